@@ -234,6 +234,12 @@ function coproductionStage(language: Language, code: string | undefined): string
   return stage ? vocabulary(language).coproductionStages[stage] : (code ?? '');
 }
 
+/** A replenishment project's stage by its name: "Gecontracteerd". */
+function replenishmentStage(language: Language, code: string | undefined): string {
+  const stages = vocabulary(language).replenishmentStages;
+  return code !== undefined && Object.hasOwn(stages, code) ? stages[code as keyof typeof stages] : (code ?? '');
+}
+
 /** An amount in euro cents as a sentence names it, exactly from its digits: "€ 1.234,56". */
 function euro(language: Language, cents: string | undefined): string {
   return formatMinorUnitsIn(/^-?\d+$/.test(cents ?? '') ? BigInt(cents!) : 0n, 'EUR', language === 'nl' ? 'nl-NL' : 'en-GB');
@@ -529,6 +535,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeLatestReport: (p) => `Deze datum ligt vóór de laatste melding (${p.latest}).`,
     progressGoesBack: (p) => `De voortgang is lager dan de laatste melding (${p.latest} %); geef de reden.`,
     coproductionStageGoesBack: (p) => `Het project was al in de fase "${coproductionStage('nl', p.latest)}"; geef in de toelichting de reden dat het teruggaat.`,
+    replenishmentStageGoesBack: (p) => `Het project was al in de fase "${replenishmentStage('nl', p.latest)}"; geef de reden dat het naar een eerdere fase teruggaat.`,
     contractReferenceTaken: () => `Dit bedrijf heeft al een contract met dit kenmerk (${KEY_FOLDING.nl}); geef elk contract een eigen kenmerk.`,
     registrationNumberTaken: (p) => `${p.company ? `Het bedrijf "${p.company}"` : 'Een ander bedrijf'} uit dit land heeft dit registratienummer al (${KEY_FOLDING.nl}).`,
     companyNameTaken: (p) => `Dit bedrijf staat al in het register: "${p.name}" uit dit land (${NAME_FOLDING.nl}).`,
@@ -879,6 +886,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeLatestReport: (p) => `This date lies before the latest report (${p.latest}).`,
     progressGoesBack: (p) => `The progress is lower than the latest report (${p.latest} %); give the reason.`,
     coproductionStageGoesBack: (p) => `The project had reached the stage "${coproductionStage('en', p.latest)}" already; give the reason it goes back in the note.`,
+    replenishmentStageGoesBack: (p) => `The project had reached the stage "${replenishmentStage('en', p.latest)}" already; give the reason it goes back to an earlier stage.`,
     contractReferenceTaken: () => `This company already has a contract with this reference (${KEY_FOLDING.en}); give each contract its own.`,
     registrationNumberTaken: (p) => `${p.company ? `The company "${p.company}"` : 'Another company'} of this country has this registration number already (${KEY_FOLDING.en}).`,
     companyNameTaken: (p) => `This company is already in the register: "${p.name}" of this country (${NAME_FOLDING.en}).`,

@@ -66,7 +66,8 @@ export interface Database {
   readinessJudgement: ReadinessJudgementTable;
   replenishmentProject: ReplenishmentProjectTable;
   replenishmentProjectDelivery: { projectId: string; deliveryId: string; replacedValueCents: number; replacedQuantity: number | null };
-  replenishmentProjectState: { id: string; projectId: string; asOf: string; name: string; stage: string; recordedAt: string };
+  /** reason: why the state went back to an earlier stage, empty otherwise (migration 053). */
+  replenishmentProjectState: { id: string; projectId: string; asOf: string; name: string; stage: string; reason: string; recordedAt: string };
   replenishmentProjectStateDelivery: { stateId: string; deliveryId: string; replacedValueCents: number; replacedQuantity: number | null };
   nonReplacementDecision: NonReplacementDecisionTable;
   // Export control (migration 009)

@@ -5,6 +5,7 @@ import type { Cents } from '../../common/money.ts';
 import { COPRODUCTION_STAGES, type CompanyOrigin, type ConfidentialityGround, type CoproductionStage, type LessonCategory, type MilestoneStatus } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
 import { nameTakenViolations } from './names.ts';
+import { backWithoutReasonViolations } from './stages.ts';
 
 /**
  * Industry cooperation: companies, the government-to-business contracts the procurement deliveries are
@@ -201,9 +202,7 @@ export function nextStageViolations(latest: StageInput | undefined, stage: Stage
   const violations = stageViolations(stage, today);
   if (!latest) return violations;
   if (stage.reachedOn < latest.reachedOn) violations.push({ field: 'reachedOn', code: 'beforeLatestReport', params: { latest: latest.reachedOn } });
-  if (COPRODUCTION_STAGES.indexOf(stage.stage) < COPRODUCTION_STAGES.indexOf(latest.stage) && !saysSomething(stage.note)) {
-    violations.push({ field: 'note', code: 'coproductionStageGoesBack', params: { latest: latest.stage } });
-  }
+  violations.push(...backWithoutReasonViolations(COPRODUCTION_STAGES, latest.stage, stage.stage, { field: 'note', text: stage.note, code: 'coproductionStageGoesBack' }));
   return violations;
 }
 

@@ -11,6 +11,7 @@ import {
   projectViolations,
   replacementViolations,
   sameDecisionViolations,
+  stageChangeViolations,
   type Judgement,
   type ProjectState,
   type ReplaceableDelivery,
@@ -64,6 +65,13 @@ describe('readiness judgements', () => {
 });
 
 describe('replenishment', () => {
+  it('goes back to an earlier stage only with a reason; forward, or staying, needs none', () => {
+    expect(stageChangeViolations('approved', { stage: 'contracted', reason: '' })).toEqual([]);
+    expect(stageChangeViolations('approved', { stage: 'approved', reason: '' })).toEqual([]);
+    expect(stageChangeViolations('contracted', { stage: 'identified', reason: ' – ' })).toEqual([{ field: 'reason', code: 'replenishmentStageGoesBack', params: { latest: 'contracted' } }]);
+    expect(stageChangeViolations('contracted', { stage: 'identified', reason: 'Het contract is ontbonden.' })).toEqual([]);
+  });
+
   const delivery = (quantity: number | null, valueCents: number): ReplaceableDelivery => ({
     id: 'd',
     isStock: true,
@@ -125,7 +133,7 @@ describe('replenishment', () => {
   });
 
   it('expects a project not yet delivered on or after the day its state holds from', () => {
-    const project = { name: 'Vervanging', stage: 'identified' as const, budgetCents: null, expectedOn: '2015-06-01', note: '', replaces: [], asOf: '2025-06-01' };
+    const project = { name: 'Vervanging', stage: 'identified' as const, budgetCents: null, expectedOn: '2015-06-01', note: '', replaces: [], asOf: '2025-06-01', reason: '' };
     expect(projectViolations(project, '2025-09-10')).toEqual([{ field: 'expectedOn', code: 'expectedBeforeState', params: { asOf: '2025-06-01' } }]);
     expect(projectViolations({ ...project, expectedOn: '2025-06-01' }, '2025-09-10')).toEqual([]);
     // Delivered, it says when it came.
@@ -133,7 +141,7 @@ describe('replenishment', () => {
   });
 
   it('expects a delivered project on or before the day it came, if at all', () => {
-    const delivered = { name: 'Vervanging', stage: 'delivered' as const, budgetCents: null, expectedOn: '2030-01-01', note: '', replaces: [], asOf: '2025-06-01' };
+    const delivered = { name: 'Vervanging', stage: 'delivered' as const, budgetCents: null, expectedOn: '2030-01-01', note: '', replaces: [], asOf: '2025-06-01', reason: '' };
     expect(projectViolations(delivered, '2025-09-10')).toEqual([{ field: 'expectedOn', code: 'expectedAfterDelivery', params: { asOf: '2025-06-01' } }]);
     expect(projectViolations({ ...delivered, expectedOn: '2025-06-02' }, '2025-09-10')).toEqual([{ field: 'expectedOn', code: 'expectedAfterDelivery', params: { asOf: '2025-06-01' } }]);
     expect(projectViolations({ ...delivered, expectedOn: '2025-06-01' }, '2025-09-10')).toEqual([]);
@@ -164,6 +172,7 @@ describe('replenishment', () => {
       asOf,
       name: projectId,
       stage,
+      reason: '',
       replaces: [],
       recordedAt,
     });

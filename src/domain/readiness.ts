@@ -1,9 +1,10 @@
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import { referenceKey } from '../../common/text.ts';
-import { READINESS_EFFECTS, type ReadinessEffect, type ReplenishmentStage, type ValuationBasis } from '../../common/vocabulary/codes.ts';
+import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type ReadinessEffect, type ReplenishmentStage, type ValuationBasis } from '../../common/vocabulary/codes.ts';
 import { followsPledgeViolations, valuationBasisViolations, type RuleViolation } from './delivery.ts';
 import { unknownRecord } from './references.ts';
+import { backWithoutReasonViolations } from './stages.ts';
 import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
 
 export { EFFECT_FILTERS, READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
@@ -73,6 +74,8 @@ export interface ProjectInput {
   replaces: Replacement[];
   /** The day from which its stage and what it replaces hold, as the person says. */
   asOf: IsoDate;
+  /** Why it goes back to an earlier stage, kept with this change (its note is the project's); empty otherwise. */
+  reason: string;
 }
 
 export function projectViolations(input: ProjectInput, today: IsoDate): RuleViolation[] {
@@ -82,6 +85,7 @@ export function projectViolations(input: ProjectInput, today: IsoDate): RuleViol
     ...amountViolations('budgetCents', input.budgetCents),
     ...expectedOnViolations(input, today),
     ...textViolations('note', input.note, { maximum: 2000, required: false }),
+    ...textViolations('reason', input.reason, { maximum: 2000, required: false }),
     ...input.replaces.flatMap((replacement, index) => [
       ...amountViolations(`replaces.${index}.replacedValueCents`, replacement.replacedValueCents),
       ...countViolations(`replaces.${index}.replacedQuantity`, replacement.replacedQuantity, { minimum: 1 }),
@@ -112,13 +116,19 @@ export function laterStateViolations(asOf: IsoDate, latestAsOf: IsoDate): RuleVi
   return asOf < latestAsOf ? [{ field: 'asOf', code: 'beforeLatestState', params: { latest: latestAsOf } }] : [];
 }
 
-/** A project's state as recorded: its stage and what it replaced, holding from its day on. */
+/** A project goes back to an earlier stage (a contract dissolved, a delivery rejected) only with the reason it does; forward needs none. */
+export function stageChangeViolations(current: ReplenishmentStage, input: Pick<ProjectInput, 'stage' | 'reason'>): RuleViolation[] {
+  return backWithoutReasonViolations(REPLENISHMENT_STAGES, current, input.stage, { field: 'reason', text: input.reason, code: 'replenishmentStageGoesBack' });
+}
+
+/** A project's state as recorded: its stage (with the reason it went back, if it did) and what it replaced, holding from its day on. */
 export interface ProjectState {
   id: string;
   projectId: string;
   asOf: IsoDate;
   name: string;
   stage: ReplenishmentStage;
+  reason: string;
   replaces: Replacement[];
   recordedAt: string;
 }

@@ -32,7 +32,7 @@ async function loadDemonstrationTrainingAndReadiness(trx: Kysely<Database>): Pro
   }
   for (const judgement of DEMONSTRATION_JUDGEMENTS) await readiness.insertJudgement(trx, judgement);
   for (const { id, replaces, asOf, recordedAt, ...project } of DEMONSTRATION_PROJECTS) {
-    await readiness.insertProject(trx, id, { ...project, isDemonstration: true }, replaces, { asOf, recordedAt });
+    await readiness.insertProject(trx, id, { ...project, isDemonstration: true }, replaces, { asOf, reason: '', recordedAt });
   }
 }
 

@@ -19,6 +19,7 @@ import {
   projectViolations,
   replacementViolations,
   sameDecisionViolations,
+  stageChangeViolations,
   type Judgement,
   type JudgementInput,
   type NonReplacementInput,
@@ -136,8 +137,8 @@ export async function createProject(db: Db, context: RequestContext, given: Proj
   return inTransaction(db, async (trx) => {
     const id = randomUUID();
     await assertReplacesAtMostDelivered(trx, input, null);
-    const { replaces, asOf, ...fields } = input;
-    const stored = await repository.insertProject(trx, id, { ...fields, isDemonstration: false }, replaces, { asOf, recordedAt: context.now().toISOString() });
+    const { replaces, asOf, reason, ...fields } = input;
+    const stored = await repository.insertProject(trx, id, { ...fields, isDemonstration: false }, replaces, { asOf, reason, recordedAt: context.now().toISOString() });
     await recordAuditEvent(trx, context, { action: 'readiness.createProject', object: projectObject(id), result: 'success', after: stored });
     return stored;
   });
@@ -149,10 +150,10 @@ export async function updateProject(db: Db, context: RequestContext, id: string,
   return inTransaction(db, async (trx) => {
     const current = await existingProject(trx, id, { forUpdate: true });
     assertVersionMatches(expectedVersion, current.version);
-    assertValid(laterStateViolations(input.asOf, current.asOf));
+    assertValid([...laterStateViolations(input.asOf, current.asOf), ...stageChangeViolations(current.stage, input)]);
     await assertReplacesAtMostDelivered(trx, input, id);
-    const { replaces, asOf, ...fields } = input;
-    const updated = await repository.updateProject(trx, id, current.version, fields, replaces, { asOf, recordedAt: context.now().toISOString() });
+    const { replaces, asOf, reason, ...fields } = input;
+    const updated = await repository.updateProject(trx, id, current.version, fields, replaces, { asOf, reason, recordedAt: context.now().toISOString() });
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated });
     return updated;

@@ -328,7 +328,7 @@ describe('the permission matrix on every route', () => {
     } else if (operation.path.startsWith('/training-programmes/')) {
       id = (await createProgramme(db(), systemContext('test'), { ...uniqueProgramme(), systemTrainedOn: null, description: '', deliveryIds: [] })).id;
     } else if (operation.path.startsWith('/replenishment-projects/')) {
-      id = (await createProject(db(), systemContext('test'), { ...replenishmentProject, budgetCents: null, expectedOn: null, note: '', replaces: [] })).id;
+      id = (await createProject(db(), systemContext('test'), { ...replenishmentProject, budgetCents: null, expectedOn: null, note: '', replaces: [], reason: '' })).id;
     } else if (operation.path.startsWith('/payments/') || operation.path.startsWith('/valuations/')) {
       const delivery = await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...procurement });
       id = operation.path.startsWith('/payments/')

@@ -382,6 +382,40 @@ describeEachDatabase('training and readiness', (database) => {
     expect((await registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, { decidedOn: '2025-03-01', reason: 'Het andere deel: niet meer nodig.' })).status).toBe(201);
   });
 
+  it('lets a replenishment project go back a stage only with the reason, kept with that change in its history and audited, in Dutch and English; forward needs none', async () => {
+    const created = (await registrar('POST', '/replenishment-projects', { name: 'Vervanging pantserhouwitsers', stage: 'identified', note: 'Voor het hele project.', asOf: '2025-06-01' })).body;
+    const change = (project: any, fields: Record<string, unknown>, language = 'nl') => {
+      const { id, version, isDemonstration, history, ...unchanged } = project;
+      return registrar('PUT', `/replenishment-projects/${id}`, { ...unchanged, ...fields }, { 'If-Match': `"${version}"`, 'Accept-Language': language });
+    };
+    const contracted = await change(created, { stage: 'contracted', asOf: '2025-07-01' });
+    expect(contracted.status).toBe(200);
+    const before = await auditActions();
+    const silent = await change(contracted.body, { stage: 'approved', asOf: '2025-08-01' }, 'en');
+    expect(silent.status).toBe(400);
+    expect(silent.body.invalidParams).toEqual([
+      { name: 'reason', code: 'replenishmentStageGoesBack', reason: 'The project had reached the stage "Contracted" already; give the reason it goes back to an earlier stage.' },
+    ]);
+    expect((await change(contracted.body, { stage: 'approved', asOf: '2025-08-01', reason: ' ' })).body.invalidParams[0].reason).toBe(
+      'Het project was al in de fase "Gecontracteerd"; geef de reden dat het naar een eerdere fase teruggaat.',
+    );
+    expect(await auditActions()).toEqual(before);
+    const back = await change(contracted.body, { stage: 'approved', asOf: '2025-08-01', reason: 'Het contract is ontbonden.' });
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ stage: 'approved', note: 'Voor het hele project.' });
+    expect(back.body.history.map(({ asOf, stage, reason }: any) => ({ asOf, stage, reason }))).toEqual([
+      { asOf: '2025-06-01', stage: 'identified', reason: '' },
+      { asOf: '2025-07-01', stage: 'contracted', reason: '' },
+      { asOf: '2025-08-01', stage: 'approved', reason: 'Het contract is ontbonden.' },
+    ]);
+    // The next change, forward, keeps the reason with the change it was given for.
+    const forward = await change(back.body, { stage: 'contracted', asOf: '2025-08-15' });
+    expect(forward.body.history.map((state: any) => state.reason)).toEqual(['', '', 'Het contract is ontbonden.', '']);
+    expect((await registrar('GET', '/readiness')).body.projects.find((project: any) => project.id === created.id).history).toEqual(forward.body.history);
+    const audited = await database().db.selectFrom('auditEvent').select('canonical').where('action', '=', 'readiness.updateProject').where('objectId', '=', created.id).orderBy('seq').execute();
+    expect(JSON.parse(audited.at(-2)!.canonical).after.history.at(-1)).toMatchObject({ stage: 'approved', reason: 'Het contract is ontbonden.' });
+  });
+
   it('refuses a replenishment project that replaces a delivery before its pledge, or expects a project not yet delivered before its state holds, and a pledge moved after one', async () => {
     const delivery = (await registrar('POST', '/deliveries', { ...stockDelivery, pledgedAt: '2025-02-01' })).body;
     expect((await registrar('POST', `/deliveries/${delivery.id}/valuations`, { amountCents: 100_000, basis: 'replacementValue', effectiveDate: '2025-03-05' })).status).toBe(201);

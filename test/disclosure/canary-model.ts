@@ -884,6 +884,7 @@ export class CanaryRun {
               note: `Vervanging ${this.#canary(step.salt + 15)}`,
               replaces: [{ deliveryId: delivery.id, replacedValueCents: 1, replacedQuantity: null }],
               asOf: value.effectiveDate,
+              reason: '',
             });
             delivery.named = true;
           }

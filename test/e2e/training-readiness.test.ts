@@ -281,6 +281,16 @@ describeWithBrowser('training and readiness', (browser) => {
     await stage.getByText('De stand van het project is bijgewerkt.').waitFor();
     const projects = page.getByRole('table', { name: 'Projecten die geleverd materieel vervangen' });
     await expect.poll(async () => (await tableRows(projects))[0]?.slice(0, 3)).toEqual(['Demonstratie: versnelde aankoop van vervangend materieel', 'Gecontracteerd', '15 sep. 2025']);
+    // Back to an earlier stage only with the reason, which the project's history keeps with that change.
+    await stage.getByLabel('Project').selectOption({ label: 'Demonstratie: versnelde aankoop van vervangend materieel (Gecontracteerd)' });
+    await stage.getByLabel('Stand', { exact: true }).selectOption({ label: 'Goedgekeurd' });
+    await asOf.fill('2025-09-20');
+    await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
+    await stage.locator('.error-summary').getByRole('link', { name: 'Reden: Het project was al in de fase "Gecontracteerd"; geef de reden dat het naar een eerdere fase teruggaat.' }).waitFor();
+    await stage.getByLabel(/^Reden/).fill('Het contract is ontbonden.');
+    await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
+    await stage.getByText('De stand van het project is bijgewerkt.').waitFor();
+    await expect.poll(async () => (await tableRows(projects))[0]?.at(-1)).toContain('20 sep. 2025: Goedgekeurd (Het contract is ontbonden.)');
   });
 
   it('in English the amount fields show an amount as English writes it, and take it typed so', async () => {

@@ -50,6 +50,9 @@ const ProjectInputSchema = z
     asOf: isoDate.openapi({
       description: 'The day from which its name, stage and what it replaces hold (not after today); a letter at an earlier reference date shows the state that held then. A change holds from the day of the current state or later',
     }),
+    reason: optionalMultilineText(2000, { judgedByDomain: true })
+      .default('')
+      .openapi({ description: 'Why the project goes back to an earlier stage: required then, kept with this change in its history (the note is the whole project’s); forward needs none' }),
   })
   .openapi('ReplenishmentProjectInput');
 
@@ -65,6 +68,9 @@ export const ProjectSchema = z
     isDemonstration: z.boolean(),
     version: z.number().int(),
     asOf: isoDate.openapi({ description: 'The day from which its current state holds' }),
+    history: z
+      .array(z.object({ asOf: isoDate, stage: z.enum(REPLENISHMENT_STAGES), reason: z.string(), recordedAt: z.string() }))
+      .openapi({ description: 'Every state it was recorded in, in the order they hold, each with the reason it went back to an earlier stage (empty when it did not)' }),
   })
   .openapi('ReplenishmentProject');
 

@@ -44,7 +44,9 @@ const StoredProjectSchema = z.object({
   /** The day its current state holds from. */
   asOf: z.string(),
 });
-export type StoredProject = z.infer<typeof StoredProjectSchema> & { replaces: Replacement[] };
+/** A state in a project's history: its stage from a day on, with the reason it went back to that stage, if it did. */
+type ProjectHistoryEntry = Pick<ProjectState, 'asOf' | 'stage' | 'reason' | 'recordedAt'>;
+export type StoredProject = z.infer<typeof StoredProjectSchema> & { replaces: Replacement[]; history: ProjectHistoryEntry[] };
 
 export interface NonReplacementDecision {
   id: string;
@@ -68,11 +70,13 @@ export async function listJudgements(db: Db, deliveryId?: string): Promise<Judge
   return (await query.execute()).map((row) => StoredJudgementSchema.parse(row));
 }
 
-type ProjectFields = Omit<ProjectInput, 'replaces' | 'asOf'>;
+type ProjectFields = Omit<ProjectInput, 'replaces' | 'asOf' | 'reason'>;
 
 /** A state as it is recorded: the day it holds from, as the person gave it, and the moment it was recorded. */
 interface StateRecording {
   asOf: IsoDate;
+  /** Why the state goes back to an earlier stage; empty when it does not. */
+  reason: string;
   recordedAt: string;
 }
 
@@ -116,9 +120,9 @@ async function linkReplacements(db: Db, projectId: string, replaces: readonly Re
   await db.insertInto('replenishmentProjectDelivery').values(replaces.map((replacement) => ({ projectId, ...replacement }))).execute();
 }
 
-async function insertState(db: Db, projectId: string, { name, stage }: ProjectFields, replaces: readonly Replacement[], { asOf, recordedAt }: StateRecording): Promise<void> {
+async function insertState(db: Db, projectId: string, { name, stage }: ProjectFields, replaces: readonly Replacement[], { asOf, reason, recordedAt }: StateRecording): Promise<void> {
   const stateId = randomUUID();
-  await db.insertInto('replenishmentProjectState').values({ id: stateId, projectId, asOf, name, stage, recordedAt }).execute();
+  await db.insertInto('replenishmentProjectState').values({ id: stateId, projectId, asOf, name, stage, reason, recordedAt }).execute();
   if (replaces.length === 0) return;
   await db.insertInto('replenishmentProjectStateDelivery').values(replaces.map((replacement) => ({ stateId, ...replacement }))).execute();
 }
@@ -135,16 +139,32 @@ export async function findProject(db: Db, id: string, options: { forUpdate?: boo
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
-  return { ...StoredProjectSchema.parse(row), replaces: await replacementsOf(db, [id]) };
+  const [replaces, histories] = await Promise.all([replacementsOf(db, [id]), historiesOf(db, id)]);
+  return { ...StoredProjectSchema.parse(row), replaces, history: histories.get(id) ?? [] };
 }
 
 export async function listProjects(db: Db): Promise<StoredProject[]> {
-  const rows = await projects(db).orderBy('p.name').orderBy('p.id').execute();
-  const replaces = await db.selectFrom('replenishmentProjectDelivery').selectAll().orderBy('deliveryId').execute();
+  const [rows, replaces, histories] = await Promise.all([
+    projects(db).orderBy('p.name').orderBy('p.id').execute(),
+    db.selectFrom('replenishmentProjectDelivery').selectAll().orderBy('deliveryId').execute(),
+    historiesOf(db),
+  ]);
   return rows.map((row) => ({
     ...StoredProjectSchema.parse(row),
     replaces: replaces.filter((link) => link.projectId === row.id).map(({ projectId: _, ...replacement }) => replacement),
+    history: histories.get(row.id) ?? [],
   }));
+}
+
+/** The states of one project, or of all, per project in the order they hold. */
+async function historiesOf(db: Db, projectId?: string): Promise<Map<string, ProjectHistoryEntry[]>> {
+  let query = db.selectFrom('replenishmentProjectState').select(['projectId', 'asOf', 'stage', 'reason', 'recordedAt']).orderBy('asOf').orderBy('recordedAt').orderBy('id');
+  if (projectId !== undefined) query = query.where('projectId', '=', projectId);
+  const histories = new Map<string, ProjectHistoryEntry[]>();
+  for (const { projectId: project, stage, ...state } of await query.execute()) {
+    histories.set(project, [...(histories.get(project) ?? []), { ...state, stage: z.enum(REPLENISHMENT_STAGES).parse(stage) }]);
+  }
+  return histories;
 }
 
 /** Every state every project was recorded in, each with what it replaced. */

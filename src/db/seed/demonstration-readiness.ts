@@ -41,7 +41,7 @@ export const DEMONSTRATION_JUDGEMENTS: readonly Judgement[] = [
  * reports the measure as taken ("zijn er maatregelen") in its account of the period up to that date, so
  * that date's annex lists it, and the annex of the letter of February (reference date 4 February) does not.
  */
-export const DEMONSTRATION_PROJECTS: readonly (ProjectInput & { id: string; recordedAt: string })[] = [
+export const DEMONSTRATION_PROJECTS: readonly (Omit<ProjectInput, 'reason'> & { id: string; recordedAt: string })[] = [
   {
     id: 'd3b8f2e1-4a5c-4d7e-9f0a-1b2c3d4e5f01',
     name: 'Demonstratie: versnelde aankoop van vervangend materieel',

@@ -12794,6 +12794,15 @@ export interface components {
              * @description The day from which its current state holds
              */
             asOf: string;
+            /** @description Every state it was recorded in, in the order they hold, each with the reason it went back to an earlier stage (empty when it did not) */
+            history: {
+                /** Format: date */
+                asOf: string;
+                /** @enum {string} */
+                stage: "identified" | "approved" | "contracted" | "delivered";
+                reason: string;
+                recordedAt: string;
+            }[];
         };
         StockDeliveryReadinessList: {
             items: {
@@ -12972,6 +12981,11 @@ export interface components {
              * @description The day from which its name, stage and what it replaces hold (not after today); a letter at an earlier reference date shows the state that held then. A change holds from the day of the current state or later
              */
             asOf: string;
+            /**
+             * @description Why the project goes back to an earlier stage: required then, kept with this change in its history (the note is the whole project’s); forward needs none
+             * @default
+             */
+            reason?: string;
         };
         Replacement: {
             /** Format: uuid */

@@ -26,6 +26,7 @@ export const readiness: typeof nl = {
     replacesValue: 'Replaces (value)',
     budget: 'Budget',
     expectedOn: 'Expected on',
+    stageHistory: 'History',
   },
   notJudged: 'Not judged yet',
   delivery: {
@@ -89,6 +90,7 @@ export const readiness: typeof nl = {
     legend: 'Update the stage of a project',
     submit: 'Record stage',
     asOfHint: 'The day from which the new stage holds: today, or an earlier day if it was so then already (not before the current state). A letter with an earlier reference date shows the state that held then.',
+    reasonHint: 'Required when the project goes back to an earlier stage (such as a dissolved contract): the reason stays with this change in the project’s history, apart from its note.',
     done: 'The project’s stage has been updated.',
     conflict: 'Someone else changed this project in the meantime; the list now shows its latest state. Choose again.',
   },

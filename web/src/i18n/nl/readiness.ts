@@ -24,6 +24,7 @@ export const readiness = {
     replacesValue: 'Vervangt (waarde)',
     budget: 'Budget',
     expectedOn: 'Verwacht op',
+    stageHistory: 'Verloop',
   },
   notJudged: 'Nog niet beoordeeld',
   delivery: {
@@ -87,6 +88,7 @@ export const readiness = {
     legend: 'Stand van een project bijwerken',
     submit: 'Stand vastleggen',
     asOfHint: 'De dag vanaf wanneer de nieuwe stand geldt: vandaag, of een eerdere dag als het toen al zo was (niet vóór de huidige stand). Een brief met een eerdere peildatum toont de stand die toen gold.',
+    reasonHint: 'Verplicht als het project naar een eerdere fase teruggaat (zoals een ontbonden contract): de reden blijft bij deze wijziging in de geschiedenis van het project, los van de toelichting.',
     done: 'De stand van het project is bijgewerkt.',
     conflict: 'Iemand anders heeft dit project intussen gewijzigd; de lijst toont nu de nieuwste stand. Kies opnieuw.',
   },

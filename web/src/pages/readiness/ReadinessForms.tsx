@@ -99,7 +99,7 @@ function keptExpectedOn(expectedOn: string | null, stage: string, asOf: string):
   return stage === 'delivered' && expectedOn !== null && expectedOn > asOf ? null : expectedOn;
 }
 
-/** A project's next stage, the day it holds from and the expected date; the rest of the project stays as it is. */
+/** A project's next stage, the day it holds from, the expected date and, going back, the reason; the rest of the project stays as it is. */
 export function ProjectStageForm({ projects, onDone }: { projects: readonly ReplenishmentProject[]; onDone: () => void }) {
   const { t, label, choose, stageOptions } = useReadinessWords();
   return (
@@ -113,18 +113,20 @@ export function ProjectStageForm({ projects, onDone }: { projects: readonly Repl
         stage: { label: label('stage'), control: 'select', options: [choose, ...stageOptions] },
         asOf: { label: label('asOf'), control: 'date', initial: todayInAmsterdam(), hint: t('readiness.stageForm.asOfHint') },
         expectedOn: { label: label('expectedOn'), control: 'date', optional: true },
+        reason: { label: label('reason'), control: 'textarea', optional: true, hint: t('readiness.stageForm.reasonHint') },
       }}
       read={(read) => ({
         project: projects.find((project) => project.id === read.required('projectId')),
         stage: read.code('stage', REPLENISHMENT_STAGES),
         asOf: read.required('asOf'),
         expectedOn: read.text('expectedOn'),
+        reason: read.text('reason'),
       })}
-      send={async ({ project, stage, asOf, expectedOn }) => {
+      send={async ({ project, stage, asOf, expectedOn, reason }) => {
         if (!project) return;
-        const { id: _id, version: _version, isDemonstration: _demonstration, ...unchanged } = project;
+        const { id: _id, version: _version, isDemonstration: _demonstration, history: _history, ...unchanged } = project;
         try {
-          await updateProject(project, { ...unchanged, stage, asOf, expectedOn: expectedOn || keptExpectedOn(project.expectedOn, stage, asOf) });
+          await updateProject(project, { ...unchanged, stage, asOf, reason, expectedOn: expectedOn || keptExpectedOn(project.expectedOn, stage, asOf) });
         } finally {
           // Also after a refusal: someone else may have changed the project, and the list shows it now.
           onDone();

@@ -148,6 +148,20 @@ function ProjectTable({ projects }: { projects: ReadinessOverview['projects'] })
           },
           { key: 'budget', header: t('readiness.columns.budget'), numeric: true, cell: (project) => (project.budgetCents === null ? t('common.none') : formatEuro(project.budgetCents, language)) },
           { key: 'expected', header: t('readiness.columns.expectedOn'), cell: (project) => (project.expectedOn ? formatShortDate(project.expectedOn, language) : t('common.none')) },
+          {
+            key: 'history',
+            header: t('readiness.columns.stageHistory'),
+            cell: (project) => (
+              <ul className="state-history">
+                {project.history.map((state) => (
+                  <li key={`${state.asOf} ${state.recordedAt}`}>
+                    {formatShortDate(state.asOf, language)}: {t(`replenishmentStages.${state.stage}`)}
+                    {state.reason && ` (${state.reason})`}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
         ]}
       />
     </>
