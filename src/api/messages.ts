@@ -591,7 +591,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     licenceForOtherGoods: (p) =>
       `Vergunning ${p.licence} is voor goederen onder ${p.militaryListCategory} van de Militaire Lijst, niet voor goederen van de categorie "${categoryName('nl', p.category)}": zij dekt deze levering niet op ${p.date}. Verleen een vergunning voor deze goederen, of herstel de categorie van de levering.`,
     militaryListNotOfGoods: (p) =>
-      `Goederen van de categorie "${categoryName('nl', p.category)}" vallen onder ${eitherName('nl', p.fitting, {})} van de Militaire Lijst; een vergunning onder een andere categorie is voor andere goederen.`,
+      `${p.chosen} van de Militaire Lijst is voor andere wapens of platforms dan goederen van de categorie "${categoryName('nl', p.category)}", die onder ${eitherName('nl', p.fitting, {})} vallen. Uitrusting (zoals ML5, ML11 of ML13) past bij goederen van elke categorie.`,
     unRegisterNotOfGoods: (p) => `Goederen van de categorie "${categoryName('nl', p.category)}" staan in het VN-register onder "${unRegisterName('nl', p.fitting)}"; kies die, of geen.`,
     // Paged lists
     invalidCursor: () => 'Deze plek in de lijst is niet (meer) geldig; begin bij de eerste pagina.',
@@ -942,7 +942,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     licenceForOtherGoods: (p) =>
       `Licence ${p.licence} is for goods under ${p.militaryListCategory} of the Military List, not for goods of the category "${categoryName('en', p.category)}": it does not cover this delivery on ${p.date}. Issue a licence for these goods, or correct the delivery's category.`,
     militaryListNotOfGoods: (p) =>
-      `Goods of the category "${categoryName('en', p.category)}" fall under ${eitherName('en', p.fitting, {})} of the Military List; a licence under another category is for other goods.`,
+      `${p.chosen} of the Military List is for other weapons or platforms than goods of the category "${categoryName('en', p.category)}", which fall under ${eitherName('en', p.fitting, {})}. Equipment (such as ML5, ML11 or ML13) fits goods of any category.`,
     unRegisterNotOfGoods: (p) => `Goods of the category "${categoryName('en', p.category)}" are in the UN Register under "${unRegisterName('en', p.fitting)}"; choose that one, or none.`,
     // Paged lists
     invalidCursor: () => 'This place in the list is not (or no longer) valid; start at the first page.',

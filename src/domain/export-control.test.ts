@@ -91,16 +91,21 @@ describe('a licence', () => {
     expect(codes(licenceViolations({ ...licence, validUntil: '2205-03-12' }, positive, TODAY))).toEqual(['validUntil validityTooLong']);
   });
 
-  it("is for the delivery's goods: a Military List category they fall under, and their own UN Register category or none", () => {
+  it("is for the delivery's goods: a Military List category of the weapons or platforms they are, or of equipment, and their own UN Register category or none", () => {
     expect(licenceGoodsViolations('largeCalibreArtillery', licence)).toEqual([]);
     expect(licenceGoodsViolations('largeCalibreArtillery', { militaryListCategory: 'ML22', unRegisterCategory: null })).toEqual([]);
     expect(licenceGoodsViolations('other', { militaryListCategory: 'ML13', unRegisterCategory: 'VI' })).toEqual([]);
     expect(licenceGoodsViolations('ammunition', { militaryListCategory: 'ML3', unRegisterCategory: null })).toEqual([]);
     expect(licenceGoodsViolations('battleTanks', licence)).toEqual([
-      { field: 'militaryListCategory', code: 'militaryListNotOfGoods', params: { category: 'battleTanks', fitting: 'ML6,ML21,ML22' } },
+      { field: 'militaryListCategory', code: 'militaryListNotOfGoods', params: { category: 'battleTanks', chosen: 'ML2', fitting: 'ML6' } },
       { field: 'unRegisterCategory', code: 'unRegisterNotOfGoods', params: { category: 'battleTanks', fitting: 'I' } },
     ]);
     expect(codes(licenceGoodsViolations('nonLethal', { militaryListCategory: 'ML4', unRegisterCategory: null }))).toEqual(['militaryListCategory militaryListNotOfGoods']);
+    // Equipment goes with goods of any kind: the fire control, electronics or protection of tanks, or a night sight given as non-lethal aid.
+    for (const equipment of ['ML5', 'ML11', 'ML13', 'ML15'] as const) {
+      expect(licenceGoodsViolations('battleTanks', { militaryListCategory: equipment, unRegisterCategory: null })).toEqual([]);
+      expect(licenceGoodsViolations('nonLethal', { militaryListCategory: equipment, unRegisterCategory: null })).toEqual([]);
+    }
   });
 
   it('refuses the exporting state itself as the importing state', () => {

@@ -144,14 +144,18 @@ export function licenceViolations(input: LicenceInput, assessment: { outcome: As
 type LicensedGoods = Pick<LicenceInput, 'militaryListCategory' | 'unRegisterCategory'>;
 
 /**
- * The categories of the Common Military List the goods of a delivery's category fall under: tanks and other
- * ground vehicles under ML6, guns under ML2, missiles and rockets under ML4, ammunition under ML3 (its
- * propellants ML8), ships ML9, aircraft and drones ML10, sea and ground drones ML9 and ML6, loitering munitions
- * ML4, radars ML5, and non-lethal goods under the few categories of protective, electronic, night-vision,
- * training and other equipment. "Other" says nothing of its goods, so any category fits it; software and
- * technology for goods (ML21, ML22) fit goods of every category.
+ * The categories of the Common Military List that say what a weapon, platform or munition is: small arms
+ * (ML1), guns (ML2), ammunition (ML3) and its energetic materials (ML8), missiles, rockets and bombs (ML4),
+ * ground vehicles (ML6), vessels (ML9), aircraft and drones (ML10). A licence under one of them is for goods
+ * of the delivery categories that hold such goods (below). The other categories are of equipment that goes
+ * with goods of any kind (fire control ML5, protection ML7 and ML13, electronics ML11, imaging ML15, training
+ * ML14, parts and materials ML16-ML20, software and technology ML21-ML22): refusing those by the delivery's
+ * coarse category would refuse real licences, so any goods fit them.
  */
-const MILITARY_LIST_OF_GOODS: Record<Exclude<Category, 'other'>, readonly MilitaryListCategory[]> = {
+const PLATFORM_CATEGORIES: readonly MilitaryListCategory[] = ['ML1', 'ML2', 'ML3', 'ML4', 'ML6', 'ML8', 'ML9', 'ML10'];
+
+/** The platform categories the goods of each delivery category fall under; "other" says nothing of its goods, so any fits it. */
+const PLATFORMS_OF_GOODS: Record<Exclude<Category, 'other'>, readonly MilitaryListCategory[]> = {
   battleTanks: ['ML6'],
   armouredCombatVehicles: ['ML6'],
   largeCalibreArtillery: ['ML2', 'ML6'],
@@ -162,11 +166,10 @@ const MILITARY_LIST_OF_GOODS: Record<Exclude<Category, 'other'>, readonly Milita
   smallArms: ['ML1', 'ML2', 'ML4'],
   ammunition: ['ML3', 'ML4', 'ML8'],
   drones: ['ML4', 'ML6', 'ML9', 'ML10'],
-  airDefence: ['ML2', 'ML4', 'ML5', 'ML6'],
+  airDefence: ['ML2', 'ML3', 'ML4', 'ML6'],
   vehicles: ['ML6'],
-  nonLethal: ['ML11', 'ML13', 'ML14', 'ML15', 'ML17'],
+  nonLethal: ['ML6'],
 };
-const FOR_GOODS_OF_ANY_CATEGORY: readonly MilitaryListCategory[] = ['ML21', 'ML22'];
 
 /** The delivery categories that are the UN Register's own (I-VII, small arms and light weapons), as its categories. */
 const UN_REGISTER_OF_GOODS: Partial<Record<Category, UnRegisterCategory>> = {
@@ -181,15 +184,17 @@ const UN_REGISTER_OF_GOODS: Partial<Record<Category, UnRegisterCategory>> = {
 };
 
 /**
- * A licence is for the goods of the delivery: its Military List category one the delivery's category falls
- * under, and its UN Register category, if it names one, the delivery's own where that category is one of
- * the UN Register's. Each mismatch at its field, naming the categories that fit.
+ * A licence is for the goods of the delivery: a Military List category of weapons or platforms that the
+ * delivery's category holds, or one of equipment, and its UN Register category, if it names one, the
+ * delivery's own where that category is one of the UN Register's. Each mismatch at its field, naming what fits.
  */
 export function licenceGoodsViolations(category: Category, licence: LicensedGoods): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (category !== 'other') {
-    const fitting = [...MILITARY_LIST_OF_GOODS[category], ...FOR_GOODS_OF_ANY_CATEGORY];
-    if (!fitting.includes(licence.militaryListCategory)) violations.push({ field: 'militaryListCategory', code: 'militaryListNotOfGoods', params: { category, fitting: fitting.join(',') } });
+    const fitting = PLATFORMS_OF_GOODS[category];
+    if (PLATFORM_CATEGORIES.includes(licence.militaryListCategory) && !fitting.includes(licence.militaryListCategory)) {
+      violations.push({ field: 'militaryListCategory', code: 'militaryListNotOfGoods', params: { category, chosen: licence.militaryListCategory, fitting: fitting.join(',') } });
+    }
   }
   const unRegister = UN_REGISTER_OF_GOODS[category];
   if (unRegister !== undefined && licence.unRegisterCategory !== null && licence.unRegisterCategory !== unRegister) {

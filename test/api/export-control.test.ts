@@ -126,11 +126,11 @@ describeEachDatabase('export control API', (database) => {
     const forGuns = await licensing('POST', `/deliveries/${tanks.id}/export-licences`, licenceFor(assessment.body.id), { 'Accept-Language': 'en' });
     expect(forGuns.status).toBe(400);
     expect(forGuns.body.invalidParams).toEqual([
-      { name: 'militaryListCategory', code: 'militaryListNotOfGoods', reason: 'Goods of the category "Battle tanks" fall under ML6, ML21 or ML22 of the Military List; a licence under another category is for other goods.' },
+      { name: 'militaryListCategory', code: 'militaryListNotOfGoods', reason: 'ML2 of the Military List is for other weapons or platforms than goods of the category "Battle tanks", which fall under ML6. Equipment (such as ML5, ML11 or ML13) fits goods of any category.' },
       { name: 'unRegisterCategory', code: 'unRegisterNotOfGoods', reason: 'Goods of the category "Battle tanks" are in the UN Register under "I Battle tanks"; choose that one, or none.' },
     ]);
     expect((await licensing('POST', `/deliveries/${tanks.id}/export-licences`, licenceFor(assessment.body.id))).body.invalidParams[0].reason).toBe(
-      'Goederen van de categorie "Gevechtstanks" vallen onder ML6, ML21 of ML22 van de Militaire Lijst; een vergunning onder een andere categorie is voor andere goederen.',
+      'ML2 van de Militaire Lijst is voor andere wapens of platforms dan goederen van de categorie "Gevechtstanks", die onder ML6 vallen. Uitrusting (zoals ML5, ML11 of ML13) past bij goederen van elke categorie.',
     );
     expect((await licensing('GET', `/deliveries/${tanks.id}/export-control`)).body).toMatchObject({ licences: [], gate: 'awaitingLicence' });
 
