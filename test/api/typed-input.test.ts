@@ -150,7 +150,7 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     ]);
     const bundle = await as.registrar('POST', '/demand-bundles', { need: 'Granaten', category: 'ammunition', dutchQuantity: huge, ukrainianQuantity: huge, identifiedOn: '2025-04-01' }, english);
     expect(bundle.body.invalidParams).toEqual(
-      ['dutchQuantity', 'ukrainianQuantity'].map((name) => ({ name, code: 'tooLarge', reason: `Enter a number of at most ${MAX_COUNT}.` })),
+      ['dutchQuantity', 'ukrainianQuantity'].map((name) => ({ name, code: 'tooLarge', reason: `Enter a number of at most ${MAX_COUNT.toLocaleString('en-GB')}.` })),
     );
     const milestones = { companyId: ids.company, reference: 'K-mijlpaal', subject: 'Granaten', amountCents: 100, signedOn: '2025-01-10', milestones: [{ title: 'Levering', dueOn: '2025-12-01' }] };
     const contractId = (await as.registrar('POST', '/industry-contracts', milestones)).body.id;

@@ -46,7 +46,7 @@ describeWithBrowser('industry', (browser) => {
     await contract.getByLabel('Kenmerk').fill('G2B-2025-NL-1');
     await contract.getByLabel('Onderwerp').fill('Onbemande systemen');
     await contract.getByLabel('Bedrag').fill('veel');
-    await contract.getByLabel('Getekend op').fill('2025-06-01');
+    await contract.getByLabel('Getekend op').fill('2025-07-01');
     await contract.getByRole('button', { name: 'Contract vastleggen' }).click();
     await contract.locator('.error-summary').getByText('Vul een bedrag in, bijvoorbeeld 1.234.567,89.').waitFor();
     await contract.getByLabel('Bedrag').fill('2.500.000');
@@ -67,7 +67,7 @@ describeWithBrowser('industry', (browser) => {
     await expect.poll(async () => contract.getByLabel('Vervult verwerving 2 (optioneel)', { exact: true }).locator('option').allTextContents()).toEqual(['Nog geen verwerving']);
     await contract.getByRole('button', { name: 'Contract vastleggen' }).click();
     await contract.getByText('Het contract is vastgelegd.').waitFor();
-    await page.getByText(/^G2B-2025-NL-1, 1 juni 2025: Onbemande systemen\. Vervult leveringen: Bijdrage aan het Build with Ukraine co-productieproject/).first().waitFor();
+    await page.getByText(/^G2B-2025-NL-1, 1 juli 2025: Onbemande systemen\. Vervult leveringen: Bijdrage aan het Build with Ukraine co-productieproject/).first().waitFor();
 
     // The dashboard shows the same contracts by country.
     await visit(page, server(), '/');
