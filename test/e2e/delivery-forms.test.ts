@@ -102,6 +102,24 @@ describeWithBrowser('delivery forms', (browser) => {
     expect(items.map((item) => item.split(':')[0])).toEqual(['Titel', 'Aantal', 'Categorie', 'Type steun', 'Financieringsbron', 'Bron 1, omschrijving van de bron']);
   });
 
+  it('refuses a date typed only in part at its field rather than recording the delivery without it', async () => {
+    const before = await deliveryCount(server());
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/leveringen/nieuw');
+    await page.getByLabel('Titel', { exact: true }).fill('Half getypte datum');
+    await page.getByLabel('Categorie').selectOption('nonLethal');
+    await page.getByLabel('Type steun').selectOption('stock');
+    await page.getByLabel('Financieringsbron').selectOption('ukraineSupportBudget');
+    // Day and month, no year: the control's value stays empty while it holds what was typed.
+    await page.getByLabel('Toegezegd op (optioneel)', { exact: true }).pressSequentially('0103');
+    expect(await page.getByLabel('Toegezegd op (optioneel)', { exact: true }).evaluate((control: HTMLInputElement) => control.value === '' && control.validity.badInput)).toBe(true);
+    await page.getByRole('button', { name: 'Levering vastleggen' }).click();
+
+    await page.locator('.error-summary').getByRole('link', { name: 'Toegezegd op: Vul een volledige, bestaande datum in.' }).waitFor();
+    expect(await fieldError(page, 'Toegezegd op (optioneel)')).toBe('Vul een volledige, bestaande datum in.');
+    expect(await deliveryCount(server())).toBe(before);
+  });
+
   it('shows what someone else changed meanwhile, and saves only on the latest version', async () => {
     const id = await findDeliveryId(server(), 'Build with Ukraine');
     page = await openPageAs(browser(), server(), 'registrar');

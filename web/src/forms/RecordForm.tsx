@@ -20,7 +20,7 @@ const perField = <N extends string, T>(fields: Record<N, FieldDescription<N>>, t
 function useRecordForm<N extends string>(initial: Record<N, string>, labels: Record<N, string>, conflictText: string | undefined) {
   const scope = useId();
   const scoped = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [`${scope}${name}`, text]));
-  const submission = useSubmission({ conflictText });
+  const submission = useSubmission({ conflictText, scope });
   const [values, setValues] = useState(initial);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [done, setDone] = useState(false);
@@ -104,7 +104,7 @@ export function RecordForm<N extends string, Input>({ legend, doneText, submitLa
     </>
   );
   return (
-    <form noValidate onSubmit={onSubmit} className="record-form">
+    <form ref={submission.formRef} noValidate onSubmit={onSubmit} className="record-form">
       {legend ? (
         <fieldset className="utrecht-form-fieldset">
           <legend className="utrecht-form-fieldset__legend">{legend}</legend>

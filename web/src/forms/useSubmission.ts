@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../api/client.ts';
 import { invalidParamsShown } from './refusalReason.ts';
@@ -11,6 +11,7 @@ export type ClientProblem =
   | 'amountBeyondCents'
   | 'amountTooLarge'
   | 'invalidWholeNumber'
+  | 'unfinishedDate'
   | 'invalidCurrency'
   | 'invalidRate'
   | 'invalidCountry'
@@ -71,7 +72,19 @@ function warningsOf(refusal: Refusal | null): Warning[] {
   return (refusal.error.problem.invalidParams ?? []).map((param) => ({ name: fieldName(param.name), code: param.code }));
 }
 
-interface SubmissionWords {
+/**
+ * The date controls within the element that hold text which is no date: half typed ("12-03-") or a day the
+ * calendar lacks (31-02). The browser gives their value as empty, as if nothing were typed, so that only the
+ * control can tell. Keyed by the field's name without the scope its form puts before the names.
+ */
+function unfinishedDates(within: HTMLElement | null, scope: string): Record<string, ClientProblem> {
+  const controls = within ? Array.from(within.querySelectorAll<HTMLInputElement>('input[type="date"]')) : [];
+  return Object.fromEntries(controls.filter((control) => control.validity.badInput).map((control) => [control.name.replace(scope, ''), 'unfinishedDate']));
+}
+
+interface SubmissionOptions {
+  /** The prefix the form puts before its fields' names to tell its controls from another form's on the page. */
+  scope?: string;
   /** Words the refusals that concern the form as a whole, where the form knows better than "saving failed". */
   explain?: (error: ApiError) => string | null;
   /** What to say when the record changed since the form was filled in (412 to a request with If-Match). */
@@ -82,14 +95,20 @@ interface SubmissionWords {
  * Runs a form submission: the client's own checks first, as a convenience, then the request, whose
  * refusal the server explains per field in the user's language.
  */
-export function useSubmission({ explain, conflictText }: SubmissionWords = {}) {
+export function useSubmission({ scope = '', explain, conflictText }: SubmissionOptions = {}) {
   const { t } = useTranslation();
   const [state, setState] = useState<SubmissionState>(IDLE);
+  const container = useRef<HTMLElement | null>(null);
+  /** Put on the form (or what holds its controls), so that a date typed there that is no date refuses the submission. */
+  const formRef = useCallback((element: HTMLElement | null) => {
+    container.current = element;
+  }, []);
 
   const refuse = (refusal: Refusal) => setState((previous) => ({ ...IDLE, refusal, refusals: previous.refusals + 1 }));
 
   async function submit(problems: Partial<Record<string, ClientProblem>>, send: () => Promise<void>): Promise<void> {
-    const entries = Object.entries(problems).filter((entry): entry is [string, ClientProblem] => entry[1] !== undefined);
+    // An unfinished date reads as empty: said as such rather than as a date left out, whether the field is required or not.
+    const entries = Object.entries({ ...problems, ...unfinishedDates(container.current, scope) }).filter((entry): entry is [string, ClientProblem] => entry[1] !== undefined);
     if (entries.length > 0) return refuse({ problems: Object.fromEntries(entries) });
     setState((previous) => ({ ...IDLE, submitting: true, refusals: previous.refusals }));
     try {
@@ -119,5 +138,5 @@ export function useSubmission({ explain, conflictText }: SubmissionWords = {}) {
   /** Forgets the last refusal, when what it was about is gone (the form now holds another version). */
   const reset = useCallback(() => setState((previous) => ({ ...IDLE, refusals: previous.refusals })), []);
 
-  return { ...worded(state.refusal), warnings: warningsOf(state.refusal), submitting: state.submitting, refusals: state.refusals, submit, reset };
+  return { ...worded(state.refusal), warnings: warningsOf(state.refusal), submitting: state.submitting, refusals: state.refusals, formRef, submit, reset };
 }

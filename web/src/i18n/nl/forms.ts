@@ -149,6 +149,7 @@ export const form = {
     invalidCurrency: 'Vul een valutacode van drie letters in, bijvoorbeeld USD.',
     invalidRate: 'Vul een wisselkoers in, bijvoorbeeld 0,9215.',
     invalidWholeNumber: 'Vul een geheel getal in.',
+    unfinishedDate: 'Vul een volledige, bestaande datum in.',
     invalidCountry: 'Vul een bestaande landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
     invalidImportId: 'Vul het kenmerk van een import in zoals het na de import werd getoond, bijvoorbeeld 0b6f7a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b.',
     tooLong: 'Gebruik hoogstens {{maximum}} tekens.',

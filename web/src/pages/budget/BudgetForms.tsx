@@ -99,7 +99,7 @@ export function BudgetDecisionFormPage() {
   const amountLabels = Object.fromEntries(filled.map((year, index) => [amountName(index), t('budget.form.amountForYear', { year })]));
   return (
     <BudgetFormPage heading={t('budget.form.decisionTitle')}>
-      <form noValidate onSubmit={handleSubmit} className="record-form">
+      <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary
           fieldErrors={submission.fieldErrors}
           labels={{ ...labels(['moment', 'decidedOn', 'fund', 'firstYear', 'lastYear', 'description']), amounts: t('budget.form.amountsLegend'), ...amountLabels }}
@@ -177,7 +177,7 @@ export function BudgetShiftFormPage() {
 
   return (
     <BudgetFormPage heading={t('budget.form.shiftTitle')}>
-      <form noValidate onSubmit={handleSubmit} className="record-form">
+      <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(names)} formError={submission.formError} refusals={submission.refusals} />
         <TextField {...field('moment')} hint={t('budget.form.momentHint')} />
         <TextField {...field('decidedOn')} type="date" />
@@ -243,7 +243,7 @@ export function CommitmentFormPage() {
   return (
     <BudgetFormPage heading={t('budget.form.commitmentTitle')}>
       <p className="nl-paragraph">{t('budget.form.overBudgetRule')}</p>
-      <form noValidate onSubmit={handleSubmit} className="record-form">
+      <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(names)} formError={submission.formError} refusals={submission.refusals} />
         <TextField {...field('title')} />
         <SelectField {...field('fund')} options={useFundOptions()} />

@@ -86,7 +86,7 @@ function StageForm({ commitment, etag, reload }: { commitment: Commitment; etag:
           { key: 'note', header: t('fields.note'), cell: (stage) => stage.note },
         ]}
       />
-      <form noValidate onSubmit={handleSubmit} className="record-form">
+      <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['stage', 'amountCents', 'effectiveOn', 'note'])} formError={submission.formError} refusals={submission.refusals} />
         <SelectField {...field('stage')} options={stages.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))} />
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />

@@ -19,9 +19,9 @@ export function WithdrawEntry({ kind, id, entryDate, etag, onChanged }: { kind: 
   const [open, setOpen] = useState(false);
   const [withdrawnOn, setWithdrawnOn] = useState(entryDate);
   const [reason, setReason] = useState('');
-  const submission = useSubmission({ conflictText: t('delivery.withdrawal.failed', { detail: t('delivery.withdrawal.changed') }) });
   // Each row has a dialog of its own: its controls' ids are scoped to it, its errors named as the API names the fields.
   const scope = useId();
+  const submission = useSubmission({ scope, conflictText: t('delivery.withdrawal.failed', { detail: t('delivery.withdrawal.changed') }) });
   const labels = { withdrawnOn: t('delivery.withdrawal.withdrawnOn'), reason: t('delivery.withdrawal.reason') };
   const scoped = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [`${scope}${name}`, text]));
 
@@ -47,7 +47,7 @@ export function WithdrawEntry({ kind, id, entryDate, etag, onChanged }: { kind: 
       <ConfirmDialog open={open} title={t('delivery.withdrawal.title')} confirmLabel={t('delivery.withdrawal.confirm')} destructive busy={submission.submitting} failure={null} onConfirm={confirm} onCancel={() => setOpen(false)}>
         <p className="nl-paragraph">{t('delivery.withdrawal.body')}</p>
         <ErrorSummary fieldErrors={scoped(submission.fieldErrors)} labels={scoped(labels)} formError={submission.formError} refusals={submission.refusals} />
-        <div className="withdraw-entry-fields">
+        <div ref={submission.formRef} className="withdraw-entry-fields">
           <TextField name={`${scope}withdrawnOn`} label={labels.withdrawnOn} type="date" min={entryDate} value={withdrawnOn} onChange={setWithdrawnOn} error={submission.fieldErrors.withdrawnOn} />
           <TextAreaField name={`${scope}reason`} label={labels.reason} value={reason} onChange={setReason} error={submission.fieldErrors.reason} />
         </div>

@@ -138,7 +138,7 @@ export function DecisionForm({ deliveries, current, history, onDecided }: Decisi
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form decision-form">
+    <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form decision-form">
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
       {several && (
         <ul className="utrecht-unordered-list decision-form__subjects" aria-label={t('disclosure.form.subjects')}>

@@ -161,7 +161,7 @@ function AssessmentForm({ history }: { history: ClaimHistory }) {
     );
   }
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form">
+    <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['compensatedCents', 'assessedOn', 'remainderExpectedBy'])} formError={submission.formError} refusals={submission.refusals} />
       <TextField {...field('compensatedCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
       <TextField {...field('assessedOn')} type="date" />
@@ -190,7 +190,7 @@ function ReceiptForm({ history }: { history: ClaimHistory }) {
     );
   }
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form">
+    <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['amountCents', 'receivedOn'])} formError={submission.formError} refusals={submission.refusals} />
       <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
       <TextField {...field('receivedOn')} type="date" />
@@ -213,7 +213,7 @@ function BlockageForm({ history }: { history: ClaimHistory }) {
     });
   }
   return (
-    <form
+    <form ref={submission.formRef}
       noValidate
       className="record-form"
       onSubmit={(event) => {

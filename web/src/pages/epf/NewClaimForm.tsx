@@ -66,7 +66,7 @@ export function NewClaimForm({ onCreated }: { onCreated: () => void }) {
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form">
+    <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
       <p className="nl-paragraph">{t('epf.claims.newHint')}</p>
       <TextField {...field('reference')} size="medium" />

@@ -45,7 +45,7 @@ export function DeliveryForm({ initial, submitLabel, onSubmit, conflictNotice }:
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form">
+    <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
       <ErrorSummary fieldErrors={errors} labels={labels} formError={submission.formError} refusals={submission.refusals}>
         {/* Keyed by the refusal, so a second conflict shows what changed by then. */}
         {submission.conflict && <Fragment key={submission.refusals}>{conflictNotice}</Fragment>}

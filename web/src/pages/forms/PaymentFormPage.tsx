@@ -75,7 +75,7 @@ function PaymentForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
       <div className="form-context">
         <PaymentsTable payments={loaded.delivery.payments} withdrawing={{ withdrawals: loaded.delivery.withdrawals }} />
       </div>
-      <form noValidate onSubmit={handleSubmit} className="record-form">
+      <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
         <WarningConfirmation confirmation={confirmation.at('amountCents')} />

@@ -114,7 +114,7 @@ function ValuationForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
       <div className="form-context">
         <ValuationsTable valuations={loaded.delivery.valuations} withdrawing={{ withdrawals: loaded.delivery.withdrawals }} />
       </div>
-      <form noValidate onSubmit={handleSubmit} className="record-form">
+      <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
         <SelectField {...field('basis')} options={VALUATION_BASES.map((value) => ({ value, label: t(`valuationBases.${value}`) }))} />

@@ -89,7 +89,7 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} onFocus={insertFigure.remember} className="record-form letter-editor">
+    <form ref={submission.formRef} noValidate onSubmit={handleSubmit} onFocus={insertFigure.remember} className="record-form letter-editor">
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels} formError={submission.formError} refusals={submission.refusals}>
         {submission.conflict && (
           <>

@@ -33,7 +33,7 @@ export function NewDraftForm() {
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form">
+    <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
       <p className="nl-paragraph">{t('letters.newDraft.intro')}</p>
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['referenceDate', 'letterDate'])} formError={submission.formError} refusals={submission.refusals} />
       <div className="form-grid">

@@ -62,7 +62,7 @@ export function PublicationForm({ letter, etag, mode, onRecorded }: { letter: Le
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="record-form">
+    <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
       <p className="nl-paragraph">{t(`letters.publication.${mode}Intro`)}</p>
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels([...names])} formError={submission.formError} refusals={submission.refusals} />
       <div className="form-grid">
