@@ -3,6 +3,8 @@
  * MAX_ENTRY_CENTS, and numbers are exact up to 2^53; every operation checks it stays there. A sum over
  * the register is a CentsTotal (BigInt), exact at any size, since enough entries at the ceiling pass 2^53.
  */
+import { COMMA_GROUPED, COMMA_GROUPED_TWICE, numberText, ONE_COMMA_GROUP, POINT_GROUPED } from './number-text.ts';
+
 export type Cents = number;
 export type CentsTotal = bigint;
 
@@ -69,23 +71,23 @@ export function parseEuroAmount(text: string): Cents | undefined {
 /** The same at any size, so that a reader can tell an amount too large from text that is no amount. */
 export function parseEuroAmountExactly(text: string): CentsTotal | undefined {
   const trimmed = amountText(text);
-  const match =
-    // Dutch: thousands are grouped from a first group without a leading zero: "0.500" groups nothing.
-    /^(-?)([1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(trimmed) ??
-    // English: commas between thousands with a decimal point after them, or more than one: "1,234" alone is refused above.
-    /^(-?)([1-9]\d{0,2}(?:,\d{3})+)\.(\d{1,2})$/.exec(trimmed) ??
-    /^(-?)([1-9]\d{0,2}(?:,\d{3}){2,})$/.exec(trimmed) ??
-    // Plain, with a decimal point.
-    /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(trimmed);
+  const match = DUTCH_AMOUNT.exec(trimmed) ?? ENGLISH_AMOUNT.exec(trimmed) ?? ENGLISH_WHOLE_EUROS.exec(trimmed) ?? PLAIN_AMOUNT.exec(trimmed);
   if (!match) return undefined;
   const [, sign, whole = '', fraction = ''] = match;
   const value = BigInt(whole.replace(/[.,]/g, '')) * 100n + BigInt(fraction.padEnd(2, '0'));
   return sign === '-' ? -value : value;
 }
 
+// Thousands grouped as number-text.ts reads them, the decimals after a comma (Dutch) or a point (English).
+const DUTCH_AMOUNT = new RegExp(String.raw`^(-?)(${POINT_GROUPED}|\d+)(?:,(\d{1,2}))?$`);
+const ENGLISH_AMOUNT = new RegExp(String.raw`^(-?)(${COMMA_GROUPED})\.(\d{1,2})$`);
+const ENGLISH_WHOLE_EUROS = new RegExp(String.raw`^(-?)(${COMMA_GROUPED_TWICE})$`);
+// Plain, with a decimal point.
+const PLAIN_AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+
 /** The text of an amount without spaces or euro sign; a sign stands before or after the euro sign ("-€ 5" or "€ -5", as Excel shows either), or is a minus sign. */
 function amountText(text: string): string {
-  return text.replace(/\s/g, '').replace(/^([-−]?)€/, '$1').replace(/^−/, '-');
+  return numberText(text.replace(/\s/g, '').replace(/^([-−]?)€/, '$1'));
 }
 
 /** An amount but for its three or more decimals ("1.234,567", "1234.5678", "0.500"). */
@@ -100,7 +102,7 @@ export function euroAmountFault(text: string): 'amountAmbiguous' | 'amountBeyond
   const exact = parseEuroAmountExactly(text);
   if (exact === undefined) {
     const written = amountText(text);
-    if (/^-?\d{1,3},\d{3}$/.test(written)) return 'amountAmbiguous';
+    if (ONE_COMMA_GROUP.test(written)) return 'amountAmbiguous';
     return DECIMALS_BEYOND_CENTS.test(written) ? 'amountBeyondCents' : 'notAnAmount';
   }
   return exact > BigInt(MAX_ENTRY_CENTS) || exact < -BigInt(MAX_ENTRY_CENTS) ? 'amountTooLarge' : undefined;

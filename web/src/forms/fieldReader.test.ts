@@ -15,3 +15,30 @@ describe('an amount typed into a form', () => {
     expect(problems.amount).toBe(problem);
   });
 });
+
+describe('a whole number typed into a form', () => {
+  it.each([
+    ['1.000', undefined, 1000],
+    ['1 000', undefined, 1000],
+    ['1,000,000', undefined, 1_000_000],
+    ['1,000', 'numberAmbiguous', 0],
+    ['1.5', 'invalidWholeNumber', 0],
+    ['50%', 'invalidWholeNumber', 0],
+  ])('%j: refused as %s before it is sent, with its thousands grouped as in an amount', (typed, problem, count) => {
+    const problems: Problems = {};
+    expect(fieldReader({ count: typed }, problems).wholeNumber('count', true)).toBe(count);
+    expect(problems.count).toBe(problem);
+  });
+
+  it.each([
+    ['50%', undefined, 50],
+    ['50 %', undefined, 50],
+    ['50', undefined, 50],
+    ['%', 'invalidWholeNumber', 0],
+    ['', 'required', 0],
+  ])('%j: a percentage with or without its sign', (typed, problem, percent) => {
+    const problems: Problems = {};
+    expect(fieldReader({ percent: typed }, problems).percentage('percent')).toBe(percent);
+    expect(problems.percent).toBe(problem);
+  });
+});

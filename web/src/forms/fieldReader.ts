@@ -1,5 +1,6 @@
 import { isCountryCode } from '../../../common/countries.ts';
 import { euroAmountFault, parseEuroAmount } from '../../../common/money.ts';
+import { parseWholeNumber, wholeNumberFault } from '../../../common/number-text.ts';
 import { isBlank } from '../../../common/text.ts';
 import type { ClientProblem } from './useSubmission.ts';
 
@@ -16,9 +17,11 @@ export interface FieldReader<N extends string> {
   required(name: N): string;
   /** The code chosen, out of the codes the field offers; refused when none of them is chosen. */
   code<C extends string>(name: N, codes: readonly C[]): C;
-  /** A whole number, or null when left empty (then `required` says whether that is allowed). */
+  /** A whole number ("1.000", "1 000"), or null when left empty (then `required` says whether that is allowed). */
   wholeNumber(name: N, required: true): number;
   wholeNumber(name: N, required?: boolean): number | null;
+  /** A whole number of percent, with or without "%" after it ("50%"); required. */
+  percentage(name: N): number;
   /** An amount in euros as typed ("5.000.000", "5 mln" is not), in cents; null when left empty. */
   amount(name: N, required: true): number;
   amount(name: N, required?: boolean): number | null;
@@ -27,10 +30,13 @@ export interface FieldReader<N extends string> {
 }
 
 /**
- * Whether a trimmed text is a whole number, below zero too: a number out of a field's range is the
- * server's to refuse, saying the range ("at least 1"), not the client's to call no number.
+ * Why a typed whole number is refused: one read two ways ("1,000"), or none ("1.5"). One below zero is
+ * a number: out of a field's range it is the server's to refuse, saying the range ("at least 1").
  */
-export const isWholeNumberText = (text: string) => /^-?\d+$/.test(text);
+export function wholeNumberProblem(text: string): ClientProblem | undefined {
+  const fault = wholeNumberFault(text);
+  return fault === 'numberAmbiguous' ? fault : fault && 'invalidWholeNumber';
+}
 
 /** Why a typed amount is refused, as the import says it: one read two ways, of more than two decimals, too large, or none. */
 export function amountProblem(text: string): ClientProblem {
@@ -50,13 +56,18 @@ export function fieldReader<N extends string>(values: Record<N, string>, problem
     return values[name];
   };
 
+  /** The whole number typed in a field, as `text` writes it. */
+  const whole = (name: N, text: string, required: boolean) => {
+    if (empty(name, required)) return required ? 0 : null;
+    const problem = wholeNumberProblem(text);
+    if (problem) problems[name] = problem;
+    return parseWholeNumber(text) ?? 0;
+  };
+
   function wholeNumber(name: N, required: true): number;
   function wholeNumber(name: N, required?: boolean): number | null;
   function wholeNumber(name: N, required = false): number | null {
-    if (empty(name, required)) return required ? 0 : null;
-    const text = values[name].trim();
-    if (!isWholeNumberText(text)) problems[name] = 'invalidWholeNumber';
-    return Number(text);
+    return whole(name, values[name], required);
   }
 
   function amount(name: N, required: true): number;
@@ -78,6 +89,7 @@ export function fieldReader<N extends string>(values: Record<N, string>, problem
       return chosen ?? codes[0]!;
     },
     wholeNumber,
+    percentage: (name) => whole(name, values[name].replace(/%\s*$/, ''), true) ?? 0,
     amount,
     country(name) {
       const code = required(name).trim().toUpperCase();

@@ -11,6 +11,7 @@ export type ClientProblem =
   | 'amountBeyondCents'
   | 'amountTooLarge'
   | 'invalidWholeNumber'
+  | 'numberAmbiguous'
   | 'unfinishedDate'
   | 'invalidCurrency'
   | 'invalidRate'

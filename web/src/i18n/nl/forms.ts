@@ -149,6 +149,7 @@ export const form = {
     invalidCurrency: 'Vul een valutacode van drie letters in, bijvoorbeeld USD.',
     invalidRate: 'Vul een wisselkoers in, bijvoorbeeld 0,9215.',
     invalidWholeNumber: 'Vul een geheel getal in.',
+    numberAmbiguous: 'Dit getal is op twee manieren te lezen: met een komma tussen de duizendtallen of met een decimale komma. Schrijf duizendtallen met een punt, een spatie of zonder teken (1.000, 1 000 of 1000).',
     unfinishedDate: 'Vul een volledige, bestaande datum in.',
     invalidCountry: 'Vul een bestaande landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
     invalidImportId: 'Vul het kenmerk van een import in zoals het na de import werd getoond, bijvoorbeeld 0b6f7a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b.',

@@ -34,6 +34,13 @@ describe('the delivery form', () => {
     expect(inputOf({ ...FILLED, quantity: ' -3 ' }).quantity).toBe(-3);
   });
 
+  it('takes a quantity with its thousands grouped as an amount takes them, and refuses one read two ways', () => {
+    expect(checkDelivery({ ...FILLED, quantity: '1.000' })).toEqual({});
+    expect(inputOf({ ...FILLED, quantity: ' 1.000 ' }).quantity).toBe(1000);
+    expect(inputOf({ ...FILLED, quantity: '1 000' }).quantity).toBe(1000);
+    expect(checkDelivery({ ...FILLED, quantity: '1,000' })).toEqual({ quantity: 'numberAmbiguous' });
+  });
+
   it('leaves the order of the lifecycle to the server, which owns that rule', () => {
     expect(checkDelivery({ ...FILLED, committedAt: '2025-06-01', realisedAt: '2025-05-01' })).toEqual({});
   });

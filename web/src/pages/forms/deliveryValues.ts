@@ -1,7 +1,8 @@
 import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import { isBlank } from '../../../../common/text.ts';
 import type { DeliveryDetail, DeliveryInput, LifecycleDates } from '../../api/types.ts';
-import { isWholeNumberText } from '../../forms/fieldReader.ts';
+import { parseWholeNumber } from '../../../../common/number-text.ts';
+import { wholeNumberProblem } from '../../forms/fieldReader.ts';
 import type { ClientProblem } from '../../forms/useSubmission.ts';
 
 /** The delivery form as typed: every control holds text. */
@@ -92,7 +93,8 @@ export function checkDelivery(values: DeliveryValues): Record<string, ClientProb
   if (!values.category) problems.category = 'required';
   if (!values.supportType) problems.supportType = 'required';
   if (!values.fundingSource) problems.fundingSource = 'required';
-  if (values.quantity.trim() && !isWholeNumberText(values.quantity.trim())) problems.quantity = 'invalidWholeNumber';
+  const quantity = isBlank(values.quantity) ? undefined : wholeNumberProblem(values.quantity);
+  if (quantity) problems.quantity = quantity;
   values.sources.forEach((source, index) => {
     if (isBlank(source.description)) problems[`sources.${index}.description`] = 'required';
   });
@@ -119,7 +121,7 @@ export function inputOf(values: DeliveryValues): DeliveryInput {
     category: oneOf(values.category, CATEGORIES),
     supportType: oneOf(values.supportType, SUPPORT_TYPES),
     fundingSource: oneOf(values.fundingSource, FUNDING_SOURCES),
-    quantity: optional(values.quantity) === null ? null : Number(values.quantity.trim()),
+    quantity: isBlank(values.quantity) ? null : parseWholeNumber(values.quantity)!,
     unit: optional(values.unit),
     pledgedAt: optional(values.pledgedAt),
     committedAt: optional(values.committedAt),

@@ -125,7 +125,7 @@ export function ProgressForm({ overview, entry, onRecorded }: HistoryRecorded) {
         reportedOn: { label: label('reportedOn'), control: 'date' },
         reason: { label: label('reason'), hint: label('reasonHint'), control: 'textarea', optional: true },
       }}
-      read={(read) => ({ milestone: read.required('milestone'), progress: { percent: read.wholeNumber('percent', true), reportedOn: read.required('reportedOn'), reason: read.text('reason') } })}
+      read={(read) => ({ milestone: read.required('milestone'), progress: { percent: read.percentage('percent'), reportedOn: read.required('reportedOn'), reason: read.text('reason') } })}
       send={({ milestone, progress }, key) =>
         entry.add(milestone, loadedVersion(all.map((row) => row.milestone), milestone), (ifMatch) => reportProgress(milestone, progress, key, ifMatch))
       }
