@@ -58,7 +58,7 @@ export function sumCents(values: Iterable<Cents>): Cents {
 
 /**
  * Parses an amount in euro as people type it ("1.234,56", "1234.56", "500000000", "1,234.56", "25,000,000",
- * "-€ 5") into cents, without ever going through floating point. Returns undefined when the text is not an
+ * "-€ 5", "€ 1.234,-") into cents, without ever going through floating point. Returns undefined when the text is not an
  * amount, or when it could be either ("1,234": a thousand or one euro and a fraction; two commas cannot
  * both be decimal).
  */
@@ -85,10 +85,16 @@ const ENGLISH_WHOLE_EUROS = new RegExp(String.raw`^(-?)(${COMMA_GROUPED_TWICE})$
 // Plain, with a decimal point.
 const PLAIN_AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
-/** The text of an amount without spaces or euro sign; a sign stands before or after the euro sign ("-€ 5" or "€ -5", as Excel shows either), or is a minus sign. */
+/**
+ * The text of an amount without spaces or euro sign, nor the ",-" of whole euros; a sign stands before or
+ * after the euro sign ("-€ 5" or "€ -5", as Excel shows either), or is a minus sign.
+ */
 function amountText(text: string): string {
-  return numberText(text.replace(/\s/g, '').replace(/^([-−]?)€/, '$1'));
+  return numberText(text.replace(/\s/g, '').replace(/^([-−]?)€/, '$1')).replace(WHOLE_EUROS, '$1');
 }
+
+/** ",-" after whole euros written in Dutch ("€ 1.234,-"), or ",--", or with a dash as a word processor makes it (",–"). */
+const WHOLE_EUROS = new RegExp(String.raw`^(-?(?:\d+|${POINT_GROUPED})),[-–]{1,2}$`);
 
 /** An amount but for its three or more decimals ("1.234,567", "1234.5678", "0.500"). */
 const DECIMALS_BEYOND_CENTS = /^-?\d[\d.,]*[.,]\d{3,}$/;

@@ -152,9 +152,6 @@ export function excelSerialDate(serial: number, date1904: boolean): string | und
 /** A plus in front, as some type a positive amount ("+1.234,56"). */
 const PLUS_IN_FRONT = /^\+\s*/;
 
-/** ",-" (or ",--", with a dash as a word processor makes it) after whole euros. */
-const WHOLE_EUROS = /(?<=\d),[-–]{1,2}$/;
-
 /** A negative amount as accountants write it: in brackets, "(1.234,56)", or with its minus after it, "1.234,56-". */
 const ACCOUNTANTS_NEGATIVE = /^\((.+)\)$|^(.*\d)\s*-$/;
 
@@ -189,7 +186,7 @@ export function readEuroCents(cell: string | number): CellReading {
     // A cell formatted as euros shows 1234.567 as € 1.234,57: its user is told what it holds.
     return cents === undefined ? { fault: 'amountBeyondCents', params: { shown: String(cell) } } : { value: Number(cents) };
   }
-  const text = withMinusInFront(cell.trim().replace(/^(EUR|€)\s*/i, '').replace(/\s*(€|EUR)$/i, '')).replace(WHOLE_EUROS, '').replace(PLUS_IN_FRONT, '');
+  const text = withMinusInFront(cell.trim().replace(/^(EUR|€)\s*/i, '').replace(/\s*(€|EUR)$/i, '')).replace(PLUS_IN_FRONT, '');
   const fault = euroAmountFault(text);
   if (fault === 'amountAmbiguous') return { fault, params: { shown: cell.trim() } };
   if (fault === 'amountBeyondCents') return { fault: 'amountTextBeyondCents', params: { shown: cell.trim() } };

@@ -4,6 +4,7 @@ import { fieldReader, type Problems } from './fieldReader.ts';
 describe('an amount typed into a form', () => {
   it.each([
     ['1.234,56', undefined, 123_456],
+    ['€ 1.234,-', undefined, 123_400],
     ['1,234', 'amountAmbiguous', 0],
     ['0.500', 'amountBeyondCents', 0],
     ['1.234,567', 'amountBeyondCents', 0],
