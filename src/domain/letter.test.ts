@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { draftBlockViolations, finalisationViolations } from './letter.ts';
 
+const signatoryName = 'Ruben Brekelmans';
+
 const opening = { key: 'opening', heading: null, text: 'Hierbij informeer ik u.' };
 const training = { key: 'training', heading: 'Training', text: '' };
 
@@ -23,14 +25,18 @@ describe('the text blocks of a draft', () => {
 describe('a letter to be finalised', () => {
   const today = '2026-01-20';
 
-  it('is whole: as at a date that has come, its blocks as a draft’s must be, with some text', () => {
-    expect(finalisationViolations({ referenceDate: today, blocks: [opening, training] }, today)).toEqual([]);
-    expect(finalisationViolations({ referenceDate: '2026-01-21', blocks: [opening] }, today)).toEqual([{ field: 'referenceDate', code: 'referenceDateNotReached', params: { today } }]);
-    expect(finalisationViolations({ referenceDate: today, blocks: [] }, today)).toEqual([{ field: 'blocks', code: 'noBlocks' }]);
-    expect(finalisationViolations({ referenceDate: today, blocks: [{ ...opening, text: '' }, training] }, today)).toEqual([{ field: 'blocks', code: 'noText' }]);
-    expect(finalisationViolations({ referenceDate: today, blocks: [opening, opening, { ...training, text: ' ' }] }, today).map((violation) => violation.code)).toEqual([
+  it('is whole: as at a date that has come, its blocks as a draft’s must be, with some text and a signatory', () => {
+    expect(finalisationViolations({ signatoryName, referenceDate: today, blocks: [opening, training] }, today)).toEqual([]);
+    expect(finalisationViolations({ signatoryName, referenceDate: '2026-01-21', blocks: [opening] }, today)).toEqual([{ field: 'referenceDate', code: 'referenceDateNotReached', params: { today } }]);
+    expect(finalisationViolations({ signatoryName, referenceDate: today, blocks: [] }, today)).toEqual([{ field: 'blocks', code: 'noBlocks' }]);
+    expect(finalisationViolations({ signatoryName, referenceDate: today, blocks: [{ ...opening, text: '' }, training] }, today)).toEqual([{ field: 'blocks', code: 'noText' }]);
+    expect(finalisationViolations({ signatoryName, referenceDate: today, blocks: [opening, opening, { ...training, text: ' ' }] }, today).map((violation) => violation.code)).toEqual([
       'duplicateBlockKey',
       'blankText',
     ]);
+  });
+
+  it('is signed by a name, not by the title alone', () => {
+    expect(finalisationViolations({ referenceDate: today, blocks: [opening], signatoryName: ' \t ' }, today)).toEqual([{ field: 'signatoryName', code: 'noSignatoryName' }]);
   });
 });

@@ -48,13 +48,22 @@ function blankTextViolations(blocks: Blocks, index: number): RuleViolation[] {
 }
 
 /**
- * A letter is final only when it is whole: its figures are as at a date that has come (the register cannot
- * yet hold what a later date will), its blocks are as a draft's must be, and it has some text.
+ * A letter to parliament is signed by a minister by name: a draft without one (saving the text refuses a
+ * blank name, but an older draft may have none) is not submitted, approved or finalised.
  */
-export function finalisationViolations(letter: { referenceDate: IsoDate; blocks: Blocks }, today: IsoDate): RuleViolation[] {
+export function signatoryViolations(letterhead: { signatoryName: string }): RuleViolation[] {
+  return letterhead.signatoryName.trim() === '' ? [{ field: 'signatoryName', code: 'noSignatoryName' }] : [];
+}
+
+/**
+ * A letter is final only when it is whole: its figures are as at a date that has come (the register cannot
+ * yet hold what a later date will), its blocks are as a draft's must be, it has some text and a signatory's name.
+ */
+export function finalisationViolations(letter: { referenceDate: IsoDate; blocks: Blocks; signatoryName: string }, today: IsoDate): RuleViolation[] {
   return [
     ...(letter.referenceDate > today ? [{ field: 'referenceDate', code: 'referenceDateNotReached', params: { today } }] : []),
     ...draftBlockViolations(letter.blocks),
     ...(letter.blocks.length > 0 && letter.blocks.every((block) => block.text.trim() === '') ? [{ field: 'blocks', code: 'noText' }] : []),
+    ...signatoryViolations(letter),
   ];
 }

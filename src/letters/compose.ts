@@ -17,8 +17,8 @@ const CLASSIFICATION = 'DEPARTEMENTAAL VERTROUWELIJK';
 
 /**
  * The house style's defaults: a neutral placeholder wordmark (never the protected Rijkslogo) and the minister's
- * title; the signatory's name is the author's to give (without one, the title alone signs). Letters finalised
- * before the letterhead was kept print these.
+ * title; the signatory's name is the author's to give (a draft without one is not submitted: signatoryViolations).
+ * Letters finalised before the letterhead was kept print these, the title alone signing.
  */
 export const DEFAULT_LETTERHEAD: LetterheadFields = { wordmark: 'Ministerie van Defensie', signatoryTitle: 'DE MINISTER VAN DEFENSIE', signatoryName: '' };
 

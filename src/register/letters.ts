@@ -7,7 +7,7 @@ import { actorTookAction } from '../db/repositories/audit.ts';
 import { SUPPORT_TYPES, type RuleViolation } from '../domain/delivery.ts';
 import { plannedDateViolations } from '../domain/plausibility.ts';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
-import { blockParams, draftBlockViolations, finalisationViolations, REVIEW_ACTIONS, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
+import { blockParams, draftBlockViolations, finalisationViolations, REVIEW_ACTIONS, signatoryViolations, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
 import { z } from 'zod';
 import { centsOfTotal, totalCents } from '../../common/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
@@ -66,7 +66,7 @@ export interface LetterView {
   finalisedByName: string | null;
   isDemonstration: boolean;
   letter: PublicLetterSnapshot;
-  /** What keeps a draft from being finalised, as the faults that refuse it: the figures its text may not name (`{{name}}`), and why, and its placeholders and footnotes that are not whole. */
+  /** What keeps a draft from being finalised, as the faults that refuse it: the figures its text may not name (`{{name}}`), and why, its placeholders and footnotes that are not whole, and a signatory without a name. */
   problems: RuleViolation[];
   /** The figures the text may name, as they print: for a draft all it knows at the reference date, once final those it printed. */
   figures: { name: string; value: string }[];
@@ -532,7 +532,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     finalisedByName: stored.finalisedByName,
     isDemonstration: stored.isDemonstration,
     letter,
-    problems: problems.map((problem) => problemViolation(problem, stored.blocks)),
+    problems: [...problems.map((problem) => problemViolation(problem, stored.blocks)), ...(stored.status === 'draft' ? signatoryViolations(stored) : [])],
     figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,
     submittedAt: stored.submittedAt,

@@ -16,6 +16,7 @@ import { stockDelivery } from '../support/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall, type ApiResponse } from './client.ts';
+import { SIGNED } from '../support/letters.ts';
 
 const context = systemContext('test');
 
@@ -39,7 +40,7 @@ describeEachDatabase('operations without a request body', (database) => {
   let letters = 0;
   const draft = () => {
     const date = new Date(Date.UTC(2025, 0, ++letters)).toISOString().slice(0, 10);
-    return createDraft(database().db, context, { referenceDate: date, letterDate: date });
+    return createDraft(database().db, context, { ...SIGNED, referenceDate: date, letterDate: date });
   };
   const submitted = async () => {
     const letter = await draft();

@@ -24,7 +24,7 @@ import type { Role } from '../../src/domain/access.ts';
 import type { CommitmentDetail } from '../../src/register/budget.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
-import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
+import { submitAndApprove, ifMatchCurrent, SIGNED } from '../support/letters.ts';
 
 const nl = vocabulary('nl');
 
@@ -68,7 +68,7 @@ describeEachDatabase('list exports', (database) => {
     const [first] = (await registrar('GET', '/deliveries?supportType=stock&sort=title')).body.items;
     const valuation = { amountCents: 123_456_789, basis: 'replacementValue', effectiveDate: '2025-04-15' };
     expect((await registrar('POST', `/deliveries/${first.id}/valuations`, valuation)).body).toMatchObject(valuation);
-    expect((await author('POST', '/letters', { referenceDate: '2025-08-31' })).status).toBe(201);
+    expect((await author('POST', '/letters', { ...SIGNED, referenceDate: '2025-08-31' })).status).toBe(201);
   });
 
   /** Every item of a paged list, walking its `next` cursors. */

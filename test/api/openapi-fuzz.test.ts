@@ -20,6 +20,7 @@ import { createDraft, finalise } from '../../src/register/letters.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
+import { SIGNED } from '../support/letters.ts';
 
 /** The most requests one operation is sent (besides its malformed bodies). */
 const CASES_PER_OPERATION = 10;
@@ -60,7 +61,7 @@ describeEachDatabase('the API under fuzzing', (database) => {
   const db = (): Kysely<Database> => database().db;
 
   beforeAll(async () => {
-    const draft = await createDraft(db(), systemContext('test'), { referenceDate: '2025-01-31', letterDate: '2025-02-01' });
+    const draft = await createDraft(db(), systemContext('test'), { ...SIGNED, referenceDate: '2025-01-31', letterDate: '2025-02-01' });
     const approved = await submitAndApprove(db(), systemContext('test'), draft.id, draft.version);
     const final = await finalise(db(), systemContext('test'), draft.id, approved.version);
     ids.letter = final.id;

@@ -29,6 +29,7 @@ import { createProject } from '../../src/register/readiness.ts';
 import { sessionFor } from '../support/sessions.ts';
 import { assess, grantInspection } from '../../src/register/export-control.ts';
 import { licenceFor, positiveAssessment } from '../support/export-control.ts';
+import { SIGNED } from '../support/letters.ts';
 
 /** The paths that answer without a session, as the issue states them (independent of the code's own list). */
 function isPublic(path: string): boolean {
@@ -228,7 +229,7 @@ describe('the permission matrix on every route', () => {
   beforeAll(async () => {
     scratch = await openScratchPGlite();
     api = createApi({ db: db(), onError: (error) => { throw error; } });
-    const draft = await createDraft(db(), systemContext('test'), { referenceDate: '2025-01-31', letterDate: '2025-02-01' });
+    const draft = await createDraft(db(), systemContext('test'), { ...SIGNED, referenceDate: '2025-01-31', letterDate: '2025-02-01' });
     const approved = await submitAndApprove(db(), systemContext('test'), draft.id, draft.version);
     finalLetterId = (await finalise(db(), systemContext('test'), draft.id, approved.version)).id;
     await createBudgetDecision(db(), systemContext('test'), budgetDecision);
@@ -268,7 +269,7 @@ describe('the permission matrix on every route', () => {
   async function letterIn(state: LetterTarget): Promise<{ id: string; version: number }> {
     const context = systemContext('test');
     const referenceDate = new Date(Date.UTC(2025, 1, 1 + nextLetterDay++)).toISOString().slice(0, 10);
-    let letter = await createDraft(db(), context, { referenceDate, letterDate: '2026-06-01' });
+    let letter = await createDraft(db(), context, { ...SIGNED, referenceDate, letterDate: '2026-06-01' });
     if (state === 'submitted') letter = await submitForApproval(db(), context, letter.id, letter.version);
     if (state === 'final' || state === 'sent' || state === 'published') {
       // Whatever the requests registered counts in the letter's figures: decided confidential first.

@@ -59,6 +59,7 @@ import { LICENCE_THROUGHOUT, licensedGoods, positiveAssessment } from '../suppor
 import { parseCsv } from '../support/csv.ts';
 import { fittingBasis } from '../support/deliveries.ts';
 import { requiresLicenceByRule } from '../../common/delivery-rules.ts';
+import { SIGNED } from '../support/letters.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Tokens
@@ -1105,7 +1106,7 @@ export class CanaryRun {
       case 'createDraft': {
         const blocks = step.blocks ? this.#blocks(step.blocks) : undefined;
         const inherited = this.#previousFinal(step.referenceDate)?.blocks ?? [...DEFAULT_BLOCKS];
-        const attempt = await this.#attempt(() => createDraft(db, context, { referenceDate: step.referenceDate, letterDate: step.letterDate, ...(blocks ? { blocks } : {}) }));
+        const attempt = await this.#attempt(() => createDraft(db, context, { ...SIGNED, referenceDate: step.referenceDate, letterDate: step.letterDate, ...(blocks ? { blocks } : {}) }));
         // One draft per reference date, none for a date a final letter has reached, and none dated before its reference date or the letter it follows.
         const refused =
           (step.letterDate !== null && step.letterDate < step.referenceDate) ||

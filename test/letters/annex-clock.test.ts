@@ -5,7 +5,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { stockDelivery } from '../support/deliveries.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, SIGNED } from '../support/letters.ts';
 import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
 
 const clock = () => new Date('2025-09-10T08:30:00Z');
@@ -19,7 +19,7 @@ describeEachDatabase('the annex at the request’s clock', (database) => {
     const spares = await delivery({ ...stockDelivery, title: 'Reservedelen' });
     await value(spares, 100_000_000, '2025-04-15');
     await accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [spares], state: 'confidential', ground: 'operationalSecurity' }));
-    const created = await accepted(roles.author('POST', '/letters', { referenceDate: '2025-08-31', letterDate: '2025-09-10' }));
+    const created = await accepted(roles.author('POST', '/letters', { ...SIGNED, referenceDate: '2025-08-31', letterDate: '2025-09-10' }));
     draft = { id: created.body.id, etag: created.headers.get('ETag')! };
   });
 

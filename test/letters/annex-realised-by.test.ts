@@ -18,7 +18,7 @@ import { annexSnapshot } from '../../src/register/annex.ts';
 import { verifyLetter } from '../../src/register/letters.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, SIGNED } from '../support/letters.ts';
 import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
 
 const REFERENCE_DATE = '2025-06-30';
@@ -78,7 +78,7 @@ describeEachDatabase('the annex at its reference date, as the figures count what
 
   it('verifies a final letter whose annex was frozen listing the withdrawn purchase at €0', async () => {
     const { db } = database();
-    const draft = await accepted(roles.author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
+    const draft = await accepted(roles.author('POST', '/letters', { ...SIGNED, referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
     const approved = await accepted(submitAndApprove(roles, draft.body.id, draft.headers.get('ETag')!), 200);
     await accepted(roles.author('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
     // The annex as it was frozen before it followed the figures: the purchase among the rows, at €0.
@@ -120,7 +120,7 @@ describeEachDatabase('a final letter’s figures, annex, overview and named figu
     await value(paid, 9 * MILLION, '2025-05-02');
     const payment = await pay(paid, 9 * MILLION, '2025-05-02');
     for (const [deliveryId, title] of [[revalued, 'Generatoren'], [corrected, 'Tenten'], [paid, 'Munitie']] as const) await decidePublic(deliveryId, title);
-    const draft = await accepted(roles.author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
+    const draft = await accepted(roles.author('POST', '/letters', { ...SIGNED, referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
     const named = await accepted(roles.author('PATCH', `/letters/${draft.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: [revalued, corrected, paid].map((deliveryId) => `{{delivery:${deliveryId}}}`).join(' ') }] }, { 'If-Match': draft.headers.get('ETag')! }), 200);
     const approved = await accepted(submitAndApprove(roles, draft.body.id, named.headers.get('ETag')!), 200);
     const final = await accepted(roles.author('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);

@@ -12,7 +12,7 @@ import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, SIGNED } from '../support/letters.ts';
 
 const PREVIOUS_DATE = '2025-03-31';
 const REFERENCE_DATE = '2025-06-30';
@@ -41,7 +41,7 @@ describeEachDatabase('the annex since the previous letter', (database) => {
     const paid = await delivery({ ...procurement, title: 'Betaald', committedAt: '2025-01-15' });
     await pay(paid, 5 * MILLION, '2025-02-10');
     await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [kept, removed, handedOverLater, paid], state: 'confidential', ground: 'operationalSecurity' }));
-    const previous = await accepted(author('POST', '/letters', { referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
+    const previous = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
     const approved = await accepted(submitAndApprove({ author, disclosure }, previous.body.id, previous.headers.get('ETag')!), 200);
     await accepted(author('POST', `/letters/${previous.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
 
@@ -51,7 +51,7 @@ describeEachDatabase('the annex since the previous letter', (database) => {
     const added = await delivery({ ...stockDelivery, title: 'Nieuw', committedAt: '2025-04-01', realisedAt: '2025-05-01' });
     await value(added, 6 * MILLION, '2025-05-01');
     await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [added], state: 'confidential', ground: 'operationalSecurity' }));
-    const draft = await accepted(author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
+    const draft = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
     annex = await annexSnapshot(database().db, draft.body.id, REFERENCE_DATE, false);
   });
 
@@ -90,7 +90,7 @@ describeEachDatabase('a final letter’s annex verified per delivery', (database
     const stoves = await delivery({ ...stockDelivery, title: 'Kachels', committedAt: '2025-01-15', realisedAt: '2025-02-01' });
     await value(stoves, 5 * MILLION, '2025-02-01');
     await accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [tents, stoves], state: 'confidential', ground: 'operationalSecurity' }));
-    const draft = await accepted(roles.author('POST', '/letters', { referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
+    const draft = await accepted(roles.author('POST', '/letters', { ...SIGNED, referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
     const approved = await accepted(submitAndApprove(roles, draft.body.id, draft.headers.get('ETag')!), 200);
     await accepted(roles.author('POST', `/letters/${draft.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
     expect(await verifyLetter(database().db, draft.body.id)).toMatchObject({ ok: true, differences: [] });

@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, SIGNED } from '../support/letters.ts';
 import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
 
 const PREVIOUS_DATE = '2025-03-31';
@@ -38,7 +38,7 @@ describeEachDatabase('what a draft discloses of single deliveries', (database) =
     trucks = await delivery({ ...procurement, title: 'Vrachtwagens', committedAt: '2025-01-15' });
     await pay(trucks, 5 * MILLION, '2025-02-10');
     await confidential([tents, helmets, trucks]);
-    firstLetterId = (await accepted(author('POST', '/letters', { referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }))).body.id;
+    firstLetterId = (await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }))).body.id;
   });
 
   it('tells of a first letter each type whose total is one delivery of undisclosed value, and approves it all the same', async () => {
@@ -59,7 +59,7 @@ describeEachDatabase('what a draft discloses of single deliveries', (database) =
     await pay(trucks, 2 * MILLION, '2025-06-10');
     await pay(trucks, 4 * MILLION, '2025-07-10');
     await confidential([tanks, radios]);
-    const draft = await accepted(author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
+    const draft = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
     expect(await cautionsOf(draft.body.id)).toEqual([['change', 'stock', PREVIOUS_DATE, 'Tanks', 6 * MILLION]]);
   });
 

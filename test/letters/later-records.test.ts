@@ -17,7 +17,7 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { licenseForShipment, positiveAssessment } from '../support/export-control.ts';
 import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, SIGNED } from '../support/letters.ts';
 
 const PREVIOUS_DATE = '2025-03-31';
 const REFERENCE_DATE = '2025-06-30';
@@ -60,7 +60,7 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     id.spares = await delivery({ ...stockDelivery, title: 'Reservedelen', committedAt: '2025-01-15', realisedAt: '2025-02-01' });
     await value(id.spares, 10 * MILLION, '2025-02-01');
     await confidential([id.spares]);
-    const previous = await accepted(author('POST', '/letters', { referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
+    const previous = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: PREVIOUS_DATE, letterDate: '2025-04-10' }));
     const approved = await accepted(submitAndApprove({ author, disclosure }, previous.body.id, previous.headers.get('ETag')!), 200);
     await accepted(author('POST', `/letters/${previous.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
 
@@ -101,7 +101,7 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     await cost(AFTER, 9 * MILLION);
     await confidential([id.tents, id.stoves, id.ammunition, id.forTheEu, laterWork]);
 
-    const draft = await accepted(author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
+    const draft = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
     letterId = draft.body.id;
     await accepted(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'cijfers', heading: 'Cijfers', text: `${text(FIGURES)}\n\n{{figuresTable}}` }] }, { 'If-Match': draft.headers.get('ETag')! }), 200);
   });

@@ -8,7 +8,7 @@ import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { submitAndApprove, SIGNED } from '../support/letters.ts';
 
 describeEachDatabase('the date of a letter after another', (database) => {
   let disclosure: ApiCall;
@@ -28,10 +28,10 @@ describeEachDatabase('the date of a letter after another', (database) => {
     await value(spares, 100_000_000, '2025-02-01');
     await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [spares], state: 'confidential', ground: 'operationalSecurity' }));
     // Drafted and dated first; the letter before it, dated later, becomes final after.
-    const later = await accepted(author('POST', '/letters', { referenceDate: '2025-06-30', letterDate: '2025-07-10' }));
+    const later = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: '2025-06-30', letterDate: '2025-07-10' }));
     const submitted = await accepted(author('POST', `/letters/${later.body.id}/submission`, undefined, { 'If-Match': later.headers.get('ETag')! }), 200);
     laterDraft = { id: later.body.id, etag: submitted.headers.get('ETag')! };
-    const earlier = await accepted(author('POST', '/letters', { referenceDate: '2025-03-31', letterDate: '2025-08-01' }));
+    const earlier = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: '2025-03-31', letterDate: '2025-08-01' }));
     const approved = await accepted(approve(earlier.body.id, earlier.headers.get('ETag')!), 200);
     await accepted(author('POST', `/letters/${earlier.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
   });
@@ -54,6 +54,6 @@ describeEachDatabase('the date of a letter after another', (database) => {
   });
 
   it('refuses a new draft dated before the last final letter it would follow', async () => {
-    refusedAsBeforePrevious(await author('POST', '/letters', { referenceDate: '2025-07-15', letterDate: '2025-07-31' }), '1 augustus 2025');
+    refusedAsBeforePrevious(await author('POST', '/letters', { ...SIGNED, referenceDate: '2025-07-15', letterDate: '2025-07-31' }), '1 augustus 2025');
   });
 });

@@ -44,6 +44,45 @@ describeEachDatabase('the letterhead and signatory of a draft', (database) => {
     }
   });
 
+  it('is signed by a name: a blank one is refused at the field, and a draft without one names it among its problems and is not submitted, approved or finalised', async () => {
+    const { db } = database();
+    const current = await author('GET', `/letters/${draftId}`);
+    const blank = await author('PATCH', `/letters/${draftId}`, { signatoryName: '   ' }, { 'If-Match': `"${current.body.version}"` });
+    expect(blank.status).toBe(400);
+    expect(blank.body.invalidParams).toEqual([{ name: 'signatoryName', code: 'required', reason: 'Vul dit veld in.' }]);
+    expect((await author('GET', `/letters/${draftId}`)).body.letterhead.signatoryName).toBe('Ruben Brekelmans');
+
+    // A draft from before the name was required.
+    const unsign = () => db.updateTable('letter').set({ signatoryName: '' }).where('id', '=', draftId).execute();
+    await unsign();
+    const unsigned = await author('GET', `/letters/${draftId}`);
+    expect(unsigned.body.problems).toContain('De brief heeft nog geen naam van de ondertekenaar: een brief aan de Kamer ondertekent een minister bij naam. Vul de naam in bij de ondertekening.');
+    expect(unsigned.body.problemsByLanguage.en).toContain('The letter has no name of its signatory yet: a letter to parliament is signed by a minister by name. Fill in the name with the signature.');
+    const ifMatch = { 'If-Match': `"${unsigned.body.version}"` };
+    const submitted = await author('POST', `/letters/${draftId}/submission`, undefined, ifMatch);
+    expect(submitted.status).toBe(400);
+    expect(submitted.body.invalidParams.map((param: any) => [param.name, param.code])).toEqual([['signatoryName', 'noSignatoryName']]);
+
+    // Signed when submitted, and unsigned before the approval; then approved, and unsigned before finalising.
+    await db.updateTable('letter').set({ signatoryName: 'Ruben Brekelmans' }).where('id', '=', draftId).execute();
+    const waiting = await author('POST', `/letters/${draftId}/submission`, undefined, ifMatch);
+    expect(waiting.status).toBe(200);
+    await unsign();
+    const approval = await disclosure('POST', `/letters/${draftId}/approval`, undefined, { 'If-Match': waiting.headers.get('ETag')! });
+    expect(approval.status).toBe(400);
+    expect(approval.body.invalidParams.map((param: any) => [param.name, param.code])).toEqual([['signatoryName', 'noSignatoryName']]);
+    await db.updateTable('letter').set({ signatoryName: 'Ruben Brekelmans' }).where('id', '=', draftId).execute();
+    const approved = await disclosure('POST', `/letters/${draftId}/approval`, undefined, { 'If-Match': waiting.headers.get('ETag')! });
+    expect(approved.status).toBe(200);
+    await unsign();
+    const final = await author('POST', `/letters/${draftId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
+    expect(final.status).toBe(400);
+    expect(final.body.invalidParams.map((param: any) => [param.name, param.code])).toEqual([['signatoryName', 'noSignatoryName']]);
+    expect((await author('GET', `/letters/${draftId}`)).body.status).toBe('draft');
+    await db.updateTable('letter').set({ signatoryName: 'Ruben Brekelmans' }).where('id', '=', draftId).execute();
+    expect((await author('DELETE', `/letters/${draftId}/submission`, undefined, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
+  });
+
   it('prints what the author sets, audits the change, and freezes it at finalisation', async () => {
     const { db } = database();
     const current = await author('GET', `/letters/${draftId}`);

@@ -11,7 +11,7 @@ import { verifyLetter } from '../../src/register/letters.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
-import { placeholdersOf, submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
+import { placeholdersOf, submitAndApprove, ifMatchCurrent, SIGNED } from '../support/letters.ts';
 
 const REFERENCE_DATE = '2025-06-30';
 const AFTER = '2025-07-01';
@@ -24,7 +24,7 @@ describeEachDatabase('the deliveries a letter names and lists at its reference d
   const decidePublic = (deliveryId: string, publicTitle: string, publicValue: boolean) =>
     accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle, publicCategory: 'other', publicValue }));
   const draft = async (referenceDate: string, text: string) => {
-    const letter = await accepted(roles.author('POST', '/letters', { referenceDate, letterDate: '2025-08-10' }));
+    const letter = await accepted(roles.author('POST', '/letters', { ...SIGNED, referenceDate, letterDate: '2025-08-10' }));
     return (await accepted(roles.author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text }] }, { 'If-Match': letter.headers.get('ETag')! }), 200)).body;
   };
   const listed = (letter: PublicLetterSnapshot) => letter.overview.flatMap((group) => group.items.map((item) => item.title));
@@ -147,7 +147,7 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
       expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle: 'Generatoren', publicCategory: 'other', publicValue })).status).toBe(201);
     await decide(true);
 
-    const letter = await author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-08-10' });
+    const letter = await author('POST', '/letters', { ...SIGNED, referenceDate: REFERENCE_DATE, letterDate: '2025-08-10' });
     const drafted = await author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: `{{delivery:${deliveryId}}}` }] }, { 'If-Match': letter.headers.get('ETag')! });
     const approved = await submitAndApprove({ author, disclosure }, letter.body.id, drafted.headers.get('ETag')!);
     expect((await author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
@@ -177,7 +177,7 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     const commitment = await accepted(finance('POST', '/budget/commitments', { title: 'Toezegging pantservoertuigen', fund: 'ukraineSupportBudget', budgetYear: 2025, deliveryId, stage: 'committed', amountCents: 43 * MILLION, effectiveOn: '2025-04-01' }));
     const named = `budgetCommitment:${commitment.body.id}`;
 
-    const letter = await author('POST', '/letters', { referenceDate: '2025-07-31', letterDate: '2025-08-10' });
+    const letter = await author('POST', '/letters', { ...SIGNED, referenceDate: '2025-07-31', letterDate: '2025-08-10' });
     const drafted = await author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: `{{${named}}}` }] }, { 'If-Match': letter.headers.get('ETag')! });
     expect(drafted.body.letter.namedFigures).toEqual({ [named]: '€43 mln.' });
     expect(drafted.body.letter.overview).toEqual([]);
@@ -213,7 +213,7 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     const commitment = (await accepted(finance('POST', '/budget/commitments', {
       title: 'Kachels', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: 'committed', amountCents: 9 * MILLION, effectiveOn: '2025-08-01', deliveryId,
     }))).body.id;
-    const letter = await accepted(author('POST', '/letters', { referenceDate: '2025-08-31', letterDate: '2025-09-10' }));
+    const letter = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: '2025-08-31', letterDate: '2025-09-10' }));
     const text = `{{delivery:${deliveryId}}}, {{budgetCommitment:${commitment}}}`;
     const drafted = await accepted(author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text }] }, { 'If-Match': letter.headers.get('ETag')! }), 200);
     const approved = await accepted(submitAndApprove({ author, disclosure }, letter.body.id, drafted.headers.get('ETag')!), 200);
@@ -237,7 +237,7 @@ describeEachDatabase('a final letter whose named value is decided public otherwi
     await value(deliveryId, 300 * MILLION, '2025-05-01');
     const decide = async () => accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle: 'Houwitsers', publicCategory: 'other', publicValue: true }));
     await decide();
-    const letter = await accepted(author('POST', '/letters', { referenceDate: '2025-06-27', letterDate: '2025-08-10' }));
+    const letter = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: '2025-06-27', letterDate: '2025-08-10' }));
     const drafted = await accepted(author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: `{{delivery:${deliveryId}}}` }] }, { 'If-Match': letter.headers.get('ETag')! }), 200);
     const approved = await submitAndApprove({ author, disclosure }, letter.body.id, drafted.headers.get('ETag')!);
     await accepted(author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);

@@ -8,6 +8,7 @@ import { submitAndApprove } from '../../src/register/letter-review.ts';
 import { createDraft, finalise } from '../../src/register/letters.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { SIGNED } from '../support/letters.ts';
 
 const opening = (text: string) => ({ key: 'opening', heading: null, text });
 
@@ -19,10 +20,10 @@ describeEachDatabase('the preview of a draft', (database) => {
     const { db } = database();
     const context = systemContext('test');
     // The letter before the draft, dated 1 March 2025.
-    const previous = await createDraft(db, context, { referenceDate: '2025-01-31', letterDate: '2025-03-01' });
+    const previous = await createDraft(db, context, { ...SIGNED, referenceDate: '2025-01-31', letterDate: '2025-03-01' });
     const approved = await submitAndApprove(db, context, previous.id, previous.version);
     await finalise(db, context, previous.id, approved.version);
-    draft = await createDraft(db, context, { referenceDate: '2025-02-28', letterDate: '2025-03-10' });
+    draft = await createDraft(db, context, { ...SIGNED, referenceDate: '2025-02-28', letterDate: '2025-03-10' });
     author = apiClient(db, { role: 'letterAuthor' });
   });
 

@@ -8,6 +8,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { accepted, deliveryRecords, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
+import { SIGNED } from '../support/letters.ts';
 
 describeEachDatabase('what a draft needs before it is submitted', (database) => {
   let roles: RecordingRoles;
@@ -17,7 +18,7 @@ describeEachDatabase('what a draft needs before it is submitted', (database) => 
 
   it('refuses to submit a draft without a letter date or naming an unknown figure, changing nothing, and submits it once its author put that right', async () => {
     const { author, disclosure } = roles;
-    const draft = await accepted(author('POST', '/letters', { referenceDate: '2025-11-30' }));
+    const draft = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: '2025-11-30' }));
     const id = draft.body.id;
     const refusedAt = async (etag: string) => {
       const refused = await author('POST', `/letters/${id}/submission`, undefined, { 'If-Match': etag, 'Accept-Language': 'en' });
@@ -45,7 +46,7 @@ describeEachDatabase('what a draft needs before it is submitted', (database) => 
     const { delivery, value } = deliveryRecords(() => roles);
     const tents = await delivery({ ...stockDelivery, title: 'Tenten', committedAt: '2025-12-01', realisedAt: '2025-12-15' });
     await value(tents, 50_000_000, '2025-12-15');
-    const draft = await accepted(author('POST', '/letters', { referenceDate: '2025-12-31', letterDate: '2026-01-12' }));
+    const draft = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: '2025-12-31', letterDate: '2026-01-12' }));
     const submitted = await accepted(author('POST', `/letters/${draft.body.id}/submission`, undefined, { 'If-Match': draft.headers.get('ETag')! }), 200);
     expect((await disclosure('GET', `/letters/${draft.body.id}`)).body.approvalRefusal).toBe('undecidedDeliveries');
     const refused = await disclosure('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': submitted.headers.get('ETag')!, 'Accept-Language': 'en' });

@@ -15,7 +15,7 @@ import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { recordingRoles } from '../support/recording-roles.ts';
-import { placeholdersOf, submitAndApprove } from '../support/letters.ts';
+import { placeholdersOf, submitAndApprove, SIGNED } from '../support/letters.ts';
 
 const REFERENCE_DATE = '2025-06-30';
 const MILLION = 100_000_000; // cents
@@ -247,7 +247,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
   const textOf = (names: string[]) => names.map((name) => `${name}={{${name}}}`).join('; ');
 
   it('prints each domain\'s figures as they stood on the reference date, and nothing dated after it', async () => {
-    const draft = await created(author('POST', '/letters', { referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
+    const draft = await created(author('POST', '/letters', { ...SIGNED, referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
     letterId = draft.id;
     const text = textOf([...Object.keys(expected), ...laterNames]);
     const edited = await created(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'cijfers', heading: 'Cijfers', text }] }, { 'If-Match': `"${draft.version}"` }), 200);

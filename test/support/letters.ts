@@ -1,6 +1,9 @@
 /** A letter's review as its people do it through the API. */
 import type { ApiCall, ApiResponse } from '../api/client.ts';
 
+/** The signatory's name a letter needs to be submitted, approved and finalised: a first draft has none. */
+export const SIGNED = { signatoryName: 'Ruben Brekelmans' };
+
 /**
  * The author submits the draft (unless it waits for approval already) and a disclosure officer approves
  * it, each at the version the step before left; the answer to the approval. A refused submission (a

@@ -9,7 +9,7 @@ import { WAITING_KINDS } from '../../register/letter-review.ts';
 import { APPROVAL_REFUSALS } from '../../register/letters.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
-import { eventDate, idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, requiredText, safeText, textOrEmpty } from '../openapi-common.ts';
+import { eventDate, idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, requiredText, safeText } from '../openapi-common.ts';
 
 const idParam = z.object({ id: safeText(100).openapi({ param: { name: 'id', in: 'path' } }) });
 const letterFormatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
@@ -42,7 +42,7 @@ const letterStatus = z.enum(LETTER_STATUSES);
 /** The house style a draft sets: frozen with the letter at finalisation. */
 const letterheadFields = {
   wordmark: requiredText(80, 'title').openapi({ description: 'The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo' }),
-  signatoryName: textOrEmpty(120, 'title').openapi({ description: 'Who signs, under the title (empty: the title alone)' }),
+  signatoryName: requiredText(120, 'title').openapi({ description: 'Who signs, by name, under the title: a letter to parliament is signed by a named minister' }),
   signatoryTitle: requiredText(120, 'title').openapi({ description: 'The signatory\'s title, e.g. "DE MINISTER VAN DEFENSIE"' }),
 };
 
@@ -66,7 +66,8 @@ export const LetterSchema = z
       description:
         'What keeps a draft from being submitted and finalised, said in the language of Accept-Language: each figure its text names that is unknown or may not be public (`{{name}}`), ' +
         'with why (a delivery not public, not valued or not realised by the reference date, or valued otherwise than decided public; a year after the reference date), ' +
-        'and each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`) with the block it is in',
+        'each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`) with the block it is in, ' +
+        'and a signatory without a name (`noSignatoryName`)',
     }),
     problemsByLanguage: z
       .object({ nl: z.array(z.string()), en: z.array(z.string()) })
@@ -88,7 +89,9 @@ export const LetterSchema = z
     publications: z
       .array(z.object({ paperNumber: z.string(), publishedOn: isoDate, reason: z.string(), recordedByName: z.string(), recordedAt: z.string() }))
       .openapi({ description: 'The publication details as recorded and every correction, latest first' }),
-    letterhead: z.object(letterheadFields).openapi({ description: "The draft's wordmark and signatory; once final, as frozen in the letter" }),
+    letterhead: z
+      .object({ ...letterheadFields, signatoryName: z.string().openapi({ description: 'Who signs, under the title; empty in a draft that has no name yet (see problems) and in a letter finalised without one' }) })
+      .openapi({ description: "The draft's wordmark and signatory; once final, as frozen in the letter" }),
     approvalRefusal: z
       .enum(['notDisclosureOfficer', ...APPROVAL_REFUSALS])
       .nullable()

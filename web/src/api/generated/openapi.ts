@@ -2209,7 +2209,7 @@ export interface paths {
                         letterDate?: string | null;
                         /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
                         wordmark?: string;
-                        /** @description Who signs, under the title (empty: the title alone) */
+                        /** @description Who signs, by name, under the title: a letter to parliament is signed by a named minister */
                         signatoryName?: string;
                         /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
                         signatoryTitle?: string;
@@ -2440,7 +2440,7 @@ export interface paths {
                         letterDate?: string | null;
                         /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
                         wordmark?: string;
-                        /** @description Who signs, under the title (empty: the title alone) */
+                        /** @description Who signs, by name, under the title: a letter to parliament is signed by a named minister */
                         signatoryName?: string;
                         /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
                         signatoryTitle?: string;
@@ -3042,7 +3042,7 @@ export interface paths {
                         letterDate?: string | null;
                         /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
                         wordmark?: string;
-                        /** @description Who signs, under the title (empty: the title alone) */
+                        /** @description Who signs, by name, under the title: a letter to parliament is signed by a named minister */
                         signatoryName?: string;
                         /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
                         signatoryTitle?: string;
@@ -11378,7 +11378,7 @@ export interface components {
             finalisedByName: string | null;
             isDemonstration: boolean;
             letter: components["schemas"]["PublicLetterSnapshot"];
-            /** @description What keeps a draft from being submitted and finalised, said in the language of Accept-Language: each figure its text names that is unknown or may not be public (`{{name}}`), with why (a delivery not public, not valued or not realised by the reference date, or valued otherwise than decided public; a year after the reference date), and each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`) with the block it is in */
+            /** @description What keeps a draft from being submitted and finalised, said in the language of Accept-Language: each figure its text names that is unknown or may not be public (`{{name}}`), with why (a delivery not public, not valued or not realised by the reference date, or valued otherwise than decided public; a year after the reference date), each placeholder or footnote that is not whole (`{{` not closed, `}}` without `{{`, `{{}}`, `[^` not closed, `[^]`) with the block it is in, and a signatory without a name (`noSignatoryName`) */
             problems: string[];
             /** @description The problems, in their order, in each language the application speaks (a page switched to another language says them in that one) */
             problemsByLanguage: {
@@ -11428,7 +11428,7 @@ export interface components {
             letterhead: {
                 /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */
                 wordmark: string;
-                /** @description Who signs, under the title (empty: the title alone) */
+                /** @description Who signs, under the title; empty in a draft that has no name yet (see problems) and in a letter finalised without one */
                 signatoryName: string;
                 /** @description The signatory's title, e.g. "DE MINISTER VAN DEFENSIE" */
                 signatoryTitle: string;

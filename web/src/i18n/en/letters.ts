@@ -94,8 +94,8 @@ export const letters: typeof nl.letters = {
     wordmarkHint: 'A neutral wordmark, such as “Ministerie van Defensie”; never the protected Rijkslogo.',
     signatoryTitle: 'Title of the signatory',
     signatoryName: 'Name of the signatory',
-    signatoryNameHint: 'Printed under the title; without a name the title alone signs. Frozen when the letter is finalised.',
-    signatoryMissing: 'The letter has no signatory name yet.',
+    signatoryNameHint: 'Printed under the title: a letter to parliament is signed by a minister by name. Frozen when the letter is finalised.',
+    signatoryMissing: 'The letter has no signatory name yet: without one it cannot be submitted for approval.',
   },
   annexTotal: 'Total of the confidential annex',
   approval: {

@@ -92,8 +92,8 @@ export const letters = {
     wordmarkHint: 'Een neutraal woordmerk, zoals „Ministerie van Defensie”; nooit het beschermde Rijkslogo.',
     signatoryTitle: 'Functie van de ondertekenaar',
     signatoryName: 'Naam van de ondertekenaar',
-    signatoryNameHint: 'Staat onder de functie; zonder naam ondertekent alleen de functie. Wordt vastgelegd bij het definitief maken.',
-    signatoryMissing: 'De brief heeft nog geen naam van een ondertekenaar.',
+    signatoryNameHint: 'Staat onder de functie: een brief aan de Kamer ondertekent een minister bij naam. Wordt vastgelegd bij het definitief maken.',
+    signatoryMissing: 'De brief heeft nog geen naam van een ondertekenaar: zonder naam kan hij niet ter goedkeuring worden aangeboden.',
   },
   annexTotal: 'Totaal van de vertrouwelijke bijlage',
   approval: {
