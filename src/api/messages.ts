@@ -490,6 +490,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     // The European Peace Facility
     implementingActorWork: () => 'Werk als uitvoerder voor de EU is niet door Nederland te declareren; het telt niet mee in Nederlandse totalen.',
     batchWithDelivery: () => 'Een declaratie voor één levering beschrijft geen batch; laat dit veld leeg of kies geen levering.',
+    deliveryOrBundle: () => 'Kies een levering, of beschrijf wat de bundel omvat.',
     aboveDelivered: (p) => `Dit is meer dan er geleverd is: op de declaratiedatum kan voor deze levering nog hoogstens ${euro('nl', p.availableCents)} worden gedeclareerd.`,
     aboveDeclared: (p) => `Er kan niet meer worden gecompenseerd dan gedeclareerd (${euro('nl', p.declaredCents)}).`,
     belowReceived: (p) => `Er is al ${euro('nl', p.receivedCents)} ontvangen; de compensatie kan niet lager zijn.`,
@@ -842,6 +843,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     // The European Peace Facility
     implementingActorWork: () => 'Work as implementing actor for the EU cannot be claimed by the Netherlands; it is not in Dutch totals.',
     batchWithDelivery: () => 'A claim for one delivery describes no batch; leave this field empty or choose no delivery.',
+    deliveryOrBundle: () => 'Choose a delivery, or describe what the batch covers.',
     aboveDelivered: (p) => `This is more than was delivered: on the claim's date at most ${euro('en', p.availableCents)} can still be claimed for this delivery.`,
     aboveDeclared: (p) => `No more can be compensated than was claimed (${euro('en', p.declaredCents)}).`,
     belowReceived: (p) => `${euro('en', p.receivedCents)} has been received already; the compensation cannot be lower.`,

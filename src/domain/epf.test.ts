@@ -99,7 +99,9 @@ describe('EPF rules', () => {
   it('takes a claim for one delivery or for a batch that says what it covers, never both or neither', () => {
     const input = { declaredCents: 60, declaredOn: '2025-01-01' };
     expect(claimViolations({ ...input, deliveryId: null, batch: 'Leveringen' }, TODAY, null)).toEqual([]);
-    expect(claimViolations({ ...input, deliveryId: null, batch: ' ' }, TODAY, null)).toEqual([{ field: 'batch', code: 'required' }]);
+    expect(claimViolations({ ...input, deliveryId: null, batch: ' ' }, TODAY, null)).toEqual([{ field: 'batch', code: 'deliveryOrBundle' }]);
+    expect(claimViolations({ ...input, deliveryId: null, batch: '\u200b' }, TODAY, null)).toEqual([{ field: 'batch', code: 'deliveryOrBundle' }]);
+    expect(claimViolations({ ...input, deliveryId: null, batch: '...' }, TODAY, null)).toEqual([{ field: 'batch', code: 'noLetterOrDigit' }]);
     const delivery = { isImplementingActorWork: false, valueCents: 100, alreadyClaimedCents: 0 };
     expect(claimViolations({ ...input, deliveryId: 'd', batch: 'Leveringen' }, TODAY, delivery)).toEqual([{ field: 'batch', code: 'batchWithDelivery' }]);
   });

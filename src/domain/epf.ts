@@ -1,5 +1,6 @@
 import { pastDateViolations, textViolations } from './plausibility.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
+import { isBlank } from '../../common/text.ts';
 import {
   EPF_CLAIM_STATUSES,
   EPF_DUTCH_ROLES,
@@ -203,14 +204,19 @@ export interface ClaimedDelivery {
   alreadyClaimedCents: Cents;
 }
 
-/** A claim is for one delivery or for a batch that says what it covers, never both. */
+/**
+ * A claim is for one delivery or for a batch that says what it covers, never both. Neither is that rule
+ * unmet (deliveryOrBundle), said at the batch: the field is not one to fill in whatever the claim.
+ */
 export function claimViolations(
   input: { declaredCents: Cents; declaredOn: string; deliveryId: string | null; batch: string },
   today: string,
   delivery: ClaimedDelivery | null,
 ): RuleViolation[] {
   const violations = pastDateViolations('declaredOn', input.declaredOn, today);
-  if (input.deliveryId === null) violations.push(...textViolations('batch', input.batch, { maximum: 500, required: true, format: 'title' }));
+  if (input.deliveryId === null) {
+    violations.push(...(isBlank(input.batch) ? [{ field: 'batch', code: 'deliveryOrBundle' }] : textViolations('batch', input.batch, { maximum: 500, required: false, format: 'title' })));
+  }
   if (input.deliveryId !== null && input.batch !== '') violations.push({ field: 'batch', code: 'batchWithDelivery' });
   if (delivery?.isImplementingActorWork) violations.push({ field: 'deliveryId', code: 'implementingActorWork' });
   else if (delivery) {

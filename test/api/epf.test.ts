@@ -97,6 +97,19 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await finance('GET', `/epf/claims/${claim.id}`)).body).toMatchObject({ receipts: [expect.objectContaining({ receivedOn: '2025-04-01' })], blockages: [expect.objectContaining({ effectiveOn: '2025-05-01' })] });
   });
 
+  it('refuses a claim for neither a delivery nor a batch with the rule, at the batch, in Dutch and English, and stores nothing', async () => {
+    const before = await claimCount();
+    for (const [batch, language, reason] of [
+      ['', 'nl', 'Kies een levering, of beschrijf wat de bundel omvat.'],
+      ['   ', 'en', 'Choose a delivery, or describe what the batch covers.'],
+    ] as const) {
+      const neither = await finance('POST', '/epf/claims', claimInput({ batch }), { 'Accept-Language': language });
+      expect(neither.status).toBe(400);
+      expect(neither.body.invalidParams).toEqual([{ name: 'batch', code: 'deliveryOrBundle', reason }]);
+    }
+    expect(await claimCount()).toBe(before);
+  });
+
   it('refuses a claim under the reference of another, whatever its case and spacing, in Dutch and English', async () => {
     const reference = `EPF-NL ${crypto.randomUUID()}`;
     expect((await finance('POST', '/epf/claims', claimInput({ reference }))).status).toBe(201);

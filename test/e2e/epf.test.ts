@@ -53,6 +53,17 @@ describeWithBrowser('EPF claims', (browser) => {
     await page.getByRole('table', { name: 'Blokkades en vrijgaven' }).getByText('Veto van een lidstaat').waitFor();
   });
 
+  it('says at the batch, of a claim for neither a delivery nor a batch, that it is for one or the other', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/epf?date=2025-08-31');
+    await page.getByRole('button', { name: 'Declaratie vastleggen' }).click();
+    await page.locator('.error-summary').waitFor();
+    const batch = page.getByLabel(/Wat de declaratie omvat/);
+    expect(await batch.getAttribute('aria-invalid')).toBe('true');
+    const errorId = (await batch.getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-error'));
+    expect(await page.locator(`#${errorId}`).innerText()).toBe('Kies een levering, of beschrijf wat de bundel omvat.');
+  });
+
   it('records a tranche the EU decided, after refusing an amount that is not one', async () => {
     page = await openPageAs(browser(), server(), 'finance');
     await visit(page, server(), '/epf?date=2025-08-31');

@@ -37,7 +37,7 @@ export const ClaimInputSchema = z
   .strictObject({
     reference: requiredText(100, 'reference').openapi({ example: 'EPF-NL-2025-07' }),
     deliveryId: z.uuid().nullable().default(null).openapi({ description: 'The delivery claimed for; null for a batch' }),
-    batch: safeText(500).trim().default('').openapi({ description: 'What a batch claim covers; empty for a claim on one delivery' }),
+    batch: safeText(500).trim().default('').openapi({ description: 'What a batch claim covers; empty for a claim on one delivery. A claim with neither is refused here (deliveryOrBundle)' }),
     trancheId: z.uuid().nullable().default(null),
     period: requiredText(100, 'title').openapi({ example: 'jan. t/m jun. 2025' }),
     declaredCents: positiveCents,

@@ -18,7 +18,8 @@ export type ClientProblem =
   | 'invalidCountry'
   | 'momentPassed'
   | 'paperNumberFormat'
-  | 'noYearAmount';
+  | 'noYearAmount'
+  | 'deliveryOrBundle';
 
 /** A form's text turned into a request body, or the fields that could not be turned into one. */
 export type Checked<Input, Field extends string> =

@@ -12037,7 +12037,7 @@ export interface components {
              */
             deliveryId?: string | null;
             /**
-             * @description What a batch claim covers; empty for a claim on one delivery
+             * @description What a batch claim covers; empty for a claim on one delivery. A claim with neither is refused here (deliveryOrBundle)
              * @default
              */
             batch?: string;

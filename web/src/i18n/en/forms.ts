@@ -159,6 +159,7 @@ export const form: typeof nl.form = {
     untilBeforeFrom: 'This date lies before the one under From.',
     momentPassed: 'This moment has passed. Leave the field empty to publish the letter now, or choose a later moment.',
     noYearAmount: 'Enter an amount for at least one budget year.',
+    deliveryOrBundle: 'Choose a delivery, or describe what the batch covers.',
     paperNumberFormat: 'Enter the paper number as "Kamerstuk 22 054, nr. 453".',
     failed: 'Saving failed: {{detail}}',
     network: 'The server cannot be reached. Please try again later.',

@@ -157,6 +157,7 @@ export const form = {
     untilBeforeFrom: 'Deze datum ligt vóór die bij Vanaf.',
     momentPassed: 'Dit moment is al voorbij. Laat het veld leeg om de brief nu te publiceren, of kies een later moment.',
     noYearAmount: 'Vul voor ten minste één begrotingsjaar een bedrag in.',
+    deliveryOrBundle: 'Kies een levering, of beschrijf wat de bundel omvat.',
     paperNumberFormat: 'Vul het Kamerstuknummer in als "Kamerstuk 22 054, nr. 453".',
     failed: 'Opslaan is mislukt: {{detail}}',
     network: 'De server is niet bereikbaar. Probeer het later opnieuw.',

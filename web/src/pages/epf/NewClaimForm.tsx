@@ -31,7 +31,7 @@ function checkClaim(values: ClaimValues): Checked<EpfClaimInput, ClaimField> {
   const declaredCents = parseEuroAmount(values.declaredCents);
   if (!values.declaredCents.trim()) problems.declaredCents = 'required';
   else if (declaredCents === undefined) problems.declaredCents = amountProblem(values.declaredCents);
-  if (!values.deliveryId.trim() && isBlank(values.batch)) problems.batch = 'required';
+  if (!values.deliveryId.trim() && isBlank(values.batch)) problems.batch = 'deliveryOrBundle';
   if (Object.keys(problems).length > 0 || declaredCents === undefined) return { problems };
   return {
     input: {
