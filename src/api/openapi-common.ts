@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { z, type OpenAPIHonoOptions } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DATE_CEILING, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
@@ -269,6 +269,29 @@ export function validationHookWith(alsoCheck: (input: unknown, today: IsoDate) =
 }
 
 export const validationHook = validationHookWith(() => []);
+
+/**
+ * The hook of a route whose body is `schema`'s object, which adds to the fields failing the schema the
+ * domain's own rules (`check`) on the fields that passed it, as the schema gives them, once the fields of
+ * `needs` are among them: so that a date after today is named with a text the schema refused, rather than
+ * in the next round, and without a copy of the rules on the raw input.
+ */
+export function passedFieldsHook<S extends z.ZodObject, const K extends keyof z.output<S>>(
+  schema: S,
+  needs: readonly K[],
+  check: (passed: Partial<z.output<S>> & Pick<z.output<S>, K>, today: IsoDate) => RuleViolation[],
+): NonNullable<OpenAPIHonoOptions<ApiEnv>['defaultHook']> {
+  return validationHookWith((input, today) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+    const passed: Partial<z.output<S>> = Object.fromEntries(
+      Object.entries(schema.shape).flatMap(([field, fieldSchema]) => {
+        const result = (fieldSchema as z.ZodType).safeParse(Reflect.get(input, field));
+        return result.success && result.data !== undefined ? [[field, result.data]] : [];
+      }),
+    ) as Partial<z.output<S>>;
+    return needs.every((field) => field in passed) ? check(passed as Partial<z.output<S>> & Pick<z.output<S>, K>, today) : [];
+  });
+}
 
 async function rawInput(c: Context, target: string | undefined): Promise<unknown> {
   switch (target) {

@@ -136,7 +136,7 @@ function decidedYearsViolations(decidedOn: IsoDate, today: IsoDate, years: Recor
 }
 
 /** A decision is dated no later than today, for years within its reach, and spreads positive amounts over distinct years of its own period. */
-export function decisionViolations(input: BudgetDecisionInput, today: IsoDate): RuleViolation[] {
+export function decisionViolations(input: Pick<BudgetDecisionInput, 'decidedOn' | 'firstYear' | 'lastYear' | 'amounts'>, today: IsoDate): RuleViolation[] {
   const violations = decidedYearsViolations(input.decidedOn, today, { firstYear: input.firstYear, lastYear: input.lastYear });
   // A period that ends before it starts has no years: it is refused at its last year, not at each amount too.
   const period = input.lastYear >= input.firstYear;
@@ -161,14 +161,23 @@ export function decisionViolations(input: BudgetDecisionInput, today: IsoDate): 
  * day the fund's budget changed, so that no shift recorded afterwards, dated earlier, makes a year negative.
  */
 export function shiftViolations(input: BudgetShiftInput, fundMovements: readonly BudgetMovement[], today: IsoDate): RuleViolation[] {
-  const violations = decidedYearsViolations(input.decidedOn, today, { fromYear: input.fromYear, toYear: input.toYear });
-  if (input.fromYear === input.toYear) violations.push({ field: 'toYear', code: 'sameYear' });
-  if (input.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
+  const violations = shiftFieldViolations(input, today);
   if (violations.length > 0) return violations;
   const available = availableFrom(input.fromYear, input.decidedOn, fundMovements.filter((movement) => movement.fund === input.fund));
   if (input.amountCents > available) {
     violations.push({ field: 'amountCents', code: 'exceedsYearBudget', params: { year: String(input.fromYear), available: String(available) } });
   }
+  return violations;
+}
+
+/**
+ * What a shift must meet whatever the budget holds: dated as a decision is, between two years, of a positive
+ * amount (judged where there is one: a request's amount that is no amount is refused as such).
+ */
+export function shiftFieldViolations(input: Pick<BudgetShiftInput, 'decidedOn' | 'fromYear' | 'toYear'> & { amountCents?: Cents }, today: IsoDate): RuleViolation[] {
+  const violations = decidedYearsViolations(input.decidedOn, today, { fromYear: input.fromYear, toYear: input.toYear });
+  if (input.fromYear === input.toYear) violations.push({ field: 'toYear', code: 'sameYear' });
+  if (input.amountCents !== undefined && input.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
   return violations;
 }
 
@@ -184,7 +193,7 @@ function availableFrom(budgetYear: number, from: IsoDate, movements: readonly Bu
  * to pledged, never after its budget year closed (on 31 December), when its money can no longer be committed,
  * and never before a decision on the budget could reach that year (DECISION_REACH_YEARS ahead).
  */
-export function stageViolations(budgetYear: number, existing: readonly CommitmentStageInput[], next: CommitmentStageInput, today: IsoDate): RuleViolation[] {
+export function stageViolations(budgetYear: number, existing: readonly CommitmentStageInput[], next: Pick<CommitmentStageInput, 'stage' | 'amountCents' | 'effectiveOn'>, today: IsoDate): RuleViolation[] {
   const violations = [...pastDateViolations('effectiveOn', next.effectiveOn, today)];
   const year = Number(next.effectiveOn.slice(0, 4));
   if (violations.length === 0 && year > budgetYear) {
@@ -217,8 +226,13 @@ export function deliveryFundViolations(fund: BudgetFund, fundingSource: FundingS
   return fundingSource === fund ? [] : [{ field: 'fund', code: 'fundOtherThanDelivery', params: { fundingSource } }];
 }
 
-export function commitmentViolations(fields: CommitmentFields): RuleViolation[] {
-  return yearViolations('budgetYear', fields.budgetYear);
+/** A new commitment is for a budget year of the register, and its first stage is one any stage may be. */
+export function commitmentViolations(
+  fields: Pick<CommitmentFields, 'budgetYear'>,
+  first: Pick<CommitmentStageInput, 'stage' | 'amountCents' | 'effectiveOn'>,
+  today: IsoDate,
+): RuleViolation[] {
+  return [...yearViolations('budgetYear', fields.budgetYear), ...stageViolations(fields.budgetYear, [], first, today)];
 }
 
 /** Commitments of a budget year by the stage they had reached at a date. */

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../common/dates.ts';
 import type { NarrativeBlock } from '../letters/narrative.ts';
 import type { RuleViolation } from './delivery.ts';
+import { plannedDateViolations } from './plausibility.ts';
 
 /** A letter to parliament is a draft until it is finalised; a final letter never changes. */
 export const LETTER_STATUSES = ['draft', 'final'] as const;
@@ -40,6 +41,31 @@ export function draftBlockViolations(blocks: Blocks): RuleViolation[] {
       ...blankTextViolations(blocks, index),
     ];
   });
+}
+
+/** A letter is dated on or after its reference date, from the draft on: approving and finalising need it so. */
+export function letterBeforeReferenceDateViolations(referenceDate: string, letterDate: string | null | undefined): RuleViolation[] {
+  return letterDate && letterDate < referenceDate ? [{ field: 'letterDate', code: 'letterBeforeReferenceDate' }] : [];
+}
+
+/**
+ * What a new draft, or a change to one, must meet whatever the register holds: its dates lie in the register's
+ * years and at most ten years ahead, as any plan, the letter's not before the reference date, and its blocks
+ * are as a draft's must be.
+ */
+export function draftViolations(
+  draft: { referenceDate?: string | undefined; letterDate?: string | null | undefined; blocks?: Blocks | undefined },
+  today: IsoDate,
+): RuleViolation[] {
+  const dates = (['referenceDate', 'letterDate'] as const).flatMap((field) => {
+    const date = draft[field];
+    return date ? plannedDateViolations(field, date, today) : [];
+  });
+  return [
+    ...dates,
+    ...(draft.referenceDate && dates.length === 0 ? letterBeforeReferenceDateViolations(draft.referenceDate, draft.letterDate) : []),
+    ...(draft.blocks ? draftBlockViolations(draft.blocks) : []),
+  ];
 }
 
 function blankTextViolations(blocks: Blocks, index: number): RuleViolation[] {

@@ -97,7 +97,7 @@ async function fundMovements(db: Db, fund: BudgetFund) {
 const COMMITMENT_FIELDS = ['title', 'deliveryId', 'contractReference', 'stage', 'amountCents', 'effectiveOn', 'note'] as const;
 
 export async function createCommitment(db: Db, context: RequestContext, fields: CommitmentFields, first: CommitmentStageInput): Promise<CommitmentDetail> {
-  assertValid([...commitmentViolations(fields), ...stageViolations(fields.budgetYear, [], first, requestDay(context))]);
+  assertValid(commitmentViolations(fields, first, requestDay(context)));
   return inTransaction(db, async (trx) => {
     if (fields.deliveryId !== null) assertValid(deliveryFundViolations(fields.fund, await budget.fundingSourceOf(trx, fields.deliveryId)));
     await budget.lockCommitments(trx);

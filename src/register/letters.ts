@@ -5,9 +5,8 @@ import { sha256Hex, type AuditObject } from '../audit/event.ts';
 import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { actorTookAction } from '../db/repositories/audit.ts';
 import { SUPPORT_TYPES, type RuleViolation } from '../domain/delivery.ts';
-import { plannedDateViolations } from '../domain/plausibility.ts';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
-import { blockParams, draftBlockViolations, finalisationViolations, REVIEW_ACTIONS, signatoryViolations, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
+import { blockParams, draftViolations, finalisationViolations, letterBeforeReferenceDateViolations, REVIEW_ACTIONS, signatoryViolations, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
 import { z } from 'zod';
 import { centsOfTotal, totalCents } from '../../common/money.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
@@ -96,9 +95,7 @@ export async function createDraft(
   context: RequestContext,
   input: { referenceDate: string; letterDate?: string | null; blocks?: readonly NarrativeBlock[] } & Partial<LetterheadFields>,
 ): Promise<LetterView> {
-  refuseImplausibleDates(context, input);
-  refuseLetterBeforeReferenceDate(input.referenceDate, input.letterDate);
-  if (input.blocks) assertValid(draftBlockViolations(input.blocks));
+  assertValid(draftViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     await refuseNewDraftFor(trx, input.referenceDate);
     const previous = await repository.latestFinalBefore(trx, input.referenceDate);
@@ -131,20 +128,6 @@ function storedLetterhead(letter: repository.StoredLetter): LetterheadFields {
   return { wordmark: letter.wordmark, signatoryName: letter.signatoryName, signatoryTitle: letter.signatoryTitle };
 }
 
-/** A letter's dates lie in the register's years and at most ten years ahead, as any plan. */
-function refuseImplausibleDates(context: RequestContext, dates: { referenceDate?: string | undefined; letterDate?: string | null | undefined }): void {
-  const today = requestDay(context);
-  const violations = (['referenceDate', 'letterDate'] as const).flatMap((field) => {
-    const date = dates[field];
-    return date ? plannedDateViolations(field, date, today) : [];
-  });
-  if (violations.length > 0) throw new ValidationError(violations);
-}
-
-/** A letter is dated on or after its reference date, from the draft on: approving and finalising need it so. */
-function refuseLetterBeforeReferenceDate(referenceDate: string, letterDate: string | null | undefined): void {
-  if (letterDate && letterDate < referenceDate) throw new ValidationError([{ field: 'letterDate', code: 'letterBeforeReferenceDate' }]);
-}
 
 /** A letter names the one before it with its date ("dd. 10 september 2025"): it is not dated before that one. */
 function refuseLetterBeforePrevious(letterDate: string | null | undefined, previous: { letterDate: string | null } | null | undefined): void {
@@ -213,10 +196,8 @@ type DraftChange = { blocks?: NarrativeBlock[]; letterDate?: string | null | und
 
 /** What a change to a draft must meet, whether it is saved or previewed. */
 async function refuseInvalidChange(db: Db, context: RequestContext, draft: repository.StoredLetter, change: DraftChange): Promise<void> {
-  refuseImplausibleDates(context, change);
-  refuseLetterBeforeReferenceDate(draft.referenceDate, change.letterDate);
+  assertValid(draftViolations({ ...change, referenceDate: draft.referenceDate }, requestDay(context)));
   if (change.letterDate) refuseLetterBeforePrevious(change.letterDate, await repository.latestFinalBefore(db, draft.referenceDate));
-  if (change.blocks) assertValid(draftBlockViolations(change.blocks));
 }
 
 /**
@@ -314,8 +295,7 @@ export async function refuseUnlessReadyForApproval(db: Db, letter: repository.St
 async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: string | undefined, today: IsoDate) {
   const date = letterDate ?? letter.letterDate;
   if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
-  refuseLetterBeforeReferenceDate(letter.referenceDate, date);
-  assertValid(finalisationViolations(letter, today));
+  assertValid([...letterBeforeReferenceDateViolations(letter.referenceDate, date), ...finalisationViolations(letter, today)]);
   const inputs = await gatherInputs(db, { ...letter, letterDate: date });
   // The letter before it may have become final after this one was dated.
   refuseLetterBeforePrevious(date, inputs.previous);
@@ -346,7 +326,7 @@ function markupViolation({ block, fault, excerpt }: BlockMarkupFault, blocks: re
  * on only the parliamentary paper number and the publication date can be added.
  */
 export async function finalise(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion, letterDate?: string): Promise<LetterView> {
-  refuseImplausibleDates(context, { letterDate });
+  assertValid(draftViolations({ letterDate }, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const current = await draftAt(trx, id, expectedVersion);
     const { date, inputs, exactLines, listed, seal: publicSeal } = await finalText(trx, current, letterDate, requestDay(context));

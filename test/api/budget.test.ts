@@ -156,7 +156,23 @@ describeEachDatabase('budget API', (database) => {
 
     const future = await finance('POST', '/budget/shifts', { ...shift, decidedOn: '2099-01-01', amountCents: -5 });
     expect(future.status).toBe(400);
-    expect(future.body.invalidParams.map((param: any) => param.name)).toEqual(['amountCents']);
+    expect(future.body.invalidParams.map((param: any) => `${param.name} ${param.code}`)).toEqual(['amountCents amountNotPositive', 'decidedOn dateInFuture']);
+    expect(await recorded()).toEqual(before);
+  });
+
+  it('names every fault of a decision, a shift or a commitment in one answer: a text the form refuses with the rules on the fields that passed it', async () => {
+    const before = await recorded();
+    const decision = await finance('POST', '/budget/decisions', { ...spring2025, moment: 'nr 460 ???', decidedOn: '2099-01-01', firstYear: 2030, lastYear: 2025, amounts: [{ budgetYear: 2030, amountCents: 1 }] });
+    expect(decision.status).toBe(400);
+    expect(decision.body.invalidParams).toEqual([
+      { name: 'moment', code: 'placeholderText', reason: expect.stringContaining('vraagtekens') },
+      { name: 'decidedOn', code: 'dateInFuture', reason: expect.any(String) },
+      { name: 'lastYear', code: 'beforeFirstYear', reason: 'Het laatste jaar ligt vóór het eerste jaar.' },
+    ]);
+    const shifted = await finance('POST', '/budget/shifts', { ...shift, moment: 'nr 461 ???', decidedOn: '2099-01-01', toYear: 2026 });
+    expect(shifted.body.invalidParams.map((param: any) => `${param.name} ${param.code}`)).toEqual(['moment placeholderText', 'decidedOn dateInFuture', 'toYear sameYear']);
+    const committed = await finance('POST', '/budget/commitments', { title: 'nr 460 ???', fund: 'ukraineSupportBudget', budgetYear: 2022, stage: 'committed', amountCents: 100, effectiveOn: '2025-04-15' });
+    expect(committed.body.invalidParams.map((param: any) => `${param.name} ${param.code}`)).toEqual(['title placeholderText', 'effectiveOn afterBudgetYear']);
     expect(await recorded()).toEqual(before);
   });
 

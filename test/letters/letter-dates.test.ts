@@ -56,4 +56,13 @@ describeEachDatabase('the date of a letter after another', (database) => {
   it('refuses a new draft dated before the last final letter it would follow', async () => {
     refusedAsBeforePrevious(await author('POST', '/letters', { ...SIGNED, referenceDate: '2025-07-15', letterDate: '2025-07-31' }), '1 augustus 2025');
   });
+
+  it('names every fault of a new draft or a change to one in one answer: a date the schema refuses with the rules on the dates and text that passed it', async () => {
+    const faults = (answer: { status: number; body: any }) => [answer.status, answer.body.invalidParams.map((param: any) => `${param.name} ${param.code}`)];
+    const created = await author('POST', '/letters', { ...SIGNED, referenceDate: '2099-01-01', letterDate: '1900-01-01' });
+    expect(faults(created)).toEqual([400, ['letterDate dateOutOfRange', 'referenceDate dateOutOfRange']]);
+    const opening = { key: 'opening', heading: null, text: 'Hierbij informeer ik u.' };
+    const changed = await author('PATCH', `/letters/${laterDraft.id}`, { letterDate: '1900-01-01', blocks: [opening, { ...opening, text: 'Nog eens.' }] }, { 'If-Match': laterDraft.etag });
+    expect(faults(changed)).toEqual([400, ['letterDate dateOutOfRange', 'blocks.1.key duplicateBlockKey']]);
+  });
 });

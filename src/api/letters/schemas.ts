@@ -155,8 +155,8 @@ const optionalLetterhead = {
   signatoryName: letterheadFields.signatoryName.optional(),
   signatoryTitle: letterheadFields.signatoryTitle.optional(),
 };
-const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
-const DraftChangeSchema = z.strictObject({
+export const NewDraftSchema = z.strictObject({ referenceDate: isoDate, letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
+export const DraftChangeSchema = z.strictObject({
   blocks: z
     .array(BlockInputSchema)
     .max(50)
@@ -177,7 +177,7 @@ const PublicationSchema = z.strictObject({
 const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn, reason: multilineText(2000) });
 const RejectionSchema = z.strictObject({ comment: multilineText(4000) });
 /** The fields of a change to the draft, with its whole text: a preview renders them as saving them would store them. */
-const PreviewSchema = DraftChangeSchema.required({ blocks: true });
+export const PreviewSchema = DraftChangeSchema.required({ blocks: true });
 const ComparisonQuery = z.object({ from: safeText(100), to: safeText(100) });
 
 const VerificationSchema = z
