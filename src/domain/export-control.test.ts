@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
-import { assessmentViolations, gateState, licenceGoodsViolations, licenceViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
+import { assessmentViolations, gateState, licenceCoversGoods, licenceGoodsViolations, licenceViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
 
 const TODAY = '2025-09-01';
 
@@ -106,6 +106,15 @@ describe('a licence', () => {
       expect(licenceGoodsViolations('battleTanks', { militaryListCategory: equipment, unRegisterCategory: null })).toEqual([]);
       expect(licenceGoodsViolations('nonLethal', { militaryListCategory: equipment, unRegisterCategory: null })).toEqual([]);
     }
+  });
+
+  it('covers at the gate only the goods themselves: a licence for equipment that goes with tanks lets no tank leave, one for what non-lethal aid is does', () => {
+    const electronics = { militaryListCategory: 'ML11', unRegisterCategory: null } as const;
+    expect([licenceGoodsViolations('battleTanks', electronics), licenceCoversGoods('battleTanks', electronics)]).toEqual([[], false]);
+    expect(licenceCoversGoods('battleTanks', { militaryListCategory: 'ML6', unRegisterCategory: 'I' })).toBe(true);
+    expect(licenceCoversGoods('nonLethal', electronics)).toBe(true);
+    expect(licenceCoversGoods('airDefence', { militaryListCategory: 'ML5', unRegisterCategory: null })).toBe(true);
+    expect(licenceCoversGoods('other', electronics)).toBe(true);
   });
 
   it('refuses the exporting state itself as the importing state', () => {

@@ -3,6 +3,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import type { TextFormat } from '../../common/text.ts';
 import {
   EXPORT_CRITERIA,
+  MILITARY_LIST_CATEGORIES,
   type AssessmentOutcome,
   type CriterionFinding,
   type ExportCriterion,
@@ -171,6 +172,32 @@ const PLATFORMS_OF_GOODS: Record<Exclude<Category, 'other'>, readonly MilitaryLi
   nonLethal: ['ML6'],
 };
 
+/**
+ * The categories of equipment that are themselves the goods of a delivery category, beside its platforms: the
+ * radars and fire control of air defence, the electronic warfare of and against drones, and the protective,
+ * electronic, imaging and training equipment that non-lethal aid is.
+ */
+const EQUIPMENT_AS_GOODS: Partial<Record<Category, readonly MilitaryListCategory[]>> = {
+  airDefence: ['ML5', 'ML11'],
+  drones: ['ML5', 'ML11'],
+  nonLethal: MILITARY_LIST_CATEGORIES.filter((candidate) => !PLATFORM_CATEGORIES.includes(candidate)),
+};
+
+/**
+ * The Military List categories under which a licence covers a delivery's goods themselves at the shipment gate:
+ * what they are (their platforms, or the equipment they are), not equipment that only goes with them (a licence
+ * for a tank's fire control does not let the tank leave). Null for "other", which says nothing of its goods.
+ */
+export function categoriesCoveringGoods(category: Category): readonly MilitaryListCategory[] | null {
+  return category === 'other' ? null : [...PLATFORMS_OF_GOODS[category], ...(EQUIPMENT_AS_GOODS[category] ?? [])];
+}
+
+/** Whether a licence may let the goods of a delivery category leave: issued for them, under a category covering the goods themselves. */
+export function licenceCoversGoods(category: Category, licence: LicensedGoods): boolean {
+  const covering = categoriesCoveringGoods(category);
+  return licenceGoodsViolations(category, licence).length === 0 && (covering === null || covering.includes(licence.militaryListCategory));
+}
+
 /** The delivery categories that are the UN Register's own (I-VII, small arms and light weapons), as its categories. */
 const UN_REGISTER_OF_GOODS: Partial<Record<Category, UnRegisterCategory>> = {
   battleTanks: 'I',
@@ -182,6 +209,11 @@ const UN_REGISTER_OF_GOODS: Partial<Record<Category, UnRegisterCategory>> = {
   missilesAndLaunchers: 'VII',
   smallArms: 'salw',
 };
+
+/** The UN Register category of a delivery category that is one of the Register's own; undefined for the others. */
+export function unRegisterCategoryOfGoods(category: Category): UnRegisterCategory | undefined {
+  return UN_REGISTER_OF_GOODS[category];
+}
 
 /**
  * A licence is for the goods of the delivery: a Military List category of weapons or platforms that the
@@ -196,7 +228,7 @@ export function licenceGoodsViolations(category: Category, licence: LicensedGood
       violations.push({ field: 'militaryListCategory', code: 'militaryListNotOfGoods', params: { category, chosen: licence.militaryListCategory, fitting: fitting.join(',') } });
     }
   }
-  const unRegister = UN_REGISTER_OF_GOODS[category];
+  const unRegister = unRegisterCategoryOfGoods(category);
   if (unRegister !== undefined && licence.unRegisterCategory !== null && licence.unRegisterCategory !== unRegister) {
     violations.push({ field: 'unRegisterCategory', code: 'unRegisterNotOfGoods', params: { category, fitting: unRegister } });
   }
@@ -209,7 +241,7 @@ function addYears(date: IsoDate, years: number): IsoDate {
 
 /**
  * The shipment gate: goods that need a licence leave (are handed over, or delivered) on a date only
- * under a licence for those goods (licenceGoodsViolations), valid on that date, on the delivery's latest
+ * under a licence for those goods themselves (licenceCoversGoods), valid on that date, on the delivery's latest
  * assessment, covering its quantity. Returns the licence that covers it, or why none does, naming the
  * licence that comes closest.
  */
@@ -220,7 +252,7 @@ export function shipmentViolation(
   licences: readonly GateLicence[],
 ): { covered: GateLicence } | { violation: RuleViolation } {
   const { category, quantity } = goods;
-  const forGoods = (licence: GateLicence) => licenceGoodsViolations(category, licence).length === 0;
+  const forGoods = (licence: GateLicence) => licenceCoversGoods(category, licence);
   const covers = (licence: GateLicence) =>
     licence.onLatestAssessment && forGoods(licence) && licence.issuedOn <= date && date <= licence.validUntil && (quantity === null || licence.quantityAuthorised === null || quantity <= licence.quantityAuthorised);
   const covered = licences.find(covers);
@@ -260,6 +292,7 @@ export function withoutExportControlDetails(violation: RuleViolation): RuleViola
 export function gateState(
   required: boolean,
   latestAssessment: { outcome: AssessmentOutcome } | null,
+  /** The licences on the latest assessment that cover the goods themselves (licenceCoversGoods). */
   licencesOnLatest: number,
 ): GateState {
   if (!required) return 'notRequired';

@@ -9,6 +9,7 @@ import { followsPledgeViolations, type Category, type DeliveryFields, type RuleV
 import {
   assessmentViolations,
   gateState,
+  licenceCoversGoods,
   licenceGoodsViolations,
   licenceViolations,
   MAX_NOTE,
@@ -65,7 +66,7 @@ async function exportControlOf(db: Db, delivery: { id: string; category: Categor
   const requiredByRule = requiresLicenceByRule(delivery.category, delivery.supportType);
   const required = requirements[0]?.required ?? requiredByRule;
   const latest = assessments[0] ?? null;
-  const licencesOnLatest = licences.filter((licence) => licence.assessmentId === latest?.id).length;
+  const licencesOnLatest = licences.filter((licence) => licence.assessmentId === latest?.id && licenceCoversGoods(delivery.category, licence)).length;
   const version = requirements.length + assessments.length + licences.length;
   return { deliveryId: delivery.id, required, requiredByRule, requirements, assessments, licences, gate: gateState(required, latest, licencesOnLatest), version };
 }

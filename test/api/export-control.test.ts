@@ -134,6 +134,18 @@ describeEachDatabase('export control API', (database) => {
     );
     expect((await licensing('GET', `/deliveries/${tanks.id}/export-control`)).body).toMatchObject({ licences: [], gate: 'awaitingLicence' });
 
+    // A licence for equipment that goes with tanks (their electronics) is issued, but lets no tank leave: the page and
+    // the licensing officer's queue still wait for a licence for the tanks themselves, which then counts.
+    const waitingForLicence = async () => (await licensing('GET', '/export-control/queues?licencePageSize=100')).body.awaitingLicence.map((item: { deliveryId: string }) => item.deliveryId);
+    expect((await licensing('POST', `/deliveries/${tanks.id}/export-licences`, { ...licenceFor(assessment.body.id), number: `ML11-${tanks.id}`, militaryListCategory: 'ML11', unRegisterCategory: null })).status).toBe(201);
+    expect((await licensing('GET', `/deliveries/${tanks.id}/export-control`)).body).toMatchObject({ licences: [expect.objectContaining({ militaryListCategory: 'ML11' })], gate: 'awaitingLicence' });
+    expect(await waitingForLicence()).toContain(tanks.id);
+    const onElectronics = await registrar('PATCH', `/deliveries/${tanks.id}`, { realisedAt: '2025-04-15' }, { 'If-Match': '"1"' });
+    expect(onElectronics.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'noLicenceCovers' })]);
+    expect((await licensing('POST', `/deliveries/${tanks.id}/export-licences`, { ...licenceFor(assessment.body.id), number: `ML6-${tanks.id}`, militaryListCategory: 'ML6', unRegisterCategory: 'I' })).status).toBe(201);
+    expect((await licensing('GET', `/deliveries/${tanks.id}/export-control`)).body).toMatchObject({ gate: 'licensed' });
+    expect(await waitingForLicence()).not.toContain(tanks.id);
+
     // Licensed as guns, then registered as tanks before they leave: the licence for guns does not cover tanks.
     const guns = (await newStock()) as { id: string };
     const gunsAssessment = await assessor('POST', `/deliveries/${guns.id}/export-assessments`, positiveAssessment);

@@ -42,7 +42,7 @@ import { READINESS_EFFECTS } from '../../src/domain/readiness.ts';
 import { createProject, decideNotToReplace, judge } from '../../src/register/readiness.ts';
 import { addContribution, createProgramme } from '../../src/register/training.ts';
 import { assess, grantInspection, issueLicence, setRequirement } from '../../src/register/export-control.ts';
-import { licenceGoodsViolations, type LicenceInput } from '../../src/domain/export-control.ts';
+import { licenceCoversGoods, type LicenceInput } from '../../src/domain/export-control.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../../src/register/errors.ts';
 import { approve, createDraft, finalise, getLetter, updateDraft } from '../../src/register/letters.ts';
 import { submitForApproval } from '../../src/register/letter-review.ts';
@@ -678,7 +678,7 @@ export class CanaryRun {
       after.supportType === 'stock' &&
       after.realisedAt !== null &&
       (after.realisedAt !== before.realisedAt || after.supportType !== before.supportType || after.category !== before.category || after.quantity !== before.quantity);
-    const covered = before.licensed && after.realisedAt! >= before.licensedFrom && licenceGoodsViolations(after.category, before.licensedGoods).length === 0;
+    const covered = before.licensed && after.realisedAt! >= before.licensedFrom && licenceCoversGoods(after.category, before.licensedGoods);
     return handedOver && requiresLicenceByRule(after.category, after.supportType) && !covered;
   }
 

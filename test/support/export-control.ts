@@ -5,7 +5,7 @@ import { shipmentDateFields } from '../../common/delivery-rules.ts';
 import { MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, type Category, type SupportType } from '../../common/vocabulary/codes.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import type { Database } from '../../src/db/schema.ts';
-import { licenceGoodsViolations, type LicenceInput } from '../../src/domain/export-control.ts';
+import { licenceCoversGoods, type LicenceInput } from '../../src/domain/export-control.ts';
 import { assess, issueLicence } from '../../src/register/export-control.ts';
 import type { ApiCall, ApiResponse } from '../api/client.ts';
 
@@ -36,9 +36,9 @@ export const licenceFor = (assessmentId: string, category: Category = 'largeCali
   withheldGround: null,
 });
 
-/** The categories of a licence for goods of the category: ML2 and III where they fit, else the first that do. */
+/** The categories of a licence that covers goods of the category: ML2 and III where they do, else the first that do. */
 export function licensedGoods(category: Category): Pick<LicenceInput, 'militaryListCategory' | 'unRegisterCategory'> {
-  const fits = (goods: Pick<LicenceInput, 'militaryListCategory' | 'unRegisterCategory'>) => licenceGoodsViolations(category, goods).length === 0;
+  const fits = (goods: Pick<LicenceInput, 'militaryListCategory' | 'unRegisterCategory'>) => licenceCoversGoods(category, goods);
   const militaryListCategory = fits({ militaryListCategory: 'ML2', unRegisterCategory: null }) ? 'ML2' : MILITARY_LIST_CATEGORIES.find((candidate) => fits({ militaryListCategory: candidate, unRegisterCategory: null }))!;
   const unRegisterCategory = fits({ militaryListCategory, unRegisterCategory: 'III' }) ? 'III' : UN_REGISTER_CATEGORIES.find((candidate) => fits({ militaryListCategory, unRegisterCategory: candidate }))!;
   return { militaryListCategory, unRegisterCategory };

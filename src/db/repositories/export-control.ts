@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { LICENCE_FREE_CATEGORIES, LICENCE_FREE_SUPPORT_TYPES } from '../../../common/delivery-rules.ts';
 import {
   ASSESSMENT_OUTCOMES,
+  categoriesCoveringGoods,
   CRITERION_FINDINGS,
   EXPORT_CRITERIA,
   MILITARY_LIST_CATEGORIES,
   UN_REGISTER_CATEGORIES,
+  unRegisterCategoryOfGoods,
   WITHHELD_GROUNDS,
 } from '../../domain/export-control.ts';
 import { CATEGORIES, SUPPORT_TYPES } from '../../domain/delivery.ts';
@@ -167,6 +169,19 @@ const requiredExpression = sql<boolean>`coalesce(
   (select r.required from export_requirement r where r.delivery_id = delivery.id order by r.decided_at desc, r.id desc limit 1),
   (delivery.support_type not in (${sql.join(LICENCE_FREE_SUPPORT_TYPES)}) and delivery.category not in (${sql.join(LICENCE_FREE_CATEGORIES)})))`;
 
+/** The pairs of a delivery category and a category of one of its classifications for which `fits` holds. */
+const pairsOf = <Code extends string>(fits: (category: (typeof CATEGORIES)[number]) => readonly Code[]) =>
+  sql.join(CATEGORIES.flatMap((category) => fits(category).map((code) => sql`(${sql.lit(category)}, ${sql.lit(code)})`)));
+
+/**
+ * Whether the licence `l` covers the goods of `delivery` themselves (licenceCoversGoods in src/domain/export-control.ts),
+ * from the same tables: a licence issued for them stops covering them when the delivery's category is corrected.
+ */
+const licenceCoversGoods = sql<boolean>`(
+  (delivery.category = 'other' or (delivery.category, l.military_list_category) in (values ${pairsOf((category) => categoriesCoveringGoods(category) ?? [])}))
+  and (l.un_register_category is null
+    or (delivery.category, l.un_register_category) in (values ${pairsOf((category) => { const own = unRegisterCategoryOfGoods(category); return own === undefined ? UN_REGISTER_CATEGORIES : [own]; })})))`;
+
 /** The latest assessment of the delivery, as a lateral subquery's columns. */
 const latestAssessment = sql`(select a.id, a.outcome, a.assessed_on from export_assessment a
   where a.delivery_id = delivery.id order by a.assessed_on desc, a.recorded_at desc limit 1)`;
@@ -202,16 +217,16 @@ const QUEUE_CONDITIONS: Record<ExportQueueName, (reading: Reading) => ReturnType
   // PostgreSQL hashed every assessment and read every delivery once almost all were assessed (317 against
   // 44 ms at 100,000, 97% assessed). A count reads every delivery anyway, and the anti-join does so faster.
   awaitingAssessment: (reading) => sql`not exists (select from export_assessment a where a.delivery_id = delivery.id${reading === 'page' ? sql` offset 0` : sql``})`,
-  // The exists is implied by the rest (the latest assessment is one that is positive and unlicensed), but
+  // The exists is implied by the rest (the latest assessment is one that is positive without a licence covering its goods), but
   // PostgreSQL can find the few deliveries it holds for from the assessments and licences alone.
   awaitingLicence: () => sql`exists (select from export_assessment a where a.delivery_id = delivery.id and a.outcome <> 'negative'
-        and not exists (select from export_licence l where l.assessment_id = a.id))
-      and latest.outcome <> 'negative' and not exists (select from export_licence l where l.assessment_id = latest.id)`,
+        and not exists (select from export_licence l where l.assessment_id = a.id and ${licenceCoversGoods}))
+      and latest.outcome <> 'negative' and not exists (select from export_licence l where l.assessment_id = latest.id and ${licenceCoversGoods})`,
 };
 
 /**
  * The deliveries of one export role's queue: those that need a licence and have no assessment (the
- * assessor's), or those whose latest assessment is positive but has no licence (the licensing officer's).
+ * assessor's), or those whose latest assessment is positive but has no licence covering their goods (the licensing officer's).
  * PostgreSQL merges this subquery into the statement that reads from it, so that a page of the assessor's
  * queue walks the index delivery_export_queue until it is full; the licensing officer's starts from the
  * positive assessments without a licence, instead of asking every delivery for its latest assessment.
