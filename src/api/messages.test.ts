@@ -28,4 +28,13 @@ describe('numbers in the reasons of a refusal', () => {
     expect(reason('en', 'tooLarge', { maximum: '1000000' })).toBe('Enter a number of at most 1,000,000.');
     expect(reason('nl', 'tooLarge', { maximum: '2040' })).toBe('Vul een getal in van hoogstens 2040.');
   });
+
+  it('say what a public quantity above its deliveries reads as, grouped, and what it may say instead', () => {
+    expect(reason('nl', 'quantityAboveDelivered', { stated: '2500000', total: '3', deliveries: '1' })).toBe(
+      'Het openbare aantal is te lezen als 2.500.000, meer dan de levering telt (3). Noem hoogstens 3, of zeg minder zonder getal, zoals "meerdere".',
+    );
+    expect(reason('en', 'quantityAboveDelivered', { stated: '2500000', total: '16', deliveries: '2' })).toBe(
+      'The public quantity reads as 2,500,000, more than the 2 deliveries hold together (16). State at most 16, or say less without a number, such as "several".',
+    );
+  });
 });

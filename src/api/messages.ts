@@ -450,7 +450,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     categoryNotPresented: (p) =>
       `De openbare categorie noemt andere goederen dan ${p.deliveries === '1' ? 'de levering is' : 'de leveringen zijn'} (${eitherName('nl', p.categories, vocabulary('nl').categories)}). Kies ${p.deliveries === '1' ? 'haar' : 'hun'} categorie, of Overig om minder te zeggen.`,
     quantityAboveDelivered: (p) =>
-      `Het openbare aantal noemt ${p.stated}, meer dan ${p.deliveries === '1' ? 'de levering telt' : `de ${p.deliveries} leveringen samen tellen`} (${p.total}). Het mag grover zijn ("ca. 10", "meerdere"), maar niet groter.`,
+      `Het openbare aantal is te lezen als ${largeNumber('nl', p.stated)}, meer dan ${p.deliveries === '1' ? 'de levering telt' : `de ${p.deliveries} leveringen samen tellen`} (${largeNumber('nl', p.total)}). Noem hoogstens ${largeNumber('nl', p.total)}, of zeg minder zonder getal, zoals "meerdere".`,
     dateOutOfRange: (p) => (p.floor ? `Vul een datum in vanaf ${p.floor}.` : `Vul een datum in tot en met ${p.ceiling}.`),
     dateInFuture: () => 'Deze datum ligt na vandaag; leg alleen vast wat al gebeurd is.',
     undecidedDeliveries: (p) =>
@@ -803,7 +803,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     categoryNotPresented: (p) =>
       `The public category names other goods than ${p.deliveries === '1' ? 'the delivery is' : 'the deliveries are'} (${eitherName('en', p.categories, vocabulary('en').categories)}). Choose ${p.deliveries === '1' ? 'its' : 'their'} category, or Other to say less.`,
     quantityAboveDelivered: (p) =>
-      `The public quantity states ${p.stated}, more than ${p.deliveries === '1' ? 'the delivery holds' : `the ${p.deliveries} deliveries hold together`} (${p.total}). It may be coarser ("ca. 10", "several"), but not larger.`,
+      `The public quantity reads as ${largeNumber('en', p.stated)}, more than ${p.deliveries === '1' ? 'the delivery holds' : `the ${p.deliveries} deliveries hold together`} (${largeNumber('en', p.total)}). State at most ${largeNumber('en', p.total)}, or say less without a number, such as "several".`,
     dateOutOfRange: (p) => (p.floor ? `Enter a date on or after ${p.floor}.` : `Enter a date on or before ${p.ceiling}.`),
     dateInFuture: () => 'This date lies after today; record only what has happened.',
     undecidedDeliveries: (p) =>

@@ -37,6 +37,31 @@ describe('a public quantity', () => {
     for (const coarser of ['10', 'ca. 10', 'meerdere', '2-3', '1.000', 'ruim 600']) expect(publicQuantityAboveDeliveredViolations(coarser, [400, 600])).toEqual([]);
   });
 
+  it('reads "more than" a number as at least one more, and "nearly" a number as that number', () => {
+    expect(publicQuantityAboveDeliveredViolations('meer dan 3', [3])).toEqual([
+      { field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: '4', total: '3', deliveries: '1' } },
+    ]);
+    for (const more of ['Meer dan 3', 'ruim 3', 'more than 3', 'over 3', 'upwards of 3', 'bijna 4', 'nearly 4']) expect(publicQuantityAboveDeliveredViolations(more, [3]), more).toHaveLength(1);
+    for (const held of ['meer dan 3', 'ruim 4.999', 'more than 3,000', 'over 3', 'upwards of 4999', 'bijna 5.000', 'nearly 5,000']) expect(publicQuantityAboveDeliveredViolations(held, [5_000]), held).toEqual([]);
+    expect(publicQuantityAboveDeliveredViolations('ruim 600', [400, 600])).toEqual([]);
+    expect(publicQuantityAboveDeliveredViolations('Rover 3', [3])).toEqual([]);
+  });
+
+  it('reads a word of many as the least it says: two of what it counts in', () => {
+    expect(publicQuantityAboveDeliveredViolations('duizenden', [3])).toEqual([
+      { field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: '2000', total: '3', deliveries: '1' } },
+    ]);
+    const many = ['tientallen', 'dozens', 'honderden', 'hundreds', 'duizenden', 'Thousands', 'vele duizenden', 'many thousands'];
+    for (const word of many) expect(publicQuantityAboveDeliveredViolations(word, [3]), word).toHaveLength(1);
+    for (const word of many) expect(publicQuantityAboveDeliveredViolations(word, [5_000]), word).toEqual([]);
+    for (const [word, least] of [['tientallen', 20], ['honderden', 200], ['duizenden', 2_000], ['tienduizenden', 20_000], ['tens of thousands', 20_000], ['honderdduizenden', 200_000], ['hundreds of thousands', 200_000], ['miljoenen', 2_000_000], ['millions', 2_000_000]] as const) {
+      expect(publicQuantityAboveDeliveredViolations(word, [least]), word).toEqual([]);
+      expect(publicQuantityAboveDeliveredViolations(word, [least - 1]), word).toHaveLength(1);
+    }
+    for (const fewer of ['enkele', 'meerdere', 'een aantal', 'several', 'some']) expect(publicQuantityAboveDeliveredViolations(fewer, [3]), fewer).toEqual([]);
+    expect(publicQuantityAboveDeliveredViolations('1,5 millions', [1_500_000])).toEqual([]);
+  });
+
   it('is not held against deliveries when one has no quantity, nor when it says none', () => {
     expect(publicQuantityAboveDeliveredViolations('500', [10, null])).toEqual([]);
     expect(publicQuantityAboveDeliveredViolations(null, [10])).toEqual([]);

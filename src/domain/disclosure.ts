@@ -96,18 +96,37 @@ export function publicCategoryViolations(category: Category, deliveryCategories:
 }
 
 /**
- * The largest number a public quantity states, what the deliveries hold together and how many they are,
- * when it states more than they hold; null when it does not, or when one of them has no quantity.
+ * The largest number a public quantity may be read as, what the deliveries hold together and how many they are,
+ * when it states more than they hold; null when it does not, or when one of them has no quantity. "Meer dan 3"
+ * is read as 4 and a word of many as the least it says ("duizenden" 2000); "bijna 10" and "ca. 10" as 10.
  */
 export function quantityStatedAbove(quantity: string | null, deliveryQuantities: readonly (number | null)[]): { stated: string; total: string; deliveries: string } | null {
   if (quantity === null || deliveryQuantities.some((held) => held === null)) return null;
   const total = (deliveryQuantities as number[]).reduce((sum, held) => sum + held, 0);
-  const stated = Math.max(...statedNumbers(quantity).map((number) => number.value));
+  const stated = Math.max(
+    ...statedNumbers(quantity).map(({ value, moreThan }) => (moreThan ? Math.floor(value) + 1 : value)),
+    ...[...quantity.matchAll(MANY)].map(([word]) => MANY_AT_LEAST[word.toLowerCase().replace(/\s+/g, ' ')]!),
+  );
   return stated > total ? { stated: String(stated), total: String(total), deliveries: String(deliveryQuantities.length) } : null;
 }
 
 /** The words that multiply the number before them, by the power of ten they stand for. */
 const MAGNITUDES: Record<string, number> = { duizend: 3, thousand: 3, thousands: 3, mln: 6, miljoen: 6, million: 6, millions: 6, mld: 9, miljard: 9, billion: 9, billions: 9 };
+
+/**
+ * The words of an unspecified large number, by the least they say: two of the unit they count in ("tientallen"
+ * is 20). With "vele" or "many" in front they say at least as much.
+ */
+const MANY_AT_LEAST: Record<string, number> = {
+  tientallen: 20, dozens: 20, honderden: 200, hundreds: 200, duizenden: 2_000, thousands: 2_000,
+  tienduizenden: 20_000, 'tens of thousands': 20_000, honderdduizenden: 200_000, 'hundreds of thousands': 200_000, miljoenen: 2_000_000, millions: 2_000_000,
+};
+
+/** Those words standing alone: not after a number, where "thousands" is a magnitude ("2 thousands"). */
+const MANY = /(?<![\p{L}\p{N}]|\p{N}[ \u00a0])(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|tientallen|dozens|honderden|hundreds|duizenden|thousands|tienduizenden|honderdduizenden|miljoenen|millions)(?!\p{L})/giu;
+
+/** The words before a number that say it states more than that number ("ruim 600" is at least 601). */
+const MORE_THAN = /(?<!\p{L})(?:meer\s+dan|ruim|more\s+than|over|upwards\s+of)\s+$/iu;
 
 /** The words after a number that say it counts items, as a number without a word after it does. */
 const ITEMS = new Set(['stuk', 'stuks', 'exemplaar', 'exemplaren', 'item', 'items', 'piece', 'pieces']);
@@ -118,10 +137,11 @@ const ITEMS = new Set(['stuk', 'stuks', 'exemplaar', 'exemplaren', 'item', 'item
  * ("F-16", "T72"). The decimal part is shifted as digits, so that a whole number stays exactly whole. A number
  * counts items unless a word of another unit follows it ("0,5 ton").
  */
-function statedNumbers(text: string): { value: number; countsItems: boolean }[] {
-  return [...text.matchAll(/(?<![\p{L}\p{N}]|\p{L}[-–])(\d{1,3}(?:[., \u00a0]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?:[ \u00a0]?(\p{L}+))?/gu)].map(([, whole, fraction = '', word]) => {
+function statedNumbers(text: string): { value: number; countsItems: boolean; moreThan: boolean }[] {
+  return [...text.matchAll(/(?<![\p{L}\p{N}]|\p{L}[-–])(\d{1,3}(?:[., \u00a0]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?:[ \u00a0]?(\p{L}+))?/gu)].map(({ 1: whole, 2: fraction = '', 3: word, index }) => {
     const shift = (word === undefined ? undefined : MAGNITUDES[word.toLowerCase()]) ?? 0;
     return {
+      moreThan: MORE_THAN.test(text.slice(0, index)),
       value: Number(`${whole!.replace(/\D/g, '')}${fraction.slice(0, shift).padEnd(shift, '0')}.${fraction.slice(shift) || '0'}`),
       countsItems: !word || shift > 0 || ITEMS.has(word.toLowerCase()),
     };

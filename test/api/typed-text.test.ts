@@ -112,6 +112,7 @@ describeEachDatabase('what a typed text says, on every write route', (database) 
     { what: 'two deliveries decided public as goods neither is', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicCategory: 'warships', deliveryIds: [ids.stock, ids.licensed] }), field: 'publicCategory', code: 'categoryNotPresented' },
     // The delivery from stock holds 8.
     { what: 'a public quantity of "500" for a delivery of 8', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: '500' }), field: 'publicQuantity', code: 'quantityAboveDelivered' },
+    { what: 'a public quantity of "duizenden" for a delivery of 8', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: 'duizenden' }), field: 'publicQuantity', code: 'quantityAboveDelivered' },
     { what: 'a public quantity of "ca. 20" for two deliveries of 8', role: 'disclosureOfficer', method: 'POST', path: () => '/disclosure-decisions', body: () => publicDecision({ publicQuantity: 'ca. 20', deliveryIds: [ids.stock, ids.licensed] }), field: 'publicQuantity', code: 'quantityAboveDelivered' },
     // References and numbers.
     { what: 'a payment referenced "nr 460 ???"', role: 'finance', method: 'POST', path: () => `/deliveries/${ids.procurement}/payments`, body: () => payment({ reference: 'nr 460 ???' }), field: 'reference', code: 'referenceFormat' },
