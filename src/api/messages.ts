@@ -361,9 +361,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hasReadinessRecords: () => 'Deze levering uit eigen voorraad heeft oordelen over de gereedheid, vervanging of besluiten om niet te vervangen; die gaan alleen over voorraad, dus het steuntype blijft eigen voorraad.',
     belowReplaced: (p) => `Vervangingsprojecten vervangen ${p.replaced} stuks van deze levering; vul minstens dat aantal in.`,
     quantityBelowDisclosed: (p) =>
-      `Een openbaarmakingsbesluit noemt als openbaar aantal ${p.stated}; na deze wijziging ${p.deliveries === '1' ? 'telt de levering' : `tellen de ${p.deliveries} leveringen van dat besluit samen`} ${p.total}. Houd het aantal, of besluit eerst opnieuw met een kleiner of grover openbaar aantal ("ca. 10", "meerdere").`,
+      `Een openbaarmakingsbesluit noemt een openbaar aantal dat te lezen is als ${largeNumber('nl', p.stated)}; na deze wijziging ${p.deliveries === '1' ? 'telt de levering' : `tellen de ${p.deliveries} leveringen van dat besluit samen`} ${largeNumber('nl', p.total)}. Houd het aantal, of besluit eerst opnieuw met een kleiner openbaar aantal, of een zonder getal ("meerdere").`,
     neededForDisclosedQuantity: (p) =>
-      `Een openbaarmakingsbesluit noemt als openbaar aantal ${p.stated} voor ${p.deliveries} leveringen samen; zonder deze tellen ze ${p.total}. Deze levering wordt niet verwijderd: besluit eerst opnieuw over de andere leveringen van dat besluit, met een kleiner of grover openbaar aantal ("ca. 10", "meerdere").`,
+      `Een openbaarmakingsbesluit noemt een openbaar aantal dat te lezen is als ${largeNumber('nl', p.stated)} voor ${p.deliveries} leveringen samen; zonder deze tellen ze ${largeNumber('nl', p.total)}. Deze levering wordt niet verwijderd: besluit eerst opnieuw over de andere leveringen van dat besluit, met een kleiner openbaar aantal, of een zonder getal ("meerdere").`,
     claimedOnEpf: () => 'Voor deze levering is bij de Europese Vredesfaciliteit gedeclareerd; werk als uitvoerder voor de EU is niet te declareren, dus de financiering kan geen EPF worden.',
     committedFromFund: (p) => `Voor deze levering is een verplichting aangegaan uit ${fundingSourceName('nl', p.fund)}; de levering blijft uit dat budget betaald.`,
     namedByRecords: (p) =>
@@ -714,9 +714,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hasReadinessRecords: () => 'This delivery from own stock has readiness judgements, replacements or decisions not to replace it; those concern stock only, so the support type stays own stock.',
     belowReplaced: (p) => `Replenishment projects replace ${p.replaced} items of this delivery; enter at least that many.`,
     quantityBelowDisclosed: (p) =>
-      `A disclosure decision states a public quantity of ${p.stated}; after this change ${p.deliveries === '1' ? `the delivery holds ${p.total}` : `the ${p.deliveries} deliveries of that decision hold ${p.total} together`}. Keep the quantity, or first decide again with a smaller or coarser public quantity ("ca. 10", "several").`,
+      `A disclosure decision states a public quantity that reads as ${largeNumber('en', p.stated)}; after this change ${p.deliveries === '1' ? `the delivery holds ${largeNumber('en', p.total)}` : `the ${p.deliveries} deliveries of that decision hold ${largeNumber('en', p.total)} together`}. Keep the quantity, or first decide again with a smaller public quantity, or one without a number ("several").`,
     neededForDisclosedQuantity: (p) =>
-      `A disclosure decision states a public quantity of ${p.stated} for ${p.deliveries} deliveries together; without this one they hold ${p.total}. This delivery is not removed: first decide again on the others of that decision, with a smaller or coarser public quantity ("ca. 10", "several").`,
+      `A disclosure decision states a public quantity that reads as ${largeNumber('en', p.stated)} for ${p.deliveries} deliveries together; without this one they hold ${largeNumber('en', p.total)}. This delivery is not removed: first decide again on the others of that decision, with a smaller public quantity, or one without a number ("several").`,
     claimedOnEpf: () => 'This delivery was claimed on the European Peace Facility; work as implementing actor for the EU cannot be claimed, so its funding cannot become EPF.',
     committedFromFund: (p) => `A budget commitment for this delivery is made from ${fundingSourceName('en', p.fund)}; the delivery stays paid from that budget.`,
     namedByRecords: (p) =>

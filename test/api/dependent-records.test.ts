@@ -121,7 +121,7 @@ describeEachDatabase('a delivery changed under the records that depend on it', (
           name: 'quantity',
           code: 'quantityBelowDisclosed',
           reason:
-            'A disclosure decision states a public quantity of 15; after this change the 2 deliveries of that decision hold 9 together. Keep the quantity, or first decide again with a smaller or coarser public quantity ("ca. 10", "several").',
+            'A disclosure decision states a public quantity that reads as 15; after this change the 2 deliveries of that decision hold 9 together. Keep the quantity, or first decide again with a smaller public quantity, or one without a number ("several").',
         },
       ],
     ]);
@@ -140,11 +140,11 @@ describeEachDatabase('a delivery changed under the records that depend on it', (
     // "20" is no longer in force for the other, but still for the first and the last.
     expect(reasonsOf(await as.registrar('PATCH', `/deliveries/${other}`, { quantity: 3 }, await english(other)))).toEqual([
       400,
-      [['quantity', 'quantityBelowDisclosed', 'A disclosure decision states a public quantity of 20; after this change the 3 deliveries of that decision hold 19 together. Keep the quantity, or first decide again with a smaller or coarser public quantity ("ca. 10", "several").']],
+      [['quantity', 'quantityBelowDisclosed', 'A disclosure decision states a public quantity that reads as 20; after this change the 3 deliveries of that decision hold 19 together. Keep the quantity, or first decide again with a smaller public quantity, or one without a number ("several").']],
     ]);
     expect(reasonsOf(await as.registrar('DELETE', `/deliveries/${removed}`, undefined, await english(removed)))).toEqual([
       400,
-      [['id', 'neededForDisclosedQuantity', 'A disclosure decision states a public quantity of 20 for 3 deliveries together; without this one they hold 16. This delivery is not removed: first decide again on the others of that decision, with a smaller or coarser public quantity ("ca. 10", "several").']],
+      [['id', 'neededForDisclosedQuantity', 'A disclosure decision states a public quantity that reads as 20 for 3 deliveries together; without this one they hold 16. This delivery is not removed: first decide again on the others of that decision, with a smaller public quantity, or one without a number ("several").']],
     ]);
     expect((await as.registrar('GET', `/deliveries/${removed}`)).status).toBe(200);
 
