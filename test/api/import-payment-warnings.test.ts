@@ -6,7 +6,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { dryRunImport } from '../../src/register/import.ts';
-import { filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
@@ -37,7 +37,7 @@ describeEachDatabase('a payment an import brings far above its delivery’s valu
     template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'finance') } })).arrayBuffer());
   });
 
-  const upload = async (rows: SheetRows, fileName: string) => ({ fileName, content: Buffer.from(await filledTemplate(template, rows)).toString('base64') });
+  const upload = async (rows: SheetRows, fileName: string) => asUpload(await filledTemplate(template, rows), fileName);
   const outcomes = (body: any) => body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => fault.code)]);
   const paidOf = async (title: string) => {
     const [delivery] = (await registrar('GET', `/deliveries?q=${encodeURIComponent(title)}`)).body.items;
