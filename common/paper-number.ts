@@ -1,2 +1,7 @@
-/** A parliamentary paper of the letters on military support: "Kamerstuk 22 054, nr. 453". Checked by the server and, before it asks for confirmation, by the browser. */
-export const PAPER_NUMBER_PATTERN = /^Kamerstuk 22 054, nr\. [1-9][0-9]{0,4}$/;
+/**
+ * A parliamentary paper as parliament cites it: "Kamerstuk 22 054, nr. 460". The dossier is five digits grouped
+ * "36 045", a budget chapter after it as parliament writes it, by a space or a hyphen ("36 200 X", "36 200-X",
+ * "36 200 IXB", "36 600 A"), or a subdossier by a hyphen ("21 501-28"). Checked by the server and, before it asks
+ * for confirmation, by the browser.
+ */
+export const PAPER_NUMBER_PATTERN = /^Kamerstuk [1-9][0-9] [0-9]{3}(?:[ -](?:[IVX]{1,5}[A-C]?|[A-Z])|-[0-9]{1,2})?, nr\. [1-9][0-9]{0,4}$/;

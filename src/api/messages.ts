@@ -458,7 +458,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     // The embargo of letters and the review of drafts.
     draftExists: () => 'Er is al een concept met deze peildatum; werk dat concept bij of verwijder het eerst.',
     beforeLastFinalLetter: (p) => `De peildatum ligt vóór die van de laatste definitieve brief (${p.date}); een nieuwe brief volgt daarop.`,
-    paperNumberFormat: () => 'Vul het Kamerstuknummer in als "Kamerstuk 22 054, nr. 453".',
+    paperNumberFormat: () => 'Vul het Kamerstuknummer in zoals de Kamer het schrijft, bijvoorbeeld "Kamerstuk 22 054, nr. 460".',
     paperNumberTaken: (p) => `De brief met peildatum ${p.referenceDate} heeft dit Kamerstuknummer al; elke brief heeft een eigen nummer.`,
     publishedBeforeLetterDate: (p) => `De publicatiedatum ligt vóór de datum van de brief (${p.letterDate}).`,
     notSent: () => 'Leg eerst vast dat de brief aan de Kamer is verzonden.',
@@ -811,7 +811,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     // The embargo of letters and the review of drafts.
     draftExists: () => 'There is a draft with this reference date already; work on that draft or delete it first.',
     beforeLastFinalLetter: (p) => `The reference date lies before that of the last final letter (${p.date}); a new letter follows it.`,
-    paperNumberFormat: () => 'Enter the paper number as "Kamerstuk 22 054, nr. 453".',
+    paperNumberFormat: () => 'Enter the paper number as parliament writes it, for example "Kamerstuk 22 054, nr. 460".',
     paperNumberTaken: (p) => `The letter with reference date ${p.referenceDate} has this paper number already; each letter has a number of its own.`,
     publishedBeforeLetterDate: (p) => `The publication date lies before the date of the letter (${p.letterDate}).`,
     notSent: () => 'Record first that the letter was sent to parliament.',

@@ -129,7 +129,8 @@ const paperNumberChoice = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 400, max: 499 }).map((n) => `Kamerstuk 22 054, nr. ${n}`) },
   { weight: 1, arbitrary: fc.constantFrom('nr 460 ???', 'Kamerstuk 22054, nr. 460', '') },
 );
-const VALID_PAPER_NUMBER = /^Kamerstuk 22 054, nr\. [1-9][0-9]{0,4}$/;
+/** Any dossier, as parliament chooses it; the choices above are of one. */
+const VALID_PAPER_NUMBER = /^Kamerstuk [1-9][0-9] [0-9]{3}, nr\. [1-9][0-9]{0,4}$/;
 /** How far ahead a scheduled publication lies, and how far a wait moves the clock. */
 const SCHEDULED_AHEAD_MS = 3_600_000;
 const WAIT_MS = 2 * SCHEDULED_AHEAD_MS;

@@ -337,7 +337,7 @@ describeWithBrowser('letters', (browser) => {
     await page.getByLabel('Kamerstuknummer').fill('nr 460 ???');
     await page.getByLabel('Gepubliceerd op').fill('2025-09-01');
     await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
-    await page.getByText('Vul het Kamerstuknummer in als "Kamerstuk 22 054, nr. 453".').first().waitFor();
+    await page.getByText('Vul het Kamerstuknummer in zoals de Kamer het schrijft, bijvoorbeeld "Kamerstuk 22 054, nr. 460".').first().waitFor();
     expect(await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).count()).toBe(0);
     expect(await page.getByLabel('Kamerstuknummer').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Kamerstuknummer').fill('Kamerstuk 22 054, nr. 460');

@@ -370,14 +370,15 @@ describeEachDatabase('letters through the API', (database) => {
     const bad = await author('POST', `/letters/${letterId}/publication`, { paperNumber: 'nr 460 ???', publishedOn: '2026-01-19' }, await ifMatchCurrent(author, letterId));
     expect(bad.status).toBe(400);
     expect(bad.body.invalidParams).toEqual([
-      expect.objectContaining({ name: 'paperNumber', code: 'paperNumberFormat', reason: expect.stringContaining('Kamerstuk 22 054, nr. 453') }),
+      expect.objectContaining({ name: 'paperNumber', code: 'paperNumberFormat', reason: expect.stringContaining('Kamerstuk 22 054, nr. 460') }),
       expect.objectContaining({ name: 'publishedOn', code: 'publishedBeforeLetterDate', reason: expect.stringContaining('20 januari 2026') }),
     ]);
     expect((await author('POST', `/letters/${letterId}/publication`, { paperNumber: null, publishedOn: null }, await ifMatchCurrent(author, letterId))).status).toBe(400);
     // Each letter has a paper number of its own: the one of the letter of 4 February 2025 is refused, on record and in a correction.
     const taken = await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 453' }, { ...(await ifMatchCurrent(author, letterId)), 'Accept-Language': 'en' });
     expect(taken.body.invalidParams).toEqual([{ name: 'paperNumber', code: 'paperNumberTaken', reason: expect.stringContaining('4 February 2025') }]);
-    expect((await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 471' }, await ifMatchCurrent(author, letterId))).status).toBe(200);
+    // Parliament chooses the dossier: a letter filed under 36 045 has a paper number of that dossier.
+    expect((await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 36 045, nr. 460' }, await ifMatchCurrent(author, letterId))).status).toBe(200);
     const again = await author('POST', `/letters/${letterId}/publication`, publication, await ifMatchCurrent(author, letterId));
     expect(again.body.invalidParams).toEqual([expect.objectContaining({ name: 'paperNumber', code: 'alreadySet' })]);
     const takenInCorrection = await author('POST', `/letters/${letterId}/publication-corrections`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 453', reason: 'Nummer van de vorige brief' }, await ifMatchCurrent(author, letterId));
@@ -390,7 +391,7 @@ describeEachDatabase('letters through the API', (database) => {
     expect(corrected.status).toBe(200);
     expect(corrected.body.publications).toMatchObject([
       { paperNumber: 'Kamerstuk 22 054, nr. 470', reason: 'Verkeerd nummer overgenomen' },
-      { paperNumber: 'Kamerstuk 22 054, nr. 471', reason: '' },
+      { paperNumber: 'Kamerstuk 36 045, nr. 460', reason: '' },
     ]);
     const events = await listAuditEvents(db, { objectId: letterId, limit: 20 });
     expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['letter.send', 'letter.publication', 'letter.publish', 'letter.publicationCorrection']));

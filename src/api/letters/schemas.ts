@@ -167,7 +167,7 @@ export const DraftChangeSchema = z.strictObject({
         'Send every block, with its key, to change one; a block with an empty text is a section kept for later',
     }), letterDate: isoDate.nullable().optional(), ...optionalLetterhead });
 const FinalisationSchema = z.strictObject({ letterDate: isoDate.optional() });
-const paperNumber = safeText(100).trim().openapi({ description: 'As parliament assigned it: "Kamerstuk 22 054, nr. 453"; spaces around it are left out' });
+const paperNumber = safeText(100).trim().openapi({ description: 'As parliament assigned it, in any dossier: "Kamerstuk 22 054, nr. 460", "Kamerstuk 36 045, nr. 460", "Kamerstuk 36 200-X, nr. 5"; spaces around it are left out' });
 const publishedOn = eventDate.openapi({ description: 'As parliament published it: not before the date of the letter, and not after today' });
 const PublicationSchema = z.strictObject({
   paperNumber,

@@ -3232,7 +3232,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description As parliament assigned it: "Kamerstuk 22 054, nr. 453"; spaces around it are left out */
+                        /** @description As parliament assigned it, in any dossier: "Kamerstuk 22 054, nr. 460", "Kamerstuk 36 045, nr. 460", "Kamerstuk 36 200-X, nr. 5"; spaces around it are left out */
                         paperNumber: string;
                         /**
                          * Format: date
@@ -3353,7 +3353,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description As parliament assigned it: "Kamerstuk 22 054, nr. 453"; spaces around it are left out */
+                        /** @description As parliament assigned it, in any dossier: "Kamerstuk 22 054, nr. 460", "Kamerstuk 36 045, nr. 460", "Kamerstuk 36 200-X, nr. 5"; spaces around it are left out */
                         paperNumber: string;
                         /**
                          * Format: date

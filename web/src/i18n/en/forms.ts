@@ -160,7 +160,7 @@ export const form: typeof nl.form = {
     momentPassed: 'This moment has passed. Leave the field empty to publish the letter now, or choose a later moment.',
     noYearAmount: 'Enter an amount for at least one budget year.',
     deliveryOrBundle: 'Choose a delivery, or describe what the batch covers.',
-    paperNumberFormat: 'Enter the paper number as "Kamerstuk 22 054, nr. 453".',
+    paperNumberFormat: 'Enter the paper number as parliament writes it, for example "Kamerstuk 22 054, nr. 460".',
     failed: 'Saving failed: {{detail}}',
     network: 'The server cannot be reached. Please try again later.',
   },

@@ -136,7 +136,7 @@ export const letters: typeof nl.letters = {
     heading: 'Record publication',
     recordIntro: 'The House assigns the letter it received a parliamentary paper number. Recording it publishes the letter: now, or at the moment you choose below. Until then nothing of it is public.',
     correctIntro: 'Correct the paper number or the publication date. The earlier details stay visible; the text and the hashes of the letter do not change.',
-    paperNumberHint: 'Exactly so: Kamerstuk 22 054, nr. 460',
+    paperNumberHint: 'As parliament writes it, with the dossier the letter was filed under, for example: Kamerstuk 22 054, nr. 460',
     publishedOnHint: 'Not before the date of the letter, and not after today.',
     publishAtHint: 'Empty: publish now. A later moment (Dutch time): the server then publishes the letter by itself.',
     recordSubmit: 'Record publication',

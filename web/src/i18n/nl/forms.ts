@@ -158,7 +158,7 @@ export const form = {
     momentPassed: 'Dit moment is al voorbij. Laat het veld leeg om de brief nu te publiceren, of kies een later moment.',
     noYearAmount: 'Vul voor ten minste één begrotingsjaar een bedrag in.',
     deliveryOrBundle: 'Kies een levering, of beschrijf wat de bundel omvat.',
-    paperNumberFormat: 'Vul het Kamerstuknummer in als "Kamerstuk 22 054, nr. 453".',
+    paperNumberFormat: 'Vul het Kamerstuknummer in zoals de Kamer het schrijft, bijvoorbeeld "Kamerstuk 22 054, nr. 460".',
     failed: 'Opslaan is mislukt: {{detail}}',
     network: 'De server is niet bereikbaar. Probeer het later opnieuw.',
   },

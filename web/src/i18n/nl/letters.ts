@@ -134,7 +134,7 @@ export const letters = {
     heading: 'Publicatie vastleggen',
     recordIntro: 'De Kamer kent de verzonden brief een Kamerstuknummer toe. Met het vastleggen wordt de brief gepubliceerd: nu, of op het moment dat u hieronder kiest. Tot dan is niets ervan openbaar.',
     correctIntro: 'Corrigeer het Kamerstuknummer of de publicatiedatum. De eerdere gegevens blijven zichtbaar; de tekst en de hashes van de brief veranderen niet.',
-    paperNumberHint: 'Precies zo: Kamerstuk 22 054, nr. 460',
+    paperNumberHint: 'Zoals de Kamer het schrijft, met het dossier waaronder de brief is geplaatst, bijvoorbeeld: Kamerstuk 22 054, nr. 460',
     publishedOnHint: 'Niet vóór de datum van de brief en niet na vandaag.',
     publishAtHint: 'Leeg: nu publiceren. Een later moment (Nederlandse tijd): de server publiceert de brief dan zelf.',
     recordSubmit: 'Publicatie vastleggen',
