@@ -83,7 +83,8 @@ export const imports: typeof dutch = {
   mode: 'What do you want to import?',
   modes: {
     allOrNothing: 'All or nothing: import only if no row has a fault, header rows included',
-    onlyValid: 'Only the valid rows: import the {{count}} rows without a fault and skip the rows with one',
+    onlyValid_one: 'Only the valid rows: import the {{count, number}} row without a fault and skip the rows with one',
+    onlyValid_other: 'Only the valid rows: import the {{count, number}} rows without a fault and skip the rows with one',
   },
   commit: 'Import',
   committing: 'Importing…',

@@ -72,7 +72,7 @@ export const imports = {
     notes: 'Aanwijzingen bij de kolommen (zoals “verplicht” of “JJJJ-MM-DD”), geen gegevens; wordt overgeslagen',
   },
   previousRows: 'Vorige {{count}} regels',
-  nextRows: 'Volgende {{count}} regels',
+  nextRows: 'Volgende {{count, number}} regels',
   rowsPaging: 'Regels van de controle',
   commitHeading: '3. Importeren',
   warningsText: 'Een regel met een waarschuwing (een betaling ver boven de waardering van haar levering) wordt alleen geïmporteerd als u bevestigt dat wat er staat klopt.',
@@ -81,7 +81,8 @@ export const imports = {
   mode: 'Wat wilt u importeren?',
   modes: {
     allOrNothing: 'Alles of niets: alleen importeren als geen enkele regel een fout heeft, de kopregels meegerekend',
-    onlyValid: 'Alleen de goede regels: de {{count}} regels zonder fout importeren en de regels met een fout overslaan',
+    onlyValid_one: 'Alleen de goede regels: de {{count, number}} regel zonder fout importeren en de regels met een fout overslaan',
+    onlyValid_other: 'Alleen de goede regels: de {{count, number}} regels zonder fout importeren en de regels met een fout overslaan',
   },
   commit: 'Importeren',
   committing: 'Bezig met importeren…',

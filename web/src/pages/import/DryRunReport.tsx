@@ -5,8 +5,6 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { CheckboxField, RadioGroupField } from '../../forms/controls.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useSubmission } from '../../forms/useSubmission.ts';
-import { locale } from '../../format/locale.ts';
-import { currentLanguage } from '../../i18n/index.ts';
 import { ImportCounts } from './ImportCounts.tsx';
 import { FaultsDownload } from './FaultsDownload.tsx';
 import { FaultsTable, RowsTable } from './ImportTables.tsx';
@@ -92,7 +90,6 @@ function CommitForm({ upload, report, onCommitted }: Pick<DryRunReportProps, 'up
   const { t } = useTranslation();
   const submission = useSubmission();
   const [mode, setMode] = useState<ImportMode>('allOrNothing');
-  const count = new Intl.NumberFormat(locale(currentLanguage())).format(report.counts.create);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -109,7 +106,7 @@ function CommitForm({ upload, report, onCommitted }: Pick<DryRunReportProps, 'up
         onChange={(value) => setMode(value === 'onlyValid' ? 'onlyValid' : 'allOrNothing')}
         options={[
           { value: 'allOrNothing', label: t('imports.modes.allOrNothing') },
-          { value: 'onlyValid', label: t('imports.modes.onlyValid', { count }) },
+          { value: 'onlyValid', label: t('imports.modes.onlyValid', { count: report.counts.create }) },
         ]}
       />
       <SubmitButton label={t('imports.commit')} busyLabel={t('imports.committing')} submitting={submission.submitting} />
