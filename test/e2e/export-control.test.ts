@@ -64,6 +64,9 @@ describeWithBrowser('export control', (browser) => {
     await licensing.getByRole('table', { name: 'Positief getoetst, wachten op vergunning' }).getByRole('link', { name: TITLE }).click();
     await licensing.getByLabel('Vergunningnummer').fill('NL-2026-0042');
     await licensing.getByLabel('Geldig tot en met').fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+    // The list takes the form's width, as the form's other lists do, so that a category's long name shows.
+    const formWidth = (await licensing.locator('form[aria-labelledby="new-licence"]').boundingBox())!.width;
+    expect((await licensing.getByLabel('Categorie Militaire Lijst').boundingBox())!.width).toBe(formWidth);
     // The category is the licensing officer's own choice: the form chooses none, and asks for one.
     expect(await licensing.getByLabel('Categorie Militaire Lijst').inputValue()).toBe('');
     await licensing.getByRole('button', { name: 'Vergunning verlenen' }).click();

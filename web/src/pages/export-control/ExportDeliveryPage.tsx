@@ -138,7 +138,7 @@ function RequirementForm({ deliveryId, required, history, onDone }: { deliveryId
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="requirement">
+    <form onSubmit={submit} noValidate aria-labelledby="requirement" className="record-form">
       <h2 id="requirement" className="nl-heading nl-heading--level-2">{d.requirementTitle}</h2>
       <p className="nl-paragraph">{d.requirementHint}</p>
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={{ required: d.requirementChoice, reason: d.reason }} formError={submission.formError} refusals={submission.refusals} />
@@ -190,7 +190,7 @@ function AssessmentForm({ deliveryId, history, onDone }: { deliveryId: string; h
   }
 
   return (
-    <form ref={submission.formRef} onSubmit={submit} noValidate aria-labelledby="new-assessment">
+    <form ref={submission.formRef} onSubmit={submit} noValidate aria-labelledby="new-assessment" className="record-form">
       <h2 id="new-assessment" className="nl-heading nl-heading--level-2">{d.newAssessment}</h2>
       <p className="nl-paragraph">{d.newAssessmentHint}</p>
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels} formError={submission.formError} refusals={submission.refusals} />
@@ -268,7 +268,7 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
   }
 
   return (
-    <form ref={submission.formRef} onSubmit={submit} noValidate aria-labelledby="new-licence">
+    <form ref={submission.formRef} onSubmit={submit} noValidate aria-labelledby="new-licence" className="record-form">
       <h3 id="new-licence" className="nl-heading nl-heading--level-3">{d.newLicence}</h3>
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels} formError={submission.formError} refusals={submission.refusals} />
       <TextField name="number" label={d.number} value={fields.number} onChange={set('number')} error={submission.fieldErrors.number} />
