@@ -4,7 +4,7 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import type { DisclosureDecision } from '../../web/src/api/disclosure.ts';
 import type { PublicDelivery } from '../../web/src/api/public.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, logIn, openPageAs, openPageIn, registerShipped, sendAndPublish, submitAndApprove, tableRows, useServer, visit } from './app.ts';
+import { api, apiResponse, fieldError, logIn, openPageAs, openPageIn, registerShipped, sendAndPublish, submitAndApprove, tableRows, useServer, visit } from './app.ts';
 
 const HOWITZERS = {
   title: 'Pantserhouwitsers 2000, tweede tranche',
@@ -151,6 +151,27 @@ describeWithBrowser('disclosure', (browser) => {
     const historyTable = disclosure.getByRole('table', { name: 'Besluiten over openbaarmaking, het nieuwste eerst' });
     await historyTable.waitFor();
     expect((await tableRows(historyTable)).map((row) => row[1])).toEqual(['Openbaar', 'Vertrouwelijk']);
+  });
+
+  it('a public decision names the date from which the delivery is public, and a date out of range is refused at its field', async () => {
+    const id = await registerShipped(server(), { ...MINES, title: 'Veldhospitalen' });
+    page = await openPageAs(browser(), server(), 'disclosureOfficer');
+    await visit(page, server(), `/leveringen/${id}/openbaarmaking`);
+    // Only a public decision has the date.
+    await page.getByLabel('Vertrouwelijk', { exact: true }).check();
+    expect(await page.getByLabel('Openbaar vanaf (optioneel)', { exact: true }).count()).toBe(0);
+    await page.getByLabel('Openbaar', { exact: true }).check();
+    await page.getByText('De levering staat pas vanaf die datum op de openbare pagina’s').waitFor();
+    await page.getByLabel('Openbaar vanaf (optioneel)', { exact: true }).fill('1900-01-01');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Openbaar vanaf' }).waitFor();
+    expect(await fieldError(page, 'Openbaar vanaf (optioneel)')).toMatch(/^Vul een datum in vanaf /);
+    const from = `${reviewYear}-03-01`;
+    await page.getByLabel('Openbaar vanaf (optioneel)', { exact: true }).fill(from);
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByText('Het besluit over openbaarmaking is vastgelegd.').waitFor();
+    const { items } = await api<{ items: DisclosureDecision[] }>(server(), `/deliveries/${id}/disclosure-decisions`, { as: 'disclosureOfficer' });
+    expect(items[0]).toMatchObject({ state: 'public', publicFrom: from });
   });
 
   it('lists the decisions so far above the form, and refuses one on a delivery someone else decided on meanwhile, showing theirs with the choice kept', async () => {

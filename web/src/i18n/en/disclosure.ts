@@ -43,6 +43,7 @@ export const disclosure: typeof nl.disclosure = {
     realisedDate: { day: 'The day', month: 'Only the month' },
     valueHidden: 'Not public',
     valuePublic: 'Public: the current value',
+    publicFromHint: 'The delivery is on the public pages and in the open data only from that date, and a final letter that lists it is published no earlier. Empty: public with the publication of the first letter that lists it.',
     confidentialLegend: 'Why confidential',
     reviewOnHint: 'On that date the delivery comes back on the list to review.',
     noteHint: 'For the file; not public.',

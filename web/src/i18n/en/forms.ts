@@ -64,6 +64,7 @@ export const fields: typeof nl.fields = {
   publicQuantity: 'Quantity in the public overview',
   publicRealisedDate: 'Realised date in the open data',
   publicValue: 'Value in the open data',
+  publicFrom: 'Public from',
   ground: 'Ground',
   reviewOn: 'Review on',
   // The European Peace Facility

@@ -41,6 +41,7 @@ export const disclosure = {
     realisedDate: { day: 'De dag', month: 'Alleen de maand' },
     valueHidden: 'Niet openbaar',
     valuePublic: 'Openbaar: de huidige waarde',
+    publicFromHint: 'De levering staat pas vanaf die datum op de openbare pagina’s en in de open data, en een definitieve brief die haar noemt wordt niet eerder gepubliceerd. Leeg laten: openbaar met de publicatie van de eerste brief die haar noemt.',
     confidentialLegend: 'Waarom vertrouwelijk',
     reviewOnHint: 'Op die datum staat de levering weer op de lijst om te heroverwegen.',
     noteHint: 'Voor het dossier; niet openbaar.',

@@ -62,6 +62,7 @@ export const fields = {
   publicQuantity: 'Aantal in het openbare overzicht',
   publicRealisedDate: 'Realisatiedatum in de open data',
   publicValue: 'Waarde in de open data',
+  publicFrom: 'Openbaar vanaf',
   ground: 'Grond',
   reviewOn: 'Opnieuw bekijken op',
   // The European Peace Facility

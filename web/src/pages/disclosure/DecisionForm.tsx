@@ -28,12 +28,13 @@ interface DecisionValues {
   publicQuantity: string;
   publicRealisedDate: string;
   publicValue: string;
+  publicFrom: string;
   ground: string;
   reviewOn: string;
   note: string;
 }
 type DecisionField = keyof DecisionValues;
-const FIELDS: DecisionField[] = ['state', 'publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'publicRealisedDate', 'publicValue', 'ground', 'reviewOn', 'note'];
+const FIELDS: DecisionField[] = ['state', 'publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'publicRealisedDate', 'publicValue', 'publicFrom', 'ground', 'reviewOn', 'note'];
 
 /**
  * A proposal from the register: for one delivery public now, what the public reads of it now (so that deciding
@@ -53,6 +54,7 @@ function proposal(deliveries: readonly DecisionSubject[], current: DisclosureDec
       publicQuantity: current.publicQuantity ?? '',
       publicRealisedDate: current.realisedDatePrecision ?? '',
       publicValue: current.publicValueCents === null ? '' : 'public',
+      publicFrom: current.publicFrom ?? '',
     };
   }
   return {
@@ -63,6 +65,7 @@ function proposal(deliveries: readonly DecisionSubject[], current: DisclosureDec
     publicQuantity: only && only.quantity !== null ? [only.quantity, only.unit].filter(Boolean).join(' ') : '',
     publicRealisedDate: '',
     publicValue: '',
+    publicFrom: '',
     ground: '',
     reviewOn: '',
     note: '',
@@ -87,6 +90,7 @@ function checkDecision(ids: string[], values: DecisionValues): Checked<DecisionR
         publicQuantity: values.publicQuantity.trim() || null,
         publicRealisedDate: REALISED_DATE_PRECISIONS.find((precision) => precision === values.publicRealisedDate) ?? null,
         publicValue: values.publicValue === 'public',
+        publicFrom: values.publicFrom || null,
         note,
       },
     };
@@ -181,6 +185,7 @@ export function DecisionForm({ deliveries, current, history, onDecided }: Decisi
               { value: 'public', label: t('disclosure.form.valuePublic') },
             ]}
           />
+          <TextField {...field('publicFrom')} type="date" hint={t('disclosure.form.publicFromHint')} optional />
         </fieldset>
       )}
       {values.state === 'confidential' && (
