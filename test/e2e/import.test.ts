@@ -194,7 +194,11 @@ describeWithBrowser('import', (browser) => {
     pages.push(page);
     await visit(page, server(), '/importeren');
     const file = join(folder, 'leveringen.txt');
-    const text = ['Eigen kenmerk *\tTitel *\tSoort steun *\tCategorie *\tFinancieringsbron *', '(verplicht)\t(verplicht)\tkies uit de lijst\tkies uit de lijst\tkies uit de lijst', 'TXT-1\tHelmen\tstock\tnonLethal\tukraineSupportBudget'].join('\r\n');
+    const text = [
+      'Eigen kenmerk *\tTitel *\tSoort steun *\tCategorie *\tFinancieringsbron *\tToegezegd op',
+      '(verplicht)\t(verplicht)\tkies uit de lijst\tkies uit de lijst\tkies uit de lijst\tDD-MM-JJJJ',
+      'TXT-1\tHelmen\tstock\tnonLethal\tukraineSupportBudget\t01-02-2025',
+    ].join('\r\n');
     writeFileSync(file, Buffer.from(`\uFEFF${text}\r\n`, 'utf16le'));
     await page.getByLabel('Bestand').setInputFiles(file);
     await page.getByRole('button', { name: 'Controleren' }).click();
@@ -206,6 +210,8 @@ describeWithBrowser('import', (browser) => {
       ['leveringen.txt, regel 2', 'Levering', '—', 'Aanwijzingen bij de kolommen (zoals “verplicht” of “JJJJ-MM-DD”), geen gegevens; wordt overgeslagen'],
       ['leveringen.txt, regel 3', 'Levering', 'TXT-1', 'Wordt aangemaakt'],
     ]);
+    // How a typed date was read shows with the row, for every date of the delivery.
+    expect(await page.getByRole('table', { name: 'Regels 1 tot en met 2 van 2' }).getByText(/Toegezegd op: 1 feb\. 2025/).count()).toBe(1);
   });
 
   it('names a sheet of the workbook that nothing is taken from, and why', async () => {

@@ -12,7 +12,7 @@ const ROWS_PER_PAGE = 100;
 
 /** The fields that say what a row is, per sheet, in the order they are shown. */
 const SUMMARY_FIELDS: Record<ImportRow['sheet'], readonly string[]> = {
-  delivery: ['title', 'supportType', 'category', 'quantity', 'unit', 'realisedAt', 'deliveredAt'],
+  delivery: ['title', 'supportType', 'category', 'fundingSource', 'quantity', 'unit', 'pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt'],
   valuation: ['deliveryReference', 'amountCents', 'basis', 'effectiveDate'],
   payment: ['deliveryReference', 'amountCents', 'paidOn', 'reference'],
   trainingProgramme: ['name', 'key', 'hostCountry', 'framework', 'deliveryReferences'],
