@@ -75,8 +75,8 @@ export function programmeTakenViolations(programme: Pick<TrainingProgrammeInput,
 const GIVEN_TRAINING = ['trainers', 'trainees', 'courses'] as const satisfies readonly TrainingMeasure[];
 
 /** Whether a contribution counts training given (trainers, trainees, courses), not only a plan. */
-function countsGivenTraining(contribution: ContributionInput): boolean {
-  return GIVEN_TRAINING.some((measure) => contribution[measure] !== null);
+function countsGivenTraining(contribution: Partial<ContributionInput>): boolean {
+  return GIVEN_TRAINING.some((measure) => typeof contribution[measure] === 'number');
 }
 
 /**
@@ -90,28 +90,33 @@ const MAX_COUNTS = { trainers: 100_000, rotations: 1_000, soldiersPerRotation: 1
 
 const COUNTS = Object.keys(MAX_COUNTS) as (keyof typeof MAX_COUNTS)[];
 
-export function contributionViolations(input: ContributionInput, today: IsoDate): RuleViolation[] {
+/**
+ * What a contribution must meet. A field may be missing when a request's value for it is no value of its
+ * kind (refused as such): a rule is then judged without it, and a rule between fields only once they are all there.
+ */
+export function contributionViolations(input: Partial<ContributionInput>, today: IsoDate): RuleViolation[] {
+  const { periodFrom, periodTo, countsUpTo, costEstimateCents, fundingSource } = input;
   const violations = [
-    ...plannedDateViolations('periodFrom', input.periodFrom, today),
-    ...(input.periodTo === null ? [] : plannedDateViolations('periodTo', input.periodTo, today)),
-    ...pastDateViolations('countsUpTo', input.countsUpTo, today),
-    ...COUNTS.flatMap((field) => countViolations(field, input[field], { maximum: MAX_COUNTS[field] })),
-    ...amountViolations('costEstimateCents', input.costEstimateCents),
-    ...textViolations('note', input.note, { maximum: 2000, required: false }),
+    ...(periodFrom === undefined ? [] : plannedDateViolations('periodFrom', periodFrom, today)),
+    ...(periodTo === undefined || periodTo === null ? [] : plannedDateViolations('periodTo', periodTo, today)),
+    ...(countsUpTo === undefined ? [] : pastDateViolations('countsUpTo', countsUpTo, today)),
+    ...COUNTS.flatMap((field) => countViolations(field, input[field] ?? null, { maximum: MAX_COUNTS[field] })),
+    ...amountViolations('costEstimateCents', costEstimateCents ?? null),
+    ...textViolations('note', input.note ?? '', { maximum: 2000, required: false }),
   ];
-  if (input.periodTo !== null && input.periodTo < input.periodFrom) violations.push({ field: 'periodTo', code: 'beforeFrom' });
+  if (periodFrom !== undefined && typeof periodTo === 'string' && periodTo < periodFrom) violations.push({ field: 'periodTo', code: 'beforeFrom' });
   // The date of a plan's count is the day it was decided, so only a plan may count a period that begins later.
-  if (countsGivenTraining(input) && isIsoDate(input.countsUpTo) && input.periodFrom > input.countsUpTo) {
-    violations.push({ field: 'periodFrom', code: 'periodAfterCount', params: { countsUpTo: input.countsUpTo } });
+  if (countsGivenTraining(input) && periodFrom !== undefined && countsUpTo !== undefined && isIsoDate(countsUpTo) && periodFrom > countsUpTo) {
+    violations.push({ field: 'periodFrom', code: 'periodAfterCount', params: { countsUpTo } });
   }
   if (input.trainersIsMaximum && input.trainers === null) violations.push({ field: 'trainers', code: 'required' });
   if (input.traineesIsApproximate && input.trainees === null) violations.push({ field: 'trainees', code: 'required' });
-  if ((input.costEstimateCents === null) !== (input.fundingSource === null)) {
-    violations.push({ field: input.fundingSource === null ? 'fundingSource' : 'costEstimateCents', code: 'required' });
+  if (costEstimateCents !== undefined && fundingSource !== undefined && (costEstimateCents === null) !== (fundingSource === null)) {
+    violations.push({ field: fundingSource === null ? 'fundingSource' : 'costEstimateCents', code: 'required' });
   }
   // A count of 0 beside others says that measure stands at nothing; counts that are all 0 say nothing, yet
   // would replace the programme's earlier counts in the letter and move the date training was counted up to.
-  if (COUNTS.every((field) => (input[field] ?? 0) === 0) && input.costEstimateCents === null) violations.push({ field: 'trainers', code: 'nothingCounted' });
+  if (COUNTS.every((field) => input[field] === null || input[field] === 0) && costEstimateCents === null) violations.push({ field: 'trainers', code: 'nothingCounted' });
   return violations;
 }
 

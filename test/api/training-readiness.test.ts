@@ -101,6 +101,27 @@ describeEachDatabase('training and readiness', (database) => {
     expect(await auditActions()).toEqual(before);
   });
 
+  it("names a contribution's rule faults in the same answer as a value the form refuses, and changes nothing", async () => {
+    const before = await auditActions();
+    const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');
+    const refused = await registrar('POST', `/training-programmes/${programme.id}/contributions`, {
+      periodFrom: '2025-05-01',
+      periodTo: '2025-04-01',
+      countsUpTo: '2013-06-30',
+      trainees: -5,
+      costEstimateCents: 500,
+      fundingSource: 'onbekend',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams.map((param: any) => `${param.name} ${param.code}`).sort()).toEqual([
+      'countsUpTo dateOutOfRange',
+      'fundingSource invalidChoice',
+      'periodTo beforeFrom',
+      'trainees tooSmall',
+    ]);
+    expect(await auditActions()).toEqual(before);
+  });
+
   it('refuses bad input naming every field, and changes nothing', async () => {
     const before = await auditActions();
     const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');

@@ -1,11 +1,14 @@
+import { contributionViolations } from '../../domain/training.ts';
 import * as register from '../../register/training.ts';
 import { apiRoutes } from '../api-routes.ts';
 import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag, versionsInIfMatch } from '../if-match.ts';
+import { passedFieldsHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
   addContributionRoute,
+  ContributionInputSchema,
   ContributionSchema,
   createProgrammeRoute,
   getProgrammeRoute,
@@ -50,7 +53,7 @@ export function trainingRoutes() {
       const { version, ...contribution } = await register.addContribution(trx, requestContext(c), c.req.valid('param').id, body, expected);
       return { version, body: contribution };
     });
-  });
+  }, passedFieldsHook(ContributionInputSchema, [], contributionViolations));
 
   return app;
 }
