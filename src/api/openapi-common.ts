@@ -274,12 +274,14 @@ export const validationHook = validationHookWith(() => []);
  * The hook of a route whose body is `schema`'s object, which adds to the fields failing the schema the
  * domain's own rules (`check`) on the fields that passed it, as the schema gives them, once the fields of
  * `needs` are among them: so that a date after today is named with a text the schema refused, rather than
- * in the next round, and without a copy of the rules on the raw input.
+ * in the next round, and without a copy of the rules on the raw input. `nameOf` renames the schema's
+ * fields as validationHookWith's does.
  */
 export function passedFieldsHook<S extends z.ZodObject, const K extends keyof z.output<S>>(
   schema: S,
   needs: readonly K[],
   check: (passed: Partial<z.output<S>> & Pick<z.output<S>, K>, today: IsoDate) => RuleViolation[],
+  nameOf?: (field: string, input: unknown) => string,
 ): NonNullable<OpenAPIHonoOptions<ApiEnv>['defaultHook']> {
   return validationHookWith((input, today) => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
@@ -290,7 +292,7 @@ export function passedFieldsHook<S extends z.ZodObject, const K extends keyof z.
       }),
     ) as Partial<z.output<S>>;
     return needs.every((field) => field in passed) ? check(passed as Partial<z.output<S>> & Pick<z.output<S>, K>, today) : [];
-  });
+  }, nameOf);
 }
 
 async function rawInput(c: Context, target: string | undefined): Promise<unknown> {

@@ -93,27 +93,38 @@ function textOf(field: string, value: string, { required, format }: { required: 
 /**
  * An assessment finds on each of the eight criteria, once, with its reasoning; its outcome follows from
  * the findings (an objection on any criterion makes it negative, a negative one names its objection),
- * and conditions go with, and only with, a positive outcome with conditions.
+ * and conditions go with, and only with, a positive outcome with conditions. A field may be missing when a
+ * request's value for it is none of its kind (refused as such): a rule is then judged only on the fields it
+ * reads that are there.
  */
-export function assessmentViolations(input: AssessmentInput, today: IsoDate): RuleViolation[] {
-  const violations: RuleViolation[] = [];
-  for (const criterion of EXPORT_CRITERIA) {
-    const found = input.criteria.filter((entry) => entry.criterion === criterion);
-    if (found.length === 0) violations.push({ field: `criteria.${criterion}`, code: 'criterionMissing', params: { criterion: String(criterion) } });
-    if (found.length > 1) violations.push({ field: `criteria.${criterion}`, code: 'criterionTwice', params: { criterion: String(criterion) } });
-    for (const entry of found.slice(0, 1)) violations.push(...textOf(`criteria.${criterion}.reasoning`, entry.reasoning, { required: true }));
-  }
+export function assessmentViolations(input: Partial<AssessmentInput>, today: IsoDate): RuleViolation[] {
+  const { criteria, outcome, conditions } = input;
+  const violations: RuleViolation[] = criteria === undefined ? [] : criteriaViolations(criteria);
   violations.push(
-    ...textOf('endUser', input.endUser, { required: true, format: 'title' }),
-    ...textOf('endUseStatement', input.endUseStatement, { required: true }),
-    ...textOf('conditions', input.conditions, { required: input.outcome === 'positiveWithConditions' }),
-    ...pastDateViolations('assessedOn', input.assessedOn, today),
+    ...(input.endUser === undefined ? [] : textOf('endUser', input.endUser, { required: true, format: 'title' })),
+    ...(input.endUseStatement === undefined ? [] : textOf('endUseStatement', input.endUseStatement, { required: true })),
+    ...(conditions === undefined ? [] : textOf('conditions', conditions, { required: outcome === 'positiveWithConditions' })),
+    ...(input.assessedOn === undefined ? [] : pastDateViolations('assessedOn', input.assessedOn, today)),
   );
-  if (input.outcome !== 'positiveWithConditions' && input.conditions.trim() !== '') violations.push({ field: 'conditions', code: 'onlyWithConditions' });
-  const objections = input.criteria.filter((entry) => entry.finding === 'objection').length;
-  if (input.outcome === 'negative' && objections === 0) violations.push({ field: 'outcome', code: 'negativeWithoutObjection' });
-  if (input.outcome !== 'negative' && objections > 0) violations.push({ field: 'outcome', code: 'objectionNotNegative' });
+  if (outcome === undefined) return violations;
+  if (conditions !== undefined && outcome !== 'positiveWithConditions' && conditions.trim() !== '') violations.push({ field: 'conditions', code: 'onlyWithConditions' });
+  if (criteria === undefined) return violations;
+  const objections = criteria.filter((entry) => entry.finding === 'objection').length;
+  if (outcome === 'negative' && objections === 0) violations.push({ field: 'outcome', code: 'negativeWithoutObjection' });
+  if (outcome !== 'negative' && objections > 0) violations.push({ field: 'outcome', code: 'objectionNotNegative' });
   return violations;
+}
+
+/** Each of the eight criteria is found on once, with its reasoning. */
+function criteriaViolations(criteria: readonly CriterionAssessment[]): RuleViolation[] {
+  return EXPORT_CRITERIA.flatMap((criterion) => {
+    const found = criteria.filter((entry) => entry.criterion === criterion);
+    return [
+      ...(found.length === 0 ? [{ field: `criteria.${criterion}`, code: 'criterionMissing', params: { criterion: String(criterion) } }] : []),
+      ...(found.length > 1 ? [{ field: `criteria.${criterion}`, code: 'criterionTwice', params: { criterion: String(criterion) } }] : []),
+      ...found.slice(0, 1).flatMap((entry) => textOf(`criteria.${criterion}.reasoning`, entry.reasoning, { required: true })),
+    ];
+  });
 }
 
 /**

@@ -54,6 +54,29 @@ describeEachDatabase('export control API', (database) => {
     expect(control.body).toMatchObject({ gate: 'licensed', assessments: [{ id: positive.body.id }, { id: negative.body.id }], licences: [{ id: issued.body.id }] });
   });
 
+  it("names an assessment's rule faults in the same answer as a date the form refuses, changing nothing", async () => {
+    const delivery = await newStock();
+    const refused = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, {
+      ...positiveAssessment,
+      criteria: positiveAssessment.criteria.filter((entry) => entry.criterion !== 4),
+      endUser: '',
+      endUseStatement: '',
+      outcome: 'negative',
+      conditions: 'Geen wederuitvoer.',
+      assessedOn: '2013-06-01',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams.map((param: { name: string; code: string }) => `${param.name} ${param.code}`).sort()).toEqual([
+      'assessedOn dateOutOfRange',
+      'conditions onlyWithConditions',
+      'criteria.4 criterionMissing',
+      'endUseStatement required',
+      'endUser required',
+      'outcome negativeWithoutObjection',
+    ]);
+    expect((await assessor('GET', `/deliveries/${delivery.id}/export-control`)).body.assessments).toEqual([]);
+  });
+
   it("refuses an assessment dated before the delivery's pledge, and a pledge moved after its assessment, changing nothing", async () => {
     const pledged = (await registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', pledgedAt: '2025-01-01', realisedAt: null })).body as { id: string };
     const assessed = async () => (await events('export.assess')).filter((event) => event.objectId === pledged.id && event.result === 'success');

@@ -45,7 +45,7 @@ export const AssessmentSchema = z
   })
   .openapi('ExportAssessment');
 
-const AssessmentInputSchema = z
+export const AssessmentInputSchema = z
   .strictObject({
     criteria: z.array(z.strictObject({ criterion: criterionNumber, finding: z.enum(CRITERION_FINDINGS), reasoning: multilineText(4000) })).max(8),
     endUser: safeText(4000).trim(),
