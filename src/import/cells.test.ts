@@ -26,4 +26,10 @@ describe('reading a cell as its field', () => {
       expect(readCell('count', text)).toEqual({ fault: 'notWholeNumber' });
     }
   });
+
+  it('reads a count typed as a form takes it: thousands grouped by spaces or by commas more than once, one comma alone read neither way', () => {
+    expect(readCell('count', '1 000')).toEqual({ value: 1000 });
+    expect(readCell('count', '1,000,000')).toEqual({ value: 1_000_000 });
+    for (const text of ['1,000', '1.5', '2,5']) expect(readCell('count', text)).toEqual({ fault: 'notWholeNumber' });
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { withoutNeutraliser } from '../api/csv.ts';
 import { euroAmountFault, MAX_ENTRY_CENTS, parseEuroAmountExactly } from '../../common/money.ts';
+import { parseWholeNumber } from '../../common/number-text.ts';
 import { codeNamed, type CodeListName, type ColumnKind } from './sheets.ts';
 import { dateOfText } from './text-dates.ts';
 
@@ -73,12 +74,13 @@ const GENERAL = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSign
 const withLineFeeds = (text: string) => text.replace(/\r\n?/g, '\n');
 
 /**
- * A whole number as text, its thousands grouped by points as a Dutch spreadsheet shows them ("1.000") or not;
- * "1,000", "1.5" and "0.500" are refused. With a minus it is read, for the range to refuse as it does a cell's -3.
+ * A whole number as text, read as the forms read one (parseWholeNumber): its thousands grouped by points as a
+ * Dutch spreadsheet shows them ("1.000"), by spaces, by commas more than once, or not; "1,000", "1.5" and "0.500"
+ * are refused. With a minus it is read, for the range to refuse as it does a cell's -3.
  */
 function readCount(text: string): CellReading {
-  const digits = text.trim();
-  return /^-?(\d+|[1-9]\d{0,2}(?:\.\d{3})+)$/.test(digits) ? { value: Number(digits.replaceAll('.', '')) } : { fault: 'notWholeNumber' };
+  const value = parseWholeNumber(text);
+  return value === undefined ? { fault: 'notWholeNumber' } : { value };
 }
 
 function readCode(list: CodeListName, cell: string | number): CellReading {
