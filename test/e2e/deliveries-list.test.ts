@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { deliveryCount, openPageAs, registerShipped, useServer, visit } from './app.ts';
+import { deliveryCount, fieldError, openPageAs, registerShipped, useServer, visit } from './app.ts';
 
 const EXTRA_DELIVERIES = 30;
 
@@ -93,6 +93,37 @@ describeWithBrowser('deliveries list', (browser) => {
     await page.getByText('1 levering gevonden').waitFor();
     expect(query(page).get('q')).toBe('PURL');
     expect(await rowTitles(page)).toEqual(['Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)']);
+  });
+
+  it('refuses a date typed only in part at its field and keeps the list on the filter in force', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/leveringen?category=ammunition&realisedFrom=2024-03-01&realisedTo=2024-03-03');
+    await page.getByText('3 leveringen gevonden').waitFor();
+
+    // The year taken out: the control's value is empty while it holds the day and the month.
+    await page.getByLabel('Gerealiseerd tot en met').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Tab');
+
+    await page.getByText('Vul een volledige, bestaande datum in.').waitFor();
+    expect(await fieldError(page, 'Gerealiseerd tot en met')).toBe('Vul een volledige, bestaande datum in.');
+    expect(query(page).get('realisedTo')).toBe('2024-03-03');
+    expect(await page.getByRole('status').filter({ hasText: 'gevonden' }).innerText()).toBe('3 leveringen gevonden');
+    expect(await rowTitles(page)).toHaveLength(3);
+  });
+
+  it('says at its field that the period ends before it starts, over the list as it was', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/leveringen?category=ammunition&realisedFrom=2024-03-01&realisedTo=2024-03-03');
+    await page.getByText('3 leveringen gevonden').waitFor();
+
+    await page.getByLabel('Gerealiseerd vanaf').fill('2024-03-05');
+
+    await page.getByText('De einddatum ligt vóór de begindatum.').waitFor();
+    expect(await fieldError(page, 'Gerealiseerd tot en met')).toBe('De einddatum ligt vóór de begindatum.');
+    expect(await rowTitles(page)).toHaveLength(3);
   });
 
   it('sorts by a column, and reverses on a second press', async () => {

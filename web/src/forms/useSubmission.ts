@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../api/client.ts';
 import { invalidParamsShown } from './refusalReason.ts';
+import { unfinishedDates } from './unfinishedDates.ts';
 
 /** What the client itself can find wrong with a field before asking the server. */
 export type ClientProblem =
@@ -74,16 +75,6 @@ function warningsOf(refusal: Refusal | null): Warning[] {
   return (refusal.error.problem.invalidParams ?? []).map((param) => ({ name: fieldName(param.name), code: param.code }));
 }
 
-/**
- * The date controls within the element that hold text which is no date: half typed ("12-03-") or a day the
- * calendar lacks (31-02). The browser gives their value as empty, as if nothing were typed, so that only the
- * control can tell. Keyed by the field's name without the scope its form puts before the names.
- */
-function unfinishedDates(within: HTMLElement | null, scope: string): Record<string, ClientProblem> {
-  const controls = within ? Array.from(within.querySelectorAll<HTMLInputElement>('input[type="date"]')) : [];
-  return Object.fromEntries(controls.filter((control) => control.validity.badInput).map((control) => [control.name.replace(scope, ''), 'unfinishedDate']));
-}
-
 interface SubmissionOptions {
   /** The prefix the form puts before its fields' names to tell its controls from another form's on the page. */
   scope?: string;
@@ -110,7 +101,8 @@ export function useSubmission({ scope = '', explain, conflictText }: SubmissionO
 
   async function submit(problems: Partial<Record<string, ClientProblem>>, send: () => Promise<void>): Promise<void> {
     // An unfinished date reads as empty: said as such rather than as a date left out, whether the field is required or not.
-    const entries = Object.entries({ ...problems, ...unfinishedDates(container.current, scope) }).filter((entry): entry is [string, ClientProblem] => entry[1] !== undefined);
+    const unfinished = Object.fromEntries(unfinishedDates(container.current, scope).map((name) => [name, 'unfinishedDate' as const]));
+    const entries = Object.entries({ ...problems, ...unfinished }).filter((entry): entry is [string, ClientProblem] => entry[1] !== undefined);
     if (entries.length > 0) return refuse({ problems: Object.fromEntries(entries) });
     setState((previous) => ({ ...IDLE, submitting: true, refusals: previous.refusals }));
     try {

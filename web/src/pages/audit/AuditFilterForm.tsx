@@ -3,6 +3,7 @@ import { MAX_AUDIT_ACTOR, MAX_AUDIT_OBJECT_ID } from '../../../../common/audit-f
 import { isUuid } from '../../../../common/ids.ts';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField, type Option } from '../../forms/controls.tsx';
+import { useFilterDates } from '../../forms/unfinishedDates.ts';
 import { useFields } from '../../forms/useFields.ts';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import { NO_FILTERS, type AuditFilters } from './auditQuery.ts';
@@ -19,10 +20,11 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
   const { t } = useTranslation();
   const terms = useAuditTerms();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const { values, setValues, field } = useFields<AuditFilters>(filters, errors);
+  const dates = useFilterDates();
+  const { values, setValues, field } = useFields<AuditFilters>(filters, { ...errors, ...dates.errors });
   const withAll = (options: Option[]): Option[] => [{ value: '', label: t('audit.all') }, ...options];
 
-  function handleSubmit(event: FormEvent) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const importId = values.importId.trim();
     const [objectId, actor] = [values.objectId.trim(), values.actor.trim()];
@@ -34,7 +36,7 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
     if (actor.length > MAX_AUDIT_ACTOR) refused.actor = t('form.errors.tooLong', { maximum: MAX_AUDIT_ACTOR });
     if (values.from !== '' && values.until !== '' && values.until < values.from) refused.until = t('form.errors.untilBeforeFrom');
     setErrors(refused);
-    if (Object.keys(refused).length === 0) onApply({ ...values, objectId, actor, importId });
+    if (dates.complete(event.currentTarget) && Object.keys(refused).length === 0) onApply({ ...values, objectId, actor, importId });
   }
 
   // What was typed goes too: when no filter was in force (one typed was refused), the page does not change to clear it.
@@ -45,7 +47,7 @@ export function AuditFilterForm({ filters, onApply }: AuditFilterFormProps) {
   }
 
   return (
-    <form className="filters" role="search" onSubmit={handleSubmit}>
+    <form className="filters" role="search" noValidate onSubmit={handleSubmit}>
       <h2 className="nl-heading nl-heading--level-2 filters__heading">{t('audit.filtersHeading')}</h2>
       <div className="filters__grid">
         <SelectField {...field('objectType')} options={withAll(AUDIT_OBJECT_TYPES.map((value) => ({ value, label: terms.objectType(value) })))} />

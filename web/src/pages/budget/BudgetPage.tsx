@@ -12,6 +12,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { SelectField, TextField } from '../../forms/controls.tsx';
+import { useFilterDates } from '../../forms/unfinishedDates.ts';
 import { useSearchText } from '../../forms/useSearchText.ts';
 import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { formatLongDate } from '../../format/dates.ts';
@@ -32,9 +33,11 @@ export function BudgetPage() {
   const figures = useResource(knownAt, (signal) => getBudgetFigures(knownAt, signal));
   const recorded = useResource('budget', (signal) => listBudget(signal));
   const errors = fieldErrorsOf(figures.status === 'failed' ? figures.error : undefined);
+  const dates = useFilterDates();
 
-  function show(event: FormEvent) {
+  function show(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!dates.complete(event.currentTarget)) return;
     // The commitments' filter and page stay as they are.
     const kept = new URLSearchParams(params);
     kept.set('stand', date);
@@ -54,8 +57,8 @@ export function BudgetPage() {
       )}
 
       <LabelledSection heading={t('budget.figures.heading')} className="dashboard-section">
-        <form className="date-form" onSubmit={show}>
-          <TextField name="knownAt" type="date" label={t('fields.knownAt')} value={date} error={errors.knownAt} onChange={setDate} />
+        <form className="date-form" noValidate onSubmit={show}>
+          <TextField name="knownAt" type="date" label={t('fields.knownAt')} value={date} error={dates.errors.knownAt ?? errors.knownAt} onChange={setDate} />
           <button type="submit" className="utrecht-button utrecht-button--primary-action">{t('budget.figures.show')}</button>
         </form>
         {figures.status === 'ready' ? (

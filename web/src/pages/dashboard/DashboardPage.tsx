@@ -7,6 +7,7 @@ import { getFigures, getSeries } from '../../api/figures.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
+import { useFilterDates } from '../../forms/unfinishedDates.ts';
 import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -45,9 +46,10 @@ export function DashboardPage() {
   const [dates, setDates] = useState({ referenceDate, compareDate });
   useEffect(() => setDates({ referenceDate, compareDate }), [referenceDate, compareDate]);
   const errors = fieldErrorsOf(figures.status === 'failed' ? figures.error : undefined);
-  function showFigures(event: FormEvent) {
+  const unfinished = useFilterDates();
+  function showFigures(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setParams({ referenceDate: dates.referenceDate, compareDate: dates.compareDate });
+    if (unfinished.complete(event.currentTarget)) setParams({ referenceDate: dates.referenceDate, compareDate: dates.compareDate });
   }
 
   return (
@@ -57,13 +59,13 @@ export function DashboardPage() {
       <WaitingForYou />
       <LabelledSection heading={t('dashboard.figures.heading')} className="dashboard-section">
         <p className="nl-paragraph">{t('dashboard.figures.intro')}</p>
-        <form className="date-form" onSubmit={showFigures}>
+        <form className="date-form" noValidate onSubmit={showFigures}>
           <TextField
             name="referenceDate"
             type="date"
             label={t('dashboard.figures.referenceDate')}
             value={dates.referenceDate}
-            error={errors.referenceDate}
+            error={unfinished.errors.referenceDate ?? errors.referenceDate}
             onChange={(value) => setDates((previous) => ({ ...previous, referenceDate: value }))}
           />
           <TextField
@@ -71,7 +73,7 @@ export function DashboardPage() {
             type="date"
             label={t('dashboard.figures.compareDate')}
             value={dates.compareDate}
-            error={errors.compareDate}
+            error={unfinished.errors.compareDate ?? errors.compareDate}
             onChange={(value) => setDates((previous) => ({ ...previous, compareDate: value }))}
           />
           <button type="submit" className="utrecht-button utrecht-button--primary-action">

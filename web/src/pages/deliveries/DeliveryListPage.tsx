@@ -8,7 +8,7 @@ import { Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { SelectField } from '../../forms/controls.tsx';
 import { useResource } from '../../state/useResource.ts';
-import { DeliveryFilters } from './DeliveryFilters.tsx';
+import { DeliveryFilters, typedFilterErrors } from './DeliveryFilters.tsx';
 import { DeliveryTable } from './DeliveryTable.tsx';
 import { PAGE_SIZES, addressParams, apiParams, parseListQuery, type ListQuery } from './listQuery.ts';
 
@@ -20,6 +20,8 @@ export function DeliveryListPage() {
   const { after: _after, before: _before, pageSize: _pageSize, ...listFilters } = request;
   const resource = useResource(JSON.stringify(request), (signal) => listDeliveries(request, signal));
   const result = resource.data?.data;
+  // A filter the server refuses is said at its field, over the list as the filters before it gave it.
+  const errors = typedFilterErrors(resource.status === 'failed' ? resource.error : undefined);
 
   const addressOf = (next: ListQuery) => queryString(addressParams(next));
   function update(change: Partial<ListQuery>, options?: { replace: boolean }) {
@@ -31,12 +33,12 @@ export function DeliveryListPage() {
   return (
     <>
       <PageHeading title={t('deliveries.title')}>{t('deliveries.title')}</PageHeading>
-      <DeliveryFilters query={query} onChange={update} onReset={() => setParams('')} />
+      <DeliveryFilters query={query} onChange={update} onReset={() => setParams('')} errors={errors} />
       <div className="results">
         <p role="status" className="nl-paragraph results__count">
           {result && (result.totalIsCapped ? t('deliveries.countMoreThan', { number: result.total }) : t('deliveries.count', { count: result.total }))}
         </p>
-        {!(resource.status === 'loading' && result) && <ResourceStatus resource={resource} onRetry={resource.reload} />}
+        {!(resource.status === 'loading' && result) && Object.keys(errors).length === 0 && <ResourceStatus resource={resource} onRetry={resource.reload} />}
         {result && result.items.length === 0 && <p className="nl-paragraph">{t('deliveries.empty')}</p>}
         {result && result.items.length > 0 && <ExportLinks list="deliveries" filters={listFilters} />}
         {result && result.items.length > 0 && (

@@ -13,6 +13,7 @@ import { listCursors, listPageHrefs, Pagination } from '../../components/Paginat
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatLongDate } from '../../format/dates.ts';
 import { TextField } from '../../forms/controls.tsx';
+import { useFilterDates } from '../../forms/unfinishedDates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -143,13 +144,14 @@ function ReferenceDateForm({ referenceDate, onChange }: { referenceDate: IsoDate
   const { t } = useTranslation();
   const [value, setValue] = useState(referenceDate);
   useEffect(() => setValue(referenceDate), [referenceDate]);
-  function handleSubmit(event: FormEvent) {
+  const dates = useFilterDates();
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (isIsoDate(value)) onChange(value);
+    if (dates.complete(event.currentTarget) && isIsoDate(value)) onChange(value);
   }
   return (
-    <form className="date-form" onSubmit={handleSubmit}>
-      <TextField name="referenceDate" type="date" label={t('disclosure.referenceDate')} value={value} onChange={setValue} />
+    <form className="date-form" noValidate onSubmit={handleSubmit}>
+      <TextField name="referenceDate" type="date" label={t('disclosure.referenceDate')} value={value} error={dates.errors.referenceDate} onChange={setValue} />
       <button type="submit" className="utrecht-button utrecht-button--secondary-action">
         {t('disclosure.showQueue')}
       </button>

@@ -12,6 +12,7 @@ import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
+import { useFilterDates } from '../../forms/unfinishedDates.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -33,17 +34,19 @@ export function EpfPage() {
   const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined };
   const claims = useResource(JSON.stringify(['claims', date, start]), (signal) => getEpfClaims({ date, ...start }, signal));
 
-  function show(event: FormEvent) {
+  const dates = useFilterDates();
+
+  function show(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setParams({ date: typed });
+    if (dates.complete(event.currentTarget)) setParams({ date: typed });
   }
 
   return (
     <>
       <PageHeading title={t('epf.title')}>{t('epf.title')}</PageHeading>
       <p className="nl-paragraph">{t('epf.intro')}</p>
-      <form className="date-form" onSubmit={show}>
-        <TextField name="date" type="date" label={t('epf.date')} value={typed} onChange={setTyped} />
+      <form className="date-form" noValidate onSubmit={show}>
+        <TextField name="date" type="date" label={t('epf.date')} value={typed} error={dates.errors.date} onChange={setTyped} />
         <button type="submit" className="utrecht-button utrecht-button--primary-action">
           {t('epf.show')}
         </button>
