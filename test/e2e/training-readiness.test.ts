@@ -22,12 +22,16 @@ describeWithBrowser('training and readiness', (browser) => {
     await page.getByLabel('Periode vanaf').fill('2025-01-01');
     await page.getByLabel('Geteld tot en met').fill('2099-01-01');
     await page.getByLabel('Aantal trainers').fill('-2');
+    await page.getByLabel('Aantal getrainde militairen').fill('1,000');
     await page.getByRole('button', { name: 'Telling vastleggen' }).click();
+    // What the form refuses itself and what only the register does are named in one round.
     await page.getByText('Vul een getal in van minstens 0.').first().waitFor();
-    await page.getByText('Deze datum ligt na vandaag; leg alleen vast wat al gebeurd is.').first().waitFor();
+    expect(await fieldError(page, 'Aantal getrainde militairen (optioneel)')).toContain('Dit getal is op twee manieren te lezen');
+    expect(await fieldError(page, 'Geteld tot en met')).toBe('Deze datum ligt na vandaag; leg alleen vast wat al gebeurd is.');
 
     await page.getByLabel('Geteld tot en met').fill('2025-09-30');
     await page.getByLabel('Aantal trainers').fill('3');
+    await page.getByLabel('Aantal getrainde militairen').fill('');
     await page.getByRole('button', { name: 'Telling vastleggen' }).click();
     await page.getByText('De telling is vastgelegd.').waitFor();
     // The list is read again after the message shows.

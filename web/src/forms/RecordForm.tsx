@@ -33,18 +33,23 @@ function useRecordForm<N extends string>(initial: Record<N, string>, labels: Rec
     onChange: (value: string) => setValues((previous) => ({ ...previous, [name]: value })),
   });
 
-  /** Checks what the client can, then sends the record with its key. */
+  /**
+   * Checks what the client can, then sends the record with its key: also when the client refuses fields
+   * of the request's own, which are then sent as typed, so that the server names what else is wrong in the
+   * same round.
+   */
   function submit<Input>(event: FormEvent, read: (reader: FieldReader<N>) => Input, send: (input: Input, idempotencyKey: string) => Promise<unknown>) {
     event.preventDefault();
     setDone(false);
     const problems: Problems = {};
     const input = read(fieldReader(values, problems));
-    void submission.submit(problems, async () => {
-      await send(input, key);
+    void submission.submit(problems, async (refused) => {
+      const typed = Object.fromEntries(Object.entries<string>(values).filter(([name]) => refused.has(name)));
+      await send({ ...input, ...typed }, key);
       setValues(initial);
       setKey(crypto.randomUUID());
       setDone(true);
-    });
+    }, (name) => Object.hasOwn(input as object, name));
   }
 
   /** The refusals and labels as the error summary links them: to the scoped controls. */

@@ -34,7 +34,7 @@ export type FieldErrors = Record<string, string>;
  * Why the last submission was refused, kept as the cause rather than as words, so that the messages are
  * worded anew in the language shown: switching language after a refusal changes them with the rest of the form.
  */
-type Refusal = { problems: Record<string, ClientProblem> } | { error: unknown };
+type Refusal = { problems: Record<string, ClientProblem>; error?: unknown } | { error: unknown };
 
 interface SubmissionState {
   refusal: Refusal | null;
@@ -75,6 +75,9 @@ function warningsOf(refusal: Refusal | null): Warning[] {
   return (refusal.error.problem.invalidParams ?? []).map((param) => ({ name: fieldName(param.name), code: param.code }));
 }
 
+/** How a form sends its request: told the fields the client refused, when it is sent despite them (see `submit`). */
+type Send = (refused: ReadonlySet<string>) => Promise<void>;
+
 interface SubmissionOptions {
   /** The prefix the form puts before its fields' names to tell its controls from another form's on the page. */
   scope?: string;
@@ -99,17 +102,24 @@ export function useSubmission({ scope = '', explain, conflictText }: SubmissionO
 
   const refuse = (refusal: Refusal) => setState((previous) => ({ ...IDLE, refusal, refusals: previous.refusals + 1 }));
 
-  async function submit(problems: Partial<Record<string, ClientProblem>>, send: () => Promise<void>): Promise<void> {
+  /**
+   * Sends the request unless the client refuses a field. Where `sendsAsTyped` says the request carries
+   * each refused field as typed (a date the browser cannot read as empty text), it is sent then too: the
+   * server refuses those fields as well, so that it records nothing, and names what else is wrong in the
+   * same round rather than the next.
+   */
+  async function submit(problems: Partial<Record<string, ClientProblem>>, send: Send, sendsAsTyped: (field: string) => boolean = () => false): Promise<void> {
     // An unfinished date reads as empty: said as such rather than as a date left out, whether the field is required or not.
     const unfinished = Object.fromEntries(unfinishedDates(container.current, scope).map((name) => [name, 'unfinishedDate' as const]));
     const entries = Object.entries({ ...problems, ...unfinished }).filter((entry): entry is [string, ClientProblem] => entry[1] !== undefined);
-    if (entries.length > 0) return refuse({ problems: Object.fromEntries(entries) });
+    const refused = entries.length > 0 ? { problems: Object.fromEntries(entries) } : undefined;
+    if (refused && !entries.every(([field]) => sendsAsTyped(field))) return refuse(refused);
     setState((previous) => ({ ...IDLE, submitting: true, refusals: previous.refusals }));
     try {
-      await send();
+      await send(new Set(Object.keys(refused?.problems ?? {})));
       setState((previous) => ({ ...IDLE, refusals: previous.refusals }));
     } catch (error) {
-      refuse({ error });
+      refuse({ ...refused, error });
     }
   }
 
@@ -117,8 +127,16 @@ export function useSubmission({ scope = '', explain, conflictText }: SubmissionO
   function worded(refusal: Refusal | null): { fieldErrors: FieldErrors; formError: string | null; conflict: boolean } {
     const words = (fieldErrors: FieldErrors, formError: string | null = null, conflict = false) => ({ fieldErrors, formError, conflict });
     if (!refusal) return words({});
-    if ('problems' in refusal) return words(Object.fromEntries(Object.entries(refusal.problems).map(([name, problem]) => [name, t(`form.errors.${problem}`)])));
-    const { error } = refusal;
+    if (!('problems' in refusal)) return serverWords(refusal.error);
+    // The client's words at the fields it refused; the server's, about what was sent in their place, only at the others.
+    const client = Object.fromEntries(Object.entries(refusal.problems).map(([name, problem]) => [name, t(`form.errors.${problem}`)]));
+    if (refusal.error === undefined) return words(client);
+    const server = serverWords(refusal.error);
+    return words({ ...server.fieldErrors, ...client }, server.conflict ? server.formError : null, server.conflict);
+  }
+
+  function serverWords(error: unknown): { fieldErrors: FieldErrors; formError: string | null; conflict: boolean } {
+    const words = (fieldErrors: FieldErrors, formError: string | null = null, conflict = false) => ({ fieldErrors, formError, conflict });
     if (!(error instanceof ApiError)) return words({}, t('form.errors.network'));
     if (error.status === 412) return words({}, conflictText ?? null, true);
     const explained = explain?.(error);
