@@ -4,7 +4,7 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import { formatTableDate } from '../../common/letter-format.ts';
 import type { DeliveryDetail } from '../../web/src/api/types.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, openPageAs, useServer, visit } from './app.ts';
+import { api, fieldError, openPageAs, useServer, visit } from './app.ts';
 import { positiveAssessment } from '../support/export-control.ts';
 
 const TITLE = 'Pantserhouwitsers voor de uitvoertoets';
@@ -40,10 +40,14 @@ describeWithBrowser('export control', (browser) => {
     }
     await assessor.getByLabel('Eindgebruiker', { exact: true }).fill('Ministerie van Defensie van Oekraïne');
     await assessor.getByLabel('Eindgebruikersverklaring', { exact: true }).fill('Verklaring van 1 juni 2025');
-    // The outcome is the assessor's own choice: the form chooses none, and asks for one.
+    // The outcome is the assessor's own choice: the form chooses none, and asks for one, in the same round as it refuses a date before the register's.
     expect(await assessor.getByLabel('Uitkomst', { exact: true }).inputValue()).toBe('');
+    const assessedOn = assessor.getByLabel('Datum van toetsing', { exact: true });
+    await assessedOn.fill('2013-06-01');
     await assessor.getByRole('button', { name: 'Toetsing vastleggen' }).click();
-    await assessor.locator('.error-summary', { hasText: 'Uitkomst' }).waitFor();
+    expect(await fieldError(assessor, 'Uitkomst')).toBe('Vul dit veld in.');
+    expect(await fieldError(assessor, 'Datum van toetsing')).toContain('2014');
+    await assessedOn.fill(today);
     await assessor.getByLabel('Uitkomst', { exact: true }).selectOption({ label: 'Positief' });
     await assessor.getByRole('button', { name: 'Toetsing vastleggen' }).click();
     await assessor.getByRole('heading', { level: 3, name: `Positief · ${formatTableDate(today)}` }).waitFor();
