@@ -7,8 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
+import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import { PAPER_NUMBER_PATTERN } from '../../common/paper-number.ts';
+import { publishedBeforeLetterDate } from '../../common/publication-date.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { pastDateViolations, plannedDateViolations, textViolations } from '../domain/plausibility.ts';
 import { UniqueViolationError } from '../db/errors.ts';
@@ -34,8 +35,8 @@ interface PublicationDetails {
 function detailViolations(letter: StoredLetter, details: PublicationDetails, today: IsoDate): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (!PAPER_NUMBER_PATTERN.test(details.paperNumber)) violations.push({ field: 'paperNumber', code: 'paperNumberFormat' });
-  if (isIsoDate(details.publishedOn) && letter.letterDate !== null && details.publishedOn < letter.letterDate) {
-    violations.push({ field: 'publishedOn', code: 'publishedBeforeLetterDate', params: { letterDate: letter.letterDate } });
+  if (publishedBeforeLetterDate(details.publishedOn, letter.letterDate)) {
+    violations.push({ field: 'publishedOn', code: 'publishedBeforeLetterDate', params: { letterDate: letter.letterDate! } });
   } else violations.push(...pastDateViolations('publishedOn', details.publishedOn, today));
   return violations;
 }

@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
 import type { Letter, LetterSummary } from '../../web/src/api/letters.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, logIn, openPageAs, openPageIn, tableRows, useServer, visit } from './app.ts';
+import { api, apiResponse, fieldError, logIn, openPageAs, openPageIn, tableRows, useServer, visit } from './app.ts';
 
 const TABLE = [
   ['Directe levering (vervangingswaarde)', '€ 2,05 mld.', '€ 2,4 mld.'],
@@ -333,17 +333,19 @@ describeWithBrowser('letters', (browser) => {
     await page.getByRole('button', { name: 'Verzending aan de Kamer vastleggen' }).click();
     await page.getByRole('dialog', { name: 'Verzending vastleggen?' }).getByRole('button', { name: 'Ja, verzonden' }).click();
     await page.getByText('De verzending is vastgelegd; de brief staat onder embargo.').waitFor();
-    // A number not in its form is refused at its field before it is quoted for confirmation.
+    // A number not in its form and a date before the letter's are refused at their fields, together, before they are quoted for confirmation.
     await page.getByLabel('Kamerstuknummer').fill('nr 460 ???');
     await page.getByLabel('Gepubliceerd op').fill('2025-09-01');
     await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
     await page.getByText('Vul het Kamerstuknummer in zoals de Kamer het schrijft, bijvoorbeeld "Kamerstuk 22 054, nr. 460".').first().waitFor();
+    expect(await fieldError(page, 'Gepubliceerd op')).toBe('De publicatiedatum ligt vóór de datum van de brief. Vul de datum van de brief in of een latere.');
     expect(await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).count()).toBe(0);
     expect(await page.getByLabel('Kamerstuknummer').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Kamerstuknummer').fill('Kamerstuk 22 054, nr. 460');
     await page.getByRole('button', { name: 'Publicatie vastleggen' }).click();
-    await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).getByRole('button', { name: 'Ja, vastleggen' }).click();
-    await page.getByText('De publicatiedatum ligt vóór de datum van de brief (10 september 2025).').first().waitFor();
+    await page.getByText('De publicatiedatum ligt vóór de datum van de brief. Vul de datum van de brief in of een latere.').first().waitFor();
+    expect(await page.getByRole('dialog', { name: 'Publicatie vastleggen?' }).count()).toBe(0);
+    await page.getByLabel('Gepubliceerd op').fill('2025-09-10');
     // A moment that has passed is refused at its field, not confirmed as that moment: publishing now is leaving it empty.
     const publishAt = page.getByLabel('Publiceren op (moment)');
     await publishAt.fill('2025-01-01T10:00');

@@ -19,6 +19,7 @@ export type ClientProblem =
   | 'invalidCountry'
   | 'momentPassed'
   | 'paperNumberFormat'
+  | 'publishedBeforeLetterDate'
   | 'noYearAmount'
   | 'deliveryOrBundle';
 

@@ -162,6 +162,7 @@ export const form: typeof nl.form = {
     noYearAmount: 'Enter an amount for at least one budget year.',
     deliveryOrBundle: 'Choose a delivery, or describe what the batch covers.',
     paperNumberFormat: 'Enter the paper number as parliament writes it, for example "Kamerstuk 22 054, nr. 460".',
+    publishedBeforeLetterDate: 'The publication date lies before the date of the letter. Enter the date of the letter or a later one.',
     failed: 'Saving failed: {{detail}}',
     network: 'The server cannot be reached. Please try again later.',
   },

@@ -160,6 +160,7 @@ export const form = {
     noYearAmount: 'Vul voor ten minste één begrotingsjaar een bedrag in.',
     deliveryOrBundle: 'Kies een levering, of beschrijf wat de bundel omvat.',
     paperNumberFormat: 'Vul het Kamerstuknummer in zoals de Kamer het schrijft, bijvoorbeeld "Kamerstuk 22 054, nr. 460".',
+    publishedBeforeLetterDate: 'De publicatiedatum ligt vóór de datum van de brief. Vul de datum van de brief in of een latere.',
     failed: 'Opslaan is mislukt: {{detail}}',
     network: 'De server is niet bereikbaar. Probeer het later opnieuw.',
   },

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAPER_NUMBER_PATTERN } from '../../../../common/paper-number.ts';
+import { publishedBeforeLetterDate } from '../../../../common/publication-date.ts';
 import { correctPublication, recordPublication, type Letter } from '../../api/letters.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { formatLongDate, momentInTheHague } from '../../format/dates.ts';
@@ -47,6 +48,8 @@ export function PublicationForm({ letter, etag, mode, onRecorded }: { letter: Le
     if (publishAt && publishAt.getTime() <= Date.now()) missing.publishAt = 'momentPassed';
     // Checked before the confirmation, which quotes the number: the server checks it again.
     if (values.paperNumber.trim() !== '' && !PAPER_NUMBER_PATTERN.test(values.paperNumber.trim())) missing.paperNumber = 'paperNumberFormat';
+    // So is a date before the letter's, so that only a publication that can go through is confirmed.
+    if (publishedBeforeLetterDate(values.publishedOn, letter.letterDate)) missing.publishedOn = 'publishedBeforeLetterDate';
     if (Object.keys(missing).length > 0) return void submission.submit(missing, async () => undefined);
     setConfirming(true);
   }
