@@ -561,6 +561,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     expectedBeforeState: (p) => `Een project dat nog niet geleverd is, wordt verwacht op of na de dag waarop deze stand geldt (${p.asOf}).`,
     expectedAfterDelivery: (p) => `Een geleverd project wordt niet meer verwacht: vul een verwachte datum in op of vóór de dag waarop het geleverd is (${p.asOf}), of laat het veld leeg.`,
     decisionRecorded: (p) => `Dit besluit is al vastgelegd: op ${p.decidedOn} met dezelfde reden (${KEY_FOLDING.nl}).`,
+    beforeDecision: (p) => `Deze datum (${p.date}) ligt vóór het besluit (${p.decidedOn}); wat uit een besluit volgt, geldt vanaf die dag of later.`,
     // Export control
     criterionMissing: (p) => `Criterium ${p.criterion} ontbreekt: een toetsing oordeelt over alle acht criteria.`,
     criterionTwice: (p) => `Criterium ${p.criterion} staat er meer dan één keer in.`,
@@ -914,6 +915,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     expectedBeforeState: (p) => `A project not yet delivered is expected on or after the day this state holds from (${p.asOf}).`,
     expectedAfterDelivery: (p) => `A delivered project is no longer expected: fill in an expected date on or before the day it was delivered (${p.asOf}), or leave it empty.`,
     decisionRecorded: (p) => `This decision has been recorded already: on ${p.decidedOn} with the same reason (${KEY_FOLDING.en}).`,
+    beforeDecision: (p) => `This date (${p.date}) lies before the decision (${p.decidedOn}); what follows from a decision holds from that day or later.`,
     // Export control
     criterionMissing: (p) => `Criterion ${p.criterion} is missing: an assessment finds on all eight criteria.`,
     criterionTwice: (p) => `Criterion ${p.criterion} is given more than once.`,

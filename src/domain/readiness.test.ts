@@ -156,6 +156,16 @@ describe('replenishment', () => {
     ]);
   });
 
+  it('refuses a revaluation effective before the decision it follows from, judged only when both dates are dates it takes', () => {
+    const decision = { decidedOn: '2025-09-05', reason: 'Niet vervangen.', revaluation: { amountCents: 1_111_111_111, basis: 'bookValue' as const, effectiveDate: '2025-08-01' } };
+    expect(nonReplacementViolations(decision, '2025-09-10')).toEqual([
+      { field: 'revaluation.effectiveDate', code: 'beforeDecision', params: { decidedOn: '2025-09-05', date: '2025-08-01' } },
+    ]);
+    expect(nonReplacementViolations({ ...decision, revaluation: { ...decision.revaluation, effectiveDate: '2025-09-05' } }, '2025-09-10')).toEqual([]);
+    expect(nonReplacementViolations({ ...decision, revaluation: { ...decision.revaluation, effectiveDate: '2025-09-08' } }, '2025-09-10')).toEqual([]);
+    expect(nonReplacementViolations({ ...decision, decidedOn: '2025-09-12' }, '2025-09-10')).toEqual([{ field: 'decidedOn', code: 'dateInFuture' }]);
+  });
+
   it('records a decision not to replace once: the same day and reason again is the same decision', () => {
     const earlier = [{ decidedOn: '2025-03-01', reason: 'Verouderd  materieel' }];
     expect(sameDecisionViolations({ decidedOn: '2025-03-01', reason: ' verouderd materieel ' }, earlier)).toEqual([

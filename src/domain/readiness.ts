@@ -191,14 +191,26 @@ export interface NonReplacementInput {
 }
 
 export function nonReplacementViolations(input: NonReplacementInput, today: IsoDate): RuleViolation[] {
-  const violations = [...pastDateViolations('decidedOn', input.decidedOn, today), ...textViolations('reason', input.reason, { maximum: 4000, required: true })];
+  const decidedOnViolations = pastDateViolations('decidedOn', input.decidedOn, today);
+  const violations = [...decidedOnViolations, ...textViolations('reason', input.reason, { maximum: 4000, required: true })];
   if (input.revaluation) {
     const { amountCents, basis, effectiveDate } = input.revaluation;
     if (!Number.isSafeInteger(amountCents) || amountCents < 0) violations.push({ field: 'revaluation.amountCents', code: 'tooSmall', params: { minimum: '0' } });
     // Only stock is decided not to be replaced.
-    violations.push(...valuationBasisViolations('revaluation.basis', 'stock', basis), ...pastDateViolations('revaluation.effectiveDate', effectiveDate, today));
+    violations.push(...valuationBasisViolations('revaluation.basis', 'stock', basis));
+    const effectiveDateViolations = pastDateViolations('revaluation.effectiveDate', effectiveDate, today);
+    violations.push(...(effectiveDateViolations.length > 0 || decidedOnViolations.length > 0 ? effectiveDateViolations : followsDecisionViolations('revaluation.effectiveDate', effectiveDate, input.decidedOn)));
   }
   return violations;
+}
+
+/**
+ * What follows from a decision holds from the day it was taken, not before: a letter at an earlier
+ * reference date, which does not know the decision yet, would otherwise count its consequence (a
+ * revaluation) with nothing to explain it. Refused at the consequence's date, naming the decision's.
+ */
+function followsDecisionViolations(field: string, date: IsoDate, decidedOn: IsoDate): RuleViolation[] {
+  return date < decidedOn ? [{ field, code: 'beforeDecision', params: { decidedOn, date } }] : [];
 }
 
 /**

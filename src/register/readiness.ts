@@ -163,9 +163,9 @@ export async function updateProject(db: Db, context: RequestContext, id: string,
 /**
  * Records that (part of) a stock delivery will not be replaced, decided (and revalued) no earlier than its
  * pledge. When that changes the basis of its value (what will not be replaced no longer counts at
- * replacement value), the decision adds the revaluation, dated as given: figures at earlier dates change
- * with it, so the next letter shows the earlier letter's figure as restated and `letter verify` of the
- * earlier letter names the difference.
+ * replacement value), the decision adds the revaluation, dated as given and not before the decision: figures
+ * at earlier dates change with it, so when the decision predates an earlier letter's reference date the next
+ * letter shows that letter's figure as restated and `letter verify` of it names the difference.
  */
 export async function decideNotToReplace(
   db: Db,

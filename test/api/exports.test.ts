@@ -268,7 +268,7 @@ describeEachDatabase('list exports', (database) => {
     expect((await registrar('POST', `/deliveries/${valued.id}/readiness-judgements`, judgement)).status).toBe(201);
     const project = { name: 'Vervanging; "snel"', stage: 'identified', budgetCents: 200_000_000_01, expectedOn: '2026-03-01', replaces: [{ deliveryId: valued.id, replacedValueCents: 100_000_001, replacedQuantity: 1 }], asOf: '2025-05-15' };
     expect((await registrar('POST', '/replenishment-projects', project)).status).toBe(201);
-    const decision = { decidedOn: '2025-06-01', reason: '=Niet vervangen', revaluation: { amountCents: 5_000_05, basis: 'bookValue', effectiveDate: '2025-05-01' } };
+    const decision = { decidedOn: '2025-06-01', reason: '=Niet vervangen', revaluation: { amountCents: 5_000_05, basis: 'bookValue', effectiveDate: '2025-06-01' } };
     expect((await registrar('POST', `/deliveries/${generators.id}/non-replacement-decisions`, decision)).status).toBe(201);
     const overview = (await registrar('GET', '/readiness')).body;
     const stock = (await registrar('GET', '/readiness/deliveries')).body.items;

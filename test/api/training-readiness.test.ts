@@ -244,10 +244,36 @@ describeEachDatabase('training and readiness', (database) => {
     expect(readiness).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
+  it('refuses a revaluation effective before the decision not to replace it follows from, at its field in Dutch and English, and changes nothing', async () => {
+    const readiness = async () => (await registrar('GET', `/readiness/deliveries/${STOCK_UP_TO_FEBRUARY}`)).body;
+    const before = { readiness: await readiness(), audit: await auditActions() };
+    const decision = {
+      decidedOn: '2025-09-05',
+      reason: 'Wordt niet vervangen; gewaardeerd tegen boekwaarde.',
+      revaluation: { amountCents: 1_111_111_111, basis: 'bookValue', effectiveDate: '2025-08-01' },
+    };
+    const refused = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/non-replacement-decisions`, decision);
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams).toEqual([
+      {
+        name: 'revaluation.effectiveDate',
+        code: 'beforeDecision',
+        reason: 'Deze datum (1 augustus 2025) ligt vóór het besluit (5 september 2025); wat uit een besluit volgt, geldt vanaf die dag of later.',
+      },
+    ]);
+    const inEnglish = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/non-replacement-decisions`, decision, { 'Accept-Language': 'en' });
+    expect(inEnglish.body.invalidParams.map((param: any) => param.reason)).toEqual([
+      'This date (1 August 2025) lies before the decision (5 September 2025); what follows from a decision holds from that day or later.',
+    ]);
+    expect(await readiness()).toEqual(before.readiness);
+    expect(await auditActions()).toEqual(before.audit);
+  });
+
   it('a decision not to replace that revalues restates the earlier letter: in its verification and in the next letter', async () => {
     expect((await author('GET', `/letters/${februaryId}/verification`)).body.ok).toBe(true);
+    // Decided on the reference date of the letter of February, recorded since: its revaluation holds from then.
     const decided = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/non-replacement-decisions`, {
-      decidedOn: '2025-09-03',
+      decidedOn: '2025-02-04',
       reason: 'Demonstratie: Bofors 40L70 wordt niet vervangen; gewaardeerd tegen boekwaarde.',
       revaluation: { amountCents: 2_000 * MILLION, basis: 'bookValue', effectiveDate: '2025-02-04' },
     });
@@ -380,11 +406,11 @@ describeEachDatabase('training and readiness', (database) => {
     const decidedEarly = await registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, {
       decidedOn: '2025-01-31',
       reason: 'Verouderd; wordt niet vervangen.',
-      revaluation: { amountCents: 100, basis: 'bookValue', effectiveDate: '2025-01-15' },
+      revaluation: { amountCents: 100, basis: 'bookValue', effectiveDate: '2025-01-31' },
     });
     expect(decidedEarly.body.invalidParams).toEqual([
       { name: 'decidedOn', code: 'beforeEarlierStage', reason: 'De datum van besluit om niet te vervangen (31 januari 2025) ligt vóór die van toezegging (1 februari 2025).' },
-      { name: 'revaluation.effectiveDate', code: 'beforeEarlierStage', reason: 'De datum van waardering (15 januari 2025) ligt vóór die van toezegging (1 februari 2025).' },
+      { name: 'revaluation.effectiveDate', code: 'beforeEarlierStage', reason: 'De datum van waardering (31 januari 2025) ligt vóór die van toezegging (1 februari 2025).' },
     ]);
     expect(await auditActions()).toEqual(before);
 

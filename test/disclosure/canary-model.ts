@@ -957,9 +957,10 @@ export class CanaryRun {
         this.#amounts.add(step.amountCents);
         const beforePledge = target.pledgedAt !== null && step.effectiveDate < target.pledgedAt;
         const expected = step.withRate ? 'Validation' : target.deleted ? 'NotFound' : beforePledge ? 'Validation' : 'ok';
-        // A stock delivery is now and then revalued by a decision not to replace it, which revalues the same way.
+        // A stock delivery is now and then revalued by a decision not to replace it, which revalues the same way,
+        // taken on the day its revaluation holds from.
         const notReplacing = !step.withRate && target.supportType === 'stock' && step.salt % 3 === 0;
-        const decidedOn = '2025-10-01';
+        const decidedOn = step.effectiveDate;
         const attempt = await this.#attempt<unknown>(() =>
           notReplacing
             ? decideNotToReplace(db, context, target.id, {

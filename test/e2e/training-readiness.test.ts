@@ -206,7 +206,8 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(history)).length).toBe(2);
     expect((await tableRows(history))[0]).toEqual(['15 sep. 2025', 'acceptabel', 'Vervangend materieel is inmiddels besteld.', expect.any(String)]);
 
-    // A decision not to replace that revalues the delivery: a date before the register's years is refused, a right one recorded and listed.
+    // A decision not to replace that revalues the delivery: a date before the register's years is refused, and one
+    // before the decision, at the field; one from the decision on is recorded and listed.
     const decision = page.locator('form', { has: page.getByRole('button', { name: 'Besluit vastleggen' }) });
     await decision.getByLabel('Besloten op').fill('2025-09-10');
     await decision.getByLabel('Reden').fill('Dit materieel wordt niet vervangen; gewaardeerd tegen boekwaarde.');
@@ -215,6 +216,12 @@ describeWithBrowser('training and readiness', (browser) => {
     await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await decision.locator('.error-summary').getByRole('link', { name: /^Nieuwe waarde geldt vanaf/ }).waitFor();
     await decision.getByLabel(/^Nieuwe waarde geldt vanaf/).fill('2025-08-31');
+    await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await decision.locator('.error-summary').getByRole('link', { name: /^Nieuwe waarde geldt vanaf: Deze datum \(31 augustus 2025\) ligt vóór het besluit/ }).waitFor();
+    expect(await fieldError(page, 'Nieuwe waarde geldt vanaf (optioneel)')).toBe(
+      'Deze datum (31 augustus 2025) ligt vóór het besluit (10 september 2025); wat uit een besluit volgt, geldt vanaf die dag of later.',
+    );
+    await decision.getByLabel(/^Nieuwe waarde geldt vanaf/).fill('2025-09-10');
     await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await decision.getByText('Het besluit is vastgelegd.').waitFor();
     const ownDecisions = page.getByRole('table', { name: 'Besluiten deze levering niet te vervangen' });

@@ -82,7 +82,7 @@ const NonReplacementInputSchema = z
       .strictObject({ amountCents, basis: z.enum(VALUATION_BASES), effectiveDate: isoDate })
       .nullable()
       .default(null)
-      .openapi({ description: 'When the delivery’s value changes basis because it will not be replaced: the new value and the date it holds from' }),
+      .openapi({ description: 'When the delivery’s value changes basis because it will not be replaced: the new value and the date it holds from, the day of the decision or later' }),
   })
   .openapi('NonReplacementInput');
 

@@ -12939,7 +12939,7 @@ export interface components {
             decidedOn: string;
             reason: string;
             /**
-             * @description When the delivery’s value changes basis because it will not be replaced: the new value and the date it holds from
+             * @description When the delivery’s value changes basis because it will not be replaced: the new value and the date it holds from, the day of the decision or later
              * @default null
              */
             revaluation?: {

@@ -97,7 +97,8 @@ export const readiness: typeof nl = {
   nonReplacementForm: {
     legend: 'Decision not to replace',
     revaluationIntro:
-      'When the decision changes the basis of the delivery’s value (as in 2023 for the Bofors 40L70: book value instead of replacement value), enter the new value and the date it holds from. The next letter shows the difference as a restatement.',
+      'When the decision changes the basis of the delivery’s value (as in 2023 for the Bofors 40L70: book value instead of replacement value), enter the new value and the date it holds from. If the decision was taken on or before the reference date of a letter already sent, the next letter shows the difference as a restatement.',
+    effectiveDateHint: 'The day of the decision or later: the new value follows from the decision and holds no earlier than it.',
     submit: 'Record decision',
     done: 'The decision has been recorded.',
   },

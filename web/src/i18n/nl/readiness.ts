@@ -95,7 +95,8 @@ export const readiness = {
   nonReplacementForm: {
     legend: 'Besluit niet te vervangen',
     revaluationIntro:
-      'Verandert met het besluit de grondslag van de waarde van de levering (zoals in 2023 bij de Bofors 40L70: boekwaarde in plaats van vervangingswaarde), vul dan de nieuwe waarde in en de datum waarop die geldt. De volgende brief toont het verschil als herziening.',
+      'Verandert met het besluit de grondslag van de waarde van de levering (zoals in 2023 bij de Bofors 40L70: boekwaarde in plaats van vervangingswaarde), vul dan de nieuwe waarde in en de datum waarop die geldt. Viel het besluit op of vóór de peildatum van een verzonden brief, dan toont de volgende brief het verschil als herziening.',
+    effectiveDateHint: 'De dag van het besluit of later: de nieuwe waarde volgt uit het besluit en geldt niet eerder dan dat.',
     submit: 'Besluit vastleggen',
     done: 'Het besluit is vastgelegd.',
   },

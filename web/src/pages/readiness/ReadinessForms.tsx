@@ -154,7 +154,7 @@ export function NonReplacementForm({ deliveryId, etag, entry, onDone }: Delivery
         reason: { label: label('reason'), control: 'textarea' },
         'revaluation.amountCents': { label: label('revaluedAmount'), control: 'amount', optional: true, hint: t('form.hints.amount'), intro: t('readiness.nonReplacementForm.revaluationIntro') },
         'revaluation.basis': { label: label('basis'), control: 'select', options: VALUATION_BASES.map((basis) => ({ value: basis, label: t(`valuationBases.${basis}`) })), initial: 'bookValue' },
-        'revaluation.effectiveDate': { label: label('effectiveDate'), control: 'date', optional: true },
+        'revaluation.effectiveDate': { label: label('effectiveDate'), control: 'date', optional: true, hint: t('readiness.nonReplacementForm.effectiveDateHint') },
       }}
       read={(read) => {
         const effectiveDate = read.text('revaluation.effectiveDate');
