@@ -38,11 +38,12 @@ export function letterCommands(): Command {
     .command('verify')
     .description(
       'recompute every figure of a final letter from the register at its reference date and check its hashes; ' +
-        'exits with 1 and a line per difference when the register no longer gives what the letter published',
+        'says whether its snapshots still hash to their SHA-256 and lists each difference; exits with 1 when the register ' +
+        'no longer gives what the letter published, with 2 when a snapshot no longer hashes to its SHA-256',
     )
     .argument('<letter>', 'the id of the letter, or the reference date (YYYY-MM-DD) of a final letter')
     .action(async (letter: string) => {
-      const { summary, verification } = await withDatabase(async (handle) => {
+      const { name, publicSha256, summary, verification } = await withDatabase(async (handle) => {
         const id = await letterId(handle.db, letter);
         const view = await getLetter(handle.db, id, new Date()).catch((error: unknown) => {
           if (error instanceof NotFoundError) throw new CommandError(`there is no letter ${letter}`);
@@ -55,13 +56,22 @@ export function letterCommands(): Command {
         const figures = view.letter.figures.lines.length + 1;
         const named = Object.keys(view.letter.namedFigures ?? {}).length;
         return {
+          name,
+          publicSha256: view.publicSha256,
           verification: await verifyLetter(handle.db, id),
           summary: `Verified ${name}: its snapshots hash to their SHA-256 (public ${view.publicSha256}) and all ${figures} figures, the ${named} named figures of its text and the annex's rows recomputed from the register equal what it published.`,
         };
       }, { migrate: false });
       if (verification.ok) return console.log(summary);
-      for (const line of differenceLines(verification)) console.log(line);
-      process.exitCode = 1;
+      const differences = differenceLines(verification);
+      const registerChanged = differences.length > 0 ? 'the register changed since it was final:' : 'the register still gives what it published.';
+      console.log(
+        verification.hashesMatch
+          ? `Snapshots intact: the stored snapshots of ${name} still hash to their SHA-256 (public ${publicSha256}); ${registerChanged}`
+          : `Snapshots TAMPERED: a stored snapshot of ${name} no longer hashes to the SHA-256 it was finalised with; ${registerChanged}`,
+      );
+      for (const line of differences) console.log(line);
+      process.exitCode = verification.hashesMatch ? 1 : 2;
     });
 
   return command;
@@ -78,7 +88,6 @@ async function letterId(db: Kysely<Database>, argument: string): Promise<string>
 function differenceLines(verification: Verification): string[] {
   const amount = (cents: number) => `${formatLetterAmount(cents, COMPARISON_PRECISION)} (${cents} cents)`;
   return [
-    ...(verification.hashesMatch ? [] : ['hashes: a stored snapshot no longer hashes to the SHA-256 it was finalised with']),
     ...verification.differences.map(({ figure, published, recomputed }) => {
       const difference = recomputed - published;
       return `${figure}: published ${amount(published)}, recomputed ${amount(recomputed)}, difference ${difference > 0 ? '+' : '-'}${amount(Math.abs(difference))}`;

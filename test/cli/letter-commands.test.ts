@@ -29,7 +29,7 @@ describe('the letter commands', () => {
   beforeAll(() => createMigratedDataFolder(dataDir));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('list the letters, and verify a final one against the register: a line per difference once a revaluation changed it', async () => {
+  it('list the letters, and verify a final one against the register: whether its snapshots still hash to their SHA-256, and a line per difference once a revaluation changed it, exiting 2 and 1 for each', async () => {
     const seeded = await runCli(dataDir, ['seed-demo']);
     expect(seeded.output).toContain('Loaded');
     expect(seeded.code).toBe(0);
@@ -63,7 +63,26 @@ describe('the letter commands', () => {
     expect(await letter(dataDir, 'verify', unknown)).toEqual({ code: 1, output: `there is no letter ${unknown}\n` });
     expect(await letter(dataDir, 'verify', '2025-08-31')).toEqual({ code: 1, output: 'there is no final letter with reference date 2025-08-31\n' });
 
-    // A revaluation the register learns of later, effective on the letter's reference date.
+    // The letter as stored, and its public copy (what the public downloads and hashes), changed behind the
+    // database's back (its guards switched off): neither hashes to the SHA-256 any more, which is said
+    // whether or not the register changed as well, with exit 2.
+    const tampered = (registerChanged: string) =>
+      `Snapshots TAMPERED: a stored snapshot of the letter dated 2025-02-17 (reference date 2025-02-04, ${february.id}) no longer hashes to the SHA-256 it was finalised with; ${registerChanged}`;
+    const tamper = (table: 'letter' | 'public_letter', column: 'public_snapshot' | 'snapshot', from: string, to: string) =>
+      withData(dataDir, async (db) => {
+        const trigger = table === 'letter' ? 'letter_final_is_frozen' : 'public_letter_is_frozen';
+        await sql`alter table ${sql.table(table)} disable trigger ${sql.ref(trigger)}`.execute(db);
+        const result = await sql`update ${sql.table(table)} set ${sql.ref(column)} = replace(${sql.ref(column)}, ${from}, ${to}) where id = ${february.id}`.execute(db);
+        await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
+        expect(result.numAffectedRows).toBe(1n);
+      });
+    await tamper('public_letter', 'snapshot', '€ 2,1 mld.', '€ 2,2 mld.');
+    expect(await letter(dataDir, 'verify', february.id)).toEqual({ code: 2, output: `${tampered('the register still gives what it published.')}\n` });
+    await tamper('public_letter', 'snapshot', '€ 2,2 mld.', '€ 2,1 mld.');
+    expect(await letter(dataDir, 'verify', february.id)).toEqual(verified);
+
+    // A revaluation the register learns of later, effective on the letter's reference date: the register changed
+    // since the letter was final, its snapshots untouched; said so, with a line per difference, and exit 1.
     await withData(dataDir, (db) =>
       addValuation(db, systemContext('test'), STOCK_AGGREGATE, {
         amountCents: 2_080 * MILLION,
@@ -74,38 +93,24 @@ describe('the letter commands', () => {
         effectiveDate: '2025-02-04',
         note: 'Herwaardering',
       }));
-    const differs = await letter(dataDir, 'verify', february.id);
-    expect(differs.code).toBe(1);
-    expect(differs.output.trim().split('\n')).toEqual([
+    const differenceLines = [
       'stock: published € 2,05 mld. (205000000000 cents), recomputed € 2,08 mld. (208000000000 cents), difference +€ 30 mln. (3000000000 cents)',
       'total: published € 5,88 mld. (588000000000 cents), recomputed € 5,91 mld. (591000000000 cents), difference +€ 30 mln. (3000000000 cents)',
       expect.stringMatching(/^annexTotal: published .* \(\d+ cents\), recomputed .* \(\d+ cents\), difference \+€ 30 mln\. \(3000000000 cents\)$/),
       expect.stringMatching(new RegExp(`^annexRow:${STOCK_AGGREGATE}: published .* \\(\\d+ cents\\), recomputed .* \\(\\d+ cents\\), difference \\+€ 30 mln\\. \\(3000000000 cents\\)$`)),
+    ];
+    const differs = await letter(dataDir, 'verify', february.id);
+    expect(differs.code).toBe(1);
+    expect(differs.output.trim().split('\n')).toEqual([
+      `Snapshots intact: the stored snapshots of the letter dated 2025-02-17 (reference date 2025-02-04, ${february.id}) still hash to their SHA-256 (public ${february.publicSha256}); the register changed since it was final:`,
+      ...differenceLines,
     ]);
-
-    // The letter as stored, and its public copy (what the public downloads and hashes), changed behind the
-    // database's back (its guards switched off): neither hashes to the SHA-256 any more.
-    const HASHES = 'hashes: a stored snapshot no longer hashes to the SHA-256 it was finalised with';
-    const tamper = (table: 'letter' | 'public_letter', column: 'public_snapshot' | 'snapshot', from: string, to: string) =>
-      withData(dataDir, async (db) => {
-        const trigger = table === 'letter' ? 'letter_final_is_frozen' : 'public_letter_is_frozen';
-        await sql`alter table ${sql.table(table)} disable trigger ${sql.ref(trigger)}`.execute(db);
-        const result = await sql`update ${sql.table(table)} set ${sql.ref(column)} = replace(${sql.ref(column)}, ${from}, ${to}) where id = ${february.id}`.execute(db);
-        await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
-        expect(result.numAffectedRows).toBe(1n);
-      });
-    await tamper('public_letter', 'snapshot', '€ 2,1 mld.', '€ 2,2 mld.');
-    const publicCopy = await letter(dataDir, 'verify', february.id);
-    expect(publicCopy.code).toBe(1);
-    expect(publicCopy.output.split('\n')[0]).toBe(HASHES);
-    await tamper('public_letter', 'snapshot', '€ 2,2 mld.', '€ 2,1 mld.');
-    expect((await letter(dataDir, 'verify', february.id)).output).not.toContain(HASHES);
 
     // Even a change that leaves the same JSON (a space) is a change of the text that was hashed.
     await tamper('letter', 'public_snapshot', '"format":', '"format": ');
     const stored = await letter(dataDir, 'verify', february.id);
-    expect(stored.code).toBe(1);
-    expect(stored.output.trim().split('\n')).toEqual([HASHES, ...differs.output.trim().split('\n')]);
+    expect(stored.code).toBe(2);
+    expect(stored.output.trim().split('\n')).toEqual([tampered('the register changed since it was final:'), ...differenceLines]);
   }, 300_000);
 
   it('refuse in one line to read a folder that holds no register, and make none there', async () => {
