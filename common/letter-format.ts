@@ -195,10 +195,13 @@ export function countInWords(count: number): string {
  * formatLetterAmount rounds, so formatting it again prints the same text: it tells no more than the text.
  */
 export function printedCents(amount: Cents, precision: Precision, options: Pick<AmountOptions, 'unit'> = {}): Cents {
-  const exact = BigInt(cents(amount));
+  return cents(Number(printedExactCents(BigInt(cents(amount)), precision, options)));
+}
+
+function printedExactCents(exact: bigint, precision: Precision, options: Pick<AmountOptions, 'unit'>): bigint {
   const unit = options.unit ?? unitByMagnitude(exact, precision);
   const { scaled, decimals } = roundInUnit(exact, CENTS_PER_UNIT[unit], precision);
-  return cents(Number((scaled * CENTS_PER_UNIT[unit]) / 10n ** BigInt(decimals)));
+  return (scaled * CENTS_PER_UNIT[unit]) / 10n ** BigInt(decimals);
 }
 
 /** Whether the amount prints exactly as it is, without rounding. */
@@ -235,4 +238,25 @@ export function publishedFigureCents(amount: Cents): Cents {
 /** The amount formatComparedFigure prints: € 5,88 mld. is 588.000.000.000 cents. */
 export function comparedFigureCents(amount: Cents): Cents {
   return printedCents(amount, COMPARISON_PRECISION, { unit: 'mld.' });
+}
+
+export interface PrintedIncrease {
+  /** The total as its column prints it less the earlier total as its column prints it: € 8,7 mld. − € 5,88 mld. */
+  difference: CentsTotal;
+  /** The earlier total as printed: € 5,88 mld. */
+  compare: CentsTotal;
+  /** The difference's size in whole percent of the earlier total ("48 procent"); null where that is nothing. */
+  percentText: string | null;
+}
+
+/**
+ * The increase the letter states: the difference of the two totals its table prints, € 8,7 mld. beside the
+ * earlier € 5,88 mld. is € 2,82 mld., or 48 procent. Exact totals, or a difference printed finer than the
+ * table, could tell a confidential delivery's value, and would not add up for a reader of the table.
+ */
+export function printedIncrease(total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal): PrintedIncrease {
+  const inTable = { unit: 'mld.' } as const;
+  const compare = printedExactCents(exactCents(earlierTotal), COMPARISON_PRECISION, inTable);
+  const difference = printedExactCents(exactCents(total), REFERENCE_PRECISION, inTable) - compare;
+  return { difference, compare, percentText: compare === 0n ? null : formatPercent(abs(difference), compare) };
 }

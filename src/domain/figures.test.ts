@@ -101,7 +101,7 @@ describe('buildFiguresTable', () => {
 describe('headlineSentence', () => {
   it('yields the letter sentence, with running-text amounts', () => {
     const table = buildFiguresTable(letterReference, letterCompare);
-    expect(headlineSentence(table.referenceDate, table.total.reference.cents, { difference: table.total.difference.cents, compare: table.total.compare.cents })).toBe(
+    expect(headlineSentence(table.referenceDate, table.total.reference.cents, table.total.compare.cents)).toBe(
       'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. ' +
         'Dit is een toename van €2,82 mld. of 48 procent ten opzichte van de vorige leveringenbrief.',
     );
@@ -112,7 +112,7 @@ describe('headlineSentence', () => {
       { date: '2025-08-31', totals: { stock: 500 * MILLION_EURO, procurement: 0, natoFund: 0 } },
       { date: '2025-02-04', totals: { stock: 600 * MILLION_EURO, procurement: 0, natoFund: 0 } },
     );
-    expect(headlineSentence(table.referenceDate, table.total.reference.cents, { difference: table.total.difference.cents, compare: table.total.compare.cents })).toBe(
+    expect(headlineSentence(table.referenceDate, table.total.reference.cents, table.total.compare.cents)).toBe(
       'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €500 mln. ' +
         'Dit is een afname van €100 mln. of 17 procent ten opzichte van de vorige leveringenbrief.',
     );
@@ -120,9 +120,22 @@ describe('headlineSentence', () => {
 
   it('leaves out the percentage when nothing was realised before', () => {
     const table = buildFiguresTable(letterReference, { date: '2022-02-24', totals: { stock: 0, procurement: 0, natoFund: 0 } });
-    expect(headlineSentence(table.referenceDate, table.total.reference.cents, { difference: table.total.difference.cents, compare: table.total.compare.cents })).toBe(
+    expect(headlineSentence(table.referenceDate, table.total.reference.cents, table.total.compare.cents)).toBe(
       'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. ' +
         'Dit is een toename van €8,7 mld. ten opzichte van de vorige leveringenbrief.',
+    );
+  });
+
+  it('gives the increase of the totals as the table prints them, not of the exact totals', () => {
+    // € 7,3 mld. − € 5,88 mld.: exactly it is € 1,47 mld., 25 procent.
+    const table = buildFiguresTable(
+      { date: '2025-06-30', totals: { stock: 2_349 * MILLION_EURO, procurement: 5_000 * MILLION_EURO, natoFund: 0 } },
+      { date: '2025-02-04', totals: { stock: 2_050 * MILLION_EURO, procurement: 3_834 * MILLION_EURO, natoFund: 0 } },
+    );
+    expect([table.total.compare.text, table.total.reference.text]).toEqual(['€ 5,88 mld.', '€ 7,3 mld.']);
+    expect(headlineSentence(table.referenceDate, table.total.reference.cents, table.total.compare.cents)).toBe(
+      'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 30 juni 2025 €7,3 mld. ' +
+        'Dit is een toename van €1,42 mld. of 24 procent ten opzichte van de vorige leveringenbrief.',
     );
   });
 
@@ -131,7 +144,7 @@ describe('headlineSentence', () => {
   });
 
   it('says the total is as much as before when it did not change', () => {
-    expect(headlineSentence('2025-08-31', 870_000_000_000, { difference: 0, compare: 870_000_000_000 })).toBe(
+    expect(headlineSentence('2025-08-31', 870_000_000_000, 870_000_000_000)).toBe(
       'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. Dit is evenveel als in de vorige leveringenbrief.',
     );
   });

@@ -9,6 +9,7 @@ import {
   formatLetterDate,
   formatPercent,
   percentage,
+  printedIncrease,
   type AmountOptions,
 } from '../../common/letter-format.ts';
 
@@ -96,20 +97,16 @@ function line(label: string, referenceCents: Cents | CentsTotal, compareCents: C
  * The sentence that opens the letter's financial section, e.g. "De totale waarde van de gerealiseerde
  * militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. Dit is een toename van €2,82 mld. of
  * 48 procent ten opzichte van de vorige leveringenbrief.": the total at the reference date and, after a
- * previous letter, how much it differs from the total it is compared with.
+ * previous letter, how much it differs from the earlier total, both as the table prints them (printedIncrease).
  */
-export function headlineSentence(
-  referenceDate: IsoDate,
-  total: Cents | CentsTotal,
-  change: { difference: Cents | CentsTotal; compare: Cents | CentsTotal } | null,
-): string {
+export function headlineSentence(referenceDate: IsoDate, total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal | null): string {
   const inText: AmountOptions = { runningText: true };
   // The point of "mld."/"mln." also ends the sentence, as in the letter.
   const opening = `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ${formatLetterDate(referenceDate)} ${formatColumn('reference', totalCents([total]), inText)}`;
-  if (change === null) return opening;
-  const [difference, compare] = [totalCents([change.difference]), totalCents([change.compare])];
+  if (earlierTotal === null) return opening;
+  const { difference, percentText } = printedIncrease(total, earlierTotal);
   if (difference === 0n) return `${opening} Dit is evenveel als in de vorige leveringenbrief.`;
   const size = difference < 0n ? -difference : difference;
-  const percent = compare === 0n ? '' : ` of ${formatPercent(size, compare)}`;
+  const percent = percentText === null ? '' : ` of ${percentText}`;
   return `${opening} Dit is een ${difference < 0n ? 'afname' : 'toename'} van ${formatColumn('difference', size, inText)}${percent} ten opzichte van de vorige leveringenbrief.`;
 }

@@ -19,14 +19,15 @@ import {
   formatLetterAmountInWords,
   formatLetterDate,
   formatLetterMonth,
-  formatPercent,
   formatPublishedFigure,
   formatTableDate,
   printedCents,
+  printedIncrease,
   publishedFigureCents,
+  type PrintedIncrease,
   REFERENCE_PRECISION,
 } from '../../common/letter-format.ts';
-import { sumCents, type Cents } from '../../common/money.ts';
+import { centsOfTotal, sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import type { UnnameableDelivery } from './named-deliveries.ts';
 import { composeNarrative, figureNames, type BlockMarkupFault, type NarrativeBlock, type TextTable } from './narrative.ts';
@@ -169,11 +170,12 @@ export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
 export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLines: FigureLine[] } {
   const lines = figureLines(inputs);
   const printedLines = lines.map(withPrintedRestatement);
-  const increase = increaseAsPrinted(lines.at(-1)!);
-  const increaseCents = increase?.difference ?? null;
-  const increasePercentText = !increase?.compare ? null : formatPercent(Math.abs(increase.difference), increase.compare);
+  const total = lines.at(-1)!;
+  const increase = total.reportedPreviousCents === null ? null : printedIncrease(total.currentCents, total.reportedPreviousCents);
+  const increaseCents = increase && centsOfTotal(increase.difference);
+  const increasePercentText = increase?.percentText ?? null;
 
-  const figures = namedFigures(inputs, lines, increase, increasePercentText);
+  const figures = namedFigures(inputs, lines, increase);
   const narrative = composeNarrative(inputs.blocks, (name) => figures.get(name), figuresTextTable(inputs, printedLines));
   const overview = groupOverview(inputs.overview);
   const snapshot: PublicLetterSnapshot = {
@@ -283,24 +285,19 @@ export const deliveryValueText = (cents: Cents): string => inText(cents);
 type FigureName = LetterFigureName | `${'delivery' | 'training' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`;
 
 /** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
-function namedFigures(
-  inputs: LetterInputs,
-  lines: FigureLine[],
-  increase: { difference: Cents; compare: Cents } | null,
-  increasePercentText: string | null,
-): ReadonlyMap<string, string> {
+function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: PrintedIncrease | null): ReadonlyMap<string, string> {
   const figures = new Map<FigureName, string>();
   for (const line of lines) figures.set(line.key, inText(line.currentCents));
   figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
   figures.set('letterDate', formatLetterDate(inputs.letterDate));
-  figures.set('headline', headlineSentence(inputs.referenceDate, lines.at(-1)!.currentCents, increase));
+  figures.set('headline', headlineSentence(inputs.referenceDate, lines.at(-1)!.currentCents, lines.at(-1)!.reportedPreviousCents));
   if (inputs.previous) {
     figures.set('previousReferenceDate', formatLetterDate(inputs.previous.referenceDate));
     const dated = `dd. ${formatLetterDate(inputs.previous.letterDate)}`;
     figures.set('previousLetter', inputs.previous.paperNumber ? `${inputs.previous.paperNumber}, ${dated}` : `de brief ${dated}`);
   }
-  if (increase !== null) figures.set('increase', inText(Math.abs(increase.difference), COMPARISON_PRECISION));
-  if (increasePercentText !== null) figures.set('increasePercent', increasePercentText);
+  if (increase !== null) figures.set('increase', formatLetterAmount(increase.difference < 0n ? -increase.difference : increase.difference, COMPARISON_PRECISION, { runningText: true }));
+  if (increase?.percentText) figures.set('increasePercent', increase.percentText);
   for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, deliveryValueText(value.cents));
   for (const [name, value] of epfFigures(inputs.epf)) figures.set(name, value);
   for (const name of emptyYears(inputs, figures)) figures.set(name, inText(0));
@@ -415,17 +412,6 @@ function setIndustryFigures(figures: Map<FigureName, string>, industry: Industry
   figures.set('industry.milestonesCompleted', inCount(industry.milestonesCompleted));
   figures.set('industry.coproductionProjects', inCount(industry.coproductionProjects));
   figures.set('industry.demandBundles', inCount(industry.demandBundles));
-}
-
-/**
- * The increase since the previous letter: the difference of the two totals the table prints, € 8,7 mld.
- * beside the previous letter's € 5,88 mld. Exact totals, or a difference printed finer than the table,
- * could tell a confidential delivery's value. Null for a first letter.
- */
-function increaseAsPrinted(total: FigureLine): { difference: Cents; compare: Cents } | null {
-  if (total.reportedPreviousCents === null) return null;
-  const compare = comparedFigureCents(total.reportedPreviousCents);
-  return { difference: publishedFigureCents(total.currentCents) - compare, compare };
 }
 
 /**

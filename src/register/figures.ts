@@ -6,6 +6,7 @@ import { buildFiguresTable, headlineSentence, type FiguresTable } from '../domai
 import { monthlyChangesUntil, realisedTotalsAtDates } from '../db/repositories/figures.ts';
 import type { Database } from '../db/schema.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
+import { latestDraftReferenceDate, latestFinalReferenceDate } from '../db/repositories/letter-publication.ts';
 import { ValidationError } from './errors.ts';
 
 export interface FiguresReport extends FiguresTable {
@@ -18,7 +19,16 @@ export async function figuresTable(db: Kysely<Database>, referenceDate: IsoDate,
   const [[reference, compare], isDemonstration] = await Promise.all([realisedTotalsAtDates(db, [referenceDate, compareDate]), containsDemonstrationData(db)]);
   const table = buildFiguresTable({ date: referenceDate, totals: reference }, { date: compareDate, totals: compare });
   const { total } = table;
-  return { ...table, headline: headlineSentence(referenceDate, total.reference.cents, { difference: total.difference.cents, compare: total.compare.cents }), isDemonstration };
+  return { ...table, headline: headlineSentence(referenceDate, total.reference.cents, total.compare.cents), isDemonstration };
+}
+
+/**
+ * The dates the next letter compares: the reference date of the draft being written (the latest), or without
+ * one today; and the reference date of the last final letter, which that letter follows (null before a first).
+ */
+export async function nextLetterDates(db: Kysely<Database>, today: IsoDate): Promise<{ referenceDate: IsoDate; compareDate: IsoDate | null }> {
+  const [draft, lastFinal] = await Promise.all([latestDraftReferenceDate(db), latestFinalReferenceDate(db)]);
+  return { referenceDate: draft ?? today, compareDate: lastFinal };
 }
 
 export interface SeriesPoint extends Record<SupportType, CentsTotal> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -116,6 +117,31 @@ describeEachDatabase('figures API', (database) => {
     expect(last.total).toBe(table.total.reference.cents);
     expect(last.stock + last.procurement + last.natoFund).toBe(last.total);
   });
+
+  it("offers for the letter the increase the letter prints: the difference of the two totals its table prints", async () => {
+    const author = apiClient(database().db, { role: 'letterAuthor' });
+    const purchase = (await call('POST', '/deliveries', {
+      title: 'Aankoop die het totaal onrond maakt',
+      category: 'ammunition',
+      supportType: 'procurement',
+      fundingSource: 'ukraineSupportBudget',
+      committedAt: '2025-07-01',
+    })).body;
+    await pay('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 40_000_000_00, paidOn: '2025-08-01' });
+    const figures = (await call('GET', LETTER_QUERY)).body;
+    expect([figures.total.compare.text, figures.total.reference.text]).toEqual(['€ 5,88 mld.', '€ 8,7 mld.']);
+    const draft = (await author('GET', '/letters')).body.items.find((letter: any) => letter.referenceDate === '2025-08-31');
+    const letterHeadline = (await author('GET', `/letters/${draft.id}`)).body.figures.find((figure: any) => figure.name === 'headline').value;
+    expect(letterHeadline).toContain('toename van €2,82 mld. of 48 procent');
+    expect(figures.headline).toBe(letterHeadline);
+  });
+
+  it('gives as the dates the next letter compares the latest draft’s reference date and the last final letter’s', async () => {
+    expect((await call('GET', '/figures/next-letter-dates')).body).toEqual({ referenceDate: '2025-08-31', compareDate: '2025-02-04' });
+    const author = apiClient(database().db, { role: 'letterAuthor' });
+    expect((await author('POST', '/letters', { referenceDate: '2025-10-31' })).status).toBe(201);
+    expect((await pay('GET', '/figures/next-letter-dates')).body).toEqual({ referenceDate: '2025-10-31', compareDate: '2025-02-04' });
+  });
 });
 
 describeEachDatabase('figures beyond 2^53 cents', (database) => {
@@ -135,6 +161,10 @@ describeEachDatabase('figures beyond 2^53 cents', (database) => {
       insert into valuation (id, delivery_id, amount_cents, basis, effective_date)
       select gen_random_uuid(), id, case when title = 'Levering 1' then 1 else ${MAX_ENTRY_CENTS}::bigint end, 'replacementValue', date '2025-05-01'
       from delivered`.execute(database().db);
+  });
+
+  it('gives today as the next letter’s reference date where no letter is being written, and nothing to compare with before a first', async () => {
+    expect((await call('GET', '/figures/next-letter-dates')).body).toEqual({ referenceDate: todayInAmsterdam(), compareDate: null });
   });
 
   it('adds up every cent in the table and the series', async () => {

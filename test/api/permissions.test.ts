@@ -67,6 +67,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'POST /deliveries/{id}/payments': { body: () => ({ amountCents: 100_00, paidOn: '2025-04-01' }) },
   'GET /figures': { query: '?referenceDate=2025-08-31&compareDate=2025-02-04' },
   'GET /figures/series': { query: '?from=2025-01-01&to=2025-08-31' },
+  'GET /figures/next-letter-dates': {},
   'GET /accounts': {},
   'POST /accounts': {
     body: () => ({ username: `new-${randomUUID().slice(0, 8)}`, role: 'registrar', password: 'een lang genoeg wachtwoord' }),

@@ -85,4 +85,14 @@ describeWithBrowser('dashboard', (browser) => {
     await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
   });
+
+  it('opens at the dates the next letter compares: the draft being written against the last final letter', async () => {
+    await api(server(), '/letters', { as: 'letterAuthor', method: 'POST', body: JSON.stringify({ referenceDate: '2025-10-31' }) });
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/');
+    await page.getByRole('columnheader', { name: '31 okt. 2025' }).waitFor();
+    expect(await page.getByLabel('Peildatum', { exact: true }).inputValue()).toBe('2025-10-31');
+    expect(await page.getByLabel('Vergelijken met', { exact: true }).inputValue()).toBe('2025-02-04');
+    await page.getByText('De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 oktober 2025').waitFor();
+  });
 });

@@ -65,3 +65,24 @@ export const seriesRoute = createRoute(
     responses: { 200: json(SeriesSchema, 'One point per month'), ...problemResponses(400, 401, 403) },
   }),
 );
+
+export const nextLetterDatesRoute = createRoute(
+  permitted('figures.read', {
+    method: 'get',
+    path: '/figures/next-letter-dates',
+    tags: ['figures'],
+    summary: 'The dates the next letter compares: the latest draft’s reference date (or today) and the last final letter’s',
+    responses: {
+      200: json(
+        z
+          .object({
+            referenceDate: isoDate.openapi({ description: 'The reference date of the latest draft letter; today without one', example: '2025-08-31' }),
+            compareDate: isoDate.nullable().openapi({ description: 'The reference date of the last final letter; null before a first', example: '2025-02-04' }),
+          })
+          .openapi('NextLetterDates'),
+        'The dates',
+      ),
+      ...problemResponses(401, 403),
+    },
+  }),
+);

@@ -207,6 +207,12 @@ export async function draftExistsFor(db: Db, referenceDate: string): Promise<boo
   return row !== undefined;
 }
 
+/** The latest reference date of a draft, if any: the letter being written. */
+export async function latestDraftReferenceDate(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('letter').select('referenceDate').where('status', '=', 'draft').orderBy('referenceDate', 'desc').limit(1).executeTakeFirst();
+  return row?.referenceDate ?? null;
+}
+
 /** The latest reference date of a final letter, if any. */
 export async function latestFinalReferenceDate(db: Db): Promise<string | null> {
   const row = await db.selectFrom('letter').select('referenceDate').where('status', '=', 'final').orderBy('referenceDate', 'desc').limit(1).executeTakeFirst();

@@ -64,7 +64,7 @@ describe('the demonstration register reproduces the letter of 10 September 2025'
   });
 
   it('yields the letter headline and the amounts of its bullets', () => {
-    expect(headlineSentence(table.referenceDate, table.total.reference.cents, { difference: table.total.difference.cents, compare: table.total.compare.cents })).toBe(
+    expect(headlineSentence(table.referenceDate, table.total.reference.cents, table.total.compare.cents)).toBe(
       'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. ' +
         'Dit is een toename van €2,82 mld. of 48 procent ten opzichte van de vorige leveringenbrief.',
     );

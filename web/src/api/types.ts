@@ -28,6 +28,7 @@ export type FigureRow = ExactCells<FiguresAsSent['total']>;
 export type Figures = Omit<FiguresAsSent, 'rows' | 'total'> & { rows: ExactCells<FiguresAsSent['rows'][number]>[]; total: FigureRow };
 export type SeriesPoint = Omit<Schema<'FiguresSeries'>['points'][number], SupportType | 'total'> & Record<SupportType | 'total', TotalCents>;
 export type Series = { points: SeriesPoint[] };
+export type NextLetterDates = Schema<'NextLetterDates'>;
 
 /** A refusal's problem+json body (RFC 9457), as far as the answer holds one: a proxy may answer with anything. */
 export type Problem = Partial<Schema<'Problem'>>;

@@ -1245,6 +1245,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/figures/next-letter-dates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dates the next letter compares: the latest draft’s reference date (or today) and the last final letter’s */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The dates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NextLetterDates"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/figures/series": {
         parameters: {
             query?: never;
@@ -11042,6 +11096,20 @@ export interface components {
             headline: string;
             /** @description The register holds demonstration data */
             isDemonstration: boolean;
+        };
+        NextLetterDates: {
+            /**
+             * Format: date
+             * @description The reference date of the latest draft letter; today without one
+             * @example 2025-08-31
+             */
+            referenceDate: string;
+            /**
+             * Format: date
+             * @description The reference date of the last final letter; null before a first
+             * @example 2025-02-04
+             */
+            compareDate: string | null;
         };
         FiguresSeries: {
             points: {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { useSearchParams } from 'wouter';
 import { isIsoDate } from '../../../../common/dates.ts';
-import { getFigures, getSeries } from '../../api/figures.ts';
+import { getFigures, getNextLetterDates, getSeries } from '../../api/figures.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
@@ -21,23 +21,41 @@ import { SeriesTable } from './SeriesTable.tsx';
 import { BudgetSection } from './BudgetSection.tsx';
 import { WaitingForYou } from './WaitingForYou.tsx';
 
-/** The reference dates of the letter of 10 September 2025 and the one before it. */
-const LETTER_REFERENCE_DATE = '2025-08-31';
-const LETTER_COMPARE_DATE = '2025-02-04';
-/** The month of the full-scale invasion, where the series starts. */
+/** The month of the full-scale invasion, where the series starts, and the figures before a first letter. */
 const SERIES_START = '2022-02-01';
 
-function dateParam(params: URLSearchParams, name: string, fallback: string): string {
+function dateParam(params: URLSearchParams, name: string): string | null {
   const value = params.get(name);
-  return value !== null && isIsoDate(value) ? value : fallback;
+  return value !== null && isIsoDate(value) ? value : null;
 }
 
+/** The figures at the dates the address names; where it names none, at those the next letter compares. */
 export function DashboardPage() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const chosen = { referenceDate: dateParam(params, 'referenceDate'), compareDate: dateParam(params, 'compareDate') };
+  const needsNextLetter = chosen.referenceDate === null || chosen.compareDate === null;
+  const nextLetter = useResource(needsNextLetter ? 'nextLetter' : 'chosen', (signal) => (needsNextLetter ? getNextLetterDates(signal) : Promise.resolve(null)));
+  return (
+    <>
+      <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
+      <WaitingForYou />
+      {nextLetter.status === 'ready' ? (
+        <Dashboard
+          referenceDate={chosen.referenceDate ?? nextLetter.data?.data.referenceDate ?? SERIES_START}
+          compareDate={chosen.compareDate ?? nextLetter.data?.data.compareDate ?? SERIES_START}
+        />
+      ) : (
+        <ResourceStatus resource={nextLetter} onRetry={nextLetter.reload} />
+      )}
+    </>
+  );
+}
+
+function Dashboard({ referenceDate, compareDate }: { referenceDate: string; compareDate: string }) {
+  const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const referenceDate = dateParam(params, 'referenceDate', LETTER_REFERENCE_DATE);
-  const compareDate = dateParam(params, 'compareDate', LETTER_COMPARE_DATE);
+  const [, setParams] = useSearchParams();
 
   const mayReadIndustry = useCan()('industry.read');
   const figures = useResource(`${referenceDate}/${compareDate}`, (signal) => getFigures(referenceDate, compareDate, signal));
@@ -54,9 +72,6 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
-
-      <WaitingForYou />
       <LabelledSection heading={t('dashboard.figures.heading')} className="dashboard-section">
         <p className="nl-paragraph">{t('dashboard.figures.intro')}</p>
         <form className="date-form" noValidate onSubmit={showFigures}>
