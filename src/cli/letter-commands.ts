@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { isIsoDate } from '../../common/dates.ts';
-import { COMPARISON_PRECISION, formatLetterAmount } from '../../common/letter-format.ts';
+import { COMPARISON_PRECISION, formatLetterAmount, formatPublishedFigure } from '../../common/letter-format.ts';
 import type { Database } from '../db/schema.ts';
 import { NotFoundError } from '../register/errors.ts';
 import { getLetter, listLetters, verifyLetter, type Verification } from '../register/letters.ts';
+import { letterAmount } from '../letters/compose.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 
@@ -85,12 +86,24 @@ async function letterId(db: Kysely<Database>, argument: string): Promise<string>
   return final.id;
 }
 
+/**
+ * A figure as the letter or its annex prints it ("€ 2,1 mld."), with the cents it was computed from: the letter
+ * printed the rounded figure, never the cents, nor a precision in between.
+ */
+function printedFigure(figure: string, cents: number): string {
+  const printed = figure === 'annexTotal' || figure.startsWith('annexRow:') ? letterAmount(cents) : formatPublishedFigure(cents);
+  return `${printed} (exactly ${cents} cents)`;
+}
+
 function differenceLines(verification: Verification): string[] {
-  const amount = (cents: number) => `${formatLetterAmount(cents, COMPARISON_PRECISION)} (${cents} cents)`;
   return [
     ...verification.differences.map(({ figure, published, recomputed }) => {
       const difference = recomputed - published;
-      return `${figure}: published ${amount(published)}, recomputed ${amount(recomputed)}, difference ${difference > 0 ? '+' : '-'}${amount(Math.abs(difference))}`;
+      const size = Math.abs(difference);
+      return (
+        `${figure}: printed ${printedFigure(figure, published)}, recomputed ${printedFigure(figure, recomputed)}, ` +
+        `difference ${difference > 0 ? '+' : '-'}${formatLetterAmount(size, COMPARISON_PRECISION)} (${size} cents)`
+      );
     }),
     ...verification.figureDifferences.map(({ figure, published, recomputed }) => `{{${figure}}}: printed "${published}", recomputed "${recomputed || 'no value'}"`),
     ...verification.annexDifferences.map(({ section, item, published, recomputed }) => `annex, ${section}, ${item}: printed "${published || 'no row'}", recomputed "${recomputed || 'no row'}"`),

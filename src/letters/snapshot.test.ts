@@ -34,8 +34,8 @@ describe('a restatement of the previous letter’s figures', () => {
     // Stock recomputed € 2 mln. higher: € 2,05 mld. either way. Procurement € 20 mln. higher: € 3,75 mld., not € 3,73 mld.
     const { snapshot, exactLines } = buildPublicLetter(letterAfter({ ...REPORTED, stock: REPORTED.stock + 2 * MILLION, procurement: REPORTED.procurement + 20 * MILLION }));
     expect(snapshot.footnotes.map((note) => note.text)).toEqual([
-      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €3,75 mld., niet €3,73 mld. zoals in de vorige brief.',
-      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €5,9 mld., niet €5,88 mld. zoals in de vorige brief.',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €3,75 mld., niet €3,73 mld. (in de vorige brief afgerond €3,7 mld.).',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €5,9 mld., niet €5,88 mld. (in de vorige brief afgerond €5,9 mld.).',
     ]);
     expect(Object.fromEntries(snapshot.figures.lines.map((line) => [line.key, line.restatedPreviousCents]))).toEqual({
       stock: null,
@@ -53,7 +53,7 @@ describe('a restatement of the previous letter’s figures', () => {
     const { snapshot } = buildPublicLetter(letterAfter({ ...REPORTED, natoFund: REPORTED.natoFund + 6 * MILLION }));
     expect(snapshot.footnotes.map((note) => note.text)).toEqual([
       'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €0,11 mld., niet €0,1 mld. zoals in de vorige brief.',
-      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €5,89 mld., niet €5,88 mld. zoals in de vorige brief.',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €5,89 mld., niet €5,88 mld. (in de vorige brief afgerond €5,9 mld.).',
     ]);
     expect(Object.fromEntries(snapshot.figures.lines.map((line) => [line.key, line.restatedPreviousCents]))).toEqual({
       stock: null,
@@ -61,6 +61,17 @@ describe('a restatement of the previous letter’s figures', () => {
       natoFund: 110 * MILLION,
       total: 5_890 * MILLION,
     });
+  });
+
+  it('quotes the previous letter as it printed the figure, never the column’s finer figure as if it had printed that', () => {
+    // The previous letter printed procurement € 5 mld. and the total € 7,3 mld.; the column beside gives € 4,99 mld. and € 7,26 mld.
+    const reported: Totals = { stock: 2_177 * MILLION, procurement: 4_987 * MILLION, natoFund: 100 * MILLION };
+    const inputs = letterAfter({ ...reported, procurement: 5_100 * MILLION });
+    const { snapshot } = buildPublicLetter({ ...inputs, previous: { ...inputs.previous!, referenceDate: '2025-06-30', reportedTotals: reported } });
+    expect(snapshot.footnotes.map((note) => note.text)).toEqual([
+      'Herzien: volgens de huidige gegevens bedroeg dit op 30 juni 2025 €5,1 mld., niet €4,99 mld. (in de vorige brief afgerond €5 mld.).',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 30 juni 2025 €7,38 mld., niet €7,26 mld. (in de vorige brief afgerond €7,3 mld.).',
+    ]);
   });
 
   it('leaves the letter without a footnote when no figure differs as printed', () => {

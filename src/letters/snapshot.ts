@@ -245,6 +245,20 @@ export function isRestated(line: FigureLine): boolean {
 const restatementText = (cents: Cents) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.', runningText: true });
 
 /**
+ * The footnote that restates the previous column's figure: "Herzien: volgens de huidige gegevens bedroeg dit op
+ * 30 juni 2025 €5,1 mld., niet €4,99 mld. (in de vorige brief afgerond €5 mld.)." The column gives the previous
+ * letter's figure to two decimals, as the seed letter's column does, which that letter may have printed
+ * rounded further in its own column: the note then quotes what it printed rather than claim it printed the
+ * column's figure. Where it printed the same ("€0,1 mld."), "zoals in de vorige brief" says so.
+ */
+function restatementNote(previousReferenceDate: string, line: FigureLine): string {
+  const column = restatementText(line.reportedPreviousCents!);
+  const printedThen = formatLetterAmount(line.reportedPreviousCents!, REFERENCE_PRECISION, { unit: 'mld.', runningText: true });
+  const source = printedThen === column ? ' zoals in de vorige brief' : ` (in de vorige brief afgerond ${printedThen})`;
+  return `Herzien: volgens de huidige gegevens bedroeg dit op ${formatLetterDate(previousReferenceDate)} ${restatementText(line.restatedPreviousCents!)}, niet ${column}${source}.`;
+}
+
+/**
  * The line as the letter prints it: restated only where the footnote can tell the two figures apart. A
  * recomputation that differs by less than the footnote prints would read "€5,88 mld., niet €5,88 mld.";
  * the figure to the cent stays in the annex.
@@ -422,11 +436,7 @@ function figuresTextTable(inputs: LetterInputs, lines: FigureLine[]): TextTable 
   const previous = inputs.previous;
   const header = [SUPPORT_TYPE_COLUMN_LABEL, ...(previous ? [formatTableDate(previous.referenceDate)] : []), formatTableDate(inputs.referenceDate)];
   const rows = lines.map((line) => {
-    const restated =
-      previous && isRestated(line)
-        ? `[^Herzien: volgens de huidige gegevens bedroeg dit op ${formatLetterDate(previous.referenceDate)} ` +
-          `${restatementText(line.restatedPreviousCents!)}, niet ${restatementText(line.reportedPreviousCents!)} zoals in de vorige brief.]`
-        : '';
+    const restated = previous && isRestated(line) ? `[^${restatementNote(previous.referenceDate, line)}]` : '';
     const cells = [
       `${line.label}${restated}`,
       ...(previous ? [formatComparedFigure(line.reportedPreviousCents!)] : []),

@@ -667,14 +667,14 @@ describeEachDatabase('letters through the API', (database) => {
     const finance = financeSection(letter);
     const footnote = (row: string[]) => Number(/\[\^(\d+)\]$/.exec(row[0]!)?.[1]);
     const [stock, procurement, natoFund, total] = finance.rows as [string[], string[], string[], string[]];
-    // The previous column stays as the letter of December published it; the footnote gives the restated figure.
+    // The previous column gives the December letter's figure to two decimals; the footnote the restated figure, and what that letter printed.
     expect(stock.slice(1)).toEqual(['€ 2,76 mld.', '€ 2,8 mld.']);
     expect(total.slice(1)).toEqual(['€ 9,06 mld.', '€ 9,1 mld.']);
     expect(procurement[0]).toBe('Commerciële verwervingen');
     expect(natoFund[0]).toBe('NAVO-fonds');
     const noteText = (row: string[]) => letter.footnotes.find((note) => note.number === footnote(row))?.text;
-    expect(noteText(stock)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €2,8 mld., niet €2,76 mld. zoals in de vorige brief.');
-    expect(noteText(total)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €9,1 mld., niet €9,06 mld. zoals in de vorige brief.');
+    expect(noteText(stock)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €2,8 mld., niet €2,76 mld. (in de vorige brief afgerond €2,8 mld.).');
+    expect(noteText(total)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €9,1 mld., niet €9,06 mld. (in de vorige brief afgerond €9,1 mld.).');
 
     const markdown = await (await fetchAs('letterAuthor', `/letters/${next.body.id}/renderings/markdown`)).text();
     expect(markdown).toContain(`| Directe levering (vervangingswaarde)[^${footnote(stock)}] | € 2,76 mld. | € 2,8 mld. |`);

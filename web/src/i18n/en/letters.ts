@@ -204,6 +204,7 @@ export const letters: typeof nl.letters = {
     caption: 'Figures that now come out differently',
     figure: 'Figure',
     published: 'In the letter',
+    recorded: 'Recorded with the letter (to the cent)',
     recomputed: 'Computed now',
     namedFiguresMatch: 'Every named figure of the text (such as the budgeted total and the EPF amounts) recomputes to what the letter reported.',
     namedFiguresDiffer: 'Not every named figure of the text recomputes to what the letter reported.',

@@ -202,6 +202,7 @@ export const letters = {
     caption: 'Cijfers die nu anders uitkomen',
     figure: 'Cijfer',
     published: 'In de brief',
+    recorded: 'Vastgelegd bij de brief (tot op de cent)',
     recomputed: 'Nu berekend',
     namedFiguresMatch: 'Elk benoemd cijfer in de tekst (zoals het begrote totaal en de EPF-bedragen) komt opnieuw uit op wat de brief meldde.',
     namedFiguresDiffer: 'Niet elk benoemd cijfer in de tekst komt opnieuw uit op wat de brief meldde.',

@@ -40,7 +40,7 @@ function DifferencesTable({ differences }: { differences: Difference[] }) {
   const figureLabel = useFigureLabel();
   const columns: Column<Difference>[] = [
     { key: 'figure', header: t('letters.verification.figure'), cell: (row) => figureLabel(row.figure) },
-    { key: 'published', header: t('letters.verification.published'), numeric: true, cell: (row) => formatEuro(row.published, language) },
+    { key: 'published', header: t('letters.verification.recorded'), numeric: true, cell: (row) => formatEuro(row.published, language) },
     { key: 'recomputed', header: t('letters.verification.recomputed'), numeric: true, cell: (row) => formatEuro(row.recomputed, language) },
   ];
   return <DataTable caption={t('letters.verification.caption')} columns={columns} rows={differences} rowKey={(row) => row.figure} />;
