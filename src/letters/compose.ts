@@ -178,8 +178,15 @@ const DELIVERY_NUMERIC = [3, 5];
 
 const deliveries = (count: number) => `${formatCount(count)} ${count === 1 ? 'levering' : 'leveringen'}`;
 
-/** An amount as the letter prints one in its text, and the annex in its sections: "€ 360 mln.", "€ 3,7 mld.". */
-export const letterAmount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION);
+/** One million euro in cents: the least the letter ever prints ("€5 mln."), so the least the annex rounds as it does. */
+const MILLION_CENTS = 100_000_000;
+
+/**
+ * An amount as the letter prints one in its text, and the annex in its sections: "€ 360 mln.", "€ 3,7 mld.";
+ * an amount under a million, which the letter never prints, to the cent ("€ 7.000,00", "€ 0,00") rather than
+ * "€ 0,007 mln." or "€ 0 mln.".
+ */
+export const letterAmount = (cents: Cents) => (Math.abs(cents) < MILLION_CENTS ? formatExactEuros(cents) : formatLetterAmount(cents, REFERENCE_PRECISION));
 /** An amount as the letter's table prints it: always in mld. */
 const tableAmount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION, { unit: 'mld.' });
 

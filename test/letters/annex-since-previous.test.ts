@@ -79,6 +79,17 @@ describeEachDatabase('the annex since the previous letter', (database) => {
       ['Verwijderd', '€ 3 mln.', 'telt niet meer mee'],
     ]);
   });
+
+  it('prints a value under a million, which the letter never prints, to the cent rather than as a fraction of a million', () => {
+    const small = annexDocument({
+      ...annex,
+      rows: annex.rows.map((row) => (row.title === 'Blijft' ? { ...row, valueCents: 7_000_00 } : row.title === 'Betaald' ? { ...row, valueCents: 0 } : row)),
+    });
+    const values = Object.fromEntries(
+      small.sections.flatMap((section) => section.rows).flatMap((row) => ('cells' in row && ['Blijft', 'Betaald', 'Nieuw'].includes(row.cells[0]!) ? [[row.cells[0], row.cells[5]]] : [])),
+    );
+    expect(values).toEqual({ Blijft: '€ 7.000,00', Betaald: '€ 0,00', Nieuw: '€ 6 mln.' });
+  });
 });
 
 describeEachDatabase('a final letter’s annex verified per delivery', (database) => {
