@@ -341,6 +341,9 @@ describeEachDatabase('training and readiness', (database) => {
     const back = (await registrar('GET', `/readiness/deliveries?pageSize=7&before=${second.previous}`)).body;
     expect(back.items).toEqual(first.items);
 
+    // Found by its title only: a delivery whose other texts hold the words is not.
+    const vests = { title: 'Scherfvesten', description: 'Bij Helmen, partij 1', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt: '2025-03-01' };
+    expect((await registrar('POST', '/deliveries', vests)).status).toBe(201);
     const helmets = await allStockDeliveries('&q=hELMEN, PARTIJ 1');
     expect(helmets.map((delivery) => delivery.title)).toEqual(['Helmen, partij 1', 'Helmen, partij 10', ...[11, 12, 13, 14, 15, 16, 17, 18, 19].map((number) => `Helmen, partij ${number}`)]);
     // A wildcard of SQL's LIKE is a character like any other.

@@ -16,6 +16,7 @@ import {
 } from '../../domain/readiness.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database } from '../schema.ts';
+import { PLANNED_FOR_ITS_VALUES } from '../prepared-statements.ts';
 import { containsPattern } from '../text-search.ts';
 
 type Db = Kysely<Database>;
@@ -356,7 +357,8 @@ export interface StockDeliveryFilter {
  */
 function stockWhose({ titleContains, effect }: StockDeliveryFilter): RawBuilder<boolean> {
   const conditions = [sql`support_type = 'stock'`, sql`deleted_at is null`];
-  if (titleContains) conditions.push(sql`title ilike ${containsPattern(titleContains)}`);
+  // The title is one of the texts joined in search_text, whose trigram index finds a rare fragment; the title is then read for it.
+  if (titleContains) conditions.push(sql`search_text like lower(${containsPattern(titleContains)}) ${sql.raw(PLANNED_FOR_ITS_VALUES)} and title ilike ${containsPattern(titleContains)}`);
   if (effect === 'unjudged') conditions.push(sql`not exists (select from readiness_judgement j where j.delivery_id = delivery.id)`);
   else if (effect) conditions.push(sql`id in (select delivery_id from ${latestJudgements(sql`true`)} latest where effect = ${effect})`);
   return sql<boolean>`${sql.join(conditions, sql` and `)}`;
