@@ -26,8 +26,17 @@ describeWithBrowser('industry', (browser) => {
     await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
     await page.locator('.error-summary').getByRole('link', { name: 'Mijlpaal' }).waitFor();
 
-    // The last batch stood at 40 %: 30 % without a reason is refused, naming the field.
+    // A percent that is no number and a date before the register's are named in one round, the one by the form, the other by the register.
     await milestone.selectOption({ label: 'Demonstratie: Oekraïense dronefabrikant · Demonstratie: G2B-drones-2025 · Laatste partij geleverd (40 %)' });
+    await page.getByLabel('Voortgang in procenten').fill('dertig');
+    await page.getByLabel('Datum van de melding').fill('2013-09-15');
+    await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Voortgang in procenten: Vul een geheel getal in.' }).waitFor();
+    await page.locator('.error-summary').getByRole('link', { name: /^Datum van de melding: Vul een datum in vanaf/ }).waitFor();
+    await page.getByLabel('Voortgang in procenten').fill('30');
+    await page.getByLabel('Datum van de melding').fill('2025-09-15');
+
+    // The last batch stood at 40 %: 30 % without a reason is refused, naming the field.
     await page.getByRole('button', { name: 'Voortgang vastleggen' }).click();
     await page.locator('.error-summary').getByText('De voortgang is lager dan de laatste melding (40 %); geef de reden.').waitFor();
 
@@ -50,10 +59,13 @@ describeWithBrowser('industry', (browser) => {
     await contract.getByRole('button', { name: 'Contract vastleggen' }).click();
     await contract.locator('.error-summary').getByText('Vul een bedrag in, bijvoorbeeld 1.234.567,89.').waitFor();
     await contract.getByLabel('Bedrag').fill('2.500.000');
-    await contract.getByLabel(/^Eerste mijlpaal/).fill('Eerste levering');
+    // A milestone without a title, due before the signing: both named in one round.
+    await contract.getByLabel(/^Eerste mijlpaal/).fill('   ');
     await contract.getByLabel(/^Mijlpaal uiterlijk op/).fill('2025-05-01');
     await contract.getByRole('button', { name: 'Contract vastleggen' }).click();
-    await contract.locator('.error-summary').getByRole('link', { name: /^Mijlpaal uiterlijk op/ }).waitFor();
+    await contract.locator('.error-summary').getByRole('link', { name: /^Eerste mijlpaal.*: Vul dit veld in\.$/ }).waitFor();
+    await contract.locator('.error-summary').getByRole('link', { name: /^Mijlpaal uiterlijk op.*: Deze datum ligt vóór de ondertekening/ }).waitFor();
+    await contract.getByLabel(/^Eerste mijlpaal/).fill('Eerste levering');
     await contract.getByLabel(/^Mijlpaal uiterlijk op/).fill('2025-12-01');
     // The procurement it fulfils is found by a part of its title; only procurements are offered.
     const fulfils = contract.getByLabel('Vervult verwerving 1 (optioneel)', { exact: true });

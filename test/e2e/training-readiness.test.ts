@@ -206,15 +206,17 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(history)).length).toBe(2);
     expect((await tableRows(history))[0]).toEqual(['15 sep. 2025', 'acceptabel', 'Vervangend materieel is inmiddels besteld.', expect.any(String)]);
 
-    // A decision not to replace that revalues the delivery: a date before the register's years is refused, and one
-    // before the decision, at the field; one from the decision on is recorded and listed.
+    // A decision not to replace that revalues the delivery: a value that is no amount and a date before the register's years are refused
+    // in one round, a date before the decision at the field; one from the decision on is recorded and listed.
     const decision = page.locator('form', { has: page.getByRole('button', { name: 'Besluit vastleggen' }) });
     await decision.getByLabel('Besloten op').fill('2025-09-10');
     await decision.getByLabel('Reden').fill('Dit materieel wordt niet vervangen; gewaardeerd tegen boekwaarde.');
-    await decision.getByLabel(/^Nieuwe waarde van de levering/).fill('1.000.000');
+    await decision.getByLabel(/^Nieuwe waarde van de levering/).fill('een miljoen');
     await decision.getByLabel(/^Nieuwe waarde geldt vanaf/).fill('2013-12-31');
     await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
-    await decision.locator('.error-summary').getByRole('link', { name: /^Nieuwe waarde geldt vanaf/ }).waitFor();
+    await decision.locator('.error-summary').getByRole('link', { name: /^Nieuwe waarde van de levering.*: Vul een bedrag in/ }).waitFor();
+    await decision.locator('.error-summary').getByRole('link', { name: /^Nieuwe waarde geldt vanaf.*: Vul een datum in vanaf/ }).waitFor();
+    await decision.getByLabel(/^Nieuwe waarde van de levering/).fill('1.000.000');
     await decision.getByLabel(/^Nieuwe waarde geldt vanaf/).fill('2025-08-31');
     await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await decision.locator('.error-summary').getByRole('link', { name: /^Nieuwe waarde geldt vanaf: Deze datum \(31 augustus 2025\) ligt vóór het besluit/ }).waitFor();
@@ -288,6 +290,12 @@ describeWithBrowser('training and readiness', (browser) => {
     await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
     await stage.locator('.error-summary').getByRole('link', { name: 'Stand per: De huidige stand van dit project geldt al sinds 31 augustus 2025; een wijziging geldt vanaf die dag of later.' }).waitFor();
     await asOf.fill('2025-09-15');
+    // An expected date typed in part is refused at its field, where the change was recorded with the date the project had.
+    const expectedOn = stage.getByLabel(/^Verwacht op/);
+    await expectedOn.pressSequentially('0103');
+    await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
+    await stage.locator('.error-summary').getByRole('link', { name: /^Verwacht op.*: Vul een volledige, bestaande datum in\.$/ }).waitFor();
+    await expectedOn.fill('');
     await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
     await stage.getByText('De stand van het project is bijgewerkt.').waitFor();
     const projects = page.getByRole('table', { name: 'Projecten die geleverd materieel vervangen' });

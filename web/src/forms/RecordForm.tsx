@@ -35,21 +35,20 @@ function useRecordForm<N extends string>(initial: Record<N, string>, labels: Rec
 
   /**
    * Checks what the client can, then sends the record with its key: also when the client refuses fields
-   * of the request's own, which are then sent as typed, so that the server names what else is wrong in the
-   * same round.
+   * the request carries, nested or not, which are then sent as typed, so that the server names what else
+   * is wrong in the same round.
    */
   function submit<Input>(event: FormEvent, read: (reader: FieldReader<N>) => Input, send: (input: Input, idempotencyKey: string) => Promise<unknown>) {
     event.preventDefault();
     setDone(false);
     const problems: Problems = {};
-    const input = read(fieldReader(values, problems));
-    void submission.submit(problems, async (refused) => {
-      const typed = Object.fromEntries(Object.entries<string>(values).filter(([name]) => refused.has(name)));
-      await send({ ...input, ...typed }, key);
+    const input = read(fieldReader(values, problems, submission.unfinished()));
+    void submission.submitRequest(problems, input, (name) => values[name as N], async (request) => {
+      await send(request, key);
       setValues(initial);
       setKey(crypto.randomUUID());
       setDone(true);
-    }, (name) => Object.hasOwn(input as object, name));
+    });
   }
 
   /** The refusals and labels as the error summary links them: to the scoped controls. */
@@ -69,6 +68,7 @@ interface RecordFormProps<N extends string, Input> {
   fields: Record<N, FieldDescription<N>>;
   /** Builds the request from what is typed, noting the problems the client can already see. */
   read: (reader: FieldReader<N>) => Input;
+  /** Sends the request as read, a field the client refused in it as typed: it changes none of its values, which the API judges. */
   send: (input: Input, idempotencyKey: string) => Promise<unknown>;
   /** Called once the record is made. */
   onRecorded?: () => void;

@@ -2,13 +2,14 @@ import { isCountryCode } from '../../../common/countries.ts';
 import { euroAmountFault, parseEuroAmount } from '../../../common/money.ts';
 import { parseWholeNumber, wholeNumberFault } from '../../../common/number-text.ts';
 import { isBlank } from '../../../common/text.ts';
+import { refusedField } from './typedRequest.ts';
 import type { ClientProblem } from './useSubmission.ts';
 
 export type Problems = Partial<Record<string, ClientProblem>>;
 
 /**
  * Turns a form's typed text into a request's values, noting each field the client can already tell is
- * wrong. A refused field reads as empty or 0: the request is then not sent.
+ * wrong. A refused field reads as its `refusedField` mark: the request is sent with it as typed, or not at all.
  */
 export interface FieldReader<N extends string> {
   /** The text as typed. */
@@ -44,24 +45,21 @@ export function amountProblem(text: string): ClientProblem {
   return fault === 'amountAmbiguous' || fault === 'amountBeyondCents' || fault === 'amountTooLarge' ? fault : 'invalidAmount';
 }
 
-export function fieldReader<N extends string>(values: Record<N, string>, problems: Problems): FieldReader<N> {
-  /** Whether the field is left empty, which is refused when it is required. */
-  const empty = (name: N, required: boolean) => {
-    if (!isBlank(values[name])) return false;
-    if (required) problems[name] = 'required';
-    return true;
+/** `unfinished` names the date fields typed only in part, which the browser gives as empty (unfinishedDates). */
+export function fieldReader<N extends string>(values: Record<N, string>, problems: Problems, unfinished: readonly string[] = []): FieldReader<N> {
+  /** Notes the field's problem; what it reads as. */
+  const refuse = <T>(name: N, problem: ClientProblem): T => {
+    problems[name] = problem;
+    return refusedField<T>(name);
   };
-  const required = (name: N) => {
-    empty(name, true);
-    return values[name];
-  };
+  const text = (name: N) => (unfinished.includes(name) ? refuse<string>(name, 'unfinishedDate') : values[name]);
+  const required = (name: N) => (isBlank(values[name]) && !unfinished.includes(name) ? refuse<string>(name, 'required') : text(name));
 
   /** The whole number typed in a field, as `text` writes it. */
   const whole = (name: N, text: string, required: boolean) => {
-    if (empty(name, required)) return required ? 0 : null;
+    if (isBlank(values[name])) return required ? refuse<number>(name, 'required') : null;
     const problem = wholeNumberProblem(text);
-    if (problem) problems[name] = problem;
-    return parseWholeNumber(text) ?? 0;
+    return problem ? refuse<number>(name, problem) : parseWholeNumber(text)!;
   };
 
   function wholeNumber(name: N, required: true): number;
@@ -73,28 +71,24 @@ export function fieldReader<N extends string>(values: Record<N, string>, problem
   function amount(name: N, required: true): number;
   function amount(name: N, required?: boolean): number | null;
   function amount(name: N, required = false): number | null {
-    if (empty(name, required)) return required ? 0 : null;
-    const cents = parseEuroAmount(values[name]);
-    if (cents === undefined) problems[name] = amountProblem(values[name]);
-    return cents ?? 0;
+    if (isBlank(values[name])) return required ? refuse<number>(name, 'required') : null;
+    return parseEuroAmount(values[name]) ?? refuse<number>(name, amountProblem(values[name]));
   }
 
   return {
-    text: (name) => values[name],
+    text,
     required,
     code(name, codes) {
-      const chosen = codes.find((code) => code === values[name]);
-      // Nothing chosen, or something the field does not offer: the request is not sent.
-      if (chosen === undefined) problems[name] = 'required';
-      return chosen ?? codes[0]!;
+      // Nothing chosen, or something the field does not offer.
+      return codes.find((code) => code === values[name]) ?? refuse<(typeof codes)[number]>(name, 'required');
     },
     wholeNumber,
     percentage: (name) => whole(name, values[name].replace(/%\s*$/, ''), true) ?? 0,
     amount,
     country(name) {
-      const code = required(name).trim().toUpperCase();
-      if (code !== '' && !isCountryCode(code)) problems[name] = 'invalidCountry';
-      return code;
+      if (isBlank(values[name])) return refuse<string>(name, 'required');
+      const code = values[name].trim().toUpperCase();
+      return isCountryCode(code) ? code : refuse<string>(name, 'invalidCountry');
     },
   };
 }

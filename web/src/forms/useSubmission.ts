@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../api/client.ts';
 import { invalidParamsShown } from './refusalReason.ts';
+import { asTyped } from './typedRequest.ts';
 import { unfinishedDates } from './unfinishedDates.ts';
 
 /** What the client itself can find wrong with a field before asking the server. */
@@ -76,9 +77,6 @@ function warningsOf(refusal: Refusal | null): Warning[] {
   return (refusal.error.problem.invalidParams ?? []).map((param) => ({ name: fieldName(param.name), code: param.code }));
 }
 
-/** How a form sends its request: told the fields the client refused, when it is sent despite them (see `submit`). */
-type Send = (refused: ReadonlySet<string>) => Promise<void>;
-
 interface SubmissionOptions {
   /** The prefix the form puts before its fields' names to tell its controls from another form's on the page. */
   scope?: string;
@@ -101,6 +99,9 @@ export function useSubmission({ scope = '', explain, conflictText }: SubmissionO
     container.current = element;
   }, []);
 
+  /** The form's date fields typed only in part, by name. */
+  const unfinished = () => unfinishedDates(container.current, scope);
+
   const refuse = (refusal: Refusal) => setState((previous) => ({ ...IDLE, refusal, refusals: previous.refusals + 1 }));
 
   /**
@@ -109,19 +110,28 @@ export function useSubmission({ scope = '', explain, conflictText }: SubmissionO
    * server refuses those fields as well, so that it records nothing, and names what else is wrong in the
    * same round rather than the next.
    */
-  async function submit(problems: Partial<Record<string, ClientProblem>>, send: Send, sendsAsTyped: (field: string) => boolean = () => false): Promise<void> {
+  async function submit(problems: Partial<Record<string, ClientProblem>>, send: () => Promise<void>, sendsAsTyped: (field: string) => boolean = () => false): Promise<void> {
     // An unfinished date reads as empty: said as such rather than as a date left out, whether the field is required or not.
-    const unfinished = Object.fromEntries(unfinishedDates(container.current, scope).map((name) => [name, 'unfinishedDate' as const]));
-    const entries = Object.entries({ ...problems, ...unfinished }).filter((entry): entry is [string, ClientProblem] => entry[1] !== undefined);
+    const unfinishedProblems = Object.fromEntries(unfinished().map((name) => [name, 'unfinishedDate' as const]));
+    const entries = Object.entries({ ...problems, ...unfinishedProblems }).filter((entry): entry is [string, ClientProblem] => entry[1] !== undefined);
     const refused = entries.length > 0 ? { problems: Object.fromEntries(entries) } : undefined;
     if (refused && !entries.every(([field]) => sendsAsTyped(field))) return refuse(refused);
     setState((previous) => ({ ...IDLE, submitting: true, refusals: previous.refusals }));
     try {
-      await send(new Set(Object.keys(refused?.problems ?? {})));
+      await send();
       setState((previous) => ({ ...IDLE, refusals: previous.refusals }));
     } catch (error) {
       refuse({ ...refused, error });
     }
+  }
+
+  /**
+   * `submit` for a request built with `refusedField` where the client refuses a field (see typedRequest.ts):
+   * sent with those fields as `typed` gives them, by name, where the request carries each of them.
+   */
+  function submitRequest<Request>(problems: Partial<Record<string, ClientProblem>>, request: Request, typed: (field: string) => unknown, send: (request: Request) => Promise<void>): Promise<void> {
+    const sent = asTyped(request, typed);
+    return submit(problems, () => send(sent.request), (field) => sent.carried.has(field));
   }
 
   /** The refusal in words, in the language shown: the client's own, and the server's reasons as it wrote them in that language. */
@@ -151,5 +161,5 @@ export function useSubmission({ scope = '', explain, conflictText }: SubmissionO
   /** Forgets the last refusal, when what it was about is gone (the form now holds another version). */
   const reset = useCallback(() => setState((previous) => ({ ...IDLE, refusals: previous.refusals })), []);
 
-  return { ...worded(state.refusal), warnings: warningsOf(state.refusal), submitting: state.submitting, refusals: state.refusals, formRef, submit, reset };
+  return { ...worded(state.refusal), warnings: warningsOf(state.refusal), submitting: state.submitting, refusals: state.refusals, formRef, submit, submitRequest, unfinished, reset };
 }

@@ -115,18 +115,20 @@ export function ProjectStageForm({ projects, onDone }: { projects: readonly Repl
         expectedOn: { label: label('expectedOn'), control: 'date', optional: true },
         reason: { label: label('reason'), control: 'textarea', optional: true, hint: t('readiness.stageForm.reasonHint') },
       }}
-      read={(read) => ({
-        project: projects.find((project) => project.id === read.required('projectId')),
-        stage: read.code('stage', REPLENISHMENT_STAGES),
-        asOf: read.required('asOf'),
-        expectedOn: read.text('expectedOn'),
-        reason: read.text('reason'),
-      })}
-      send={async ({ project, stage, asOf, expectedOn, reason }) => {
-        if (!project) return;
+      read={(read) => {
+        const project = projects.find((candidate) => candidate.id === read.required('projectId'));
+        const stage = read.code('stage', REPLENISHMENT_STAGES);
+        const asOf = read.required('asOf');
+        const expectedOn = read.text('expectedOn');
+        const reason = read.text('reason');
+        if (!project) return { project };
         const { id: _id, version: _version, isDemonstration: _demonstration, history: _history, ...unchanged } = project;
+        return { project, change: { ...unchanged, stage, asOf, reason, expectedOn: expectedOn || keptExpectedOn(project.expectedOn, stage, asOf) } };
+      }}
+      send={async ({ project, change }) => {
+        if (!project || !change) return;
         try {
-          await updateProject(project, { ...unchanged, stage, asOf, reason, expectedOn: expectedOn || keptExpectedOn(project.expectedOn, stage, asOf) });
+          await updateProject(project, change);
         } finally {
           // Also after a refusal: someone else may have changed the project, and the list shows it now.
           onDone();
