@@ -19,11 +19,16 @@ describeWithBrowser('budget', (browser) => {
     expect((await total.getByRole('cell').allInnerTexts()).map(plainSpaces)[0]).toBe('€ 13.600.000.000,00');
 
     await page.getByRole('link', { name: 'Kasschuif vastleggen' }).click();
-    await page.getByLabel('Moment in de begrotingscyclus').fill('Najaarsnota 2025');
     await page.getByLabel('Besloten op').fill('2025-08-01');
-    await page.getByLabel('Van begrotingsjaar').fill('2027');
+    await page.getByLabel('Van begrotingsjaar').fill('2099');
     await page.getByLabel('Naar begrotingsjaar').fill('2025');
     await page.getByLabel('Bedrag in euro').fill('500.000.000');
+    // A moment left empty, which the form refuses, and a year outside the register, which the API refuses: both in one round.
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Moment in de begrotingscyclus: Vul dit veld in.' }).waitFor();
+    await page.locator('.error-summary').getByRole('link', { name: 'Van begrotingsjaar: Vul een begrotingsjaar in van 2022 tot en met 2040.' }).waitFor();
+    await page.getByLabel('Moment in de begrotingscyclus').fill('Najaarsnota 2025');
+    await page.getByLabel('Van begrotingsjaar').fill('2027');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.locator('.error-summary').getByText('Het jaar 2027 heeft op die datum (of daarna) niet meer dan').waitFor();
 
@@ -61,10 +66,13 @@ describeWithBrowser('budget', (browser) => {
 
     await page.getByLabel('Eerste begrotingsjaar').fill('2025');
     await page.getByLabel('Laatste begrotingsjaar').fill('2026');
-    // No amount given: the summary's link leads to the first of them.
+    // No amount given, and a decision date after today in the same round: the summary's link leads to the first amount.
+    await page.getByLabel('Besloten op').fill('2099-07-01');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await summary.getByRole('link', { name: /^Besloten op: / }).waitFor();
     await summary.getByRole('link', { name: 'Bedrag per begrotingsjaar: Vul voor ten minste één begrotingsjaar een bedrag in.' }).click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('amount-2025');
+    await page.getByLabel('Besloten op').fill('2025-07-01');
     await page.getByLabel('Bedrag in euro voor 2026').fill('0');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.locator('.error-summary').getByText('Bedrag in euro voor 2026').waitFor();
@@ -73,7 +81,7 @@ describeWithBrowser('budget', (browser) => {
     await page.getByText('Het begrotingsbesluit is vastgelegd.').waitFor();
 
     await page.getByRole('link', { name: 'Verplichting of toezegging vastleggen' }).click();
-    await page.getByLabel('Titel').fill('Munitie 2026');
+    await page.getByLabel('Titel').fill('   ');
     await page.getByLabel('Begrotingsjaar').fill('2026');
     await page.getByLabel('Bedrag in euro').fill('0');
     await page.getByLabel('Met ingang van').fill('2025-07-02');
@@ -83,7 +91,10 @@ describeWithBrowser('budget', (browser) => {
     await expect.poll(async () => page.locator('select[name="deliveryId"] option').allTextContents()).toEqual(['Nog geen levering', purl]);
     await page.locator('select[name="deliveryId"]').selectOption({ label: purl });
     await page.getByRole('button', { name: 'Vastleggen' }).click();
+    // A title left empty is named by the form with the amount the API refuses, in one round.
+    await page.locator('.error-summary').getByRole('link', { name: 'Titel: Vul dit veld in.' }).waitFor();
     await page.locator('.error-summary').getByText('Bedrag in euro').waitFor();
+    await page.getByLabel('Titel').fill('Munitie 2026');
     await page.getByLabel('Bedrag in euro').fill('20.000.000');
     // The money for a delivery comes from the fund the delivery is paid from, which choosing the delivery chose.
     await expect.poll(() => page.getByLabel('Begrotingsartikel of fonds').inputValue()).toBe('ukraineSupportBudget');
@@ -92,6 +103,12 @@ describeWithBrowser('budget', (browser) => {
 
     await page.getByRole('link', { name: 'Volgende stap vastleggen voor Munitie 2026' }).click();
     await page.getByLabel('Stap').selectOption('committed');
+    // An amount that is none and a date before the register's: both named in one round.
+    await page.getByLabel('Bedrag in euro').fill('veel');
+    await page.getByLabel('Met ingang van').fill('2013-07-01');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.locator('.error-summary').getByRole('link', { name: 'Bedrag in euro: Vul een bedrag in, bijvoorbeeld 1.234.567,89.' }).waitFor();
+    await page.locator('.error-summary').getByRole('link', { name: /^Met ingang van: Vul een datum in vanaf/ }).waitFor();
     await page.getByLabel('Bedrag in euro').fill('18.000.000');
     await page.getByLabel('Met ingang van').fill('2025-07-01');
     await page.getByRole('button', { name: 'Vastleggen' }).click();

@@ -1,10 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { parseEuroAmount } from '../../../../common/money.ts';
-import { amountProblem } from '../../forms/fieldReader.ts';
 import { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } from '../../../../common/vocabulary/codes.ts';
-import { isBlank } from '../../../../common/text.ts';
 import { createBudgetDecision, createBudgetShift, createCommitment } from '../../api/budget.ts';
 import { getDelivery } from '../../api/deliveries.ts';
 import type { BudgetDecisionInput, BudgetShiftInput, CommitmentInput } from '../../api/types.ts';
@@ -16,36 +13,17 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields, type FieldName } from '../../forms/useFields.ts';
 import { useSubmission, type ClientProblem } from '../../forms/useSubmission.ts';
+import { refuse, requireAmount, requireText, requireYear, yearOf } from './budgetFields.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 
 const BUDGET_PATH = '/begroting';
 type Problems = Record<string, ClientProblem>;
 
-/** A whole year as typed, or undefined. */
-const yearOf = (text: string) => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
 /** A year typed within the register's budget years: only then are amounts asked for it; the server says why another is refused. */
 const budgetYearOf = (text: string) => {
   const year = yearOf(text);
   return year !== undefined && year >= FIRST_BUDGET_YEAR && year <= LAST_BUDGET_YEAR ? year : undefined;
 };
-
-function requireText(problems: Problems, name: string, value: string): void {
-  if (isBlank(value)) problems[name] = 'required';
-}
-
-function requireYear(problems: Problems, name: string, value: string): number {
-  const year = yearOf(value);
-  if (!value.trim()) problems[name] = 'required';
-  else if (year === undefined) problems[name] = 'invalidWholeNumber';
-  return year ?? 0;
-}
-
-function requireAmount(problems: Problems, name: string, value: string): number {
-  const amount = parseEuroAmount(value);
-  if (!value.trim()) problems[name] = 'required';
-  else if (amount === undefined) problems[name] = amountProblem(value);
-  return amount ?? 0;
-}
 
 function BudgetFormPage({ heading, children }: { heading: string; children: ReactNode }) {
   const { t } = useTranslation();
@@ -83,15 +61,20 @@ export function BudgetDecisionFormPage() {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
-    requireText(problems, 'moment', values.moment);
-    requireText(problems, 'decidedOn', values.decidedOn);
-    const firstYear = requireYear(problems, 'firstYear', values.firstYear);
-    const lastYear = requireYear(problems, 'lastYear', values.lastYear);
     const yearAmounts = filled.map((budgetYear, index) => ({ budgetYear, amountCents: requireAmount(problems, amountName(index), amounts[budgetYear] ?? '') }));
-    if (years.length > 0 && filled.length === 0) problems.amounts = 'noYearAmount';
-    void submission.submit(problems, async () => {
-      const input: BudgetDecisionInput = { moment: values.moment, decidedOn: values.decidedOn, fund: values.fund as BudgetDecisionInput['fund'], firstYear, lastYear, amounts: yearAmounts, description: values.description };
-      await createBudgetDecision(input);
+    const input: BudgetDecisionInput = {
+      moment: requireText(problems, 'moment', values.moment),
+      decidedOn: requireText(problems, 'decidedOn', values.decidedOn),
+      fund: values.fund as BudgetDecisionInput['fund'],
+      firstYear: requireYear(problems, 'firstYear', values.firstYear),
+      lastYear: requireYear(problems, 'lastYear', values.lastYear),
+      amounts: years.length > 0 && filled.length === 0 ? refuse(problems, 'amounts', 'noYearAmount') : yearAmounts,
+      description: values.description,
+    };
+    // Typed: the texts, each year's amount by its place in the request, and no amount for any year.
+    const typed: Record<string, unknown> = { ...values, ...Object.fromEntries(filled.map((year, index) => [amountName(index), amounts[year]])), amounts: yearAmounts };
+    void submission.submitRequest(problems, input, (name) => typed[name], async (request) => {
+      await createBudgetDecision(request);
       navigateWithNotice(BUDGET_PATH, 'budgetDecisionAdded');
     });
   }
@@ -163,14 +146,17 @@ export function BudgetShiftFormPage() {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
-    requireText(problems, 'moment', values.moment);
-    requireText(problems, 'decidedOn', values.decidedOn);
-    const fromYear = requireYear(problems, 'fromYear', values.fromYear);
-    const toYear = requireYear(problems, 'toYear', values.toYear);
-    const amountCents = requireAmount(problems, 'amountCents', values.amountCents);
-    void submission.submit(problems, async () => {
-      const input: BudgetShiftInput = { moment: values.moment, decidedOn: values.decidedOn, fund: values.fund as BudgetShiftInput['fund'], fromYear, toYear, amountCents, description: values.description };
-      await createBudgetShift(input);
+    const input: BudgetShiftInput = {
+      moment: requireText(problems, 'moment', values.moment),
+      decidedOn: requireText(problems, 'decidedOn', values.decidedOn),
+      fund: values.fund as BudgetShiftInput['fund'],
+      fromYear: requireYear(problems, 'fromYear', values.fromYear),
+      toYear: requireYear(problems, 'toYear', values.toYear),
+      amountCents: requireAmount(problems, 'amountCents', values.amountCents),
+      description: values.description,
+    };
+    void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
+      await createBudgetShift(request);
       navigateWithNotice(BUDGET_PATH, 'budgetShiftAdded');
     });
   }
@@ -219,23 +205,19 @@ export function CommitmentFormPage() {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
-    requireText(problems, 'title', values.title);
-    requireText(problems, 'effectiveOn', values.effectiveOn);
-    const budgetYear = requireYear(problems, 'budgetYear', values.budgetYear);
-    const amountCents = requireAmount(problems, 'amountCents', values.amountCents);
-    void submission.submit(problems, async () => {
-      const input: CommitmentInput = {
-        title: values.title,
-        fund: values.fund as CommitmentInput['fund'],
-        budgetYear,
-        stage: values.stage as CommitmentInput['stage'],
-        amountCents,
-        effectiveOn: values.effectiveOn,
-        deliveryId: values.deliveryId.trim() || null,
-        contractReference: values.contractReference.trim() || null,
-        note: values.note,
-      };
-      await createCommitment(input);
+    const input: CommitmentInput = {
+      title: requireText(problems, 'title', values.title),
+      fund: values.fund as CommitmentInput['fund'],
+      budgetYear: requireYear(problems, 'budgetYear', values.budgetYear),
+      stage: values.stage as CommitmentInput['stage'],
+      amountCents: requireAmount(problems, 'amountCents', values.amountCents),
+      effectiveOn: requireText(problems, 'effectiveOn', values.effectiveOn),
+      deliveryId: values.deliveryId.trim() || null,
+      contractReference: values.contractReference.trim() || null,
+      note: values.note,
+    };
+    void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
+      await createCommitment(request);
       navigateWithNotice(BUDGET_PATH, 'commitmentAdded');
     });
   }

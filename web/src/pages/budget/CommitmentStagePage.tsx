@@ -1,8 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { parseEuroAmount } from '../../../../common/money.ts';
-import { amountProblem } from '../../forms/fieldReader.ts';
 import { COMMITMENT_STAGES } from '../../../../common/vocabulary/codes.ts';
 import { addCommitmentStage, getCommitment } from '../../api/budget.ts';
 import { etagOf } from '../../api/client.ts';
@@ -22,6 +20,7 @@ import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { useResource } from '../../state/useResource.ts';
+import { requireAmount, requireText } from './budgetFields.ts';
 
 const BUDGET_PATH = '/begroting';
 
@@ -61,13 +60,14 @@ function StageForm({ commitment, etag, reload }: { commitment: Commitment; etag:
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Record<string, ClientProblem> = {};
-    const amountCents = parseEuroAmount(values.amountCents);
-    if (!values.amountCents.trim()) problems.amountCents = 'required';
-    else if (amountCents === undefined) problems.amountCents = amountProblem(values.amountCents);
-    if (!values.effectiveOn.trim()) problems.effectiveOn = 'required';
-    void submission.submit(problems, async () => {
-      const input: CommitmentStageInput = { stage: values.stage as CommitmentStageInput['stage'], amountCents: amountCents ?? 0, effectiveOn: values.effectiveOn, note: values.note };
-      await entry.add(commitment.id, etag, (ifMatch) => addCommitmentStage(commitment.id, input, ifMatch));
+    const input: CommitmentStageInput = {
+      stage: values.stage as CommitmentStageInput['stage'],
+      amountCents: requireAmount(problems, 'amountCents', values.amountCents),
+      effectiveOn: requireText(problems, 'effectiveOn', values.effectiveOn),
+      note: values.note,
+    };
+    void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
+      await entry.add(commitment.id, etag, (ifMatch) => addCommitmentStage(commitment.id, request, ifMatch));
       navigateWithNotice(BUDGET_PATH, 'commitmentStageAdded');
     });
   }
