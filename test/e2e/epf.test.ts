@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, openPageAs, useServer, visit } from './app.ts';
+import { api, fieldError, openPageAs, useServer, visit } from './app.ts';
 
 const plain = (text: string) => text.replace(/\u00a0/g, ' ').trim();
 
@@ -62,6 +62,13 @@ describeWithBrowser('EPF claims', (browser) => {
     expect(await batch.getAttribute('aria-invalid')).toBe('true');
     const errorId = (await batch.getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-error'));
     expect(await page.locator(`#${errorId}`).innerText()).toBe('Kies een levering, of beschrijf wat de bundel omvat.');
+
+    // A date before the register's years is said at the field, as the API refuses it, rather than as figures that could not be loaded.
+    await page.getByLabel('Peildatum', { exact: true }).fill('1900-01-01');
+    await page.locator('form.date-form').getByRole('button', { name: 'Tonen' }).click();
+    await page.getByText('Vul een datum in vanaf').waitFor();
+    expect(await fieldError(page, 'Peildatum')).toMatch(/^Vul een datum in vanaf /);
+    expect(await page.getByText('De gegevens konden niet worden geladen.').count()).toBe(0);
   });
 
   it('records a tranche the EU decided, after refusing an amount that is not one', async () => {

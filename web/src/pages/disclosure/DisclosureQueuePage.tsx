@@ -14,6 +14,7 @@ import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatLongDate } from '../../format/dates.ts';
 import { TextField } from '../../forms/controls.tsx';
 import { useFilterDates } from '../../forms/unfinishedDates.ts';
+import { fieldErrorsOf, type FieldErrors } from '../../forms/useSubmission.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -57,6 +58,8 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
   // How many were just decided: said in the language the page shows, also after switching.
   const [decidedCount, setDecidedCount] = useState<number | null>(null);
   const data = queue.data?.data;
+  // A date the API refuses (before the register's years, say) is said at the field, over the queue as it was.
+  const errors = fieldErrorsOf(queue.status === 'failed' ? queue.error : undefined);
 
   const addressAt = (undecidedStart: PageStart) => `/openbaarmaking${queryString({ referenceDate, ...start, after: undefined, before: undefined, ...undecidedStart })}`;
 
@@ -71,9 +74,9 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
       <div role="status" className="site-notice">
         {decidedCount !== null && <Alert type="ok">{t('disclosure.decided', { count: decidedCount })}</Alert>}
       </div>
-      <ReferenceDateForm referenceDate={referenceDate} onChange={(date) => setParams({ referenceDate: date })} />
+      <ReferenceDateForm referenceDate={referenceDate} errors={errors} onChange={(date) => setParams({ referenceDate: date })} />
       {!data ? (
-        <ResourceStatus resource={queue} onRetry={queue.reload} />
+        errors.referenceDate === undefined && <ResourceStatus resource={queue} onRetry={queue.reload} />
       ) : (
         <>
           <NeededForLetter referenceDate={data.referenceDate} count={data.neededForLetter} />
@@ -140,7 +143,7 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
 }
 
 /** The reference date of the letter the queue is counted for. */
-function ReferenceDateForm({ referenceDate, onChange }: { referenceDate: IsoDate; onChange: (date: IsoDate) => void }) {
+function ReferenceDateForm({ referenceDate, errors, onChange }: { referenceDate: IsoDate; errors: FieldErrors; onChange: (date: IsoDate) => void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(referenceDate);
   useEffect(() => setValue(referenceDate), [referenceDate]);
@@ -151,7 +154,7 @@ function ReferenceDateForm({ referenceDate, onChange }: { referenceDate: IsoDate
   }
   return (
     <form className="date-form" noValidate onSubmit={handleSubmit}>
-      <TextField name="referenceDate" type="date" label={t('disclosure.referenceDate')} value={value} error={dates.errors.referenceDate} onChange={setValue} />
+      <TextField name="referenceDate" type="date" label={t('disclosure.referenceDate')} value={value} error={dates.errors.referenceDate ?? errors.referenceDate} onChange={setValue} />
       <button type="submit" className="utrecht-button utrecht-button--secondary-action">
         {t('disclosure.showQueue')}
       </button>

@@ -13,6 +13,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
 import { useFilterDates } from '../../forms/unfinishedDates.ts';
+import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -35,6 +36,10 @@ export function EpfPage() {
   const claims = useResource(JSON.stringify(['claims', date, start]), (signal) => getEpfClaims({ date, ...start }, signal));
 
   const dates = useFilterDates();
+  // A date the API refuses (before the register's years, say) is said at the field, rather than as a list that could not be loaded.
+  const failed = [overview, claims].find((resource) => resource.status === 'failed');
+  const errors = fieldErrorsOf(failed?.status === 'failed' ? failed.error : undefined);
+  const refusedDate = errors.date !== undefined;
 
   function show(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,23 +51,23 @@ export function EpfPage() {
       <PageHeading title={t('epf.title')}>{t('epf.title')}</PageHeading>
       <p className="nl-paragraph">{t('epf.intro')}</p>
       <form className="date-form" noValidate onSubmit={show}>
-        <TextField name="date" type="date" label={t('epf.date')} value={typed} error={dates.errors.date} onChange={setTyped} />
+        <TextField name="date" type="date" label={t('epf.date')} value={typed} error={dates.errors.date ?? errors.date} onChange={setTyped} />
         <button type="submit" className="utrecht-button utrecht-button--primary-action">
           {t('epf.show')}
         </button>
       </form>
 
       <LabelledSection heading={t('epf.figures.heading')}>
-        {overview.status === 'ready' ? <FiguresTable overview={overview.data.data} /> : <ResourceStatus resource={overview} onRetry={overview.reload} />}
+        {overview.status === 'ready' ? <FiguresTable overview={overview.data.data} /> : !refusedDate && <ResourceStatus resource={overview} onRetry={overview.reload} />}
       </LabelledSection>
 
       <LabelledSection heading={t('epf.tranches.heading')}>
         {overview.status === 'ready' && overview.data.data.tranches.length > 0 && <ExportLinks list="epf-tranches" filters={{ date }} />}
-        {overview.status === 'ready' ? <TranchesTable tranches={overview.data.data.tranches} /> : <ResourceStatus resource={overview} onRetry={overview.reload} />}
+        {overview.status === 'ready' ? <TranchesTable tranches={overview.data.data.tranches} /> : !refusedDate && <ResourceStatus resource={overview} onRetry={overview.reload} />}
       </LabelledSection>
 
       <LabelledSection heading={t('epf.claims.heading')}>
-        {claims.status === 'ready' ? <ClaimsTable list={claims.data.data} /> : <ResourceStatus resource={claims} onRetry={claims.reload} />}
+        {claims.status === 'ready' ? <ClaimsTable list={claims.data.data} /> : !refusedDate && <ResourceStatus resource={claims} onRetry={claims.reload} />}
       </LabelledSection>
 
       {can('epf.write') && (
