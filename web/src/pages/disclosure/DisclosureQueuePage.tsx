@@ -74,7 +74,7 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
       <div role="status" className="site-notice">
         {decidedCount !== null && <Alert type="ok">{t('disclosure.decided', { count: decidedCount })}</Alert>}
       </div>
-      <ReferenceDateForm referenceDate={referenceDate} errors={errors} onChange={(date) => setParams({ referenceDate: date })} />
+      <ReferenceDateForm referenceDate={referenceDate} errors={errors} onChange={(date) => setParams(date === null ? {} : { referenceDate: date })} />
       {!data ? (
         errors.referenceDate === undefined && <ResourceStatus resource={queue} onRetry={queue.reload} />
       ) : (
@@ -142,15 +142,22 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
   );
 }
 
-/** The reference date of the letter the queue is counted for. */
-function ReferenceDateForm({ referenceDate, errors, onChange }: { referenceDate: IsoDate; errors: FieldErrors; onChange: (date: IsoDate) => void }) {
+/**
+ * The reference date of the letter the queue is counted for; emptied, the queue is counted for the next
+ * letter again (null), as when none was chosen.
+ */
+function ReferenceDateForm({ referenceDate, errors, onChange }: { referenceDate: IsoDate; errors: FieldErrors; onChange: (date: IsoDate | null) => void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(referenceDate);
   useEffect(() => setValue(referenceDate), [referenceDate]);
   const dates = useFilterDates();
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (dates.complete(event.currentTarget) && isIsoDate(value)) onChange(value);
+    if (!dates.complete(event.currentTarget)) return;
+    if (isIsoDate(value)) return onChange(value);
+    // Emptied: the field shows a date again, the next letter's once the address names none (the effect above), or this one where it already did.
+    setValue(referenceDate);
+    onChange(null);
   }
   return (
     <form className="date-form" noValidate onSubmit={handleSubmit}>
