@@ -89,6 +89,20 @@ export async function readArchive(file: string, accept: (name: string) => boolea
   return entries;
 }
 
+/** Whether the bytes begin as gzip does, whatever follows. */
+export const beginsAsGzip = (start: Uint8Array) => start[0] === 0x1f && start[1] === 0x8b;
+
+/** Whether the file begins as gzip does: what it holds failing to unpack is damage, not another kind of file. */
+export async function fileBeginsAsGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return beginsAsGzip(buffer);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Whether a gzipped file holds a tar (its first header says "ustar"), rather than the JSON of an earlier format of backup. */
 export async function holdsTar(file: string): Promise<boolean> {
   const handle = await open(file, 'r');

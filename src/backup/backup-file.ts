@@ -22,7 +22,7 @@ import { countSealedTotpSecrets, TOTP_SECRET_KEY_FILE, totpSecretKeyMissing } fr
 import { lastAuditEvent } from '../db/repositories/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { NewerSchemaError, refuseNewerSchema } from '../db/migrate.ts';
-import { holdsTar, readArchive, writeArchive, type ReadEntry, type UnpackLimit } from './archive.ts';
+import { beginsAsGzip, fileBeginsAsGzip, holdsTar, readArchive, writeArchive, type ReadEntry, type UnpackLimit } from './archive.ts';
 import { hasValidBackupSignature, signBackup } from './backup-signature.ts';
 
 const BACKUP_FORMAT = 'steunregister-backup/3';
@@ -349,6 +349,11 @@ async function readBackup(file: string, limit: UnpackLimit): Promise<BackupConte
     if (code === 'ENOENT') throw new BackupRefusedError(`${file} does not exist.`);
     // A file that cannot be read says nothing of what it holds.
     if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') throw new BackupRefusedError(`Cannot read ${file} (${code}): nothing was restored.`);
+    // zlib's words for a gzipped file that does not unpack: one that ends too soon, or whose bytes changed.
+    if (code === 'Z_BUF_ERROR') throw damagedBackup(file, 'it is cut short, the file ends before the backup does');
+    if (code === 'Z_DATA_ERROR') {
+      throw (await fileBeginsAsGzip(file)) ? damagedBackup(file, `some of its bytes were changed, what it holds does not unpack (${(error as Error).message})`) : notABackup();
+    }
     throw notABackup((error as Error).message);
   }
 }
@@ -415,8 +420,7 @@ async function readJsonBackup(file: string, notABackup: () => BackupRefusedError
  * grows) is unpacked here, within the limit.
  */
 async function unpackedDatabase(file: string, database: Blob, limit: UnpackLimit): Promise<Blob> {
-  const start = new Uint8Array(await database.slice(0, 2).arrayBuffer());
-  if (start[0] !== 0x1f || start[1] !== 0x8b) return database;
+  if (!beginsAsGzip(new Uint8Array(await database.slice(0, 2).arrayBuffer()))) return database;
   const unpacked = await promisify(gunzip)(Buffer.from(await database.arrayBuffer()), { maxOutputLength: limit.bytes }).catch((error: NodeJS.ErrnoException) =>
     Promise.reject(error.code === 'ERR_BUFFER_TOO_LARGE' ? limit.exceeded() : damagedBackup(file, `its database does not unpack (${error.message})`)),
   );

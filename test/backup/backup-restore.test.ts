@@ -246,13 +246,21 @@ describe('backup and restore of the embedded register', () => {
     const bytes = readFileSync(good.file);
     const truncated = join(folder, 'truncated.backup');
     writeFileSync(truncated, bytes.subarray(0, bytes.length >> 1));
+    // Whole in length, one byte of gzip's check of the content changed.
+    const changed = join(folder, 'changed.backup');
+    writeFileSync(changed, Buffer.from(bytes).map((byte, index) => (index === bytes.length - 8 ? byte ^ 0xff : byte)));
     // Whole as a file, but its database cut in half: what a faulty copy or disk inside the archive leaves.
     const damaged = join(folder, 'damaged.backup');
     await writeArchive(damaged, (await entriesOf(good.file)).map(({ name, bytes }) => ({ name, bytes: name === 'database.tar' ? bytes.subarray(0, bytes.length >> 1) : bytes })));
 
     const dataDir = join(folder, 'restored');
     const before = [...readdirSync(folder), 'damaged-unsigned.backup'].sort();
-    await expect(restoreBackup(truncated, dataDir, join(dataDir, 'audit'))).rejects.toThrow(/truncated\.backup is not a Steunregister backup/);
+    await expect(restoreBackup(truncated, dataDir, join(dataDir, 'audit'))).rejects.toThrow(
+      new BackupRefusedError(`${truncated} is damaged: it is cut short, the file ends before the backup does. Nothing was restored; try an older backup.`),
+    );
+    await expect(restoreBackup(changed, dataDir, join(dataDir, 'audit'))).rejects.toThrow(
+      new BackupRefusedError(`${changed} is damaged: some of its bytes were changed, what it holds does not unpack (incorrect data check). Nothing was restored; try an older backup.`),
+    );
     await expect(restoreBackup(damaged, dataDir, join(dataDir, 'audit'))).rejects.toThrow(
       new BackupRefusedError(`${damaged} does not carry a valid signature of the public key it carries: its database or audit files were changed after it was made, or another register made it. Nothing was restored.`),
     );
@@ -271,6 +279,9 @@ describe('backup and restore of the embedded register', () => {
     const manifest = JSON.parse(Buffer.from(entries[0]!.bytes).toString('utf8'));
     const dataDir = join(folder, 'restored');
     const refusal = (file: string) => new BackupRefusedError(`${file} is not a Steunregister backup (steunregister-backup/3).`);
+    const text = join(folder, 'text-ungzipped.backup');
+    writeFileSync(text, 'a backup');
+    await expect(restoreBackup(text, dataDir, join(dataDir, 'audit'))).rejects.toThrow(refusal(text));
     for (const [name, json] of [['null', 'null'], ['text', '"a backup"'], ['earlier-negative', JSON.stringify({ format: 'steunregister-backup/1', createdAt: manifest.createdAt, lastAuditSeq: -5, database: '', audit: {} })]] as const) {
       const file = join(folder, `${name}.backup`);
       writeFileSync(file, gzipSync(json));
