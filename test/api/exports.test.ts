@@ -154,6 +154,15 @@ describeEachDatabase('list exports', (database) => {
     expect(rows[1]![DELIVERY_COLUMNS.findIndex((column) => column.heading === 'category')]).toBe(nl.categories.nonLethal);
   });
 
+  it('names the file after the list in the language of the export', async () => {
+    const fileName = async (role: Role, path: string) => (await fetchAs(role, path)).headers.get('content-disposition')?.replace(/-\d{4}-\d{2}-\d{2}\./, '-DAY.');
+    expect(await fileName('registrar', '/exports/deliveries?format=csv&lang=en')).toBe('attachment; filename="deliveries-DAY.csv"');
+    expect(await fileName('registrar', '/exports/deliveries?format=xlsx&lang=nl')).toBe('attachment; filename="leveringen-DAY.xlsx"');
+    expect(await fileName('auditor', '/exports/budget-shifts?format=csv&lang=en')).toBe('attachment; filename="budget-shifts-DAY.csv"');
+    expect(await fileName('registrar', '/exports/training-programmes?format=csv&lang=nl')).toBe('attachment; filename="trainingsprogrammas-DAY.csv"');
+    expect(await fileName('registrar', '/exports/training-programmes?format=csv&lang=en')).toBe('attachment; filename="training-programmes-DAY.csv"');
+  });
+
   it('exports the audit trail of a filter with hashes an auditor can check outside the system, and records the export', async () => {
     const filter = 'objectType=delivery';
     const items = (await auditor('GET', `/audit-events?${filter}&limit=500`)).body.items;

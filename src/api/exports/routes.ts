@@ -42,33 +42,14 @@ import {
   DUE_REVIEW_COLUMNS,
 } from './tables.ts';
 
-/** The Dutch base of each list's file name; the file is named after the list and the day it was made. */
-const FILE_NAMES: Readonly<Record<ExportList, string>> = {
-  deliveries: 'leveringen',
-  auditTrail: 'audittrail',
-  disclosureQueue: 'openbaarmakingswachtrij',
-  letters: 'brieven',
-  epfClaims: 'epf-declaraties',
-  accounts: 'accounts',
-  exportQueues: 'exportcontrole-wachtrijen',
-  budgetCommitments: 'verplichtingen',
-  trainingProgrammes: 'trainingsprogrammas',
-  readinessDeliveries: 'effecten-krijgsmacht',
-  replenishmentProjects: 'aanvulling',
-  nonReplacements: 'niet-vervangen',
-  industryByCountry: 'contracten-per-land',
-  industryContracts: 'contracten-en-mijlpalen',
-  priceDevelopments: 'prijsontwikkelingen',
-  lessonsLearned: 'geleerde-lessen',
-  coproductionProjects: 'coproductie',
-  demandBundles: 'vraagbundeling',
-  annexes: 'vertrouwelijke-bijlagen',
-  budgetDecisions: 'begrotingsbesluiten',
-  budgetShifts: 'kasschuiven',
-  epfTranches: 'epf-tranches',
-  dueReviews: 'te-herbeoordelen',
-  importFaults: 'importfouten',
-};
+/**
+ * A list's file name, in the language of the export: its name as the sheet is named, in lower case, a space
+ * as a hyphen and without apostrophes ("Effecten krijgsmacht", "Trainingsprogramma’s": effecten-krijgsmacht,
+ * trainingsprogrammas; "Audit trail": audit-trail), followed by the day it was made.
+ */
+function exportFileName(listName: string, day: string, format: ExportFormat): string {
+  return `${listName.toLowerCase().replace(/[’']/g, '').replace(/\s+/g, '-')}-${day}.${format}`;
+}
 
 interface FileQuery {
   format: ExportFormat;
@@ -79,8 +60,9 @@ interface FileQuery {
 /** Answers with the list as a streamed file, named after the list and today's date. */
 export function sendExport<Row>(c: Context<ApiEnv>, list: ExportList, query: FileQuery, columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>): Response {
   const words = vocabulary(query.lang ?? preferredLanguage(c.req.header('accept-language')));
-  const body = spreadsheetStream(columns, batches, { format: query.format, dialect: query.dialect, words, sheetName: words.spreadsheetExport.lists[list] });
-  const fileName = `${FILE_NAMES[list]}-${todayInAmsterdam(c.get('deps').clock())}.${query.format}`;
+  const listName = words.spreadsheetExport.lists[list];
+  const body = spreadsheetStream(columns, batches, { format: query.format, dialect: query.dialect, words, sheetName: listName });
+  const fileName = exportFileName(listName, todayInAmsterdam(c.get('deps').clock()), query.format);
   return c.body(body, 200, {
     'Content-Type': query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
     'Content-Disposition': `attachment; filename="${fileName}"`,
