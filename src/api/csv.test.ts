@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine, euroText, neutralised, withoutNeutraliser } from './csv.ts';
+import { csvLine, euroText, neutralised, unchangedOnImport, withoutNeutraliser } from './csv.ts';
 
 describe('spreadsheet cells', () => {
   it('writes cents as euros from their digits, exact beyond 2^53', () => {
@@ -17,9 +17,15 @@ describe('spreadsheet cells', () => {
   });
 
   it('takes the apostrophe away again when the text is read back, and only that apostrophe', () => {
-    for (const text of ['=1+1', '+31 6', '-20 graden', '@SUM(A1)', '\tx', '\rx', 'Oekraïne', "'t Harde", "'", '']) {
+    for (const text of ['=1+1', '+31 6', '-20 graden', '@SUM(A1)', '\tx', '\rx', 'Oekraïne', "'t Harde", "'", '', "'=QA apostrof", "''+5", "'\tx"]) {
       expect(withoutNeutraliser(neutralised(text))).toBe(text);
+      expect(withoutNeutraliser(unchangedOnImport(text))).toBe(text);
     }
+    // A text that starts with an apostrophe of its own before a formula gets one more, for the import to take away.
+    expect(neutralised("'=QA apostrof")).toBe("''=QA apostrof");
+    expect(unchangedOnImport("'=QA apostrof")).toBe("''=QA apostrof");
+    // In XLSX a formula-like text is stored as text and never runs: it is written as it is.
+    expect(unchangedOnImport('=1+1')).toBe('=1+1');
     // Such an apostrophe typed into the register is not told apart from the export's own.
     expect(withoutNeutraliser("'-2")).toBe('-2');
   });

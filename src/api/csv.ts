@@ -38,17 +38,29 @@ export function csvEuros(cents: number | bigint | string | null, dialect: CsvDia
   return cents === null ? null : { numeric: euroText(cents, DECIMALS[dialect]) };
 }
 
-/** How a text starts that a spreadsheet would read as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * How a text starts that gets a leading apostrophe: what a spreadsheet would read as a formula, also behind
+ * apostrophes of its own ("'=QA"), so that the import, which takes one apostrophe off such a text, gives
+ * back the text itself.
+ */
+const NEUTRALISED_START = /^'*[=+\-@\t\r]/;
 
-/** A text with a leading apostrophe when a spreadsheet would read it as a formula. */
+/** A text with a leading apostrophe when a spreadsheet would read it as a formula (or read back without an apostrophe of its own). */
 export function neutralised(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return NEUTRALISED_START.test(text) ? `'${text}` : text;
 }
 
 /** A text as it was before `neutralised` gave it its apostrophe, so that an export imports back as what the register holds. */
 export function withoutNeutraliser(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+  return text.startsWith("'") && NEUTRALISED_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+/**
+ * A text for a cell that never runs as a formula (XLSX): as it is, but with a leading apostrophe where the
+ * import would otherwise take one of its own away ("'=QA" is written "''=QA").
+ */
+export function unchangedOnImport(text: string): string {
+  return withoutNeutraliser(text) === text ? text : `'${text}`;
 }
 
 export function toCsv<K extends string>(columns: readonly K[], rows: readonly Record<K, CsvCell>[], dialect: CsvDialect = 'rfc4180'): string {

@@ -47,6 +47,17 @@ describeEachDatabase('the deliveries export imported back', (database) => {
     }
   });
 
+  it('is unchanged where a text starts with an apostrophe of its own before a formula, in XLSX and CSV (both dialects)', async () => {
+    const apostrophes = `Apostrof${Date.now()}`;
+    const titles = [`'=QA ${apostrophes}`, `''+5 ${apostrophes}`];
+    for (const title of titles) expect((await registrar('POST', '/deliveries', { ...stockDelivery, title })).status).toBe(201);
+    for (const [format, dialect] of [['xlsx', 'excel-nl'], ['csv', 'excel-nl'], ['csv', 'rfc4180']] as const) {
+      const file = asUpload(await deliveriesExport(database().db, apostrophes, format, 'nl', dialect), `leveringen.${format}`);
+      const dryRun = await registrar('POST', '/imports/dry-run', file);
+      expect(dryRun.body.counts, `${format} ${dialect}`).toMatchObject({ create: 0, unchanged: 2, invalid: 0 });
+    }
+  });
+
   it('says which cell says something else than the register, and which id the register does not have', async () => {
     const csv = new TextDecoder().decode(await exported('csv', 'nl'));
     const [header, ...rows] = csv.split('\r\n').filter((line) => line !== '' && !line.startsWith('sep='));

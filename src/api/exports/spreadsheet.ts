@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { columnLetters, loadExcelJs } from '../../spreadsheets.ts';
-import { csvEuros, csvLine, csvPreamble, euroText, type CsvCell, type CsvDialect } from '../csv.ts';
+import { csvEuros, csvLine, csvPreamble, euroText, unchangedOnImport, type CsvCell, type CsvDialect } from '../csv.ts';
 import type { ExportHeading } from '../../../common/vocabulary/codes.ts';
 import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
 
@@ -68,7 +68,7 @@ function xlsxCell(value: CellValue, kind: ColumnKind): ExcelJS.CellValue {
   if (kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
   // exceljs writes a Date as the serial number of its moment in UTC, which the column's heading names.
   if (kind === 'moment') return new Date(String(value));
-  const text = String(value);
+  const text = unchangedOnImport(String(value));
   return text.length > XLSX_CELL_LIMIT ? text.slice(0, XLSX_CELL_LIMIT - CUT_MARK.length) + CUT_MARK : text;
 }
 
