@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { auditEventHashAt, lastAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { StartRefusedError } from '../start-refused.ts';
-import { readRestores, standingAnchors } from './restores.ts';
+import { readRestores, standingAnchors, type Anchor } from './restores.ts';
 import { parseSignedLine } from './signed-lines.ts';
 
 /** Names the format of the signed text; a change of that text gets a new one. */
@@ -71,6 +71,9 @@ export class AuditChainBehindError extends StartRefusedError {}
 
 /** The audit directory's key pair is missing or does not fit: the checkpoints could not be checked or signed. */
 export class CheckpointKeyError extends StartRefusedError {}
+
+/** A line of checkpoints.jsonl that reads as a checkpoint but is not signed by the audit directory's key: it was changed after it was signed. */
+export class UnverifiedCheckpointError extends StartRefusedError {}
 
 function keyPairMissing(directory: string): CheckpointKeyError {
   return new CheckpointKeyError(
@@ -180,20 +183,50 @@ export async function readCheckpoints(directory: string): Promise<Checkpoint[]> 
 }
 
 /**
- * Refuses a database whose audit trail does not hold the event of the furthest checkpoint (validly
- * signed) in `directory`, as that event was signed: a database restored from an older backup, or one
- * that was written to after such a restore. Events appended to it would fork the chain, and the audit
- * trail would never verify again.
+ * What binds the chain in `directory`, in its order: the checkpoints and the operators' restore records,
+ * less the checkpoints a recorded restore superseded. Every line that reads as a checkpoint must verify
+ * with the directory's key, as every restore record must: passed over, a checkpoint whose signature was
+ * changed, or every checkpoint once another key pair is put in place, would no longer refuse a chain
+ * behind it, and whoever can write the directory without holding the key could lift that refusal.
  */
-export async function refuseChainBehindCheckpoints(db: Kysely<Database>, directory: string): Promise<void> {
+export async function bindingAnchors(directory: string): Promise<Anchor[]> {
   const publicKey = await readPublicKey(directory);
   const text = (await readIfPresent(join(directory, CHECKPOINTS_FILE))) ?? '';
   // A line cut short by a crash is passed over here, as when the next checkpoint is written.
-  const checkpoints = text.split('\n').map(parseCheckpoint).filter((checkpoint) => checkpoint !== undefined);
-  if (checkpoints.length > 0 && publicKey === undefined) throw keyPairMissing(directory);
-  const signed = publicKey === undefined ? [] : checkpoints.filter((checkpoint) => hasValidSignature(checkpoint, publicKey));
-  // A checkpoint an operator's restore record superseded no longer counts; the record itself does.
-  const furthest = standingAnchors(signed, await readRestores(directory, publicKey)).at(-1);
+  const lines = text.split('\n').flatMap((line, index) => {
+    const checkpoint = parseCheckpoint(line);
+    return checkpoint ? [{ checkpoint, number: index + 1 }] : [];
+  });
+  if (lines.length > 0 && publicKey === undefined) throw keyPairMissing(directory);
+  const unverified = publicKey === undefined ? [] : lines.filter(({ checkpoint }) => !hasValidSignature(checkpoint, publicKey));
+  if (unverified.length > 0 && unverified.length === lines.length) {
+    throw new CheckpointKeyError(
+      `None of the checkpoints in ${directory} (${lines.length}) verifies with its public key (${PUBLIC_KEY_FILE}): the key pair there is not the one they were signed with. ` +
+        'Put the kept key pair back; with another one the checkpoints no longer bind the audit trail.',
+    );
+  }
+  const first = unverified[0];
+  if (first) {
+    throw new UnverifiedCheckpointError(
+      `Line ${first.number} of ${CHECKPOINTS_FILE} in ${directory}, the checkpoint of event #${first.checkpoint.seq} of ${first.checkpoint.at}, does not carry a valid signature ` +
+        `(${unverified.length} of its ${lines.length} checkpoints do not): it was changed after it was signed. The checkpoints are what the audit trail is checked against: ` +
+        `put back ${CHECKPOINTS_FILE} as it was signed, from a copy of the audit directory, and find out who changed it.`,
+    );
+  }
+  return standingAnchors(
+    lines.map(({ checkpoint }) => checkpoint),
+    await readRestores(directory, publicKey),
+  );
+}
+
+/**
+ * Refuses a database whose audit trail does not hold the event of the furthest checkpoint (validly
+ * signed) in `directory`, as that event was signed: a database restored from an older backup, or one
+ * that was written to after such a restore. Events appended to it would fork the chain, and the audit
+ * trail would never verify again. Refuses as well the checkpoints that do not verify (bindingAnchors).
+ */
+export async function refuseChainBehindCheckpoints(db: Kysely<Database>, directory: string): Promise<void> {
+  const furthest = (await bindingAnchors(directory)).at(-1);
   if (!furthest) return;
   const hash = await auditEventHashAt(db, furthest.seq);
   if (hash === furthest.hash) return;

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { isBlank, textFault } from '../../common/text.ts';
 import type { Kysely } from 'kysely';
-import { hasValidSignature, openCheckpointStore, publicKeyFromPem, readCheckpoints, writeCheckpoint } from '../audit/checkpoints.ts';
-import { readRestores, recordRestore, RestoreNotRecordableError, standingAnchors, type RestoreRecord } from '../audit/restores.ts';
+import { bindingAnchors, openCheckpointStore, publicKeyFromPem, writeCheckpoint } from '../audit/checkpoints.ts';
+import { recordRestore, RestoreNotRecordableError, type RestoreRecord } from '../audit/restores.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { verifyAuditTrail, type VerificationResult } from '../audit/verify.ts';
 import type { Database } from '../db/schema.ts';
@@ -67,7 +67,7 @@ export function auditCommands(): Command {
       const record = await withDatabase(
         async (handle) => {
           await refuseBrokenChain(handle.db);
-          return recordRestore(handle.db, store, await standingAnchorsIn(directory, store.publicKey), operator, new Date());
+          return recordRestore(handle.db, store, await bindingAnchors(directory), operator, new Date());
         },
         { migrate: false },
       ).catch((error: unknown) => {
@@ -85,13 +85,6 @@ async function refuseBrokenChain(db: Kysely<Database>): Promise<void> {
   if (!result.ok) {
     throw new CommandError(`${describeVerification(result)}. A restore loses events at the end, it does not change them: do not record this as a restore.`);
   }
-}
-
-async function standingAnchorsIn(directory: string, publicKey: KeyObject) {
-  return standingAnchors(
-    (await readCheckpoints(directory)).filter((checkpoint) => hasValidSignature(checkpoint, publicKey)),
-    await readRestores(directory, publicKey),
-  );
 }
 
 function describeRestore(record: RestoreRecord): string {

@@ -4,7 +4,8 @@
  * Until the restore is recorded, a command that writes is refused as the server is: its events would fork
  * the signed chain, and the record would then name one of them as the event restored to.
  */
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -95,6 +96,24 @@ describe('audit record-restore', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('refuses to sign, and a command that writes refuses to run, where another key pair was put in place of the one the checkpoints were signed with', async () => {
+    const dataDir = join(folder, 'data');
+    const auditDirectory = join(dataDir, 'audit');
+    const last = await restoredOlderRegister(dataDir);
+    const pair = generateKeyPairSync('ed25519');
+    writeFileSync(join(auditDirectory, 'checkpoint-signing-key.pem'), pair.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(join(auditDirectory, 'checkpoint-signing-key.pub.pem'), pair.publicKey.export({ type: 'spki', format: 'pem' }));
+    const checkpoints = readFileSync(join(auditDirectory, 'checkpoints.jsonl'), 'utf8');
+    for (const command of [['audit', 'record-restore', '--operator', 'J. Beheerder'], ['audit', 'checkpoint']]) {
+      const { code, output } = await runCli(dataDir, command);
+      expect(code).toBe(1);
+      expect(output).toContain(`None of the checkpoints in ${auditDirectory} (1) verifies with its public key (checkpoint-signing-key.pub.pem): the key pair there is not the one they were signed with.`);
+    }
+    expect(existsSync(join(auditDirectory, 'restores.jsonl'))).toBe(false);
+    expect(readFileSync(join(auditDirectory, 'checkpoints.jsonl'), 'utf8')).toBe(checkpoints);
+    expect(await auditTrailEnd(dataDir)).toBe(last);
   });
 
   it('refuses a chain that is broken before its end, naming the event, and signs nothing', async () => {

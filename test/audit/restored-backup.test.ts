@@ -3,15 +3,24 @@
  * server appended to it, the chain would fork and never verify again. The server refuses to start, and a
  * migration that would record its changes in the chain is not applied.
  */
-import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuditChainBehindError, CheckpointKeyError, openCheckpointStore, refuseChainBehindCheckpoints, signCheckpoint, writeCheckpoint } from '../../src/audit/checkpoints.ts';
+import {
+  AuditChainBehindError,
+  CheckpointKeyError,
+  openCheckpointStore,
+  refuseChainBehindCheckpoints,
+  signCheckpoint,
+  UnverifiedCheckpointError,
+  writeCheckpoint,
+} from '../../src/audit/checkpoints.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { migrateOnSignedChain } from '../../src/db/migrate.ts';
+import { openDatabase } from '../../src/db/connection.ts';
 import { lastAuditEvent } from '../../src/db/repositories/audit.ts';
 import { startServer } from '../../src/server.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -20,13 +29,18 @@ import { undoMigration043 } from '../support/undo-migration-043.ts';
 
 const record = (db: Parameters<typeof recordAuditEvent>[0]) => recordAuditEvent(db, systemContext('test'), { action: 'session.login', result: 'denied' });
 
-function temporaryAuditDirectory() {
+function temporaryFolder() {
   let folder = '';
   beforeEach(() => {
     folder = mkdtempSync(join(tmpdir(), 'steunregister-restore-'));
   });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
-  return () => join(folder, 'audit');
+  return () => folder;
+}
+
+function temporaryAuditDirectory() {
+  const folder = temporaryFolder();
+  return () => join(folder(), 'audit');
 }
 
 describeEachDatabase('the start on a database older than its checkpoints', (database) => {
@@ -92,7 +106,8 @@ describeEachDatabase('the start on a database older than its checkpoints', (data
 });
 
 describe('the server on a restored backup', () => {
-  const directory = temporaryAuditDirectory();
+  const folder = temporaryFolder();
+  const directory = () => join(folder(), 'audit');
 
   it('refuses to start, appends nothing and says what to do', async () => {
     const template = await pgliteTemplate();
@@ -106,4 +121,58 @@ describe('the server on a restored backup', () => {
     await expect(startServer({ ...options, database: { template } })).rejects.toThrow(/restored from an older backup\?.*Restore the newest backup/s);
     expect(readFileSync(join(directory(), 'checkpoints.jsonl'), 'utf8')).toBe(checkpoints);
   });
+
+  it('refuses to start as well when the newer checkpoints no longer verify, their signatures changed or another key pair put in place, and says what to do', async () => {
+    const options = { port: 0, demonstrationData: false, auditCheckpoints: { directory: directory(), intervalMs: 60_000 } };
+    const dataDir = join(folder(), 'data');
+    const backup = join(folder(), 'backup');
+    const first = await startServer({ ...options, database: { dataDir, template: await pgliteTemplate() } });
+    await record(first.database.db);
+    await first.close();
+    cpSync(dataDir, backup, { recursive: true });
+    const second = await startServer({ ...options, database: { dataDir } });
+    await record(second.database.db);
+    await record(second.database.db);
+    await second.close();
+    const backupEnd = await chainEnd(backup);
+    const checkpointsFile = join(directory(), 'checkpoints.jsonl');
+    const checkpoints = readFileSync(checkpointsFile, 'utf8');
+    await expect(startServer({ ...options, database: { dataDir: backup } })).rejects.toThrow(AuditChainBehindError);
+
+    // Whoever may write the audit directory, without the key, changes a signature of each checkpoint the backup does not reach.
+    const lines = checkpoints.trimEnd().split('\n').map((line) => JSON.parse(line) as { seq: number; at: string; signature: string });
+    const changed = lines.map((line) => (line.seq > backupEnd ? { ...line, signature: `${line.signature[0] === 'A' ? 'B' : 'A'}${line.signature.slice(1)}` } : line));
+    writeFileSync(checkpointsFile, changed.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    const firstChanged = changed.findIndex((line) => line.seq > backupEnd);
+    await expect(startServer({ ...options, database: { dataDir: backup } })).rejects.toThrow(
+      new UnverifiedCheckpointError(
+        `Line ${firstChanged + 1} of checkpoints.jsonl in ${directory()}, the checkpoint of event #${changed[firstChanged]!.seq} of ${changed[firstChanged]!.at}, ` +
+          `does not carry a valid signature (${changed.filter((line) => line.seq > backupEnd).length} of its ${changed.length} checkpoints do not): it was changed after it was signed. ` +
+          'The checkpoints are what the audit trail is checked against: put back checkpoints.jsonl as it was signed, from a copy of the audit directory, and find out who changed it.',
+      ),
+    );
+
+    // Or puts another key pair in place, which verifies none of them.
+    writeFileSync(checkpointsFile, checkpoints);
+    const pair = generateKeyPairSync('ed25519');
+    writeFileSync(join(directory(), 'checkpoint-signing-key.pem'), pair.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(join(directory(), 'checkpoint-signing-key.pub.pem'), pair.publicKey.export({ type: 'spki', format: 'pem' }));
+    await expect(startServer({ ...options, database: { dataDir: backup } })).rejects.toThrow(
+      new CheckpointKeyError(
+        `None of the checkpoints in ${directory()} (${lines.length}) verifies with its public key (checkpoint-signing-key.pub.pem): the key pair there is not the one they were signed with. ` +
+          'Put the kept key pair back; with another one the checkpoints no longer bind the audit trail.',
+      ),
+    );
+    expect(readFileSync(checkpointsFile, 'utf8')).toBe(checkpoints);
+    expect(await chainEnd(backup)).toBe(backupEnd);
+  });
 });
+
+async function chainEnd(dataDir: string): Promise<number> {
+  const database = await openDatabase({ dataDir });
+  try {
+    return (await lastAuditEvent(database.db))?.seq ?? 0;
+  } finally {
+    await database.close();
+  }
+}
