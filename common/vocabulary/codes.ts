@@ -200,6 +200,8 @@ const EVENT_ACTIONS = [
   'import.commit',
   /** A migration of the schema changed a record it keeps (the actor names the migration). */
   'migration.change',
+  /** An operator recorded that an older backup was restored and the events after it are lost (the record's signature is the object's id). */
+  'audit.restore',
 ] as const;
 
 export const AUDIT_ACTIONS = [...ACTIONS, ...EVENT_ACTIONS] as const;

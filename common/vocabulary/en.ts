@@ -171,6 +171,7 @@ export const en: Vocabulary = {
     'import.run': 'Import data from a spreadsheet',
     'import.commit': 'Import committed',
     'migration.change': 'Changed by a migration of the schema',
+    'audit.restore': 'Restore of an older backup recorded (later events lost)',
   },
   auditObjectTypes: {
     delivery: 'Delivery',

@@ -269,6 +269,7 @@ export const nl: Vocabulary = {
     'import.run': 'Gegevens importeren uit een spreadsheet',
     'import.commit': 'Import vastgelegd',
     'migration.change': 'Gewijzigd door een migratie van het schema',
+    'audit.restore': 'Herstel van een oudere back-up vastgelegd (latere gebeurtenissen verloren)',
   },
   auditObjectTypes: {
     delivery: 'Levering',

@@ -8,13 +8,16 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import { auditEventHashAt, lastAuditEvent } from '../db/repositories/audit.ts';
+import { SYSTEM_ACTOR } from '../../common/actors.ts';
+import { appendAuditEvent, auditEventHashAt, lastAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { StartRefusedError } from '../start-refused.ts';
-import { appendDurably, type Checkpoint, type CheckpointStore } from './checkpoints.ts';
+import { appendDurably, readPublicKey, type Checkpoint, type CheckpointStore } from './checkpoints.ts';
 import { parseSignedLine } from './signed-lines.ts';
+import { systemContext } from './trail.ts';
 
 const RESTORE_FORMAT = 'steunregister-audit-restore/1';
 const RESTORES_FILE = 'restores.jsonl';
@@ -109,6 +112,49 @@ export async function recordRestore(
   const record = signRestore({ seq: last.seq, hash: last.hash, lostUpTo: furthest.seq, operator, at: now.toISOString() }, store.privateKey);
   await appendDurably(join(store.directory, RESTORES_FILE), `${JSON.stringify(record)}\n`);
   return record;
+}
+
+/** Any fixed text: the key of the lock under which a restore's event is looked for and appended, so that two starts append it once. */
+const RESTORE_EVENT_LOCK = 'audit restore events';
+
+/**
+ * Appends to the chain an event for each restore recorded in `directory` that the chain holds (its event N
+ * as signed) and that has no event of its own in it yet, naming the record: the trail itself, its page and
+ * its export then say where events were lost, to whoever checks them without the audit directory. Called
+ * where a register is opened to be written to, once the chain is known not to be behind its checkpoints.
+ */
+export async function appendRestoreEvents(db: Kysely<Database>, directory: string): Promise<void> {
+  const restores = await readRestores(directory, await readPublicKey(directory));
+  if (restores.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${RESTORE_EVENT_LOCK}, 0))`.execute(trx);
+    for (const record of restores) {
+      if ((await auditEventHashAt(trx, record.seq)) !== record.hash) continue;
+      const event = await trx
+        .selectFrom('auditEvent')
+        .select('seq')
+        .where('action', '=', 'audit.restore')
+        .where('objectType', '=', 'auditTrail')
+        .where('objectId', '=', record.signature)
+        .executeTakeFirst();
+      if (event) continue;
+      const context = systemContext(SYSTEM_ACTOR);
+      await appendAuditEvent(trx, context, { action: 'audit.restore', object: { type: 'auditTrail', id: record.signature }, result: 'success', detail: restoreDetail(record) }, context.now());
+    }
+  });
+}
+
+/** What the event of a restore says of its record: who recorded it and when, the event restored to, the events lost and the record's signature. */
+function restoreDetail(record: RestoreRecord) {
+  return {
+    operator: record.operator,
+    recordedAt: record.at,
+    restoredTo: record.seq,
+    restoredToHash: record.hash,
+    lostFrom: record.seq + 1,
+    lostUpTo: record.lostUpTo,
+    signature: record.signature,
+  };
 }
 
 const restoreLine: z.ZodType<RestoreRecord> = z.object({

@@ -73,7 +73,9 @@ export function auditCommands(): Command {
       ).catch((error: unknown) => {
         throw error instanceof RestoreNotRecordableError ? new CommandError(error.message) : error;
       });
-      console.log(`Recorded in ${directory}: ${describeRestore(record)}. The server starts again; \`audit verify\` reports the restore.`);
+      console.log(
+        `Recorded in ${directory}: ${describeRestore(record)}. The server starts again, and at its first start (or a command's that writes) appends an event naming this record to the audit trail; \`audit verify\` reports the restore.`,
+      );
     });
 
   return audit;

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { refuseChainBehindCheckpoints } from '../audit/checkpoints.ts';
+import { appendRestoreEvents } from '../audit/restores.ts';
 import { StartRefusedError } from '../start-refused.ts';
 import type { DatabaseHandle } from './connection.ts';
 import { appendMigrationChangeEvents, MIGRATION_CHANGE_TABLE } from './migration-changes.ts';
@@ -50,7 +51,8 @@ export async function schemaIsMissing(handle: DatabaseHandle): Promise<boolean> 
 /**
  * Migrates a register whose audit trail has its signed checkpoints in `auditDirectory`, refusing a chain
  * behind them (AuditChainBehindError: an older backup restored) before a migration appends its events,
- * which would fork the signed chain; a database without a trail yet is checked once migrated.
+ * which would fork the signed chain; a database without a trail yet is checked once migrated. Then gives
+ * each restore an operator recorded since the last start its event in the chain (appendRestoreEvents).
  */
 export async function migrateOnSignedChain(handle: DatabaseHandle, auditDirectory: string): Promise<string[]> {
   const { rows } = await sql<{ holdsTrail: boolean }>`select to_regclass('audit_event') is not null as holds_trail`.execute(handle.db);
@@ -58,6 +60,7 @@ export async function migrateOnSignedChain(handle: DatabaseHandle, auditDirector
   if (holdsTrail) await refuseChainBehindCheckpoints(handle.db, auditDirectory);
   const applied = await migrate(handle);
   if (!holdsTrail) await refuseChainBehindCheckpoints(handle.db, auditDirectory);
+  await appendRestoreEvents(handle.db, auditDirectory);
   return applied;
 }
 

@@ -4,7 +4,7 @@
  * Until the restore is recorded, a command that writes is refused as the server is: its events would fork
  * the signed chain, and the record would then name one of them as the event restored to.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +12,11 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckpointKeyError, openCheckpointStore, refuseChainBehindCheckpoints, signCheckpoint } from '../../src/audit/checkpoints.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
+import { vocabulary } from '../../common/vocabulary/index.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { lastAuditEvent } from '../../src/db/repositories/audit.ts';
+import { apiClient } from '../api/client.ts';
+import { parseCsv } from '../support/csv.ts';
 import { runCli } from '../support/cli.ts';
 import { pgliteTemplate } from '../support/scratch-database.ts';
 
@@ -64,8 +67,43 @@ describe('audit record-restore', () => {
     const recorded = await runCli(dataDir, ['audit', 'record-restore', '--operator', 'J. Beheerder']);
     expect(recorded.output).toContain(`restored to event #${last} on `);
     expect((await runCli(dataDir, decision)).code).toBe(0);
+    // The restore's own event, then the decision's.
+    expect(await auditTrailEnd(dataDir)).toBe(last + 2);
+    expect((await runCli(dataDir, ['audit', 'verify'])).code).toBe(0);
+  });
+
+  it('puts the recorded restore into the audit trail as its next event, once: who recorded it and when, the event restored to, the events lost and the signature, on the page and in its export', async () => {
+    const dataDir = join(folder, 'data');
+    const last = await restoredOlderRegister(dataDir);
+    expect((await runCli(dataDir, ['audit', 'record-restore', '--operator', 'J. Beheerder'])).code).toBe(0);
+    const record = JSON.parse(readFileSync(join(dataDir, 'audit', 'restores.jsonl'), 'utf8')) as { at: string; hash: string; signature: string };
+    // The first command that writes (or the server's first start) appends it; the next ones find it there.
+    for (let run = 0; run < 3; run++) expect((await runCli(dataDir, ['audit', 'checkpoint'])).code).toBe(0);
     expect(await auditTrailEnd(dataDir)).toBe(last + 1);
     expect((await runCli(dataDir, ['audit', 'verify'])).code).toBe(0);
+
+    const database = await openDatabase({ dataDir });
+    try {
+      const [event, ...more] = (await apiClient(database.db, { role: 'auditor' })('GET', '/audit-events?action=audit.restore')).body.items;
+      expect(more).toEqual([]);
+      expect(event).toMatchObject({
+        seq: last + 1,
+        action: 'audit.restore',
+        actor: { id: null, username: 'system', role: null },
+        object: { type: 'auditTrail', id: record.signature },
+        detail: { operator: 'J. Beheerder', recordedAt: record.at, restoredTo: last, restoredToHash: record.hash, lostFrom: last + 1, lostUpTo: last + 5, signature: record.signature },
+      });
+      const exported = (await apiClient(database.db, { role: 'auditor' })('GET', '/exports/audit-events?action=audit.restore&format=csv&dialect=rfc4180')).body as string;
+      const [headings, row] = parseCsv(exported);
+      const cell = (heading: string) => row![headings!.indexOf(heading)]!;
+      expect(cell('Actie')).toBe(vocabulary('nl').auditActions['audit.restore']);
+      expect(vocabulary('en').auditActions['audit.restore']).toBe('Restore of an older backup recorded (later events lost)');
+      // Whoever checks the export outside the system finds the restore in the hashed text itself.
+      expect(createHash('sha256').update(cell('Gehashte tekst (RFC 8785)'), 'utf8').digest('hex')).toBe(cell('Hash (SHA-256)'));
+      expect(JSON.parse(cell('Gehashte tekst (RFC 8785)'))).toMatchObject({ seq: last + 1, detail: { operator: 'J. Beheerder', lostFrom: last + 1, lostUpTo: last + 5, signature: record.signature } });
+    } finally {
+      await database.close();
+    }
   });
 
   it('refuses an operator whose name turns the reading direction or shows nothing, and signs nothing', async () => {

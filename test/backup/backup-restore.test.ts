@@ -192,7 +192,12 @@ describe('backup and restore of the embedded register', () => {
     const reopened = await openDatabase({ dataDir });
     try {
       const result = await verifyAuditTrail(reopened.db, { checkpointDirectory: auditDirectory });
-      expect(result).toMatchObject({ ok: true, lastSeq: backup.lastAuditSeq + 1, restores: [restore] });
+      // The server's start put the restore into the chain, before the event recorded after it.
+      expect(result).toMatchObject({ ok: true, lastSeq: backup.lastAuditSeq + 2, restores: [restore] });
+      expect(await reopened.db.selectFrom('auditEvent').select(['action', 'objectId']).where('seq', '=', backup.lastAuditSeq + 1).executeTakeFirst()).toEqual({
+        action: 'audit.restore',
+        objectId: restore.signature,
+      });
       // Once recorded there is nothing more to record; and tampering with the chain is reported as before.
       const standing = standingAnchors(await readCheckpoints(auditDirectory), await readRestores(auditDirectory, store.publicKey));
       await expect(recordRestore(reopened.db, store, standing, 'J. Beheerder', new Date())).rejects.toThrow(RestoreNotRecordableError);

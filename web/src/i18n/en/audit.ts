@@ -41,6 +41,13 @@ export const audit: typeof nl.audit = {
       method: 'Method',
       path: 'Address',
       secondFactor: 'With second factor',
+      operator: 'Operator',
+      recordedAt: 'Recorded at',
+      restoredTo: 'Restored to event',
+      restoredToHash: 'Hash of that event',
+      lostFrom: 'Lost from event',
+      lostUpTo: 'Lost up to and including event',
+      signature: 'Signature of the record',
     },
   },
   reasons: {

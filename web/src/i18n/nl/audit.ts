@@ -39,6 +39,13 @@ export const audit = {
       method: 'Methode',
       path: 'Adres',
       secondFactor: 'Met tweede factor',
+      operator: 'Beheerder',
+      recordedAt: 'Vastgelegd op',
+      restoredTo: 'Hersteld tot gebeurtenis',
+      restoredToHash: 'Hash van die gebeurtenis',
+      lostFrom: 'Verloren vanaf gebeurtenis',
+      lostUpTo: 'Verloren tot en met gebeurtenis',
+      signature: 'Handtekening van de vastlegging',
     },
   },
   reasons: {
