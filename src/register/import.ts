@@ -94,14 +94,23 @@ export interface ImportFile {
 export async function dryRunImport(db: Db, context: RequestContext, file: ImportFile, onProgress?: Progress): Promise<ImportReport> {
   const { rows, headerFaults, sheetsNotTaken } = await checkedFile(file, requestDay(context), onProgress, 'keep');
   const read = { headerFaults, sheetsNotTaken };
-  if (!rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create')) return report(file, read, await planImport(db, context, rows, file.confirmed), null, false);
-  // Records of other domains are checked by making them, as the commit would, in a transaction then undone.
-  const { plan } = await inTransaction(db, async (trx) => {
-    const plan = await planImport(trx, context, rows, file.confirmed);
-    await writePlan(trx, context, plan, randomUUID(), { fileName: file.fileName, sha256: sha256Hex(file.bytes), mode: 'onlyValid' });
-    throw new UndoneImport(plan);
-  }).catch(undoneImport);
+  if (!makesDomainRecords(rows)) return report(file, read, await planImport(db, context, rows, file.confirmed), null, false);
+  const { plan } = await inTransaction(db, async (trx) => writtenAndUndone(trx, context, await planImport(trx, context, rows, file.confirmed), file)).catch(undoneImport);
   return report(file, read, plan, null, false);
+}
+
+/** Whether rows make records of other domains, whose faults only making them finds (by their domain's use case). */
+function makesDomainRecords(rows: readonly { sheet: ImportSheet; outcome: RowOutcome }[]): boolean {
+  return rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create');
+}
+
+/**
+ * Writes the plan as the commit with only the valid rows would, in the caller's transaction, and undoes it all:
+ * the plan then has the faults of the records other domains refuse, as a report that changes nothing must say them.
+ */
+async function writtenAndUndone(trx: Db, context: RequestContext, plan: Plan, file: ImportFile): Promise<never> {
+  await writePlan(trx, context, plan, randomUUID(), { fileName: file.fileName, sha256: sha256Hex(file.bytes), mode: 'onlyValid' });
+  throw new UndoneImport(plan);
 }
 
 /** Thrown to undo an import's transaction, with the plan as far as it got. */
@@ -134,7 +143,12 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
     await imports.lockImports(trx);
     const plan = await planImport(trx, context, fileRows, file.confirmed);
     const counts = outcomeCounts(plan);
-    if ((mode === 'allOrNothing' && importHasFaults({ counts, headerFaults })) || counts.create === 0) return { plan, importId: null };
+    if (mode === 'allOrNothing' && importHasFaults({ counts, headerFaults })) {
+      // Refused, it reports what the dry run does: the faults of the records of other domains too, and the rows only the valid ones would make.
+      if (makesDomainRecords(plan.rows)) await writtenAndUndone(trx, context, plan, file);
+      return { plan, importId: null };
+    }
+    if (counts.create === 0) return { plan, importId: null };
     const importId = randomUUID();
     const created = await writePlan(trx, context, plan, importId, { fileName: file.fileName, sha256: sha256Hex(file.bytes), mode });
     // A record another domain refused while it was being made: with all or nothing, nothing; nor when that left nothing to import.

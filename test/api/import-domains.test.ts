@@ -102,6 +102,27 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect((await verifyAuditTrail(database().db)).ok).toBe(true);
   });
 
+  it('refused with all or nothing for a fault of the file, reports what the dry run does: the faults only the other domains find too, and the rows only the valid ones would make', async () => {
+    const { db } = database();
+    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+    const bytes = await filledTemplate(new Uint8Array(template), {
+      'Leveringen (Deliveries)': [['WEIGER-1', 'Munitie (weigering)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 1000, 'stuks', null, null, null, null]],
+      // A payment of nothing: a fault of the file itself, which the plan finds before any record is made.
+      'Betalingen (Payments)': [['WEIGER-1-B', 'WEIGER-1', 0, '2025-06-03']],
+      'Trainingstellingen (Counts)': [['WEIGER-TT', 'geen-programma-weigering', '2025-03-01', null, '2025-08-31', 5, null, null, null, null, null, null, null, null, '']],
+      'Gereedheidsoordelen (Readiness)': [['WEIGER-GO', 'WEIGER-1', 'geen', 'Een aankoop raakt de voorraad niet.', '2025-07-01']],
+      'Bedrijven (Companies)': [['WEIGER-BD', 'Werf (weigering)', 'NL', null]],
+    });
+    const file = asUpload(bytes, 'weigering.xlsx');
+    const dryRun = await registrar('POST', '/imports/dry-run', file);
+    expect(dryRun.body.counts).toMatchObject({ create: 2, invalid: 3 });
+    const refused = await registrar('POST', '/imports', { ...file, mode: 'allOrNothing' });
+    expect(refused.body).toMatchObject({ committed: false, importId: null, counts: dryRun.body.counts });
+    expect(refused.body.rows).toEqual(dryRun.body.rows);
+    const committed = await registrar('POST', '/imports', { ...file, mode: 'onlyValid' });
+    expect(committed.body).toMatchObject({ committed: true, counts: dryRun.body.counts });
+  });
+
   it('says of a contract whose company has a fault on its row in the same file that that row has one, not that there is no such company', async () => {
     const { db } = database();
     const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();

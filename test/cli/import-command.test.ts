@@ -75,6 +75,27 @@ describe('the import command', () => {
     expect([cleanRun.output, cleanRun.code]).toEqual([expect.stringContaining('Dry run: 1 rows would be created, 0 are in the register already, 0 have a fault'), 0]);
   });
 
+  it('refused with all or nothing, counts and names the faults the dry run does, those of records of other domains too, and advises what --only-valid then imports', { timeout: 300_000 }, async () => {
+    const domains = join(folder, 'domeinen.xlsx');
+    writeFileSync(
+      domains,
+      await filledTemplate(await importTemplate(), {
+        'Leveringen (Deliveries)': [['CLI-DOM-1', 'Munitie (import)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 1000, 'stuks', null, null, null, null]],
+        // A judgement of a delivery that is not from stock: only the readiness domain's own rules refuse it.
+        'Gereedheidsoordelen (Readiness)': [['CLI-GO-1', 'CLI-DOM-1', 'geen', 'Een aankoop raakt de voorraad niet.', '2025-07-01']],
+        'Bedrijven (Companies)': [['CLI-BD-1', 'Munitiefabriek (cli)', 'UA', null]],
+        'Betalingen (Payments)': [['CLI-DOM-1-B', 'CLI-DOM-1', 0, '2025-06-03']],
+      }),
+    );
+    const dryRun = await runCli(dataDir, ['import', domains, '--dry-run']);
+    expect(dryRun.output).toContain('Dry run: 2 rows would be created, 0 are in the register already, 2 have a fault');
+    const refused = await runCli(dataDir, ['import', domains]);
+    expect(refused.output.split('\n').filter((line) => line.includes(', row '))).toEqual(dryRun.output.split('\n').filter((line) => line.includes(', row ')));
+    expect([refused.output, refused.code]).toEqual([expect.stringContaining('Nothing imported: 2 rows have a fault (use --only-valid to import the other 2).'), 1]);
+    const onlyValid = await runCli(dataDir, ['import', domains, '--only-valid']);
+    expect(onlyValid.output).toMatch(/Imported 2 rows \(import [0-9a-f-]{36}\)/);
+  });
+
   it('refuses a Word document or a presentation as no spreadsheet, names the row of an unclosed quote, and says a file it cannot read in one line', { timeout: 120_000 }, async () => {
     const presentation = join(folder, 'presentatie.pptx');
     writeFileSync(presentation, zipSync({ 'ppt/presentation.xml': new TextEncoder().encode('<p:presentation/>') }));
