@@ -31,3 +31,13 @@ it('the canonical text around the link, completed with the link, is the canonica
     { numRuns: 300 },
   );
 });
+
+it('puts the source of the records made in a context in the detail of its events, beside their own detail, and nothing without one', () => {
+  const context: AuditContext = { actor: null, origin: null, requestId: null };
+  const source = { importId: 'import-1', sheet: 'company', row: 3, externalReference: 'BD-1' };
+  const detailOf = (detail: unknown, recordSource?: AuditContext['recordSource']) => unlinkedAuditEvent({ ...context, ...(recordSource ? { recordSource } : {}) }, { action: 'company.create', result: 'success', detail }, new Date()).detail;
+  expect(detailOf(undefined, source)).toEqual(source);
+  expect(detailOf({ reason: 'x' }, source)).toEqual({ ...source, reason: 'x' });
+  expect(detailOf(['x'], source)).toEqual({ ...source, detail: ['x'] });
+  expect([detailOf(undefined), detailOf({ reason: 'x' })]).toEqual([null, { reason: 'x' }]);
+});

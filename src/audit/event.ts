@@ -35,6 +35,11 @@ export interface AuditContext {
   actor: AuditActor | null;
   origin: string | null;
   requestId: string | null;
+  /**
+   * Where the records made in this context come from (the import, sheet, row and reference of a spreadsheet's
+   * row), which every event recorded in it says in its detail, beside the detail of its own.
+   */
+  recordSource?: Readonly<Record<string, unknown>>;
 }
 
 /** One link of the chain, exactly as hashed. */
@@ -91,8 +96,15 @@ export function unlinkedAuditEvent(context: AuditContext, entry: AuditEntry, occ
     requestId: context.requestId,
     before: entry.before ?? null,
     after: entry.after ?? null,
-    detail: entry.detail ?? null,
+    detail: withRecordSource(entry.detail ?? null, context.recordSource),
   };
+}
+
+function withRecordSource(detail: unknown, source: AuditContext['recordSource']): unknown {
+  if (!source) return detail;
+  if (detail === null) return source;
+  // A detail that is no object of named values keeps its own name beside the source's.
+  return typeof detail === 'object' && !Array.isArray(detail) ? { ...source, ...detail } : { ...source, detail };
 }
 
 export function buildAuditEvent(

@@ -67,11 +67,7 @@ export async function writePlan(trx: Db, context: RequestContext, plan: Plan, im
     ...newValuations.map((valuation, index): [string, PlannedRow] => [valuation.id, valuationRows[index]!]),
     ...newPayments.map((payment, index): [string, PlannedRow] => [payment.id, paymentRows[index]!]),
   ]);
-  const origin = (recordId: string) => {
-    const row = rowOf.get(recordId)!;
-    const confirmedWarnings = plan.confirmedWarnings.get(row);
-    return { importId, sheet: row.sheet, row: row.rowNumber, externalReference: row.reference, ...(confirmedWarnings ? { confirmedWarnings } : {}) };
-  };
+  const origin = (recordId: string) => importOrigin(plan, importId, rowOf.get(recordId)!);
   const events = new AuditEventsInPreparation(context);
   const registered = await registerInBulk(
     trx,
@@ -87,7 +83,7 @@ export async function writePlan(trx: Db, context: RequestContext, plan: Plan, im
   // Written while the last records' events are still being prepared.
   await imports.recordImportedKeys(trx, importId, [...rowOf].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId })));
   await events.appendTo(trx);
-  const domainRecords = await createDomainRecords(trx, context, plan);
+  const domainRecords = await createDomainRecords(trx, context, plan, importId);
   await imports.recordImportedKeys(trx, importId, [...domainRecords].map(([recordId, row]) => ({ sheet: row.sheet, externalReference: row.reference!, recordId, rowSha256: rowDigest(row, plan.names) })));
   const createdOf = (sheet: DomainSheet) => [...domainRecords.values()].filter((row) => row.sheet === sheet).length;
   const created = rowOf.size + domainRecords.size;
@@ -110,11 +106,18 @@ export async function writePlan(trx: Db, context: RequestContext, plan: Plan, im
   return created;
 }
 
+/** What the audit event of a record an import creates says of where it came from: the import, the file's row, and the warnings confirmed for it. */
+function importOrigin(plan: Plan, importId: string, row: PlannedRow): Record<string, unknown> {
+  const confirmedWarnings = plan.confirmedWarnings.get(row);
+  return { importId, sheet: row.sheet, row: row.rowNumber, externalReference: row.reference, ...(confirmedWarnings ? { confirmedWarnings } : {}) };
+}
+
 /**
- * Makes the records of other domains the plan creates, in the file's order, each by its domain's use case;
- * a row its domain refuses gets the refusal as its faults. Returns the rows made, by the id of their record.
+ * Makes the records of other domains the plan creates, in the file's order, each by its domain's use case,
+ * whose audit events name the import and the row as those of deliveries and their money do; a row its
+ * domain refuses gets the refusal as its faults. Returns the rows made, by the id of their record.
  */
-async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan): Promise<Map<string, PlannedRow>> {
+async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan, importId: string): Promise<Map<string, PlannedRow>> {
   // Companies by the key of their reference: made by this import, or found once among earlier imports' and the register's.
   const companies = new Map<string, string | undefined>();
   const companyRows = firstRowsByReference(plan.rows, 'company');
@@ -143,7 +146,7 @@ async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan)
   // By kind, in the order of DOMAIN_SHEETS (a programme before its counts), and in the file's order within a kind.
   for (const sheet of DOMAIN_SHEETS) {
     for (const row of plan.rows.filter((candidate) => candidate.sheet === sheet && candidate.outcome === 'create')) {
-      const outcome = await createDomainRecord(trx, context, { sheet, values: row.values }, find);
+      const outcome = await createDomainRecord(trx, { ...context, recordSource: importOrigin(plan, importId, row) }, { sheet, values: row.values }, find);
       if (!('recordId' in outcome)) {
         addFaults(row, outcome.violations);
         continue;

@@ -99,6 +99,19 @@ describeEachDatabase('importing records of other domains', (database) => {
     const trail = await auditor('GET', `/audit-events?importId=${committed.body.importId}`);
     expect(trail.body.items.map((event: any) => event.action).toSorted()).toEqual(['company.create', 'delivery.create', 'delivery.create', 'import.commit', 'industryContract.create', 'readiness.judge', 'training.addContribution', 'training.createProgramme']);
     expect(trail.body.items[0]).toMatchObject({ action: 'import.commit', detail: { created: { delivery: 2, trainingProgramme: 1, trainingContribution: 1, readinessJudgement: 1, company: 1, industryContract: 1 } } });
+    // Each record's own event names the import and the row it came from, those of other domains as a delivery's.
+    const importId = committed.body.importId;
+    expect(Object.fromEntries(trail.body.items.slice(1).map((event: any) => [event.detail.externalReference, [event.action, event.detail]]))).toEqual({
+      'DOM-1': ['delivery.create', { importId, sheet: 'delivery', row: 3, externalReference: 'DOM-1' }],
+      'DOM-2': ['delivery.create', { importId, sheet: 'delivery', row: 4, externalReference: 'DOM-2' }],
+      'TR-1': ['training.createProgramme', { importId, sheet: 'trainingProgramme', row: 3, externalReference: 'TR-1' }],
+      'TT-1': ['training.addContribution', { importId, sheet: 'trainingContribution', row: 3, externalReference: 'TT-1' }],
+      'GO-1': ['readiness.judge', { importId, sheet: 'readinessJudgement', row: 3, externalReference: 'GO-1' }],
+      'BD-1': ['company.create', { importId, sheet: 'company', row: 3, externalReference: 'BD-1' }],
+      'CT-1': ['industryContract.create', { importId, sheet: 'industryContract', row: 3, externalReference: 'CT-1' }],
+    });
+    const companyHistory = await auditor('GET', `/audit-events?objectType=company&objectId=${company.id}`);
+    expect(companyHistory.body.items).toEqual([expect.objectContaining({ action: 'company.create', detail: { importId, sheet: 'company', row: 3, externalReference: 'BD-1' } })]);
     expect((await verifyAuditTrail(database().db)).ok).toBe(true);
   });
 

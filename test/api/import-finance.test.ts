@@ -140,6 +140,16 @@ describeEachDatabase('importing commitments and EPF claims', (database) => {
       ['budgetCommitment.create', 'finance'],
     ]);
     expect(trail.body.items[0]).toMatchObject({ detail: { created: { delivery: 0, valuation: 0, payment: 0, budgetCommitment: 1, epfClaim: 2 }, skippedRows: 6 } });
+    // Each record's own event names the import and the row it came from, as a delivery's and its money's do.
+    const importId = committed.body.importId;
+    expect(trail.body.items.slice(1).map((event: any) => event.detail)).toEqual([
+      { importId, sheet: 'epfClaim', row: 5, externalReference: 'EPF-3' },
+      { importId, sheet: 'epfClaim', row: 3, externalReference: 'EPF-1' },
+      { importId, sheet: 'budgetCommitment', row: 3, externalReference: 'VP-1' },
+    ]);
+    const claim = (await claims()).find((item: any) => item.reference === 'EPF-NL-FIN-1');
+    const history = await auditor('GET', `/audit-events?objectType=epfClaim&objectId=${claim.id}`);
+    expect(history.body.items).toEqual([expect.objectContaining({ action: 'epf.claim.create', detail: { importId, sheet: 'epfClaim', row: 3, externalReference: 'EPF-1' } })]);
     expect((await verifyAuditTrail(database().db)).ok).toBe(true);
   });
 
