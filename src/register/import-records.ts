@@ -19,6 +19,7 @@ import { createClaim, type ClaimInput } from './epf.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { judge } from './readiness.ts';
 import { createCompany, createContract } from './industry.ts';
+import { milestoneColumn } from './import-rows.ts';
 import { addContribution, createProgramme } from './training.ts';
 
 type Db = Kysely<Database>;
@@ -80,14 +81,15 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     async create(trx, context, values, find) {
       const { externalReference: _reference, companyReference, deliveryReferences, milestoneTitle, milestoneDueOn, ...fields } = values;
       const companyId = companyIdOf(await find.company(companyReference as string), companyReference as string);
-      const milestones = milestoneTitle === undefined && milestoneDueOn === undefined ? [] : [{ title: (milestoneTitle as string | undefined) ?? '', dueOn: (milestoneDueOn as string | undefined) ?? '' }];
+      // Both or neither are filled in (see firstMilestoneViolations).
+      const milestones = milestoneTitle === undefined ? [] : [{ title: milestoneTitle as string, dueOn: milestoneDueOn as string }];
       const input = { ...fields, companyId, deliveryIds: deliveryIdsOf(deliveryReferences, find), milestones } as ContractInput;
       return (await createContract(trx, context, input)).id;
     },
     columnOf: (field) => {
       if (field === 'companyId') return 'companyReference';
       if (field.startsWith('deliveryIds')) return 'deliveryReferences';
-      return field.replace(/^milestones\.0\.(title|dueOn)$/, (_whole, part: string) => (part === 'title' ? 'milestoneTitle' : 'milestoneDueOn'));
+      return milestoneColumn(field);
     },
   },
   readinessJudgement: {

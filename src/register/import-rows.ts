@@ -242,8 +242,24 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
     planned.values = valuesWith(read);
     if (definition.sheet === 'delivery') violations.push(...lifecycleViolations(lifecycleDates(read)));
   }
+  if (definition.sheet === 'industryContract') violations.push(...firstMilestoneViolations(beside));
   addFaults(planned, violations);
   return planned;
+}
+
+const MilestonesSchema = ContractInputSchema.pick({ milestones: true });
+
+/** A contract's first milestone, when the row names one, by the API's input rules for a milestone (its title and due date required), at the row's columns. */
+function firstMilestoneViolations({ milestoneTitle: title, milestoneDueOn: dueOn }: Record<string, unknown>): RuleViolation[] {
+  if (title === undefined && dueOn === undefined) return [];
+  const milestones = [{ title, dueOn }];
+  const parsed = MilestonesSchema.safeParse({ milestones });
+  return parsed.success ? [] : violationsFromZod(parsed.error, { milestones }).map((violation) => ({ ...violation, field: milestoneColumn(violation.field) }));
+}
+
+/** The row's column of a field of a contract's first milestone, as its domain names it (milestones.0.dueOn). */
+export function milestoneColumn(field: string): string {
+  return field.replace(/^milestones\.0\.(title|dueOn)$/, (_whole, part: string) => (part === 'title' ? 'milestoneTitle' : 'milestoneDueOn'));
 }
 
 /**

@@ -370,4 +370,22 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect(readiness.judgements).toContainEqual(expect.objectContaining({ judgedOn: '2025-07-03', reasoning: 'Na de nieuwe naam.' }));
     expect((await registrar('GET', `/deliveries/${recordId}`)).body.title).toBe('Pantserhouwitsers 2000 (import)');
   });
+  it('says of a first milestone without its due date, or without its title, that the column is required, as the API does', async () => {
+    const { db } = database();
+    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const bytes = await filledTemplate(template, {
+      'Bedrijven (Companies)': [['BD-MIJL', 'Mijlpaalwerf (import)', 'NL', null]],
+      'Contracten (Contracts)': [
+        ['CT-MIJL-1', 'BD-MIJL', 'G2B-MIJL-1', 'Munitie', 1000, '2025-05-01', null, 'Eerste mijlpaal', null],
+        ['CT-MIJL-2', 'BD-MIJL', 'G2B-MIJL-2', 'Munitie', 1000, '2025-05-01', null, null, '2025-12-01'],
+      ],
+    });
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(bytes, 'mijlpaal.xlsx'));
+    const faultsOf = (reference: string) => dryRun.body.rows.find((row: any) => row.reference === reference).faults.map((fault: any) => `${fault.columnLetter} ${fault.field} ${fault.code}`);
+    expect(faultsOf('CT-MIJL-1')).toEqual(['I milestoneDueOn required']);
+    expect(faultsOf('CT-MIJL-2')).toEqual(['H milestoneTitle required']);
+    const company = (await registrar('POST', '/companies', { name: 'Mijlpaalwerf (API)', country: 'NL' })).body.id;
+    const refused = await registrar('POST', '/industry-contracts', { companyId: company, reference: 'G2B-MIJL-API', subject: 'Munitie', amountCents: 1000, signedOn: '2025-05-01', milestones: [{ title: 'Eerste mijlpaal' }] });
+    expect(refused.body.invalidParams.map((param: any) => `${param.name} ${param.code}`)).toEqual(['milestones.0.dueOn required']);
+  });
 });
