@@ -50,7 +50,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   // After the rows the register holds unchanged are known (they create nothing), before money follows its delivery.
   refuseRowsOfOtherRoles(rows, context.actor);
   refuseHiddenRows(rows);
-  checkMoney(registerRows, registerDeliveries, await imports.paymentsOf(db, [...registerDeliveries.keys()]));
+  checkMoney(registerRows, registerDeliveries, await imports.paymentsOf(db, [...registerDeliveries.keys()]), known.payment);
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), registerRows.filter((row) => row.sheet !== 'delivery'));
   const warned = paymentWarningsOf(bySheet('valuation'), bySheet('payment'), await imports.currentValuationsOf(db, [...registerDeliveries.keys()]));
   const confirmedWarnings = new Map<PlannedRow, Warning[]>();
@@ -323,9 +323,10 @@ function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDeliv
  * by payment, never dated before an earlier stage (the first payment is the day of realisation), and each
  * under a reference of its own among its delivery's (in the register, unless withdrawn, and in the file);
  * one valuation per delivery and effective date in a file (their order would otherwise be arbitrary), none
- * dated before the pledge, each on a basis its delivery's support type is valued at.
+ * dated before the pledge, each on a basis its delivery's support type is valued at. A payment row under the
+ * key of a payment the register holds is held against the delivery's other payments: that one is the row's own.
  */
-function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, heldPayments: Map<string, HeldPayment[]>): void {
+function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, heldPayments: Map<string, HeldPayment[]>, importedPayments: ImportedReferences): void {
   const valuationDates = new Map<string, number>();
   const paymentReferences = new Map<string, number>();
   for (const row of rows) {
@@ -353,7 +354,9 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
       addFaults(row, [{ field: 'paidOn', code: 'paymentOnStock' }]);
       continue;
     }
-    const held = (row.deliveryId && heldPayments.get(row.deliveryId)) || [];
+    const own = row.reference === null ? undefined : importedPayments.find(row.reference);
+    const ownId = own && 'recordId' in own ? own.recordId : null;
+    const held = ((row.deliveryId && heldPayments.get(row.deliveryId)) || []).filter((payment) => payment.id !== ownId);
     if (typeof paidOn === 'string') {
       const realisedAt = [paidOn, ...held.map((payment) => payment.paidOn)].sort()[0]!;
       const violations = lifecycleViolations({ ...delivery, realisedAt });

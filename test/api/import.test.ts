@@ -832,6 +832,14 @@ describeEachDatabase('import', (database) => {
     expect((await registrar('POST', '/imports/dry-run', withoutTheColumns)).body.rows.map((row: any) => row.outcome)).toEqual(['unchanged']);
   });
 
+  it('says of a payment row the register holds with another note only that it differs, not that the payment’s own reference is taken', async () => {
+    const payment = (note: string) =>
+      asUpload(new TextEncoder().encode(['Eigen kenmerk;Kenmerk levering;Bedrag (€);Betaald op;Betalingskenmerk;Toelichting', `EMPTIED-1-B;EMPTIED-1;5;2025-02-01;F-EMPTIED;${note}`].join('\r\n')), 'betalingen.csv');
+    expect((await finance('POST', '/imports/dry-run', payment(''))).body.rows.map((row: any) => row.outcome)).toEqual(['unchanged']);
+    const changed = await finance('POST', '/imports/dry-run', payment('Een andere toelichting'));
+    expect(changed.body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`)).toEqual(['F differsFromRegister']);
+  });
+
   it('takes a text the same as the register holds but for spaces around it, which a cell does not show, as unchanged', async () => {
     const stock = (await registrar('POST', '/deliveries', { title: 'Voorraad met toelichting', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget' })).body;
     const valuation = (note: string) =>
