@@ -271,28 +271,43 @@ export function validationHookWith(alsoCheck: (input: unknown, today: IsoDate) =
 export const validationHook = validationHookWith(() => []);
 
 /**
- * The hook of a route whose body is `schema`'s object, which adds to the fields failing the schema the
- * domain's own rules (`check`) on the fields that passed it, as the schema gives them, once the fields of
- * `needs` are among them: so that a date after today is named with a text the schema refused, rather than
- * in the next round, and without a copy of the rules on the raw input. `nameOf` renames the schema's
- * fields as validationHookWith's does.
+ * The domain's own rules (`check`) on the fields of a body, `schema`'s object, that passed the schema when others
+ * did not, as the schema gives them, once the fields of `needs` are among them: so that a date after today is
+ * named with a text the schema refused, rather than in the next round, and without a copy of the rules on the
+ * raw input.
  */
-export function passedFieldsHook<S extends z.ZodObject, const K extends keyof z.output<S>>(
-  schema: S,
-  needs: readonly K[],
-  check: (passed: Partial<z.output<S>> & Pick<z.output<S>, K>, today: IsoDate) => RuleViolation[],
+export interface PassedFieldRules<S extends z.ZodObject, K extends keyof z.output<S>> {
+  schema: S;
+  needs: readonly K[];
+  check: (passed: Partial<z.output<S>> & Pick<z.output<S>, K>, today: IsoDate) => RuleViolation[];
+}
+
+export function passedFieldRules<S extends z.ZodObject, const K extends keyof z.output<S>>(schema: S, needs: readonly K[], check: PassedFieldRules<S, K>['check']): PassedFieldRules<S, K> {
+  return { schema, needs, check };
+}
+
+/**
+ * The violations of such rules on the fields of an input that pass the schema; `refused` names fields the input
+ * has wrong though it lacks them (a spreadsheet's cell that could not be read), which do not pass as their default.
+ */
+export function passedFieldViolations<S extends z.ZodObject, K extends keyof z.output<S>>({ schema, needs, check }: PassedFieldRules<S, K>, input: unknown, today: IsoDate, refused: ReadonlySet<string> = new Set()): RuleViolation[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  const passed: Partial<z.output<S>> = Object.fromEntries(
+    Object.entries(schema.shape).flatMap(([field, fieldSchema]) => {
+      if (refused.has(field)) return [];
+      const result = (fieldSchema as z.ZodType).safeParse(Reflect.get(input, field));
+      return result.success && result.data !== undefined ? [[field, result.data]] : [];
+    }),
+  ) as Partial<z.output<S>>;
+  return needs.every((field) => field in passed) ? check(passed as Partial<z.output<S>> & Pick<z.output<S>, K>, today) : [];
+}
+
+/** The hook of a route that adds to the fields failing its schema the domain's rules on the fields that passed it. `nameOf` renames the schema's fields as validationHookWith's does. */
+export function passedFieldsHook<S extends z.ZodObject, K extends keyof z.output<S>>(
+  rules: PassedFieldRules<S, K>,
   nameOf?: (field: string, input: unknown) => string,
 ): NonNullable<OpenAPIHonoOptions<ApiEnv>['defaultHook']> {
-  return validationHookWith((input, today) => {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
-    const passed: Partial<z.output<S>> = Object.fromEntries(
-      Object.entries(schema.shape).flatMap(([field, fieldSchema]) => {
-        const result = (fieldSchema as z.ZodType).safeParse(Reflect.get(input, field));
-        return result.success && result.data !== undefined ? [[field, result.data]] : [];
-      }),
-    ) as Partial<z.output<S>>;
-    return needs.every((field) => field in passed) ? check(passed as Partial<z.output<S>> & Pick<z.output<S>, K>, today) : [];
-  }, nameOf);
+  return validationHookWith((input, today) => passedFieldViolations(rules, input, today), nameOf);
 }
 
 async function rawInput(c: Context, target: string | undefined): Promise<unknown> {

@@ -111,7 +111,7 @@ export function companyTakenViolations(company: Pick<CompanyInput, 'name' | 'reg
   ];
 }
 
-export function contractViolations(contract: ContractInput, today: IsoDate): RuleViolation[] {
+export function contractViolations(contract: Pick<ContractInput, 'reference' | 'subject' | 'amountCents' | 'signedOn' | 'milestones'>, today: IsoDate): RuleViolation[] {
   return [
     ...textViolations('reference', contract.reference, { required: true, maximum: MAX_NAME_LENGTH, format: 'reference' }),
     ...textViolations('subject', contract.subject, { required: true, maximum: MAX_TEXT_LENGTH }),

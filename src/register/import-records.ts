@@ -5,14 +5,14 @@
  * its refusal named at the row's columns.
  */
 import { sql, type Kysely } from 'kysely';
-import type { RequestContext } from '../audit/trail.ts';
+import { requestDay, type RequestContext } from '../audit/trail.ts';
 import type { Database } from '../db/schema.ts';
 import type { CommitmentFields, CommitmentStageInput } from '../domain/budget.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecordOf } from '../domain/references.ts';
-import type { CompanyInput, ContractInput } from '../domain/industry.ts';
+import { contractViolations, type CompanyInput, type ContractInput } from '../domain/industry.ts';
 import type { JudgementInput } from '../domain/readiness.ts';
-import type { ContributionInput, TrainingProgrammeInput } from '../domain/training.ts';
+import { contributionViolations, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
 import type { DomainSheet } from '../import/sheets.ts';
 import { createCommitment } from './budget.ts';
 import { createClaim, type ClaimInput } from './epf.ts';
@@ -62,9 +62,10 @@ const KINDS: Record<DomainSheet, DomainKind> = {
   },
   trainingContribution: {
     async create(trx, context, values, find) {
-      const { externalReference: _reference, programmeKey, ...input } = values;
-      const programmeId = programmeIdOf(await find.programme(String(programmeKey)), programmeKey as string);
-      return (await addContribution(trx, context, programmeId, input as unknown as ContributionInput)).id;
+      const { externalReference: _reference, programmeKey, ...fields } = values;
+      const input = fields as unknown as ContributionInput;
+      const programmeId = programmeIdOf(await find.programme(String(programmeKey)), programmeKey as string, () => contributionViolations(input, requestDay(context)));
+      return (await addContribution(trx, context, programmeId, input)).id;
     },
     columnOf: (field) => (field === 'programmeId' ? 'programmeKey' : field),
   },
@@ -80,11 +81,11 @@ const KINDS: Record<DomainSheet, DomainKind> = {
   industryContract: {
     async create(trx, context, values, find) {
       const { externalReference: _reference, companyReference, deliveryReferences, milestoneTitle, milestoneDueOn, ...fields } = values;
-      const companyId = companyIdOf(await find.company(companyReference as string), companyReference as string);
       // Both or neither are filled in (see firstMilestoneViolations).
       const milestones = milestoneTitle === undefined ? [] : [{ title: milestoneTitle as string, dueOn: milestoneDueOn as string }];
-      const input = { ...fields, companyId, deliveryIds: deliveryIdsOf(deliveryReferences, find), milestones } as ContractInput;
-      return (await createContract(trx, context, input)).id;
+      const contract = { ...fields, milestones } as Omit<ContractInput, 'companyId' | 'deliveryIds'>;
+      const companyId = companyIdOf(await find.company(companyReference as string), companyReference as string, () => contractViolations(contract, requestDay(context)));
+      return (await createContract(trx, context, { ...contract, companyId, deliveryIds: deliveryIdsOf(deliveryReferences, find) })).id;
     },
     columnOf: (field) => {
       if (field === 'companyId') return 'companyReference';
@@ -134,15 +135,20 @@ function deliveryIdOf(match: DeliveryMatch, field: string, reference: string): s
   throw new ValidationError([{ field, code: 'unknownDeliveryReference', params: { reference } }]);
 }
 
-function companyIdOf(match: CompanyMatch, reference: string): string {
+/**
+ * A record whose company or programme is named by a row of the file with a fault is not made; its own faults, by
+ * its domain's rules on its values alone (`ownViolations`), show beside that one, as a money row's show beside the
+ * fault of its delivery's row.
+ */
+function companyIdOf(match: CompanyMatch, reference: string, ownViolations: () => RuleViolation[]): string {
   if (match && 'companyId' in match) return match.companyId;
-  if (match) throw new ValidationError([{ field: 'companyReference', code: 'companyRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }]);
+  if (match) throw new ValidationError([{ field: 'companyReference', code: 'companyRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }, ...ownViolations()]);
   throw new ValidationError([{ field: 'companyReference', code: 'unknownCompanyReference', params: { reference } }]);
 }
 
-function programmeIdOf(match: ProgrammeMatch, shortName: string): string {
+function programmeIdOf(match: ProgrammeMatch, shortName: string, ownViolations: () => RuleViolation[]): string {
   if (match && 'programmeId' in match) return match.programmeId;
-  if (match) throw new ValidationError([{ field: 'programmeKey', code: 'programmeRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }]);
+  if (match) throw new ValidationError([{ field: 'programmeKey', code: 'programmeRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }, ...ownViolations()]);
   throw new ValidationError([{ field: 'programmeKey', code: 'unknownProgramme', params: { key: shortName } }]);
 }
 

@@ -2,13 +2,13 @@
  * The rows of an import's file, read and checked by everything that needs only the file: the API's own
  * input rules for each cell, and references that rows of the same kind share.
  */
-import { CommitmentInputSchema } from '../api/budget/schemas.ts';
+import { commitmentInputRules, CommitmentInputSchema } from '../api/budget/schemas.ts';
 import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
 import { ClaimInputSchema } from '../api/epf/schemas.ts';
 import { CompanyInputSchema, ContractInputSchema } from '../api/industry/schemas.ts';
 import { JudgementInputSchema } from '../api/readiness/schemas.ts';
-import { ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
-import { requiredText } from '../api/openapi-common.ts';
+import { contributionInputRules, ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
+import { passedFieldViolations, requiredText } from '../api/openapi-common.ts';
 import { violationsFromZod } from '../api/problem.ts';
 import { lifecycleViolations, stageDateViolations, type LifecycleDates, type RuleViolation } from '../domain/delivery.ts';
 import type { IsoDate } from '../../common/dates.ts';
@@ -243,8 +243,27 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
     if (definition.sheet === 'delivery') violations.push(...lifecycleViolations(lifecycleDates(read)));
   }
   if (definition.sheet === 'industryContract') violations.push(...firstMilestoneViolations(beside));
+  if (violations.length > 0) violations.push(...besideTheFaults(definition.sheet, fields, violations, today));
   addFaults(planned, violations);
   return planned;
+}
+
+/**
+ * A row with a fault is not made, so its domain does not judge it: the rules the API judges on the fields of a
+ * request beside those it has wrong (passedFieldsHook) are judged here on the fields read beside the row's
+ * faults, so that the row names them at once, as the API does (a count date before the period beside a Ja/Nee
+ * cell that says neither).
+ */
+const RULES_BESIDE_FAULTS: Partial<Record<ImportSheet, (fields: Record<string, unknown>, today: IsoDate, faulted: ReadonlySet<string>) => RuleViolation[]>> = {
+  trainingContribution: (fields, today, faulted) => passedFieldViolations(contributionInputRules, fields, today, faulted),
+  budgetCommitment: (fields, today, faulted) => passedFieldViolations(commitmentInputRules, fields, today, faulted),
+};
+
+function besideTheFaults(sheet: ImportSheet, fields: Record<string, unknown>, faults: readonly RuleViolation[], today: IsoDate): RuleViolation[] {
+  const rules = RULES_BESIDE_FAULTS[sheet];
+  if (!rules) return [];
+  const faulted = new Set(faults.map((fault) => fault.field));
+  return rules(fields, today, faulted).filter((violation) => !faulted.has(violation.field));
 }
 
 const MilestonesSchema = ContractInputSchema.pick({ milestones: true });

@@ -388,4 +388,34 @@ describeEachDatabase('importing records of other domains', (database) => {
     const refused = await registrar('POST', '/industry-contracts', { companyId: company, reference: 'G2B-MIJL-API', subject: 'Munitie', amountCents: 1000, signedOn: '2025-05-01', milestones: [{ title: 'Eerste mijlpaal' }] });
     expect(refused.body.invalidParams.map((param: any) => `${param.name} ${param.code}`)).toEqual(['milestones.0.dueOn required']);
   });
+  it('names the own faults of a count whose programme’s row has a fault, and of a contract whose company’s row has one, beside that fault', async () => {
+    const { db } = database();
+    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const bytes = await filledTemplate(template, {
+      'Trainingsprogramma’s (Training)': [['TR-EIGEN', 'Programma met een fout', 'eigen-fout', 'DE', 'Onbekend', null, null, null]],
+      'Trainingstellingen (Counts)': [['TT-EIGEN', 'eigen-fout', '2025-09-01', null, '2099-01-01', -2, null, null, null, null, null, null, null, null, '']],
+      'Bedrijven (Companies)': [['BD-EIGEN', 'Werf met een fout (import)', 'Oekraïne', null]],
+      'Contracten (Contracts)': [['CT-EIGEN', 'BD-EIGEN', 'G2B-EIGEN-1', 'Munitie', 1000, '2099-01-01', null, null, null]],
+    });
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(bytes, 'eigen-fouten.xlsx'));
+    const faultsOf = (reference: string) => dryRun.body.rows.find((row: any) => row.reference === reference).faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`);
+    expect(faultsOf('TT-EIGEN')).toEqual(['B programmeRowInvalid', 'E dateInFuture', 'F tooSmall']);
+    expect(faultsOf('CT-EIGEN')).toEqual(['B companyRowInvalid', 'F dateInFuture']);
+  });
+
+  it('names a count’s date before its period beside a Ja/Nee cell that says neither, as the API names it beside a value that is no yes or no', async () => {
+    const { db } = database();
+    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const bytes = await filledTemplate(template, {
+      'Trainingstellingen (Counts)': [['TT-MISSCHIEN', 'pzh-import', '2025-09-01', null, '2025-08-01', 5, 'misschien', null, null, null, null, null, null, null, '']],
+    });
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(bytes, 'misschien.xlsx'));
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'TT-MISSCHIEN').faults.map((fault: any) => `${fault.columnLetter} ${fault.field} ${fault.code}`)).toEqual([
+      'C periodFrom periodAfterCount',
+      'G trainersIsMaximum invalidChoice',
+    ]);
+    const programme = (await programmes()).find((item) => item.key === 'pzh-import')!;
+    const refused = await registrar('POST', `/training-programmes/${programme.id}/contributions`, { periodFrom: '2025-09-01', countsUpTo: '2025-08-01', trainers: 5, trainersIsMaximum: 'misschien' });
+    expect(refused.body.invalidParams.map((param: any) => `${param.name} ${param.code}`).toSorted()).toEqual(['periodFrom periodAfterCount', 'trainersIsMaximum invalidValue']);
+  });
 });

@@ -181,4 +181,11 @@ describeEachDatabase('importing commitments and EPF claims', (database) => {
     expect(await dryRun(delivery.id.toUpperCase())).toEqual([['VP-1', 'unchanged', []], ['EPF-1', 'unchanged', []]]);
     expect(await dryRun(other)).toEqual([['VP-1', 'invalid', ['differsFromEarlierImport']], ['EPF-1', 'invalid', ['differsFromEarlierImport']]]);
   });
+
+  it('names a commitment’s effective date after today beside a fund the register does not know, as the API does', async () => {
+    const dryRun = await finance('POST', '/imports/dry-run', await upload({ 'Verplichtingen (Commitments)': [['VP-FONDS', 'Onbekend fonds', 'Ander fonds', 2025, null, null, 'Toegezegd', 1000, '2099-01-01', null]] }, 'fonds.xlsx'));
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'VP-FONDS').faults.map((fault: any) => `${fault.columnLetter} ${fault.field} ${fault.code}`)).toEqual(['C fund invalidChoice', 'I effectiveOn dateInFuture']);
+    const refused = await finance('POST', '/budget/commitments', { title: 'Onbekend fonds', fund: 'anderFonds', budgetYear: 2025, stage: 'pledged', amountCents: 1000, effectiveOn: '2099-01-01' });
+    expect(refused.body.invalidParams.map((param: any) => `${param.name} ${param.code}`).toSorted()).toEqual(['effectiveOn dateInFuture', 'fund invalidChoice']);
+  });
 });

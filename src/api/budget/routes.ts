@@ -1,13 +1,13 @@
 import { todayInAmsterdam } from '../../../common/dates.ts';
 import { isCommitmentPosition } from '../../db/repositories/budget.ts';
-import { commitmentViolations, decisionViolations, shiftFieldViolations } from '../../domain/budget.ts';
+import { decisionViolations, shiftFieldViolations } from '../../domain/budget.ts';
 import * as register from '../../register/budget.ts';
 import { apiRoutes } from '../api-routes.ts';
 import { requestContext } from '../context.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag } from '../if-match.ts';
-import { passedFieldsHook } from '../openapi-common.ts';
+import { passedFieldRules, passedFieldsHook } from '../openapi-common.ts';
 import {
   addStageRoute,
   BudgetDecisionInputSchema,
@@ -16,7 +16,7 @@ import {
   BudgetShiftInputSchema,
   BudgetShiftSchema,
   commitmentFilter,
-  CommitmentInputSchema,
+  commitmentInputRules,
   CommitmentSchema,
   createCommitmentRoute,
   createDecisionRoute,
@@ -64,14 +64,14 @@ export function budgetRoutes() {
     return createIdempotently(c, { request: body, response: BudgetDecisionSchema }, async (trx) => ({
       body: await register.createDecision(trx, requestContext(c), body),
     }));
-  }, passedFieldsHook(BudgetDecisionInputSchema, ['decidedOn', 'firstYear', 'lastYear', 'amounts'], decisionViolations));
+  }, passedFieldsHook(passedFieldRules(BudgetDecisionInputSchema, ['decidedOn', 'firstYear', 'lastYear', 'amounts'], decisionViolations)));
 
   app.openapi(createShiftRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: BudgetShiftSchema }, async (trx) => ({
       body: await register.createShift(trx, requestContext(c), body),
     }));
-  }, passedFieldsHook(BudgetShiftInputSchema, ['decidedOn', 'fromYear', 'toYear'], shiftFieldViolations));
+  }, passedFieldsHook(passedFieldRules(BudgetShiftInputSchema, ['decidedOn', 'fromYear', 'toYear'], shiftFieldViolations)));
 
   app.openapi(createCommitmentRoute, async (c) => {
     const body = c.req.valid('json');
@@ -80,7 +80,7 @@ export function budgetRoutes() {
       const commitment = await register.createCommitment(trx, requestContext(c), fields, { stage, amountCents, effectiveOn, note });
       return { headers: { Location: `${c.req.path}/${commitment.id}`, ETag: etag(commitment.version) }, body: commitment };
     });
-  }, passedFieldsHook(CommitmentInputSchema, ['budgetYear', 'stage', 'amountCents', 'effectiveOn'], (passed, today) => commitmentViolations(passed, passed, today)));
+  }, passedFieldsHook(commitmentInputRules));
 
   app.openapi(addStageRoute, async (c) => {
     const body = c.req.valid('json');

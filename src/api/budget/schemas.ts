@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } from '../../domain/budget.ts';
+import { BUDGET_FUNDS, COMMITMENT_STAGES, commitmentViolations, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } from '../../domain/budget.ts';
 import type { CommitmentFilter } from '../../db/repositories/budget.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, positiveAmountCents, problemResponses, queryFilter, requiredText, safeText, wholeNumberParameter } from '../openapi-common.ts';
+import { idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, positiveAmountCents, problemResponses, queryFilter, requiredText, safeText, wholeNumberParameter } from '../openapi-common.ts';
 
 const date = isoDate.openapi({ example: '2025-04-15' });
 const positiveCents = positiveAmountCents.openapi({ example: 320_000_000_000 });
@@ -96,6 +96,9 @@ export const CommitmentInputSchema = z
     ...stageInput,
   })
   .openapi('CommitmentInput');
+
+/** The rules of a new commitment judged beside the fields a request, or an import's row, has wrong, once its year and first stage are there. */
+export const commitmentInputRules = passedFieldRules(CommitmentInputSchema, ['budgetYear', 'stage', 'amountCents', 'effectiveOn'], (passed, today) => commitmentViolations(passed, passed, today));
 
 export const CommitmentSchema = z
   .object({

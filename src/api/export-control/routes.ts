@@ -7,7 +7,7 @@ import { isQueuePosition } from '../../db/repositories/export-control.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag } from '../if-match.ts';
 import { preferredLanguage } from '../language.ts';
-import { passedFieldsHook, validationHookWith } from '../openapi-common.ts';
+import { passedFieldRules, passedFieldsHook, validationHookWith } from '../openapi-common.ts';
 import { assessmentViolations, EXPORT_CRITERIA } from '../../domain/export-control.ts';
 import { reportCsv, reportWorkbook, XLSX_TYPE } from './report-files.ts';
 import {
@@ -86,7 +86,7 @@ export function exportControlRoutes() {
       const { version, ...assessment } = await exportControl.assess(trx, requestContext(c), id, body, { expectedVersion });
       return { version, body: assessment };
     });
-  }, passedFieldsHook(AssessmentInputSchema, [], assessmentViolations, criterionField));
+  }, passedFieldsHook(passedFieldRules(AssessmentInputSchema, [], assessmentViolations), criterionField));
 
   app.openapi(grantInspectionRoute, async (c) => {
     const { note } = c.req.valid('json');

@@ -1,4 +1,3 @@
-import { contributionViolations } from '../../domain/training.ts';
 import * as register from '../../register/training.ts';
 import { apiRoutes } from '../api-routes.ts';
 import { requestContext } from '../context.ts';
@@ -8,7 +7,7 @@ import { passedFieldsHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
   addContributionRoute,
-  ContributionInputSchema,
+  contributionInputRules,
   ContributionSchema,
   createProgrammeRoute,
   getProgrammeRoute,
@@ -53,7 +52,7 @@ export function trainingRoutes() {
       const { version, ...contribution } = await register.addContribution(trx, requestContext(c), c.req.valid('param').id, body, expected);
       return { version, body: contribution };
     });
-  }, passedFieldsHook(ContributionInputSchema, [], contributionViolations));
+  }, passedFieldsHook(contributionInputRules));
 
   return app;
 }

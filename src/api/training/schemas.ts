@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { FUNDING_SOURCES } from '../../domain/delivery.ts';
 import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/repositories/training.ts';
-import { TRAINING_FRAMEWORKS } from '../../domain/training.ts';
+import { contributionViolations, TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
-import { countryCode, deliveryIdList, positiveAmountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { countryCode, deliveryIdList, positiveAmountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, problemResponses, safeText } from '../openapi-common.ts';
 
 const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
 
@@ -37,6 +37,9 @@ export const ContributionInputSchema = z
     note: optionalMultilineText(2000, { judgedByDomain: true }).default(''),
   })
   .openapi('TrainingContributionInput');
+
+/** The rules of a contribution judged beside the fields a request, or an import's row, has wrong. */
+export const contributionInputRules = passedFieldRules(ContributionInputSchema, [], contributionViolations);
 
 export const ContributionSchema = StoredContributionSchema.extend({
   id: z.uuid(),
