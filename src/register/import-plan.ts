@@ -35,7 +35,10 @@ export interface Plan {
   names: RecordNames;
   /** The payment rows whose warnings the import confirmed, with those warnings, for their audit events. */
   confirmedWarnings: Map<PlannedRow, Warning[]>;
-  /** The warnings the import did not confirm, which are faults of their rows until it does. */
+  /**
+   * The warnings the import did not confirm, which are faults of their rows until it does, of the rows they alone
+   * keep from being made: confirmed, those rows are made (a row with another fault, one of another role's sheet, is not).
+   */
   unconfirmedWarnings: Set<WarningCode>;
 }
 
@@ -57,8 +60,8 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   const unconfirmedWarnings = new Set<WarningCode>();
   for (const [row, warnings] of warned) {
     const open = unconfirmed(warnings, confirmed);
+    if (row.outcome === 'create') for (const warning of open) unconfirmedWarnings.add(warning.code);
     addFaults(row, open);
-    for (const warning of open) unconfirmedWarnings.add(warning.code);
     if (open.length === 0) confirmedWarnings.set(row, warnings);
   }
   return { rows, registerDeliveries, importedDeliveries: known.delivery, names, confirmedWarnings, unconfirmedWarnings };

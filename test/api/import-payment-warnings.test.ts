@@ -98,4 +98,15 @@ describeEachDatabase('a payment an import brings far above its delivery’s valu
       ['paymentFarAboveValuation', { amount: '10000000', valuation: '1000000', ratio: '10' }],
     ]);
   });
+
+  it('offers the warning to confirm only for a row it alone keeps from being made, not for one of another role’s sheet or with a fault of its own', async () => {
+    const warned = await upload({ 'Betalingen (Payments)': [['WAARSCH-1-B3', 'WAARSCH-1', '€ 12.500.000,00', '2025-07-03']] }, 'gewaarschuwd.xlsx');
+    expect((await finance('POST', '/imports/dry-run', warned)).body).toMatchObject({ confirmable: ['paymentFarAboveValuation'] });
+    const ofFinance = await registrar('POST', '/imports/dry-run', warned);
+    expect(outcomes(ofFinance.body)).toEqual([['WAARSCH-1-B3', 'invalid', ['sheetOfOtherRole', 'paymentFarAboveValuation']]]);
+    expect(ofFinance.body.confirmable).toEqual([]);
+    const inTheFuture = await finance('POST', '/imports/dry-run', await upload({ 'Betalingen (Payments)': [['WAARSCH-1-B4', 'WAARSCH-1', '€ 12.500.000,00', '2099-01-01']] }, 'later.xlsx'));
+    expect(outcomes(inTheFuture.body)).toEqual([['WAARSCH-1-B4', 'invalid', ['paymentFarAboveValuation', 'dateInFuture']]]);
+    expect(inTheFuture.body.confirmable).toEqual([]);
+  });
 });

@@ -60,7 +60,7 @@ const ImportReportSchema = z
       }),
     confirmable: z
       .array(z.enum(IMPORT_WARNINGS))
-      .openapi({ description: 'The warnings among the rows’ faults (a payment far above its valuation): confirmed in confirm, those rows are made' }),
+      .openapi({ description: 'The warnings among the faults of rows that have no other (a payment far above its valuation): confirmed in confirm, those rows are made' }),
     sheetsNotTaken: z
       .array(z.object({ sheetName: z.string(), code: z.enum(SHEET_NOT_TAKEN_CODES), reason: z.string() }))
       .openapi({ description: 'The visible sheets with a table that no rows were taken from, and why: nothing of them is imported' }),

@@ -13435,7 +13435,7 @@ export interface components {
                     reason: string;
                 }[];
             }[];
-            /** @description The warnings among the rows’ faults (a payment far above its valuation): confirmed in confirm, those rows are made */
+            /** @description The warnings among the faults of rows that have no other (a payment far above its valuation): confirmed in confirm, those rows are made */
             confirmable: "paymentFarAboveValuation"[];
             /** @description The visible sheets with a table that no rows were taken from, and why: nothing of them is imported */
             sheetsNotTaken: {
