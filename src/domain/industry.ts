@@ -1,5 +1,5 @@
 import { referenceKey, saysSomething } from '../../common/text.ts';
-import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
+import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations, whereGiven } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import { COPRODUCTION_STAGES, type CompanyOrigin, type ConfidentialityGround, type CoproductionStage, type LessonCategory, type MilestoneStatus } from '../../common/vocabulary/codes.ts';
@@ -87,10 +87,11 @@ export type CompanyDecisionInput =
   | { state: 'public'; publicName: string; note: string }
   | { state: 'confidential'; ground: ConfidentialityGround; reviewOn: IsoDate | null; note: string };
 
-export function companyViolations(company: CompanyInput): RuleViolation[] {
+/** What a company must meet; each rule is judged on the fields given (whereGiven), as the contract's and the others' below. */
+export function companyViolations(company: Partial<CompanyInput>): RuleViolation[] {
   return [
-    ...textViolations('name', company.name, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
-    ...countryViolations('country', company.country),
+    ...whereGiven(company.name, (name) => textViolations('name', name, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' })),
+    ...whereGiven(company.country, (country) => countryViolations('country', country)),
     ...textViolations('registrationNumber', company.registrationNumber ?? '', { required: false, maximum: 100, format: 'reference' }),
   ];
 }
@@ -111,16 +112,17 @@ export function companyTakenViolations(company: Pick<CompanyInput, 'name' | 'reg
   ];
 }
 
-export function contractViolations(contract: Pick<ContractInput, 'reference' | 'subject' | 'amountCents' | 'signedOn' | 'milestones'>, today: IsoDate): RuleViolation[] {
+export function contractViolations(contract: Partial<Pick<ContractInput, 'reference' | 'subject' | 'amountCents' | 'signedOn' | 'milestones'>>, today: IsoDate): RuleViolation[] {
+  const { signedOn } = contract;
   return [
-    ...textViolations('reference', contract.reference, { required: true, maximum: MAX_NAME_LENGTH, format: 'reference' }),
-    ...textViolations('subject', contract.subject, { required: true, maximum: MAX_TEXT_LENGTH }),
-    ...amountViolations('amountCents', contract.amountCents, MAX_CONTRACT_CENTS),
-    ...pastDateViolations('signedOn', contract.signedOn, today),
-    ...contract.milestones.flatMap((milestone, index) => [
+    ...whereGiven(contract.reference, (reference) => textViolations('reference', reference, { required: true, maximum: MAX_NAME_LENGTH, format: 'reference' })),
+    ...whereGiven(contract.subject, (subject) => textViolations('subject', subject, { required: true, maximum: MAX_TEXT_LENGTH })),
+    ...whereGiven(contract.amountCents, (cents) => amountViolations('amountCents', cents, MAX_CONTRACT_CENTS)),
+    ...whereGiven(signedOn, (date) => pastDateViolations('signedOn', date, today)),
+    ...(contract.milestones ?? []).flatMap((milestone, index) => [
       ...textViolations(`milestones.${index}.title`, milestone.title, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
-      ...(milestone.dueOn < contract.signedOn
-        ? [{ field: `milestones.${index}.dueOn`, code: 'beforeSigning', params: { signedOn: contract.signedOn } }]
+      ...(signedOn !== undefined && milestone.dueOn < signedOn
+        ? [{ field: `milestones.${index}.dueOn`, code: 'beforeSigning', params: { signedOn } }]
         : plannedDateViolations(`milestones.${index}.dueOn`, milestone.dueOn, today)),
     ]),
   ];
@@ -160,15 +162,16 @@ export function milestoneStatus(dueOn: IsoDate, latest: ProgressReport | null, d
   return percent > 0 ? 'inProgress' : 'notStarted';
 }
 
-export function priceDevelopmentViolations(price: PriceDevelopmentInput, today: IsoDate): RuleViolation[] {
+export function priceDevelopmentViolations(price: Partial<PriceDevelopmentInput>, today: IsoDate): RuleViolation[] {
+  const { earlierOn, paidOn } = price;
   return [
-    ...textViolations('item', price.item, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
-    ...amountViolations('earlierPriceCents', price.earlierPriceCents, MAX_CONTRACT_CENTS),
-    ...amountViolations('paidPriceCents', price.paidPriceCents, MAX_CONTRACT_CENTS),
-    ...pastDateViolations('earlierOn', price.earlierOn, today),
-    ...pastDateViolations('paidOn', price.paidOn, today),
-    ...(price.paidOn < price.earlierOn ? [{ field: 'paidOn', code: 'beforeEarlierPrice' }] : []),
-    ...textViolations('note', price.note, { required: false, maximum: MAX_TEXT_LENGTH }),
+    ...whereGiven(price.item, (item) => textViolations('item', item, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' })),
+    ...whereGiven(price.earlierPriceCents, (cents) => amountViolations('earlierPriceCents', cents, MAX_CONTRACT_CENTS)),
+    ...whereGiven(price.paidPriceCents, (cents) => amountViolations('paidPriceCents', cents, MAX_CONTRACT_CENTS)),
+    ...whereGiven(earlierOn, (date) => pastDateViolations('earlierOn', date, today)),
+    ...whereGiven(paidOn, (date) => pastDateViolations('paidOn', date, today)),
+    ...(paidOn !== undefined && earlierOn !== undefined && paidOn < earlierOn ? [{ field: 'paidOn', code: 'beforeEarlierPrice' }] : []),
+    ...textViolations('note', price.note ?? '', { required: false, maximum: MAX_TEXT_LENGTH }),
   ];
 }
 
@@ -186,12 +189,15 @@ export function priceChangePerMille(earlierCents: Cents, paidCents: Cents): numb
   return Math.sign(change) * Math.round(Math.abs(change));
 }
 
-export function lessonViolations(lesson: LessonInput, today: IsoDate): RuleViolation[] {
-  return [...pastDateViolations('notedOn', lesson.notedOn, today), ...textViolations('text', lesson.text, { required: true, maximum: MAX_TEXT_LENGTH })];
+export function lessonViolations(lesson: Partial<LessonInput>, today: IsoDate): RuleViolation[] {
+  return [
+    ...whereGiven(lesson.notedOn, (date) => pastDateViolations('notedOn', date, today)),
+    ...whereGiven(lesson.text, (text) => textViolations('text', text, { required: true, maximum: MAX_TEXT_LENGTH })),
+  ];
 }
 
-function stageViolations(stage: StageInput, today: IsoDate): RuleViolation[] {
-  return [...pastDateViolations('reachedOn', stage.reachedOn, today), ...textViolations('note', stage.note, { required: false, maximum: MAX_TEXT_LENGTH })];
+export function stageViolations(stage: Partial<StageInput>, today: IsoDate): RuleViolation[] {
+  return [...whereGiven(stage.reachedOn, (date) => pastDateViolations('reachedOn', date, today)), ...textViolations('note', stage.note ?? '', { required: false, maximum: MAX_TEXT_LENGTH })];
 }
 
 /**
@@ -206,22 +212,22 @@ export function nextStageViolations(latest: StageInput | undefined, stage: Stage
   return violations;
 }
 
-export function coproductionViolations(project: CoproductionInput, today: IsoDate): RuleViolation[] {
+export function coproductionViolations(project: Partial<CoproductionInput>, today: IsoDate): RuleViolation[] {
   return [
-    ...textViolations('title', project.title, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
-    ...textViolations('partner', project.partner, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
+    ...whereGiven(project.title, (title) => textViolations('title', title, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' })),
+    ...whereGiven(project.partner, (partner) => textViolations('partner', partner, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' })),
     ...stageViolations(project, today),
   ];
 }
 
 /** Bundling needs only what both forces need: each quantity at least one. */
-export function demandBundleViolations(bundle: DemandBundleInput, today: IsoDate): RuleViolation[] {
+export function demandBundleViolations(bundle: Partial<DemandBundleInput>, today: IsoDate): RuleViolation[] {
   return [
-    ...textViolations('need', bundle.need, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
-    ...countViolations('dutchQuantity', bundle.dutchQuantity, { minimum: 1 }),
-    ...countViolations('ukrainianQuantity', bundle.ukrainianQuantity, { minimum: 1 }),
-    ...pastDateViolations('identifiedOn', bundle.identifiedOn, today),
-    ...textViolations('note', bundle.note, { required: false, maximum: MAX_TEXT_LENGTH }),
+    ...whereGiven(bundle.need, (need) => textViolations('need', need, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' })),
+    ...countViolations('dutchQuantity', bundle.dutchQuantity ?? null, { minimum: 1 }),
+    ...countViolations('ukrainianQuantity', bundle.ukrainianQuantity ?? null, { minimum: 1 }),
+    ...whereGiven(bundle.identifiedOn, (date) => pastDateViolations('identifiedOn', date, today)),
+    ...textViolations('note', bundle.note ?? '', { required: false, maximum: MAX_TEXT_LENGTH }),
   ];
 }
 

@@ -80,3 +80,11 @@ export function amountViolations(field: string, cents: number | null, maximum: n
 export function countryViolations(field: string, code: string): RuleViolation[] {
   return isCountryCode(code) ? [] : [{ field, code: 'invalidCountry' }];
 }
+
+/**
+ * A rule judged on a field where it is there: a request's field that is no value of its kind is refused as such
+ * and missing here, and the record's other rules are judged without it (passedFieldRules).
+ */
+export function whereGiven<T>(value: T | undefined, rule: (value: T) => RuleViolation[]): RuleViolation[] {
+  return value === undefined ? [] : rule(value);
+}

@@ -137,6 +137,28 @@ describeEachDatabase('industry', (database) => {
     expect(refused.every((event) => event.startsWith('failure:'))).toBe(true);
   });
 
+  it('names, beside a field the schema refuses, the rules the other fields break, in one answer; nothing is written', async () => {
+    const before = await counts();
+    const [company] = DEMONSTRATION_COMPANIES;
+    const contract = { companyId: company.id, reference: 'QA-1', subject: 'x', amountCents: 100 };
+    const refusals = [
+      [await registrar('POST', '/companies', { name: ' ', country: 7 }), ['country', 'name']],
+      [await registrar('POST', '/industry-contracts', { ...contract, signedOn: '2027-01-01', milestones: [{ title: '', dueOn: '' }] }), ['milestones.0.dueOn', 'signedOn']],
+      [await registrar('POST', '/industry-contracts', { ...contract, amountCents: 0, signedOn: '' }), ['amountCents', 'signedOn']],
+      [await registrar('POST', '/price-developments', { item: ' ', earlierPriceCents: 5, earlierOn: '', paidPriceCents: 5, paidOn: '2027-01-01' }), ['earlierOn', 'item', 'paidOn']],
+      [await registrar('POST', '/lessons-learned', { notedOn: '2027-01-01', category: '', text: '' }), ['category', 'notedOn', 'text']],
+      [await registrar('POST', '/coproduction-projects', { title: 'QA', partner: ' ', stage: '', reachedOn: '2027-01-01' }), ['partner', 'reachedOn', 'stage']],
+      [await registrar('POST', '/demand-bundles', { need: 'x', category: '', dutchQuantity: 0, ukrainianQuantity: 1, identifiedOn: '2027-01-01' }), ['category', 'dutchQuantity', 'identifiedOn']],
+    ] as const;
+    for (const [response, expected] of refusals) {
+      expect(response.status, JSON.stringify(response.body)).toBe(400);
+      expect(fields(response.body)).toEqual([...expected]);
+    }
+    const project = (await database().db.selectFrom('coproductionProject').select('id').executeTakeFirstOrThrow()).id;
+    expect(fields((await registrar('POST', `/coproduction-projects/${project}/stages`, { stage: '', reachedOn: '2027-01-01' })).body)).toEqual(['reachedOn', 'stage']);
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses a contract signed before its delivery was committed, and the commitment moved after a contract’s signing, naming the date, in Dutch and English', async () => {
     const before = await counts();
     const contract = (signedOn: string, language: string) =>

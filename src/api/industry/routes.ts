@@ -7,19 +7,27 @@ import { apiRoutes } from '../api-routes.ts';
 import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory } from '../if-match.ts';
+import { passedFieldsHook } from '../openapi-common.ts';
 import {
   companyDecisionRoute,
   CompanyDecisionInputSchema,
   CompanyDecisionSchema,
+  companyInputRules,
+  contractInputRules,
+  coproductionInputRules,
   coproductionRoute,
   createCompanyRoute,
   createContractRoute,
   CreatedSchema,
+  demandBundleInputRules,
   demandBundleRoute,
+  lessonInputRules,
   lessonRoute,
   overviewRoute,
+  priceInputRules,
   priceRoute,
   progressRoute,
+  stageInputRules,
   stageRoute,
 } from './schemas.ts';
 import { todayInAmsterdam } from '../../../common/dates.ts';
@@ -53,12 +61,12 @@ export function industryRoutes() {
   app.openapi(createCompanyRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: { id: (await register.createCompany(trx, requestContext(c), body)).id } }));
-  });
+  }, passedFieldsHook(companyInputRules));
 
   app.openapi(createContractRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: { id: (await register.createContract(trx, requestContext(c), body)).id } }));
-  });
+  }, passedFieldsHook(contractInputRules));
 
   app.openapi(progressRoute, async (c) => {
     const body = c.req.valid('json');
@@ -72,17 +80,17 @@ export function industryRoutes() {
   app.openapi(priceRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordPriceDevelopment(trx, requestContext(c), body) }));
-  });
+  }, passedFieldsHook(priceInputRules));
 
   app.openapi(lessonRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordLesson(trx, requestContext(c), body) }));
-  });
+  }, passedFieldsHook(lessonInputRules));
 
   app.openapi(coproductionRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.createCoproduction(trx, requestContext(c), body) }));
-  });
+  }, passedFieldsHook(coproductionInputRules));
 
   app.openapi(stageRoute, async (c) => {
     const body = c.req.valid('json');
@@ -91,12 +99,12 @@ export function industryRoutes() {
       const { id, version } = await register.recordStage(trx, requestContext(c), projectId, body, expected);
       return { version, body: { id } };
     });
-  });
+  }, passedFieldsHook(stageInputRules));
 
   app.openapi(demandBundleRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordDemandBundle(trx, requestContext(c), body) }));
-  });
+  }, passedFieldsHook(demandBundleInputRules));
 
   app.openapi(companyDecisionRoute, async (c) => {
     const body = c.req.valid('json');

@@ -8,10 +8,10 @@ import {
   LESSON_CATEGORIES,
   MILESTONE_STATUSES,
 } from '../../../common/vocabulary/codes.ts';
-import { MAX_CONTRACT_CENTS } from '../../domain/industry.ts';
+import { companyViolations, contractViolations, coproductionViolations, demandBundleViolations, lessonViolations, MAX_CONTRACT_CENTS, priceDevelopmentViolations, stageViolations } from '../../domain/industry.ts';
 import { MAX_COUNT } from '../../domain/plausibility.ts';
 import { permitted } from '../access.ts';
-import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalReference, problemResponses, referenceText, safeText } from '../openapi-common.ts';
+import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalReference, passedFieldRules, problemResponses, referenceText, safeText } from '../openapi-common.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
@@ -37,6 +37,8 @@ export const CompanyInputSchema = z
     registrationNumber: optionalReference(100).default(null),
   })
   .openapi('CompanyInput');
+
+export const companyInputRules = passedFieldRules(CompanyInputSchema, [], companyViolations);
 
 const MilestoneSchema = z
   .object({
@@ -148,6 +150,8 @@ export const ContractInputSchema = z
   })
   .openapi('IndustryContractInput');
 
+export const contractInputRules = passedFieldRules(ContractInputSchema, [], contractViolations);
+
 const ProgressInputSchema = z
   .strictObject({
     percent: judgedByDomain('0 to 100', 0, 100),
@@ -168,13 +172,22 @@ const PriceDevelopmentInputSchema = z
   })
   .openapi('PriceDevelopmentInput');
 
+export const priceInputRules = passedFieldRules(PriceDevelopmentInputSchema, [], priceDevelopmentViolations);
+
 const LessonInputSchema = z.strictObject({ notedOn: isoDate, category: z.enum(LESSON_CATEGORIES), text: multilineText(4000) }).openapi('LessonLearnedInput');
 
+export const lessonInputRules = passedFieldRules(LessonInputSchema, [], lessonViolations);
+
 const StageInputSchema = z.strictObject({ stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note }).openapi('CoproductionStageInput');
+
+/** A stage's own rules; those against the project's latest stage need the register. */
+export const stageInputRules = passedFieldRules(StageInputSchema, [], stageViolations);
 
 const CoproductionInputSchema = z
   .strictObject({ title: text(200), partner: text(200), stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note })
   .openapi('CoproductionProjectInput');
+
+export const coproductionInputRules = passedFieldRules(CoproductionInputSchema, [], coproductionViolations);
 
 const DemandBundleInputSchema = z
   .strictObject({
@@ -186,6 +199,8 @@ const DemandBundleInputSchema = z
     note,
   })
   .openapi('DemandBundleInput');
+
+export const demandBundleInputRules = passedFieldRules(DemandBundleInputSchema, [], demandBundleViolations);
 
 export const CompanyDecisionInputSchema = z
   .strictObject({
