@@ -1,4 +1,4 @@
-import { pastDateViolations } from './plausibility.ts';
+import { pastDateViolations, whereGiven } from './plausibility.ts';
 import { cents, sumCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { percentage } from '../../common/letter-format.ts';
@@ -120,33 +120,37 @@ const DECISION_REACH_YEARS = 5;
  * have not closed when it is taken and lie within its reach ("Voorjaarsbesluitvorming 2025 ... voor de
  * periode 2025-2027"), each year named once with its field.
  */
-function decidedYearsViolations(decidedOn: IsoDate, today: IsoDate, years: Record<string, number>): RuleViolation[] {
-  const dateViolations = pastDateViolations('decidedOn', decidedOn, today);
-  const first = Number(decidedOn.slice(0, 4));
-  const last = first + DECISION_REACH_YEARS;
-  const reach = { decidedOn, first: String(first), last: String(last) };
+function decidedYearsViolations(decidedOn: IsoDate | undefined, today: IsoDate, years: Record<string, number | undefined>): RuleViolation[] {
+  const dateViolations = whereGiven(decidedOn, (date) => pastDateViolations('decidedOn', date, today));
   return [
     ...dateViolations,
-    ...Object.entries(years).flatMap(([field, year]) => {
+    ...Object.entries(years).flatMap(([field, year]): RuleViolation[] => {
+      if (year === undefined) return [];
       const outOfRange = yearViolations(field, year);
-      if (outOfRange.length > 0 || dateViolations.length > 0) return outOfRange;
-      return year < first || year > last ? [{ field, code: 'yearOutsideReach', params: reach }] : [];
+      if (outOfRange.length > 0 || dateViolations.length > 0 || decidedOn === undefined) return outOfRange;
+      const first = Number(decidedOn.slice(0, 4));
+      const last = first + DECISION_REACH_YEARS;
+      return year < first || year > last ? [{ field, code: 'yearOutsideReach', params: { decidedOn, first: String(first), last: String(last) } }] : [];
     }),
   ];
 }
 
-/** A decision is dated no later than today, for years within its reach, and spreads positive amounts over distinct years of its own period. */
-export function decisionViolations(input: Pick<BudgetDecisionInput, 'decidedOn' | 'firstYear' | 'lastYear' | 'amounts'>, today: IsoDate): RuleViolation[] {
-  const violations = decidedYearsViolations(input.decidedOn, today, { firstYear: input.firstYear, lastYear: input.lastYear });
+/**
+ * A decision is dated no later than today, for years within its reach, and spreads positive amounts over distinct years of its own period.
+ * Each rule is judged on the fields it reads that are given (a request's field that is no value of its kind is missing).
+ */
+export function decisionViolations(input: Partial<Pick<BudgetDecisionInput, 'decidedOn' | 'firstYear' | 'lastYear' | 'amounts'>>, today: IsoDate): RuleViolation[] {
+  const { firstYear, lastYear, amounts = [] } = input;
+  const violations = decidedYearsViolations(input.decidedOn, today, { firstYear, lastYear });
   // A period that ends before it starts has no years: it is refused at its last year, not at each amount too.
-  const period = input.lastYear >= input.firstYear;
-  if (!period) violations.push({ field: 'lastYear', code: 'beforeFirstYear' });
-  else if (input.amounts.length === 0) violations.push({ field: 'amounts', code: 'noYearAmount' });
+  const period = firstYear === undefined || lastYear === undefined ? undefined : { firstYear, lastYear };
+  if (period && period.lastYear < period.firstYear) violations.push({ field: 'lastYear', code: 'beforeFirstYear' });
+  else if (input.amounts?.length === 0) violations.push({ field: 'amounts', code: 'noYearAmount' });
   const seen = new Set<number>();
-  input.amounts.forEach((amount, index) => {
+  amounts.forEach((amount, index) => {
     const field = `amounts.${index}`;
-    if (period && (amount.budgetYear < input.firstYear || amount.budgetYear > input.lastYear)) {
-      violations.push({ field: `${field}.budgetYear`, code: 'yearOutsideDecision', params: { first: String(input.firstYear), last: String(input.lastYear) } });
+    if (period && period.lastYear >= period.firstYear && (amount.budgetYear < period.firstYear || amount.budgetYear > period.lastYear)) {
+      violations.push({ field: `${field}.budgetYear`, code: 'yearOutsideDecision', params: { first: String(period.firstYear), last: String(period.lastYear) } });
     } else if (seen.has(amount.budgetYear)) {
       violations.push({ field: `${field}.budgetYear`, code: 'duplicateYear' });
     }
@@ -174,9 +178,9 @@ export function shiftViolations(input: BudgetShiftInput, fundMovements: readonly
  * What a shift must meet whatever the budget holds: dated as a decision is, between two years, of a positive
  * amount (judged where there is one: a request's amount that is no amount is refused as such).
  */
-export function shiftFieldViolations(input: Pick<BudgetShiftInput, 'decidedOn' | 'fromYear' | 'toYear'> & { amountCents?: Cents }, today: IsoDate): RuleViolation[] {
+export function shiftFieldViolations(input: Partial<Pick<BudgetShiftInput, 'decidedOn' | 'fromYear' | 'toYear' | 'amountCents'>>, today: IsoDate): RuleViolation[] {
   const violations = decidedYearsViolations(input.decidedOn, today, { fromYear: input.fromYear, toYear: input.toYear });
-  if (input.fromYear === input.toYear) violations.push({ field: 'toYear', code: 'sameYear' });
+  if (input.fromYear !== undefined && input.fromYear === input.toYear) violations.push({ field: 'toYear', code: 'sameYear' });
   if (input.amountCents !== undefined && input.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
   return violations;
 }
@@ -193,21 +197,27 @@ function availableFrom(budgetYear: number, from: IsoDate, movements: readonly Bu
  * to pledged, never after its budget year closed (on 31 December), when its money can no longer be committed,
  * and never before a decision on the budget could reach that year (DECISION_REACH_YEARS ahead).
  */
-export function stageViolations(budgetYear: number, existing: readonly CommitmentStageInput[], next: Pick<CommitmentStageInput, 'stage' | 'amountCents' | 'effectiveOn'>, today: IsoDate): RuleViolation[] {
-  const violations = [...pastDateViolations('effectiveOn', next.effectiveOn, today)];
-  const year = Number(next.effectiveOn.slice(0, 4));
-  if (violations.length === 0 && year > budgetYear) {
+export function stageViolations(
+  budgetYear: number | undefined,
+  existing: readonly CommitmentStageInput[],
+  next: Partial<Pick<CommitmentStageInput, 'stage' | 'amountCents' | 'effectiveOn'>>,
+  today: IsoDate,
+): RuleViolation[] {
+  const { effectiveOn, stage } = next;
+  const violations = whereGiven(effectiveOn, (date) => pastDateViolations('effectiveOn', date, today));
+  const year = Number(effectiveOn?.slice(0, 4));
+  if (violations.length === 0 && budgetYear !== undefined && year > budgetYear) {
     violations.push({ field: 'effectiveOn', code: 'afterBudgetYear', params: { year: String(budgetYear) } });
   }
-  if (violations.length === 0 && year < budgetYear - DECISION_REACH_YEARS) {
+  if (violations.length === 0 && budgetYear !== undefined && year < budgetYear - DECISION_REACH_YEARS) {
     violations.push({ field: 'effectiveOn', code: 'beforeBudgetReach', params: { year: String(budgetYear), first: String(budgetYear - DECISION_REACH_YEARS) } });
   }
-  if (next.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
+  if (next.amountCents !== undefined && next.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
   const latest = existing.at(-1);
-  if (latest && next.effectiveOn < latest.effectiveOn) {
+  if (latest && effectiveOn !== undefined && effectiveOn < latest.effectiveOn) {
     violations.push({ field: 'effectiveOn', code: 'beforeLatestStage', params: { latest: latest.effectiveOn } });
   }
-  if (latest && COMMITMENT_STAGES.indexOf(next.stage) < COMMITMENT_STAGES.indexOf(latest.stage)) {
+  if (latest && stage !== undefined && COMMITMENT_STAGES.indexOf(stage) < COMMITMENT_STAGES.indexOf(latest.stage)) {
     violations.push({ field: 'stage', code: 'stageGoesBack' });
   }
   // The latest stage again, to the cent and the day, says nothing new: a form sent twice, not a step.
@@ -228,11 +238,11 @@ export function deliveryFundViolations(fund: BudgetFund, fundingSource: FundingS
 
 /** A new commitment is for a budget year of the register, and its first stage is one any stage may be. */
 export function commitmentViolations(
-  fields: Pick<CommitmentFields, 'budgetYear'>,
-  first: Pick<CommitmentStageInput, 'stage' | 'amountCents' | 'effectiveOn'>,
+  fields: Partial<Pick<CommitmentFields, 'budgetYear'>>,
+  first: Partial<Pick<CommitmentStageInput, 'stage' | 'amountCents' | 'effectiveOn'>>,
   today: IsoDate,
 ): RuleViolation[] {
-  return [...yearViolations('budgetYear', fields.budgetYear), ...stageViolations(fields.budgetYear, [], first, today)];
+  return [...whereGiven(fields.budgetYear, (year) => yearViolations('budgetYear', year)), ...stageViolations(fields.budgetYear, [], first, today)];
 }
 
 /** Commitments of a budget year by the stage they had reached at a date. */

@@ -183,9 +183,10 @@ describeEachDatabase('budget API', (database) => {
     expect(backwards.body.invalidParams).toEqual([{ name: 'lastYear', code: 'beforeFirstYear', reason: 'Het laatste jaar ligt vóór het eerste jaar.' }]);
     const beyond = await finance('POST', '/budget/decisions', { ...spring2025, firstYear: 2099, lastYear: 2099, amounts: [] }, { 'Accept-Language': 'en' });
     expect(beyond.status).toBe(400);
-    expect(beyond.body.invalidParams).toEqual(
-      ['firstYear', 'lastYear'].map((name) => ({ name, code: 'budgetYearOutOfRange', reason: 'Enter a budget year from 2022 to 2040.' })),
-    );
+    expect(beyond.body.invalidParams).toEqual([
+      ...['firstYear', 'lastYear'].map((name) => ({ name, code: 'budgetYearOutOfRange', reason: 'Enter a budget year from 2022 to 2040.' })),
+      { name: 'amounts', code: 'noYearAmount', reason: 'Enter an amount for at least one budget year.' },
+    ]);
     const none = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [] });
     expect(none.body.invalidParams).toEqual([{ name: 'amounts', code: 'noYearAmount', reason: 'Vul voor ten minste één begrotingsjaar een bedrag in.' }]);
     expect(await recorded()).toEqual(before);
@@ -211,6 +212,20 @@ describeEachDatabase('budget API', (database) => {
     const committedLate = await finance('POST', `/budget/commitments/${pledge.body.id}/stages`, { stage: 'committed', amountCents: 100, effectiveOn: '2025-01-01' });
     expect(committedLate.body.invalidParams.map((param: any) => `${param.name} ${param.code}`)).toEqual(['effectiveOn afterBudgetYear']);
     expect(await recorded()).toEqual({ ...before, commitments: before.commitments! + 1, stages: before.stages! + 1 });
+  });
+
+  it('names, beside a field the schema refuses (a date or choice left empty), the rules the other fields break in one answer', async () => {
+    const before = await recorded();
+    const faults = (response: any) => response.body.invalidParams.map((param: any) => `${param.name} ${param.code}`);
+    const decision = await finance('POST', '/budget/decisions', { moment: 'QA', decidedOn: '', fund: 'ukraineSupportBudget', firstYear: 2025, lastYear: 2026, amounts: [] });
+    expect(faults(decision)).toEqual(['decidedOn required', 'amounts noYearAmount']);
+    const shifted = await finance('POST', '/budget/shifts', { moment: 'QA', decidedOn: '', fund: 'ukraineSupportBudget', fromYear: 2025, toYear: 2025, amountCents: 0 });
+    expect(faults(shifted)).toEqual(['decidedOn required', 'amountCents amountNotPositive', 'toYear sameYear']);
+    const committed = await finance('POST', '/budget/commitments', { title: 'QA', fund: 'ukraineSupportBudget', budgetYear: 2025, stage: '', amountCents: 100, effectiveOn: '2099-01-01' });
+    expect(faults(committed)).toEqual(['stage required', 'effectiveOn dateInFuture']);
+    const staged = await finance('POST', '/budget/commitments/0f8fad5b-d9cb-469f-a165-70867728950e/stages', { stage: '', amountCents: 100, effectiveOn: '2099-01-01' });
+    expect(faults(staged)).toEqual(['stage required', 'effectiveOn dateInFuture']);
+    expect(await recorded()).toEqual(before);
   });
 
   it('records the stages of a commitment, never overwriting one, and flags a year committed beyond its budget', async () => {

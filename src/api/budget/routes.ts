@@ -1,19 +1,16 @@
 import { todayInAmsterdam } from '../../../common/dates.ts';
 import { isCommitmentPosition } from '../../db/repositories/budget.ts';
-import { decisionViolations, shiftFieldViolations } from '../../domain/budget.ts';
 import * as register from '../../register/budget.ts';
 import { apiRoutes } from '../api-routes.ts';
 import { requestContext } from '../context.ts';
 import { pageCursors, pageStart } from '../cursor.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag } from '../if-match.ts';
-import { passedFieldRules, passedFieldsHook } from '../openapi-common.ts';
+import { passedFieldsHook } from '../openapi-common.ts';
 import {
   addStageRoute,
-  BudgetDecisionInputSchema,
   BudgetDecisionSchema,
   budgetFiguresRoute,
-  BudgetShiftInputSchema,
   BudgetShiftSchema,
   commitmentFilter,
   commitmentInputRules,
@@ -21,9 +18,12 @@ import {
   createCommitmentRoute,
   createDecisionRoute,
   createShiftRoute,
+  decisionInputRules,
   getCommitmentRoute,
   listBudgetRoute,
   listCommitmentsRoute,
+  shiftInputRules,
+  stageInputRules,
 } from './schemas.ts';
 
 /** The one order of the commitments' list, named in its cursors. */
@@ -64,14 +64,14 @@ export function budgetRoutes() {
     return createIdempotently(c, { request: body, response: BudgetDecisionSchema }, async (trx) => ({
       body: await register.createDecision(trx, requestContext(c), body),
     }));
-  }, passedFieldsHook(passedFieldRules(BudgetDecisionInputSchema, ['decidedOn', 'firstYear', 'lastYear', 'amounts'], decisionViolations)));
+  }, passedFieldsHook(decisionInputRules));
 
   app.openapi(createShiftRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: BudgetShiftSchema }, async (trx) => ({
       body: await register.createShift(trx, requestContext(c), body),
     }));
-  }, passedFieldsHook(passedFieldRules(BudgetShiftInputSchema, ['decidedOn', 'fromYear', 'toYear'], shiftFieldViolations)));
+  }, passedFieldsHook(shiftInputRules));
 
   app.openapi(createCommitmentRoute, async (c) => {
     const body = c.req.valid('json');
@@ -88,7 +88,7 @@ export function budgetRoutes() {
       const commitment = await register.addCommitmentStage(trx, requestContext(c), c.req.valid('param').id, body, expected);
       return { version: commitment.version, body: commitment };
     });
-  });
+  }, passedFieldsHook(stageInputRules));
 
   return app;
 }

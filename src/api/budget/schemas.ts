@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { BUDGET_FUNDS, COMMITMENT_STAGES, commitmentViolations, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } from '../../domain/budget.ts';
+import { BUDGET_FUNDS, COMMITMENT_STAGES, commitmentViolations, decisionViolations, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, shiftFieldViolations, stageViolations } from '../../domain/budget.ts';
 import type { CommitmentFilter } from '../../db/repositories/budget.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
@@ -35,6 +35,8 @@ export const BudgetDecisionInputSchema = z
   })
   .openapi('BudgetDecisionInput');
 
+export const decisionInputRules = passedFieldRules(BudgetDecisionInputSchema, [], decisionViolations);
+
 export const BudgetDecisionSchema = z
   .object({
     id: z.uuid(),
@@ -62,6 +64,9 @@ export const BudgetShiftInputSchema = z
   })
   .openapi('BudgetShiftInput');
 
+/** A shift's rules that need nothing but its body; what its year holds needs the register. */
+export const shiftInputRules = passedFieldRules(BudgetShiftInputSchema, [], shiftFieldViolations);
+
 export const BudgetShiftSchema = z
   .object({
     id: z.uuid(),
@@ -86,6 +91,9 @@ const stageInput = {
 
 export const CommitmentStageInputSchema = z.strictObject(stageInput).openapi('CommitmentStageInput');
 
+/** A next stage's rules that need nothing but its body; those against its commitment's year and latest stage need the register. */
+export const stageInputRules = passedFieldRules(CommitmentStageInputSchema, [], (passed, today) => stageViolations(undefined, [], passed, today));
+
 export const CommitmentInputSchema = z
   .strictObject({
     title: requiredText(300, 'title').openapi({ example: 'Extra bijdrage aan het NAVO UCAP in 2026' }),
@@ -97,8 +105,8 @@ export const CommitmentInputSchema = z
   })
   .openapi('CommitmentInput');
 
-/** The rules of a new commitment judged beside the fields a request, or an import's row, has wrong, once its year and first stage are there. */
-export const commitmentInputRules = passedFieldRules(CommitmentInputSchema, ['budgetYear', 'stage', 'amountCents', 'effectiveOn'], (passed, today) => commitmentViolations(passed, passed, today));
+/** The rules of a new commitment judged beside the fields a request, or an import's row, has wrong. */
+export const commitmentInputRules = passedFieldRules(CommitmentInputSchema, [], (passed, today) => commitmentViolations(passed, passed, today));
 
 export const CommitmentSchema = z
   .object({
