@@ -5,7 +5,7 @@ import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type ReadinessEffect, type Rep
 import { followsPledgeViolations, valuationBasisViolations, type RuleViolation } from './delivery.ts';
 import { unknownRecord } from './references.ts';
 import { backWithoutReasonViolations } from './stages.ts';
-import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
+import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations, whereGiven } from './plausibility.ts';
 
 export { EFFECT_FILTERS, READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
 
@@ -22,8 +22,12 @@ export interface Judgement extends JudgementInput {
   recordedAt: string;
 }
 
-export function judgementViolations(input: JudgementInput, today: IsoDate): RuleViolation[] {
-  return [...textViolations('reasoning', input.reasoning, { maximum: 4000, required: true }), ...pastDateViolations('judgedOn', input.judgedOn, today)];
+/** What a judgement must meet, each rule judged on the fields given (whereGiven), as a project's and a decision not to replace below. */
+export function judgementViolations(input: Partial<JudgementInput>, today: IsoDate): RuleViolation[] {
+  return [
+    ...whereGiven(input.reasoning, (reasoning) => textViolations('reasoning', reasoning, { maximum: 4000, required: true })),
+    ...whereGiven(input.judgedOn, (date) => pastDateViolations('judgedOn', date, today)),
+  ];
 }
 
 /**
@@ -78,20 +82,21 @@ export interface ProjectInput {
   reason: string;
 }
 
-export function projectViolations(input: ProjectInput, today: IsoDate): RuleViolation[] {
+export function projectViolations(input: Partial<ProjectInput>, today: IsoDate): RuleViolation[] {
+  const { replaces = [] } = input;
   const violations = [
-    ...textViolations('name', input.name, { maximum: 300, required: true, format: 'title' }),
-    ...pastDateViolations('asOf', input.asOf, today),
-    ...amountViolations('budgetCents', input.budgetCents),
+    ...whereGiven(input.name, (name) => textViolations('name', name, { maximum: 300, required: true, format: 'title' })),
+    ...whereGiven(input.asOf, (date) => pastDateViolations('asOf', date, today)),
+    ...amountViolations('budgetCents', input.budgetCents ?? null),
     ...expectedOnViolations(input, today),
-    ...textViolations('note', input.note, { maximum: 2000, required: false }),
-    ...textViolations('reason', input.reason, { maximum: 2000, required: false }),
-    ...input.replaces.flatMap((replacement, index) => [
+    ...textViolations('note', input.note ?? '', { maximum: 2000, required: false }),
+    ...textViolations('reason', input.reason ?? '', { maximum: 2000, required: false }),
+    ...replaces.flatMap((replacement, index) => [
       ...amountViolations(`replaces.${index}.replacedValueCents`, replacement.replacedValueCents),
       ...countViolations(`replaces.${index}.replacedQuantity`, replacement.replacedQuantity, { minimum: 1 }),
     ]),
   ];
-  const ids = input.replaces.map((replacement) => replacement.deliveryId);
+  const ids = replaces.map((replacement) => replacement.deliveryId);
   if (new Set(ids).size !== ids.length) violations.push({ field: 'replaces', code: 'duplicateDelivery' });
   return violations;
 }
@@ -100,10 +105,10 @@ export function projectViolations(input: ProjectInput, today: IsoDate): RuleViol
  * A project not yet delivered is expected on or after the day its state holds from; a delivered one came by
  * that day, so it is not expected after it. Within ten years as any plan.
  */
-function expectedOnViolations({ expectedOn, stage, asOf }: ProjectInput, today: IsoDate): RuleViolation[] {
-  if (expectedOn === null) return [];
+function expectedOnViolations({ expectedOn, stage, asOf }: Partial<ProjectInput>, today: IsoDate): RuleViolation[] {
+  if (expectedOn === null || expectedOn === undefined) return [];
   const violations = plannedDateViolations('expectedOn', expectedOn, today);
-  if (violations.length > 0) return violations;
+  if (violations.length > 0 || stage === undefined || asOf === undefined) return violations;
   if (stage === 'delivered') return expectedOn > asOf ? [{ field: 'expectedOn', code: 'expectedAfterDelivery', params: { asOf } }] : [];
   return expectedOn < asOf ? [{ field: 'expectedOn', code: 'expectedBeforeState', params: { asOf } }] : [];
 }
@@ -190,16 +195,17 @@ export interface NonReplacementInput {
   revaluation: { amountCents: Cents; basis: ValuationBasis; effectiveDate: IsoDate } | null;
 }
 
-export function nonReplacementViolations(input: NonReplacementInput, today: IsoDate): RuleViolation[] {
-  const decidedOnViolations = pastDateViolations('decidedOn', input.decidedOn, today);
-  const violations = [...decidedOnViolations, ...textViolations('reason', input.reason, { maximum: 4000, required: true })];
+export function nonReplacementViolations(input: Partial<NonReplacementInput>, today: IsoDate): RuleViolation[] {
+  const { decidedOn } = input;
+  const decidedOnViolations = whereGiven(decidedOn, (date) => pastDateViolations('decidedOn', date, today));
+  const violations = [...decidedOnViolations, ...whereGiven(input.reason, (reason) => textViolations('reason', reason, { maximum: 4000, required: true }))];
   if (input.revaluation) {
     const { amountCents, basis, effectiveDate } = input.revaluation;
     if (!Number.isSafeInteger(amountCents) || amountCents < 0) violations.push({ field: 'revaluation.amountCents', code: 'tooSmall', params: { minimum: '0' } });
     // Only stock is decided not to be replaced.
     violations.push(...valuationBasisViolations('revaluation.basis', 'stock', basis));
     const effectiveDateViolations = pastDateViolations('revaluation.effectiveDate', effectiveDate, today);
-    violations.push(...(effectiveDateViolations.length > 0 || decidedOnViolations.length > 0 ? effectiveDateViolations : followsDecisionViolations('revaluation.effectiveDate', effectiveDate, input.decidedOn)));
+    violations.push(...(effectiveDateViolations.length > 0 || decidedOnViolations.length > 0 || decidedOn === undefined ? effectiveDateViolations : followsDecisionViolations('revaluation.effectiveDate', effectiveDate, decidedOn)));
   }
   return violations;
 }

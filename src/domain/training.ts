@@ -3,7 +3,7 @@ import type { Cents } from '../../common/money.ts';
 import type { FundingSource, TrainingFramework, TrainingMeasure } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
 import { nameTakenViolations } from './names.ts';
-import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, textViolations } from './plausibility.ts';
+import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, textViolations, whereGiven } from './plausibility.ts';
 
 export { TRAINING_FRAMEWORKS, TRAINING_MEASURES, type TrainingMeasure } from '../../common/vocabulary/codes.ts';
 
@@ -48,13 +48,14 @@ export interface Contribution extends ContributionInput {
 
 const PROGRAMME_KEY = /^[a-z][a-z0-9-]{0,39}$/;
 
-export function programmeViolations(input: TrainingProgrammeInput): RuleViolation[] {
+/** What a programme must meet, each rule judged on the fields given (whereGiven). */
+export function programmeViolations(input: Partial<TrainingProgrammeInput>): RuleViolation[] {
   return [
-    ...(PROGRAMME_KEY.test(input.key) ? [] : [{ field: 'key', code: 'invalidProgrammeKey' }]),
-    ...textViolations('name', input.name, { maximum: 300, required: true, format: 'title' }),
-    ...countryViolations('hostCountry', input.hostCountry),
+    ...whereGiven(input.key, (key) => (PROGRAMME_KEY.test(key) ? [] : [{ field: 'key', code: 'invalidProgrammeKey' }])),
+    ...whereGiven(input.name, (name) => textViolations('name', name, { maximum: 300, required: true, format: 'title' })),
+    ...whereGiven(input.hostCountry, (country) => countryViolations('hostCountry', country)),
     ...textViolations('systemTrainedOn', input.systemTrainedOn ?? '', { maximum: 300, required: false, format: 'title' }),
-    ...textViolations('description', input.description, { maximum: 4000, required: false }),
+    ...textViolations('description', input.description ?? '', { maximum: 4000, required: false }),
   ];
 }
 

@@ -122,6 +122,19 @@ describeEachDatabase('training and readiness', (database) => {
     expect(await auditActions()).toEqual(before);
   });
 
+  it('names, beside a field the schema refuses (a choice or date left empty), the rules the other fields of a programme, judgement, project or decision break, and changes nothing', async () => {
+    const before = await auditActions();
+    const faults = (response: any) => response.body.invalidParams.map((param: any) => `${param.name} ${param.code}`).sort();
+    const programme = { key: 'QA prog', name: ' ', hostCountry: 'NLD', framework: '' };
+    expect(faults(await registrar('POST', '/training-programmes', programme))).toEqual(['framework required', 'hostCountry invalidCountry', 'key invalidProgrammeKey', 'name required']);
+    const stc = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');
+    expect(faults(await registrar('PUT', `/training-programmes/${stc.id}`, programme, { 'If-Match': '"1"' }))).toEqual(['framework required', 'hostCountry invalidCountry', 'key invalidProgrammeKey', 'name required']);
+    expect(faults(await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/readiness-judgements`, { effect: '', reasoning: ' ', judgedOn: '2027-01-01' }))).toEqual(['effect required', 'judgedOn dateInFuture', 'reasoning required']);
+    expect(faults(await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/non-replacement-decisions`, { decidedOn: '', reason: ' ' }))).toEqual(['decidedOn required', 'reason required']);
+    expect(faults(await registrar('POST', '/replenishment-projects', { name: ' ', stage: '', asOf: '2027-01-01' }))).toEqual(['asOf dateInFuture', 'name required', 'stage required']);
+    expect(await auditActions()).toEqual(before);
+  });
+
   it('refuses bad input naming every field, and changes nothing', async () => {
     const before = await auditActions();
     const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');

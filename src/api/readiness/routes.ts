@@ -5,18 +5,22 @@ import { pageCursors, pageStart } from '../cursor.ts';
 import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag, versionsInIfMatch } from '../if-match.ts';
+import { passedFieldsHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import {
   createProjectRoute,
   DeliveryReadinessSchema,
   getDeliveryReadinessRoute,
   getProjectRoute,
+  judgementInputRules,
   judgeRoute,
   JudgementSchema,
   listStockDeliveriesRoute,
+  nonReplacementInputRules,
   nonReplacementRoute,
   NonReplacementSchema,
   overviewRoute,
+  projectInputRules,
   ProjectSchema,
   ReadinessOverviewSchema,
   replaceProjectRoute,
@@ -58,7 +62,7 @@ export function readinessRoutes() {
       const { version, ...judgement } = await register.judge(trx, requestContext(c), id, body, expected);
       return { version, body: judgement };
     });
-  });
+  }, passedFieldsHook(judgementInputRules));
 
   app.openapi(nonReplacementRoute, async (c) => {
     const body = c.req.valid('json');
@@ -67,7 +71,7 @@ export function readinessRoutes() {
       const { version, ...decided } = await register.decideNotToReplace(trx, requestContext(c), id, body, expected);
       return { version, body: decided };
     });
-  });
+  }, passedFieldsHook(nonReplacementInputRules));
 
   app.openapi(createProjectRoute, async (c) => {
     const body = c.req.valid('json');
@@ -75,7 +79,7 @@ export function readinessRoutes() {
       const project = await register.createProject(trx, requestContext(c), body);
       return { headers: { Location: `${c.req.path}/${project.id}`, ETag: etag(project.version) }, body: project };
     });
-  });
+  }, passedFieldsHook(projectInputRules));
 
   app.openapi(getProjectRoute, async (c) => {
     const project = await register.getProject(c.get('deps').db, c.req.valid('param').id);
@@ -89,7 +93,7 @@ export function readinessRoutes() {
     const project = await register.updateProject(c.get('deps').db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
     c.header('ETag', etag(project.version));
     return c.json(ProjectSchema.parse(project), 200);
-  });
+  }, passedFieldsHook(projectInputRules));
 
   return app;
 }

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { VALUATION_BASES } from '../../domain/delivery.ts';
 import type { StockDeliveryFilter } from '../../db/repositories/readiness.ts';
-import { EFFECT_FILTERS, LARGEST_STOCK_DELIVERIES, READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter } from '../../domain/readiness.ts';
+import { EFFECT_FILTERS, judgementViolations, LARGEST_STOCK_DELIVERIES, nonReplacementViolations, projectViolations, READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter } from '../../domain/readiness.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
 import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
-import { amountCents, idempotencyKey, positiveAmountCents, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
+import { amountCents, idempotencyKey, positiveAmountCents, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, passedFieldRules, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
@@ -18,6 +18,8 @@ export const JudgementInputSchema = z
     judgedOn: isoDate,
   })
   .openapi('ReadinessJudgementInput');
+
+export const judgementInputRules = passedFieldRules(JudgementInputSchema, [], judgementViolations);
 
 export const JudgementSchema = z
   .object({
@@ -56,6 +58,9 @@ const ProjectInputSchema = z
   })
   .openapi('ReplenishmentProjectInput');
 
+/** A project's rules that need nothing but its body; those against the deliveries it replaces and its latest state need the register. */
+export const projectInputRules = passedFieldRules(ProjectInputSchema, [], projectViolations);
+
 export const ProjectSchema = z
   .object({
     id: z.uuid(),
@@ -85,6 +90,8 @@ const NonReplacementInputSchema = z
       .openapi({ description: 'When the delivery’s value changes basis because it will not be replaced: the new value and the date it holds from, the day of the decision or later' }),
   })
   .openapi('NonReplacementInput');
+
+export const nonReplacementInputRules = passedFieldRules(NonReplacementInputSchema, [], nonReplacementViolations);
 
 const NonReplacementDecisionSchema = z.object({
   id: z.uuid(),

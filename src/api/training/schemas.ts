@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { FUNDING_SOURCES } from '../../domain/delivery.ts';
 import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/repositories/training.ts';
-import { contributionViolations, TRAINING_FRAMEWORKS } from '../../domain/training.ts';
+import { contributionViolations, programmeViolations, TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
 import { countryCode, deliveryIdList, positiveAmountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, problemResponses, safeText } from '../openapi-common.ts';
@@ -19,6 +19,9 @@ export const ProgrammeInputSchema = z
     deliveryIds: deliveryIdList({ max: 100 }).default([]).openapi({ description: 'The deliveries the programme trains for, each once' }),
   })
   .openapi('TrainingProgrammeInput');
+
+/** A programme's rules that need nothing but its body; whether its key or name is another's needs the register. */
+export const programmeInputRules = passedFieldRules(ProgrammeInputSchema, [], programmeViolations);
 
 export const ContributionInputSchema = z
   .strictObject({
