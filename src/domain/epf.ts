@@ -1,4 +1,4 @@
-import { pastDateViolations, textViolations } from './plausibility.ts';
+import { pastDateViolations, textViolations, whereGiven } from './plausibility.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import { isBlank } from '../../common/text.ts';
 import {
@@ -17,6 +17,9 @@ import type { RuleViolation } from './delivery.ts';
  * on or before it hold, and the money received on or before it counts.
  */
 export { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS };
+
+/** The longest reason of a blockage, as the API takes it. */
+const MAX_BLOCKAGE_REASON = 1000;
 
 export interface EpfTranche {
   id: string;
@@ -209,23 +212,34 @@ export interface ClaimedDelivery {
  * unmet (deliveryOrBundle), said at the batch: the field is not one to fill in whatever the claim.
  */
 export function claimViolations(
-  input: { declaredCents: Cents; declaredOn: string; deliveryId: string | null; batch: string },
+  input: Partial<{ declaredCents: Cents; declaredOn: string; deliveryId: string | null; batch: string }>,
   today: string,
   delivery: ClaimedDelivery | null,
 ): RuleViolation[] {
-  const violations = pastDateViolations('declaredOn', input.declaredOn, today);
-  if (input.deliveryId === null) {
-    violations.push(...(isBlank(input.batch) ? [{ field: 'batch', code: 'deliveryOrBundle' }] : textViolations('batch', input.batch, { maximum: 500, required: false, format: 'title' })));
+  const { deliveryId, batch } = input;
+  const violations = whereGiven(input.declaredOn, (date) => pastDateViolations('declaredOn', date, today));
+  if (deliveryId === null && batch !== undefined) {
+    violations.push(...(isBlank(batch) ? [{ field: 'batch', code: 'deliveryOrBundle' }] : textViolations('batch', batch, { maximum: 500, required: false, format: 'title' })));
   }
-  if (input.deliveryId !== null && input.batch !== '') violations.push({ field: 'batch', code: 'batchWithDelivery' });
+  if (deliveryId !== null && deliveryId !== undefined && batch !== undefined && batch !== '') violations.push({ field: 'batch', code: 'batchWithDelivery' });
   if (delivery?.isImplementingActorWork) violations.push({ field: 'deliveryId', code: 'implementingActorWork' });
-  else if (delivery) {
+  else if (delivery && input.declaredCents !== undefined) {
     const available = (delivery.valueCents ?? 0) - delivery.alreadyClaimedCents;
     if (input.declaredCents > available) {
       violations.push({ field: 'declaredCents', code: 'aboveDelivered', params: { availableCents: String(Math.max(0, available)) } });
     }
   }
   return violations;
+}
+
+/** A tranche is decided on a day that has come. */
+export function newTrancheViolations(tranche: Partial<Pick<EpfTranche, 'decidedOn'>>, today: string): RuleViolation[] {
+  return whereGiven(tranche.decidedOn, (date) => pastDateViolations('decidedOn', date, today));
+}
+
+/** A blockage says its reason; a release needs none. */
+export function blockageReasonViolations(input: Partial<{ blocked: boolean; reason: string }>): RuleViolation[] {
+  return input.blocked === true && input.reason !== undefined ? textViolations('reason', input.reason, { maximum: MAX_BLOCKAGE_REASON, required: true }) : [];
 }
 
 /**

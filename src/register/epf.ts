@@ -1,4 +1,3 @@
-import { pastDateViolations, textViolations } from '../domain/plausibility.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
@@ -13,9 +12,11 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import {
   assessmentViolations,
+  blockageReasonViolations,
   blockageViolations,
   claimStateAt,
   claimViolations,
+  newTrancheViolations,
   receiptViolations,
   trancheViolations,
   type EpfAssessment,
@@ -35,8 +36,6 @@ import { isUuid } from '../../common/ids.ts';
 type Db = Kysely<Database>;
 
 const claimObject = (id: string): AuditObject => ({ type: 'epfClaim', id });
-/** The longest reason of a blockage, as the API takes it. */
-const MAX_BLOCKAGE_REASON = 1000;
 
 function assertValid(violations: RuleViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
@@ -46,7 +45,7 @@ export type TrancheInput = Omit<EpfTranche, 'id' | 'isDemonstration'>;
 
 /** A tranche, named as no other tranche of its kind is (whatever its case, accents and spaces, see nameKey). */
 export async function createTranche(db: Db, context: RequestContext, input: TrancheInput): Promise<EpfTranche> {
-  assertValid(pastDateViolations('decidedOn', input.decidedOn, requestDay(context)));
+  assertValid(newTrancheViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'epfTranche', input.kind);
     const ofKind = (await repository.listTranches(trx)).filter((tranche) => tranche.kind === input.kind);
@@ -143,7 +142,7 @@ export async function receiveOnClaim(db: Db, context: RequestContext, claimId: s
 
 /** Blocks a claim with its reason (a member state's veto), or releases it again. */
 export async function blockClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfBlockage>, expectedVersion?: ExpectedVersion): Promise<ClaimDetail> {
-  const reasonMissing = input.blocked ? textViolations('reason', input.reason, { maximum: MAX_BLOCKAGE_REASON, required: true }) : [];
+  const reasonMissing = blockageReasonViolations(input);
   return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.block', (history) => [...reasonMissing, ...blockageViolations(history, input, requestDay(context))], (trx) =>
     repository.insertBlockage(trx, { id: randomUUID(), claimId, ...input }));
 }

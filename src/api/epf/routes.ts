@@ -5,10 +5,13 @@ import { pageCursors, pageStart } from '../cursor.ts';
 import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag } from '../if-match.ts';
+import { passedFieldsHook } from '../openapi-common.ts';
 import {
   assessRoute,
+  blockageInputRules,
   blockRoute,
   ClaimDetailSchema,
+  claimInputRules,
   createClaimRoute,
   createTrancheRoute,
   getClaimRoute,
@@ -16,6 +19,7 @@ import {
   listTranchesRoute,
   overviewRoute,
   receiveRoute,
+  trancheInputRules,
   TrancheSchema,
 } from './schemas.ts';
 import { todayInAmsterdam } from '../../../common/dates.ts';
@@ -39,7 +43,7 @@ export function epfRoutes() {
     return createIdempotently(c, { request: body, response: TrancheSchema }, async (trx) => ({
       body: await register.createTranche(trx, requestContext(c), body),
     }));
-  });
+  }, passedFieldsHook(trancheInputRules));
 
   app.openapi(listClaimsRoute, async (c) => {
     const { db, clock } = c.get('deps');
@@ -55,7 +59,7 @@ export function epfRoutes() {
       const claim = await register.createClaim(trx, requestContext(c), body);
       return { headers: { Location: `${c.req.path}/${claim.claim.id}`, ETag: etag(claim.version) }, body: claim };
     });
-  });
+  }, passedFieldsHook(claimInputRules));
 
   app.openapi(getClaimRoute, async (c) => {
     const claim = await register.getClaim(c.get('deps').db, requestContext(c), c.req.valid('param').id);
@@ -81,7 +85,7 @@ export function epfRoutes() {
     const body = c.req.valid('json');
     return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
       claimWith(await register.blockClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
-  });
+  }, passedFieldsHook(blockageInputRules));
 
   return app;
 }

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS } from '../../domain/epf.ts';
+import { blockageReasonViolations, claimViolations, EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS, newTrancheViolations } from '../../domain/epf.ts';
 import { permitted } from '../access.ts';
-import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, positiveAmountCents, problemResponses, requiredText, safeText } from '../openapi-common.ts';
+import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, passedFieldRules, positiveAmountCents, problemResponses, requiredText, safeText } from '../openapi-common.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 
@@ -19,6 +19,9 @@ const TrancheInputSchema = z
     note,
   })
   .openapi('EpfTrancheInput');
+
+/** A tranche's rules that need nothing but its body; whether its name is another's of its kind needs the register. */
+export const trancheInputRules = passedFieldRules(TrancheInputSchema, [], newTrancheViolations);
 
 export const TrancheSchema = z
   .object({
@@ -45,6 +48,9 @@ export const ClaimInputSchema = z
     note,
   })
   .openapi('EpfClaimInput');
+
+/** A claim's rules that need nothing but its body; those against its delivery and tranche need the register. */
+export const claimInputRules = passedFieldRules(ClaimInputSchema, [], (passed, today) => claimViolations(passed, today, null));
 
 const claimFields = {
   id: z.uuid(),
@@ -87,6 +93,9 @@ const BlockageInputSchema = z
     reason: safeText(1000).trim().default('').openapi({ example: 'Hongaarse blokkade op het aannemen van volgende tranches' }),
   })
   .openapi('EpfBlockageInput');
+
+/** A blockage's rules that need nothing but its body; those against the claim's history need the register. */
+export const blockageInputRules = passedFieldRules(BlockageInputSchema, [], blockageReasonViolations);
 
 const history = { id: z.uuid(), claimId: z.uuid(), note: z.string(), recordedAt: z.iso.datetime() };
 
