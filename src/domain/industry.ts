@@ -133,17 +133,22 @@ export function contractViolations(contract: Partial<Pick<ContractInput, 'refere
  * nor before the latest one, and progress may go back only with a reason (a setback is recorded, never
  * silently overwritten).
  */
-export function progressViolations(latest: ProgressReport | null, report: ProgressReport, today: IsoDate, signedOn: IsoDate): RuleViolation[] {
+export function progressViolations(latest: ProgressReport | null, report: Partial<ProgressReport>, today: IsoDate, signedOn: IsoDate | undefined): RuleViolation[] {
+  const { percent, reportedOn, reason = '' } = report;
   const violations: RuleViolation[] = [
-    ...(Number.isInteger(report.percent) ? [] : [{ field: 'percent', code: 'notWholeNumber' }]),
-    ...(report.percent >= 0 && report.percent <= 100 ? [] : [{ field: 'percent', code: 'percentOutOfRange' }]),
-    ...(report.reportedOn < signedOn ? [{ field: 'reportedOn', code: 'beforeSigning', params: { signedOn } }] : pastDateViolations('reportedOn', report.reportedOn, today)),
-    ...textViolations('reason', report.reason, { required: false, maximum: MAX_TEXT_LENGTH }),
+    ...whereGiven(percent, (given) => [
+      ...(Number.isInteger(given) ? [] : [{ field: 'percent', code: 'notWholeNumber' }]),
+      ...(given >= 0 && given <= 100 ? [] : [{ field: 'percent', code: 'percentOutOfRange' }]),
+    ]),
+    ...whereGiven(reportedOn, (date) =>
+      signedOn !== undefined && date < signedOn ? [{ field: 'reportedOn', code: 'beforeSigning', params: { signedOn } }] : pastDateViolations('reportedOn', date, today),
+    ),
+    ...textViolations('reason', reason, { required: false, maximum: MAX_TEXT_LENGTH }),
   ];
-  if (latest && report.reportedOn < latest.reportedOn) {
+  if (latest && reportedOn !== undefined && reportedOn < latest.reportedOn) {
     violations.push({ field: 'reportedOn', code: 'beforeLatestReport', params: { latest: latest.reportedOn } });
   }
-  if (latest && report.percent < latest.percent && !saysSomething(report.reason)) {
+  if (latest && percent !== undefined && percent < latest.percent && !saysSomething(reason)) {
     violations.push({ field: 'reason', code: 'progressGoesBack', params: { latest: String(latest.percent) } });
   }
   return violations;

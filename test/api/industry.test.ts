@@ -156,6 +156,7 @@ describeEachDatabase('industry', (database) => {
     }
     const project = (await database().db.selectFrom('coproductionProject').select('id').executeTakeFirstOrThrow()).id;
     expect(fields((await registrar('POST', `/coproduction-projects/${project}/stages`, { stage: '', reachedOn: '2027-01-01' })).body)).toEqual(['reachedOn', 'stage']);
+    expect(fields((await registrar('POST', `/contract-milestones/${LAST_BATCH}/progress`, { percent: 101, reportedOn: '' })).body)).toEqual(['percent', 'reportedOn']);
     expect(await counts()).toEqual(before);
   });
 

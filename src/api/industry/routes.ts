@@ -26,6 +26,7 @@ import {
   overviewRoute,
   priceInputRules,
   priceRoute,
+  progressInputRules,
   progressRoute,
   stageInputRules,
   stageRoute,
@@ -75,7 +76,7 @@ export function industryRoutes() {
       const { id, version } = await register.reportProgress(trx, requestContext(c), milestoneId, body, expected);
       return { version, body: { id } };
     });
-  });
+  }, passedFieldsHook(progressInputRules));
 
   app.openapi(priceRoute, async (c) => {
     const body = c.req.valid('json');

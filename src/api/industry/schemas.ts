@@ -8,7 +8,17 @@ import {
   LESSON_CATEGORIES,
   MILESTONE_STATUSES,
 } from '../../../common/vocabulary/codes.ts';
-import { companyViolations, contractViolations, coproductionViolations, demandBundleViolations, lessonViolations, MAX_CONTRACT_CENTS, priceDevelopmentViolations, stageViolations } from '../../domain/industry.ts';
+import {
+  companyViolations,
+  contractViolations,
+  coproductionViolations,
+  demandBundleViolations,
+  lessonViolations,
+  MAX_CONTRACT_CENTS,
+  priceDevelopmentViolations,
+  progressViolations,
+  stageViolations,
+} from '../../domain/industry.ts';
 import { MAX_COUNT } from '../../domain/plausibility.ts';
 import { permitted } from '../access.ts';
 import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalReference, passedFieldRules, problemResponses, referenceText, safeText } from '../openapi-common.ts';
@@ -159,6 +169,9 @@ const ProgressInputSchema = z
     reason: optionalMultilineText(4000).default('').openapi({ description: 'Required when the progress is lower than the latest report' }),
   })
   .openapi('MilestoneProgressInput');
+
+/** A report's own rules; those against its contract's signing and the milestone's latest report need the register. */
+export const progressInputRules = passedFieldRules(ProgressInputSchema, [], (passed, today) => progressViolations(null, passed, today, undefined));
 
 const PriceDevelopmentInputSchema = z
   .strictObject({
