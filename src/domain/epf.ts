@@ -253,27 +253,33 @@ export function trancheViolations(tranche: Pick<EpfTranche, 'decidedOn' | 'dutch
   return violations;
 }
 
+/**
+ * An assessment is dated on or after its claim, compensates no more than was declared nor less than was received,
+ * and expects a remainder only where one remains, in a year from the assessment's on. Without the claim's history
+ * (a request's body judged on its own) and on the fields given, the rules that need neither are judged.
+ */
 export function assessmentViolations(
-  history: EpfClaimHistory,
-  input: { compensatedCents: Cents; assessedOn: string; remainderExpectedBy: number | null },
+  history: EpfClaimHistory | null,
+  input: Partial<{ compensatedCents: Cents; assessedOn: string; remainderExpectedBy: number | null }>,
   today: string,
 ): RuleViolation[] {
-  const violations = [...pastDateViolations('assessedOn', input.assessedOn, today), ...notBeforeDeclared(history, 'assessedOn', input.assessedOn)];
-  if (input.compensatedCents > history.claim.declaredCents) {
+  const { compensatedCents, assessedOn, remainderExpectedBy = null } = input;
+  const violations = whereGiven(assessedOn, (date) => [...pastDateViolations('assessedOn', date, today), ...(history ? notBeforeDeclared(history, 'assessedOn', date) : [])]);
+  if (history && compensatedCents !== undefined && compensatedCents > history.claim.declaredCents) {
     violations.push({ field: 'compensatedCents', code: 'aboveDeclared', params: { declaredCents: String(history.claim.declaredCents) } });
   }
-  const received = sumCents(history.receipts.map((receipt) => receipt.amountCents));
-  if (input.compensatedCents < received) {
+  const received = history ? sumCents(history.receipts.map((receipt) => receipt.amountCents)) : 0;
+  if (compensatedCents !== undefined && compensatedCents < received) {
     violations.push({ field: 'compensatedCents', code: 'belowReceived', params: { receivedCents: String(received) } });
   }
-  if (input.remainderExpectedBy !== null && input.compensatedCents <= receivedBy(history, input.assessedOn)) {
+  if (remainderExpectedBy !== null && history && compensatedCents !== undefined && assessedOn !== undefined && compensatedCents <= receivedBy(history, assessedOn)) {
     violations.push({ field: 'remainderExpectedBy', code: 'nothingRemains' });
-  } else if (input.remainderExpectedBy !== null && input.remainderExpectedBy < Number(input.assessedOn.slice(0, 4))) {
+  } else if (remainderExpectedBy !== null && assessedOn !== undefined && remainderExpectedBy < Number(assessedOn.slice(0, 4))) {
     violations.push({ field: 'remainderExpectedBy', code: 'beforeAssessment' });
   }
   // A year the rest is expected in is a plan: at most ten years ahead, as any.
   const lastPlannedYear = Number(today.slice(0, 4)) + 10;
-  if (input.remainderExpectedBy !== null && input.remainderExpectedBy > lastPlannedYear) {
+  if (remainderExpectedBy !== null && remainderExpectedBy > lastPlannedYear) {
     violations.push({ field: 'remainderExpectedBy', code: 'tooLarge', params: { maximum: String(lastPlannedYear) } });
   }
   return violations;
@@ -281,24 +287,29 @@ export function assessmentViolations(
 
 /**
  * Money is received on a claim once it is assessed, and not while it is blocked. What it received may not
- * exceed what was compensated, at its date or any later one.
+ * exceed what was compensated, at its date or any later one. Without the claim's history (a request's body
+ * judged on its own) only its date is judged, and with no date nothing.
  */
-export function receiptViolations(history: EpfClaimHistory, input: { amountCents: Cents; receivedOn: string }, today: string): RuleViolation[] {
-  const violations = [...pastDateViolations('receivedOn', input.receivedOn, today), ...notBeforeDeclared(history, 'receivedOn', input.receivedOn)];
+export function receiptViolations(history: EpfClaimHistory | null, input: Partial<{ amountCents: Cents; receivedOn: string }>, today: string): RuleViolation[] {
+  const { amountCents, receivedOn } = input;
+  if (receivedOn === undefined) return [];
+  const violations = pastDateViolations('receivedOn', receivedOn, today);
+  if (history === null) return violations;
+  violations.push(...notBeforeDeclared(history, 'receivedOn', receivedOn));
   if (violations.length > 0) return violations;
-  const blockage = latestOnOrBefore(history.blockages, (row) => row.effectiveOn, input.receivedOn);
+  const blockage = latestOnOrBefore(history.blockages, (row) => row.effectiveOn, receivedOn);
   if (blockage?.blocked) return [{ field: 'receivedOn', code: 'receivedWhileBlocked', params: { blockedOn: blockage.effectiveOn } }];
-  if (!latestOnOrBefore(history.assessments, (row) => row.assessedOn, input.receivedOn)) {
+  if (!latestOnOrBefore(history.assessments, (row) => row.assessedOn, receivedOn)) {
     const firstAssessedOn = history.assessments.map((row) => row.assessedOn).sort()[0];
     return [firstAssessedOn ? { field: 'receivedOn', code: 'receivedBeforeAssessment', params: { assessedOn: firstAssessedOn } } : { field: 'receivedOn', code: 'notAssessed' }];
   }
   // The receipt counts from its date on, also after a later assessment that lowered the compensation: the
   // compensation must cover it at every date from then, and it only changes at an assessment or a receipt.
-  const datesFromThen = [input.receivedOn, ...history.assessments.map((row) => row.assessedOn), ...history.receipts.map((row) => row.receivedOn)].filter(
-    (date) => date >= input.receivedOn,
+  const datesFromThen = [receivedOn, ...history.assessments.map((row) => row.assessedOn), ...history.receipts.map((row) => row.receivedOn)].filter(
+    (date) => date >= receivedOn,
   );
   const outstanding = Math.min(...datesFromThen.map((date) => claimStateAt(history, date)!).map((state) => state.compensatedCents - state.paidCents));
-  if (input.amountCents > outstanding) {
+  if (amountCents !== undefined && amountCents > outstanding) {
     violations.push({ field: 'amountCents', code: 'aboveCompensated', params: { outstandingCents: String(Math.max(0, outstanding)) } });
   }
   return violations;

@@ -218,7 +218,7 @@ describeEachDatabase('EPF claims API', (database) => {
     await expect(assessClaim(database().db, systemContext('finance'), 'undefined', { compensatedCents: 1, assessedOn: '2025-03-01', remainderExpectedBy: null, note: '' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('names, beside a field the schema refuses (a choice or amount left wrong), the rules the other fields of a tranche, claim or blockage break, and stores nothing', async () => {
+  it('names, beside a field the schema refuses (a choice or amount left wrong), the rules the other fields of a tranche, claim, assessment, receipt or blockage break, and stores nothing', async () => {
     const before = await claimCount();
     const tranches = (await finance('GET', '/epf/tranches')).body.items.length;
     const faults = (response: any) => response.body.invalidParams.map((param: any) => `${param.name} ${param.code}`).sort();
@@ -226,9 +226,11 @@ describeEachDatabase('EPF claims API', (database) => {
     expect(faults(await finance('POST', '/epf/claims', claimInput({ declaredCents: 0, declaredOn: '2098-01-01', batch: ' ' })))).toEqual(['batch deliveryOrBundle', 'declaredCents amountNotPositive', 'declaredOn dateInFuture']);
     const { claim } = (await finance('POST', '/epf/claims', claimInput())).body;
     expect(faults(await finance('POST', `/epf/claims/${claim.id}/blockages`, { blocked: true, effectiveOn: '', reason: ' ' }))).toEqual(['effectiveOn required', 'reason required']);
+    expect(faults(await finance('POST', `/epf/claims/${claim.id}/assessments`, { compensatedCents: -1, assessedOn: '2025-03-01', remainderExpectedBy: 2024 }))).toEqual(['compensatedCents amountNegative', 'remainderExpectedBy beforeAssessment']);
+    expect(faults(await finance('POST', `/epf/claims/${claim.id}/receipts`, { amountCents: 0, receivedOn: '2098-01-01' }))).toEqual(['amountCents amountNotPositive', 'receivedOn dateInFuture']);
     expect(await claimCount()).toBe(before + 1);
     expect((await finance('GET', '/epf/tranches')).body.items.length).toBe(tranches);
-    expect((await finance('GET', `/epf/claims/${claim.id}`)).body.blockages).toEqual([]);
+    expect((await finance('GET', `/epf/claims/${claim.id}`)).body).toMatchObject({ assessments: [], receipts: [], blockages: [] });
   });
 
   it('refuses a claim on a tranche where the Netherlands is implementing actor or has no role, at its tranche, and counts nothing of it', async () => {

@@ -7,6 +7,7 @@ import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag } from '../if-match.ts';
 import { passedFieldsHook } from '../openapi-common.ts';
 import {
+  assessmentInputRules,
   assessRoute,
   blockageInputRules,
   blockRoute,
@@ -18,6 +19,7 @@ import {
   listClaimsRoute,
   listTranchesRoute,
   overviewRoute,
+  receiptInputRules,
   receiveRoute,
   trancheInputRules,
   TrancheSchema,
@@ -73,13 +75,13 @@ export function epfRoutes() {
     const body = c.req.valid('json');
     return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
       claimWith(await register.assessClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
-  });
+  }, passedFieldsHook(assessmentInputRules));
 
   app.openapi(receiveRoute, async (c) => {
     const body = c.req.valid('json');
     return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
       claimWith(await register.receiveOnClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
-  });
+  }, passedFieldsHook(receiptInputRules));
 
   app.openapi(blockRoute, async (c) => {
     const body = c.req.valid('json');

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { blockageReasonViolations, claimViolations, EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS, newTrancheViolations } from '../../domain/epf.ts';
+import { assessmentViolations, blockageReasonViolations, claimViolations, EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS, newTrancheViolations, receiptViolations } from '../../domain/epf.ts';
 import { permitted } from '../access.ts';
 import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, passedFieldRules, positiveAmountCents, problemResponses, requiredText, safeText } from '../openapi-common.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
@@ -84,7 +84,12 @@ const AssessmentInputSchema = z
   })
   .openapi('EpfAssessmentInput');
 
+/** The rules of an assessment or a receipt that need nothing but its body; those against the claim's history need the register. */
+export const assessmentInputRules = passedFieldRules(AssessmentInputSchema, [], (passed, today) => assessmentViolations(null, passed, today));
+
 const ReceiptInputSchema = z.strictObject({ amountCents: positiveCents, receivedOn: eventDate, note }).openapi('EpfReceiptInput');
+
+export const receiptInputRules = passedFieldRules(ReceiptInputSchema, [], (passed, today) => receiptViolations(null, passed, today));
 
 const BlockageInputSchema = z
   .strictObject({
