@@ -272,25 +272,24 @@ export const validationHook = validationHookWith(() => []);
 
 /**
  * The domain's own rules (`check`) on the fields of a body, `schema`'s object, that passed the schema when others
- * did not, as the schema gives them, once the fields of `needs` are among them: so that a date after today is
- * named with a text the schema refused, rather than in the next round, and without a copy of the rules on the
- * raw input.
+ * did not, as the schema gives them: so that a date after today is named with a text the schema refused, rather
+ * than in the next round, and without a copy of the rules on the raw input. Each rule judges the fields it reads
+ * that are there, and a rule between fields only once they all are (whereGiven).
  */
-export interface PassedFieldRules<S extends z.ZodObject, K extends keyof z.output<S>> {
+export interface PassedFieldRules<S extends z.ZodObject> {
   schema: S;
-  needs: readonly K[];
-  check: (passed: Partial<z.output<S>> & Pick<z.output<S>, K>, today: IsoDate) => RuleViolation[];
+  check: (passed: Partial<z.output<S>>, today: IsoDate) => RuleViolation[];
 }
 
-export function passedFieldRules<S extends z.ZodObject, const K extends keyof z.output<S>>(schema: S, needs: readonly K[], check: PassedFieldRules<S, K>['check']): PassedFieldRules<S, K> {
-  return { schema, needs, check };
+export function passedFieldRules<S extends z.ZodObject>(schema: S, check: PassedFieldRules<S>['check']): PassedFieldRules<S> {
+  return { schema, check };
 }
 
 /**
  * The violations of such rules on the fields of an input that pass the schema; `refused` names fields the input
  * has wrong though it lacks them (a spreadsheet's cell that could not be read), which do not pass as their default.
  */
-export function passedFieldViolations<S extends z.ZodObject, K extends keyof z.output<S>>({ schema, needs, check }: PassedFieldRules<S, K>, input: unknown, today: IsoDate, refused: ReadonlySet<string> = new Set()): RuleViolation[] {
+export function passedFieldViolations<S extends z.ZodObject>({ schema, check }: PassedFieldRules<S>, input: unknown, today: IsoDate, refused: ReadonlySet<string> = new Set()): RuleViolation[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
   const passed: Partial<z.output<S>> = Object.fromEntries(
     Object.entries(schema.shape).flatMap(([field, fieldSchema]) => {
@@ -299,12 +298,12 @@ export function passedFieldViolations<S extends z.ZodObject, K extends keyof z.o
       return result.success && result.data !== undefined ? [[field, result.data]] : [];
     }),
   ) as Partial<z.output<S>>;
-  return needs.every((field) => field in passed) ? check(passed as Partial<z.output<S>> & Pick<z.output<S>, K>, today) : [];
+  return check(passed, today);
 }
 
 /** The hook of a route that adds to the fields failing its schema the domain's rules on the fields that passed it. `nameOf` renames the schema's fields as validationHookWith's does. */
-export function passedFieldsHook<S extends z.ZodObject, K extends keyof z.output<S>>(
-  rules: PassedFieldRules<S, K>,
+export function passedFieldsHook<S extends z.ZodObject>(
+  rules: PassedFieldRules<S>,
   nameOf?: (field: string, input: unknown) => string,
 ): NonNullable<OpenAPIHonoOptions<ApiEnv>['defaultHook']> {
   return validationHookWith((input, today) => passedFieldViolations(rules, input, today), nameOf);

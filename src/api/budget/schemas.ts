@@ -35,7 +35,7 @@ export const BudgetDecisionInputSchema = z
   })
   .openapi('BudgetDecisionInput');
 
-export const decisionInputRules = passedFieldRules(BudgetDecisionInputSchema, [], decisionViolations);
+export const decisionInputRules = passedFieldRules(BudgetDecisionInputSchema, decisionViolations);
 
 export const BudgetDecisionSchema = z
   .object({
@@ -65,7 +65,7 @@ export const BudgetShiftInputSchema = z
   .openapi('BudgetShiftInput');
 
 /** A shift's rules that need nothing but its body; what its year holds needs the register. */
-export const shiftInputRules = passedFieldRules(BudgetShiftInputSchema, [], shiftFieldViolations);
+export const shiftInputRules = passedFieldRules(BudgetShiftInputSchema, shiftFieldViolations);
 
 export const BudgetShiftSchema = z
   .object({
@@ -92,7 +92,7 @@ const stageInput = {
 export const CommitmentStageInputSchema = z.strictObject(stageInput).openapi('CommitmentStageInput');
 
 /** A next stage's rules that need nothing but its body; those against its commitment's year and latest stage need the register. */
-export const stageInputRules = passedFieldRules(CommitmentStageInputSchema, [], (passed, today) => stageViolations(undefined, [], passed, today));
+export const stageInputRules = passedFieldRules(CommitmentStageInputSchema, (passed, today) => stageViolations(undefined, [], passed, today));
 
 export const CommitmentInputSchema = z
   .strictObject({
@@ -106,7 +106,7 @@ export const CommitmentInputSchema = z
   .openapi('CommitmentInput');
 
 /** The rules of a new commitment judged beside the fields a request, or an import's row, has wrong. */
-export const commitmentInputRules = passedFieldRules(CommitmentInputSchema, [], (passed, today) => commitmentViolations(passed, passed, today));
+export const commitmentInputRules = passedFieldRules(CommitmentInputSchema, (passed, today) => commitmentViolations(passed, passed, today));
 
 export const CommitmentSchema = z
   .object({

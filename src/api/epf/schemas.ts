@@ -21,7 +21,7 @@ const TrancheInputSchema = z
   .openapi('EpfTrancheInput');
 
 /** A tranche's rules that need nothing but its body; whether its name is another's of its kind needs the register. */
-export const trancheInputRules = passedFieldRules(TrancheInputSchema, [], newTrancheViolations);
+export const trancheInputRules = passedFieldRules(TrancheInputSchema, newTrancheViolations);
 
 export const TrancheSchema = z
   .object({
@@ -50,7 +50,7 @@ export const ClaimInputSchema = z
   .openapi('EpfClaimInput');
 
 /** A claim's rules that need nothing but its body; those against its delivery and tranche need the register. */
-export const claimInputRules = passedFieldRules(ClaimInputSchema, [], (passed, today) => claimViolations(passed, today, null));
+export const claimInputRules = passedFieldRules(ClaimInputSchema, (passed, today) => claimViolations(passed, today, null));
 
 const claimFields = {
   id: z.uuid(),
@@ -85,11 +85,11 @@ const AssessmentInputSchema = z
   .openapi('EpfAssessmentInput');
 
 /** The rules of an assessment or a receipt that need nothing but its body; those against the claim's history need the register. */
-export const assessmentInputRules = passedFieldRules(AssessmentInputSchema, [], (passed, today) => assessmentViolations(null, passed, today));
+export const assessmentInputRules = passedFieldRules(AssessmentInputSchema, (passed, today) => assessmentViolations(null, passed, today));
 
 const ReceiptInputSchema = z.strictObject({ amountCents: positiveCents, receivedOn: eventDate, note }).openapi('EpfReceiptInput');
 
-export const receiptInputRules = passedFieldRules(ReceiptInputSchema, [], (passed, today) => receiptViolations(null, passed, today));
+export const receiptInputRules = passedFieldRules(ReceiptInputSchema, (passed, today) => receiptViolations(null, passed, today));
 
 const BlockageInputSchema = z
   .strictObject({
@@ -100,7 +100,7 @@ const BlockageInputSchema = z
   .openapi('EpfBlockageInput');
 
 /** A blockage's rules that need nothing but its body; those against the claim's history need the register. */
-export const blockageInputRules = passedFieldRules(BlockageInputSchema, [], blockageReasonViolations);
+export const blockageInputRules = passedFieldRules(BlockageInputSchema, blockageReasonViolations);
 
 const history = { id: z.uuid(), claimId: z.uuid(), note: z.string(), recordedAt: z.iso.datetime() };
 

@@ -48,7 +48,7 @@ export const CompanyInputSchema = z
   })
   .openapi('CompanyInput');
 
-export const companyInputRules = passedFieldRules(CompanyInputSchema, [], companyViolations);
+export const companyInputRules = passedFieldRules(CompanyInputSchema, companyViolations);
 
 const MilestoneSchema = z
   .object({
@@ -160,7 +160,7 @@ export const ContractInputSchema = z
   })
   .openapi('IndustryContractInput');
 
-export const contractInputRules = passedFieldRules(ContractInputSchema, [], contractViolations);
+export const contractInputRules = passedFieldRules(ContractInputSchema, contractViolations);
 
 const ProgressInputSchema = z
   .strictObject({
@@ -171,7 +171,7 @@ const ProgressInputSchema = z
   .openapi('MilestoneProgressInput');
 
 /** A report's own rules; those against its contract's signing and the milestone's latest report need the register. */
-export const progressInputRules = passedFieldRules(ProgressInputSchema, [], (passed, today) => progressViolations(null, passed, today, undefined));
+export const progressInputRules = passedFieldRules(ProgressInputSchema, (passed, today) => progressViolations(null, passed, today, undefined));
 
 const PriceDevelopmentInputSchema = z
   .strictObject({
@@ -185,22 +185,22 @@ const PriceDevelopmentInputSchema = z
   })
   .openapi('PriceDevelopmentInput');
 
-export const priceInputRules = passedFieldRules(PriceDevelopmentInputSchema, [], priceDevelopmentViolations);
+export const priceInputRules = passedFieldRules(PriceDevelopmentInputSchema, priceDevelopmentViolations);
 
 const LessonInputSchema = z.strictObject({ notedOn: isoDate, category: z.enum(LESSON_CATEGORIES), text: multilineText(4000) }).openapi('LessonLearnedInput');
 
-export const lessonInputRules = passedFieldRules(LessonInputSchema, [], lessonViolations);
+export const lessonInputRules = passedFieldRules(LessonInputSchema, lessonViolations);
 
 const StageInputSchema = z.strictObject({ stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note }).openapi('CoproductionStageInput');
 
 /** A stage's own rules; those against the project's latest stage need the register. */
-export const stageInputRules = passedFieldRules(StageInputSchema, [], stageViolations);
+export const stageInputRules = passedFieldRules(StageInputSchema, stageViolations);
 
 const CoproductionInputSchema = z
   .strictObject({ title: text(200), partner: text(200), stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note })
   .openapi('CoproductionProjectInput');
 
-export const coproductionInputRules = passedFieldRules(CoproductionInputSchema, [], coproductionViolations);
+export const coproductionInputRules = passedFieldRules(CoproductionInputSchema, coproductionViolations);
 
 const DemandBundleInputSchema = z
   .strictObject({
@@ -213,7 +213,7 @@ const DemandBundleInputSchema = z
   })
   .openapi('DemandBundleInput');
 
-export const demandBundleInputRules = passedFieldRules(DemandBundleInputSchema, [], demandBundleViolations);
+export const demandBundleInputRules = passedFieldRules(DemandBundleInputSchema, demandBundleViolations);
 
 export const CompanyDecisionInputSchema = z
   .strictObject({

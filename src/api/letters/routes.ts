@@ -88,7 +88,7 @@ export function lettersRoutes() {
       const view = await letters.createDraft(trx, requestContext(c), body);
       return { headers: { Location: `${c.req.path}/${view.id}`, ETag: `"${view.version}"` }, body: await forReader(c, view, trx) };
     });
-  }, passedFieldsHook(passedFieldRules(NewDraftSchema, [], draftViolations)));
+  }, passedFieldsHook(passedFieldRules(NewDraftSchema, draftViolations)));
 
   app.openapi(getLetterRoute, async (c) => withEtag(c, await letters.getLetter(deps(c).db, c.req.valid('param').id, deps(c).clock())));
 
@@ -97,7 +97,7 @@ export function lettersRoutes() {
     if (version === undefined) return problem(c, 428);
     const view = await letters.updateDraft(deps(c).db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
     return withEtag(c, view);
-  }, passedFieldsHook(passedFieldRules(DraftChangeSchema, [], draftViolations)));
+  }, passedFieldsHook(passedFieldRules(DraftChangeSchema, draftViolations)));
 
   app.openapi(finaliseRoute, async (c) => {
     const version = versionsInIfMatch(c.req.valid('header')['if-match']);
@@ -146,7 +146,7 @@ export function lettersRoutes() {
     const rendering = await renderLetter(letterDocument(view.letter, { paperNumber: null, isDraft: true }), 'html', { stylesheetHref: LETTER_STYLESHEET_PATH });
     allowFramingBySelf(c);
     return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}-concept`);
-  }, passedFieldsHook(passedFieldRules(PreviewSchema, [], draftViolations)));
+  }, passedFieldsHook(passedFieldRules(PreviewSchema, draftViolations)));
 
   app.openapi(sendingRoute, async (c) => {
     const view = withVersion(c, c.req.valid('header')['if-match'], (version) => embargo.sendLetter(deps(c).db, requestContext(c), c.req.valid('param').id, version));

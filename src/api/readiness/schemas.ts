@@ -19,7 +19,7 @@ export const JudgementInputSchema = z
   })
   .openapi('ReadinessJudgementInput');
 
-export const judgementInputRules = passedFieldRules(JudgementInputSchema, [], judgementViolations);
+export const judgementInputRules = passedFieldRules(JudgementInputSchema, judgementViolations);
 
 export const JudgementSchema = z
   .object({
@@ -59,7 +59,7 @@ const ProjectInputSchema = z
   .openapi('ReplenishmentProjectInput');
 
 /** A project's rules that need nothing but its body; those against the deliveries it replaces and its latest state need the register. */
-export const projectInputRules = passedFieldRules(ProjectInputSchema, [], projectViolations);
+export const projectInputRules = passedFieldRules(ProjectInputSchema, projectViolations);
 
 export const ProjectSchema = z
   .object({
@@ -91,7 +91,7 @@ const NonReplacementInputSchema = z
   })
   .openapi('NonReplacementInput');
 
-export const nonReplacementInputRules = passedFieldRules(NonReplacementInputSchema, [], nonReplacementViolations);
+export const nonReplacementInputRules = passedFieldRules(NonReplacementInputSchema, nonReplacementViolations);
 
 const NonReplacementDecisionSchema = z.object({
   id: z.uuid(),

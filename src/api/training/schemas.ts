@@ -21,7 +21,7 @@ export const ProgrammeInputSchema = z
   .openapi('TrainingProgrammeInput');
 
 /** A programme's rules that need nothing but its body; whether its key or name is another's needs the register. */
-export const programmeInputRules = passedFieldRules(ProgrammeInputSchema, [], programmeViolations);
+export const programmeInputRules = passedFieldRules(ProgrammeInputSchema, programmeViolations);
 
 export const ContributionInputSchema = z
   .strictObject({
@@ -42,7 +42,7 @@ export const ContributionInputSchema = z
   .openapi('TrainingContributionInput');
 
 /** The rules of a contribution judged beside the fields a request, or an import's row, has wrong. */
-export const contributionInputRules = passedFieldRules(ContributionInputSchema, [], contributionViolations);
+export const contributionInputRules = passedFieldRules(ContributionInputSchema, contributionViolations);
 
 export const ContributionSchema = StoredContributionSchema.extend({
   id: z.uuid(),
