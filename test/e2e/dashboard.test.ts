@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
 import type { Figures } from '../../web/src/api/types.ts';
-import { api, openPageAs, useServer, visit } from './app.ts';
+import { api, fieldError, openPageAs, useServer, visit } from './app.ts';
 
 /** Intl separates the euro sign with a no-break space; the letter's texts use a plain one. */
 function plainSpaces(text: string): string {
@@ -54,6 +54,16 @@ describeWithBrowser('dashboard', (browser) => {
     expect(new URL(page.url()).searchParams.get('referenceDate')).toBe('2025-02-04');
     const { total } = await api<Figures>(server(), '/figures?referenceDate=2025-02-04&compareDate=2023-12-31');
     expect(await figureRow(page, 'Totaal')).toEqual([total.compare.text, total.reference.text, total.difference.text, total.increasePercentText]);
+  });
+
+  it('says at its field that a date the address names is none, rather than show the figures at another date', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    // A year of five digits, which the date control lets through.
+    await visit(page, server(), '/?referenceDate=22025-03-10&compareDate=2024-12-31');
+    await page.locator('[aria-invalid="true"]').waitFor();
+    expect(await fieldError(page, 'Peildatum')).toBe('Vul een bestaande datum in als JJJJ-MM-DD.');
+    expect(await page.getByRole('columnheader', { name: '31 aug. 2025' }).count()).toBe(0);
+    expect(await page.getByRole('table').count()).toBe(0);
   });
 
   it('offers the chart data as a table', async () => {

@@ -2,7 +2,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { useSearchParams } from 'wouter';
-import { isIsoDate } from '../../../../common/dates.ts';
 import { getFigures, getNextLetterDates, getSeries } from '../../api/figures.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -24,9 +23,9 @@ import { WaitingForYou } from './WaitingForYou.tsx';
 /** The month of the full-scale invasion, where the series starts, and the figures before a first letter. */
 const SERIES_START = '2022-02-01';
 
+/** A date the address names, as it names it: one that is no date is refused at its field, not replaced by another. */
 function dateParam(params: URLSearchParams, name: string): string | null {
-  const value = params.get(name);
-  return value !== null && isIsoDate(value) ? value : null;
+  return params.get(name) || null;
 }
 
 /** The figures at the dates the address names; where it names none, at those the next letter compares. */
@@ -54,16 +53,16 @@ export function DashboardPage() {
 
 function Dashboard({ referenceDate, compareDate }: { referenceDate: string; compareDate: string }) {
   const { t } = useTranslation();
-  const can = useCan();
   const [, setParams] = useSearchParams();
 
-  const mayReadIndustry = useCan()('industry.read');
   const figures = useResource(`${referenceDate}/${compareDate}`, (signal) => getFigures(referenceDate, compareDate, signal));
-  const series = useResource(referenceDate, (signal) => getSeries(SERIES_START, referenceDate, signal));
 
   const [dates, setDates] = useState({ referenceDate, compareDate });
   useEffect(() => setDates({ referenceDate, compareDate }), [referenceDate, compareDate]);
   const errors = fieldErrorsOf(figures.status === 'failed' ? figures.error : undefined);
+  // Where the API refuses a date (a year of five digits, which the date control lets through), nothing is shown for another date.
+  const datesRefused = Object.keys(errors).length > 0;
+  const referenceDateRefused = errors.referenceDate !== undefined;
   const unfinished = useFilterDates();
   function showFigures(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -106,11 +105,22 @@ function Dashboard({ referenceDate, compareDate }: { referenceDate: string; comp
             </figure>
           </>
         ) : (
-          Object.keys(errors).length === 0 && <ResourceStatus resource={figures} onRetry={figures.reload} />
+          !datesRefused && <ResourceStatus resource={figures} onRetry={figures.reload} />
         )}
       </LabelledSection>
+      {!referenceDateRefused && <DateDependentPanels referenceDate={referenceDate} />}
+    </>
+  );
+}
 
-      {mayReadIndustry && <IndustryPanel referenceDate={referenceDate} />}
+/** What the dashboard shows at the reference date beside the figures. */
+function DateDependentPanels({ referenceDate }: { referenceDate: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const series = useResource(referenceDate, (signal) => getSeries(SERIES_START, referenceDate, signal));
+  return (
+    <>
+      {can('industry.read') && <IndustryPanel referenceDate={referenceDate} />}
       {can('training.read') && <TrainingPanel referenceDate={referenceDate} />}
       {can('readiness.read') && <ReplenishmentPanel />}
 
