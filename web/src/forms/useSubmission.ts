@@ -77,6 +77,15 @@ function warningsOf(refusal: Refusal | null): Warning[] {
   return (refusal.error.problem.invalidParams ?? []).map((param) => ({ name: fieldName(param.name), code: param.code }));
 }
 
+/** A refusal in words: at its fields, about the form as a whole, and whether it is that the record changed meanwhile. */
+interface Words {
+  fieldErrors: FieldErrors;
+  formError: string | null;
+  conflict: boolean;
+}
+
+const words = (fieldErrors: FieldErrors, formError: string | null = null, conflict = false): Words => ({ fieldErrors, formError, conflict });
+
 interface SubmissionOptions {
   /** The prefix the form puts before its fields' names to tell its controls from another form's on the page. */
   scope?: string;
@@ -135,8 +144,7 @@ export function useSubmission({ scope = '', explain, conflictText }: SubmissionO
   }
 
   /** The refusal in words, in the language shown: the client's own, and the server's reasons as it wrote them in that language. */
-  function worded(refusal: Refusal | null): { fieldErrors: FieldErrors; formError: string | null; conflict: boolean } {
-    const words = (fieldErrors: FieldErrors, formError: string | null = null, conflict = false) => ({ fieldErrors, formError, conflict });
+  function worded(refusal: Refusal | null): Words {
     if (!refusal) return words({});
     if (!('problems' in refusal)) return serverWords(refusal.error);
     // The client's words at the fields it refused; the server's, about what was sent in their place, only at the others.
@@ -146,8 +154,7 @@ export function useSubmission({ scope = '', explain, conflictText }: SubmissionO
     return words({ ...server.fieldErrors, ...client }, server.conflict ? server.formError : null, server.conflict);
   }
 
-  function serverWords(error: unknown): { fieldErrors: FieldErrors; formError: string | null; conflict: boolean } {
-    const words = (fieldErrors: FieldErrors, formError: string | null = null, conflict = false) => ({ fieldErrors, formError, conflict });
+  function serverWords(error: unknown): Words {
     if (!(error instanceof ApiError)) return words({}, t('form.errors.network'));
     if (error.status === 412) return words({}, conflictText ?? null, true);
     const explained = explain?.(error);
