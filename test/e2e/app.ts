@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import type { DemonstrationAccount } from '../../src/auth/demonstration-accounts.ts';
 import { totpCode } from '../../src/auth/totp.ts';
@@ -253,10 +253,14 @@ export async function tableRows(table: Locator): Promise<string[][]> {
   return Promise.all(rows.map(async (row) => (await row.locator(':scope > th, :scope > td').allInnerTexts()).map((text) => text.trim())));
 }
 
-/** The error shown at a field, found the way assistive technology finds it: through aria-describedby. */
+/**
+ * The error shown at a field, found the way assistive technology finds it: through aria-describedby.
+ * Waits for the field to be marked invalid, since a form that sends what the browser refuses shows its
+ * errors only once the API has answered.
+ */
 export async function fieldError(page: Page, label: string): Promise<string> {
   const field = page.getByLabel(label, { exact: true });
-  expect(await field.getAttribute('aria-invalid')).toBe('true');
+  await field.and(page.locator('[aria-invalid="true"]')).waitFor();
   const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
   const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
   if (!errorId) throw new Error(`${label} has no error message tied to it`);
