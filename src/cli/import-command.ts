@@ -13,7 +13,7 @@ import { operatorContext } from './operator.ts';
 export function importCommand(): Command {
   return new Command('import')
     .description(
-      'import deliveries with their valuations and payments, training, readiness judgements, companies and contracts, budget commitments and EPF claims ' +
+      'import deliveries with their valuations and payments, training, readiness judgements, companies and contracts, budget commitments, EPF claims and export licences ' +
         'from an XLSX, CSV or tab-separated text file (the template: GET /api/v1/imports/template), as the system: every sheet; ' +
         'all or nothing unless --only-valid; a row whose reference was imported before changes nothing',
     )

@@ -56,8 +56,9 @@ const PERMISSIONS: Record<Action, readonly Role[]> = {
   'payment.withdraw': ['finance'],
   'valuation.withdraw': ['registrar'],
   // Bringing a spreadsheet in: the registrar's deliveries, valuations and the records beside them, finance's
-  // payments; each row needs the permission its record needs (src/register/import-permissions.ts).
-  'import.run': ['registrar', 'finance'],
+  // payments, the licensing officer's licences (whose sessions always have the second factor, see
+  // SECOND_FACTOR_ROLES); each row needs the permission its record needs (src/register/import-permissions.ts).
+  'import.run': ['registrar', 'finance', 'licensingOfficer'],
 };
 
 /**

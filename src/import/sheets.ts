@@ -4,7 +4,22 @@
  * template does ("Titel / Title").
  */
 import { nameKey } from '../../common/text.ts';
-import { BUDGET_FUNDS, CATEGORIES, COMMITMENT_STAGES, DISCLOSURE_STATES, type ExportHeading, FUNDING_SOURCES, LIFECYCLE_STAGES, READINESS_EFFECTS, SUPPORT_TYPES, TRAINING_FRAMEWORKS, VALUATION_BASES } from '../../common/vocabulary/codes.ts';
+import {
+  BUDGET_FUNDS,
+  CATEGORIES,
+  COMMITMENT_STAGES,
+  DISCLOSURE_STATES,
+  type ExportHeading,
+  FUNDING_SOURCES,
+  LIFECYCLE_STAGES,
+  MILITARY_LIST_CATEGORIES,
+  READINESS_EFFECTS,
+  SUPPORT_TYPES,
+  TRAINING_FRAMEWORKS,
+  UN_REGISTER_CATEGORIES,
+  VALUATION_BASES,
+  WITHHELD_GROUNDS,
+} from '../../common/vocabulary/codes.ts';
 import { en } from '../../common/vocabulary/en.ts';
 import { nl, type Vocabulary } from '../../common/vocabulary/nl.ts';
 
@@ -19,6 +34,7 @@ export const IMPORT_SHEETS = [
   'industryContract',
   'budgetCommitment',
   'epfClaim',
+  'exportLicence',
 ] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
 
@@ -47,6 +63,9 @@ const CODE_LISTS = {
   effect: { codes: READINESS_EFFECTS, labels: (words) => words.readinessEffects },
   fund: { codes: BUDGET_FUNDS, labels: (words) => words.fundingSources },
   stage: { codes: COMMITMENT_STAGES, labels: (words) => words.stages },
+  militaryListCategory: { codes: MILITARY_LIST_CATEGORIES, labels: (words) => words.exportControl.militaryListCategories },
+  unRegisterCategory: { codes: UN_REGISTER_CATEGORIES, labels: (words) => words.exportControl.unRegisterCategories },
+  withheldGround: { codes: WITHHELD_GROUNDS, labels: (words) => words.exportControl.withheldGrounds },
   // What the register computes of a delivery, as its list's export spells it out (never a column of the template).
   lifecycleStage: { codes: LIFECYCLE_STAGES, labels: (words) => words.stages },
   disclosureState: { codes: DISCLOSURE_STATES, labels: (words) => words.disclosureStates },
@@ -298,6 +317,27 @@ export const SHEETS: readonly SheetDefinition[] = [
       column('declaredCents', 'Gedeclareerd bedrag (€)', 'Declared amount (€)', 'amount', 10_000_000, true),
       column('declaredOn', 'Gedeclareerd op', 'Declared on', 'date', '2025-07-15', true),
       note,
+    ],
+  },
+  {
+    sheet: 'exportLicence',
+    // The licensing officer's file of licences issued; the example is the demonstration's licence DEMO-NL-2025-0002.
+    nl: 'Vergunningen',
+    en: 'Licences',
+    columns: [
+      column('externalReference', ownReference.nl, ownReference.en, 'text', 'VB-VG-001', true),
+      // Issued on the delivery's latest assessment, which the register holds (see import-records.ts).
+      column('deliveryReference', deliveryReference.nl, deliveryReference.en, 'text', 'VB-2025-002', true),
+      column('number', 'Vergunningnummer', 'Licence number', 'text', 'DEMO-NL-2025-0002', true),
+      column('issuedOn', 'Verleend op', 'Issued on', 'date', '2025-06-05', true),
+      column('validUntil', 'Geldig tot en met', 'Valid until', 'date', '2026-06-05', true),
+      column('militaryListCategory', 'Categorie Militaire Lijst', 'Military List category', { list: 'militaryListCategory' }, 'ML6', true),
+      column('unRegisterCategory', 'Categorie VN-register', 'UN Register category', { list: 'unRegisterCategory' }, 'II'),
+      column('quantityAuthorised', 'Toegestaan aantal', 'Quantity authorised', 'count', ''),
+      column('valueAuthorisedCents', 'Toegestane waarde (€)', 'Value authorised (€)', 'amount', 30_000_000_000, true),
+      column('importingState', 'Importerende staat', 'Importing state', 'text', 'UA'),
+      column('withheldGround', 'Niet in het ATT-rapport (grond)', 'Withheld from the ATT report (ground)', { list: 'withheldGround' }, ''),
+      column('conditions', 'Voorwaarden', 'Conditions', 'multiline', ''),
     ],
   },
 ];

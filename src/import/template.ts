@@ -19,12 +19,13 @@ export async function importTemplate(): Promise<Uint8Array> {
   const explanation = workbook.addWorksheet('Uitleg (Instructions)');
   explanation.getColumn(1).width = 120;
   for (const line of [
-    'Vul per blad één regel per levering, waardering, betaling, trainingsprogramma, telling van een programma, gereedheidsoordeel, bedrijf, contract, verplichting of EPF-declaratie in. Elke regel heeft een eigen kenmerk (hoofdletters tellen daarin niet mee, meerdere spaties als één): een tweede import van dezelfde regel verandert niets.',
-    'Fill in one row per delivery, valuation, payment, training programme, count of a programme, readiness judgement, company, contract, commitment or EPF claim on each sheet. Every row has its own reference (capitals in it do not count, several spaces count as one): importing the same row again changes nothing.',
+    'Vul per blad één regel per levering, waardering, betaling, trainingsprogramma, telling van een programma, gereedheidsoordeel, bedrijf, contract, verplichting, EPF-declaratie of exportvergunning in. Elke regel heeft een eigen kenmerk (hoofdletters tellen daarin niet mee, meerdere spaties als één): een tweede import van dezelfde regel verandert niets.',
+    'Fill in one row per delivery, valuation, payment, training programme, count of a programme, readiness judgement, company, contract, commitment, EPF claim or export licence on each sheet. Every row has its own reference (capitals in it do not count, several spaces count as one): importing the same row again changes nothing.',
     'Een regel noemt een levering bij haar kenmerk uit dit bestand of een eerdere import, of bij haar id in het register; een trainingsprogramma of contract kan er meer noemen, gescheiden door puntkomma’s. / A row names a delivery by its reference in this file or an earlier import, or by its id in the register; a training programme or contract may name several, separated by semicolons.',
     'Een telling noemt haar programma bij zijn korte naam, uit dit bestand of uit het register; een contract zijn bedrijf bij diens kenmerk of id. / A count names its programme by its short name, in this file or in the register; a contract its company by its reference or id.',
     'Een verplichting kan een levering noemen; een EPF-declaratie noemt een levering of beschrijft de bundel die zij omvat, en noemt geen tranche. / A commitment may name a delivery; an EPF claim names a delivery or describes the batch it covers, and names no tranche.',
-    'Elke rol importeert wat zij op haar eigen schermen vastlegt: de registrator leveringen, waarderingen, trainingen, gereedheidsoordelen, bedrijven en contracten, Financiën de betalingen, verplichtingen en EPF-declaraties. / Each role imports what it records on its own screens: the registrar deliveries, valuations, training, readiness judgements, companies and contracts, Finance the payments, commitments and EPF claims.',
+    'Een exportvergunning noemt haar levering en wordt verleend op de laatste toetsing daarvan in het register, die positief moet zijn; toetsingen worden niet geïmporteerd. / An export licence names its delivery and is issued on its latest assessment in the register, which must be positive; assessments are not imported.',
+    'Elke rol importeert wat zij op haar eigen schermen vastlegt: de registrator leveringen, waarderingen, trainingen, gereedheidsoordelen, bedrijven en contracten, Financiën de betalingen, verplichtingen en EPF-declaraties, de vergunningverlener de exportvergunningen. / Each role imports what it records on its own screens: the registrar deliveries, valuations, training, readiness judgements, companies and contracts, Finance the payments, commitments and EPF claims, the licensing officer the export licences.',
     `De regel met kenmerk "${EXAMPLE_MARKER}" is een voorbeeld en wordt niet geïmporteerd. / The row with reference "${EXAMPLE_MARKER}" is an example and is not imported.`,
     'Bedragen in euro (1.234,56), datums als datum of JJJJ-MM-DD. / Amounts in euros, dates as dates or YYYY-MM-DD.',
   ]) {
@@ -33,7 +34,7 @@ export async function importTemplate(): Promise<Uint8Array> {
 
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   const listRanges = new Map<CodeListName, string>();
-  (['supportType', 'category', 'fundingSource', 'basis', 'framework', 'effect', 'yesNo', 'fund', 'stage'] as const).forEach((name, index) => {
+  (['supportType', 'category', 'fundingSource', 'basis', 'framework', 'effect', 'yesNo', 'fund', 'stage', 'militaryListCategory', 'unRegisterCategory', 'withheldGround'] as const).forEach((name, index) => {
     const { codes, labels } = codeList(name);
     const letter = columnLetters(index);
     codes.forEach((code, row) => (lists.getCell(`${letter}${row + 1}`).value = labels(nl)[code]!));

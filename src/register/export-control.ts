@@ -215,6 +215,20 @@ export async function issueLicence(
   });
 }
 
+/**
+ * Issues a licence as a licensing file records it: the file names the delivery, not the assessment, so the licence is
+ * issued on the delivery's latest assessment by issueLicence's rules (positive, dated no later than the licence, not
+ * by whoever assessed). A delivery without an assessment has none to issue it on: assessments are never imported.
+ */
+export async function issueLicenceOnLatestAssessment(db: Db, context: RequestContext, deliveryId: string, input: Omit<LicenceInput, 'assessmentId'>): Promise<repository.StoredLicence> {
+  return inTransaction(db, async (trx) => {
+    const { control } = await lockedExportControl(trx, deliveryId, undefined);
+    const [latest] = control.assessments;
+    if (!latest) throw new ValidationError([{ field: 'assessmentId', code: 'noAssessment' }]);
+    return issueLicence(trx, context, deliveryId, { ...input, assessmentId: latest.id });
+  });
+}
+
 export type QueuePage = KeysetPage<repository.QueueItem> & { pageSize: number; total: number; totalIsCapped: boolean };
 
 /** Where each queue's page starts and how long it is. */

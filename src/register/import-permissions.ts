@@ -1,7 +1,8 @@
 /**
  * Which rows of an import the importer may create: each sheet's records need the permission that
  * entering them one at a time needs, so that a spreadsheet gives no role more than its screens do (the
- * registrar brings in deliveries and valuations, finance their payments, commitments and EPF claims).
+ * registrar brings in deliveries and valuations, finance their payments, commitments and EPF claims, the
+ * licensing officer the export licences issued).
  */
 import type { AuditContext } from '../audit/event.ts';
 import { isAllowed, isRole, ROLES, type Action, type Role } from '../domain/access.ts';
@@ -18,6 +19,7 @@ const PERMISSION_TO_CREATE: Record<ImportSheet, Action> = {
   industryContract: 'industry.write',
   budgetCommitment: 'budget.write',
   epfClaim: 'epf.write',
+  exportLicence: 'licence.issue',
 };
 
 /** Whether the actor may create the records of a sheet: any sheet for the system itself (a command run on the server). */

@@ -10,12 +10,14 @@ import type { Database } from '../db/schema.ts';
 import type { CommitmentFields, CommitmentStageInput } from '../domain/budget.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecordOf } from '../domain/references.ts';
+import type { LicenceInput } from '../domain/export-control.ts';
 import { contractViolations, type CompanyInput, type ContractInput } from '../domain/industry.ts';
 import type { JudgementInput } from '../domain/readiness.ts';
 import { contributionViolations, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
 import type { DomainSheet } from '../import/sheets.ts';
 import { createCommitment } from './budget.ts';
 import { createClaim, type ClaimInput } from './epf.ts';
+import { issueLicenceOnLatestAssessment } from './export-control.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { judge } from './readiness.ts';
 import { createCompany, createContract } from './industry.ts';
@@ -117,6 +119,17 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       return (await createClaim(trx, context, input)).claim.id;
     },
     columnOf: (field) => (field === 'deliveryId' ? 'deliveryReference' : field),
+  },
+  exportLicence: {
+    async create(trx, context, values, find) {
+      const { externalReference: _reference, deliveryReference, ...fields } = values;
+      const deliveryId = deliveryIdOf(find.delivery(deliveryReference as string), 'deliveryReference', deliveryReference as string);
+      // A country code may be typed in lower case, as a company's country may.
+      const input = { ...fields, importingState: String(fields.importingState).toUpperCase() } as Omit<LicenceInput, 'assessmentId'>;
+      return (await issueLicenceOnLatestAssessment(trx, context, deliveryId, input)).id;
+    },
+    // The assessment a licence is issued on is the delivery's latest: what the rules say of it is said of the delivery.
+    columnOf: (field) => (field === 'deliveryId' || field === 'assessmentId' ? 'deliveryReference' : field),
   },
 };
 

@@ -5,6 +5,7 @@
 import { commitmentInputRules, CommitmentInputSchema } from '../api/budget/schemas.ts';
 import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
 import { ClaimInputSchema } from '../api/epf/schemas.ts';
+import { LicenceInputSchema } from '../api/export-control/schemas.ts';
 import { CompanyInputSchema, ContractInputSchema } from '../api/industry/schemas.ts';
 import { JudgementInputSchema } from '../api/readiness/schemas.ts';
 import { contributionInputRules, ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
@@ -71,6 +72,8 @@ const BODY_SCHEMAS = {
   budgetCommitment: CommitmentInputSchema.omit({ deliveryId: true }),
   // An EPF claim names no tranche (see import-records.ts).
   epfClaim: ClaimInputSchema.omit({ deliveryId: true, trancheId: true }),
+  // A licence is issued on its delivery's latest assessment (see import-records.ts).
+  exportLicence: LicenceInputSchema.omit({ assessmentId: true }),
 } as const;
 
 /**
@@ -333,6 +336,7 @@ function domainViolations(sheet: ImportSheet, values: Record<string, unknown>, t
     case 'industryContract':
     case 'budgetCommitment':
     case 'epfClaim':
+    case 'exportLicence':
       return [];
   }
 }

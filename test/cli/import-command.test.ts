@@ -25,7 +25,7 @@ describe('the import command', () => {
 
     const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
     expect(dryRun.output).toContain('Betalingen (Payments), row 3, column C (Bedrag (€) / Amount (€)): Enter an amount of more than €0.00.');
-    expect(dryRun.output).toContain('Dry run: 2 rows would be created, 0 are in the register already, 1 have a fault, 10 examples and 0 rows of notes skipped.');
+    expect(dryRun.output).toContain('Dry run: 2 rows would be created, 0 are in the register already, 1 have a fault, 11 examples and 0 rows of notes skipped.');
     expect(dryRun.code).toBe(1);
 
     const onlyValid = await runCli(dataDir, ['import', file, '--only-valid']);
@@ -43,7 +43,7 @@ describe('the import command', () => {
       expect((await verifyAuditTrail(handle.db)).ok).toBe(true);
       // The trail shows the one import, with what it created.
       const imports = await listAuditEvents(handle.db, { objectType: 'import', limit: 10 });
-      expect(imports).toEqual([expect.objectContaining({ action: 'import.commit', detail: expect.objectContaining({ created: { delivery: 1, valuation: 1, payment: 0, trainingProgramme: 0, trainingContribution: 0, readinessJudgement: 0, company: 0, industryContract: 0, budgetCommitment: 0, epfClaim: 0 }, mode: 'onlyValid' }) })]);
+      expect(imports).toEqual([expect.objectContaining({ action: 'import.commit', detail: expect.objectContaining({ created: { delivery: 1, valuation: 1, payment: 0, trainingProgramme: 0, trainingContribution: 0, readinessJudgement: 0, company: 0, industryContract: 0, budgetCommitment: 0, epfClaim: 0, exportLicence: 0 }, mode: 'onlyValid' }) })]);
     } finally {
       await handle.close();
     }

@@ -5,7 +5,7 @@ import { createApi } from '../../src/api/app.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { sessionCookieFor } from './sessions.ts';
 
-type TemplateSheet = 'Leveringen (Deliveries)' | 'Waarderingen (Valuations)' | 'Betalingen (Payments)' | 'Trainingsprogramma’s (Training)' | 'Trainingstellingen (Counts)' | 'Gereedheidsoordelen (Readiness)' | 'Bedrijven (Companies)' | 'Contracten (Contracts)' | 'Verplichtingen (Commitments)' | 'EPF-declaraties (EPF claims)';
+type TemplateSheet = 'Leveringen (Deliveries)' | 'Waarderingen (Valuations)' | 'Betalingen (Payments)' | 'Trainingsprogramma’s (Training)' | 'Trainingstellingen (Counts)' | 'Gereedheidsoordelen (Readiness)' | 'Bedrijven (Companies)' | 'Contracten (Contracts)' | 'Verplichtingen (Commitments)' | 'EPF-declaraties (EPF claims)' | 'Vergunningen (Licences)';
 export type SheetRows = Partial<Record<TemplateSheet, (string | number | Date | null)[][]>>;
 
 /** The template with these rows added under its example rows. */

@@ -79,7 +79,7 @@ export const LicenceSchema = z
   })
   .openapi('ExportLicence');
 
-const LicenceInputSchema = z
+export const LicenceInputSchema = z
   .strictObject({
     assessmentId: z.uuid().openapi({ description: "The delivery's latest assessment; it must be positive" }),
     number: referenceText(100),

@@ -13397,7 +13397,7 @@ export interface components {
             };
             rows: {
                 /** @enum {string} */
-                sheet: "delivery" | "valuation" | "payment" | "trainingProgramme" | "trainingContribution" | "readinessJudgement" | "company" | "industryContract" | "budgetCommitment" | "epfClaim";
+                sheet: "delivery" | "valuation" | "payment" | "trainingProgramme" | "trainingContribution" | "readinessJudgement" | "company" | "industryContract" | "budgetCommitment" | "epfClaim" | "exportLicence";
                 sheetName: string;
                 rowNumber: number;
                 reference: string | null;
@@ -13422,7 +13422,7 @@ export interface components {
             /** @description Per sheet whose header row has faults (a column it lacks, names twice or the template does not have, a header over two rows, or the sheet hidden), those faults; told apart from the rows, which are the file's rows of data. With allOrNothing, they leave everything out, as a row's fault does */
             headerFaults: {
                 /** @enum {string} */
-                sheet: "delivery" | "valuation" | "payment" | "trainingProgramme" | "trainingContribution" | "readinessJudgement" | "company" | "industryContract" | "budgetCommitment" | "epfClaim";
+                sheet: "delivery" | "valuation" | "payment" | "trainingProgramme" | "trainingContribution" | "readinessJudgement" | "company" | "industryContract" | "budgetCommitment" | "epfClaim" | "exportLicence";
                 sheetName: string;
                 /** @description The header row's number */
                 rowNumber: number;

@@ -3,9 +3,9 @@ import type { imports as dutch } from '../nl/import.ts';
 export const imports: typeof dutch = {
   title: 'Import from a spreadsheet',
   intro:
-    'Bring in deliveries with their valuations and payments, training programmes with their counts, readiness judgements, companies with their contracts, commitments and EPF claims from an Excel workbook (XLSX) or a CSV file. The register first checks the file without changing anything; then you choose what is imported.',
+    'Bring in deliveries with their valuations and payments, training programmes with their counts, readiness judgements, companies with their contracts, commitments, EPF claims and export licences from an Excel workbook (XLSX) or a CSV file. The register first checks the file without changing anything; then you choose what is imported.',
   roles:
-    'Each role imports what it records on its own screens too: the registrar deliveries, valuations, training, readiness judgements, companies and contracts, Finance the payments, commitments and EPF claims. So one workbook can be imported by both: each is told of the other’s rows as faults, and what the register holds already does not change.',
+    'Each role imports what it records on its own screens too: the registrar deliveries, valuations, training, readiness judgements, companies and contracts, Finance the payments, commitments and EPF claims, the licensing officer the export licences (each on the latest, positive assessment of its delivery; assessments are not imported). So one workbook can be imported by each of them: each is told of another’s rows as faults, and what the register holds already does not change.',
   templateHeading: '1. Download the template',
   templateText:
     'The template has a sheet per kind of record, column headers in Dutch and English, choice lists and an example row that is not imported. Every row has its own reference (capitals in it do not count, several spaces count as one): importing the same file again changes nothing. An export of the deliveries list comes back too: each row names its delivery by its id, and what the register already holds that way does not change.',
@@ -65,7 +65,7 @@ export const imports: typeof dutch = {
   missingColumn: '{{column}} (missing from the file)',
   wholeSheet: 'the whole sheet',
   wholeRow: 'the whole row',
-  sheets: { delivery: 'Delivery', valuation: 'Valuation', payment: 'Payment', trainingProgramme: 'Training programme', trainingContribution: 'Training count', readinessJudgement: 'Readiness judgement', company: 'Company', industryContract: 'Contract', budgetCommitment: 'Commitment', epfClaim: 'EPF claim' },
+  sheets: { delivery: 'Delivery', valuation: 'Valuation', payment: 'Payment', trainingProgramme: 'Training programme', trainingContribution: 'Training count', readinessJudgement: 'Readiness judgement', company: 'Company', industryContract: 'Contract', budgetCommitment: 'Commitment', epfClaim: 'EPF claim', exportLicence: 'Export licence' },
   outcomes: {
     create: 'Will be created',
     unchanged: 'In the register already',

@@ -1,9 +1,9 @@
 export const imports = {
   title: 'Importeren uit een spreadsheet',
   intro:
-    'Breng leveringen met hun waarderingen en betalingen, trainingsprogramma’s met hun tellingen, gereedheidsoordelen, bedrijven met hun contracten, verplichtingen en EPF-declaraties in vanuit een Excel-werkmap (XLSX) of een CSV-bestand. Eerst controleert het register het bestand zonder iets te veranderen; daarna kiest u wat wordt geïmporteerd.',
+    'Breng leveringen met hun waarderingen en betalingen, trainingsprogramma’s met hun tellingen, gereedheidsoordelen, bedrijven met hun contracten, verplichtingen, EPF-declaraties en exportvergunningen in vanuit een Excel-werkmap (XLSX) of een CSV-bestand. Eerst controleert het register het bestand zonder iets te veranderen; daarna kiest u wat wordt geïmporteerd.',
   roles:
-    'Elke rol importeert wat zij ook op haar eigen schermen vastlegt: de registrator leveringen, waarderingen, trainingen, gereedheidsoordelen, bedrijven en contracten, Financiën de betalingen, verplichtingen en EPF-declaraties. Eén werkmap kan dus door beide worden geïmporteerd: elk krijgt de regels van de ander gemeld als fout, en wat al in het register staat verandert niet.',
+    'Elke rol importeert wat zij ook op haar eigen schermen vastlegt: de registrator leveringen, waarderingen, trainingen, gereedheidsoordelen, bedrijven en contracten, Financiën de betalingen, verplichtingen en EPF-declaraties, de vergunningverlener de exportvergunningen (elk op de laatste, positieve toetsing van zijn levering; toetsingen worden niet geïmporteerd). Eén werkmap kan dus door elk van hen worden geïmporteerd: elk krijgt de regels van een ander gemeld als fout, en wat al in het register staat verandert niet.',
   templateHeading: '1. Download het sjabloon',
   templateText:
     'Het sjabloon heeft een blad per soort registratie, kolomkoppen in het Nederlands en Engels, keuzelijsten en een voorbeeldregel die niet wordt geïmporteerd. Elke regel heeft een eigen kenmerk (hoofdletters tellen daarin niet mee, meerdere spaties als één): wie hetzelfde bestand nog eens importeert, verandert niets. Ook een export van de lijst leveringen kan terug: elke regel noemt haar levering bij haar id, en wat het register al zo heeft, verandert niet.',
@@ -63,7 +63,7 @@ export const imports = {
   missingColumn: '{{column}} (ontbreekt in het bestand)',
   wholeSheet: 'het hele blad',
   wholeRow: 'de hele regel',
-  sheets: { delivery: 'Levering', valuation: 'Waardering', payment: 'Betaling', trainingProgramme: 'Trainingsprogramma', trainingContribution: 'Trainingstelling', readinessJudgement: 'Gereedheidsoordeel', company: 'Bedrijf', industryContract: 'Contract', budgetCommitment: 'Verplichting', epfClaim: 'EPF-declaratie' },
+  sheets: { delivery: 'Levering', valuation: 'Waardering', payment: 'Betaling', trainingProgramme: 'Trainingsprogramma', trainingContribution: 'Trainingstelling', readinessJudgement: 'Gereedheidsoordeel', company: 'Bedrijf', industryContract: 'Contract', budgetCommitment: 'Verplichting', epfClaim: 'EPF-declaratie', exportLicence: 'Exportvergunning' },
   outcomes: {
     create: 'Wordt aangemaakt',
     unchanged: 'Staat al in het register',

@@ -4,6 +4,7 @@ import type { ImportFault, ImportHeaderFaults, ImportRow } from '../../api/impor
 import { DataTable } from '../../components/DataTable.tsx';
 import { locale } from '../../format/locale.ts';
 import { useFieldText } from '../../format/useFieldText.ts';
+import { useExportWords } from '../export-control/useExportWords.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
 /** A file may hold 100,000 rows: the page shows a part of them at a time, and says how many there are. */
@@ -22,12 +23,17 @@ const SUMMARY_FIELDS: Record<ImportRow['sheet'], readonly string[]> = {
   industryContract: ['companyReference', 'reference', 'amountCents', 'signedOn', 'deliveryReferences'],
   budgetCommitment: ['title', 'fund', 'budgetYear', 'stage', 'amountCents', 'effectiveOn', 'deliveryReference'],
   epfClaim: ['reference', 'deliveryReference', 'batch', 'period', 'declaredCents', 'declaredOn'],
+  exportLicence: ['deliveryReference', 'number', 'issuedOn', 'validUntil', 'militaryListCategory', 'valueAuthorisedCents'],
 };
+
+/** A licence's fields as the licence form names them. */
+const LICENCE_LABELS = { number: 'number', issuedOn: 'issuedOn', validUntil: 'validUntil', militaryListCategory: 'militaryList', valueAuthorisedCents: 'valueAuthorised' } as const;
 
 /** What a row holds, in words: "Bedrag in euro: € 1.234,56 · Grondslag: Vervangingswaarde". */
 function useRowSummary() {
   const { t } = useTranslation();
   const text = useFieldText();
+  const exportWords = useExportWords();
   // The records of other domains are named as their own pages name them.
   const label = (sheet: ImportRow['sheet'], field: string) => {
     if (field === 'deliveryReference') return t('imports.columns.delivery');
@@ -37,6 +43,7 @@ function useRowSummary() {
     if (sheet === 'trainingProgramme' || sheet === 'trainingContribution') return t(`training.fields.${field as 'name'}`);
     if (sheet === 'readinessJudgement') return t(`readiness.fields.${field as 'effect'}`);
     if (sheet === 'company') return t(`industry.forms.company.${field as 'name'}`);
+    if (sheet === 'exportLicence' && Object.hasOwn(LICENCE_LABELS, field)) return exportWords.delivery[LICENCE_LABELS[field as keyof typeof LICENCE_LABELS]];
     if (sheet === 'industryContract') return t(`industry.forms.contract.${field === 'companyReference' ? 'company' : (field as 'reference')}`);
     return text.label(field);
   };
