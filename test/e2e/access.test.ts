@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { ROLES } from '../../src/domain/access.ts';
 import { describeWithBrowser } from '../support/browser.ts';
 import { findDeliveryId, logIn, openPageAs, openPageIn, tableRows, useServer, useSessionOf, visit } from './app.ts';
@@ -96,6 +97,19 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
     await visit(auditor, server(), '/audit?action=disclosure.read');
     const queue = trail.locator('tr.audit-table__event').filter({ hasText: 'Openbaarmakingslijst' }).first();
     expect((await queue.locator('td').nth(3).innerText()).replace(/\s+/g, ' ').trim()).toBe('Openbaarmakingslijst 31 augustus 2025');
+  });
+
+  it("numbers the events a restore names in its details as the trail numbers its events, without a thousands separator", async () => {
+    const detail = { operator: 'beheerder', restoredTo: 1234, restoredToHash: 'a'.repeat(64), lostFrom: 1235, lostUpTo: 20_480, signature: 'c2lnbmF0dXJl' };
+    await recordAuditEvent(server().database.db, systemContext('test'), { action: 'audit.restore', object: { type: 'auditTrail', id: 'c2lnbmF0dXJl' }, result: 'success', detail });
+    const auditor = await open('auditor');
+    await visit(auditor, server(), '/audit?action=audit.restore');
+    const restore = auditor.locator('details.audit-details').first();
+    await restore.locator('summary').click();
+    const shown = async (label: string) => (await restore.locator('.audit-details__item', { has: auditor.getByText(label, { exact: true }) }).locator('dd').innerText()).trim();
+    expect(await shown('Hersteld tot gebeurtenis')).toBe('nr. 1234');
+    expect(await shown('Verloren vanaf gebeurtenis')).toBe('nr. 1235');
+    expect(await shown('Verloren tot en met gebeurtenis')).toBe('nr. 20480');
   });
 
   it('asks to log in again with the one-time code when the server wants the second factor', async () => {

@@ -37,15 +37,24 @@ export function AuditEventDetails({ event }: { event: AuditEvent }) {
   );
 }
 
+/** Details that name an event of the trail (a restore's): numbered as the trail numbers its events, "nr. 1234", not counted as a quantity. */
+const EVENT_NUMBERS: ReadonlySet<string> = new Set(['restoredTo', 'lostFrom', 'lostUpTo']);
+
 function DetailList({ entries }: { entries: [string, unknown][] }) {
+  const { t } = useTranslation();
   const terms = useAuditTerms();
   const text = useFieldText();
+  const shown = (key: string, value: unknown) => {
+    if (key === 'reason' && typeof value === 'string') return terms.reason(value);
+    if (EVENT_NUMBERS.has(key) && typeof value === 'number') return t('audit.number', { seq: value });
+    return text.value(key, value);
+  };
   return (
     <dl className="audit-details__list">
       {entries.map(([key, value]) => (
         <div key={key} className="audit-details__item">
           <dt>{terms.detailField(key)}</dt>
-          <dd>{key === 'reason' && typeof value === 'string' ? terms.reason(value) : text.value(key, value)}</dd>
+          <dd>{shown(key, value)}</dd>
         </div>
       ))}
     </dl>
