@@ -14,7 +14,15 @@ const ISO_3166_ALPHA_2 = `
 
 const COUNTRY_CODES: ReadonlySet<string> = new Set(ISO_3166_ALPHA_2.trim().split(/\s+/));
 
-/** Whether the text is the code of a country: "NL", "UA"; not "nl", "NLD" or "XX". */
+/**
+ * A country code as typed, in the one form it is judged and stored in: without the spaces around it and
+ * in capitals ("nl", " Ua" are NL and UA). Only a to z are raised: "ıt" stays no code, as it is typed.
+ */
+export function countryCodeOf(text: string): string {
+  return text.trim().replace(/[a-z]/g, (letter) => letter.toUpperCase());
+}
+
+/** Whether the code, in that form (countryCodeOf), is a country's: "NL", "UA"; not "NLD" or "XX". */
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.has(code);
 }

@@ -530,7 +530,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     afterBudgetYear: (p) => `De begroting van ${p.year} is met dat jaar afgesloten: een verplichting voor ${p.year} wordt uiterlijk op 31 december ${p.year} aangegaan.`,
     beforeBudgetReach: (p) => `Een verplichting voor ${p.year} wordt niet eerder dan in ${p.first} aangegaan: pas dan reikt de meerjarenraming tot ${p.year}.`,
     // Industry
-    invalidCountry: () => 'Vul een bestaande landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
+    invalidCountry: () => 'Vul een bestaande landcode in volgens ISO 3166, twee letters, zoals NL of UA.',
     beforeSigning: (p) => `Deze datum ligt vóór de ondertekening van het contract (${p.signedOn}).`,
     aboveContractAmount: (p) => `Deze prijs is hoger dan het hele contract waard is (${euro('nl', p.amountCents)}).`,
     percentOutOfRange: () => 'Vul een percentage in van 0 tot en met 100.',
@@ -884,7 +884,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     afterBudgetYear: (p) => `The budget of ${p.year} closed with that year: a commitment for ${p.year} is made by 31 December ${p.year} at the latest.`,
     beforeBudgetReach: (p) => `A commitment for ${p.year} is made no earlier than in ${p.first}: only then do the multi-year estimates reach ${p.year}.`,
     // Industry
-    invalidCountry: () => 'Enter an existing ISO 3166 country code, two capital letters, such as NL or UA.',
+    invalidCountry: () => 'Enter an existing ISO 3166 country code, two letters, such as NL or UA.',
     beforeSigning: (p) => `This date lies before the contract was signed (${p.signedOn}).`,
     aboveContractAmount: (p) => `This price is above what the whole contract is worth (${euro('en', p.amountCents)}).`,
     percentOutOfRange: () => 'Enter a percentage from 0 to 100.',

@@ -2,6 +2,7 @@ import { z, type OpenAPIHonoOptions } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DATE_CEILING, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
+import { countryCodeOf } from '../../common/countries.ts';
 import { contentFault, isBlank, normaliseReference, textFault, type TextFormat } from '../../common/text.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import type { WarningCode } from '../domain/warnings.ts';
@@ -174,10 +175,13 @@ export const deliveryIdList = ({ min = 0, max }: { min?: number; max: number }) 
     });
 
 /**
- * A country by its ISO 3166-1 alpha-2 code. Whether it names a country is the domain's rule
- * (countryViolations), which says so in words for "nl", "NLD" and "XX" alike.
+ * A country by its ISO 3166-1 alpha-2 code, in any case and stored in capitals (countryCodeOf), as the import
+ * and the forms take it. Whether it names a country is the domain's rule (countryViolations), which says so in
+ * words for "NLD" and "XX" alike.
  */
-export const countryCode = safeText(100).openapi({ description: 'ISO 3166-1 alpha-2, a country that exists', example: 'UA' });
+export const countryCode = safeText(100)
+  .overwrite(countryCodeOf)
+  .openapi({ description: 'ISO 3166-1 alpha-2, a country that exists, in either case ("nl" is NL)', example: 'UA' });
 
 /** A number of items (of a delivery, a licence): at least one, and not more than a plausible count (a billion). */
 export const itemQuantity = z.number().int().min(1).max(MAX_COUNT).openapi({ description: 'At least 1, at most 10^9' });

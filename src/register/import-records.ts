@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { requestDay, type RequestContext } from '../audit/trail.ts';
+import { countryCodeOf } from '../../common/countries.ts';
 import type { Database } from '../db/schema.ts';
 import type { CommitmentFields, CommitmentStageInput } from '../domain/budget.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
@@ -57,7 +58,7 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     async create(trx, context, values, find) {
       const { externalReference: _reference, deliveryReferences, ...fields } = values;
       const deliveryIds = deliveryIdsOf(deliveryReferences, find);
-      const input = { ...fields, hostCountry: String(fields.hostCountry).toUpperCase(), deliveryIds } as TrainingProgrammeInput;
+      const input = { ...fields, hostCountry: countryCodeOf(String(fields.hostCountry)), deliveryIds } as TrainingProgrammeInput;
       return (await createProgramme(trx, context, input)).id;
     },
     columnOf: (field) => (field.startsWith('deliveryIds') ? 'deliveryReferences' : field),
@@ -74,8 +75,7 @@ const KINDS: Record<DomainSheet, DomainKind> = {
   company: {
     async create(trx, context, values) {
       const { externalReference: _reference, ...fields } = values;
-      // A country code in a spreadsheet may be typed in lower case, as a programme's host country may.
-      const input = { ...fields, country: String(fields.country).toUpperCase() } as unknown as CompanyInput;
+      const input = { ...fields, country: countryCodeOf(String(fields.country)) } as unknown as CompanyInput;
       return (await createCompany(trx, context, input)).id;
     },
     columnOf: (field) => field,

@@ -93,8 +93,18 @@ describeEachDatabase('what a person types, kept as meant', (database) => {
     });
   });
 
-  describe('a country code that names no country is said to be none, however it is typed', () => {
-    it.each(['nl', 'NLD', 'Nederland'])('%s for a company and a training programme', async (typed) => {
+  describe('a country code is taken in either case and stored in capitals, as the import takes it; one that names no country is said to be none', () => {
+    it('takes a code in lower case or with spaces around it as the code it spells, for a company and a training programme', async () => {
+      const company = await as.registrar('POST', '/companies', { name: 'Kleine Letters B.V.', country: ' nl' });
+      expect(company.status, JSON.stringify(company.body)).toBe(201);
+      const stored = await database().db.selectFrom('company').select('country').where('id', '=', company.body.id).executeTakeFirstOrThrow();
+      expect(stored.country).toBe('NL');
+      const programme = await as.registrar('POST', '/training-programmes', { key: 'kleine-letters', name: 'Opleiding in kleine letters', hostCountry: 'de', framework: 'bilateral' });
+      expect(programme.status, JSON.stringify(programme.body)).toBe(201);
+      expect(programme.body.hostCountry).toBe('DE');
+    });
+
+    it.each(['xx', 'NLD', 'Nederland'])('%s for a company and a training programme', async (typed) => {
       await expectRefusedInBothLanguages((headers) => as.registrar('POST', '/companies', { name: 'Land B.V.', country: typed }, headers), 'country', 'invalidCountry');
       await expectRefusedInBothLanguages(
         (headers) => as.registrar('POST', '/training-programmes', { key: 'land', name: 'Opleiding', hostCountry: typed, framework: 'bilateral' }, headers),

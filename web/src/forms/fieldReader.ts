@@ -1,4 +1,4 @@
-import { isCountryCode } from '../../../common/countries.ts';
+import { countryCodeOf, isCountryCode } from '../../../common/countries.ts';
 import { euroAmountFault, parseEuroAmount } from '../../../common/money.ts';
 import { parseWholeNumber, wholeNumberFault } from '../../../common/number-text.ts';
 import { isBlank } from '../../../common/text.ts';
@@ -87,7 +87,7 @@ export function fieldReader<N extends string>(values: Record<N, string>, problem
     amount,
     country(name) {
       if (isBlank(values[name])) return refuse<string>(name, 'required');
-      const code = values[name].trim().toUpperCase();
+      const code = countryCodeOf(values[name]);
       return isCountryCode(code) ? code : refuse<string>(name, 'invalidCountry');
     },
   };

@@ -12740,7 +12740,7 @@ export interface components {
             /** @example EUMAM Specialized Training Command (ST-C) */
             name: string;
             /**
-             * @description ISO 3166-1 alpha-2, a country that exists
+             * @description ISO 3166-1 alpha-2, a country that exists, in either case ("nl" is NL)
              * @example DE
              */
             hostCountry: string;
@@ -13286,7 +13286,7 @@ export interface components {
              */
             valueAuthorisedCents: number;
             /**
-             * @description ISO 3166-1 alpha-2, a country that exists
+             * @description ISO 3166-1 alpha-2, a country that exists, in either case ("nl" is NL)
              * @default UA
              * @example UA
              */

@@ -154,7 +154,7 @@ export const form: typeof nl.form = {
     invalidWholeNumber: 'Enter a whole number.',
     numberAmbiguous: 'This number can be read two ways: with a comma between thousands or with a decimal comma. Write it without a sign or with a space between thousands (1000 or 1 000).',
     unfinishedDate: 'Enter a complete date that exists.',
-    invalidCountry: 'Enter an existing ISO 3166 country code, two capital letters, such as NL or UA.',
+    invalidCountry: 'Enter an existing ISO 3166 country code, two letters, such as NL or UA.',
     invalidImportId: 'Enter the identifier of an import as shown after the import, for example 0b6f7a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b.',
     tooLong: 'Use at most {{maximum}} characters.',
     untilBeforeFrom: 'This date lies before the one under From.',

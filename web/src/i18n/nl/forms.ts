@@ -152,7 +152,7 @@ export const form = {
     invalidWholeNumber: 'Vul een geheel getal in.',
     numberAmbiguous: 'Dit getal is op twee manieren te lezen: met een komma tussen de duizendtallen of met een decimale komma. Schrijf duizendtallen met een punt, een spatie of zonder teken (1.000, 1 000 of 1000).',
     unfinishedDate: 'Vul een volledige, bestaande datum in.',
-    invalidCountry: 'Vul een bestaande landcode in volgens ISO 3166, twee hoofdletters, zoals NL of UA.',
+    invalidCountry: 'Vul een bestaande landcode in volgens ISO 3166, twee letters, zoals NL of UA.',
     invalidImportId: 'Vul het kenmerk van een import in zoals het na de import werd getoond, bijvoorbeeld 0b6f7a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b.',
     tooLong: 'Gebruik hoogstens {{maximum}} tekens.',
     untilBeforeFrom: 'Deze datum ligt vóór die bij Vanaf.',
