@@ -148,6 +148,9 @@ function deliveryIdOf(match: DeliveryMatch, field: string, reference: string): s
   throw new ValidationError([{ field, code: 'unknownDeliveryReference', params: { reference } }]);
 }
 
+const companyRowInvalid = ({ faultyRow }: FaultyRow): RuleViolation => ({ field: 'companyReference', code: 'companyRowInvalid', params: { row: String(faultyRow.rowNumber), sheet: faultyRow.sheetName } });
+const programmeRowInvalid = ({ faultyRow }: FaultyRow): RuleViolation => ({ field: 'programmeKey', code: 'programmeRowInvalid', params: { row: String(faultyRow.rowNumber), sheet: faultyRow.sheetName } });
+
 /**
  * A record whose company or programme is named by a row of the file with a fault is not made; its own faults, by
  * its domain's rules on its values alone (`ownViolations`), show beside that one, as a money row's show beside the
@@ -155,14 +158,31 @@ function deliveryIdOf(match: DeliveryMatch, field: string, reference: string): s
  */
 function companyIdOf(match: CompanyMatch, reference: string, ownViolations: () => RuleViolation[]): string {
   if (match && 'companyId' in match) return match.companyId;
-  if (match) throw new ValidationError([{ field: 'companyReference', code: 'companyRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }, ...ownViolations()]);
+  if (match) throw new ValidationError([companyRowInvalid(match), ...ownViolations()]);
   throw new ValidationError([{ field: 'companyReference', code: 'unknownCompanyReference', params: { reference } }]);
 }
 
 function programmeIdOf(match: ProgrammeMatch, shortName: string, ownViolations: () => RuleViolation[]): string {
   if (match && 'programmeId' in match) return match.programmeId;
-  if (match) throw new ValidationError([{ field: 'programmeKey', code: 'programmeRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }, ...ownViolations()]);
+  if (match) throw new ValidationError([programmeRowInvalid(match), ...ownViolations()]);
   throw new ValidationError([{ field: 'programmeKey', code: 'unknownProgramme', params: { key: shortName } }]);
+}
+
+/**
+ * The fault of the company's or programme's row of the file that a row with faults of its own names, which the
+ * row then shows beside its own (as a money row shows its delivery row's): such a row is not made, so its
+ * domain never finds that record. None when the row names no company or programme, or one without a fault.
+ */
+export async function namedRowFaults(sheet: DomainSheet, values: Record<string, unknown>, find: Finders): Promise<RuleViolation[]> {
+  if (sheet === 'industryContract' && typeof values.companyReference === 'string') {
+    const match = await find.company(values.companyReference);
+    return match && 'faultyRow' in match ? [companyRowInvalid(match)] : [];
+  }
+  if (sheet === 'trainingContribution' && typeof values.programmeKey === 'string') {
+    const match = await find.programme(values.programmeKey);
+    return match && 'faultyRow' in match ? [programmeRowInvalid(match)] : [];
+  }
+  return [];
 }
 
 /** The record a row made, or why its domain refused it (nothing of the row is left then). */

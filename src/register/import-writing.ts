@@ -17,7 +17,7 @@ import { registerInBulk } from './bulk-registration.ts';
 import type { ImportMode } from './import.ts';
 import { rowDigest } from './import-digests.ts';
 import type { Plan } from './import-plan.ts';
-import { createDomainRecord, type DeliveryMatch, type Finders } from './import-records.ts';
+import { createDomainRecord, namedRowFaults, type DeliveryMatch, type Finders } from './import-records.ts';
 import { addFaults, firstRowsBy, firstRowsByReference, type PlannedRow } from './import-rows.ts';
 import { ImportedReferences } from './imported-references.ts';
 
@@ -145,7 +145,11 @@ async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan,
   const made = new Map<string, PlannedRow>();
   // By kind, in the order of DOMAIN_SHEETS (a programme before its counts), and in the file's order within a kind.
   for (const sheet of DOMAIN_SHEETS) {
-    for (const row of plan.rows.filter((candidate) => candidate.sheet === sheet && candidate.outcome === 'create')) {
+    for (const row of plan.rows.filter((candidate) => candidate.sheet === sheet && (candidate.outcome === 'create' || candidate.outcome === 'invalid'))) {
+      if (row.outcome === 'invalid') {
+        addFaults(row, await namedRowFaults(sheet, row.values, find));
+        continue;
+      }
       const outcome = await createDomainRecord(trx, { ...context, recordSource: importOrigin(plan, importId, row) }, { sheet, values: row.values }, find);
       if (!('recordId' in outcome)) {
         addFaults(row, outcome.violations);

@@ -403,6 +403,21 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect(faultsOf('CT-EIGEN')).toEqual(['B companyRowInvalid', 'F dateInFuture']);
   });
 
+  it('names the fault of a count’s programme row, and of a contract’s company row, beside a cell of its own that could not be read', async () => {
+    const { db } = database();
+    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const bytes = await filledTemplate(template, {
+      'Trainingsprogramma’s (Training)': [['TR-CEL', 'Programma met een fout en een cel', 'cel-fout', 'DE', 'Onbekend', null, null, null]],
+      'Trainingstellingen (Counts)': [['TT-CEL', 'cel-fout', '2025-09-01', null, '2025-09-30', 5, 'misschien', null, null, null, null, null, null, null, '']],
+      'Bedrijven (Companies)': [['BD-CEL', 'Werf met een fout en een cel (import)', 'Oekraïne', null]],
+      'Contracten (Contracts)': [['CT-CEL', 'BD-CEL', 'G2B-CEL-1', 'Munitie', 'veel', '2025-05-01', null, null, null]],
+    });
+    const dryRun = await registrar('POST', '/imports/dry-run', asUpload(bytes, 'cel-fouten.xlsx'));
+    const faultsOf = (reference: string) => dryRun.body.rows.find((row: any) => row.reference === reference).faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`);
+    expect(faultsOf('TT-CEL')).toEqual(['B programmeRowInvalid', 'G invalidChoice']);
+    expect(faultsOf('CT-CEL')).toEqual(['B companyRowInvalid', 'E notAnAmount']);
+  });
+
   it('names a count’s date before its period beside a Ja/Nee cell that says neither, as the API names it beside a value that is no yes or no', async () => {
     const { db } = database();
     const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
