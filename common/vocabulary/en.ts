@@ -426,4 +426,5 @@ export const en: Vocabulary = {
     no: 'No',
     decimalSign: '.',
   },
+  fileNames: { publicDeliveries: 'Public deliveries', letter: 'Deliveries letter', annex: 'Confidential annex', letterFigures: 'Letter figures', allLetterFigures: 'All letter figures' },
 };

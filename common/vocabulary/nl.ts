@@ -71,6 +71,11 @@ export interface Vocabulary {
   /** Export control's words, one group: the browser reads them from here, outside its typed i18next resources. */
   exportControl: ExportControlVocabulary;
   spreadsheetExport: SpreadsheetExportVocabulary;
+  /**
+   * What the files of a letter and of open data are named after, as an export's file is after its sheet's name
+   * (src/api/file-names.ts): "Openbare leveringen" makes openbare-leveringen.csv.
+   */
+  fileNames: { publicDeliveries: string; letter: string; annex: string; letterFigures: string; allLetterFigures: string };
 }
 
 interface ExportControlVocabulary {
@@ -524,4 +529,5 @@ export const nl: Vocabulary = {
     no: 'Nee',
     decimalSign: ',',
   },
+  fileNames: { publicDeliveries: 'Openbare leveringen', letter: 'Leveringenbrief', annex: 'Vertrouwelijke bijlage', letterFigures: 'Cijfers brief', allLetterFigures: 'Cijfers brieven' },
 };

@@ -141,6 +141,42 @@ describe('the figures of the published letters', () => {
   });
 });
 
+describe('the names of the files the public downloads', () => {
+  const english = { 'Accept-Language': 'en' };
+  const fileName = (answer: { headers: Headers }) => answer.headers.get('Content-Disposition');
+
+  it('are in the language asked for, as a staff export’s are, while the file and its ETag stay what they were', async () => {
+    const dutch = await api.request('/public/deliveries?format=csv&lang=nl');
+    const asked = await api.request('/public/deliveries?format=csv&lang=en');
+    const preferred = await api.request('/public/deliveries?format=csv', { headers: english });
+    expect(fileName(dutch)).toBe('attachment; filename="openbare-leveringen.csv"');
+    expect([fileName(asked), fileName(preferred)]).toEqual(['attachment; filename="public-deliveries.csv"', 'attachment; filename="public-deliveries.csv"']);
+    expect(preferred.headers.get('ETag')).toBe(asked.headers.get('ETag'));
+    expect(await preferred.text()).toBe(await asked.text());
+    expect((await api.request('/public/deliveries?format=csv&lang=en', { headers: { 'If-None-Match': asked.headers.get('ETag')! } })).status).toBe(304);
+    await dutch.body?.cancel();
+  });
+
+  it('of a letter and its figures are in the reader’s language, the letter the same file under the same ETag', async () => {
+    const path = `/public/letters/${seedLetterId}/renderings/docx`;
+    const dutch = await api.request(path);
+    const inEnglish = await api.request(path, { headers: english });
+    expect(fileName(dutch)).toBe('attachment; filename="leveringenbrief-2025-08-31.docx"');
+    expect(fileName(inEnglish)).toBe('attachment; filename="deliveries-letter-2025-08-31.docx"');
+    expect(inEnglish.headers.get('ETag')).toBe(dutch.headers.get('ETag'));
+    expect(Buffer.from(await inEnglish.arrayBuffer()).equals(Buffer.from(await dutch.arrayBuffer()))).toBe(true);
+    expect(inEnglish.headers.get('Vary')).toContain('Accept-Language');
+    const unchanged = await api.request(path, { headers: { ...english, 'If-None-Match': dutch.headers.get('ETag')! } });
+    expect([unchanged.status, unchanged.headers.get('Vary')]).toEqual([304, inEnglish.headers.get('Vary')]);
+    expect(fileName(await api.request(`/public/letters/${seedLetterId}/renderings/html`, { headers: english }))).toBe('inline');
+
+    expect(fileName(await api.request(`/public/letters/${seedLetterId}/figures?format=csv`))).toBe('attachment; filename="cijfers-brief-2025-08-31.csv"');
+    expect(fileName(await api.request(`/public/letters/${seedLetterId}/figures?format=csv`, { headers: english }))).toBe('attachment; filename="letter-figures-2025-08-31.csv"');
+    expect(fileName(await api.request('/public/letter-figures?format=csv'))).toBe('attachment; filename="cijfers-brieven.csv"');
+    expect(fileName(await api.request('/public/letter-figures?format=csv', { headers: english }))).toBe('attachment; filename="all-letter-figures.csv"');
+  });
+});
+
 describe('the Kiel-compatible file', () => {
   it('answers with an ETag per form, and 304 while the public deliveries are what it names', async () => {
     const forms = ['/public/kiel', '/public/kiel?dialect=excel-nl', '/public/kiel?format=xlsx'];

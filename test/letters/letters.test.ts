@@ -683,6 +683,19 @@ describeEachDatabase('letters through the API', (database) => {
     expect((await anonymous('GET', '/public/letters')).body.items.map((item: any) => item.id)).not.toContain(next.body.id);
   });
 
+  it('names the files of a letter, a draft and an annex in the reader’s language', async () => {
+    const { db } = database();
+    const named = async (role: 'letterAuthor' | 'parliamentReader', path: string, language: string) =>
+      (await api.request(path, { headers: { Cookie: await sessionCookieFor(db, role), 'Accept-Language': language } })).headers.get('Content-Disposition');
+    const draft = (await author('GET', '/letters')).body.items.find((item: any) => item.status === 'draft');
+    expect(await named('letterAuthor', `/letters/${letterId}/renderings/pdf`, 'nl')).toBe('attachment; filename="leveringenbrief-2025-12-31.pdf"');
+    expect(await named('letterAuthor', `/letters/${letterId}/renderings/pdf`, 'en')).toBe('attachment; filename="deliveries-letter-2025-12-31.pdf"');
+    expect(await named('letterAuthor', `/letters/${draft.id}/renderings/docx`, 'nl')).toBe('attachment; filename="leveringenbrief-2026-03-31-concept.docx"');
+    expect(await named('letterAuthor', `/letters/${draft.id}/renderings/docx`, 'en')).toBe('attachment; filename="deliveries-letter-2026-03-31-draft.docx"');
+    expect(await named('parliamentReader', `/letters/${augustId}/annex/pdf`, 'nl')).toBe('attachment; filename="vertrouwelijke-bijlage-2025-08-31.pdf"');
+    expect(await named('parliamentReader', `/letters/${augustId}/annex/pdf`, 'en')).toBe('attachment; filename="confidential-annex-2025-08-31.pdf"');
+  });
+
   it('opens the annex of a draft to those who write and check letters, never to parliament, to which it was not sent', async () => {
     const { db } = database();
     const draft = (await author('GET', '/letters')).body.items.find((item: any) => item.status === 'draft');

@@ -14,6 +14,7 @@ import { auditEventBatches, budgetCommitmentBatches, deliveryBatches, disclosure
 import { apiRoutes } from '../api-routes.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
+import { fileName } from '../file-names.ts';
 import { preferredLanguage } from '../language.ts';
 import { commitmentFilter } from '../budget/schemas.ts';
 import { stockDeliveryFilter } from '../readiness/schemas.ts';
@@ -42,15 +43,6 @@ import {
   DUE_REVIEW_COLUMNS,
 } from './tables.ts';
 
-/**
- * A list's file name, in the language of the export: its name as the sheet is named, in lower case, a space
- * as a hyphen and without apostrophes ("Effecten krijgsmacht", "Trainingsprogramma’s": effecten-krijgsmacht,
- * trainingsprogrammas; "Audit trail": audit-trail), followed by the day it was made.
- */
-function exportFileName(listName: string, day: string, format: ExportFormat): string {
-  return `${listName.toLowerCase().replace(/[’']/g, '').replace(/\s+/g, '-')}-${day}.${format}`;
-}
-
 interface FileQuery {
   format: ExportFormat;
   dialect: CsvDialect;
@@ -62,10 +54,10 @@ export function sendExport<Row>(c: Context<ApiEnv>, list: ExportList, query: Fil
   const words = vocabulary(query.lang ?? preferredLanguage(c.req.header('accept-language')));
   const listName = words.spreadsheetExport.lists[list];
   const body = spreadsheetStream(columns, batches, { format: query.format, dialect: query.dialect, words, sheetName: listName });
-  const fileName = exportFileName(listName, todayInAmsterdam(c.get('deps').clock()), query.format);
+  const name = `${fileName(listName, todayInAmsterdam(c.get('deps').clock()))}.${query.format}`;
   return c.body(body, 200, {
     'Content-Type': query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
-    'Content-Disposition': `attachment; filename="${fileName}"`,
+    'Content-Disposition': `attachment; filename="${name}"`,
     'Cache-Control': 'no-store',
   });
 }

@@ -19,7 +19,8 @@ import { answerLanguage } from '../language.ts';
 import { reason } from '../messages.ts';
 import { passedFieldRules, passedFieldsHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
-import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
+import { fileName } from '../file-names.ts';
+import { LETTER_STYLESHEET_PATH, nameRendering, sendRendering } from '../renderings.ts';
 import {
   annexListRoute,
   annexRoute,
@@ -145,7 +146,8 @@ export function lettersRoutes() {
     const view = await letters.previewDraft(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'));
     const rendering = await renderLetter(letterDocument(view.letter, { paperNumber: null, isDraft: true }), 'html', { stylesheetHref: LETTER_STYLESHEET_PATH });
     allowFramingBySelf(c);
-    return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}-concept`);
+    nameRendering(c, rendering, (words) => fileName(words.fileNames.letter, view.referenceDate, words.spreadsheetExport.letterStatuses.draft));
+    return sendRendering(c, rendering);
   }, passedFieldsHook(passedFieldRules(PreviewSchema, draftViolations)));
 
   app.openapi(sendingRoute, async (c) => {
@@ -175,7 +177,8 @@ export function lettersRoutes() {
     const rendering = await renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, ...(createdAt ? { createdAt } : {}) });
     // The letter editor shows the HTML rendering as its preview: the letter exactly as it will be sent.
     if (format === 'html') allowFramingBySelf(c);
-    return sendRendering(c, rendering, `leveringenbrief-${view.referenceDate}${view.status === 'draft' ? '-concept' : ''}`);
+    nameRendering(c, rendering, (words) => fileName(words.fileNames.letter, view.referenceDate, ...(view.status === 'draft' ? [words.spreadsheetExport.letterStatuses.draft] : [])));
+    return sendRendering(c, rendering);
   });
 
   app.openapi(annexListRoute, async (c) => c.json({ items: await annexes.listAnnexes(deps(c).db, requestContext(c), c.get('principal')!.role) }, 200));
@@ -186,7 +189,8 @@ export function lettersRoutes() {
     const reader = { name: principal.displayName || principal.username, username: principal.username };
     const { referenceDate, rendering } = await annexes.openAnnex(deps(c).db, requestContext(c), id, format, reader);
     c.header('Cache-Control', 'no-store');
-    return sendRendering(c, rendering, `vertrouwelijke-bijlage-${referenceDate}`);
+    nameRendering(c, rendering, (words) => fileName(words.fileNames.annex, referenceDate));
+    return sendRendering(c, rendering);
   });
 
   return app;

@@ -1,4 +1,6 @@
 import { cors } from 'hono/cors';
+import { vocabulary } from '../../../common/vocabulary/index.ts';
+import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import * as publicData from '../../db/repositories/public.ts';
@@ -11,7 +13,8 @@ import { renderLetter } from '../../letters/renderings.ts';
 import { apiRoutes } from '../api-routes.ts';
 import type { ApiEnv } from '../context.ts';
 import { violationsFromZod } from '../problem.ts';
-import { LETTER_STYLESHEET_PATH, sendRendering } from '../renderings.ts';
+import { LETTER_STYLESHEET_PATH, nameRendering, sendRendering } from '../renderings.ts';
+import { fileName } from '../file-names.ts';
 import { limitAnonymousRequests } from '../rate-limit.ts';
 import { namesCurrentTag } from '../caching.ts';
 import { answerLanguage } from '../language.ts';
@@ -107,8 +110,9 @@ export function publicRoutes() {
     // Checked by its ETag each time: the paper number it prints may still be corrected.
     c.header('Cache-Control', 'public, no-cache');
     c.header('ETag', rendering.etag);
+    nameRendering(c, rendering, (words) => fileName(words.fileNames.letter, published.referenceDate));
     if (namesCurrentTag(c.req.header('if-none-match'), rendering.etag)) return c.body(null, 304);
-    return sendRendering(c, rendering, `leveringenbrief-${published.referenceDate}`);
+    return sendRendering(c, rendering);
   });
 
   app.openapi(stylesheetRoute, (c) => c.body(LETTER_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
@@ -127,7 +131,7 @@ export function publicRoutes() {
     if (format === 'csv') {
       return c.body(body, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': 'attachment; filename="openbare-leveringen.csv"',
+        'Content-Disposition': `attachment; filename="${fileName(vocabulary(language).fileNames.publicDeliveries)}.csv"`,
       });
     }
     return c.body(body, 200, { 'Content-Type': 'application/json' });
@@ -143,10 +147,12 @@ export function publicRoutes() {
     if (!query.success) throw new ValidationError(violationsFromZod(query.error, given));
     return query.data;
   };
-  const figureFile = (c: Context<ApiEnv>, rows: LetterFigureRow[], name: string) => {
+  /** The figures as JSON, or as a CSV file that `name` names in the reader's language (Accept-Language). */
+  const figureFile = (c: Context<ApiEnv>, rows: LetterFigureRow[], name: (words: Vocabulary) => string) => {
     const { format, dialect } = figuresQuery(c);
     if (format !== 'csv') return c.json({ items: rows }, 200);
-    return c.body(letterFiguresCsv(rows, dialect), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+    const disposition = `attachment; filename="${name(vocabulary(answerLanguage(c)))}.csv"`;
+    return c.body(letterFiguresCsv(rows, dialect), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });
   };
   app.openAPIRegistry.registerPath(letterFiguresRoute);
   app.get('/public/letters/:id/figures', async (c) => {
@@ -154,13 +160,13 @@ export function publicRoutes() {
     if (!param.success) throw new ValidationError(violationsFromZod(param.error, c.req.param()));
     figuresQuery(c);
     const { letter, ...summary } = await letterOf(c, param.data.id);
-    return figureFile(c, letterFigureRows(summary, letter), `cijfers-brief-${summary.referenceDate}`);
+    return figureFile(c, letterFigureRows(summary, letter), (words) => fileName(words.fileNames.letterFigures, summary.referenceDate));
   });
   app.openAPIRegistry.registerPath(figuresSeriesRoute);
   app.get('/public/letter-figures', async (c) => {
     figuresQuery(c);
     const letters = await publicData.publicLettersWithSnapshots(db(c));
-    return figureFile(c, letters.flatMap(({ letter, ...summary }) => letterFigureRows(summary, letter)), 'cijfers-brieven');
+    return figureFile(c, letters.flatMap(({ letter, ...summary }) => letterFigureRows(summary, letter)), (words) => fileName(words.fileNames.allLetterFigures));
   });
 
   app.openapi(kielRoute, async (c) => {
