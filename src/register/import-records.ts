@@ -124,8 +124,7 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     async create(trx, context, values, find) {
       const { externalReference: _reference, deliveryReference, ...fields } = values;
       const deliveryId = deliveryIdOf(find.delivery(deliveryReference as string), 'deliveryReference', deliveryReference as string);
-      // A country code may be typed in lower case, as a company's country may.
-      const input = { ...fields, importingState: String(fields.importingState).toUpperCase() } as Omit<LicenceInput, 'assessmentId'>;
+      const input = { ...fields, importingState: countryCodeOf(String(fields.importingState)) } as Omit<LicenceInput, 'assessmentId'>;
       return (await issueLicenceOnLatestAssessment(trx, context, deliveryId, input)).id;
     },
     // The assessment a licence is issued on is the delivery's latest: what the rules say of it is said of the delivery.

@@ -145,7 +145,8 @@ describeEachDatabase('importing export licences', (database) => {
     const { db } = database();
     const rows = await filledTemplate(template, {
       'Vergunningen (Licences)': [
-        ['VG-CLI-1', ids.positive, 'NL-IMP-2025-0101', '2025-04-01', '2026-04-01', 'ML6', null, null, 2000, 'UA', null, null],
+        // The importing state left empty is Ukraine, as on the licence form.
+        ['VG-CLI-1', ids.positive, 'NL-IMP-2025-0101', '2025-04-01', '2026-04-01', 'ML6', null, null, 2000, null, null, null],
         ['VG-CLI-2', ids.unassessed, 'NL-IMP-2025-0102', '2025-04-01', '2026-04-01', 'ML6', null, null, 2000, 'UA', null, null],
       ],
     });
@@ -156,6 +157,6 @@ describeEachDatabase('importing export licences', (database) => {
       ['VG-CLI-2', 'invalid', ['noAssessment']],
     ]);
     expect(await commitImport(db, systemContext('cli:beheer'), upload, 'onlyValid')).toMatchObject({ committed: true, counts: { create: 1, invalid: 1 } });
-    expect((await licencesOf(ids.positive)).map((licence) => licence.number).toSorted()).toEqual(['NL-IMP-2025-0001', 'NL-IMP-2025-0101']);
+    expect((await licencesOf(ids.positive)).map((licence) => [licence.number, licence.importingState]).toSorted()).toEqual([['NL-IMP-2025-0001', 'UA'], ['NL-IMP-2025-0101', 'UA']]);
   });
 });
