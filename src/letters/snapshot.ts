@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
-import { TRAINING_MEASURES, type EpfParameterisedFigure, type LetterBudgetFigureKind, type LetterFigureName, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
+import { LETTER_BUDGET_FIGURE_KINDS, TRAINING_MEASURES, type EpfParameterisedFigure, type LetterBudgetFigureKind, type LetterFigureName, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
@@ -139,7 +139,8 @@ export const PublicLetterSnapshotSchema = z.object({
   overview: z.array(z.object({ category: z.enum(CATEGORIES), label: z.string(), items: z.array(OverviewItemSchema) })),
   /**
    * Each named figure the text places, as printed: what `letter verify` recomputes (absent in letters
-   * finalised before). A delivery is named by its public id here: internal ids never reach the public.
+   * finalised before). Each is named by its public name here (a delivery by its public id, a budget or EPF
+   * record by its place among those of its kind the text names): internal ids never reach the public.
    */
   namedFigures: z.record(z.string(), z.string()).optional(),
   /** The wordmark and the signatory, frozen with the letter (absent in letters finalised before: the defaults). */
@@ -404,16 +405,49 @@ function yearOfFigure(name: string): number | null {
 
 const referenceYear = (inputs: LetterInputs) => Number(inputs.referenceDate.slice(0, 4));
 
-/** The named figures the text uses, as printed, a delivery under its public id. */
+/** The named figures the text uses, as printed, each under its public name (`publicFigureNames`). */
 function printedNames(inputs: LetterInputs, figures: ReadonlyMap<string, string>): Record<string, string> {
-  const publicName = (name: string) => {
-    const delivery = name.startsWith('delivery:') ? inputs.publicDeliveryValues.get(name.slice('delivery:'.length)) : undefined;
-    return delivery ? `delivery:${delivery.publicId}` : name;
+  const printed = figureNames(inputs.blocks).filter((name) => figures.has(name));
+  const publicNames = publicFigureNames(printed, inputs.publicDeliveryValues);
+  return Object.fromEntries(printed.map((name) => [publicNames.get(name)!, figures.get(name)!]));
+}
+
+/** The kinds of figure the text names by a register's own id of a record that has no public id. */
+const NUMBERED_KINDS: readonly string[] = [...LETTER_BUDGET_FIGURE_KINDS, 'epfTranche'] satisfies (LetterBudgetFigureKind | EpfParameterisedFigure)[];
+
+/**
+ * The name each figure is printed under in public, by the name the text uses (`names` in the order the text
+ * first names them): internal ids never reach the public. A delivery is named by its public id; a budget
+ * decision, shift or commitment or an EPF tranche, which have none, by its place among those of its kind the
+ * text names (`budgetCommitment:ID.year` of the second commitment named is `budgetCommitment:2.year`): it
+ * follows from the text frozen with the letter, so `letter verify` finds it again, and tells nothing the
+ * text does not.
+ */
+function publicFigureNames(names: readonly string[], publicDeliveries: LetterInputs['publicDeliveryValues']): Map<string, string> {
+  const places = new Map<string, number>();
+  const counted = new Map<string, number>();
+  const publicName = (name: string): string => {
+    const [kind, about] = [name.slice(0, name.indexOf(':')), name.slice(name.indexOf(':') + 1)];
+    const delivery = kind === 'delivery' ? publicDeliveries.get(about) : undefined;
+    if (delivery) return `delivery:${delivery.publicId}`;
+    if (!NUMBERED_KINDS.includes(kind)) return name;
+    const id = figureId(about);
+    const record = `${kind}:${id}`;
+    if (!places.has(record)) {
+      counted.set(kind, (counted.get(kind) ?? 0) + 1);
+      places.set(record, counted.get(kind)!);
+    }
+    return `${kind}:${places.get(record)}${about.slice(id.length)}`;
   };
-  return Object.fromEntries(figureNames(inputs.blocks).flatMap((name) => {
-    const value = figures.get(name);
-    return value === undefined ? [] : [[publicName(name), value]];
-  }));
+  return new Map(names.map((name) => [name, publicName(name)]));
+}
+
+/**
+ * A final letter's named figure recomputed, by the name it printed. A letter finalised before budget and EPF
+ * figures had public names printed these under the name its text uses, which only the figures by that name hold.
+ */
+export function recomputedNamedFigure(built: BuiltLetter, printedName: string): string | undefined {
+  return built.snapshot.namedFigures?.[printedName] ?? built.figures.get(printedName);
 }
 
 const inCount = (count: number) => count.toLocaleString('nl-NL');

@@ -16,6 +16,7 @@ import { UniqueViolationError } from '../db/errors.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
 import type { StoredLetter } from '../db/repositories/letters.ts';
 import { deliveryValueText, figureId, listedItems, type OverviewItem } from '../letters/snapshot.ts';
+import { figureNames } from '../letters/narrative.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ValidationError, type ExpectedVersion } from './errors.ts';
@@ -189,9 +190,9 @@ export async function correctPublication(
 async function listingViolations(trx: Db, letter: StoredLetter, moment: string): Promise<RuleViolation[]> {
   const snapshot = letter.publicSnapshot!;
   const listed = listedItems(snapshot);
-  const names = Object.keys(snapshot.namedFigures ?? {});
-  const commitments = await publication.commitmentDeliveries(trx, namedIds(names, 'budgetCommitment'));
-  const namedDeliveries = namedIds(names, 'delivery').map((publicId) => ({ publicId, title: `{{delivery:${publicId}}}`, printed: snapshot.namedFigures![`delivery:${publicId}`]! }));
+  // The letter prints a commitment under a public name: its id is in the text frozen with it.
+  const commitments = await publication.commitmentDeliveries(trx, namedIds(figureNames(letter.blocks), 'budgetCommitment'));
+  const namedDeliveries = namedIds(Object.keys(snapshot.namedFigures ?? {}), 'delivery').map((publicId) => ({ publicId, title: `{{delivery:${publicId}}}`, printed: snapshot.namedFigures![`delivery:${publicId}`]! }));
   const named = [
     ...namedDeliveries,
     // A delivery never public is known by the commitment's id, under which nothing is public.

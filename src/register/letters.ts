@@ -26,6 +26,7 @@ import {
   EXACT_SNAPSHOT_FORMAT,
   listedItems,
   figureId,
+  recomputedNamedFigure,
   sealed,
   type BuiltLetter,
   type FigureLine,
@@ -450,11 +451,10 @@ async function namedFigureDifferences(db: Db, letter: repository.StoredLetter): 
   // The previous letter as this one named it: a paper number recorded for it since is no figure of the register.
   const printedPaperNumber = letter.publicSnapshot!.previousLetter?.paperNumber ?? null;
   const previous = inputs.previous && { ...inputs.previous, paperNumber: printedPaperNumber };
-  const { snapshot } = buildPublicLetter({ ...inputs, previous });
-  const recomputed = snapshot.namedFigures ?? {};
+  const built = buildPublicLetter({ ...inputs, previous });
   return Object.entries(published)
-    .filter(([name, text]) => recomputed[name] !== text)
-    .map(([figure, text]) => ({ figure, published: text, recomputed: recomputed[figure] ?? '' }));
+    .map(([figure, text]) => ({ figure, published: text, recomputed: recomputedNamedFigure(built, figure) ?? '' }))
+    .filter(({ published, recomputed }) => recomputed !== published);
 }
 
 export async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {}) {

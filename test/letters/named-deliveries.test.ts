@@ -179,7 +179,8 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
 
     const letter = await author('POST', '/letters', { ...SIGNED, referenceDate: '2025-07-31', letterDate: '2025-08-10' });
     const drafted = await author('PATCH', `/letters/${letter.body.id}`, { blocks: [{ key: 'genoemd', heading: 'Genoemd', text: `{{${named}}}` }] }, { 'If-Match': letter.headers.get('ETag')! });
-    expect(drafted.body.letter.namedFigures).toEqual({ [named]: '€43 mln.' });
+    // In public the commitment is named by its place in the text, not its id.
+    expect(drafted.body.letter.namedFigures).toEqual({ 'budgetCommitment:1': '€43 mln.' });
     expect(drafted.body.letter.overview).toEqual([]);
     const approved = await submitAndApprove({ author, disclosure }, letter.body.id, drafted.headers.get('ETag')!);
     expect((await author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);

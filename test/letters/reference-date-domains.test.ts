@@ -75,9 +75,22 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     created(registrar('POST', '/demand-bundles', { need: `Behoefte ${identifiedOn}`, category: 'ammunition', dutchQuantity: 10, ukrainianQuantity: 50, identifiedOn }));
 
   const letter = async () => (await author('GET', `/letters/${letterId}`)).body;
-  /** The named figures a letter printed: a delivery under its public id, as the snapshot names it. */
-  const printed = (snapshot: PublicLetterSnapshot) =>
-    Object.fromEntries(Object.entries(snapshot.namedFigures!).map(([name, figure]) => [name === `delivery:${publicId}` ? `delivery:${id.named}` : name, figure]));
+  /**
+   * The named figures a letter printed, by the names the text uses: the snapshot names a delivery by its public
+   * id, and a budget or EPF record by its place among those of its kind the text names.
+   */
+  const printed = (snapshot: PublicLetterSnapshot) => {
+    const textsNames = new Map([
+      [`delivery:${publicId}`, `delivery:${id.named}`],
+      ['budgetDecision:1', `budgetDecision:${id.spring}`],
+      ['budgetDecision:2', `budgetDecision:${id.onTheDay}`],
+      ['budgetShift:1', `budgetShift:${id.shift}`],
+      ['budgetCommitment:1', `budgetCommitment:${id.pledge}`],
+      ['epfTranche:1', `epfTranche:${id.windfall}`],
+    ]);
+    const textsName = (name: string) => name.replace(/^[^.]*/, (record) => textsNames.get(record) ?? record);
+    return Object.fromEntries(Object.entries(snapshot.namedFigures!).map(([name, figure]) => [textsName(name), figure]));
+  };
   const linesOf = (snapshot: PublicLetterSnapshot) => Object.fromEntries(snapshot.figures.lines.map((line) => [line.key, line.currentCents]));
 
   beforeAll(async () => {

@@ -145,8 +145,8 @@ export async function listedByUnpublishedLetter(db: Db, publicId: string): Promi
 }
 
 /**
- * The final letters not yet published whose public text lists the delivery, names its value or names the amount
- * of a commitment for it (by the id the public knows it by), the earliest first.
+ * The final letters not yet published whose public text lists the delivery or names its value (by the id the
+ * public knows it by), or whose text names the amount of a commitment for it, the earliest first.
  */
 export async function unpublishedLettersListing(db: Db, publicId: string): Promise<{ id: string; referenceDate: string; letterDate: string }[]> {
   const rows = await db
@@ -163,7 +163,8 @@ export async function unpublishedLettersListing(db: Db, publicId: string): Promi
             .innerJoin('delivery', 'delivery.id', 'budgetCommitment.deliveryId')
             .select('budgetCommitment.id')
             .where('delivery.publicId', '=', publicId)
-            .where(sql<boolean>`position('budgetCommitment:' || budget_commitment.id::text in letter.public_snapshot) > 0`),
+            // The public text names a commitment by its place in the text, which is frozen with the letter under its id.
+            .where(sql<boolean>`position('budgetCommitment:' || budget_commitment.id::text in letter.blocks::text) > 0`),
         ),
       ]),
     )
