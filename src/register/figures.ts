@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../common/dates.ts';
-import { totalCents, type CentsTotal } from '../../common/money.ts';
+import { sumCents, totalCents, type Cents, type CentsTotal } from '../../common/money.ts';
 import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence, type FiguresTable } from '../domain/figures.ts';
 import { monthlyChangesUntil, realisedTotalsAtDates } from '../db/repositories/figures.ts';
 import type { Database } from '../db/schema.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { latestDraftReferenceDate, latestFinalReferenceDate } from '../db/repositories/letter-publication.ts';
+import { latestFinalBefore } from '../db/repositories/letters.ts';
+import { reportedTotals } from './letters.ts';
 import { ValidationError } from './errors.ts';
 
 export interface FiguresReport extends FiguresTable {
@@ -14,12 +16,28 @@ export interface FiguresReport extends FiguresTable {
   isDemonstration: boolean;
 }
 
-/** The letter's table of realised support at a reference date, compared with an earlier date. */
+/**
+ * The letter's table of realised support at a reference date, compared with an earlier date, and the letter's
+ * sentence: where the earlier date is that of the final letter a letter at the reference date follows, the
+ * sentence compares with the total that letter printed, as the letter does (its table then notes a restatement).
+ */
 export async function figuresTable(db: Kysely<Database>, referenceDate: IsoDate, compareDate: IsoDate): Promise<FiguresReport> {
-  const [[reference, compare], isDemonstration] = await Promise.all([realisedTotalsAtDates(db, [referenceDate, compareDate]), containsDemonstrationData(db)]);
+  const [[reference, compare], isDemonstration, printedEarlier] = await Promise.all([
+    realisedTotalsAtDates(db, [referenceDate, compareDate]),
+    containsDemonstrationData(db),
+    printedTotalOfPreviousLetter(db, referenceDate, compareDate),
+  ]);
   const table = buildFiguresTable({ date: referenceDate, totals: reference }, { date: compareDate, totals: compare });
   const { total } = table;
-  return { ...table, headline: headlineSentence(referenceDate, total.reference.cents, total.compare.cents), isDemonstration };
+  return { ...table, headline: headlineSentence(referenceDate, total.reference.cents, printedEarlier ?? total.compare.cents), isDemonstration };
+}
+
+/** The total the last final letter before the reference date printed, where its reference date is the compare date. */
+async function printedTotalOfPreviousLetter(db: Kysely<Database>, referenceDate: IsoDate, compareDate: IsoDate): Promise<Cents | null> {
+  const previous = await latestFinalBefore(db, referenceDate);
+  if (!previous?.publicSnapshot || previous.referenceDate !== compareDate) return null;
+  const totals = await reportedTotals(db, previous.id, previous.publicSnapshot);
+  return sumCents(SUPPORT_TYPES.map((type) => totals[type]));
 }
 
 /**

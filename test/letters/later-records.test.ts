@@ -106,6 +106,16 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     await accepted(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'cijfers', heading: 'Cijfers', text: `${text(FIGURES)}\n\n{{figuresTable}}` }] }, { 'If-Match': draft.headers.get('ETag')! }), 200);
   });
 
+  it('gives the dashboard the letter’s sentence for the same dates: compared with the total the previous letter printed, where its table compares with the register', async () => {
+    const { letter } = await readDraft();
+    const figures = (await author('GET', `/figures?referenceDate=${REFERENCE_DATE}&compareDate=${PREVIOUS_DATE}`)).body;
+    expect(figures.headline).toBe(letter.namedFigures.headline);
+    expect([figures.total.compare.cents, figures.total.reference.cents]).toEqual([30 * MILLION, 22 * MILLION]);
+    // Compared with another date than the previous letter's, the sentence compares with the register at that date.
+    const otherDate = (await author('GET', `/figures?referenceDate=${REFERENCE_DATE}&compareDate=2025-03-30`)).body;
+    expect(otherDate.headline).toContain(`afname van €8 mln.`);
+  });
+
   it('compares with the previous letter as it printed its figures, restated as they stood on its own reference date', async () => {
     const { letter, problems } = await readDraft();
     expect(problems).toEqual([]);

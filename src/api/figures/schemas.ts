@@ -24,7 +24,7 @@ const FiguresSchema = z
     compareDate: isoDate,
     rows: z.array(z.object({ supportType: z.enum(SUPPORT_TYPES), ...line })),
     total: z.object(line),
-    headline: z.string().openapi({ description: "The letter's sentence with the total and the increase" }),
+    headline: z.string().openapi({ description: "The letter's sentence with the total and the increase: compared with the date of the final letter a letter at the reference date follows, with the total that letter printed" }),
     isDemonstration: z.boolean().openapi({ description: 'The register holds demonstration data' }),
   })
   .openapi('Figures');

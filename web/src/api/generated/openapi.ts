@@ -11092,7 +11092,7 @@ export interface components {
                 /** @example 48 procent */
                 increasePercentText: string | null;
             };
-            /** @description The letter's sentence with the total and the increase */
+            /** @description The letter's sentence with the total and the increase: compared with the date of the final letter a letter at the reference date follows, with the total that letter printed */
             headline: string;
             /** @description The register holds demonstration data */
             isDemonstration: boolean;
