@@ -1,4 +1,4 @@
-import { countryViolations, pastDateViolations, textViolations } from './plausibility.ts';
+import { countryViolations, pastDateViolations, textViolations, whereGiven } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { TextFormat } from '../../common/text.ts';
 import {
@@ -128,27 +128,38 @@ function criteriaViolations(criteria: readonly CriterionAssessment[]): RuleViola
 }
 
 /**
- * A licence is issued on a positive assessment, after it, for a plausible period, a value and (where limited) a
- * number of items, for export to another state than the exporting one, and not to a state under the EU's arms
- * embargo that the support is given against.
+ * A licence is issued on a positive assessment, after it (licenceFieldViolations gives the rest of its rules).
  */
 export function licenceViolations(input: LicenceInput, assessment: { outcome: AssessmentOutcome; assessedOn: IsoDate }, today: IsoDate): RuleViolation[] {
-  const violations: RuleViolation[] = [
-    ...textOf('number', input.number, { required: true, format: 'reference' }),
-    ...textOf('conditions', input.conditions, { required: false }),
-    ...pastDateViolations('issuedOn', input.issuedOn, today),
-  ];
+  const violations = licenceFieldViolations(input, today);
   if (assessment.outcome === 'negative') violations.push({ field: 'assessmentId', code: 'assessmentNegative' });
   if (input.issuedOn < assessment.assessedOn) violations.push({ field: 'issuedOn', code: 'licenceBeforeAssessment', params: { assessedOn: assessment.assessedOn } });
-  if (input.validUntil < input.issuedOn) violations.push({ field: 'validUntil', code: 'beforeIssued' });
-  if (input.validUntil > addYears(input.issuedOn, MAX_VALIDITY_YEARS)) {
-    violations.push({ field: 'validUntil', code: 'validityTooLong', params: { maximum: String(MAX_VALIDITY_YEARS) } });
+  return violations;
+}
+
+/**
+ * A licence's own rules, without its assessment: it is issued for a plausible period, a value and (where limited)
+ * a number of items, for export to another state than the exporting one, and not to a state under the EU's arms
+ * embargo that the support is given against. A rule is judged only on the fields it reads that are there.
+ */
+export function licenceFieldViolations(input: Partial<LicenceInput>, today: IsoDate): RuleViolation[] {
+  const { issuedOn, validUntil, importingState, valueAuthorisedCents, quantityAuthorised } = input;
+  const violations: RuleViolation[] = [
+    ...whereGiven(input.number, (number) => textOf('number', number, { required: true, format: 'reference' })),
+    ...whereGiven(input.conditions, (conditions) => textOf('conditions', conditions, { required: false })),
+    ...whereGiven(issuedOn, (date) => pastDateViolations('issuedOn', date, today)),
+  ];
+  if (issuedOn !== undefined && validUntil !== undefined) {
+    if (validUntil < issuedOn) violations.push({ field: 'validUntil', code: 'beforeIssued' });
+    if (validUntil > addYears(issuedOn, MAX_VALIDITY_YEARS)) violations.push({ field: 'validUntil', code: 'validityTooLong', params: { maximum: String(MAX_VALIDITY_YEARS) } });
   }
-  violations.push(...countryViolations('importingState', input.importingState));
-  if (input.importingState === EXPORTING_STATE) violations.push({ field: 'importingState', code: 'importingStateIsExporter' });
-  if (EMBARGOED_STATES.has(input.importingState)) violations.push({ field: 'importingState', code: 'importingStateUnderEmbargo' });
-  if (input.valueAuthorisedCents <= 0) violations.push({ field: 'valueAuthorisedCents', code: 'amountNotPositive' });
-  if (input.quantityAuthorised !== null && input.quantityAuthorised <= 0) violations.push({ field: 'quantityAuthorised', code: 'tooSmall', params: { minimum: '1' } });
+  if (importingState !== undefined) {
+    violations.push(...countryViolations('importingState', importingState));
+    if (importingState === EXPORTING_STATE) violations.push({ field: 'importingState', code: 'importingStateIsExporter' });
+    if (EMBARGOED_STATES.has(importingState)) violations.push({ field: 'importingState', code: 'importingStateUnderEmbargo' });
+  }
+  if (valueAuthorisedCents !== undefined && valueAuthorisedCents <= 0) violations.push({ field: 'valueAuthorisedCents', code: 'amountNotPositive' });
+  if (quantityAuthorised !== undefined && quantityAuthorised !== null && quantityAuthorised <= 0) violations.push({ field: 'quantityAuthorised', code: 'tooSmall', params: { minimum: '1' } });
   return violations;
 }
 

@@ -77,6 +77,28 @@ describeEachDatabase('export control API', (database) => {
     expect((await assessor('GET', `/deliveries/${delivery.id}/export-control`)).body.assessments).toEqual([]);
   });
 
+  it("names a licence's own rule faults in the same answer as a date and a category the form refuses, changing nothing", async () => {
+    const delivery = await newStock();
+    const assessment = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, positiveAssessment);
+    const refused = await licensing('POST', `/deliveries/${delivery.id}/export-licences`, {
+      ...licenceFor(assessment.body.id),
+      validUntil: '',
+      militaryListCategory: '',
+      importingState: 'NL',
+      valueAuthorisedCents: 0,
+      number: '???',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams.map((param: { name: string; code: string }) => `${param.name} ${param.code}`).sort()).toEqual([
+      'importingState importingStateIsExporter',
+      'militaryListCategory required',
+      'number noLetterOrDigit',
+      'validUntil required',
+      'valueAuthorisedCents amountNotPositive',
+    ]);
+    expect((await licensing('GET', `/deliveries/${delivery.id}/export-control`)).body.licences).toEqual([]);
+  });
+
   it("refuses an assessment dated before the delivery's pledge, and a pledge moved after its assessment, changing nothing", async () => {
     const pledged = (await registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', pledgedAt: '2025-01-01', realisedAt: null })).body as { id: string };
     const assessed = async () => (await events('export.assess')).filter((event) => event.objectId === pledged.id && event.result === 'success');

@@ -67,14 +67,22 @@ describeWithBrowser('export control', (browser) => {
     await visit(licensing, server(), '/exportcontrole');
     await licensing.getByRole('table', { name: 'Positief getoetst, wachten op vergunning' }).getByRole('link', { name: TITLE }).click();
     await licensing.getByLabel('Vergunningnummer').fill('NL-2026-0042');
-    await licensing.getByLabel('Geldig tot en met').fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
     // The list takes the form's width, as the form's other lists do, so that a category's long name shows.
     const formWidth = (await licensing.locator('form[aria-labelledby="new-licence"]').boundingBox())!.width;
     expect((await licensing.getByLabel('Categorie Militaire Lijst').boundingBox())!.width).toBe(formWidth);
-    // The category is the licensing officer's own choice: the form chooses none, and asks for one.
+    // The category is the licensing officer's own choice: the form chooses none, and asks for one, in the same
+    // round as it refuses a date typed in part and the API an importing state that is the exporting one.
     expect(await licensing.getByLabel('Categorie Militaire Lijst').inputValue()).toBe('');
+    const validUntil = licensing.getByLabel('Geldig tot en met');
+    await validUntil.pressSequentially('0103');
+    await licensing.getByLabel('Importerende staat').fill('NL');
     await licensing.getByRole('button', { name: 'Vergunning verlenen' }).click();
-    await licensing.locator('.error-summary').getByRole('link', { name: 'Categorie Militaire Lijst' }).waitFor();
+    expect(await fieldError(licensing, 'Importerende staat')).toContain('Nederland is het land van uitvoer');
+    expect(await fieldError(licensing, 'Categorie Militaire Lijst')).toBe('Vul dit veld in.');
+    expect(await fieldError(licensing, 'Geldig tot en met')).toBe('Vul een volledige, bestaande datum in.');
+    expect((await api<{ licences: unknown[] }>(server(), `/deliveries/${id}/export-control`, { as: 'licensingOfficer' })).licences).toEqual([]);
+    await validUntil.fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+    await licensing.getByLabel('Importerende staat').fill('UA');
     await licensing.getByLabel('Categorie Militaire Lijst').selectOption('ML2');
     await licensing.getByLabel('Categorie VN-register').selectOption('III');
     await licensing.getByLabel('Toegestaan aantal (optioneel)').fill('4');

@@ -8,7 +8,7 @@ import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag } from '../if-match.ts';
 import { preferredLanguage } from '../language.ts';
 import { passedFieldRules, passedFieldsHook, validationHookWith } from '../openapi-common.ts';
-import { assessmentViolations, EXPORT_CRITERIA } from '../../domain/export-control.ts';
+import { assessmentViolations, EXPORT_CRITERIA, licenceFieldViolations } from '../../domain/export-control.ts';
 import { reportCsv, reportWorkbook, XLSX_TYPE } from './report-files.ts';
 import {
   AssessmentInputSchema,
@@ -19,6 +19,7 @@ import {
   grantInspectionRoute,
   inspectableRoute,
   issueLicenceRoute,
+  LicenceInputSchema,
   LicenceSchema,
   openAssessmentRoute,
   queuesRoute,
@@ -103,7 +104,7 @@ export function exportControlRoutes() {
       const { version, ...licence } = await exportControl.issueLicence(trx, requestContext(c), id, body, { expectedVersion });
       return { version, body: licence };
     });
-  });
+  }, passedFieldsHook(passedFieldRules(LicenceInputSchema, licenceFieldViolations)));
 
   app.openapi(inspectableRoute, async (c) => c.json({ items: await exportControl.listInspectable(db(c), requestContext(c)) }, 200));
 

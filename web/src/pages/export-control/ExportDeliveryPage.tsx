@@ -241,27 +241,25 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
   function submit(event: FormEvent) {
     event.preventDefault();
     // Read as every form reads amounts, codes and counts: an amount is never rounded to the cent, a country exists.
+    // A field refused here is sent as typed, so that the server names the others' faults in the same round.
     const problems: Problems = {};
-    const read = fieldReader({ ...fields, valueAuthorisedCents: fields.valueAuthorised }, problems);
-    const militaryListCategory = read.code('militaryListCategory', MILITARY_LIST_CATEGORIES);
-    const value = read.amount('valueAuthorisedCents', true);
-    const quantity = read.wholeNumber('quantityAuthorised');
-    const importingState = read.country('importingState');
-    void submission.submit(problems, async () => {
-      const licence = {
-        assessmentId,
-        number: fields.number,
-        issuedOn: fields.issuedOn,
-        validUntil: fields.validUntil,
-        conditions: fields.conditions,
-        militaryListCategory,
-        unRegisterCategory: fields.unRegisterCategory === '' ? null : (fields.unRegisterCategory as UnRegisterCategory),
-        quantityAuthorised: quantity,
-        valueAuthorisedCents: value,
-        importingState,
-        withheldGround: null,
-      };
-      await history.entry.add(deliveryId, history.etag, (ifMatch) => issueLicence(deliveryId, licence, key, ifMatch));
+    const typed = { ...fields, valueAuthorisedCents: fields.valueAuthorised };
+    const read = fieldReader(typed, problems, submission.unfinished());
+    const licence = {
+      assessmentId,
+      number: read.text('number'),
+      issuedOn: read.text('issuedOn'),
+      validUntil: read.text('validUntil'),
+      conditions: read.text('conditions'),
+      militaryListCategory: read.code('militaryListCategory', MILITARY_LIST_CATEGORIES),
+      unRegisterCategory: fields.unRegisterCategory === '' ? null : (fields.unRegisterCategory as UnRegisterCategory),
+      quantityAuthorised: read.wholeNumber('quantityAuthorised'),
+      valueAuthorisedCents: read.amount('valueAuthorisedCents', true),
+      importingState: read.country('importingState'),
+      withheldGround: null,
+    };
+    void submission.submitRequest(problems, licence, (name) => typed[name as keyof typeof typed], async (request) => {
+      await history.entry.add(deliveryId, history.etag, (ifMatch) => issueLicence(deliveryId, request, key, ifMatch));
       setKey(crypto.randomUUID());
       onDone();
     });
