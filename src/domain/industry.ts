@@ -82,10 +82,17 @@ export interface DemandBundleInput {
   note: string;
 }
 
-/** A decision on a company: public with the name the public may read, or confidential with its ground. */
-export type CompanyDecisionInput =
-  | { state: 'public'; publicName: string; note: string }
-  | { state: 'confidential'; ground: ConfidentialityGround; reviewOn: IsoDate | null; note: string };
+/**
+ * A decision on a company: public with the name the public may read, or confidential with its ground and when to
+ * look at it again. A request may give the fields of either state; those of the other are refused.
+ */
+export interface CompanyDecisionInput {
+  state: 'public' | 'confidential';
+  publicName?: string;
+  ground?: ConfidentialityGround;
+  reviewOn?: IsoDate | null;
+  note?: string;
+}
 
 /** What a company must meet; each rule is judged on the fields given (whereGiven), as the contract's and the others' below. */
 export function companyViolations(company: Partial<CompanyInput>): RuleViolation[] {
@@ -236,14 +243,29 @@ export function demandBundleViolations(bundle: Partial<DemandBundleInput>, today
   ];
 }
 
-export function companyDecisionViolations(decision: CompanyDecisionInput, today: IsoDate): RuleViolation[] {
-  if (decision.state === 'public') {
-    return [...textViolations('publicName', decision.publicName, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }), ...textViolations('note', decision.note, { required: false, maximum: MAX_TEXT_LENGTH })];
-  }
-  return [
-    ...(decision.reviewOn === null ? [] : reviewDateViolations('reviewOn', decision.reviewOn, today)),
-    ...textViolations('note', decision.note, { required: false, maximum: MAX_TEXT_LENGTH }),
-  ];
+/**
+ * Each state needs its own fields and refuses the other's: a public decision a name the public can read, a
+ * confidential one its ground and, if any, a review date after today. A rule is judged only on the fields it reads
+ * that are there (whereGiven), so that the API names them beside the fields its schema refuses.
+ */
+export function companyDecisionViolations(decision: Partial<CompanyDecisionInput>, today: IsoDate): RuleViolation[] {
+  const { state, publicName, ground, reviewOn, note } = decision;
+  const given = (value: unknown) => value !== undefined && value !== null;
+  const ofState =
+    state === 'public'
+      ? [
+          ...textViolations('publicName', publicName ?? '', { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
+          ...(given(ground) ? [{ field: 'ground', code: 'onlyWhenConfidential' }] : []),
+          ...(given(reviewOn) ? [{ field: 'reviewOn', code: 'onlyWhenConfidential' }] : []),
+        ]
+      : state === 'confidential'
+        ? [
+            ...(ground === undefined ? [{ field: 'ground', code: 'required' }] : []),
+            ...(publicName === undefined ? [] : [{ field: 'publicName', code: 'onlyWhenPublic' }]),
+            ...(reviewOn ? reviewDateViolations('reviewOn', reviewOn, today) : []),
+          ]
+        : [];
+  return [...ofState, ...whereGiven(note, (text) => textViolations('note', text, { required: false, maximum: MAX_TEXT_LENGTH }))];
 }
 
 /** What the letter's Industrie section may say, counted at its reference date. */

@@ -254,10 +254,10 @@ export async function decideOnCompany(
       id: randomUUID(),
       companyId,
       state: decision.state,
-      publicName: isPublic ? decision.publicName : null,
-      ground: isPublic ? null : decision.ground,
-      reviewOn: isPublic ? null : decision.reviewOn,
-      note: decision.note,
+      publicName: isPublic ? (decision.publicName ?? '') : null,
+      ground: isPublic ? null : (decision.ground ?? null),
+      reviewOn: isPublic ? null : (decision.reviewOn ?? null),
+      note: decision.note ?? '',
       decidedById: context.actor?.id ?? null,
       decidedByName: context.actor?.username ?? 'unknown',
       decidedAt,
@@ -265,7 +265,7 @@ export async function decideOnCompany(
     await industry.insertCompanyDecision(trx, row);
     const publicId = (await industry.publicIdOfCompany(trx, companyId)) ?? (isPublic ? randomUUID() : null);
     if (isPublic && publicId) {
-      await industry.putPublicCompany(trx, { publicId, name: decision.publicName, country: company.country, decidedOn: decidedAt.slice(0, 10), isDemonstration: company.isDemonstration });
+      await industry.putPublicCompany(trx, { publicId, name: decision.publicName ?? '', country: company.country, decidedOn: decidedAt.slice(0, 10), isDemonstration: company.isDemonstration });
     } else if (publicId) {
       await industry.removePublicCompany(trx, publicId);
     }

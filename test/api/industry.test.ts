@@ -119,7 +119,7 @@ describeEachDatabase('industry', (database) => {
       [await registrar('POST', '/lessons-learned', { notedOn: '2025-01-01', category: 'pricing', text: 'nul\u0000teken' }), ['text']],
       [await registrar('POST', '/coproduction-projects', { title: '', partner: '', stage: 'producing', reachedOn: '2030-01-01' }), ['partner', 'reachedOn', 'title']],
       [await registrar('POST', '/demand-bundles', { need: 'x', category: 'ammunition', dutchQuantity: 0, ukrainianQuantity: -3, identifiedOn: '2025-04-01' }), ['dutchQuantity', 'ukrainianQuantity']],
-      [await disclosure('POST', `/companies/${company.id}/disclosure-decisions`, { state: 'public', ground: 'companyInterests' }), ['ground']],
+      [await disclosure('POST', `/companies/${company.id}/disclosure-decisions`, { state: 'public', ground: 'companyInterests' }), ['ground', 'publicName']],
       [await disclosure('POST', `/companies/${company.id}/disclosure-decisions`, { state: 'confidential', publicName: 'x' }), ['ground', 'publicName']],
     ] as const;
     for (const [response, expected] of refusals) {
@@ -149,6 +149,9 @@ describeEachDatabase('industry', (database) => {
       [await registrar('POST', '/lessons-learned', { notedOn: '2027-01-01', category: '', text: '' }), ['category', 'notedOn', 'text']],
       [await registrar('POST', '/coproduction-projects', { title: 'QA', partner: ' ', stage: '', reachedOn: '2027-01-01' }), ['partner', 'reachedOn', 'stage']],
       [await registrar('POST', '/demand-bundles', { need: 'x', category: '', dutchQuantity: 0, ukrainianQuantity: 1, identifiedOn: '2027-01-01' }), ['category', 'dutchQuantity', 'identifiedOn']],
+      [await disclosure('POST', `/companies/${company.id}/disclosure-decisions`, { state: 'confidential', ground: '', reviewOn: '2025-01-01', publicName: 'x' }), ['ground', 'publicName', 'reviewOn']],
+      [await disclosure('POST', `/companies/${company.id}/disclosure-decisions`, { state: 'confidential', ground: 'companyInterests', reviewOn: '', publicName: 'x' }), ['publicName', 'reviewOn']],
+      [await disclosure('POST', `/companies/${company.id}/disclosure-decisions`, { state: 'public', publicName: '', note: 'nul\u0000teken', reviewOn: '' }), ['note', 'publicName', 'reviewOn']],
     ] as const;
     for (const [response, expected] of refusals) {
       expect(response.status, JSON.stringify(response.body)).toBe(400);

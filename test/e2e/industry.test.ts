@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, openPageAs, useServer, visit } from './app.ts';
+import { api, fieldError, openPageAs, useServer, visit } from './app.ts';
 
 describeWithBrowser('industry', (browser) => {
   const server = useServer();
@@ -107,5 +107,21 @@ describeWithBrowser('industry', (browser) => {
     await form.getByText('Het besluit is vastgelegd.').waitFor();
     const { companies } = await api<{ companies: { id: string; disclosureState: string; version: number }[] }>(server(), '/industry', { as: 'disclosureOfficer' });
     expect(companies.find((candidate) => candidate.id === company.id)).toMatchObject({ disclosureState: 'public', version: 2 });
+  });
+
+  it('names a public name without a letter beside a note the API refuses, in one round, and records no decision', async () => {
+    const company = await api<{ id: string }>(server(), '/companies', { method: 'POST', body: JSON.stringify({ name: 'Stuurteken Techniek B.V.', country: 'NL' }) });
+    page = await openPageAs(browser(), server(), 'disclosureOfficer');
+    await visit(page, server(), '/industrie');
+    const form = page.locator('form', { has: page.getByRole('group', { name: 'Openbaarmaking van een bedrijf' }) });
+    await form.getByLabel('Bedrijf').selectOption({ label: 'Stuurteken Techniek B.V. (nog niet besloten)' });
+    await form.getByLabel('Besluit').selectOption({ label: 'Openbaar' });
+    await form.getByLabel('Naam die openbaar mag').fill('???');
+    await form.getByLabel(/^Afweging/).fill('bel\u0007teken');
+    await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    expect(await fieldError(page, 'Afweging (optioneel)')).toContain('stuurteken');
+    expect(await fieldError(page, 'Naam die openbaar mag')).toContain('letter');
+    const { companies } = await api<{ companies: { id: string; version: number }[] }>(server(), '/industry', { as: 'disclosureOfficer' });
+    expect(companies.find((candidate) => candidate.id === company.id)).toMatchObject({ version: 0 });
   });
 });

@@ -1,7 +1,3 @@
-import type { z } from '@hono/zod-openapi';
-import type { CompanyDecisionInput } from '../../domain/industry.ts';
-import type { RuleViolation } from '../../domain/delivery.ts';
-import { ValidationError } from '../../register/errors.ts';
 import * as register from '../../register/industry.ts';
 import { apiRoutes } from '../api-routes.ts';
 import { requestContext } from '../context.ts';
@@ -9,8 +5,8 @@ import { createIdempotently } from '../idempotency.ts';
 import { addToHistory } from '../if-match.ts';
 import { passedFieldsHook } from '../openapi-common.ts';
 import {
+  companyDecisionInputRules,
   companyDecisionRoute,
-  CompanyDecisionInputSchema,
   CompanyDecisionSchema,
   companyInputRules,
   contractInputRules,
@@ -32,24 +28,6 @@ import {
   stageRoute,
 } from './schemas.ts';
 import { todayInAmsterdam } from '../../../common/dates.ts';
-
-type DecisionBody = z.infer<typeof CompanyDecisionInputSchema>;
-
-/** A decision's body as the register takes it: each state needs its own fields and refuses the other's. */
-function companyDecision(body: DecisionBody): CompanyDecisionInput {
-  const violations: RuleViolation[] =
-    body.state === 'public'
-      ? (['ground', 'reviewOn'] as const).filter((field) => body[field] !== undefined && body[field] !== null).map((field) => ({ field, code: 'onlyWhenConfidential' }))
-      : [
-          ...(body.ground === undefined ? [{ field: 'ground', code: 'required' }] : []),
-          ...(body.publicName !== undefined ? [{ field: 'publicName', code: 'onlyWhenPublic' }] : []),
-        ];
-  if (violations.length > 0) throw new ValidationError(violations);
-  const note = body.note ?? '';
-  return body.state === 'public' || body.ground === undefined
-    ? { state: 'public', publicName: body.publicName ?? '', note }
-    : { state: 'confidential', ground: body.ground, reviewOn: body.reviewOn ?? null, note };
-}
 
 export function industryRoutes() {
   const app = apiRoutes();
@@ -110,12 +88,11 @@ export function industryRoutes() {
   app.openapi(companyDecisionRoute, async (c) => {
     const body = c.req.valid('json');
     const companyId = c.req.valid('param').id;
-    const decision = companyDecision(body);
     return addToHistory(c, { request: { companyId, ...body }, response: CompanyDecisionSchema }, async (trx, expected) => {
-      const { version, ...decided } = await register.decideOnCompany(trx, requestContext(c), companyId, decision, expected);
+      const { version, ...decided } = await register.decideOnCompany(trx, requestContext(c), companyId, body, expected);
       return { version, body: decided };
     });
-  });
+  }, passedFieldsHook(companyDecisionInputRules));
 
   return app;
 }

@@ -9,6 +9,7 @@ import {
   MILESTONE_STATUSES,
 } from '../../../common/vocabulary/codes.ts';
 import {
+  companyDecisionViolations,
   companyViolations,
   contractViolations,
   coproductionViolations,
@@ -215,7 +216,7 @@ const DemandBundleInputSchema = z
 
 export const demandBundleInputRules = passedFieldRules(DemandBundleInputSchema, demandBundleViolations);
 
-export const CompanyDecisionInputSchema = z
+const CompanyDecisionInputSchema = z
   .strictObject({
     state: z.enum(['public', 'confidential']),
     publicName: text(200).optional().openapi({ description: 'Public only: the name the public may read' }),
@@ -224,6 +225,8 @@ export const CompanyDecisionInputSchema = z
     note: optionalMultilineText(4000).optional(),
   })
   .openapi('CompanyDisclosureDecisionInput');
+
+export const companyDecisionInputRules = passedFieldRules(CompanyDecisionInputSchema, companyDecisionViolations);
 
 export const CreatedSchema = z.object({ id: z.uuid() }).openapi('Created');
 
