@@ -1,7 +1,7 @@
 import type { ConfidentialityGround, RealisedDatePrecision } from '../../common/vocabulary/codes.ts';
 import type { Category, RuleViolation } from './delivery.ts';
 import type { IsoDate } from '../../common/dates.ts';
-import { MAX_COUNT, plannedDateViolations, reviewDateViolations, textViolations } from './plausibility.ts';
+import { MAX_COUNT, plannedDateViolations, reviewDateViolations, textViolations, whereGiven } from './plausibility.ts';
 
 /** The codes of disclosure are shared with the browser, so they are kept in common/vocabulary. */
 export {
@@ -45,19 +45,72 @@ const MAX_PUBLIC_DETAIL = 2000;
 const MAX_PUBLIC_QUANTITY = 100;
 
 /**
+ * A decision as a request gives it: the fields of either state, those of the other refused; a public decision's
+ * presentation and open data are fields of their own, its title and category required.
+ */
+export interface DecisionRequest {
+  state: 'public' | 'confidential';
+  publicTitle?: string;
+  publicDetail?: string;
+  publicCategory?: Category;
+  publicQuantity?: string | null;
+  publicFrom?: string | null;
+  publicRealisedDate?: RealisedDatePrecision | null;
+  publicValue?: boolean;
+  ground?: ConfidentialityGround;
+  reviewOn?: string | null;
+}
+
+const PUBLIC_FIELDS = ['publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'publicFrom', 'publicRealisedDate', 'publicValue'] as const;
+
+/**
  * A public decision has a title the public can read, and a quantity, if any, as the public list prints
  * one ("3", "ca. 100", "meerdere"); the dates it names lie within the register's years and at most ten
  * years ahead, as any plan. A review date lies after today: the decision is taken now, so a date
  * that has come already would put the delivery back on the list to review at once.
  */
 export function decisionViolations(decision: DecisionInput, today: IsoDate): RuleViolation[] {
-  if (decision.state === 'confidential') return decision.reviewOn ? reviewDateViolations('reviewOn', decision.reviewOn, today) : [];
+  if (decision.state === 'confidential') return reviewOnViolations(decision.reviewOn, today);
   const { title, detail, quantity } = decision.presentation;
+  return publicFieldViolations({ publicFrom: decision.publicFrom, publicTitle: title, publicDetail: detail, publicQuantity: quantity }, today);
+}
+
+/**
+ * A request's decision: each state needs its own fields and refuses the other's, and the decision's rules hold
+ * for those given. A rule is judged only on the fields it reads that are there (whereGiven), so that the API
+ * names them beside the fields its schema refuses.
+ */
+export function decisionRequestViolations(request: Partial<DecisionRequest>, today: IsoDate): RuleViolation[] {
+  const given = (value: unknown) => value !== undefined && value !== null && value !== false;
+  if (request.state === 'public') {
+    return [
+      ...(request.publicTitle === undefined ? [{ field: 'publicTitle', code: 'required' }] : []),
+      ...(request.publicCategory === undefined ? [{ field: 'publicCategory', code: 'required' }] : []),
+      ...(['ground', 'reviewOn'] as const).filter((field) => given(request[field])).map((field) => ({ field, code: 'onlyWhenConfidential' })),
+      ...publicFieldViolations(request, today),
+    ];
+  }
+  if (request.state === 'confidential') {
+    return [
+      ...(request.ground === undefined ? [{ field: 'ground', code: 'required' }] : []),
+      ...PUBLIC_FIELDS.filter((field) => given(request[field])).map((field) => ({ field, code: 'onlyWhenPublic' })),
+      ...reviewOnViolations(request.reviewOn, today),
+    ];
+  }
+  return [];
+}
+
+function reviewOnViolations(reviewOn: string | null | undefined, today: IsoDate): RuleViolation[] {
+  return reviewOn ? reviewDateViolations('reviewOn', reviewOn, today) : [];
+}
+
+/** The rules of a public decision's presentation and date, on those of its fields that are there. */
+function publicFieldViolations(fields: Pick<Partial<DecisionRequest>, 'publicFrom' | 'publicTitle' | 'publicDetail' | 'publicQuantity'>, today: IsoDate): RuleViolation[] {
   return [
-    ...(decision.publicFrom ? plannedDateViolations('publicFrom', decision.publicFrom, today) : []),
-    ...textViolations('publicTitle', title, { maximum: MAX_PUBLIC_TITLE, required: true, format: 'title' }),
-    ...textViolations('publicDetail', detail, { maximum: MAX_PUBLIC_DETAIL, required: false }),
-    ...publicQuantityViolations(quantity ?? ''),
+    ...(fields.publicFrom ? plannedDateViolations('publicFrom', fields.publicFrom, today) : []),
+    ...whereGiven(fields.publicTitle, (title) => textViolations('publicTitle', title, { maximum: MAX_PUBLIC_TITLE, required: true, format: 'title' })),
+    ...whereGiven(fields.publicDetail, (detail) => textViolations('publicDetail', detail, { maximum: MAX_PUBLIC_DETAIL, required: false })),
+    ...whereGiven(fields.publicQuantity, (quantity) => publicQuantityViolations(quantity ?? '')),
   ];
 }
 

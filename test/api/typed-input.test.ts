@@ -137,6 +137,20 @@ describeEachDatabase('what a person types, on every write route', (database) => 
     expect(refused.body.invalidParams).toEqual([{ name: field, code: 'tooLarge', reason: 'Enter an amount of at most €100,000,000,000.00.' }]);
   });
 
+  it("names a disclosure decision's rules beside a date the schema refuses, in one answer, deciding nothing", async () => {
+    const decide = (body: object) => as.disclosureOfficer('POST', '/disclosure-decisions', { deliveryIds: [ids.stock], ...body });
+    const names = (response: { body: { invalidParams: { name: string; code: string }[] } }) => response.body.invalidParams.map((param) => `${param.name} ${param.code}`).sort();
+    const before = (await as.disclosureOfficer('GET', `/deliveries/${ids.stock}/disclosure-decisions`)).body.items;
+    expect(names(await decide({ state: 'public', publicTitle: '???', publicCategory: 'other', publicQuantity: '2,5', publicFrom: '', ground: 'operationalSecurity' }))).toEqual([
+      'ground onlyWhenConfidential',
+      'publicFrom required',
+      'publicQuantity quantityNotWhole',
+      'publicTitle noLetterOrDigit',
+    ]);
+    expect(names(await decide({ state: 'confidential', ground: '', reviewOn: '2025-01-01', publicTitle: 'x' }))).toEqual(['ground required', 'publicTitle onlyWhenPublic', 'reviewOn notInFuture']);
+    expect((await as.disclosureOfficer('GET', `/deliveries/${ids.stock}/disclosure-decisions`)).body.items).toEqual(before);
+  });
+
   it('refuses an industry number beyond 2^53 by the industry register\'s own bound, with the other mistakes of its input', async () => {
     const english = { 'Accept-Language': 'en' };
     const [huge, tenBillionEuros] = [1e16, 'Enter an amount of at most €10,000,000,000.00.'];

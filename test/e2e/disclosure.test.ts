@@ -176,6 +176,15 @@ describeWithBrowser('disclosure', (browser) => {
     expect(await page.getByLabel('Openbaar vanaf (optioneel)', { exact: true }).count()).toBe(0);
     await page.getByLabel('Openbaar', { exact: true }).check();
     await page.getByText('De levering staat pas vanaf die datum op de openbare pagina’s').waitFor();
+    // A date typed in part is named in the same round as a title the API refuses, and nothing is decided.
+    const title = page.getByLabel('Titel in het openbare overzicht');
+    await title.fill('???');
+    await page.getByLabel('Openbaar vanaf (optioneel)', { exact: true }).pressSequentially('0103');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    expect(await fieldError(page, 'Titel in het openbare overzicht')).toBe('Gebruik minstens één letter of cijfer.');
+    expect(await fieldError(page, 'Openbaar vanaf (optioneel)')).toBe('Vul een volledige, bestaande datum in.');
+    expect((await api<{ items: DisclosureDecision[] }>(server(), `/deliveries/${id}/disclosure-decisions`, { as: 'disclosureOfficer' })).items).toEqual([]);
+    await title.fill('Veldhospitalen');
     await page.getByLabel('Openbaar vanaf (optioneel)', { exact: true }).fill('1900-01-01');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.locator('.error-summary').getByRole('link', { name: 'Openbaar vanaf' }).waitFor();

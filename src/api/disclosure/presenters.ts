@@ -1,6 +1,5 @@
 /** Between the JSON of the API and the register: a decision's body as the register takes it. */
 import type { z } from '@hono/zod-openapi';
-import type { RuleViolation } from '../../domain/delivery.ts';
 import type { DecisionInput } from '../../domain/disclosure.ts';
 import type { DecisionInputSchema } from './schemas.ts';
 
@@ -18,21 +17,4 @@ export function decisionInput(body: DecisionBody): DecisionInput {
     };
   }
   return { state: 'confidential', note, ground: body.ground!, reviewOn: body.reviewOn ?? null };
-}
-
-/** Which fields a decision needs and may have, by its state. */
-export function inputViolations(body: DecisionBody): RuleViolation[] {
-  if (body.state === 'public') {
-    return [
-      ...(body.publicTitle === undefined ? [{ field: 'publicTitle', code: 'required' }] : []),
-      ...(body.publicCategory === undefined ? [{ field: 'publicCategory', code: 'required' }] : []),
-      ...(['ground', 'reviewOn'] as const).filter((field) => body[field] !== undefined && body[field] !== null).map((field) => ({ field, code: 'onlyWhenConfidential' })),
-    ];
-  }
-  return [
-    ...(body.ground === undefined ? [{ field: 'ground', code: 'required' }] : []),
-    ...(['publicTitle', 'publicDetail', 'publicCategory', 'publicQuantity', 'publicFrom', 'publicRealisedDate', 'publicValue'] as const)
-      .filter((field) => body[field] !== undefined && body[field] !== null && body[field] !== false)
-      .map((field) => ({ field, code: 'onlyWhenPublic' })),
-  ];
 }

@@ -8,8 +8,10 @@ import { requestContext } from '../context.ts';
 import { presentSummary } from '../deliveries/presenters.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { etag, versionsInIfMatch } from '../if-match.ts';
-import { decisionInput, inputViolations } from './presenters.ts';
-import { decideRoute, DecisionsSchema, historyRoute, queueRoute } from './schemas.ts';
+import { decisionInput } from './presenters.ts';
+import { decideRoute, decisionInputRules, DecisionsSchema, historyRoute, queueRoute } from './schemas.ts';
+import { decisionRequestViolations } from '../../domain/disclosure.ts';
+import { passedFieldsHook } from '../openapi-common.ts';
 import { todayInAmsterdam } from '../../../common/dates.ts';
 
 /** The one order of the deliveries due for review, which their cursors name. */
@@ -45,7 +47,7 @@ export function disclosureRoutes() {
 
   app.openapi(decideRoute, async (c) => {
     const body = c.req.valid('json');
-    const violations = inputViolations(body);
+    const violations = decisionRequestViolations(body, todayInAmsterdam(c.get('deps').clock()));
     if (violations.length > 0) throw new ValidationError(violations);
     const expected = versionsInIfMatch(c.req.valid('header')['if-match']);
     return createIdempotently(c, { request: body, response: DecisionsSchema }, async (trx) => {
@@ -54,7 +56,7 @@ export function disclosureRoutes() {
       const headers: Record<string, string> = only !== undefined && others.length === 0 ? { ETag: etag(await decisionsVersion(trx, only)) } : {};
       return { headers, body: { items } };
     });
-  });
+  }, passedFieldsHook(decisionInputRules));
 
   return app;
 }

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CATEGORIES, VALUATION_BASES } from '../../domain/delivery.ts';
-import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS } from '../../domain/disclosure.ts';
+import { CONFIDENTIALITY_GROUNDS, decisionRequestViolations, REALISED_DATE_PRECISIONS } from '../../domain/disclosure.ts';
 import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
 import { listPageQueryParameters, pageFields, pageQueryParameters } from '../cursor.ts';
 import { DeliveryIdParamSchema, DeliverySummarySchema } from '../deliveries/schemas.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
-import { deliveryIdList, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, problemResponses, safeText } from '../openapi-common.ts';
+import { deliveryIdList, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, problemResponses, safeText } from '../openapi-common.ts';
 
 const DecisionSchema = StoredDecisionSchema.extend({
   id: z.uuid(),
@@ -34,6 +34,8 @@ export const DecisionInputSchema = z
     note: optionalMultilineText(2000).optional(),
   })
   .openapi('DisclosureDecisionInput');
+
+export const decisionInputRules = passedFieldRules(DecisionInputSchema, decisionRequestViolations);
 
 export const DecisionsSchema = z.object({ items: z.array(DecisionSchema) }).openapi('DisclosureDecisions');
 

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type Category, type ConfidentialityGround } from '../../../../common/vocabulary/codes.ts';
-import { isBlank } from '../../../../common/text.ts';
+import { CATEGORIES, CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type Category } from '../../../../common/vocabulary/codes.ts';
 import { decideDisclosure, type DecisionRequest, type DisclosureDecision } from '../../api/disclosure.ts';
 import { RadioGroupField, SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
-import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
+import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
+import { useSubmission } from '../../forms/useSubmission.ts';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import type { ShownHistory } from '../../forms/useHistoryEntry.ts';
 
@@ -72,35 +72,30 @@ function proposal(deliveries: readonly DecisionSubject[], current: DisclosureDec
   };
 }
 
-function checkDecision(ids: string[], values: DecisionValues): Checked<DecisionRequest, DecisionField> {
-  const problems: Partial<Record<DecisionField, ClientProblem>> = {};
+/**
+ * The request the form's text gives, each field it refuses noted and read as its mark, so that the request is
+ * sent with it as typed (a date typed in part as empty) and the server names the others' faults in the same round.
+ */
+function readDecision(ids: string[], values: DecisionValues, problems: Problems, unfinished: readonly string[]): DecisionRequest {
+  const read = fieldReader(values, problems, unfinished);
   const note = values.note.trim() || undefined;
-  if (values.state === 'public') {
-    const category = CATEGORIES.find((candidate) => candidate === values.publicCategory);
-    if (isBlank(values.publicTitle)) problems.publicTitle = 'required';
-    if (!category) problems.publicCategory = 'required';
-    if (!category || problems.publicTitle) return { problems };
+  const state = read.code('state', ['public', 'confidential'] as const);
+  if (state === 'public') {
     return {
-      input: {
-        deliveryIds: ids,
-        state: 'public',
-        publicTitle: values.publicTitle.trim(),
-        publicDetail: values.publicDetail.trim(),
-        publicCategory: category,
-        publicQuantity: values.publicQuantity.trim() || null,
-        publicRealisedDate: REALISED_DATE_PRECISIONS.find((precision) => precision === values.publicRealisedDate) ?? null,
-        publicValue: values.publicValue === 'public',
-        publicFrom: values.publicFrom || null,
-        note,
-      },
+      deliveryIds: ids,
+      state,
+      publicTitle: read.required('publicTitle'),
+      publicDetail: values.publicDetail.trim(),
+      publicCategory: read.code('publicCategory', CATEGORIES),
+      publicQuantity: values.publicQuantity.trim() || null,
+      publicRealisedDate: REALISED_DATE_PRECISIONS.find((precision) => precision === values.publicRealisedDate) ?? null,
+      publicValue: values.publicValue === 'public',
+      publicFrom: read.text('publicFrom') || null,
+      note,
     };
   }
-  if (values.state === 'confidential') {
-    const ground = CONFIDENTIALITY_GROUNDS.find((candidate): candidate is ConfidentialityGround => candidate === values.ground);
-    if (!ground) return { problems: { ground: 'required' } };
-    return { input: { deliveryIds: ids, state: 'confidential', ground, reviewOn: values.reviewOn || null, note } };
-  }
-  return { problems: { state: 'required' } };
+  if (state === 'confidential') return { deliveryIds: ids, state, ground: read.code('ground', CONFIDENTIALITY_GROUNDS), reviewOn: read.text('reviewOn') || null, note };
+  return { deliveryIds: ids, state, note };
 }
 
 interface DecisionFormProps {
@@ -125,18 +120,19 @@ export function DecisionForm({ deliveries, current, history, onDecided }: Decisi
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = checkDecision(
+    const problems: Problems = {};
+    const input = readDecision(
       deliveries.map((delivery) => delivery.id),
       values,
+      problems,
+      submission.unfinished(),
     );
-    void submission.submit(checked.problems ?? {}, async () => {
-      const input = checked.input;
-      if (!input) return;
+    void submission.submitRequest(problems, input, (name) => values[name as DecisionField], async (request) => {
       const [only] = deliveries;
       const { data } =
         history && only
-          ? await history.entry.add(only.id, history.etag, (ifMatch) => decideDisclosure(input, idempotencyKey, ifMatch))
-          : await decideDisclosure(input, idempotencyKey);
+          ? await history.entry.add(only.id, history.etag, (ifMatch) => decideDisclosure(request, idempotencyKey, ifMatch))
+          : await decideDisclosure(request, idempotencyKey);
       onDecided(data.items.length);
     });
   }
