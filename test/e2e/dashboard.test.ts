@@ -56,6 +56,21 @@ describeWithBrowser('dashboard', (browser) => {
     expect(await figureRow(page, 'Totaal')).toEqual([total.compare.text, total.reference.text, total.difference.text, total.increasePercentText]);
   });
 
+  it('names a date typed in part with what the API finds wrong with the other date, in one round, and keeps the figures in force', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/?referenceDate=2025-02-04&compareDate=2023-12-31');
+    await page.getByRole('columnheader', { name: '31 dec. 2023' }).waitFor();
+    const referenceDate = page.getByLabel('Peildatum', { exact: true });
+    await referenceDate.fill('');
+    await referenceDate.pressSequentially('0103');
+    await page.getByLabel('Vergelijken met', { exact: true }).fill('2013-06-01');
+    await page.getByRole('button', { name: 'Cijfers tonen' }).click();
+    expect(await fieldError(page, 'Vergelijken met')).toBe('Vul een datum in vanaf 1 januari 2014.');
+    expect(await fieldError(page, 'Peildatum')).toBe('Vul een volledige, bestaande datum in.');
+    expect(new URL(page.url()).searchParams.get('compareDate')).toBe('2023-12-31');
+    expect(await page.getByRole('columnheader', { name: '31 dec. 2023' }).count()).toBe(1);
+  });
+
   it('says at its field that a date the address names is none, rather than show the figures at another date', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     // A year of five digits, which the date control lets through.

@@ -1,13 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/Alert.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { useSearchParams } from 'wouter';
 import { getFigures, getNextLetterDates, getSeries } from '../../api/figures.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
-import { useFilterDates } from '../../forms/unfinishedDates.ts';
-import { fieldErrorsOf } from '../../forms/useSubmission.ts';
+import { fieldErrorsOf, useSubmission } from '../../forms/useSubmission.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { EpfStatusPanel } from '../epf/EpfStatusPanel.tsx';
@@ -63,23 +63,32 @@ function Dashboard({ referenceDate, compareDate }: { referenceDate: string; comp
   // Where the API refuses a date (a year of five digits, which the date control lets through), nothing is shown for another date.
   const datesRefused = Object.keys(errors).length > 0;
   const referenceDateRefused = errors.referenceDate !== undefined;
-  const unfinished = useFilterDates();
+  const submission = useSubmission();
+  /**
+   * Puts the dates in the address, where the figures are asked for. A date typed in part keeps the figures in
+   * force: the figures at the dates as typed, that date empty, are asked for instead, which the API refuses,
+   * naming what is wrong with the other date in the same round.
+   */
   function showFigures(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (unfinished.complete(event.currentTarget)) setParams({ referenceDate: dates.referenceDate, compareDate: dates.compareDate });
+    const typedInPart = submission.unfinished().length > 0;
+    void submission.submit({}, async () => {
+      if (typedInPart) await getFigures(dates.referenceDate, dates.compareDate);
+      setParams({ referenceDate: dates.referenceDate, compareDate: dates.compareDate });
+    }, () => true);
   }
 
   return (
     <>
       <LabelledSection heading={t('dashboard.figures.heading')} className="dashboard-section">
         <p className="nl-paragraph">{t('dashboard.figures.intro')}</p>
-        <form className="date-form" noValidate onSubmit={showFigures}>
+        <form ref={submission.formRef} className="date-form" noValidate onSubmit={showFigures}>
           <TextField
             name="referenceDate"
             type="date"
             label={t('dashboard.figures.referenceDate')}
             value={dates.referenceDate}
-            error={unfinished.errors.referenceDate ?? errors.referenceDate}
+            error={submission.fieldErrors.referenceDate ?? errors.referenceDate}
             onChange={(value) => setDates((previous) => ({ ...previous, referenceDate: value }))}
           />
           <TextField
@@ -87,13 +96,14 @@ function Dashboard({ referenceDate, compareDate }: { referenceDate: string; comp
             type="date"
             label={t('dashboard.figures.compareDate')}
             value={dates.compareDate}
-            error={unfinished.errors.compareDate ?? errors.compareDate}
+            error={submission.fieldErrors.compareDate ?? errors.compareDate}
             onChange={(value) => setDates((previous) => ({ ...previous, compareDate: value }))}
           />
           <button type="submit" className="utrecht-button utrecht-button--primary-action">
             {t('dashboard.figures.show')}
           </button>
         </form>
+        {submission.formError && <Alert type="error">{submission.formError}</Alert>}
         {figures.status === 'ready' ? (
           <>
             <FiguresTable figures={figures.data.data} />
