@@ -42,7 +42,8 @@ const DEFAULT_SIZES = [55_865, 100_000];
 const OPENINGS = 20;
 /** The share of deliveries decided public; the rest is confidential. */
 const PUBLIC_SHARE = 0.3;
-const PREVIOUS = { referenceDate: '2025-02-04', letterDate: '2025-02-17' };
+// A letter is finalised only with its signatory's name; the next draft takes it from the letter before.
+const PREVIOUS = { referenceDate: '2025-02-04', letterDate: '2025-02-17', signatoryName: 'R. Brekelmans' };
 const LETTER = { referenceDate: '2025-08-31', letterDate: '2025-09-10' };
 
 const author: RequestContext = { ...systemContext('benchmark'), actor: { id: null, username: 'benchmark', role: 'letterAuthor' } };
