@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderAnnexPdf, stampAnnexPdf } from './annex-pdf.ts';
-import { ANNEX_WATERMARK, annexFixture, HOSTILE_TEXT, LONG_WORD } from './fixture.test-support.ts';
-import { encodeWinAnsi, wrapText } from './pdf-writer.ts';
+import { ANNEX_WATERMARK, annexFixture, HOSTILE_TEXT, LONG_WORD, WORLD_TITLE, WORLD_TITLE_PRINTED } from './fixture.test-support.ts';
+import { encodeWinAnsi } from './pdf-standard-font.ts';
+import { wrapText } from './pdf-writer.ts';
 import { pdfAccessibility, pdfInfo, pdfPages, type PdfPage } from './pdf-text.test-support.ts';
 
 const createdAt = new Date('2025-09-10T08:00:00Z');
@@ -67,13 +68,22 @@ describe('renderAnnexPdf and stampAnnexPdf', () => {
     expect(all).toContain(squeezed(HOSTILE_TEXT));
     expect(all).toContain(squeezed(LONG_WORD));
   });
+
+  it('prints a title in Cyrillic, Polish and with an emoji as the letter does, as text that can be searched', async () => {
+    const pages = await pdfPages(renderAnnexPdf(annexFixture(3, {
+      title: WORLD_TITLE,
+      rows: [['1', WORLD_TITLE, 'Voertuigen', '2', '3 feb. 2025', '€ 1,0 mln.']],
+    }), { createdAt }).bytes.slice());
+    expect(pages[0]!.items.filter((item) => item.text === WORLD_TITLE_PRINTED)).toHaveLength(2);
+    expect(pages[0]!.text).not.toContain('?');
+  });
 });
 
 describe('encodeWinAnsi and wrapText', () => {
   it('keeps Latin-1 as it is and what else the standard fonts have by its code, and replaces the rest', () => {
     expect(encodeWinAnsi('Oekraïne à 3,7 mld.')).toBe('Oekraïne à 3,7 mld.');
     expect(Buffer.from(encodeWinAnsi('€ – “”'), 'latin1')).toEqual(Buffer.from([0x80, 0x20, 0x96, 0x20, 0x93, 0x94]));
-    expect(encodeWinAnsi('Київ\u0007\u202f5\ttab')).toBe('Kiiv?\u00a05 tab');
+    expect(encodeWinAnsi('Київ\u0007\u202f5\ttab')).toBe('Kiiv\u00a05 tab');
     expect(encodeWinAnsi('Oe\u0308kraine')).toBe('Oëkraine');
   });
 

@@ -1,6 +1,8 @@
 import type { AnnexDocument, AnnexSection, AnnexTableRow } from '../letter-document.ts';
 import { LABELS } from './labels.ts';
-import { encodeWinAnsi, PageCanvas, StreamingPdf, stampPdf, textWidth, wrapText, type FontStyle, type StampablePdf, type StructElement } from './pdf-writer.ts';
+import { printable } from './pdf-font.ts';
+import { encodeWinAnsi } from './pdf-standard-font.ts';
+import { PageCanvas, StreamingPdf, stampPdf, textWidth, wrapText, type FontStyle, type StampablePdf, type StructElement } from './pdf-writer.ts';
 
 /** A4 landscape, in points. */
 const PAGE = { width: 841.89, height: 595.28 };
@@ -34,10 +36,10 @@ export function stampAnnexPdf(pdf: StampablePdf, watermark: string): Uint8Array<
   const stamp = new PageCanvas(PAGE.height);
   const text = encodeWinAnsi(watermark);
   stamp.artifact(() => {
-    stamp.text(text, (PAGE.width - textWidth(text, 'regular', 7.5)) / 2, 44, 'regular', 7.5, COLOURS.muted);
+    stamp.text(text, (PAGE.width - stamp.textWidth(text, 'regular', 7.5)) / 2, 44, 'regular', 7.5, COLOURS.muted);
     const gap = '        ';
     const length = 2 * Math.hypot(PAGE.width, PAGE.height);
-    const copies = Math.max(1, Math.floor(length / textWidth(text + gap, 'bold', 15)));
+    const copies = Math.max(1, Math.floor(length / stamp.textWidth(text + gap, 'bold', 15)));
     const line = Array.from({ length: copies }, () => text).join(gap);
     for (const offset of [-0.32, -0.16, 0, 0.16, 0.32]) {
       stamp.translucentLine(line, 'bold', 15, Math.atan2(PAGE.height, PAGE.width), offset * PAGE.height, PAGE.width);
@@ -70,7 +72,7 @@ class PageWriter {
   }
 
   paragraph(text: string, style: FontStyle, size: number, colour = COLOURS.ink, role = 'P'): void {
-    const lines = wrapText(encodeWinAnsi(text), style, size, CONTENT_WIDTH);
+    const lines = wrapText(printable(text), style, size, CONTENT_WIDTH);
     const height = size * 1.2;
     this.keep(lines.length * height);
     const element = this.pdf.open(role, this.pdf.document);
@@ -87,10 +89,10 @@ class PageWriter {
   section(section: AnnexSection): void {
     const rows = section.rows.map((row) => {
       const line = asRow(row);
-      return { ...line, cells: line.cells.map(encodeWinAnsi) };
+      return { ...line, cells: line.cells.map(printable) };
     });
     const widths = columnWidths(section, rows);
-    const header: Row = { cells: section.header.map(encodeWinAnsi), kind: 'header', marked: false };
+    const header: Row = { cells: section.header.map(printable), kind: 'header', marked: false };
     this.header = null;
     this.y += 10;
     this.keep(14 + 4 * LINE + 4 * TABLE.padY);
@@ -184,7 +186,7 @@ class PageWriter {
     if (this.annex.isDemonstration) centred(`${LABELS.demonstrationMark}  ${LABELS.demonstrationNote}`, 34, 'bold', 7, COLOURS.accent);
     canvas.artifact(() => {
       centredText(canvas, this.annex.classification, PAGE.height - 34, 'bold', 10, COLOURS.marking);
-      const label = encodeWinAnsi(`Pagina ${(this.pdf.pageCount + 1).toLocaleString('nl-NL')} van `);
+      const label = printable(`Pagina ${(this.pdf.pageCount + 1).toLocaleString('nl-NL')} van `);
       const x = PAGE.width - MARGINS.right - 95;
       canvas.text(label, x, PAGE.height - 20, 'regular', 7, COLOURS.muted);
       canvas.pageCount(x + textWidth(label, 'regular', 7), PAGE.height - 20, 7, COLOURS.muted);
@@ -194,7 +196,7 @@ class PageWriter {
 }
 
 function centredText(canvas: PageCanvas, text: string, top: number, style: FontStyle, size: number, colour: string): void {
-  const encoded = encodeWinAnsi(text);
+  const encoded = printable(text);
   canvas.text(encoded, (PAGE.width - textWidth(encoded, style, size)) / 2, top, style, size, colour);
 }
 
@@ -211,7 +213,7 @@ function cellAttributes(row: Row, columns: number): string | undefined {
  */
 function columnWidths(section: AnnexSection, rows: readonly Row[]): number[] {
   const measure = (encoded: string, style: FontStyle) => textWidth(encoded, style, TABLE.size) + 2 * TABLE.padX;
-  const natural = section.header.map((heading) => measure(encodeWinAnsi(heading), 'bold'));
+  const natural = section.header.map((heading) => measure(printable(heading), 'bold'));
   for (const row of rows) {
     if (row.kind === 'group' || row.kind === 'note') continue;
     row.cells.forEach((cell, column) => {

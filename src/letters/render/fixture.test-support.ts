@@ -180,6 +180,13 @@ export function letterFixture(overrides: Partial<LetterDocument> = {}): LetterDo
 /** Text that tries to break out of whatever format it lands in. */
 export const HOSTILE_TEXT = '<script>alert("x")</script> & *ster* | pijp [link](javascript:x) `code` # $1 $2';
 
+/**
+ * A title in Cyrillic and Polish with an emoji and a flag, and as the PDFs print it: the letters as
+ * written, the airplane without its (invisible) variation selector, the flag, which the font lacks, in letters.
+ */
+export const WORLD_TITLE = 'Бронетранспортери «Козак-2» для Збройних сил України, Łódź ✈️ 🇺🇦';
+export const WORLD_TITLE_PRINTED = 'Бронетранспортери «Козак-2» для Збройних сил України, Łódź ✈ UA';
+
 /** One word of 500 characters: nothing to break a line on. */
 export const LONG_WORD = 'Oekraïne€'.repeat(56).slice(0, 500);
 

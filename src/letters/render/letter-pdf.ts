@@ -1,6 +1,7 @@
 import type { Block, Inline, LetterDocument } from '../letter-document.ts';
 import { LABELS, pageLabel, returnAddressLine } from './labels.ts';
-import { FONT, createPdf, pdfBytes, winAnsi, type PdfOptions } from './pdf-document.ts';
+import { FONT, createPdf, pdfBytes, type PdfOptions } from './pdf-document.ts';
+import { printable } from './pdf-font.ts';
 import { inlineHeight, writeInline, type TextStyle } from './pdf-inline.ts';
 import { pageLine, stampPages, type Margins } from './pdf-pages.ts';
 import { drawTable } from './pdf-table.ts';
@@ -82,7 +83,7 @@ class LetterLayout {
     const { doc, letter } = this;
     this.tag('Figure', () => {
       doc.font(FONT.bold).fontSize(WORDMARK.size).fillColor('#000000');
-      doc.text(winAnsi(letter.letterhead.wordmark), WORDMARK.x, WORDMARK.y, { width: WORDMARK.width });
+      doc.text(printable(letter.letterhead.wordmark), WORDMARK.x, WORDMARK.y, { width: WORDMARK.width });
     }, { alt: letter.letterhead.wordmark });
     if (letter.paperNumber !== null) this.tag('P', () => this.small(letter.paperNumber!, MARGINS.left, MARGINS.top, this.width, 'right'));
     this.senderColumn();
@@ -114,7 +115,7 @@ class LetterLayout {
       column.add(doc.struct('P', {}, () => {
         doc.font(bold ? FONT.bold : FONT.regular).fontSize(SMALL).fillColor('#000000');
         doc.y = y;
-        for (const text of texts) doc.text(winAnsi(text), SENDER_COLUMN.x, doc.y, { width: SENDER_COLUMN.width, lineGap: 1.5 });
+        for (const text of texts) doc.text(printable(text), SENDER_COLUMN.x, doc.y, { width: SENDER_COLUMN.width, lineGap: 1.5 });
         y = doc.y + gapAfter;
       }));
     };
@@ -124,7 +125,7 @@ class LetterLayout {
     lines([letterhead.reference], false, 10);
     column.add(doc.struct('P', {}, () => {
       doc.font(FONT.regular).fontSize(SMALL - 0.5).fillColor(MUTED);
-      doc.text(winAnsi(LABELS.whenAnswering), SENDER_COLUMN.x, y, { width: SENDER_COLUMN.width, lineGap: 1.5 });
+      doc.text(printable(LABELS.whenAnswering), SENDER_COLUMN.x, y, { width: SENDER_COLUMN.width, lineGap: 1.5 });
       y = doc.y + 10;
     }));
     lines([LABELS.enclosures], true, 0);
@@ -261,8 +262,8 @@ class LetterLayout {
     const { doc, letter } = this;
     let y = ADDRESSEE_TOP - 16;
     for (const [label, value] of [[LABELS.date, letter.dateText], [LABELS.ourReference, letter.letterhead.reference]] as const) {
-      doc.font(FONT.bold).fontSize(SMALL).fillColor('#000000').text(winAnsi(label), SENDER_COLUMN.x, y, { width: SENDER_COLUMN.width });
-      doc.font(FONT.regular).text(winAnsi(value), SENDER_COLUMN.x, doc.y, { width: SENDER_COLUMN.width });
+      doc.font(FONT.bold).fontSize(SMALL).fillColor('#000000').text(printable(label), SENDER_COLUMN.x, y, { width: SENDER_COLUMN.width });
+      doc.font(FONT.regular).text(printable(value), SENDER_COLUMN.x, doc.y, { width: SENDER_COLUMN.width });
       y = doc.y + 8;
     }
   }
@@ -340,7 +341,7 @@ class LetterLayout {
   }
 
   private small(text: string, x: number, y: number, width: number, align: 'left' | 'right'): void {
-    this.doc.font(FONT.regular).fontSize(SMALL).fillColor(MUTED).text(winAnsi(text), x, y, { width, align });
+    this.doc.font(FONT.regular).fontSize(SMALL).fillColor(MUTED).text(printable(text), x, y, { width, align });
     this.doc.fillColor('#000000');
   }
 

@@ -1,6 +1,8 @@
 import PDFDocument from 'pdfkit';
+import { fontFile } from './pdf-font.ts';
 
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' } as const;
+/** The letter's fonts, registered in every document: see pdf-font.ts. */
+export const FONT = { regular: 'DejaVuSansCondensed', bold: 'DejaVuSansCondensed-Bold' } as const;
 
 export interface PdfOptions {
   /**
@@ -18,9 +20,12 @@ export interface PdfSetup extends PdfOptions {
   tagged?: boolean;
 }
 
-/** An A4 document whose pages stay in memory, so every page can be stamped once the content is laid out. */
+/**
+ * An A4 document whose pages stay in memory, so every page can be stamped once the content is laid out;
+ * its fonts are embedded with the glyphs used. Text is written through `printable` (pdf-font.ts).
+ */
 export function createPdf(setup: PdfSetup): PDFKit.PDFDocument {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: 'A4',
     layout: setup.layout,
     margins: setup.margins,
@@ -35,6 +40,9 @@ export function createPdf(setup: PdfSetup): PDFKit.PDFDocument {
       CreationDate: setup.createdAt ?? new Date(),
     },
   });
+  doc.registerFont(FONT.regular, fontFile('regular'));
+  doc.registerFont(FONT.bold, fontFile('bold'));
+  return doc.font(FONT.regular);
 }
 
 /** Ends the document and resolves with its bytes. */
@@ -46,20 +54,4 @@ export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on('error', reject);
     doc.end();
   });
-}
-
-/** Characters beyond Latin-1 that the standard fonts' WinAnsi encoding still has (€, typographic quotes, dashes). */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/**
- * The text as the standard PDF fonts can show it: they know only WinAnsi, and pdfkit writes any other
- * character as garbage, so spaces become plain spaces and whatever else is missing becomes "?".
- */
-export function winAnsi(text: string): string {
-  return Array.from(text.normalize('NFC'), (char) => {
-    if (/\s/u.test(char)) return char === '\u00a0' || char === '\u202f' ? '\u00a0' : ' ';
-    const code = char.codePointAt(0) ?? 0;
-    if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)) return char;
-    return '?';
-  }).join('');
 }

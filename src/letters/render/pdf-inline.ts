@@ -1,6 +1,7 @@
 import type { Inline } from '../letter-document.ts';
 import { plainText } from './inline.ts';
-import { FONT, winAnsi } from './pdf-document.ts';
+import { FONT } from './pdf-document.ts';
+import { printable } from './pdf-font.ts';
 
 export interface TextStyle {
   size: number;
@@ -29,7 +30,7 @@ export function writeInline(
   parts.forEach((part, index) => {
     const options = { width: style.width, lineGap: style.lineGap, align: style.align ?? 'left', continued: index < parts.length - 1 };
     if (typeof part === 'string') {
-      doc.font(style.bold === true ? FONT.bold : FONT.regular).fontSize(style.size).text(winAnsi(part), options);
+      doc.font(style.bold === true ? FONT.bold : FONT.regular).fontSize(style.size).text(printable(part), options);
     } else {
       doc.font(FONT.regular).fontSize(style.size * FOOTNOTE_SCALE).text(String(part.footnote), options);
       style.onFootnote?.(part.footnote);
@@ -40,7 +41,7 @@ export function writeInline(
 
 /** The height the content takes when written with the style. */
 export function inlineHeight(doc: PDFKit.PDFDocument, content: readonly Inline[], style: TextStyle): number {
-  const text = winAnsi(plainText(content));
+  const text = printable(plainText(content));
   doc.font(style.bold === true ? FONT.bold : FONT.regular).fontSize(style.size);
   return text === '' ? 0 : doc.heightOfString(text, { width: style.width, lineGap: style.lineGap });
 }

@@ -1,4 +1,5 @@
-import { FONT, winAnsi } from './pdf-document.ts';
+import { FONT } from './pdf-document.ts';
+import { printable } from './pdf-font.ts';
 
 /**
  * Runs `stamp` on every page once the content is laid out, with the page's margins lifted so that text written
@@ -28,7 +29,7 @@ export function pageLine(doc: PDFKit.PDFDocument, text: string, y: number, margi
     .font(style.bold === true ? FONT.bold : FONT.regular)
     .fontSize(style.size)
     .fillColor(style.color ?? '#000000')
-    .text(winAnsi(text), margins.left, y, {
+    .text(printable(text), margins.left, y, {
       width: doc.page.width - margins.left - margins.right,
       height: style.size * 1.3,
       align: style.align,

@@ -1,6 +1,7 @@
 import type { Inline, LetterTable } from '../letter-document.ts';
 import { plainText } from './inline.ts';
-import { FONT, winAnsi } from './pdf-document.ts';
+import { FONT } from './pdf-document.ts';
+import { printable } from './pdf-font.ts';
 import { inlineHeight, writeInline } from './pdf-inline.ts';
 
 export interface TableStyle {
@@ -107,7 +108,7 @@ function rowHeight(
 function columnWidths(doc: PDFKit.PDFDocument, table: LetterTable, style: TableStyle): number[] {
   const measure = (content: readonly Inline[], bold: boolean): number => {
     doc.font(bold ? FONT.bold : FONT.regular).fontSize(style.size);
-    return doc.widthOfString(winAnsi(plainText(content))) + 2 * style.padding.x;
+    return doc.widthOfString(printable(plainText(content))) + 2 * style.padding.x;
   };
   const natural = table.header.map((heading, column) =>
     Math.max(

@@ -4,8 +4,12 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfTextItem {
   text: string;
+  /** From the left of the page. */
+  x: number;
   /** From the bottom of the page, as PDF counts. */
   y: number;
+  /** The font size it is printed in. */
+  size: number;
 }
 
 export interface PdfPage {
@@ -26,7 +30,7 @@ export async function pdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
     const items = content.items.flatMap((item) =>
-      'str' in item ? [{ text: item.str, y: Number(item.transform[5]) }] : []);
+      'str' in item ? [{ text: item.str, x: Number(item.transform[4]), y: Number(item.transform[5]), size: Math.hypot(Number(item.transform[2]), Number(item.transform[3])) }] : []);
     pages.push({ height: page.view[3] ?? 0, items, text: items.map((item) => item.text).join(' ') });
   }
   await task.destroy();

@@ -1,8 +1,7 @@
 /**
- * A small PDF writer for long documents in the standard fonts: pages are written (compressed) as soon as
- * they are full, text is measured from a width table per font, and Latin-1 text, nearly all of it, goes
- * through without being looked at character by character. What pdfkit does for the letter, it does for
- * the annex in a fraction of the time and memory.
+ * A small PDF writer for long documents: pages are written (compressed) as soon as they are full, text
+ * is measured from the font's advance widths, and the font is embedded at the end with only the glyphs
+ * used. What pdfkit does for the letter, it does for the annex in a fraction of the time and memory.
  *
  * The document is tagged (its structure tree is what a screen reader reads) and everything else drawn is
  * marked as an artifact. A long table has hundreds of thousands of structure elements: they go into
@@ -10,74 +9,19 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import anyAscii from 'any-ascii';
-import PDFDocument from 'pdfkit';
+import { EmbeddedFont, FONT_OBJECTS } from './pdf-embedded-font.ts';
+import { advance, printable, type FontStyle } from './pdf-font.ts';
+import { STANDARD_FONTS, standardFonts, type CanvasFonts } from './pdf-standard-font.ts';
 
-export type FontStyle = 'regular' | 'bold' | 'italic';
-const BASE_FONTS: Record<FontStyle, string> = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
-const FONT_KEYS: Record<FontStyle, string> = { regular: 'F1', bold: 'F2', italic: 'F3' };
+export type { FontStyle } from './pdf-font.ts';
+const STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic'];
+/** The embedded font's resource names; F1–F3 are the standard fonts that the stamp draws with. */
+const EMBEDDED_KEYS: Record<FontStyle, string> = { regular: 'E1', bold: 'E2', italic: 'E3' };
 
-/** The characters of WinAnsi's codes 0x80–0x9F (€, typographic quotes, dashes…), by code. */
-const WIN_ANSI_HIGH: readonly [number, string][] = [
-  [0x80, '€'], [0x82, '‚'], [0x83, 'ƒ'], [0x84, '„'], [0x85, '…'], [0x86, '†'], [0x87, '‡'], [0x88, 'ˆ'], [0x89, '‰'],
-  [0x8a, 'Š'], [0x8b, '‹'], [0x8c, 'Œ'], [0x8e, 'Ž'], [0x91, '‘'], [0x92, '’'], [0x93, '“'], [0x94, '”'], [0x95, '•'],
-  [0x96, '–'], [0x97, '—'], [0x98, '˜'], [0x99, '™'], [0x9a, 'š'], [0x9b, '›'], [0x9c, 'œ'], [0x9e, 'ž'], [0x9f, 'Ÿ'],
-];
-const WIN_ANSI_CODE = new Map(WIN_ANSI_HIGH.map(([code, char]) => [char, code]));
-/** Text that is WinAnsi as it stands: printable Latin-1. */
-const PRINTABLE_LATIN1 = /^[\x20-\x7e\xa0-\xff]*$/;
-
-/** A character beyond Latin-1 in printable ASCII letters (ł as l, Ж as Zh), or "?" for one without. */
-function latinWriting(char: string): string {
-  const ascii = anyAscii(char);
-  return /^[\x20-\x7e]+$/.test(ascii) ? ascii : '?';
-}
-
-/**
- * The text in WinAnsi, one character per byte: printable Latin-1 as it is, the other characters the
- * standard fonts have by their code, spaces as spaces, any other letter as it is written in Latin letters
- * (a reader's name in the annex's watermark, such as Yeşilgöz, is printed Yesilgöz, and Олена as Olena,
- * not with "?"), and a control character as "?".
- */
-export function encodeWinAnsi(text: string): string {
-  if (PRINTABLE_LATIN1.test(text)) return text;
-  let encoded = '';
-  for (const char of text.normalize('NFC')) {
-    const code = char.codePointAt(0)!;
-    const winAnsi = WIN_ANSI_CODE.get(char);
-    if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff)) encoded += char;
-    else if (/\s/u.test(char)) encoded += char === '\u202f' ? '\u00a0' : ' ';
-    else if (winAnsi !== undefined) encoded += String.fromCharCode(winAnsi);
-    else encoded += code >= 0x100 ? latinWriting(char) : '?';
-  }
-  return encoded;
-}
-
-let widthTables: Record<FontStyle, Float64Array> | undefined;
-
-/** Advance widths in thousandths of the font size per WinAnsi code, read once from pdfkit's font metrics. */
-function widthTable(style: FontStyle): Float64Array {
-  if (widthTables === undefined) {
-    const doc = new PDFDocument({ autoFirstPage: false });
-    const table = (font: string) => {
-      doc.font(font).fontSize(1000);
-      const widths = new Float64Array(256);
-      for (let code = 0x20; code < 0x100; code++) {
-        const char = code >= 0x80 && code < 0xa0 ? WIN_ANSI_HIGH.find(([high]) => high === code)?.[1] : String.fromCharCode(code);
-        widths[code] = char === undefined ? 0 : doc.widthOfString(char);
-      }
-      return widths;
-    };
-    widthTables = { regular: table('Helvetica'), bold: table('Helvetica-Bold'), italic: table('Helvetica-Oblique') };
-  }
-  return widthTables[style];
-}
-
-/** The width of WinAnsi-encoded text at a size. */
+/** The width of encoded text at a size, in the embedded font. */
 export function textWidth(encoded: string, style: FontStyle, size: number): number {
-  const widths = widthTable(style);
   let width = 0;
-  for (let index = 0; index < encoded.length; index++) width += widths[encoded.charCodeAt(index)]!;
+  for (let index = 0; index < encoded.length; index++) width += advance(style, encoded.charCodeAt(index));
   return (width * size) / 1000;
 }
 
@@ -113,11 +57,6 @@ export function wrapText(encoded: string, style: FontStyle, size: number, maximu
   return lines;
 }
 
-/** A PDF literal string of encoded text. */
-function literal(encoded: string): string {
-  return `(${encoded.replace(/[\\()]/g, (char) => `\\${char}`)})`;
-}
-
 /** A PDF text string for the document's information: UTF-16BE, so that any character survives. */
 function textString(text: string): string {
   return `<FEFF${Array.from(text, (char) => char.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`;
@@ -131,10 +70,18 @@ export class PageCanvas {
   readonly pageObject: number | undefined;
   /** The structure element of each marked-content sequence on the page, by its MCID. */
   readonly owners: number[] = [];
+  private readonly fonts: CanvasFonts;
 
-  constructor(height: number, pageObject?: number) {
+  /** A page of a document draws with its embedded font; the stamp, without a document, with the standard fonts. */
+  constructor(height: number, page?: { object: number; fonts: CanvasFonts }) {
     this.height = height;
-    this.pageObject = pageObject;
+    this.pageObject = page?.object;
+    this.fonts = page?.fonts ?? standardFonts;
+  }
+
+  /** The width of encoded text in the canvas's fonts. */
+  textWidth(encoded: string, style: FontStyle, size: number): number {
+    return this.fonts.width(encoded, style, size);
   }
 
   /** Draws content that belongs to a structure element; its marked-content id. */
@@ -155,7 +102,7 @@ export class PageCanvas {
 
   text(encoded: string, x: number, top: number, style: FontStyle, size: number, colour = '0 0 0'): void {
     const baseline = this.height - top - size * 0.8;
-    this.parts.push(`BT ${colour} rg /${FONT_KEYS[style]} ${size} Tf ${x.toFixed(2)} ${baseline.toFixed(2)} Td ${literal(encoded)} Tj ET`);
+    this.parts.push(`BT ${colour} rg /${this.fonts.key(style)} ${size} Tf ${x.toFixed(2)} ${baseline.toFixed(2)} Td ${this.fonts.operand(encoded, style)} Tj ET`);
   }
 
   rule(x: number, y: number, width: number, weight: number, colour: string): void {
@@ -176,9 +123,9 @@ export class PageCanvas {
   translucentLine(encoded: string, style: FontStyle, size: number, angle: number, offset: number, width: number): void {
     const [cos, sin] = [Math.cos(angle), Math.sin(angle)].map((value) => value.toFixed(5));
     const centre = `${(width / 2).toFixed(2)} ${(this.height / 2).toFixed(2)}`;
-    const x = (-textWidth(encoded, style, size) / 2).toFixed(2);
+    const x = (-this.fonts.width(encoded, style, size) / 2).toFixed(2);
     this.parts.push(
-      `q /Translucent gs 0 0 0 rg ${cos} ${sin} ${-Number(sin)} ${cos} ${centre} cm BT /${FONT_KEYS[style]} ${size} Tf ${x} ${(offset - size / 2).toFixed(2)} Td ${literal(encoded)} Tj ET Q`,
+      `q /Translucent gs 0 0 0 rg ${cos} ${sin} ${-Number(sin)} ${cos} ${centre} cm BT /${this.fonts.key(style)} ${size} Tf ${x} ${(offset - size / 2).toFixed(2)} Td ${this.fonts.operand(encoded, style)} Tj ET Q`,
     );
   }
 
@@ -190,7 +137,8 @@ export class PageCanvas {
 const CATALOG = 1;
 const PAGES = 2;
 const RESOURCES = 3;
-const FIRST_FONT = 4; // 4, 5, 6
+/** The standard fonts the stamp draws with: 4, 5, 6. */
+const FIRST_FONT = 4;
 const TRANSLUCENT = 7;
 const PAGE_COUNT = 8;
 const INFO = 9;
@@ -245,6 +193,9 @@ export class StreamingPdf {
   private nextObject = FIRST_FREE_OBJECT;
   private readonly size: { width: number; height: number };
   private readonly info: { title: string; createdAt: Date };
+  /** The embedded font's styles, each with the object number of its Type0 font. */
+  private readonly embedded: { style: FontStyle; font: EmbeddedFont; object: number }[];
+  private readonly fonts: CanvasFonts;
   /** The root of the document's structure: everything else is in it. */
   readonly document: StructElement = { number: DOCUMENT_ELEMENT, role: 'Document', parent: STRUCT_TREE_ROOT, kids: [] };
 
@@ -256,10 +207,24 @@ export class StreamingPdf {
       CATALOG,
       `<< /Type /Catalog /Pages ${PAGES} 0 R /Lang (nl-NL) /MarkInfo << /Marked true >> /StructTreeRoot ${STRUCT_TREE_ROOT} 0 R /ViewerPreferences << /DisplayDocTitle true >> >>`,
     );
-    const fonts = (Object.keys(BASE_FONTS) as FontStyle[]).map((style, index) => `/${FONT_KEYS[style]} ${FIRST_FONT + index} 0 R`).join(' ');
+    this.embedded = STYLES.map((style) => {
+      const object = this.nextObject;
+      this.nextObject += FONT_OBJECTS;
+      return { style, font: new EmbeddedFont(style), object };
+    });
+    const embedded = new Map(this.embedded.map(({ style, font }) => [style, font]));
+    this.fonts = {
+      key: (style) => EMBEDDED_KEYS[style],
+      operand: (encoded, style) => embedded.get(style)!.show(encoded),
+      width: textWidth,
+    };
+    const fonts = [
+      ...STANDARD_FONTS.map(({ key }, index) => `/${key} ${FIRST_FONT + index} 0 R`),
+      ...this.embedded.map(({ style, object }) => `/${EMBEDDED_KEYS[style]} ${object} 0 R`),
+    ].join(' ');
     this.object(RESOURCES, `<< /Font << ${fonts} >> /ExtGState << /Translucent ${TRANSLUCENT} 0 R >> /XObject << /PageCount ${PAGE_COUNT} 0 R >> >>`);
-    (Object.keys(BASE_FONTS) as FontStyle[]).forEach((style, index) => {
-      this.object(FIRST_FONT + index, `<< /Type /Font /Subtype /Type1 /BaseFont /${BASE_FONTS[style]} /Encoding /WinAnsiEncoding >>`);
+    STANDARD_FONTS.forEach(({ baseFont }, index) => {
+      this.object(FIRST_FONT + index, `<< /Type /Font /Subtype /Type1 /BaseFont /${baseFont} /Encoding /WinAnsiEncoding >>`);
     });
     this.object(TRANSLUCENT, '<< /Type /ExtGState /ca 0.14 >>');
     const date = info.createdAt.toISOString().replace(/[-:T]/g, '').slice(0, 14);
@@ -268,7 +233,7 @@ export class StreamingPdf {
 
   /** A blank page to draw on; it is written by addPage. */
   newPage(): PageCanvas {
-    return new PageCanvas(this.size.height, this.nextObject++);
+    return new PageCanvas(this.size.height, { object: this.nextObject++, fonts: this.fonts });
   }
 
   addPage(canvas: PageCanvas): void {
@@ -310,12 +275,18 @@ export class StreamingPdf {
 
   /** Ends the document, leaving room for the stamp. */
   finish(): StampablePdf {
-    const count = encodeWinAnsi(this.pageCount.toLocaleString('nl-NL'));
-    const form = Buffer.from(`BT /F1 7 Tf 0 0 Td ${literal(count)} Tj ET`, 'latin1');
+    const count = this.fonts.operand(printable(this.pageCount.toLocaleString('nl-NL')), 'regular');
+    const form = Buffer.from(`BT /${EMBEDDED_KEYS.regular} 7 Tf 0 0 Td ${count} Tj ET`, 'latin1');
     this.entries.set(PAGE_COUNT, { offset: this.length });
     this.write(`${PAGE_COUNT} 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources ${RESOURCES} 0 R /Length ${form.length} >>\nstream\n`);
     this.write(form);
     this.write('\nendstream\nendobj\n');
+    for (const { font, object } of this.embedded) {
+      for (const [number, written] of font.objects(object)) {
+        if ('dictionary' in written) this.object(number, written.dictionary);
+        else this.stream(number, written.stream, written.entries);
+      }
+    }
     this.object(PAGES, `<< /Type /Pages /Kids [${this.pageObjects.map((page) => `${page} 0 R`).join(' ')}] /Count ${this.pageCount} >>`);
     this.close(this.document);
     this.compressed(STRUCT_TREE_ROOT, `<< /Type /StructTreeRoot /K [${DOCUMENT_ELEMENT} 0 R] /ParentTree ${PARENT_TREE} 0 R /ParentTreeNextKey ${this.pageCount} >>`);
@@ -378,10 +349,10 @@ export class StreamingPdf {
     this.pending = [];
   }
 
-  private stream(number: number, data: Buffer): void {
+  private stream(number: number, data: Buffer, entries = ''): void {
     const compressed = deflateSync(data, { level: 6 });
     this.entries.set(number, { offset: this.length });
-    this.write(`${number} 0 obj\n<< /Length ${compressed.length} /Filter /FlateDecode >>\nstream\n`);
+    this.write(`${number} 0 obj\n<< /Length ${compressed.length} /Filter /FlateDecode${entries ? ` ${entries}` : ''} >>\nstream\n`);
     this.write(compressed);
     this.write('\nendstream\nendobj\n');
   }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_TEXT, letterFixture, LONG_WORD } from './fixture.test-support.ts';
-import { winAnsi } from './pdf-document.ts';
+import { HOSTILE_TEXT, letterFixture, LONG_WORD, WORLD_TITLE, WORLD_TITLE_PRINTED } from './fixture.test-support.ts';
 import { pdfInfo, pdfPages, type PdfPage } from './pdf-text.test-support.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
 
@@ -22,7 +21,7 @@ function printedAt(page: PdfPage, text: string, where: 'top' | 'bottom'): boolea
 }
 
 describe('renderLetterPdf', () => {
-  it('lays out the letterhead, the sections, the table and the closing, with WinAnsi accents and the euro sign', async () => {
+  it('lays out the letterhead, the sections, the table and the closing, with accents and the euro sign', async () => {
     const pages = await pdfPages(await renderLetterPdf(letterFixture(), { createdAt }));
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const [first] = pages;
@@ -113,14 +112,17 @@ describe('renderLetterPdf', () => {
     const all = squeezed(pages.map((page) => page.text).join(''));
     expect(all).toContain(squeezed(HOSTILE_TEXT));
     expect(all.split(squeezed(LONG_WORD)).length).toBe(3);
-    expect(all).toContain('????ok');
+    expect(all).toContain('Київ:grinning:ok');
+    expect(all).not.toContain('?');
   });
-});
 
-describe('winAnsi', () => {
-  it('keeps what the standard fonts can show and replaces the rest', () => {
-    expect(winAnsi('€ ë ï é – “” …')).toBe('€ ë ï é – “” …');
-    expect(winAnsi('Київ 😀\u202f5\ttab')).toBe('???? ?\u00a05 tab');
-    expect(winAnsi('Oe\u0308kraine')).toBe('Oëkraine');
+  it('prints a title in Cyrillic, Polish and with an emoji as it was written, as text that can be searched', async () => {
+    const letter = letterFixture({
+      subject: WORLD_TITLE,
+      sections: [{ heading: 'Nederlandse militaire steun', blocks: [{ kind: 'paragraph', content: [`Geleverd: ${WORLD_TITLE}.`] }] }],
+    });
+    const text = (await pdfPages(await renderLetterPdf(letter, { createdAt }))).map((page) => page.text).join(' ');
+    expect(squeezed(text)).toContain(squeezed(`Geleverd: ${WORLD_TITLE_PRINTED}.`));
+    expect(text).not.toContain('?');
   });
 });
