@@ -61,4 +61,25 @@ describe('the letter as a tagged PDF', () => {
     const text = (await pdfPages(await renderLetterPdf(letter, { createdAt }))).map((page) => page.text).join(' ');
     for (const expected of ['Ministerie van Voorbeeldzaken', 'DE STAATSSECRETARIS VAN DEFENSIE', 'G. Tuinman']) expect(text).toContain(expected);
   });
+
+  it('never leaves the closing alone on a page: the letter’s last paragraph, or its last list item, goes with it', async () => {
+    const last = 'De laatste tekst van de brief, die twee regels beslaat op de pagina: de Nederlandse steun aan Oekraïne blijft omvangrijk en wordt zorgvuldig verantwoord.';
+    const endings = { paragraph: { kind: 'paragraph' as const, content: [last] }, list: { kind: 'bullets' as const, items: [['Een eerder punt.'], [last]] } };
+    // One line more each time moves the end of the text down the page, through a whole page.
+    for (let lines = 20; lines <= 52; lines += 1) {
+      for (const [ending, block] of Object.entries(endings)) {
+        const letter = letterFixture({
+          sections: [{ heading: 'Nederlandse militaire steun', blocks: [
+            ...Array.from({ length: lines }, (_, index) => ({ kind: 'paragraph' as const, content: [`Regel ${index + 1} van de brief.`] })),
+            block,
+          ] }],
+          footnotes: [],
+          overview: null,
+        });
+        const pages = await pdfPages(await renderLetterPdf(letter, { createdAt }));
+        const signed = pages.find((page) => page.items.some((item) => item.text === 'Hoogachtend,'))!;
+        expect(signed.text, `${lines} lines before the last ${ending}`).toContain('zorgvuldig verantwoord.');
+      }
+    }
+  });
 });

@@ -20,6 +20,8 @@ const MUTED = '#555555';
 /** Where the addressee sits, so that it shows through the window of an envelope. */
 const ADDRESSEE_TOP = 136;
 const META_LABEL_WIDTH = 52;
+/** The lines the closing takes: the greeting, the signatory's title, room to sign, and the name. */
+const CLOSING_LINES = 7;
 const FOOTNOTE = { size: 7.5, lineGap: 2, indent: 12, gap: 3, rule: 10 } as const;
 
 type Struct = PDFKit.PDFStructureElement;
@@ -37,9 +39,10 @@ export async function renderLetterPdf(letter: LetterDocument, options: PdfOption
 
   layout.letterhead();
   layout.paragraph([letter.salutation]);
+  const last = letter.sections.at(-1)?.blocks.at(-1);
   for (const section of letter.sections) {
     if (section.heading !== null) layout.heading(section.heading, 'H2');
-    for (const block of section.blocks) layout.block(block);
+    for (const block of section.blocks) layout.block(block, block === last);
   }
   layout.closing();
   layout.overview();
@@ -141,22 +144,24 @@ class LetterLayout {
     this.tag(type, () => writeInline(this.doc, [text], MARGINS.left, top, style));
   }
 
-  paragraph(content: readonly Inline[]): void {
+  /** A paragraph; the letter's last (`beforeClosing`) starts a new page with the closing rather than leave the closing alone on one. */
+  paragraph(content: readonly Inline[], beforeClosing = false): void {
     this.citing([content], () => {
-      this.keepSpace(2 * lineHeight());
+      this.keepSpace(beforeClosing ? this.withClosing(inlineHeight(this.doc, content, this.body)) : 2 * lineHeight());
       const top = this.doc.y;
       this.tag('P', () => writeInline(this.doc, content, MARGINS.left, top, this.withNotes(this.body)));
       this.doc.y += PARAGRAPH_GAP;
     });
   }
 
-  block(block: Block): void {
+  /** A block of the letter's text; the last (`beforeClosing`) keeps its last paragraph or item with the closing. */
+  block(block: Block, beforeClosing = false): void {
     switch (block.kind) {
       case 'paragraph':
-        this.paragraph(block.content);
+        this.paragraph(block.content, beforeClosing);
         return;
       case 'bullets':
-        this.citing(block.items, () => this.bullets(block.items));
+        this.citing(block.items, () => this.bullets(block.items, this.root, beforeClosing));
         return;
       case 'table':
         this.citing(block.table.rows.flatMap((row) => row.cells), () => {
@@ -180,18 +185,19 @@ class LetterLayout {
     }
   }
 
-  private bullets(items: readonly (readonly Inline[])[], parent: Struct = this.root): void {
+  private bullets(items: readonly (readonly Inline[])[], parent: Struct = this.root, beforeClosing = false): void {
     const { doc } = this;
     const indent = 14;
     const list = doc.struct('L');
     parent.add(list);
-    for (const item of items) {
-      this.keepSpace(2 * lineHeight());
+    for (const [index, item] of items.entries()) {
+      const style = { ...this.body, width: this.width - indent };
+      this.keepSpace(beforeClosing && index === items.length - 1 ? this.withClosing(inlineHeight(doc, item, style)) : 2 * lineHeight());
       const top = doc.y;
       const entry = doc.struct('LI');
       list.add(entry);
       entry.add(doc.struct('Lbl', {}, () => doc.font(FONT.regular).fontSize(BODY.size).text('•', MARGINS.left + 2, top, { lineBreak: false })));
-      entry.add(doc.struct('LBody', {}, () => writeInline(doc, item, MARGINS.left + indent, top, this.withNotes({ ...this.body, width: this.width - indent }))));
+      entry.add(doc.struct('LBody', {}, () => writeInline(doc, item, MARGINS.left + indent, top, this.withNotes(style))));
       entry.end();
       doc.y += PARAGRAPH_GAP / 2;
     }
@@ -204,7 +210,7 @@ class LetterLayout {
     const { doc } = this;
     const [greeting, ...signatory] = this.letter.closing;
     doc.y += PARAGRAPH_GAP;
-    this.keepSpace(7 * lineHeight());
+    this.keepSpace(CLOSING_LINES * lineHeight());
     if (greeting !== undefined) {
       const top = doc.y;
       this.tag('P', () => writeInline(doc, [greeting], MARGINS.left, top, this.body));
@@ -333,6 +339,16 @@ class LetterLayout {
   private currentPage(): number {
     const range = this.doc.bufferedPageRange();
     return range.start + range.count - 1;
+  }
+
+  /**
+   * The room to keep for the letter's last text of `height` and the closing after it: all of it, so that the
+   * closing is never alone on a page, unless the text is too long to go on one page with the closing, when
+   * its first lines start where it is and the closing follows its last lines as they fall.
+   */
+  private withClosing(height: number): number {
+    const together = height + 2 * PARAGRAPH_GAP + CLOSING_LINES * lineHeight();
+    return together <= this.doc.page.height - MARGINS.top - MARGINS.bottom ? together : 2 * lineHeight();
   }
 
   /** Starts a new page unless `height` still fits on this one. */
