@@ -172,6 +172,9 @@ function rowKey(previous: readonly AnnexRow[]): (row: AnnexRow) => string {
 
 const rowValue = (row: AnnexRow) => row.implementingActorCents ?? row.valueCents;
 
+/** Work for the EU as implementing actor: listed apart, never in the Dutch total the annex sums. */
+const isImplementingActorWork = (row: AnnexRow) => row.implementingActorCents != null;
+
 const CLASSIFICATION_NOTE = 'Alleen ter inzage voor de leden; elke opening wordt vastgelegd.';
 const DELIVERY_HEADER = ['Levering', 'Categorie', 'Financiering', 'Aantal', 'Gerealiseerd', 'Waarde', 'Openbaarmaking', 'Sinds vorige brief'];
 const DELIVERY_NUMERIC = [3, 5];
@@ -198,6 +201,7 @@ const tableAmount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECIS
 export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
   const changes = annexChanges(annex);
   const previous = annex.previousLetter ?? null;
+  const forTheEu = annex.rows.filter(isImplementingActorWork).length;
   const sections: AnnexSection[] = [
     deliveriesSection(annex),
     implementingActorSection(annex.rows),
@@ -210,7 +214,7 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
   return {
     classification: CLASSIFICATION,
     title: `Vertrouwelijke bijlage bij de brief “${LETTER_SUBJECT}”`,
-    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(changes.rows)}, samen ${letterAmount(annex.totalCents)}`,
+    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(changes.rows - forTheEu)}, samen ${letterAmount(annex.totalCents)}${forTheEu > 0 ? `; daarnaast ${deliveries(forTheEu)} als uitvoerder voor de Europese Vredesfaciliteit, buiten dit totaal` : ''}`,
     summary: [
       previous
         ? `Sinds de vorige brief (peildatum ${formatLetterDate(previous.referenceDate)}): ${formatCount(changes.newRows)} nieuw, ${formatCount(changes.changedRows)} met een andere waarde. Zij zijn gemarkeerd in de kolom “Sinds vorige brief”.${leftText(annex.noLongerListed?.length ?? 0)}`
@@ -224,7 +228,7 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
 
 /** The deliveries that count in the Dutch total, per support type, each type with its subtotal as the letter prints it. */
 function deliveriesSection(annex: AnnexSnapshot): AnnexSection {
-  const counted = annex.rows.filter((row) => row.implementingActorCents == null);
+  const counted = annex.rows.filter((row) => !isImplementingActorWork(row));
   const rows: AnnexTableRow[] = [];
   for (const type of SUPPORT_TYPES) {
     const ofType = counted.filter((row) => row.supportType === type);
@@ -293,7 +297,7 @@ function noLongerListedSection(rows: readonly AnnexRow[]): AnnexSection | null {
 
 /** Work the Netherlands does for the EU: shown at its value, outside the Dutch total (the letter names it apart). */
 function implementingActorSection(all: readonly AnnexRow[]): AnnexSection | null {
-  const rows = all.filter((row) => row.implementingActorCents != null);
+  const rows = all.filter(isImplementingActorWork);
   if (rows.length === 0) return null;
   const total = sumCents(rows.map((row) => row.implementingActorCents!));
   return {
