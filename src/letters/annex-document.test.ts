@@ -43,4 +43,22 @@ describe('annexDocument', () => {
     );
     expect(annexDocument(snapshot(annex.rows.slice(0, 1))).subtitle).toBe('Totaaloverzicht tot en met 31 augustus 2025: 1 levering, samen € 2 mln.');
   });
+
+  it('prints each delivery and subtotal to the cent, the earlier value of a changed one alike, and beneath a subtotal how the letter rounds it', () => {
+    const document = annexDocument(
+      snapshot([
+        row('Generatoren', 123_456_789),
+        row('Munitie', 999_999_999_999),
+        row('Tanks', 210_000_000_000, { since: 'changed', previousValueCents: 205_000_000_000 }),
+      ]),
+    );
+    const lines = document.sections[0]!.rows.flatMap((line) => ('cells' in line && line.kind !== 'group' ? [line.cells.filter((cell) => cell !== '').join(' | ')] : []));
+    expect(lines.slice(0, 5)).toEqual([
+      'Generatoren | Overig | Steunfonds Oekraïne | 1 mei 2025 | € 1.234.567,89 | Vertrouwelijk',
+      'Munitie | Overig | Steunfonds Oekraïne | 1 mei 2025 | € 9.999.999.999,99 | Vertrouwelijk',
+      'Tanks | Overig | Steunfonds Oekraïne | 1 mei 2025 | € 2.100.000.000,00 | Vertrouwelijk | was € 2.050.000.000,00',
+      'Subtotaal Directe levering (vervangingswaarde) | € 12.101.234.567,88',
+      'In de tabel van de brief: € 12,1 mld.',
+    ]);
+  });
 });

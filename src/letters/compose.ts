@@ -185,7 +185,7 @@ const deliveries = (count: number) => `${formatCount(count)} ${count === 1 ? 'le
 const MILLION_CENTS = 100_000_000;
 
 /**
- * An amount as the letter prints one in its text, and the annex in its sections: "€ 360 mln.", "€ 3,7 mld.";
+ * An amount as the letter prints one in its text, and the annex its contracts and replacements: "€ 360 mln.", "€ 3,7 mld.";
  * an amount under a million, which the letter never prints, to the cent ("€ 7.000,00", "€ 0,00") rather than
  * "€ 0,007 mln." or "€ 0 mln.".
  */
@@ -240,24 +240,18 @@ function deliveriesSection(annex: AnnexSnapshot): AnnexSection {
   rows.push(...subtotal(nl.figureRows.total, annex.totalCents));
   return {
     heading: 'Leveringen per soort steun',
-    intro: ['De subtotalen zijn de bedragen in de tabel van de brief; waar de brief afrondt, staat het exacte bedrag eronder.'],
+    intro: ['Elke levering en elk subtotaal staat hier tot op de cent; waar de tabel van de brief een subtotaal afrondt, staat eronder hoe de brief het drukt.'],
     header: DELIVERY_HEADER,
     rows,
     numericColumns: DELIVERY_NUMERIC,
   };
 }
 
-/** A subtotal as the letter's table prints it, and beneath it the exact amount where the letter rounds. */
+/** A subtotal to the cent, the sum of the rows above it, and beneath it how the letter's table prints it where it rounds. */
 function subtotal(label: string, cents: Cents): AnnexTableRow[] {
-  const printed = tableAmount(cents);
-  const line: AnnexTableRow = { kind: 'subtotal', cells: [label, '', '', '', '', printed, '', ''] };
+  const line: AnnexTableRow = { kind: 'subtotal', cells: [label, '', '', '', '', formatExactEuros(cents), '', ''] };
   if (letterAmountIsExact(cents, REFERENCE_PRECISION, { unit: 'mld.' })) return [line];
-  return [line, { kind: 'note', cells: [`Exact ${formatExactEuros(cents)}; de brief rondt dit af op ${printed}`] }];
-}
-
-/** The earlier value, exact where the letter's rounding would print it as the new one. */
-function previousAmount(previous: Cents, current: Cents): string {
-  return letterAmount(previous) === letterAmount(current) ? formatExactEuros(previous) : letterAmount(previous);
+  return [line, { kind: 'note', cells: [`In de tabel van de brief: ${tableAmount(cents)}`] }];
 }
 
 function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
@@ -268,9 +262,9 @@ function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
       labelOf(nl.fundingSources, row.fundingSource),
       row.quantity === null ? '' : `${formatCount(row.quantity)}${row.unit ? ` ${row.unit}` : ''}`,
       row.realisedAt === null ? 'betaald, nog niet geleverd' : formatTableDate(row.realisedAt),
-      letterAmount(cents),
+      formatExactEuros(cents),
       labelOf(nl.disclosureStates, row.disclosureState),
-      row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${previousAmount(row.previousValueCents ?? 0, cents)}` : row.since === 'left' ? 'telt niet meer mee' : '',
+      row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${formatExactEuros(row.previousValueCents ?? 0)}` : row.since === 'left' ? 'telt niet meer mee' : '',
     ],
     ...(row.since ? { marked: true } : {}),
   };
@@ -306,7 +300,7 @@ function implementingActorSection(all: readonly AnnexRow[]): AnnexSection | null
     header: DELIVERY_HEADER,
     rows: [
       ...rows.map((row) => deliveryLine(row, row.implementingActorCents!)),
-      { kind: 'subtotal', cells: ['Totaal als uitvoerder (buiten het Nederlandse totaal)', '', '', '', '', letterAmount(total), '', ''] },
+      { kind: 'subtotal', cells: ['Totaal als uitvoerder (buiten het Nederlandse totaal)', '', '', '', '', formatExactEuros(total), '', ''] },
     ],
     numericColumns: DELIVERY_NUMERIC,
   };

@@ -75,12 +75,12 @@ describeEachDatabase('the annex since the previous letter', (database) => {
     );
     const left = document.sections.find((section) => section.heading === 'Niet meer in het overzicht sinds de vorige brief')!;
     expect(left.rows.map((row) => ('cells' in row ? [row.cells[0], row.cells[5], row.cells[7]] : row))).toEqual([
-      ['Later overgedragen', '€ 4 mln.', 'telt niet meer mee'],
-      ['Verwijderd', '€ 3 mln.', 'telt niet meer mee'],
+      ['Later overgedragen', '€ 4.000.000,00', 'telt niet meer mee'],
+      ['Verwijderd', '€ 3.000.000,00', 'telt niet meer mee'],
     ]);
   });
 
-  it('prints a value under a million, which the letter never prints, to the cent rather than as a fraction of a million', () => {
+  it('prints a value under a million to the cent as it prints any other, not as a fraction of a million', () => {
     const small = annexDocument({
       ...annex,
       rows: annex.rows.map((row) => (row.title === 'Blijft' ? { ...row, valueCents: 7_000_00 } : row.title === 'Betaald' ? { ...row, valueCents: 0 } : row)),
@@ -88,7 +88,7 @@ describeEachDatabase('the annex since the previous letter', (database) => {
     const values = Object.fromEntries(
       small.sections.flatMap((section) => section.rows).flatMap((row) => ('cells' in row && ['Blijft', 'Betaald', 'Nieuw'].includes(row.cells[0]!) ? [[row.cells[0], row.cells[5]]] : [])),
     );
-    expect(values).toEqual({ Blijft: '€ 7.000,00', Betaald: '€ 0,00', Nieuw: '€ 6 mln.' });
+    expect(values).toEqual({ Blijft: '€ 7.000,00', Betaald: '€ 0,00', Nieuw: '€ 6.000.000,00' });
   });
 });
 

@@ -18,6 +18,7 @@ import { pdfPages, type PdfPage } from '../../src/letters/render/pdf-text.test-s
 import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import type { Role } from '../../src/domain/access.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
+import { formatPublishedFigure } from '../../common/letter-format.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { registerShipped } from '../support/export-control.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -555,17 +556,22 @@ describeEachDatabase('letters through the API', (database) => {
     expect((await fetchAs('registrar', '/annexes')).status).toBe(403);
 
     const html = await (await asReader(`/letters/${augustId}/annex/html`)).text();
-    const printedSubtotal = (label: string) => new RegExp(`<th scope="row">${label.replace(/[()]/g, '\\$&')}</th>(?:<td[^>]*>[^<]*</td>)*?<td class="numeric">(€ [^<]+)</td>`).exec(html)?.[1];
-    // Each subtotal is the letter's table, as the letter prints it.
+    const subtotalRow = (label: string) =>
+      new RegExp(`<th scope="row">${label.replace(/[()]/g, '\\$&')}</th>(?:<td[^>]*>[^<]*</td>)*?<td class="numeric">(€ [^<]+)</td>.*</tr>(?:\n<tr class="note"><td colspan="8">In de tabel van de brief: (€ [^<]+)</td></tr>)?`).exec(html);
+    const printedSubtotal = (label: string) => subtotalRow(label)?.[1];
+    // Each subtotal to the cent, and the letter's table as the letter prints it: the same, or beneath it where the letter rounds.
     const table = financeSection((await author('GET', `/letters/${augustId}`)).body.letter);
     for (const [label, , current] of table.rows as string[][]) {
-      expect(printedSubtotal(label === 'Totaal' ? 'Totaal' : `Subtotaal ${label}`), label).toBe(current);
+      const row = subtotalRow(label === 'Totaal' ? 'Totaal' : `Subtotaal ${label}`);
+      const exactCents = Number(row![1]!.replace(/[^\d]/g, ''));
+      expect(row![2] ?? formatPublishedFigure(exactCents), label).toBe(current);
     }
-    expect(html).toContain('Exact € 6.121.000.000,00; de brief rondt dit af op € 6,1 mld.');
+    expect(printedSubtotal('Subtotaal Commerciële verwervingen')).toBe('€ 6.121.000.000,00');
+    expect(html).toContain('In de tabel van de brief: € 6,1 mld.');
     expect(html).toMatch(/<tr class="marked">.*<td>nieuw<\/td><\/tr>/);
     // The EU's drones: at their value, apart from the Dutch total.
     expect(html).toContain('Uitvoerder voor de Europese Vredesfaciliteit: buiten het Nederlandse totaal');
-    expect(printedSubtotal('Totaal als uitvoerder (buiten het Nederlandse totaal)')).toBe('€ 100 mln.');
+    expect(printedSubtotal('Totaal als uitvoerder (buiten het Nederlandse totaal)')).toBe('€ 100.000.000,00');
     expect(html).toContain('<a href="/bijlagen">');
     expect(html).toMatch(/Geopend door .* op \d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}/);
   });
