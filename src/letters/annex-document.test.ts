@@ -61,4 +61,16 @@ describe('annexDocument', () => {
       'In de tabel van de brief: € 12,1 mld.',
     ]);
   });
+
+  it('says what is new or at another value since the previous letter, in the singular for one, and that nothing is when nothing is', () => {
+    const since = (rows: AnnexRow[]) => annexDocument(snapshot(rows, { previousLetter: { id: 'previous', referenceDate: '2025-02-04' } })).summary[0];
+    expect(since([row('Generatoren', MILLION)])).toBe('Sinds de vorige brief (peildatum 4 februari 2025) zijn er geen nieuwe leveringen en geen leveringen met een andere waarde.');
+    expect(since([row('Generatoren', MILLION, { since: 'new' })])).toBe('Sinds de vorige brief (peildatum 4 februari 2025): 1 levering nieuw. Deze is gemarkeerd in de kolom “Sinds vorige brief”.');
+    expect(since([row('Generatoren', MILLION, { since: 'changed', previousValueCents: 2 * MILLION })])).toBe(
+      'Sinds de vorige brief (peildatum 4 februari 2025): 1 levering met een andere waarde. Deze is gemarkeerd in de kolom “Sinds vorige brief”.',
+    );
+    expect(since([row('Generatoren', MILLION, { since: 'new' }), row('Munitie', MILLION, { since: 'new' }), row('Tanks', MILLION, { since: 'changed', previousValueCents: 0 })])).toBe(
+      'Sinds de vorige brief (peildatum 4 februari 2025): 2 leveringen nieuw en 1 levering met een andere waarde. Deze zijn gemarkeerd in de kolom “Sinds vorige brief”.',
+    );
+  });
 });

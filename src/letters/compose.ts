@@ -217,7 +217,7 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
     subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(changes.rows - forTheEu)}, samen ${letterAmount(annex.totalCents)}${forTheEu > 0 ? `; daarnaast ${deliveries(forTheEu)} als uitvoerder voor de Europese Vredesfaciliteit, buiten dit totaal` : ''}`,
     summary: [
       previous
-        ? `Sinds de vorige brief (peildatum ${formatLetterDate(previous.referenceDate)}): ${formatCount(changes.newRows)} nieuw, ${formatCount(changes.changedRows)} met een andere waarde. Zij zijn gemarkeerd in de kolom “Sinds vorige brief”.${leftText(annex.noLongerListed?.length ?? 0)}`
+        ? `${sinceText(previous.referenceDate, changes)}${leftText(annex.noLongerListed?.length ?? 0)}`
         : 'Dit is de eerste brief met een vertrouwelijke bijlage: er is geen vorige om mee te vergelijken.',
       CLASSIFICATION_NOTE,
     ],
@@ -268,6 +268,15 @@ function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
     ],
     ...(row.since ? { marked: true } : {}),
   };
+}
+
+/** What is new or at another value since the previous letter, and where it is marked; or that nothing is. */
+function sinceText(previousDate: string, changes: AnnexChanges): string {
+  const since = `Sinds de vorige brief (peildatum ${formatLetterDate(previousDate)})`;
+  const marked = changes.newRows + changes.changedRows;
+  if (marked === 0) return `${since} zijn er geen nieuwe leveringen en geen leveringen met een andere waarde.`;
+  const parts = [changes.newRows > 0 ? `${deliveries(changes.newRows)} nieuw` : '', changes.changedRows > 0 ? `${deliveries(changes.changedRows)} met een andere waarde` : ''];
+  return `${since}: ${parts.filter((part) => part !== '').join(' en ')}. ${marked === 1 ? 'Deze is' : 'Deze zijn'} gemarkeerd in de kolom “Sinds vorige brief”.`;
 }
 
 const NO_LONGER_LISTED_HEADING = 'Niet meer in het overzicht sinds de vorige brief';

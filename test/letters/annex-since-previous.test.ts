@@ -70,7 +70,7 @@ describeEachDatabase('the annex since the previous letter', (database) => {
   it('says in its summary and in a section of its own what left it since the previous letter', () => {
     const document = annexDocument(annex);
     expect(document.summary[0]).toBe(
-      'Sinds de vorige brief (peildatum 31 maart 2025): 1 nieuw, 0 met een andere waarde. Zij zijn gemarkeerd in de kolom “Sinds vorige brief”. ' +
+      'Sinds de vorige brief (peildatum 31 maart 2025): 1 levering nieuw. Deze is gemarkeerd in de kolom “Sinds vorige brief”. ' +
         '2 leveringen uit de vorige bijlage staan er niet meer in; zie “Niet meer in het overzicht sinds de vorige brief”.',
     );
     const left = document.sections.find((section) => section.heading === 'Niet meer in het overzicht sinds de vorige brief')!;
