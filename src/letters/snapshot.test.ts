@@ -98,3 +98,12 @@ describe('a figure per year', () => {
     expect(named('{{epfPaid:2026}} {{epfPaid:25}}').problems).toEqual([{ name: 'epfPaid:2026', why: 'yearAfterReferenceDate' }, { name: 'epfPaid:25' }]);
   });
 });
+
+describe('the public overview', () => {
+  it('lists a category’s deliveries by title as people read them, the numbers in a title by value', () => {
+    const item = (title: string, publicId: string) => ({ publicId, title, detail: '', category: 'drones' as const, supportType: 'stock' as const, quantity: null });
+    const overview = [item('Drones nr. 101', 'a'), item('Drones nr. 11', 'b'), item('drones nr. 21', 'c'), item('Drones nr. 3', 'd')];
+    const { snapshot } = buildPublicLetter({ ...letterAfter(REPORTED), overview });
+    expect(snapshot.overview[0]!.items.map((each) => each.title)).toEqual(['Drones nr. 3', 'Drones nr. 11', 'drones nr. 21', 'Drones nr. 101']);
+  });
+});

@@ -31,6 +31,7 @@ import { centsOfTotal, sumCents, type Cents } from '../../common/money.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import type { UnnameableDelivery } from './named-deliveries.ts';
 import { composeNarrative, figureNames, type BlockMarkupFault, type NarrativeBlock, type TextTable } from './narrative.ts';
+import { compareTitles } from '../../common/title-order.ts';
 
 /** Letters finalised in this format froze their figures to the cent: the public reads them as the letter printed them (asPublished). */
 export const EXACT_SNAPSHOT_FORMAT = 'steunregister-letter/1';
@@ -485,7 +486,7 @@ function groupOverview(items: readonly OverviewItem[]) {
   return CATEGORIES.map((category) => ({
     category,
     label: nl.categories[category],
-    items: items.filter((item) => item.category === category).sort((a, b) => a.title.localeCompare(b.title, 'nl') || a.publicId.localeCompare(b.publicId)),
+    items: items.filter((item) => item.category === category).sort((a, b) => compareTitles(a.title, b.title) || a.publicId.localeCompare(b.publicId)),
   })).filter((group) => group.items.length > 0);
 }
 

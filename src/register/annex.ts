@@ -11,7 +11,7 @@ import * as kept from '../db/repositories/annex-renderings.ts';
 import * as repository from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { annexChanges, annexDocument, leftSincePrevious, markSincePrevious, readerStamp, type AnnexSnapshot } from '../letters/compose.ts';
+import { annexChanges, annexDocument, leftSincePrevious, markSincePrevious, readerStamp, type AnnexRow, type AnnexSnapshot } from '../letters/compose.ts';
 import { renderAnnexForKeeping, stampAnnex, type AnnexFormat, type KeptAnnex, type KeptFormat, type Rendering } from '../letters/renderings.ts';
 import { sumCents } from '../../common/money.ts';
 import { industryAnnexRows } from './industry.ts';
@@ -19,6 +19,7 @@ import { readinessAnnexRows } from './readiness.ts';
 import { trainingAnnexRows } from './training.ts';
 import { NotFoundError } from './errors.ts';
 import { isUuid } from '../../common/ids.ts';
+import { compareTitles } from '../../common/title-order.ts';
 
 type Db = Kysely<Database>;
 
@@ -35,7 +36,22 @@ export async function annexContentAt(db: Db, referenceDate: string): Promise<Pic
     trainingAnnexRows(db, referenceDate),
     readinessAnnexRows(db, referenceDate),
   ]);
-  return { rows, totalCents: sumCents(rows.map((row) => row.valueCents)), contractsByCompany, trainingByProgramme, readinessByDelivery };
+  return {
+    rows: rows.toSorted(byDateAndTitle),
+    totalCents: sumCents(rows.map((row) => row.valueCents)),
+    contractsByCompany: contractsByCompany.toSorted((a, b) => compareTitles(a.company, b.company)),
+    trainingByProgramme: trainingByProgramme.toSorted((a, b) => compareTitles(a.programme, b.programme)),
+    readinessByDelivery: readinessByDelivery.toSorted((a, b) => compareTitles(a.delivery, b.delivery)),
+  };
+}
+
+/**
+ * The annex's deliveries by the day they were realised, then by title as people read them ("nr. 11" before
+ * "nr. 101"); the register's order (its id) decides between the same title. Only titles of one day are collated.
+ */
+function byDateAndTitle(a: AnnexRow, b: AnnexRow): number {
+  const [dayA, dayB] = [a.realisedAt ?? '', b.realisedAt ?? ''];
+  return dayA < dayB ? -1 : dayA > dayB ? 1 : compareTitles(a.title, b.title);
 }
 
 /** The annex at a reference date from the register as it is now: frozen with a letter at its finalisation. */
