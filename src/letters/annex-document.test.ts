@@ -73,4 +73,21 @@ describe('annexDocument', () => {
       'Sinds de vorige brief (peildatum 4 februari 2025): 2 leveringen nieuw en 1 levering met een andere waarde. Deze zijn gemarkeerd in de kolom “Sinds vorige brief”.',
     );
   });
+
+  it('writes every date in one form, the month in full, in its tables as in its text', () => {
+    const document = annexDocument(
+      snapshot([row('Generatoren', MILLION, { realisedAt: '2022-04-14' })], {
+        contractsByCompany: [
+          { company: 'Damen', country: 'NL', disclosureState: 'confidential', reference: 'C-1', subject: 'Boten', signedOn: '2025-09-03', amountCents: MILLION, milestones: 1, milestonesCompleted: 0 },
+        ],
+        readinessByDelivery: [
+          { delivery: 'Generatoren', realisedAt: '2022-04-14', judgement: { effect: 'acceptable', judgedOn: '2022-10-01', judgedBy: 'j.devries', reasoning: 'Vervangen' }, replacements: [], nonReplacements: [] },
+        ],
+      }),
+    );
+    const text = [document.subtitle, ...document.summary, ...document.sections.flatMap((section) => section.rows.flatMap((line) => ('cells' in line ? line.cells : line)))].join('\n');
+    expect(text).toContain('14 april 2022');
+    expect(text).toContain('3 september 2025');
+    expect(text).not.toMatch(/\d{1,2} [a-z]+\. \d{4}/);
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatLetterDate, formatTableDate } from '../../common/letter-format.ts';
+import { formatLetterDate } from '../../common/letter-format.ts';
 import type { Cents } from '../../common/money.ts';
 import { READINESS_EFFECTS, REPLENISHMENT_STAGES, TRAINING_FRAMEWORKS } from '../../common/vocabulary/codes.ts';
 import { labelOf } from '../../common/vocabulary/index.ts';
@@ -66,7 +66,7 @@ export function contractsSection(rows: readonly IndustryAnnexRow[], amount: (cen
       labelOf(nl.disclosureStates, row.disclosureState),
       row.reference,
       row.subject,
-      formatTableDate(row.signedOn),
+      formatLetterDate(row.signedOn),
       amount(row.amountCents),
       `${row.milestonesCompleted} van ${row.milestones}`,
     ]),

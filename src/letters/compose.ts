@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { labelOf } from '../../common/vocabulary/index.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
-import { formatCount, formatExactEuros, formatLetterAmount, formatLetterDate, formatTableDate, letterAmountIsExact, REFERENCE_PRECISION } from '../../common/letter-format.ts';
+import { formatCount, formatExactEuros, formatLetterAmount, formatLetterDate, letterAmountIsExact, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import type { AnnexDocument, AnnexSection, AnnexTableRow, LetterDocument, LetterOverview } from './letter-document.ts';
 import { contractsSection, IndustryAnnexRowSchema, readinessSection, ReadinessAnnexRowSchema, trainingSection, TrainingAnnexRowSchema } from './annex-domain-sections.ts';
@@ -261,7 +261,7 @@ function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
       labelOf(nl.categories, row.category),
       labelOf(nl.fundingSources, row.fundingSource),
       row.quantity === null ? '' : `${formatCount(row.quantity)}${row.unit ? ` ${row.unit}` : ''}`,
-      row.realisedAt === null ? 'betaald, nog niet geleverd' : formatTableDate(row.realisedAt),
+      row.realisedAt === null ? 'betaald, nog niet geleverd' : formatLetterDate(row.realisedAt),
       formatExactEuros(cents),
       labelOf(nl.disclosureStates, row.disclosureState),
       row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${formatExactEuros(row.previousValueCents ?? 0)}` : row.since === 'left' ? 'telt niet meer mee' : '',
