@@ -31,6 +31,9 @@ const snapshot = (rows: AnnexRow[], overrides: Partial<AnnexSnapshot> = {}): Ann
   ...overrides,
 });
 
+/** The text with the spaces that keep an amount on one line as plain ones. */
+const spaced = (text: string) => text.replaceAll('\u00a0', ' ');
+
 describe('annexDocument', () => {
   it('counts in its total what the total is the sum of, and names the work for the EU apart', () => {
     const annex = snapshot([
@@ -38,10 +41,10 @@ describe('annexDocument', () => {
       row('Munitie', 3 * MILLION, { supportType: 'procurement' }),
       row('Drones voor de EU', 0, { supportType: 'procurement', fundingSource: 'epf', implementingActorCents: 40 * MILLION }),
     ]);
-    expect(annexDocument(annex).subtitle).toBe(
+    expect(spaced(annexDocument(annex).subtitle)).toBe(
       'Totaaloverzicht tot en met 31 augustus 2025: 2 leveringen, samen € 5 mln.; daarnaast 1 levering als uitvoerder voor de Europese Vredesfaciliteit, buiten dit totaal',
     );
-    expect(annexDocument(snapshot(annex.rows.slice(0, 1))).subtitle).toBe('Totaaloverzicht tot en met 31 augustus 2025: 1 levering, samen € 2 mln.');
+    expect(spaced(annexDocument(snapshot(annex.rows.slice(0, 1))).subtitle)).toBe('Totaaloverzicht tot en met 31 augustus 2025: 1 levering, samen € 2 mln.');
   });
 
   it('prints each delivery and subtotal to the cent, the earlier value of a changed one alike, and beneath a subtotal how the letter rounds it', () => {
@@ -52,7 +55,7 @@ describe('annexDocument', () => {
         row('Tanks', 210_000_000_000, { since: 'changed', previousValueCents: 205_000_000_000 }),
       ]),
     );
-    const lines = document.sections[0]!.rows.flatMap((line) => ('cells' in line && line.kind !== 'group' ? [line.cells.filter((cell) => cell !== '').join(' | ')] : []));
+    const lines = document.sections[0]!.rows.flatMap((line) => ('cells' in line && line.kind !== 'group' ? [spaced(line.cells.filter((cell) => cell !== '').join(' | '))] : []));
     expect(lines.slice(0, 5)).toEqual([
       'Generatoren | Overig | Steunfonds Oekraïne | 1 mei 2025 | € 1.234.567,89 | Vertrouwelijk',
       'Munitie | Overig | Steunfonds Oekraïne | 1 mei 2025 | € 9.999.999.999,99 | Vertrouwelijk',
@@ -89,5 +92,19 @@ describe('annexDocument', () => {
     expect(text).toContain('14 april 2022');
     expect(text).toContain('3 september 2025');
     expect(text).not.toMatch(/\d{1,2} [a-z]+\. \d{4}/);
+  });
+
+  it('keeps every amount on one line: no space a line may break at between "€" and its number or within "1 mld."', () => {
+    const document = annexDocument(
+      snapshot([row('Generatoren', 123_456_789, { since: 'changed', previousValueCents: 100 * MILLION })], {
+        readinessByDelivery: [{ delivery: 'Generatoren', realisedAt: '2025-05-01', judgement: null, replacements: [{ project: 'Vervangende aggregaten', stage: 'approved', replacedValueCents: 1_000 * MILLION }], nonReplacements: [] }],
+      }),
+    );
+    const [, line] = document.sections[0]!.rows as { cells: string[] }[];
+    expect(line!.cells[5]).toBe('€\u00a01.234.567,89');
+    expect(line!.cells[7]).toBe('was €\u00a0100.000.000,00');
+    expect(document.subtitle).toContain('samen €\u00a01,2\u00a0mln.');
+    const readiness = document.sections.find((section) => section.heading.startsWith('Effecten krijgsmacht'))!;
+    expect((readiness.rows[0] as string[])[4]).toBe('Vervangende aggregaten (Goedgekeurd): €\u00a01\u00a0mld.');
   });
 });

@@ -193,6 +193,11 @@ export const letterAmount = (cents: Cents) => (Math.abs(cents) < MILLION_CENTS ?
 /** An amount as the letter's table prints it: always in mld. */
 const tableAmount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION, { unit: 'mld.' });
 
+/** An amount kept on one line: the annex's cells break at spaces, never between "€" and its number or within "1 mld.". */
+const unbroken = (amount: string) => amount.replaceAll(' ', '\u00a0');
+const exactAmount = (cents: Cents) => unbroken(formatExactEuros(cents));
+const annexAmount = (cents: Cents) => unbroken(letterAmount(cents));
+
 /**
  * The annex as a document: the deliveries grouped by support type with subtotals that are the letter's
  * table, the implementing-actor work outside the Dutch total, then a section per domain that keeps
@@ -206,15 +211,15 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
     deliveriesSection(annex),
     implementingActorSection(annex.rows),
     noLongerListedSection(annex.noLongerListed ?? []),
-    annex.contractsByCompany ? contractsSection(annex.contractsByCompany, letterAmount) : null,
+    annex.contractsByCompany ? contractsSection(annex.contractsByCompany, annexAmount) : null,
     annex.trainingByProgramme ? trainingSection(annex.trainingByProgramme) : null,
-    annex.readinessByDelivery ? readinessSection(annex.readinessByDelivery, letterAmount) : null,
+    annex.readinessByDelivery ? readinessSection(annex.readinessByDelivery, annexAmount) : null,
     // A domain with nothing to show at the reference date has no section.
   ].filter((section): section is AnnexSection => section !== null && section.rows.length > 0);
   return {
     classification: CLASSIFICATION,
     title: `Vertrouwelijke bijlage bij de brief “${LETTER_SUBJECT}”`,
-    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(changes.rows - forTheEu)}, samen ${letterAmount(annex.totalCents)}${forTheEu > 0 ? `; daarnaast ${deliveries(forTheEu)} als uitvoerder voor de Europese Vredesfaciliteit, buiten dit totaal` : ''}`,
+    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(changes.rows - forTheEu)}, samen ${annexAmount(annex.totalCents)}${forTheEu > 0 ? `; daarnaast ${deliveries(forTheEu)} als uitvoerder voor de Europese Vredesfaciliteit, buiten dit totaal` : ''}`,
     summary: [
       previous
         ? `${sinceText(previous.referenceDate, changes)}${leftText(annex.noLongerListed?.length ?? 0)}`
@@ -249,9 +254,9 @@ function deliveriesSection(annex: AnnexSnapshot): AnnexSection {
 
 /** A subtotal to the cent, the sum of the rows above it, and beneath it how the letter's table prints it where it rounds. */
 function subtotal(label: string, cents: Cents): AnnexTableRow[] {
-  const line: AnnexTableRow = { kind: 'subtotal', cells: [label, '', '', '', '', formatExactEuros(cents), '', ''] };
+  const line: AnnexTableRow = { kind: 'subtotal', cells: [label, '', '', '', '', exactAmount(cents), '', ''] };
   if (letterAmountIsExact(cents, REFERENCE_PRECISION, { unit: 'mld.' })) return [line];
-  return [line, { kind: 'note', cells: [`In de tabel van de brief: ${tableAmount(cents)}`] }];
+  return [line, { kind: 'note', cells: [`In de tabel van de brief: ${unbroken(tableAmount(cents))}`] }];
 }
 
 function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
@@ -262,9 +267,9 @@ function deliveryLine(row: AnnexRow, cents: Cents): AnnexTableRow {
       labelOf(nl.fundingSources, row.fundingSource),
       row.quantity === null ? '' : `${formatCount(row.quantity)}${row.unit ? ` ${row.unit}` : ''}`,
       row.realisedAt === null ? 'betaald, nog niet geleverd' : formatLetterDate(row.realisedAt),
-      formatExactEuros(cents),
+      exactAmount(cents),
       labelOf(nl.disclosureStates, row.disclosureState),
-      row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${formatExactEuros(row.previousValueCents ?? 0)}` : row.since === 'left' ? 'telt niet meer mee' : '',
+      row.since === 'new' ? 'nieuw' : row.since === 'changed' ? `was ${exactAmount(row.previousValueCents ?? 0)}` : row.since === 'left' ? 'telt niet meer mee' : '',
     ],
     ...(row.since ? { marked: true } : {}),
   };
@@ -309,7 +314,7 @@ function implementingActorSection(all: readonly AnnexRow[]): AnnexSection | null
     header: DELIVERY_HEADER,
     rows: [
       ...rows.map((row) => deliveryLine(row, row.implementingActorCents!)),
-      { kind: 'subtotal', cells: ['Totaal als uitvoerder (buiten het Nederlandse totaal)', '', '', '', '', formatExactEuros(total), '', ''] },
+      { kind: 'subtotal', cells: ['Totaal als uitvoerder (buiten het Nederlandse totaal)', '', '', '', '', exactAmount(total), '', ''] },
     ],
     numericColumns: DELIVERY_NUMERIC,
   };
