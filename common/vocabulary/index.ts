@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../actors.ts';
 import { en } from './en.ts';
 import type { Language } from './languages.ts';
 import { nl, type Vocabulary } from './nl.ts';
@@ -19,4 +20,11 @@ export function labelOf<C extends string>(labels: Readonly<Record<C, string>>, c
 
 function isCodeOf<C extends string>(labels: Readonly<Record<C, string>>, code: string): code is C {
   return Object.hasOwn(labels, code);
+}
+
+/** Who made a record, in a vocabulary's words: a person by their username, the system as "het systeem", never by its account name. */
+export function actorInWords(name: string, words: Vocabulary): string;
+export function actorInWords(name: string | null | undefined, words: Vocabulary): string | null;
+export function actorInWords(name: string | null | undefined, words: Vocabulary): string | null {
+  return name === SYSTEM_ACTOR ? words.spreadsheetExport.theSystem : (name ?? null);
 }

@@ -107,4 +107,15 @@ describe('annexDocument', () => {
     const readiness = document.sections.find((section) => section.heading.startsWith('Effecten krijgsmacht'))!;
     expect((readiness.rows[0] as string[])[4]).toBe('Vervangende aggregaten (Goedgekeurd): €\u00a01\u00a0mld.');
   });
+
+  it('names a readiness judgement the system recorded in words, not by its account name', () => {
+    const judged = (judgedBy: string) =>
+      annexDocument(
+        snapshot([row('Generatoren', MILLION)], {
+          readinessByDelivery: [{ delivery: 'Generatoren', realisedAt: '2025-05-01', judgement: { effect: 'acceptable', judgedOn: '2025-08-31', judgedBy, reasoning: 'Vervangen' }, replacements: [], nonReplacements: [] }],
+        }),
+      ).sections.find((section) => section.heading.startsWith('Effecten krijgsmacht'))!.rows[0] as string[];
+    expect(judged('system')[2]).toBe('acceptabel (31 augustus 2025, het systeem)');
+    expect(judged('j.devries')[2]).toBe('acceptabel (31 augustus 2025, j.devries)');
+  });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatLetterDate } from '../../common/letter-format.ts';
 import type { Cents } from '../../common/money.ts';
 import { READINESS_EFFECTS, REPLENISHMENT_STAGES, TRAINING_FRAMEWORKS } from '../../common/vocabulary/codes.ts';
-import { labelOf } from '../../common/vocabulary/index.ts';
+import { actorInWords, labelOf } from '../../common/vocabulary/index.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import type { AnnexSection } from './letter-document.ts';
 import { CentsSchema } from './snapshot.ts';
@@ -104,7 +104,7 @@ export function readinessSection(rows: readonly ReadinessAnnexRow[], amount: (ce
     rows: rows.map((row) => [
       row.delivery,
       row.realisedAt === null ? '' : formatLetterDate(row.realisedAt),
-      row.judgement ? `${nl.readinessEffects[row.judgement.effect]} (${formatLetterDate(row.judgement.judgedOn)}, ${row.judgement.judgedBy})` : 'niet beoordeeld',
+      row.judgement ? `${nl.readinessEffects[row.judgement.effect]} (${formatLetterDate(row.judgement.judgedOn)}, ${actorInWords(row.judgement.judgedBy, nl)})` : 'niet beoordeeld',
       row.judgement?.reasoning ?? '',
       row.replacements.map((replacement) => `${replacement.project} (${nl.replenishmentStages[replacement.stage]}): ${amount(replacement.replacedValueCents)}`).join('; '),
       row.nonReplacements.map((decision) => `${formatLetterDate(decision.decidedOn)}: ${decision.reason}${decision.revalued ? ' (herwaardeerd)' : ''}`).join('; '),

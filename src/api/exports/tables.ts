@@ -2,8 +2,7 @@
  * The columns of each list's export, described once over the item the list's API answers with: the
  * spreadsheet says what the JSON says, with the vocabulary's labels for codes and euros for cents.
  */
-import { SYSTEM_ACTOR } from '../../../common/actors.ts';
-import { labelOf } from '../../../common/vocabulary/index.ts';
+import { actorInWords, labelOf } from '../../../common/vocabulary/index.ts';
 import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
 import type { ListedAuditEvent } from '../../db/repositories/audit.ts';
 import type { LetterSummary } from '../../db/repositories/letters.ts';
@@ -23,9 +22,6 @@ import type { presentSummary } from '../deliveries/presenters.ts';
 import type { Column } from './spreadsheet.ts';
 
 const yesNo = (value: boolean, words: Vocabulary) => (value ? words.spreadsheetExport.yes : words.spreadsheetExport.no);
-
-/** Who made a record: a person by their username, the system in the export's words. */
-const actor = (name: string | null | undefined, words: Vocabulary) => (name === SYSTEM_ACTOR ? words.spreadsheetExport.theSystem : (name ?? null));
 
 type DeliveryItem = ReturnType<typeof presentSummary>;
 
@@ -62,7 +58,7 @@ function hashedEvent({ hash: _hash, ...event }: ListedAuditEvent): AuditEvent {
 export const AUDIT_COLUMNS: readonly Column<ListedAuditEvent>[] = [
   { heading: 'sequence', kind: 'count', value: (row) => row.seq },
   { heading: 'occurredAt', kind: 'moment', value: (row) => row.occurredAt },
-  { heading: 'actor', kind: 'text', value: (row, words) => actor(row.actor?.username, words) },
+  { heading: 'actor', kind: 'text', value: (row, words) => actorInWords(row.actor?.username, words) },
   { heading: 'actorRole', kind: 'text', value: (row, words) => (row.actor?.role ? labelOf(words.roles, row.actor.role) : null) },
   { heading: 'action', kind: 'text', value: (row, words) => labelOf(words.auditActions, row.action) },
   { heading: 'result', kind: 'text', value: (row, words) => words.auditResults[row.result] },
@@ -84,11 +80,11 @@ export const LETTER_COLUMNS: readonly Column<LetterSummary>[] = [
   { heading: 'letterStatus', kind: 'text', value: (row, words) => words.spreadsheetExport.letterStatuses[row.status] },
   { heading: 'paperNumber', kind: 'text', value: (row) => row.paperNumber },
   { heading: 'publishedOn', kind: 'date', value: (row) => row.publishedOn },
-  { heading: 'createdBy', kind: 'text', value: (row, words) => actor(row.createdByName, words) },
+  { heading: 'createdBy', kind: 'text', value: (row, words) => actorInWords(row.createdByName, words) },
   { heading: 'createdAt', kind: 'moment', value: (row) => row.createdAt },
-  { heading: 'finalisedBy', kind: 'text', value: (row, words) => actor(row.finalisedByName, words) },
+  { heading: 'finalisedBy', kind: 'text', value: (row, words) => actorInWords(row.finalisedByName, words) },
   { heading: 'finalisedAt', kind: 'moment', value: (row) => row.finalisedAt },
-  { heading: 'approvedBy', kind: 'text', value: (row, words) => actor(row.approvedByName, words) },
+  { heading: 'approvedBy', kind: 'text', value: (row, words) => actorInWords(row.approvedByName, words) },
   { heading: 'approvedAt', kind: 'moment', value: (row) => row.approvedAt },
   { heading: 'publicSha256', kind: 'text', value: (row) => row.publicSha256 },
   { heading: 'annexSha256', kind: 'text', value: (row) => row.annexSha256 },
@@ -198,7 +194,7 @@ export const READINESS_DELIVERY_COLUMNS: readonly Column<StockDeliveryReadiness>
   { heading: 'valueEuro', kind: 'euro', value: (row) => row.currentValueCents },
   { heading: 'readinessEffect', kind: 'text', value: (row, words) => (row.latestJudgement ? words.readinessEffects[row.latestJudgement.effect] : null) },
   { heading: 'judgedOn', kind: 'date', value: (row) => row.latestJudgement?.judgedOn ?? null },
-  { heading: 'judgedBy', kind: 'text', value: (row, words) => actor(row.latestJudgement?.judgedByName, words) },
+  { heading: 'judgedBy', kind: 'text', value: (row, words) => actorInWords(row.latestJudgement?.judgedByName, words) },
   { heading: 'judgements', kind: 'count', value: (row) => row.judgements },
   { heading: 'replacedEuro', kind: 'euro', value: (row) => row.replacedValueCents },
   { heading: 'replacedQuantity', kind: 'count', value: (row) => row.replacedQuantity },
@@ -228,7 +224,7 @@ export const NON_REPLACEMENT_COLUMNS: readonly Column<NonReplacementRow>[] = [
   { heading: 'delivery', kind: 'text', value: (row) => row.deliveryTitle },
   { heading: 'reason', kind: 'text', value: (row) => row.reason },
   { heading: 'revalued', kind: 'text', value: (row, words) => yesNo(row.valuationId !== null, words) },
-  { heading: 'decidedBy', kind: 'text', value: (row, words) => actor(row.decidedByName, words) },
+  { heading: 'decidedBy', kind: 'text', value: (row, words) => actorInWords(row.decidedByName, words) },
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
