@@ -182,10 +182,16 @@ describe('formatPercent and percentage', () => {
   it('rounds halves away from zero', () => {
     expect(formatPercent(1, 200)).toBe('1 procent');
     expect(formatPercent(-1, 200)).toBe('-1 procent');
-    expect(formatPercent(1, 201)).toBe('0 procent');
+    expect(formatPercent(1, 201, 'earlier')).toBe('0 procent');
     expect(percentage(1, 8, 1)).toBe(12.5);
     expect(percentage(1, 16, 1)).toBe(6.3);
     expect(percentage(-1, 16, 1)).toBe(-6.3);
+  });
+
+  it('says a change that rounds to no whole percent is less than one percent, and none only of nothing', () => {
+    expect(formatPercent(1, 201)).toBe('minder dan 1 procent');
+    expect(formatPercent(-1, 201)).toBe('minder dan 1 procent');
+    expect(formatPercent(0, 201)).toBe('0 procent');
   });
 
   it('refuses a zero denominator', () => {
@@ -197,7 +203,7 @@ describe('formatPercent and percentage', () => {
     const nonZero = fc.integer({ min: -1_000 * BILLION_EURO, max: 1_000 * BILLION_EURO }).filter((d) => d !== 0);
     fc.assert(
       fc.property(fc.integer({ min: -10 * BILLION_EURO, max: 10 * BILLION_EURO }), nonZero, (numerator, denominator) => {
-        const text = formatPercent(numerator, denominator);
+        const text = formatPercent(numerator, denominator, 'earlier');
         const whole = BigInt(/^(-?\d+) procent$/.exec(text)![1]!);
         // error = whole - 100 n / d, scaled by |d|
         const scaledError = (whole * BigInt(denominator) - 100n * BigInt(numerator)) * (denominator < 0 ? -1n : 1n);

@@ -48,9 +48,19 @@ export function formatLetterAmountInWords(amount: Cents | CentsTotal, precision:
   return options.sign ? `€${number} ${word}` : `${number} ${word} euro`;
 }
 
-/** Whole percent of numerator over denominator, as the letter writes it: "48 procent". */
-export function formatPercent(numerator: Cents | CentsTotal, denominator: Cents | CentsTotal): string {
-  return `${percentage(numerator, denominator, 0)} procent`;
+/**
+ * How a letter words its figures. A letter finalised before format steunregister-letter/3 worded them as it
+ * did then ('earlier'): `letter verify` recomputes its figures in those words, so that it still verifies.
+ */
+export type LetterWording = 'current' | 'earlier';
+
+/**
+ * Whole percent of numerator over denominator, as the letter writes it: "48 procent"; a change that rounds
+ * to none but is one, "minder dan 1 procent", where the earlier wording said "0 procent".
+ */
+export function formatPercent(numerator: Cents | CentsTotal, denominator: Cents | CentsTotal, wording: LetterWording = 'current'): string {
+  const whole = percentage(numerator, denominator, 0);
+  return whole === 0 && exactCents(numerator) !== 0n && wording === 'current' ? 'minder dan 1 procent' : `${whole} procent`;
 }
 
 /** The percentage rounded to the given decimals, for data rather than prose (47.96). */
@@ -254,9 +264,9 @@ export interface PrintedIncrease {
  * earlier € 5,88 mld. is € 2,82 mld., or 48 procent. Exact totals, or a difference printed finer than the
  * table, could tell a confidential delivery's value, and would not add up for a reader of the table.
  */
-export function printedIncrease(total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal): PrintedIncrease {
+export function printedIncrease(total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal, wording: LetterWording = 'current'): PrintedIncrease {
   const inTable = { unit: 'mld.' } as const;
   const compare = printedExactCents(exactCents(earlierTotal), COMPARISON_PRECISION, inTable);
   const difference = printedExactCents(exactCents(total), REFERENCE_PRECISION, inTable) - compare;
-  return { difference, compare, percentText: compare === 0n ? null : formatPercent(abs(difference), compare) };
+  return { difference, compare, percentText: compare === 0n ? null : formatPercent(abs(difference), compare, wording) };
 }

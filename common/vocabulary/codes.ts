@@ -259,6 +259,8 @@ export const LETTER_FIGURE_NAMES = [
   'natoFund',
   'increase',
   'increasePercent',
+  'decrease',
+  'decreasePercent',
   'headline',
   'referenceDate',
   'previousReferenceDate',

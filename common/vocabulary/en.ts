@@ -217,6 +217,8 @@ export const en: Vocabulary = {
     natoFund: 'NATO fund',
     increase: 'increase since the previous letter',
     increasePercent: 'increase in percent',
+    decrease: 'decrease since the previous letter',
+    decreasePercent: 'decrease in percent',
     headline: 'the sentence with the total and the increase',
     referenceDate: 'reference date',
     previousReferenceDate: 'reference date of the previous letter',

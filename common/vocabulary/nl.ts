@@ -320,6 +320,8 @@ export const nl: Vocabulary = {
     natoFund: 'NAVO-fonds',
     increase: 'toename sinds de vorige brief',
     increasePercent: 'toename in procenten',
+    decrease: 'afname sinds de vorige brief',
+    decreasePercent: 'afname in procenten',
     headline: 'de zin met het totaal en de toename',
     referenceDate: 'peildatum',
     previousReferenceDate: 'peildatum van de vorige brief',

@@ -11,6 +11,7 @@ import {
   percentage,
   printedIncrease,
   type AmountOptions,
+  type LetterWording,
 } from '../../common/letter-format.ts';
 
 export const SUPPORT_TYPE_COLUMN_LABEL = 'Type steun';
@@ -99,12 +100,12 @@ function line(label: string, referenceCents: Cents | CentsTotal, compareCents: C
  * 48 procent ten opzichte van de vorige leveringenbrief.": the total at the reference date and, after a
  * previous letter, how much it differs from the earlier total, both as the table prints them (printedIncrease).
  */
-export function headlineSentence(referenceDate: IsoDate, total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal | null): string {
+export function headlineSentence(referenceDate: IsoDate, total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal | null, wording: LetterWording = 'current'): string {
   const inText: AmountOptions = { runningText: true };
   // The point of "mld."/"mln." also ends the sentence, as in the letter.
   const opening = `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ${formatLetterDate(referenceDate)} ${formatColumn('reference', totalCents([total]), inText)}`;
   if (earlierTotal === null) return opening;
-  const { difference, percentText } = printedIncrease(total, earlierTotal);
+  const { difference, percentText } = printedIncrease(total, earlierTotal, wording);
   if (difference === 0n) return `${opening} Dit is evenveel als in de vorige leveringenbrief.`;
   const size = difference < 0n ? -difference : difference;
   const percent = percentText === null ? '' : ` of ${percentText}`;

@@ -107,3 +107,38 @@ describe('the public overview', () => {
     expect(snapshot.overview[0]!.items.map((each) => each.title)).toEqual(['Drones nr. 3', 'Drones nr. 11', 'drones nr. 21', 'Drones nr. 101']);
   });
 });
+
+describe('the change of the total since the previous letter', () => {
+  // The previous letter printed € 5,88 mld.; € 5,8 mld. now is a fall of € 80 mln. (1 procent), € 5,9 mld. a rise of € 20 mln. (0,3 procent).
+  const slightlyLower: Totals = { stock: 2_050 * MILLION, procurement: 3_690 * MILLION, natoFund: 100 * MILLION };
+  const slightlyHigher: Totals = { stock: 2_050 * MILLION, procurement: 3_750 * MILLION, natoFund: 100 * MILLION };
+  const inputsWith = (totals: Totals, text: string): LetterInputs => ({ ...letterAfter(REPORTED), totals, restatedPreviousTotals: null, blocks: [{ key: 'cijfers', heading: 'Cijfers', text }] });
+
+  it('says a change that rounds to no whole percent is less than one percent, not 0 percent', () => {
+    const { figures } = buildPublicLetter(inputsWith(slightlyHigher, '{{headline}}'));
+    expect(figures.get('headline')).toContain('Dit is een toename van €20 mln. of minder dan 1 procent ten opzichte van de vorige leveringenbrief.');
+    expect(figures.get('increasePercent')).toBe('minder dan 1 procent');
+  });
+
+  it('names a fall only as a decrease: the increase of a total that fell keeps the letter from being finalised', () => {
+    const { figures, problems } = buildPublicLetter(inputsWith(slightlyLower, 'Een toename van {{increase}} of {{increasePercent}}; een afname van {{decrease}} of {{decreasePercent}}.'));
+    expect(figures.get('decrease')).toBe('€80 mln.');
+    expect(figures.get('decreasePercent')).toBe('1 procent');
+    expect(figures.has('increase')).toBe(false);
+    expect(problems).toEqual([{ name: 'increase', why: 'totalFell' }, { name: 'increasePercent', why: 'totalFell' }]);
+  });
+
+  it('names a rise only as an increase', () => {
+    const { figures, problems } = buildPublicLetter(inputsWith(slightlyHigher, '{{decrease}} {{increase}}'));
+    expect(figures.get('increase')).toBe('€20 mln.');
+    expect(problems).toEqual([{ name: 'decrease', why: 'totalDidNotFall' }]);
+  });
+
+  it('words them as before for a letter finalised in format 2, which is verified so', () => {
+    const lower = buildPublicLetter(inputsWith(slightlyLower, '{{increase}} {{increasePercent}}'), 'steunregister-letter/2');
+    expect(lower.problems).toEqual([]);
+    expect(lower.snapshot.namedFigures).toEqual({ increase: '€80 mln.', increasePercent: '1 procent' });
+    const higher = buildPublicLetter(inputsWith(slightlyHigher, '{{increase}} {{increasePercent}}'), 'steunregister-letter/2');
+    expect(higher.snapshot.namedFigures).toEqual({ increase: '€20 mln.', increasePercent: '0 procent' });
+  });
+});

@@ -24,6 +24,7 @@ import {
   printedCents,
   printedIncrease,
   publishedFigureCents,
+  type LetterWording,
   type PrintedIncrease,
   REFERENCE_PRECISION,
 } from '../../common/letter-format.ts';
@@ -36,7 +37,9 @@ import { compareTitles } from '../../common/title-order.ts';
 /** Letters finalised in this format froze their figures to the cent: the public reads them as the letter printed them (asPublished). */
 export const EXACT_SNAPSHOT_FORMAT = 'steunregister-letter/1';
 /** Its figures as the letter prints them, never to the cent: the cents are in the confidential annex. */
-const SNAPSHOT_FORMAT = 'steunregister-letter/2';
+const PRINTED_SNAPSHOT_FORMAT = 'steunregister-letter/2';
+/** As format 2, its named figures in the current wording (LetterWording): a letter of format 1 or 2 is verified in the earlier one. */
+const SNAPSHOT_FORMAT = 'steunregister-letter/3';
 export const LETTER_SUBJECT = 'Leveringen militaire goederen aan Oekraïne';
 
 export type Totals = Readonly<Record<SupportType, Cents>>;
@@ -123,7 +126,7 @@ export type LetterheadFields = z.infer<typeof LetterheadFieldsSchema>;
 
 /** The public letter exactly as sent: hashed, frozen, and the only source of every public rendering of it. */
 export const PublicLetterSnapshotSchema = z.object({
-  format: z.enum([EXACT_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT]),
+  format: z.enum([EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT]),
   id: z.string(),
   subject: z.string(),
   referenceDate: z.iso.date(),
@@ -148,12 +151,20 @@ export const PublicLetterSnapshotSchema = z.object({
   letterhead: LetterheadFieldsSchema.optional(),
 });
 export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
+type SnapshotFormat = PublicLetterSnapshot['format'];
 
-/** A figure the text names (`delivery:ID`) that the letter does not know or may not print; for a delivery, or a year after the reference date's, why. */
+/**
+ * A figure the text names (`delivery:ID`) that the letter does not know or may not print; for a delivery, a
+ * year after the reference date's, or a change in the direction the total did not go (`{{increase}}` of a
+ * total that fell), why.
+ */
 interface FigureProblem {
   name: string;
-  why?: UnnameableDelivery | 'yearAfterReferenceDate';
+  why?: UnnameableDelivery | 'yearAfterReferenceDate' | ChangeDirection;
 }
+
+/** Why the text may not name a change of the total: it went the other way. */
+type ChangeDirection = 'totalFell' | 'totalDidNotFall';
 
 /** What keeps a letter from being finalised: a figure it may not name, or markup that is not whole. */
 export type LetterProblem = FigureProblem | BlockMarkupFault;
@@ -168,20 +179,24 @@ export interface BuiltLetter {
 
 export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
 
-/** The public letter, and its figures to the cent, which the confidential annex keeps. */
-export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLines: FigureLine[] } {
+/**
+ * The public letter, and its figures to the cent, which the confidential annex keeps; built as a letter of
+ * the format given words its figures (a letter finalised before in the wording of then, to verify it).
+ */
+export function buildPublicLetter(inputs: LetterInputs, format: SnapshotFormat = SNAPSHOT_FORMAT): BuiltLetter & { exactLines: FigureLine[] } {
+  const wording: LetterWording = format === SNAPSHOT_FORMAT ? 'current' : 'earlier';
   const lines = figureLines(inputs);
   const printedLines = lines.map(withPrintedRestatement);
   const total = lines.at(-1)!;
-  const increase = total.reportedPreviousCents === null ? null : printedIncrease(total.currentCents, total.reportedPreviousCents);
+  const increase = total.reportedPreviousCents === null ? null : printedIncrease(total.currentCents, total.reportedPreviousCents, wording);
   const increaseCents = increase && centsOfTotal(increase.difference);
   const increasePercentText = increase?.percentText ?? null;
 
-  const figures = namedFigures(inputs, lines, increase);
+  const figures = namedFigures(inputs, lines, increase, wording);
   const narrative = composeNarrative(inputs.blocks, (name) => figures.get(name), figuresTextTable(inputs, printedLines));
   const overview = groupOverview(inputs.overview);
   const snapshot: PublicLetterSnapshot = {
-    format: SNAPSHOT_FORMAT,
+    format,
     id: inputs.id,
     subject: LETTER_SUBJECT,
     referenceDate: inputs.referenceDate,
@@ -200,12 +215,14 @@ export function buildPublicLetter(inputs: LetterInputs): BuiltLetter & { exactLi
     namedFigures: printedNames(inputs, figures),
     letterhead: inputs.letterhead,
   };
-  const problems = [...narrative.unknownFigures.map((name) => problemOf(inputs, name)), ...narrative.markupFaults];
+  const problems = [...narrative.unknownFigures.map((name) => problemOf(inputs, figures, name)), ...narrative.markupFaults];
   return { snapshot, problems, figures, exactLines: lines };
 }
 
-function problemOf(inputs: LetterInputs, name: string): FigureProblem {
+function problemOf(inputs: LetterInputs, figures: ReadonlyMap<string, string>, name: string): FigureProblem {
   if (name.startsWith('delivery:')) return { name, why: inputs.refusedDeliveries.get(name.slice('delivery:'.length)) ?? 'unknown' };
+  const change = CHANGES.find((candidate) => (candidate.names as readonly string[]).includes(name));
+  if (change && figures.has(change.opposite)) return { name, why: change.why };
   const year = yearOfFigure(name);
   return year !== null && year > referenceYear(inputs) ? { name, why: 'yearAfterReferenceDate' } : { name };
 }
@@ -218,7 +235,7 @@ function problemOf(inputs: LetterInputs, name: string): FigureProblem {
 export function asPublished(snapshot: PublicLetterSnapshot): PublicLetterSnapshot {
   if (snapshot.format !== EXACT_SNAPSHOT_FORMAT) return snapshot;
   // Its frozen footnotes printed a restated figure in the unit of its size ("€179,53 mln.").
-  return { ...snapshot, format: SNAPSHOT_FORMAT, figures: printedFigures(snapshot.figures, (cents) => printedCents(cents, COMPARISON_PRECISION)) };
+  return { ...snapshot, format: PRINTED_SNAPSHOT_FORMAT, figures: printedFigures(snapshot.figures, (cents) => printedCents(cents, COMPARISON_PRECISION)) };
 }
 
 /** The figures as the letter prints them, a restated one as its footnote prints it (`restatedAsPrinted`). */
@@ -301,19 +318,18 @@ export const deliveryValueText = (cents: Cents): string => inText(cents);
 type FigureName = LetterFigureName | `${'delivery' | 'training' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`;
 
 /** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
-function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: PrintedIncrease | null): ReadonlyMap<string, string> {
+function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: PrintedIncrease | null, wording: LetterWording): ReadonlyMap<string, string> {
   const figures = new Map<FigureName, string>();
   for (const line of lines) figures.set(line.key, inText(line.currentCents));
   figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
   figures.set('letterDate', formatLetterDate(inputs.letterDate));
-  figures.set('headline', headlineSentence(inputs.referenceDate, lines.at(-1)!.currentCents, lines.at(-1)!.reportedPreviousCents));
+  figures.set('headline', headlineSentence(inputs.referenceDate, lines.at(-1)!.currentCents, lines.at(-1)!.reportedPreviousCents, wording));
   if (inputs.previous) {
     figures.set('previousReferenceDate', formatLetterDate(inputs.previous.referenceDate));
     const dated = `dd. ${formatLetterDate(inputs.previous.letterDate)}`;
     figures.set('previousLetter', inputs.previous.paperNumber ? `${inputs.previous.paperNumber}, ${dated}` : `de brief ${dated}`);
   }
-  if (increase !== null) figures.set('increase', formatLetterAmount(increase.difference < 0n ? -increase.difference : increase.difference, COMPARISON_PRECISION, { runningText: true }));
-  if (increase?.percentText) figures.set('increasePercent', increase.percentText);
+  if (increase !== null) for (const [name, value] of changeFigures(increase, wording)) figures.set(name, value);
   for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, deliveryValueText(value.cents));
   for (const [name, value] of epfFigures(inputs.epf)) figures.set(name, value);
   for (const name of emptyYears(inputs, figures)) figures.set(name, inText(0));
@@ -328,6 +344,27 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: Print
   if (judgement !== null) figures.set('readiness.judgement', nl.readinessEffects[judgement]);
   return figures;
 }
+
+/**
+ * The change of the total since the previous letter, by its direction: `{{increase}}` and `{{increasePercent}}`
+ * ("€2,82 mld.", "48 procent") where it rose or stayed, `{{decrease}}` and `{{decreasePercent}}` where it
+ * fell, so that "een toename van {{increase}}" cannot say a total rose that fell: the other pair is not known,
+ * and names why (CHANGES). The earlier wording gave the increase's size whichever way it went.
+ */
+function changeFigures(increase: PrintedIncrease, wording: LetterWording): Map<LetterFigureName, string> {
+  const fell = increase.difference < 0n && wording === 'current';
+  const size = formatLetterAmount(increase.difference < 0n ? -increase.difference : increase.difference, COMPARISON_PRECISION, { runningText: true });
+  const [amount, percent] = fell ? (['decrease', 'decreasePercent'] as const) : (['increase', 'increasePercent'] as const);
+  const figures = new Map<LetterFigureName, string>([[amount, size]]);
+  if (increase.percentText) figures.set(percent, increase.percentText);
+  return figures;
+}
+
+/** The names of each direction of the change, the figure that is known instead when the total went the other way, and why. */
+const CHANGES: readonly { names: readonly LetterFigureName[]; opposite: LetterFigureName; why: ChangeDirection }[] = [
+  { names: ['increase', 'increasePercent'], opposite: 'decrease', why: 'totalFell' },
+  { names: ['decrease', 'decreasePercent'], opposite: 'increase', why: 'totalDidNotFall' },
+];
 
 /**
  * Each programme's measures at the reference date: `training:stc.trainers` in digits ("71"), with

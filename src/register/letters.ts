@@ -313,7 +313,7 @@ async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: 
 function problemViolation(problem: LetterProblem, blocks: readonly NarrativeBlock[]): RuleViolation {
   if ('fault' in problem) return markupViolation(problem, blocks);
   const { name, why } = problem;
-  if (why === undefined || why === 'yearAfterReferenceDate') return { field: 'blocks', code: why ?? 'unknownFigure', params: { name: `{{${name}}}` } };
+  if (why === undefined || !name.startsWith('delivery:')) return { field: 'blocks', code: why ?? 'unknownFigure', params: { name: `{{${name}}}` } };
   return { field: 'blocks', code: 'deliveryNotNameable', params: { name: `{{${name}}}`, deliveryId: name.slice('delivery:'.length), why } };
 }
 
@@ -451,7 +451,8 @@ async function namedFigureDifferences(db: Db, letter: repository.StoredLetter): 
   // The previous letter as this one named it: a paper number recorded for it since is no figure of the register.
   const printedPaperNumber = letter.publicSnapshot!.previousLetter?.paperNumber ?? null;
   const previous = inputs.previous && { ...inputs.previous, paperNumber: printedPaperNumber };
-  const built = buildPublicLetter({ ...inputs, previous });
+  // In the words of the format it was finalised in: a wording changed since is no difference of the register.
+  const built = buildPublicLetter({ ...inputs, previous }, letter.publicSnapshot!.format);
   return Object.entries(published)
     .map(([figure, text]) => ({ figure, published: text, recomputed: recomputedNamedFigure(built, figure) ?? '' }))
     .filter(({ published, recomputed }) => recomputed !== published);
