@@ -36,12 +36,26 @@ export function formatLetterAmount(amount: Cents | CentsTotal, precision: Precis
   return `€${options.runningText ? '' : ' '}${number} ${unit}`;
 }
 
+/** An amount under a million, which the letter never prints in mln., in euro: two significant digits ("€7.000", "€0,01"). */
+const EURO_PRECISION: Precision = { significantDigits: 2 };
+
+/**
+ * An amount as the letter's running text names it: "€8,7 mld.", "€52,8 mln.", and one under a million in
+ * euro ("€7.000", "€0"), where the earlier wording printed a fraction of a million ("€0,007 mln.", "€0 mln.").
+ */
+export function formatRunningAmount(amount: Cents | CentsTotal, precision: Precision, wording: LetterWording = 'current'): string {
+  const exact = exactCents(amount);
+  if (wording === 'current' && underAMillion(exact, precision)) return `€${formatEuros(exact)}`;
+  return formatLetterAmount(amount, precision, { runningText: true });
+}
+
 /**
  * An amount written out, as some passages of the letter do: "6 miljard euro", or after the sign,
- * "€100 miljoen". Rounded as formatLetterAmount rounds.
+ * "€100 miljoen"; under a million in euro ("7.000 euro", "€7.000"). Rounded as formatRunningAmount rounds.
  */
-export function formatLetterAmountInWords(amount: Cents | CentsTotal, precision: Precision, options: { sign: boolean }): string {
+export function formatLetterAmountInWords(amount: Cents | CentsTotal, precision: Precision, options: { sign: boolean }, wording: LetterWording = 'current'): string {
   const exact = exactCents(amount);
+  if (wording === 'current' && underAMillion(exact, precision)) return options.sign ? `€${formatEuros(exact)}` : `${formatEuros(exact)} euro`;
   const unit = unitByMagnitude(exact, precision);
   const number = formatRounded(roundInUnit(exact, CENTS_PER_UNIT[unit], precision));
   const word = unit === 'mld.' ? 'miljard' : 'miljoen';
@@ -112,6 +126,16 @@ function exactCents(amount: Cents | CentsTotal): bigint {
 interface Rounded {
   scaled: bigint;
   decimals: number;
+}
+
+/** Whether the amount, rounded as it would print in mln., is less than one. */
+function underAMillion(exact: bigint, precision: Precision): boolean {
+  const inMillions = roundInUnit(exact, CENTS_PER_UNIT['mln.'], precision);
+  return abs(inMillions.scaled) < 10n ** BigInt(inMillions.decimals);
+}
+
+function formatEuros(exact: bigint): string {
+  return formatRounded(roundInUnit(exact, 100n, EURO_PRECISION));
 }
 
 /** mln. until the amount, rounded as it would print in mln., reaches a thousand million: then mld. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { epfFiguresAt } from '../domain/epf.ts';
+import type { Contribution } from '../domain/training.ts';
 import { DEFAULT_LETTERHEAD } from './compose.ts';
 import { buildPublicLetter, type LetterInputs, type Totals } from './snapshot.ts';
 
@@ -91,7 +92,7 @@ describe('a figure per year', () => {
   it('is zero for a year up to the reference date in which nothing was received', () => {
     const { snapshot, problems } = named('{{epfPaid:2024}} en {{epfPaid:2025}}');
     expect(problems).toEqual([]);
-    expect(snapshot.namedFigures).toEqual({ 'epfPaid:2024': '€150 mln.', 'epfPaid:2025': '€0 mln.' });
+    expect(snapshot.namedFigures).toEqual({ 'epfPaid:2024': '€150 mln.', 'epfPaid:2025': '€0' });
   });
 
   it('is not known yet for a year after the reference date, and unknown for what is no year', () => {
@@ -140,5 +141,49 @@ describe('the change of the total since the previous letter', () => {
     expect(lower.snapshot.namedFigures).toEqual({ increase: '€80 mln.', increasePercent: '1 procent' });
     const higher = buildPublicLetter(inputsWith(slightlyHigher, '{{increase}} {{increasePercent}}'), 'steunregister-letter/2');
     expect(higher.snapshot.namedFigures).toEqual({ increase: '€20 mln.', increasePercent: '0 procent' });
+  });
+});
+
+/** A training programme's contribution counted up to the reference date, with the counts given. */
+function contribution(counts: Partial<Contribution>): Contribution {
+  return {
+    id: 'contribution', programmeId: 'programme', recordedByName: 'Registrar', recordedAt: '2025-09-01T08:00:00Z',
+    periodFrom: '2025-01-01', periodTo: null, countsUpTo: '2025-08-31',
+    trainers: null, trainersIsMaximum: false, rotations: null, soldiersPerRotation: null, trainees: null, traineesIsApproximate: false, courses: null,
+    costEstimateCents: null, fundingSource: null, note: '',
+    ...counts,
+  };
+}
+
+describe('an amount under a million in the running text', () => {
+  const inputs = (): LetterInputs => {
+    const letter = letterAfter(REPORTED);
+    return {
+      ...letter,
+      publicDeliveryValues: new Map([
+        ['cent', { publicId: 'L-1', cents: 1 }],
+        ['thousands', { publicId: 'L-2', cents: 7_000_00 }],
+        ['million', { publicId: 'L-3', cents: 999_999_99 }],
+      ]),
+      budget: { ...letter.budget, totalCents: 950_000_00 },
+      epf: { ...letter.epf, implementingActorCents: 500_000_00 },
+      training: [{ key: 'interflex', contributions: [contribution({ costEstimateCents: 12_345_67 })] }],
+      blocks: [{ key: 'tekst', heading: 'Tekst', text: '{{delivery:cent}} {{delivery:thousands}} {{delivery:million}} {{budgetTotal}} {{epfImplementingActor}} {{training:interflex.costEstimate}}' }],
+    };
+  };
+
+  it('is printed in euro at the letter\'s two significant digits, never as a fraction of a million', () => {
+    expect(buildPublicLetter(inputs()).snapshot.namedFigures).toEqual({
+      'delivery:L-1': '€0,01',
+      'delivery:L-2': '€7.000',
+      'delivery:L-3': '€1 mln.',
+      budgetTotal: '€950.000',
+      epfImplementingActor: '€500.000',
+      'training:interflex.costEstimate': '€12.000',
+    });
+  });
+
+  it('is printed as before in a letter finalised in format 2, which is verified so', () => {
+    expect(buildPublicLetter(inputs(), 'steunregister-letter/2').snapshot.namedFigures).toMatchObject({ 'delivery:L-1': '€0,00000001 mln.', 'delivery:L-2': '€0,007 mln.', budgetTotal: '€0,95 mln.' });
   });
 });

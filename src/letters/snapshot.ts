@@ -19,6 +19,7 @@ import {
   formatLetterAmountInWords,
   formatLetterDate,
   formatLetterMonth,
+  formatRunningAmount,
   formatPublishedFigure,
   formatTableDate,
   printedCents,
@@ -179,12 +180,14 @@ export interface BuiltLetter {
 
 export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
 
+const wordingOf = (format: SnapshotFormat): LetterWording => (format === SNAPSHOT_FORMAT ? 'current' : 'earlier');
+
 /**
  * The public letter, and its figures to the cent, which the confidential annex keeps; built as a letter of
  * the format given words its figures (a letter finalised before in the wording of then, to verify it).
  */
 export function buildPublicLetter(inputs: LetterInputs, format: SnapshotFormat = SNAPSHOT_FORMAT): BuiltLetter & { exactLines: FigureLine[] } {
-  const wording: LetterWording = format === SNAPSHOT_FORMAT ? 'current' : 'earlier';
+  const wording = wordingOf(format);
   const lines = figureLines(inputs);
   const printedLines = lines.map(withPrintedRestatement);
   const total = lines.at(-1)!;
@@ -306,13 +309,14 @@ function figureLines(inputs: LetterInputs): FigureLine[] {
   return [...SUPPORT_TYPES.map((type) => line(type, nl.figureRows[type], (totals) => totals[type])), line('total', nl.figureRows.total, sum)];
 }
 
-const inText = (cents: Cents, precision = REFERENCE_PRECISION) => formatLetterAmount(cents, precision, { runningText: true });
+/** An amount in the running text: "€8,7 mld.", "€52,8 mln.", under a million in euro ("€7.000"). */
+const inText = (cents: Cents, wording: LetterWording) => formatRunningAmount(cents, REFERENCE_PRECISION, wording);
 
 /** The id a figure's name is about, without what of it the name places: `ID` of `ID.period`. */
 export const figureId = (about: string): string => about.split('.')[0]!;
 
-/** A delivery's value as the letter's text names it (`{{delivery:ID}}`): "€7 mln.". */
-export const deliveryValueText = (cents: Cents): string => inText(cents);
+/** A delivery's value as the text of a letter of the format names it (`{{delivery:ID}}`): "€7 mln.", "€7.000". */
+export const deliveryValueText = (cents: Cents, format: SnapshotFormat = SNAPSHOT_FORMAT): string => inText(cents, wordingOf(format));
 
 /** A name the text may use: one of the common list, or a kind with what it is about (`delivery:ID`). */
 type FigureName = LetterFigureName | `${'delivery' | 'training' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`;
@@ -320,7 +324,7 @@ type FigureName = LetterFigureName | `${'delivery' | 'training' | LetterBudgetFi
 /** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
 function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: PrintedIncrease | null, wording: LetterWording): ReadonlyMap<string, string> {
   const figures = new Map<FigureName, string>();
-  for (const line of lines) figures.set(line.key, inText(line.currentCents));
+  for (const line of lines) figures.set(line.key, inText(line.currentCents, wording));
   figures.set('referenceDate', formatLetterDate(inputs.referenceDate));
   figures.set('letterDate', formatLetterDate(inputs.letterDate));
   figures.set('headline', headlineSentence(inputs.referenceDate, lines.at(-1)!.currentCents, lines.at(-1)!.reportedPreviousCents, wording));
@@ -330,16 +334,16 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: Print
     figures.set('previousLetter', inputs.previous.paperNumber ? `${inputs.previous.paperNumber}, ${dated}` : `de brief ${dated}`);
   }
   if (increase !== null) for (const [name, value] of changeFigures(increase, wording)) figures.set(name, value);
-  for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, deliveryValueText(value.cents));
-  for (const [name, value] of epfFigures(inputs.epf)) figures.set(name, value);
-  for (const name of emptyYears(inputs, figures)) figures.set(name, inText(0));
-  figures.set('budgetTotal', inText(inputs.budget.totalCents));
+  for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value.cents, wording));
+  for (const [name, value] of epfFigures(inputs.epf, wording)) figures.set(name, value);
+  for (const name of emptyYears(inputs, figures)) figures.set(name, inText(0, wording));
+  figures.set('budgetTotal', inText(inputs.budget.totalCents, wording));
   for (const [kind, amounts] of Object.entries(inputs.budget.named) as [LetterBudgetFigureKind, ReadonlyMap<string, Cents>][]) {
-    for (const [id, value] of amounts) figures.set(`${kind}:${id}`, inText(value));
+    for (const [id, value] of amounts) figures.set(`${kind}:${id}`, inText(value, wording));
   }
   for (const [name, years] of inputs.budget.years) figures.set(name, years);
-  setIndustryFigures(figures, inputs.industry);
-  for (const [name, value] of trainingFigures(inputs)) figures.set(name, value);
+  setIndustryFigures(figures, inputs.industry, wording);
+  for (const [name, value] of trainingFigures(inputs, wording)) figures.set(name, value);
   const judgement = overallEffect(inputs.readinessEffects);
   if (judgement !== null) figures.set('readiness.judgement', nl.readinessEffects[judgement]);
   return figures;
@@ -353,7 +357,7 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: Print
  */
 function changeFigures(increase: PrintedIncrease, wording: LetterWording): Map<LetterFigureName, string> {
   const fell = increase.difference < 0n && wording === 'current';
-  const size = formatLetterAmount(increase.difference < 0n ? -increase.difference : increase.difference, COMPARISON_PRECISION, { runningText: true });
+  const size = formatRunningAmount(increase.difference < 0n ? -increase.difference : increase.difference, COMPARISON_PRECISION, wording);
   const [amount, percent] = fell ? (['decrease', 'decreasePercent'] as const) : (['increase', 'increasePercent'] as const);
   const figures = new Map<LetterFigureName, string>([[amount, size]]);
   if (increase.percentText) figures.set(percent, increase.percentText);
@@ -371,7 +375,7 @@ const CHANGES: readonly { names: readonly LetterFigureName[]; opposite: LetterFi
  * `:inWords` written out ("twintig"); the estimated cost as an amount ("€5 mln."). And the month the
  * training given was counted up to, of all programmes ("augustus 2025").
  */
-function trainingFigures(inputs: LetterInputs): Map<`training:${string}` | 'trainingCountsUpTo', string> {
+function trainingFigures(inputs: LetterInputs, wording: LetterWording): Map<`training:${string}` | 'trainingCountsUpTo', string> {
   const figures = new Map<`training:${string}` | 'trainingCountsUpTo', string>();
   const countedUpTo = trainingCountedUpTo(inputs.training.flatMap((programme) => programme.contributions), inputs.referenceDate);
   if (countedUpTo !== null) figures.set('trainingCountsUpTo', formatLetterMonth(countedUpTo));
@@ -381,7 +385,7 @@ function trainingFigures(inputs: LetterInputs): Map<`training:${string}` | 'trai
       if (figure === null) continue;
       const name = `training:${programme.key}.${measure}` as const;
       if (measure === 'costEstimate') {
-        figures.set(name, inText(figure.value));
+        figures.set(name, inText(figure.value, wording));
       } else {
         figures.set(name, formatCount(figure.value));
         figures.set(`${name}:inWords`, countInWords(figure.value));
@@ -398,25 +402,25 @@ function trainingFigures(inputs: LetterInputs): Map<`training:${string}` | 'trai
  * A figure with nothing behind it at the reference date (no claim yet) has no value, so a text naming it
  * cannot be finalised.
  */
-function epfFigures(epf: EpfOverview): Map<LetterFigureName | `${EpfParameterisedFigure}:${string}`, string> {
+function epfFigures(epf: EpfOverview, wording: LetterWording): Map<LetterFigureName | `${EpfParameterisedFigure}:${string}`, string> {
   const figures = new Map<LetterFigureName | `${EpfParameterisedFigure}:${string}`, string>();
   const ofKind = (kind: EpfOverview['tranches'][number]['kind']) => epf.tranches.filter((tranche) => tranche.kind === kind);
   const euAmount = (kind: EpfOverview['tranches'][number]['kind']) => sumCents(ofKind(kind).map((tranche) => tranche.euAmountCents));
-  if (ofKind('assistanceMeasure').length > 0) figures.set('epfCommitted', formatLetterAmountInWords(euAmount('assistanceMeasure'), { significantDigits: 1 }, { sign: false }));
+  if (ofKind('assistanceMeasure').length > 0) figures.set('epfCommitted', formatLetterAmountInWords(euAmount('assistanceMeasure'), { significantDigits: 1 }, { sign: false }, wording));
   if (ofKind('windfallProfits').length > 0) {
-    figures.set('epfWindfallTotal', inText(euAmount('windfallProfits')));
+    figures.set('epfWindfallTotal', inText(euAmount('windfallProfits'), wording));
     figures.set('epfWindfallTranches', countInWords(ofKind('windfallProfits').length));
   }
-  for (const tranche of epf.tranches) figures.set(`epfTranche:${tranche.id}`, inText(tranche.euAmountCents));
-  if (epf.implementingActorCents > 0) figures.set('epfImplementingActor', formatLetterAmountInWords(epf.implementingActorCents, REFERENCE_PRECISION, { sign: true }));
+  for (const tranche of epf.tranches) figures.set(`epfTranche:${tranche.id}`, inText(tranche.euAmountCents, wording));
+  if (epf.implementingActorCents > 0) figures.set('epfImplementingActor', formatLetterAmountInWords(epf.implementingActorCents, REFERENCE_PRECISION, { sign: true }, wording));
   if (epf.declaredUntil !== null) {
-    figures.set('epfDeclared', inText(epf.declaredCents));
+    figures.set('epfDeclared', inText(epf.declaredCents, wording));
     figures.set('epfDeclaredUntil', formatLetterDate(epf.declaredUntil));
-    figures.set('epfCompensated', inText(epf.compensatedCents));
-    figures.set('epfOutstanding', inText(epf.outstandingCents));
-    figures.set('epfBlocked', inText(epf.blockedCents));
+    figures.set('epfCompensated', inText(epf.compensatedCents, wording));
+    figures.set('epfOutstanding', inText(epf.outstandingCents, wording));
+    figures.set('epfBlocked', inText(epf.blockedCents, wording));
   }
-  for (const { year, cents } of epf.paidByYear) figures.set(`epfPaid:${year}`, inText(cents));
+  for (const { year, cents } of epf.paidByYear) figures.set(`epfPaid:${year}`, inText(cents, wording));
   if (epf.remainderExpectedBy !== null) figures.set('epfRemainderExpectedBy', String(epf.remainderExpectedBy));
   return figures;
 }
@@ -490,9 +494,9 @@ export function recomputedNamedFigure(built: BuiltLetter, printedName: string): 
 
 const inCount = (count: number) => count.toLocaleString('nl-NL');
 
-function setIndustryFigures(figures: Map<FigureName, string>, industry: IndustryFacts): void {
+function setIndustryFigures(figures: Map<FigureName, string>, industry: IndustryFacts, wording: LetterWording): void {
   figures.set('industry.contracts', inCount(industry.contracts));
-  figures.set('industry.contractValue', inText(industry.contractValueCents));
+  figures.set('industry.contractValue', inText(industry.contractValueCents, wording));
   figures.set('industry.companies', inCount(industry.companies));
   figures.set('industry.ukrainianCompanies', inCount(industry.ukrainianCompanies));
   figures.set('industry.milestonesCompleted', inCount(industry.milestonesCompleted));

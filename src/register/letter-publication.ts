@@ -222,7 +222,7 @@ async function listingViolations(trx: Db, letter: StoredLetter, moment: string):
   const valueAsDecided = (item: { publicId: string; printed: string }): RuleViolation[] => {
     const now = current.get(item.publicId);
     if (!now || now.valueCents === null) return [];
-    const decided = deliveryValueText(now.valueCents);
+    const decided = deliveryValueText(now.valueCents, snapshot.format);
     return decided === item.printed ? [] : violation(item, 'namedValueNotAsDecided', { title: now.title, printed: item.printed, decided });
   };
   return [
