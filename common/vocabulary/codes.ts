@@ -288,6 +288,7 @@ export const LETTER_FIGURE_NAMES = [
   'industry.demandBundles',
   'readiness.judgement',
   'trainingCountsUpTo',
+  'trainingCountsBefore',
 ] as const;
 export type LetterFigureName = (typeof LETTER_FIGURE_NAMES)[number];
 

@@ -253,6 +253,7 @@ export const en: Vocabulary = {
     'readiness.judgement': 'the judgement of the effects on readiness (the most severe)',
     training: 'a count or amount of a training programme, by its short name and the measure',
     trainingCountsUpTo: 'month and year up to which the training was counted (the last count up to the reference date: "augustus 2025")',
+    trainingCountsBefore: 'the month after it, until which the training was counted ("Tot september 2025")',
   },
   trainingFrameworks: {
     euMission: 'EU mission',

@@ -356,6 +356,7 @@ export const nl: Vocabulary = {
     'readiness.judgement': 'het oordeel over de effecten op de gereedheid (het zwaarste)',
     training: 'een aantal of bedrag van een trainingsprogramma, met zijn korte naam en de maat',
     trainingCountsUpTo: 'maand en jaar tot en met wanneer de trainingen zijn geteld (de laatste telling tot de peildatum: "augustus 2025")',
+    trainingCountsBefore: 'de maand daarna, tot wanneer de trainingen zijn geteld ("Tot september 2025")',
   },
   trainingFrameworks: {
     euMission: 'EU-missie',

@@ -13,6 +13,7 @@ export interface TextTable {
  * The editable text of a letter. A block is a section: a heading and text in which
  * - a blank line separates paragraphs, and paragraphs starting with "· " or "- " are bullets;
  * - `{{name}}` places a computed figure by its name, so that it is right whatever the data;
+ * - `{{count|one|many}}` places the words for a count in its number: the first for one, the second otherwise;
  * - a paragraph that is only `{{figuresTable}}` places the table of realised support;
  * - `[^text]` adds a footnote.
  */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { epfFiguresAt } from '../domain/epf.ts';
 import type { Contribution } from '../domain/training.ts';
 import { DEFAULT_LETTERHEAD } from './compose.ts';
-import { buildPublicLetter, type LetterInputs, type Totals } from './snapshot.ts';
+import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
+import { buildPublicLetter, type LetterInputs, type PublicLetterSnapshot, type Totals } from './snapshot.ts';
 
 const MILLION = 100_000_000; // cents
 const REPORTED: Totals = { stock: 2_050 * MILLION, procurement: 3_730 * MILLION, natoFund: 100 * MILLION };
@@ -185,5 +186,33 @@ describe('an amount under a million in the running text', () => {
 
   it('is printed as before in a letter finalised in format 2, which is verified so', () => {
     expect(buildPublicLetter(inputs(), 'steunregister-letter/2').snapshot.namedFigures).toMatchObject({ 'delivery:L-1': '€0,00000001 mln.', 'delivery:L-2': '€0,007 mln.', budgetTotal: '€0,95 mln.' });
+  });
+});
+
+describe('a count in the running text', () => {
+  const sectionText = (snapshot: PublicLetterSnapshot, heading: string) =>
+    snapshot.sections.find((section) => section.heading === heading)!.blocks.map((block) => (block.kind === 'paragraph' ? block.content.join('') : '')).join('\n');
+  const seedBlock = (key: string) => SEED_LETTER_BLOCKS.find((block) => block.key === key)!;
+
+  it('comes with its words in its number, and the seed letter\'s training text says the month counted up to whatever the year', () => {
+    const specialist = contribution({ countsUpTo: '2025-12-31', courses: 1, trainees: 1 });
+    const inputs: LetterInputs = { ...letterAfter(REPORTED), referenceDate: '2026-01-31', letterDate: '2026-02-10', training: [{ key: 'specialist', contributions: [specialist] }], blocks: [seedBlock('training')] };
+    const { snapshot } = buildPublicLetter(inputs);
+    expect(sectionText(snapshot, 'Training')).toContain('Tot januari 2026 heeft er 1 specialistische training plaatsgevonden waarin circa 1 Oekraïner is getraind.');
+    const more = buildPublicLetter({ ...inputs, training: [{ key: 'specialist', contributions: [{ ...specialist, courses: 19, trainees: 220 }] }] });
+    expect(sectionText(more.snapshot, 'Training')).toContain('Tot januari 2026 hebben er 19 specialistische trainingen plaatsgevonden waarin circa 220 Oekraïners zijn getraind.');
+  });
+
+  it('of windfall-profit tranches says one tranche as one', () => {
+    const tranche = { id: 'tranche-1', kind: 'windfallProfits', euAmountCents: 1_400 * MILLION } as LetterInputs['epf']['tranches'][number];
+    const inputs = letterAfter(REPORTED);
+    const { snapshot, figures } = buildPublicLetter({ ...inputs, epf: { ...inputs.epf, tranches: [tranche] }, blocks: [seedBlock('europeanPeaceFacility')] });
+    expect(sectionText(snapshot, 'Europese Vredesfaciliteit')).toContain('Het gaat tot op heden om een tranche van in totaal ongeveer €1,4 mld.');
+    expect(figures.get('epfWindfallTranches|tranche|tranches')).toBe('tranche');
+  });
+
+  it('has no words for a name that is no count', () => {
+    const { problems } = buildPublicLetter({ ...letterAfter(REPORTED), blocks: [{ key: 'x', heading: 'X', text: '{{stock|a|b}} {{industry.contracts|contract}} {{industry.contracts|contract|contracten}}' }] });
+    expect(problems).toEqual([{ name: 'stock|a|b' }, { name: 'industry.contracts|contract' }]);
   });
 });

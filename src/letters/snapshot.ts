@@ -30,6 +30,7 @@ import {
   REFERENCE_PRECISION,
 } from '../../common/letter-format.ts';
 import { centsOfTotal, sumCents, type Cents } from '../../common/money.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import type { UnnameableDelivery } from './named-deliveries.ts';
 import { composeNarrative, figureNames, type BlockMarkupFault, type NarrativeBlock, type TextTable } from './narrative.ts';
@@ -319,7 +320,9 @@ export const figureId = (about: string): string => about.split('.')[0]!;
 export const deliveryValueText = (cents: Cents, format: SnapshotFormat = SNAPSHOT_FORMAT): string => inText(cents, wordingOf(format));
 
 /** A name the text may use: one of the common list, or a kind with what it is about (`delivery:ID`). */
-type FigureName = LetterFigureName | `${'delivery' | 'training' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}`;
+type FigureName = LetterFigureName | `${'delivery' | 'training' | LetterBudgetFigureKind | EpfParameterisedFigure}:${string}` | CountWordsName;
+/** The words with a count (`{{training:stc.trainers|trainer|trainers}}`, see countWords). */
+type CountWordsName = `${string}|${string}|${string}`;
 
 /** The figures by the names the text uses; only names of the common list, and public deliveries, are set. */
 function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: PrintedIncrease | null, wording: LetterWording): ReadonlyMap<string, string> {
@@ -342,8 +345,11 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: Print
     for (const [id, value] of amounts) figures.set(`${kind}:${id}`, inText(value, wording));
   }
   for (const [name, years] of inputs.budget.years) figures.set(name, years);
-  setIndustryFigures(figures, inputs.industry, wording);
+  figures.set('industry.contractValue', inText(inputs.industry.contractValueCents, wording));
   for (const [name, value] of trainingFigures(inputs, wording)) figures.set(name, value);
+  const counts = countFigures(inputs);
+  for (const [name, { count, inWords }] of counts) figures.set(name, inWords ? countInWords(count) : formatCount(count));
+  for (const [name, words] of countWords(inputs.blocks, counts)) figures.set(name, words);
   const judgement = overallEffect(inputs.readinessEffects);
   if (judgement !== null) figures.set('readiness.judgement', nl.readinessEffects[judgement]);
   return figures;
@@ -371,28 +377,71 @@ const CHANGES: readonly { names: readonly LetterFigureName[]; opposite: LetterFi
 ];
 
 /**
- * Each programme's measures at the reference date: `training:stc.trainers` in digits ("71"), with
- * `:inWords` written out ("twintig"); the estimated cost as an amount ("€5 mln."). And the month the
- * training given was counted up to, of all programmes ("augustus 2025").
+ * Each programme's estimated cost at the reference date as an amount ("€5 mln."; its counts are among
+ * countFigures). And the month the training given was counted up to, of all programmes ("augustus 2025"),
+ * and the month after it, for "Tot september 2025".
  */
-function trainingFigures(inputs: LetterInputs, wording: LetterWording): Map<`training:${string}` | 'trainingCountsUpTo', string> {
-  const figures = new Map<`training:${string}` | 'trainingCountsUpTo', string>();
+function trainingFigures(inputs: LetterInputs, wording: LetterWording): Map<`training:${string}` | 'trainingCountsUpTo' | 'trainingCountsBefore', string> {
+  const figures = new Map<`training:${string}` | 'trainingCountsUpTo' | 'trainingCountsBefore', string>();
   const countedUpTo = trainingCountedUpTo(inputs.training.flatMap((programme) => programme.contributions), inputs.referenceDate);
-  if (countedUpTo !== null) figures.set('trainingCountsUpTo', formatLetterMonth(countedUpTo));
+  if (countedUpTo !== null) {
+    figures.set('trainingCountsUpTo', formatLetterMonth(countedUpTo));
+    figures.set('trainingCountsBefore', formatLetterMonth(firstOfNextMonth(countedUpTo)));
+  }
   for (const programme of inputs.training) {
-    for (const measure of TRAINING_MEASURES) {
-      const figure = trainingFigureAt(programme.contributions, measure, inputs.referenceDate);
-      if (figure === null) continue;
-      const name = `training:${programme.key}.${measure}` as const;
-      if (measure === 'costEstimate') {
-        figures.set(name, inText(figure.value, wording));
-      } else {
-        figures.set(name, formatCount(figure.value));
-        figures.set(`${name}:inWords`, countInWords(figure.value));
-      }
-    }
+    const figure = trainingFigureAt(programme.contributions, 'costEstimate', inputs.referenceDate);
+    if (figure !== null) figures.set(`training:${programme.key}.costEstimate`, inText(figure.value, wording));
   }
   return figures;
+}
+
+function firstOfNextMonth(date: IsoDate): IsoDate {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+const INDUSTRY_COUNTS = ['contracts', 'companies', 'ukrainianCompanies', 'milestonesCompleted', 'coproductionProjects', 'demandBundles'] as const satisfies readonly (keyof IndustryFacts)[];
+
+/** A count the text may name: in digits ("71") or written out ("twee"). */
+interface CountFigure {
+  count: number;
+  inWords: boolean;
+}
+
+/**
+ * The counts at the reference date: each programme's (`training:stc.trainers` in digits, "71", with `:inWords`
+ * written out, "twintig"), the number of windfall-profit tranches of the EPF, written out ("twee"), and the
+ * industry's (in digits).
+ */
+function countFigures(inputs: LetterInputs): Map<FigureName, CountFigure> {
+  const counts = new Map<FigureName, CountFigure>();
+  for (const programme of inputs.training) {
+    for (const measure of TRAINING_MEASURES) {
+      const figure = measure === 'costEstimate' ? null : trainingFigureAt(programme.contributions, measure, inputs.referenceDate);
+      if (figure === null) continue;
+      counts.set(`training:${programme.key}.${measure}`, { count: figure.value, inWords: false });
+      counts.set(`training:${programme.key}.${measure}:inWords`, { count: figure.value, inWords: true });
+    }
+  }
+  const windfallTranches = inputs.epf.tranches.filter((tranche) => tranche.kind === 'windfallProfits').length;
+  if (windfallTranches > 0) counts.set('epfWindfallTranches', { count: windfallTranches, inWords: true });
+  for (const key of INDUSTRY_COUNTS) counts.set(`industry.${key}`, { count: inputs.industry[key], inWords: false });
+  return counts;
+}
+
+/**
+ * The words the text puts with a count in its number, `{{COUNT|one|many}}`: the first for one, the second for
+ * any other count ("{{epfWindfallTranches}} {{epfWindfallTranches|tranche|tranches}}" is "een tranche", "twee
+ * tranches"), as the annex says "1 levering" and "2 leveringen". A name that is no count has none.
+ */
+function countWords(blocks: readonly NarrativeBlock[], counts: ReadonlyMap<string, CountFigure>): Map<CountWordsName, string> {
+  return new Map(
+    figureNames(blocks).flatMap((name): [CountWordsName, string][] => {
+      const [count = '', one, many, ...more] = name.split('|').map((part) => part.trim());
+      const figure = counts.get(count);
+      return figure && one && many && more.length === 0 ? [[name as CountWordsName, figure.count === 1 ? one : many]] : [];
+    }),
+  );
 }
 
 /**
@@ -409,7 +458,6 @@ function epfFigures(epf: EpfOverview, wording: LetterWording): Map<LetterFigureN
   if (ofKind('assistanceMeasure').length > 0) figures.set('epfCommitted', formatLetterAmountInWords(euAmount('assistanceMeasure'), { significantDigits: 1 }, { sign: false }, wording));
   if (ofKind('windfallProfits').length > 0) {
     figures.set('epfWindfallTotal', inText(euAmount('windfallProfits'), wording));
-    figures.set('epfWindfallTranches', countInWords(ofKind('windfallProfits').length));
   }
   for (const tranche of epf.tranches) figures.set(`epfTranche:${tranche.id}`, inText(tranche.euAmountCents, wording));
   if (epf.implementingActorCents > 0) figures.set('epfImplementingActor', formatLetterAmountInWords(epf.implementingActorCents, REFERENCE_PRECISION, { sign: true }, wording));
@@ -490,18 +538,6 @@ function publicFigureNames(names: readonly string[], publicDeliveries: LetterInp
  */
 export function recomputedNamedFigure(built: BuiltLetter, printedName: string): string | undefined {
   return built.snapshot.namedFigures?.[printedName] ?? built.figures.get(printedName);
-}
-
-const inCount = (count: number) => count.toLocaleString('nl-NL');
-
-function setIndustryFigures(figures: Map<FigureName, string>, industry: IndustryFacts, wording: LetterWording): void {
-  figures.set('industry.contracts', inCount(industry.contracts));
-  figures.set('industry.contractValue', inText(industry.contractValueCents, wording));
-  figures.set('industry.companies', inCount(industry.companies));
-  figures.set('industry.ukrainianCompanies', inCount(industry.ukrainianCompanies));
-  figures.set('industry.milestonesCompleted', inCount(industry.milestonesCompleted));
-  figures.set('industry.coproductionProjects', inCount(industry.coproductionProjects));
-  figures.set('industry.demandBundles', inCount(industry.demandBundles));
 }
 
 /**
