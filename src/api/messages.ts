@@ -409,6 +409,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     alreadySet: () => 'Dit is al vastgelegd en kan niet meer worden gewijzigd.',
     unknownFigure: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar dat cijfer bestaat niet of mag niet openbaar worden.`,
     yearAfterReferenceDate: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar dat jaar ligt na de peildatum: dat cijfer is op de peildatum nog niet bekend.`,
+    stockDeliveriesNotJudged: (p) =>
+      `${p.of === '1' ? `De levering uit voorraad tot en met ${p.referenceDate} had` : `Van de ${p.of} leveringen uit voorraad tot en met ${p.referenceDate} ${p.count === '1' ? 'had er 1' : `hadden er ${p.count}`}`} op die datum geen beoordeling van het effect op de gereedheid: het oordeel over de effecten op de krijgsmacht weegt ${p.count === '1' ? 'die' : 'ze'} niet mee.`,
     totalFell: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar het totaal is sinds de vorige brief afgenomen: noem {{decrease}} en {{decreasePercent}}.`,
     totalDidNotFall: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar het totaal is sinds de vorige brief niet afgenomen: noem {{increase}} en {{increasePercent}}.`,
     deliveryNotNameable: (p) => `De tekst noemt de waarde van levering ${p.deliveryId ?? ''} (${p.name ?? ''}), maar ${UNNAMEABLE.nl[p.why as UnnameableDelivery] ?? 'die mag de brief niet noemen'}.`,
@@ -765,6 +767,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     alreadySet: () => 'This has been recorded already and cannot be changed.',
     unknownFigure: (p) => `The text names ${p.name ?? 'a figure'}, which does not exist or may not be made public.`,
     yearAfterReferenceDate: (p) => `The text names ${p.name ?? 'a figure'}, but that year lies after the reference date: that figure is not known yet at the reference date.`,
+    stockDeliveriesNotJudged: (p) =>
+      `${p.of === '1' ? `The stock delivery up to ${p.referenceDate} had` : `Of the ${p.of} stock deliveries up to ${p.referenceDate}, ${p.count} had`} no judgement of the effect on readiness by that date: the judgement of the effects on the armed forces does not weigh ${p.count === '1' ? 'it' : 'them'}.`,
     totalFell: (p) => `The text names ${p.name ?? 'a figure'}, but the total fell since the previous letter: name {{decrease}} and {{decreasePercent}}.`,
     totalDidNotFall: (p) => `The text names ${p.name ?? 'a figure'}, but the total did not fall since the previous letter: name {{increase}} and {{increasePercent}}.`,
     deliveryNotNameable: (p) => `The text names the value of delivery ${p.deliveryId ?? ''} (${p.name ?? ''}), but ${UNNAMEABLE.en[p.why as UnnameableDelivery] ?? 'the letter may not name it'}.`,

@@ -91,7 +91,7 @@ export interface LetterInputs {
   /** Every training programme by the short name the text uses, with all its contributions. */
   training: readonly { key: string; contributions: readonly Contribution[] }[];
   /** The effect on readiness of each stock delivery realised by the reference date, as judged by then. */
-  readinessEffects: readonly ReadinessEffect[];
+  readinessEffects: readonly (ReadinessEffect | null)[];
   letterhead: LetterheadFields;
 }
 
@@ -171,8 +171,21 @@ type ChangeDirection = 'totalFell' | 'totalDidNotFall';
 /** What keeps a letter from being finalised: a figure it may not name, or markup that is not whole. */
 export type LetterProblem = FigureProblem | BlockMarkupFault;
 
+/**
+ * What the author and the signatory should know of the letter but that does not keep it from being finalised:
+ * the stock deliveries realised by the reference date that no one had judged the effect on readiness of by
+ * then, which the letter's judgement of the effects (Effecten krijgsmacht) does not weigh.
+ */
+interface LetterNote {
+  field: 'readiness';
+  code: 'stockDeliveriesNotJudged';
+  params: { count: string; of: string; referenceDate: string };
+}
+
 export interface BuiltLetter {
   snapshot: PublicLetterSnapshot;
+  /** What the letter's author should know before finalising, which does not keep it from being finalised. */
+  notes: LetterNote[];
   /** What keeps it from being finalised: figures the text names that are unknown or not public, placeholders and footnotes that are not whole. */
   problems: LetterProblem[];
   /** Every figure the text may name at the reference date, as it would print (deliveries only where the text names them). */
@@ -220,7 +233,13 @@ export function buildPublicLetter(inputs: LetterInputs, format: SnapshotFormat =
     letterhead: inputs.letterhead,
   };
   const problems = [...narrative.unknownFigures.map((name) => problemOf(inputs, figures, name)), ...narrative.markupFaults];
-  return { snapshot, problems, figures, exactLines: lines };
+  return { snapshot, problems, notes: readinessNotes(inputs), figures, exactLines: lines };
+}
+
+function readinessNotes(inputs: LetterInputs): LetterNote[] {
+  const count = inputs.readinessEffects.filter((effect) => effect === null).length;
+  const params = { count: formatCount(count), of: formatCount(inputs.readinessEffects.length), referenceDate: inputs.referenceDate };
+  return count === 0 ? [] : [{ field: 'readiness', code: 'stockDeliveriesNotJudged', params }];
 }
 
 function problemOf(inputs: LetterInputs, figures: ReadonlyMap<string, string>, name: string): FigureProblem {
@@ -350,7 +369,7 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: Print
   const counts = countFigures(inputs);
   for (const [name, { count, inWords }] of counts) figures.set(name, inWords ? countInWords(count) : formatCount(count));
   for (const [name, words] of countWords(inputs.blocks, counts)) figures.set(name, words);
-  const judgement = overallEffect(inputs.readinessEffects);
+  const judgement = overallEffect(inputs.readinessEffects.filter((effect) => effect !== null));
   if (judgement !== null) figures.set('readiness.judgement', nl.readinessEffects[judgement]);
   return figures;
 }

@@ -68,6 +68,8 @@ export interface LetterView {
   letter: PublicLetterSnapshot;
   /** What keeps a draft from being finalised, as the faults that refuse it: the figures its text may not name (`{{name}}`), and why, its placeholders and footnotes that are not whole, and a signatory without a name. */
   problems: RuleViolation[];
+  /** What its author should know before finalising but that does not keep it from being finalised: the stock deliveries realised by the reference date that no one judged the effect on readiness of by then (none once final). */
+  notes: RuleViolation[];
   /** The figures the text may name, as they print: for a draft all it knows at the reference date, once final those it printed. */
   figures: { name: string; value: string }[];
   /** The disclosure officer's approval of the public letter, and whether it still reads as approved. */
@@ -484,7 +486,7 @@ export async function draftAt(trx: Db, id: string, expectedVersion: ExpectedVers
 }
 
 async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise<LetterView> {
-  const [{ snapshot: letter, problems, figures }, reviews, publications] = await Promise.all([
+  const [{ snapshot: letter, problems, notes, figures }, reviews, publications] = await Promise.all([
     publicLetterNow(db, stored, now),
     embargo.reviewHistory(db, stored.id),
     embargo.publicationHistory(db, stored.id),
@@ -514,6 +516,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     isDemonstration: stored.isDemonstration,
     letter,
     problems: [...problems.map((problem) => problemViolation(problem, stored.blocks)), ...(stored.status === 'draft' ? signatoryViolations(stored) : [])],
+    notes,
     figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,
     submittedAt: stored.submittedAt,
@@ -546,7 +549,7 @@ export async function approvalHolds(db: Db, stored: repository.StoredLetter): Pr
 /** The public letter: as frozen once final; for a draft, built from the register now (dated today until it has a date). */
 async function publicLetterNow(db: Db, stored: repository.StoredLetter, now: Date): Promise<BuiltLetter> {
   if (stored.publicSnapshot !== null) {
-    return { snapshot: stored.publicSnapshot, problems: [], figures: new Map(Object.entries(stored.publicSnapshot.namedFigures ?? {})) };
+    return { snapshot: stored.publicSnapshot, problems: [], notes: [], figures: new Map(Object.entries(stored.publicSnapshot.namedFigures ?? {})) };
   }
   return buildPublicLetter(await gatherInputs(db, { ...stored, letterDate: stored.letterDate ?? todayInAmsterdam(now) }));
 }

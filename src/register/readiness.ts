@@ -238,14 +238,11 @@ async function existingProject(db: Db, id: string, options: { forUpdate?: boolea
   return project;
 }
 
-/** The effect of each stock delivery realised by the date, as last judged on or before it (unjudged ones have none to give). */
-export async function readinessEffectsAt(db: Db, date: string): Promise<ReadinessEffect[]> {
-  const [judged, judgements] = await Promise.all([repository.judgedStockDeliveries(db, date), repository.listJudgements(db)]);
+/** The effect of each stock delivery realised by the date, as last judged on or before it; null for one not judged by then. */
+export async function readinessEffectsAt(db: Db, date: string): Promise<(ReadinessEffect | null)[]> {
+  const [stock, judgements] = await Promise.all([repository.stockDeliveries(db, date), repository.listJudgements(db)]);
   const judgementsOf = Map.groupBy(judgements, (judgement) => judgement.deliveryId);
-  return judged.flatMap((delivery) => {
-    const judgement = judgementAt(judgementsOf.get(delivery.id) ?? [], date);
-    return judgement ? [judgement.effect] : [];
-  });
+  return stock.map((delivery) => judgementAt(judgementsOf.get(delivery.id) ?? [], date)?.effect ?? null);
 }
 
 /**

@@ -277,6 +277,11 @@ describeEachDatabase('every figure of a letter at its reference date', (database
 
     const finalText = await created(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'cijfers', heading: 'Cijfers', text: textOf(Object.keys(expected)) }] }, { 'If-Match': `"${edited.version}"` }), 200);
     expect(finalText.problems).toEqual([]);
+    // The judgement of the effects weighs only the generators, the one stock delivery judged by the date: the author is told, and may still finalise.
+    expect(finalText.notesByLanguage).toEqual({
+      nl: ['Van de 4 leveringen uit voorraad tot en met 30 juni 2025 hadden er 3 op die datum geen beoordeling van het effect op de gereedheid: het oordeel over de effecten op de krijgsmacht weegt ze niet mee.'],
+      en: ['Of the 4 stock deliveries up to 30 June 2025, 3 had no judgement of the effect on readiness by that date: the judgement of the effects on the armed forces does not weigh them.'],
+    });
     const { figures, namedFigures, sections, overview } = finalText.letter as PublicLetterSnapshot;
     draftAsFirstRead = { figures, namedFigures, sections, overview };
   });
@@ -322,6 +327,8 @@ describeEachDatabase('every figure of a letter at its reference date', (database
   it('keeps the final letter as finalised; what is entered later but dated by the reference date shows in its verification only', async () => {
     const final = await created(author('POST', `/letters/${letterId}/finalisation`, {}, { 'If-Match': approval.headers.get('ETag')! }), 200);
     expect(printed(final.letter)).toEqual(expected);
+    // Finalised whatever the notes of the draft said; the final letter has none.
+    expect(final.notes).toEqual([]);
     expect((await author('GET', `/letters/${letterId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
     // The annex shows the work for the EU at its value then, as the letter's figure counts it.
     const { db } = database();

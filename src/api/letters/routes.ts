@@ -62,7 +62,8 @@ async function forReader(c: Context<ApiEnv>, view: letters.LetterView, db = c.ge
   ]);
   const problemsIn = (language: Language) => view.problems.map((problem) => reason(language, problem.code, problem.params));
   const problemsByLanguage = Object.fromEntries(LANGUAGES.map((language) => [language, problemsIn(language)])) as Record<Language, string[]>;
-  return { ...view, problems: problemsByLanguage[answerLanguage(c)], problemsByLanguage, approvalRefusal, disclosureCautions: cautions };
+  const notesByLanguage = Object.fromEntries(LANGUAGES.map((language) => [language, view.notes.map((note) => reason(language, note.code, note.params))])) as Record<Language, string[]>;
+  return { ...view, problems: problemsByLanguage[answerLanguage(c)], problemsByLanguage, notes: notesByLanguage[answerLanguage(c)], notesByLanguage, approvalRefusal, disclosureCautions: cautions };
 }
 
 export function lettersRoutes() {

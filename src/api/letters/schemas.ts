@@ -72,6 +72,14 @@ export const LetterSchema = z
     problemsByLanguage: z
       .object({ nl: z.array(z.string()), en: z.array(z.string()) })
       .openapi({ description: 'The problems, in their order, in each language the application speaks (a page switched to another language says them in that one)' }),
+    notes: z.array(z.string()).openapi({
+      description:
+        'What the author and the signatory should know before finalising, which does not keep the letter from being finalised, said in the language of Accept-Language: ' +
+        'how many stock deliveries realised by the reference date no one had judged the effect on readiness of by then (`stockDeliveriesNotJudged`), which the judgement of the effects does not weigh; none once final',
+    }),
+    notesByLanguage: z
+      .object({ nl: z.array(z.string()), en: z.array(z.string()) })
+      .openapi({ description: 'The notes, in their order, in each language the application speaks' }),
     figures: z
       .array(z.object({ name: z.string(), value: z.string() }))
       .openapi({ description: 'The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed' }),

@@ -309,14 +309,6 @@ export async function stockDeliveries(db: Db, realisedBy: string): Promise<Stock
   return stock(db).where('realisedAt', '<=', realisedBy).orderBy('title').orderBy('id').execute();
 }
 
-/** The stock deliveries realised on or before the date that have been judged: those a judgement can hold for. */
-export async function judgedStockDeliveries(db: Db, realisedBy: string): Promise<StockDelivery[]> {
-  return stock(db)
-    .where('realisedAt', '<=', realisedBy)
-    .where(({ exists, selectFrom }) => exists(selectFrom('readinessJudgement').whereRef('readinessJudgement.deliveryId', '=', 'delivery.id')))
-    .execute();
-}
-
 export async function findStockDelivery(db: Db, id: string): Promise<StockDelivery | undefined> {
   return stock(db).where('id', '=', id).executeTakeFirst();
 }

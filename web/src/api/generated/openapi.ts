@@ -11453,6 +11453,13 @@ export interface components {
                 nl: string[];
                 en: string[];
             };
+            /** @description What the author and the signatory should know before finalising, which does not keep the letter from being finalised, said in the language of Accept-Language: how many stock deliveries realised by the reference date no one had judged the effect on readiness of by then (`stockDeliveriesNotJudged`), which the judgement of the effects does not weigh; none once final */
+            notes: string[];
+            /** @description The notes, in their order, in each language the application speaks */
+            notesByLanguage: {
+                nl: string[];
+                en: string[];
+            };
             /** @description The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed */
             figures: {
                 name: string;

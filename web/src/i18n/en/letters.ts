@@ -48,6 +48,7 @@ export const letters: typeof nl.letters = {
     approved: 'Approved for disclosure',
     approvedBy: '{{moment}} by {{name}}',
   },
+  notes: 'Worth knowing before the letter is finalised (this does not keep it from being finalised):',
   problems_one: 'The text uses a name the letter does not know or may not make public, or a figure or footnote that is not whole. As long as it is there, the letter cannot be submitted for approval or finalised:',
   problems_other: 'The text uses names the letter does not know or may not make public, or figures or footnotes that are not whole. As long as they are there, the letter cannot be submitted for approval or finalised:',
   downloads: {

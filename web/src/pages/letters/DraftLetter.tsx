@@ -35,6 +35,7 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
     <>
       <LetterFacts letter={letter} />
       {letter.problems.length > 0 && <LetterProblems letter={letter} />}
+      {letter.notes.length > 0 && <LetterNotes letter={letter} />}
       <LetterApproval letter={letter} etag={etag} onApproved={() => onChanged('letters.approval.done')} />
       <LetterReview letter={letter} etag={etag} onChanged={onChanged} />
       <div className="letter-tools">
@@ -77,13 +78,23 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
 function LetterProblems({ letter }: { letter: Letter }) {
   const { t } = useTranslation();
   const problems = letter.problemsByLanguage[currentLanguage()];
+  return <SaidList type="warning" intro={t('letters.problems', { count: problems.length })} items={problems} />;
+}
+
+/** What the author and the signatory should know before finalising, which does not keep the letter from being finalised (said by the server). */
+function LetterNotes({ letter }: { letter: Letter }) {
+  const { t } = useTranslation();
+  return <SaidList type="info" intro={t('letters.notes')} items={letter.notesByLanguage[currentLanguage()]} />;
+}
+
+function SaidList({ type, intro, items }: { type: 'warning' | 'info'; intro: string; items: string[] }) {
   return (
-    <Alert type="warning">
-      <p className="nl-paragraph">{t('letters.problems', { count: problems.length })}</p>
+    <Alert type={type}>
+      <p className="nl-paragraph">{intro}</p>
       <ul className="utrecht-unordered-list">
-        {problems.map((problem) => (
-          <li key={problem} className="utrecht-unordered-list__item">
-            {problem}
+        {items.map((item) => (
+          <li key={item} className="utrecht-unordered-list__item">
+            {item}
           </li>
         ))}
       </ul>
