@@ -53,10 +53,10 @@ function covered(code: number): boolean {
   return coverage[code] === 1;
 }
 
-/** Text the font has every character of as it stands: printable Latin-1, nearly all of the letter and the annex. */
-const PRINTABLE_LATIN1 = /^[\x20-\x7e\xa0-\xff]*$/;
+/** Text every font of the PDFs has each character of as it stands: printable Latin-1, nearly all of the letter and the annex. */
+export const PRINTABLE_LATIN1 = /^[\x20-\x7e\xa0-\xff]*$/;
 /** What is not seen: variation selectors (the ️ after ✈), joiners, direction marks, control characters. */
-const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
+export const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 
 /**
  * The text as the font prints it, one rule for the letter and the annex: each character the font has as

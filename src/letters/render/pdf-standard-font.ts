@@ -5,7 +5,7 @@
  */
 import anyAscii from 'any-ascii';
 import PDFDocument from 'pdfkit';
-import type { FontStyle } from './pdf-font.ts';
+import { INVISIBLE, PRINTABLE_LATIN1, type FontStyle } from './pdf-font.ts';
 
 /** How a canvas shows text in a style: the font resource it names, the string operand, and its width. */
 export interface CanvasFonts {
@@ -28,10 +28,6 @@ const WIN_ANSI_HIGH: readonly [number, string][] = [
   [0x96, '–'], [0x97, '—'], [0x98, '˜'], [0x99, '™'], [0x9a, 'š'], [0x9b, '›'], [0x9c, 'œ'], [0x9e, 'ž'], [0x9f, 'Ÿ'],
 ];
 const WIN_ANSI_CODE = new Map(WIN_ANSI_HIGH.map(([code, char]) => [char, code]));
-/** Text that is WinAnsi as it stands: printable Latin-1. */
-const PRINTABLE_LATIN1 = /^[\x20-\x7e\xa0-\xff]*$/;
-/** What is not seen: variation selectors, joiners, direction marks, control characters. */
-const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 
 /**
  * The text in WinAnsi, one character per byte: printable Latin-1 as it is, the other characters the
