@@ -77,7 +77,8 @@ describeWithBrowser('accounts', (browser) => {
     await roleDialog.getByLabel('Nieuwe rol').selectOption('finance');
     await roleDialog.getByRole('button', { name: 'Rol wijzigen' }).click();
     await admin.getByText('De rol van p.bakker is nu Financiën.').waitFor();
-    expect((await rowOf(admin, 'p.bakker'))?.[1]).toBe('Financiën');
+    // The list is read again after the change is said.
+    await expect.poll(async () => (await rowOf(admin, 'p.bakker'))?.[1]).toBe('Financiën');
 
     await admin.getByRole('button', { name: 'Rol wijzigen, p.bakker' }).click();
     await roleDialog.getByLabel('Nieuwe rol').selectOption('auditor');
@@ -95,7 +96,7 @@ describeWithBrowser('accounts', (browser) => {
     await admin.getByRole('button', { name: 'Uitschakelen, p.bakker' }).click();
     await disableDialog.getByRole('button', { name: 'Ja, uitschakelen' }).click();
     await admin.getByText('Account p.bakker is uitgeschakeld.').waitFor();
-    expect((await rowOf(admin, 'p.bakker'))?.[3]).toMatch(/^Uitgeschakeld op /);
+    await expect.poll(async () => (await rowOf(admin, 'p.bakker'))?.[3]).toMatch(/^Uitgeschakeld op /);
     expect(await admin.getByRole('button', { name: 'Uitschakelen, p.bakker' }).count()).toBe(0);
     const disabled = await api<{ items: Account[] }>(server(), '/accounts', { as: 'administrator' });
     expect(disabled.items.find((candidate) => candidate.id === account.id)?.disabledAt).not.toBeNull();
