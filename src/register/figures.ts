@@ -13,31 +13,33 @@ import { ValidationError } from './errors.ts';
 
 export interface FiguresReport extends FiguresTable {
   headline: string;
+  /** The final letter the headline compares with, as a letter at the reference date does: its reference date and the total it printed. */
+  headlineComparedWith: { referenceDate: IsoDate; printedTotalCents: Cents } | null;
   isDemonstration: boolean;
 }
 
 /**
- * The letter's table of realised support at a reference date, compared with an earlier date, and the letter's
- * sentence: where the earlier date is that of the final letter a letter at the reference date follows, the
- * sentence compares with the total that letter printed, as the letter does (its table then notes a restatement).
+ * The letter's table of realised support at a reference date, compared with an earlier date, and the
+ * letter's sentence, which a letter at the reference date would print: compared with the total the final
+ * letter it follows printed, whatever the date the table compares with (before a first letter, none).
  */
 export async function figuresTable(db: Kysely<Database>, referenceDate: IsoDate, compareDate: IsoDate): Promise<FiguresReport> {
-  const [[reference, compare], isDemonstration, printedEarlier] = await Promise.all([
+  const [[reference, compare], isDemonstration, headlineComparedWith] = await Promise.all([
     realisedTotalsAtDates(db, [referenceDate, compareDate]),
     containsDemonstrationData(db),
-    printedTotalOfPreviousLetter(db, referenceDate, compareDate),
+    previousLetterTotal(db, referenceDate),
   ]);
   const table = buildFiguresTable({ date: referenceDate, totals: reference }, { date: compareDate, totals: compare });
-  const { total } = table;
-  return { ...table, headline: headlineSentence(referenceDate, total.reference.cents, printedEarlier ?? total.compare.cents), isDemonstration };
+  const headline = headlineSentence(referenceDate, table.total.reference.cents, headlineComparedWith?.printedTotalCents ?? null);
+  return { ...table, headline, headlineComparedWith, isDemonstration };
 }
 
-/** The total the last final letter before the reference date printed, where its reference date is the compare date. */
-async function printedTotalOfPreviousLetter(db: Kysely<Database>, referenceDate: IsoDate, compareDate: IsoDate): Promise<Cents | null> {
+/** The last final letter before the reference date, which a letter at that date follows, and the total it printed. */
+async function previousLetterTotal(db: Kysely<Database>, referenceDate: IsoDate): Promise<FiguresReport['headlineComparedWith']> {
   const previous = await latestFinalBefore(db, referenceDate);
-  if (!previous?.publicSnapshot || previous.referenceDate !== compareDate) return null;
+  if (!previous?.publicSnapshot) return null;
   const totals = await reportedTotals(db, previous.id, previous.publicSnapshot);
-  return sumCents(SUPPORT_TYPES.map((type) => totals[type]));
+  return { referenceDate: previous.referenceDate, printedTotalCents: sumCents(SUPPORT_TYPES.map((type) => totals[type])) };
 }
 
 /**

@@ -106,14 +106,19 @@ describeEachDatabase('a letter after a final letter, at its reference date in ev
     await accepted(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'cijfers', heading: 'Cijfers', text: `${text(FIGURES)}\n\n{{figuresTable}}` }] }, { 'If-Match': draft.headers.get('ETag')! }), 200);
   });
 
-  it('gives the dashboard the letter’s sentence for the same dates: compared with the total the previous letter printed, where its table compares with the register', async () => {
+  it('gives the dashboard the sentence a letter at the reference date prints: compared with the total the letter it follows printed, whatever date its table compares with', async () => {
     const { letter } = await readDraft();
     const figures = (await author('GET', `/figures?referenceDate=${REFERENCE_DATE}&compareDate=${PREVIOUS_DATE}`)).body;
     expect(figures.headline).toBe(letter.namedFigures.headline);
     expect([figures.total.compare.cents, figures.total.reference.cents]).toEqual([30 * MILLION, 22 * MILLION]);
-    // Compared with another date than the previous letter's, the sentence compares with the register at that date.
+    expect(figures.headlineComparedWith).toEqual({ referenceDate: PREVIOUS_DATE, printedTotalCents: 10 * MILLION });
+    // The table compared with another date, the sentence still compares as the letter does, with the letter it follows.
     const otherDate = (await author('GET', `/figures?referenceDate=${REFERENCE_DATE}&compareDate=2025-03-30`)).body;
-    expect(otherDate.headline).toContain(`afname van €8 mln.`);
+    expect([otherDate.headline, otherDate.headlineComparedWith]).toEqual([letter.namedFigures.headline, figures.headlineComparedWith]);
+    // Before the first final letter, a letter compares with none, and so does the sentence.
+    const beforeAnyLetter = (await author('GET', `/figures?referenceDate=${PREVIOUS_DATE}&compareDate=2025-01-01`)).body;
+    expect(beforeAnyLetter.headlineComparedWith).toBeNull();
+    expect(beforeAnyLetter.headline).toBe('De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 maart 2025 €30 mln.');
   });
 
   it('compares with the previous letter as it printed its figures, restated as they stood on its own reference date', async () => {

@@ -24,7 +24,11 @@ const FiguresSchema = z
     compareDate: isoDate,
     rows: z.array(z.object({ supportType: z.enum(SUPPORT_TYPES), ...line })),
     total: z.object(line),
-    headline: z.string().openapi({ description: "The letter's sentence with the total and the increase: compared with the date of the final letter a letter at the reference date follows, with the total that letter printed" }),
+    headline: z.string().openapi({ description: "The sentence a letter at the reference date prints, with the total and the increase over the total the final letter it follows printed (whatever the compare date)" }),
+    headlineComparedWith: z
+      .object({ referenceDate: isoDate, printedTotalCents: totalCents })
+      .nullable()
+      .openapi({ description: 'The final letter the headline compares with and the total it printed; null before a first final letter' }),
     isDemonstration: z.boolean().openapi({ description: 'The register holds demonstration data' }),
   })
   .openapi('Figures');

@@ -11092,8 +11092,15 @@ export interface components {
                 /** @example 48 procent */
                 increasePercentText: string | null;
             };
-            /** @description The letter's sentence with the total and the increase: compared with the date of the final letter a letter at the reference date follows, with the total that letter printed */
+            /** @description The sentence a letter at the reference date prints, with the total and the increase over the total the final letter it follows printed (whatever the compare date) */
             headline: string;
+            /** @description The final letter the headline compares with and the total it printed; null before a first final letter */
+            headlineComparedWith: {
+                /** Format: date */
+                referenceDate: string;
+                /** @description Euro cents, exact: a sum may pass 2^53, so read it from its digits (e.g. a JSON.parse reviver using context.source) */
+                printedTotalCents: number;
+            } | null;
             /** @description The register holds demonstration data */
             isDemonstration: boolean;
         };

@@ -13,6 +13,8 @@ export const dashboard: typeof nl.dashboard = {
     increase: 'Increase',
     increasePercent: 'Increase in percent',
     headlineLabel: 'Text for the letter',
+    headlineComparedWith: 'As the letter does, the text compares with the total the previous letter (reference date {{date}}) stated: {{total}}.',
+    headlineWithoutLetter: 'There is no final letter yet: the text compares with nothing.',
   },
   chart: {
     heading: 'Realised support over time',

@@ -11,6 +11,8 @@ export const dashboard = {
     increase: 'Toename',
     increasePercent: 'Toename in procenten',
     headlineLabel: 'Tekst voor de brief',
+    headlineComparedWith: 'De tekst vergelijkt, zoals de brief, met het totaal dat de vorige brief (peildatum {{date}}) vermeldde: {{total}}.',
+    headlineWithoutLetter: 'Er is nog geen definitieve brief: de tekst vergelijkt met niets.',
   },
   chart: {
     heading: 'Gerealiseerde steun door de tijd',

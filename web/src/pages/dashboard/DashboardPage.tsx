@@ -4,10 +4,14 @@ import { Alert } from '../../components/Alert.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { useSearchParams } from 'wouter';
 import { getFigures, getNextLetterDates, getSeries } from '../../api/figures.ts';
+import type { Figures } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
 import { fieldErrorsOf, useSubmission } from '../../forms/useSubmission.ts';
+import { formatLongDate } from '../../format/dates.ts';
+import { formatEuro } from '../../format/money.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { EpfStatusPanel } from '../epf/EpfStatusPanel.tsx';
@@ -112,6 +116,9 @@ function Dashboard({ referenceDate, compareDate }: { referenceDate: string; comp
               <blockquote lang="nl" className="utrecht-blockquote">
                 <p className="nl-paragraph">{figures.data.data.headline}</p>
               </blockquote>
+              <p className="nl-paragraph">
+                <HeadlineComparison comparedWith={figures.data.data.headlineComparedWith} />
+              </p>
             </figure>
           </>
         ) : (
@@ -150,4 +157,12 @@ function DateDependentPanels({ referenceDate }: { referenceDate: string }) {
       <BudgetSection knownAt={referenceDate} />
     </>
   );
+}
+
+/** What the letter's sentence compares with, which is the final letter it follows whatever date the table compares with. */
+function HeadlineComparison({ comparedWith }: { comparedWith: Figures['headlineComparedWith'] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (comparedWith === null) return <>{t('dashboard.figures.headlineWithoutLetter')}</>;
+  return <>{t('dashboard.figures.headlineComparedWith', { date: formatLongDate(comparedWith.referenceDate, language), total: formatEuro(comparedWith.printedTotalCents, language) })}</>;
 }
