@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
-import { assessmentViolations, gateState, licenceCoversGoods, licenceGoodsViolations, licenceViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
+import { assessmentViolations, gateState, licenceCoversGoods, licenceAssessmentViolations, licenceFieldViolations, licenceGoodsViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
 
 const TODAY = '2025-09-01';
 
@@ -68,7 +68,7 @@ describe('an assessment', () => {
     expect(codes(assessmentViolations({ ...assessment, assessedOn: '2099-01-01', endUser: 'a\u0000b' }, TODAY))).toEqual(['endUser nulCharacter', 'assessedOn dateInFuture']);
     expect(codes(assessmentViolations({ ...assessment, assessedOn: '2013-12-31' }, TODAY))).toEqual(['assessedOn dateOutOfRange']);
     expect(codes(assessmentViolations({ ...assessment, endUseStatement: 'Verklaring\u0007' }, TODAY))).toEqual(['endUseStatement controlCharacter']);
-    expect(codes(licenceViolations({ ...licence, number: 'NL\u001b1' }, { outcome: 'positive', assessedOn: '2025-03-10' }, TODAY))).toEqual(['number controlCharacter']);
+    expect(codes(licenceFieldViolations({ ...licence, number: 'NL\u001b1' }, TODAY))).toEqual(['number controlCharacter']);
   });
 });
 
@@ -76,19 +76,20 @@ describe('a licence', () => {
   const positive = { outcome: 'positive' as const, assessedOn: '2025-03-10' };
 
   it('is issued on a positive assessment, after it', () => {
-    expect(licenceViolations(licence, positive, TODAY)).toEqual([]);
-    expect(codes(licenceViolations(licence, { ...positive, outcome: 'negative' }, TODAY))).toEqual(['assessmentId assessmentNegative']);
-    expect(codes(licenceViolations({ ...licence, issuedOn: '2025-03-01' }, positive, TODAY))).toEqual(['issuedOn licenceBeforeAssessment']);
+    expect(licenceAssessmentViolations(licence, positive)).toEqual([]);
+    expect(licenceFieldViolations(licence, TODAY)).toEqual([]);
+    expect(codes(licenceAssessmentViolations(licence, { ...positive, outcome: 'negative' }))).toEqual(['assessmentId assessmentNegative']);
+    expect(codes(licenceAssessmentViolations({ ...licence, issuedOn: '2025-03-01' }, positive))).toEqual(['issuedOn licenceBeforeAssessment']);
   });
 
   it('refuses an impossible validity, value, quantity or country', () => {
-    expect(codes(licenceViolations({ ...licence, validUntil: '2025-03-11', valueAuthorisedCents: 0, quantityAuthorised: 0, importingState: 'ua' }, positive, TODAY))).toEqual([
+    expect(codes(licenceFieldViolations({ ...licence, validUntil: '2025-03-11', valueAuthorisedCents: 0, quantityAuthorised: 0, importingState: 'ua' }, TODAY))).toEqual([
       'validUntil beforeIssued',
       'importingState invalidCountry',
       'valueAuthorisedCents amountNotPositive',
       'quantityAuthorised tooSmall',
     ]);
-    expect(codes(licenceViolations({ ...licence, validUntil: '2205-03-12' }, positive, TODAY))).toEqual(['validUntil validityTooLong']);
+    expect(codes(licenceFieldViolations({ ...licence, validUntil: '2205-03-12' }, TODAY))).toEqual(['validUntil validityTooLong']);
   });
 
   it("is for the delivery's goods: a Military List category of the weapons or platforms they are, or of equipment, and their own UN Register category or none", () => {
@@ -118,7 +119,7 @@ describe('a licence', () => {
   });
 
   it('refuses the exporting state itself as the importing state', () => {
-    expect(codes(licenceViolations({ ...licence, importingState: 'NL' }, positive, TODAY))).toEqual(['importingState importingStateIsExporter']);
+    expect(codes(licenceFieldViolations({ ...licence, importingState: 'NL' }, TODAY))).toEqual(['importingState importingStateIsExporter']);
   });
 });
 

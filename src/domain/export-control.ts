@@ -128,10 +128,10 @@ function criteriaViolations(criteria: readonly CriterionAssessment[]): RuleViola
 }
 
 /**
- * A licence is issued on a positive assessment, after it (licenceFieldViolations gives the rest of its rules).
+ * A licence is issued on a positive assessment, after it (licenceFieldViolations gives its own rules, which need no assessment).
  */
-export function licenceViolations(input: LicenceInput, assessment: { outcome: AssessmentOutcome; assessedOn: IsoDate }, today: IsoDate): RuleViolation[] {
-  const violations = licenceFieldViolations(input, today);
+export function licenceAssessmentViolations(input: Pick<LicenceInput, 'issuedOn'>, assessment: { outcome: AssessmentOutcome; assessedOn: IsoDate }): RuleViolation[] {
+  const violations: RuleViolation[] = [];
   if (assessment.outcome === 'negative') violations.push({ field: 'assessmentId', code: 'assessmentNegative' });
   if (input.issuedOn < assessment.assessedOn) violations.push({ field: 'issuedOn', code: 'licenceBeforeAssessment', params: { assessedOn: assessment.assessedOn } });
   return violations;

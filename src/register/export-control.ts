@@ -10,8 +10,9 @@ import {
   assessmentViolations,
   gateState,
   licenceCoversGoods,
+  licenceAssessmentViolations,
+  licenceFieldViolations,
   licenceGoodsViolations,
-  licenceViolations,
   MAX_NOTE,
   shipmentViolation,
   withoutExportControlDetails,
@@ -173,6 +174,16 @@ export async function grantInspection(db: Db, context: RequestContext, assessmen
 }
 
 /**
+ * What a licence breaks of the rules that need no assessment: its own fields, its delivery's goods and a number
+ * another licence has. They are named beside what its assessment refuses, so that a licence is corrected at once.
+ */
+async function violationsWithoutAssessment(db: Db, context: RequestContext, category: Category, input: Omit<LicenceInput, 'assessmentId'>): Promise<RuleViolation[]> {
+  const violations = [...licenceFieldViolations(input, requestDay(context)), ...licenceGoodsViolations(category, input)];
+  if (await repository.licenceNumberExists(db, input.number)) violations.push({ field: 'number', code: 'licenceNumberTaken' });
+  return violations;
+}
+
+/**
  * Issues a licence for the delivery's goods on its latest assessment, which must be positive. Separation of duties:
  * whoever assessed does not issue the licence on that assessment (the roles already keep the two apart;
  * this also holds for an account whose role changed in between). With an expected version (If-Match), only when
@@ -188,11 +199,12 @@ export async function issueLicence(
   return inTransaction(db, async (trx) => {
     const { delivery, control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
     const [latest] = control.assessments;
+    const ownViolations = await violationsWithoutAssessment(trx, context, delivery.category, input);
     if (!latest || latest.id !== input.assessmentId.toLowerCase()) {
       const named = await repository.findAssessment(trx, input.assessmentId);
-      throw new ValidationError([named ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment')]);
+      throw new ValidationError([named ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment'), ...ownViolations]);
     }
-    const violations: RuleViolation[] = [...licenceViolations(input, latest, requestDay(context)), ...licenceGoodsViolations(delivery.category, input)];
+    const violations: RuleViolation[] = [...licenceAssessmentViolations(input, latest), ...ownViolations];
     if (context.actor?.id && context.actor.id === latest.assessedById) violations.push({ field: 'assessmentId', code: 'sameOfficialAssessed' });
     if (violations.length > 0) throw new ValidationError(violations);
     const licence: repository.StoredLicence = {
@@ -218,13 +230,14 @@ export async function issueLicence(
 /**
  * Issues a licence as a licensing file records it: the file names the delivery, not the assessment, so the licence is
  * issued on the delivery's latest assessment by issueLicence's rules (positive, dated no later than the licence, not
- * by whoever assessed). A delivery without an assessment has none to issue it on: assessments are never imported.
+ * by whoever assessed). A delivery without an assessment has none to issue it on: assessments are never imported. The
+ * licence's rules that need no assessment are judged beside that, so that a file is corrected in one round.
  */
 export async function issueLicenceOnLatestAssessment(db: Db, context: RequestContext, deliveryId: string, input: Omit<LicenceInput, 'assessmentId'>): Promise<repository.StoredLicence> {
   return inTransaction(db, async (trx) => {
-    const { control } = await lockedExportControl(trx, deliveryId, undefined);
+    const { delivery, control } = await lockedExportControl(trx, deliveryId, undefined);
     const [latest] = control.assessments;
-    if (!latest) throw new ValidationError([{ field: 'assessmentId', code: 'noAssessment' }]);
+    if (!latest) throw new ValidationError([{ field: 'assessmentId', code: 'noAssessment' }, ...(await violationsWithoutAssessment(trx, context, delivery.category, input))]);
     return issueLicence(trx, context, deliveryId, { ...input, assessmentId: latest.id });
   });
 }

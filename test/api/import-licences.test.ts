@@ -141,6 +141,16 @@ describeEachDatabase('importing export licences', (database) => {
     expect(outcomes(dryRun.body)).toEqual([['VG-1', 'invalid', ['A differsFromEarlierImport']]]);
   });
 
+  it('names beside a delivery not yet assessed every rule of the licence that needs no assessment', async () => {
+    // Valid for six years, to a state under embargo, under the category of warships, with the number of the licence issued above.
+    const faulty = await upload({ 'Vergunningen (Licences)': [['VG-6', ids.unassessed, 'nl-imp-2025-0001', '2025-03-12', '2031-03-12', 'ML9', null, null, 1000, 'RU', null, null]] }, 'zonder-toetsing.xlsx');
+    const dryRun = await licensing('POST', '/imports/dry-run', faulty);
+    expect(outcomes(dryRun.body)).toEqual([
+      ['VG-6', 'invalid', ['B noAssessment', 'C licenceNumberTaken', 'E validityTooLong', 'F militaryListNotOfGoods', 'J importingStateUnderEmbargo']],
+    ]);
+    expect(await licencesOf(ids.unassessed)).toEqual([]);
+  });
+
   it('lets a command run on the server issue the licences as the system, by the same rules', async () => {
     const { db } = database();
     const rows = await filledTemplate(template, {

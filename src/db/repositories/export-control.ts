@@ -154,6 +154,12 @@ export async function listInspectable(db: Db): Promise<InspectableAssessment[]> 
 /** The unique index that gives each licence its own number, whatever its case and spacing (migration 043). */
 export const UNIQUE_LICENCE_NUMBER = 'export_licence_number_folded';
 
+/** Whether a licence has this number, whatever its case and spacing, as the unique index compares them. */
+export async function licenceNumberExists(db: Db, number: string): Promise<boolean> {
+  const found = await db.selectFrom('exportLicence').select('id').where(sql<string>`register_key(number)`, '=', sql<string>`register_key(${number})`).limit(1).executeTakeFirst();
+  return found !== undefined;
+}
+
 export async function insertLicence(db: Db, licence: StoredLicence): Promise<void> {
   await withTypedErrors(db.insertInto('exportLicence').values(licence).execute());
 }
