@@ -236,6 +236,7 @@ export const annexes: typeof nl.annexes = {
   rows_one: '{{formatted}} delivery',
   rows_other: '{{formatted}} deliveries',
   changes: '{{new}} new and {{changed}} at another value since the letter of {{date}}',
+  nothingChanged: 'nothing new or at another value since the letter of {{date}}',
   firstAnnex: 'first annex: nothing to compare with',
   changesUnknown: 'determined at its first opening',
 };

@@ -234,6 +234,7 @@ export const annexes = {
   rows_one: '{{formatted}} levering',
   rows_other: '{{formatted}} leveringen',
   changes: '{{new}} nieuw en {{changed}} met een andere waarde sinds de brief van {{date}}',
+  nothingChanged: 'niets nieuw of met een andere waarde sinds de brief van {{date}}',
   firstAnnex: 'eerste bijlage: niets om mee te vergelijken',
   changesUnknown: 'wordt bepaald bij de eerste opening',
 };

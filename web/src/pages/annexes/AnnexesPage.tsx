@@ -4,10 +4,12 @@ import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
+import { locale } from '../../format/locale.ts';
 import { formatMoment, formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useResource } from '../../state/useResource.ts';
 import { AnnexLinks, AnnexNotice } from '../letters/AnnexLinks.tsx';
+import { changesSincePrevious } from './annexChanges.ts';
 
 /** The annexes the reader may open, newest first, each with what changed since the previous letter. */
 export function AnnexesPage() {
@@ -43,19 +45,16 @@ function AnnexesTable({ annexes }: { annexes: AnnexListItem[] }) {
   );
 }
 
-/** "312 new, 4 revalued since 4 Feb 2025", from the counts kept with the annex's rendering. */
+/** "312 deliveries" and "12 new and 4 at another value since the letter of 4 Feb 2025", from the counts kept with the annex's rendering. */
 function AnnexChanges({ annex }: { annex: AnnexListItem }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   if (annex.rowCount === null || annex.newRows === null || annex.changedRows === null) return <>{t('annexes.changesUnknown')}</>;
-  const count = (value: number) => value.toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB');
   return (
     <>
-      {t('annexes.rows', { count: annex.rowCount, formatted: count(annex.rowCount) })}
+      {t('annexes.rows', { count: annex.rowCount, formatted: annex.rowCount.toLocaleString(locale(language)) })}
       <br />
-      {annex.previousReferenceDate === null
-        ? t('annexes.firstAnnex')
-        : t('annexes.changes', { new: count(annex.newRows), changed: count(annex.changedRows), date: formatShortDate(annex.previousReferenceDate, language) })}
+      {changesSincePrevious(t, { ...annex, newRows: annex.newRows, changedRows: annex.changedRows }, language)}
     </>
   );
 }
