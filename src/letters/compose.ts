@@ -110,7 +110,10 @@ export type AnnexSnapshot = z.infer<typeof AnnexSnapshotSchema>;
 
 /** How the annex compares with the previous letter's: what the list of annexes shows before it is opened. */
 export interface AnnexChanges {
-  rows: number;
+  /** The deliveries its total is the sum of, as its first page counts them: without the work for the EU. */
+  inTotal: number;
+  /** The deliveries done as implementing actor for the European Peace Facility, outside the total. */
+  forTheEu: number;
   newRows: number;
   changedRows: number;
 }
@@ -122,7 +125,8 @@ export function annexChanges(annex: AnnexSnapshot): AnnexChanges {
     if (row.since === 'new') newRows += 1;
     else if (row.since === 'changed') changedRows += 1;
   }
-  return { rows: annex.rows.length, newRows, changedRows };
+  const forTheEu = annex.rows.filter(isImplementingActorWork).length;
+  return { inTotal: annex.rows.length - forTheEu, forTheEu, newRows, changedRows };
 }
 
 /**
@@ -206,7 +210,7 @@ const annexAmount = (cents: Cents) => unbroken(letterAmount(cents));
 export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
   const changes = annexChanges(annex);
   const previous = annex.previousLetter ?? null;
-  const forTheEu = annex.rows.filter(isImplementingActorWork).length;
+  const { inTotal, forTheEu } = changes;
   const sections: AnnexSection[] = [
     deliveriesSection(annex),
     implementingActorSection(annex.rows),
@@ -219,7 +223,7 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
   return {
     classification: CLASSIFICATION,
     title: `Vertrouwelijke bijlage bij de brief “${LETTER_SUBJECT}”`,
-    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(changes.rows - forTheEu)}, samen ${annexAmount(annex.totalCents)}${forTheEu > 0 ? `; daarnaast ${deliveries(forTheEu)} als uitvoerder voor de Europese Vredesfaciliteit, buiten dit totaal` : ''}`,
+    subtitle: `Totaaloverzicht tot en met ${formatLetterDate(annex.referenceDate)}: ${deliveries(inTotal)}, samen ${annexAmount(annex.totalCents)}${forTheEu > 0 ? `; daarnaast ${deliveries(forTheEu)} als uitvoerder voor de Europese Vredesfaciliteit, buiten dit totaal` : ''}`,
     summary: [
       previous
         ? `${sinceText(previous.referenceDate, changes)}${leftText(annex.noLongerListed?.length ?? 0)}`

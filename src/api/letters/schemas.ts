@@ -332,7 +332,7 @@ const AnnexListItemSchema = z
     paperNumber: z.string().nullable(),
     sentAt: z.string().nullable().openapi({ description: 'When the letter went to parliament; null while it has not' }),
     previousReferenceDate: z.iso.date().nullable().openapi({ description: 'The reference date of the letter this annex is compared with' }),
-    rowCount: z.number().int().nullable().openapi({ description: 'Deliveries in the annex; null until it is rendered (at its first opening, for letters finalised before annexes were kept)' }),
+    rowCount: z.number().int().nullable().openapi({ description: 'The deliveries the annex’s total is the sum of, as its first page counts them, without the work done for the EU as implementing actor (an annex kept before its first page counted them so counted that work too); null until it is rendered (at its first opening, for letters finalised before annexes were kept)' }),
     newRows: z.number().int().nullable().openapi({ description: 'Deliveries not in the previous letter’s annex' }),
     changedRows: z.number().int().nullable().openapi({ description: 'Deliveries in it at another value' }),
   })

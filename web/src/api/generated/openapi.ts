@@ -11684,7 +11684,7 @@ export interface components {
              * @description The reference date of the letter this annex is compared with
              */
             previousReferenceDate: string | null;
-            /** @description Deliveries in the annex; null until it is rendered (at its first opening, for letters finalised before annexes were kept) */
+            /** @description The deliveries the annex’s total is the sum of, as its first page counts them, without the work done for the EU as implementing actor (an annex kept before its first page counted them so counted that work too); null until it is rendered (at its first opening, for letters finalised before annexes were kept) */
             rowCount: number | null;
             /** @description Deliveries not in the previous letter’s annex */
             newRows: number | null;
