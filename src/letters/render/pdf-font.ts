@@ -54,27 +54,30 @@ function covered(code: number): boolean {
 }
 
 /** Text every font of the PDFs has each character of as it stands: printable Latin-1, nearly all of the letter and the annex. */
-export const PRINTABLE_LATIN1 = /^[\x20-\x7e\xa0-\xff]*$/;
+const PRINTABLE_LATIN1 = /^[\x20-\x7e\xa0-\xff]*$/;
 /** What is not seen: variation selectors (the ️ after ✈), joiners, direction marks, control characters. */
-export const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
+const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 
 /**
- * The text as the font prints it, one rule for the letter and the annex: each character the font has as
- * it is, spaces as plain or non-breaking spaces, invisible marks left out, and any other character (an
- * emoji, a flag, a script the font lacks) as it is written in Latin letters, so that nothing prints as "?"
- * or as an empty box. The result has characters of the Basic Multilingual Plane only.
+ * The text as a font that `has` some characters prints it, one rule for every font of the PDFs: each
+ * character it has as it is, spaces as plain or non-breaking spaces, invisible marks left out, and any other
+ * character (an emoji, a flag, a script the font lacks) as it is written in Latin letters, so that nothing
+ * prints as "?" or as an empty box. Every font has printable Latin-1.
  */
-export function printable(text: string): string {
+export function printableIn(text: string, has: (char: string) => boolean): string {
   if (PRINTABLE_LATIN1.test(text)) return text;
   let result = '';
   for (const char of text.normalize('NFC')) {
     if (/\s/u.test(char)) result += char === '\u00a0' || char === '\u202f' ? '\u00a0' : ' ';
     else if (INVISIBLE.test(char)) continue;
-    else if (covered(char.codePointAt(0)!)) result += char;
+    else if (has(char)) result += char;
     else result += anyAscii(char).replace(/[^\x20-\x7e]/g, '');
   }
   return result;
 }
+
+/** The text as the embedded font prints it (printableIn), in characters of the Basic Multilingual Plane only. */
+export const printable = (text: string): string => printableIn(text, (char) => covered(char.codePointAt(0)!));
 
 const advances = new Map<FontStyle, Float64Array>();
 

@@ -3,9 +3,8 @@
  * reader's watermark is stamped in, over the kept annex of any letter, rendered before the annex embedded
  * its font or after. They know only WinAnsi.
  */
-import anyAscii from 'any-ascii';
 import PDFDocument from 'pdfkit';
-import { INVISIBLE, PRINTABLE_LATIN1, type FontStyle } from './pdf-font.ts';
+import { printableIn, type FontStyle } from './pdf-font.ts';
 
 /** How a canvas shows text in a style: the font resource it names, the string operand, and its width. */
 export interface CanvasFonts {
@@ -28,26 +27,15 @@ const WIN_ANSI_HIGH: readonly [number, string][] = [
   [0x96, '–'], [0x97, '—'], [0x98, '˜'], [0x99, '™'], [0x9a, 'š'], [0x9b, '›'], [0x9c, 'œ'], [0x9e, 'ž'], [0x9f, 'Ÿ'],
 ];
 const WIN_ANSI_CODE = new Map(WIN_ANSI_HIGH.map(([code, char]) => [char, code]));
+const isLatin1 = (char: string) => char.length === 1 && char.charCodeAt(0) <= 0xff;
 
 /**
- * The text in WinAnsi, one character per byte: printable Latin-1 as it is, the other characters the
- * standard fonts have by their code, spaces as spaces, invisible marks left out, and any other letter as it
- * is written in Latin letters (a reader's name in the annex's watermark, such as Yeşilgöz, is printed
- * Yesilgöz, and Олена as Olena, not with "?").
+ * The text in WinAnsi, one character per byte: the characters the standard fonts have (printable Latin-1,
+ * and the others of WinAnsi by their code), the rest as printableIn says (a reader's name in the annex's
+ * watermark, such as Yeşilgöz, is printed Yesilgöz, and Олена as Olena, not with "?").
  */
 export function encodeWinAnsi(text: string): string {
-  if (PRINTABLE_LATIN1.test(text)) return text;
-  let encoded = '';
-  for (const char of text.normalize('NFC')) {
-    const code = char.codePointAt(0)!;
-    const winAnsi = WIN_ANSI_CODE.get(char);
-    if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff)) encoded += char;
-    else if (/\s/u.test(char)) encoded += char === '\u202f' ? '\u00a0' : ' ';
-    else if (INVISIBLE.test(char)) continue;
-    else if (winAnsi !== undefined) encoded += String.fromCharCode(winAnsi);
-    else encoded += anyAscii(char).replace(/[^\x20-\x7e]/g, '');
-  }
-  return encoded;
+  return printableIn(text, (char) => isLatin1(char) || WIN_ANSI_CODE.has(char)).replace(/[^\x00-\xff]/g, (char) => String.fromCharCode(WIN_ANSI_CODE.get(char)!));
 }
 
 let widthTables: Record<FontStyle, Float64Array> | undefined;
