@@ -28,6 +28,17 @@ export interface FieldReader<N extends string> {
   amount(name: N, required?: boolean): number | null;
   /** A country's ISO 3166 code as typed ("nl" is NL), refused when it names no country; required. */
   country(name: N): string;
+  /** A year of four digits as typed ("2025"); required. Whether the register has it is the server's to say. */
+  year(name: N): number;
+}
+
+/** A whole year of four digits as typed, or undefined. */
+export const yearOf = (text: string): number | undefined => (/^\d{4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
+
+/** Notes a field's problem; what the field reads as in the request (its `refusedField` mark). */
+export function refuse<T>(problems: Problems, name: string, problem: ClientProblem): T {
+  problems[name] = problem;
+  return refusedField<T>(name);
 }
 
 /**
@@ -47,19 +58,15 @@ export function amountProblem(text: string): ClientProblem {
 
 /** `unfinished` names the date fields typed only in part, which the browser gives as empty (unfinishedDates). */
 export function fieldReader<N extends string>(values: Record<N, string>, problems: Problems, unfinished: readonly string[] = []): FieldReader<N> {
-  /** Notes the field's problem; what it reads as. */
-  const refuse = <T>(name: N, problem: ClientProblem): T => {
-    problems[name] = problem;
-    return refusedField<T>(name);
-  };
-  const text = (name: N) => (unfinished.includes(name) ? refuse<string>(name, 'unfinishedDate') : values[name]);
-  const required = (name: N) => (isBlank(values[name]) && !unfinished.includes(name) ? refuse<string>(name, 'required') : text(name));
+  const refused = <T>(name: N, problem: ClientProblem): T => refuse<T>(problems, name, problem);
+  const text = (name: N) => (unfinished.includes(name) ? refused<string>(name, 'unfinishedDate') : values[name]);
+  const required = (name: N) => (isBlank(values[name]) && !unfinished.includes(name) ? refused<string>(name, 'required') : text(name));
 
   /** The whole number typed in a field, as `text` writes it. */
   const whole = (name: N, text: string, required: boolean) => {
-    if (isBlank(values[name])) return required ? refuse<number>(name, 'required') : null;
+    if (isBlank(values[name])) return required ? refused<number>(name, 'required') : null;
     const problem = wholeNumberProblem(text);
-    return problem ? refuse<number>(name, problem) : parseWholeNumber(text)!;
+    return problem ? refused<number>(name, problem) : parseWholeNumber(text)!;
   };
 
   function wholeNumber(name: N, required: true): number;
@@ -71,8 +78,8 @@ export function fieldReader<N extends string>(values: Record<N, string>, problem
   function amount(name: N, required: true): number;
   function amount(name: N, required?: boolean): number | null;
   function amount(name: N, required = false): number | null {
-    if (isBlank(values[name])) return required ? refuse<number>(name, 'required') : null;
-    return parseEuroAmount(values[name]) ?? refuse<number>(name, amountProblem(values[name]));
+    if (isBlank(values[name])) return required ? refused<number>(name, 'required') : null;
+    return parseEuroAmount(values[name]) ?? refused<number>(name, amountProblem(values[name]));
   }
 
   return {
@@ -80,15 +87,18 @@ export function fieldReader<N extends string>(values: Record<N, string>, problem
     required,
     code(name, codes) {
       // Nothing chosen, or something the field does not offer.
-      return codes.find((code) => code === values[name]) ?? refuse<(typeof codes)[number]>(name, 'required');
+      return codes.find((code) => code === values[name]) ?? refused<(typeof codes)[number]>(name, 'required');
     },
     wholeNumber,
     percentage: (name) => whole(name, values[name].replace(/%\s*$/, ''), true) ?? 0,
     amount,
     country(name) {
-      if (isBlank(values[name])) return refuse<string>(name, 'required');
+      if (isBlank(values[name])) return refused<string>(name, 'required');
       const code = countryCodeOf(values[name]);
-      return isCountryCode(code) ? code : refuse<string>(name, 'invalidCountry');
+      return isCountryCode(code) ? code : refused<string>(name, 'invalidCountry');
+    },
+    year(name) {
+      return yearOf(values[name]) ?? refused<number>(name, isBlank(values[name]) ? 'required' : 'invalidWholeNumber');
     },
   };
 }

@@ -12,12 +12,11 @@ import { fieldId } from '../../forms/FormField.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields, type FieldName } from '../../forms/useFields.ts';
-import { useSubmission, type ClientProblem } from '../../forms/useSubmission.ts';
-import { refuse, requireAmount, requireText, requireYear, yearOf } from './budgetFields.ts';
+import { fieldReader, refuse, yearOf, type Problems } from '../../forms/fieldReader.ts';
+import { useSubmission } from '../../forms/useSubmission.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 
 const BUDGET_PATH = '/begroting';
-type Problems = Record<string, ClientProblem>;
 
 /** A year typed within the register's budget years: only then are amounts asked for it; the server says why another is refused. */
 const budgetYearOf = (text: string) => {
@@ -61,18 +60,21 @@ export function BudgetDecisionFormPage() {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
-    const yearAmounts = filled.map((budgetYear, index) => ({ budgetYear, amountCents: requireAmount(problems, amountName(index), amounts[budgetYear] ?? '') }));
+    // Each year's amount is the field named by its place in the request.
+    const fields: Record<string, string> = { ...values, ...Object.fromEntries(filled.map((year, index) => [amountName(index), amounts[year] ?? ''])) };
+    const read = fieldReader(fields, problems);
+    const yearAmounts = filled.map((budgetYear, index) => ({ budgetYear, amountCents: read.amount(amountName(index), true) }));
     const input: BudgetDecisionInput = {
-      moment: requireText(problems, 'moment', values.moment),
-      decidedOn: requireText(problems, 'decidedOn', values.decidedOn),
+      moment: read.required('moment'),
+      decidedOn: read.required('decidedOn'),
       fund: values.fund as BudgetDecisionInput['fund'],
-      firstYear: requireYear(problems, 'firstYear', values.firstYear),
-      lastYear: requireYear(problems, 'lastYear', values.lastYear),
+      firstYear: read.year('firstYear'),
+      lastYear: read.year('lastYear'),
       amounts: years.length > 0 && filled.length === 0 ? refuse(problems, 'amounts', 'noYearAmount') : yearAmounts,
       description: values.description,
     };
-    // Typed: the texts, each year's amount by its place in the request, and no amount for any year.
-    const typed: Record<string, unknown> = { ...values, ...Object.fromEntries(filled.map((year, index) => [amountName(index), amounts[year]])), amounts: yearAmounts };
+    // Typed: the texts, each year's amount, and no amount for any year.
+    const typed: Record<string, unknown> = { ...fields, amounts: yearAmounts };
     void submission.submitRequest(problems, input, (name) => typed[name], async (request) => {
       await createBudgetDecision(request);
       navigateWithNotice(BUDGET_PATH, 'budgetDecisionAdded');
@@ -146,13 +148,14 @@ export function BudgetShiftFormPage() {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
+    const read = fieldReader(values, problems);
     const input: BudgetShiftInput = {
-      moment: requireText(problems, 'moment', values.moment),
-      decidedOn: requireText(problems, 'decidedOn', values.decidedOn),
+      moment: read.required('moment'),
+      decidedOn: read.required('decidedOn'),
       fund: values.fund as BudgetShiftInput['fund'],
-      fromYear: requireYear(problems, 'fromYear', values.fromYear),
-      toYear: requireYear(problems, 'toYear', values.toYear),
-      amountCents: requireAmount(problems, 'amountCents', values.amountCents),
+      fromYear: read.year('fromYear'),
+      toYear: read.year('toYear'),
+      amountCents: read.amount('amountCents', true),
       description: values.description,
     };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
@@ -205,13 +208,14 @@ export function CommitmentFormPage() {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
+    const read = fieldReader(values, problems);
     const input: CommitmentInput = {
-      title: requireText(problems, 'title', values.title),
+      title: read.required('title'),
       fund: values.fund as CommitmentInput['fund'],
-      budgetYear: requireYear(problems, 'budgetYear', values.budgetYear),
+      budgetYear: read.year('budgetYear'),
       stage: values.stage as CommitmentInput['stage'],
-      amountCents: requireAmount(problems, 'amountCents', values.amountCents),
-      effectiveOn: requireText(problems, 'effectiveOn', values.effectiveOn),
+      amountCents: read.amount('amountCents', true),
+      effectiveOn: read.required('effectiveOn'),
       deliveryId: values.deliveryId.trim() || null,
       contractReference: values.contractReference.trim() || null,
       note: values.note,

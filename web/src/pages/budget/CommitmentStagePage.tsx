@@ -14,13 +14,13 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
-import { useSubmission, type ClientProblem } from '../../forms/useSubmission.ts';
+import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
+import { useSubmission } from '../../forms/useSubmission.ts';
 import { formatLongDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { useResource } from '../../state/useResource.ts';
-import { requireAmount, requireText } from './budgetFields.ts';
 
 const BUDGET_PATH = '/begroting';
 
@@ -59,11 +59,12 @@ function StageForm({ commitment, etag, reload }: { commitment: Commitment; etag:
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const problems: Record<string, ClientProblem> = {};
+    const problems: Problems = {};
+    const read = fieldReader(values, problems);
     const input: CommitmentStageInput = {
       stage: values.stage as CommitmentStageInput['stage'],
-      amountCents: requireAmount(problems, 'amountCents', values.amountCents),
-      effectiveOn: requireText(problems, 'effectiveOn', values.effectiveOn),
+      amountCents: read.amount('amountCents', true),
+      effectiveOn: read.required('effectiveOn'),
       note: values.note,
     };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
