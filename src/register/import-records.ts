@@ -6,7 +6,6 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { requestDay, type RequestContext } from '../audit/trail.ts';
-import { countryCodeOf } from '../../common/countries.ts';
 import type { Database } from '../db/schema.ts';
 import type { CommitmentFields, CommitmentStageInput } from '../domain/budget.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
@@ -58,7 +57,7 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     async create(trx, context, values, find) {
       const { externalReference: _reference, deliveryReferences, ...fields } = values;
       const deliveryIds = deliveryIdsOf(deliveryReferences, find);
-      const input = { ...fields, hostCountry: countryCodeOf(String(fields.hostCountry)), deliveryIds } as TrainingProgrammeInput;
+      const input = { ...fields, deliveryIds } as TrainingProgrammeInput;
       return (await createProgramme(trx, context, input)).id;
     },
     columnOf: (field) => (field.startsWith('deliveryIds') ? 'deliveryReferences' : field),
@@ -75,8 +74,7 @@ const KINDS: Record<DomainSheet, DomainKind> = {
   company: {
     async create(trx, context, values) {
       const { externalReference: _reference, ...fields } = values;
-      const input = { ...fields, country: countryCodeOf(String(fields.country)) } as unknown as CompanyInput;
-      return (await createCompany(trx, context, input)).id;
+      return (await createCompany(trx, context, fields as unknown as CompanyInput)).id;
     },
     columnOf: (field) => field,
   },
@@ -124,8 +122,7 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     async create(trx, context, values, find) {
       const { externalReference: _reference, deliveryReference, ...fields } = values;
       const deliveryId = deliveryIdOf(find.delivery(deliveryReference as string), 'deliveryReference', deliveryReference as string);
-      const input = { ...fields, importingState: countryCodeOf(String(fields.importingState)) } as Omit<LicenceInput, 'assessmentId'>;
-      return (await issueLicenceOnLatestAssessment(trx, context, deliveryId, input)).id;
+      return (await issueLicenceOnLatestAssessment(trx, context, deliveryId, fields as Omit<LicenceInput, 'assessmentId'>)).id;
     },
     // The assessment a licence is issued on is the delivery's latest: what the rules say of it is said of the delivery.
     columnOf: (field) => (field === 'deliveryId' || field === 'assessmentId' ? 'deliveryReference' : field),
