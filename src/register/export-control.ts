@@ -197,33 +197,14 @@ export async function issueLicence(
   options: EntryOptions = {},
 ): Promise<AddedToHistory<repository.StoredLicence>> {
   return inTransaction(db, async (trx) => {
-    const { delivery, control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
-    const [latest] = control.assessments;
-    const ownViolations = await violationsWithoutAssessment(trx, context, delivery.category, input);
+    const locked = await lockedExportControl(trx, deliveryId, options.expectedVersion);
+    const [latest] = locked.control.assessments;
     if (!latest || latest.id !== input.assessmentId.toLowerCase()) {
       const named = await repository.findAssessment(trx, input.assessmentId);
-      throw new ValidationError([named ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment'), ...ownViolations]);
+      const refusal = named ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment');
+      throw new ValidationError([refusal, ...(await violationsWithoutAssessment(trx, context, locked.delivery.category, input))]);
     }
-    const violations: RuleViolation[] = [...licenceAssessmentViolations(input, latest), ...ownViolations];
-    if (context.actor?.id && context.actor.id === latest.assessedById) violations.push({ field: 'assessmentId', code: 'sameOfficialAssessed' });
-    if (violations.length > 0) throw new ValidationError(violations);
-    const licence: repository.StoredLicence = {
-      id: options.id ?? randomUUID(),
-      deliveryId,
-      ...input,
-      issuedById: context.actor?.id ?? null,
-      issuedByName: context.actor?.username ?? 'unknown',
-      recordedAt: context.now().toISOString(),
-      isDemonstration: options.isDemonstration ?? false,
-    };
-    try {
-      await repository.insertLicence(trx, licence);
-    } catch (error) {
-      if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_LICENCE_NUMBER) throw new ValidationError([{ field: 'number', code: 'licenceNumberTaken' }]);
-      throw error;
-    }
-    await recordAuditEvent(trx, context, { action: 'licence.issue', object: deliveryObject(deliveryId), result: 'success', after: licence });
-    return { ...licence, version: control.version + 1 };
+    return issueOnAssessment(trx, context, locked, latest, input, options);
   });
 }
 
@@ -235,11 +216,42 @@ export async function issueLicence(
  */
 export async function issueLicenceOnLatestAssessment(db: Db, context: RequestContext, deliveryId: string, input: Omit<LicenceInput, 'assessmentId'>): Promise<repository.StoredLicence> {
   return inTransaction(db, async (trx) => {
-    const { delivery, control } = await lockedExportControl(trx, deliveryId, undefined);
-    const [latest] = control.assessments;
-    if (!latest) throw new ValidationError([{ field: 'assessmentId', code: 'noAssessment' }, ...(await violationsWithoutAssessment(trx, context, delivery.category, input))]);
-    return issueLicence(trx, context, deliveryId, { ...input, assessmentId: latest.id });
+    const locked = await lockedExportControl(trx, deliveryId, undefined);
+    const [latest] = locked.control.assessments;
+    if (!latest) throw new ValidationError([{ field: 'assessmentId', code: 'noAssessment' }, ...(await violationsWithoutAssessment(trx, context, locked.delivery.category, input))]);
+    return issueOnAssessment(trx, context, locked, latest, { ...input, assessmentId: latest.id }, {});
   });
+}
+
+/** Issues the licence on the delivery's latest assessment, in the transaction that locked its export control. */
+async function issueOnAssessment(
+  trx: Db,
+  context: RequestContext,
+  { delivery, control }: Awaited<ReturnType<typeof lockedExportControl>>,
+  latest: ExportControl['assessments'][number],
+  input: LicenceInput,
+  options: EntryOptions,
+): Promise<AddedToHistory<repository.StoredLicence>> {
+  const violations: RuleViolation[] = [...licenceAssessmentViolations(input, latest), ...(await violationsWithoutAssessment(trx, context, delivery.category, input))];
+  if (context.actor?.id && context.actor.id === latest.assessedById) violations.push({ field: 'assessmentId', code: 'sameOfficialAssessed' });
+  if (violations.length > 0) throw new ValidationError(violations);
+  const licence: repository.StoredLicence = {
+    id: options.id ?? randomUUID(),
+    deliveryId: delivery.id,
+    ...input,
+    issuedById: context.actor?.id ?? null,
+    issuedByName: context.actor?.username ?? 'unknown',
+    recordedAt: context.now().toISOString(),
+    isDemonstration: options.isDemonstration ?? false,
+  };
+  try {
+    await repository.insertLicence(trx, licence);
+  } catch (error) {
+    if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_LICENCE_NUMBER) throw new ValidationError([{ field: 'number', code: 'licenceNumberTaken' }]);
+    throw error;
+  }
+  await recordAuditEvent(trx, context, { action: 'licence.issue', object: deliveryObject(delivery.id), result: 'success', after: licence });
+  return { ...licence, version: control.version + 1 };
 }
 
 export type QueuePage = KeysetPage<repository.QueueItem> & { pageSize: number; total: number; totalIsCapped: boolean };
