@@ -74,3 +74,25 @@ describe('the narrative of a letter', () => {
     expect(figureNames([{ key: 'a', heading: null, text: 'Zie[^{{delivery:x}}] en {{ total }}' }])).toEqual(['delivery:x', 'total']);
   });
 });
+
+describe('a figure whose value ends in a full stop', () => {
+  const amounts = new Map([['natoFund', '€700 mln.'], ['budgetTotal', '€950.000'], ['headline', 'Het totaal bedroeg €8,7 mld.']]);
+  const paragraph = (text: string) => {
+    const composed = composeNarrative([{ key: 'a', heading: null, text }], (name) => amounts.get(name), null);
+    return { content: (composed.sections[0]!.blocks[0] as { content: unknown[] }).content, footnotes: composed.footnotes.map((note) => note.text) };
+  };
+
+  it('ends the sentence with it: the full stop typed after it is not printed again', () => {
+    expect(paragraph('Bijgedragen: {{natoFund}}. Verder.').content).toEqual(['Bijgedragen: €700 mln. Verder.']);
+    expect(paragraph('{{headline}}.').content).toEqual(['Het totaal bedroeg €8,7 mld.']);
+    expect(paragraph('Bijgedragen: {{natoFund}}[^Afgerond.]. Verder.').content).toEqual(['Bijgedragen: €700 mln.', { footnote: 1 }, ' Verder.']);
+    expect(paragraph('Zie[^Bijgedragen: {{natoFund}}.] hier.').footnotes).toEqual(['Bijgedragen: €700 mln.']);
+  });
+
+  it('leaves the full stop after a value without one, and any other punctuation, as typed', () => {
+    expect(paragraph('Begroot: {{budgetTotal}}. Bijgedragen: {{natoFund}}, en {{natoFund}}? En {{natoFund}}...').content).toEqual([
+      'Begroot: €950.000. Bijgedragen: €700 mln., en €700 mln.? En €700 mln....',
+    ]);
+    expect(paragraph('Typed mln.. stays').content).toEqual(['Typed mln.. stays']);
+  });
+});

@@ -40,7 +40,10 @@ type MarkupFault = 'unclosedPlaceholder' | 'strayPlaceholderEnd' | 'emptyPlaceho
 /** The longest text after a fault that is quoted with it, to find it by. */
 const EXCERPT = 20;
 
-type Token = { text: string } | { figure: string } | { footnote: Token[] } | { fault: MarkupFault; markup: string; excerpt: string };
+type Fault = { fault: MarkupFault; markup: string; excerpt: string };
+type Token = { text: string } | { figure: string } | { footnote: Token[] } | Fault;
+/** A token once its figure is placed: text as typed, or (`placed`) a figure's value in its placeholder's place. */
+type Placed = { text: string; placed?: true } | { footnote: Token[] } | Fault;
 
 function tokens(text: string): Token[] {
   const parsed: Token[] = [];
@@ -96,23 +99,21 @@ export function composeNarrative(
   };
   // A fault prints as typed; in a block it is reported, in the table (which the letter writes itself) there is none.
   const inline = (text: string, block?: number): Inline[] => {
-    const plain = (parsed: Token[]): string =>
-      parsed
-        .map((token) => {
-          if ('text' in token) return token.text;
-          if ('figure' in token) return placed(token.figure);
-          if ('footnote' in token) return plain(token.footnote);
-          if (block !== undefined) markupFaults.push({ block, fault: token.fault, excerpt: token.excerpt });
-          return token.markup;
-        })
-        .join('');
+    const placedIn = (parsed: Token[]): Placed[] => withOneFullStop(parsed.map((token) => ('figure' in token ? { text: placed(token.figure), placed: true } : token)));
+    const typed = (token: Placed): string => {
+      if ('text' in token) return token.text;
+      if ('footnote' in token) return plain(token.footnote);
+      if (block !== undefined) markupFaults.push({ block, fault: token.fault, excerpt: token.excerpt });
+      return token.markup;
+    };
+    const plain = (parsed: Token[]): string => placedIn(parsed).map(typed).join('');
     const parts: Inline[] = [];
-    for (const token of tokens(text)) {
+    for (const token of placedIn(tokens(text))) {
       if ('footnote' in token) {
         footnotes.push({ number: footnotes.length + 1, text: plain(token.footnote).trim() });
         parts.push({ footnote: footnotes.length });
-      } else if (typeof parts.at(-1) === 'string') parts[parts.length - 1] += plain([token]);
-      else parts.push(plain([token]));
+      } else if (typeof parts.at(-1) === 'string') parts[parts.length - 1] += typed(token);
+      else parts.push(typed(token));
     }
     return parts;
   };
@@ -145,4 +146,19 @@ export function composeNarrative(
     return { heading: block.heading, blocks: composed };
   });
   return { sections, footnotes, unknownFigures: [...unknownFigures], markupFaults };
+}
+
+/**
+ * A figure whose value ends in a full stop ("€700 mln.", the headline's sentence) ends the sentence with it: the
+ * full stop typed after it, also after a footnote's mark, is not printed again ("€700 mln.", not "€700 mln..").
+ * An ellipsis after it, and a full stop after a value without one ("€950.000."), stay as typed.
+ */
+function withOneFullStop(parsed: Placed[]): Placed[] {
+  let afterFullStop = false;
+  return parsed.map((token) => {
+    if ('footnote' in token) return token;
+    const typedAfterIt = afterFullStop && 'text' in token && !token.placed;
+    afterFullStop = 'text' in token && token.placed === true && token.text.endsWith('.');
+    return typedAfterIt && /^\.(?!\.)/.test(token.text) ? { text: token.text.slice(1) } : token;
+  });
 }

@@ -41,7 +41,13 @@ export const EXACT_SNAPSHOT_FORMAT = 'steunregister-letter/1';
 /** Its figures as the letter prints them, never to the cent: the cents are in the confidential annex. */
 const PRINTED_SNAPSHOT_FORMAT = 'steunregister-letter/2';
 /** As format 2, its named figures in the current wording (LetterWording): a letter of format 1 or 2 is verified in the earlier one. */
-const SNAPSHOT_FORMAT = 'steunregister-letter/3';
+const WORDED_SNAPSHOT_FORMAT = 'steunregister-letter/3';
+/**
+ * As format 3, its text composed with one full stop where a figure that ends in one ends the sentence ("€700 mln.",
+ * where format 3 printed "€700 mln.."). A letter of an earlier format keeps the text it was frozen with: what
+ * `letter verify` recomputes of it, its figures and named figures, composition does not change.
+ */
+const SNAPSHOT_FORMAT = 'steunregister-letter/4';
 export const LETTER_SUBJECT = 'Leveringen militaire goederen aan Oekraïne';
 
 export type Totals = Readonly<Record<SupportType, Cents>>;
@@ -128,7 +134,7 @@ export type LetterheadFields = z.infer<typeof LetterheadFieldsSchema>;
 
 /** The public letter exactly as sent: hashed, frozen, and the only source of every public rendering of it. */
 export const PublicLetterSnapshotSchema = z.object({
-  format: z.enum([EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT]),
+  format: z.enum([EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, WORDED_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT]),
   id: z.string(),
   subject: z.string(),
   referenceDate: z.iso.date(),
@@ -194,7 +200,7 @@ export interface BuiltLetter {
 
 export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
 
-const wordingOf = (format: SnapshotFormat): LetterWording => (format === SNAPSHOT_FORMAT ? 'current' : 'earlier');
+const wordingOf = (format: SnapshotFormat): LetterWording => (format === EXACT_SNAPSHOT_FORMAT || format === PRINTED_SNAPSHOT_FORMAT ? 'earlier' : 'current');
 
 /**
  * The public letter, and its figures to the cent, which the confidential annex keeps; built as a letter of

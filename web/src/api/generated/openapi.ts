@@ -11549,7 +11549,7 @@ export interface components {
         /** @description The public letter: computed now for a draft, as frozen once final */
         PublicLetterSnapshot: {
             /** @enum {string} */
-            format: "steunregister-letter/1" | "steunregister-letter/2" | "steunregister-letter/3";
+            format: "steunregister-letter/1" | "steunregister-letter/2" | "steunregister-letter/3" | "steunregister-letter/4";
             id: string;
             subject: string;
             /** Format: date */
