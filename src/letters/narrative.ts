@@ -14,6 +14,7 @@ export interface TextTable {
  * - a blank line separates paragraphs, and paragraphs starting with "· " or "- " are bullets;
  * - `{{name}}` places a computed figure by its name, so that it is right whatever the data;
  * - `{{count|one|many}}` places the words for a count in its number: the first for one, the second otherwise;
+ *   the words may carry a footnote (`{{count|tranche[^…]|tranches[^…]}}`);
  * - a paragraph that is only `{{figuresTable}}` places the table of realised support;
  * - `[^text]` adds a footnote.
  */
@@ -78,6 +79,19 @@ export interface ComposedNarrative {
   markupFaults: BlockMarkupFault[];
 }
 
+/**
+ * The parts of a placeholder's name split at each `|` outside a footnote, trimmed: a count and the words for it
+ * (`count|one|many`), words that may hold a footnote (`tranche[^…]`), whose text may hold a `|` of its own.
+ */
+export function nameParts(name: string): string[] {
+  const parts = [''];
+  for (const [piece] of name.matchAll(/\[\^[^\]]*\]|\||[^|[]+|\[/g)) {
+    if (piece === '|') parts.push('');
+    else parts[parts.length - 1] += piece;
+  }
+  return parts.map((part) => part.trim());
+}
+
 /** Every figure name the blocks use. */
 export function figureNames(blocks: readonly NarrativeBlock[]): string[] {
   const names = (parsed: Token[]): string[] => parsed.flatMap((token) => ('figure' in token ? [token.figure] : 'footnote' in token ? names(token.footnote) : []));
@@ -99,11 +113,23 @@ export function composeNarrative(
   };
   // A fault prints as typed; in a block it is reported, in the table (which the letter writes itself) there is none.
   const inline = (text: string, block?: number): Inline[] => {
-    const placedIn = (parsed: Token[]): Placed[] => withOneFullStop(parsed.map((token) => ('figure' in token ? { text: placed(token.figure), placed: true } : token)));
+    const report = (token: Fault) => {
+      if (block !== undefined) markupFaults.push({ block, fault: token.fault, excerpt: token.excerpt });
+    };
+    const placedIn = (parsed: Token[]): Placed[] => withOneFullStop(parsed.flatMap((token) => ('figure' in token ? placedFigure(token.figure) : [token])));
+    // The words of a count are the author's text, so a footnote in them is one; a figure's value is never read as markup.
+    const placedFigure = (name: string): Placed[] => {
+      const value = figure(name);
+      const [, ...words] = nameParts(name);
+      if (value === undefined || words.length === 0) return [{ text: placed(name), placed: true }];
+      // The words not chosen print nowhere, but markup in them that is not whole is as much a fault.
+      for (const other of words.filter((form) => form !== value)) for (const token of tokens(other)) if ('fault' in token) report(token);
+      return placedIn(tokens(value)).map((token) => ('text' in token ? { text: token.text, placed: true } : token));
+    };
     const typed = (token: Placed): string => {
       if ('text' in token) return token.text;
       if ('footnote' in token) return plain(token.footnote);
-      if (block !== undefined) markupFaults.push({ block, fault: token.fault, excerpt: token.excerpt });
+      report(token);
       return token.markup;
     };
     const plain = (parsed: Token[]): string => placedIn(parsed).map(typed).join('');

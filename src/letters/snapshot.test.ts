@@ -211,6 +211,26 @@ describe('a count in the running text', () => {
     expect(figures.get('epfWindfallTranches|tranche|tranches')).toBe('tranche');
   });
 
+  it('prints a footnote in its words as a footnote, and markup in either words that is not whole as a fault', () => {
+    const tranche = (id: string) => ({ id, kind: 'windfallProfits', euAmountCents: 1_400 * MILLION }) as LetterInputs['epf']['tranches'][number];
+    const text = 'Het gaat om {{epfWindfallTranches}} {{epfWindfallTranches|tranche[^Besloten in mei.]|tranches[^Besloten in | mei en juni.]}} van {{epfWindfallTotal}}.';
+    const letter = (tranches: number) => {
+      const inputs = letterAfter(REPORTED);
+      const epf = { ...inputs.epf, tranches: Array.from({ length: tranches }, (_, index) => tranche(`tranche-${index}`)) };
+      return buildPublicLetter({ ...inputs, epf, blocks: [{ key: 'epf', heading: 'EPF', text }] });
+    };
+    const one = letter(1);
+    expect(one.problems).toEqual([]);
+    expect(one.snapshot.sections[0]!.blocks[0]).toEqual({ kind: 'paragraph', content: ['Het gaat om een tranche', { footnote: 1 }, ' van €1,4 mld.'] });
+    expect(one.snapshot.footnotes).toEqual([{ number: 1, text: 'Besloten in mei.' }]);
+    const two = letter(2);
+    expect(two.snapshot.sections[0]!.blocks[0]).toEqual({ kind: 'paragraph', content: ['Het gaat om twee tranches', { footnote: 1 }, ' van €2,8 mld.'] });
+    expect(two.snapshot.footnotes).toEqual([{ number: 1, text: 'Besloten in | mei en juni.' }]);
+
+    const unclosed = buildPublicLetter({ ...letterAfter(REPORTED), epf: { ...letterAfter(REPORTED).epf, tranches: [tranche('a'), tranche('b')] }, blocks: [{ key: 'epf', heading: 'EPF', text: '{{epfWindfallTranches|tranche[^mei|tranches}}' }] });
+    expect(unclosed.problems).toEqual([{ block: 0, fault: 'unclosedFootnote', excerpt: '[^mei' }]);
+  });
+
   it('has no words for a name that is no count', () => {
     const { problems } = buildPublicLetter({ ...letterAfter(REPORTED), blocks: [{ key: 'x', heading: 'X', text: '{{stock|a|b}} {{industry.contracts|contract}} {{industry.contracts|contract|contracten}}' }] });
     expect(problems).toEqual([{ name: 'stock|a|b' }, { name: 'industry.contracts|contract' }]);

@@ -33,7 +33,7 @@ import { centsOfTotal, sumCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import type { UnnameableDelivery } from './named-deliveries.ts';
-import { composeNarrative, figureNames, type BlockMarkupFault, type NarrativeBlock, type TextTable } from './narrative.ts';
+import { composeNarrative, figureNames, nameParts, type BlockMarkupFault, type NarrativeBlock, type TextTable } from './narrative.ts';
 import { compareTitles } from '../../common/title-order.ts';
 
 /** Letters finalised in this format froze their figures to the cent: the public reads them as the letter printed them (asPublished). */
@@ -457,12 +457,13 @@ function countFigures(inputs: LetterInputs): Map<FigureName, CountFigure> {
 /**
  * The words the text puts with a count in its number, `{{COUNT|one|many}}`: the first for one, the second for
  * any other count ("{{epfWindfallTranches}} {{epfWindfallTranches|tranche|tranches}}" is "een tranche", "twee
- * tranches"), as the annex says "1 levering" and "2 leveringen". A name that is no count has none.
+ * tranches"), as the annex says "1 levering" and "2 leveringen"; as typed, a footnote in them too, which the
+ * text composes as one. A name that is no count has none.
  */
 function countWords(blocks: readonly NarrativeBlock[], counts: ReadonlyMap<string, CountFigure>): Map<CountWordsName, string> {
   return new Map(
     figureNames(blocks).flatMap((name): [CountWordsName, string][] => {
-      const [count = '', one, many, ...more] = name.split('|').map((part) => part.trim());
+      const [count = '', one, many, ...more] = nameParts(name);
       const figure = counts.get(count);
       return figure && one && many && more.length === 0 ? [[name as CountWordsName, figure.count === 1 ? one : many]] : [];
     }),
