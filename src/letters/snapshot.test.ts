@@ -96,6 +96,13 @@ describe('a figure per year', () => {
     expect(snapshot.namedFigures).toEqual({ 'epfPaid:2024': '€150 mln.', 'epfPaid:2025': '€0' });
   });
 
+  it('is among the figures a text may name for each year from the first with something received up to the reference date\'s, whether the text names it or not', () => {
+    const perYear = (figures: ReadonlyMap<string, string>) => Object.fromEntries([...figures].filter(([name]) => name.startsWith('epfPaid:')));
+    expect(perYear(named('').figures)).toEqual({ 'epfPaid:2024': '€150 mln.', 'epfPaid:2025': '€0' });
+    expect(perYear(named('{{epfPaid:2022}}').figures)).toEqual({ 'epfPaid:2022': '€0', 'epfPaid:2024': '€150 mln.', 'epfPaid:2025': '€0' });
+    expect(perYear(buildPublicLetter(letterAfter(REPORTED)).figures)).toEqual({ 'epfPaid:2025': '€0' });
+  });
+
   it('is not known yet for a year after the reference date, and unknown for what is no year', () => {
     expect(named('{{epfPaid:2026}} {{epfPaid:25}}').problems).toEqual([{ name: 'epfPaid:2026', why: 'yearAfterReferenceDate' }, { name: 'epfPaid:25' }]);
   });

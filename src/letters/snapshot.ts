@@ -363,7 +363,7 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: Print
   }
   if (increase !== null) for (const [name, value] of changeFigures(increase, wording)) figures.set(name, value);
   for (const [id, value] of inputs.publicDeliveryValues) figures.set(`delivery:${id}`, inText(value.cents, wording));
-  for (const [name, value] of epfFigures(inputs.epf, wording)) figures.set(name, value);
+  for (const [name, value] of epfFigures(inputs.epf, referenceYear(inputs), wording)) figures.set(name, value);
   for (const name of emptyYears(inputs, figures)) figures.set(name, inText(0, wording));
   figures.set('budgetTotal', inText(inputs.budget.totalCents, wording));
   for (const [kind, amounts] of Object.entries(inputs.budget.named) as [LetterBudgetFigureKind, ReadonlyMap<string, Cents>][]) {
@@ -477,7 +477,7 @@ function countWords(blocks: readonly NarrativeBlock[], counts: ReadonlyMap<strin
  * A figure with nothing behind it at the reference date (no claim yet) has no value, so a text naming it
  * cannot be finalised.
  */
-function epfFigures(epf: EpfOverview, wording: LetterWording): Map<LetterFigureName | `${EpfParameterisedFigure}:${string}`, string> {
+function epfFigures(epf: EpfOverview, referenceYear: number, wording: LetterWording): Map<LetterFigureName | `${EpfParameterisedFigure}:${string}`, string> {
   const figures = new Map<LetterFigureName | `${EpfParameterisedFigure}:${string}`, string>();
   const ofKind = (kind: EpfOverview['tranches'][number]['kind']) => epf.tranches.filter((tranche) => tranche.kind === kind);
   const euAmount = (kind: EpfOverview['tranches'][number]['kind']) => sumCents(ofKind(kind).map((tranche) => tranche.euAmountCents));
@@ -494,7 +494,9 @@ function epfFigures(epf: EpfOverview, wording: LetterWording): Map<LetterFigureN
     figures.set('epfOutstanding', inText(epf.outstandingCents, wording));
     figures.set('epfBlocked', inText(epf.blockedCents, wording));
   }
-  for (const { year, cents } of epf.paidByYear) figures.set(`epfPaid:${year}`, inText(cents, wording));
+  // Each year received in, and each after it up to the reference date's in which nothing was (€0), as the text may name them.
+  const paid = new Map(epf.paidByYear.map(({ year, cents }) => [year, cents]));
+  for (let year = Math.min(referenceYear, ...paid.keys()); year <= referenceYear; year += 1) figures.set(`epfPaid:${year}`, inText(paid.get(year) ?? 0, wording));
   if (epf.remainderExpectedBy !== null) figures.set('epfRemainderExpectedBy', String(epf.remainderExpectedBy));
   return figures;
 }
@@ -504,7 +506,8 @@ const PER_YEAR_FIGURES: readonly string[] = ['epfPaid'] satisfies EpfParameteris
 
 /**
  * The figures per year the text names that nothing was counted in, for a year up to the reference date's:
- * zero, not unknown. A later year is not known yet.
+ * zero, not unknown (those from the first year with something in it on are among the EPF's figures already).
+ * A later year is not known yet.
  */
 function emptyYears(inputs: LetterInputs, figures: ReadonlyMap<string, string>): `${EpfParameterisedFigure}:${string}`[] {
   return figureNames(inputs.blocks).filter((name): name is `${EpfParameterisedFigure}:${string}` => {

@@ -261,9 +261,15 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
     for (const sentence of sentences) expect(markdown.text, sentence).toContain(sentence);
 
     // The editable text types none of these amounts: each is computed from the register.
-    const block = (await author('GET', `/letters/${draftId}`)).body.blocks.find((candidate: any) => candidate.heading === EPF_HEADING);
+    const view = (await author('GET', `/letters/${draftId}`)).body;
+    const block = view.blocks.find((candidate: any) => candidate.heading === EPF_HEADING);
     expect(block.text).not.toMatch(/€\s?\d|\d+ (?:miljard|miljoen)|20 juli 2025|2027/);
     expect(block.text).toContain('{{epfDeclared}}');
+    // The figures the author may place offer what was received in each year up to the reference date's, €0 in 2025 too.
+    expect(view.figures.filter((figure: any) => figure.name.startsWith('epfPaid:'))).toEqual([
+      { name: 'epfPaid:2024', value: '€52,8 mln.' },
+      { name: 'epfPaid:2025', value: '€0' },
+    ]);
   });
 
   it('says the budget sentences of the seed letter, each amount in them a figure the register computes', () => {
