@@ -1,11 +1,10 @@
 import { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { isIsoDate } from '../../common/dates.ts';
-import { COMPARISON_PRECISION, formatLetterAmount, formatPublishedFigure } from '../../common/letter-format.ts';
+import { formatExactEuros, formatPublishedFigure } from '../../common/letter-format.ts';
 import type { Database } from '../db/schema.ts';
 import { NotFoundError } from '../register/errors.ts';
 import { getLetter, listLetters, verifyLetter, type Verification } from '../register/letters.ts';
-import { letterAmount } from '../letters/compose.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 
@@ -87,23 +86,21 @@ async function letterId(db: Kysely<Database>, argument: string): Promise<string>
 }
 
 /**
- * A figure as the letter or its annex prints it ("€ 2,1 mld."), with the cents it was computed from: the letter
- * printed the rounded figure, never the cents, nor a precision in between.
+ * A figure as the letter or its annex prints it: a figure of the letter's table rounded ("€ 2,1 mld.") with the
+ * cents it was computed from, since the letter printed the rounded figure, never the cents, nor a precision in
+ * between; the annex's total and a delivery's value to the cent, as the annex prints them ("€ 2.050.000.000,00").
  */
 function printedFigure(figure: string, cents: number): string {
-  const printed = figure === 'annexTotal' || figure.startsWith('annexRow:') ? letterAmount(cents) : formatPublishedFigure(cents);
-  return `${printed} (exactly ${cents} cents)`;
+  if (figure === 'annexTotal' || figure.startsWith('annexRow:')) return formatExactEuros(cents);
+  return `${formatPublishedFigure(cents)} (exactly ${cents} cents)`;
 }
 
 function differenceLines(verification: Verification): string[] {
   return [
     ...verification.differences.map(({ figure, published, recomputed }) => {
       const difference = recomputed - published;
-      const size = Math.abs(difference);
-      return (
-        `${figure}: printed ${printedFigure(figure, published)}, recomputed ${printedFigure(figure, recomputed)}, ` +
-        `difference ${difference > 0 ? '+' : '-'}${formatLetterAmount(size, COMPARISON_PRECISION)} (${size} cents)`
-      );
+      // To the cent: a difference of a few cents is no "€ 0 mln.".
+      return `${figure}: printed ${printedFigure(figure, published)}, recomputed ${printedFigure(figure, recomputed)}, difference ${difference > 0 ? '+' : '-'}${formatExactEuros(Math.abs(difference))}`;
     }),
     ...verification.figureDifferences.map(({ figure, published, recomputed }) => `{{${figure}}}: printed "${published}", recomputed "${recomputed || 'no value'}"`),
     ...verification.annexDifferences.map(({ section, item, published, recomputed }) => `annex, ${section}, ${item}: printed "${published || 'no row'}", recomputed "${recomputed || 'no row'}"`),

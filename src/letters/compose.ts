@@ -193,7 +193,7 @@ const MILLION_CENTS = 100_000_000;
  * an amount under a million, which the letter never prints, to the cent ("€ 7.000,00", "€ 0,00") rather than
  * "€ 0,007 mln." or "€ 0 mln.".
  */
-export const letterAmount = (cents: Cents) => (Math.abs(cents) < MILLION_CENTS ? formatExactEuros(cents) : formatLetterAmount(cents, REFERENCE_PRECISION));
+const letterAmount = (cents: Cents) => (Math.abs(cents) < MILLION_CENTS ? formatExactEuros(cents) : formatLetterAmount(cents, REFERENCE_PRECISION));
 /** An amount as the letter's table prints it: always in mld. */
 const tableAmount = (cents: Cents) => formatLetterAmount(cents, REFERENCE_PRECISION, { unit: 'mld.' });
 

@@ -36,7 +36,8 @@ import {
   type PublicLetterSnapshot,
   type Totals,
 } from '../letters/snapshot.ts';
-import { letterAmount, annexValueDifferences, DEFAULT_LETTERHEAD } from '../letters/compose.ts';
+import { annexValueDifferences, DEFAULT_LETTERHEAD } from '../letters/compose.ts';
+import { formatExactEuros } from '../../common/letter-format.ts';
 import { annexSectionDifferences, type AnnexSectionDifference } from '../letters/annex-section-differences.ts';
 import { epfOverview } from './epf.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
@@ -385,7 +386,7 @@ export interface Verification {
   differences: { figure: string; published: number; recomputed: number }[];
   /** The named figures of the text, as printed and as recomputed now, where they differ. */
   figureDifferences: { figure: string; published: string; recomputed: string }[];
-  /** The rows of the annex's industry, training and readiness sections, as printed and as recomputed now, where they differ. */
+  /** The rows of the annex's industry, training and readiness sections, as printed but with every amount to the cent, and as recomputed now, where they differ. */
   annexDifferences: AnnexSectionDifference[];
 }
 
@@ -425,7 +426,8 @@ export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   if (annex && annexNow.totalCents !== annex.totalCents) differences.push({ figure: 'annexTotal', published: annex.totalCents, recomputed: annexNow.totalCents });
   // Per delivery too: changes that make up for each other leave the total as it was.
   for (const row of annex ? annexValueDifferences(annex.rows, annexNow.rows) : []) differences.push({ figure: `annexRow:${row.delivery}`, published: row.published, recomputed: row.recomputed });
-  const annexDifferences = annex ? annexSectionDifferences(annex, annexNow, letterAmount) : [];
+  // To the cent: a difference of cents in an amount the annex prints rounded (a contract's, a replacement's) is one all the same.
+  const annexDifferences = annex ? annexSectionDifferences(annex, annexNow, formatExactEuros) : [];
   const figureDifferences = await namedFigureDifferences(db, letter);
   return {
     ok: hashesMatch && differences.length === 0 && figureDifferences.length === 0 && annexDifferences.length === 0,

@@ -364,6 +364,8 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     await count(id.programme, REFERENCE_DATE, { trainees: 250 }); // the same date, recorded later: it wins
     await judge(id.onTheDate, 'unacceptable', REFERENCE_DATE);
     await bundle('2025-06-01');
+    // Three cents more for what the tents' project replaces, as of before the date: the annex's row shows it to the cent.
+    await changeProject(id.tentProject, { name: 'Tenten aanvullen', stage: 'approved', replaces: [{ deliveryId: id.onTheDate, replacedValueCents: 2 * MILLION + 3 }], asOf: '2025-06-20' });
 
     const after = await letter();
     expect(after.publicSha256).toBe(final.publicSha256);
@@ -395,8 +397,8 @@ describeEachDatabase('every figure of a letter at its reference date', (database
       {
         section: 'readiness',
         item: 'Tenten',
-        published: 'Tenten · 30 juni 2025 · niet beoordeeld ·  · Tenten aanvullen (Goedgekeurd): € 2 mln. · ',
-        recomputed: expect.stringMatching(/^Tenten · 30 juni 2025 · onacceptabel \(30 juni 2025, registrar-[0-9a-f]+\) · Beoordeeld\. · Tenten aanvullen \(Goedgekeurd\): € 2 mln\. · $/),
+        published: 'Tenten · 30 juni 2025 · niet beoordeeld ·  · Tenten aanvullen (Goedgekeurd): € 2.000.000,00 · ',
+        recomputed: expect.stringMatching(/^Tenten · 30 juni 2025 · onacceptabel \(30 juni 2025, registrar-[0-9a-f]+\) · Beoordeeld\. · Tenten aanvullen \(Goedgekeurd\): € 2\.000\.000,03 · $/),
       },
     ]);
     expect(verification.ok).toBe(false);
