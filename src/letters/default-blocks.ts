@@ -20,8 +20,8 @@ export const DEFAULT_BLOCKS: readonly NarrativeBlock[] = [
     heading: 'Financiële stand van zaken levering van militaire goederen',
     text:
       '{{headline}} De Nederlandse steun bestaat uit:\n\n{{figuresTable}}\n\n' +
-      '· Directe levering: de totale vervangingswaarde van de materiële steun bedroeg op {{referenceDate}} in totaal {{stock}}\n\n' +
-      '· Commerciële verwervingen: de waarde van de commercieel verworven militaire goederen bedraagt op dit moment {{procurement}}\n\n' +
+      '· Directe levering: de totale vervangingswaarde van de materiële steun bedroeg op {{referenceDate}} in totaal {{stock}}.\n\n' +
+      '· Commerciële verwervingen: de waarde van de commercieel verworven militaire goederen bedraagt op dit moment {{procurement}}.\n\n' +
       '· NAVO-fonds: Nederland heeft tot op heden {{natoFund}} bijgedragen aan het NAVO Ukraine Comprehensive Assistance Package (UCAP).',
   },
   { key: 'industry', heading: 'Industrie', text: '' },

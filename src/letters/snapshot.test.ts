@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { epfFiguresAt } from '../domain/epf.ts';
 import type { Contribution } from '../domain/training.ts';
 import { DEFAULT_LETTERHEAD } from './compose.ts';
+import { DEFAULT_BLOCKS } from './default-blocks.ts';
 import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
 import { buildPublicLetter, type LetterInputs, type PublicLetterSnapshot, type Totals } from './snapshot.ts';
 
@@ -193,6 +194,31 @@ describe('an amount under a million in the running text', () => {
 
   it('is printed as before in a letter finalised in format 2, which is verified so', () => {
     expect(buildPublicLetter(inputs(), 'steunregister-letter/2').snapshot.namedFigures).toMatchObject({ 'delivery:L-1': '€0,00000001 mln.', 'delivery:L-2': '€0,007 mln.', budgetTotal: '€0,95 mln.' });
+  });
+});
+
+describe('a sentence that ends in an amount', () => {
+  const bullets = (inputs: LetterInputs) =>
+    buildPublicLetter(inputs).snapshot.sections.flatMap((section) => section.blocks.flatMap((block) => (block.kind === 'bullets' ? block.items.map((item) => item.filter((part) => typeof part === 'string').join('')) : [])));
+  const small: Totals = { stock: 950_000_00, procurement: 0, natoFund: 2_000_000_00 };
+
+  it('ends with a full stop in the text a first letter starts from, whether the amount ends in one or not', () => {
+    const first: LetterInputs = { ...letterAfter(REPORTED), previous: null, restatedPreviousTotals: null, totals: small, blocks: DEFAULT_BLOCKS };
+    expect(bullets(first)).toEqual([
+      'Directe levering: de totale vervangingswaarde van de materiële steun bedroeg op 31 augustus 2025 in totaal €950.000.',
+      'Commerciële verwervingen: de waarde van de commercieel verworven militaire goederen bedraagt op dit moment €0.',
+      'NAVO-fonds: Nederland heeft tot op heden €2 mln. bijgedragen aan het NAVO Ukraine Comprehensive Assistance Package (UCAP).',
+    ]);
+  });
+
+  it('ends with a full stop in the demonstration\'s text, whether the amount ends in one or not', () => {
+    const finance = SEED_LETTER_BLOCKS.filter((block) => block.key === 'finance');
+    const [stock, procurement] = bullets({ ...letterAfter(REPORTED), totals: small, blocks: finance });
+    expect(stock).toMatch(/ in totaal €950\.000\.$/);
+    expect(procurement).toContain('bedraagt op dit moment €0. Hieronder valt');
+    const [stockInBillions, procurementInBillions] = bullets({ ...letterAfter(REPORTED), blocks: finance });
+    expect(stockInBillions).toMatch(/ in totaal €2,4 mld\.$/);
+    expect(procurementInBillions).toContain('bedraagt op dit moment €6,1 mld. Hieronder valt');
   });
 });
 
