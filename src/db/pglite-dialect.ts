@@ -83,9 +83,16 @@ class PGliteConnection implements DatabaseConnection {
     this.#pglite = pglite;
   }
 
-  /** A COPY … TO '/dev/blob' gives what it wrote as the blob of its one row, `{ blob }`. */
+  /**
+   * A COPY … TO '/dev/blob' gives what it wrote as the blob of its one row, `{ blob }`; a COPY … FROM
+   * '/dev/blob' reads the Blob given as its one parameter.
+   */
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    const [blob] = compiledQuery.parameters;
+    const result =
+      blob instanceof Blob && compiledQuery.parameters.length === 1
+        ? await this.#pglite.query<R>(compiledQuery.sql, [], { blob })
+        : await this.#pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     if (result.blob) return { rows: [{ blob: result.blob } as R] };
     const affected = result.affectedRows;
     return {

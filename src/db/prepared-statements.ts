@@ -9,7 +9,7 @@
  * out, since every name costs each connection its memory.
  */
 import type pg from 'pg';
-import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import { sql, type Kysely, type PostgresPool, type PostgresPoolClient } from 'kysely';
 
 /**
  * Written into a statement whose best plan depends on its values, which is then sent unnamed: PostgreSQL
@@ -49,7 +49,19 @@ function isStalePlan(error: unknown): boolean {
  * what Kysely cannot pass to a connection: a COPY … TO STDOUT stream. The client stays reserved to the
  * caller only inside a transaction or a Kysely bound to one connection. PGlite runs it and returns no row.
  */
-export const PG_CLIENT_QUERY = 'select null as client where false';
+const PG_CLIENT_QUERY = 'select null as client where false';
+
+/**
+ * Runs `use` on one connection: that of the transaction `db` is, or one held for as long as `use` runs;
+ * with the connection's pg client on PostgreSQL (for a COPY stream), without one on PGlite.
+ */
+export async function onOneConnection<D, T>(db: Kysely<D>, use: (connection: Kysely<D>, client: pg.ClientBase | undefined) => Promise<T>): Promise<T> {
+  const withClient = async (connection: Kysely<D>) => {
+    const { rows } = await sql.raw<{ client: pg.ClientBase }>(PG_CLIENT_QUERY).execute(connection.withoutPlugins());
+    return use(connection, rows[0]?.client);
+  };
+  return db.isTransaction ? withClient(db) : db.connection().execute(withClient);
+}
 
 /** The pool Kysely uses: pg's own, with each repeated statement sent as a named prepared statement. */
 export function preparingPool(pool: pg.Pool): PostgresPool {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { sql, type CommonTableExpressionOutput, type Kysely, type Selectable } from 'kysely';
-import type pg from 'pg';
 import {
   canonicalText,
   canonicalTextAroundLink,
@@ -15,7 +14,7 @@ import {
   type UnlinkedAuditEvent,
   unlinkedAuditEvent,
 } from '../../audit/event.ts';
-import { PG_CLIENT_QUERY } from '../prepared-statements.ts';
+import { onOneConnection } from '../prepared-statements.ts';
 import { insertRecordsetChunks } from '../recordset.ts';
 import { blobbedAuditChain, streamedAuditChain } from './audit-copy.ts';
 import type { EventBytes } from '../../audit/event-bytes.ts';
@@ -76,26 +75,26 @@ async function lockedChainEnd(trx: Db): Promise<{ seq: number; hash: string }> {
   return { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
 }
 
-/** Events hashed and then written at a time: a few megabytes of canonical text. */
-const EVENTS_PER_STATEMENT = 5000;
+/** Events linked, hashed and then sent at a time: about a megabyte of canonical text. */
+const EVENTS_PER_CHUNK = 1000;
 
 /**
  * Appends many prepared events at once, in the order given, under the same rules as appendAuditEvent:
  * inside the caller's transaction, after the same lock, each linked to the one before by its hash. For
  * work that changes many records in one transaction (an import); the chain is the same as one event at
- * a time. The events of one statement are linked and hashed while the server writes those of the
- * statement before.
+ * a time. The events of one chunk are linked and hashed while the server writes those of the chunk
+ * before.
  */
 export async function appendPreparedAuditEvents(trx: Db, events: readonly PreparedAuditEvent[]): Promise<void> {
   const chainEnd = await lockedChainEnd(trx);
-  await insertRecordsetChunks(trx, 'auditEvent', linkedRows(events, chainEnd), 'canonical');
+  await insertRecordsetChunks(trx, 'auditEvent', linkedRows(events, chainEnd));
 }
 
-/** The stored rows of the events, a statement's worth at a time, each linked to the one before. */
+/** The stored rows of the events, a chunk at a time, each linked to the one before. */
 function* linkedRows(events: readonly PreparedAuditEvent[], chainEnd: { seq: number; hash: string }): Generator<StoredAuditEvent[]> {
   let link = chainEnd;
-  for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
-    yield events.slice(start, start + EVENTS_PER_STATEMENT).map((event) => {
+  for (let start = 0; start < events.length; start += EVENTS_PER_CHUNK) {
+    yield events.slice(start, start + EVENTS_PER_CHUNK).map((event) => {
       const seq = link.seq + 1;
       const canonical = linkedCanonicalText(event, link.hash, seq);
       const row = { seq, prevHash: link.hash, hash: sha256Hex(canonical), canonical, ...event.columns };
@@ -205,11 +204,7 @@ const ImportCommitSchema = z.object({
  * as long as `read` runs. On PostgreSQL by one COPY; on PGlite `eventsPerBatch` events a COPY.
  */
 export async function readAuditChain<T>(db: Db, eventsPerBatch: number, read: (batches: AsyncIterable<EventBytes[]>) => Promise<T>): Promise<T> {
-  const onOneConnection = async (connection: Db) => {
-    const { rows } = await sql.raw<{ client: pg.ClientBase }>(PG_CLIENT_QUERY).execute(connection.withoutPlugins());
-    return read(rows[0] ? streamedAuditChain(rows[0].client) : blobbedAuditChain(connection.withoutPlugins(), eventsPerBatch));
-  };
-  return db.isTransaction ? onOneConnection(db) : db.connection().execute(onOneConnection);
+  return onOneConnection(db, (connection, client) => read(client ? streamedAuditChain(client) : blobbedAuditChain(connection.withoutPlugins(), eventsPerBatch)));
 }
 
 export async function lastAuditEvent(db: Db): Promise<Pick<StoredAuditEvent, 'seq' | 'hash'> | undefined> {
