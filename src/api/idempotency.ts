@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import { createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { openSealed, sealWithKey, type TotpSecretKey } from '../auth/totp-secret-key.ts';
 import { typedDatabaseError, UniqueViolationError } from '../db/errors.ts';
 import * as requests from '../db/repositories/idempotency.ts';
+import type { IdempotentRequest } from '../db/repositories/idempotency.ts';
 import type { Database } from '../db/schema.ts';
 import type { ApiEnv } from './context.ts';
 import { answerLanguage } from './language.ts';
@@ -18,6 +19,20 @@ interface Created<Body> {
   body: Body;
 }
 
+/**
+ * A create whose answer is known before it writes and which writes in one statement (a delivery with its
+ * audit event): `write` runs that statement on what it is given, the database or the database with the
+ * key's record as part of the same statement (storingIdempotentRequest). One statement is atomic without
+ * a transaction, so the create and its key take one round trip, where BEGIN, the create, the key and
+ * COMMIT took four.
+ */
+interface WrittenInOneStatement<Body> extends Created<Body> {
+  write: (statement: QueryCreator<Database>) => Promise<void>;
+}
+
+/** A create: one statement (WrittenInOneStatement), or any work in the transaction it is given, returning its answer. */
+type Create<Body> = WrittenInOneStatement<Body> | ((trx: Kysely<Database>) => Promise<Created<Body>>);
+
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 /**
  * How long a key is remembered: long enough for any retry, short enough that stored answers (an account's
@@ -27,8 +42,8 @@ const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Runs a create at most once per Idempotency-Key (per account): the answer is stored with the key in
- * the create's own transaction, a replay of the same request gets the first answer and creates
- * nothing, the same key with another request gets 422. Without the header the create just runs. The
+ * the create's own transaction or statement, a replay of the same request gets the first answer and
+ * creates nothing, the same key with another request gets 422. Without the header the create just runs. The
  * answer is checked against the response schema both times: what is stored is exactly the contract,
  * and what is read back from the database is checked before it is sent. Neither the request nor the
  * answer is kept readable: a new account's request holds its password and its answer its TOTP secret, so
@@ -38,16 +53,32 @@ const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export async function createIdempotently<Schema extends z.ZodType<object>>(
   c: Context<ApiEnv>,
   schemas: { request: unknown; response: Schema },
-  create: (trx: Kysely<Database>) => Promise<Created<z.input<Schema>>>,
+  create: Create<z.input<Schema>>,
 ) {
   const { db, totpKey } = c.get('deps');
-  const answer = async (trx: Kysely<Database>) => {
-    const created = await create(trx);
-    return { headers: created.headers ?? {}, body: schemas.response.parse(created.body) };
+  const checked = (created: Created<z.input<Schema>>) => ({ headers: created.headers ?? {}, body: schemas.response.parse(created.body) });
+  type Answer = ReturnType<typeof checked>;
+  /** Runs the create and, given `stored`, stores the record it makes of the answer with it: both commit or neither. */
+  const run = async (stored?: (answer: Answer) => { request: IdempotentRequest; expiredBefore: string }): Promise<Answer> => {
+    if (typeof create === 'function') {
+      return db.transaction().execute(async (trx) => {
+        const answer = checked(await create(trx));
+        if (stored) {
+          const { request, expiredBefore } = stored(answer);
+          await requests.insertIdempotentRequest(trx, request, expiredBefore);
+        }
+        return answer;
+      });
+    }
+    const answer = checked(create);
+    const record = stored?.(answer);
+    await create.write(record ? requests.storingIdempotentRequest(db, record.request, record.expiredBefore) : db);
+    return answer;
   };
+
   const key = c.req.header('idempotency-key');
   if (key === undefined) {
-    const created = await db.transaction().execute(answer);
+    const created = await run();
     return c.json(created.body, 201, created.headers);
   }
   if (!KEY_PATTERN.test(key)) return problem(c, 400, { code: 'invalidIdempotencyKey', detail: reason(answerLanguage(c), 'invalidIdempotencyKey') });
@@ -63,16 +94,14 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
     try {
       const now = c.get('deps').clock();
       const expiredBefore = new Date(now.getTime() - KEY_LIFETIME_MS).toISOString();
-      const outcome = await db.transaction().execute(async (trx) => {
-        const earlier = attempt === 0 ? undefined : await requests.findLiveIdempotentRequest(trx, accountId, key, expiredBefore);
-        if (earlier) return { earlier };
-        const created = await answer(trx);
-        const stored = { status: 201, headers: created.headers, body: sealWithKey(totpKey, boundTo, JSON.stringify(created.body)) };
-        await requests.insertIdempotentRequest(trx, { accountId, key, fingerprint, ...stored, createdAt: now.toISOString() }, expiredBefore);
-        return { created };
-      });
-      if (outcome.created) return c.json(outcome.created.body, 201, outcome.created.headers);
-      const earlier = outcome.earlier!;
+      const earlier = attempt === 0 ? undefined : await requests.findLiveIdempotentRequest(db, accountId, key, expiredBefore);
+      if (!earlier) {
+        const created = await run((answer) => ({
+          request: { accountId, key, fingerprint, status: 201, headers: answer.headers, body: sealWithKey(totpKey, boundTo, JSON.stringify(answer.body)), createdAt: now.toISOString() },
+          expiredBefore,
+        }));
+        return c.json(created.body, 201, created.headers);
+      }
       if (earlier.fingerprint !== fingerprint) return problem(c, 422, { code: 'idempotencyKeyReused' });
       c.header('Idempotent-Replayed', 'true');
       return c.json(schemas.response.parse(JSON.parse(openSealed(totpKey, boundTo, earlier.body))), 201, earlier.headers);

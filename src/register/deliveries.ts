@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import {
   commitmentBeforeSigningViolations,
   currentValue,
@@ -63,18 +63,30 @@ const auditObject = (id: string): AuditObject => ({ type: 'delivery', id });
  * The rules a new delivery must satisfy, the shipment gate's among them. A caller that registers inside
  * a transaction of its own checks first outside it, so that a refusal at the gate stays recorded.
  */
-export async function assertRegistrable(db: Db, context: RequestContext, input: DeliveryInput): Promise<void> {
+async function assertRegistrable(db: Db, context: RequestContext, input: DeliveryInput): Promise<void> {
   assertValid(deliveryViolations(input, [], requestDay(context)));
   await withShipmentRefusalsRecorded(db, context, null, async () => assertRegisteredBeforeShipment(input));
 }
 
 export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
+  const { delivery, write } = await newDelivery(db, context, input);
+  await write(db);
+  return delivery;
+}
+
+/**
+ * A delivery checked and made, as it will be once written, and `write`, which writes it with its audit
+ * event in one statement on `statement` (the database, or the database with other changes that must
+ * commit with it: storingIdempotentRequest).
+ */
+export async function newDelivery(db: Db, context: RequestContext, input: DeliveryInput) {
   await assertRegistrable(db, context, input);
   const now = context.now();
   const stored = deliveries.newStoredDelivery(randomUUID(), { ...input, isDemonstration: false }, now);
-  await writeWithAuditEvent(db, deliveries.insertingDelivery(db, stored), context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored }, now);
+  const entry = { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored } as const;
   // A new delivery has no money yet: nothing to read back.
-  return { ...stored, stage: lifecycleStage(stored), valuations: [], payments: [], withdrawals: [] };
+  const delivery: DeliveryDetail = { ...stored, stage: lifecycleStage(stored), valuations: [], payments: [], withdrawals: [] };
+  return { delivery, write: (statement: QueryCreator<Database>) => writeWithAuditEvent(statement, deliveries.insertingDelivery(db, stored), context, entry, now) };
 }
 
 interface DeliveryPage extends KeysetPage<deliveries.DeliverySummary> {

@@ -337,6 +337,30 @@ describeEachDatabase('concurrent changes and idempotent creates', (database) => 
     },
   );
 
+  it('writes a delivery, its audit event and its Idempotency-Key in one statement: the request sends the session check and that statement', async () => {
+    // What each statement the database runs is, by the id of its query: a query written inside another is no statement of its own.
+    const kinds = new Map<unknown, string>();
+    const statements: string[] = [];
+    const counting = database().db.withPlugin({
+      transformQuery: ({ node, queryId }) => {
+        kinds.set(queryId, node.kind);
+        return node;
+      },
+      transformResult: async ({ result, queryId }) => {
+        statements.push(kinds.get(queryId)!);
+        return result;
+      },
+    });
+    const call = apiClient(counting, { role: 'registrar' });
+    expect((await call('GET', '/session')).status).toBe(200);
+    const before = await counts();
+    statements.length = 0;
+    const first = await call('POST', '/deliveries', stock, { 'Idempotency-Key': randomUUID() });
+    expect(first.status).toBe(201);
+    expect(statements).toEqual(['SelectQueryNode', 'InsertQueryNode']);
+    expect(await counts()).toMatchObject({ delivery: before.delivery + 1, auditEvent: before.auditEvent + 1, idempotentRequest: before.idempotentRequest + 1 });
+  });
+
   it("keeps a new account's answer sealed and its request only as a keyed fingerprint: a copy of the database gives away neither its TOTP secret nor its password", async () => {
     const key = randomUUID();
     const body = { username: `verzegeld-${randomUUID().slice(0, 8)}`, role: 'auditor', password: 'een lang genoeg wachtwoord' };

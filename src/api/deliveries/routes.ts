@@ -71,11 +71,9 @@ export function deliveriesRoutes() {
 
   app.openapi(createDeliveryRoute, async (c) => {
     const body = c.req.valid('json');
-    await register.assertRegistrable(c.get('deps').db, requestContext(c), completeInput(body));
-    return createIdempotently(c, { request: body, response: DeliverySchema }, async (trx) => {
-      const delivery = await register.createDelivery(trx, requestContext(c), completeInput(body));
-      return { headers: { Location: `${c.req.path}/${delivery.id}`, ETag: etag(delivery.version) }, body: presentDelivery(delivery) };
-    });
+    const { delivery, write } = await register.newDelivery(c.get('deps').db, requestContext(c), completeInput(body));
+    const headers = { Location: `${c.req.path}/${delivery.id}`, ETag: etag(delivery.version) };
+    return createIdempotently(c, { request: body, response: DeliverySchema }, { headers, body: presentDelivery(delivery), write });
   });
 
   app.openapi(getRoute, async (c) => {

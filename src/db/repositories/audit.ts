@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sql, type CommonTableExpressionOutput, type Kysely, type Selectable } from 'kysely';
+import { sql, type CommonTableExpressionOutput, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import {
   canonicalText,
   canonicalTextAroundLink,
@@ -43,10 +43,18 @@ export async function appendAuditEvent(trx: Db, context: AuditContext, entry: Au
  * as appendAuditEvent writes it, linked when the statement's transaction commits. One statement is
  * atomic on its own, so outside a transaction this is one round trip where BEGIN, the change, the event
  * and COMMIT take four. The entry says what the change writes, so the change must write every column
- * the entry's after names, as given (nothing a default or a trigger fills in).
+ * the entry's after names, as given (nothing a default or a trigger fills in). The statement is written on
+ * `statement`: the database, or the database with other changes that must commit with this one as
+ * data-modifying WITH queries of the same statement (the request's idempotency key).
  */
-export async function writeWithAuditEvent(db: Db, change: CommonTableExpressionOutput<Database, 'change'>, context: AuditContext, entry: AuditEntry, now: Date): Promise<void> {
-  await db.with('change', () => change).insertInto('auditEventPending').values(pendingRow(prepareAuditEvent(context, entry, now))).execute();
+export async function writeWithAuditEvent(
+  statement: QueryCreator<Database>,
+  change: CommonTableExpressionOutput<Database, 'change'>,
+  context: AuditContext,
+  entry: AuditEntry,
+  now: Date,
+): Promise<void> {
+  await statement.with('change', () => change).insertInto('auditEventPending').values(pendingRow(prepareAuditEvent(context, entry, now))).execute();
 }
 
 const pendingRow = ({ beforePrevHash, beforeSeq, columns }: PreparedAuditEvent) => ({ beforePrevHash, beforeSeq, ...columns });

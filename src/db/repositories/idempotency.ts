@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, QueryCreator, Selectable } from 'kysely';
 import type { Database, IdempotentRequestTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -14,19 +14,26 @@ function withExpiredRemoved(db: Db, expiredBefore: string) {
   return db.with('expired', (query) => query.deleteFrom('idempotentRequest').where('createdAt', '<', expiredBefore));
 }
 
+export type IdempotentRequest = Omit<StoredIdempotentRequest, 'headers'> & { headers: Record<string, string> };
+
+const storedRow = (request: IdempotentRequest) => ({ ...request, headers: JSON.stringify(request.headers) });
+
 /**
  * Stores a request under its key, removing every expired one in the same statement. A key stored before,
  * live or expired, is refused by its unique index.
  */
-export async function insertIdempotentRequest(
-  db: Db,
-  request: Omit<StoredIdempotentRequest, 'headers'> & { headers: Record<string, string> },
-  expiredBefore: string,
-): Promise<void> {
-  await withExpiredRemoved(db, expiredBefore)
-    .insertInto('idempotentRequest')
-    .values({ ...request, headers: JSON.stringify(request.headers) })
-    .execute();
+export async function insertIdempotentRequest(db: Db, request: IdempotentRequest, expiredBefore: string): Promise<void> {
+  await withExpiredRemoved(db, expiredBefore).insertInto('idempotentRequest').values(storedRow(request)).execute();
+}
+
+/**
+ * Stores a request under its key as insertIdempotentRequest does, but as part of the statement written on what
+ * this returns (the create's own), so that both commit or fail together without a transaction.
+ */
+export function storingIdempotentRequest(db: Db, request: IdempotentRequest, expiredBefore: string): QueryCreator<Database> {
+  const statement = withExpiredRemoved(db, expiredBefore).with('stored', (query) => query.insertInto('idempotentRequest').values(storedRow(request)));
+  // Typed as the database alone: nothing reads the two queries' names (expired, stored) as tables.
+  return statement as unknown as QueryCreator<Database>;
 }
 
 /** The request stored under this key unless it expired, removing every expired one in the same statement. */
