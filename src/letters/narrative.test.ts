@@ -96,3 +96,11 @@ describe('a figure whose value ends in a full stop', () => {
     expect(paragraph('Typed mln.. stays').content).toEqual(['Typed mln.. stays']);
   });
 });
+
+describe('the spaces of a text', () => {
+  it('print as one space each run of them, in the text and its footnotes, so that every rendering prints the text alike', () => {
+    const composed = composeNarrative([{ key: 'a', heading: null, text: 'Zo wordt  optimaal\tgebruik gemaakt[^Zie  de\u00a0bijlage.] van {{total}}  en  meer.' }], (name) => figures.get(name), null);
+    expect(composed.sections[0]!.blocks[0]).toEqual({ kind: 'paragraph', content: ['Zo wordt optimaal gebruik gemaakt', { footnote: 1 }, ' van €8,7 mld. en meer.'] });
+    expect(composed.footnotes).toEqual([{ number: 1, text: 'Zie de\u00a0bijlage.' }]);
+  });
+});

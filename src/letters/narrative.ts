@@ -27,6 +27,8 @@ export type NarrativeBlock = z.infer<typeof NarrativeBlockSchema>;
 export const NarrativeBlocksSchema = z.array(NarrativeBlockSchema);
 
 const TABLE_PLACEHOLDER: LetterFigureName = 'figuresTable';
+/** Spaces, tabs and line ends typed in a row; a non-breaking or narrow space is kept, as typed. */
+const TYPED_SPACES = /[ \t\n\r\f\v]+/g;
 
 /**
  * The markup of a text, in the order it is read: a whole placeholder (`{{name}}`, spaces around the name
@@ -127,7 +129,8 @@ export function composeNarrative(
       return placedIn(tokens(value)).map((token) => ('text' in token ? { text: token.text, placed: true } : token));
     };
     const typed = (token: Placed): string => {
-      if ('text' in token) return token.text;
+      // A run of spaces typed prints as one, as HTML and PDF lay it out: the DOCX would print every one.
+      if ('text' in token) return token.placed ? token.text : token.text.replace(TYPED_SPACES, ' ');
       if ('footnote' in token) return plain(token.footnote);
       report(token);
       return token.markup;

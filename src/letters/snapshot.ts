@@ -44,7 +44,7 @@ const PRINTED_SNAPSHOT_FORMAT = 'steunregister-letter/2';
 const WORDED_SNAPSHOT_FORMAT = 'steunregister-letter/3';
 /**
  * As format 3, its text composed with one full stop where a figure that ends in one ends the sentence ("€700 mln.",
- * where format 3 printed "€700 mln.."). A letter of an earlier format keeps the text it was frozen with: what
+ * where format 3 printed "€700 mln.."), and one space where two were typed. A letter of an earlier format keeps the text it was frozen with: what
  * `letter verify` recomputes of it, its figures and named figures, composition does not change.
  */
 const SNAPSHOT_FORMAT = 'steunregister-letter/4';

@@ -5,6 +5,7 @@
  * taken out), so that the test compares against the letter as sent, not against a copy of its words.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
@@ -297,6 +298,15 @@ describeEachDatabase('the golden letter: the draft of 31 August 2025 against the
       const literalFigures = text.replace(/\{\{[^}]*\}\}/g, '').match(/€|\b(?!(?:19|20)\d\d\b)\d+\b|\b(twee|twintig|negentig|zestigduizend|significant)\b/g) ?? [];
       expect(literalFigures.filter((figure) => !['1', '16'].includes(figure))).toEqual([]);
     }
+  });
+
+  it('prints one space where the seed letter\'s text typed two ("zo wordt  optimaal", "de  F-16\'s"), in the DOCX as in the other renderings', async () => {
+    const typed = SEED_LETTER_BLOCKS.map((block) => block.text).join('\n');
+    expect(typed).toContain('zo wordt  optimaal');
+    expect(JSON.stringify(letter.sections)).toContain('zo wordt optimaal');
+    expect(JSON.stringify(letter.sections)).not.toMatch(/ {2}/);
+    const docx = unzipSync(new Uint8Array(await (await binary(`/letters/${draftId}/renderings/docx`)).arrayBuffer()));
+    expect(strFromU8(docx['word/document.xml']!)).not.toMatch(/ {2}/);
   });
 
   it('keeps the seed letter\'s paragraphs whole: a page break of the seed is no paragraph break of the draft', () => {
