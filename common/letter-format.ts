@@ -45,7 +45,7 @@ const EURO_PRECISION: Precision = { significantDigits: 2 };
  */
 export function formatRunningAmount(amount: Cents | CentsTotal, precision: Precision, wording: LetterWording = 'current'): string {
   const exact = exactCents(amount);
-  if (wording === 'current' && underAMillion(exact, precision)) return `€${formatEuros(exact)}`;
+  if (wording !== 'earlier' && underAMillion(exact, precision)) return `€${formatEuros(exact)}`;
   return formatLetterAmount(amount, precision, { runningText: true });
 }
 
@@ -55,7 +55,7 @@ export function formatRunningAmount(amount: Cents | CentsTotal, precision: Preci
  */
 export function formatLetterAmountInWords(amount: Cents | CentsTotal, precision: Precision, options: { sign: boolean }, wording: LetterWording = 'current'): string {
   const exact = exactCents(amount);
-  if (wording === 'current' && underAMillion(exact, precision)) return options.sign ? `€${formatEuros(exact)}` : `${formatEuros(exact)} euro`;
+  if (wording !== 'earlier' && underAMillion(exact, precision)) return options.sign ? `€${formatEuros(exact)}` : `${formatEuros(exact)} euro`;
   const unit = unitByMagnitude(exact, precision);
   const number = formatRounded(roundInUnit(exact, CENTS_PER_UNIT[unit], precision));
   const word = unit === 'mld.' ? 'miljard' : 'miljoen';
@@ -64,9 +64,11 @@ export function formatLetterAmountInWords(amount: Cents | CentsTotal, precision:
 
 /**
  * How a letter words its figures. A letter finalised before format steunregister-letter/3 worded them as it
- * did then ('earlier'): `letter verify` recomputes its figures in those words, so that it still verifies.
+ * did then ('earlier'), one of format 3 as now but for its headline, which printed a total under €1 mln. as a
+ * fraction of a million ('millionsInHeadline'): `letter verify` recomputes its figures in those words, so that
+ * it still verifies.
  */
-export type LetterWording = 'current' | 'earlier';
+export type LetterWording = 'current' | 'millionsInHeadline' | 'earlier';
 
 /**
  * Whole percent of numerator over denominator, as the letter writes it: "48 procent"; a change that rounds
@@ -74,7 +76,7 @@ export type LetterWording = 'current' | 'earlier';
  */
 export function formatPercent(numerator: Cents | CentsTotal, denominator: Cents | CentsTotal, wording: LetterWording = 'current'): string {
   const whole = percentage(numerator, denominator, 0);
-  return whole === 0 && exactCents(numerator) !== 0n && wording === 'current' ? 'minder dan 1 procent' : `${whole} procent`;
+  return whole === 0 && exactCents(numerator) !== 0n && wording !== 'earlier' ? 'minder dan 1 procent' : `${whole} procent`;
 }
 
 /** The percentage rounded to the given decimals, for data rather than prose (47.96). */

@@ -143,6 +143,16 @@ describe('headlineSentence', () => {
     expect(headlineSentence('2025-08-31', 870_000_000_000, null)).toBe('De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld.');
   });
 
+  it('gives a total and an increase under €1 mln. in euro, as {{total}} and {{increase}} print them, and ends the sentence after it; a letter of format 3 printed a fraction of a million', () => {
+    const opening = 'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025';
+    expect(headlineSentence('2025-08-31', 50_000_000, null)).toBe(`${opening} €500.000.`);
+    expect(headlineSentence('2025-08-31', 50_000_000, 0)).toBe(`${opening} €500.000. Dit is een toename van €500.000 ten opzichte van de vorige leveringenbrief.`);
+    expect(headlineSentence('2025-08-31', 50_000_000, 0, 'millionsInHeadline')).toBe(`${opening} €0,5 mln. Dit is een toename van €0,5 mln. ten opzichte van de vorige leveringenbrief.`);
+    expect(headlineSentence('2025-08-31', 0, null)).toBe(`${opening} €0.`);
+    expect(headlineSentence('2025-08-31', 50_000_000, null, 'millionsInHeadline')).toBe(`${opening} €0,5 mln.`);
+    expect(headlineSentence('2025-08-31', 50_000_000, null, 'earlier')).toBe(`${opening} €0,5 mln.`);
+  });
+
   it('says the total is as much as before when it did not change', () => {
     expect(headlineSentence('2025-08-31', 870_000_000_000, 870_000_000_000)).toBe(
       'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. Dit is evenveel als in de vorige leveringenbrief.',

@@ -8,6 +8,7 @@ import {
   formatLetterAmount,
   formatLetterDate,
   formatPercent,
+  formatRunningAmount,
   percentage,
   printedIncrease,
   type AmountOptions,
@@ -101,13 +102,16 @@ function line(label: string, referenceCents: Cents | CentsTotal, compareCents: C
  * previous letter, how much it differs from the earlier total, both as the table prints them (printedIncrease).
  */
 export function headlineSentence(referenceDate: IsoDate, total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal | null, wording: LetterWording = 'current'): string {
-  const inText: AmountOptions = { runningText: true };
+  // As {{total}} and {{increase}} print them ("€8,7 mld.", "€500.000"); format 3 printed one under €1 mln. as a fraction of a million.
+  const inText = (column: Column, amount: CentsTotal) =>
+    wording === 'current' ? formatRunningAmount(amount, COLUMN_PRECISION[column]) : formatColumn(column, amount, { runningText: true });
+  const amount = inText('reference', totalCents([total]));
   // The point of "mld."/"mln." also ends the sentence, as in the letter.
-  const opening = `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ${formatLetterDate(referenceDate)} ${formatColumn('reference', totalCents([total]), inText)}`;
+  const opening = `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ${formatLetterDate(referenceDate)} ${amount.endsWith('.') ? amount : `${amount}.`}`;
   if (earlierTotal === null) return opening;
   const { difference, percentText } = printedIncrease(total, earlierTotal, wording);
   if (difference === 0n) return `${opening} Dit is evenveel als in de vorige leveringenbrief.`;
   const size = difference < 0n ? -difference : difference;
   const percent = percentText === null ? '' : ` of ${percentText}`;
-  return `${opening} Dit is een ${difference < 0n ? 'afname' : 'toename'} van ${formatColumn('difference', size, inText)}${percent} ten opzichte van de vorige leveringenbrief.`;
+  return `${opening} Dit is een ${difference < 0n ? 'afname' : 'toename'} van ${inText('difference', size)}${percent} ten opzichte van de vorige leveringenbrief.`;
 }

@@ -192,6 +192,13 @@ describe('an amount under a million in the running text', () => {
     });
   });
 
+  it('is printed in euro in the headline too, as {{total}} prints it, and as before in a letter finalised in format 3', () => {
+    const underAMillion: LetterInputs = { ...letterAfter(REPORTED), previous: null, restatedPreviousTotals: null, totals: { stock: 500_000_00, procurement: 0, natoFund: 0 }, blocks: [{ key: 'a', heading: 'A', text: '{{headline}} {{total}}' }] };
+    const opening = 'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025';
+    expect(buildPublicLetter(underAMillion).snapshot.namedFigures).toEqual({ headline: `${opening} €500.000.`, total: '€500.000' });
+    expect(buildPublicLetter(underAMillion, 'steunregister-letter/3').snapshot.namedFigures).toEqual({ headline: `${opening} €0,5 mln.`, total: '€500.000' });
+  });
+
   it('is printed as before in a letter finalised in format 2, which is verified so', () => {
     expect(buildPublicLetter(inputs(), 'steunregister-letter/2').snapshot.namedFigures).toMatchObject({ 'delivery:L-1': '€0,00000001 mln.', 'delivery:L-2': '€0,007 mln.', budgetTotal: '€0,95 mln.' });
   });

@@ -44,7 +44,8 @@ const PRINTED_SNAPSHOT_FORMAT = 'steunregister-letter/2';
 const WORDED_SNAPSHOT_FORMAT = 'steunregister-letter/3';
 /**
  * As format 3, its text composed with one full stop where a figure that ends in one ends the sentence ("€700 mln.",
- * where format 3 printed "€700 mln.."), and one space where two were typed. A letter of an earlier format keeps the text it was frozen with: what
+ * where format 3 printed "€700 mln.."), and one space where two were typed; its headline names a total under
+ * €1 mln. in euro, as `{{total}}` does ("€500.000.", where format 3 printed "€0,5 mln."). A letter of an earlier format keeps the text it was frozen with: what
  * `letter verify` recomputes of it, its figures and named figures, composition does not change.
  */
 const SNAPSHOT_FORMAT = 'steunregister-letter/4';
@@ -200,7 +201,13 @@ export interface BuiltLetter {
 
 export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
 
-const wordingOf = (format: SnapshotFormat): LetterWording => (format === EXACT_SNAPSHOT_FORMAT || format === PRINTED_SNAPSHOT_FORMAT ? 'earlier' : 'current');
+const WORDINGS: Record<SnapshotFormat, LetterWording> = {
+  [EXACT_SNAPSHOT_FORMAT]: 'earlier',
+  [PRINTED_SNAPSHOT_FORMAT]: 'earlier',
+  [WORDED_SNAPSHOT_FORMAT]: 'millionsInHeadline',
+  [SNAPSHOT_FORMAT]: 'current',
+};
+const wordingOf = (format: SnapshotFormat): LetterWording => WORDINGS[format];
 
 /**
  * The public letter, and its figures to the cent, which the confidential annex keeps; built as a letter of
@@ -387,7 +394,7 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: Print
  * and names why (CHANGES). The earlier wording gave the increase's size whichever way it went.
  */
 function changeFigures(increase: PrintedIncrease, wording: LetterWording): Map<LetterFigureName, string> {
-  const fell = increase.difference < 0n && wording === 'current';
+  const fell = increase.difference < 0n && wording !== 'earlier';
   const size = formatRunningAmount(increase.difference < 0n ? -increase.difference : increase.difference, COMPARISON_PRECISION, wording);
   const [amount, percent] = fell ? (['decrease', 'decreasePercent'] as const) : (['increase', 'increasePercent'] as const);
   const figures = new Map<LetterFigureName, string>([[amount, size]]);
