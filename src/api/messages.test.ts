@@ -37,4 +37,13 @@ describe('numbers in the reasons of a refusal', () => {
       'The public quantity reads as 2,500,000, more than the 2 deliveries hold together (16). State at most 16, or say less without a number, such as "several".',
     );
   });
+
+  it('name the types of support or the bases that keep deliveries decided at once from being one public item', () => {
+    expect(reason('nl', 'supportTypesDiffer', { supportTypes: 'stock,procurement' })).toBe(
+      'Leveringen waarover in één keer openbaar wordt besloten, zijn één openbare regel met één type steun; deze zijn van verschillende typen (directe levering uit voorraad en commerciële verwerving). Besluit over de leveringen van elk type apart.',
+    );
+    expect(reason('en', 'valueBasesDiffer', { bases: 'replacementValue,bookValue' })).toBe(
+      'The value of deliveries decided public at once is one amount on one basis; these are valued on different bases (replacement value and book value). Decide on the deliveries of each basis apart, or keep the value back.',
+    );
+  });
 });

@@ -269,8 +269,17 @@ function choices(language: Language, list: string): string {
 
 /** Codes, separated by commas, as their names one of which is meant: "Registrator of Financiën". */
 function eitherName(language: Language, codes: string | undefined, names: Readonly<Record<string, string>>): string {
+  return listedNames(language, codes, names, 'disjunction');
+}
+
+/** Codes, separated by commas, as their names all of which are meant, in lower case inside a sentence: "vervangingswaarde en boekwaarde". */
+function allNames(language: Language, codes: string | undefined, names: Readonly<Record<string, string>>): string {
+  return listedNames(language, codes, names, 'conjunction').toLocaleLowerCase(language);
+}
+
+function listedNames(language: Language, codes: string | undefined, names: Readonly<Record<string, string>>, type: Intl.ListFormatType): string {
   const named = (codes ?? '').split(',').filter((code) => code !== '').map((code) => (Object.hasOwn(names, code) ? names[code]! : code));
-  return new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { type: 'disjunction' }).format(named);
+  return new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { type }).format(named);
 }
 
 /** Role codes, separated by commas, as their names: "Registrator of Financiën". */
@@ -453,6 +462,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Het openbare aantal noemt ${p.stated?.replace('.', ',')}, een deel van een stuk: de leveringen tellen in hele stuks. Noem een geheel getal, zoals "ca. 3", of zeg minder, zoals "enkele".`,
     categoryNotPresented: (p) =>
       `De openbare categorie noemt andere goederen dan ${p.deliveries === '1' ? 'de levering is' : 'de leveringen zijn'} (${eitherName('nl', p.categories, vocabulary('nl').categories)}). Kies ${p.deliveries === '1' ? 'haar' : 'hun'} categorie, of Overig om minder te zeggen.`,
+    supportTypesDiffer: (p) =>
+      `Leveringen waarover in één keer openbaar wordt besloten, zijn één openbare regel met één type steun; deze zijn van verschillende typen (${allNames('nl', p.supportTypes, vocabulary('nl').supportTypes)}). Besluit over de leveringen van elk type apart.`,
+    valueBasesDiffer: (p) =>
+      `De waarde van leveringen waarover in één keer openbaar wordt besloten, is één bedrag op één grondslag; deze zijn gewaardeerd op verschillende grondslagen (${allNames('nl', p.bases, vocabulary('nl').valuationBases)}). Besluit over de leveringen van elke grondslag apart, of maak de waarde niet openbaar.`,
     quantityAboveDelivered: (p) =>
       `Het openbare aantal is te lezen als ${largeNumber('nl', p.stated)}, meer dan ${p.deliveries === '1' ? 'de levering telt' : `de ${p.deliveries} leveringen samen tellen`} (${largeNumber('nl', p.total)}). Noem hoogstens ${largeNumber('nl', p.total)}, of zeg minder zonder getal, zoals "meerdere".`,
     dateOutOfRange: (p) => (p.floor ? `Vul een datum in vanaf ${p.floor}.` : `Vul een datum in tot en met ${p.ceiling}.`),
@@ -811,6 +824,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `The public quantity states ${p.stated}, a part of an item: the deliveries count whole items. State a whole number, such as "ca. 3", or say less, such as "several".`,
     categoryNotPresented: (p) =>
       `The public category names other goods than ${p.deliveries === '1' ? 'the delivery is' : 'the deliveries are'} (${eitherName('en', p.categories, vocabulary('en').categories)}). Choose ${p.deliveries === '1' ? 'its' : 'their'} category, or Other to say less.`,
+    supportTypesDiffer: (p) =>
+      `Deliveries decided public at once are one public line of one type of support; these are of different types (${allNames('en', p.supportTypes, vocabulary('en').supportTypes)}). Decide on the deliveries of each type apart.`,
+    valueBasesDiffer: (p) =>
+      `The value of deliveries decided public at once is one amount on one basis; these are valued on different bases (${allNames('en', p.bases, vocabulary('en').valuationBases)}). Decide on the deliveries of each basis apart, or keep the value back.`,
     quantityAboveDelivered: (p) =>
       `The public quantity reads as ${largeNumber('en', p.stated)}, more than ${p.deliveries === '1' ? 'the delivery holds' : `the ${p.deliveries} deliveries hold together`} (${largeNumber('en', p.total)}). State at most ${largeNumber('en', p.total)}, or say less without a number, such as "several".`,
     dateOutOfRange: (p) => (p.floor ? `Enter a date on or after ${p.floor}.` : `Enter a date on or before ${p.ceiling}.`),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionViolations, publicCategoryViolations, publicQuantityAboveDeliveredViolations, type DecisionInput } from './disclosure.ts';
+import { decisionViolations, publicCategoryViolations, publicItemFigures, publicItemViolations, publicQuantityAboveDeliveredViolations, type DecisionInput, type PublicItemMember } from './disclosure.ts';
 
 const TODAY = '2025-09-10';
 const decidedPublic = (quantity: string | null): DecisionInput => ({ state: 'public', presentation: { title: 'Generatoren', detail: '', category: 'nonLethal', quantity }, note: '' });
@@ -80,5 +80,36 @@ describe('a public category', () => {
     expect(publicCategoryViolations('ammunition', ['drones', 'ammunition'])).toEqual([]);
     expect(publicCategoryViolations('battleTanks', ['nonLethal'])).toEqual([{ field: 'publicCategory', code: 'categoryNotPresented', params: { categories: 'nonLethal', deliveries: '1' } }]);
     expect(publicCategoryViolations('warships', ['drones', 'drones', 'ammunition'])).toEqual([{ field: 'publicCategory', code: 'categoryNotPresented', params: { categories: 'drones,ammunition', deliveries: '3' } }]);
+  });
+});
+
+describe('the public item of deliveries decided public at once', () => {
+  const shipment = (realisedAt: string | null, publicValueCents: number | null, precision: PublicItemMember['realisedDatePrecision'] = 'day'): PublicItemMember => ({
+    supportType: 'stock',
+    realisedAt,
+    realisedDatePrecision: precision,
+    publicValueCents,
+    publicValueBasis: publicValueCents === null ? null : 'replacementValue',
+  });
+
+  it('gives the values decided public summed, and the latest realised date to the precision decided', () => {
+    expect(publicItemFigures([shipment('2025-06-20', 32_000_000), shipment('2025-05-02', 30_000_000)])).toEqual({ realisedOn: '2025-06-20', valueCents: 62_000_000, valueBasis: 'replacementValue' });
+    expect(publicItemFigures([shipment('2025-05-02', 30_000_000, 'month'), shipment('2025-06-20', 32_000_000, 'month')]).realisedOn).toBe('2025-06');
+    expect(publicItemFigures([shipment('2025-05-02', 30_000_000, null)]).realisedOn).toBeNull();
+  });
+
+  it('gives no value where the decision kept it back, and no date before every delivery is realised', () => {
+    expect(publicItemFigures([shipment('2025-05-02', null), shipment('2025-06-20', null)])).toEqual({ realisedOn: '2025-06-20', valueCents: null, valueBasis: null });
+    expect(publicItemFigures([shipment('2025-05-02', 30_000_000), shipment(null, 32_000_000)]).realisedOn).toBeNull();
+  });
+
+  it('states one type of support and, with its value, one basis', () => {
+    expect(publicItemViolations([{ supportType: 'stock', publicValueBasis: 'bookValue' }, { supportType: 'stock', publicValueBasis: 'bookValue' }])).toEqual([]);
+    expect(publicItemViolations([{ supportType: 'stock', publicValueBasis: null }, { supportType: 'procurement', publicValueBasis: null }])).toEqual([
+      { field: 'deliveryIds', code: 'supportTypesDiffer', params: { supportTypes: 'stock,procurement' } },
+    ]);
+    expect(publicItemViolations([{ supportType: 'stock', publicValueBasis: 'replacementValue' }, { supportType: 'stock', publicValueBasis: 'bookValue' }])).toEqual([
+      { field: 'publicValue', code: 'valueBasesDiffer', params: { bases: 'replacementValue,bookValue' } },
+    ]);
   });
 });

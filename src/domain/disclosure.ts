@@ -1,5 +1,5 @@
 import type { ConfidentialityGround, RealisedDatePrecision } from '../../common/vocabulary/codes.ts';
-import type { Category, RuleViolation } from './delivery.ts';
+import type { Category, RuleViolation, SupportType, ValuationBasis } from './delivery.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { MAX_COUNT, plannedDateViolations, reviewDateViolations, textViolations, whereGiven } from './plausibility.ts';
 
@@ -9,7 +9,6 @@ export {
   DISCLOSURE_STATES,
   REALISED_DATE_PRECISIONS,
   type ConfidentialityGround,
-  type RealisedDatePrecision,
   type DisclosureState,
 } from '../../common/vocabulary/codes.ts';
 
@@ -146,6 +145,45 @@ export function publicQuantityAboveDeliveredViolations(quantity: string | null, 
 export function publicCategoryViolations(category: Category, deliveryCategories: readonly Category[]): RuleViolation[] {
   if (category === 'other' || deliveryCategories.includes(category)) return [];
   return [{ field: 'publicCategory', code: 'categoryNotPresented', params: { categories: [...new Set(deliveryCategories)].join(','), deliveries: String(deliveryCategories.length) } }];
+}
+
+/** What a delivery decided public gives the public item of the deliveries decided at once with it. */
+export interface PublicItemMember {
+  supportType: SupportType;
+  realisedAt: string | null;
+  realisedDatePrecision: RealisedDatePrecision | null;
+  /** The value its decision made public (its value then); null where the decision kept it back. */
+  publicValueCents: number | null;
+  publicValueBasis: ValuationBasis | null;
+}
+
+/**
+ * Deliveries decided public at once are one public item, which states one type of support and, where their value
+ * is public, one basis for the sum: a selection that mixes them is decided as more items.
+ */
+export function publicItemViolations(members: readonly Pick<PublicItemMember, 'supportType' | 'publicValueBasis'>[]): RuleViolation[] {
+  const supportTypes = [...new Set(members.map((member) => member.supportType))];
+  if (supportTypes.length > 1) return [{ field: 'deliveryIds', code: 'supportTypesDiffer', params: { supportTypes: supportTypes.join(',') } }];
+  const bases = [...new Set(members.flatMap((member) => (member.publicValueBasis === null ? [] : [member.publicValueBasis])))];
+  return bases.length > 1 ? [{ field: 'publicValue', code: 'valueBasesDiffer', params: { bases: bases.join(',') } }] : [];
+}
+
+/**
+ * What open data gives of a public item: the values its decision made public, summed (null where it kept them
+ * back), on their basis; and the latest realised date of its deliveries to the precision decided, once every one
+ * of them is realised (null before then, and where the decision gives no date): the date the item was complete,
+ * which tells nothing of how many shipments made it up.
+ */
+export function publicItemFigures(members: readonly PublicItemMember[]): { realisedOn: string | null; valueCents: number | null; valueBasis: ValuationBasis | null } {
+  const values = members.map((member) => member.publicValueCents);
+  const realised = members.map((member) => member.realisedAt);
+  const precision = members[0]?.realisedDatePrecision ?? null;
+  const latest = realised.includes(null) ? null : (realised as string[]).sort().at(-1) ?? null;
+  return {
+    realisedOn: latest === null || precision === null ? null : precision === 'month' ? latest.slice(0, 7) : latest,
+    valueCents: values.length === 0 || values.includes(null) ? null : (values as number[]).reduce((sum, cents) => sum + cents, 0),
+    valueBasis: values.includes(null) ? null : (members[0]?.publicValueBasis ?? null),
+  };
 }
 
 /**

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { decisionViolations, publicCategoryViolations, publicQuantityAboveDeliveredViolations, type DecisionInput, type RealisedDatePrecision } from '../domain/disclosure.ts';
+import {
+  decisionViolations,
+  publicCategoryViolations,
+  publicItemFigures,
+  publicItemViolations,
+  publicQuantityAboveDeliveredViolations,
+  type DecisionInput,
+} from '../domain/disclosure.ts';
 import { currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
 import { unknownRecords } from '../domain/references.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
@@ -22,9 +29,11 @@ export const DUE_REVIEWS_PAGE_SIZE = 100;
 
 /**
  * Decides for one delivery or a selection at once, all or nothing. A decision "public" puts the approved
- * presentation in the public projection (the only place public surfaces read from); a decision
- * "confidential" takes it out again. Earlier decisions stay in the history; each one is an audit event. With an
- * expected version (If-Match) of one delivery's decisions, only when none was added since the caller read them.
+ * presentation in the public projection (the only place public surfaces read from), as one item for the
+ * selection: the quantity it states is what the deliveries hold together, so the public reads them once. A
+ * decision "confidential" takes them out of it again. Earlier decisions stay in the history; each one is an audit
+ * event. With an expected version (If-Match) of one delivery's decisions, only when none was added since the
+ * caller read them.
  */
 export async function decide(
   db: Db,
@@ -47,52 +56,25 @@ export async function decide(
       if (delivery) found.set(deliveryId, delivery);
     }
     assertValid(unknownRecords('deliveryIds', 'delivery', deliveryIds, found));
+    const presented = [...found.values()];
     if (decision.state === 'public') {
-      const presented = [...found.values()];
       assertValid([
         ...publicCategoryViolations(decision.presentation.category, presented.map((delivery) => delivery.category)),
         ...publicQuantityAboveDeliveredViolations(decision.presentation.quantity, presented.map((delivery) => delivery.quantity)),
       ]);
     }
     if (expectedVersion !== undefined) assertVersionMatches(expectedVersion, await decisionsVersion(trx, ids[0]!));
+    const valueBases = await publicValueBases(trx, decision, presented);
+    if (decision.state === 'public') assertValid(publicItemViolations(presented.map((delivery) => ({ supportType: delivery.supportType, publicValueBasis: valueBases.get(delivery.id) ?? null }))));
+    const publicBefore = new Map<string, string | null>();
+    for (const deliveryId of found.keys()) publicBefore.set(deliveryId, await disclosure.publicIdOf(trx, deliveryId));
+    const itemId = decision.state === 'public' ? await itemIdFor(trx, [...publicBefore.values()], found) : null;
     const decided: disclosure.StoredDecision[] = [];
     const selectionId = randomUUID();
     for (const [deliveryId, delivery] of found) {
-      // A delivery without a valuation or payment counts for 0: open data would give that as its value.
-      const valuePublic = decision.state === 'public' && decision.openData?.value === true;
-      if (valuePublic && delivery.currentValueCents === 0) {
-        throw new ValidationError([{ field: 'publicValue', code: 'noValueYet', params: { deliveryId, title: delivery.title } }]);
-      }
-      const valueBasis = valuePublic ? await currentValueBasisOf(trx, delivery) : null;
-      const row = decisionRow(delivery, decision, valueBasis, context, decidedAt);
+      const row = decisionRow(delivery, decision, valueBases.get(deliveryId) ?? null, context, decidedAt);
       await disclosure.insertDecision(trx, row, selectionId);
-      const publicId = (await disclosure.publicIdOf(trx, deliveryId)) ?? (decision.state === 'public' ? randomUUID() : null);
-      if (decision.state === 'public' && publicId) {
-        const { title, detail, category, quantity } = decision.presentation;
-        const firstLetterId = await firstPublishedLetterListing(trx, publicId);
-        if (firstLetterId === null) await refusePublicBeforeItsLetter(trx, publicId, delivery.title, decision.publicFrom ?? null, requestDay(context));
-        const publicFrom = decision.publicFrom ? startOfDayInTheHague(decision.publicFrom) : null;
-        const visibleFrom = await visibleFromOf(trx, publicId, publicFrom, decidedAt, firstLetterId !== null);
-        await disclosure.putPublicDelivery(trx, {
-          visibleFrom,
-          publicFrom,
-          firstLetterId,
-          realisedOn: publicRealisedOn(delivery.realisedAt, row.realisedDatePrecision),
-          valueCents: row.publicValueCents,
-          valueBasis: row.publicValueBasis,
-          publicId,
-          title,
-          detail,
-          category,
-          quantity,
-          supportType: delivery.supportType,
-          decidedOn: decidedAt.slice(0, 10),
-          isDemonstration: delivery.isDemonstration,
-        });
-      } else if (publicId) {
-        await disclosure.removePublicDelivery(trx, publicId);
-      }
-      await disclosure.setDisclosureState(trx, deliveryId, decision.state, publicId);
+      await disclosure.setDisclosureState(trx, deliveryId, decision.state, itemId ?? publicBefore.get(deliveryId) ?? null);
       await recordAuditEvent(trx, context, {
         action: 'disclosure.decide',
         object: { type: 'delivery', id: deliveryId },
@@ -102,8 +84,73 @@ export async function decide(
       });
       decided.push(row);
     }
+    // The items the deliveries were public in before go with them, or stay for the deliveries left in them.
+    for (const publicId of new Set(publicBefore.values())) {
+      if (publicId !== null && publicId !== itemId) await refreshPublicItem(trx, publicId);
+    }
+    if (decision.state === 'public') await putPublicItem(trx, context, itemId!, decision, presented, decidedAt);
     return decided;
   });
+}
+
+/**
+ * The basis of the value each delivery's decision makes public, by id (null where it keeps the value back). A
+ * delivery without a valuation or payment counts for 0: open data would give that as its value, so it is refused.
+ */
+async function publicValueBases(trx: Db, decision: DecisionInput, presented: readonly StoredDelivery[]): Promise<Map<string, ValuationBasis | null>> {
+  const valuePublic = decision.state === 'public' && decision.openData?.value === true;
+  const bases = new Map<string, ValuationBasis | null>();
+  for (const delivery of presented) {
+    if (valuePublic && delivery.currentValueCents === 0) {
+      throw new ValidationError([{ field: 'publicValue', code: 'noValueYet', params: { deliveryId: delivery.id, title: delivery.title } }]);
+    }
+    bases.set(delivery.id, valuePublic ? await currentValueBasisOf(trx, delivery) : null);
+  }
+  return bases;
+}
+
+/**
+ * The id the public knows a selection decided public by: the one its deliveries carry already when they are
+ * all the deliveries (not removed) that carry it, the same item decided again, which so stays listed by the
+ * letters that listed it and visible as it was; else a new one, an item no letter listed yet.
+ */
+async function itemIdFor(trx: Db, publicBefore: readonly (string | null)[], selection: ReadonlyMap<string, StoredDelivery>): Promise<string> {
+  const [shared, ...others] = new Set(publicBefore);
+  if (shared && others.length === 0 && (await disclosure.deliveriesKnownAs(trx, shared)).every((id) => selection.has(id))) return shared;
+  return randomUUID();
+}
+
+/** Puts the public item of a selection decided public, presented as decided, visible as its letters and date say. */
+async function putPublicItem(trx: Db, context: RequestContext, publicId: string, decision: DecisionInput & { state: 'public' }, presented: readonly StoredDelivery[], decidedAt: string): Promise<void> {
+  const { title, detail, category, quantity } = decision.presentation;
+  const firstLetterId = await firstPublishedLetterListing(trx, publicId);
+  if (firstLetterId === null) await refusePublicBeforeItsLetter(trx, publicId, presented[0]!.title, decision.publicFrom ?? null, requestDay(context));
+  const publicFrom = decision.publicFrom ? startOfDayInTheHague(decision.publicFrom) : null;
+  const visibleFrom = await visibleFromOf(trx, publicId, publicFrom, decidedAt, firstLetterId !== null);
+  await disclosure.putPublicDelivery(trx, {
+    visibleFrom,
+    publicFrom,
+    firstLetterId,
+    ...publicItemFigures(await disclosure.publicItemMembers(trx, publicId)),
+    publicId,
+    title,
+    detail,
+    category,
+    quantity,
+    supportType: presented[0]!.supportType,
+    decidedOn: decidedAt.slice(0, 10),
+    isDemonstration: presented.some((delivery) => delivery.isDemonstration),
+  });
+}
+
+/**
+ * A public item some of whose deliveries left it (decided again apart, or removed): it goes with the last of
+ * them; otherwise it keeps its presentation as decided, and gives the value and date of the deliveries left.
+ */
+async function refreshPublicItem(trx: Db, publicId: string): Promise<void> {
+  const members = await disclosure.publicItemMembers(trx, publicId);
+  if (members.length === 0) await disclosure.removePublicDelivery(trx, publicId);
+  else await disclosure.setPublicItemFigures(trx, publicId, publicItemFigures(members));
 }
 
 /**
@@ -128,12 +175,6 @@ async function visibleFromOf(trx: Db, publicId: string, publicFrom: string | nul
   const before = await disclosure.visibleFromOf(trx, publicId);
   if (before !== null && before <= decidedAt) return before;
   return listedInPublishedLetter ? decidedAt : null;
-}
-
-/** The realised date as open data gives it: to the day, only its month, or not at all. */
-function publicRealisedOn(realisedAt: string | null, precision: RealisedDatePrecision | null): string | null {
-  if (realisedAt === null || precision === null) return null;
-  return precision === 'month' ? realisedAt.slice(0, 7) : realisedAt;
 }
 
 /** The basis of the delivery's current value, from the same money that gave it. */
@@ -229,8 +270,8 @@ export async function disclosureQueue(db: Db, context: RequestContext, { referen
   });
 }
 
-/** Takes a removed delivery out of the public projection, in the removal's transaction. */
+/** Takes a removed delivery out of its public item, in the removal's transaction. */
 export async function withdrawFromPublic(db: Db, deliveryId: string): Promise<void> {
   const publicId = await disclosure.publicIdOf(db, deliveryId);
-  if (publicId) await disclosure.removePublicDelivery(db, publicId);
+  if (publicId) await refreshPublicItem(db, publicId);
 }

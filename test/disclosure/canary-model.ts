@@ -320,6 +320,11 @@ interface ModelDelivery {
   publicSupportType: SupportType | null;
   /** The value the decision made public (its value then), while public; null when it keeps the value back. */
   publicValueCents: number | null;
+  /**
+   * The public item it is part of (as the id the public knows it by, kept once given): the deliveries decided public
+   * at once share one, which the public reads once; decided again with others, or apart from them, it joins a new one.
+   */
+  publicItem: string | null;
 }
 
 interface ModelReport {
@@ -349,8 +354,9 @@ interface ModelReport {
     totalCents: number;
     draftTokens: Set<string>;
     overview: OverviewEntry[];
-    overviewDeliveries: Set<string>;
-    /** How it lists each delivery, and the deliveries it names by value with the value it names: publishing waits until they are public so. */
+    /** The public items it lists, each once. */
+    overviewItems: Set<string>;
+    /** How it lists each public item, and the deliveries it names by value with the value it names: publishing waits until they are public so. */
     listedAs: Map<string, OverviewEntry>;
     namedDeliveries: Map<string, number | null>;
     publicTokens: Set<string>;
@@ -864,6 +870,7 @@ export class CanaryRun {
           disclosedQuantity: null,
           publicSupportType: null,
           publicValueCents: null,
+          publicItem: null,
         };
         this.deliveries.push(delivery);
         await this.#recordTrainingAndReadiness(delivery, step.salt);
@@ -1036,8 +1043,11 @@ export class CanaryRun {
         // A removed delivery is a wrong value of the selection; one without a value yet has none to make public; the
         // public category is one of theirs or "other"; a public quantity states no more than the deliveries hold
         // together when each has a quantity.
+        // One public item states one type of support, and a value public on one basis.
         const refused =
           targets.some((target) => target.deleted || (spec.valuePublic && this.#currentValue(target) === 0)) ||
+          new Set(targets.map((target) => target.supportType)).size > 1 ||
+          (spec.valuePublic && new Set(targets.map((target) => target.supportType === 'stock' ? this.#latestValuation(target, '9999-12-31')?.basis : target.supportType)).size > 1) ||
           (presentation.category !== 'other' && !targets.some((target) => target.category === presentation.category)) ||
           (spec.quantity !== null && targets.every((target) => target.quantity !== null) && spec.quantity > targets.reduce((sum, target) => sum + target.quantity!, 0));
         const expected = spec.invalid || refused ? 'Validation' : 'ok';
@@ -1047,6 +1057,7 @@ export class CanaryRun {
           decide(db, context, targets.map((target) => target.id), { state: 'public', presentation: approved, ...openData, note: `Afweging ${this.#canary(step.salt)}` }),
         );
         if (!this.#expect(expected, attempt)) return;
+        const publicItem = this.#itemFor(targets);
         for (const target of targets) {
           Object.assign(target, {
             state: 'public',
@@ -1054,6 +1065,7 @@ export class CanaryRun {
             disclosedQuantity: spec.quantity === null ? null : { stated: spec.quantity, selection: targets },
             publicSupportType: target.supportType,
             publicValueCents: spec.valuePublic ? this.#currentValue(target) : null,
+            publicItem,
           });
         }
         return;
@@ -1246,14 +1258,15 @@ export class CanaryRun {
    */
   #listingHeld(report: FinalReport): boolean {
     const publicNow = (id: string) => this.deliveries.find((delivery) => delivery.id === id && delivery.state === 'public' && !delivery.deleted);
-    const listedOtherwise = [...report.final.listedAs].some(([id, entry]) => {
-      const delivery = publicNow(id);
+    const listedOtherwise = [...report.final.listedAs].some(([item, entry]) => {
+      const delivery = this.#members(item)[0];
       if (!delivery) return true;
       const { title, detail, category, quantity } = delivery.presentation!;
       return title !== entry.title || detail !== entry.detail || category !== entry.category || quantity !== entry.quantity || delivery.publicSupportType !== entry.supportType;
     });
     return listedOtherwise || [...report.final.namedDeliveries].some(([id, named]) => {
-      const decided = publicNow(id)?.publicValueCents ?? null;
+      const delivery = publicNow(id);
+      const decided = delivery ? this.#itemValue(this.#members(delivery.publicItem!)) : null;
       return decided === null || named === null || deliveryValueText(decided) !== deliveryValueText(named);
     });
   }
@@ -1280,9 +1293,37 @@ export class CanaryRun {
     return this.#finals().filter((report) => report.published);
   }
 
-  /** A delivery is on public surfaces when decided public and listed by a published letter. */
-  #visible(delivery: ModelDelivery): boolean {
-    return delivery.state === 'public' && !delivery.deleted && this.#publishedReports().some((report) => report.final.overviewDeliveries.has(delivery.id));
+  /**
+   * The item the deliveries decided public at once are: the one they all are already when they are all of it (not
+   * removed), else a new one.
+   */
+  #itemFor(targets: ModelDelivery[]): string {
+    const [shared, ...others] = new Set(targets.map((target) => target.publicItem));
+    const known = this.deliveries.filter((delivery) => delivery.publicItem === shared && shared !== null && !delivery.deleted);
+    return shared && others.length === 0 && known.every((delivery) => targets.includes(delivery)) ? shared : `item-${this.#serial++}`;
+  }
+
+  /** The deliveries a public item is made of: those of it decided public, not removed. */
+  #members(item: string): ModelDelivery[] {
+    return this.deliveries.filter((delivery) => delivery.publicItem === item && delivery.state === 'public' && !delivery.deleted);
+  }
+
+  /** The public items, each with its deliveries: every delivery decided public is in one. */
+  #publicItems(): Map<string, ModelDelivery[]> {
+    const items = new Map<string, ModelDelivery[]>();
+    for (const delivery of this.deliveries) if (delivery.state === 'public' && !delivery.deleted) items.set(delivery.publicItem!, [...(items.get(delivery.publicItem!) ?? []), delivery]);
+    return items;
+  }
+
+  /** What open data gives as an item's value: what its decision made public of its deliveries, summed; null where it kept them back. */
+  #itemValue(members: ModelDelivery[]): number | null {
+    return members.some((member) => member.publicValueCents === null) ? null : members.reduce((sum, member) => sum + member.publicValueCents!, 0);
+  }
+
+  /** The items on public surfaces: decided public and listed by a published letter. */
+  #visibleItems(): ModelDelivery[][] {
+    const published = this.#publishedReports();
+    return [...this.#publicItems()].filter(([item]) => published.some((report) => report.final.overviewItems.has(item))).map(([, members]) => members);
   }
 
   #targets(picks: number[]): ModelDelivery[] {
@@ -1343,10 +1384,11 @@ export class CanaryRun {
       const id = name.slice('delivery:'.length);
       // A delivery is named at its value on the reference date, when its decision makes that value public and it
       // was realised by then: one it had no value for yet cannot be named.
+      // The value public is its item's: one delivery of several decided public at once is not named apart.
       return UUID.test(id) && this.deliveries.some((delivery) =>
         delivery.id === id && delivery.state === 'public' && !delivery.deleted && delivery.publicValueCents !== null &&
         this.#realisedBy(delivery, referenceDate) &&
-        this.#latestValuation(delivery, referenceDate)?.amountCents === delivery.publicValueCents);
+        this.#latestValuation(delivery, referenceDate)?.amountCents === this.#itemValue(this.#members(delivery.publicItem!)));
     }
     return false;
   }
@@ -1459,14 +1501,14 @@ export class CanaryRun {
     const view = attempt.value;
     if (view.publicSha256 !== approval!.sha256) this.#fail(`finalised ${view.publicSha256}, but the disclosure officer approved ${approval!.sha256}`);
 
-    const listedBefore = new Set(this.#finals().filter((report) => report.referenceDate < target.referenceDate).flatMap((report) => [...report.final.overviewDeliveries]));
-    const listed = this.deliveries.filter(
-      (delivery) =>
-        delivery.state === 'public' && !delivery.deleted && delivery.realisedAt !== null && delivery.realisedAt <= target.referenceDate && !listedBefore.has(delivery.id),
+    // Each public item once, when every delivery of it is realised by the reference date.
+    const listedBefore = new Set(this.#finals().filter((report) => report.referenceDate < target.referenceDate).flatMap((report) => [...report.final.overviewItems]));
+    const listed = [...this.#publicItems()].filter(
+      ([item, members]) => !listedBefore.has(item) && members.every((delivery) => delivery.realisedAt !== null && delivery.realisedAt <= target.referenceDate),
     );
-    const listedAs = new Map(listed.map((delivery): [string, OverviewEntry] => {
-      const { title, detail, category, quantity } = delivery.presentation!;
-      return [delivery.id, { title, detail, category, quantity, supportType: delivery.publicSupportType! }];
+    const listedAs = new Map(listed.map(([item, [delivery]]): [string, OverviewEntry] => {
+      const { title, detail, category, quantity } = delivery!.presentation!;
+      return [item, { title, detail, category, quantity, supportType: delivery!.publicSupportType! }];
     }));
     const snapshot = view.letter;
     target.status = 'final';
@@ -1479,12 +1521,12 @@ export class CanaryRun {
       // A section without text is left out, heading and all.
       draftTokens: found(JSON.stringify(target.blocks.filter((block) => block.text.trim() !== '').map((block) => [block.heading, block.text])), DRAFT),
       overview: [...listedAs.values()],
-      overviewDeliveries: new Set(listedAs.keys()),
+      overviewItems: new Set(listedAs.keys()),
       listedAs,
       // A letter names a value only as its decision makes it public.
       namedDeliveries: new Map(figureNames(target.blocks).filter((name) => name.startsWith('delivery:')).map((name) => name.slice('delivery:'.length))
         .map((id) => [id, this.deliveries.find((delivery) => delivery.id === id)?.publicValueCents ?? null])),
-      publicTokens: new Set(listed.flatMap((delivery) => delivery.presentation!.tokens)),
+      publicTokens: new Set(listed.flatMap(([, [delivery]]) => delivery!.presentation!.tokens)),
     };
     this.#stats.lettersFinalised++;
     this.#finalSnapshots.set(target.id, snapshot);
@@ -1493,7 +1535,7 @@ export class CanaryRun {
     const paperNumber = `Kamerstuk 22 054, nr. ${400 + this.#finals().length}`;
     const scheduled = step.thenPublish === 'scheduled';
     const reconsider = async () => {
-      const index = this.deliveries.findIndex((delivery) => listedAs.has(delivery.id));
+      const index = this.deliveries.findIndex((delivery) => delivery.publicItem !== null && listedAs.has(delivery.publicItem));
       if (step.reconsider && index >= 0) await this.#apply({ ...step.reconsider, targets: [index] });
     };
     if (!scheduled) await reconsider();
@@ -1571,15 +1613,15 @@ export class CanaryRun {
     for (const draft of found(flat, DRAFT)) if (!finalised.has(draft)) this.#fail(`${surface} shows the text of a letter that is not published: ${draft}`);
     const approved = new Set([
       ...published.flatMap((report) => [...report.final.publicTokens]),
-      ...this.deliveries.filter((delivery) => this.#visible(delivery)).flatMap((delivery) => delivery.presentation!.tokens),
+      ...this.#visibleItems().flatMap((members) => members[0]!.presentation!.tokens),
       ...this.companies.flatMap((company) => (company.publicName === null ? [] : [company.publicName])),
     ]);
     for (const text of found(flat, PUBLIC)) if (!approved.has(text)) this.#fail(`${surface} shows a presentation that is not approved (any more): ${text}`);
     if (options.ids) for (const delivery of this.deliveries) if (flat.includes(delivery.id)) this.#fail(`${surface} shows the internal id of a delivery: ${delivery.id}`);
     if (options.ids) for (const report of this.reports) if (!report.published && flat.includes(report.id)) this.#fail(`${surface} shows the id of a letter that is not published: ${report.id}`);
     const closure = this.#closure();
-    // The value a decision made public, of a delivery on public surfaces: open data gives it.
-    const publicValues = new Set(this.deliveries.filter((delivery) => this.#visible(delivery)).map((delivery) => delivery.publicValueCents));
+    // The value a decision made public, of an item on public surfaces: open data gives it.
+    const publicValues = new Set(this.#visibleItems().map((members) => this.#itemValue(members)));
     for (const amount of this.#amounts) {
       if (amounts.has(amount) && !closure.has(amount) && !publicValues.has(amount)) this.#fail(`${surface} shows ${amount} cents, an amount of a delivery that no published letter shows`);
     }
@@ -1688,12 +1730,10 @@ export class CanaryRun {
 
   /** The open data holds exactly the approved presentations of the deliveries public now. */
   async #checkPublicDeliveries(full: boolean): Promise<void> {
-    const expected = this.deliveries
-      .filter((delivery) => this.#visible(delivery))
-      .map((delivery) => {
-        const { title, detail, category, quantity } = delivery.presentation!;
-        return { title, detail, category, quantity, supportType: delivery.publicSupportType! };
-      });
+    const expected = this.#visibleItems().map(([delivery]) => {
+      const { title, detail, category, quantity } = delivery!.presentation!;
+      return { title, detail, category, quantity, supportType: delivery!.publicSupportType! };
+    });
     const companies = await this.#json<{ items: { name: string; isDemonstration: boolean }[] }>('/public/companies');
     this.#scanResponse(companies.response, companies.body);
     const publicNames = this.companies.flatMap((company) => (company.publicName === null ? [] : [company.publicName])).sort();

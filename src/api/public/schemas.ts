@@ -43,8 +43,11 @@ const PublicLetterWithTextSchema = PublicLetterSchema.extend({ letter: PublicLet
 const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
   categoryLabel: z.string().openapi({ description: 'The category in the language asked for' }),
   supportTypeLabel: z.string().openapi({ description: 'The type of support in the language asked for' }),
-  realisedOn: z.string().nullable().openapi({ description: 'When it was realised: YYYY-MM-DD, or YYYY-MM where the disclosure decision gives only the month; null where it gives none' }),
-  valueCents: z.number().int().nullable().openapi({ description: 'Its value in euro cents, where the disclosure decision made it public; else null' }),
+  realisedOn: z.string().nullable().openapi({
+    description:
+      'When it was realised (of deliveries decided public at once, one item, the latest of their dates, once all are realised): YYYY-MM-DD, or YYYY-MM where the disclosure decision gives only the month; null where it gives none',
+  }),
+  valueCents: z.number().int().nullable().openapi({ description: 'Its value in euro cents (of deliveries decided public at once, their values summed), where the disclosure decision made it public; else null' }),
   valueBasis: z.enum(VALUATION_BASES).nullable().openapi({ description: 'The basis of that value: the valuation’s for stock (replacement or book value), what was paid for the rest; null with it' }),
   firstLetter: z
     .object({ id: z.uuid(), paperNumber: z.string().nullable().openapi({ example: 'Kamerstuk 22 054, nr. 460' }), letterDate: isoDate })

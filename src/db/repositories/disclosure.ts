@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { z } from '@hono/zod-openapi';
-import { CATEGORIES, VALUATION_BASES } from '../../domain/delivery.ts';
-import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DisclosureState } from '../../domain/disclosure.ts';
+import { CATEGORIES, SUPPORT_TYPES, VALUATION_BASES } from '../../domain/delivery.ts';
+import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DisclosureState, type PublicItemMember } from '../../domain/disclosure.ts';
 import { countFoundUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, PublicDeliveryTable } from '../schema.ts';
 import { realisedBy } from './figures.ts';
@@ -49,6 +49,52 @@ export async function setDisclosureState(db: Db, deliveryId: string, state: Disc
 export async function publicIdOf(db: Db, deliveryId: string): Promise<string | null> {
   const row = await db.selectFrom('delivery').select('publicId').where('id', '=', deliveryId).executeTakeFirst();
   return row?.publicId ?? null;
+}
+
+/** The deliveries, not removed, that the public knows by the id: those decided public at once under it. */
+export async function deliveriesKnownAs(db: Db, publicId: string): Promise<string[]> {
+  const rows = await db.selectFrom('delivery').select('id').where('publicId', '=', publicId).where('deletedAt', 'is', null).execute();
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The deliveries, not removed, that the public item under the id is made of: those known by it that are public,
+ * each with what its decision in force (the one taken at once for them all) made public of it.
+ */
+export async function publicItemMembers(db: Db, publicId: string): Promise<PublicItemMember[]> {
+  const rows = await db
+    .selectFrom('delivery')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('disclosureDecision')
+          .select(['realisedDatePrecision', 'publicValueCents', 'publicValueBasis'])
+          .whereRef('disclosureDecision.deliveryId', '=', 'delivery.id')
+          .orderBy('decidedAt', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .as('latest'),
+      (join) => join.onTrue(),
+    )
+    .select(['delivery.supportType', 'delivery.realisedAt', 'latest.realisedDatePrecision', 'latest.publicValueCents', 'latest.publicValueBasis'])
+    .where('delivery.publicId', '=', publicId)
+    .where('delivery.deletedAt', 'is', null)
+    .where('delivery.disclosureState', '=', 'public')
+    .execute();
+  return rows.map((row) => PublicItemMemberSchema.parse(row));
+}
+
+const PublicItemMemberSchema = z.object({
+  supportType: z.enum(SUPPORT_TYPES),
+  realisedAt: z.string().nullable(),
+  realisedDatePrecision: z.enum(REALISED_DATE_PRECISIONS).nullable(),
+  publicValueCents: z.number().int().nullable(),
+  publicValueBasis: z.enum(VALUATION_BASES).nullable(),
+});
+
+/** What the public reads of an item that changed with its deliveries (one left it): its realised date and value. */
+export async function setPublicItemFigures(db: Db, publicId: string, figures: Pick<Selectable<PublicDeliveryTable>, 'realisedOn' | 'valueCents' | 'valueBasis'>): Promise<void> {
+  await db.updateTable('publicDelivery').set(figures).where('publicId', '=', publicId).execute();
 }
 
 export async function putPublicDelivery(db: Db, row: Selectable<PublicDeliveryTable>): Promise<void> {

@@ -208,22 +208,24 @@ export async function findPublicLetterCopy(db: Db, id: string): Promise<{ snapsh
 }
 
 /**
- * The public deliveries realised by the date as the letter's figures count them (a purchase whose only
- * payment was withdrawn by then is not), as the public may read them, that no final letter before the date
- * listed; not those whose decision makes them public only from a later date (the letter would publish them
- * before it).
+ * The public items (deliveries decided public at once are one) whose deliveries are all realised by the date as
+ * the letter's figures count them (a purchase whose only payment was withdrawn by then is not), as the public may
+ * read them, that no final letter before the date listed: each once, since the quantity it states is what its
+ * deliveries hold together. Not those whose decision makes them public only from a later date (the letter would
+ * publish them before it).
  */
 export async function newPublicDeliveriesBy(db: Db, referenceDate: string): Promise<OverviewItem[]> {
   const rows = await db
     .selectFrom('publicDelivery')
-    .innerJoin('delivery', 'delivery.publicId', 'publicDelivery.publicId')
     .select(['publicDelivery.publicId', 'publicDelivery.title', 'publicDelivery.detail', 'publicDelivery.category', 'publicDelivery.supportType', 'publicDelivery.quantity'])
-    .where('delivery.disclosureState', '=', 'public')
-    .where('delivery.deletedAt', 'is', null)
-    .where(realisedBy(referenceDate))
-    .where(({ not }) => not(publicOnlyAfter(sql.ref('delivery.id'), referenceDate)))
-    .where(({ not, exists, selectFrom }) =>
-      not(
+    .where(({ exists, not, or, selectFrom }) => {
+      const members = () =>
+        selectFrom('delivery')
+          .select('delivery.id')
+          .whereRef('delivery.publicId', '=', 'publicDelivery.publicId')
+          .where('delivery.disclosureState', '=', 'public')
+          .where('delivery.deletedAt', 'is', null);
+      const notListedYet = not(
         exists(
           selectFrom('letterOverviewItem as listed')
             .innerJoin('letter as earlier', 'earlier.id', 'listed.letterId')
@@ -231,8 +233,10 @@ export async function newPublicDeliveriesBy(db: Db, referenceDate: string): Prom
             .where('earlier.status', '=', 'final')
             .where('earlier.referenceDate', '<', referenceDate),
         ),
-      ),
-    )
+      );
+      const notComplete = exists(members().where(or([not(realisedBy(referenceDate)), publicOnlyAfter(sql.ref('delivery.id'), referenceDate)])));
+      return exists(members()).and(not(notComplete)).and(notListedYet);
+    })
     .execute();
   return rows.map((row) => OverviewItemSchema.parse(row));
 }

@@ -11796,9 +11796,9 @@ export interface components {
             /** @enum {string} */
             supportType: "stock" | "procurement" | "natoFund";
             quantity: string | null;
-            /** @description When it was realised: YYYY-MM-DD, or YYYY-MM where the disclosure decision gives only the month; null where it gives none */
+            /** @description When it was realised (of deliveries decided public at once, one item, the latest of their dates, once all are realised): YYYY-MM-DD, or YYYY-MM where the disclosure decision gives only the month; null where it gives none */
             realisedOn: string | null;
-            /** @description Its value in euro cents, where the disclosure decision made it public; else null */
+            /** @description Its value in euro cents (of deliveries decided public at once, their values summed), where the disclosure decision made it public; else null */
             valueCents: number | null;
             /**
              * @description The basis of that value: the valuation’s for stock (replacement or book value), what was paid for the rest; null with it
