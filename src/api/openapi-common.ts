@@ -252,10 +252,14 @@ export function problemResponses<const Statuses extends ProblemStatus[]>(...stat
 /**
  * A hook that answers a request failing its schema with a 400 naming each wrong field. `alsoCheck` may
  * add the violations of rules between fields that can already be judged (on the day that is today at the
- * request's clock), so that a user learns of all mistakes at once rather than one round at a time. `nameOf` may rename a field of the body as the
+ * request's clock), also those that read the register (with the request's context in `c`), so that a user
+ * learns of all mistakes at once rather than one round at a time. `nameOf` may rename a field of the body as the
  * domain and the form name it, where the schema's path (a place in a list) is not that name.
  */
-export function validationHookWith(alsoCheck: (input: unknown, today: IsoDate) => RuleViolation[], nameOf: (field: string, input: unknown) => string = (field) => field) {
+export function validationHookWith(
+  alsoCheck: (input: unknown, today: IsoDate, c: Context<ApiEnv>) => RuleViolation[] | Promise<RuleViolation[]>,
+  nameOf: (field: string, input: unknown) => string = (field) => field,
+) {
   return async (
     result: { success: true } | { success: false; error: z.ZodError; target?: string },
     c: Context<ApiEnv>,
@@ -267,7 +271,7 @@ export function validationHookWith(alsoCheck: (input: unknown, today: IsoDate) =
       return result.target === 'query' && violation.code === 'unknownField' ? { ...violation, code: 'unknownParameter', params: { name: violation.field } } : violation;
     });
     const reported = new Set(schemaViolations.map((violation) => violation.field));
-    const ruleViolations = result.target === 'json' ? alsoCheck(input, todayInAmsterdam(c.get('deps').clock())).filter((violation) => !reported.has(violation.field)) : [];
+    const ruleViolations = result.target === 'json' ? (await alsoCheck(input, todayInAmsterdam(c.get('deps').clock()), c)).filter((violation) => !reported.has(violation.field)) : [];
     return problem(c, 400, { invalidParams: invalidParams(c, [...schemaViolations, ...ruleViolations]) });
   };
 }
@@ -290,27 +294,49 @@ export function passedFieldRules<S extends z.ZodObject>(schema: S, check: Passed
 }
 
 /**
- * The violations of such rules on the fields of an input that pass the schema; `refused` names fields the input
- * has wrong though it lacks them (a spreadsheet's cell that could not be read), which do not pass as their default.
+ * The fields of an input that pass the schema, as it gives them, or undefined for an input that is no object;
+ * `refused` names fields the input has wrong though it lacks them (a spreadsheet's cell that could not be read),
+ * which do not pass as their default.
  */
-export function passedFieldViolations<S extends z.ZodObject>({ schema, check }: PassedFieldRules<S>, input: unknown, today: IsoDate, refused: ReadonlySet<string> = new Set()): RuleViolation[] {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
-  const passed: Partial<z.output<S>> = Object.fromEntries(
+function passedFields<S extends z.ZodObject>(schema: S, input: unknown, refused: ReadonlySet<string> = new Set()): Partial<z.output<S>> | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  return Object.fromEntries(
     Object.entries(schema.shape).flatMap(([field, fieldSchema]) => {
       if (refused.has(field)) return [];
       const result = (fieldSchema as z.ZodType).safeParse(Reflect.get(input, field));
       return result.success && result.data !== undefined ? [[field, result.data]] : [];
     }),
   ) as Partial<z.output<S>>;
-  return check(passed, today);
 }
 
-/** The hook of a route that adds to the fields failing its schema the domain's rules on the fields that passed it. `nameOf` renames the schema's fields as validationHookWith's does. */
+/** The violations of such rules on the fields of an input that pass the schema (`refused` as passedFields takes it). */
+export function passedFieldViolations<S extends z.ZodObject>({ schema, check }: PassedFieldRules<S>, input: unknown, today: IsoDate, refused: ReadonlySet<string> = new Set()): RuleViolation[] {
+  const passed = passedFields(schema, input, refused);
+  return passed ? check(passed, today) : [];
+}
+
+/**
+ * The rules of a route that read the register (a number another record has, a date before the record it
+ * follows, a record named that does not exist), on the fields that passed the schema and the route's path as
+ * validated (`c`): each judges the fields it reads that are there, and nothing of an object the path names
+ * that does not exist, which the route answers with 404 once the body passes.
+ */
+export type RegisterRules<S extends z.ZodObject> = (c: Context<ApiEnv>, passed: Partial<z.output<S>>) => Promise<RuleViolation[]>;
+
+/**
+ * The hook of a route that adds to the fields failing its schema the domain's rules on the fields that passed it,
+ * and the rules of the register on them (`inRegister`), so that the refusal names them all in one round.
+ * `nameOf` renames the schema's fields as validationHookWith's does.
+ */
 export function passedFieldsHook<S extends z.ZodObject>(
   rules: PassedFieldRules<S>,
-  nameOf?: (field: string, input: unknown) => string,
+  { inRegister, nameOf }: { inRegister?: RegisterRules<S>; nameOf?: (field: string, input: unknown) => string } = {},
 ): NonNullable<OpenAPIHonoOptions<ApiEnv>['defaultHook']> {
-  return validationHookWith((input, today) => passedFieldViolations(rules, input, today), nameOf);
+  return validationHookWith(async (input, today, c) => {
+    const passed = passedFields(rules.schema, input);
+    if (!passed) return [];
+    return [...rules.check(passed, today), ...(inRegister ? await inRegister(c, passed) : [])];
+  }, nameOf);
 }
 
 async function rawInput(c: Context, target: string | undefined): Promise<unknown> {

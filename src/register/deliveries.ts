@@ -23,7 +23,7 @@ import {
 } from '../domain/delivery.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import type { IsoDate } from '../../common/dates.ts';
-import { pastDateViolations } from '../domain/plausibility.ts';
+import { pastDateViolations, whereGiven } from '../domain/plausibility.ts';
 import { isCurrencyCode, toEuroCents } from '../domain/currency.ts';
 import { MAX_ENTRY_CENTS } from '../../common/money.ts';
 import type { Database } from '../db/schema.ts';
@@ -143,23 +143,49 @@ export async function updateDelivery(
     const entries = await moneyOf(trx, id);
     // A change that leaves every field as it is writes nothing: no new version that others would conflict with, no event.
     if (changesNothing(current, change)) return { ...current, stage: lifecycleStage(current), ...entries };
-    const counted = countedMoney(entries);
-    const { id: _id, version, createdAt, updatedAt, currentValueCents, disclosureState, ...currentFields } = current;
-    const next: DeliveryFields = { ...currentFields, ...change };
-    const followers = next.pledgedAt !== null && next.pledgedAt !== current.pledgedAt ? await pledgeFollowers(trx, id, entries.valuations) : [];
-    const signingDays = next.committedAt !== null && next.committedAt !== current.committedAt ? await signingDaysOf(trx, id) : [];
-    const dependants = mayAffectDependants(current, next) ? dependantViolations(current, next, await dependantsOf(trx, id)) : [];
-    // Records that keep the type (readiness, a contract) say why first; the valuations then matter no more.
-    const typeKept = next.supportType === current.supportType || dependants.some((violation) => violation.field === 'supportType');
-    const valuedAt = typeKept ? [] : supportTypeChangeViolations(next.supportType, counted.valuations);
-    assertValid([...deliveryViolations(next, entries.payments, requestDay(context), current), ...pledgeBeforeFollowersViolations(next, followers), ...commitmentBeforeSigningViolations(next, signingDays), ...dependants, ...valuedAt]);
+    const next: DeliveryFields = { ...fieldsOf(current), ...change };
+    assertValid([...deliveryViolations(next, entries.payments, requestDay(context), current), ...(await changeOfRecordsViolations(trx, current, next, entries))]);
     await assertShipmentAllowed(trx, id, current, next);
+    const counted = countedMoney(entries);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
-    const updated = await deliveries.updateDeliveryFields(trx, id, version, next, value);
-    if (!updated) throw new VersionConflictError(version);
+    const updated = await deliveries.updateDeliveryFields(trx, id, current.version, next, value);
+    if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'delivery.update', object: auditObject(id), result: 'success', before: current, after: updated });
     return { ...updated, stage: lifecycleStage(updated), ...entries };
   }));
+}
+
+/** A delivery's own fields, which a change sets. */
+function fieldsOf(stored: deliveries.StoredDelivery): DeliveryFields {
+  const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, currentValueCents: _value, disclosureState: _disclosure, ...fields } = stored;
+  return fields;
+}
+
+/**
+ * What a change must keep true of the records around the delivery: those that follow its pledge and its
+ * commitment, those that depend on it, and the valuations it holds. Each is judged only where the field it
+ * reads changes.
+ */
+async function changeOfRecordsViolations(db: Db, current: deliveries.StoredDelivery, next: DeliveryFields, entries: Awaited<ReturnType<typeof moneyOf>>): Promise<RuleViolation[]> {
+  const followers = next.pledgedAt !== null && next.pledgedAt !== current.pledgedAt ? await pledgeFollowers(db, current.id, entries.valuations) : [];
+  const signingDays = next.committedAt !== null && next.committedAt !== current.committedAt ? await signingDaysOf(db, current.id) : [];
+  const dependants = mayAffectDependants(current, next) ? dependantViolations(current, next, await dependantsOf(db, current.id)) : [];
+  // Records that keep the type (readiness, a contract) say why first; the valuations then matter no more.
+  const typeKept = next.supportType === current.supportType || dependants.some((violation) => violation.field === 'supportType');
+  const valuedAt = typeKept ? [] : supportTypeChangeViolations(next.supportType, countedMoney(entries).valuations);
+  return [...pledgeBeforeFollowersViolations(next, followers), ...commitmentBeforeSigningViolations(next, signingDays), ...dependants, ...valuedAt];
+}
+
+/**
+ * The rules of a change that read the register, on the fields given: a field not given (or one that could not be
+ * read) stays as the delivery has it, and a rule judges only a field that changes. A delivery that does not exist has none.
+ */
+export async function changeRegisterViolations(db: Db, id: string, change: Partial<DeliveryInput>): Promise<RuleViolation[]> {
+  const current = await deliveries.findDelivery(db, id);
+  if (!current) return [];
+  const entries = await moneyOf(db, id);
+  const next: DeliveryFields = { ...fieldsOf(current), ...change };
+  return [...paymentRealisationViolations(next, entries.payments), ...(await changeOfRecordsViolations(db, current, next, entries))];
 }
 
 function changesNothing(current: deliveries.StoredDelivery, change: Partial<DeliveryInput>): boolean {
@@ -191,15 +217,28 @@ export type ValuationInput = Omit<Valuation, 'id' | 'deliveryId' | 'recordedAt'>
  * stay as they were. With an expected version (If-Match), only when the delivery is still at it.
  */
 export async function addValuation(db: Db, context: RequestContext, deliveryId: string, input: ValuationInput, expectedVersion?: ExpectedVersion): Promise<Valuation> {
-  assertValid(valuationViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
-    assertValid([...followsPledgeViolations(delivery, 'effectiveDate', 'valuation', input.effectiveDate), ...valuationBasisViolations('basis', delivery.supportType, input.basis)]);
+    assertValid([...valuationViolations(input, requestDay(context)), ...valuationOfDeliveryViolations(delivery, input)]);
     const valuation = await money.insertValuation(trx, { id: randomUUID(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
     await recordAuditEvent(trx, context, { action: 'valuation.create', object: auditObject(deliveryId), result: 'success', after: valuation });
     return valuation;
   });
+}
+
+/** What a valuation must meet of its delivery, on the fields given: dated no earlier than the pledge, at a basis its support type is valued at. */
+function valuationOfDeliveryViolations(delivery: deliveries.StoredDelivery, input: Partial<ValuationInput>): RuleViolation[] {
+  return [
+    ...whereGiven(input.effectiveDate, (date) => followsPledgeViolations(delivery, 'effectiveDate', 'valuation', date)),
+    ...whereGiven(input.basis, (basis) => valuationBasisViolations('basis', delivery.supportType, basis)),
+  ];
+}
+
+/** The rules of a valuation that read its delivery, on the fields given; a delivery that does not exist has none. */
+export async function valuationRegisterViolations(db: Db, deliveryId: string, input: Partial<ValuationInput>): Promise<RuleViolation[]> {
+  const delivery = await deliveries.findDelivery(db, deliveryId);
+  return delivery ? valuationOfDeliveryViolations(delivery, input) : [];
 }
 
 export type PaymentInput = Omit<Payment, 'id' | 'deliveryId' | 'recordedAt'>;
@@ -217,19 +256,11 @@ export async function addPayment(
   expectedVersion?: ExpectedVersion,
   confirmed: readonly WarningCode[] = [],
 ): Promise<Payment> {
-  assertValid(paymentViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
-    if (!isRealisedByPayment(delivery.supportType)) {
-      throw new ValidationError([{ field: 'paidOn', code: 'paymentOnStock' }]);
-    }
     const entries = await moneyOf(trx, deliveryId);
+    assertValid([...paymentViolations(input, requestDay(context)), ...paymentOfDeliveryViolations(delivery, entries, input)]);
     const counted = countedMoney(entries);
-    const firstPaidOn = [input.paidOn, ...entries.payments.map((payment) => payment.paidOn)].sort()[0]!;
-    assertValid([
-      ...lifecycleViolations({ ...delivery, realisedAt: firstPaidOn }).map((violation) => ({ ...violation, field: 'paidOn' })),
-      ...paymentReferenceViolations(input.reference, counted.payments),
-    ]);
     const confirmedWarnings = assertConfirmed(paymentWarnings(input.amountCents, counted.valuations), confirmed);
     const payment = await money.insertPayment(trx, { id: randomUUID(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
@@ -242,6 +273,27 @@ export async function addPayment(
     });
     return payment;
   });
+}
+
+/**
+ * What a payment must meet of its delivery, on the fields given: one realised by payment, not paid before an
+ * earlier stage of it, and under a reference no other payment of it carries.
+ */
+function paymentOfDeliveryViolations(delivery: deliveries.StoredDelivery, entries: Awaited<ReturnType<typeof moneyOf>>, input: Partial<PaymentInput>): RuleViolation[] {
+  if (!isRealisedByPayment(delivery.supportType)) return [{ field: 'paidOn', code: 'paymentOnStock' }];
+  return [
+    ...whereGiven(input.paidOn, (paidOn) => {
+      const firstPaidOn = [paidOn, ...entries.payments.map((payment) => payment.paidOn)].sort()[0]!;
+      return lifecycleViolations({ ...delivery, realisedAt: firstPaidOn }).map((violation) => ({ ...violation, field: 'paidOn' }));
+    }),
+    ...paymentReferenceViolations(input.reference, countedMoney(entries).payments),
+  ];
+}
+
+/** The rules of a payment that read its delivery and its money, on the fields given; a delivery that does not exist has none. */
+export async function paymentRegisterViolations(db: Db, deliveryId: string, input: Partial<PaymentInput>): Promise<RuleViolation[]> {
+  const delivery = await deliveries.findDelivery(db, deliveryId);
+  return delivery ? paymentOfDeliveryViolations(delivery, await moneyOf(db, deliveryId), input) : [];
 }
 
 export interface WithdrawalInput {
@@ -264,20 +316,38 @@ export async function withdrawMoney(
   input: WithdrawalInput,
   expectedVersion?: ExpectedVersion,
 ): Promise<money.Withdrawal & { deliveryId: string }> {
-  assertValid(pastDateViolations('withdrawnOn', input.withdrawnOn, requestDay(context)));
   return inTransaction(db, async (trx) => {
-    const entry = kind === 'payment' ? await money.findPayment(trx, entryId) : await money.findValuation(trx, entryId);
+    const entry = await findEntry(trx, kind, entryId);
     if (!entry) throw new NotFoundError(kind, entryId);
     const delivery = await lockDelivery(trx, entry.deliveryId, expectedVersion);
-    const earlier = await money.findWithdrawal(trx, kind, entryId);
-    if (earlier) throw new ValidationError([{ field: 'withdrawnOn', code: 'alreadyWithdrawn', params: { withdrawnOn: earlier.withdrawnOn } }]);
-    const entryDate = 'paidOn' in entry ? entry.paidOn : entry.effectiveDate;
-    if (input.withdrawnOn < entryDate) throw new ValidationError([{ field: 'withdrawnOn', code: 'beforeEntry', params: { entryDate } }]);
+    assertValid([...withdrawalViolations(input, requestDay(context)), ...entryWithdrawalViolations(entry, await money.findWithdrawal(trx, kind, entryId), input)]);
     const withdrawal = await money.insertWithdrawal(trx, kind, { entryId, ...input });
     await refreshCurrentValue(trx, delivery);
     await recordAuditEvent(trx, context, { action: `${kind}.withdraw`, object: auditObject(entry.deliveryId), result: 'success', before: entry, after: withdrawal });
     return { ...withdrawal, deliveryId: entry.deliveryId };
   });
+}
+
+const findEntry = (db: Db, kind: money.MoneyKind, id: string) => (kind === 'payment' ? money.findPayment(db, id) : money.findValuation(db, id));
+
+/** A withdrawal dates from a day that has come. */
+export function withdrawalViolations(input: Partial<WithdrawalInput>, todayIso: IsoDate): RuleViolation[] {
+  return whereGiven(input.withdrawnOn, (date) => pastDateViolations('withdrawnOn', date, todayIso));
+}
+
+/** What a withdrawal must meet of its entry, on the fields given: the entry's first, and from the entry's own date or later. */
+function entryWithdrawalViolations(entry: Payment | Valuation, earlier: money.Withdrawal | undefined, input: Partial<WithdrawalInput>): RuleViolation[] {
+  const entryDate = 'paidOn' in entry ? entry.paidOn : entry.effectiveDate;
+  return [
+    ...(earlier ? [{ field: 'withdrawnOn', code: 'alreadyWithdrawn', params: { withdrawnOn: earlier.withdrawnOn } }] : []),
+    ...whereGiven(input.withdrawnOn, (date) => (date < entryDate ? [{ field: 'withdrawnOn', code: 'beforeEntry', params: { entryDate } }] : [])),
+  ];
+}
+
+/** The rules of a withdrawal that read its entry, on the fields given; an entry that does not exist has none. */
+export async function withdrawalRegisterViolations(db: Db, kind: money.MoneyKind, entryId: string, input: Partial<WithdrawalInput>): Promise<RuleViolation[]> {
+  const entry = await findEntry(db, kind, entryId);
+  return entry ? entryWithdrawalViolations(entry, await money.findWithdrawal(db, kind, entryId), input) : [];
 }
 
 async function lockDelivery(db: Db, id: string, expectedVersion?: ExpectedVersion) {
@@ -333,34 +403,30 @@ function assertValid(violations: RuleViolation[]): void {
  * against today.
  */
 export function deliveryViolations(fields: DeliveryInput, payments: Payment[], todayIso: IsoDate, kept?: LifecycleDates): RuleViolation[] {
-  const violations = [...stageDateViolations(fields, todayIso, kept), ...lifecycleViolations(fields, kept)];
-  if (isRealisedByPayment(fields.supportType)) {
-    const firstPaidOn = payments[0]?.paidOn ?? null;
-    if (fields.realisedAt !== firstPaidOn) {
-      violations.push({
-        field: 'realisedAt',
-        code: 'realisedByPayment',
-        params: firstPaidOn ? { firstPaidOn } : {},
-      });
-    }
-  } else if (payments.length > 0) {
-    violations.push({ field: 'supportType', code: 'hasPayments' });
-  }
-  return violations;
+  return [...stageDateViolations(fields, todayIso, kept), ...lifecycleViolations(fields, kept), ...paymentRealisationViolations(fields, payments)];
+}
+
+/** Payments, not people, say when a payment-type item was realised; another type has none. */
+function paymentRealisationViolations(fields: Pick<DeliveryInput, 'supportType' | 'realisedAt'>, payments: readonly Payment[]): RuleViolation[] {
+  if (!isRealisedByPayment(fields.supportType)) return payments.length > 0 ? [{ field: 'supportType', code: 'hasPayments' }] : [];
+  const firstPaidOn = payments[0]?.paidOn ?? null;
+  return fields.realisedAt === firstPaidOn ? [] : [{ field: 'realisedAt', code: 'realisedByPayment', params: firstPaidOn ? { firstPaidOn } : {} }];
 }
 
 /** A payment has been made: it is not dated after today. */
-export function paymentViolations(input: Pick<PaymentInput, 'paidOn'>, todayIso: IsoDate): RuleViolation[] {
-  return pastDateViolations('paidOn', input.paidOn, todayIso);
+export function paymentViolations(input: Partial<Pick<PaymentInput, 'paidOn'>>, todayIso: IsoDate): RuleViolation[] {
+  return whereGiven(input.paidOn, (paidOn) => pastDateViolations('paidOn', paidOn, todayIso));
 }
 
 /** A valuation holds from a day that has come, and one in another currency converts to its euro amount at its rate, to the cent. */
-export function valuationViolations(input: ValuationInput, todayIso: IsoDate): RuleViolation[] {
-  return [...pastDateViolations('effectiveDate', input.effectiveDate, todayIso), ...currencyViolations(input)];
+export function valuationViolations(input: Partial<ValuationInput>, todayIso: IsoDate): RuleViolation[] {
+  return [...whereGiven(input.effectiveDate, (date) => pastDateViolations('effectiveDate', date, todayIso)), ...currencyViolations(input)];
 }
 
-/** A valuation in another currency names a known one and converts to its euro amount at its rate, to the cent. */
-function currencyViolations(input: ValuationInput): RuleViolation[] {
+/** A valuation in another currency names a known one and converts to its euro amount at its rate, to the cent: judged once these fields are all there. */
+function currencyViolations({ currency, originalAmountMinor, exchangeRate, amountCents }: Partial<ValuationInput>): RuleViolation[] {
+  if (currency === undefined || originalAmountMinor === undefined || exchangeRate === undefined || amountCents === undefined) return [];
+  const input = { currency, originalAmountMinor, exchangeRate, amountCents };
   if (input.currency === 'EUR') {
     return input.originalAmountMinor === null && input.exchangeRate === null
       ? []

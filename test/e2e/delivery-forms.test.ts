@@ -312,4 +312,38 @@ describeWithBrowser('delivery forms', (browser) => {
     expect(new URL(page.url()).pathname).toBe('/leveringen');
     expect(await deliveryCount(server())).toBe(before - 1);
   });
+
+  it('names an amount it cannot read beside the rules of the delivery in one round, on each of its forms, and records nothing', async () => {
+    const stock = await api<DeliveryDetail>(server(), '/deliveries', { method: 'POST', body: JSON.stringify({ title: 'Aggregaten voor één ronde', category: 'nonLethal', quantity: 4, supportType: 'stock', fundingSource: 'defenceBudget', pledgedAt: '2025-02-01' }) });
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), `/leveringen/${stock.id}/herwaardering`);
+    await page.getByLabel('Bedrag in euro').fill('tien');
+    await page.getByLabel('Ingangsdatum').fill('2025-01-15');
+    await page.getByRole('button', { name: 'Waardering toevoegen' }).click();
+    expect(await fieldError(page, 'Ingangsdatum')).toMatch(/^De datum van waardering \(15 januari 2025\) ligt vóór/);
+    expect(await fieldError(page, 'Bedrag in euro')).toBe('Vul een bedrag in, bijvoorbeeld 1.234.567,89.');
+
+    await api(server(), `/deliveries/${stock.id}/valuations`, { method: 'POST', body: JSON.stringify({ amountCents: 100_00, basis: 'replacementValue', effectiveDate: '2025-02-10' }) });
+    await visit(page, server(), `/leveringen/${stock.id}/bewerken`);
+    await page.getByLabel('Aantal').fill('vier');
+    await page.getByLabel('Toegezegd op (optioneel)', { exact: true }).fill('2025-02-20');
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    expect(await fieldError(page, 'Toegezegd op (optioneel)')).toMatch(/ligt vóór/);
+    expect(await fieldError(page, 'Aantal (optioneel)')).toMatch(/geheel getal/);
+
+    const purchase = await api<DeliveryDetail>(server(), '/deliveries', { method: 'POST', body: JSON.stringify({ title: 'Munitie voor één ronde', category: 'ammunition', supportType: 'procurement', fundingSource: 'defenceBudget', committedAt: '2025-03-01' }) });
+    await api(server(), `/deliveries/${purchase.id}/payments`, { as: 'finance', method: 'POST', body: JSON.stringify({ amountCents: 50_00, paidOn: '2025-04-01', reference: 'F-2025-001' }) });
+    await page.context().close();
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/leveringen/${purchase.id}/betaling`);
+    await page.getByLabel('Bedrag in euro').fill('tien');
+    await page.getByLabel('Betaald op').fill('2025-05-01');
+    await page.getByLabel('Kenmerk (optioneel)').fill('f-2025-001');
+    await page.getByRole('button', { name: 'Betaling vastleggen' }).click();
+    expect(await fieldError(page, 'Kenmerk (optioneel)')).toMatch(/heeft al een betaling met dit kenmerk/);
+    expect(await fieldError(page, 'Bedrag in euro')).toBe('Vul een bedrag in, bijvoorbeeld 1.234.567,89.');
+
+    const [stored, paid] = await Promise.all([api<DeliveryDetail>(server(), `/deliveries/${stock.id}`), api<DeliveryDetail>(server(), `/deliveries/${purchase.id}`)]);
+    expect([stored.valuations.length, stored.quantity, stored.pledgedAt, paid.payments.length]).toEqual([1, 4, '2025-02-01', 1]);
+  });
 });

@@ -1,6 +1,5 @@
 import { isIsoDate, type IsoDate } from '../../../common/dates.ts';
 import { lifecycleViolations, stageDateViolations, type LifecycleDates } from '../../domain/delivery.ts';
-import { pastDateViolations } from '../../domain/plausibility.ts';
 import * as register from '../../register/deliveries.ts';
 import { apiRoutes } from '../api-routes.ts';
 import { requestContext } from '../context.ts';
@@ -8,7 +7,7 @@ import { pageCursors, pageStart } from '../cursor.ts';
 import { isDeliveryPosition } from '../../db/repositories/deliveries.ts';
 import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag, versionsInIfMatch } from '../if-match.ts';
-import { validationHookWith } from '../openapi-common.ts';
+import { passedFieldRules, passedFieldsHook, validationHookWith, type RegisterRules } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { completeInput, deliveryListOrder, presentDelivery, presentSummary, withoutUndefined } from './presenters.ts';
 import {
@@ -18,6 +17,11 @@ import {
   withdrawValuationRoute,
   WithdrawalSchema,
   createDeliveryRoute,
+  DeliveryInputSchema,
+  DeliveryPatchSchema,
+  PaymentInputSchema,
+  ValuationInputSchema,
+  WithdrawalInputSchema,
   deleteRoute,
   DeliverySchema,
   getRoute,
@@ -28,24 +32,21 @@ import {
   ValuationSchema,
 } from './schemas.ts';
 
-/** The dates in a body that are dates at all: after today (a stage, a valuation, a payment, a withdrawal), or out of lifecycle order. */
-function dateViolationsOfInput(input: unknown, today: IsoDate) {
+/** The stages of a delivery in a body that are dates at all: after today, or out of lifecycle order. */
+function stageViolationsOfInput(input: unknown, today: IsoDate) {
   const dateOf = (field: string) => {
     const value: unknown = typeof input === 'object' && input !== null ? Reflect.get(input, field) : undefined;
     return typeof value === 'string' && isIsoDate(value) ? value : null;
   };
   const stages: LifecycleDates = { pledgedAt: dateOf('pledgedAt'), committedAt: dateOf('committedAt'), realisedAt: dateOf('realisedAt'), deliveredAt: dateOf('deliveredAt') };
-  const moneyDates = MONEY_DATES.flatMap((field) => {
-    const date = dateOf(field);
-    return date ? pastDateViolations(field, date, today) : [];
-  });
-  return [...stageDateViolations(stages, today), ...lifecycleViolations(stages), ...moneyDates];
+  return [...stageDateViolations(stages, today), ...lifecycleViolations(stages)];
 }
 
-const MONEY_DATES = ['effectiveDate', 'paidOn', 'withdrawnOn'] as const;
+/** The rules of a change of a delivery that read the register, on the fields that passed the schema. */
+const changeInRegister: RegisterRules<typeof DeliveryPatchSchema> = (c, passed) => register.changeRegisterViolations(c.get('deps').db, c.req.param('id')!, passed);
 
 export function deliveriesRoutes() {
-  const app = apiRoutes(validationHookWith(dateViolationsOfInput));
+  const app = apiRoutes(validationHookWith(stageViolationsOfInput));
 
   app.openapi(listRoute, async (c) => {
     const { after, before, pageSize = 25, ...parameters } = c.req.valid('query');
@@ -89,7 +90,7 @@ export function deliveriesRoutes() {
     const delivery = await register.updateDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, change, version);
     c.header('ETag', etag(delivery.version));
     return c.json(presentDelivery(delivery), 200);
-  });
+  }, passedFieldsHook(passedFieldRules(DeliveryInputSchema, stageViolationsOfInput), { inRegister: changeInRegister }));
 
   app.openapi(patchRoute, async (c) => {
     const version = versionsInIfMatch(c.req.valid('header')['if-match']);
@@ -98,7 +99,7 @@ export function deliveriesRoutes() {
     const delivery = await register.updateDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, change, version);
     c.header('ETag', etag(delivery.version));
     return c.json(presentDelivery(delivery), 200);
-  });
+  }, passedFieldsHook(passedFieldRules(DeliveryPatchSchema, stageViolationsOfInput), { inRegister: changeInRegister }));
 
   app.openapi(deleteRoute, async (c) => {
     const version = versionsInIfMatch(c.req.valid('header')['if-match']);
@@ -114,7 +115,7 @@ export function deliveriesRoutes() {
       const valuation = await register.addValuation(trx, requestContext(c), id, body, expected);
       return { version: await register.deliveryVersion(trx, id), body: valuation };
     });
-  });
+  }, passedFieldsHook(passedFieldRules(ValuationInputSchema, register.valuationViolations), { inRegister: (c, passed) => register.valuationRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
 
   app.openapi(addPaymentRoute, async (c) => {
     const body = c.req.valid('json');
@@ -124,7 +125,7 @@ export function deliveriesRoutes() {
       const payment = await register.addPayment(trx, requestContext(c), id, { ...input, reference: input.reference ?? null }, expected, confirm);
       return { version: await register.deliveryVersion(trx, id), body: payment };
     });
-  });
+  }, passedFieldsHook(passedFieldRules(PaymentInputSchema, register.paymentViolations), { inRegister: (c, passed) => register.paymentRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
 
   for (const [route, kind] of [[withdrawPaymentRoute, 'payment'], [withdrawValuationRoute, 'valuation']] as const) {
     app.openapi(route, async (c) => {
@@ -133,7 +134,7 @@ export function deliveriesRoutes() {
         const { deliveryId, ...withdrawal } = await register.withdrawMoney(trx, requestContext(c), kind, c.req.valid('param').id, body, expected);
         return { version: await register.deliveryVersion(trx, deliveryId), body: withdrawal };
       });
-    });
+    }, passedFieldsHook(passedFieldRules(WithdrawalInputSchema, register.withdrawalViolations), { inRegister: (c, passed) => register.withdrawalRegisterViolations(c.get('deps').db, kind, c.req.param('id')!, passed) }));
   }
 
   return app;

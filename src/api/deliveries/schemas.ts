@@ -58,7 +58,7 @@ export const DeliveryInputSchema = z
   })
   .openapi('DeliveryInput');
 
-const DeliveryPatchSchema = DeliveryInputSchema.partial().openapi('DeliveryPatch');
+export const DeliveryPatchSchema = DeliveryInputSchema.partial().openapi('DeliveryPatch');
 
 const deliveryFields = {
   id: z.uuid(),
@@ -143,7 +143,7 @@ export const WithdrawalSchema = z
   .object({ entryId: z.uuid(), withdrawnOn: isoDate, reason: z.string(), recordedAt: z.iso.datetime() })
   .openapi('Withdrawal', { description: 'A payment or valuation withdrawn because it was entered in error; from withdrawnOn on it no longer counts' });
 
-const WithdrawalInputSchema = z
+export const WithdrawalInputSchema = z
   .strictObject({
     withdrawnOn: eventDate.openapi({ description: 'From this date on the entry no longer counts; its own date to take it out of every figure' }),
     reason: requiredMultilineText(2000),

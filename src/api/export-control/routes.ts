@@ -87,7 +87,7 @@ export function exportControlRoutes() {
       const { version, ...assessment } = await exportControl.assess(trx, requestContext(c), id, body, { expectedVersion });
       return { version, body: assessment };
     });
-  }, passedFieldsHook(passedFieldRules(AssessmentInputSchema, assessmentViolations), criterionField));
+  }, passedFieldsHook(passedFieldRules(AssessmentInputSchema, assessmentViolations), { nameOf: criterionField }));
 
   app.openapi(grantInspectionRoute, async (c) => {
     const { note } = c.req.valid('json');

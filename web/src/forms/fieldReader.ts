@@ -45,7 +45,7 @@ export function refuse<T>(problems: Problems, name: string, problem: ClientProbl
  * Why a typed whole number is refused: one read two ways ("1,000"), or none ("1.5"). One below zero is
  * a number: out of a field's range it is the server's to refuse, saying the range ("at least 1").
  */
-export function wholeNumberProblem(text: string): ClientProblem | undefined {
+function wholeNumberProblem(text: string): ClientProblem | undefined {
   const fault = wholeNumberFault(text);
   return fault === 'numberAmbiguous' ? fault : fault && 'invalidWholeNumber';
 }

@@ -7,7 +7,8 @@ import { SelectField, TextAreaField, TextField, type Option } from '../../forms/
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
-import { checkDelivery, FIELD_NAMES, inputOf, LIFECYCLE_FIELDS, type DeliveryValues } from './deliveryValues.ts';
+import { FIELD_NAMES, LIFECYCLE_FIELDS, readDelivery, textsByField, type DeliveryValues } from './deliveryValues.ts';
+import type { Problems } from '../../forms/fieldReader.ts';
 import { SourcesFieldset } from './SourcesFieldset.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 
@@ -41,7 +42,10 @@ export function DeliveryForm({ initial, submitLabel, onSubmit, conflictNotice }:
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    void submission.submit(checkDelivery(values), () => onSubmit(inputOf(values)));
+    const problems: Problems = {};
+    const input = readDelivery(values, problems, submission.unfinished());
+    const texts = textsByField(values);
+    void submission.submitRequest(problems, input, (name) => texts[name], onSubmit);
   }
 
   return (

@@ -1,8 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRealisedByPayment } from '../../../../common/delivery-rules.ts';
-import { parseEuroAmount } from '../../../../common/money.ts';
-import { amountProblem } from '../../forms/fieldReader.ts';
+import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
 import { addPayment } from '../../api/deliveries.ts';
 import type { PaymentInput } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -12,7 +11,7 @@ import { useFields } from '../../forms/useFields.ts';
 import { useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import type { LoadedDelivery } from './DeliveryFormFrame.tsx';
-import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
+import { useSubmission } from '../../forms/useSubmission.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
@@ -26,19 +25,6 @@ interface PaymentValues {
 }
 type PaymentField = keyof PaymentValues;
 const FIELDS: PaymentField[] = ['amountCents', 'paidOn', 'reference', 'note'];
-
-function checkPayment(values: PaymentValues): Checked<PaymentInput, PaymentField> {
-  const problems: Partial<Record<PaymentField, ClientProblem>> = {};
-  const amountCents = parseEuroAmount(values.amountCents);
-  if (!values.amountCents.trim()) problems.amountCents = 'required';
-  else if (amountCents === undefined) problems.amountCents = amountProblem(values.amountCents);
-  if (!values.paidOn) problems.paidOn = 'required';
-  if (Object.keys(problems).length > 0 || amountCents === undefined) return { problems };
-  const input: PaymentInput = { amountCents, paidOn: values.paidOn };
-  if (values.reference.trim()) input.reference = values.reference.trim();
-  if (values.note.trim()) input.note = values.note.trim();
-  return { input };
-}
 
 export function PaymentFormPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -61,11 +47,17 @@ function PaymentForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = checkPayment(values);
-    void submission.submit(checked.problems ?? {}, async () => {
-      if (!checked.input) return;
-      const input: PaymentInput = confirmation.codes.length > 0 ? { ...checked.input, confirm: confirmation.codes as PaymentInput['confirm'] } : checked.input;
-      await entry.add(id, loaded.etag, (ifMatch) => addPayment(id, input, ifMatch));
+    const problems: Problems = {};
+    const read = fieldReader(values, problems, submission.unfinished());
+    const input: PaymentInput = {
+      amountCents: read.amount('amountCents', true),
+      paidOn: read.required('paidOn'),
+      ...(values.reference.trim() ? { reference: values.reference.trim() } : {}),
+      ...(values.note.trim() ? { note: values.note.trim() } : {}),
+      ...(confirmation.codes.length > 0 ? { confirm: confirmation.codes as PaymentInput['confirm'] } : {}),
+    };
+    void submission.submitRequest(problems, input, (name) => values[name as PaymentField], async (request) => {
+      await entry.add(id, loaded.etag, (ifMatch) => addPayment(id, request, ifMatch));
       navigateWithNotice(`/leveringen/${id}`, 'paymentAdded');
     });
   }

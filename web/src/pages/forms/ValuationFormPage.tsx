@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VALUATION_BASES, type SupportType, type ValuationBasis } from '../../../../common/vocabulary/codes.ts';
 import { parseEuroAmount } from '../../../../common/money.ts';
-import { amountProblem } from '../../forms/fieldReader.ts';
+import { fieldReader, refuse, type Problems } from '../../forms/fieldReader.ts';
 import { addValuation } from '../../api/deliveries.ts';
 import type { ValuationInput } from '../../api/types.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import type { LoadedDelivery } from './DeliveryFormFrame.tsx';
-import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
+import { useSubmission } from '../../forms/useSubmission.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
@@ -43,32 +43,27 @@ function minorUnits(text: string, currency: string): number | undefined {
   return Number.isSafeInteger(minor) ? minor : undefined;
 }
 
-/** Turns what was typed into a request, or says which fields cannot be turned into one. */
-function checkValuation(values: ValuationValues): Checked<ValuationInput, ValuationField> {
-  const problems: Partial<Record<ValuationField, ClientProblem>> = {};
-  const amountCents = parseEuroAmount(values.amountCents);
-  if (!values.amountCents.trim()) problems.amountCents = 'required';
-  else if (amountCents === undefined) problems.amountCents = amountProblem(values.amountCents);
-  if (!values.effectiveDate) problems.effectiveDate = 'required';
-  const basis = VALUATION_BASES.find((candidate) => candidate === values.basis);
-  if (!basis) problems.basis = 'required';
-
+/**
+ * Turns what was typed into a request, noting each field the client can already tell is wrong: the request
+ * carries such a field as typed, so that the server names what else is wrong in the same round.
+ */
+function readValuation(values: ValuationValues, problems: Problems, unfinished: readonly string[]): ValuationInput {
+  const read = fieldReader(values, problems, unfinished);
   const currency = values.currency.trim().toUpperCase();
-  if (currency && !/^[A-Z]{3}$/.test(currency)) problems.currency = 'invalidCurrency';
-  const originalAmountMinor = values.originalAmountMinor.trim()
-    ? minorUnits(values.originalAmountMinor, /^[A-Z]{3}$/.test(currency) ? currency : 'EUR')
-    : undefined;
-  if (values.originalAmountMinor.trim() && originalAmountMinor === undefined) problems.originalAmountMinor = 'invalidAmount';
+  const currencyKnown = /^[A-Z]{3}$/.test(currency);
   const exchangeRate = values.exchangeRate.trim().replace(',', '.');
-  if (exchangeRate && !/^\d+(\.\d+)?$/.test(exchangeRate)) problems.exchangeRate = 'invalidRate';
-
-  if (Object.keys(problems).length > 0 || amountCents === undefined || !basis) return { problems };
-  const input: ValuationInput = { amountCents, basis, effectiveDate: values.effectiveDate };
-  if (currency) input.currency = currency;
-  if (originalAmountMinor !== undefined) input.originalAmountMinor = originalAmountMinor;
-  if (exchangeRate) input.exchangeRate = exchangeRate;
+  const input: ValuationInput = {
+    amountCents: read.amount('amountCents', true),
+    basis: read.code('basis', VALUATION_BASES),
+    effectiveDate: read.required('effectiveDate'),
+  };
+  if (currency) input.currency = currencyKnown ? currency : refuse(problems, 'currency', 'invalidCurrency');
+  if (values.originalAmountMinor.trim()) {
+    input.originalAmountMinor = minorUnits(values.originalAmountMinor, currencyKnown ? currency : 'EUR') ?? refuse(problems, 'originalAmountMinor', 'invalidAmount');
+  }
+  if (exchangeRate) input.exchangeRate = /^\d+(\.\d+)?$/.test(exchangeRate) ? exchangeRate : refuse(problems, 'exchangeRate', 'invalidRate');
   if (values.note.trim()) input.note = values.note.trim();
-  return { input };
+  return input;
 }
 
 export function ValuationFormPage({ id }: { id: string }) {
@@ -100,11 +95,10 @@ function ValuationForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = checkValuation(values);
-    void submission.submit(checked.problems ?? {}, async () => {
-      if (!checked.input) return;
-      const input = checked.input;
-      await entry.add(id, loaded.etag, (ifMatch) => addValuation(id, input, ifMatch));
+    const problems: Problems = {};
+    const input = readValuation(values, problems, submission.unfinished());
+    void submission.submitRequest(problems, input, (name) => values[name as ValuationField], async (request) => {
+      await entry.add(id, loaded.etag, (ifMatch) => addValuation(id, request, ifMatch));
       navigateWithNotice(`/leveringen/${id}`, 'valuationAdded');
     });
   }

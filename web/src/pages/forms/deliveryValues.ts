@@ -1,9 +1,6 @@
 import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
-import { isBlank } from '../../../../common/text.ts';
 import type { DeliveryDetail, DeliveryInput, LifecycleDates } from '../../api/types.ts';
-import { parseWholeNumber } from '../../../../common/number-text.ts';
-import { wholeNumberProblem } from '../../forms/fieldReader.ts';
-import type { ClientProblem } from '../../forms/useSubmission.ts';
+import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
 
 /** The delivery form as typed: every control holds text. */
 export interface DeliveryValues {
@@ -83,55 +80,45 @@ export function valuesOf(delivery: DeliveryDetail): DeliveryValues {
   };
 }
 
-/**
- * What the form can tell before asking the server: the fields it cannot do without and numbers that are
- * not numbers. The rules of the register itself (such as the order of the lifecycle) are the server's.
- */
-export function checkDelivery(values: DeliveryValues): Record<string, ClientProblem> {
-  const problems: Record<string, ClientProblem> = {};
-  if (isBlank(values.title)) problems.title = 'required';
-  if (!values.category) problems.category = 'required';
-  if (!values.supportType) problems.supportType = 'required';
-  if (!values.fundingSource) problems.fundingSource = 'required';
-  const quantity = isBlank(values.quantity) ? undefined : wholeNumberProblem(values.quantity);
-  if (quantity) problems.quantity = quantity;
-  values.sources.forEach((source, index) => {
-    if (isBlank(source.description)) problems[`sources.${index}.description`] = 'required';
-  });
-  return problems;
-}
-
-function optional(text: string): string | null {
-  const trimmed = text.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[]): T {
-  const found = allowed.find((candidate) => candidate === value);
-  if (!found) throw new RangeError(`unexpected value: ${value}`);
-  return found;
-}
-
-/** The request body; only call it on values that passed checkDelivery. */
-export function inputOf(values: DeliveryValues): DeliveryInput {
+/** The form's texts by the names the API gives its fields, a source's as 'sources.0.description'. */
+export function textsByField(values: DeliveryValues): Record<string, string> {
+  const { sources, ...texts } = values;
   return {
-    title: values.title.trim(),
-    publicTitle: optional(values.publicTitle),
+    ...texts,
+    ...Object.fromEntries(sources.flatMap((source, index) => [[`sources.${index}.description`, source.description], [`sources.${index}.url`, source.url]])),
+  };
+}
+
+/**
+ * The request body, noting what the form can tell before asking the server: the fields it cannot do without
+ * and numbers that are not numbers, each read as its mark (fieldReader) so that it is sent as typed. The
+ * rules of the register itself (such as the order of the lifecycle) are the server's.
+ */
+export function readDelivery(values: DeliveryValues, problems: Problems, unfinished: readonly string[] = []): DeliveryInput {
+  const read = fieldReader(textsByField(values), problems, unfinished);
+  const optional = (name: string): string | null => {
+    const trimmed = read.text(name).trim();
+    return trimmed === '' ? null : trimmed;
+  };
+  return {
+    title: read.required('title').trim(),
+    publicTitle: optional('publicTitle'),
     description: values.description.trim(),
-    category: oneOf(values.category, CATEGORIES),
-    supportType: oneOf(values.supportType, SUPPORT_TYPES),
-    fundingSource: oneOf(values.fundingSource, FUNDING_SOURCES),
-    quantity: isBlank(values.quantity) ? null : parseWholeNumber(values.quantity)!,
-    unit: optional(values.unit),
-    pledgedAt: optional(values.pledgedAt),
-    committedAt: optional(values.committedAt),
-    realisedAt: optional(values.realisedAt),
-    deliveredAt: optional(values.deliveredAt),
-    company: optional(values.company),
-    contractReference: optional(values.contractReference),
-    sources: values.sources.map((source) => {
-      const url = optional(source.url);
-      return url === null ? { description: source.description.trim() } : { description: source.description.trim(), url };
+    category: read.code('category', CATEGORIES),
+    supportType: read.code('supportType', SUPPORT_TYPES),
+    fundingSource: read.code('fundingSource', FUNDING_SOURCES),
+    quantity: read.wholeNumber('quantity'),
+    unit: optional('unit'),
+    pledgedAt: optional('pledgedAt'),
+    committedAt: optional('committedAt'),
+    realisedAt: optional('realisedAt'),
+    deliveredAt: optional('deliveredAt'),
+    company: optional('company'),
+    contractReference: optional('contractReference'),
+    sources: values.sources.map((source, index) => {
+      const description = read.required(`sources.${index}.description`).trim();
+      const url = optional(`sources.${index}.url`);
+      return url === null ? { description } : { description, url };
     }),
   };
 }

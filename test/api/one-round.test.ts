@@ -1,0 +1,66 @@
+/**
+ * A form's refusal names every fault of what was sent in one round: a field the schema refuses, a rule of the
+ * domain on the fields, and a rule that reads the register (a reference that does not exist, a number another
+ * record has, a date before the record it follows) come in the same answer, and nothing is recorded. A rule
+ * of the register whose field could not be read is left out for that field alone.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { apiClient, type ApiCall, type ApiResponse } from './client.ts';
+
+const NUL = '\u0000';
+
+/** The fields and codes of a refusal, in a stable order. */
+const faults = (response: ApiResponse) => {
+  expect(response.status, JSON.stringify(response.body)).toBe(400);
+  return (response.body.invalidParams as { name: string; code: string }[]).map(({ name, code }) => `${name} ${code}`).sort();
+};
+
+describeEachDatabase('a refusal in one round', (database) => {
+  const clock = () => new Date('2025-09-05T10:00:00Z');
+  let registrar: ApiCall;
+  let finance: ApiCall;
+
+  /** How many changes the audit trail holds: a refusal adds none. */
+  const changes = async () => (await database().db.selectFrom('auditEvent').select('seq').where('result', '=', 'success').execute()).length;
+
+  /** The request's refusal, which changes nothing. */
+  async function refused(request: Promise<ApiResponse>): Promise<string[]> {
+    const before = await changes();
+    const response = await request;
+    expect(await changes()).toBe(before);
+    return faults(response);
+  }
+
+  beforeAll(() => {
+    const { db } = database();
+    registrar = apiClient(db, { role: 'registrar', clock });
+    finance = apiClient(db, { role: 'finance', clock });
+  });
+
+  it('names a delivery’s money entries’ faults beside the rules of their delivery', async () => {
+    const stock = (await registrar('POST', '/deliveries', { ...stockDelivery, pledgedAt: '2025-02-01' })).body;
+    const valuations = `/deliveries/${stock.id}/valuations`;
+    const valuation = { amountCents: 100_00, basis: 'replacementValue', effectiveDate: '2025-03-01' };
+    expect(await refused(registrar('POST', valuations, { ...valuation, effectiveDate: '2025-01-15', note: `nul${NUL}` }))).toEqual(['effectiveDate beforeEarlierStage', 'note nulCharacter']);
+    expect(await refused(registrar('POST', valuations, { ...valuation, basis: 'contractPrice', effectiveDate: '2025-09-06' }))).toEqual(['basis basisNotOfSupportType', 'effectiveDate dateInFuture']);
+    // A basis the schema refuses leaves the date to be judged against the pledge alone.
+    expect(await refused(registrar('POST', valuations, { ...valuation, basis: 'guess', effectiveDate: '2025-01-15' }))).toEqual(['basis invalidChoice', 'effectiveDate beforeEarlierStage']);
+
+    const purchase = (await registrar('POST', '/deliveries', procurement)).body;
+    const payments = `/deliveries/${purchase.id}/payments`;
+    const paid = (await finance('POST', payments, { amountCents: 50_00, paidOn: '2025-04-01', reference: 'F-2025-001' })).body;
+    expect(await refused(finance('POST', payments, { amountCents: -1, paidOn: '2025-05-01', reference: 'f-2025-001' }))).toEqual(['amountCents amountNotPositive', 'reference paymentReferenceTaken']);
+    expect(await refused(finance('POST', payments, { amountCents: 10_00, paidOn: '2025-09-06', reference: 'F-2025-001' }))).toEqual(['paidOn dateInFuture', 'reference paymentReferenceTaken']);
+    expect(await refused(finance('POST', payments, { amountCents: 10_00, paidOn: '2025-02-01', note: `nul${NUL}` }))).toEqual(['note nulCharacter', 'paidOn beforeEarlierStage']);
+    expect(await refused(finance('POST', `/deliveries/${stock.id}/payments`, { amountCents: 0, paidOn: '2025-05-01' }))).toEqual(['amountCents amountNotPositive', 'paidOn paymentOnStock']);
+
+    const withdrawal = `/payments/${paid.id}/withdrawal`;
+    expect(await refused(finance('POST', withdrawal, { withdrawnOn: '2025-03-01', reason: ' ' }))).toEqual(['reason required', 'withdrawnOn beforeEntry']);
+
+    expect((await registrar('POST', valuations, { ...valuation, effectiveDate: '2025-02-10' })).status).toBe(201);
+    const version = (await registrar('GET', `/deliveries/${stock.id}`)).headers.get('ETag')!;
+    expect(await refused(registrar('PATCH', `/deliveries/${stock.id}`, { title: '', pledgedAt: '2025-02-20' }, { 'If-Match': version }))).toEqual(['pledgedAt beforeEarlierStage', 'title required']);
+  });
+});
