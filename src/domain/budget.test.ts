@@ -5,9 +5,11 @@ import {
   budgetFigures,
   decisionViolations,
   movementsOf,
-  shiftViolations,
+  shiftBudgetViolations,
+  shiftFieldViolations,
   stageViolations,
   type BudgetDecisionInput,
+  type BudgetMovement,
   type BudgetShiftInput,
 } from './budget.ts';
 
@@ -81,6 +83,8 @@ describe('budget decisions', () => {
 
 describe('shifts between budget years', () => {
   const movements = movementsOf([spring2025], []);
+  /** A shift's rules of its own, and what its year holds. */
+  const shiftViolations = (input: BudgetShiftInput, fundMovements: BudgetMovement[], today: string) => [...shiftFieldViolations(input, today), ...shiftBudgetViolations(input, fundMovements, today)];
 
   it('moves no more than the year holds on the day of the decision', () => {
     expect(shiftViolations(shift({}), movements, TODAY)).toEqual([]);

@@ -163,15 +163,15 @@ export function decisionViolations(input: Partial<Pick<BudgetDecisionInput, 'dec
 /**
  * A shift takes no more from its year than the year holds: on the day it is decided, and on every later
  * day the fund's budget changed, so that no shift recorded afterwards, dated earlier, makes a year negative.
+ * Judged once its fund, year, date and amount are given and break no rule of their own.
  */
-export function shiftViolations(input: BudgetShiftInput, fundMovements: readonly BudgetMovement[], today: IsoDate): RuleViolation[] {
-  const violations = shiftFieldViolations(input, today);
-  if (violations.length > 0) return violations;
-  const available = availableFrom(input.fromYear, input.decidedOn, fundMovements.filter((movement) => movement.fund === input.fund));
-  if (input.amountCents > available) {
-    violations.push({ field: 'amountCents', code: 'exceedsYearBudget', params: { year: String(input.fromYear), available: String(available) } });
-  }
-  return violations;
+export function shiftBudgetViolations(input: Partial<BudgetShiftInput>, fundMovements: readonly BudgetMovement[], today: IsoDate): RuleViolation[] {
+  const { fund, fromYear, decidedOn, amountCents } = input;
+  if (fund === undefined || fromYear === undefined || decidedOn === undefined || amountCents === undefined) return [];
+  const judged = new Set(['fromYear', 'decidedOn', 'amountCents']);
+  if (shiftFieldViolations(input, today).some((violation) => judged.has(violation.field))) return [];
+  const available = availableFrom(fromYear, decidedOn, fundMovements.filter((movement) => movement.fund === fund));
+  return amountCents > available ? [{ field: 'amountCents', code: 'exceedsYearBudget', params: { year: String(fromYear), available: String(available) } }] : [];
 }
 
 /**
@@ -203,16 +203,35 @@ export function stageViolations(
   next: Partial<Pick<CommitmentStageInput, 'stage' | 'amountCents' | 'effectiveOn'>>,
   today: IsoDate,
 ): RuleViolation[] {
+  return [...stageFieldViolations(next, today), ...stageOfCommitmentViolations(budgetYear, existing, next, today)];
+}
+
+/** What a stage must meet whatever its commitment: it has happened, and has an amount. */
+export function stageFieldViolations(next: Partial<Pick<CommitmentStageInput, 'amountCents' | 'effectiveOn'>>, today: IsoDate): RuleViolation[] {
+  return [
+    ...whereGiven(next.effectiveOn, (date) => pastDateViolations('effectiveOn', date, today)),
+    ...(next.amountCents !== undefined && next.amountCents <= 0 ? [{ field: 'amountCents', code: 'notPositive' }] : []),
+  ];
+}
+
+/** What a stage must meet of its commitment's budget year and the stages it has (stageViolations), on the fields given. */
+export function stageOfCommitmentViolations(
+  budgetYear: number | undefined,
+  existing: readonly CommitmentStageInput[],
+  next: Partial<Pick<CommitmentStageInput, 'stage' | 'amountCents' | 'effectiveOn'>>,
+  today: IsoDate,
+): RuleViolation[] {
   const { effectiveOn, stage } = next;
-  const violations = whereGiven(effectiveOn, (date) => pastDateViolations('effectiveOn', date, today));
+  const violations: RuleViolation[] = [];
+  // A date that has not come is refused as such, not also against the budget year.
+  const dated = effectiveOn !== undefined && pastDateViolations('effectiveOn', effectiveOn, today).length === 0;
   const year = Number(effectiveOn?.slice(0, 4));
-  if (violations.length === 0 && budgetYear !== undefined && year > budgetYear) {
+  if (dated && budgetYear !== undefined && year > budgetYear) {
     violations.push({ field: 'effectiveOn', code: 'afterBudgetYear', params: { year: String(budgetYear) } });
   }
-  if (violations.length === 0 && budgetYear !== undefined && year < budgetYear - DECISION_REACH_YEARS) {
+  if (dated && budgetYear !== undefined && year < budgetYear - DECISION_REACH_YEARS) {
     violations.push({ field: 'effectiveOn', code: 'beforeBudgetReach', params: { year: String(budgetYear), first: String(budgetYear - DECISION_REACH_YEARS) } });
   }
-  if (next.amountCents !== undefined && next.amountCents <= 0) violations.push({ field: 'amountCents', code: 'notPositive' });
   const latest = existing.at(-1);
   if (latest && effectiveOn !== undefined && effectiveOn < latest.effectiveOn) {
     violations.push({ field: 'effectiveOn', code: 'beforeLatestStage', params: { latest: latest.effectiveOn } });
@@ -231,9 +250,9 @@ export function stageViolations(
  * A commitment for a delivery is made from the budget the delivery is paid from: from another one, or for
  * work done for the EU as implementing actor (which the EU pays), one of the two is wrong.
  */
-export function deliveryFundViolations(fund: BudgetFund, fundingSource: FundingSource | undefined): RuleViolation[] {
+export function deliveryFundViolations(fund: BudgetFund | undefined, fundingSource: FundingSource | undefined): RuleViolation[] {
   if (fundingSource === undefined) return [unknownRecord('deliveryId', 'delivery')];
-  return fundingSource === fund ? [] : [{ field: 'fund', code: 'fundOtherThanDelivery', params: { fundingSource } }];
+  return fund === undefined || fundingSource === fund ? [] : [{ field: 'fund', code: 'fundOtherThanDelivery', params: { fundingSource } }];
 }
 
 /** A new commitment is for a budget year of the register, and its first stage is one any stage may be. */

@@ -10,7 +10,9 @@ import {
   deliveryFundViolations,
   FIRST_BUDGET_YEAR,
   movementsOf,
-  shiftViolations,
+  shiftBudgetViolations,
+  shiftFieldViolations,
+  stageOfCommitmentViolations,
   stageViolations,
   type BudgetDecision,
   type BudgetDecisionInput,
@@ -62,15 +64,20 @@ function assertValid(violations: RuleViolation[]): void {
  * moment another decision on the fund has, whatever its case, accents and spaces (nameKey), is that decision.
  */
 export async function createDecision(db: Db, context: RequestContext, input: BudgetDecisionInput): Promise<BudgetDecision> {
-  assertValid(decisionViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'budgetDecision', input.fund);
-    const ofFund = (await budget.listDecisions(trx)).filter((decision) => decision.fund === input.fund);
-    assertValid(nameTakenViolations('budgetDecision', 'moment', input.moment, ofFund.map((decision) => decision.moment)));
+    assertValid([...decisionViolations(input, requestDay(context)), ...(await decisionRegisterViolations(trx, input))]);
     const decision = await budget.insertDecision(trx, randomUUID(), { ...input, isDemonstration: false });
     await recordAuditEvent(trx, context, { action: 'budgetDecision.create', object: { type: 'budgetDecision', id: decision.id }, result: 'success', after: decision });
     return decision;
   });
+}
+
+/** The rules of a budget decision that read the register, on the fields given: a moment no other decision on its fund has. */
+export async function decisionRegisterViolations(db: Db, { moment, fund }: Partial<BudgetDecisionInput>): Promise<RuleViolation[]> {
+  if (moment === undefined || fund === undefined) return [];
+  const ofFund = (await budget.listDecisions(db)).filter((decision) => decision.fund === fund);
+  return nameTakenViolations('budgetDecision', 'moment', moment, ofFund.map((decision) => decision.moment));
 }
 
 /** What a shift's form asks: two shifts the same in all of it are one sent twice (a larger shift moves the sum at once). */
@@ -79,12 +86,19 @@ const SHIFT_FIELDS = ['moment', 'decidedOn', 'fund', 'fromYear', 'toYear', 'amou
 export async function createShift(db: Db, context: RequestContext, input: BudgetShiftInput): Promise<BudgetShift> {
   return inTransaction(db, async (trx) => {
     await budget.lockFundBudget(trx);
-    assertValid(shiftViolations(input, await fundMovements(trx, input.fund), requestDay(context)));
-    assertValid(sameRecordViolations(SHIFT_FIELDS, input, await budget.listShifts(trx, { fund: input.fund })));
+    const today = requestDay(context);
+    assertValid([...shiftFieldViolations(input, today), ...(await shiftRegisterViolations(trx, input, today))]);
     const shift = await budget.insertShift(trx, randomUUID(), { ...input, isDemonstration: false });
     await recordAuditEvent(trx, context, { action: 'budgetShift.create', object: { type: 'budgetShift', id: shift.id }, result: 'success', after: shift });
     return shift;
   });
+}
+
+/** The rules of a shift that read the register, on the fields given: what its year holds, and a shift the same as one recorded. */
+export async function shiftRegisterViolations(db: Db, input: Partial<BudgetShiftInput>, today: IsoDate): Promise<RuleViolation[]> {
+  if (input.fund === undefined) return [];
+  const [movements, shifts] = await Promise.all([fundMovements(db, input.fund), budget.listShifts(db, { fund: input.fund })]);
+  return [...shiftBudgetViolations(input, movements, today), ...sameRecordViolations(SHIFT_FIELDS, input, shifts)];
 }
 
 async function fundMovements(db: Db, fund: BudgetFund) {
@@ -92,16 +106,14 @@ async function fundMovements(db: Db, fund: BudgetFund) {
   return movementsOf(decisions.filter((decision) => decision.fund === fund), shifts);
 }
 
-/** A commitment with its first stage: a pledge, or a legal commitment straight away. */
 /** What a commitment's form asks, and its first stage's: a commitment the same in all of them is one sent twice. */
 const COMMITMENT_FIELDS = ['title', 'deliveryId', 'contractReference', 'stage', 'amountCents', 'effectiveOn', 'note'] as const;
 
+/** A commitment with its first stage: a pledge, or a legal commitment straight away. */
 export async function createCommitment(db: Db, context: RequestContext, fields: CommitmentFields, first: CommitmentStageInput): Promise<CommitmentDetail> {
-  assertValid(commitmentViolations(fields, first, requestDay(context)));
   return inTransaction(db, async (trx) => {
-    if (fields.deliveryId !== null) assertValid(deliveryFundViolations(fields.fund, await budget.fundingSourceOf(trx, fields.deliveryId)));
     await budget.lockCommitments(trx);
-    assertValid(sameRecordViolations(COMMITMENT_FIELDS, { ...fields, ...first }, await budget.commitmentsAsRecorded(trx, fields.fund, fields.budgetYear)));
+    assertValid([...commitmentViolations(fields, first, requestDay(context)), ...(await commitmentRegisterViolations(trx, { ...fields, ...first }))]);
     const commitment = await budget.insertCommitment(trx, randomUUID(), { ...fields, isDemonstration: false });
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId: commitment.id, ...first });
     await recordAuditEvent(trx, context, {
@@ -112,6 +124,18 @@ export async function createCommitment(db: Db, context: RequestContext, fields: 
     });
     return (await detailsAt(trx, [commitment], requestDay(context)))[0]!;
   });
+}
+
+/**
+ * The rules of a new commitment that read the register, on the fields given: a delivery it names that exists and
+ * is paid from its fund, and a commitment the same as one recorded.
+ */
+export async function commitmentRegisterViolations(db: Db, input: Partial<CommitmentFields & CommitmentStageInput>): Promise<RuleViolation[]> {
+  const { deliveryId, fund, budgetYear } = input;
+  return [
+    ...(deliveryId ? deliveryFundViolations(fund, await budget.fundingSourceOf(db, deliveryId)) : []),
+    ...(fund === undefined || budgetYear === undefined ? [] : sameRecordViolations(COMMITMENT_FIELDS, input, await budget.commitmentsAsRecorded(db, fund, budgetYear))),
+  ];
 }
 
 /**
@@ -135,6 +159,12 @@ export async function addCommitmentStage(
     await recordAuditEvent(trx, context, { action: 'budgetCommitment.stage', object: { type: 'budgetCommitment', id: commitmentId }, result: 'success', after: stage });
     return (await detailsAt(trx, [commitment], requestDay(context)))[0]!;
   });
+}
+
+/** The rules of a next stage that read its commitment (its budget year and stages so far), on the fields given; a commitment that does not exist has none. */
+export async function stageRegisterViolations(db: Db, commitmentId: string, input: Partial<CommitmentStageInput>, today: IsoDate): Promise<RuleViolation[]> {
+  const commitment = await budget.findCommitment(db, commitmentId);
+  return commitment ? stageOfCommitmentViolations(commitment.budgetYear, await budget.listStages(db, [commitmentId]), input, today) : [];
 }
 
 /** The budget decisions and the shifts between years: a handful a year, read whole. */

@@ -139,11 +139,11 @@ describeEachDatabase('budget API', (database) => {
 
   it('refuses an amount of zero, a year outside the period and a shift larger than the year holds, naming each field', async () => {
     const before = await recorded();
-    const zero = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [{ budgetYear: 2025, amountCents: 0 }] }, { 'Accept-Language': 'en' });
+    const zero = await finance('POST', '/budget/decisions', { ...spring2025, moment: 'Najaarsnota 2025', amounts: [{ budgetYear: 2025, amountCents: 0 }] }, { 'Accept-Language': 'en' });
     expect(zero.status).toBe(400);
     expect(zero.body.invalidParams.map((param: any) => param.name)).toEqual(['amounts.0.amountCents']);
 
-    const outside = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [{ budgetYear: 2028, amountCents: 1 }] }, { 'Accept-Language': 'en' });
+    const outside = await finance('POST', '/budget/decisions', { ...spring2025, moment: 'Najaarsnota 2025', amounts: [{ budgetYear: 2028, amountCents: 1 }] }, { 'Accept-Language': 'en' });
     expect(outside.status).toBe(400);
     expect(outside.body.invalidParams).toEqual([
       { name: 'amounts.0.budgetYear', code: 'yearOutsideDecision', reason: "This year lies outside the decision's period (2025-2027)." },
@@ -178,23 +178,23 @@ describeEachDatabase('budget API', (database) => {
 
   it('refuses a period that ends before it starts, and a year outside the register, at the year concerned, as a year', async () => {
     const before = await recorded();
-    const backwards = await finance('POST', '/budget/decisions', { ...spring2025, firstYear: 2026, lastYear: 2025, amounts: [] });
+    const backwards = await finance('POST', '/budget/decisions', { ...spring2025, moment: 'Najaarsnota 2025', firstYear: 2026, lastYear: 2025, amounts: [] });
     expect(backwards.status).toBe(400);
     expect(backwards.body.invalidParams).toEqual([{ name: 'lastYear', code: 'beforeFirstYear', reason: 'Het laatste jaar ligt vóór het eerste jaar.' }]);
-    const beyond = await finance('POST', '/budget/decisions', { ...spring2025, firstYear: 2099, lastYear: 2099, amounts: [] }, { 'Accept-Language': 'en' });
+    const beyond = await finance('POST', '/budget/decisions', { ...spring2025, moment: 'Najaarsnota 2025', firstYear: 2099, lastYear: 2099, amounts: [] }, { 'Accept-Language': 'en' });
     expect(beyond.status).toBe(400);
     expect(beyond.body.invalidParams).toEqual([
       ...['firstYear', 'lastYear'].map((name) => ({ name, code: 'budgetYearOutOfRange', reason: 'Enter a budget year from 2022 to 2040.' })),
       { name: 'amounts', code: 'noYearAmount', reason: 'Enter an amount for at least one budget year.' },
     ]);
-    const none = await finance('POST', '/budget/decisions', { ...spring2025, amounts: [] });
+    const none = await finance('POST', '/budget/decisions', { ...spring2025, moment: 'Najaarsnota 2025', amounts: [] });
     expect(none.body.invalidParams).toEqual([{ name: 'amounts', code: 'noYearAmount', reason: 'Vul voor ten minste één begrotingsjaar een bedrag in.' }]);
     expect(await recorded()).toEqual(before);
   });
 
   it('refuses a decision or shift about years beyond its reach, and a commitment made after its budget year closed, in Dutch and English', async () => {
     const before = await recorded();
-    const decades = await finance('POST', '/budget/decisions', { ...spring2025, decidedOn: '2014-03-01', firstYear: 2040, lastYear: 2040, amounts: [{ budgetYear: 2040, amountCents: 1 }] }, { 'Accept-Language': 'en' });
+    const decades = await finance('POST', '/budget/decisions', { ...spring2025, moment: 'Najaarsnota 2025', decidedOn: '2014-03-01', firstYear: 2040, lastYear: 2040, amounts: [{ budgetYear: 2040, amountCents: 1 }] }, { 'Accept-Language': 'en' });
     expect(decades.status).toBe(400);
     expect(decades.body.invalidParams).toEqual([
       { name: 'firstYear', code: 'yearOutsideReach', reason: 'A decision of 1 March 2014 is about the budget years 2014 to 2019: the current year and those of the multi-year estimates, not a closed year.' },

@@ -63,4 +63,25 @@ describeEachDatabase('a refusal in one round', (database) => {
     const version = (await registrar('GET', `/deliveries/${stock.id}`)).headers.get('ETag')!;
     expect(await refused(registrar('PATCH', `/deliveries/${stock.id}`, { title: '', pledgedAt: '2025-02-20' }, { 'If-Match': version }))).toEqual(['pledgedAt beforeEarlierStage', 'title required']);
   });
+
+  it('names a budget decision’s, shift’s, commitment’s and stage’s faults beside the rules of the budget recorded', async () => {
+    const decision = { moment: 'Eén ronde 2025', decidedOn: '2025-04-15', fund: 'ukraineSupportBudget', firstYear: 2025, lastYear: 2026, amounts: [{ budgetYear: 2025, amountCents: 100_00 }, { budgetYear: 2026, amountCents: 100_00 }] };
+    expect((await finance('POST', '/budget/decisions', decision)).status).toBe(201);
+    expect(await refused(finance('POST', '/budget/decisions', { ...decision, moment: 'één  ronde 2025', description: `nul${NUL}` }))).toEqual(['description nulCharacter', 'moment budgetDecisionTaken']);
+    expect(await refused(finance('POST', '/budget/decisions', { ...decision, moment: 'Eén ronde 2025', decidedOn: '2025-09-06' }))).toEqual(['decidedOn dateInFuture', 'moment budgetDecisionTaken']);
+
+    const shift = { moment: 'Eén ronde 2025', decidedOn: '2025-05-01', fund: 'ukraineSupportBudget', fromYear: 2026, toYear: 2025, amountCents: 50_00 };
+    expect((await finance('POST', '/budget/shifts', shift)).status).toBe(201);
+    expect(await refused(finance('POST', '/budget/shifts', { ...shift, moment: '', amountCents: 60_00 }))).toEqual(['amountCents exceedsYearBudget', 'moment required']);
+    expect(await refused(finance('POST', '/budget/shifts', { ...shift, toYear: 2026, amountCents: 60_00 }))).toEqual(['amountCents exceedsYearBudget', 'toYear sameYear']);
+
+    const purchase = (await registrar('POST', '/deliveries', procurement)).body;
+    const commitment = { title: 'Eén ronde', fund: 'defenceBudget', budgetYear: 2025, deliveryId: purchase.id, stage: 'pledged', amountCents: 10_00, effectiveOn: '2025-05-01' };
+    expect(await refused(finance('POST', '/budget/commitments', { ...commitment, title: '' }))).toEqual(['fund fundOtherThanDelivery', 'title required']);
+    expect(await refused(finance('POST', '/budget/commitments', { ...commitment, budgetYear: 2024, deliveryId: '00000000-0000-4000-8000-000000000000' }))).toEqual(['deliveryId unknownDelivery', 'effectiveOn afterBudgetYear']);
+    const created = (await finance('POST', '/budget/commitments', { ...commitment, fund: 'ukraineSupportBudget' })).body;
+    const stages = `/budget/commitments/${created.id}/stages`;
+    expect(await refused(finance('POST', stages, { stage: 'committed', amountCents: 'tien', effectiveOn: '2025-04-01' }))).toEqual(['amountCents invalidValue', 'effectiveOn beforeLatestStage']);
+    expect(await refused(finance('POST', stages, { stage: 'pledged', amountCents: 10_00, effectiveOn: '2025-05-01', note: `nul${NUL}` }))).toEqual(['note nulCharacter', 'stage sameAsLatestStage']);
+  });
 });

@@ -64,14 +64,14 @@ export function budgetRoutes() {
     return createIdempotently(c, { request: body, response: BudgetDecisionSchema }, async (trx) => ({
       body: await register.createDecision(trx, requestContext(c), body),
     }));
-  }, passedFieldsHook(decisionInputRules));
+  }, passedFieldsHook(decisionInputRules, { inRegister: (c, passed) => register.decisionRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(createShiftRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: BudgetShiftSchema }, async (trx) => ({
       body: await register.createShift(trx, requestContext(c), body),
     }));
-  }, passedFieldsHook(shiftInputRules));
+  }, passedFieldsHook(shiftInputRules, { inRegister: (c, passed) => register.shiftRegisterViolations(c.get('deps').db, passed, todayInAmsterdam(c.get('deps').clock())) }));
 
   app.openapi(createCommitmentRoute, async (c) => {
     const body = c.req.valid('json');
@@ -80,7 +80,7 @@ export function budgetRoutes() {
       const commitment = await register.createCommitment(trx, requestContext(c), fields, { stage, amountCents, effectiveOn, note });
       return { headers: { Location: `${c.req.path}/${commitment.id}`, ETag: etag(commitment.version) }, body: commitment };
     });
-  }, passedFieldsHook(commitmentInputRules));
+  }, passedFieldsHook(commitmentInputRules, { inRegister: (c, passed) => register.commitmentRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(addStageRoute, async (c) => {
     const body = c.req.valid('json');
@@ -88,7 +88,7 @@ export function budgetRoutes() {
       const commitment = await register.addCommitmentStage(trx, requestContext(c), c.req.valid('param').id, body, expected);
       return { version: commitment.version, body: commitment };
     });
-  }, passedFieldsHook(stageInputRules));
+  }, passedFieldsHook(stageInputRules, { inRegister: (c, passed) => register.stageRegisterViolations(c.get('deps').db, c.req.param('id')!, passed, todayInAmsterdam(c.get('deps').clock())) }));
 
   return app;
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { BUDGET_FUNDS, COMMITMENT_STAGES, commitmentViolations, decisionViolations, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, shiftFieldViolations, stageViolations } from '../../domain/budget.ts';
+import { BUDGET_FUNDS, COMMITMENT_STAGES, commitmentViolations, decisionViolations, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, shiftFieldViolations, stageFieldViolations } from '../../domain/budget.ts';
 import type { CommitmentFilter } from '../../db/repositories/budget.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
@@ -92,7 +92,7 @@ const stageInput = {
 export const CommitmentStageInputSchema = z.strictObject(stageInput).openapi('CommitmentStageInput');
 
 /** A next stage's rules that need nothing but its body; those against its commitment's year and latest stage need the register. */
-export const stageInputRules = passedFieldRules(CommitmentStageInputSchema, (passed, today) => stageViolations(undefined, [], passed, today));
+export const stageInputRules = passedFieldRules(CommitmentStageInputSchema, stageFieldViolations);
 
 export const CommitmentInputSchema = z
   .strictObject({
