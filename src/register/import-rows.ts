@@ -4,14 +4,17 @@
  */
 import { commitmentInputRules, CommitmentInputSchema } from '../api/budget/schemas.ts';
 import { DeliveryInputSchema, PaymentInputSchema, ValuationInputSchema } from '../api/deliveries/schemas.ts';
-import { ClaimInputSchema } from '../api/epf/schemas.ts';
+import { claimInputRules, ClaimInputSchema } from '../api/epf/schemas.ts';
 import { LicenceInputSchema } from '../api/export-control/schemas.ts';
-import { CompanyInputSchema, ContractInputSchema } from '../api/industry/schemas.ts';
-import { JudgementInputSchema } from '../api/readiness/schemas.ts';
-import { contributionInputRules, ContributionInputSchema, ProgrammeInputSchema } from '../api/training/schemas.ts';
-import { passedFieldViolations, requiredText } from '../api/openapi-common.ts';
+import { companyInputRules, contractInputRules, ContractInputSchema } from '../api/industry/schemas.ts';
+import { judgementInputRules } from '../api/readiness/schemas.ts';
+import { contributionInputRules, programmeInputRules, ProgrammeInputSchema } from '../api/training/schemas.ts';
+import { passedFieldRules, passedFieldViolations, requiredText, type PassedFieldRules } from '../api/openapi-common.ts';
 import { violationsFromZod } from '../api/problem.ts';
 import { lifecycleViolations, stageDateViolations, type LifecycleDates, type RuleViolation } from '../domain/delivery.ts';
+import { licenceFieldViolations } from '../domain/export-control.ts';
+import { pastDateViolations, whereGiven } from '../domain/plausibility.ts';
+import type { z } from 'zod';
 import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import type { ReadRow, ReadSheet } from '../import/read-file.ts';
@@ -59,22 +62,27 @@ const ReferenceSchema = requiredText(200, 'reference');
  * milestone, which the API takes as a list.
  */
 const BESIDE_THE_INPUT = new Set(['deliveryReference', 'deliveryReferences', 'programmeKey', 'companyReference', 'milestoneTitle', 'milestoneDueOn']);
-const BODY_SCHEMAS = {
-  delivery: DeliveryInputSchema,
-  valuation: ValuationInputSchema,
-  payment: PaymentInputSchema,
+/**
+ * Each sheet's record by the API's input rules: the schema of its body, and the rules the API judges on the
+ * fields of a request that passed it beside those it has wrong (passedFieldsHook), which the import judges on
+ * the cells read beside a row's faults (besideTheFaults).
+ */
+const SHEET_RULES = {
+  delivery: passedFieldRules(DeliveryInputSchema, (passed, today) => stageViolations(lifecycleDates(passed), today)),
+  valuation: passedFieldRules(ValuationInputSchema, (passed, today) => whereGiven(passed.effectiveDate, (date) => pastDateViolations('effectiveDate', date, today))),
+  payment: passedFieldRules(PaymentInputSchema, (passed, today) => whereGiven(passed.paidOn, (paidOn) => paymentViolations({ paidOn }, today))),
   // The deliveries a programme trains for are named by their references, found when the import is made.
-  trainingProgramme: ProgrammeInputSchema.omit({ deliveryIds: true }),
-  trainingContribution: ContributionInputSchema,
-  company: CompanyInputSchema,
-  industryContract: ContractInputSchema.omit({ companyId: true, deliveryIds: true, milestones: true }),
-  readinessJudgement: JudgementInputSchema,
-  budgetCommitment: CommitmentInputSchema.omit({ deliveryId: true }),
+  trainingProgramme: passedFieldRules(ProgrammeInputSchema.omit({ deliveryIds: true }), programmeInputRules.check),
+  trainingContribution: contributionInputRules,
+  company: companyInputRules,
+  industryContract: passedFieldRules(ContractInputSchema.omit({ companyId: true, deliveryIds: true, milestones: true }), contractInputRules.check),
+  readinessJudgement: judgementInputRules,
+  budgetCommitment: passedFieldRules(CommitmentInputSchema.omit({ deliveryId: true }), commitmentInputRules.check),
   // An EPF claim names no tranche (see import-records.ts).
-  epfClaim: ClaimInputSchema.omit({ deliveryId: true, trancheId: true }),
+  epfClaim: passedFieldRules(ClaimInputSchema.omit({ deliveryId: true, trancheId: true }), claimInputRules.check),
   // A licence is issued on its delivery's latest assessment (see import-records.ts).
-  exportLicence: LicenceInputSchema.omit({ assessmentId: true }),
-} as const;
+  exportLicence: passedFieldRules(LicenceInputSchema.omit({ assessmentId: true }), licenceFieldViolations),
+} as const satisfies Record<ImportSheet, PassedFieldRules<z.ZodObject>>;
 
 /**
  * The rows of the file's sheets, read and checked on the day that is today for the import, and apart from
@@ -230,7 +238,7 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
   }
   // The row's values: its fields as the input rules take them (or, with faults, those that were read), its references, and what is read beside them.
   const valuesWith = (read: Record<string, unknown>) => ({ ...read, externalReference, ...(id === undefined ? {} : { id }), ...beside });
-  const parsed = BODY_SCHEMAS[definition.sheet].safeParse(fields);
+  const parsed = SHEET_RULES[definition.sheet].schema.safeParse(fields);
   if (parsed.success) {
     planned.values = valuesWith(parsed.data);
     violations.push(...domainViolations(definition.sheet, parsed.data, today));
@@ -238,12 +246,11 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
     const refused = violationsFromZod(parsed.error, fields);
     // Amounts are said in euros, not in the API's cents, by violationsFromZod itself.
     violations.push(...refused.filter((violation) => !faulted.has(violation.field)));
-    // What was read beside the faults is kept, so that the row shows all its faults at once: the order of a
-    // delivery's dates, and what its money rows are checked against (a valuation's basis by its support type).
+    // What was read beside the faults is kept, so that the row shows all its faults at once: what its money
+    // rows are checked against (a valuation's basis by its support type), and the rules judged beside them.
     const unread = new Set(refused.map((violation) => violation.field));
     const read = Object.fromEntries(Object.entries(fields).filter(([field]) => !unread.has(field)));
     planned.values = valuesWith(read);
-    if (definition.sheet === 'delivery') violations.push(...lifecycleViolations(lifecycleDates(read)));
   }
   if (definition.sheet === 'industryContract') violations.push(...firstMilestoneViolations(beside));
   if (violations.length > 0) violations.push(...besideTheFaults(definition.sheet, fields, violations, today));
@@ -253,20 +260,13 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
 
 /**
  * A row with a fault is not made, so its domain does not judge it: the rules the API judges on the fields of a
- * request beside those it has wrong (passedFieldsHook) are judged here on the fields read beside the row's
- * faults, so that the row names them at once, as the API does (a count date before the period beside a Ja/Nee
- * cell that says neither).
+ * request beside those it has wrong are judged here on the fields read beside the row's faults, on every sheet,
+ * so that the row names them at once, as the API does (a date after today beside a title of placeholder text,
+ * a count date before the period beside a Ja/Nee cell that says neither).
  */
-const RULES_BESIDE_FAULTS: Partial<Record<ImportSheet, (fields: Record<string, unknown>, today: IsoDate, faulted: ReadonlySet<string>) => RuleViolation[]>> = {
-  trainingContribution: (fields, today, faulted) => passedFieldViolations(contributionInputRules, fields, today, faulted),
-  budgetCommitment: (fields, today, faulted) => passedFieldViolations(commitmentInputRules, fields, today, faulted),
-};
-
 function besideTheFaults(sheet: ImportSheet, fields: Record<string, unknown>, faults: readonly RuleViolation[], today: IsoDate): RuleViolation[] {
-  const rules = RULES_BESIDE_FAULTS[sheet];
-  if (!rules) return [];
   const faulted = new Set(faults.map((fault) => fault.field));
-  return rules(fields, today, faulted).filter((violation) => !faulted.has(violation.field));
+  return passedFieldViolations(SHEET_RULES[sheet] as PassedFieldRules<z.ZodObject>, fields, today, faulted).filter((violation) => !faulted.has(violation.field));
 }
 
 const MilestonesSchema = ContractInputSchema.pick({ milestones: true });
@@ -323,7 +323,7 @@ function saysOtherThanTheExample(columns: readonly ImportColumn[], row: ReadRow)
 function domainViolations(sheet: ImportSheet, values: Record<string, unknown>, today: IsoDate): RuleViolation[] {
   switch (sheet) {
     case 'delivery':
-      return [...stageDateViolations(lifecycleDates(values), today), ...lifecycleViolations(lifecycleDates(values))];
+      return stageViolations(lifecycleDates(values), today);
     case 'valuation':
       return valuationViolations(values as Parameters<typeof valuationViolations>[0], today);
     case 'payment':
@@ -339,6 +339,11 @@ function domainViolations(sheet: ImportSheet, values: Record<string, unknown>, t
     case 'exportLicence':
       return [];
   }
+}
+
+/** A delivery's stages as the API judges them in a body: none after today, and in the order of the lifecycle. */
+function stageViolations(dates: LifecycleDates, today: IsoDate): RuleViolation[] {
+  return [...stageDateViolations(dates, today), ...lifecycleViolations(dates)];
 }
 
 export function lifecycleDates(values: Record<string, unknown>): LifecycleDates {
