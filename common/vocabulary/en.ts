@@ -394,7 +394,7 @@ export const en: Vocabulary = {
       referenceDate: 'Reference date', letterDate: 'Letter date', letterStatus: 'Status', paperNumber: 'Parliamentary paper', publishedOn: 'Published on',
       createdBy: 'Created by', createdAt: 'Created at (UTC)', finalisedBy: 'Finalised by', finalisedAt: 'Finalised at (UTC)',
       approvedBy: 'Approved by', approvedAt: 'Approved at (UTC)', publicSha256: 'SHA-256 public letter', annexSha256: 'SHA-256 annex',
-      reference: 'Reference', period: 'Period', batch: 'Batch', declaredOn: 'Declared on', declaredEuro: 'Declared (EUR)',
+      reference: 'Reference', period: 'Period', batch: 'Covers', declaredOn: 'Declared on', declaredEuro: 'Declared (EUR)',
       claimStatus: 'Status', compensatedEuro: 'Compensated (EUR)', paidEuro: 'Received (EUR)', outstandingEuro: 'Outstanding (EUR)',
       blockedReason: 'Reason blocked', remainderExpectedBy: 'Remainder expected by',
       username: 'Username', displayName: 'Name', role: 'Role', hasPassword: 'Password set', hasSecondFactor: 'Second factor',

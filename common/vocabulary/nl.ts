@@ -497,7 +497,7 @@ export const nl: Vocabulary = {
       referenceDate: 'Peildatum', letterDate: 'Briefdatum', letterStatus: 'Status', paperNumber: 'Kamerstuk', publishedOn: 'Gepubliceerd op',
       createdBy: 'Aangemaakt door', createdAt: 'Aangemaakt op (UTC)', finalisedBy: 'Vastgesteld door', finalisedAt: 'Vastgesteld op (UTC)',
       approvedBy: 'Goedgekeurd door', approvedAt: 'Goedgekeurd op (UTC)', publicSha256: 'SHA-256 openbare brief', annexSha256: 'SHA-256 bijlage',
-      reference: 'Kenmerk', period: 'Periode', batch: 'Partij', declaredOn: 'Gedeclareerd op', declaredEuro: 'Gedeclareerd (EUR)',
+      reference: 'Kenmerk', period: 'Periode', batch: 'Omvat', declaredOn: 'Gedeclareerd op', declaredEuro: 'Gedeclareerd (EUR)',
       claimStatus: 'Status', compensatedEuro: 'Gecompenseerd (EUR)', paidEuro: 'Ontvangen (EUR)', outstandingEuro: 'Openstaand (EUR)',
       blockedReason: 'Reden blokkade', remainderExpectedBy: 'Rest verwacht uiterlijk in',
       username: 'Gebruikersnaam', displayName: 'Naam', role: 'Rol', hasPassword: 'Wachtwoord ingesteld', hasSecondFactor: 'Tweede factor',

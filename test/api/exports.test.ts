@@ -191,14 +191,22 @@ describeEachDatabase('list exports', (database) => {
     await expectExportsOf('letterAuthor', '/exports/letters', LETTER_COLUMNS, letters);
   });
 
-  it('exports the EPF claims as they stood at the list’s date', async () => {
+  it('exports the EPF claims as they stood at the list’s date, a claim on one delivery with the delivery’s title and id', async () => {
     const finance = apiClient(database().db, { role: 'finance' });
     const claim = { reference: 'EPF-2025-01', deliveryId: null, batch: 'Leveringen eerste helft', trancheId: null, period: 'jan. t/m jun. 2025', declaredCents: 987_654_321, declaredOn: '2025-07-01', note: '' };
     expect((await finance('POST', '/epf/claims', claim)).status).toBe(201);
+    const [valued] = (await registrar('GET', '/deliveries?supportType=stock&sort=title')).body.items;
+    const onDelivery = { ...claim, reference: 'EPF-2025-02', deliveryId: valued.id, batch: '', declaredCents: 1_000_000, declaredOn: '2025-07-02' };
+    expect((await finance('POST', '/epf/claims', onDelivery)).status).toBe(201);
     const { items } = (await finance('GET', '/epf/claims?date=2025-08-31')).body;
-    expect(items).toHaveLength(1);
-    const { excelRows } = await expectExportsOf('finance', '/exports/epf-claims?date=2025-08-31', EPF_CLAIM_COLUMNS, items);
+    expect(items).toHaveLength(2);
+    expect(items[1]).toMatchObject({ deliveryId: valued.id, deliveryTitle: valued.title });
+    const { excelRows, rows } = await expectExportsOf('finance', '/exports/epf-claims?date=2025-08-31', EPF_CLAIM_COLUMNS, items);
     expect(excelRows[1]![EPF_CLAIM_COLUMNS.findIndex((column) => column.heading === 'declaredEuro')]).toBe('9876543,21');
+    // What a claim covers is headed as the EPF page and the import's template head it; a claim on one delivery names it.
+    const cells = (row: number) => ['Omvat', 'Levering', 'Leverings-id'].map((heading) => rows[row]![rows[0]!.indexOf(heading)]);
+    expect(cells(1)).toEqual(['Leveringen eerste helft', null, null]);
+    expect(cells(2)).toEqual([null, valued.title, valued.id]);
   });
 
   it('exports the accounts as their list shows them, without any secret', async () => {

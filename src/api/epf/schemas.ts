@@ -116,7 +116,11 @@ export const ClaimDetailSchema = z
   .openapi('EpfClaimDetail');
 
 const ClaimListSchema = z
-  .object({ date: isoDate, items: z.array(z.object({ ...claimFields, ...stateFields })), ...pageFields })
+  .object({
+    date: isoDate,
+    items: z.array(z.object({ ...claimFields, ...stateFields, deliveryTitle: z.string().nullable().openapi({ description: 'The title of the delivery claimed for; null for a batch' }) })),
+    ...pageFields,
+  })
   .openapi('EpfClaimList');
 
 const statusCount = z.object({ count: z.number().int(), declaredCents: cents });

@@ -16,7 +16,8 @@ import type { IndustryOverview } from '../../register/industry.ts';
 import type { AnnexListing } from '../../db/repositories/annex-renderings.ts';
 import type { DueReview } from '../../db/repositories/disclosure.ts';
 import { euroText } from '../csv.ts';
-import type { EpfClaim, EpfClaimState, EpfTranche } from '../../domain/epf.ts';
+import type { EpfTranche } from '../../domain/epf.ts';
+import type { ClaimAtDate } from '../../db/repositories/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
 import type { presentSummary } from '../deliveries/presenters.ts';
 import type { Column } from './spreadsheet.ts';
@@ -92,10 +93,13 @@ export const LETTER_COLUMNS: readonly Column<LetterSummary>[] = [
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
 
-/** The claims as they stood at the list's date. */
-export const EPF_CLAIM_COLUMNS: readonly Column<EpfClaim & EpfClaimState>[] = [
+/** The claims as they stood at the list's date: what a batch covers, or the delivery a claim is for. */
+export const EPF_CLAIM_COLUMNS: readonly Column<ClaimAtDate>[] = [
   { heading: 'reference', kind: 'text', value: (row) => row.reference },
-  { heading: 'batch', kind: 'text', value: (row) => row.batch },
+  // A claim on one delivery covers no batch: its cell is empty, as the delivery's are for a batch.
+  { heading: 'batch', kind: 'text', value: (row) => row.batch || null },
+  { heading: 'delivery', kind: 'text', value: (row) => row.deliveryTitle },
+  { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
   { heading: 'period', kind: 'text', value: (row) => row.period },
   { heading: 'declaredOn', kind: 'date', value: (row) => row.declaredOn },
   { heading: 'declaredEuro', kind: 'euro', value: (row) => row.declaredCents },

@@ -133,7 +133,8 @@ const declaredBy = (date: string) => sql<boolean>`declared_on <= ${date}::date`;
 /** Claims are listed by the day they were declared, oldest first (index epf_claim_by_declaration). */
 const CLAIM_ORDER = keysetColumns.date('declared_on', { nullable: false });
 
-export type ClaimAtDate = EpfClaim & EpfClaimState;
+/** A claim as it stood at a date, with the title of the delivery it is for (null for a batch). */
+export type ClaimAtDate = EpfClaim & EpfClaimState & { deliveryTitle: string | null };
 
 /** A page of the claims declared on or before the date, each as it stood then: the page's claims read first, then only their history. */
 export async function claimsAt(db: Db, date: string, start: PageStart, limit: number): Promise<KeysetPage<ClaimAtDate>> {
@@ -144,9 +145,9 @@ export async function claimsAt(db: Db, date: string, start: PageStart, limit: nu
     limit,
     async ([walk], order, limit) => {
       const pageClaims = sql`select * from epf_claim where ${declaredBy(date)} and ${walk!.condition} order by ${walk!.order} limit ${limit}`;
-      const { rows } = await sql<Selectable<Database['epfClaim']> & Omit<EpfClaimState, 'outstandingCents'>>`
+      const { rows } = await sql<Selectable<Database['epfClaim']> & Omit<EpfClaimState, 'outstandingCents'> & { deliveryTitle: string | null }>`
         ${withClaimStatesAt(date, pageClaims)}
-        select * from state order by ${order}`.execute(db);
+        select state.*, (select title from delivery where delivery.id = state.delivery_id) as delivery_title from state order by ${order}`.execute(db);
       return rows.map((row) => ({ ...row, status: oneOf(EPF_CLAIM_STATUSES, row.status), outstandingCents: Math.max(0, row.compensatedCents - row.paidCents) }));
     },
     (claim) => ({ value: claim.declaredOn, id: claim.id }),

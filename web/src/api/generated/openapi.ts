@@ -12004,6 +12004,8 @@ export interface components {
                 blockedReason: string | null;
                 /** @description The last year in which the rest is expected */
                 remainderExpectedBy: number | null;
+                /** @description The title of the delivery claimed for; null for a batch */
+                deliveryTitle: string | null;
             }[];
             pageSize: number;
             /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */

@@ -135,7 +135,7 @@ function ClaimsTable({ list }: { list: EpfClaimList }) {
   const addressAt = (start: { after?: string; before?: string }) => `/epf${queryString({ date: list.date, ...start })}`;
   const columns: Column<EpfClaimList['items'][number]>[] = [
     { key: 'reference', header: t('epf.claims.reference'), cell: (row) => <Link href={`/epf/declaraties/${row.id}`}>{row.reference}</Link> },
-    { key: 'covers', header: t('epf.claims.covers'), cell: (row) => row.batch || t('epf.claim.delivery') },
+    { key: 'covers', header: t('epf.claims.covers'), cell: (row) => (row.deliveryId === null ? row.batch : <Link href={`/leveringen/${row.deliveryId}`}>{row.deliveryTitle}</Link>) },
     { key: 'period', header: t('epf.claims.period'), cell: (row) => row.period },
     { key: 'declaredOn', header: t('epf.claims.declaredOn'), cell: (row) => formatShortDate(row.declaredOn, language) },
     { key: 'declared', header: t('epf.claims.declared'), numeric: true, cell: (row) => formatEuro(row.declaredCents, language) },
