@@ -9,6 +9,7 @@ import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { verifyAuditTrail, type VerificationResult } from '../audit/verify.ts';
 import type { Database } from '../db/schema.ts';
 import { CommandError } from './command-error.ts';
+import { counted } from './counted.ts';
 import { withDatabase } from './database.ts';
 
 /** `audit verify` and `audit checkpoint`: the auditor's check of the trail, and a checkpoint on demand. */
@@ -107,8 +108,4 @@ function describeVerification(result: VerificationResult): string {
   if (problem) return `Audit trail BROKEN${problem.seq === null ? '' : ` at event #${problem.seq}`}: ${problem.reason}`;
   const restores = (result.restores ?? []).map((record) => `\nRecorded restore: ${describeRestore(record)}.`).join('');
   return `Audit trail intact: ${counted(result.eventsChecked, 'event')}, ${counted(result.checkpointsChecked, 'checkpoint')}, last #${result.lastSeq}${restores}`;
-}
-
-function counted(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }

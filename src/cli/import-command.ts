@@ -6,6 +6,7 @@ import { reason } from '../api/messages.ts';
 import { sheetNotTakenFault, UnreadableFileError, type SheetNotTaken } from '../import/read-file.ts';
 import { commitImport, dryRunImport, IMPORT_WARNINGS, type ImportFile, type ImportReport, type ImportRowReport, type Progress } from '../register/import.ts';
 import { CommandError } from './command-error.ts';
+import { counted, inNumber } from './counted.ts';
 import { withDatabase } from './database.ts';
 import { operatorContext } from './operator.ts';
 
@@ -76,19 +77,24 @@ function describe(report: ImportReport, dryRun: boolean): string {
   const lines = report.rows.flatMap((row) => (row.outcome === 'notes' ? [`${row.sheetName}, row ${row.rowNumber}: notes on the columns (such as "required" or "YYYY-MM-DD"), no data; skipped.`] : faultLines(row)));
   // A sheet that nothing is taken from is said after the faults, just above the outcome it is no part of.
   const notTaken = report.sheetsNotTaken.map(sheetNotTakenReason);
+  const confirmable = report.confirmable.length === 0 ? [] : [`Rows with a warning (${report.confirmable.join(', ')}) are made when it is confirmed: --confirm ${report.confirmable.join(' ')}.`];
+  return [...[...headerLines, ...lines].map(withVisibleControls), ...notTaken, importOutcome(report, dryRun), ...confirmable].join('\n');
+}
+
+/** What the import did, or a dry run would do, in one sentence of counts. */
+export function importOutcome(report: Pick<ImportReport, 'committed' | 'importId' | 'counts' | 'headerFaults'>, dryRun: boolean): string {
   const { create, unchanged, invalid, example, notes } = report.counts;
   const headers = report.headerFaults.length;
   // The header rows are no rows of data: their faults are counted by sheet, and only when there are any.
-  const headerCount = headers === 0 ? '' : ` (and the header row of ${headers} ${headers === 1 ? 'sheet' : 'sheets'})`;
-  const outcome = dryRun
-    ? `Dry run: ${create} rows would be created, ${unchanged} are in the register already, ${invalid} have a fault${headerCount}, ${example} examples and ${notes} rows of notes skipped.`
-    : report.committed
-      ? `Imported ${create} rows (import ${report.importId}); ${unchanged} were in the register already, ${invalid} with a fault were left out.`
-      : create === 0
-        ? `Nothing to import: ${unchanged} rows are in the register already, ${invalid} have a fault${headerCount}.`
-        : `Nothing imported: ${invalid} rows have a fault${headerCount} (use --only-valid to import the other ${create}).`;
-  const confirmable = report.confirmable.length === 0 ? [] : [`Rows with a warning (${report.confirmable.join(', ')}) are made when it is confirmed: --confirm ${report.confirmable.join(' ')}.`];
-  return [...[...headerLines, ...lines].map(withVisibleControls), ...notTaken, outcome, ...confirmable].join('\n');
+  const headerCount = headers === 0 ? '' : ` (and the header row of ${counted(headers, 'sheet')})`;
+  // A count with its verb in the number it takes: "1 has", "2 have".
+  const doing = (count: number, one: string, many: string) => `${count} ${inNumber(count, one, many)}`;
+  if (dryRun) {
+    return `Dry run: ${counted(create, 'row')} would be created, ${doing(unchanged, 'is', 'are')} in the register already, ${doing(invalid, 'has', 'have')} a fault${headerCount}, ${counted(example, 'example')} and ${counted(notes, 'row')} of notes skipped.`;
+  }
+  if (report.committed) return `Imported ${counted(create, 'row')} (import ${report.importId}); ${doing(unchanged, 'was', 'were')} in the register already, ${invalid} with a fault ${inNumber(invalid, 'was', 'were')} left out.`;
+  if (create === 0) return `Nothing to import: ${counted(unchanged, 'row')} ${inNumber(unchanged, 'is', 'are')} in the register already, ${doing(invalid, 'has', 'have')} a fault${headerCount}.`;
+  return `Nothing imported: ${counted(invalid, 'row')} ${inNumber(invalid, 'has', 'have')} a fault${headerCount} (use --only-valid to import the other ${create}).`;
 }
 
 /** The faults of a row, or of a sheet's header row, one line each, by sheet, row and column. */
