@@ -147,6 +147,11 @@ const EVENT_ACTIONS = [
   /** A new TOTP secret for an account (a lost phone, or the key the secrets are sealed with lost). */
   'account.newSecondFactor',
   'demonstration.load',
+  /**
+   * The list of the confidential annexes a reader may open was read. Events written before it had a name of
+   * its own keep `annex.read`, without an object, and the letters listed in their detail.
+   */
+  'annex.list',
   'letter.create',
   'letter.update',
   'letter.approve',
@@ -216,6 +221,8 @@ export const AUDIT_OBJECT_TYPES = [
   'report',
   'disclosureQueue',
   'auditTrail',
+  /** The list of the confidential annexes. */
+  'annexes',
   'register',
   'username',
   'oidcSubject',

@@ -172,6 +172,7 @@ export const en: Vocabulary = {
     'import.commit': 'Import committed',
     'migration.change': 'Changed by a migration of the schema',
     'audit.restore': 'Restore of an older backup recorded (later events lost)',
+    'annex.list': 'View the list of confidential annexes',
   },
   auditObjectTypes: {
     delivery: 'Delivery',
@@ -180,6 +181,7 @@ export const en: Vocabulary = {
     report: 'Letter (in older events)',
     disclosureQueue: 'Disclosure queue',
     auditTrail: 'Audit trail',
+    annexes: 'Confidential annexes',
     register: 'Register',
     username: 'Username',
     oidcSubject: 'Identity at the identity provider',

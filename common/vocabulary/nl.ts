@@ -275,6 +275,7 @@ export const nl: Vocabulary = {
     'import.commit': 'Import vastgelegd',
     'migration.change': 'Gewijzigd door een migratie van het schema',
     'audit.restore': 'Herstel van een oudere back-up vastgelegd (latere gebeurtenissen verloren)',
+    'annex.list': 'Lijst van vertrouwelijke bijlagen inzien',
   },
   auditObjectTypes: {
     delivery: 'Levering',
@@ -283,6 +284,7 @@ export const nl: Vocabulary = {
     report: 'Brief (in oudere gebeurtenissen)',
     disclosureQueue: 'Openbaarmakingslijst',
     auditTrail: 'Audittrail',
+    annexes: 'Vertrouwelijke bijlagen',
     register: 'Register',
     username: 'Gebruikersnaam',
     oidcSubject: 'Identiteit bij de identiteitsprovider',

@@ -151,12 +151,12 @@ export async function keptAnnexIntact(db: Db, id: string): Promise<boolean> {
 /**
  * The annexes the reader may open: those of the final letters, for parliament only those sent to it (a draft's
  * annex is opened from the draft). The list tells which letters have an annex and how much changed in it, so
- * it is recorded as a read too.
+ * its reading is recorded too, as listing them (annex.list), apart from opening one.
  */
 export async function listAnnexes(db: Db, context: RequestContext, role: Role): Promise<kept.AnnexListing[]> {
   if (!may({ role }, 'annex.read')) return [];
   const listed = (await kept.listFinalAnnexes(db)).filter((item) => may({ role }, 'annex.read', { type: 'letter', status: 'final', sent: item.sentAt !== null }));
-  await recordAuditEvent(db, context, { action: 'annex.read', result: 'success', detail: { list: listed.map((item) => item.letterId) } });
+  await recordAuditEvent(db, context, { action: 'annex.list', object: { type: 'annexes', id: '*' }, result: 'success', detail: { list: listed.map((item) => item.letterId) } });
   return listed;
 }
 

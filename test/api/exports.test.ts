@@ -376,8 +376,12 @@ describeEachDatabase('list exports', (database) => {
     expect(items[0].rowCount).toEqual(expect.any(Number));
     const { rows } = await expectExportsOf('parliamentReader', '/exports/annexes', ANNEX_COLUMNS, items);
     expect(rows[1]![0]).toEqual(new Date('2025-08-31T00:00:00Z'));
-    const listings = await database().db.selectFrom('auditEvent').select('actorRole').where('action', '=', 'annex.read').where('objectId', 'is', null).execute();
+    // Listing the annexes is recorded as listing them, apart from opening one: who opened an annex is read without the lists.
+    const listings = await database().db.selectFrom('auditEvent').select(['actorRole', 'objectType', 'objectId']).where('action', '=', 'annex.list').execute();
     expect(listings.filter((event) => event.actorRole === 'parliamentReader').length).toBeGreaterThanOrEqual(4);
+    expect(new Set(listings.map((event) => `${event.objectType} ${event.objectId}`))).toEqual(new Set(['annexes *']));
+    const opened = await database().db.selectFrom('auditEvent').select('objectId').where('action', '=', 'annex.read').execute();
+    expect(opened.every((event) => event.objectId === draft.id)).toBe(true);
   });
 
   it('exports the budget decisions with their amount per year, and the shifts between years', async () => {
