@@ -58,6 +58,8 @@ export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, totp
     if (!c.res.headers.has('Cache-Control')) setAnswerHeader(c, 'Cache-Control', staticCaching(c.req.path));
   });
   app.use('/*', serveStatic({ root: webRoot, precompressed: true }));
+  // A file under assets/ that the build did not make is missing, not a page of the application; nor is it kept.
+  app.all('/assets/*', (c) => c.text('Not found', 404, { 'Cache-Control': REVALIDATE }));
   // Paths of the browser application are routed in the browser: every other GET gets its page.
   app.get('/*', async (c) => {
     const page = await readFile(`${webRoot}/index.html`, 'utf8').catch(() => undefined);

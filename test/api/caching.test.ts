@@ -117,6 +117,15 @@ describe('caching and compression', () => {
       }
     });
 
+    it('answers a missing file under /assets/ 404, not with the application’s page, and keeps it no longer than a page', async () => {
+      for (const path of ['/assets/nonexistent-abc123.js', '/assets/', '/assets/sub/missing.css']) {
+        const answer = await app().request(path);
+        expect(answer.status, path).toBe(404);
+        expect(answer.headers.get('content-type'), path).not.toContain('text/html');
+        expect(answer.headers.get('cache-control'), path).toBe('no-cache');
+      }
+    });
+
     it('allows no powerful browser features', async () => {
       const policy = (await app().request('/')).headers.get('permissions-policy');
       for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()']) expect(policy).toContain(feature);
