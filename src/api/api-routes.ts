@@ -11,14 +11,16 @@ import { invalidParams, problem } from './problem.ts';
  * something and defines no request body refuses a body that says something, naming what it does not take,
  * rather than ignore what the client meant; it runs after the route's own middleware, so that the permission
  * is checked first. One that defines a body refuses a key named twice in one of its objects (`refuseDuplicateKeys`),
- * after that middleware too. Its query is taken as `strictQuery` takes it. A GET is left alone: no browser sends it a body, and reading one would cost every list
+ * after that middleware too. Its query is taken as `strictQuery` takes it, and one that declares no query refuses
+ * any parameter. A GET is left alone: no browser sends it a body, and reading one would cost every list
  * and figure a request object it does not otherwise make.
  */
 export function apiRoutes(defaultHook = validationHook) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook });
   const register = app.openapi;
   app.openapi = ((route, handler, hook) => {
-    const query = route.request?.query;
+    // A route that declares no query takes none: any parameter is refused, as one a query does not know.
+    const query = route.request?.query ?? z.object({});
     const checked = query instanceof z.ZodObject ? { ...route, request: { ...route.request, query: strictQuery(query) } } : route;
     const bodyCheck = checked.request?.body ? refuseDuplicateKeys : checked.method === 'get' ? undefined : refuseBody;
     return register(bodyCheck ? { ...checked, middleware: [...[checked.middleware ?? []].flat(), bodyCheck] } : checked, handler, hook);

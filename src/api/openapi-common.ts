@@ -9,6 +9,7 @@ import type { WarningCode } from '../domain/warnings.ts';
 import type { ApiEnv } from './context.ts';
 import { MAX_COUNT, outOfRange } from '../domain/plausibility.ts';
 import { invalidParams, problem, violationsFromZod } from './problem.ts';
+import { ValidationError } from '../register/errors.ts';
 
 const ProblemSchema = z
   .object({
@@ -117,6 +118,11 @@ export const isoMoment = z.iso.datetime({ offset: true, abort: true }).superRefi
   if (bound) ctx.addIssue({ code: 'custom', message: 'dateOutOfRange', params: { code: 'dateOutOfRange', ...bound }, continue: false });
 });
 
+/** The language of an answer's words and of the name of the file it gives: asked for here, else as Accept-Language prefers (Dutch by default). */
+export const languageQuery = z.enum(['nl', 'en']).optional().openapi({ description: 'The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default)' });
+/** The same for a file whose content is one language whatever is asked (a letter, the figures it printed): only its name follows it. */
+export const fileNameLanguageQuery = languageQuery.openapi({ description: 'The language of the file’s name; its content is as published. Without it, as Accept-Language prefers (Dutch by default)' });
+
 /** A list's filter in a query parameter, which a form may send empty: that means "no filter". */
 export const queryFilter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
@@ -141,6 +147,24 @@ export function strictQuery<T extends z.ZodObject>(query: T) {
       }
     }
   });
+}
+
+/** What is wrong with a query, as the API names it: a field the query does not know is a parameter it does not take. */
+function queryViolations(error: z.ZodError, input: unknown): RuleViolation[] {
+  return violationsFromZod(error, input).map((violation) => (violation.code === 'unknownField' ? { ...violation, code: 'unknownParameter', params: { name: violation.field } } : violation));
+}
+
+/**
+ * The query of a route answered by a plain handler (one that sends stored bytes, or a file beside its JSON),
+ * checked as `apiRoutes` checks the query of every other route: strictly, and a parameter given twice is a
+ * list, which no field takes. What is wrong is refused (ValidationError) before the handler reads anything.
+ */
+export function checkedQuery<T extends z.ZodObject>(c: Context, query: T): z.infer<T> {
+  const given = Object.fromEntries(Object.entries(c.req.queries()).map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
+  const checked = strictQuery(query).safeParse(given);
+  if (!checked.success) throw new ValidationError(queryViolations(checked.error, given));
+  // The strict copy of the query has the query's own output, which TypeScript does not follow through strict() of a generic object.
+  return checked.data as z.infer<T>;
 }
 
 /**
@@ -266,10 +290,9 @@ export function validationHookWith(
   ) => {
     if (result.success) return;
     const input = await rawInput(c, result.target);
-    const schemaViolations = violationsFromZod(result.error, input).map((violation) => {
-      if (result.target === 'json') return { ...violation, field: nameOf(violation.field, input) };
-      return result.target === 'query' && violation.code === 'unknownField' ? { ...violation, code: 'unknownParameter', params: { name: violation.field } } : violation;
-    });
+    const schemaViolations = result.target === 'query'
+      ? queryViolations(result.error, input)
+      : violationsFromZod(result.error, input).map((violation) => (result.target === 'json' ? { ...violation, field: nameOf(violation.field, input) } : violation));
     const reported = new Set(schemaViolations.map((violation) => violation.field));
     const ruleViolations = result.target === 'json' ? (await alsoCheck(input, todayInAmsterdam(c.get('deps').clock()), c)).filter((violation) => !reported.has(violation.field)) : [];
     return problem(c, 400, { invalidParams: invalidParams(c, [...schemaViolations, ...ruleViolations]) });

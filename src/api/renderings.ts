@@ -1,20 +1,26 @@
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { vocabulary } from '../../common/vocabulary/index.ts';
+import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import type { Vocabulary } from '../../common/vocabulary/nl.ts';
 import type { Rendering } from '../letters/renderings.ts';
 import { answerLanguage } from './language.ts';
+import { fileNameLanguageQuery } from './openapi-common.ts';
 import { API_BASE_PATH } from './paths.ts';
 
 /** Where the HTML letters and annexes find their stylesheet (a public route). */
 export const LETTER_STYLESHEET_PATH = `${API_BASE_PATH}/public/letter-stylesheet`;
 
+/** What a rendering is asked: the language its file is named in (`lang`). */
+export const RenderingQuery = z.object({ lang: fileNameLanguageQuery });
+
 /**
  * How the answer gives a letter or annex in one format: HTML shown in the browser, other formats downloaded as a
- * file that `name` names from the words of the reader's language (Accept-Language, which the answer then varies
- * with). Set before a 304 too, which says what the answer it stands for would.
+ * file that `name` names from the words of the language asked for (`lang`), else the reader's (Accept-Language,
+ * which the answer then varies with). Set before a 304 too, which says what the answer it stands for would.
  */
-export function nameRendering(c: Context, rendering: Rendering, name: (words: Vocabulary) => string): void {
-  c.header('Content-Disposition', rendering.extension === 'html' ? 'inline' : `attachment; filename="${name(vocabulary(answerLanguage(c)))}.${rendering.extension}"`);
+export function nameRendering(c: Context, rendering: Rendering, lang: Language | undefined, name: (words: Vocabulary) => string): void {
+  if (rendering.extension === 'html') c.header('Content-Disposition', 'inline');
+  else c.header('Content-Disposition', `attachment; filename="${name(vocabulary(lang ?? answerLanguage(c)))}.${rendering.extension}"`);
 }
 
 /** A letter or annex in one format, as nameRendering named it. */

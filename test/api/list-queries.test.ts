@@ -2,9 +2,14 @@
  * A list's query says what it finds: a parameter the route does not know is refused, naming it, rather than
  * ignored (a mistyped filter would answer with the whole list), and a period whose end lies before its
  * start is refused at its end, on the lists, their exports and the audit trail alike, as the figures' series is.
+ * So on every other route of the API: one that takes no query refuses any parameter.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { isAllowed, ROLES, type Action } from '../../src/domain/access.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 let scratch: ScratchDatabase;
@@ -42,4 +47,32 @@ it('refuses a period whose end lies before its start, at its end, on a list, its
   const audit = await auditor('GET', '/audit-events?from=2025-06-01T00:00:00Z&until=2025-01-01T00:00:00Z', undefined, english);
   expect(audit.body.invalidParams).toEqual([{ ...beforeFrom[0], name: 'until' }]);
   expect((await registrar('GET', '/deliveries?realisedFrom=2025-01-01&realisedTo=2025-01-01')).status).toBe(200);
+});
+
+it('refuses on every operation of the API, public and staff, a query parameter it does not take, naming it', async () => {
+  const api = createApi({ db: scratch.handle.db });
+  const document = await (await api.request('/openapi.json')).json();
+  const cookies = new Map<string, string>();
+  const cookieFor = async (permission: Action | undefined) => {
+    if (!permission) return undefined;
+    const role = ROLES.find((candidate) => isAllowed(candidate, permission))!;
+    if (!cookies.has(role)) cookies.set(role, await sessionCookieFor(scratch.handle.db, role));
+    return cookies.get(role);
+  };
+  const refusedHere: string[] = [];
+  const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, operation]) => ({ path, method, operation })));
+  for (const { path, method, operation } of operations) {
+    // Each path parameter as its schema takes it, so that the query is what is wrong.
+    const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const schema = operation.parameters.find((parameter: any) => parameter.in === 'path' && parameter.name === name).schema;
+      return schema.enum?.[0] ?? randomUUID();
+    });
+    const cookie = await cookieFor(operation['x-permission']);
+    const answer = await api.request(`${filled}?formt=csv`, { method: method.toUpperCase(), headers: cookie ? { Cookie: cookie } : {} });
+    const body = /json/.test(answer.headers.get('content-type') ?? '') ? await answer.json() : undefined;
+    const named = body?.invalidParams?.some((param: any) => param.name === 'formt' && param.code === 'unknownParameter');
+    if (answer.status !== 400 || !named) refusedHere.push(`${method.toUpperCase()} ${path}: ${answer.status}`);
+  }
+  expect(operations.length).toBeGreaterThan(100);
+  expect(refusedHere).toEqual([]);
 });

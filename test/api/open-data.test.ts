@@ -175,6 +175,15 @@ describe('the names of the files the public downloads', () => {
     expect(fileName(await api.request('/public/letter-figures?format=csv'))).toBe('attachment; filename="cijfers-brieven.csv"');
     expect(fileName(await api.request('/public/letter-figures?format=csv', { headers: english }))).toBe('attachment; filename="all-letter-figures.csv"');
   });
+
+  it('of a letter and its figures are in the language asked for (lang) over the reader’s', async () => {
+    const dutchReader = { 'Accept-Language': 'nl' };
+    expect(fileName(await api.request(`/public/letters/${seedLetterId}/renderings/pdf?lang=en`, { headers: dutchReader }))).toBe('attachment; filename="deliveries-letter-2025-08-31.pdf"');
+    expect(fileName(await api.request(`/public/letters/${seedLetterId}/renderings/docx?lang=nl`, { headers: english }))).toBe('attachment; filename="leveringenbrief-2025-08-31.docx"');
+    expect(fileName(await api.request(`/public/letters/${seedLetterId}/figures?lang=en&format=csv`, { headers: dutchReader }))).toBe('attachment; filename="letter-figures-2025-08-31.csv"');
+    expect(fileName(await api.request('/public/letter-figures?format=csv&lang=nl', { headers: english }))).toBe('attachment; filename="cijfers-brieven.csv"');
+    expect((await api.request('/public/letter-figures?format=csv&lang=fr')).status).toBe(400);
+  });
 });
 
 describe('the Kiel-compatible file', () => {

@@ -704,6 +704,9 @@ describeEachDatabase('letters through the API', (database) => {
     expect(await named('letterAuthor', `/letters/${draft.id}/renderings/docx`, 'en')).toBe('attachment; filename="deliveries-letter-2026-03-31-draft.docx"');
     expect(await named('parliamentReader', `/letters/${augustId}/annex/pdf`, 'nl')).toBe('attachment; filename="vertrouwelijke-bijlage-2025-08-31.pdf"');
     expect(await named('parliamentReader', `/letters/${augustId}/annex/pdf`, 'en')).toBe('attachment; filename="confidential-annex-2025-08-31.pdf"');
+    // The language asked for names them over the reader's.
+    expect(await named('letterAuthor', `/letters/${letterId}/renderings/pdf?lang=en`, 'nl')).toBe('attachment; filename="deliveries-letter-2025-12-31.pdf"');
+    expect(await named('parliamentReader', `/letters/${augustId}/annex/pdf?lang=nl`, 'en')).toBe('attachment; filename="vertrouwelijke-bijlage-2025-08-31.pdf"');
   });
 
   it('opens the annex of a draft to those who write and check letters, never to parliament, to which it was not sent', async () => {

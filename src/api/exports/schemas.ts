@@ -4,7 +4,7 @@ import { stockDeliveryQuery } from '../readiness/schemas.ts';
 import { commitmentQuery } from '../budget/schemas.ts';
 import { AuditQuerySchema } from '../audit/schemas.ts';
 import { DeliveryListQuerySchema } from '../deliveries/schemas.ts';
-import { isoDate, problemResponses } from '../openapi-common.ts';
+import { isoDate, languageQuery, problemResponses } from '../openapi-common.ts';
 import { CSV_DIALECTS } from '../csv.ts';
 import { EXPORT_FORMATS, XLSX_TYPE } from './spreadsheet.ts';
 
@@ -14,7 +14,7 @@ export const fileQuery = {
   dialect: z.enum(CSV_DIALECTS).default('excel-nl').openapi({
     description: 'For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point)',
   }),
-  lang: z.enum(['nl', 'en']).optional().openapi({ description: 'The language of headings and labels; by default the Accept-Language header decides (Dutch first)' }),
+  lang: languageQuery,
 };
 
 export const fileResponse = {

@@ -147,7 +147,7 @@ export function lettersRoutes() {
     const view = await letters.previewDraft(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'));
     const rendering = await renderLetter(letterDocument(view.letter, { paperNumber: null, isDraft: true }), 'html', { stylesheetHref: LETTER_STYLESHEET_PATH });
     allowFramingBySelf(c);
-    nameRendering(c, rendering, (words) => fileName(words.fileNames.letter, view.referenceDate, words.spreadsheetExport.letterStatuses.draft));
+    nameRendering(c, rendering, undefined, (words) => fileName(words.fileNames.letter, view.referenceDate, words.spreadsheetExport.letterStatuses.draft));
     return sendRendering(c, rendering);
   }, passedFieldsHook(passedFieldRules(PreviewSchema, draftViolations)));
 
@@ -178,7 +178,7 @@ export function lettersRoutes() {
     const rendering = await renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, ...(createdAt ? { createdAt } : {}) });
     // The letter editor shows the HTML rendering as its preview: the letter exactly as it will be sent.
     if (format === 'html') allowFramingBySelf(c);
-    nameRendering(c, rendering, (words) => fileName(words.fileNames.letter, view.referenceDate, ...(view.status === 'draft' ? [words.spreadsheetExport.letterStatuses.draft] : [])));
+    nameRendering(c, rendering, c.req.valid('query').lang, (words) => fileName(words.fileNames.letter, view.referenceDate, ...(view.status === 'draft' ? [words.spreadsheetExport.letterStatuses.draft] : [])));
     return sendRendering(c, rendering);
   });
 
@@ -190,7 +190,7 @@ export function lettersRoutes() {
     const reader = { name: principal.displayName || principal.username, username: principal.username };
     const { referenceDate, rendering } = await annexes.openAnnex(deps(c).db, requestContext(c), id, format, reader);
     c.header('Cache-Control', 'no-store');
-    nameRendering(c, rendering, (words) => fileName(words.fileNames.annex, referenceDate));
+    nameRendering(c, rendering, c.req.valid('query').lang, (words) => fileName(words.fileNames.annex, referenceDate));
     return sendRendering(c, rendering);
   });
 

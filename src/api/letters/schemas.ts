@@ -9,6 +9,7 @@ import { WAITING_KINDS } from '../../register/letter-review.ts';
 import { APPROVAL_REFUSALS } from '../../register/letters.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
+import { RenderingQuery } from '../renderings.ts';
 import { eventDate, idempotencyKey, isoDate, isoMoment, jsonBody, jsonContent as json, multilineText, problemResponses, requiredText, safeText } from '../openapi-common.ts';
 
 const idParam = z.object({ id: safeText(100).openapi({ param: { name: 'id', in: 'path' } }) });
@@ -308,7 +309,7 @@ export const renderingRoute = createRoute(
     path: '/letters/{id}/renderings/{format}',
     tags: ['letters'],
     summary: 'The public letter as it will look (a draft is marked as such on every page)',
-    request: { params: letterFormatParams },
+    request: { params: letterFormatParams, query: RenderingQuery },
     responses: { 200: { description: 'The rendering' }, ...problemResponses(400, 401, 403, 404) },
   }),
 );
@@ -319,7 +320,7 @@ export const annexRoute = createRoute(
     path: '/letters/{id}/annex/{format}',
     tags: ['letters'],
     summary: 'The confidential annex, marked on every page and watermarked with the reader and the time; every opening is recorded',
-    request: { params: annexFormatParams },
+    request: { params: annexFormatParams, query: RenderingQuery },
     responses: { 200: { description: 'The annex' }, ...problemResponses(400, 401, 403, 404) },
   }),
 );

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { vocabulary } from '../../../common/vocabulary/index.ts';
 import type { Vocabulary } from '../../../common/vocabulary/nl.ts';
@@ -13,6 +14,7 @@ import { renderLetter } from '../../letters/renderings.ts';
 import { apiRoutes } from '../api-routes.ts';
 import type { ApiEnv } from '../context.ts';
 import { violationsFromZod } from '../problem.ts';
+import { checkedQuery } from '../openapi-common.ts';
 import { LETTER_STYLESHEET_PATH, nameRendering, sendRendering } from '../renderings.ts';
 import { fileName } from '../file-names.ts';
 import { limitAnonymousRequests } from '../rate-limit.ts';
@@ -53,6 +55,9 @@ function publicView(db: Kysely<Database>): Kysely<PublicDatabase> {
   return db as unknown as Kysely<PublicDatabase>;
 }
 
+/** The query of a route that takes none: any parameter is refused. */
+const NO_QUERY = z.object({});
+
 /** Renderings one address may ask for without a session per minute; the cache serves the rest cheaply. */
 const ANONYMOUS_RENDERINGS = { limit: (c: Context<ApiEnv>) => c.get('deps').anonymousRenderingsPerMinute, windowMs: 60_000 };
 
@@ -92,6 +97,7 @@ export function publicRoutes() {
   // described with its schema, and answered by a plain handler that sends the stored bytes.
   app.openAPIRegistry.registerPath(snapshotRoute);
   app.get('/public/letters/:id/snapshot', async (c) => {
+    checkedQuery(c, NO_QUERY);
     const param = idParam.safeParse(c.req.param());
     if (!param.success) throw new ValidationError(violationsFromZod(param.error, c.req.param()));
     const text = await publicData.findPublicSnapshotText(db(c), param.data.id);
@@ -110,7 +116,7 @@ export function publicRoutes() {
     // Checked by its ETag each time: the paper number it prints may still be corrected.
     c.header('Cache-Control', 'public, no-cache');
     c.header('ETag', rendering.etag);
-    nameRendering(c, rendering, (words) => fileName(words.fileNames.letter, published.referenceDate));
+    nameRendering(c, rendering, c.req.valid('query').lang, (words) => fileName(words.fileNames.letter, published.referenceDate));
     if (namesCurrentTag(c.req.header('if-none-match'), rendering.etag)) return c.body(null, 304);
     return sendRendering(c, rendering);
   });
@@ -139,32 +145,25 @@ export function publicRoutes() {
 
   // Open data: the letters' figures, the Kiel-compatible file and the catalogue that describes them all. The
   // figures and the catalogue are each one route in JSON or another form: described with their schemas, and
-  // answered by plain handlers that check the query themselves.
-  const figuresQuery = (c: Context<ApiEnv>) => {
-    // A parameter given twice is a list, which no field takes: refused, as on the routes Hono validates.
-    const given = Object.fromEntries(Object.entries(c.req.queries()).map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
-    const query = FiguresQuery.safeParse(given);
-    if (!query.success) throw new ValidationError(violationsFromZod(query.error, given));
-    return query.data;
-  };
-  /** The figures as JSON, or as a CSV file that `name` names in the reader's language (Accept-Language). */
+  // answered by plain handlers that check the query themselves (checkedQuery).
+  /** The figures as JSON, or as a CSV file that `name` names in the language asked for, else the reader's (Accept-Language). */
   const figureFile = (c: Context<ApiEnv>, rows: LetterFigureRow[], name: (words: Vocabulary) => string) => {
-    const { format, dialect } = figuresQuery(c);
+    const { format, dialect, lang } = checkedQuery(c, FiguresQuery);
     if (format !== 'csv') return c.json({ items: rows }, 200);
-    const disposition = `attachment; filename="${name(vocabulary(answerLanguage(c)))}.csv"`;
+    const disposition = `attachment; filename="${name(vocabulary(lang ?? answerLanguage(c)))}.csv"`;
     return c.body(letterFiguresCsv(rows, dialect), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });
   };
   app.openAPIRegistry.registerPath(letterFiguresRoute);
   app.get('/public/letters/:id/figures', async (c) => {
     const param = idParam.safeParse(c.req.param());
     if (!param.success) throw new ValidationError(violationsFromZod(param.error, c.req.param()));
-    figuresQuery(c);
+    checkedQuery(c, FiguresQuery);
     const { letter, ...summary } = await letterOf(c, param.data.id);
     return figureFile(c, letterFigureRows(summary, letter), (words) => fileName(words.fileNames.letterFigures, summary.referenceDate));
   });
   app.openAPIRegistry.registerPath(figuresSeriesRoute);
   app.get('/public/letter-figures', async (c) => {
-    figuresQuery(c);
+    checkedQuery(c, FiguresQuery);
     const letters = await publicData.publicLettersWithSnapshots(db(c));
     return figureFile(c, letters.flatMap(({ letter, ...summary }) => letterFigureRows(summary, letter)), (words) => fileName(words.fileNames.allLetterFigures));
   });
@@ -187,6 +186,7 @@ export function publicRoutes() {
 
   app.openAPIRegistry.registerPath(catalogRoute);
   app.get('/public/catalog', async (c) => {
+    checkedQuery(c, NO_QUERY);
     const [dates, letters] = await Promise.all([publicData.openDataDates(db(c), c.get('deps').clock()), publicData.listPublicLetters(db(c))]);
     // Never from the Host a request names, which anyone can forge: without SITE_ADDRESS the links are relative to wherever the catalogue was read.
     const catalog = openDataCatalog(c.get('deps').siteAddress ?? '', dates, letters);

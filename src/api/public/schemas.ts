@@ -4,8 +4,9 @@ import { VALUATION_BASES } from '../../../common/vocabulary/codes.ts';
 import { CSV_DIALECTS, type CsvDialect } from '../csv.ts';
 import { LetterDocumentSchema } from '../../letters/letter-document.ts';
 import { LETTER_FORMATS } from '../../letters/renderings.ts';
-import { isoDate, jsonContent as json, problemResponses } from '../openapi-common.ts';
+import { fileNameLanguageQuery, isoDate, jsonContent as json, languageQuery, problemResponses } from '../openapi-common.ts';
 import { LetterComparisonResponse, PublicLetterSnapshotResponse } from '../letters/schemas.ts';
+import { RenderingQuery } from '../renderings.ts';
 
 export const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const formatParams = idParam.extend({ format: z.enum(LETTER_FORMATS).openapi({ param: { name: 'format', in: 'path' } }) });
@@ -56,8 +57,6 @@ const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
   isDemonstration: z.boolean().openapi({ description: 'Demonstration data, not a real delivery' }),
 }).openapi('PublicDelivery');
 
-/** The language of labels in open data: asked for here, else as Accept-Language prefers (Dutch by default). */
-const languageQuery = z.enum(['nl', 'en']).optional().openapi({ description: 'The language of the labels; without it, as Accept-Language prefers (Dutch by default)' });
 /** The CSV dialect of a file, and the one it is written in when none is asked for. */
 const dialectQuery = (byDefault: CsvDialect) =>
   z.enum(CSV_DIALECTS).default(byDefault).openapi({
@@ -108,7 +107,7 @@ export const snapshotRoute = publicRead('/public/letters/{id}/snapshot', 'The le
 });
 
 export const renderingRoute = publicRead('/public/letters/{id}/renderings/{format}', 'The letter as HTML, Markdown, DOCX or PDF', {
-  request: { params: formatParams },
+  request: { params: formatParams, query: RenderingQuery },
   responses: {
     200: { description: 'The rendering, with a strong ETag; kept for a year once the letter has its paper number' },
     304: { description: 'Not modified: the ETag in If-None-Match is still the rendering' },
@@ -173,7 +172,7 @@ const LetterFigureRowSchema = z
   })
   .openapi('LetterFigure');
 
-export const FiguresQuery = z.object({ format: z.enum(['json', 'csv']).optional(), dialect: dialectQuery('excel-nl') });
+export const FiguresQuery = z.object({ format: z.enum(['json', 'csv']).optional(), dialect: dialectQuery('excel-nl'), lang: fileNameLanguageQuery });
 const figureFiles = (what: string) => ({
   200: {
     content: { 'application/json': { schema: z.object({ items: z.array(LetterFigureRowSchema) }) }, 'text/csv': { schema: z.string() } },

@@ -3586,7 +3586,10 @@ export interface paths {
         /** The public letter as it will look (a draft is marked as such on every page) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language of the file’s name; its content is as published. Without it, as Accept-Language prefers (Dutch by default) */
+                    lang?: "nl" | "en";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3715,7 +3718,10 @@ export interface paths {
         /** The confidential annex, marked on every page and watermarked with the reader and the time; every opening is recorded */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language of the file’s name; its content is as published. Without it, as Accept-Language prefers (Dutch by default) */
+                    lang?: "nl" | "en";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3929,7 +3935,10 @@ export interface paths {
         /** The letter as HTML, Markdown, DOCX or PDF */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language of the file’s name; its content is as published. Without it, as Accept-Language prefers (Dutch by default) */
+                    lang?: "nl" | "en";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -4081,7 +4090,7 @@ export interface paths {
                     format?: "json" | "csv";
                     /** @description CSV only: excel-nl (UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of the labels; without it, as Accept-Language prefers (Dutch by default) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -4142,6 +4151,8 @@ export interface paths {
                     format?: "json" | "csv";
                     /** @description CSV only: excel-nl (UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
+                    /** @description The language of the file’s name; its content is as published. Without it, as Accept-Language prefers (Dutch by default) */
+                    lang?: "nl" | "en";
                 };
                 header?: never;
                 path: {
@@ -4205,6 +4216,8 @@ export interface paths {
                     format?: "json" | "csv";
                     /** @description CSV only: excel-nl (UTF-8 with byte order mark, semicolons, decimal comma, as Dutch Excel opens it) or rfc4180 (commas, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
+                    /** @description The language of the file’s name; its content is as published. Without it, as Accept-Language prefers (Dutch by default) */
+                    lang?: "nl" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -8872,7 +8885,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9055,7 +9068,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9138,7 +9151,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9210,7 +9223,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9280,7 +9293,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9352,7 +9365,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9422,7 +9435,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9492,7 +9505,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9568,7 +9581,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9638,7 +9651,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9712,7 +9725,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9782,7 +9795,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9852,7 +9865,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9924,7 +9937,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -9996,7 +10009,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -10068,7 +10081,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -10140,7 +10153,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -10212,7 +10225,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -10284,7 +10297,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -10354,7 +10367,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -10424,7 +10437,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -10494,7 +10507,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -10566,7 +10579,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
@@ -10638,7 +10651,7 @@ export interface paths {
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
-                    /** @description The language of headings and labels; by default the Accept-Language header decides (Dutch first) */
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
                     lang?: "nl" | "en";
                 };
                 header?: never;
