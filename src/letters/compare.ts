@@ -7,6 +7,8 @@ const LetterReferenceSchema = z.object({ id: z.string(), referenceDate: z.iso.da
 export const LetterComparisonSchema = z.object({
   from: LetterReferenceSchema,
   to: LetterReferenceSchema,
+  /** Either letter is of demonstration data, not a real one. */
+  isDemonstration: z.boolean(),
   /**
    * How each figure moved from the one letter to the other, as the letters published it: the amounts as printed
    * (never to the cent: the difference of two exact totals could be a confidential delivery's value), the
@@ -55,6 +57,7 @@ export function compareSnapshots(a: PublicLetterSnapshot, b: PublicLetterSnapsho
   return {
     from: { id: from.id, referenceDate: from.referenceDate },
     to: { id: to.id, referenceDate: to.referenceDate },
+    isDemonstration: from.isDemonstration || to.isDemonstration,
     figures: to.figures.lines.map((line) => {
       // A letter that follows the other prints its figures more precisely ("€ 5,88 mld."), as its increase does.
       const comparedByTo = to.previousLetter?.id === from.id ? line.reportedPreviousCents : null;

@@ -10,6 +10,7 @@ import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-data
 import { parseCsv } from '../support/csv.ts';
 import ExcelJS from 'exceljs';
 import { KIEL_COLUMNS } from '../../src/api/public/kiel.ts';
+import { openDataCatalog } from '../../src/api/public/catalog.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
@@ -128,7 +129,7 @@ describe('the figures of the published letters', () => {
     expect(letters.size).toBe((await anonymous('GET', '/public/letters')).body.items.length);
     expect(letters.size).toBeGreaterThan(1);
     const csv = parseCsv(((await anonymous('GET', '/public/letter-figures?format=csv')).body as string), ';');
-    expect(csv[0]).toEqual(['letterId', 'paperNumber', 'letterDate', 'referenceDate', 'figure', 'label', 'euros', 'printed']);
+    expect(csv[0]).toEqual(['letterId', 'paperNumber', 'letterDate', 'referenceDate', 'figure', 'label', 'euros', 'printed', 'isDemonstration']);
     expect(csv).toHaveLength(series.body.items.length + 1);
     const total = series.body.items.find((row: any) => row.letterId === seedLetterId && row.figure === 'total');
     expect(csv.find((row) => row[0] === seedLetterId && row[4] === 'total')![6]).toBe(`${Math.floor(total.cents / 100)},${String(total.cents % 100).padStart(2, '0')}`);
@@ -204,7 +205,7 @@ describe('the Kiel-compatible file', () => {
     const [header, ...rows] = parseCsv(csv);
     expect(header).toEqual([...KIEL_COLUMNS]);
     const purl = rows.find((row) => row[5] === PURL)!;
-    expect(purl).toEqual(['Netherlands', '2025-09-10', 'allocation', 'Military', 'Air defence', PURL, '', '', '500000000.00', `${PAPER_NUMBER} (2025-09-10)`, 'Contract price']);
+    expect(purl).toEqual(['Netherlands', '2025-09-10', 'allocation', 'Military', 'Air defence', PURL, '', '', '500000000.00', `${PAPER_NUMBER} (2025-09-10)`, 'Contract price', 'true']);
     // Every row has every column, one row per public delivery; a basis only beside a public value.
     expect(rows.every((row) => row.length === KIEL_COLUMNS.length)).toBe(true);
     expect(rows).toHaveLength((await anonymous('GET', '/public/deliveries')).body.items.length);
@@ -381,6 +382,56 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
     const text = await (await configured.request('http://elders.example/public/catalog', { headers: { Host: 'elders.example' } })).text();
     expect(text).toContain(`"${site}/api/v1/public/`);
     expect(text).not.toContain('elders.example');
+  });
+});
+
+describe('demonstration data in open data', () => {
+  const marked = (items: any[]) => items.length > 0 && items.every((item) => item.isDemonstration === true);
+  /** The CSV's rows under its header, each by column name. */
+  const csvRecords = (text: string, separator = ',') => {
+    const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''), separator);
+    return rows.map((row) => Object.fromEntries(header!.map((name, index) => [name, row[index]])));
+  };
+  const DEMONSTRATION = { nl: 'Demonstratiegegevens', en: 'Demonstration data' };
+
+  it('is marked as such in every file and answer, row by row and in the metadata and the catalogue', async () => {
+    // Each delivery as the public deliveries mark it (one registered here is not demonstration data).
+    const deliveries = (await anonymous('GET', '/public/deliveries')).body.items;
+    expect(deliveries.some((delivery: any) => delivery.isDemonstration)).toBe(true);
+    const expected = deliveries.map((delivery: any) => [delivery.title, String(delivery.isDemonstration)]).sort();
+    const kiel = csvRecords((await anonymous('GET', '/public/kiel')).body);
+    expect(kiel.map((row) => [row.Item, row.isDemonstration]).sort()).toEqual(expected);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await api.request('/public/kiel?format=xlsx')).arrayBuffer());
+    const data = workbook.getWorksheet('data')!;
+    const header = (data.getRow(1).values as unknown[]).slice(1);
+    const [item, column] = [header.indexOf('Item') + 1, header.indexOf('isDemonstration') + 1];
+    expect(column).toBeGreaterThan(0);
+    const sheetRows = (data.getSheetValues() as unknown[][]).slice(2).map((values) => [values[item], values[column]]);
+    expect(sheetRows.sort()).toEqual(expected);
+    expect(workbook.getWorksheet('metadata')!.getColumn(2).values.join(' ')).toContain(DEMONSTRATION.en);
+
+    for (const path of ['/public/letter-figures', `/public/letters/${seedLetterId}/figures`]) {
+      expect(marked((await anonymous('GET', path)).body.items), path).toBe(true);
+      const rows = csvRecords((await anonymous('GET', `${path}?format=csv`)).body, ';');
+      expect(rows.length, path).toBeGreaterThan(0);
+      expect(rows.every((row) => row.isDemonstration === 'true'), path).toBe(true);
+    }
+    expect(marked((await anonymous('GET', '/public/figures')).body.items)).toBe(true);
+    const letters = (await anonymous('GET', '/public/letters')).body.items;
+    const comparison = await anonymous('GET', `/public/letter-comparison?from=${letters.at(-1).id}&to=${letters[0].id}`);
+    expect(comparison.body.isDemonstration).toBe(true);
+
+    const catalog = (await anonymous('GET', '/public/catalog')).body;
+    const described = [catalog, ...catalog['dcat:dataset']].map((entry: any) => JSON.stringify(entry['dct:description']));
+    for (const description of described) for (const words of Object.values(DEMONSTRATION)) expect(description).toContain(words);
+  });
+
+  it('is not said of a register without it', () => {
+    const dates = { firstRealised: null, lastRealised: null, firstReferenceDate: null, lastReferenceDate: null, deliveriesModified: null, lettersModified: null };
+    const catalog = openDataCatalog('', dates, [], false);
+    expect(JSON.stringify(catalog)).not.toContain(DEMONSTRATION.nl);
+    expect(JSON.stringify(catalog)).not.toContain(DEMONSTRATION.en);
   });
 });
 

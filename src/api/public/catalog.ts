@@ -7,6 +7,7 @@
  */
 import type { PublicLetterSummary } from '../../db/repositories/public.ts';
 import { API_BASE_PATH } from '../paths.ts';
+import { DEMONSTRATION_NOTE } from './demonstration-note.ts';
 import { KIEL_VALUATION_NOTE } from './kiel.ts';
 
 /** What the catalogue says of the data at this moment: the period the deliveries cover and when the data last changed. */
@@ -107,9 +108,14 @@ function letterFigureFiles(letter: CatalogLetter): FileDescription[] {
   ];
 }
 
-/** The catalogue as JSON-LD; `origin` is the site's address (scheme, host and port), or empty for links relative to the catalogue's own address. */
-export function openDataCatalog(origin: string, dates: CatalogDates, letters: readonly CatalogLetter[]) {
+/**
+ * The catalogue as JSON-LD; `origin` is the site's address (scheme, host and port), or empty for links relative to the
+ * catalogue's own address. While the open data holds demonstration data (`isDemonstration`), the description of the
+ * catalogue and of each dataset ends by saying so.
+ */
+export function openDataCatalog(origin: string, dates: CatalogDates, letters: readonly CatalogLetter[], isDemonstration: boolean) {
   const base = `${origin}${API_BASE_PATH}`;
+  const described = (text: Text) => texts(isDemonstration ? { nl: `${text.nl} ${DEMONSTRATION_NOTE.nl}`, en: `${text.en} ${DEMONSTRATION_NOTE.en}` } : text);
   const publisher = { '@id': MINISTRY_TOOI, '@type': 'foaf:Agent', 'foaf:name': texts(MINISTRY) };
   const contactPoint = { '@type': 'vcard:Organization', 'vcard:fn': texts(MINISTRY), 'vcard:hasURL': uri(`${origin}/`) };
   const common = {
@@ -148,7 +154,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates, letters: re
     '@id': `${base}/public/catalog`,
     '@type': 'dcat:Catalog',
     'dct:title': texts({ nl: 'Open data Steunregister', en: 'Steunregister open data' }),
-    'dct:description': texts({
+    'dct:description': described({
       nl: 'Militaire steun van Nederland aan Oekraïne zoals die openbaar is gemaakt: de openbare leveringen en de cijfers van de brieven aan de Tweede Kamer.',
       en: 'Military support of the Netherlands to Ukraine as made public: the public deliveries and the figures of the letters to parliament.',
     }),
@@ -162,7 +168,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates, letters: re
         '@type': 'dcat:Dataset',
         'dct:identifier': `${base}/public/catalog#deliveries`,
         'dct:title': texts({ nl: 'Openbare leveringen militaire steun aan Oekraïne', en: 'Public deliveries of military support to Ukraine' }),
-        'dct:description': texts({
+        'dct:description': described({
           nl:
             'Elke levering waarover de openbaarmakingsfunctionaris besloot dat zij openbaar is, zoals het publiek haar mag lezen: titel, toelichting, categorie, ' +
             'soort steun, hoeveelheid, de realisatiedatum (soms alleen de maand) en de waarde waar het besluit die openbaar maakte, en de eerste Kamerbrief die haar noemde. ' +
@@ -183,7 +189,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates, letters: re
         '@type': 'dcat:Dataset',
         'dct:identifier': `${base}/public/catalog#letter-figures`,
         'dct:title': texts({ nl: 'Gerealiseerde militaire steun per brief aan de Kamer', en: 'Realised military support per letter to parliament' }),
-        'dct:description': texts({
+        'dct:description': described({
           nl: 'De tabel van gerealiseerde steun van elke gepubliceerde brief, per soort steun en in totaal, op de peildatum van de brief en zoals de brief hem drukte: één rij per brief en cijfer. Het bedrag (cents, euros) is het bedrag dat de brief drukte (€ 8,7 mld. is 8700000000 euro), nooit het cijfer tot op de cent.',
           en: 'The table of realised support of every published letter, per type of support and in total, at the letter’s reference date and as the letter printed it: one row per letter and figure. The amount (cents, euros) is the amount the letter printed (€ 8,7 mld. is 8700000000 euros), never the figure to the cent.',
         }),

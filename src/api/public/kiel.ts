@@ -10,6 +10,7 @@ import { vocabulary } from '../../../common/vocabulary/index.ts';
 import type { SupportType } from '../../../common/vocabulary/codes.ts';
 import type { PublicDelivery } from '../../db/repositories/public.ts';
 import { csvEuros, csvLine, csvPreamble, csvRow, type CsvCell, type CsvDialect } from '../csv.ts';
+import { DEMONSTRATION_NOTE } from './demonstration-note.ts';
 
 export const KIEL_COLUMNS = [
   'Donor',
@@ -23,6 +24,7 @@ export const KIEL_COLUMNS = [
   'Value (EUR)',
   'Source',
   'Valuation Basis',
+  'isDemonstration',
 ] as const;
 type KielColumn = (typeof KIEL_COLUMNS)[number];
 
@@ -45,6 +47,7 @@ const KIEL_METADATA = [
   ['Valuation', KIEL_VALUATION_NOTE.en],
   ['Measure', 'delivery: from stock, handed over; allocation: procured or paid into a fund, delivery to Ukraine may follow later'],
   ['Announcement Date', 'The date of the first letter to parliament that listed it, else the date it was decided public'],
+  ['isDemonstration', 'true for demonstration data, not a real delivery'],
   ['Licence', 'CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/)'],
 ] as const;
 
@@ -69,6 +72,7 @@ function kielRow(delivery: PublicDelivery, value: (cents: number | null) => CsvC
     'Value (EUR)': value(delivery.valueCents),
     Source: letter ? `${letter.paperNumber ?? 'Letter to parliament'} (${letter.letterDate})` : 'Steunregister open data',
     'Valuation Basis': delivery.valueBasis && words.valuationBases[delivery.valueBasis],
+    isDemonstration: String(delivery.isDemonstration),
   };
 }
 
@@ -86,7 +90,10 @@ export function kielCsv(dialect: CsvDialect) {
 
 const KIEL_NUMBER_FORMATS: Partial<Record<(typeof KIEL_COLUMNS)[number], string>> = { 'Announcement Date': 'yyyy-mm-dd', 'Value (EUR)': '#,##0.00' };
 
-/** The workbook: the table on the sheet "data", the metadata on the sheet "metadata"; values as numbers, the date as a date cell. */
+/**
+ * The workbook: the table on the sheet "data", the metadata on the sheet "metadata" (which says so where a row is
+ * demonstration data); values as numbers, the date as a date cell.
+ */
 export async function kielWorkbook(batches: AsyncGenerator<PublicDelivery[]>): Promise<Uint8Array<ArrayBuffer>> {
   const exceljs = await loadExcelJs();
   const workbook = new exceljs.Workbook();
@@ -94,8 +101,10 @@ export async function kielWorkbook(batches: AsyncGenerator<PublicDelivery[]>): P
   const data = workbook.addWorksheet('data', { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = KIEL_COLUMNS.map((header) => ({ header, width: header === 'Item' ? 60 : 18, style: KIEL_NUMBER_FORMATS[header] ? { numFmt: KIEL_NUMBER_FORMATS[header] } : {} }));
   data.getRow(1).font = { bold: true };
+  let demonstration = false;
   for await (const batch of batches) {
     for (const delivery of batch) {
+      demonstration ||= delivery.isDemonstration;
       const row = kielRow(delivery, (cents) => (cents === null ? null : cents / 100));
       data.addRow(KIEL_COLUMNS.map((column) => (column === 'Announcement Date' && row[column] ? new Date(`${row[column]}T00:00:00Z`) : row[column])));
     }
@@ -103,5 +112,6 @@ export async function kielWorkbook(batches: AsyncGenerator<PublicDelivery[]>): P
   const metadata = workbook.addWorksheet('metadata');
   metadata.columns = [{ width: 20 }, { width: 120 }];
   for (const entry of KIEL_METADATA) metadata.addRow([...entry]);
+  if (demonstration) metadata.addRow(['Demonstration', DEMONSTRATION_NOTE.en]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -20,6 +20,8 @@ export interface LetterFigureRow {
   cents: number;
   /** As the letter printed it, in its rounding: "€ 8,8 mld." */
   printed: string;
+  /** A letter of demonstration data, not a real one. */
+  isDemonstration: boolean;
 }
 
 export function letterFigureRows(letter: PublicLetterSummary, snapshot: PublicLetterSnapshot): LetterFigureRow[] {
@@ -32,15 +34,16 @@ export function letterFigureRows(letter: PublicLetterSummary, snapshot: PublicLe
     label: line.label,
     cents: line.currentCents,
     printed: formatPublishedFigure(line.currentCents),
+    isDemonstration: snapshot.isDemonstration,
   }));
 }
 
-const COLUMNS = ['letterId', 'paperNumber', 'letterDate', 'referenceDate', 'figure', 'label', 'euros', 'printed'] as const;
+const COLUMNS = ['letterId', 'paperNumber', 'letterDate', 'referenceDate', 'figure', 'label', 'euros', 'printed', 'isDemonstration'] as const;
 
 export function letterFiguresCsv(rows: readonly LetterFigureRow[], dialect: CsvDialect): string {
   return toCsv(
     COLUMNS,
-    rows.map(({ cents, ...row }) => ({ ...row, euros: csvEuros(cents, dialect) })),
+    rows.map(({ cents, isDemonstration, ...row }) => ({ ...row, euros: csvEuros(cents, dialect), isDemonstration: String(isDemonstration) })),
     dialect,
   );
 }

@@ -22,6 +22,7 @@ export function presentPublishedFigures(snapshots: PublicLetterSnapshot[]) {
     .map((snapshot) => ({
       letterId: snapshot.id,
       referenceDate: snapshot.referenceDate,
+      isDemonstration: snapshot.isDemonstration,
       lines: snapshot.figures.lines.map((line) => ({ key: line.key, label: line.label, cents: line.currentCents, printed: formatPublishedFigure(line.currentCents) })),
     }));
 }

@@ -187,9 +187,11 @@ export function publicRoutes() {
   app.openAPIRegistry.registerPath(catalogRoute);
   app.get('/public/catalog', async (c) => {
     checkedQuery(c, NO_QUERY);
-    const [dates, letters] = await Promise.all([publicData.openDataDates(db(c), c.get('deps').clock()), publicData.listPublicLetters(db(c))]);
+    const now = c.get('deps').clock();
+    const [dates, letters, demonstrationDeliveries] = await Promise.all([publicData.openDataDates(db(c), now), publicData.listPublicLetters(db(c)), publicData.showsDemonstrationDeliveries(db(c), now)]);
+    const isDemonstration = demonstrationDeliveries || letters.some((letter) => letter.isDemonstration);
     // Never from the Host a request names, which anyone can forge: without SITE_ADDRESS the links are relative to wherever the catalogue was read.
-    const catalog = openDataCatalog(c.get('deps').siteAddress ?? '', dates, letters);
+    const catalog = openDataCatalog(c.get('deps').siteAddress ?? '', dates, letters, isDemonstration);
     return c.body(JSON.stringify(catalog), 200, { 'Content-Type': 'application/ld+json' });
   });
 

@@ -70,6 +70,7 @@ const PublishedFiguresSchema = z.object({
     z.object({
       letterId: z.uuid(),
       referenceDate: isoDate,
+      isDemonstration: z.boolean().openapi({ description: 'A letter of demonstration data, not a real one' }),
       lines: z.array(
         z.object({
           key: z.string(),
@@ -169,6 +170,7 @@ const LetterFigureRowSchema = z
     label: z.string(),
     cents: z.number().int().openapi({ description: 'The amount the letter printed at its reference date, in euro cents: € 8,8 mld. is 880000000000, never the figure to the cent' }),
     printed: z.string().openapi({ description: 'As the letter printed it, in its rounding: "€ 8,8 mld."' }),
+    isDemonstration: z.boolean().openapi({ description: 'A letter of demonstration data, not a real one' }),
   })
   .openapi('LetterFigure');
 
@@ -194,7 +196,8 @@ export const kielRoute = publicRead('/public/kiel', 'Open data: the public deliv
   description:
     'Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) ' +
     'and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX ' +
-    'says so on its sheet "metadata", and the catalogue in the description of each file. The CSV starts with its header; RFC 4180 unless ' +
+    'says so on its sheet "metadata", and the catalogue in the description of each file. The column isDemonstration is true for demonstration ' +
+    'data, which the sheet "metadata" also says. The CSV starts with its header; RFC 4180 unless ' +
     'dialect=excel-nl. Its ETag changes as the public deliveries’ does.',
   request: { query: z.object({ format: z.enum(['csv', 'xlsx']).optional(), dialect: dialectQuery('rfc4180') }) },
   responses: {

@@ -262,6 +262,18 @@ export async function openDataDates(db: PublicDb, now: Date) {
   };
 }
 
+/** Whether a delivery anyone may see at this moment is demonstration data (the catalogue says so while one is). */
+export async function showsDemonstrationDeliveries(db: PublicDb, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('publicDelivery')
+    .select('publicId')
+    .where('isDemonstration', '=', true)
+    .where('visibleFrom', '<=', now.toISOString())
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Every published letter with its public letter as sent, oldest reference date first. */
 export async function publicLettersWithSnapshots(db: PublicDb): Promise<(PublicLetterSummary & { letter: PublicLetterSnapshot })[]> {
   const rows = await db.selectFrom('publicLetter').select(LETTER_COLUMNS).orderBy('referenceDate').execute();

@@ -4265,7 +4265,7 @@ export interface paths {
         };
         /**
          * Open data: the public deliveries in the columns of the Kiel Institute Ukraine Support Tracker (CSV or XLSX)
-         * @description Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX says so on its sheet "metadata", and the catalogue in the description of each file. The CSV starts with its header; RFC 4180 unless dialect=excel-nl. Its ETag changes as the public deliveries’ does.
+         * @description Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX says so on its sheet "metadata", and the catalogue in the description of each file. The column isDemonstration is true for demonstration data, which the sheet "metadata" also says. The CSV starts with its header; RFC 4180 unless dialect=excel-nl. Its ETag changes as the public deliveries’ does.
          */
         get: {
             parameters: {
@@ -4383,6 +4383,8 @@ export interface paths {
                                 letterId: string;
                                 /** Format: date */
                                 referenceDate: string;
+                                /** @description A letter of demonstration data, not a real one */
+                                isDemonstration: boolean;
                                 lines: {
                                     key: string;
                                     label: string;
@@ -11369,6 +11371,7 @@ export interface components {
                 /** Format: date */
                 referenceDate: string;
             };
+            isDemonstration: boolean;
             figures: {
                 key: string;
                 label: string;
@@ -11851,6 +11854,8 @@ export interface components {
             cents: number;
             /** @description As the letter printed it, in its rounding: "€ 8,8 mld." */
             printed: string;
+            /** @description A letter of demonstration data, not a real one */
+            isDemonstration: boolean;
         };
         EpfOverview: {
             /** Format: date */
