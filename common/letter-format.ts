@@ -266,6 +266,18 @@ export function formatComparedFigure(amount: Cents): string {
   return formatLetterAmount(amount, COMPARISON_PRECISION, { unit: 'mld.' });
 }
 
+/**
+ * The difference of two figures as letters printed them, as exactly as they print it: € 6,1 mld. − € 6,1 mld. is
+ * "€ 0 mld.", € 0,18 mld. − € 0,055 mld. "€ 0,125 mld."; never finer than the figures, nor rounded further.
+ */
+export function formatPrintedDifference(amount: Cents): string {
+  const inTable = { unit: 'mld.' } as const;
+  // A cent is 11 decimals of a mld.: the loop ends there at the latest.
+  let decimals = 0;
+  while (!letterAmountIsExact(amount, { decimals }, inTable)) decimals += 1;
+  return formatLetterAmount(amount, { decimals }, inTable);
+}
+
 /** The amount formatPublishedFigure prints: € 8,7 mld. is 870.000.000.000 cents. */
 export function publishedFigureCents(amount: Cents): Cents {
   return printedCents(amount, REFERENCE_PRECISION, { unit: 'mld.' });

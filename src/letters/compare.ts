@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatComparedFigure, formatPublishedFigure } from '../../common/letter-format.ts';
+import { formatComparedFigure, formatPrintedDifference, formatPublishedFigure } from '../../common/letter-format.ts';
 import { CentsSchema, isRestated, listedItems, OverviewItemSchema, type PublicLetterSnapshot } from './snapshot.ts';
 
 const LetterReferenceSchema = z.object({ id: z.string(), referenceDate: z.iso.date() });
@@ -10,11 +10,11 @@ export const LetterComparisonSchema = z.object({
   /** Either letter is of demonstration data, not a real one. */
   isDemonstration: z.boolean(),
   /**
-   * How each figure moved from the one letter to the other, as the letters published it: the amounts as printed
-   * (never to the cent: the difference of two exact totals could be a confidential delivery's value), the
-   * earlier one as the later letter printed it where that follows it directly ("€ 5,88 mld."), else as the
-   * earlier letter did; the texts in each letter's own rounding ("€ 8,8 mld."), the difference as a letter
-   * compares ("€ 2,82 mld.").
+   * How each figure moved from the one letter to the other, as the letters published it: each amount as its letter
+   * printed it in its own column ("€ 8,8 mld."), never to the cent (the difference of two exact totals could be a
+   * confidential delivery's value), and the difference of the two as printed, as exactly as they print it
+   * ("€ 0,125 mld."). Both are of one precision: a later letter's column of the earlier one ("€ 5,88 mld.")
+   * beside its own ("€ 8,7 mld.") would make a difference of rounding look like a change.
    */
   figures: z.array(
     z.object({
@@ -59,9 +59,7 @@ export function compareSnapshots(a: PublicLetterSnapshot, b: PublicLetterSnapsho
     to: { id: to.id, referenceDate: to.referenceDate },
     isDemonstration: from.isDemonstration || to.isDemonstration,
     figures: to.figures.lines.map((line) => {
-      // A letter that follows the other prints its figures more precisely ("€ 5,88 mld."), as its increase does.
-      const comparedByTo = to.previousLetter?.id === from.id ? line.reportedPreviousCents : null;
-      const fromCents = comparedByTo ?? from.figures.lines.find((other) => other.key === line.key)?.currentCents ?? 0;
+      const fromCents = from.figures.lines.find((other) => other.key === line.key)?.currentCents ?? 0;
       const differenceCents = line.currentCents - fromCents;
       return {
         key: line.key,
@@ -71,7 +69,7 @@ export function compareSnapshots(a: PublicLetterSnapshot, b: PublicLetterSnapsho
         differenceCents,
         fromText: formatPublishedFigure(fromCents),
         toText: formatPublishedFigure(line.currentCents),
-        differenceText: formatComparedFigure(differenceCents),
+        differenceText: formatPrintedDifference(differenceCents),
       };
     }),
     becamePublic: inRange.flatMap(listedItems),

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { epfFiguresAt } from '../domain/epf.ts';
 import type { Contribution } from '../domain/training.ts';
-import { DEFAULT_LETTERHEAD } from './compose.ts';
 import { DEFAULT_BLOCKS } from './default-blocks.ts';
+import { letterInputs } from '../../test/support/letter-inputs.ts';
 import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
 import { buildPublicLetter, type LetterInputs, type PublicLetterSnapshot, type Totals } from './snapshot.ts';
 
@@ -11,25 +10,11 @@ const REPORTED: Totals = { stock: 2_050 * MILLION, procurement: 3_730 * MILLION,
 
 /** A letter after one that reported REPORTED, whose figures are recomputed today as `restated`. */
 function letterAfter(restated: Totals): LetterInputs {
-  return {
-    id: 'letter',
-    referenceDate: '2025-08-31',
-    letterDate: '2025-09-10',
-    isDemonstration: false,
+  return letterInputs({
     previous: { id: 'previous', referenceDate: '2025-02-04', letterDate: '2025-02-14', paperNumber: null, reportedTotals: REPORTED },
     totals: { stock: 2_400 * MILLION, procurement: 6_100 * MILLION, natoFund: 180 * MILLION },
     restatedPreviousTotals: restated,
-    blocks: [{ key: 'cijfers', heading: 'Cijfers', text: '{{figuresTable}}' }],
-    publicDeliveryValues: new Map(),
-    refusedDeliveries: new Map(),
-    overview: [],
-    epf: { ...epfFiguresAt([], '2025-08-31'), implementingActorCents: 0, tranches: [] },
-    budget: { totalCents: 0, named: { budgetDecision: new Map(), budgetShift: new Map(), budgetCommitment: new Map() }, years: new Map() },
-    industry: { contracts: 0, contractValueCents: 0, companies: 0, ukrainianCompanies: 0, milestonesCompleted: 0, coproductionProjects: 0, demandBundles: 0 },
-    training: [],
-    readinessEffects: [],
-    letterhead: DEFAULT_LETTERHEAD,
-  };
+  });
 }
 
 describe('a restatement of the previous letter’s figures', () => {

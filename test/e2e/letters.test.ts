@@ -401,10 +401,10 @@ describeWithBrowser('letters', (browser) => {
     const figuresTable = page.getByRole('table', { name: 'Gerealiseerde militaire steun volgens de brieven met peildatum 4 feb. 2025 en 31 aug. 2025' });
     await figuresTable.waitFor();
     const figures = await tableRows(figuresTable);
-    // Each letter's figure as that letter printed it; the difference as a comparison prints it.
-    expect(figures.at(-1)).toEqual(['Totaal', '€ 5,9 mld.', '€ 8,7 mld.', '€ 2,82 mld.']);
-    // So the columns need not add up, which the page says under them.
-    await page.getByText('De bedragen zijn afgerond zoals elke brief ze drukte; het verschil is berekend uit de exacte bedragen, dus de kolommen tellen niet altijd precies op.').waitFor();
+    // Each letter's figure as that letter printed it in its own column, and the difference of the two as printed.
+    expect(figures.at(-1)).toEqual(['Totaal', '€ 5,9 mld.', '€ 8,7 mld.', '€ 2,8 mld.']);
+    // Which the page says under them.
+    await page.getByText('De bedragen zijn zoals elke brief ze in zijn eigen kolom drukte, afgerond; het verschil is berekend uit die bedragen zoals de brieven ze drukten, dus een verandering kleiner dan de afronding is er niet in te zien.').waitFor();
     const becamePublic = await tableRows(page.getByRole('table', { name: /openbaar geworden$/ }));
     expect(becamePublic.map((row) => row[0])).toEqual(
       expect.arrayContaining(['Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)', 'Drones van de Oekraïense defensie-industrie']),

@@ -18,7 +18,7 @@ export const comparison: typeof nl.comparison = {
   figuresCaption: 'Realised military support according to the letters with reference dates {{from}} and {{to}}',
   figure: 'Figure',
   difference: 'Difference',
-  roundingNote: 'The amounts are rounded as each letter printed them; the difference is computed from the exact amounts, so the columns do not always add up exactly.',
+  roundingNote: 'The amounts are as each letter printed them in its own column, rounded; the difference is computed from those amounts as the letters printed them, so a change smaller than the rounding does not show in it.',
   publicHeading: 'Became public',
   publicIntro: 'The deliveries the letters after {{from}}, up to the one of {{to}}, made public.',
   publicCaption_one: '{{count}} delivery became public',

@@ -16,7 +16,7 @@ export const comparison = {
   figuresCaption: 'Gerealiseerde militaire steun volgens de brieven met peildatum {{from}} en {{to}}',
   figure: 'Cijfer',
   difference: 'Verschil',
-  roundingNote: 'De bedragen zijn afgerond zoals elke brief ze drukte; het verschil is berekend uit de exacte bedragen, dus de kolommen tellen niet altijd precies op.',
+  roundingNote: 'De bedragen zijn zoals elke brief ze in zijn eigen kolom drukte, afgerond; het verschil is berekend uit die bedragen zoals de brieven ze drukten, dus een verandering kleiner dan de afronding is er niet in te zien.',
   publicHeading: 'Openbaar geworden',
   publicIntro: 'De leveringen die de brieven na {{from}}, tot en met die van {{to}}, openbaar maakten.',
   publicCaption_one: '{{count}} levering openbaar geworden',
