@@ -230,7 +230,7 @@ async function measureSize(db: Kysely<Database>, size: number): Promise<SizeResu
     const openings: Openings[] = [];
     for (const format of ANNEX_FORMATS) {
       const open = async () => {
-        const { rendering } = await openAnnex(db, reader, final.id, format, { name: 'Benchmark', username: 'benchmark' });
+        const { rendering } = await openAnnex(db, reader, final.id, format, { name: 'Benchmark', role: 'parliamentReader' });
         annexBytes[format] = typeof rendering.body === 'string' ? Buffer.byteLength(rendering.body) : rendering.body.byteLength;
       };
       await open();

@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../actors.ts';
+import type { Role } from './codes.ts';
 import { en } from './en.ts';
 import type { Language } from './languages.ts';
 import { nl, type Vocabulary } from './nl.ts';
@@ -27,4 +28,12 @@ export function actorInWords(name: string, words: Vocabulary): string;
 export function actorInWords(name: string | null | undefined, words: Vocabulary): string | null;
 export function actorInWords(name: string | null | undefined, words: Vocabulary): string | null {
   return name === SYSTEM_ACTOR ? words.spreadsheetExport.theSystem : (name ?? null);
+}
+
+/**
+ * Who made a record, as a document for parliament names them: a person by the role they acted in
+ * ("Registrator"), the system (null) as "het systeem"; never by a login name, half of what signs an account in.
+ */
+export function roleInWords(role: Role | null, words: Vocabulary): string {
+  return role === null ? words.spreadsheetExport.theSystem : words.roles[role];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annexDocument, type AnnexRow, type AnnexSnapshot } from './compose.ts';
+import type { ReadinessAnnexRow } from './annex-domain-sections.ts';
+import { annexDocument, readerStamp, type AnnexRow, type AnnexSnapshot } from './compose.ts';
 
 const MILLION = 100_000_000; // cents
 
@@ -84,7 +85,7 @@ describe('annexDocument', () => {
           { company: 'Damen', country: 'NL', disclosureState: 'confidential', reference: 'C-1', subject: 'Boten', signedOn: '2025-09-03', amountCents: MILLION, milestones: 1, milestonesCompleted: 0 },
         ],
         readinessByDelivery: [
-          { delivery: 'Generatoren', realisedAt: '2022-04-14', judgement: { effect: 'acceptable', judgedOn: '2022-10-01', judgedBy: 'j.devries', reasoning: 'Vervangen' }, replacements: [], nonReplacements: [] },
+          { delivery: 'Generatoren', realisedAt: '2022-04-14', judgement: { effect: 'acceptable', judgedOn: '2022-10-01', judgedByRole: 'registrar', reasoning: 'Vervangen' }, replacements: [], nonReplacements: [] },
         ],
       }),
     );
@@ -108,14 +109,23 @@ describe('annexDocument', () => {
     expect((readiness.rows[0] as string[])[4]).toBe('Vervangende aggregaten (Goedgekeurd): €\u00a01\u00a0mld.');
   });
 
-  it('names a readiness judgement the system recorded in words, not by its account name', () => {
-    const judged = (judgedBy: string) =>
+  it('names who judged readiness by the role they judged in, or as the system, never by a login name', () => {
+    const judged = (judgement: Partial<NonNullable<ReadinessAnnexRow['judgement']>>) =>
       annexDocument(
         snapshot([row('Generatoren', MILLION)], {
-          readinessByDelivery: [{ delivery: 'Generatoren', realisedAt: '2025-05-01', judgement: { effect: 'acceptable', judgedOn: '2025-08-31', judgedBy, reasoning: 'Vervangen' }, replacements: [], nonReplacements: [] }],
+          readinessByDelivery: [{ delivery: 'Generatoren', realisedAt: '2025-05-01', judgement: { effect: 'acceptable', judgedOn: '2025-08-31', reasoning: 'Vervangen', ...judgement }, replacements: [], nonReplacements: [] }],
         }),
       ).sections.find((section) => section.heading.startsWith('Effecten krijgsmacht'))!.rows[0] as string[];
-    expect(judged('system')[2]).toBe('acceptabel (31 augustus 2025, het systeem)');
-    expect(judged('j.devries')[2]).toBe('acceptabel (31 augustus 2025, j.devries)');
+    expect(judged({ judgedByRole: 'registrar' })[2]).toBe('acceptabel (31 augustus 2025, Registrator)');
+    expect(judged({ judgedByRole: null })[2]).toBe('acceptabel (31 augustus 2025, het systeem)');
+    // Annexes frozen before named the account: the system's in words, a person's not at all.
+    expect(judged({ judgedBy: 'system' })[2]).toBe('acceptabel (31 augustus 2025, het systeem)');
+    expect(judged({ judgedBy: 'j.devries' })[2]).toBe('acceptabel (31 augustus 2025)');
+  });
+
+  it('stamps its reader by name and role, or by role alone for an account without a name, never by login name', () => {
+    const openedAt = new Date('2026-11-30T15:55:00Z');
+    expect(readerStamp({ name: 'J. de Vries', role: 'parliamentReader' }, openedAt)).toBe('Geopend door J. de Vries (Kamerlid) op 30 november 2026 om 16:55');
+    expect(readerStamp({ name: ' ', role: 'letterAuthor' }, openedAt)).toBe('Geopend door Opsteller van de brief op 30 november 2026 om 16:55');
   });
 });

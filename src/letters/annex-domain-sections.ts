@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { formatLetterDate } from '../../common/letter-format.ts';
 import type { Cents } from '../../common/money.ts';
-import { READINESS_EFFECTS, REPLENISHMENT_STAGES, TRAINING_FRAMEWORKS } from '../../common/vocabulary/codes.ts';
-import { actorInWords, labelOf } from '../../common/vocabulary/index.ts';
+import { SYSTEM_ACTOR } from '../../common/actors.ts';
+import { READINESS_EFFECTS, REPLENISHMENT_STAGES, ROLES, TRAINING_FRAMEWORKS } from '../../common/vocabulary/codes.ts';
+import { labelOf, roleInWords } from '../../common/vocabulary/index.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import type { AnnexSection } from './letter-document.ts';
 import { CentsSchema } from './snapshot.ts';
@@ -48,7 +49,17 @@ export const ReadinessAnnexRowSchema = z.object({
   delivery: z.string(),
   realisedAt: z.iso.date().nullable(),
   /** The judgement that held at the reference date, if any. */
-  judgement: z.object({ effect: z.enum(READINESS_EFFECTS), judgedOn: z.iso.date(), judgedBy: z.string(), reasoning: z.string() }).nullable(),
+  judgement: z
+    .object({
+      effect: z.enum(READINESS_EFFECTS),
+      judgedOn: z.iso.date(),
+      /** The role of the account that judged; null where the system recorded it. */
+      judgedByRole: z.enum(ROLES).nullable().optional(),
+      /** In annexes frozen before the role was: the account's login name, which is never printed. */
+      judgedBy: z.string().optional(),
+      reasoning: z.string(),
+    })
+    .nullable(),
   replacements: z.array(z.object({ project: z.string(), stage: z.enum(REPLENISHMENT_STAGES), replacedValueCents: CentsSchema })),
   /** Decisions not to replace taken by the reference date; revalued when the revaluation that came with one held by then. */
   nonReplacements: z.array(z.object({ decidedOn: z.iso.date(), reason: z.string(), revalued: z.boolean() })),
@@ -97,6 +108,12 @@ export function trainingSection(rows: readonly TrainingAnnexRow[]): AnnexSection
   };
 }
 
+/** Who judged, by role or as the system; of an annex frozen with a person's login name, nobody: that name is never printed. */
+function judgeInWords(judgement: NonNullable<ReadinessAnnexRow['judgement']>): string[] {
+  if (judgement.judgedByRole !== undefined) return [roleInWords(judgement.judgedByRole, nl)];
+  return judgement.judgedBy === SYSTEM_ACTOR ? [roleInWords(null, nl)] : [];
+}
+
 export function readinessSection(rows: readonly ReadinessAnnexRow[], amount: (cents: Cents) => string): AnnexSection {
   return {
     heading: 'Effecten krijgsmacht: oordeel en vervanging per levering uit voorraad',
@@ -104,7 +121,7 @@ export function readinessSection(rows: readonly ReadinessAnnexRow[], amount: (ce
     rows: rows.map((row) => [
       row.delivery,
       row.realisedAt === null ? '' : formatLetterDate(row.realisedAt),
-      row.judgement ? `${nl.readinessEffects[row.judgement.effect]} (${formatLetterDate(row.judgement.judgedOn)}, ${actorInWords(row.judgement.judgedBy, nl)})` : 'niet beoordeeld',
+      row.judgement ? `${nl.readinessEffects[row.judgement.effect]} (${[formatLetterDate(row.judgement.judgedOn), ...judgeInWords(row.judgement)].join(', ')})` : 'niet beoordeeld',
       row.judgement?.reasoning ?? '',
       row.replacements.map((replacement) => `${replacement.project} (${nl.replenishmentStages[replacement.stage]}): ${amount(replacement.replacedValueCents)}`).join('; '),
       row.nonReplacements.map((decision) => `${formatLetterDate(decision.decidedOn)}: ${decision.reason}${decision.revalued ? ' (herwaardeerd)' : ''}`).join('; '),

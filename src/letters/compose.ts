@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { labelOf } from '../../common/vocabulary/index.ts';
+import type { Role } from '../../common/vocabulary/codes.ts';
+import { labelOf, roleInWords } from '../../common/vocabulary/index.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
 import { formatCount, formatExactEuros, formatLetterAmount, formatLetterDate, letterAmountIsExact, REFERENCE_PRECISION } from '../../common/letter-format.ts';
@@ -324,13 +325,18 @@ function implementingActorSection(all: readonly AnnexRow[]): AnnexSection | null
   };
 }
 
-/** "Geopend door J. de Vries (j.devries) op 30 november 2026 om 16:55": Dutch date and time at the ministry. */
-export function readerStamp(reader: { name: string; username: string }, openedAt: Date): string {
+/**
+ * "Geopend door J. de Vries (Kamerlid) op 30 november 2026 om 16:55": the reader by name and role (by role alone
+ * for an account without a name), never by login name; Dutch date and time at the ministry.
+ */
+export function readerStamp(reader: { name: string; role: Role }, openedAt: Date): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(openedAt)
       .map((part) => [part.type, part.value]),
   );
   const date = formatLetterDate(`${parts.year}-${parts.month}-${parts.day}`);
-  return `Geopend door ${reader.name} (${reader.username}) op ${date} om ${parts.hour}:${parts.minute}`;
+  const role = roleInWords(reader.role, nl);
+  const who = reader.name.trim() === '' ? role : `${reader.name.trim()} (${role})`;
+  return `Geopend door ${who} op ${date} om ${parts.hour}:${parts.minute}`;
 }

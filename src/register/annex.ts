@@ -101,7 +101,7 @@ export async function openAnnex(
   context: RequestContext,
   id: string,
   format: AnnexFormat,
-  reader: { name: string; username: string },
+  reader: { name: string; role: Role },
 ): Promise<{ referenceDate: string; rendering: Rendering }> {
   const letter = isUuid(id) ? await kept.letterForAnnex(db, id) : undefined;
   if (!letter) throw new NotFoundError('letter', id);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
 import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { rolesByUsername } from '../db/repositories/accounts.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import * as money from '../db/repositories/money.ts';
 import * as repository from '../db/repositories/readiness.ts';
@@ -266,13 +267,16 @@ export async function readinessAnnexRows(db: Db, date: string): Promise<Readines
     (replacement) => replacement.deliveryId,
   );
   const decisionsOf = Map.groupBy(nonReplacements, (decision) => decision.deliveryId);
-  return stock.map((delivery) => {
-    const judgement = judgementAt(judgementsOf.get(delivery.id) ?? [], date);
+  const held = stock.map((delivery) => judgementAt(judgementsOf.get(delivery.id) ?? [], date));
+  // The annex names a judge by role: a name no account has is the system's own (its demonstration data, a command).
+  const roles = await rolesByUsername(db, [...new Set(held.flatMap((judgement) => (judgement ? [judgement.judgedByName] : [])))]);
+  return stock.map((delivery, index) => {
+    const judgement = held[index] ?? null;
     return {
       deliveryId: delivery.id,
       delivery: delivery.title,
       realisedAt: delivery.realisedAt,
-      judgement: judgement && { effect: judgement.effect, judgedOn: judgement.judgedOn, judgedBy: judgement.judgedByName, reasoning: judgement.reasoning },
+      judgement: judgement && { effect: judgement.effect, judgedOn: judgement.judgedOn, judgedByRole: roles.get(judgement.judgedByName) ?? null, reasoning: judgement.reasoning },
       replacements: (replacementsOf.get(delivery.id) ?? []).map(({ deliveryId: _, ...replacement }) => replacement),
       nonReplacements: (decisionsOf.get(delivery.id) ?? []).map(({ deliveryId: _, ...decision }) => decision),
     };

@@ -525,7 +525,9 @@ describeEachDatabase('letters through the API', (database) => {
         const where = `page ${index + 1}`;
         expect(printedAt(page, 'DEPARTEMENTAAL VERTROUWELIJK', 'top'), where).toBe(true);
         expect(printedAt(page, 'DEPARTEMENTAAL VERTROUWELIJK', 'bottom'), where).toBe(true);
-        expect(squeezed(page.text), where).toContain(squeezed(`(${username})`));
+        expect(squeezed(page.text), where).toContain(squeezed('Geopend door Test parliamentReader (Kamerlid) op'));
+        // A login name is half of what signs an account in: never printed.
+        expect(squeezed(page.text), where).not.toContain(squeezed(username));
       });
       // The annex is the full overview: the confidential deliveries are in it, under their internal titles.
       const all = squeezed(pages.map((page) => page.text).join(' '));
@@ -534,7 +536,9 @@ describeEachDatabase('letters through the API', (database) => {
 
       const html = await api.request(`/letters/${letterId}/annex/html`, { headers: { Cookie: cookie } });
       expect(html.status).toBe(200);
-      expect(await html.text()).toContain(username);
+      const htmlText = await html.text();
+      expect(htmlText).toContain('Geopend door Test parliamentReader (Kamerlid) op');
+      expect(htmlText).not.toContain(username);
 
       const events = await listAuditEvents(db, { action: 'annex.read', objectId: letterId, limit: 10 });
       expect(events.map((event) => [event.actor?.username, event.result])).toEqual([

@@ -398,7 +398,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
         section: 'readiness',
         item: 'Tenten',
         published: 'Tenten · 30 juni 2025 · niet beoordeeld ·  · Tenten aanvullen (Goedgekeurd): € 2.000.000,00 · ',
-        recomputed: expect.stringMatching(/^Tenten · 30 juni 2025 · onacceptabel \(30 juni 2025, registrar-[0-9a-f]+\) · Beoordeeld\. · Tenten aanvullen \(Goedgekeurd\): € 2\.000\.000,03 · $/),
+        recomputed: 'Tenten · 30 juni 2025 · onacceptabel (30 juni 2025, Registrator) · Beoordeeld. · Tenten aanvullen (Goedgekeurd): € 2.000.000,03 · ',
       },
     ]);
     expect(verification.ok).toBe(false);

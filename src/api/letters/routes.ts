@@ -187,7 +187,7 @@ export function lettersRoutes() {
   app.openapi(annexRoute, async (c) => {
     const { id, format } = c.req.valid('param');
     const principal = c.get('principal')!;
-    const reader = { name: principal.displayName || principal.username, username: principal.username };
+    const reader = { name: principal.displayName, role: principal.role };
     const { referenceDate, rendering } = await annexes.openAnnex(deps(c).db, requestContext(c), id, format, reader);
     c.header('Cache-Control', 'no-store');
     nameRendering(c, rendering, c.req.valid('query').lang, (words) => fileName(words.fileNames.annex, referenceDate));

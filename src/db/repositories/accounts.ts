@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { roleOf, type Role } from '../../domain/access.ts';
 import type { AccountTable, Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -11,6 +12,13 @@ export async function insertAccount(db: Db, account: Omit<StoredAccount, 'create
 
 export async function findAccountByUsername(db: Db, username: string): Promise<StoredAccount | undefined> {
   return db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+/** The role of each account among the names, by its username; a name no account has (the system's) is not in it. */
+export async function rolesByUsername(db: Db, usernames: readonly string[]): Promise<Map<string, Role>> {
+  if (usernames.length === 0) return new Map();
+  const rows = await db.selectFrom('account').select(['username', 'role']).where('username', '=', sql<string>`any(${[...usernames]}::text[])`).execute();
+  return new Map(rows.map((row) => [row.username, roleOf(row.role)]));
 }
 
 export async function findAccountById(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredAccount | undefined> {
