@@ -6,6 +6,8 @@ declare module 'hono' {
   interface ContextVariableMap {
     /** The answer may be shown in a frame of this site's own pages. */
     framableBySelf: boolean;
+    /** The source ("'sha256-…'") by which the answer's policy allows the page's own style element. */
+    inlineStyle: string;
   }
 }
 
@@ -15,8 +17,17 @@ export function allowFramingBySelf(c: Context): void {
 }
 
 /**
+ * Lets the page the answer is apply its own style element, by the hash of its text (see inlineStyleSource):
+ * a page saved from the browser keeps its style, and no other inline style applies.
+ */
+export function allowInlineStyle(c: Context, source: string): void {
+  c.set('inlineStyle', source);
+}
+
+/**
  * The browser-side defences of every answer: a Content Security Policy that allows only this site's
- * own scripts, styles and frames (no inline code at all), no framing by anyone else (and by this site
+ * own scripts, styles and frames (no inline code, but a page's own stylesheet where the answer allows
+ * it by its hash), no framing by anyone else (and by this site
  * only where an answer allows it), no MIME sniffing, no referrer, no powerful browser features; HSTS
  * only on answers that went out over TLS, where it means something.
  */
@@ -25,7 +36,11 @@ export function securityHeaders(options: { trustProxy: boolean }): MiddlewareHan
   const framedBySelf = defences("'self'");
   return async (c, next) => {
     await next();
-    await (c.get('framableBySelf') ? framedBySelf : framedByNobody)(c, async () => {});
+    const frameAncestors = c.get('framableBySelf') ? "'self'" : "'none'";
+    const style = c.get('inlineStyle');
+    // The few answers with a stylesheet of their own (a letter, an annex) get a policy made for them.
+    const defended = style === undefined ? (frameAncestors === "'self'" ? framedBySelf : framedByNobody) : defences(frameAncestors, [style]);
+    await defended(c, async () => {});
     const forwardedProto = options.trustProxy ? c.req.header('x-forwarded-proto') : undefined;
     if (c.req.url.startsWith('https:') || forwardedProto === 'https') {
       setAnswerHeader(c, 'Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
@@ -38,12 +53,12 @@ const DENIED_FEATURES = [
   'hid', 'magnetometer', 'microphone', 'midi', 'payment', 'serial', 'usb',
 ] as const;
 
-function defences(frameAncestors: "'none'" | "'self'"): MiddlewareHandler {
+function defences(frameAncestors: "'none'" | "'self'", inlineStyles: readonly string[] = []): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
+      styleSrc: ["'self'", ...inlineStyles],
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],

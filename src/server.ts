@@ -10,7 +10,8 @@ import { API_BASE_PATH, createApi } from './api/app.ts';
 import type { OidcConfig } from './auth/oidc.ts';
 import { startCheckpointing } from './audit/checkpoints.ts';
 import { createLogger, loggableError, type Logger } from './logging.ts';
-import { securityHeaders } from './security-headers.ts';
+import { LETTER_STYLE_SOURCE } from './letters/render/html.ts';
+import { allowInlineStyle, securityHeaders } from './security-headers.ts';
 import { problem } from './api/problem.ts';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connection.ts';
 import { migrate, migrateOnSignedChain } from './db/migrate.ts';
@@ -56,6 +57,8 @@ export function createApp(db: Kysely<Database>, { logger, trustProxy, oidc, totp
   app.use('/*', async (c, next) => {
     await next();
     if (!c.res.headers.has('Cache-Control')) setAnswerHeader(c, 'Cache-Control', staticCaching(c.req.path));
+    // The letter editor writes the preview of unsaved text into a frame (srcdoc), which takes the page's policy.
+    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) allowInlineStyle(c, LETTER_STYLE_SOURCE);
   });
   app.use('/*', serveStatic({ root: webRoot, precompressed: true }));
   // A file under assets/ that the build did not make is missing, not a page of the application; nor is it kept.

@@ -2,13 +2,11 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import type { Vocabulary } from '../../common/vocabulary/nl.ts';
+import { inlineStyleSource } from '../letters/render/html.ts';
 import type { Rendering } from '../letters/renderings.ts';
+import { allowInlineStyle } from '../security-headers.ts';
 import { answerLanguage } from './language.ts';
 import { fileNameLanguageQuery } from './openapi-common.ts';
-import { API_BASE_PATH } from './paths.ts';
-
-/** Where the HTML letters and annexes find their stylesheet (a public route). */
-export const LETTER_STYLESHEET_PATH = `${API_BASE_PATH}/public/letter-stylesheet`;
 
 /** What a rendering is asked: the language its file is named in (`lang`). */
 export const RenderingQuery = z.object({ lang: fileNameLanguageQuery });
@@ -23,7 +21,9 @@ export function nameRendering(c: Context, rendering: Rendering, lang: Language |
   else c.header('Content-Disposition', `attachment; filename="${name(vocabulary(lang ?? answerLanguage(c)))}.${rendering.extension}"`);
 }
 
-/** A letter or annex in one format, as nameRendering named it. */
+/** A letter or annex in one format, as nameRendering named it; an HTML page's own stylesheet allowed by its hash. */
 export function sendRendering(c: Context, rendering: Rendering): Response {
+  const style = typeof rendering.body === 'string' && rendering.extension === 'html' ? inlineStyleSource(rendering.body) : null;
+  if (style !== null) allowInlineStyle(c, style);
   return c.body(rendering.body, 200, { 'Content-Type': rendering.contentType });
 }

@@ -1,5 +1,4 @@
 import type { AnnexDocument, LetterDocument } from './letter-document.ts';
-import { LETTER_STYLESHEET_PATH } from '../api/renderings.ts';
 import { escapeHtml, renderAnnexHtml, renderLetterHtml, WATERMARK_SLOT } from './render/html.ts';
 import { renderLetterMarkdown } from './render/markdown.ts';
 import type { StampablePdf } from './render/pdf-writer.ts';
@@ -33,10 +32,10 @@ function rendering(format: LetterFormat, body: string | Uint8Array): Rendering {
  * letter always gives the same bytes. The PDF and DOCX writers (pdfkit, docx) are loaded when first asked
  * for: together they are a sixth of the server's memory at start.
  */
-export async function renderLetter(doc: LetterDocument, format: LetterFormat, options: { stylesheetHref: string; createdAt?: Date }): Promise<Rendering> {
+export async function renderLetter(doc: LetterDocument, format: LetterFormat, options: { createdAt?: Date } = {}): Promise<Rendering> {
   switch (format) {
     case 'html':
-      return rendering(format, renderLetterHtml(doc, { stylesheetHref: options.stylesheetHref }));
+      return rendering(format, renderLetterHtml(doc));
     case 'markdown':
       return rendering(format, renderLetterMarkdown(doc));
     case 'docx': {
@@ -59,15 +58,15 @@ export interface KeptAnnex {
 /** One format of a kept annex: what an opening reads. */
 export type KeptFormat = { format: 'pdf'; pdf: StampablePdf } | { format: 'html'; html: string };
 
-/** Where the kept HTML finds its stylesheet (a public route), and its way back: the reader's list of annexes. */
-const ANNEX_HTML_LINKS = { stylesheetHref: LETTER_STYLESHEET_PATH, backHref: '/bijlagen' };
+/** The kept HTML's way back: the reader's list of annexes. */
+const ANNEX_BACK = '/bijlagen';
 
 /** Renders the annex once, for keeping; `createdAt` (its letter's finalisation) makes the bytes the same every time. */
 export async function renderAnnexForKeeping(annex: AnnexDocument, options: { createdAt: Date }): Promise<KeptAnnex> {
   const { renderAnnexPdf } = await import('./render/annex-pdf.ts');
   return {
     pdf: renderAnnexPdf(annex, { createdAt: options.createdAt }),
-    html: renderAnnexHtml(annex, { ...ANNEX_HTML_LINKS, watermark: WATERMARK_SLOT }),
+    html: renderAnnexHtml(annex, { backHref: ANNEX_BACK, watermark: WATERMARK_SLOT }),
   };
 }
 

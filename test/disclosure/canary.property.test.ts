@@ -150,7 +150,7 @@ describe('the checks find what they look for', () => {
       isDemonstration: false,
     };
     for (const format of LETTER_FORMATS) {
-      const rendering = await renderLetter(doc, format, { stylesheetHref: '/letter.css' });
+      const rendering = await renderLetter(doc, format);
       const bytes = typeof rendering.body === 'string' ? new TextEncoder().encode(rendering.body) : rendering.body;
       const text = await readableText(format, { path: format, status: 200, contentType: rendering.contentType, headers: '', bytes, text: typeof rendering.body === 'string' ? rendering.body : '' });
       expect(squeezed(text), format).toContain(CANARY);

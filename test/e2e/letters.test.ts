@@ -273,6 +273,8 @@ describeWithBrowser('letters', (browser) => {
     await page.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.').waitFor();
     await page.getByText('Voorbeeld met de tekst die nog niet is opgeslagen.').waitFor();
     await preview().getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();
+    // The unsaved text is written into the frame (srcdoc), which takes the page's policy: the letter's stylesheet in it applies there too.
+    expect(await preview().locator('.draft-notice').evaluate((notice) => getComputedStyle(notice).fontWeight)).toBe('700');
     await page.getByRole('button', { name: 'Tekst opslaan' }).click();
     await page.getByText('De tekst is opgeslagen; het voorbeeld toont de nieuwe tekst.').waitFor();
     await preview().getByText('In totaal is €8,7 mld. aan militaire steun gerealiseerd.').waitFor();

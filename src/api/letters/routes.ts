@@ -20,7 +20,7 @@ import { reason } from '../messages.ts';
 import { passedFieldRules, passedFieldsHook } from '../openapi-common.ts';
 import { problem } from '../problem.ts';
 import { fileName } from '../file-names.ts';
-import { LETTER_STYLESHEET_PATH, nameRendering, sendRendering } from '../renderings.ts';
+import { nameRendering, sendRendering } from '../renderings.ts';
 import {
   annexListRoute,
   annexRoute,
@@ -145,7 +145,7 @@ export function lettersRoutes() {
 
   app.openapi(previewRoute, async (c) => {
     const view = await letters.previewDraft(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'));
-    const rendering = await renderLetter(letterDocument(view.letter, { paperNumber: null, isDraft: true }), 'html', { stylesheetHref: LETTER_STYLESHEET_PATH });
+    const rendering = await renderLetter(letterDocument(view.letter, { paperNumber: null, isDraft: true }), 'html');
     allowFramingBySelf(c);
     nameRendering(c, rendering, undefined, (words) => fileName(words.fileNames.letter, view.referenceDate, words.spreadsheetExport.letterStatuses.draft));
     return sendRendering(c, rendering);
@@ -175,7 +175,7 @@ export function lettersRoutes() {
     const view = await letters.getLetter(deps(c).db, id, deps(c).clock());
     const doc = letterDocument(view.letter, { paperNumber: view.paperNumber, isDraft: view.status === 'draft' });
     const createdAt = view.status === 'final' && view.letterDate ? new Date(`${view.letterDate}T00:00:00Z`) : undefined;
-    const rendering = await renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, ...(createdAt ? { createdAt } : {}) });
+    const rendering = await renderLetter(doc, format, createdAt ? { createdAt } : {});
     // The letter editor shows the HTML rendering as its preview: the letter exactly as it will be sent.
     if (format === 'html') allowFramingBySelf(c);
     nameRendering(c, rendering, c.req.valid('query').lang, (words) => fileName(words.fileNames.letter, view.referenceDate, ...(view.status === 'draft' ? [words.spreadsheetExport.letterStatuses.draft] : [])));

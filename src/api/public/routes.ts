@@ -15,7 +15,7 @@ import { apiRoutes } from '../api-routes.ts';
 import type { ApiEnv } from '../context.ts';
 import { violationsFromZod } from '../problem.ts';
 import { checkedQuery } from '../openapi-common.ts';
-import { LETTER_STYLESHEET_PATH, nameRendering, sendRendering } from '../renderings.ts';
+import { nameRendering, sendRendering } from '../renderings.ts';
 import { fileName } from '../file-names.ts';
 import { limitAnonymousRequests } from '../rate-limit.ts';
 import { namesCurrentTag } from '../caching.ts';
@@ -111,7 +111,7 @@ export function publicRoutes() {
     const published = await letterOf(c, id);
     const rendering = await renderings.get(`${published.sha256} ${published.paperNumber ?? ''} ${format}`, () => {
       const doc = letterDocument(published.letter, { paperNumber: published.paperNumber, isDraft: false });
-      return renderLetter(doc, format, { stylesheetHref: LETTER_STYLESHEET_PATH, createdAt: new Date(`${published.letterDate}T00:00:00Z`) });
+      return renderLetter(doc, format, { createdAt: new Date(`${published.letterDate}T00:00:00Z`) });
     });
     // Checked by its ETag each time: the paper number it prints may still be corrected.
     c.header('Cache-Control', 'public, no-cache');

@@ -116,7 +116,7 @@ export const renderingRoute = publicRead('/public/letters/{id}/renderings/{forma
   },
 });
 
-export const stylesheetRoute = publicRead('/public/letter-stylesheet', 'The stylesheet of the HTML letters', {
+export const stylesheetRoute = publicRead('/public/letter-stylesheet', 'The stylesheet of the HTML letters and annexes, which each page carries; for the annexes kept before they did, which link it', {
   responses: { 200: { content: { 'text/css': { schema: z.string() } }, description: 'CSS' } },
 });
 

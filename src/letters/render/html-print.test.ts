@@ -1,30 +1,35 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { checkAccessibility, describeWithBrowser, openPage } from '../../../test/support/browser.ts';
 import { ANNEX_WATERMARK, annexFixture, letterFixture } from './fixture.test-support.ts';
-import { LETTER_CSS, renderAnnexHtml, renderLetterHtml } from './html.ts';
+import { inlineStyleSource, renderAnnexHtml, renderLetterHtml } from './html.ts';
 import { pdfPages, type PdfPage } from './pdf-text.test-support.ts';
 
 const ORIGIN = 'http://steunregister.test';
-const STYLESHEET = '/brieven/brief.css';
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self'";
 
-/** Opens the HTML as the server would serve it: the stylesheet beside it, a strict policy on both. */
-async function serve(page: Page, html: string): Promise<string[]> {
-  const refused: string[] = [];
+/** Errors the page reports (a style or resource the policy refused, one not found), and every request it makes. */
+function watch(page: Page): { refused: string[]; requested: string[] } {
+  const seen = { refused: [] as string[], requested: [] as string[] };
   page.on('console', (message) => {
-    if (message.type() === 'error') refused.push(message.text());
+    if (message.type() === 'error') seen.refused.push(message.text());
   });
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const css = new URL(route.request().url()).pathname === STYLESHEET;
-    return route.fulfill({
-      status: 200,
-      headers: { 'content-type': css ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8', 'content-security-policy': CSP },
-      body: css ? LETTER_CSS : html,
-    });
-  });
+  page.on('request', (request) => seen.requested.push(request.url()));
+  return seen;
+}
+
+/** Opens the HTML as the server serves it: a strict policy that allows only its own stylesheet, by its hash. */
+async function serve(page: Page, html: string): Promise<string[]> {
+  const seen = watch(page);
+  const csp = `default-src 'none'; style-src 'self' ${inlineStyleSource(html)}; img-src 'self'`;
+  await page.route(`${ORIGIN}/**`, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp }, body: html }));
   await page.goto(`${ORIGIN}/brief`);
-  return refused;
+  // Self-contained: the page asks for nothing more.
+  expect(seen.requested).toEqual([`${ORIGIN}/brief`]);
+  return seen.refused;
 }
 
 function printedAt(page: PdfPage, text: string, where: 'top' | 'bottom'): boolean {
@@ -43,7 +48,7 @@ describeWithBrowser('the letter and annex pages in Chromium', (browser) => {
   it('style the letter under a strict Content-Security-Policy, pass axe, and print the draft notice on every page', async () => {
     const page = await openPage(browser());
     const letter = letterFixture({ draftNotice: 'CONCEPT — niet verzenden', isDemonstration: true });
-    const refused = await serve(page, renderLetterHtml(letter, { stylesheetHref: STYLESHEET }));
+    const refused = await serve(page, renderLetterHtml(letter));
     expect(await page.locator('h2').first().evaluate((h2) => getComputedStyle(h2).fontWeight)).toBe('700');
     expect(await page.locator('.figures td').first().evaluate((td) => getComputedStyle(td).textAlign)).toBe('right');
     expect(refused).toEqual([]);
@@ -58,7 +63,7 @@ describeWithBrowser('the letter and annex pages in Chromium', (browser) => {
   it('print the annex with its marking at the top and bottom of every page and its watermark on each', async () => {
     const page = await openPage(browser());
     const annex = annexFixture(90);
-    const refused = await serve(page, renderAnnexHtml(annex, { stylesheetHref: STYLESHEET, watermark: ANNEX_WATERMARK, backHref: '/bijlagen' }));
+    const refused = await serve(page, renderAnnexHtml(annex, { watermark: ANNEX_WATERMARK, backHref: '/bijlagen' }));
     expect(refused).toEqual([]);
     await checkAccessibility(page);
 
@@ -75,5 +80,25 @@ describeWithBrowser('the letter and annex pages in Chromium', (browser) => {
       expect(printed.text.replace(/\s+/g, '')).toContain(ANNEX_WATERMARK.replace(/\s+/g, ''));
     });
     await page.context().close();
+  });
+
+  it('keep their style and watermark when saved: the annex opened from a file, with no server', async () => {
+    const page = await openPage(browser());
+    const seen = watch(page);
+    const folder = await mkdtemp(join(tmpdir(), 'bijlage-'));
+    const saved = join(folder, 'bijlage.html');
+    await writeFile(saved, renderAnnexHtml(annexFixture(5), { watermark: ANNEX_WATERMARK, backHref: '/bijlagen' }));
+    try {
+      await page.goto(pathToFileURL(saved).href);
+      expect(seen.refused).toEqual([]);
+      expect(await page.locator('.marking').first().evaluate((marking) => getComputedStyle(marking).color)).toBe('rgb(169, 0, 17)');
+      expect(await page.locator('.annex-table td.numeric').first().evaluate((td) => getComputedStyle(td).textAlign)).toBe('right');
+      const watermark = page.locator('.watermark');
+      expect(await watermark.evaluate((element) => getComputedStyle(element).position)).toBe('fixed');
+      expect(await watermark.locator('span').first().textContent()).toBe(ANNEX_WATERMARK);
+    } finally {
+      await page.context().close();
+      await rm(folder, { recursive: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The stylesheet of the letter and annex pages. The server serves it as a file of its own: a strict
- * Content-Security-Policy (style-src 'self') refuses inline styles.
+ * The stylesheet of the letter and annex pages, in each page (a strict Content-Security-Policy allows it by
+ * its hash). The server serves it as a file too, for the annexes kept before, which link it.
  */
 export const LETTER_CSS = `:root {
   color-scheme: light;

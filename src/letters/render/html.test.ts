@@ -1,13 +1,23 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ANNEX_WATERMARK, annexFixture, HOSTILE_TEXT, letterFixture, LONG_WORD } from './fixture.test-support.ts';
 import { attribute, bodyRows, elements, parseStrict, text } from './html-tree.test-support.ts';
-import { LETTER_CSS, renderAnnexHtml, renderLetterHtml, WATERMARK_SLOT } from './html.ts';
+import { inlineStyleSource, LETTER_CSS, renderAnnexHtml, renderLetterHtml, WATERMARK_SLOT } from './html.ts';
 
-const options = { stylesheetHref: '/brieven/stijl.css' };
+/** What a Content-Security-Policy names the stylesheet by: its SHA-256 in base64. */
+const STYLE_SOURCE = `'sha256-${createHash('sha256').update(LETTER_CSS).digest('base64')}'`;
+
+/** The page keeps its style wherever it is saved: the stylesheet in it, nothing linked to fetch. */
+function expectSelfContained(html: string): void {
+  const document = parseStrict(html);
+  expect(elements(document, 'style').map(text)).toEqual([LETTER_CSS]);
+  expect(elements(document, 'link')).toHaveLength(0);
+  expect(inlineStyleSource(html)).toBe(STYLE_SOURCE);
+}
 
 describe('renderLetterHtml', () => {
-  it('is a complete Dutch document with one h1, a heading per section and the stylesheet linked', () => {
-    const document = parseStrict(renderLetterHtml(letterFixture(), options));
+  it('is a complete Dutch document with one h1, a heading per section and its stylesheet in it', () => {
+    const document = parseStrict(renderLetterHtml(letterFixture()));
     expect(attribute(elements(document, 'html')[0]!, 'lang')).toBe('nl');
     const h1 = elements(document, 'h1');
     expect(h1).toHaveLength(1);
@@ -21,20 +31,18 @@ describe('renderLetterHtml', () => {
       'Openbaar overzicht van nieuwe leveringen',
     ]);
     expect(elements(document, 'h3').map(text)).toEqual(['Luchtverdediging', 'Munitie']);
-    const link = elements(document, 'link')[0]!;
-    expect(attribute(link, 'rel')).toBe('stylesheet');
-    expect(attribute(link, 'href')).toBe('/brieven/stijl.css');
+    expectSelfContained(renderLetterHtml(letterFixture()));
   });
 
-  it('carries no inline style or script, so a strict Content-Security-Policy holds', () => {
-    const document = parseStrict(renderLetterHtml(letterFixture({ draftNotice: 'CONCEPT', isDemonstration: true }), options));
-    expect(elements(document, 'style')).toHaveLength(0);
+  it('carries no script and no style but its stylesheet, which a strict Content-Security-Policy allows by its hash', () => {
+    const document = parseStrict(renderLetterHtml(letterFixture({ draftNotice: 'CONCEPT', isDemonstration: true })));
+    expect(elements(document, 'style')).toHaveLength(1);
     expect(elements(document, 'script')).toHaveLength(0);
     expect(elements(document).filter((element) => attribute(element, 'style') !== undefined)).toHaveLength(0);
   });
 
   it('lays the figures out in a real table with column and row headers and right-aligned amounts', () => {
-    const document = parseStrict(renderLetterHtml(letterFixture(), options));
+    const document = parseStrict(renderLetterHtml(letterFixture()));
     const table = elements(document, 'table').find((element) => attribute(element, 'class') === 'figures')!;
     const columnHeaders = elements(table, 'th').filter((th) => attribute(th, 'scope') === 'col');
     expect(columnHeaders.map(text)).toEqual(['Type steun', '4 feb. 2025', '31 aug. 2025']);
@@ -51,7 +59,7 @@ describe('renderLetterHtml', () => {
   });
 
   it('links each footnote reference to its note and back', () => {
-    const document = parseStrict(renderLetterHtml(letterFixture(), options));
+    const document = parseStrict(renderLetterHtml(letterFixture()));
     const references = elements(document, 'a').filter((a) => attribute(a, 'role') === 'doc-noteref');
     expect(references.map((a) => attribute(a, 'href'))).toEqual(['#voetnoot-1', '#voetnoot-2', '#voetnoot-3']);
     const note = elements(document, 'li').find((li) => attribute(li, 'id') === 'voetnoot-1')!;
@@ -61,7 +69,7 @@ describe('renderLetterHtml', () => {
   });
 
   it('shows the bullets, the closing and the draft notice', () => {
-    const html = renderLetterHtml(letterFixture({ draftNotice: 'CONCEPT — niet verzenden', isDemonstration: true }), options);
+    const html = renderLetterHtml(letterFixture({ draftNotice: 'CONCEPT — niet verzenden', isDemonstration: true }));
     const document = parseStrict(html);
     expect(elements(elements(document, 'ul')[0]!, 'li')).toHaveLength(3);
     expect(text(document)).toContain('DE MINISTER VAN DEFENSIE');
@@ -80,7 +88,7 @@ describe('renderLetterHtml', () => {
       ] }],
       footnotes: [{ number: 1, text: HOSTILE_TEXT }],
     });
-    const html = renderLetterHtml(letter, { stylesheetHref: '"><script>x()</script>' });
+    const html = renderLetterHtml(letter);
     const document = parseStrict(html);
     expect(elements(document, 'script')).toHaveLength(0);
     expect(html).not.toContain('<script>');
@@ -94,7 +102,13 @@ describe('renderLetterHtml', () => {
 
 describe('renderAnnexHtml', () => {
   const annex = annexFixture(60);
-  const annexOptions = { ...options, watermark: ANNEX_WATERMARK, backHref: '/bijlagen' };
+  const annexOptions = { watermark: ANNEX_WATERMARK, backHref: '/bijlagen' };
+
+  it('is self-contained: its stylesheet in it, and a kept annex that links it has none to allow', () => {
+    expectSelfContained(renderAnnexHtml(annex, annexOptions));
+    expectSelfContained(renderAnnexHtml(annex, { ...annexOptions, watermark: WATERMARK_SLOT }));
+    expect(inlineStyleSource('<!DOCTYPE html>\n<html lang="nl">\n<head>\n<link rel="stylesheet" href="/api/v1/public/letter-stylesheet">\n</head>\n<body><p>&lt;style&gt;</p></body>\n</html>')).toBeNull();
+  });
 
   it('marks the annex at the top and the bottom, repeated on every printed page', () => {
     const document = parseStrict(renderAnnexHtml(annex, annexOptions));

@@ -1,13 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { AnnexDocument, AnnexSection, Block, Inline, LetterDocument, LetterOverview, LetterTable } from '../letter-document.ts';
+import { LETTER_CSS } from './html-style.ts';
 import { renderInline } from './inline.ts';
 import { LABELS, returnAddressLine } from './labels.ts';
 
-export { LETTER_CSS } from './html-style.ts';
-
-export interface HtmlOptions {
-  /** Where the server serves LETTER_CSS: the page carries no inline style, so a strict CSP holds. */
-  stylesheetHref: string;
-}
+export { LETTER_CSS };
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -32,7 +29,7 @@ function chunks(word: string, size: number): string[] {
 }
 
 /** A complete, self-contained HTML document of the letter, for screen and for printing on A4. */
-export function renderLetterHtml(doc: LetterDocument, options: HtmlOptions): string {
+export function renderLetterHtml(doc: LetterDocument): string {
   const references = new FootnoteReferences();
   const body = [
     letterhead(doc),
@@ -49,7 +46,6 @@ export function renderLetterHtml(doc: LetterDocument, options: HtmlOptions): str
   ].join('\n');
   return page({
     title: doc.subject,
-    stylesheetHref: options.stylesheetHref,
     bodyClass: 'letter',
     top: [
       doc.draftNotice === null ? '' : `<p class="draft-notice">${textHtml(doc.draftNotice)}</p>`,
@@ -60,7 +56,7 @@ export function renderLetterHtml(doc: LetterDocument, options: HtmlOptions): str
   });
 }
 
-export interface AnnexHtmlOptions extends HtmlOptions {
+export interface AnnexHtmlOptions {
   /** Who opened it and when; or, for the rendering that is kept, WATERMARK_SLOT, replaced on each opening. */
   watermark: string;
   /** Where "back" leads: the reader's list of annexes. */
@@ -92,7 +88,6 @@ export function renderAnnexHtml(annex: AnnexDocument, options: AnnexHtmlOptions)
   ].join('\n');
   return page({
     title: `${annex.classification}: ${annex.title}`,
-    stylesheetHref: options.stylesheetHref,
     bodyClass: 'annex',
     top: marking + demonstrationMark(annex.isDemonstration),
     bottom: marking,
@@ -124,9 +119,28 @@ function annexSectionHtml(section: AnnexSection, id: string): string {
   ].join('\n');
 }
 
+const [STYLE_OPEN, STYLE_CLOSE, HEAD_CLOSE] = ['<style>', '</style>', '</head>'];
+
+/**
+ * The source a Content-Security-Policy allows the page's style element by: "'sha256-…'" of its text. Null for
+ * a page without one (an annex kept before pages carried their stylesheet links it). Only the head is read:
+ * text in the body is escaped, so no element of it is taken for the stylesheet.
+ */
+export function inlineStyleSource(html: string): string | null {
+  const head = html.slice(0, html.indexOf(HEAD_CLOSE));
+  const start = head.indexOf(STYLE_OPEN);
+  const end = head.indexOf(STYLE_CLOSE, start);
+  if (start < 0 || end < 0) return null;
+  return sha256Source(head.slice(start + STYLE_OPEN.length, end));
+}
+
+const sha256Source = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+
+/** The source that allows the stylesheet as the pages rendered now carry it. */
+export const LETTER_STYLE_SOURCE = sha256Source(LETTER_CSS);
+
 interface PageParts {
   title: string;
-  stylesheetHref: string;
   bodyClass: string;
   /** Marks printed at the top and the bottom of every page. */
   top: string;
@@ -135,6 +149,8 @@ interface PageParts {
 }
 
 /**
+ * The page carries its stylesheet, so that a page saved from the browser keeps its style; the answer's
+ * Content-Security-Policy allows that one style element by its hash (inlineStyleSource), no other.
  * Browsers repeat a table's thead and tfoot on every printed page, so the page marks go there; the table is
  * only a frame, hidden from assistive technology as a table, its marks still read once.
  */
@@ -148,7 +164,7 @@ function page(parts: PageParts): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(parts.title)}</title>`,
-    `<link rel="stylesheet" href="${escapeHtml(parts.stylesheetHref)}">`,
+    `${STYLE_OPEN}${LETTER_CSS}${STYLE_CLOSE}`,
     '</head>',
     `<body class="${parts.bodyClass}">`,
     '<table class="page-frame" role="presentation">',

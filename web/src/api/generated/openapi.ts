@@ -4006,7 +4006,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stylesheet of the HTML letters */
+        /** The stylesheet of the HTML letters and annexes, which each page carries; for the annexes kept before they did, which link it */
         get: {
             parameters: {
                 query?: never;
