@@ -26,3 +26,10 @@ export function countryCodeOf(text: string): string {
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.has(code);
 }
+
+const DUTCH_NAMES = new Intl.DisplayNames('nl', { type: 'region', fallback: 'none' });
+
+/** A country's name in Dutch, by its code ("Oekraïne" for UA); the code itself where it is no country's (isCountryCode). */
+export function countryName(code: string): string {
+  return (isCountryCode(code) && DUTCH_NAMES.of(code)) || code;
+}

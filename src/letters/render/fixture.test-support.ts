@@ -185,7 +185,7 @@ export const HOSTILE_TEXT = '<script>alert("x")</script> & *ster* | pijp [link](
  * written, the airplane without its (invisible) variation selector, the flag, which the font lacks, in letters.
  */
 export const WORLD_TITLE = 'Бронетранспортери «Козак-2» для Збройних сил України, Łódź ✈️ 🇺🇦';
-export const WORLD_TITLE_PRINTED = 'Бронетранспортери «Козак-2» для Збройних сил України, Łódź ✈ UA';
+export const WORLD_TITLE_PRINTED = 'Бронетранспортери «Козак-2» для Збройних сил України, Łódź ✈ Oekraïne';
 
 /** One word of 500 characters: nothing to break a line on. */
 export const LONG_WORD = 'Oekraïne€'.repeat(56).slice(0, 500);

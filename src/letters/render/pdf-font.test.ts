@@ -10,6 +10,11 @@ describe('printable', () => {
 
   it('leaves invisible marks out and writes what the font lacks in letters, never as "?"', () => {
     expect(printable('✈️ 👩‍💻 a\u200bb\u0007c')).toBe('✈ :woman::computer: abc');
-    expect(printable('🇺🇦 😀 中国')).toBe('UA :grinning: ZhongGuo');
+    expect(printable('🇺🇦 😀 中国')).toBe('Oekraïne :grinning: ZhongGuo');
+  });
+
+  it('writes a flag as its country’s Dutch name, apart from the words beside it; a flag of no country as its letters', () => {
+    expect(printable('Steun🇺🇦🇳🇱 (🇬🇧), 🇪🇺 en 🇺🇳.')).toBe('Steun Oekraïne Nederland (Verenigd Koninkrijk), EU en UN.');
+    expect(printable('🇨🇼 🇦🇽 \u{1F1FA}')).toBe('Curaçao Åland U');
   });
 });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import anyAscii from 'any-ascii';
 import * as fontkit from 'fontkit';
+import { countryName } from '../../../common/countries.ts';
 
 export type FontStyle = 'regular' | 'bold' | 'italic';
 
@@ -60,19 +61,43 @@ const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 
 /**
  * The text as a font that `has` some characters prints it, one rule for every font of the PDFs: each
- * character it has as it is, spaces as plain or non-breaking spaces, invisible marks left out, and any other
- * character (an emoji, a flag, a script the font lacks) as it is written in Latin letters, so that nothing
+ * character it has as it is, spaces as plain or non-breaking spaces, invisible marks left out, a flag as its
+ * country's name, and any other character (an emoji, a script the font lacks) as it is written in Latin letters, so that nothing
  * prints as "?" or as an empty box. Every font has printable Latin-1.
  */
 export function printableIn(text: string, has: (char: string) => boolean): string {
   if (PRINTABLE_LATIN1.test(text)) return text;
   let result = '';
-  for (const char of text.normalize('NFC')) {
+  for (const char of flagsInWords(text.normalize('NFC'))) {
     if (/\s/u.test(char)) result += char === '\u00a0' || char === '\u202f' ? '\u00a0' : ' ';
     else if (INVISIBLE.test(char)) continue;
     else if (has(char)) result += char;
     else result += anyAscii(char).replace(/[^\x20-\x7e]/g, '');
   }
+  return result;
+}
+
+/** A flag: two regional indicator symbols, which spell the code of its country (🇺🇦 is 🇺 and 🇦, UA). */
+const FLAG = /(\p{Regional_Indicator}{2})/u;
+const REGIONAL_INDICATOR_A = 0x1f1e6;
+const WORD_END = /[\p{L}\p{N}]$/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
+
+/**
+ * Each flag as its country's Dutch name, as a screen reader says it ("Oekraïne" for 🇺🇦; a flag of no country,
+ * 🇪🇺, as its letters), set apart from a word beside it: "Steun🇺🇦🇳🇱" is "Steun Oekraïne Nederland", where
+ * the font's lack of flags printed "SteunUANL".
+ */
+function flagsInWords(text: string): string {
+  if (!FLAG.test(text)) return text;
+  let result = '';
+  text.split(FLAG).forEach((part, index) => {
+    const isFlag = index % 2 === 1;
+    const words = isFlag ? countryName(String.fromCharCode(...Array.from(part, (char) => char.codePointAt(0)! - REGIONAL_INDICATOR_A + 65))) : part;
+    const afterFlag = !isFlag && index > 0;
+    if ((isFlag || afterFlag) && WORD_END.test(result) && WORD_START.test(words)) result += ' ';
+    result += words;
+  });
   return result;
 }
 
