@@ -128,4 +128,20 @@ describe('annexDocument', () => {
     expect(readerStamp({ name: 'J. de Vries', role: 'parliamentReader' }, openedAt)).toBe('Geopend door J. de Vries (Kamerlid) op 30 november 2026 om 16:55');
     expect(readerStamp({ name: ' ', role: 'letterAuthor' }, openedAt)).toBe('Geopend door Opsteller van de brief op 30 november 2026 om 16:55');
   });
+
+  it('names the country of a company and where a programme trains in Dutch, not by its code', () => {
+    const document = annexDocument(
+      snapshot([row('Generatoren', MILLION)], {
+        contractsByCompany: [
+          { company: 'Damen', country: 'NL', disclosureState: 'confidential', reference: 'C-1', subject: 'Boten', signedOn: '2025-09-03', amountCents: MILLION, milestones: 1, milestonesCompleted: 0 },
+        ],
+        trainingByProgramme: [
+          { programme: 'Interflex', hostCountry: 'GB', framework: 'coalition', trainers: null, trainees: { value: 60_000, qualifier: 'approximate' }, courses: null, countsUpTo: '2025-08-31' },
+        ],
+      }),
+    );
+    const cells = (heading: string) => document.sections.find((section) => section.heading.startsWith(heading))!.rows[0] as string[];
+    expect(cells('Industrie')[1]).toBe('Nederland');
+    expect(cells('Training')[1]).toBe('Verenigd Koninkrijk');
+  });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatLetterDate } from '../../common/letter-format.ts';
 import type { Cents } from '../../common/money.ts';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
+import { countryName } from '../../common/countries.ts';
 import { READINESS_EFFECTS, REPLENISHMENT_STAGES, ROLES, TRAINING_FRAMEWORKS } from '../../common/vocabulary/codes.ts';
 import { labelOf, roleInWords } from '../../common/vocabulary/index.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
@@ -73,7 +74,7 @@ export function contractsSection(rows: readonly IndustryAnnexRow[], amount: (cen
     header: ['Bedrijf', 'Land', 'Openbaarmaking', 'Contract', 'Onderwerp', 'Getekend', 'Bedrag', 'Mijlpalen afgerond'],
     rows: rows.map((row) => [
       row.company,
-      row.country,
+      countryName(row.country),
       labelOf(nl.disclosureStates, row.disclosureState),
       row.reference,
       row.subject,
@@ -97,7 +98,7 @@ export function trainingSection(rows: readonly TrainingAnnexRow[]): AnnexSection
     header: ['Programma', 'Land', 'Kader', 'Trainers', 'Getraind', 'Trainingen', 'Geteld tot en met'],
     rows: rows.map((row) => [
       row.programme,
-      row.hostCountry,
+      countryName(row.hostCountry),
       nl.trainingFrameworks[row.framework],
       countText(row.trainers),
       countText(row.trainees),

@@ -393,7 +393,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     });
     // The annex's rows of a programme and a delivery, as printed and as the register gives them at the date now.
     expect(verification.annexDifferences).toEqual([
-      { section: 'training', item: 'Proeftraining', published: 'Proeftraining · DE · Bilateraal · 12 · 200 ·  · 30 juni 2025', recomputed: 'Proeftraining · DE · Bilateraal · 12 · 250 ·  · 30 juni 2025' },
+      { section: 'training', item: 'Proeftraining', published: 'Proeftraining · Duitsland · Bilateraal · 12 · 200 ·  · 30 juni 2025', recomputed: 'Proeftraining · Duitsland · Bilateraal · 12 · 250 ·  · 30 juni 2025' },
       {
         section: 'readiness',
         item: 'Tenten',
@@ -417,7 +417,7 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     expect(verification.figureDifferences.filter((difference: any) => difference.figure.startsWith('training:'))).toEqual([{ figure: 'training:proef.trainees', published: '200', recomputed: '250' }]);
     // In the annex the programme is found by its id: a new name is no difference in what the letter reported.
     expect(verification.annexDifferences.filter((difference: any) => difference.section === 'training').map((difference: any) => [difference.item, difference.recomputed])).toEqual([
-      ['Proeftraining', 'Proeftraining (hernoemd) · DE · Bilateraal · 12 · 250 ·  · 30 juni 2025'],
+      ['Proeftraining', 'Proeftraining (hernoemd) · Duitsland · Bilateraal · 12 · 250 ·  · 30 juni 2025'],
     ]);
   });
 });
