@@ -41,7 +41,7 @@ const text = (maximum: number) => safeText(maximum).trim();
 const note = optionalMultilineText(4000).default('');
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
-export const CompanyInputSchema = z
+const CompanyInputSchema = z
   .strictObject({
     name: text(200),
     country: countryCode.openapi({ description: 'ISO 3166-1 alpha-2: NL makes a company Dutch, UA Ukrainian, any other country "other"', example: 'UA' }),

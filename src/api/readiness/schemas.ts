@@ -11,7 +11,7 @@ import { amountCents, idempotencyKey, positiveAmountCents, isoDate, jsonBody, js
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
 
-export const JudgementInputSchema = z
+const JudgementInputSchema = z
   .strictObject({
     effect: z.enum(READINESS_EFFECTS).openapi({ description: 'The effect on readiness and the NATO capability targets' }),
     reasoning: multilineText(4000),

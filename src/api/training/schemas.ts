@@ -23,7 +23,7 @@ export const ProgrammeInputSchema = z
 /** A programme's rules that need nothing but its body; whether its key or name is another's needs the register. */
 export const programmeInputRules = passedFieldRules(ProgrammeInputSchema, programmeViolations);
 
-export const ContributionInputSchema = z
+const ContributionInputSchema = z
   .strictObject({
     periodFrom: isoDate,
     periodTo: isoDate.nullable().default(null),
