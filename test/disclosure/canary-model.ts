@@ -1674,6 +1674,7 @@ export class CanaryRun {
       .map((snapshot) => ({
         letterId: snapshot.id,
         referenceDate: snapshot.referenceDate,
+        isDemonstration: snapshot.isDemonstration,
         lines: snapshot.figures.lines.map((line) => ({ key: line.key, label: line.label, cents: line.currentCents, printed: formatPublishedFigure(line.currentCents) })),
       }));
     if (JSON.stringify(figures.body.items) !== JSON.stringify(expectedFigures)) this.#fail(`/public/figures shows other figures than the letters published: ${JSON.stringify(figures.body.items)}`);
