@@ -67,7 +67,9 @@ describeWithBrowser('the confidential annex', (browser) => {
     expect(sheets.length).toBeGreaterThan(0);
     for (const sheet of sheets) {
       expect(sheet.text).toContain('DEPARTEMENTAAL VERTROUWELIJK');
-      expect(sheet.text).toContain(reader.username);
+      // The reader by name and role, never by the login name that is half of what signs the account in.
+      expect(sheet.text).toMatch(/Geopend door Demonstratie Kamerlid \(Kamerlid\) op \d{1,2} \w+ \d{4} om \d\d:\d\d/);
+      expect(sheet.text).not.toContain(reader.username);
     }
 
     const { items } = await api<AuditPage>(server(), `/audit-events?action=annex.read&objectId=${letter.id}`, { as: 'auditor' });
