@@ -12,7 +12,7 @@ import { invalidParams, problem } from './problem.ts';
  * rather than ignore what the client meant; it runs after the route's own middleware, so that the permission
  * is checked first. One that defines a body refuses a key named twice in one of its objects (`refuseDuplicateKeys`),
  * after that middleware too. Its query is taken as `strictQuery` takes it, and one that declares no query refuses
- * any parameter. A GET is left alone: no browser sends it a body, and reading one would cost every list
+ * any parameter; a loose query is taken as declared. A GET is left alone: no browser sends it a body, and reading one would cost every list
  * and figure a request object it does not otherwise make.
  */
 export function apiRoutes(defaultHook = validationHook) {
@@ -20,8 +20,10 @@ export function apiRoutes(defaultHook = validationHook) {
   const register = app.openapi;
   app.openapi = ((route, handler, hook) => {
     // A route that declares no query takes none: any parameter is refused, as one a query does not know.
+    // A loose query (z.looseObject) is kept: it is answered to a party that may add parameters of its own.
     const query = route.request?.query ?? z.object({});
-    const checked = query instanceof z.ZodObject ? { ...route, request: { ...route.request, query: strictQuery(query) } } : route;
+    const loose = query instanceof z.ZodObject && query.def.catchall !== undefined;
+    const checked = query instanceof z.ZodObject && !loose ? { ...route, request: { ...route.request, query: strictQuery(query) } } : route;
     const bodyCheck = checked.request?.body ? refuseDuplicateKeys : checked.method === 'get' ? undefined : refuseBody;
     return register(bodyCheck ? { ...checked, middleware: [...[checked.middleware ?? []].flat(), bodyCheck] } : checked, handler, hook);
   }) as typeof register;

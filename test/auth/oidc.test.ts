@@ -96,6 +96,16 @@ describe('login through the identity provider', () => {
     expect(event).toMatchObject({ result: 'success', actor: { username: 'registrar-oidc' } });
   });
 
+  it('takes the parameters a provider adds to its answer of its own (session_state, scope, authuser)', async () => {
+    await accountWith('registrar-extra-oidc', 'registrar', 'subject-registrar-extra');
+    const browser = new Browser();
+    const callback = new URL(await browser.throughProvider({ subject: 'subject-registrar-extra', amr: ['pwd'] }));
+    for (const [name, value] of [['session_state', 'abc.def'], ['scope', 'openid email'], ['authuser', '0']] as const) callback.searchParams.set(name, value);
+
+    expect(await browser.landing(callback.href)).toBe(`${apiOrigin}/`);
+    expect((await browser.session()).body).toMatchObject({ username: 'registrar-extra-oidc' });
+  });
+
   it('counts a provider\'s second factor (amr) as the session\'s second factor', async () => {
     await accountWith('finance-amr-oidc', 'finance', 'subject-finance-amr');
     for (const [amr, secondFactor] of [[['pwd', 'otp'], true], [['hwk'], true], [['mfa', 'pwd'], true], [['pwd'], false], [[], false]] as const) {

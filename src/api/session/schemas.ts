@@ -89,6 +89,16 @@ export const callbackRoute = createRoute({
     'The query is the provider\'s authorization response (code, state and iss, or error), named as OAuth 2.0 names them. ' +
     'The ID token\'s subject must be the OpenID subject of an enabled account. The session counts as opened with the second factor ' +
     'when the token\'s amr (RFC 8176) names mfa, otp, hwk or swk. Every attempt is an audit event.',
+  request: {
+    // A provider may add parameters of its own (session_state, scope, authuser): they are not refused.
+    query: z.looseObject({
+      code: z.string().optional().openapi({ description: 'The authorization code' }),
+      state: z.string().optional().openapi({ description: 'The state the login started with' }),
+      iss: z.string().optional().openapi({ description: 'The issuer (RFC 9207)' }),
+      error: z.string().optional().openapi({ description: 'Why the provider refused the login' }),
+      error_description: z.string().optional(),
+    }),
+  },
   responses: {
     302: redirect(`Logged in: to ${AFTER_LOGIN}; refused: to ${LOGIN_FAILED}`),
     ...notConfigured,

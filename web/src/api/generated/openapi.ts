@@ -221,7 +221,17 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The authorization code */
+                    code?: string;
+                    /** @description The state the login started with */
+                    state?: string;
+                    /** @description The issuer (RFC 9207) */
+                    iss?: string;
+                    /** @description Why the provider refused the login */
+                    error?: string;
+                    error_description?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
