@@ -62,6 +62,8 @@ it('refuses on every operation of the API, public and staff, a query parameter i
   const refusedHere: string[] = [];
   const operations = Object.entries(document.paths as Record<string, Record<string, any>>).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, operation]) => ({ path, method, operation })));
   for (const { path, method, operation } of operations) {
+    // The identity provider's way back takes parameters the provider adds of its own (test/auth/oidc.test.ts).
+    if (path === '/session/oidc/callback') continue;
     // Each path parameter as its schema takes it, so that the query is what is wrong.
     const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
       const schema = operation.parameters.find((parameter: any) => parameter.in === 'path' && parameter.name === name).schema;
