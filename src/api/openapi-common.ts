@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { z, type OpenAPIHonoOptions } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DATE_CEILING, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
@@ -341,10 +342,10 @@ export function passedFieldViolations<S extends z.ZodObject>({ schema, check }: 
 /**
  * The rules of a route that read the register (a number another record has, a date before the record it
  * follows, a record named that does not exist), on the fields that passed the schema and the route's path as
- * validated (`c`): each judges the fields it reads that are there, and nothing of an object the path names
+ * validated (`c`), on the day that is today at the request's clock: each judges the fields it reads that are there, and nothing of an object the path names
  * that does not exist, which the route answers with 404 once the body passes.
  */
-export type RegisterRules<S extends z.ZodObject> = (c: Context<ApiEnv>, passed: Partial<z.output<S>>) => Promise<RuleViolation[]>;
+export type RegisterRules<S extends z.ZodObject> = (c: Context<ApiEnv>, passed: Partial<z.output<S>>, today: IsoDate) => Promise<RuleViolation[]>;
 
 /**
  * The hook of a route that adds to the fields failing its schema the domain's rules on the fields that passed it,
@@ -358,7 +359,9 @@ export function passedFieldsHook<S extends z.ZodObject>(
   return validationHookWith(async (input, today, c) => {
     const passed = passedFields(rules.schema, input);
     if (!passed) return [];
-    return [...rules.check(passed, today), ...(inRegister ? await inRegister(c, passed) : [])];
+    const violations = [...rules.check(passed, today), ...(inRegister ? await inRegister(c, passed, today) : [])];
+    // A rule the register's judges again beside those that need it (a date after today) is named once.
+    return violations.filter((violation, index) => violations.findIndex((other) => isDeepStrictEqual(other, violation)) === index);
   }, nameOf);
 }
 

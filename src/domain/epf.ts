@@ -246,10 +246,10 @@ export function blockageReasonViolations(input: Partial<{ blocked: boolean; reas
  * A claim on a tranche follows the tranche's decision, and names only a tranche the Netherlands claims on:
  * where it is implementing actor the work is the EU's, and where it has no role there is nothing to claim.
  */
-export function trancheViolations(tranche: Pick<EpfTranche, 'decidedOn' | 'dutchRole'>, declaredOn: string): RuleViolation[] {
+export function trancheViolations(tranche: Pick<EpfTranche, 'decidedOn' | 'dutchRole'>, declaredOn: string | undefined): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (tranche.dutchRole !== 'claimant') violations.push({ field: 'trancheId', code: 'trancheNotClaimable', params: { role: tranche.dutchRole } });
-  if (declaredOn < tranche.decidedOn) violations.push({ field: 'declaredOn', code: 'beforeTranche', params: { decidedOn: tranche.decidedOn } });
+  if (declaredOn !== undefined && declaredOn < tranche.decidedOn) violations.push({ field: 'declaredOn', code: 'beforeTranche', params: { decidedOn: tranche.decidedOn } });
   return violations;
 }
 

@@ -32,6 +32,7 @@ import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecord } from '../domain/references.ts';
 import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 import { isUuid } from '../../common/ids.ts';
+import type { IsoDate } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
@@ -45,15 +46,20 @@ export type TrancheInput = Omit<EpfTranche, 'id' | 'isDemonstration'>;
 
 /** A tranche, named as no other tranche of its kind is (whatever its case, accents and spaces, see nameKey). */
 export async function createTranche(db: Db, context: RequestContext, input: TrancheInput): Promise<EpfTranche> {
-  assertValid(newTrancheViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'epfTranche', input.kind);
-    const ofKind = (await repository.listTranches(trx)).filter((tranche) => tranche.kind === input.kind);
-    assertValid(nameTakenViolations('epfTranche', 'name', input.name, ofKind.map((tranche) => tranche.name)));
+    assertValid([...newTrancheViolations(input, requestDay(context)), ...(await trancheRegisterViolations(trx, input))]);
     const tranche = await repository.insertTranche(trx, { id: randomUUID(), ...input });
     await recordAuditEvent(trx, context, { action: 'epf.tranche.create', object: { type: 'epfTranche', id: tranche.id }, result: 'success', after: tranche });
     return tranche;
   });
+}
+
+/** The rules of a tranche that read the register, on the fields given: a name no other tranche of its kind has. */
+export async function trancheRegisterViolations(db: Db, { kind, name }: Partial<TrancheInput>): Promise<RuleViolation[]> {
+  if (kind === undefined || name === undefined) return [];
+  const ofKind = (await repository.listTranches(db)).filter((tranche) => tranche.kind === kind);
+  return nameTakenViolations('epfTranche', 'name', name, ofKind.map((tranche) => tranche.name));
 }
 
 export async function listTranches(db: Db): Promise<EpfTranche[]> {
@@ -68,26 +74,39 @@ export type ClaimInput = Omit<EpfClaim, 'id' | 'isDemonstration' | 'recordedAt'>
  */
 export async function createClaim(db: Db, context: RequestContext, input: ClaimInput): Promise<ClaimDetail> {
   return inTransaction(db, async (trx) => {
-    const violations: RuleViolation[] = [];
-    const tranche = input.trancheId === null ? null : await repository.findTranche(trx, input.trancheId);
-    if (tranche === undefined) violations.push(unknownRecord('trancheId', 'tranche'));
-    else if (tranche) violations.push(...trancheViolations(tranche, input.declaredOn));
-    let delivery = null;
-    if (input.deliveryId !== null) {
-      const found = await repository.deliveryForClaim(trx, input.deliveryId, input.declaredOn);
-      if (!found) violations.push(unknownRecord('deliveryId', 'delivery'));
-      else delivery = { isImplementingActorWork: found.fundingSource === 'epf', valueCents: found.valueCents, alreadyClaimedCents: found.alreadyClaimedCents ?? 0 };
-    }
-    assertValid([...violations, ...claimViolations(input, requestDay(context), delivery)]);
+    assertValid(await claimRegisterViolations(trx, input, requestDay(context)));
     const claim = await repository.insertClaim(trx, { id: randomUUID(), ...input, isDemonstration: false }).catch((error: unknown) => {
-      if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_CLAIM_REFERENCE) {
-        throw new ValidationError([{ field: 'reference', code: 'referenceTaken' }]);
-      }
+      // Another claim given the reference at the same moment, which passed the check too.
+      if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_CLAIM_REFERENCE) throw new ValidationError([REFERENCE_TAKEN]);
       throw error;
     });
     await recordAuditEvent(trx, context, { action: 'epf.claim.create', object: claimObject(claim.id), result: 'success', after: claim });
     return detail({ claim, assessments: [], receipts: [], blockages: [] }, requestDay(context));
   });
+}
+
+const REFERENCE_TAKEN: RuleViolation = { field: 'reference', code: 'referenceTaken' };
+
+/**
+ * A claim's rules with those that read the register, on the fields given: a reference no other claim has, a tranche
+ * that exists, is claimable and was decided by the claim's date, and a delivery that exists, is no work for the EU
+ * and was worth what is declared at that date (judged only with the date).
+ */
+export async function claimRegisterViolations(db: Db, input: Partial<ClaimInput>, today: IsoDate): Promise<RuleViolation[]> {
+  const { reference, trancheId, deliveryId, declaredOn } = input;
+  const violations: RuleViolation[] = reference !== undefined && (await repository.claimReferenceExists(db, reference)) ? [REFERENCE_TAKEN] : [];
+  const tranche = trancheId ? await repository.findTranche(db, trancheId) : null;
+  if (tranche === undefined) violations.push(unknownRecord('trancheId', 'tranche'));
+  else if (tranche) violations.push(...trancheViolations(tranche, declaredOn));
+  let delivery = null;
+  if (deliveryId) {
+    const found = await repository.deliveryForClaim(db, deliveryId, declaredOn ?? today);
+    if (!found) violations.push(unknownRecord('deliveryId', 'delivery'));
+    else delivery = { isImplementingActorWork: found.fundingSource === 'epf', valueCents: found.valueCents, alreadyClaimedCents: found.alreadyClaimedCents ?? 0 };
+  }
+  // What the delivery was worth is known only at the claim's date.
+  const judged = declaredOn === undefined ? { ...input, declaredCents: undefined } : input;
+  return [...violations, ...claimViolations(judged, today, delivery)];
 }
 
 /** A claim with its whole history, and as it stands today. */
@@ -145,6 +164,12 @@ export async function blockClaim(db: Db, context: RequestContext, claimId: strin
   const reasonMissing = blockageReasonViolations(input);
   return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.block', (history) => [...reasonMissing, ...blockageViolations(history, input, requestDay(context))], (trx) =>
     repository.insertBlockage(trx, { id: randomUUID(), claimId, ...input }));
+}
+
+/** The rules of an entry in a claim's history that read that history (`violationsOf`); a claim that does not exist has none. */
+export async function historyViolations(db: Db, claimId: string, violationsOf: (history: EpfClaimHistory) => RuleViolation[]): Promise<RuleViolation[]> {
+  const history = isUuid(claimId) ? await repository.claimHistory(db, claimId) : undefined;
+  return history ? violationsOf(history) : [];
 }
 
 /**

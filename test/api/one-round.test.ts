@@ -84,4 +84,22 @@ describeEachDatabase('a refusal in one round', (database) => {
     expect(await refused(finance('POST', stages, { stage: 'committed', amountCents: 'tien', effectiveOn: '2025-04-01' }))).toEqual(['amountCents invalidValue', 'effectiveOn beforeLatestStage']);
     expect(await refused(finance('POST', stages, { stage: 'pledged', amountCents: 10_00, effectiveOn: '2025-05-01', note: `nul${NUL}` }))).toEqual(['note nulCharacter', 'stage sameAsLatestStage']);
   });
+
+  it('names an EPF tranche’s, claim’s and claim history’s faults beside the rules of what the register holds', async () => {
+    const tranche = { kind: 'windfallProfits', name: 'Eén ronde tranche', euAmountCents: 100_00, decidedOn: '2025-03-01', dutchRole: 'claimant' };
+    const recorded = (await finance('POST', '/epf/tranches', tranche)).body;
+    expect(await refused(finance('POST', '/epf/tranches', { ...tranche, name: 'één ronde tranche', euAmountCents: 0 }))).toEqual(['euAmountCents amountNotPositive', 'name trancheNameTaken']);
+    expect(await refused(finance('POST', '/epf/tranches', { ...tranche, decidedOn: '2025-09-06' }))).toEqual(['decidedOn dateInFuture', 'name trancheNameTaken']);
+
+    const claim = { reference: 'EPF-EEN-RONDE', batch: 'Leveringen uit voorraad', period: '2025', declaredCents: 10_00, declaredOn: '2025-04-01', trancheId: recorded.id };
+    const declared = (await finance('POST', '/epf/claims', claim)).body.claim;
+    expect(await refused(finance('POST', '/epf/claims', { ...claim, reference: 'epf-een-ronde', period: '', declaredOn: '2025-02-01' }))).toEqual(['declaredOn beforeTranche', 'period required', 'reference referenceTaken']);
+    expect(await refused(finance('POST', '/epf/claims', { ...claim, reference: 'epf-een-ronde', declaredOn: '2025-09-06' }))).toEqual(['declaredOn dateInFuture', 'reference referenceTaken']);
+    expect(await refused(finance('POST', '/epf/claims', { ...claim, reference: 'EPF-TWEE', declaredCents: 'tien', trancheId: '00000000-0000-4000-8000-000000000000' }))).toEqual(['declaredCents invalidValue', 'trancheId unknownTranche']);
+
+    const claimPath = `/epf/claims/${declared.id}`;
+    expect(await refused(finance('POST', `${claimPath}/assessments`, { compensatedCents: 20_00, assessedOn: '2025-03-01', note: `nul${NUL}` }))).toEqual(['assessedOn beforeDeclared', 'compensatedCents aboveDeclared', 'note nulCharacter']);
+    expect(await refused(finance('POST', `${claimPath}/receipts`, { amountCents: -1, receivedOn: '2025-05-01' }))).toEqual(['amountCents amountNotPositive', 'receivedOn notAssessed']);
+    expect(await refused(finance('POST', `${claimPath}/blockages`, { blocked: false, effectiveOn: '2025-05-01', reason: `nul${NUL}` }))).toEqual(['blocked notBlocked', 'reason nulCharacter']);
+  });
 });

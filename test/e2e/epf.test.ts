@@ -132,4 +132,30 @@ describeWithBrowser('EPF claims', (browser) => {
       await page.getByRole('link', { name: 'Terug naar de EPF-declaraties' }).waitFor();
     }
   });
+
+  it('names an amount it cannot read beside a reference another claim has, and a date before the claim, in one round, and records nothing', async () => {
+    const declared = await api<{ claim: { id: string } }>(server(), '/epf/claims', { as: 'finance', method: 'POST', body: JSON.stringify({ reference: 'EPF-EEN-RONDE', batch: 'Leveringen augustus 2025', period: 'aug. 2025', declaredCents: 100_00, declaredOn: '2025-08-15' }) });
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/epf?date=2025-08-31');
+    await page.getByLabel('Kenmerk').fill('epf-een-ronde');
+    await page.getByLabel(/Wat de declaratie omvat/).fill('Leveringen augustus 2025');
+    await page.getByLabel('Periode').fill('aug. 2025');
+    await page.getByLabel('Gedeclareerd bedrag').fill('tien');
+    await page.getByLabel('Datum van declaratie').fill('2025-08-16');
+    await page.getByRole('button', { name: 'Declaratie vastleggen' }).click();
+    expect(await fieldError(page, 'Kenmerk')).toMatch(/^Er is al een declaratie met dit kenmerk/);
+    expect(await fieldError(page, 'Gedeclareerd bedrag')).toBe('Vul een bedrag in, bijvoorbeeld 1.234.567,89.');
+
+    await visit(page, server(), `/epf/declaraties/${declared.claim.id}`);
+    const assessment = page.locator('form', { has: page.getByRole('button', { name: 'Beoordeling vastleggen' }) });
+    await assessment.getByLabel('Gecompenseerd bedrag').fill('tien');
+    await assessment.getByLabel('Datum van beoordeling').fill('2025-08-01');
+    await assessment.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    expect(await fieldError(page, 'Datum van beoordeling')).toMatch(/^Deze datum ligt vóór de declaratie/);
+    expect(await fieldError(page, 'Gecompenseerd bedrag')).toBe('Vul een bedrag in, bijvoorbeeld 1.234.567,89.');
+
+    const { items } = await api<{ items: { reference: string }[] }>(server(), '/epf/claims?date=2025-12-31&pageSize=100', { as: 'finance' });
+    expect(items.filter((claim) => claim.reference.toLowerCase() === 'epf-een-ronde')).toHaveLength(1);
+    expect((await api<{ assessments: unknown[] }>(server(), `/epf/claims/${declared.claim.id}`, { as: 'finance' })).assessments).toEqual([]);
+  });
 });

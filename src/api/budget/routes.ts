@@ -71,7 +71,7 @@ export function budgetRoutes() {
     return createIdempotently(c, { request: body, response: BudgetShiftSchema }, async (trx) => ({
       body: await register.createShift(trx, requestContext(c), body),
     }));
-  }, passedFieldsHook(shiftInputRules, { inRegister: (c, passed) => register.shiftRegisterViolations(c.get('deps').db, passed, todayInAmsterdam(c.get('deps').clock())) }));
+  }, passedFieldsHook(shiftInputRules, { inRegister: (c, passed, today) => register.shiftRegisterViolations(c.get('deps').db, passed, today) }));
 
   app.openapi(createCommitmentRoute, async (c) => {
     const body = c.req.valid('json');
@@ -88,7 +88,7 @@ export function budgetRoutes() {
       const commitment = await register.addCommitmentStage(trx, requestContext(c), c.req.valid('param').id, body, expected);
       return { version: commitment.version, body: commitment };
     });
-  }, passedFieldsHook(stageInputRules, { inRegister: (c, passed) => register.stageRegisterViolations(c.get('deps').db, c.req.param('id')!, passed, todayInAmsterdam(c.get('deps').clock())) }));
+  }, passedFieldsHook(stageInputRules, { inRegister: (c, passed, today) => register.stageRegisterViolations(c.get('deps').db, c.req.param('id')!, passed, today) }));
 
   return app;
 }

@@ -25,9 +25,16 @@ import {
   TrancheSchema,
 } from './schemas.ts';
 import { todayInAmsterdam } from '../../../common/dates.ts';
+import type { Context } from 'hono';
+import type { ApiEnv } from '../context.ts';
+import type { RuleViolation } from '../../domain/delivery.ts';
+import { assessmentViolations, blockageViolations, receiptViolations, type EpfClaimHistory } from '../../domain/epf.ts';
 
 /** The one order of the claims list, named in its cursors. */
 const CLAIM_SORT = 'declaredOn';
+
+/** The rules of an entry that read the history of the claim the path names. */
+const againstHistory = (c: Context<ApiEnv>, violationsOf: (history: EpfClaimHistory) => RuleViolation[]) => register.historyViolations(c.get('deps').db, c.req.param('id')!, violationsOf);
 
 export function epfRoutes() {
   const app = apiRoutes();
@@ -45,7 +52,7 @@ export function epfRoutes() {
     return createIdempotently(c, { request: body, response: TrancheSchema }, async (trx) => ({
       body: await register.createTranche(trx, requestContext(c), body),
     }));
-  }, passedFieldsHook(trancheInputRules));
+  }, passedFieldsHook(trancheInputRules, { inRegister: (c, passed) => register.trancheRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(listClaimsRoute, async (c) => {
     const { db, clock } = c.get('deps');
@@ -61,7 +68,7 @@ export function epfRoutes() {
       const claim = await register.createClaim(trx, requestContext(c), body);
       return { headers: { Location: `${c.req.path}/${claim.claim.id}`, ETag: etag(claim.version) }, body: claim };
     });
-  }, passedFieldsHook(claimInputRules));
+  }, passedFieldsHook(claimInputRules, { inRegister: (c, passed, today) => register.claimRegisterViolations(c.get('deps').db, passed, today) }));
 
   app.openapi(getClaimRoute, async (c) => {
     const claim = await register.getClaim(c.get('deps').db, requestContext(c), c.req.valid('param').id);
@@ -75,19 +82,21 @@ export function epfRoutes() {
     const body = c.req.valid('json');
     return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
       claimWith(await register.assessClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
-  }, passedFieldsHook(assessmentInputRules));
+  }, passedFieldsHook(assessmentInputRules, { inRegister: (c, passed, today) => againstHistory(c, (history) => assessmentViolations(history, passed, today)) }));
 
   app.openapi(receiveRoute, async (c) => {
     const body = c.req.valid('json');
     return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
       claimWith(await register.receiveOnClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
-  }, passedFieldsHook(receiptInputRules));
+  }, passedFieldsHook(receiptInputRules, { inRegister: (c, passed, today) => againstHistory(c, (history) => receiptViolations(history, passed, today)) }));
 
   app.openapi(blockRoute, async (c) => {
     const body = c.req.valid('json');
     return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
       claimWith(await register.blockClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
-  }, passedFieldsHook(blockageInputRules));
+  }, passedFieldsHook(blockageInputRules, {
+    inRegister: (c, { blocked, effectiveOn }, today) => againstHistory(c, (history) => (blocked === undefined || effectiveOn === undefined ? [] : blockageViolations(history, { blocked, effectiveOn }, today))),
+  }));
 
   return app;
 }

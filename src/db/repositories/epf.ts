@@ -15,6 +15,7 @@ import {
   type EpfTranche,
 } from '../../domain/epf.ts';
 import { withTypedErrors } from '../errors.ts';
+import { foldedReferenceIs } from './folded-reference.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, EpfTrancheTable } from '../schema.ts';
 
@@ -22,6 +23,11 @@ type Db = Kysely<Database>;
 
 /** The only unique index of the claims besides their id: one reference per claim, whatever its case and spacing (migration 043). */
 export const UNIQUE_CLAIM_REFERENCE = 'epf_claim_reference_folded';
+
+/** Whether a claim has this reference, whatever its case and spacing, as the unique index compares them. */
+export async function claimReferenceExists(db: Db, reference: string): Promise<boolean> {
+  return (await db.selectFrom('epfClaim').select('id').where(foldedReferenceIs('reference', reference)).limit(1).executeTakeFirst()) !== undefined;
+}
 
 function oneOf<const T extends readonly string[]>(codes: T, stored: string): T[number] {
   if (!codes.includes(stored)) throw new Error(`the database holds an unknown EPF code: "${stored}"`);

@@ -15,6 +15,7 @@ import { CATEGORIES, SUPPORT_TYPES } from '../../domain/delivery.ts';
 import { countFoundUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type KeysetWalk, type PageStart } from '../keyset.ts';
 import type { Database } from '../schema.ts';
 import { withTypedErrors } from '../errors.ts';
+import { foldedReferenceIs } from './folded-reference.ts';
 
 type Db = Kysely<Database>;
 
@@ -156,7 +157,7 @@ export const UNIQUE_LICENCE_NUMBER = 'export_licence_number_folded';
 
 /** Whether a licence has this number, whatever its case and spacing, as the unique index compares them. */
 export async function licenceNumberExists(db: Db, number: string): Promise<boolean> {
-  const found = await db.selectFrom('exportLicence').select('id').where(sql<string>`register_key(number)`, '=', sql<string>`register_key(${number})`).limit(1).executeTakeFirst();
+  const found = await db.selectFrom('exportLicence').select('id').where(foldedReferenceIs('number', number)).limit(1).executeTakeFirst();
   return found !== undefined;
 }
 

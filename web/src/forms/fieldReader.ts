@@ -51,7 +51,7 @@ function wholeNumberProblem(text: string): ClientProblem | undefined {
 }
 
 /** Why a typed amount is refused, as the import says it: one read two ways, of more than two decimals, too large, or none. */
-export function amountProblem(text: string): ClientProblem {
+function amountProblem(text: string): ClientProblem {
   const fault = euroAmountFault(text);
   return fault === 'amountAmbiguous' || fault === 'amountBeyondCents' || fault === 'amountTooLarge' ? fault : 'invalidAmount';
 }

@@ -24,11 +24,6 @@ export type ClientProblem =
   | 'noYearAmount'
   | 'deliveryOrBundle';
 
-/** A form's text turned into a request body, or the fields that could not be turned into one. */
-export type Checked<Input, Field extends string> =
-  | { input: Input; problems?: undefined }
-  | { input?: undefined; problems: Partial<Record<Field, ClientProblem>> };
-
 /** Messages per field name, as the API names fields: 'title', 'realisedAt', 'sources.0.url'. */
 export type FieldErrors = Record<string, string>;
 

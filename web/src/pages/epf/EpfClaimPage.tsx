@@ -1,8 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { parseEuroAmount } from '../../../../common/money.ts';
-import { amountProblem } from '../../forms/fieldReader.ts';
+import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
 import { etagOf } from '../../api/client.ts';
 import { addToEpfClaim, getEpfClaim, type EpfClaimDetail } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -145,20 +144,18 @@ function AssessmentForm({ history }: { history: ClaimHistory }) {
   const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const compensatedCents = parseEuroAmount(values.compensatedCents);
-    const year = values.remainderExpectedBy.trim();
-    void submission.submit(
-      {
-        compensatedCents: !values.compensatedCents.trim() ? 'required' : compensatedCents === undefined ? amountProblem(values.compensatedCents) : undefined,
-        assessedOn: values.assessedOn ? undefined : 'required',
-        remainderExpectedBy: year && !/^\d{4}$/.test(year) ? 'invalidWholeNumber' : undefined,
-      },
-      async () => {
-        await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'assessments', { compensatedCents: compensatedCents!, assessedOn: values.assessedOn, remainderExpectedBy: year ? Number(year) : null }, ifMatch));
-        setValues(empty);
-        history.reload();
-      },
-    );
+    const problems: Problems = {};
+    const read = fieldReader(values, problems, submission.unfinished());
+    const input = {
+      compensatedCents: read.amount('compensatedCents', true),
+      assessedOn: read.required('assessedOn'),
+      remainderExpectedBy: values.remainderExpectedBy.trim() ? read.year('remainderExpectedBy') : null,
+    };
+    void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
+      await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'assessments', request, ifMatch));
+      setValues(empty);
+      history.reload();
+    });
   }
   return (
     <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
@@ -179,15 +176,14 @@ function ReceiptForm({ history }: { history: ClaimHistory }) {
   const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const amountCents = parseEuroAmount(values.amountCents);
-    void submission.submit(
-      { amountCents: !values.amountCents.trim() ? 'required' : amountCents === undefined ? amountProblem(values.amountCents) : undefined, receivedOn: values.receivedOn ? undefined : 'required' },
-      async () => {
-        await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'receipts', { amountCents: amountCents!, receivedOn: values.receivedOn }, ifMatch));
-        setValues(empty);
-        history.reload();
-      },
-    );
+    const problems: Problems = {};
+    const read = fieldReader(values, problems, submission.unfinished());
+    const input = { amountCents: read.amount('amountCents', true), receivedOn: read.required('receivedOn') };
+    void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
+      await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'receipts', request, ifMatch));
+      setValues(empty);
+      history.reload();
+    });
   }
   return (
     <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
@@ -206,8 +202,11 @@ function BlockageForm({ history }: { history: ClaimHistory }) {
   const empty = { effectiveOn: '', reason: '' };
   const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
   function send(blocked: boolean) {
-    void submission.submit({ effectiveOn: values.effectiveOn ? undefined : 'required', reason: blocked && !values.reason.trim() ? 'required' : undefined }, async () => {
-      await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'blockages', { blocked, effectiveOn: values.effectiveOn, reason: values.reason.trim() }, ifMatch));
+    const problems: Problems = {};
+    const read = fieldReader(values, problems, submission.unfinished());
+    const input = { blocked, effectiveOn: read.required('effectiveOn'), reason: (blocked ? read.required('reason') : values.reason).trim() };
+    void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
+      await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'blockages', request, ifMatch));
       setValues(empty);
       history.reload();
     });

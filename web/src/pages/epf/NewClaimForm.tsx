@@ -1,7 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseEuroAmount } from '../../../../common/money.ts';
-import { amountProblem } from '../../forms/fieldReader.ts';
+import { fieldReader, refuse, type Problems } from '../../forms/fieldReader.ts';
 import { isBlank } from '../../../../common/text.ts';
 import { createEpfClaim, type EpfClaimInput } from '../../api/epf.ts';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
@@ -9,7 +8,7 @@ import { DeliveryField } from '../../forms/DeliveryField.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields } from '../../forms/useFields.ts';
-import { useSubmission, type Checked, type ClientProblem } from '../../forms/useSubmission.ts';
+import { useSubmission } from '../../forms/useSubmission.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 
 interface ClaimValues {
@@ -25,24 +24,18 @@ type ClaimField = keyof ClaimValues;
 const FIELDS: ClaimField[] = ['reference', 'deliveryId', 'batch', 'period', 'declaredCents', 'declaredOn', 'note'];
 const EMPTY: ClaimValues = { reference: '', deliveryId: '', batch: '', period: '', declaredCents: '', declaredOn: '', note: '' };
 
-function checkClaim(values: ClaimValues): Checked<EpfClaimInput, ClaimField> {
-  const problems: Partial<Record<ClaimField, ClientProblem>> = {};
-  for (const name of ['reference', 'period', 'declaredOn'] as const) if (isBlank(values[name])) problems[name] = 'required';
-  const declaredCents = parseEuroAmount(values.declaredCents);
-  if (!values.declaredCents.trim()) problems.declaredCents = 'required';
-  else if (declaredCents === undefined) problems.declaredCents = amountProblem(values.declaredCents);
-  if (!values.deliveryId.trim() && isBlank(values.batch)) problems.batch = 'deliveryOrBundle';
-  if (Object.keys(problems).length > 0 || declaredCents === undefined) return { problems };
+/** The claim as typed, each field the client can tell is wrong read as its mark, to be sent as typed (fieldReader). */
+function readClaim(values: ClaimValues, problems: Problems, unfinished: readonly string[]): EpfClaimInput {
+  const read = fieldReader(values, problems, unfinished);
+  const deliveryId = values.deliveryId.trim() || null;
   return {
-    input: {
-      reference: values.reference.trim(),
-      deliveryId: values.deliveryId.trim() || null,
-      batch: values.batch.trim(),
-      period: values.period.trim(),
-      declaredCents,
-      declaredOn: values.declaredOn,
-      note: values.note.trim(),
-    },
+    reference: read.required('reference').trim(),
+    deliveryId,
+    batch: deliveryId === null && isBlank(values.batch) ? refuse(problems, 'batch', 'deliveryOrBundle') : values.batch.trim(),
+    period: read.required('period').trim(),
+    declaredCents: read.amount('declaredCents', true),
+    declaredOn: read.required('declaredOn'),
+    note: values.note.trim(),
   };
 }
 
@@ -55,10 +48,10 @@ export function NewClaimForm({ onCreated }: { onCreated: () => void }) {
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = checkClaim(values);
-    void submission.submit(checked.problems ?? {}, async () => {
-      if (!checked.input) return;
-      const created = await createEpfClaim(checked.input);
+    const problems: Problems = {};
+    const input = readClaim(values, problems, submission.unfinished());
+    void submission.submitRequest(problems, input, (name) => values[name as ClaimField], async (request) => {
+      const created = await createEpfClaim(request);
       setValues(EMPTY);
       onCreated();
       navigateWithNotice(`/epf/declaraties/${created.data.claim.id}`, 'epfClaimCreated');
