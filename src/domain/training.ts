@@ -63,12 +63,12 @@ export function programmeViolations(input: Partial<TrainingProgrammeInput>): Rul
  * A programme is registered once: under a name another programme of the register has, whatever its case,
  * accents and spaces (nameKey), it would read as that programme in the letter's annex and the lists, and
  * under another's short name the letter's figures would name two. `others` are the register's programmes
- * besides this one.
+ * besides this one. Each is judged on the field given.
  */
-export function programmeTakenViolations(programme: Pick<TrainingProgrammeInput, 'key' | 'name'>, others: readonly Pick<TrainingProgrammeInput, 'key' | 'name'>[]): RuleViolation[] {
+export function programmeTakenViolations(programme: Partial<Pick<TrainingProgrammeInput, 'key' | 'name'>>, others: readonly Pick<TrainingProgrammeInput, 'key' | 'name'>[]): RuleViolation[] {
   return [
     ...(others.some((other) => other.key === programme.key) ? [{ field: 'key', code: 'programmeKeyTaken' }] : []),
-    ...nameTakenViolations('trainingProgramme', 'name', programme.name, others.map((other) => other.name)),
+    ...whereGiven(programme.name, (name) => nameTakenViolations('trainingProgramme', 'name', name, others.map((other) => other.name))),
   ];
 }
 

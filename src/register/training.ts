@@ -12,6 +12,7 @@ import { contributionViolations, programmeTakenViolations, programmeViolations, 
 import { unknownRecords } from '../domain/references.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import type { RuleViolation } from '../domain/delivery.ts';
 
 type Db = Kysely<Database>;
 
@@ -29,10 +30,9 @@ const withContributions = (programme: repository.StoredProgramme, contributions:
 const auditObject = (id: string): AuditObject => ({ type: 'trainingProgramme', id });
 
 export async function createProgramme(db: Db, context: RequestContext, input: TrainingProgrammeInput): Promise<ProgrammeDetail> {
-  assertValid(programmeViolations(input));
   return inTransaction(db, async (trx) => {
-    await assertNotTaken(trx, input);
-    await assertDeliveriesExist(trx, input.deliveryIds);
+    await lockNamesOf(trx, 'trainingProgramme', 'the register');
+    assertValid([...programmeViolations(input), ...(await violationsAgainstRegister(trx, input))]);
     const stored = await repository.insertProgramme(trx, randomUUID(), { ...input, isDemonstration: false }).catch(keyTaken);
     await recordAuditEvent(trx, context, { action: 'training.createProgramme', object: auditObject(stored.id), result: 'success', after: stored });
     return withContributions(stored, []);
@@ -40,19 +40,39 @@ export async function createProgramme(db: Db, context: RequestContext, input: Tr
 }
 
 export async function updateProgramme(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion, input: TrainingProgrammeInput): Promise<ProgrammeDetail> {
-  assertValid(programmeViolations(input));
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     assertVersionMatches(expectedVersion, current.version);
-    // A final letter's figures are checked again under the names it printed (letter verify).
-    if (input.key !== current.key && (await repository.keyNamedByFinalLetter(trx, current.key))) throw new ValidationError([{ field: 'key', code: 'keyNamedByFinalLetter' }]);
-    await assertNotTaken(trx, input, id);
-    await assertDeliveriesExist(trx, input.deliveryIds);
+    await lockNamesOf(trx, 'trainingProgramme', 'the register');
+    assertValid([...programmeViolations(input), ...(await violationsAgainstRegister(trx, input, current))]);
     const updated = await repository.updateProgramme(trx, id, current.version, input).catch(keyTaken);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'training.updateProgramme', object: auditObject(id), result: 'success', before: current, after: updated });
     return withContributions(updated, await repository.listContributions(trx, id));
   });
+}
+
+/**
+ * The rules of a programme that read the register, on the fields given: a key and name no other programme has,
+ * deliveries that exist, and, for a change of the programme `current`, a key no final letter named. The programmes'
+ * registrations wait for each other on the names' lock until the transaction ends.
+ */
+async function violationsAgainstRegister(db: Db, input: Partial<TrainingProgrammeInput>, current?: repository.StoredProgramme): Promise<RuleViolation[]> {
+  const others = (await repository.listProgrammes(db)).filter((programme) => programme.id !== current?.id);
+  // A final letter's figures are checked again under the names it printed (letter verify).
+  const renamed = current !== undefined && input.key !== undefined && input.key !== current.key && (await repository.keyNamedByFinalLetter(db, current.key));
+  return [
+    ...(renamed ? [{ field: 'key', code: 'keyNamedByFinalLetter' }] : []),
+    ...programmeTakenViolations(input, others),
+    ...(input.deliveryIds ? unknownRecords('deliveryIds', 'delivery', input.deliveryIds, await repository.existingDeliveryIds(db, input.deliveryIds)) : []),
+  ];
+}
+
+/** The rules of a new programme, or of a change of the programme `id`, that read the register, on the fields given; a programme that does not exist has none. */
+export async function programmeRegisterViolations(db: Db, input: Partial<TrainingProgrammeInput>, id?: string): Promise<RuleViolation[]> {
+  if (id === undefined) return violationsAgainstRegister(db, input);
+  const current = await repository.findProgramme(db, id);
+  return current ? violationsAgainstRegister(db, input, current) : [];
 }
 
 /**
@@ -98,18 +118,6 @@ async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {
   const programme = await repository.findProgramme(db, id, options);
   if (!programme) throw new NotFoundError('trainingProgramme', id);
   return programme;
-}
-
-async function assertDeliveriesExist(db: Db, deliveryIds: readonly string[]): Promise<void> {
-  const found = await repository.existingDeliveryIds(db, deliveryIds);
-  assertValid(unknownRecords('deliveryIds', 'delivery', deliveryIds, found));
-}
-
-/** Refuses a name or short name another programme than `id` has, the programmes' registrations waiting for each other until the transaction ends. */
-async function assertNotTaken(db: Db, input: TrainingProgrammeInput, id?: string): Promise<void> {
-  await lockNamesOf(db, 'trainingProgramme', 'the register');
-  const others = (await repository.listProgrammes(db)).filter((programme) => programme.id !== id);
-  assertValid(programmeTakenViolations(input, others));
 }
 
 /** A short name taken by a writer that did not wait for the names' lock. */

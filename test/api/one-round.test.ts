@@ -102,4 +102,17 @@ describeEachDatabase('a refusal in one round', (database) => {
     expect(await refused(finance('POST', `${claimPath}/receipts`, { amountCents: -1, receivedOn: '2025-05-01' }))).toEqual(['amountCents amountNotPositive', 'receivedOn notAssessed']);
     expect(await refused(finance('POST', `${claimPath}/blockages`, { blocked: false, effectiveOn: '2025-05-01', reason: `nul${NUL}` }))).toEqual(['blocked notBlocked', 'reason nulCharacter']);
   });
+
+  it('names a training programme’s faults beside the programmes and deliveries of the register', async () => {
+    const programme = { key: 'een-ronde', name: 'Eén ronde', hostCountry: 'NL', framework: 'bilateral' };
+    const recorded = (await registrar('POST', '/training-programmes', programme)).body;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await refused(registrar('POST', '/training-programmes', { ...programme, key: 'Een Ronde!', name: 'één  ronde', deliveryIds: [unknown] }))).toEqual(['deliveryIds.0 unknownDelivery', 'key invalidProgrammeKey', 'name programmeNameTaken']);
+    expect(await refused(registrar('POST', '/training-programmes', { ...programme, name: 'Twee rondes', framework: 'none', description: `nul${NUL}` }))).toEqual(['description nulCharacter', 'framework invalidChoice', 'key programmeKeyTaken']);
+    const other = (await registrar('POST', '/training-programmes', { ...programme, key: 'twee-rondes', name: 'Twee rondes' })).body;
+    const version = (await registrar('GET', `/training-programmes/${other.id}`)).headers.get('ETag')!;
+    expect(await refused(registrar('PUT', `/training-programmes/${other.id}`, { ...programme, hostCountry: 'XX', deliveryIds: [unknown] }, { 'If-Match': version }))).toEqual(['deliveryIds.0 unknownDelivery', 'hostCountry invalidCountry', 'key programmeKeyTaken', 'name programmeNameTaken']);
+    expect(await refused(registrar('PUT', `/training-programmes/${other.id}`, { ...programme, key: 'twee-rondes', name: 'Twee rondes', framework: '' }, { 'If-Match': version }))).toEqual(['framework required']);
+    expect(recorded.key).toBe('een-ronde');
+  });
 });

@@ -107,7 +107,7 @@ describeEachDatabase('what a person types, kept as meant', (database) => {
     it.each(['xx', 'NLD', 'Nederland'])('%s for a company and a training programme', async (typed) => {
       await expectRefusedInBothLanguages((headers) => as.registrar('POST', '/companies', { name: 'Land B.V.', country: typed }, headers), 'country', 'invalidCountry');
       await expectRefusedInBothLanguages(
-        (headers) => as.registrar('POST', '/training-programmes', { key: 'land', name: 'Opleiding', hostCountry: typed, framework: 'bilateral' }, headers),
+        (headers) => as.registrar('POST', '/training-programmes', { key: `land-${typed.toLowerCase()}`, name: `Opleiding in ${typed}`, hostCountry: typed, framework: 'bilateral' }, headers),
         'hostCountry',
         'invalidCountry',
       );

@@ -31,7 +31,7 @@ export function trainingRoutes() {
       const programme = await register.createProgramme(trx, requestContext(c), body);
       return { headers: { Location: `${c.req.path}/${programme.id}`, ETag: etag(programme.version) }, body: programme };
     });
-  }, passedFieldsHook(programmeInputRules));
+  }, passedFieldsHook(programmeInputRules, { inRegister: (c, passed) => register.programmeRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(getProgrammeRoute, async (c) => {
     const programme = await register.getProgramme(c.get('deps').db, c.req.valid('param').id);
@@ -45,7 +45,7 @@ export function trainingRoutes() {
     const programme = await register.updateProgramme(c.get('deps').db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
     c.header('ETag', etag(programme.version));
     return c.json(ProgrammeSchema.parse(programme), 200);
-  }, passedFieldsHook(programmeInputRules));
+  }, passedFieldsHook(programmeInputRules, { inRegister: (c, passed) => register.programmeRegisterViolations(c.get('deps').db, passed, c.req.param('id')!) }));
 
   app.openapi(addContributionRoute, async (c) => {
     const body = c.req.valid('json');
