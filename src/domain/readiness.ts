@@ -163,7 +163,7 @@ export interface ReplaceableDelivery {
  * delivery's value than it is valued at, and no more items than were handed over. Its state holds from a
  * day on or after the pledge of each delivery it replaces: refused at that day, naming the latest pledge.
  */
-export function replacementViolations({ replaces, asOf }: Pick<ProjectInput, 'replaces' | 'asOf'>, deliveries: ReadonlyMap<string, ReplaceableDelivery>): RuleViolation[] {
+export function replacementViolations({ replaces = [], asOf }: Partial<Pick<ProjectInput, 'replaces' | 'asOf'>>, deliveries: ReadonlyMap<string, ReplaceableDelivery>): RuleViolation[] {
   const replaced = replaces.flatMap((replacement, index) => {
     const field = `replaces.${index}`;
     const delivery = deliveries.get(replacement.deliveryId);
@@ -185,7 +185,7 @@ export function replacementViolations({ replaces, asOf }: Pick<ProjectInput, 're
   const latestPledge = replaces
     .map((replacement) => deliveries.get(replacement.deliveryId)?.pledgedAt ?? null)
     .reduce<IsoDate | null>((latest, pledgedAt) => (pledgedAt !== null && (latest === null || pledgedAt > latest) ? pledgedAt : latest), null);
-  return [...followsPledgeViolations({ pledgedAt: latestPledge }, 'asOf', 'replenishmentProject', asOf), ...replaced];
+  return [...whereGiven(asOf, (date) => followsPledgeViolations({ pledgedAt: latestPledge }, 'asOf', 'replenishmentProject', date)), ...replaced];
 }
 
 /** A decision not to replace, and the revaluation it makes when the basis of the delivery's value changes with it. */
@@ -223,7 +223,8 @@ function followsDecisionViolations(field: string, date: IsoDate, decidedOn: IsoD
  * A decision not to replace may concern part of a delivery, so a delivery may have several; one on the same
  * day for the same reason (capitals and spacing aside) is the same decision recorded twice.
  */
-export function sameDecisionViolations(input: Pick<NonReplacementInput, 'decidedOn' | 'reason'>, earlier: readonly Pick<NonReplacementInput, 'decidedOn' | 'reason'>[]): RuleViolation[] {
+export function sameDecisionViolations(input: Partial<Pick<NonReplacementInput, 'decidedOn' | 'reason'>>, earlier: readonly Pick<NonReplacementInput, 'decidedOn' | 'reason'>[]): RuleViolation[] {
+  if (input.decidedOn === undefined || input.reason === undefined) return [];
   const reasonKey = referenceKey(input.reason.trim());
   return earlier.some((decision) => decision.decidedOn === input.decidedOn && referenceKey(decision.reason.trim()) === reasonKey)
     ? [{ field: 'reason', code: 'decisionRecorded', params: { decidedOn: input.decidedOn } }]

@@ -9,7 +9,7 @@ import * as repository from '../db/repositories/readiness.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { followsPledgeViolations, type Valuation } from '../domain/delivery.ts';
+import { followsPledgeViolations, type RuleViolation, type Valuation } from '../domain/delivery.ts';
 import {
   judgementAt,
   judgementViolations,
@@ -30,7 +30,9 @@ import {
 } from '../domain/readiness.ts';
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
 import { refreshCurrentValue } from './deliveries.ts';
-import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { whereGiven } from '../domain/plausibility.ts';
+import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 
 type Db = Kysely<Database>;
 
@@ -101,12 +103,11 @@ export async function judge(
   input: JudgementInput,
   expectedVersion?: ExpectedVersion,
 ): Promise<Judgement & { version: number }> {
-  assertValid(judgementViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
-    const delivery = await stockDelivery(trx, deliveryId);
+    const delivery = await existingDelivery(trx, deliveryId, { forUpdate: true });
+    assertValid([...judgementViolations(input, requestDay(context)), ...judgementOfDeliveryViolations(delivery, input)]);
     const { version } = await readinessHistory(trx, deliveryId);
     assertVersionMatches(expectedVersion, version);
-    assertValid(followsPledgeViolations(delivery, 'judgedOn', 'judgement', input.judgedOn));
     const judgement = await repository.insertJudgement(trx, {
       ...input,
       id: randomUUID(),
@@ -119,6 +120,18 @@ export async function judge(
   });
 }
 
+/** What a judgement must meet of its delivery, on the fields given: one of stock, judged no earlier than its pledge. */
+function judgementOfDeliveryViolations(delivery: StoredDelivery, input: Partial<JudgementInput>): RuleViolation[] {
+  if (delivery.supportType !== 'stock') return [NOT_STOCK];
+  return whereGiven(input.judgedOn, (date) => followsPledgeViolations(delivery, 'judgedOn', 'judgement', date));
+}
+
+/** The rules of a judgement that read its delivery, on the fields given; a delivery that does not exist has none. */
+export async function judgementRegisterViolations(db: Db, deliveryId: string, input: Partial<JudgementInput>): Promise<RuleViolation[]> {
+  const delivery = await deliveries.findDelivery(db, deliveryId);
+  return delivery ? judgementOfDeliveryViolations(delivery, input) : [];
+}
+
 export async function listProjects(db: Db): Promise<repository.StoredProject[]> {
   return repository.listProjects(db);
 }
@@ -128,16 +141,15 @@ export async function getProject(db: Db, id: string): Promise<repository.StoredP
 }
 
 /** A project as given, with the deliveries it replaces named by their ids as the register writes them (in lower case): an id in capitals names the same delivery. */
-function withRegisterIds(input: ProjectInput): ProjectInput {
-  return { ...input, replaces: input.replaces.map((replacement) => ({ ...replacement, deliveryId: replacement.deliveryId.toLowerCase() })) };
+function withRegisterIds<T extends Partial<ProjectInput>>(input: T): T {
+  return input.replaces ? { ...input, replaces: input.replaces.map((replacement) => ({ ...replacement, deliveryId: replacement.deliveryId.toLowerCase() })) } : input;
 }
 
 export async function createProject(db: Db, context: RequestContext, given: ProjectInput): Promise<repository.StoredProject> {
   const input = withRegisterIds(given);
-  assertValid(projectViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const id = randomUUID();
-    await assertReplacesAtMostDelivered(trx, input, null);
+    assertValid([...projectViolations(input, requestDay(context)), ...(await projectRegisterViolations(trx, input, null))]);
     const { replaces, asOf, reason, ...fields } = input;
     const stored = await repository.insertProject(trx, id, { ...fields, isDemonstration: false }, replaces, { asOf, reason, recordedAt: context.now().toISOString() });
     await recordAuditEvent(trx, context, { action: 'readiness.createProject', object: projectObject(id), result: 'success', after: stored });
@@ -147,18 +159,37 @@ export async function createProject(db: Db, context: RequestContext, given: Proj
 
 export async function updateProject(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion, given: ProjectInput): Promise<repository.StoredProject> {
   const input = withRegisterIds(given);
-  assertValid(projectViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const current = await existingProject(trx, id, { forUpdate: true });
     assertVersionMatches(expectedVersion, current.version);
-    assertValid([...laterStateViolations(input.asOf, current.asOf), ...stageChangeViolations(current.stage, input)]);
-    await assertReplacesAtMostDelivered(trx, input, id);
+    assertValid([...projectViolations(input, requestDay(context)), ...(await projectRegisterViolations(trx, input, current))]);
     const { replaces, asOf, reason, ...fields } = input;
     const updated = await repository.updateProject(trx, id, current.version, fields, replaces, { asOf, reason, recordedAt: context.now().toISOString() });
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated });
     return updated;
   });
+}
+
+/**
+ * The rules of a project that read the register, on the fields given: the deliveries it replaces exist, are stock,
+ * were pledged by its date and hold what it replaces besides what other projects do; and a change of the project
+ * `current` holds from the day of its latest state or later, and goes back a stage only with a reason. The
+ * deliveries are named by their ids as the register writes them (withRegisterIds).
+ */
+async function projectRegisterViolations(db: Db, input: Partial<ProjectInput>, current: repository.StoredProject | null): Promise<RuleViolation[]> {
+  const targets = await repository.replaceableDeliveries(db, (input.replaces ?? []).map((replacement) => replacement.deliveryId), current?.id ?? null);
+  return [
+    ...(current ? [...whereGiven(input.asOf, (asOf) => laterStateViolations(asOf, current.asOf)), ...whereGiven(input.stage, (stage) => stageChangeViolations(current.stage, { stage, reason: input.reason ?? '' }))] : []),
+    ...replacementViolations(input, targets),
+  ];
+}
+
+/** The rules of a new project, or of a change of the project `id`, that read the register, on the fields given; a project that does not exist has none. */
+export async function projectChangeRegisterViolations(db: Db, input: Partial<ProjectInput>, id?: string): Promise<RuleViolation[]> {
+  if (id === undefined) return projectRegisterViolations(db, withRegisterIds(input), null);
+  const current = await repository.findProject(db, id);
+  return current ? projectRegisterViolations(db, withRegisterIds(input), current) : [];
 }
 
 /**
@@ -175,16 +206,11 @@ export async function decideNotToReplace(
   input: NonReplacementInput,
   expectedVersion?: ExpectedVersion,
 ): Promise<{ decision: repository.NonReplacementDecision; valuation: Valuation | null; version: number }> {
-  assertValid(nonReplacementViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
-    const delivery = await stockDelivery(trx, deliveryId);
+    const delivery = await existingDelivery(trx, deliveryId, { forUpdate: true });
     const { nonReplacements, version } = await readinessHistory(trx, deliveryId);
+    assertValid([...nonReplacementViolations(input, requestDay(context)), ...nonReplacementOfDeliveryViolations(delivery, nonReplacements, input)]);
     assertVersionMatches(expectedVersion, version);
-    assertValid([
-      ...sameDecisionViolations(input, nonReplacements),
-      ...followsPledgeViolations(delivery, 'decidedOn', 'nonReplacement', input.decidedOn),
-      ...(input.revaluation ? followsPledgeViolations(delivery, 'revaluation.effectiveDate', 'valuation', input.revaluation.effectiveDate) : []),
-    ]);
     const valuation = input.revaluation
       ? await money.insertValuation(trx, {
           id: randomUUID(),
@@ -217,20 +243,32 @@ export async function decideNotToReplace(
   });
 }
 
-async function stockDelivery(db: Db, deliveryId: string) {
-  const delivery = await deliveries.findDelivery(db, deliveryId, { forUpdate: true });
-  if (!delivery) throw new NotFoundError('delivery', deliveryId);
-  if (delivery.supportType !== 'stock') throw new ValidationError([{ field: 'deliveryId', code: 'notStock' }]);
-  return delivery;
+/**
+ * What a decision not to replace must meet of its delivery, on the fields given: one of stock, decided (and revalued)
+ * no earlier than its pledge, and not the same as a decision recorded.
+ */
+function nonReplacementOfDeliveryViolations(delivery: StoredDelivery, earlier: readonly Pick<NonReplacementInput, 'decidedOn' | 'reason'>[], input: Partial<NonReplacementInput>): RuleViolation[] {
+  if (delivery.supportType !== 'stock') return [NOT_STOCK];
+  return [
+    ...sameDecisionViolations(input, earlier),
+    ...whereGiven(input.decidedOn, (date) => followsPledgeViolations(delivery, 'decidedOn', 'nonReplacement', date)),
+    ...(input.revaluation ? followsPledgeViolations(delivery, 'revaluation.effectiveDate', 'valuation', input.revaluation.effectiveDate) : []),
+  ];
 }
 
-async function assertReplacesAtMostDelivered(db: Db, input: ProjectInput, projectId: string | null): Promise<void> {
-  const targets = await repository.replaceableDeliveries(
-    db,
-    input.replaces.map((replacement) => replacement.deliveryId),
-    projectId,
-  );
-  assertValid(replacementViolations(input, targets));
+/** The rules of a decision not to replace that read its delivery and its decisions, on the fields given; a delivery that does not exist has none. */
+export async function nonReplacementRegisterViolations(db: Db, deliveryId: string, input: Partial<NonReplacementInput>): Promise<RuleViolation[]> {
+  const delivery = await deliveries.findDelivery(db, deliveryId);
+  return delivery ? nonReplacementOfDeliveryViolations(delivery, await repository.listNonReplacements(db, deliveryId), input) : [];
+}
+
+/** Readiness is judged, and replaced or not, of stock only. */
+const NOT_STOCK: RuleViolation = { field: 'deliveryId', code: 'notStock' };
+
+async function existingDelivery(db: Db, deliveryId: string, options: { forUpdate?: boolean } = {}) {
+  const delivery = await deliveries.findDelivery(db, deliveryId, options);
+  if (!delivery) throw new NotFoundError('delivery', deliveryId);
+  return delivery;
 }
 
 async function existingProject(db: Db, id: string, options: { forUpdate?: boolean } = {}) {

@@ -115,4 +115,23 @@ describeEachDatabase('a refusal in one round', (database) => {
     expect(await refused(registrar('PUT', `/training-programmes/${other.id}`, { ...programme, key: 'twee-rondes', name: 'Twee rondes', framework: '' }, { 'If-Match': version }))).toEqual(['framework required']);
     expect(recorded.key).toBe('een-ronde');
   });
+
+  it('names a readiness judgement’s, decision not to replace’s and replenishment project’s faults beside the rules of their deliveries and project', async () => {
+    const stock = (await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad voor één ronde', pledgedAt: '2025-02-01' })).body;
+    const purchase = (await registrar('POST', '/deliveries', { ...procurement, title: 'Aankoop voor één ronde' })).body;
+    const judgements = `/deliveries/${stock.id}/readiness-judgements`;
+    expect(await refused(registrar('POST', judgements, { effect: 'none', reasoning: ' ', judgedOn: '2025-01-15' }))).toEqual(['judgedOn beforeEarlierStage', 'reasoning required']);
+    expect(await refused(registrar('POST', `/deliveries/${purchase.id}/readiness-judgements`, { effect: '', reasoning: 'Geen effect', judgedOn: '2025-05-01' }))).toEqual(['deliveryId notStock', 'effect required']);
+
+    const decisions = `/deliveries/${stock.id}/non-replacement-decisions`;
+    expect((await registrar('POST', decisions, { decidedOn: '2025-05-01', reason: 'Verouderd materieel' })).status).toBe(201);
+    expect(await refused(registrar('POST', decisions, { decidedOn: '2025-05-01', reason: 'verouderd  materieel', revaluation: { amountCents: 'nul', basis: 'replacementValue', effectiveDate: '2025-05-01' } }))).toEqual(['reason decisionRecorded', 'revaluation.amountCents invalidValue']);
+    expect(await refused(registrar('POST', decisions, { decidedOn: '2025-01-20', reason: ' ' }))).toEqual(['decidedOn beforeEarlierStage', 'reason required']);
+
+    const project = { name: 'Vervanging in één ronde', stage: 'identified', replaces: [{ deliveryId: purchase.id, replacedValueCents: 1_00 }], asOf: '2025-05-01' };
+    expect(await refused(registrar('POST', '/replenishment-projects', { ...project, stage: 'bedacht' }))).toEqual(['replaces.0.deliveryId notStock', 'stage invalidChoice']);
+    expect(await refused(registrar('POST', '/replenishment-projects', { ...project, name: ' ', replaces: [{ deliveryId: stock.id, replacedValueCents: 1_00 }], asOf: '2025-01-20' }))).toEqual(['asOf beforeEarlierStage', 'name required', 'replaces.0.replacedValueCents moreThanDelivered']);
+    const created = (await registrar('POST', '/replenishment-projects', { ...project, stage: 'contracted', replaces: [] })).body;
+    expect(await refused(registrar('PUT', `/replenishment-projects/${created.id}`, { ...project, stage: 'identified', budgetCents: -1, replaces: [], asOf: '2025-04-01' }, { 'If-Match': `"${created.version}"` }))).toEqual(['asOf beforeLatestState', 'budgetCents amountNotPositive', 'reason replenishmentStageGoesBack']);
+  });
 });

@@ -62,7 +62,7 @@ export function readinessRoutes() {
       const { version, ...judgement } = await register.judge(trx, requestContext(c), id, body, expected);
       return { version, body: judgement };
     });
-  }, passedFieldsHook(judgementInputRules));
+  }, passedFieldsHook(judgementInputRules, { inRegister: (c, passed) => register.judgementRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
 
   app.openapi(nonReplacementRoute, async (c) => {
     const body = c.req.valid('json');
@@ -71,7 +71,7 @@ export function readinessRoutes() {
       const { version, ...decided } = await register.decideNotToReplace(trx, requestContext(c), id, body, expected);
       return { version, body: decided };
     });
-  }, passedFieldsHook(nonReplacementInputRules));
+  }, passedFieldsHook(nonReplacementInputRules, { inRegister: (c, passed) => register.nonReplacementRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
 
   app.openapi(createProjectRoute, async (c) => {
     const body = c.req.valid('json');
@@ -79,7 +79,7 @@ export function readinessRoutes() {
       const project = await register.createProject(trx, requestContext(c), body);
       return { headers: { Location: `${c.req.path}/${project.id}`, ETag: etag(project.version) }, body: project };
     });
-  }, passedFieldsHook(projectInputRules));
+  }, passedFieldsHook(projectInputRules, { inRegister: (c, passed) => register.projectChangeRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(getProjectRoute, async (c) => {
     const project = await register.getProject(c.get('deps').db, c.req.valid('param').id);
@@ -93,7 +93,7 @@ export function readinessRoutes() {
     const project = await register.updateProject(c.get('deps').db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
     c.header('ETag', etag(project.version));
     return c.json(ProjectSchema.parse(project), 200);
-  }, passedFieldsHook(projectInputRules));
+  }, passedFieldsHook(projectInputRules, { inRegister: (c, passed) => register.projectChangeRegisterViolations(c.get('deps').db, passed, c.req.param('id')!) }));
 
   return app;
 }
