@@ -110,11 +110,11 @@ export function companyViolations(company: Partial<CompanyInput>): RuleViolation
  * naming the company as the register has it. Its contracts, disclosure decisions and the letter's annex
  * would otherwise be split over copies of one company.
  */
-export function companyTakenViolations(company: Pick<CompanyInput, 'name' | 'registrationNumber'>, companiesOfCountry: readonly Pick<CompanyInput, 'name' | 'registrationNumber'>[]): RuleViolation[] {
-  const number = company.registrationNumber === null ? null : referenceKey(company.registrationNumber);
+export function companyTakenViolations(company: Partial<Pick<CompanyInput, 'name' | 'registrationNumber'>>, companiesOfCountry: readonly Pick<CompanyInput, 'name' | 'registrationNumber'>[]): RuleViolation[] {
+  const number = company.registrationNumber ? referenceKey(company.registrationNumber) : null;
   const sameNumber = number === null ? undefined : companiesOfCountry.find((registered) => registered.registrationNumber !== null && referenceKey(registered.registrationNumber) === number);
   return [
-    ...nameTakenViolations('company', 'name', company.name, companiesOfCountry.map((registered) => registered.name)),
+    ...whereGiven(company.name, (name) => nameTakenViolations('company', 'name', name, companiesOfCountry.map((registered) => registered.name))),
     ...(sameNumber ? [{ field: 'registrationNumber', code: 'registrationNumberTaken', params: { company: sameNumber.name } }] : []),
   ];
 }
@@ -188,10 +188,10 @@ export function priceDevelopmentViolations(price: Partial<PriceDevelopmentInput>
 }
 
 /** A price development under a contract: paid once the contract was signed, and no more than the whole contract is worth. */
-export function priceUnderContractViolations(price: Pick<PriceDevelopmentInput, 'paidOn' | 'paidPriceCents'>, contract: { signedOn: IsoDate; amountCents: Cents }): RuleViolation[] {
+export function priceUnderContractViolations(price: Partial<Pick<PriceDevelopmentInput, 'paidOn' | 'paidPriceCents'>>, contract: { signedOn: IsoDate; amountCents: Cents }): RuleViolation[] {
   return [
-    ...(price.paidOn < contract.signedOn ? [{ field: 'paidOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : []),
-    ...(price.paidPriceCents > contract.amountCents ? [{ field: 'paidPriceCents', code: 'aboveContractAmount', params: { amountCents: String(contract.amountCents) } }] : []),
+    ...(price.paidOn !== undefined && price.paidOn < contract.signedOn ? [{ field: 'paidOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : []),
+    ...(price.paidPriceCents !== undefined && price.paidPriceCents > contract.amountCents ? [{ field: 'paidPriceCents', code: 'aboveContractAmount', params: { amountCents: String(contract.amountCents) } }] : []),
   ];
 }
 
@@ -216,11 +216,11 @@ export function stageViolations(stage: Partial<StageInput>, today: IsoDate): Rul
  * The next stage of a co-production project: dated on or after the stage before it, and back to an earlier
  * stage (production halted, an agreement undone) only with the reason in its note, as progress goes back.
  */
-export function nextStageViolations(latest: StageInput | undefined, stage: StageInput, today: IsoDate): RuleViolation[] {
+export function nextStageViolations(latest: StageInput | undefined, stage: Partial<StageInput>, today: IsoDate): RuleViolation[] {
   const violations = stageViolations(stage, today);
   if (!latest) return violations;
-  if (stage.reachedOn < latest.reachedOn) violations.push({ field: 'reachedOn', code: 'beforeLatestReport', params: { latest: latest.reachedOn } });
-  violations.push(...backWithoutReasonViolations(COPRODUCTION_STAGES, latest.stage, stage.stage, { field: 'note', text: stage.note, code: 'coproductionStageGoesBack' }));
+  if (stage.reachedOn !== undefined && stage.reachedOn < latest.reachedOn) violations.push({ field: 'reachedOn', code: 'beforeLatestReport', params: { latest: latest.reachedOn } });
+  if (stage.stage !== undefined) violations.push(...backWithoutReasonViolations(COPRODUCTION_STAGES, latest.stage, stage.stage, { field: 'note', text: stage.note ?? '', code: 'coproductionStageGoesBack' }));
   return violations;
 }
 

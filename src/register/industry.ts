@@ -45,6 +45,7 @@ import { UniqueViolationError } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
+import { whereGiven } from '../domain/plausibility.ts';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
 
 type Db = Kysely<Database>;
@@ -71,10 +72,9 @@ async function audited(db: Db, context: RequestContext, action: Parameters<typeo
  * accents and spaces, see nameKey) and a registration number no other company of its country has.
  */
 export async function createCompany(db: Db, context: RequestContext, input: CompanyInput): Promise<industry.StoredCompany> {
-  assertValid(companyViolations(input));
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'company', input.country);
-    assertValid(companyTakenViolations(input, await industry.listCompaniesOf(trx, input.country)));
+    assertValid([...companyViolations(input), ...(await companyRegisterViolations(trx, input))]);
     const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) }).catch((error: unknown) => {
       // The lock above makes registrations in one country wait for each other; the index holds against any other writer.
       if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_REGISTRATION_NUMBER) {
@@ -87,29 +87,23 @@ export async function createCompany(db: Db, context: RequestContext, input: Comp
   });
 }
 
+/** The rules of a company that read the register, on the fields given: a name and registration number no other company of its country has. */
+export async function companyRegisterViolations(db: Db, input: Partial<CompanyInput>): Promise<RuleViolation[]> {
+  return input.country === undefined ? [] : companyTakenViolations(input, await industry.listCompaniesOf(db, input.country));
+}
+
 /**
  * A contract with its milestones and the procurement deliveries it fulfils, under a reference its company has
  * not given another, signed no earlier than each of those deliveries was committed.
  */
 export async function createContract(db: Db, context: RequestContext, input: ContractInput): Promise<industry.StoredContract> {
-  assertValid(contractViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
-    const company = await industry.findCompany(trx, input.companyId);
-    const contracted = await industry.contractedDeliveries(trx, input.deliveryIds);
-    const bought = (id: string) => [undefined, 'procurement'].includes(contracted.get(id.toLowerCase())?.supportType);
-    const lastCommitted = [...contracted.values()].map((delivery) => delivery.committedAt).filter((day) => day !== null).sort().at(-1) ?? null;
-    assertValid([
-      ...(company ? [] : [unknownRecord('companyId', 'company')]),
-      ...unknownRecords('deliveryIds', 'delivery', input.deliveryIds, contracted),
-      ...input.deliveryIds.flatMap((id, index) => (bought(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'notProcurement' }])),
-      ...signedAfterCommitmentViolations({ committedAt: lastCommitted }, 'signedOn', input.signedOn),
-    ]);
+    assertValid([...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input))]);
     const deliveryIds = [...new Set(input.deliveryIds)].sort();
     const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, ...recorded(context) };
     await industry.insertContract(trx, contract, deliveryIds).catch((error: unknown) => {
-      if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_CONTRACT_REFERENCE) {
-        throw new ValidationError([{ field: 'reference', code: 'contractReferenceTaken' }]);
-      }
+      // Another contract given the reference at the same moment, which passed the check too.
+      if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_CONTRACT_REFERENCE) throw new ValidationError([CONTRACT_REFERENCE_TAKEN]);
       throw error;
     });
     const milestones = input.milestones.map((milestone) => ({ id: randomUUID(), contractId: contract.id, ...milestone }));
@@ -117,6 +111,33 @@ export async function createContract(db: Db, context: RequestContext, input: Con
     await audited(trx, context, 'industryContract.create', { type: 'industryContract', id: contract.id }, { ...contract, deliveryIds, milestones });
     return contract;
   });
+}
+
+const CONTRACT_REFERENCE_TAKEN: RuleViolation = { field: 'reference', code: 'contractReferenceTaken' };
+
+/**
+ * The rules of a contract that read the register, on the fields given: a company that exists, under a reference it
+ * has not given another contract, and procurement deliveries that exist, each committed no later than the signing.
+ */
+export async function contractRegisterViolations(db: Db, input: Partial<ContractInput>): Promise<RuleViolation[]> {
+  const { companyId, reference, deliveryIds, signedOn } = input;
+  const company = companyId === undefined ? null : await industry.findCompany(db, companyId);
+  const contracted = deliveryIds === undefined ? new Map() : await industry.contractedDeliveries(db, deliveryIds);
+  const bought = (id: string) => [undefined, 'procurement'].includes(contracted.get(id.toLowerCase())?.supportType);
+  const lastCommitted = [...contracted.values()].map((delivery) => delivery.committedAt).filter((day) => day !== null).sort().at(-1) ?? null;
+  return [
+    ...(company === undefined ? [unknownRecord('companyId', 'company')] : []),
+    ...(company && reference !== undefined && (await industry.contractReferenceExists(db, company.id, reference)) ? [CONTRACT_REFERENCE_TAKEN] : []),
+    ...(deliveryIds === undefined ? [] : unknownRecords('deliveryIds', 'delivery', deliveryIds, contracted)),
+    ...(deliveryIds ?? []).flatMap((id, index) => (bought(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'notProcurement' }])),
+    ...whereGiven(signedOn, (date) => signedAfterCommitmentViolations({ committedAt: lastCommitted }, 'signedOn', date)),
+  ];
+}
+
+/** The rules of a progress report that read its milestone (its contract's signing, its latest report), on the fields given; a milestone that does not exist has none. */
+export async function progressRegisterViolations(db: Db, milestoneId: string, report: Partial<ProgressReport>, today: IsoDate): Promise<RuleViolation[]> {
+  const milestone = await industry.findMilestone(db, milestoneId);
+  return milestone ? progressViolations((await industry.listProgress(db, milestoneId)).at(-1) ?? null, report, today, milestone.signedOn) : [];
 }
 
 /**
@@ -153,19 +174,23 @@ const asRecorded = <T extends { createdAt: string }>(records: T[]) => records.ma
 
 /** A price development; one under a contract is not paid before the contract was signed, nor above what the whole contract is worth. */
 export async function recordPriceDevelopment(db: Db, context: RequestContext, input: PriceDevelopmentInput): Promise<{ id: string }> {
-  assertValid(priceDevelopmentViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
-    if (input.contractId !== null) {
-      const contract = await industry.findContract(trx, input.contractId);
-      assertValid(contract ? priceUnderContractViolations(input, contract) : [unknownRecord('contractId', 'contract')]);
-    }
     await industry.lockRecordingOf(trx, 'priceDevelopment');
-    assertValid(sameRecordViolations(PRICE_FIELDS, input, asRecorded(await industry.listPriceDevelopments(trx))));
+    assertValid([...priceDevelopmentViolations(input, requestDay(context)), ...(await priceRegisterViolations(trx, input))]);
     const price = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertPriceDevelopment(trx, price);
     await audited(trx, context, 'priceDevelopment.create', { type: 'priceDevelopment', id: price.id }, price);
     return { id: price.id };
   });
+}
+
+/** The rules of a price development that read the register, on the fields given: its contract's, and one the same as one recorded. */
+export async function priceRegisterViolations(db: Db, input: Partial<PriceDevelopmentInput>): Promise<RuleViolation[]> {
+  const contract = input.contractId ? await industry.findContract(db, input.contractId) : null;
+  return [
+    ...(contract === undefined ? [unknownRecord('contractId', 'contract')] : contract ? priceUnderContractViolations(input, contract) : []),
+    ...sameRecordViolations(PRICE_FIELDS, input, asRecorded(await industry.listPriceDevelopments(db))),
+  ];
 }
 
 export async function recordLesson(db: Db, context: RequestContext, input: LessonInput): Promise<{ id: string }> {
@@ -182,12 +207,9 @@ export async function recordLesson(db: Db, context: RequestContext, input: Lesso
 
 /** A co-production project under a title no other project with the same partner has (whatever its case, accents and spaces, see nameKey). */
 export async function createCoproduction(db: Db, context: RequestContext, input: CoproductionInput): Promise<{ id: string }> {
-  assertValid(coproductionViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
-    const partner = nameKey(input.partner);
-    await lockNamesOf(trx, 'coproductionProject', partner);
-    const withPartner = (await industry.listCoproductions(trx)).filter((project) => nameKey(project.partner) === partner);
-    assertValid(nameTakenViolations('coproductionProject', 'title', input.title, withPartner.map((project) => project.title)));
+    await lockNamesOf(trx, 'coproductionProject', nameKey(input.partner));
+    assertValid([...coproductionViolations(input, requestDay(context)), ...(await coproductionRegisterViolations(trx, input))]);
     const project = { id: randomUUID(), title: input.title, partner: input.partner, ...recorded(context) };
     await industry.insertCoproduction(trx, project);
     const stage = { id: randomUUID(), projectId: project.id, stage: input.stage, reachedOn: input.reachedOn, note: input.note, recordedAt: context.now().toISOString() };
@@ -195,6 +217,13 @@ export async function createCoproduction(db: Db, context: RequestContext, input:
     await audited(trx, context, 'coproduction.create', { type: 'coproductionProject', id: project.id }, { ...project, stage });
     return { id: project.id };
   });
+}
+
+/** The rules of a co-production project that read the register, on the fields given: a title no other project with its partner has. */
+export async function coproductionRegisterViolations(db: Db, { title, partner }: Partial<CoproductionInput>): Promise<RuleViolation[]> {
+  if (title === undefined || partner === undefined) return [];
+  const withPartner = (await industry.listCoproductions(db)).filter((project) => nameKey(project.partner) === nameKey(partner));
+  return nameTakenViolations('coproductionProject', 'title', title, withPartner.map((project) => project.title));
 }
 
 /**
@@ -216,18 +245,29 @@ export async function recordStage(db: Db, context: RequestContext, projectId: st
   });
 }
 
+/** The rules of a stage that read its project's latest stage, on the fields given; a project that does not exist has none. */
+export async function stageRegisterViolations(db: Db, projectId: string, input: Partial<StageInput>, today: IsoDate): Promise<RuleViolation[]> {
+  if (!(await industry.findCoproduction(db, projectId))) return [];
+  return nextStageViolations((await industry.listStages(db, projectId)).at(-1), input, today);
+}
+
 /** A shared need, named as no other of its category is (whatever its case, accents and spaces, see nameKey). */
 export async function recordDemandBundle(db: Db, context: RequestContext, input: DemandBundleInput & { category: industry.StoredDemandBundle['category'] }): Promise<{ id: string }> {
-  assertValid(demandBundleViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'demandBundle', input.category);
-    const ofCategory = (await industry.listDemandBundles(trx)).filter((bundle) => bundle.category === input.category);
-    assertValid(nameTakenViolations('demandBundle', 'need', input.need, ofCategory.map((bundle) => bundle.need)));
+    assertValid([...demandBundleViolations(input, requestDay(context)), ...(await demandBundleRegisterViolations(trx, input))]);
     const bundle = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertDemandBundle(trx, bundle);
     await audited(trx, context, 'demandBundle.create', { type: 'demandBundle', id: bundle.id }, bundle);
     return { id: bundle.id };
   });
+}
+
+/** The rules of a shared need that read the register, on the fields given: a need no other of its category has. */
+export async function demandBundleRegisterViolations(db: Db, { need, category }: Partial<DemandBundleInput & { category: string }>): Promise<RuleViolation[]> {
+  if (need === undefined || category === undefined) return [];
+  const ofCategory = (await industry.listDemandBundles(db)).filter((bundle) => bundle.category === category);
+  return nameTakenViolations('demandBundle', 'need', need, ofCategory.map((bundle) => bundle.need));
 }
 
 /**

@@ -268,7 +268,7 @@ describeEachDatabase('industry', (database) => {
   it('refuses a company name or public name that mixes Latin and Cyrillic letters within one word, saying which letter is not Latin, and changes nothing', async () => {
     const [, dutch] = DEMONSTRATION_COMPANIES;
     const before = await counts();
-    const typed = 'QA B\u0435drijf BV';
+    const typed = 'QA B\u0435drijf Nieuw BV';
     for (const [language, reason] of [
       ['nl', 'In "B\u0435drijf" is "\u0435" (U+0435) geen Latijnse letter, zoals de rest van het woord, al kan hij er precies zo uitzien. Typ het woord in één schrift.'],
       ['en', 'In "B\u0435drijf", "\u0435" (U+0435) is not a Latin letter, as the rest of the word is, though it may look exactly like one. Type the word in one script.'],

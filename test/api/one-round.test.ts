@@ -134,4 +134,36 @@ describeEachDatabase('a refusal in one round', (database) => {
     const created = (await registrar('POST', '/replenishment-projects', { ...project, stage: 'contracted', replaces: [] })).body;
     expect(await refused(registrar('PUT', `/replenishment-projects/${created.id}`, { ...project, stage: 'identified', budgetCents: -1, replaces: [], asOf: '2025-04-01' }, { 'If-Match': `"${created.version}"` }))).toEqual(['asOf beforeLatestState', 'budgetCents amountNotPositive', 'reason replenishmentStageGoesBack']);
   });
+
+  it('names the industry register’s records’ faults beside the rules of the records they name and those recorded', async () => {
+    const company = (await registrar('POST', '/companies', { name: 'Eén Ronde B.V.', country: 'NL', registrationNumber: 'KVK-1' })).body;
+    expect(await refused(registrar('POST', '/companies', { name: 'één ronde b.v.', country: 'NL', registrationNumber: `KVK${NUL}` }))).toEqual(['name companyNameTaken', 'registrationNumber nulCharacter']);
+    expect(await refused(registrar('POST', '/companies', { name: ' ', country: 'NL', registrationNumber: 'kvk-1' }))).toEqual(['name required', 'registrationNumber registrationNumberTaken']);
+
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const purchase = (await registrar('POST', '/deliveries', { ...procurement, title: 'Aankoop onder contract' })).body;
+    const stock = (await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad naast contract' })).body;
+    const contract = { companyId: company.id, reference: 'C-1', subject: 'Munitie', amountCents: 1_000_00, signedOn: '2025-06-01', deliveryIds: [purchase.id], milestones: [{ title: 'Eerste levering', dueOn: '2025-10-01' }] };
+    const signed = (await registrar('POST', '/industry-contracts', contract)).body;
+    expect(await refused(registrar('POST', '/industry-contracts', { ...contract, companyId: unknown, reference: 'C-2', amountCents: 'veel' }))).toEqual(['amountCents invalidValue', 'companyId unknownCompany']);
+    expect(await refused(registrar('POST', '/industry-contracts', { ...contract, reference: 'c-1', signedOn: '2025-09-06', deliveryIds: [stock.id], milestones: [] }))).toEqual(['deliveryIds.0 notProcurement', 'reference contractReferenceTaken', 'signedOn dateInFuture']);
+
+    const milestone = (await registrar('GET', '/industry?date=2025-09-05')).body.companies.find((item: any) => item.id === company.id).contracts[0].milestones[0];
+    expect(await refused(registrar('POST', `/contract-milestones/${milestone.id}/progress`, { percent: 'half', reportedOn: '2025-05-01' }))).toEqual(['percent invalidValue', 'reportedOn beforeSigning']);
+
+    const price = { item: 'Granaat', contractId: signed.id, earlierPriceCents: 100_00, earlierOn: '2024-05-01', paidPriceCents: 2_000_00, paidOn: '2025-07-01' };
+    expect(await refused(registrar('POST', '/price-developments', { ...price, contractId: unknown, earlierPriceCents: 'x' }))).toEqual(['contractId unknownContract', 'earlierPriceCents invalidValue']);
+    expect(await refused(registrar('POST', '/price-developments', { ...price, item: ' ' }))).toEqual(['item required', 'paidPriceCents aboveContractAmount']);
+
+    const project = { title: 'Eén ronde samen', partner: 'Oekraïense partner', stage: 'producing', reachedOn: '2025-03-01' };
+    const started = (await registrar('POST', '/coproduction-projects', project)).body;
+    expect(await refused(registrar('POST', '/coproduction-projects', { ...project, title: 'één ronde samen', stage: 'bedacht' }))).toEqual(['stage invalidChoice', 'title coproductionProjectTaken']);
+    expect(await refused(registrar('POST', '/coproduction-projects', { ...project, reachedOn: '2025-09-06' }))).toEqual(['reachedOn dateInFuture', 'title coproductionProjectTaken']);
+    expect(await refused(registrar('POST', `/coproduction-projects/${started.id}/stages`, { stage: 'intention', reachedOn: '2025-02-01', note: `nul${NUL}` }))).toEqual(['note nulCharacter', 'reachedOn beforeLatestReport']);
+
+    const bundle = { need: 'Eén ronde munitie', category: 'ammunition', dutchQuantity: 10, ukrainianQuantity: 20, identifiedOn: '2025-04-01' };
+    expect((await registrar('POST', '/demand-bundles', bundle)).status).toBe(201);
+    expect(await refused(registrar('POST', '/demand-bundles', { ...bundle, need: 'één ronde munitie', dutchQuantity: 'tien' }))).toEqual(['dutchQuantity invalidValue', 'need demandBundleTaken']);
+    expect(await refused(registrar('POST', '/demand-bundles', { ...bundle, ukrainianQuantity: 0 }))).toEqual(['need demandBundleTaken', 'ukrainianQuantity tooSmall']);
+  });
 });

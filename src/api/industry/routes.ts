@@ -40,12 +40,12 @@ export function industryRoutes() {
   app.openapi(createCompanyRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: { id: (await register.createCompany(trx, requestContext(c), body)).id } }));
-  }, passedFieldsHook(companyInputRules));
+  }, passedFieldsHook(companyInputRules, { inRegister: (c, passed) => register.companyRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(createContractRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: { id: (await register.createContract(trx, requestContext(c), body)).id } }));
-  }, passedFieldsHook(contractInputRules));
+  }, passedFieldsHook(contractInputRules, { inRegister: (c, passed) => register.contractRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(progressRoute, async (c) => {
     const body = c.req.valid('json');
@@ -54,12 +54,12 @@ export function industryRoutes() {
       const { id, version } = await register.reportProgress(trx, requestContext(c), milestoneId, body, expected);
       return { version, body: { id } };
     });
-  }, passedFieldsHook(progressInputRules));
+  }, passedFieldsHook(progressInputRules, { inRegister: (c, passed, today) => register.progressRegisterViolations(c.get('deps').db, c.req.param('id')!, passed, today) }));
 
   app.openapi(priceRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordPriceDevelopment(trx, requestContext(c), body) }));
-  }, passedFieldsHook(priceInputRules));
+  }, passedFieldsHook(priceInputRules, { inRegister: (c, passed) => register.priceRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(lessonRoute, async (c) => {
     const body = c.req.valid('json');
@@ -69,7 +69,7 @@ export function industryRoutes() {
   app.openapi(coproductionRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.createCoproduction(trx, requestContext(c), body) }));
-  }, passedFieldsHook(coproductionInputRules));
+  }, passedFieldsHook(coproductionInputRules, { inRegister: (c, passed) => register.coproductionRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(stageRoute, async (c) => {
     const body = c.req.valid('json');
@@ -78,12 +78,12 @@ export function industryRoutes() {
       const { id, version } = await register.recordStage(trx, requestContext(c), projectId, body, expected);
       return { version, body: { id } };
     });
-  }, passedFieldsHook(stageInputRules));
+  }, passedFieldsHook(stageInputRules, { inRegister: (c, passed, today) => register.stageRegisterViolations(c.get('deps').db, c.req.param('id')!, passed, today) }));
 
   app.openapi(demandBundleRoute, async (c) => {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordDemandBundle(trx, requestContext(c), body) }));
-  }, passedFieldsHook(demandBundleInputRules));
+  }, passedFieldsHook(demandBundleInputRules, { inRegister: (c, passed) => register.demandBundleRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(companyDecisionRoute, async (c) => {
     const body = c.req.valid('json');

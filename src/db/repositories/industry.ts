@@ -18,6 +18,7 @@ import type {
   PublicCompanyTable,
 } from '../schema.ts';
 import { withTypedErrors } from '../errors.ts';
+import { foldedReferenceIs } from './folded-reference.ts';
 
 /** The only SQL of the industry domain. Its registers are small (tens of rows): lists are read whole. */
 type Db = Kysely<Database>;
@@ -107,6 +108,12 @@ export type StoredContract = Selectable<IndustryContractTable>;
 
 /** The unique index that gives each contract of a company its own reference, whatever its case and spacing (migration 043). */
 export const UNIQUE_CONTRACT_REFERENCE = 'industry_contract_reference_folded_per_company';
+
+/** Whether another contract of the company has this reference, whatever its case and spacing, as the unique index compares them. */
+export async function contractReferenceExists(db: Db, companyId: string, reference: string): Promise<boolean> {
+  const found = await db.selectFrom('industryContract').select('id').where('companyId', '=', companyId).where(foldedReferenceIs('reference', reference)).limit(1).executeTakeFirst();
+  return found !== undefined;
+}
 
 export async function insertContract(db: Db, contract: StoredContract, deliveryIds: readonly string[]): Promise<void> {
   await withTypedErrors(db.insertInto('industryContract').values(contract).execute());
