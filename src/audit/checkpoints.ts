@@ -67,7 +67,14 @@ export class MalformedCheckpointError extends Error {
 }
 
 /** The database's audit trail does not reach its last signed checkpoint: appending would fork the chain. */
-export class AuditChainBehindError extends StartRefusedError {}
+export class AuditChainBehindError extends StartRefusedError {
+  /** Where the trail ends and the furthest checkpoint beyond it, when it ends before that checkpoint (rather than differs from it). */
+  readonly endsBefore: { lastSeq: number; checkpoint: Anchor } | undefined;
+  constructor(message: string, endsBefore?: { lastSeq: number; checkpoint: Anchor }) {
+    super(message);
+    this.endsBefore = endsBefore;
+  }
+}
 
 /** The audit directory's key pair is missing or does not fit: the checkpoints could not be checked or signed. */
 export class CheckpointKeyError extends StartRefusedError {}
@@ -238,12 +245,14 @@ export async function refuseChainBehindCheckpoints(db: Kysely<Database>, directo
         'the first event that differs.',
     );
   }
+  const lastSeq = (await lastAuditEvent(db))?.seq ?? 0;
   throw new AuditChainBehindError(
-    `The audit trail in the database ends at event #${(await lastAuditEvent(db))?.seq ?? 0}, but ${signedAt} covers it up to event #${furthest.seq}: ` +
+    `The audit trail in the database ends at event #${lastSeq}, but ${signedAt} covers it up to event #${furthest.seq}: ` +
       'the database was restored from an older backup? New events would fork the signed chain. ' +
       'Restore the newest backup of the database (`audit verify` checks it). If this is the backup you mean to restore and ' +
       'the events after it are lost for good, record that with the same database (DATA_DIR, or DATABASE_URL on PostgreSQL) and AUDIT_DIR: `npm run cli -- audit record-restore --operator NAME` signs a ' +
       '"restored to event N" record in the audit directory, which `audit verify` accepts and reports.',
+    { lastSeq, checkpoint: furthest },
   );
 }
 

@@ -17,7 +17,8 @@ import type { ReadableStream } from 'node:stream/web';
 import { promisify } from 'node:util';
 import { gunzip, gunzipSync } from 'node:zlib';
 import type { KeyObject } from 'node:crypto';
-import { openCheckpointStore, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, publicKeyFromPem, readPublicKey } from '../audit/checkpoints.ts';
+import { openCheckpointStore, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, publicKeyFromPem, readPublicKey, refuseChainBehindCheckpoints } from '../audit/checkpoints.ts';
+import { StartRefusedError } from '../start-refused.ts';
 import { countSealedTotpSecrets, TOTP_SECRET_KEY_FILE, totpSecretKeyMissing } from '../auth/totp-secret-key.ts';
 import { lastAuditEvent } from '../db/repositories/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
@@ -158,7 +159,7 @@ export async function restoreBackup(
   dataDir: string,
   auditDirectory: string,
   options: RestoreOptions = {},
-): Promise<BackupSummary & { auditRestored: boolean; signatureCheck: SignatureCheck; signingKeyMissing?: string; totpSecretKeyMissing?: string }> {
+): Promise<BackupSummary & { auditRestored: boolean; signatureCheck: SignatureCheck; startRefused?: StartRefusedError; signingKeyMissing?: string; totpSecretKeyMissing?: string }> {
   const target = resolve(dataDir);
   const auditTarget = resolve(auditDirectory);
   const auditKept = holdsAuditRecords(auditTarget, target);
@@ -179,11 +180,11 @@ export async function restoreBackup(
   // Beside the data directory, on the same file system, so that renames move them into place.
   const staged = `${target}.restoring-${process.pid}`;
   const stagedAudit = `${staged}-audit`;
-  let sealedTotpSecrets: number;
+  let restored: RestoredDatabase;
   try {
     await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     await mkdir(staged, { mode: 0o700 });
-    sealedTotpSecrets = await restoreDatabase(file, content, staged);
+    restored = await restoreDatabase(file, content, staged, auditKept ? auditTarget : undefined);
     if (auditRestored) {
       await mkdir(stagedAudit, { mode: 0o700 });
       for (const [name, data] of Object.entries(content.audit)) {
@@ -204,9 +205,10 @@ export async function restoreBackup(
   const summary = { createdAt: content.createdAt, lastAuditSeq: content.lastAuditSeq, auditFiles: Object.keys(content.audit).length, auditRestored, signatureCheck };
   return {
     ...summary,
+    ...(restored.startRefused ? { startRefused: restored.startRefused } : {}),
     // The state the server refuses to start in: a public key without its private key.
     ...(existsSync(join(auditTarget, PUBLIC_KEY_FILE)) && !existsSync(signingKeyFile) ? { signingKeyMissing: signingKeyMissing(signingKeyFile) } : {}),
-    ...(sealedTotpSecrets > 0 && !existsSync(keyFile) ? { totpSecretKeyMissing: totpSecretKeyMissing(keyFile, sealedTotpSecrets) } : {}),
+    ...(restored.sealedTotpSecrets > 0 && !existsSync(keyFile) ? { totpSecretKeyMissing: totpSecretKeyMissing(keyFile, restored.sealedTotpSecrets) } : {}),
   };
 }
 
@@ -256,7 +258,19 @@ function parsedPublicKey(pem: Uint8Array): KeyObject | undefined {
  * The backup's database, opened in `dataDir` and checked: it opens, and holds the audit trail the backup
  * names. Returns how many accounts have a second factor sealed with the TOTP key.
  */
-async function restoreDatabase(file: string, content: BackupContent, dataDir: string): Promise<number> {
+interface RestoredDatabase {
+  /** How many accounts have their second factor sealed with the TOTP key. */
+  sealedTotpSecrets: number;
+  /** Why the server refuses to start on the database beside the kept audit directory: checkpoints newer than the backup, say. */
+  startRefused?: StartRefusedError;
+}
+
+/**
+ * Restores the backup's database into `dataDir` and checks that it opens and holds the audit trail the backup
+ * names; beside a kept audit directory, it is also held against that directory's checkpoints as the server's
+ * start holds it, so that the restore says whether the server will start on it.
+ */
+async function restoreDatabase(file: string, content: BackupContent, dataDir: string, keptAuditDirectory: string | undefined): Promise<RestoredDatabase> {
   const damaged = (why: string) => damagedBackup(file, why);
   const restored = await openDatabase({ dataDir, template: content.database }).catch((error: Error) => {
     throw damaged(`its database does not open (${error.message})`);
@@ -275,7 +289,14 @@ async function restoreDatabase(file: string, content: BackupContent, dataDir: st
       );
     });
     await restored.makeDurable();
-    return await countSealedTotpSecrets(restored.db);
+    const startRefused =
+      keptAuditDirectory === undefined
+        ? undefined
+        : await refuseChainBehindCheckpoints(restored.db, keptAuditDirectory).then(
+            () => undefined,
+            (error: unknown) => (error instanceof StartRefusedError ? error : Promise.reject(error)),
+          );
+    return { sealedTotpSecrets: await countSealedTotpSecrets(restored.db), ...(startRefused ? { startRefused } : {}) };
   } finally {
     await restored.close();
   }

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
+import { AuditChainBehindError } from '../audit/checkpoints.ts';
 import { auditDirectoryFromEnvironment } from '../audit/config.ts';
 import { BackupRefusedError, restoreBackup, writeBackup, type SignatureCheck } from '../backup/backup-file.ts';
 import { requestBackup } from '../backup/online-backup.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { databaseConfigFromEnvironment } from '../config.ts';
+import type { StartRefusedError } from '../start-refused.ts';
 import { publicKeyFile } from './audit-commands.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
@@ -50,13 +52,27 @@ export function backupCommands(): Command[] {
         summary.auditRestored
           ? `The audit directory ${auditDirectory} was restored from the backup: its checkpoints end where the backup does, so they cannot show that the register had gone further. ` +
               'If the audit directory the register used (a separate AUDIT_DIR) survives, empty DATA_DIR and restore again with AUDIT_DIR set to it.'
-          : `The audit directory ${auditDirectory} holds the chain's records already and was kept: if its checkpoints are newer than this backup, the server refuses to start and says how to record the restore.`,
+          : describeKeptAuditDirectory(auditDirectory, summary.startRefused),
       );
       if (summary.signingKeyMissing) console.log(summary.signingKeyMissing);
       if (summary.totpSecretKeyMissing) console.log(summary.totpSecretKeyMissing);
     });
 
   return [backup, restore];
+}
+
+/** What the audit directory kept beside the restored database means for the server's start, which the restore judged as the start does. */
+function describeKeptAuditDirectory(auditDirectory: string, startRefused: StartRefusedError | undefined): string {
+  const kept = `The audit directory ${auditDirectory} holds the chain's records already and was kept`;
+  if (startRefused === undefined) return `${kept}: its checkpoints go no further than this backup, so the server starts on it.`;
+  const endsBefore = startRefused instanceof AuditChainBehindError ? startRefused.endsBefore : undefined;
+  if (endsBefore === undefined) return `${kept}, and the server refuses to start on this backup beside it: ${startRefused.message}`;
+  const { lastSeq, checkpoint } = endsBefore;
+  return (
+    `${kept}. Its checkpoints are newer than this backup: they cover the audit trail up to event #${checkpoint.seq} (signed ${checkpoint.at}), the backup only up to event #${lastSeq}, ` +
+    'so the server refuses to start on it. Restore a newer backup if there is one; if this is the backup to go on with and the events after ' +
+    `#${lastSeq} are lost for good, record that first, with the same DATA_DIR and AUDIT_DIR: npm run cli -- audit record-restore --operator NAME (README, "Backup and restore").`
+  );
 }
 
 function describeSignatureCheck(check: SignatureCheck, auditDirectory: string): string {

@@ -383,9 +383,9 @@ describe('backup and restore of the embedded register', () => {
     const store = await openCheckpointStore(audit);
     await record(original.db);
     const file = join(folder, 'older.backup');
-    await writeBackup(original, audit, file);
+    const backup = await writeBackup(original, audit, file);
     await record(original.db);
-    await writeCheckpoint(original.db, store, new Date());
+    const newer = await writeCheckpoint(original.db, store, new Date());
     await original.close();
     const checkpoints = readFileSync(join(audit, 'checkpoints.jsonl'));
     // The database is lost; the audit directory survives in its place.
@@ -394,13 +394,39 @@ describe('backup and restore of the embedded register', () => {
     await expect(restoreBackup(file, dataDir, audit)).rejects.toThrow(`${dataDir} is not empty: a backup is restored into an empty data directory only (but for the audit directory ${audit} inside it).`);
     rmSync(join(dataDir, 'stray'));
 
-    expect(await restoreBackup(file, dataDir, audit)).toMatchObject({ auditRestored: false, signatureCheck: 'auditDirectory' });
+    // The restore knows the kept checkpoints are newer than the backup, and says so outright with what to do.
+    const restored = await runCli(dataDir, ['restore', file]);
+    expect(restored.code).toBe(0);
+    expect(restored.output).toContain(`Its signature was checked against the checkpoint key in ${audit}`);
+    expect(restored.output).toContain(
+      `The audit directory ${audit} holds the chain's records already and was kept. Its checkpoints are newer than this backup: they cover the audit trail up to event #${newer!.seq} ` +
+        `(signed ${newer!.at}), the backup only up to event #${backup.lastAuditSeq}, so the server refuses to start on it. Restore a newer backup if there is one; if this is the backup ` +
+        `to go on with and the events after #${backup.lastAuditSeq} are lost for good, record that first, with the same DATA_DIR and AUDIT_DIR: npm run cli -- audit record-restore --operator NAME`,
+    );
+    expect(restored.output).not.toContain('if its checkpoints are newer');
     expect(readFileSync(join(audit, 'checkpoints.jsonl'))).toEqual(checkpoints);
     const refusal = await startServer({ port: 0, demonstrationData: false, database: { dataDir }, auditCheckpoints: { directory: audit, intervalMs: 60_000 } }).then(
       () => undefined,
       (error: unknown) => error,
     );
     expect(refusal).toBeInstanceOf(AuditChainBehindError);
+  });
+
+  it('says on restoring beside kept checkpoints that go no further than the backup that the server starts on it', async () => {
+    const dataDir = join(folder, 'register');
+    const audit = join(dataDir, 'audit');
+    const original = await open(dataDir);
+    await record(original.db);
+    await writeCheckpoint(original.db, await openCheckpointStore(audit), new Date());
+    const file = join(folder, 'newest.backup');
+    await writeBackup(original, audit, file);
+    await original.close();
+    for (const name of readdirSync(dataDir)) if (name !== 'audit') rmSync(join(dataDir, name), { recursive: true, force: true });
+    const restored = await runCli(dataDir, ['restore', file]);
+    expect(restored.code).toBe(0);
+    expect(restored.output).toContain(`The audit directory ${audit} holds the chain's records already and was kept: its checkpoints go no further than this backup, so the server starts on it.`);
+    const running = await startServer({ port: 0, demonstrationData: false, database: { dataDir }, auditCheckpoints: { directory: audit, intervalMs: 60_000 } });
+    await running.close();
   });
 
   it('backs up only a data directory that holds a database, and makes none where there is none', async () => {
