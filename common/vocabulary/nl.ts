@@ -489,7 +489,7 @@ export const nl: Vocabulary = {
     },
     headings: {
       id: 'Id', title: 'Titel', publicTitle: 'Openbare titel', category: 'Categorie', quantity: 'Aantal', unit: 'Eenheid',
-      supportType: 'Soort steun', fundingSource: 'Financieringsbron', pledgedAt: 'Toegezegd op', committedAt: 'Juridisch verplicht op',
+      supportType: 'Type steun', fundingSource: 'Financieringsbron', pledgedAt: 'Toegezegd op', committedAt: 'Juridisch verplicht op',
       realisedAt: 'Gerealiseerd op', deliveredAt: 'Geleverd op', stage: 'Fase', valueEuro: 'Waarde (EUR)',
       disclosureState: 'Openbaarheid', demonstration: 'Demonstratiegegevens',
       sequence: 'Volgnummer', occurredAt: 'Tijdstip (UTC)', actor: 'Gebruiker', actorRole: 'Rol', action: 'Actie', result: 'Resultaat',

@@ -113,8 +113,8 @@ export interface ImportColumn {
   required: boolean;
   /** What the template's example row shows. */
   example: string | number;
-  /** Another header the column goes by, as the register's export of such records heads it. */
-  alsoNamed?: string;
+  /** The names the column went by in an earlier template, under which a file made with it is still read. */
+  alsoNamed?: { nl: string; en: string };
 }
 
 export interface SheetDefinition {
@@ -163,7 +163,8 @@ export const SHEETS: readonly SheetDefinition[] = [
     columns: [
       ownReference,
       column('title', 'Titel', 'Title', 'text', 'Pantserhouwitsers (voorbeeld)', true),
-      { ...column('supportType', 'Soort steun', 'Support type', { list: 'supportType' }, 'stock', true), alsoNamed: en.spreadsheetExport.headings.supportType },
+      // The letter's own term, as the export and the pages head the column.
+      { ...column('supportType', nl.spreadsheetExport.headings.supportType, en.spreadsheetExport.headings.supportType, { list: 'supportType' }, 'stock', true), alsoNamed: { nl: 'Soort steun', en: 'Support type' } },
       column('category', 'Categorie', 'Category', { list: 'category' }, 'largeCalibreArtillery', true),
       column('fundingSource', 'Financieringsbron', 'Funding source', { list: 'fundingSource' }, 'ukraineSupportBudget', true),
       column('quantity', 'Aantal', 'Quantity', 'count', 4),
@@ -383,13 +384,12 @@ export function readableColumns(definition: SheetDefinition): readonly ImportCol
 }
 
 /** Whether a header, normalised, is one of a column's names: in Dutch, in English, both as the template writes them, or another. */
-const isNamed = (wanted: string, names: { nl: string; en: string }, ...others: (string | undefined)[]) =>
-  [names.nl, names.en, headerText(names), ...others].some((name) => name !== undefined && normalise(name) === wanted);
+const isNamed = (wanted: string, names: { nl: string; en: string }, ...others: string[]) => [names.nl, names.en, headerText(names), ...others].some((name) => normalise(name) === wanted);
 
 /** The column a header names, in any of the ways a person may have written it. */
 export function columnOfHeader(definition: SheetDefinition, header: string): ImportColumn | undefined {
   const wanted = normalise(header);
-  return readableColumns(definition).find((candidate) => isNamed(wanted, candidate, candidate.key, candidate.alsoNamed));
+  return readableColumns(definition).find((candidate) => isNamed(wanted, candidate, candidate.key) || (candidate.alsoNamed !== undefined && isNamed(wanted, candidate.alsoNamed)));
 }
 
 /** The column of the register's export that a header names among those the register computes (a stage, a value), which an import never writes. */
