@@ -105,6 +105,25 @@ describeWithBrowser('import', (browser) => {
     expect(await realisedStock()).toBe(before + THREE_ROWS_CENTS);
   });
 
+  it('shows in a dry run all a row records, a training count with its ceiling and estimate as the training page shows them', async () => {
+    const template = new Uint8Array(await (await apiResponse(server(), '/imports/template')).arrayBuffer());
+    const file = join(folder, 'tellingen.xlsx');
+    writeFileSync(file, await filledTemplate(template, {
+      'Trainingstellingen (Counts)': [['TT-E2E', 'stc', '2025-03-01', '2025-06-30', '2025-08-31', 20, 'Ja', 250, 'ja', 3, null, null, '€ 1.500.000', 'Steunfonds Oekraïne', 'Telling van juni']],
+    }));
+    const page = await openPageAs(browser(), server(), 'registrar');
+    pages.push(page);
+    await visit(page, server(), '/importeren');
+    await page.getByLabel('Bestand').setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { name: 'Resultaat van de controle: tellingen.xlsx' }).waitFor();
+    const count = page.getByRole('row', { name: /Trainingstellingen \(Counts\), regel 3/ });
+    expect(plain(await count.getByRole('cell').last().innerText()).replace(/\u00a0/g, ' ')).toBe(
+      'Trainingsprogramma: stc · Periode vanaf: 1 mrt. 2025 · Periode tot en met: 30 jun. 2025 · Geteld tot en met: 31 aug. 2025 · Aantal trainers: max. 20 · ' +
+        'Aantal getrainde militairen: circa 250 · Aantal trainingen: 3 · Geraamde kosten: € 1.500.000,00 · Financieringsbron van de kosten: Steunfonds Oekraïne · Toelichting: Telling van juni',
+    );
+  });
+
   it('warns of a payment far above its valuation at its row and amount, and imports it once confirmed', async () => {
     const template = new Uint8Array(await (await apiResponse(server(), '/imports/template')).arrayBuffer());
     const purchase = await filledTemplate(template, {

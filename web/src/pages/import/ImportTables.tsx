@@ -4,55 +4,72 @@ import type { ImportFault, ImportHeaderFaults, ImportRow } from '../../api/impor
 import { DataTable } from '../../components/DataTable.tsx';
 import { locale } from '../../format/locale.ts';
 import { useFieldText } from '../../format/useFieldText.ts';
+import { labelOf } from '../../../../common/vocabulary/index.ts';
 import { useExportWords } from '../export-control/useExportWords.ts';
+import { useCountText } from '../training/useCountText.ts';
+import { COUNT_QUALIFIERS, SUMMARY_FIELDS } from './summaryFields.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
 /** A file may hold 100,000 rows: the page shows a part of them at a time, and says how many there are. */
 const SHOWN_FAULTS = 200;
 const ROWS_PER_PAGE = 100;
 
-/** The fields that say what a row is, per sheet, in the order they are shown. */
-const SUMMARY_FIELDS: Record<ImportRow['sheet'], readonly string[]> = {
-  delivery: ['title', 'supportType', 'category', 'fundingSource', 'quantity', 'unit', 'pledgedAt', 'committedAt', 'realisedAt', 'deliveredAt'],
-  valuation: ['deliveryReference', 'amountCents', 'basis', 'effectiveDate'],
-  payment: ['deliveryReference', 'amountCents', 'paidOn', 'reference'],
-  trainingProgramme: ['name', 'key', 'hostCountry', 'framework', 'deliveryReferences'],
-  trainingContribution: ['programmeKey', 'periodFrom', 'countsUpTo', 'trainers', 'trainees'],
-  readinessJudgement: ['deliveryReference', 'effect', 'judgedOn'],
-  company: ['name', 'country'],
-  industryContract: ['companyReference', 'reference', 'amountCents', 'signedOn', 'deliveryReferences'],
-  budgetCommitment: ['title', 'fund', 'budgetYear', 'stage', 'amountCents', 'effectiveOn', 'deliveryReference'],
-  epfClaim: ['reference', 'deliveryReference', 'batch', 'period', 'declaredCents', 'declaredOn'],
-  exportLicence: ['deliveryReference', 'number', 'issuedOn', 'validUntil', 'militaryListCategory', 'valueAuthorisedCents'],
-};
-
 /** A licence's fields as the licence form names them. */
-const LICENCE_LABELS = { number: 'number', issuedOn: 'issuedOn', validUntil: 'validUntil', militaryListCategory: 'militaryList', valueAuthorisedCents: 'valueAuthorised' } as const;
+const LICENCE_LABELS = {
+  number: 'number',
+  issuedOn: 'issuedOn',
+  validUntil: 'validUntil',
+  militaryListCategory: 'militaryList',
+  unRegisterCategory: 'unRegister',
+  quantityAuthorised: 'quantityAuthorised',
+  valueAuthorisedCents: 'valueAuthorised',
+  importingState: 'importingState',
+  withheldGround: 'withheld',
+  conditions: 'conditions',
+} as const;
+
+/** A training count's fields as the training form names them, where its name is not the field's. */
+const TRAINING_LABELS: Readonly<Record<string, string>> = { costEstimateCents: 'costEstimate' };
+
+/** A contract's fields as the contract form names them, where its name is not the field's. */
+const CONTRACT_LABELS: Readonly<Record<string, string>> = { companyReference: 'company', milestoneTitle: 'milestone', milestoneDueOn: 'dueOn' };
 
 /** What a row holds, in words: "Bedrag in euro: € 1.234,56 · Grondslag: Vervangingswaarde". */
 function useRowSummary() {
   const { t } = useTranslation();
   const text = useFieldText();
   const exportWords = useExportWords();
+  const countText = useCountText();
   // The records of other domains are named as their own pages name them.
   const label = (sheet: ImportRow['sheet'], field: string) => {
     if (field === 'deliveryReference') return t('imports.columns.delivery');
     if (field === 'deliveryReferences') return t('imports.columns.deliveries');
     if (field === 'amountCents') return text.label(field);
     if (field === 'programmeKey') return t('training.fields.programmeId');
-    if (sheet === 'trainingProgramme' || sheet === 'trainingContribution') return t(`training.fields.${field as 'name'}`);
+    if (sheet === 'trainingProgramme' || sheet === 'trainingContribution') return t(`training.fields.${(TRAINING_LABELS[field] ?? field) as 'name'}`);
     if (sheet === 'readinessJudgement') return t(`readiness.fields.${field as 'effect'}`);
     if (sheet === 'company') return t(`industry.forms.company.${field as 'name'}`);
     if (sheet === 'exportLicence' && Object.hasOwn(LICENCE_LABELS, field)) return exportWords.delivery[LICENCE_LABELS[field as keyof typeof LICENCE_LABELS]];
-    if (sheet === 'industryContract') return t(`industry.forms.contract.${field === 'companyReference' ? 'company' : (field as 'reference')}`);
+    if (sheet === 'industryContract') return t(`industry.forms.contract.${(CONTRACT_LABELS[field] ?? field) as 'reference'}`);
     return text.label(field);
+  };
+  // A count with the qualifier its row gives it, and a licence's codes by their names, as their pages show them.
+  const shown = (row: ImportRow, field: string, value: unknown) => {
+    const qualified = Object.entries(COUNT_QUALIFIERS).find(([, { count }]) => count === field);
+    if (qualified && typeof value === 'number') {
+      const [flag, { qualifier }] = qualified;
+      return countText(value, row.values[flag] === true && qualifier);
+    }
+    if (field === 'unRegisterCategory' && typeof value === 'string') return labelOf(exportWords.codes.unRegisterCategories, value);
+    if (field === 'withheldGround' && typeof value === 'string') return labelOf(exportWords.codes.withheldGrounds, value);
+    return Array.isArray(value) ? value.join('; ') : text.value(field, value);
   };
   return (row: ImportRow) =>
     SUMMARY_FIELDS[row.sheet]
       .flatMap((field) => {
         const value = row.values[field];
         if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return [];
-        return [`${label(row.sheet, field)}: ${Array.isArray(value) ? value.join('; ') : text.value(field, value)}`];
+        return [`${label(row.sheet, field)}: ${shown(row, field, value)}`];
       })
       .join(' · ') || t('common.none');
 }

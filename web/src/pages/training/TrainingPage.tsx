@@ -12,14 +12,7 @@ import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ContributionForm, ProgrammeForm } from './TrainingForms.tsx';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
-
-/** A count with its qualifier, as the letter says it: "circa 250", "max. 20". */
-function useCountText() {
-  const { t } = useTranslation();
-  const language = currentLanguage();
-  return (value: number | null, qualifier?: 'approximate' | 'maximum' | false) =>
-    value === null ? t('common.none') : qualifier ? t(`training.${qualifier}`, { count: value.toLocaleString(language) }) : value.toLocaleString(language);
-}
+import { useCountText } from './useCountText.ts';
 
 /** The latest contribution that counts the measure, as the letter would take it today. */
 function latest<K extends keyof TrainingProgramme['contributions'][number]>(programme: TrainingProgramme, measure: K) {
