@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from '@hono/zod-openapi';
 import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult } from '../../common/vocabulary/codes.ts';
+import type { Warning } from '../domain/warnings.ts';
 
 /** The previous hash of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -39,7 +40,16 @@ export interface AuditContext {
    * Where the records made in this context come from (the import, sheet, row and reference of a spreadsheet's
    * row), which every event recorded in it says in its detail, beside the detail of its own.
    */
-  recordSource?: Readonly<Record<string, unknown>>;
+  recordSource?: Readonly<RecordSource>;
+}
+
+/** The spreadsheet's row a record was imported from, with the warnings confirmed for it. */
+export interface RecordSource {
+  importId: string;
+  sheet: string;
+  row: number;
+  externalReference: string | null;
+  confirmedWarnings?: readonly Warning[];
 }
 
 /** One link of the chain, exactly as hashed. */

@@ -5,7 +5,7 @@
  * and added to the caller's events, which it appends to the chain as one batch in the same transaction.
  */
 import type { Kysely } from 'kysely';
-import type { AuditEntry } from '../audit/event.ts';
+import type { AuditEntry, RecordSource } from '../audit/event.ts';
 import type { AuditEventsInPreparation } from '../audit/preparation.ts';
 import { newStoredDelivery, type StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
@@ -33,7 +33,7 @@ export interface RegisteredInBulk {
  * event says what its statement stores and is prepared while the server writes. `detailOf` gives each
  * record's event its detail (such as the row it came from).
  */
-export async function registerInBulk(trx: Kysely<Database>, records: BulkRecords, events: AuditEventsInPreparation, detailOf: (recordId: string) => unknown = () => null): Promise<RegisteredInBulk> {
+export async function registerInBulk(trx: Kysely<Database>, records: BulkRecords, events: AuditEventsInPreparation, detailOf: (recordId: string) => RecordSource | null = () => null): Promise<RegisteredInBulk> {
   const now = events.occurredAt;
   const recordedAt = now.toISOString();
   const deliveries = records.deliveries.map(({ id, currentValueCents, ...fields }) => ({ ...newStoredDelivery(id, fields, now), currentValueCents }));

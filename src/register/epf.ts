@@ -182,7 +182,7 @@ async function addToHistory(
   { claimId, expectedVersion }: { claimId: string; expectedVersion: ExpectedVersion | undefined },
   action: 'epf.claim.assess' | 'epf.claim.receive' | 'epf.claim.block',
   violationsOf: (history: EpfClaimHistory) => RuleViolation[],
-  insert: (trx: Db) => Promise<unknown>,
+  insert: (trx: Db) => Promise<EpfAssessment | EpfReceipt | EpfBlockage>,
 ): Promise<ClaimDetail> {
   // The database is given only an id that can be a claim's, the lock included.
   if (!isUuid(claimId)) throw new NotFoundError('epfClaim', claimId);

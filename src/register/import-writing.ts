@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { AuditEventsInPreparation } from '../audit/preparation.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import type { RecordSource } from '../audit/event.ts';
 import * as imports from '../db/repositories/import.ts';
 import { programmeIdOfKey } from '../db/repositories/training.ts';
 import type { Database } from '../db/schema.ts';
@@ -107,7 +108,7 @@ export async function writePlan(trx: Db, context: RequestContext, plan: Plan, im
 }
 
 /** What the audit event of a record an import creates says of where it came from: the import, the file's row, and the warnings confirmed for it. */
-function importOrigin(plan: Plan, importId: string, row: PlannedRow): Record<string, unknown> {
+function importOrigin(plan: Plan, importId: string, row: PlannedRow): RecordSource {
   const confirmedWarnings = plan.confirmedWarnings.get(row);
   return { importId, sheet: row.sheet, row: row.rowNumber, externalReference: row.reference, ...(confirmedWarnings ? { confirmedWarnings } : {}) };
 }

@@ -74,6 +74,18 @@ describeWithBrowser('import', (browser) => {
     await auditor.getByRole('cell', { name: 'Import vastgelegd' }).waitFor();
     expect(await auditor.getByLabel('Kenmerk van een import').inputValue()).toBe(importId);
     expect(await auditor.locator('tr.audit-table__event').count()).toBe(3);
+    // The events say in words what the import recorded (its file, its mode, what it created) and of each record its row in the file.
+    const details = auditor.locator('details.audit-details');
+    const detailList = async (index: number) => {
+      await details.nth(index).locator('summary').click();
+      const items = await details.nth(index).locator('.audit-details__item').all();
+      return Object.fromEntries(await Promise.all(items.map(async (item) => [plain(await item.locator('dt').innerText()), plain(await item.locator('dd').innerText())])));
+    };
+    expect(await detailList(0)).toMatchObject({ Bestandsnaam: 'leveringen.xlsx', 'Wijze van importeren': 'Alleen de goede regels', Aangemaakt: 'Levering: 1, Waardering: 1', 'Regels met een fout (overgeslagen)': '1' });
+    expect(await detailList(2)).toMatchObject({ 'Kenmerk van een import': importId, Blad: 'Levering', Regel: '3', 'Eigen kenmerk': 'IMP-1' });
+    const created = (await tableRows(details.nth(2).getByRole('table'))).map((cells) => cells.map(plain));
+    expect(created).toEqual(expect.arrayContaining([['Openbaarheid', '—', 'Nog niet besloten'], ['Huidige waarde', '—', '€ 1.234,56']]));
+    expect(created.map(([field]) => field).filter((field) => /^[a-z]+[A-Z]/.test(field!))).toEqual([]);
     // An id typed wrong is refused in the form, not dropped to show the whole trail.
     await auditor.getByLabel('Kenmerk van een import').fill('nr 460 ???');
     await auditor.getByRole('button', { name: 'Filteren' }).click();

@@ -15,16 +15,17 @@ const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /**
  * A field of a stored record in words: its label, and its value as the rest of the application shows
- * it (amounts in euro, dates in the user's language, choices by their name). Fields the application
- * has no name for keep the name the API gives them.
+ * it (amounts in euro, dates in the user's language, choices by their name, a list item by item, an object
+ * field by field). `ownLabel` may give a label first (the audit trail's own); fields the application has no
+ * name for keep the name the API gives them.
  */
-export function useFieldText() {
+export function useFieldText(ownLabel: (field: string) => string | undefined = () => undefined) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const words = shownWords();
 
   function label(field: string): string {
-    return hasKey(words.fields, field) ? t(`fields.${field}`) : field;
+    return ownLabel(field) ?? (hasKey(words.fields, field) ? t(`fields.${field}`) : field);
   }
 
   function choice(field: string, value: unknown): string | null {
@@ -36,7 +37,19 @@ export function useFieldText() {
     if (field === 'framework' && hasKey(words.trainingFrameworks, value)) return t(`trainingFrameworks.${value}`);
     if (field === 'effect' && hasKey(words.readinessEffects, value)) return t(`readinessEffects.${value}`);
     if (field === 'stage' && hasKey(words.stages, value)) return t(`stages.${value}`);
+    if ((field === 'disclosureState' || field === 'state') && hasKey(words.disclosureStates, value)) return t(`disclosureStates.${value}`);
+    if (field === 'ground' && hasKey(words.confidentialityGrounds, value)) return t(`confidentialityGrounds.${value}`);
+    if (field === 'kind' && hasKey(words.epfTrancheKinds, value)) return t(`epfTrancheKinds.${value}`);
+    if (field === 'dutchRole' && hasKey(words.epfDutchRoles, value)) return t(`epfDutchRoles.${value}`);
+    if (field === 'mode' && hasKey(words.audit.importModes, value)) return t(`audit.importModes.${value}`);
+    if (field === 'sheet' && hasKey(words.imports.sheets, value)) return t(`imports.sheets.${value}`);
     return null;
+  }
+
+  /** What an import created, by the names of its sheets, those it created none of left out: "Levering: 1, Waardering: 1". */
+  function createdText(counts: object): string {
+    const made = Object.entries(counts).filter(([, count]) => typeof count === 'number' && count > 0);
+    return made.map(([sheet, count]) => `${hasKey(words.imports.sheets, sheet) ? t(`imports.sheets.${sheet}`) : sheet}: ${value('', count)}`).join(', ') || t('common.none');
   }
 
   function value(field: string, raw: unknown): string {
@@ -52,7 +65,19 @@ export function useFieldText() {
       return choice(field, raw) ?? raw;
     }
     if (field === 'sources' && Array.isArray(raw)) return raw.map(sourceText).join('; ') || t('common.none');
-    return JSON.stringify(raw);
+    if (Array.isArray(raw)) {
+      // A list of values item by item; a list of objects (a contract's milestones) each in brackets, field by field.
+      const objects = raw.some((item) => item !== null && typeof item === 'object');
+      return raw.map((item) => (objects ? `(${value(field, item)})` : value(field, item))).join(objects ? ' ' : ', ') || t('common.none');
+    }
+    if (typeof raw === 'object') {
+      if (field === 'created') return createdText(raw);
+      return Object.entries(raw)
+        .filter(([, item]) => item !== undefined)
+        .map(([key, item]) => `${label(key)}: ${value(key, item)}`)
+        .join('; ') || t('common.none');
+    }
+    return String(raw);
   }
 
   return { label, value };

@@ -18,6 +18,8 @@ export function hasEventDetails(event: AuditEvent): boolean {
 /** The before and after of a change, per field, and anything else recorded with it; closed at first. */
 export function AuditEventDetails({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
+  const terms = useAuditTerms();
+  const text = useFieldText(terms.field);
   const changes = event.before != null || event.after != null ? fieldChanges(event.before, event.after) : [];
   const detail = entriesOf(event.detail);
   const summary =
@@ -30,20 +32,20 @@ export function AuditEventDetails({ event }: { event: AuditEvent }) {
           caption={t('audit.change.caption', { seq: event.seq })}
           headers={{ field: t('audit.change.field'), before: t('audit.change.before'), after: t('audit.change.after') }}
           changes={changes}
+          text={text}
         />
       )}
-      {detail.length > 0 && <DetailList entries={detail} />}
+      {detail.length > 0 && <DetailList entries={detail} text={text} />}
     </details>
   );
 }
 
-/** Details that name an event of the trail (a restore's): numbered as the trail numbers its events, "nr. 1234", not counted as a quantity. */
-const EVENT_NUMBERS: ReadonlySet<string> = new Set(['restoredTo', 'lostFrom', 'lostUpTo']);
+/** Details that name an event of the trail (a restore's, a page of the trail's): numbered as the trail numbers its events, "nr. 1234", not counted as a quantity. */
+const EVENT_NUMBERS: ReadonlySet<string> = new Set(['restoredTo', 'lostFrom', 'lostUpTo', 'before']);
 
-function DetailList({ entries }: { entries: [string, unknown][] }) {
+function DetailList({ entries, text }: { entries: [string, unknown][]; text: ReturnType<typeof useFieldText> }) {
   const { t } = useTranslation();
   const terms = useAuditTerms();
-  const text = useFieldText();
   const shown = (key: string, value: unknown) => {
     if (key === 'reason' && typeof value === 'string') return terms.reason(value);
     if (EVENT_NUMBERS.has(key) && typeof value === 'number') return t('audit.number', { seq: value });
@@ -53,7 +55,7 @@ function DetailList({ entries }: { entries: [string, unknown][] }) {
     <dl className="audit-details__list">
       {entries.map(([key, value]) => (
         <div key={key} className="audit-details__item">
-          <dt>{terms.detailField(key)}</dt>
+          <dt>{text.label(key)}</dt>
           <dd>{shown(key, value)}</dd>
         </div>
       ))}

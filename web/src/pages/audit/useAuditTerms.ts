@@ -17,7 +17,8 @@ export function useAuditTerms() {
     objectType: (type: string) => labelOf(words.auditObjectTypes, type),
     result: (result: AuditEvent['result']) => words.auditResults[result],
     role: (role: string | null) => (role === null ? t('common.none') : labelOf(words.roles, role)),
-    detailField: (field: string) => (hasKey(shown.audit.detail.fields, field) ? t(`audit.detail.fields.${field}`) : field),
+    /** A field of an event's record or detail by the trail's own label, if it has one (else the forms' serves, see useFieldText). */
+    field: (field: string) => (hasKey(shown.audit.fields, field) ? t(`audit.fields.${field}`) : undefined),
     reason: (reason: string) => (hasKey(shown.audit.reasons, reason) ? t(`audit.reasons.${reason}`) : reason),
   };
 }
