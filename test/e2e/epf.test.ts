@@ -71,6 +71,17 @@ describeWithBrowser('EPF claims', (browser) => {
     expect(await page.getByText('De gegevens konden niet worden geladen.').count()).toBe(0);
   });
 
+  it('names in the claims a claim on one delivery covers by that delivery, its title a link to it', async () => {
+    const { items } = await api<{ items: { id: string; title: string; realisedAt: string | null }[] }>(server(), '/deliveries?supportType=stock&sort=realisedAt');
+    const delivery = items.find((item) => item.realisedAt !== null)!;
+    await api(server(), '/epf/claims', { as: 'finance', method: 'POST', body: JSON.stringify({ reference: 'EPF-NL-LEVERING', deliveryId: delivery.id, batch: '', period: 'jul. 2025', declaredCents: 100, declaredOn: '2025-08-01', note: '' }) });
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/epf?date=2025-08-31');
+    const claim = page.getByRole('row', { name: /EPF-NL-LEVERING/ });
+    expect(await claim.getByRole('link', { name: delivery.title, exact: true }).getAttribute('href')).toBe(`/leveringen/${delivery.id}`);
+    expect(await claim.getByText('Levering', { exact: true }).count()).toBe(0);
+  });
+
   it('records a tranche the EU decided, after refusing an amount that is not one', async () => {
     page = await openPageAs(browser(), server(), 'finance');
     await visit(page, server(), '/epf?date=2025-08-31');
