@@ -106,7 +106,7 @@ describe('annexDocument', () => {
     expect(line!.cells[7]).toBe('was €\u00a0100.000.000,00');
     expect(document.subtitle).toContain('samen €\u00a01,2\u00a0mln.');
     const readiness = document.sections.find((section) => section.heading.startsWith('Effecten krijgsmacht'))!;
-    expect((readiness.rows[0] as string[])[4]).toBe('Vervangende aggregaten (Goedgekeurd): €\u00a01\u00a0mld.');
+    expect((readiness.rows[0] as string[])[4]).toBe('Vervangende aggregaten (Goedgekeurd): €\u00a01.000.000.000,00');
   });
 
   it('names who judged readiness by the role they judged in, or as the system, never by a login name', () => {
@@ -143,5 +143,23 @@ describe('annexDocument', () => {
     const cells = (heading: string) => document.sections.find((section) => section.heading.startsWith(heading))!.rows[0] as string[];
     expect(cells('Industrie')[1]).toBe('Nederland');
     expect(cells('Training')[1]).toBe('Verenigd Koninkrijk');
+  });
+
+  it('prints the amount of a contract and of a replacement to the cent, as it prints the deliveries, not in the letter’s rounding', () => {
+    const document = annexDocument(
+      snapshot([row('Generatoren', 123_456_789_12)], {
+        contractsByCompany: [
+          { company: 'Damen', country: 'NL', disclosureState: 'confidential', reference: 'C-1', subject: 'Boten', signedOn: '2025-09-03', amountCents: 123_456_789_12, milestones: 1, milestonesCompleted: 0 },
+        ],
+        readinessByDelivery: [{ delivery: 'Generatoren', realisedAt: '2025-05-01', judgement: null, replacements: [{ project: 'Nieuwe aggregaten', stage: 'approved', replacedValueCents: 4_560_000_00 }], nonReplacements: [] }],
+      }),
+    );
+    const cells = (heading: string) => {
+      const line = document.sections.find((section) => section.heading.startsWith(heading))!.rows.find((each) => Array.isArray(each) || each.kind === undefined)!;
+      return (Array.isArray(line) ? line : line.cells).map(spaced);
+    };
+    expect(cells('Leveringen')[5]).toBe('€ 123.456.789,12');
+    expect(cells('Industrie')[6]).toBe('€ 123.456.789,12');
+    expect(cells('Effecten krijgsmacht')[4]).toBe('Nieuwe aggregaten (Goedgekeurd): € 4.560.000,00');
   });
 });

@@ -190,9 +190,9 @@ const deliveries = (count: number) => `${formatCount(count)} ${count === 1 ? 'le
 const MILLION_CENTS = 100_000_000;
 
 /**
- * An amount as the letter prints one in its text, and the annex its contracts and replacements: "€ 360 mln.", "€ 3,7 mld.";
+ * An amount as the letter prints one in its text, and the annex the total its subtitle names: "€ 360 mln.", "€ 3,7 mld.";
  * an amount under a million, which the letter never prints, to the cent ("€ 7.000,00", "€ 0,00") rather than
- * "€ 0,007 mln." or "€ 0 mln.".
+ * "€ 0,007 mln." or "€ 0 mln.". Every other amount of the annex is to the cent, where members check single records.
  */
 const letterAmount = (cents: Cents) => (Math.abs(cents) < MILLION_CENTS ? formatExactEuros(cents) : formatLetterAmount(cents, REFERENCE_PRECISION));
 /** An amount as the letter's table prints it: always in mld. */
@@ -216,9 +216,9 @@ export function annexDocument(annex: AnnexSnapshot): AnnexDocument {
     deliveriesSection(annex),
     implementingActorSection(annex.rows),
     noLongerListedSection(annex.noLongerListed ?? []),
-    annex.contractsByCompany ? contractsSection(annex.contractsByCompany, annexAmount) : null,
+    annex.contractsByCompany ? contractsSection(annex.contractsByCompany, exactAmount) : null,
     annex.trainingByProgramme ? trainingSection(annex.trainingByProgramme) : null,
-    annex.readinessByDelivery ? readinessSection(annex.readinessByDelivery, annexAmount) : null,
+    annex.readinessByDelivery ? readinessSection(annex.readinessByDelivery, exactAmount) : null,
     // A domain with nothing to show at the reference date has no section.
   ].filter((section): section is AnnexSection => section !== null && section.rows.length > 0);
   return {

@@ -9,6 +9,7 @@ import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../common/dates.ts
 import { blockParams, draftViolations, finalisationViolations, letterBeforeReferenceDateViolations, REVIEW_ACTIONS, signatoryViolations, type LetterStatus, type ReviewAction } from '../domain/letter.ts';
 import { z } from 'zod';
 import { centsOfTotal, totalCents } from '../../common/money.ts';
+import { formatExactEuros } from '../../common/letter-format.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
 import { realisedTotalsAt, realisedTotalsAtDates, type RealisedTotals } from '../db/repositories/figures.ts';
@@ -37,7 +38,6 @@ import {
   type Totals,
 } from '../letters/snapshot.ts';
 import { annexValueDifferences, DEFAULT_LETTERHEAD } from '../letters/compose.ts';
-import { formatExactEuros } from '../../common/letter-format.ts';
 import { annexSectionDifferences, type AnnexSectionDifference } from '../letters/annex-section-differences.ts';
 import { epfOverview } from './epf.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';

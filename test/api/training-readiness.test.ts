@@ -251,7 +251,7 @@ describeEachDatabase('training and readiness', (database) => {
     expect(readiness).toContain('significant, maar acceptabel');
     // The judgement of 2 September came after the reference date.
     expect(readiness).not.toContain('na de peildatum opnieuw beoordeeld');
-    expect(readiness).toContain('Demonstratie: versnelde aankoop van vervangend materieel (Goedgekeurd): €\u00a01\u00a0mld.');
+    expect(readiness).toContain('Demonstratie: versnelde aankoop van vervangend materieel (Goedgekeurd): €\u00a01.000.000.000,00');
     // Its dates as the letter writes dates: the hand-over of 14 April 2022 too.
     expect(readiness).toContain('<td>14 april 2022</td>');
     expect(readiness).not.toMatch(/\d{4}-\d{2}-\d{2}/);

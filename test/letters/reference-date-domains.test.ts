@@ -288,10 +288,10 @@ describeEachDatabase('every figure of a letter at its reference date', (database
 
   it('lists in the draft annex the replenishment projects as they stood on the reference date, a change recorded later as of before it included', async () => {
     // Not the project begun after the date, and the generators' project at its stage and value before its change after it.
-    expect(await annexReplacements()).toMatchObject({ Generatoren: 'Generatoren bijbestellen (Geïdentificeerd): €\u00a05\u00a0mln.', Tenten: 'Tenten aanvullen (Geïdentificeerd): €\u00a01\u00a0mln.' });
+    expect(await annexReplacements()).toMatchObject({ Generatoren: 'Generatoren bijbestellen (Geïdentificeerd): €\u00a05.000.000,00', Tenten: 'Tenten aanvullen (Geïdentificeerd): €\u00a01.000.000,00' });
     // Entered now, holding from before the date: the annex follows it.
     await changeProject(id.tentProject, { name: 'Tenten aanvullen', stage: 'approved', replaces: [{ deliveryId: id.onTheDate, replacedValueCents: 2 * MILLION }], asOf: '2025-06-15' });
-    expect(await annexReplacements()).toMatchObject({ Generatoren: 'Generatoren bijbestellen (Geïdentificeerd): €\u00a05\u00a0mln.', Tenten: 'Tenten aanvullen (Goedgekeurd): €\u00a02\u00a0mln.' });
+    expect(await annexReplacements()).toMatchObject({ Generatoren: 'Generatoren bijbestellen (Geïdentificeerd): €\u00a05.000.000,00', Tenten: 'Tenten aanvullen (Goedgekeurd): €\u00a02.000.000,00' });
     // The projects themselves stand as they do today.
     expect((await registrar('GET', `/replenishment-projects/${id.generatorProject}`)).body).toMatchObject({ stage: 'contracted', asOf: '2025-07-01' });
   });
