@@ -77,6 +77,32 @@ describe('renderAnnexPdf and stampAnnexPdf', () => {
     expect(pages[0]!.items.filter((item) => item.text === WORLD_TITLE_PRINTED)).toHaveLength(2);
     expect(pages[0]!.text).not.toContain('?');
   });
+  it('never leaves a section’s heading and table header at the foot of a page, its first row on the next', async () => {
+    const reasoning = Array.from({ length: 12 }, (_, index) => `Regel ${index + 1} van een lange onderbouwing van het oordeel over de gereedheid.`).join(' ');
+    const second = { heading: 'Effecten krijgsmacht', header: ['Levering', 'Onderbouwing'], rows: [['Eerste levering', reasoning]], numericColumns: [] };
+    for (let fill = 20; fill <= 46; fill += 2) {
+      const document = annexFixture(fill);
+      const pages = await pdfPages(renderAnnexPdf({ ...document, sections: [...document.sections, second] }, { createdAt }).bytes);
+      const starts = pages.find((page) => page.items.some((item) => item.text === 'Effecten krijgsmacht'))!;
+      expect(onPage(starts, 'Eerste levering'), `after ${fill} rows`).toBe(true);
+    }
+  });
+
+  it('keeps a group’s heading with its first row, and the note beneath a subtotal with it', async () => {
+    const pageOf = (pages: PdfPage[], text: string) => pages.findIndex((page) => page.items.some((item) => item.text === text));
+    for (let fill = 16; fill <= 26; fill += 1) {
+      const rows = [
+        ...Array.from({ length: fill }, (_, index) => [`Levering ${index + 1}`, '€ 1,00']),
+        { kind: 'subtotal' as const, cells: ['Subtotaal voorraad', '€ 9,00'] },
+        { kind: 'note' as const, cells: ['In de tabel van de brief: € 0 mld.'] },
+        { kind: 'group' as const, cells: ['Commerciële verwervingen'] },
+        ['Eerste aankoop', '€ 2,00'],
+      ];
+      const pages = await pdfPages(renderAnnexPdf(annexFixture(0, { sections: [{ heading: 'Leveringen', header: ['Levering', 'Waarde'], rows, numericColumns: [1] }] }), { createdAt }).bytes);
+      expect(pageOf(pages, 'In de tabel van de brief: € 0 mld.'), `after ${fill} rows`).toBe(pageOf(pages, 'Subtotaal voorraad'));
+      expect(pageOf(pages, 'Eerste aankoop'), `after ${fill} rows`).toBe(pageOf(pages, 'Commerciële verwervingen'));
+    }
+  });
 });
 
 describe('encodeWinAnsi and wrapText', () => {
@@ -101,4 +127,5 @@ describe('encodeWinAnsi and wrapText', () => {
     expect(pieces.join('')).toBe('x'.repeat(100));
     expect(pieces.length).toBeGreaterThan(5);
   });
+
 });

@@ -95,13 +95,18 @@ class PageWriter {
     const header: Row = { cells: section.header.map(printable), kind: 'header', marked: false };
     this.header = null;
     this.y += 10;
-    this.keep(14 + 4 * LINE + 4 * TABLE.padY);
+    // The heading, its introduction, the table's header and its first row begin on one page (unless together
+    // they are taller than a page): a heading at the foot of a page, its rows on the next, reads as a section without any.
+    const heading = paragraphHeight(section.heading, 'bold', 11);
+    const intro = (section.intro ?? []).reduce((sum, line) => sum + paragraphHeight(line, 'regular', 8.5), 0);
+    const table = [header, ...rows.slice(0, rows.findIndex((row) => row.kind !== 'group') + 1)].reduce((sum, row) => sum + layoutRow(row, widths).height, 0);
+    this.keep(Math.min(heading + intro + table, MAX_Y - MARGINS.top));
     this.paragraph(section.heading, 'bold', 11, COLOURS.ink, 'H2');
     for (const line of section.intro ?? []) this.paragraph(line, 'regular', 8.5, COLOURS.muted);
     this.table = this.pdf.open('Table', this.pdf.document);
     this.header = { row: header, widths, numeric: section.numericColumns };
     this.drawRow(header, widths, section.numericColumns);
-    for (const row of rows) this.drawRow(row, widths, section.numericColumns);
+    rows.forEach((row, index) => this.drawRow(row, widths, section.numericColumns, false, keptWith(row, rows[index + 1])));
     this.pdf.close(this.table);
     this.table = null;
     this.header = null;
@@ -113,17 +118,12 @@ class PageWriter {
   }
 
   /**
-   * Wraps each cell once, starts a new page (with the header) when the row does not fit, and draws it: a
-   * row of the table, or (`repeated`) the header again at the top of a page, which is not.
+   * Wraps each cell once, starts a new page (with the header) when the row, with the row it is kept with,
+   * does not fit, and draws it: a row of the table, or (`repeated`) the header again at the top of a page, which is not.
    */
-  private drawRow(row: Row, widths: readonly number[], numeric: readonly number[], repeated = false): void {
-    const spanning = row.kind === 'group' || row.kind === 'note';
-    const style: FontStyle = row.kind === 'header' || row.kind === 'group' || row.kind === 'subtotal' ? 'bold' : row.kind === 'note' ? 'italic' : 'regular';
-    const cells = spanning ? [row.cells[0] ?? ''] : row.cells;
-    const cellWidths = spanning ? [CONTENT_WIDTH] : widths;
-    const lines = cells.map((cell, column) => wrapText(cell, style, TABLE.size, Math.max((cellWidths[column] ?? 0) - 2 * TABLE.padX, 1)));
-    const height = Math.max(1, ...lines.map((cellLines) => cellLines.length)) * LINE + 2 * TABLE.padY + (row.kind === 'group' ? 4 : 0);
-    if (this.y + height > MAX_Y) {
+  private drawRow(row: Row, widths: readonly number[], numeric: readonly number[], repeated = false, keptWith?: Row): void {
+    const { spanning, style, cellWidths, lines, height } = layoutRow(row, widths);
+    if (this.y + height + (keptWith ? layoutRow(keptWith, widths).height : 0) > MAX_Y && this.y > MARGINS.top) {
       this.nextPage();
       if (row.kind !== 'header' && this.header) this.drawRow(this.header.row, this.header.widths, this.header.numeric, true);
     }
@@ -193,6 +193,27 @@ class PageWriter {
     }, '/Type /Pagination /Subtype /Footer');
     return canvas;
   }
+}
+
+/** The row a row goes to a new page with: a group's first row, and the note beneath a subtotal. */
+function keptWith(row: Row, next: Row | undefined): Row | undefined {
+  return next && (row.kind === 'group' || next.kind === 'note') ? next : undefined;
+}
+
+/** The height a paragraph takes, the space after it included. */
+function paragraphHeight(text: string, style: FontStyle, size: number): number {
+  return wrapText(printable(text), style, size, CONTENT_WIDTH).length * size * 1.2 + 3;
+}
+
+/** A row as it is drawn: its style, its cells wrapped to their columns (a group's or note's one cell spanning the row), and its height. */
+function layoutRow(row: Row, widths: readonly number[]) {
+  const spanning = row.kind === 'group' || row.kind === 'note';
+  const style: FontStyle = row.kind === 'header' || row.kind === 'group' || row.kind === 'subtotal' ? 'bold' : row.kind === 'note' ? 'italic' : 'regular';
+  const cells = spanning ? [row.cells[0] ?? ''] : row.cells;
+  const cellWidths = spanning ? [CONTENT_WIDTH] : widths;
+  const lines = cells.map((cell, column) => wrapText(cell, style, TABLE.size, Math.max((cellWidths[column] ?? 0) - 2 * TABLE.padX, 1)));
+  const height = Math.max(1, ...lines.map((cellLines) => cellLines.length)) * LINE + 2 * TABLE.padY + (row.kind === 'group' ? 4 : 0);
+  return { spanning, style, cellWidths, lines, height };
 }
 
 function centredText(canvas: PageCanvas, text: string, top: number, style: FontStyle, size: number, colour: string): void {
