@@ -10,8 +10,8 @@ import { apiClient, type ApiCall } from './client.ts';
 const NOW = new Date('2025-09-10T10:00:00Z');
 const LATER = '2025-09-20T00:00:00.000Z';
 
-function row(decidedOn: string, title: string, visibleFrom: string | null) {
-  return { publicId: randomUUID(), title, detail: 'Uit eigen voorraad.', category: 'ammunition', supportType: 'stock', quantity: null, decidedOn, isDemonstration: false, visibleFrom };
+function row(title: string, visibleFrom: string | null) {
+  return { publicId: randomUUID(), title, detail: 'Uit eigen voorraad.', category: 'ammunition', supportType: 'stock', quantity: null, decidedOn: '2025-01-10', isDemonstration: false, visibleFrom };
 }
 
 describeEachDatabase('the public deliveries file', (database) => {
@@ -21,13 +21,13 @@ describeEachDatabase('the public deliveries file', (database) => {
   const db = () => database().db as Kysely<Database>;
   const visibleIds = async () =>
     (await db().selectFrom('publicDelivery').select('publicId').where('visibleFrom', '<=', new Date(NOW.getTime() + offsetMs).toISOString())
-      .orderBy('decidedOn', 'desc').orderBy('title').orderBy('publicId').execute()).map((found) => found.publicId);
+      .orderBy('visibleFrom', 'desc').orderBy('title').orderBy('publicId').execute()).map((found) => found.publicId);
 
   beforeAll(async () => {
-    // Ties on the decision date and on the title, so that batches end in the middle of both.
+    // Ties on the moment they became visible and on the title, so that batches end in the middle of both.
     const rows = ['2025-03-01', '2025-03-01', '2025-03-01', '2025-02-01', '2025-02-01', '2025-01-15', '2025-01-15'].map((date, index) =>
-      row(date, `Levering ${index % 2}`, '2025-03-02T00:00:00.000Z'));
-    rows.push(row('2025-03-05', 'Nog niet gepubliceerd', null), row('2025-03-05', 'Pas later zichtbaar', LATER));
+      row(`Levering ${index % 2}`, `${date}T09:30:00.000Z`));
+    rows.push(row('Nog niet gepubliceerd', null), row('Pas later zichtbaar', LATER));
     await db().insertInto('publicDelivery').values(rows).execute();
     api = createApi({ db: db(), clock: () => new Date(NOW.getTime() + offsetMs), onError: (error) => { throw error; } });
     anonymous = apiClient(db(), { api });
@@ -58,7 +58,7 @@ describeEachDatabase('the public deliveries file', (database) => {
     const csv = await anonymous('GET', '/public/deliveries?format=csv');
     expect(csv.headers.get('ETag')).not.toBe(tag);
     const lines = (csv.body as string).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('publicId;title;detail;category;categoryCode;supportType;supportTypeCode;quantity;realisedOn;valueEuros;valueBasis;valueBasisCode;letter;letterDate;decidedOn;isDemonstration');
+    expect(lines[0]).toBe('publicId;title;detail;category;categoryCode;supportType;supportTypeCode;quantity;realisedOn;valueEuros;valueBasis;valueBasisCode;letter;letterDate;publicSince;isDemonstration');
     expect(lines.slice(1).map((line) => line.slice(0, 36))).toEqual(await visibleIds());
     expect(lines[1]).toContain(';Munitie;ammunition;');
     // Dutch Excel knows UTF-8 by its byte order mark (which a text decoder takes away, so the bytes are read).

@@ -547,7 +547,7 @@ function amountsInJson(value: unknown, into = new Set<number>()): Set<number> {
 
 /** What a spreadsheet-safe CSV cell holds for a text (a leading apostrophe before a formula character). */
 const OPEN_DATA_HEADER =
-  'publicId,title,detail,category,categoryCode,supportType,supportTypeCode,quantity,realisedOn,valueEuros,valueBasis,valueBasisCode,letter,letterDate,decidedOn,isDemonstration';
+  'publicId,title,detail,category,categoryCode,supportType,supportTypeCode,quantity,realisedOn,valueEuros,valueBasis,valueBasisCode,letter,letterDate,publicSince,isDemonstration';
 const csvText = (text: string | null) => (text === null ? '' : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 const FIGURE = /\{\{\s*([\w:-]+)\s*\}\}/g;

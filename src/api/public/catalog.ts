@@ -171,12 +171,12 @@ export function openDataCatalog(origin: string, dates: CatalogDates, letters: re
         'dct:description': described({
           nl:
             'Elke levering waarover de openbaarmakingsfunctionaris besloot dat zij openbaar is, zoals het publiek haar mag lezen: titel, toelichting, categorie, ' +
-            'soort steun, hoeveelheid, de realisatiedatum (soms alleen de maand) en de waarde waar het besluit die openbaar maakte, en de eerste Kamerbrief die haar noemde. ' +
+            'soort steun, hoeveelheid, de realisatiedatum (soms alleen de maand) en de waarde waar het besluit die openbaar maakte, de eerste Kamerbrief die haar noemde en de dag waarop zij openbaar werd. ' +
             'Voorraad is gewaardeerd tegen vervangingswaarde (boekwaarde waar zij niet wordt vervangen), de rest tegen wat betaald is; ' +
             'het Kiel Institute waardeert tegen marktprijzen.',
           en:
             'Every delivery the disclosure officer decided public, as the public may read it: title, detail, category, type of support, quantity, the realised date ' +
-            '(sometimes only its month) and the value where the decision made it public, and the first letter to parliament that listed it. Stock is valued at ' +
+            '(sometimes only its month) and the value where the decision made it public, the first letter to parliament that listed it and the day it became public. Stock is valued at ' +
             'replacement value (book value where it will not be replaced), the rest at what was paid; the Kiel Institute values at market prices.',
         }),
         ...common,

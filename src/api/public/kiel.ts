@@ -46,7 +46,7 @@ const KIEL_METADATA = [
   ['Scope', 'Only deliveries decided public; a value only where the disclosure decision made it public'],
   ['Valuation', KIEL_VALUATION_NOTE.en],
   ['Measure', 'delivery: from stock, handed over; allocation: procured or paid into a fund, delivery to Ukraine may follow later'],
-  ['Announcement Date', 'The date of the first letter to parliament that listed it, else the date it was decided public'],
+  ['Announcement Date', 'The day it became public: the publication of the first letter to parliament that listed it, or the date its disclosure decision made it public from'],
   ['isDemonstration', 'true for demonstration data, not a real delivery'],
   ['Licence', 'CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/)'],
 ] as const;
@@ -62,7 +62,7 @@ function kielRow(delivery: PublicDelivery, value: (cents: number | null) => CsvC
   const letter = delivery.firstLetter;
   return {
     Donor: 'Netherlands',
-    'Announcement Date': letter?.letterDate ?? delivery.decidedOn,
+    'Announcement Date': delivery.publicSince,
     Measure: measure,
     'Aid Type': 'Military',
     'Item Type': words.categories[delivery.category],

@@ -32,7 +32,7 @@ const PUBLIC_DELIVERY_COLUMNS = [
   'valueBasisCode',
   'letter',
   'letterDate',
-  'decidedOn',
+  'publicSince',
   'isDemonstration',
 ] as const;
 
@@ -56,7 +56,7 @@ function deliveryCells(row: PublicDelivery, language: Language, dialect: CsvDial
     valueBasisCode: row.valueBasis,
     letter: row.firstLetter?.paperNumber ?? null,
     letterDate: row.firstLetter?.letterDate ?? null,
-    decidedOn: row.decidedOn,
+    publicSince: row.publicSince,
     isDemonstration: String(row.isDemonstration),
   };
 }

@@ -54,6 +54,10 @@ const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
     .object({ id: z.uuid(), paperNumber: z.string().nullable().openapi({ example: 'Kamerstuk 22 054, nr. 460' }), letterDate: isoDate })
     .nullable()
     .openapi({ description: 'The first published letter to parliament that listed it' }),
+  publicSince: isoDate.openapi({
+    description:
+      'The day it became public: the publication of the first letter to parliament that listed it, or the date its disclosure decision made it public from, whichever showed it; never the day of the decision',
+  }),
   isDemonstration: z.boolean().openapi({ description: 'Demonstration data, not a real delivery' }),
 }).openapi('PublicDelivery');
 
@@ -122,7 +126,7 @@ export const stylesheetRoute = publicRead('/public/letter-stylesheet', 'The styl
 
 export const deliveriesRoute = publicRead('/public/deliveries', 'Open data: every delivery decided public, as the public may read it (JSON or CSV)', {
   description:
-    'The whole file, latest decision first, streamed: the server reads it in batches as the reader takes it, so that it holds one batch ' +
+    'The whole file, the latest to become public first, streamed: the server reads it in batches as the reader takes it, so that it holds one batch ' +
     'whatever the length of the file. The ETag is a digest of what the file shows, read again only when a disclosure decision, a ' +
     'publication or a removal changed the public projection, or a delivery decided public with a later date became visible: a decision ' +
     'that waits for its letter’s publication does not change it. If-None-Match with the current ETag (weak or strong) gets 304. A decision taken while a reader is reading may be in the rest of that file or not.',

@@ -52,3 +52,8 @@ delete from public_delivery using public_item_058 item
 where public_delivery.public_id = item.public_id and item.public_id <> item.kept_id;
 
 drop table public_item_058;
+
+-- The public deliveries file gives the day each became public, never the day of its decision, and is read in
+-- that order: the latest to become visible first (src/db/repositories/public.ts).
+drop index public_delivery_in_order;
+create index public_delivery_in_order on public_delivery (visible_from desc, title, public_id);

@@ -103,12 +103,24 @@ export const PublicDeliverySchema = OverviewItemSchema.extend({
   valueBasis: z.enum(VALUATION_BASES).nullable(),
   /** The first published letter that listed it: its parliamentary paper number and date. */
   firstLetter: z.object({ id: z.string(), paperNumber: z.string().nullable(), letterDate: z.iso.date() }).nullable(),
-  decidedOn: z.iso.date(),
+  /** The day it became public (publicSince): never the day of its decision. */
+  publicSince: z.iso.date(),
   isDemonstration: z.boolean(),
 });
 export type PublicDelivery = z.infer<typeof PublicDeliverySchema>;
 
-const DELIVERY_COLUMNS = [
+/**
+ * The day a visible delivery became public, in The Hague: the publication of the first letter that listed it, on
+ * the day recorded for that letter (the register may have shown it later, as for a letter published before the
+ * register was), or the date its decision made it public from, where that showed it earlier or held the
+ * publication back until later. Never the day of its decision: a decision since would move it, and a delivery
+ * public only from a later date would be dated before it was.
+ */
+const PUBLIC_SINCE = sql<string>`greatest(
+  least((public_delivery.visible_from at time zone 'Europe/Amsterdam')::date, public_letter.published_on),
+  (public_delivery.public_from at time zone 'Europe/Amsterdam')::date)`;
+
+const STORED_COLUMNS = [
   'publicDelivery.publicId',
   'publicDelivery.title',
   'publicDelivery.detail',
@@ -118,12 +130,14 @@ const DELIVERY_COLUMNS = [
   'publicDelivery.realisedOn',
   'publicDelivery.valueCents',
   'publicDelivery.valueBasis',
-  'publicDelivery.decidedOn',
   'publicDelivery.isDemonstration',
   'publicLetter.id as letterId',
   'publicLetter.paperNumber as letterPaperNumber',
   'publicLetter.letterDate',
 ] as const;
+
+/** What the file gives of each delivery, and where it stands in the file's order. */
+const DELIVERY_COLUMNS = [...STORED_COLUMNS, PUBLIC_SINCE.as('publicSince'), 'publicDelivery.visibleFrom'] as const;
 
 /**
  * Names what the public deliveries are at this moment, without reading them: the version of the public
@@ -149,7 +163,7 @@ export async function publicDeliveriesVersion(db: PublicDb, now: Date): Promise<
  * It reads every visible delivery once: ask it only when publicDeliveriesVersion has moved.
  */
 export async function publicDeliveriesDigest(db: PublicDb, now: Date): Promise<string> {
-  const shown = sql`row(${sql.join(DELIVERY_COLUMNS.map((column) => sql.ref(column.split(' as ')[0]!)))})::text`;
+  const shown = sql`row(${sql.join([...STORED_COLUMNS.map((column) => sql.ref(column.split(' as ')[0]!)), PUBLIC_SINCE])})::text`;
   const row = await db
     .selectFrom('publicDelivery')
     .leftJoin('publicLetter', 'publicLetter.id', 'publicDelivery.firstLetterId')
@@ -164,16 +178,16 @@ export async function publicDeliveriesDigest(db: PublicDb, now: Date): Promise<s
 }
 
 interface PublicDeliveryPosition {
-  decidedOn: string;
+  visibleFrom: string;
   title: string;
   publicId: string;
 }
 
 /**
  * The deliveries public at this moment (not those waiting for the publication of the letter that first
- * lists them), latest decision first, then by title: read in batches from the last row of the batch before,
- * so that a reader of the whole file holds one batch at a time. Each batch is a walk over the index in this
- * order: the rest of the decision date of the last row, then the dates before it.
+ * lists them), the latest to become visible first, then by title: read in batches from the last row of the
+ * batch before, so that a reader of the whole file holds one batch at a time. Each batch is a walk over the
+ * index in this order (migration 058): the rest of the moment of the last row, then the moments before it.
  */
 export async function* publicDeliveryBatches(db: PublicDb, now: Date, batchSize = 1000): AsyncGenerator<PublicDelivery[]> {
   const visible = () =>
@@ -186,11 +200,11 @@ export async function* publicDeliveryBatches(db: PublicDb, now: Date, batchSize 
   for (;;) {
     let rows;
     if (last === undefined) {
-      rows = await visible().orderBy('publicDelivery.decidedOn', 'desc').orderBy('publicDelivery.title').orderBy('publicDelivery.publicId').limit(batchSize).execute();
+      rows = await visible().orderBy('publicDelivery.visibleFrom', 'desc').orderBy('publicDelivery.title').orderBy('publicDelivery.publicId').limit(batchSize).execute();
     } else {
-      const { decidedOn, title, publicId } = last;
+      const { visibleFrom, title, publicId } = last;
       rows = await visible()
-        .where('publicDelivery.decidedOn', '=', decidedOn)
+        .where('publicDelivery.visibleFrom', '=', visibleFrom)
         .where((eb) => eb(eb.refTuple('publicDelivery.title', 'publicDelivery.publicId'), '>', eb.tuple(title, publicId)))
         .orderBy('publicDelivery.title')
         .orderBy('publicDelivery.publicId')
@@ -198,8 +212,8 @@ export async function* publicDeliveryBatches(db: PublicDb, now: Date, batchSize 
         .execute();
       if (rows.length < batchSize) {
         const earlier = await visible()
-          .where('publicDelivery.decidedOn', '<', decidedOn)
-          .orderBy('publicDelivery.decidedOn', 'desc')
+          .where('publicDelivery.visibleFrom', '<', visibleFrom)
+          .orderBy('publicDelivery.visibleFrom', 'desc')
           .orderBy('publicDelivery.title')
           .orderBy('publicDelivery.publicId')
           .limit(batchSize - rows.length)
@@ -208,11 +222,12 @@ export async function* publicDeliveryBatches(db: PublicDb, now: Date, batchSize 
       }
     }
     if (rows.length === 0) return;
-    yield rows.map(({ letterId, letterPaperNumber, letterDate, ...row }) =>
+    yield rows.map(({ letterId, letterPaperNumber, letterDate, visibleFrom: _position, ...row }) =>
       PublicDeliverySchema.parse({ ...row, firstLetter: letterId === null ? null : { id: letterId, paperNumber: letterPaperNumber, letterDate } }),
     );
     if (rows.length < batchSize) return;
-    last = rows.at(-1)!;
+    const { visibleFrom, title, publicId } = rows.at(-1)!;
+    last = { visibleFrom: visibleFrom!, title, publicId };
   }
 }
 

@@ -4092,7 +4092,7 @@ export interface paths {
         };
         /**
          * Open data: every delivery decided public, as the public may read it (JSON or CSV)
-         * @description The whole file, latest decision first, streamed: the server reads it in batches as the reader takes it, so that it holds one batch whatever the length of the file. The ETag is a digest of what the file shows, read again only when a disclosure decision, a publication or a removal changed the public projection, or a delivery decided public with a later date became visible: a decision that waits for its letter’s publication does not change it. If-None-Match with the current ETag (weak or strong) gets 304. A decision taken while a reader is reading may be in the rest of that file or not.
+         * @description The whole file, the latest to become public first, streamed: the server reads it in batches as the reader takes it, so that it holds one batch whatever the length of the file. The ETag is a digest of what the file shows, read again only when a disclosure decision, a publication or a removal changed the public projection, or a delivery decided public with a later date became visible: a decision that waits for its letter’s publication does not change it. If-None-Match with the current ETag (weak or strong) gets 304. A decision taken while a reader is reading may be in the rest of that file or not.
          */
         get: {
             parameters: {
@@ -11840,8 +11840,11 @@ export interface components {
                 /** Format: date */
                 letterDate: string;
             } | null;
-            /** Format: date */
-            decidedOn: string;
+            /**
+             * Format: date
+             * @description The day it became public: the publication of the first letter to parliament that listed it, or the date its disclosure decision made it public from, whichever showed it; never the day of the decision
+             */
+            publicSince: string;
             /** @description Demonstration data, not a real delivery */
             isDemonstration: boolean;
             /** @description The category in the language asked for */

@@ -61,6 +61,6 @@ export const publicDeliveries: typeof nl.publicDeliveries = {
   columns: {
     title: 'Delivery',
     detail: 'Explanation',
-    decidedOn: 'Public since',
+    publicSince: 'Public since',
   },
 };

@@ -60,6 +60,6 @@ export const publicDeliveries = {
   columns: {
     title: 'Levering',
     detail: 'Toelichting',
-    decidedOn: 'Openbaar sinds',
+    publicSince: 'Openbaar sinds',
   },
 };

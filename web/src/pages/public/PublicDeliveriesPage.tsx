@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { compareTitles } from '../../../../common/title-order.ts';
 import {
   KIEL_CSV,
   KIEL_XLSX,
@@ -59,7 +60,9 @@ function PublicDeliveriesTable({ items }: { items: PublicDelivery[] }) {
     { key: 'supportType', header: t('fields.supportType'), cell: (item) => t(`supportTypes.${item.supportType}`) },
     { key: 'quantity', header: t('fields.quantity'), cell: (item) => item.quantity ?? t('common.none') },
     { key: 'detail', header: t('publicDeliveries.columns.detail'), cell: (item) => item.detail || t('common.none') },
-    { key: 'decidedOn', header: t('publicDeliveries.columns.decidedOn'), cell: (item) => <span className="cell-nowrap">{formatShortDate(item.decidedOn, language)}</span> },
+    { key: 'publicSince', header: t('publicDeliveries.columns.publicSince'), cell: (item) => <span className="cell-nowrap">{formatShortDate(item.publicSince, language)}</span> },
   ];
-  return <DataTable caption={t('publicDeliveries.caption', { count: items.length })} columns={columns} rows={items} rowKey={(item) => item.publicId} />;
+  // The latest to become public first, by the day the table says: the file follows the moments they became visible, which a publication recorded late does not.
+  const rows = [...items].sort((a, b) => b.publicSince.localeCompare(a.publicSince) || compareTitles(a.title, b.title));
+  return <DataTable caption={t('publicDeliveries.caption', { count: items.length })} columns={columns} rows={rows} rowKey={(item) => item.publicId} />;
 }
