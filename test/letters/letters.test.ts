@@ -611,7 +611,8 @@ describeEachDatabase('letters through the API', (database) => {
       valueCents: 360 * MILLION,
       valueBasis: 'replacementValue',
       firstLetter: { id: letterId, paperNumber: 'Kamerstuk 22 054, nr. 470', letterDate: '2026-01-20' },
-      decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      // Public since the publication of the letter that first listed it, on the day recorded for it.
+      publicSince: '2026-01-22',
       isDemonstration: false,
     });
     expect(json.body.items.map((item: any) => item.title)).toContain('Drones van de Oekraïense defensie-industrie');
@@ -619,7 +620,7 @@ describeEachDatabase('letters through the API', (database) => {
     const csv = await fetchAs(null, '/public/deliveries?format=csv&dialect=rfc4180');
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('publicId,title,detail,category,categoryCode,supportType,supportTypeCode,quantity,realisedOn,valueEuros,valueBasis,valueBasisCode,letter,letterDate,decidedOn,isDemonstration');
+    expect(lines[0]).toBe('publicId,title,detail,category,categoryCode,supportType,supportTypeCode,quantity,realisedOn,valueEuros,valueBasis,valueBasisCode,letter,letterDate,publicSince,isDemonstration');
     expect(lines.slice(1).map((line) => line.slice(0, 36)).sort()).toEqual([...publicIds].sort());
 
     for (const body of [JSON.stringify(json.body), lines.join('\n')]) {
