@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   COMPARISON_PRECISION,
+  CURRENT_WORDING,
+  type LetterWording,
   countInWords,
   formatExactEuros,
   letterAmountIsExact,
@@ -174,6 +176,9 @@ describe('formatLetterAmount', () => {
 });
 
 describe('formatPercent and percentage', () => {
+  /** As letters before format 3 wrote a share, always in whole percent: "0 procent". */
+  const IN_WHOLE_PERCENT: LetterWording = { ...CURRENT_WORDING, lessThanOnePercent: false };
+
   it('gives the letter increase: 2,82 on 5,88 is 48 procent, 47.96 as data', () => {
     expect(formatPercent(282_000_000_000, 588_000_000_000)).toBe('48 procent');
     expect(percentage(282_000_000_000, 588_000_000_000, 2)).toBe(47.96);
@@ -182,7 +187,7 @@ describe('formatPercent and percentage', () => {
   it('rounds halves away from zero', () => {
     expect(formatPercent(1, 200)).toBe('1 procent');
     expect(formatPercent(-1, 200)).toBe('-1 procent');
-    expect(formatPercent(1, 201, 'earlier')).toBe('0 procent');
+    expect(formatPercent(1, 201, IN_WHOLE_PERCENT)).toBe('0 procent');
     expect(percentage(1, 8, 1)).toBe(12.5);
     expect(percentage(1, 16, 1)).toBe(6.3);
     expect(percentage(-1, 16, 1)).toBe(-6.3);
@@ -203,7 +208,7 @@ describe('formatPercent and percentage', () => {
     const nonZero = fc.integer({ min: -1_000 * BILLION_EURO, max: 1_000 * BILLION_EURO }).filter((d) => d !== 0);
     fc.assert(
       fc.property(fc.integer({ min: -10 * BILLION_EURO, max: 10 * BILLION_EURO }), nonZero, (numerator, denominator) => {
-        const text = formatPercent(numerator, denominator, 'earlier');
+        const text = formatPercent(numerator, denominator, IN_WHOLE_PERCENT);
         const whole = BigInt(/^(-?\d+) procent$/.exec(text)![1]!);
         // error = whole - 100 n / d, scaled by |d|
         const scaledError = (whole * BigInt(denominator) - 100n * BigInt(numerator)) * (denominator < 0 ? -1n : 1n);

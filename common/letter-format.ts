@@ -43,9 +43,9 @@ const EURO_PRECISION: Precision = { significantDigits: 2 };
  * An amount as the letter's running text names it: "€8,7 mld.", "€52,8 mln.", and one under a million in
  * euro ("€7.000", "€0"), where the earlier wording printed a fraction of a million ("€0,007 mln.", "€0 mln.").
  */
-export function formatRunningAmount(amount: Cents | CentsTotal, precision: Precision, wording: LetterWording = 'current'): string {
+export function formatRunningAmount(amount: Cents | CentsTotal, precision: Precision, wording: LetterWording = CURRENT_WORDING): string {
   const exact = exactCents(amount);
-  if (wording !== 'earlier' && underAMillion(exact, precision)) return `€${formatEuros(exact)}`;
+  if (wording.underAMillionInEuro && underAMillion(exact, precision)) return `€${formatEuros(exact)}`;
   return formatLetterAmount(amount, precision, { runningText: true });
 }
 
@@ -53,9 +53,9 @@ export function formatRunningAmount(amount: Cents | CentsTotal, precision: Preci
  * An amount written out, as some passages of the letter do: "6 miljard euro", or after the sign,
  * "€100 miljoen"; under a million in euro ("7.000 euro", "€7.000"). Rounded as formatRunningAmount rounds.
  */
-export function formatLetterAmountInWords(amount: Cents | CentsTotal, precision: Precision, options: { sign: boolean }, wording: LetterWording = 'current'): string {
+export function formatLetterAmountInWords(amount: Cents | CentsTotal, precision: Precision, options: { sign: boolean }, wording: LetterWording = CURRENT_WORDING): string {
   const exact = exactCents(amount);
-  if (wording !== 'earlier' && underAMillion(exact, precision)) return options.sign ? `€${formatEuros(exact)}` : `${formatEuros(exact)} euro`;
+  if (wording.underAMillionInEuro && underAMillion(exact, precision)) return options.sign ? `€${formatEuros(exact)}` : `${formatEuros(exact)} euro`;
   const unit = unitByMagnitude(exact, precision);
   const number = formatRounded(roundInUnit(exact, CENTS_PER_UNIT[unit], precision));
   const word = unit === 'mld.' ? 'miljard' : 'miljoen';
@@ -63,20 +63,56 @@ export function formatLetterAmountInWords(amount: Cents | CentsTotal, precision:
 }
 
 /**
- * How a letter words its figures. A letter finalised before format steunregister-letter/3 worded them as it
- * did then ('earlier'), one of format 3 as now but for its headline, which printed a total under €1 mln. as a
- * fraction of a million ('millionsInHeadline'): `letter verify` recomputes its figures in those words, so that
- * it still verifies.
+ * How a letter words its figures: each trait is true in the wording of now, and false in that of a format
+ * before the one that brought it, so that `letter verify` recomputes a letter finalised then in the words it
+ * printed. Which traits each format has is the table of wordings by format (snapshot.ts).
  */
-export type LetterWording = 'current' | 'millionsInHeadline' | 'earlier';
+export interface LetterWording {
+  /** An amount under €1 mln. in euro, "€7.000", where before format steunregister-letter/3 it was a fraction of a million, "€0,007 mln.". */
+  readonly underAMillionInEuro: boolean;
+  /** A change that rounds to no whole percent but is one, "minder dan 1 procent", where before format 3 it was "0 procent". */
+  readonly lessThanOnePercent: boolean;
+  /** A fall of the total named as such (`{{decrease}}`), where before format 3 `{{increase}}` gave its size. */
+  readonly fallAsDecrease: boolean;
+  /** The headline names a total and a change under €1 mln. in euro, as `{{total}}` does, where before format 4 it printed a fraction of a million. */
+  readonly headlineUnderAMillionInEuro: boolean;
+  /**
+   * A change of the total that the columns' rounding hides or turns around is stated as it is (printedIncrease),
+   * where before format 5 the change was that of the columns alone, "evenveel" where they print the same.
+   */
+  readonly changeColumnsHide: boolean;
+}
+
+/** The wording of letters now. */
+export const CURRENT_WORDING: LetterWording = {
+  underAMillionInEuro: true,
+  lessThanOnePercent: true,
+  fallAsDecrease: true,
+  headlineUnderAMillionInEuro: true,
+  changeColumnsHide: true,
+};
+
+/** A share in whole percent as the letter states it: 48 procent, or less than the whole percent named ("minder dan 1 procent"). */
+export interface StatedPercent {
+  whole: number;
+  lessThan: boolean;
+}
 
 /**
- * Whole percent of numerator over denominator, as the letter writes it: "48 procent"; a change that rounds
- * to none but is one, "minder dan 1 procent", where the earlier wording said "0 procent".
+ * Whole percent of numerator over denominator, as the letter states it: 48; a change that rounds to none but is
+ * one, less than 1, where the earlier wording said 0.
  */
-export function formatPercent(numerator: Cents | CentsTotal, denominator: Cents | CentsTotal, wording: LetterWording = 'current'): string {
+function statedPercent(numerator: Cents | CentsTotal, denominator: Cents | CentsTotal, wording: LetterWording): StatedPercent {
   const whole = percentage(numerator, denominator, 0);
-  return whole === 0 && exactCents(numerator) !== 0n && wording !== 'earlier' ? 'minder dan 1 procent' : `${whole} procent`;
+  return whole === 0 && exactCents(numerator) !== 0n && wording.lessThanOnePercent ? { whole: 1, lessThan: true } : { whole, lessThan: false };
+}
+
+/** A share as the letter writes it: "48 procent", "minder dan 1 procent". */
+export const percentInWords = ({ whole, lessThan }: StatedPercent) => `${lessThan ? 'minder dan ' : ''}${whole} procent`;
+
+/** Whole percent of numerator over denominator, as the letter writes it: "48 procent", "minder dan 1 procent". */
+export function formatPercent(numerator: Cents | CentsTotal, denominator: Cents | CentsTotal, wording: LetterWording = CURRENT_WORDING): string {
+  return percentInWords(statedPercent(numerator, denominator, wording));
 }
 
 /** The percentage rounded to the given decimals, for data rather than prose (47.96). */
@@ -289,22 +325,80 @@ export function comparedFigureCents(amount: Cents): Cents {
 }
 
 export interface PrintedIncrease {
-  /** The total as its column prints it less the earlier total as its column prints it: € 8,7 mld. − € 5,88 mld. */
+  /**
+   * The change as the letter states it: the total as its column prints it less the earlier total as its column
+   * prints it (€ 8,7 mld. − € 5,88 mld.); where that hides the change or turns it around, the two at the earlier
+   * column's two decimals (€ 8,72 mld. − € 8,70 mld.); where `lessThan`, the most it can be, in its direction.
+   */
   difference: CentsTotal;
+  /** The change is less than `difference`: the totals differ by less than two decimals of a mld. show ("minder dan €10 mln."). */
+  lessThan: boolean;
   /** The earlier total as printed: € 5,88 mld. */
   compare: CentsTotal;
-  /** The difference's size in whole percent of the earlier total ("48 procent"); null where that is nothing. */
+  /** The change's size in whole percent of the earlier total ("48 procent"); null where that is nothing. */
   percentText: string | null;
 }
+
+/** The last place of the earlier column, two decimals of a mld.: € 10 mln. */
+const COMPARED_LAST_PLACE = CENTS_PER_UNIT['mld.'] / 100n;
 
 /**
  * The increase the letter states: the difference of the two totals its table prints, € 8,7 mld. beside the
  * earlier € 5,88 mld. is € 2,82 mld., or 48 procent. Exact totals, or a difference printed finer than the
  * table, could tell a confidential delivery's value, and would not add up for a reader of the table.
+ * Where the columns' two precisions hide a change (€ 8,7 mld. beside € 8,70 mld. for a rise of € 22,8 mln.) or
+ * turn it around (€ 8,7 mld. beside € 8,74 mld. for a rise), both totals are taken at the earlier column's two
+ * decimals, at which the next letter prints this one's, and which show its direction; where those are equal too,
+ * the change is less than their last place. "Evenveel" is said only of totals that are the same. A letter of
+ * format 4 or before compared the columns alone (`wording`).
  */
-export function printedIncrease(total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal, wording: LetterWording = 'current'): PrintedIncrease {
+export function printedIncrease(total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal, wording: LetterWording = CURRENT_WORDING): PrintedIncrease {
   const inTable = { unit: 'mld.' } as const;
-  const compare = printedExactCents(exactCents(earlierTotal), COMPARISON_PRECISION, inTable);
-  const difference = printedExactCents(exactCents(total), REFERENCE_PRECISION, inTable) - compare;
-  return { difference, compare, percentText: compare === 0n ? null : formatPercent(abs(difference), compare, wording) };
+  const [exactTotal, exactEarlier] = [exactCents(total), exactCents(earlierTotal)];
+  const compare = printedExactCents(exactEarlier, COMPARISON_PRECISION, inTable);
+  const change = (difference: bigint, lessThan = false): PrintedIncrease => ({ difference, lessThan, compare, percentText: compare === 0n ? null : percentInWords(changePercent(difference, compare, lessThan, wording)) });
+  const ofColumns = printedExactCents(exactTotal, REFERENCE_PRECISION, inTable) - compare;
+  const exact = exactTotal - exactEarlier;
+  if (!wording.changeColumnsHide || sign(ofColumns) === sign(exact)) return change(ofColumns);
+  const atTwoDecimals = printedExactCents(exactTotal, COMPARISON_PRECISION, inTable) - compare;
+  if (atTwoDecimals !== 0n || exact === 0n) return change(atTwoDecimals);
+  return change(exact < 0n ? -COMPARED_LAST_PLACE : COMPARED_LAST_PLACE, true);
 }
+
+/** The change of the total as a letter states it, from the figures it printed: its direction, size and share of the earlier total. */
+export interface StatedChange {
+  direction: 'increase' | 'decrease' | 'unchanged';
+  /** Its size as printed ("€2,82 mld."); where `lessThan`, the most it can be, "minder dan €10 mln.". */
+  sizeText: string;
+  lessThan: boolean;
+  /** Its share of the earlier total; null where that is nothing. */
+  percent: StatedPercent | null;
+}
+
+/**
+ * The change a letter states (printedIncrease), from what it printed of it: the difference (`increaseCents` of its
+ * snapshot), whether that is the most it can be, and the earlier total as printed. What the letter's headline and
+ * `{{increase}}` say, and the public page of the letter in either language.
+ */
+export function statedChange(difference: Cents | CentsTotal, compare: Cents | CentsTotal, lessThan: boolean, wording: LetterWording = CURRENT_WORDING): StatedChange {
+  const exact = exactCents(difference);
+  return {
+    direction: exact > 0n ? 'increase' : exact < 0n ? 'decrease' : 'unchanged',
+    sizeText: formatRunningAmount(abs(exact), COMPARISON_PRECISION, wording),
+    lessThan,
+    percent: exactCents(compare) === 0n ? null : changePercent(exact, exactCents(compare), lessThan, wording),
+  };
+}
+
+/** The size of a change as the letter names it: "€2,82 mld.", or the most it can be, "minder dan €10 mln.". */
+export function changeSizeInWords(change: StatedChange): string {
+  return `${change.lessThan ? 'minder dan ' : ''}${change.sizeText}`;
+}
+
+/** The share of a change in the earlier total, or where the change is less than `difference`, less than its share rounded up. */
+function changePercent(difference: bigint, compare: bigint, lessThan: boolean, wording: LetterWording): StatedPercent {
+  if (!lessThan) return statedPercent(abs(difference), compare, wording);
+  return { whole: Number((abs(difference) * 100n + compare - 1n) / compare), lessThan: true };
+}
+
+const sign = (value: bigint) => (value > 0n ? 1 : value < 0n ? -1 : 0);

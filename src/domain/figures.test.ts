@@ -4,7 +4,8 @@ import { SUPPORT_TYPES, type SupportType } from './delivery.ts';
 import type { CentsTotal } from '../../common/money.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { buildFiguresTable, headlineSentence, type FiguresLine } from './figures.ts';
-import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount, formatPercent } from '../../common/letter-format.ts';
+import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount, formatPercent, type LetterWording } from '../../common/letter-format.ts';
+import { wordingOf } from '../letters/snapshot.ts';
 
 const MILLION_EURO = 100_000_000;
 
@@ -147,10 +148,41 @@ describe('headlineSentence', () => {
     const opening = 'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025';
     expect(headlineSentence('2025-08-31', 50_000_000, null)).toBe(`${opening} €500.000.`);
     expect(headlineSentence('2025-08-31', 50_000_000, 0)).toBe(`${opening} €500.000. Dit is een toename van €500.000 ten opzichte van de vorige leveringenbrief.`);
-    expect(headlineSentence('2025-08-31', 50_000_000, 0, 'millionsInHeadline')).toBe(`${opening} €0,5 mln. Dit is een toename van €0,5 mln. ten opzichte van de vorige leveringenbrief.`);
+    expect(headlineSentence('2025-08-31', 50_000_000, 0, wordingOf('steunregister-letter/4'))).toBe(`${opening} €500.000. Dit is een toename van €500.000 ten opzichte van de vorige leveringenbrief.`);
+    expect(headlineSentence('2025-08-31', 50_000_000, 0, wordingOf('steunregister-letter/3'))).toBe(`${opening} €0,5 mln. Dit is een toename van €0,5 mln. ten opzichte van de vorige leveringenbrief.`);
     expect(headlineSentence('2025-08-31', 0, null)).toBe(`${opening} €0.`);
-    expect(headlineSentence('2025-08-31', 50_000_000, null, 'millionsInHeadline')).toBe(`${opening} €0,5 mln.`);
-    expect(headlineSentence('2025-08-31', 50_000_000, null, 'earlier')).toBe(`${opening} €0,5 mln.`);
+    expect(headlineSentence('2025-08-31', 50_000_000, null, wordingOf('steunregister-letter/3'))).toBe(`${opening} €0,5 mln.`);
+    expect(headlineSentence('2025-08-31', 50_000_000, null, wordingOf('steunregister-letter/2'))).toBe(`${opening} €0,5 mln.`);
+  });
+
+  /** The headline of a letter whose total is `total` after one whose total was `earlier`, both exact, in euro cents. */
+  const headline = (total: number, earlier: number, wording?: LetterWording) => headlineSentence('2025-08-31', total, earlier, wording).replace(/^.*€8,7 mld\. /, '');
+
+  it('says "evenveel" only when the totals are the same, also when the columns print them apart', () => {
+    // € 8,7 mld. beside € 8,72 mld. in the previous column: the same € 8,72 mld. to the cent.
+    expect(headline(872_000_000_000, 872_000_000_000)).toBe('Dit is evenveel als in de vorige leveringenbrief.');
+  });
+
+  it('names a change the columns’ rounding hides at the two decimals the later letter prints this total at', () => {
+    // € 8,7 mld. beside € 8,70 mld.: it rose € 22,8 mln., from € 8,697 mld. to € 8,7198 mld.: € 8,70 to € 8,72 mld.
+    expect(headline(871_980_000_000, 869_700_000_000)).toBe('Dit is een toename van €20 mln. of minder dan 1 procent ten opzichte van de vorige leveringenbrief.');
+    expect(headline(869_700_000_000, 871_980_000_000)).toBe('Dit is een afname van €20 mln. of minder dan 1 procent ten opzichte van de vorige leveringenbrief.');
+  });
+
+  it('names a change the columns’ rounding turns around in its own direction', () => {
+    // € 8,7 mld. beside € 8,74 mld. reads as a fall of € 40 mln., but it rose € 1,1 mln.: € 8,74 to € 8,75 mld.
+    expect(headline(874_510_000_000, 874_400_000_000)).toBe('Dit is een toename van €10 mln. of minder dan 1 procent ten opzichte van de vorige leveringenbrief.');
+  });
+
+  it('says a change smaller than two decimals show is less than their last place, in its direction', () => {
+    // € 8,7001 mld. and € 8,7049 mld.: € 8,70 mld. either way.
+    expect(headline(870_490_000_000, 870_010_000_000)).toBe('Dit is een toename van minder dan €10 mln. of minder dan 1 procent ten opzichte van de vorige leveringenbrief.');
+    expect(headline(870_010_000_000, 870_490_000_000)).toBe('Dit is een afname van minder dan €10 mln. of minder dan 1 procent ten opzichte van de vorige leveringenbrief.');
+  });
+
+  it.each(['steunregister-letter/3', 'steunregister-letter/4'] as const)('words a letter of format %s as it did, comparing only the columns', (format) => {
+    expect(headline(871_980_000_000, 869_700_000_000, wordingOf(format))).toBe('Dit is evenveel als in de vorige leveringenbrief.');
+    expect(headline(872_000_000_000, 872_000_000_000, wordingOf(format))).toBe('Dit is een afname van €20 mln. of minder dan 1 procent ten opzichte van de vorige leveringenbrief.');
   });
 
   it('says the total is as much as before when it did not change', () => {

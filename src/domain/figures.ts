@@ -10,7 +10,11 @@ import {
   formatPercent,
   formatRunningAmount,
   percentage,
+  percentInWords,
   printedIncrease,
+  changeSizeInWords,
+  statedChange,
+  CURRENT_WORDING,
   type AmountOptions,
   type LetterWording,
 } from '../../common/letter-format.ts';
@@ -99,19 +103,19 @@ function line(label: string, referenceCents: Cents | CentsTotal, compareCents: C
  * The sentence that opens the letter's financial section, e.g. "De totale waarde van de gerealiseerde
  * militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld. Dit is een toename van €2,82 mld. of
  * 48 procent ten opzichte van de vorige leveringenbrief.": the total at the reference date and, after a
- * previous letter, how much it differs from the earlier total, both as the table prints them (printedIncrease).
+ * previous letter, how much it differs from the earlier total as printed (printedIncrease): "evenveel" only
+ * where the two are the same, "minder dan €10 mln." where the change is less than the printed figures show.
  */
-export function headlineSentence(referenceDate: IsoDate, total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal | null, wording: LetterWording = 'current'): string {
+export function headlineSentence(referenceDate: IsoDate, total: Cents | CentsTotal, earlierTotal: Cents | CentsTotal | null, wording: LetterWording = CURRENT_WORDING): string {
   // As {{total}} and {{increase}} print them ("€8,7 mld.", "€500.000"); format 3 printed one under €1 mln. as a fraction of a million.
-  const inText = (column: Column, amount: CentsTotal) =>
-    wording === 'current' ? formatRunningAmount(amount, COLUMN_PRECISION[column]) : formatColumn(column, amount, { runningText: true });
-  const amount = inText('reference', totalCents([total]));
+  const inHeadline: LetterWording = wording.headlineUnderAMillionInEuro ? wording : { ...wording, underAMillionInEuro: false };
+  const amount = formatRunningAmount(totalCents([total]), REFERENCE_PRECISION, inHeadline);
   // The point of "mld."/"mln." also ends the sentence, as in the letter.
   const opening = `De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op ${formatLetterDate(referenceDate)} ${amount.endsWith('.') ? amount : `${amount}.`}`;
   if (earlierTotal === null) return opening;
-  const { difference, percentText } = printedIncrease(total, earlierTotal, wording);
-  if (difference === 0n) return `${opening} Dit is evenveel als in de vorige leveringenbrief.`;
-  const size = difference < 0n ? -difference : difference;
-  const percent = percentText === null ? '' : ` of ${percentText}`;
-  return `${opening} Dit is een ${difference < 0n ? 'afname' : 'toename'} van ${inText('difference', size)}${percent} ten opzichte van de vorige leveringenbrief.`;
+  const { difference, compare, lessThan } = printedIncrease(total, earlierTotal, wording);
+  const change = statedChange(difference, compare, lessThan, inHeadline);
+  if (change.direction === 'unchanged') return `${opening} Dit is evenveel als in de vorige leveringenbrief.`;
+  const percent = change.percent === null ? '' : ` of ${percentInWords(change.percent)}`;
+  return `${opening} Dit is een ${change.direction === 'decrease' ? 'afname' : 'toename'} van ${changeSizeInWords(change)}${percent} ten opzichte van de vorige leveringenbrief.`;
 }

@@ -138,6 +138,42 @@ describe('the change of the total since the previous letter', () => {
   });
 });
 
+describe('a change of the total the columns’ rounding hides', () => {
+  // The previous letter's total was € 8,697 mld.: € 8,70 mld. in this letter's column of it.
+  const earlier: Totals = { stock: 2_397 * MILLION, procurement: 6_120 * MILLION, natoFund: 180 * MILLION };
+  const inputsWith = (procurement: number): LetterInputs => ({
+    ...letterInputs({ previous: { id: 'previous', referenceDate: '2025-02-04', letterDate: '2025-02-14', paperNumber: null, reportedTotals: earlier } }),
+    totals: { ...earlier, procurement },
+    blocks: [{ key: 'cijfers', heading: 'Cijfers', text: '{{headline}} Een toename van {{increase}} of {{increasePercent}}.' }],
+  });
+
+  it('is stated at the two decimals the next letter prints this total at, where the columns show € 8,7 mld. beside € 8,70 mld.', () => {
+    // € 22,8 mln. more: € 8,7198 mld., € 8,72 mld. at two decimals.
+    const { snapshot, problems } = buildPublicLetter(inputsWith(6_142 * MILLION + 80_000_000));
+    expect(problems).toEqual([]);
+    expect(snapshot.format).toBe('steunregister-letter/5');
+    expect(snapshot.figures).toMatchObject({ increaseCents: 20 * MILLION, increasePercentText: 'minder dan 1 procent' });
+    expect(snapshot.figures.increaseLessThan).toBeUndefined();
+    expect(snapshot.namedFigures).toMatchObject({ increase: '€20 mln.', increasePercent: 'minder dan 1 procent' });
+    expect(snapshot.namedFigures!.headline).toContain('€8,7 mld. Dit is een toename van €20 mln. of minder dan 1 procent ten opzichte van de vorige leveringenbrief.');
+  });
+
+  it('is less than their last place where the two decimals hide it too, and is said so', () => {
+    // € 4,8 mln. more: € 8,7018 mld., € 8,70 mld. at two decimals too.
+    const { snapshot } = buildPublicLetter(inputsWith(6_124 * MILLION + 80_000_000));
+    expect(snapshot.figures).toMatchObject({ increaseCents: 10 * MILLION, increaseLessThan: true, increasePercentText: 'minder dan 1 procent' });
+    expect(snapshot.namedFigures).toMatchObject({ increase: 'minder dan €10 mln.', increasePercent: 'minder dan 1 procent' });
+    expect(snapshot.namedFigures!.headline).toContain('Dit is een toename van minder dan €10 mln. of minder dan 1 procent');
+  });
+
+  it.each(['steunregister-letter/3', 'steunregister-letter/4'] as const)('is "evenveel" in a letter finalised in format %s, which is verified so', (format) => {
+    const { snapshot } = buildPublicLetter(inputsWith(6_142 * MILLION + 80_000_000), format);
+    expect(snapshot.figures).toMatchObject({ increaseCents: 0, increasePercentText: '0 procent' });
+    expect(snapshot.namedFigures).toMatchObject({ increase: '€0', increasePercent: '0 procent' });
+    expect(snapshot.namedFigures!.headline).toContain('€8,7 mld. Dit is evenveel als in de vorige leveringenbrief.');
+  });
+});
+
 /** A training programme's contribution counted up to the reference date, with the counts given. */
 function contribution(counts: Partial<Contribution>): Contribution {
   return {

@@ -25,6 +25,9 @@ import {
   printedCents,
   printedIncrease,
   publishedFigureCents,
+  changeSizeInWords,
+  statedChange,
+  CURRENT_WORDING,
   type LetterWording,
   type PrintedIncrease,
   REFERENCE_PRECISION,
@@ -40,7 +43,7 @@ import { compareTitles } from '../../common/title-order.ts';
 export const EXACT_SNAPSHOT_FORMAT = 'steunregister-letter/1';
 /** Its figures as the letter prints them, never to the cent: the cents are in the confidential annex. */
 const PRINTED_SNAPSHOT_FORMAT = 'steunregister-letter/2';
-/** As format 2, its named figures in the current wording (LetterWording): a letter of format 1 or 2 is verified in the earlier one. */
+/** As format 2, its named figures in the wording of format 3 (LetterWording): a letter of format 1 or 2 is verified in the earlier one. */
 const WORDED_SNAPSHOT_FORMAT = 'steunregister-letter/3';
 /**
  * As format 3, its text composed with one full stop where a figure that ends in one ends the sentence ("€700 mln.",
@@ -48,7 +51,13 @@ const WORDED_SNAPSHOT_FORMAT = 'steunregister-letter/3';
  * €1 mln. in euro, as `{{total}}` does ("€500.000.", where format 3 printed "€0,5 mln."). A letter of an earlier format keeps the text it was frozen with: what
  * `letter verify` recomputes of it, its figures and named figures, composition does not change.
  */
-const SNAPSHOT_FORMAT = 'steunregister-letter/4';
+const PUNCTUATED_SNAPSHOT_FORMAT = 'steunregister-letter/4';
+/**
+ * As format 4, the change of its total stated so that it is true where its columns' rounding hides it or turns it
+ * around (printedIncrease; `increaseLessThan` where it is less than they show): a letter of format 4 or before is
+ * verified as it compared the columns then.
+ */
+const SNAPSHOT_FORMAT = 'steunregister-letter/5';
 export const LETTER_SUBJECT = 'Leveringen militaire goederen aan Oekraïne';
 
 export type Totals = Readonly<Record<SupportType, Cents>>;
@@ -135,7 +144,7 @@ export type LetterheadFields = z.infer<typeof LetterheadFieldsSchema>;
 
 /** The public letter exactly as sent: hashed, frozen, and the only source of every public rendering of it. */
 export const PublicLetterSnapshotSchema = z.object({
-  format: z.enum([EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, WORDED_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT]),
+  format: z.enum([EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, WORDED_SNAPSHOT_FORMAT, PUNCTUATED_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT]),
   id: z.string(),
   subject: z.string(),
   referenceDate: z.iso.date(),
@@ -144,7 +153,11 @@ export const PublicLetterSnapshotSchema = z.object({
   previousLetter: z.object({ id: z.string(), referenceDate: z.iso.date(), letterDate: z.iso.date(), paperNumber: z.string().nullable() }).nullable(),
   figures: z.object({
     lines: z.array(FigureLineSchema),
-    increaseCents: CentsSchema.nullable().describe('The increase since the previous letter as the letter prints it: €2,82 mld. is 282000000000'),
+    increaseCents: CentsSchema.nullable().describe('The increase since the previous letter as the letter prints it: €2,82 mld. is 282000000000, a fall below zero'),
+    increaseLessThan: z
+      .literal(true)
+      .optional()
+      .describe('Where the change is less than the printed totals show: it is less than increaseCents, in its direction ("minder dan €10 mln."); absent otherwise'),
     increasePercentText: z.string().nullable(),
   }),
   sections: z.array(LetterSectionSchema),
@@ -201,13 +214,22 @@ export interface BuiltLetter {
 
 export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
 
+/**
+ * How a letter of each format words its figures: as now, but for what each later format changed, counted back
+ * from the current wording (LetterWording).
+ */
+const FORMAT_4_WORDING: LetterWording = { ...CURRENT_WORDING, changeColumnsHide: false };
+const FORMAT_3_WORDING: LetterWording = { ...FORMAT_4_WORDING, headlineUnderAMillionInEuro: false };
+const EARLIER_WORDING: LetterWording = { ...FORMAT_3_WORDING, underAMillionInEuro: false, lessThanOnePercent: false, fallAsDecrease: false };
 const WORDINGS: Record<SnapshotFormat, LetterWording> = {
-  [EXACT_SNAPSHOT_FORMAT]: 'earlier',
-  [PRINTED_SNAPSHOT_FORMAT]: 'earlier',
-  [WORDED_SNAPSHOT_FORMAT]: 'millionsInHeadline',
-  [SNAPSHOT_FORMAT]: 'current',
+  [EXACT_SNAPSHOT_FORMAT]: EARLIER_WORDING,
+  [PRINTED_SNAPSHOT_FORMAT]: EARLIER_WORDING,
+  [WORDED_SNAPSHOT_FORMAT]: FORMAT_3_WORDING,
+  [PUNCTUATED_SNAPSHOT_FORMAT]: FORMAT_4_WORDING,
+  [SNAPSHOT_FORMAT]: CURRENT_WORDING,
 };
-const wordingOf = (format: SnapshotFormat): LetterWording => WORDINGS[format];
+/** The words a letter finalised in the format printed its figures in, which `letter verify` recomputes them in. */
+export const wordingOf = (format: SnapshotFormat): LetterWording => WORDINGS[format];
 
 /**
  * The public letter, and its figures to the cent, which the confidential annex keeps; built as a letter of
@@ -238,7 +260,7 @@ export function buildPublicLetter(inputs: LetterInputs, format: SnapshotFormat =
       letterDate: inputs.previous.letterDate,
       paperNumber: inputs.previous.paperNumber,
     },
-    figures: printedFigures({ lines: printedLines, increaseCents, increasePercentText }, comparedFigureCents),
+    figures: printedFigures({ lines: printedLines, increaseCents, ...(increase?.lessThan ? { increaseLessThan: true } : {}), increasePercentText }, comparedFigureCents),
     sections: [...narrative.sections, overviewSection(overview)],
     footnotes: narrative.footnotes,
     overview,
@@ -284,6 +306,7 @@ function printedFigures(figures: PublicLetterSnapshot['figures'], restatedAsPrin
       restatedPreviousCents: isRestated(line) ? restatedAsPrinted(line.restatedPreviousCents!) : null,
     })),
     increaseCents: figures.increaseCents === null ? null : printedCents(figures.increaseCents, COMPARISON_PRECISION),
+    ...(figures.increaseLessThan ? { increaseLessThan: figures.increaseLessThan } : {}),
     increasePercentText: figures.increasePercentText,
   };
 }
@@ -389,15 +412,16 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: Print
 
 /**
  * The change of the total since the previous letter, by its direction: `{{increase}}` and `{{increasePercent}}`
- * ("€2,82 mld.", "48 procent") where it rose or stayed, `{{decrease}}` and `{{decreasePercent}}` where it
- * fell, so that "een toename van {{increase}}" cannot say a total rose that fell: the other pair is not known,
- * and names why (CHANGES). The earlier wording gave the increase's size whichever way it went.
+ * ("€2,82 mld.", "48 procent", or where it is less than the printed totals show "minder dan €10 mln.") where it
+ * rose or stayed, `{{decrease}}` and `{{decreasePercent}}` where it fell, so that "een toename van {{increase}}"
+ * cannot say a total rose that fell: the other pair is not known, and names why (CHANGES). The earlier wording
+ * gave the increase's size whichever way it went.
  */
 function changeFigures(increase: PrintedIncrease, wording: LetterWording): Map<LetterFigureName, string> {
-  const fell = increase.difference < 0n && wording !== 'earlier';
-  const size = formatRunningAmount(increase.difference < 0n ? -increase.difference : increase.difference, COMPARISON_PRECISION, wording);
+  const change = statedChange(increase.difference, increase.compare, increase.lessThan, wording);
+  const fell = change.direction === 'decrease' && wording.fallAsDecrease;
   const [amount, percent] = fell ? (['decrease', 'decreasePercent'] as const) : (['increase', 'increasePercent'] as const);
-  const figures = new Map<LetterFigureName, string>([[amount, size]]);
+  const figures = new Map<LetterFigureName, string>([[amount, changeSizeInWords(change)]]);
   if (increase.percentText) figures.set(percent, increase.percentText);
   return figures;
 }

@@ -11575,7 +11575,7 @@ export interface components {
         /** @description The public letter: computed now for a draft, as frozen once final */
         PublicLetterSnapshot: {
             /** @enum {string} */
-            format: "steunregister-letter/1" | "steunregister-letter/2" | "steunregister-letter/3" | "steunregister-letter/4";
+            format: "steunregister-letter/1" | "steunregister-letter/2" | "steunregister-letter/3" | "steunregister-letter/4" | "steunregister-letter/5";
             id: string;
             subject: string;
             /** Format: date */
@@ -11603,8 +11603,13 @@ export interface components {
                     /** @description The previous letter’s figure recomputed, as this letter’s footnote prints it; null where it prints none */
                     restatedPreviousCents: number | null;
                 }[];
-                /** @description The increase since the previous letter as the letter prints it: €2,82 mld. is 282000000000 */
+                /** @description The increase since the previous letter as the letter prints it: €2,82 mld. is 282000000000, a fall below zero */
                 increaseCents: number | null;
+                /**
+                 * @description Where the change is less than the printed totals show: it is less than increaseCents, in its direction ("minder dan €10 mln."); absent otherwise
+                 * @enum {boolean}
+                 */
+                increaseLessThan?: true;
                 increasePercentText: string | null;
             };
             sections: {
