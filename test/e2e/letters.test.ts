@@ -385,6 +385,8 @@ describeWithBrowser('letters', (browser) => {
       const figures = visitor.getByRole('table', { name: 'Gerealiseerde militaire steun per type, zoals de brief die meldde' });
       expect(await tableRows(figures)).toEqual(TABLE.slice(0, -1));
       expect((await figures.locator('tfoot tr > *').allInnerTexts()).map((text) => text.trim())).toEqual(TABLE.at(-1));
+      // The change of the total in the letter's words: a rise an increase, as the letter states it.
+      await visitor.getByText('Een toename van €2,82 mld. of 48 procent ten opzichte van 4 feb. 2025.', { exact: true }).waitFor();
       await visitor.getByRole('heading', { level: 4, name: 'Luchtverdediging' }).waitFor();
       await visitor.getByText('Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)').waitFor();
       await visitor.getByText(`| sha256sum`).waitFor();

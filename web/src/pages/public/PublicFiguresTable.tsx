@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMPARISON_PRECISION, formatComparedFigure, formatLetterAmount, formatPublishedFigure } from '../../../../common/letter-format.ts';
+import { formatComparedFigure, formatPublishedFigure } from '../../../../common/letter-format.ts';
 import type { PublicLetterSnapshot } from '../../api/letters.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useFigureLabel } from '../letters/useFigureLabel.ts';
+import { totalChangeSentence } from './totalChange.ts';
 
 type FigureLine = PublicLetterSnapshot['figures']['lines'][number];
 
@@ -19,7 +20,7 @@ export function PublicFiguresTable({ letter }: { letter: PublicLetterSnapshot })
   const language = currentLanguage();
   const figureLabel = useFigureLabel();
   const previous = letter.previousLetter;
-  const { increaseCents, increasePercentText } = letter.figures;
+  const change = totalChangeSentence(t, letter, language);
   const types = letter.figures.lines.filter((line) => line.key !== 'total');
   const total = letter.figures.lines.find((line) => line.key === 'total');
   const numericHeader = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-column';
@@ -62,15 +63,7 @@ export function PublicFiguresTable({ letter }: { letter: PublicLetterSnapshot })
           {total && <tfoot className="utrecht-table__footer">{row(total)}</tfoot>}
         </table>
       </TableScroll>
-      {increaseCents !== null && previous && (
-        <p className="nl-paragraph">
-          {t('public.letter.increase', {
-            amount: formatLetterAmount(Math.abs(increaseCents), COMPARISON_PRECISION, { runningText: true }),
-            percent: increasePercentText ?? t('common.none'),
-            date: formatShortDate(previous.referenceDate, language),
-          })}
-        </p>
-      )}
+      {change && <p className="nl-paragraph">{change}</p>}
     </>
   );
 }
