@@ -316,6 +316,7 @@ const UNNAMEABLE: Record<Language, Record<UnnameableDelivery, string>> = {
     unknown: 'die levering bestaat niet',
     notPublic: 'die levering is niet openbaar (vertrouwelijk of nog zonder besluit)',
     publicLater: 'het besluit maakt die levering pas na de peildatum openbaar',
+    partOfPublicItem: 'die levering is openbaar samen met andere als één regel, waarvan alleen het geheel openbaar is',
     valueNotPublic: 'het besluit over openbaarmaking maakt haar waarde niet openbaar',
     notRealised: 'die levering was op de peildatum niet gerealiseerd (nog niet overgedragen, of niet betaald of de betaling teruggeboekt)',
     notValued: 'die levering had op de peildatum nog geen waarde',
@@ -325,6 +326,7 @@ const UNNAMEABLE: Record<Language, Record<UnnameableDelivery, string>> = {
     unknown: 'that delivery does not exist',
     notPublic: 'that delivery is not public (confidential, or not decided on yet)',
     publicLater: 'its decision makes that delivery public only after the reference date',
+    partOfPublicItem: 'that delivery is public together with others as one line, of which only the whole is public',
     valueNotPublic: 'its disclosure decision does not make its value public',
     notRealised: 'that delivery was not realised at the reference date (not handed over yet, or not paid or its payment withdrawn)',
     notValued: 'that delivery had no value yet at the reference date',
@@ -418,6 +420,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     alreadySet: () => 'Dit is al vastgelegd en kan niet meer worden gewijzigd.',
     unknownFigure: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar dat cijfer bestaat niet of mag niet openbaar worden.`,
     yearAfterReferenceDate: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar dat jaar ligt na de peildatum: dat cijfer is op de peildatum nog niet bekend.`,
+    commitmentPartOfPublicItem: (p) =>
+      `De tekst noemt ${p.name ?? 'een verplichting'}, van een verplichting voor één levering, maar die levering is openbaar samen met andere als één regel, waarvan alleen het geheel openbaar is: de brief zou haar deel openbaar maken. Noem het niet, of besluit over die levering apart.`,
     stockDeliveriesNotJudged: (p) =>
       `${p.of === '1' ? `De levering uit voorraad tot en met ${p.referenceDate} had` : `Van de ${p.of} leveringen uit voorraad tot en met ${p.referenceDate} ${p.count === '1' ? 'had er 1' : `hadden er ${p.count}`}`} op die datum geen beoordeling van het effect op de gereedheid: het oordeel over de effecten op de krijgsmacht weegt ${p.count === '1' ? 'die' : 'ze'} niet mee.`,
     totalFell: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar het totaal is sinds de vorige brief afgenomen: noem {{decrease}} en {{decreasePercent}}.`,
@@ -491,6 +495,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `De definitieve brief met peildatum ${p.referenceDate}, nog niet gepubliceerd, maakt "${p.title}" als eerste openbaar; een datum die al gekomen is, zou de levering eerder openbaar maken dan die brief. Laat de datum (publicFrom) weg, dan wordt de levering openbaar met de brief, of kies een latere datum.`,
     namedValueNotPublic: (p) =>
       `De brief noemt de waarde van "${p.title}", maar die waarde is sinds de brief definitief werd niet meer openbaar. Een definitieve brief verandert niet: besluit de waarde weer openbaar, of publiceer deze brief niet.`,
+    namedPartOfPublicItem: (p) =>
+      `De brief noemt ${p.name}, een bedrag van één levering van "${p.title}", maar die levering is sinds de brief definitief werd openbaar samen met andere als één regel, waarvan alleen het geheel openbaar is. Een definitieve brief verandert niet: besluit over die levering weer apart, of publiceer deze brief niet.`,
     namedValueNotAsDecided: (p) =>
       `De brief noemt de waarde van "${p.title}" als ${p.printed}, maar het besluit over openbaarmaking maakt sindsdien ${p.decided} openbaar. Een definitieve brief verandert niet: besluit de waarde openbaar zoals de brief haar noemt, of publiceer deze brief niet.`,
     notRecorded: () => 'Er zijn nog geen publicatiegegevens om te corrigeren.',
@@ -780,6 +786,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     alreadySet: () => 'This has been recorded already and cannot be changed.',
     unknownFigure: (p) => `The text names ${p.name ?? 'a figure'}, which does not exist or may not be made public.`,
     yearAfterReferenceDate: (p) => `The text names ${p.name ?? 'a figure'}, but that year lies after the reference date: that figure is not known yet at the reference date.`,
+    commitmentPartOfPublicItem: (p) =>
+      `The text names ${p.name ?? 'a commitment'}, of a commitment for one delivery, but that delivery is public together with others as one line, of which only the whole is public: the letter would make its part public. Do not name it, or decide on that delivery apart.`,
     stockDeliveriesNotJudged: (p) =>
       `${p.of === '1' ? `The stock delivery up to ${p.referenceDate} had` : `Of the ${p.of} stock deliveries up to ${p.referenceDate}, ${p.count} had`} no judgement of the effect on readiness by that date: the judgement of the effects on the armed forces does not weigh ${p.count === '1' ? 'it' : 'them'}.`,
     totalFell: (p) => `The text names ${p.name ?? 'a figure'}, but the total fell since the previous letter: name {{decrease}} and {{decreasePercent}}.`,
@@ -853,6 +861,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `The final letter with reference date ${p.referenceDate}, not yet published, is the first to make "${p.title}" public; a date that has come already would make the delivery public before that letter. Leave the date (publicFrom) out, and the delivery becomes public with the letter, or choose a later date.`,
     namedValueNotPublic: (p) =>
       `The letter names the value of "${p.title}", but that value is no longer public since the letter became final. A final letter never changes: decide the value public again, or do not publish this letter.`,
+    namedPartOfPublicItem: (p) =>
+      `The letter names ${p.name}, an amount of one delivery of "${p.title}", but since the letter became final that delivery is public together with others as one line, of which only the whole is public. A final letter never changes: decide on that delivery apart again, or do not publish this letter.`,
     namedValueNotAsDecided: (p) =>
       `The letter names the value of "${p.title}" as ${p.printed}, but its disclosure decision has since made ${p.decided} public. A final letter never changes: decide the value public as the letter names it, or do not publish this letter.`,
     notRecorded: () => 'There are no publication details to correct yet.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namedDeliveries, type NamedDeliveryFacts } from './named-deliveries.ts';
 
-const nameable: NamedDeliveryFacts = { id: 'a', publicId: 'public-a', isPublic: true, publicLater: false, publicValueCents: 700, realised: true, cents: 700 };
+const nameable: NamedDeliveryFacts = { id: 'a', publicId: 'public-a', isPublic: true, publicLater: false, partOfPublicItem: false, publicValueCents: 700, realised: true, cents: 700 };
 
 describe('the deliveries a letter may name by value', () => {
   it('names one public, with its value public, realised and valued by the reference date, under its public id', () => {
@@ -12,6 +12,7 @@ describe('the deliveries a letter may name by value', () => {
     const facts: NamedDeliveryFacts[] = [
       { ...nameable, id: 'confidential', isPublic: false, publicId: null, publicValueCents: null, realised: false },
       { ...nameable, id: 'later', publicLater: true, publicValueCents: null },
+      { ...nameable, id: 'oneOfSeveral', partOfPublicItem: true, publicValueCents: 1800 },
       { ...nameable, id: 'valueKept', publicValueCents: null, realised: false },
       { ...nameable, id: 'unrealised', realised: false, cents: null },
       { ...nameable, id: 'unvalued', cents: null },
@@ -22,6 +23,7 @@ describe('the deliveries a letter may name by value', () => {
     expect(Object.fromEntries(refused)).toEqual({
       confidential: 'notPublic',
       later: 'publicLater',
+      oneOfSeveral: 'partOfPublicItem',
       valueKept: 'valueNotPublic',
       unrealised: 'notRealised',
       unvalued: 'notValued',
@@ -34,6 +36,7 @@ describe('the deliveries a letter may name by value', () => {
     const facts: NamedDeliveryFacts[] = [
       { ...nameable, id: 'confidentialSince', isPublic: false, publicValueCents: null },
       { ...nameable, id: 'laterSince', publicLater: true },
+      { ...nameable, id: 'oneOfSeveralSince', partOfPublicItem: true, publicValueCents: 1800 },
       { ...nameable, id: 'revaluedSince', publicValueCents: 600 },
       { ...nameable, id: 'unrealised', isPublic: false, realised: false },
       { ...nameable, id: 'neverPublic', isPublic: false, publicId: null },
@@ -42,6 +45,7 @@ describe('the deliveries a letter may name by value', () => {
     expect(Object.fromEntries(values)).toEqual({
       confidentialSince: { publicId: 'public-a', cents: 700 },
       laterSince: { publicId: 'public-a', cents: 700 },
+      oneOfSeveralSince: { publicId: 'public-a', cents: 700 },
       revaluedSince: { publicId: 'public-a', cents: 700 },
     });
     expect(Object.fromEntries(refused)).toEqual({ unrealised: 'notRealised', neverPublic: 'notPublic' });

@@ -1,7 +1,7 @@
 import type { Cents } from '../../common/money.ts';
 
 /** Why a letter may not name a delivery's value (the `why` of the fault `deliveryNotNameable`). */
-export type UnnameableDelivery = 'unknown' | 'notPublic' | 'publicLater' | 'valueNotPublic' | 'notRealised' | 'notValued' | 'valueNotAsDecided';
+export type UnnameableDelivery = 'unknown' | 'notPublic' | 'publicLater' | 'partOfPublicItem' | 'valueNotPublic' | 'notRealised' | 'notValued' | 'valueNotAsDecided';
 
 /** What the register says of a delivery a letter's text names (`{{delivery:ID}}`), at the letter's reference date. */
 export interface NamedDeliveryFacts {
@@ -11,6 +11,8 @@ export interface NamedDeliveryFacts {
   isPublic: boolean;
   /** Its latest decision makes it public only from a date after the reference date. */
   publicLater: boolean;
+  /** Public as one of several deliveries decided public at once, one item whose value the public reads only summed. */
+  partOfPublicItem: boolean;
   /** The value its latest decision makes public; null when that decision keeps its value. */
   publicValueCents: Cents | null;
   /** Realised by the reference date, as realised support counts it. */
@@ -27,9 +29,10 @@ export interface NamedDeliveries {
 }
 
 /**
- * Which of the named deliveries a letter may print the value of: only one public at the reference date,
- * whose decision makes its value public, realised by then and valued by then at the value that decision
- * made public. Whatever the letter prints is public from its publication, so nothing less may be named. Verifying a final letter checks only the
+ * Which of the named deliveries a letter may print the value of: only one public at the reference date on
+ * its own (not one of several public as one item, whose part it would tell), whose decision makes its value
+ * public, realised by then and valued by then at the value that decision made public. Whatever the letter
+ * prints is public from its publication, so nothing less may be named. Verifying a final letter checks only the
  * value (`checkDisclosure` false): its disclosure was approved with it, and a decision since is no other figure.
  */
 export function namedDeliveries(ids: readonly string[], facts: readonly NamedDeliveryFacts[], options: { checkDisclosure: boolean }): NamedDeliveries {
@@ -47,6 +50,7 @@ export function namedDeliveries(ids: readonly string[], facts: readonly NamedDel
 function namingOf(fact: NamedDeliveryFacts, checkDisclosure: boolean): { why: UnnameableDelivery } | { publicId: string; cents: Cents } {
   if (fact.publicId === null || (checkDisclosure && !fact.isPublic)) return { why: 'notPublic' };
   if (checkDisclosure && fact.publicLater) return { why: 'publicLater' };
+  if (checkDisclosure && fact.partOfPublicItem) return { why: 'partOfPublicItem' };
   if (checkDisclosure && fact.publicValueCents === null) return { why: 'valueNotPublic' };
   if (!fact.realised) return { why: 'notRealised' };
   if (fact.cents === null) return { why: 'notValued' };

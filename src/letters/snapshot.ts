@@ -115,6 +115,8 @@ export interface LetterBudgetInputs {
   totalCents: Cents;
   /** Per kind, the amounts by id of those known at the reference date (and, for commitments, public). */
   named: Readonly<Record<LetterBudgetFigureKind, ReadonlyMap<string, Cents>>>;
+  /** The commitments named that the text may not name: each for a delivery public as one of several, whose part its amount would tell. */
+  commitmentsOfPartOfItem: ReadonlySet<string>;
   /** Their years by figure name: a decision's period (`budgetDecision:ID.period`, "2025-2027"), a shift's years (`.fromYear`, `.toYear`), a commitment's budget year (`.year`). */
   years: ReadonlyMap<`${LetterBudgetFigureKind}:${string}`, string>;
 }
@@ -177,12 +179,12 @@ type SnapshotFormat = PublicLetterSnapshot['format'];
 
 /**
  * A figure the text names (`delivery:ID`) that the letter does not know or may not print; for a delivery, a
- * year after the reference date's, or a change in the direction the total did not go (`{{increase}}` of a
- * total that fell), why.
+ * year after the reference date's, a change in the direction the total did not go (`{{increase}}` of a
+ * total that fell), or a commitment for a delivery public as one of several, why.
  */
 interface FigureProblem {
   name: string;
-  why?: UnnameableDelivery | 'yearAfterReferenceDate' | ChangeDirection;
+  why?: UnnameableDelivery | 'yearAfterReferenceDate' | ChangeDirection | 'commitmentPartOfPublicItem';
 }
 
 /** Why the text may not name a change of the total: it went the other way. */
@@ -279,6 +281,9 @@ function readinessNotes(inputs: LetterInputs): LetterNote[] {
 
 function problemOf(inputs: LetterInputs, figures: ReadonlyMap<string, string>, name: string): FigureProblem {
   if (name.startsWith('delivery:')) return { name, why: inputs.refusedDeliveries.get(name.slice('delivery:'.length)) ?? 'unknown' };
+  if (name.startsWith('budgetCommitment:') && inputs.budget.commitmentsOfPartOfItem.has(figureId(name.slice('budgetCommitment:'.length)))) {
+    return { name, why: 'commitmentPartOfPublicItem' };
+  }
   const change = CHANGES.find((candidate) => (candidate.names as readonly string[]).includes(name));
   if (change && figures.has(change.opposite)) return { name, why: change.why };
   const year = yearOfFigure(name);

@@ -256,11 +256,14 @@ export async function letterBudgetInputs(
   named: Record<LetterBudgetFigureKind, string[]>,
   options: { checkDisclosure: boolean },
 ): Promise<LetterBudgetInputs> {
-  const [decisions, shifts, commitments] = await Promise.all([
+  const [decisions, shifts, amounts] = await Promise.all([
     budget.listDecisions(db),
     budget.listShifts(db),
     budget.letterCommitmentAmountsAt(db, referenceDate, named.budgetCommitment, options),
   ]);
+  // A commitment for one of several deliveries public as one item would print its part: the text may not name it.
+  const partOfItem = new Set(options.checkDisclosure ? [...amounts].filter(([, commitment]) => commitment.partOfPublicItem).map(([id]) => id) : []);
+  const commitments = [...amounts].filter(([id]) => !partOfItem.has(id));
   const budgeted = budgetByYearAt(movementsOf(decisions, shifts), referenceDate);
   const knownAndNamed = <T extends { id: string; decidedOn: IsoDate }>(items: T[], ids: string[]) =>
     items.filter((item) => item.decidedOn <= referenceDate && ids.includes(item.id));
@@ -271,12 +274,13 @@ export async function letterBudgetInputs(
     named: {
       budgetDecision: new Map(namedDecisions.map((decision) => [decision.id, sumCents(decision.amounts.map((amount) => amount.amountCents))])),
       budgetShift: new Map(namedShifts.map((shift) => [shift.id, shift.amountCents])),
-      budgetCommitment: new Map([...commitments].map(([id, commitment]) => [id, commitment.cents])),
+      budgetCommitment: new Map(commitments.map(([id, commitment]) => [id, commitment.cents])),
     },
+    commitmentsOfPartOfItem: partOfItem,
     years: new Map([
       ...namedDecisions.map((decision): YearFigure => [`budgetDecision:${decision.id}.period`, yearsText(decision.firstYear, decision.lastYear)]),
       ...namedShifts.flatMap((shift): YearFigure[] => [[`budgetShift:${shift.id}.fromYear`, String(shift.fromYear)], [`budgetShift:${shift.id}.toYear`, String(shift.toYear)]]),
-      ...[...commitments].map(([id, commitment]): YearFigure => [`budgetCommitment:${id}.year`, String(commitment.budgetYear)]),
+      ...commitments.map(([id, commitment]): YearFigure => [`budgetCommitment:${id}.year`, String(commitment.budgetYear)]),
     ]),
   };
 }

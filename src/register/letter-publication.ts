@@ -184,8 +184,9 @@ export async function correctPublication(
 /**
  * What keeps a final letter from being published at the moment: it lists a delivery, or names its value (or the
  * amount of a commitment for it), that a decision since it became final took out of public view or makes public
- * only from a later date, it lists one presented otherwise than it is public now, or it prints a delivery's value
- * other than the one a decision since makes public. The letter never changes, so it waits for the decisions.
+ * only from a later date, it lists one presented otherwise than it is public now, it prints a delivery's value
+ * other than the one a decision since makes public, or the amount of a commitment for a delivery a decision since
+ * made public as one of several. The letter never changes, so it waits for the decisions.
  */
 async function listingViolations(trx: Db, letter: StoredLetter, moment: string): Promise<RuleViolation[]> {
   const snapshot = letter.publicSnapshot!;
@@ -196,7 +197,7 @@ async function listingViolations(trx: Db, letter: StoredLetter, moment: string):
   const named = [
     ...namedDeliveries,
     // A delivery never public is known by the commitment's id, under which nothing is public.
-    ...commitments.map(({ commitmentId, publicId }) => ({ publicId: publicId ?? commitmentId, title: `{{budgetCommitment:${commitmentId}}}` })),
+    ...commitments.map(({ commitmentId, publicId, partOfPublicItem }) => ({ publicId: publicId ?? commitmentId, title: `{{budgetCommitment:${commitmentId}}}`, partOfPublicItem })),
   ];
   const current = new Map((await publication.publicPresentations(trx, [...listed, ...named].map((item) => item.publicId))).map((row) => [row.publicId, row]));
   // One violation per delivery, under its public id: a form lists each of them.
@@ -218,6 +219,11 @@ async function listingViolations(trx: Db, letter: StoredLetter, moment: string):
     const now = current.get(item.publicId);
     return now && now.valueCents === null ? violation(item, 'namedValueNotPublic', { title: now.title }) : [];
   };
+  // What is one delivery's alone would tell its part of the item the public reads only as a whole.
+  const publicOnItsOwn = (item: { publicId: string; title: string; partOfPublicItem?: boolean }): RuleViolation[] => {
+    const now = current.get(item.publicId);
+    return now && item.partOfPublicItem ? violation(item, 'namedPartOfPublicItem', { name: item.title, title: now.title }) : [];
+  };
   // The letter keeps a value only as it printed it: the value decided public since must print the same.
   const valueAsDecided = (item: { publicId: string; printed: string }): RuleViolation[] => {
     const now = current.get(item.publicId);
@@ -227,7 +233,7 @@ async function listingViolations(trx: Db, letter: StoredLetter, moment: string):
   };
   return [
     ...listed.flatMap((item) => [...publicAtTheMoment(item), ...presentedAsListed(item)]),
-    ...named.flatMap((item) => [...publicAtTheMoment(item), ...valueStillPublic(item)]),
+    ...named.flatMap((item) => [...publicAtTheMoment(item), ...valueStillPublic(item), ...publicOnItsOwn(item)]),
     ...namedDeliveries.flatMap(valueAsDecided),
   ];
 }

@@ -1384,11 +1384,11 @@ export class CanaryRun {
       const id = name.slice('delivery:'.length);
       // A delivery is named at its value on the reference date, when its decision makes that value public and it
       // was realised by then: one it had no value for yet cannot be named.
-      // The value public is its item's: one delivery of several decided public at once is not named apart.
+      // The value public is its item's: one delivery of several decided public at once is not named apart, whatever its value.
       return UUID.test(id) && this.deliveries.some((delivery) =>
         delivery.id === id && delivery.state === 'public' && !delivery.deleted && delivery.publicValueCents !== null &&
-        this.#realisedBy(delivery, referenceDate) &&
-        this.#latestValuation(delivery, referenceDate)?.amountCents === this.#itemValue(this.#members(delivery.publicItem!)));
+        this.#members(delivery.publicItem!).length === 1 && this.#realisedBy(delivery, referenceDate) &&
+        this.#latestValuation(delivery, referenceDate)?.amountCents === delivery.publicValueCents);
     }
     return false;
   }

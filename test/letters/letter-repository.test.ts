@@ -43,7 +43,7 @@ describeEachDatabase('the letter repository', (database) => {
       refusedDeliveries: new Map(),
       overview: [],
       epf: { ...epfFiguresAt([], letter.referenceDate), implementingActorCents: 0, tranches: [] },
-      budget: { totalCents: 0, named: { budgetDecision: new Map(), budgetShift: new Map(), budgetCommitment: new Map() }, years: new Map() },
+      budget: { totalCents: 0, named: { budgetDecision: new Map(), budgetShift: new Map(), budgetCommitment: new Map() }, commitmentsOfPartOfItem: new Set(), years: new Map() },
       industry: { contracts: 0, contractValueCents: 0, companies: 0, ukrainianCompanies: 0, milestonesCompleted: 0, coproductionProjects: 0, demandBundles: 0 },
       training: [],
       readinessEffects: [],

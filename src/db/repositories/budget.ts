@@ -4,7 +4,7 @@ import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetP
 import type { Cents } from '../../../common/money.ts';
 import type { FundingSource } from '../../../common/vocabulary/codes.ts';
 import { isUuid } from '../../../common/ids.ts';
-import { publicOnlyAfter } from './disclosure.ts';
+import { publicOnlyAfter, sharesPublicItem } from './disclosure.ts';
 import type {
   BudgetDecision,
   BudgetDecisionInput,
@@ -227,15 +227,21 @@ export async function committedByYearAt(db: Db, date: string, fund?: BudgetFund)
  * decision makes its value public (not one public only from a later date), so that a letter cannot print by
  * way of its commitment the money of a delivery whose value it may not name; verifying a final letter
  * (`checkDisclosure` false) takes those of any delivery not removed, as the letter was approved with them.
+ * Each says whether its delivery is public as one of several (sharesPublicItem), whose part it would tell.
  */
-export async function letterCommitmentAmountsAt(db: Db, date: string, ids: readonly string[], options: { checkDisclosure: boolean }): Promise<Map<string, { cents: Cents; budgetYear: number }>> {
+export async function letterCommitmentAmountsAt(
+  db: Db,
+  date: string,
+  ids: readonly string[],
+  options: { checkDisclosure: boolean },
+): Promise<Map<string, { cents: Cents; budgetYear: number; partOfPublicItem: boolean }>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('budgetCommitment as c')
     .innerJoin(latestStagesAt(db, date).as('s'), 's.commitmentId', 'c.id')
     .leftJoin('delivery as d', 'd.id', 'c.deliveryId')
     .leftJoin('publicDelivery as p', 'p.publicId', 'd.publicId')
-    .select(['c.id', 's.amountCents', 'c.budgetYear'])
+    .select(['c.id', 's.amountCents', 'c.budgetYear', sharesPublicItem(sql.ref('c.deliveryId')).as('partOfPublicItem')])
     .where('c.id', 'in', ids)
     .where((eb) =>
       eb.or([
@@ -251,7 +257,7 @@ export async function letterCommitmentAmountsAt(db: Db, date: string, ids: reado
       ]),
     )
     .execute();
-  return new Map(rows.map((row) => [row.id, { cents: row.amountCents, budgetYear: row.budgetYear }]));
+  return new Map(rows.map((row) => [row.id, { cents: row.amountCents, budgetYear: row.budgetYear, partOfPublicItem: row.partOfPublicItem }]));
 }
 
 /** The budget a delivery in the register is paid from, kept from removal until the transaction ends (see deleteDelivery); undefined when there is no such delivery. */

@@ -194,3 +194,15 @@ export function publicOnlyAfter(deliveryId: RawBuilder<unknown>, date: string): 
     where latest.delivery_id = ${deliveryId} and latest.public_from > ${date}::date
       and latest.decided_at = (select max(earlier.decided_at) from disclosure_decision earlier where earlier.delivery_id = ${deliveryId}))`;
 }
+
+/**
+ * Whether a delivery (its id column, e.g. `sql.ref('delivery.id')`) is public as one of several: another
+ * delivery, public and not removed, is known by its public id, decided public with it as one item whose
+ * figures the public reads only summed. What is that delivery's alone (its value, a commitment made for it)
+ * would give away its part.
+ */
+export function sharesPublicItem(deliveryId: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`exists (
+    select from delivery other join delivery self on self.public_id = other.public_id
+    where self.id = ${deliveryId} and other.id <> self.id and other.deleted_at is null and other.disclosure_state = 'public')`;
+}

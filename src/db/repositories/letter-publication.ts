@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { withTypedErrors } from '../errors.ts';
+import { sharesPublicItem } from './disclosure.ts';
 import type { Database, LetterPublicationTable, LetterReviewTable, PublicDeliveryTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -60,14 +61,20 @@ export async function publicPresentations(
 
 /**
  * The deliveries (by the ids the public knows them by) of the commitments, by id, that are for a delivery: a
- * letter that names such a commitment's amount names that delivery's money. Null for a delivery never public.
+ * letter that names such a commitment's amount names that delivery's money. Null for a delivery not public now
+ * (never, no longer, or removed): the item it was public in may stay for others. With whether it is public as
+ * one of several, whose part the amount would tell.
  */
-export async function commitmentDeliveries(db: Db, commitmentIds: string[]): Promise<{ commitmentId: string; publicId: string | null }[]> {
+export async function commitmentDeliveries(db: Db, commitmentIds: string[]): Promise<{ commitmentId: string; publicId: string | null; partOfPublicItem: boolean }[]> {
   if (commitmentIds.length === 0) return [];
   return db
     .selectFrom('budgetCommitment')
     .innerJoin('delivery', 'delivery.id', 'budgetCommitment.deliveryId')
-    .select(['budgetCommitment.id as commitmentId', 'delivery.publicId'])
+    .select((eb) => [
+      'budgetCommitment.id as commitmentId',
+      eb.case().when(eb.and([eb('delivery.disclosureState', '=', 'public'), eb('delivery.deletedAt', 'is', null)])).then(eb.ref('delivery.publicId')).end().as('publicId'),
+      sharesPublicItem(sql.ref('delivery.id')).as('partOfPublicItem'),
+    ])
     .where('budgetCommitment.id', 'in', commitmentIds)
     .execute();
 }

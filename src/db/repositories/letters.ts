@@ -8,7 +8,7 @@ import { NarrativeBlocksSchema, type NarrativeBlock } from '../../letters/narrat
 import { FigureLineSchema, OverviewItemSchema, PublicLetterSnapshotSchema, type FigureLine, type LetterheadFields, type OverviewItem, type PublicLetterSnapshot } from '../../letters/snapshot.ts';
 import { MadeOnce } from '../../made-once.ts';
 import { withTypedErrors } from '../errors.ts';
-import { publicOnlyAfter } from './disclosure.ts';
+import { publicOnlyAfter, sharesPublicItem } from './disclosure.ts';
 import { realisedBy } from './figures.ts';
 import type { Database, LetterTable } from '../schema.ts';
 import { parseStoredJson } from '../stored-json.ts';
@@ -262,7 +262,7 @@ function valuesAt(db: Db, date: string) {
 
 /**
  * What a letter at the reference date needs to know of each of these deliveries (not removed) to name its
- * value: whether it is public then and the value its decision makes public, whether it is realised by then,
+ * value: whether it is public then, on its own or as one of several, and the value its decision makes public, whether it is realised by then,
  * and its value then (its latest valuation effective on or before that date and not withdrawn by then).
  */
 export async function namedDeliveryFacts(db: Db, ids: string[], referenceDate: string): Promise<NamedDeliveryFacts[]> {
@@ -276,6 +276,7 @@ export async function namedDeliveryFacts(db: Db, ids: string[], referenceDate: s
       'delivery.publicId',
       eb('delivery.disclosureState', '=', 'public').$castTo<boolean>().as('isPublic'),
       publicOnlyAfter(sql.ref('delivery.id'), referenceDate).as('publicLater'),
+      sharesPublicItem(sql.ref('delivery.id')).as('partOfPublicItem'),
       'publicDelivery.valueCents as publicValueCents',
       realisedBy(referenceDate).as('realised'),
       'latestValue.amountCents as cents',
