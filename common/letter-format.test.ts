@@ -13,6 +13,7 @@ import {
   formatLetterDate,
   formatPercent,
   formatTableDate,
+  keepFiguresTogether,
   percentage,
   type LetterUnit,
   type Precision,
@@ -282,5 +283,34 @@ describe('exact amounts beside the letter\'s rounding', () => {
     expect(letterAmountIsExact(240_000_000_000, REFERENCE_PRECISION, { unit: 'mld.' })).toBe(true);
     expect(letterAmountIsExact(612_100_000_000, REFERENCE_PRECISION, { unit: 'mld.' })).toBe(false);
     expect(letterAmountIsExact(17_900_000_000, REFERENCE_PRECISION)).toBe(true);
+  });
+});
+
+describe('keepFiguresTogether', () => {
+  const kept = (text: string) => keepFiguresTogether(text).replaceAll('\u00a0', '~');
+
+  it.each([
+    ['circa €13,6 mld. aan militaire steun', 'circa €13,6~mld. aan militaire steun'],
+    ['Directe levering € 2,05 mld.', 'Directe levering €~2,05~mld.'],
+    ['een bijdrage van €500 mln. aan', 'een bijdrage van €500~mln. aan'],
+    ['€1.234.567,89 en €7.000', '€1.234.567,89 en €7.000'],
+    ['ruim 6 miljard euro en €100 miljoen', 'ruim 6~miljard~euro en €100~miljoen'],
+    ['7.000 euro of 48 procent', '7.000~euro of 48~procent'],
+    ['(Kamerstuk 22 054, nr. 453, dd. 17 februari 2025)', '(Kamerstuk~22~054, nr.~453, dd. 17~februari~2025)'],
+    ['Kamerstuk 36 200 X, nr. 5', 'Kamerstuk~36~200~X, nr.~5'],
+    ['tot en met 31 augustus 2025 door', 'tot en met 31~augustus~2025 door'],
+    ['31 aug. 2025 en tot en met augustus 2025', '31~aug.~2025 en tot en met augustus~2025'],
+  ])('keeps the figures of %j on one line', (text, expected) => {
+    expect(kept(text)).toBe(expected);
+  });
+
+  it.each(['in 2025 werd 12 keer geleverd', 'de 3 euro-landen', 'mei 12 keer', 'Tomnr. 5', 'De 20 mldn'])('leaves %j breakable where no figure is', (text) => {
+    expect(kept(text)).toBe(text);
+  });
+
+  it('changes nothing but spaces', () => {
+    fc.assert(fc.property(fc.string(), (text) => {
+      expect(keepFiguresTogether(text).replaceAll('\u00a0', ' ')).toBe(text.replaceAll('\u00a0', ' '));
+    }));
   });
 });

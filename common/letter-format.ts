@@ -402,3 +402,37 @@ function changePercent(difference: bigint, compare: bigint, lessThan: boolean, w
 }
 
 const sign = (value: bigint) => (value > 0n ? 1 : value < 0n ? -1 : 0);
+
+const escapeForPattern = (word: string) => word.replace(/[.]/g, '\\.');
+const SPACE = '[ \\u00a0]';
+const MONTH = `(?:${[...MONTHS, ...MONTH_ABBREVIATIONS.filter((month) => month.endsWith('.'))].map(escapeForPattern).join('|')})`;
+/** After a number, the words that belong to it: its unit ("mld.", "miljard", "euro", "procent"). */
+const UNIT = `(?:${[...Object.keys(CENTS_PER_UNIT), 'miljard', 'miljoen', 'euro', 'procent'].map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}-])`;
+/**
+ * What a line never breaks within: "€ 8,7" and "8,7 mld." (and "6 miljard euro"), a date ("17 februari 2025",
+ * "31 aug. 2025", "augustus 2025"), a paper's dossier ("Kamerstuk 22 054", "Kamerstuk 36 200 X") and its number ("nr. 453").
+ */
+const KEPT_TOGETHER = new RegExp(
+  [
+    `(?<=€)${SPACE}(?=\\d)`,
+    `(?<=\\d)${SPACE}(?=${UNIT})`,
+    `(?<=(?:miljard|miljoen))${SPACE}(?=euro(?![\\p{L}\\p{N}]))`,
+    `(?<=(?<![\\p{L}\\p{N}])\\d{1,2})${SPACE}(?=${MONTH}(?![\\p{L}\\p{N}]))`,
+    `(?<=(?<![\\p{L}])${MONTH})${SPACE}(?=\\d{4}(?!\\d))`,
+    `(?<=Kamerstuk(?:ken)?)${SPACE}(?=\\d{2}${SPACE}\\d{3}(?!\\d))`,
+    `(?<=Kamerstuk(?:ken)?${SPACE}\\d{2})${SPACE}(?=\\d{3}(?!\\d))`,
+    `(?<=Kamerstuk(?:ken)?${SPACE}\\d{2}${SPACE}\\d{3})${SPACE}(?=(?:[IVX]{1,5}[A-C]?|[A-Z])(?![\\p{L}\\p{N}]))`,
+    `(?<=(?<![\\p{L}])nr\\.)${SPACE}(?=\\d)`,
+  ].join('|'),
+  'gu',
+);
+
+/**
+ * Running text as a line may break it: a no-break space (U+00A0) wherever breaking would part a figure from
+ * its sign or unit, a date, or a paper's reference, as Dutch typesetting keeps them together. The renderers
+ * that break lines apply it to the letter's text as they lay it out; the text itself, which a finalised
+ * letter freezes, keeps its plain spaces.
+ */
+export function keepFiguresTogether(text: string): string {
+  return text.replace(KEPT_TOGETHER, '\u00a0');
+}

@@ -18,6 +18,9 @@ function paragraphs(xml: string): string[] {
     decode([...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('')));
 }
 
+/** A figure as the renderings keep it on one line: its spaces no-break spaces. */
+const kept = (text: string) => text.replaceAll(' ', '\u00a0');
+
 function headers(files: Map<string, string>): string[] {
   return [...files].filter(([path]) => /^word\/header\d*\.xml$/.test(path)).map(([, xml]) => paragraphs(xml).join('\n'));
 }
@@ -67,17 +70,24 @@ describe('renderLetterDocx', () => {
     const rows = table.split('<w:tr>').slice(1).map((row) =>
       row.split('<w:tc>').slice(1).map((cell) => paragraphs(cell).join('')));
     expect(rows).toEqual([
-      ['Type steun', '4 feb. 2025', '31 aug. 2025'],
-      ['Directe levering (vervangingswaarde)', '€ 2,05 mld.', '€ 2,4 mld.'],
-      ['Commerciële verwervingen', '€ 3,73 mld.', '€ 6,1 mld.'],
-      ['NAVO-fonds', '€ 0,1 mld.', '€ 0,18 mld.'],
-      ['Totaal', '€ 5,88 mld.', '€ 8,7 mld.'],
+      ['Type steun', kept('4 feb. 2025'), kept('31 aug. 2025')],
+      ['Directe levering (vervangingswaarde)', kept('€ 2,05 mld.'), kept('€ 2,4 mld.')],
+      ['Commerciële verwervingen', kept('€ 3,73 mld.'), kept('€ 6,1 mld.')],
+      ['NAVO-fonds', kept('€ 0,1 mld.'), kept('€ 0,18 mld.')],
+      ['Totaal', kept('€ 5,88 mld.'), kept('€ 8,7 mld.')],
     ]);
-    const amountCell = table.split('<w:tc>').find((cell) => cell.includes('€ 6,1 mld.'))!;
+    const amountCell = table.split('<w:tc>').find((cell) => cell.includes(kept('€ 6,1 mld.')))!;
     expect(amountCell).toContain('<w:jc w:val="right"/>');
-    const totalCell = table.split('<w:tc>').find((cell) => cell.includes('€ 8,7 mld.'))!;
+    const totalCell = table.split('<w:tc>').find((cell) => cell.includes(kept('€ 8,7 mld.')))!;
     expect(totalCell).toContain('<w:b/>');
     expect(table).toContain('<w:tblHeader/>');
+  });
+
+  it('keeps each figure, date and paper reference of the running text on one line, by no-break spaces', async () => {
+    const texts = paragraphs(parts(await renderLetterDocx(letterFixture())).get('word/document.xml')!);
+    expect(texts.find((paragraph) => paragraph.startsWith('In vervolg op'))).toContain(`(${kept('Kamerstuk 22 054')}, ${kept('nr. 453')}, dd. ${kept('17 februari 2025')})`);
+    expect(texts.find((paragraph) => paragraph.startsWith('In vervolg op'))).toContain(`tot en met ${kept('31 augustus 2025')} door`);
+    expect(texts.find((paragraph) => paragraph.startsWith('De Nederlandse steun'))).toContain(`van ${kept('€3,2 mld.')} voor`);
   });
 
   it('makes bullets a list and footnotes real Word footnotes', async () => {

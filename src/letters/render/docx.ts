@@ -22,6 +22,7 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
+import { keepFiguresTogether } from '../../../common/letter-format.ts';
 import type { Block, Inline, LetterDocument, LetterOverview, LetterTable } from '../letter-document.ts';
 import { LABELS, returnAddressLine } from './labels.ts';
 
@@ -84,7 +85,7 @@ export async function renderLetterDocx(doc: LetterDocument, options: { createdAt
     },
     footnotes: Object.fromEntries(doc.footnotes.map((note) => [
       note.number,
-      { children: [new Paragraph({ children: [new TextRun({ text: ` ${note.text}`, size: SIZE.footnote })] })] },
+      { children: [new Paragraph({ children: [new TextRun({ text: ` ${keepFiguresTogether(note.text)}`, size: SIZE.footnote })] })] },
     ])),
     sections: [{
       properties: {
@@ -274,7 +275,7 @@ function overview(section: LetterOverview | null): (Paragraph | Table)[] {
 
 function runs(content: readonly Inline[], options: { bold?: boolean } = {}): (TextRun | FootnoteReferenceRun)[] {
   return content.map((part) =>
-    typeof part === 'string' ? new TextRun({ text: part, ...options }) : new FootnoteReferenceRun(part.footnote));
+    typeof part === 'string' ? new TextRun({ text: keepFiguresTogether(part), ...options }) : new FootnoteReferenceRun(part.footnote));
 }
 
 function paragraph(content: readonly Inline[]): Paragraph {

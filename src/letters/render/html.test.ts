@@ -7,6 +7,9 @@ import { inlineStyleSource, LETTER_CSS, renderAnnexHtml, renderLetterHtml, WATER
 /** What a Content-Security-Policy names the stylesheet by: its SHA-256 in base64. */
 const STYLE_SOURCE = `'sha256-${createHash('sha256').update(LETTER_CSS).digest('base64')}'`;
 
+/** A figure as the renderings keep it on one line: its spaces no-break spaces. */
+const kept = (text: string) => text.replaceAll(' ', '\u00a0');
+
 /** The page keeps its style wherever it is saved: the stylesheet in it, nothing linked to fetch. */
 function expectSelfContained(html: string): void {
   const document = parseStrict(html);
@@ -47,15 +50,22 @@ describe('renderLetterHtml', () => {
     const columnHeaders = elements(table, 'th').filter((th) => attribute(th, 'scope') === 'col');
     expect(columnHeaders.map(text)).toEqual(['Type steun', '4 feb. 2025', '31 aug. 2025']);
     expect(bodyRows(table)).toEqual([
-      ['Directe levering (vervangingswaarde)', '€ 2,05 mld.', '€ 2,4 mld.'],
-      ['Commerciële verwervingen', '€ 3,73 mld.', '€ 6,1 mld.'],
-      ['NAVO-fonds', '€ 0,1 mld.', '€ 0,18 mld.'],
-      ['Totaal', '€ 5,88 mld.', '€ 8,7 mld.'],
+      ['Directe levering (vervangingswaarde)', kept('€ 2,05 mld.'), kept('€ 2,4 mld.')],
+      ['Commerciële verwervingen', kept('€ 3,73 mld.'), kept('€ 6,1 mld.')],
+      ['NAVO-fonds', kept('€ 0,1 mld.'), kept('€ 0,18 mld.')],
+      ['Totaal', kept('€ 5,88 mld.'), kept('€ 8,7 mld.')],
     ]);
     const rowHeaders = elements(table, 'th').filter((th) => attribute(th, 'scope') === 'row');
     expect(rowHeaders.map(text)).toContain('Totaal');
     const amounts = elements(table, 'td');
     expect(amounts.every((td) => attribute(td, 'class') === 'numeric')).toBe(true);
+  });
+
+  it('keeps each figure, date and paper reference of the running text on one line, by no-break spaces', () => {
+    const paragraphs = elements(parseStrict(renderLetterHtml(letterFixture())), 'p').map(text);
+    expect(paragraphs.find((paragraph) => paragraph.startsWith('In vervolg op'))).toContain(`(${kept('Kamerstuk 22 054')}, ${kept('nr. 453')}, dd. ${kept('17 februari 2025')})`);
+    expect(paragraphs.find((paragraph) => paragraph.startsWith('In vervolg op'))).toContain(`tot en met ${kept('31 augustus 2025')} door`);
+    expect(paragraphs.find((paragraph) => paragraph.startsWith('De Nederlandse steun'))).toContain(`van ${kept('€3,2 mld.')} voor`);
   });
 
   it('links each footnote reference to its note and back', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { keepFiguresTogether } from '../../../common/letter-format.ts';
 import type { AnnexDocument, AnnexSection, Block, Inline, LetterDocument, LetterOverview, LetterTable } from '../letter-document.ts';
 import { LETTER_CSS } from './html-style.ts';
 import { renderInline } from './inline.ts';
@@ -21,6 +22,9 @@ function textHtml(value: string): string {
     .map((part, index) => (index % 2 === 0 ? escapeHtml(part) : chunks(part, 20).map(escapeHtml).join('<wbr>')))
     .join('');
 }
+
+/** The letter's running text, escaped, with no line break within a figure, a date or a paper's reference. */
+const letterTextHtml = (value: string) => textHtml(keepFiguresTogether(value));
 
 function chunks(word: string, size: number): string[] {
   const characters = Array.from(word);
@@ -239,7 +243,7 @@ function referenceId(footnote: number, count: number): string {
 }
 
 function inlineHtml(content: readonly Inline[], references: FootnoteReferences): string {
-  return renderInline(content, textHtml, (n) => references.mark(n));
+  return renderInline(content, letterTextHtml, (n) => references.mark(n));
 }
 
 function renderBlock(block: Block, references: FootnoteReferences): string {
@@ -279,7 +283,7 @@ function footnoteList(doc: LetterDocument, references: FootnoteReferences): stri
     const back = references.referenced(note.number)
       ? ` <a href="#${referenceId(note.number, 1)}" role="doc-backlink" aria-label="Terug naar verwijzing ${note.number}">↩</a>`
       : '';
-    return `<li id="voetnoot-${note.number}" value="${note.number}">${textHtml(note.text)}${back}</li>`;
+    return `<li id="voetnoot-${note.number}" value="${note.number}">${letterTextHtml(note.text)}${back}</li>`;
   });
   return [
     '<section class="footnotes" role="doc-endnotes" aria-labelledby="voetnoten">',

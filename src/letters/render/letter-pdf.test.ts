@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LetterDocument } from '../letter-document.ts';
 import { letterFixture } from './fixture.test-support.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
-import { pdfAccessibility, pdfPages } from './pdf-text.test-support.ts';
+import { pdfAccessibility, pdfPages, type PdfPage, type PdfTextItem } from './pdf-text.test-support.ts';
 
 const createdAt = new Date('2025-09-10T08:00:00Z');
 /** A letter long enough for several pages, each paragraph citing its own footnote with the word just before the reference. */
@@ -81,5 +81,41 @@ describe('the letter as a tagged PDF', () => {
         expect(signed.text, `${lines} lines before the last ${ending}`).toContain('zorgvuldig verantwoord.');
       }
     }
+  });
+});
+
+/** The text of each printed line, page by page: the text items at one height, left to right. */
+function printedLines(pages: readonly PdfPage[]): string[] {
+  return pages.flatMap((page) => {
+    const rows = new Map<number, PdfTextItem[]>();
+    for (const item of page.items) rows.set(Math.round(item.y), [...(rows.get(Math.round(item.y)) ?? []), item]);
+    return [...rows.values()].map((items) => items.sort((a, b) => a.x - b.x).map((item) => item.text).join('').replace(/\s+/g, ' ').trim());
+  });
+}
+
+describe('the letter’s PDF keeps a figure on one line', () => {
+  // Each phrase as the letter writes it, in paragraphs whose longer first word moves it along the line, past its end.
+  const phrases = ['€6,1 mld.', '€500 miljoen', '6 miljard euro', '48 procent', '17 februari 2025', '31 aug. 2025', 'Kamerstuk 22 054', 'nr. 453'];
+  const shifts = Array.from({ length: 25 }, (_, index) => index);
+  const filler = 'De totale waarde van de militaire steun bedroeg op';
+  let lines: string[] = [];
+
+  beforeAll(async () => {
+    const letter = letterFixture({
+      sections: [{ heading: null, blocks: phrases.flatMap((phrase) => shifts.map((shift) => ({ kind: 'paragraph' as const, content: [`${'w'.repeat(shift + 1)} ${filler} ${phrase} en meer.`] }))) }],
+      footnotes: [],
+      overview: null,
+    });
+    lines = printedLines(await pdfPages(await renderLetterPdf(letter, { createdAt })));
+  });
+
+  it.each(phrases)('never breaks %j between lines', (phrase) => {
+    const words = phrase.split(' ');
+    const broken = lines.flatMap((line, index) => words.slice(1).flatMap((_, cut) => {
+      const [head, tail] = [words.slice(0, cut + 1).join(' '), words.slice(cut + 1).join(' ')];
+      return line.endsWith(` ${head}`) && (lines[index + 1] ?? '').startsWith(tail) ? [`${line} / ${lines[index + 1]}`] : [];
+    }));
+    expect(broken, `lines ending within ${JSON.stringify(phrase)}`).toEqual([]);
+    expect(lines.filter((line) => line.includes(phrase))).toHaveLength(shifts.length);
   });
 });
