@@ -65,7 +65,7 @@ export function formatLetterAmountInWords(amount: Cents | CentsTotal, precision:
 /**
  * How a letter words its figures: each trait is true in the wording of now, and false in that of a format
  * before the one that brought it, so that `letter verify` recomputes a letter finalised then in the words it
- * printed. Which traits each format has is the table of wordings by format (snapshot.ts).
+ * printed. Which traits each format has is the table of wordings by format (letter-snapshot-format.ts).
  */
 export interface LetterWording {
   /** An amount under €1 mln. in euro, "€7.000", where before format steunregister-letter/3 it was a fraction of a million, "€0,007 mln.". */

@@ -5,7 +5,7 @@ import type { CentsTotal } from '../../common/money.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { buildFiguresTable, headlineSentence, type FiguresLine } from './figures.ts';
 import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount, formatPercent, type LetterWording } from '../../common/letter-format.ts';
-import { wordingOf } from '../letters/snapshot.ts';
+import { wordingOf } from '../../common/letter-snapshot-format.ts';
 
 const MILLION_EURO = 100_000_000;
 

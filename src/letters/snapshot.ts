@@ -27,7 +27,6 @@ import {
   publishedFigureCents,
   changeSizeInWords,
   statedChange,
-  CURRENT_WORDING,
   type LetterWording,
   type PrintedIncrease,
   REFERENCE_PRECISION,
@@ -38,26 +37,8 @@ import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './lette
 import type { UnnameableDelivery } from './named-deliveries.ts';
 import { composeNarrative, figureNames, nameParts, type BlockMarkupFault, type NarrativeBlock, type TextTable } from './narrative.ts';
 import { compareTitles } from '../../common/title-order.ts';
+import { EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT, SNAPSHOT_FORMATS, wordingOf, type SnapshotFormat } from '../../common/letter-snapshot-format.ts';
 
-/** Letters finalised in this format froze their figures to the cent: the public reads them as the letter printed them (asPublished). */
-export const EXACT_SNAPSHOT_FORMAT = 'steunregister-letter/1';
-/** Its figures as the letter prints them, never to the cent: the cents are in the confidential annex. */
-const PRINTED_SNAPSHOT_FORMAT = 'steunregister-letter/2';
-/** As format 2, its named figures in the wording of format 3 (LetterWording): a letter of format 1 or 2 is verified in the earlier one. */
-const WORDED_SNAPSHOT_FORMAT = 'steunregister-letter/3';
-/**
- * As format 3, its text composed with one full stop where a figure that ends in one ends the sentence ("€700 mln.",
- * where format 3 printed "€700 mln.."), and one space where two were typed; its headline names a total under
- * €1 mln. in euro, as `{{total}}` does ("€500.000.", where format 3 printed "€0,5 mln."). A letter of an earlier format keeps the text it was frozen with: what
- * `letter verify` recomputes of it, its figures and named figures, composition does not change.
- */
-const PUNCTUATED_SNAPSHOT_FORMAT = 'steunregister-letter/4';
-/**
- * As format 4, the change of its total stated so that it is true where its columns' rounding hides it or turns it
- * around (printedIncrease; `increaseLessThan` where it is less than they show): a letter of format 4 or before is
- * verified as it compared the columns then.
- */
-const SNAPSHOT_FORMAT = 'steunregister-letter/5';
 export const LETTER_SUBJECT = 'Leveringen militaire goederen aan Oekraïne';
 
 export type Totals = Readonly<Record<SupportType, Cents>>;
@@ -146,7 +127,7 @@ export type LetterheadFields = z.infer<typeof LetterheadFieldsSchema>;
 
 /** The public letter exactly as sent: hashed, frozen, and the only source of every public rendering of it. */
 export const PublicLetterSnapshotSchema = z.object({
-  format: z.enum([EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, WORDED_SNAPSHOT_FORMAT, PUNCTUATED_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT]),
+  format: z.enum(SNAPSHOT_FORMATS),
   id: z.string(),
   subject: z.string(),
   referenceDate: z.iso.date(),
@@ -175,7 +156,6 @@ export const PublicLetterSnapshotSchema = z.object({
   letterhead: LetterheadFieldsSchema.optional(),
 });
 export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
-type SnapshotFormat = PublicLetterSnapshot['format'];
 
 /**
  * A figure the text names (`delivery:ID`) that the letter does not know or may not print; for a delivery, a
@@ -215,23 +195,6 @@ export interface BuiltLetter {
 }
 
 export const OVERVIEW_HEADING = 'Openbaar overzicht van nieuwe leveringen';
-
-/**
- * How a letter of each format words its figures: as now, but for what each later format changed, counted back
- * from the current wording (LetterWording).
- */
-const FORMAT_4_WORDING: LetterWording = { ...CURRENT_WORDING, changeColumnsHide: false };
-const FORMAT_3_WORDING: LetterWording = { ...FORMAT_4_WORDING, headlineUnderAMillionInEuro: false };
-const EARLIER_WORDING: LetterWording = { ...FORMAT_3_WORDING, underAMillionInEuro: false, lessThanOnePercent: false, fallAsDecrease: false };
-const WORDINGS: Record<SnapshotFormat, LetterWording> = {
-  [EXACT_SNAPSHOT_FORMAT]: EARLIER_WORDING,
-  [PRINTED_SNAPSHOT_FORMAT]: EARLIER_WORDING,
-  [WORDED_SNAPSHOT_FORMAT]: FORMAT_3_WORDING,
-  [PUNCTUATED_SNAPSHOT_FORMAT]: FORMAT_4_WORDING,
-  [SNAPSHOT_FORMAT]: CURRENT_WORDING,
-};
-/** The words a letter finalised in the format printed its figures in, which `letter verify` recomputes them in. */
-export const wordingOf = (format: SnapshotFormat): LetterWording => WORDINGS[format];
 
 /**
  * The public letter, and its figures to the cent, which the confidential annex keeps; built as a letter of

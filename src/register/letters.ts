@@ -24,7 +24,6 @@ import { namedDeliveries } from '../letters/named-deliveries.ts';
 import { figureNames, type BlockMarkupFault, type NarrativeBlock } from '../letters/narrative.ts';
 import {
   buildPublicLetter,
-  EXACT_SNAPSHOT_FORMAT,
   listedItems,
   figureId,
   recomputedNamedFigure,
@@ -38,6 +37,7 @@ import {
   type Totals,
 } from '../letters/snapshot.ts';
 import { annexValueDifferences, DEFAULT_LETTERHEAD } from '../letters/compose.ts';
+import { EXACT_SNAPSHOT_FORMAT } from '../../common/letter-snapshot-format.ts';
 import { annexSectionDifferences, type AnnexSectionDifference } from '../letters/annex-section-differences.ts';
 import { epfOverview } from './epf.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';

@@ -12,10 +12,14 @@ const inEnglish = i18n.getFixedT('en');
 
 const MILLION = 100_000_000; // cents
 
-/** A letter after that of 4 February 2025, whose total it printed beside its own as `previous`, with the change as printed. */
-function letter(previous: number, current: number, increaseCents: number, more: Partial<PublicLetterSnapshot['figures']> = {}) {
+/**
+ * A letter after that of 4 February 2025, whose total it printed beside its own as `previous`, with the change as
+ * printed, frozen in `format` (by default that of letters now).
+ */
+function letter(previous: number, current: number, increaseCents: number, more: Partial<PublicLetterSnapshot['figures']> = {}, format: PublicLetterSnapshot['format'] = 'steunregister-letter/5') {
   const line = { key: 'total' as const, label: 'Totaal', currentCents: current, reportedPreviousCents: previous, restatedPreviousCents: null };
   return {
+    format,
     previousLetter: { id: 'previous', referenceDate: '2025-02-04', letterDate: '2025-02-14', paperNumber: null },
     figures: { lines: [line], increaseCents, increasePercentText: null, ...more },
   };
@@ -50,5 +54,16 @@ describe('the change of the total under the public letter’s table', () => {
   it('gives no share of an earlier total of nothing, and no sentence for a first letter', () => {
     expect(totalChangeSentence(inDutch, letter(0, 8_700 * MILLION, 8_700 * MILLION), 'nl')).toBe('Een toename van €8,7 mld. ten opzichte van 4 feb. 2025.');
     expect(totalChangeSentence(inDutch, { ...letter(0, 8_700 * MILLION, 8_700 * MILLION), previousLetter: null }, 'nl')).toBeNull();
+  });
+
+  it('says the change in the words of the format the letter was frozen in', () => {
+    // Before format 3 the letter said "0 procent" of a change under a whole percent, and named an amount under €1 mln. in mln.
+    const slightly = (format: PublicLetterSnapshot['format']) => letter(8_700 * MILLION, 8_710 * MILLION, 10 * MILLION, {}, format);
+    expect(totalChangeSentence(inDutch, slightly('steunregister-letter/2'), 'nl')).toBe('Een toename van €10 mln. of 0 procent ten opzichte van 4 feb. 2025.');
+    expect(totalChangeSentence(inEnglish, slightly('steunregister-letter/1'), 'en')).toBe('An increase of €10 mln. or 0 percent compared with 4 Feb 2025.');
+    expect(totalChangeSentence(inDutch, slightly('steunregister-letter/3'), 'nl')).toBe('Een toename van €10 mln. of minder dan 1 procent ten opzichte van 4 feb. 2025.');
+    const small = (format: PublicLetterSnapshot['format']) => letter(0, MILLION / 2, MILLION / 2, {}, format);
+    expect(totalChangeSentence(inDutch, small('steunregister-letter/2'), 'nl')).toBe('Een toename van €0,5 mln. ten opzichte van 4 feb. 2025.');
+    expect(totalChangeSentence(inDutch, small('steunregister-letter/3'), 'nl')).toBe('Een toename van €500.000 ten opzichte van 4 feb. 2025.');
   });
 });
