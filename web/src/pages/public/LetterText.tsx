@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keepFiguresTogether } from '../../../../common/letter-format.ts';
 import type { Schema } from '../../api/contract.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
 
@@ -14,7 +15,8 @@ const tableHeadId = (section: number, block: number) => `brief-tabel-${section}-
 /**
  * The full text of a sent letter, as its renderings print it (the server lays it out once): the letterhead,
  * the text with its table, the signature, the public overview after it, and the footnotes. The letter is
- * Dutch whatever the page's language.
+ * Dutch whatever the page's language. Its text and footnotes keep a figure with its unit, a date and a paper's
+ * reference on one line (keepFiguresTogether), as its renderings do.
  */
 export function LetterText({ document }: { document: LetterDocument }) {
   const { t } = useTranslation();
@@ -22,7 +24,7 @@ export function LetterText({ document }: { document: LetterDocument }) {
   const referenced = new Set<number>();
   const inline = (content: readonly Inline[]): ReactNode =>
     content.map((part, index) => {
-      if (typeof part === 'string') return <Fragment key={index}>{part}</Fragment>;
+      if (typeof part === 'string') return <Fragment key={index}>{keepFiguresTogether(part)}</Fragment>;
       const first = !referenced.has(part.footnote);
       referenced.add(part.footnote);
       return (
@@ -108,7 +110,7 @@ export function LetterText({ document }: { document: LetterDocument }) {
         <ol className="letter-text__footnotes" aria-label={t('public.letter.footnotes')}>
           {document.footnotes.map((note) => (
             <li key={note.number} id={noteId(note.number)} value={note.number}>
-              {note.text}{' '}
+              {keepFiguresTogether(note.text)}{' '}
               {referenced.has(note.number) && (
                 <a href={`#${referenceId(note.number)}`} aria-label={t('public.letter.backToReference', { number: note.number })}>
                   ↩
