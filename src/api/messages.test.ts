@@ -46,4 +46,13 @@ describe('numbers in the reasons of a refusal', () => {
       'The value of deliveries decided public at once is one amount on one basis; these are valued on different bases (replacement value and book value). Decide on the deliveries of each basis apart, or keep the value back.',
     );
   });
+
+  it('name the delivery whose value a sum beside one made public before would tell', () => {
+    expect(reason('nl', 'valueTellsAnother', { title: 'Winterlaarzen' })).toBe(
+      'De waarde van deze leveringen samen zou naast een eerder openbaar gemaakte som die van „Winterlaarzen” verraden, die zo nooit openbaar is gemaakt. Maak de waarde niet openbaar, of besluit over precies de leveringen waarvan de waarden eerder samen openbaar werden.',
+    );
+    expect(reason('en', 'valueTellsAnother', { title: 'Winterlaarzen' })).toBe(
+      'The value of these deliveries together, beside a sum made public before, would tell that of “Winterlaarzen”, which was never made public so. Keep the value back, or decide on exactly the deliveries whose values were made public together before.',
+    );
+  });
 });

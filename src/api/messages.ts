@@ -470,6 +470,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Leveringen waarover in één keer openbaar wordt besloten, zijn één openbare regel met één type steun; deze zijn van verschillende typen (${allNames('nl', p.supportTypes, vocabulary('nl').supportTypes)}). Besluit over de leveringen van elk type apart.`,
     valueBasesDiffer: (p) =>
       `De waarde van leveringen waarover in één keer openbaar wordt besloten, is één bedrag op één grondslag; deze zijn gewaardeerd op verschillende grondslagen (${allNames('nl', p.bases, vocabulary('nl').valuationBases)}). Besluit over de leveringen van elke grondslag apart, of maak de waarde niet openbaar.`,
+    valueTellsAnother: (p) =>
+      `De waarde van deze leveringen samen zou naast een eerder openbaar gemaakte som die van „${p.title}” verraden, die zo nooit openbaar is gemaakt. Maak de waarde niet openbaar, of besluit over precies de leveringen waarvan de waarden eerder samen openbaar werden.`,
     quantityAboveDelivered: (p) =>
       `Het openbare aantal is te lezen als ${largeNumber('nl', p.stated)}, meer dan ${p.deliveries === '1' ? 'de levering telt' : `de ${p.deliveries} leveringen samen tellen`} (${largeNumber('nl', p.total)}). Noem hoogstens ${largeNumber('nl', p.total)}, of zeg minder zonder getal, zoals "meerdere".`,
     dateOutOfRange: (p) => (p.floor ? `Vul een datum in vanaf ${p.floor}.` : `Vul een datum in tot en met ${p.ceiling}.`),
@@ -836,6 +838,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Deliveries decided public at once are one public line of one type of support; these are of different types (${allNames('en', p.supportTypes, vocabulary('en').supportTypes)}). Decide on the deliveries of each type apart.`,
     valueBasesDiffer: (p) =>
       `The value of deliveries decided public at once is one amount on one basis; these are valued on different bases (${allNames('en', p.bases, vocabulary('en').valuationBases)}). Decide on the deliveries of each basis apart, or keep the value back.`,
+    valueTellsAnother: (p) =>
+      `The value of these deliveries together, beside a sum made public before, would tell that of “${p.title}”, which was never made public so. Keep the value back, or decide on exactly the deliveries whose values were made public together before.`,
     quantityAboveDelivered: (p) =>
       `The public quantity reads as ${largeNumber('en', p.stated)}, more than ${p.deliveries === '1' ? 'the delivery holds' : `the ${p.deliveries} deliveries hold together`} (${largeNumber('en', p.total)}). State at most ${largeNumber('en', p.total)}, or say less without a number, such as "several".`,
     dateOutOfRange: (p) => (p.floor ? `Enter a date on or after ${p.floor}.` : `Enter a date on or before ${p.ceiling}.`),

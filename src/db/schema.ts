@@ -23,6 +23,8 @@ export interface Database {
   disclosureDecision: DisclosureDecisionTable;
   publicDelivery: PublicDeliveryTable;
   publicDeliveryVersion: PublicDeliveryVersionTable;
+  // Public items a delivery left, which give no value until the rest are decided again (migration 059)
+  publicItemLeft: { publicId: string };
   letter: LetterTable;
   // What each final letter's public overview listed (migration 049)
   letterOverviewItem: { letterId: string; publicId: string };

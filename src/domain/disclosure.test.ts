@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionViolations, publicCategoryViolations, publicItemFigures, publicItemViolations, publicQuantityAboveDeliveredViolations, type DecisionInput, type PublicItemMember } from './disclosure.ts';
+import { decisionViolations, publicCategoryViolations, publicItemFigures, publicItemViolations, publicQuantityAboveDeliveredViolations, valueTellsAnotherViolations, type DecisionInput, type PublicItemMember } from './disclosure.ts';
 
 const TODAY = '2025-09-10';
 const decidedPublic = (quantity: string | null): DecisionInput => ({ state: 'public', presentation: { title: 'Generatoren', detail: '', category: 'nonLethal', quantity }, note: '' });
@@ -111,5 +111,25 @@ describe('the public item of deliveries decided public at once', () => {
     expect(publicItemViolations([{ supportType: 'stock', publicValueBasis: 'replacementValue' }, { supportType: 'stock', publicValueBasis: 'bookValue' }])).toEqual([
       { field: 'publicValue', code: 'valueBasesDiffer', params: { bases: 'replacementValue,bookValue' } },
     ]);
+  });
+});
+
+describe('a value made public beside the sums made public before', () => {
+  const [x, y, z] = (['X', 'Y', 'Z'] as const).map((title) => ({ id: title.toLowerCase(), title }));
+  const summed = (delivery: { id: string; title: string }, ...sums: string[]) => ({ ...delivery, sums });
+  const told = (title: string) => [{ field: 'publicValue', code: 'valueTellsAnother', params: { title } }];
+
+  it('is taken over deliveries no sum touched yet, or over whole parts of the sums made public before', () => {
+    expect(valueTellsAnotherViolations([x!, y!], [])).toEqual([]);
+    expect(valueTellsAnotherViolations([x!, y!], [summed(x!, 's1'), summed(y!, 's1')])).toEqual([]);
+    // X and Y each public alone: their sum tells nothing new; nor, after it, X alone again.
+    expect(valueTellsAnotherViolations([x!, y!], [summed(y!, 's2'), summed(x!, 's1')])).toEqual([]);
+    expect(valueTellsAnotherViolations([x!], [summed(x!, 's1', 's3'), summed(y!, 's2', 's3')])).toEqual([]);
+  });
+
+  it('is refused where the difference would tell a value: of one joining a sum, else of one that left it', () => {
+    expect(valueTellsAnotherViolations([x!, y!], [summed(x!, 's1')])).toEqual(told('Y'));
+    expect(valueTellsAnotherViolations([x!], [summed(x!, 's1'), summed(y!, 's1')])).toEqual(told('Y'));
+    expect(valueTellsAnotherViolations([x!, z!], [summed(x!, 's1'), summed(y!, 's1')])).toEqual(told('Z'));
   });
 });

@@ -169,6 +169,37 @@ export function publicItemViolations(members: readonly Pick<PublicItemMember, 's
 }
 
 /**
+ * A value made public is a sum over the deliveries decided at once, and stays known: a later sum beside it gives
+ * their difference. So the deliveries whose values were summed fall apart in parts, each the deliveries that were
+ * in the same sums (those one decision made public, when nothing touched them before). A selection may make its
+ * value public only over deliveries no sum touched yet, which become a part of their own, or over whole parts
+ * (the same selection again, or deliveries each public alone). Every sum made public is then a sum of parts, and
+ * every part was made public as a sum: the public can work out the sums of parts and no more, and a delivery's
+ * value only where it was made public alone. Refused otherwise, naming a delivery whose value (or a part of it)
+ * the difference would tell: one of the selection no sum touched (joining a sum made public before), else one
+ * outside the selection that shares its part with one in it (the one that left it).
+ *
+ * `summed` are the deliveries of every sum made public that touched the selection, each with the selections
+ * whose decisions summed its value (so with its part: those with the same selections).
+ */
+export function valueTellsAnotherViolations(selection: readonly Named[], summed: readonly (Named & { sums: readonly string[] })[]): RuleViolation[] {
+  const partOf = (delivery: { sums: readonly string[] }) => [...delivery.sums].sort().join(' ');
+  const summedById = new Map(summed.map((delivery) => [delivery.id, delivery]));
+  const inSelection = new Set(selection.map((delivery) => delivery.id));
+  if (!selection.some((delivery) => summedById.has(delivery.id))) return [];
+  const partsInSelection = new Set(selection.flatMap((delivery) => (summedById.has(delivery.id) ? [partOf(summedById.get(delivery.id)!)] : [])));
+  const told =
+    selection.find((delivery) => !summedById.has(delivery.id)) ??
+    summed.find((delivery) => !inSelection.has(delivery.id) && partsInSelection.has(partOf(delivery)));
+  return told === undefined ? [] : [{ field: 'publicValue', code: 'valueTellsAnother', params: { title: told.title } }];
+}
+
+interface Named {
+  id: string;
+  title: string;
+}
+
+/**
  * What open data gives of a public item: the values its decision made public, summed (null where it kept them
  * back), on their basis; and the latest realised date of its deliveries to the precision decided, once every one
  * of them is realised (null before then, and where the decision gives no date): the date the item was complete,

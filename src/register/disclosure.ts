@@ -7,6 +7,7 @@ import {
   publicItemFigures,
   publicItemViolations,
   publicQuantityAboveDeliveredViolations,
+  valueTellsAnotherViolations,
   type DecisionInput,
 } from '../domain/disclosure.ts';
 import { currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
@@ -66,6 +67,7 @@ export async function decide(
     if (expectedVersion !== undefined) assertVersionMatches(expectedVersion, await decisionsVersion(trx, ids[0]!));
     const valueBases = await publicValueBases(trx, decision, presented);
     if (decision.state === 'public') assertValid(publicItemViolations(presented.map((delivery) => ({ supportType: delivery.supportType, publicValueBasis: valueBases.get(delivery.id) ?? null }))));
+    if (decision.state === 'public' && decision.openData?.value) assertValid(valueTellsAnotherViolations(presented, await disclosure.deliveriesSummedWith(trx, ids)));
     const publicBefore = new Map<string, string | null>();
     for (const deliveryId of found.keys()) publicBefore.set(deliveryId, await disclosure.publicIdOf(trx, deliveryId));
     const itemId = decision.state === 'public' ? await itemIdFor(trx, [...publicBefore.values()], found) : null;
@@ -145,12 +147,16 @@ async function putPublicItem(trx: Db, context: RequestContext, publicId: string,
 
 /**
  * A public item some of whose deliveries left it (decided again apart, or removed): it goes with the last of
- * them; otherwise it keeps its presentation as decided, and gives the value and date of the deliveries left.
+ * them; otherwise it keeps what it showed, its presentation as decided and its date, but not its value. The
+ * public may have read the item before: the sum of the deliveries left, or the latest date of theirs, beside
+ * what it read would tell the leaver's value or when it was realised. The deliveries left wait in the queue for
+ * a new decision (deliveriesToDecideAgain), which cannot make their value public on its own either
+ * (valueTellsAnotherViolations).
  */
 async function refreshPublicItem(trx: Db, publicId: string): Promise<void> {
   const members = await disclosure.publicItemMembers(trx, publicId);
   if (members.length === 0) await disclosure.removePublicDelivery(trx, publicId);
-  else await disclosure.setPublicItemFigures(trx, publicId, publicItemFigures(members));
+  else await disclosure.withholdPublicItemValue(trx, publicId);
 }
 
 /**
@@ -244,21 +250,30 @@ interface DisclosureQueue {
   /** Undecided deliveries, realised first, a page from its start; counted up to LIST_COUNT_CAP (db/keyset.ts). */
   undecided: KeysetPage<DeliverySummary> & { total: number; totalIsCapped: boolean };
   dueForReview: KeysetPage<disclosure.DueReview> & { total: number; totalIsCapped: boolean };
+  /** Public deliveries whose item another delivery left, which gives no value until they are decided again. */
+  toDecideAgain: disclosure.ToDecideAgain[];
 }
+
+/** How many public deliveries whose item another left the queue lists. */
+const TO_DECIDE_AGAIN_LISTED = 100;
 
 /** The order of the undecided deliveries in the queue. */
 export const QUEUE_ORDER = { sort: 'realisedAt', descending: false } as const;
 
-/** What waits for a decision: undecided deliveries (realised first), and confidential ones due for review. Reading it is recorded. */
+/**
+ * What waits for a decision: undecided deliveries (realised first), confidential ones due for review, and public
+ * ones whose item another delivery left. Reading it is recorded.
+ */
 export async function disclosureQueue(db: Db, context: RequestContext, { referenceDate, start, pageSize, reviews }: QueueQuery): Promise<DisclosureQueue> {
   return inTransaction(db, async (trx) => {
     const undecidedFilter = { disclosureState: 'undecided' } as const;
-    const [page, counted, neededForLetter, dueForReview, dueCounted] = await Promise.all([
+    const [page, counted, neededForLetter, dueForReview, dueCounted, toDecideAgain] = await Promise.all([
       deliveries.listDeliveries(trx, { ...undecidedFilter, ...QUEUE_ORDER, start, limit: pageSize }),
       deliveries.countDeliveries(trx, undecidedFilter),
       disclosure.countUndecidedRealisedBy(trx, referenceDate),
       disclosure.dueReviewsPage(trx, referenceDate, reviews.start, reviews.pageSize),
       disclosure.countDueReviews(trx, referenceDate),
+      disclosure.deliveriesToDecideAgain(trx, TO_DECIDE_AGAIN_LISTED),
     ]);
     await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success' });
     return {
@@ -266,6 +281,7 @@ export async function disclosureQueue(db: Db, context: RequestContext, { referen
       neededForLetter,
       undecided: { ...page, total: counted.count, totalIsCapped: counted.capped },
       dueForReview: { ...dueForReview, total: dueCounted.count, totalIsCapped: dueCounted.capped },
+      toDecideAgain,
     };
   });
 }

@@ -90,14 +90,20 @@ it('keeps a row per delivery in the confidential annex', async () => {
 const decidedPublic = { state: 'public', publicTitle: TITLE, publicCategory: 'nonLethal', publicQuantity: '1200 paar', publicRealisedDate: 'month', publicValue: true };
 const items = async () => (await anonymous('GET', '/public/deliveries')).body.items.filter((item: { title: string }) => item.title === TITLE);
 
-it('stays the item its letter listed when the same deliveries are decided on again, and gives the rest once one is decided apart or removed', async () => {
+it('stays the item its letter listed when the same deliveries are decided on again, and shows the rest without its value once one is decided apart, until removed', async () => {
   const [listed] = await items();
   expect((await disclosure('POST', '/disclosure-decisions', { ...decidedPublic, deliveryIds: ids, publicDetail: 'Voor de winter.' })).status).toBe(201);
   expect(await items()).toEqual([expect.objectContaining({ publicId: listed.publicId, detail: 'Voor de winter.', valueCents: 62_000_000, firstLetter: listed.firstLetter })]);
 
-  // Decided apart, the later shipment is an item of its own, which waits for a letter to list it; the other stays.
-  expect((await disclosure('POST', '/disclosure-decisions', { ...decidedPublic, deliveryIds: [ids[1]], publicQuantity: '600 paar' })).status).toBe(201);
-  expect(await items()).toEqual([expect.objectContaining({ publicId: listed.publicId, valueCents: 30_000_000, realisedOn: '2025-05' })]);
+  // Decided apart, the later shipment is an item of its own, which waits for a letter to list it. Its value on its
+  // own is refused: beside the €620.000 published it would tell the other's. The other stays, but no longer with the
+  // sum of what is left (€300.000, which told the later shipment's €320.000) nor its date (May, which told that the
+  // later shipment came in June): without a value and with the date published, until it is decided again
+  // (test/api/public-item-leave.test.ts).
+  const apart = { ...decidedPublic, deliveryIds: [ids[1]], publicQuantity: '600 paar' };
+  expect((await disclosure('POST', '/disclosure-decisions', apart)).body.invalidParams).toEqual([expect.objectContaining({ code: 'valueTellsAnother' })]);
+  expect((await disclosure('POST', '/disclosure-decisions', { ...apart, publicValue: false })).status).toBe(201);
+  expect(await items()).toEqual([expect.objectContaining({ publicId: listed.publicId, valueCents: null, realisedOn: '2025-06' })]);
   const draft = await author('POST', '/letters', { referenceDate: '2025-09-30', letterDate: '2025-10-10' });
   expect(draft.status).toBe(201);
   const newlyListed = draft.body.letter.overview.flatMap((group: { items: { title: string; quantity: string }[] }) => group.items).filter((item: { title: string }) => item.title === TITLE);

@@ -325,6 +325,8 @@ interface ModelDelivery {
    * at once share one, which the public reads once; decided again with others, or apart from them, it joins a new one.
    */
   publicItem: string | null;
+  /** The deliveries its public decision in force was taken for at once (itself among them); empty while not public. */
+  decidedWith: ModelDelivery[];
 }
 
 interface ModelReport {
@@ -579,6 +581,8 @@ export class CanaryRun {
   readonly reports: ModelReport[] = [];
   /** Every amount ever sent to the register (valuations, payments), and each delivery's sum of payments. */
   readonly #amounts = new Set<number>();
+  /** The deliveries of every selection whose decision made its value public: sums the public may have read. */
+  readonly #valueSums: ModelDelivery[][] = [];
   readonly #harness: Harness;
   readonly #stats: CanaryStats;
   readonly #runSalt: number;
@@ -871,6 +875,7 @@ export class CanaryRun {
           publicSupportType: null,
           publicValueCents: null,
           publicItem: null,
+          decidedWith: [],
         };
         this.deliveries.push(delivery);
         await this.#recordTrainingAndReadiness(delivery, step.salt);
@@ -1043,8 +1048,10 @@ export class CanaryRun {
         // A removed delivery is a wrong value of the selection; one without a value yet has none to make public; the
         // public category is one of theirs or "other"; a public quantity states no more than the deliveries hold
         // together when each has a quantity.
-        // One public item states one type of support, and a value public on one basis.
+        // One public item states one type of support, and a value public on one basis. A value is made public over
+        // deliveries no sum made public touched, or over exactly those of the sums that touched them.
         const refused =
+          (spec.valuePublic && this.#valueTellsAnother(targets)) ||
           targets.some((target) => target.deleted || (spec.valuePublic && this.#currentValue(target) === 0)) ||
           new Set(targets.map((target) => target.supportType)).size > 1 ||
           (spec.valuePublic && new Set(targets.map((target) => target.supportType === 'stock' ? this.#latestValuation(target, '9999-12-31')?.basis : target.supportType)).size > 1) ||
@@ -1066,8 +1073,10 @@ export class CanaryRun {
             publicSupportType: target.supportType,
             publicValueCents: spec.valuePublic ? this.#currentValue(target) : null,
             publicItem,
+            decidedWith: targets,
           });
         }
+        if (spec.valuePublic) this.#valueSums.push(targets);
         return;
       }
       case 'decideConfidential': {
@@ -1080,7 +1089,7 @@ export class CanaryRun {
           decide(db, context, targets.map((target) => target.id), { state: 'confidential', ground: step.ground as ConfidentialityGround, reviewOn: step.reviewOn, note: `Afweging ${this.#canary(step.salt)}` }),
         );
         if (!this.#expect(expected, attempt)) return;
-        for (const target of targets) Object.assign(target, { state: 'confidential', presentation: null, disclosedQuantity: null, publicValueCents: null });
+        for (const target of targets) Object.assign(target, { state: 'confidential', presentation: null, disclosedQuantity: null, publicValueCents: null, decidedWith: [] });
         return;
       }
       case 'createCompany': {
@@ -1315,9 +1324,25 @@ export class CanaryRun {
     return items;
   }
 
-  /** What open data gives as an item's value: what its decision made public of its deliveries, summed; null where it kept them back. */
+  /**
+   * What open data gives as an item's value: what its decision made public of its deliveries, summed; null where it
+   * kept them back, and once a delivery decided with them left the item (the rest's sum would tell the leaver's).
+   */
   #itemValue(members: ModelDelivery[]): number | null {
-    return members.some((member) => member.publicValueCents === null) ? null : members.reduce((sum, member) => sum + member.publicValueCents!, 0);
+    const left = members.some((member) => member.decidedWith.some((together) => !members.includes(together)));
+    return left || members.some((member) => member.publicValueCents === null) ? null : members.reduce((sum, member) => sum + member.publicValueCents!, 0);
+  }
+
+  /**
+   * Whether a value public over the selection would, beside a sum made public before, tell a value never made
+   * public: unless no sum touched its deliveries, it is refused where one of them was in none, or one outside it
+   * was in the same sums as one in it.
+   */
+  #valueTellsAnother(targets: ModelDelivery[]): boolean {
+    const part = (delivery: ModelDelivery) => this.#valueSums.flatMap((sum, index) => (sum.includes(delivery) ? [index] : [])).join(' ');
+    const parts = new Set(targets.map(part));
+    if (parts.size === 1 && parts.has('')) return false;
+    return parts.has('') || this.deliveries.some((delivery) => !targets.includes(delivery) && parts.has(part(delivery)));
   }
 
   /** The items on public surfaces: decided public and listed by a published letter. */
@@ -1386,7 +1411,7 @@ export class CanaryRun {
       // was realised by then: one it had no value for yet cannot be named.
       // The value public is its item's: one delivery of several decided public at once is not named apart, whatever its value.
       return UUID.test(id) && this.deliveries.some((delivery) =>
-        delivery.id === id && delivery.state === 'public' && !delivery.deleted && delivery.publicValueCents !== null &&
+        delivery.id === id && delivery.state === 'public' && !delivery.deleted && this.#itemValue(this.#members(delivery.publicItem!)) !== null &&
         this.#members(delivery.publicItem!).length === 1 && this.#realisedBy(delivery, referenceDate) &&
         this.#latestValuation(delivery, referenceDate)?.amountCents === delivery.publicValueCents);
     }

@@ -131,6 +131,18 @@ describe('the checks find what they look for', () => {
     await expect(runThenPlant(`update public_delivery set detail = 'waarde € 9.876.543,21'`)).rejects.toThrow(/987654321 cents/);
   });
 
+  it('finds the value of the rest of an item a delivery left, which beside the sum told the leaver’s', async () => {
+    const [first, second, ...rest] = published.filter((step) => step.kind !== 'decidePublic' && step.kind !== 'decideConfidential');
+    const leftItem: Step[] = [
+      first!,
+      second!,
+      { kind: 'decidePublic', targets: [0, 1], salt: 2, presentation: { ...presentation, valuePublic: true } },
+      { kind: 'decideConfidential', targets: [1], salt: 4, ground: 'operationalSecurity', reviewOn: null },
+      ...rest,
+    ];
+    await expect(runThenPlant(`update public_delivery set value_cents = 123456789, value_basis = 'replacementValue'`, leftItem)).rejects.toThrow(/123456789 cents/);
+  });
+
   it('reads a token in every format of a letter, also where the PDF breaks it over two lines', async () => {
     // In the PDF this token breaks after its first hyphen ("CANARY-00001-" ends a line); the other
     // formats hold it whole.

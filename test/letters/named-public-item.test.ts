@@ -76,6 +76,8 @@ describeEachDatabase('a letter naming what belongs to one delivery of a public i
     await accepted(author('POST', `/letters/${drafted.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
     await accepted(author('POST', `/letters/${drafted.body.id}/sending`, undefined, await ifMatchCurrent(author, drafted.body.id)), 200);
 
+    // The other's value public too, alone: their sum beside the named delivery's tells nothing new (valueTellsAnother).
+    await decidePublic([other], 'Radio’s');
     await decidePublic([named, other], 'Radio’s');
     const publication = { paperNumber: 'Kamerstuk 22 054, nr. 462', publishedOn: '2025-08-12' };
     const refused = await author('POST', `/letters/${drafted.body.id}/publication`, publication, { ...(await ifMatchCurrent(author, drafted.body.id)), 'Accept-Language': 'nl' });

@@ -55,6 +55,12 @@ const QueueSchema = z
       .array(z.object({ deliveryId: z.uuid(), title: z.string(), ground: z.string().nullable(), reviewOn: isoDate, decidedAt: z.string() }))
       .openapi({ description: 'A page of the confidential deliveries due for review by the reference date, by review date' }),
     dueForReviewPage: z.object(pageFields).openapi({ description: 'Where that page stands in the list: cursors for `reviewsAfter` and `reviewsBefore`' }),
+    toDecideAgain: z
+      .array(z.object({ deliveryId: z.uuid(), title: z.string(), publicTitle: z.string() }))
+      .openapi({
+        description:
+          'Public deliveries whose item another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. At most 100, by the item’s public title',
+      }),
   })
   .openapi('DisclosureQueue');
 
@@ -63,7 +69,7 @@ export const queueRoute = createRoute(
     method: 'get',
     path: '/disclosure-queue',
     tags: ['disclosure'],
-    summary: 'What waits for a decision: undecided deliveries (realised first), and confidential ones due for review',
+    summary: 'What waits for a decision: undecided deliveries (realised first), confidential ones due for review, and public ones whose item another delivery left',
     request: {
       query: z.object({
         referenceDate: isoDate.optional().openapi({ description: 'The reference date of the next letter (default today)' }),

@@ -92,12 +92,75 @@ const PublicItemMemberSchema = z.object({
   publicValueBasis: z.enum(VALUATION_BASES).nullable(),
 });
 
-/** What the public reads of an item that changed with its deliveries (one left it): its realised date and value. */
-export async function setPublicItemFigures(db: Db, publicId: string, figures: Pick<Selectable<PublicDeliveryTable>, 'realisedOn' | 'valueCents' | 'valueBasis'>): Promise<void> {
-  await db.updateTable('publicDelivery').set(figures).where('publicId', '=', publicId).execute();
+/**
+ * An item a delivery left keeps what it showed but its value, which beside the one shown before would tell the
+ * leaver's, and waits for its deliveries to be decided again.
+ */
+export async function withholdPublicItemValue(db: Db, publicId: string): Promise<void> {
+  await db.updateTable('publicDelivery').set({ valueCents: null, valueBasis: null }).where('publicId', '=', publicId).execute();
+  await db.insertInto('publicItemLeft').values({ publicId }).onConflict((conflict) => conflict.column('publicId').doNothing()).execute();
 }
 
+/**
+ * The deliveries (removed or not) of every selection whose decision made its value public that one of these
+ * deliveries was part of, whose sums the public may have read with theirs: each with every selection whose
+ * decision made its value public.
+ */
+export async function deliveriesSummedWith(db: Db, deliveryIds: readonly string[]): Promise<{ id: string; title: string; sums: string[] }[]> {
+  if (deliveryIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('disclosureDecision as summed')
+    .innerJoin('delivery', 'delivery.id', 'summed.deliveryId')
+    .select(['delivery.id', 'delivery.title', 'summed.selectionId'])
+    .where('summed.publicValueCents', 'is not', null)
+    .where('summed.deliveryId', 'in', (eb) =>
+      eb
+        .selectFrom('disclosureDecision as together')
+        .select('together.deliveryId')
+        .where('together.selectionId', 'in', (inner) =>
+          inner.selectFrom('disclosureDecision').select('selectionId').where('deliveryId', 'in', [...deliveryIds]).where('publicValueCents', 'is not', null),
+        ),
+    )
+    .orderBy('delivery.id')
+    .orderBy('summed.selectionId')
+    .execute();
+  const byId = new Map<string, { id: string; title: string; sums: string[] }>();
+  for (const row of rows) {
+    const delivery = byId.get(row.id) ?? { id: row.id, title: row.title, sums: [] };
+    if (!delivery.sums.includes(row.selectionId)) delivery.sums.push(row.selectionId);
+    byId.set(row.id, delivery);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Public deliveries whose item another delivery left (decided again apart, or removed): the item gives no value
+ * until they are decided again. At most `limit`, by the item's title.
+ */
+export async function deliveriesToDecideAgain(db: Db, limit: number): Promise<ToDecideAgain[]> {
+  return db
+    .selectFrom('delivery')
+    .innerJoin('publicItemLeft', 'publicItemLeft.publicId', 'delivery.publicId')
+    .innerJoin('publicDelivery', 'publicDelivery.publicId', 'delivery.publicId')
+    .select(['delivery.id as deliveryId', 'delivery.title', 'publicDelivery.title as publicTitle'])
+    .where('delivery.disclosureState', '=', 'public')
+    .where('delivery.deletedAt', 'is', null)
+    .orderBy('publicDelivery.title')
+    .orderBy('delivery.title')
+    .orderBy('delivery.id')
+    .limit(limit)
+    .execute();
+}
+
+export interface ToDecideAgain {
+  deliveryId: string;
+  title: string;
+  publicTitle: string;
+}
+
+/** Puts an item as decided, which no longer waits for a decision after a delivery left it. */
 export async function putPublicDelivery(db: Db, row: Selectable<PublicDeliveryTable>): Promise<void> {
+  await db.deleteFrom('publicItemLeft').where('publicId', '=', row.publicId).execute();
   await db
     .insertInto('publicDelivery')
     .values(row)
@@ -111,6 +174,7 @@ export async function visibleFromOf(db: Db, publicId: string): Promise<string | 
 }
 
 export async function removePublicDelivery(db: Db, publicId: string): Promise<void> {
+  await db.deleteFrom('publicItemLeft').where('publicId', '=', publicId).execute();
   await db.deleteFrom('publicDelivery').where('publicId', '=', publicId).execute();
 }
 

@@ -3,11 +3,14 @@ import { request } from './client.ts';
 import type { RequestBody, ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
 
-/** The undecided deliveries, how many of them the letter still needs, and the confidential ones due for review. */
+/** The undecided deliveries, how many of them the letter still needs, the confidential ones due for review, and the public ones to decide on again. */
 type DisclosureQueue = Schema<'DisclosureQueue'>;
 
 /** A confidential delivery whose review date has come. */
 export type DueReview = DisclosureQueue['dueForReview'][number];
+
+/** A public delivery whose item another delivery left, to decide on again. */
+export type ToDecideAgain = DisclosureQueue['toDecideAgain'][number];
 
 export type DisclosureDecision = Schema<'DisclosureDecision'>;
 

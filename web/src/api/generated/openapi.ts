@@ -1839,7 +1839,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits for a decision: undecided deliveries (realised first), and confidential ones due for review */
+        /** What waits for a decision: undecided deliveries (realised first), confidential ones due for review, and public ones whose item another delivery left */
         get: {
             parameters: {
                 query?: {
@@ -11281,6 +11281,13 @@ export interface components {
                 /** @description Send as `before` for the previous page; null on the first page */
                 previous: string | null;
             };
+            /** @description Public deliveries whose item another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. At most 100, by the item’s public title */
+            toDecideAgain: {
+                /** Format: uuid */
+                deliveryId: string;
+                title: string;
+                publicTitle: string;
+            }[];
         };
         DisclosureHistory: components["schemas"]["DisclosureDecisions"] & {
             /** @description The version of its history (how many entries it has): its ETag, to send as If-Match with the next entry */

@@ -26,6 +26,10 @@ export const disclosure = {
   reviewsHeadingMoreThan: 'Te heroverwegen (meer dan {{number, number}})',
   reviewsCaption: 'Vertrouwelijke leveringen waarvan de datum om opnieuw te bekijken is bereikt',
   noReviews: 'Er zijn op {{date}} geen vertrouwelijke leveringen om opnieuw te bekijken.',
+  decideAgainHeading: 'Opnieuw te besluiten ({{count}})',
+  decideAgainCaption: 'Openbare leveringen waarvan een levering uit hun openbare regel is gegaan',
+  decideAgainExplained:
+    'Een levering waarover samen met deze leveringen openbaar werd besloten, is sindsdien vertrouwelijk, apart besloten of verwijderd. Hun openbare regel noemt geen waarde meer en houdt de datum die hij had: de som of datum van de rest zou naast wat openbaar was die van de vertrokken levering verraden. Besluit opnieuw over de leveringen die over zijn; hun waarde kan daarbij niet apart openbaar worden.',
   decideTitle: 'Besluiten over openbaarmaking',
   awaitingLetter:
     'De definitieve brief met peildatum {{referenceDate}} (brief van {{letterDate}}) noemt deze levering zoals die nu openbaar is, en is nog niet gepubliceerd. Een definitieve brief verandert niet: besluit u haar vertrouwelijk, of openbaar met een andere titel, omschrijving, categorie of aantal, dan wordt die brief niet gepubliceerd tot het besluit weer overeenkomt met wat hij noemt.',

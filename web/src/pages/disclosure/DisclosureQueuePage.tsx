@@ -20,6 +20,7 @@ import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { DecisionForm } from './DecisionForm.tsx';
 import { DueReviews } from './DueReviews.tsx';
+import { ToDecideAgain } from './ToDecideAgain.tsx';
 import { UndecidedTable } from './UndecidedTable.tsx';
 import { useNextLetterDate } from './useNextLetterDate.ts';
 
@@ -136,6 +137,7 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
               list={t('disclosure.reviewsCaption')}
             />
           </LabelledSection>
+          <ToDecideAgain entries={data.toDecideAgain} />
         </>
       )}
     </>

@@ -1,0 +1,109 @@
+/**
+ * A public item's value is a sum, and its date the latest of its deliveries: what the public reads of one
+ * delivery's part only through that item. When a delivery leaves an item the public has read (decided
+ * confidential, decided public apart, or removed), the sum of the rest beside the sum read before would give
+ * the leaver's value, and the rest's date its date: the item withholds its value and keeps its date, and waits
+ * in the disclosure queue for a new decision. A decision that would make a value public beside a sum made public
+ * before, so that one subtracted from the other tells a value never decided public, is refused.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { stockDelivery } from '../support/deliveries.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+describeEachDatabase('a delivery leaving a public item', (database) => {
+  let anonymous: ApiCall;
+  let registrar: ApiCall;
+  let officer: ApiCall;
+  let serial = 0;
+  beforeAll(() => {
+    const api = createApi({ db: database().db, onError: (error) => { throw error; } });
+    anonymous = apiClient(database().db, { api });
+    registrar = apiClient(database().db, { role: 'registrar', api });
+    officer = apiClient(database().db, { role: 'disclosureOfficer', api });
+  });
+
+  const shipment = async (title: string, realisedAt: string, amountCents: number) => {
+    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: `${title} (intern, ${realisedAt})`, quantity: 600, unit: 'paar', realisedAt });
+    expect(created.status).toBe(201);
+    expect((await registrar('POST', `/deliveries/${created.body.id}/valuations`, { amountCents, basis: 'replacementValue', effectiveDate: realisedAt })).status).toBe(201);
+    return created.body.id as string;
+  };
+  /** Public at once, since a date gone by: open data shows it now, no letter needed. */
+  const decidePublic = (deliveryIds: string[], title: string, fields: Record<string, unknown> = {}) =>
+    officer('POST', '/disclosure-decisions', { deliveryIds, state: 'public', publicTitle: title, publicCategory: 'nonLethal', publicRealisedDate: 'month', publicValue: true, publicFrom: '2025-07-01', ...fields });
+  const shown = async (title: string) => (await anonymous('GET', '/public/deliveries')).body.items.filter((item: { title: string }) => item.title === title);
+  const toDecideAgain = async () => ((await officer('GET', '/disclosure-queue')).body.toDecideAgain as { deliveryId: string }[]).map((entry) => entry.deliveryId);
+  /** X at €300.000 (May) and Y at €320.000 (June), one item of €620.000 shown in June. */
+  const twoShown = async () => {
+    const title = `Winterlaarzen ${++serial}`;
+    const ids = [await shipment(title, '2025-05-02', 30_000_000), await shipment(title, '2025-06-20', 32_000_000)] as const;
+    expect((await decidePublic([...ids], title)).status).toBe(201);
+    const [item] = await shown(title);
+    expect(item).toMatchObject({ valueCents: 62_000_000, realisedOn: '2025-06' });
+    return { title, x: ids[0], y: ids[1], item };
+  };
+
+  const leaving = {
+    'decided confidential': (id: string) => officer('POST', '/disclosure-decisions', { deliveryIds: [id], state: 'confidential', ground: 'operationalSecurity' }),
+    'decided public apart, its value kept back': (id: string) => decidePublic([id], `Apart ${id}`, { publicValue: false }),
+    removed: async (id: string) => registrar('DELETE', `/deliveries/${id}`, undefined, { 'If-Match': (await registrar('GET', `/deliveries/${id}`)).headers.get('ETag')! }),
+  };
+
+  it.each(Object.keys(leaving) as (keyof typeof leaving)[])('withholds the value and keeps the date of the rest once one is %s, and queues the rest for a new decision', async (how) => {
+    const { title, x, y, item } = await twoShown();
+    expect((await leaving[how](y)).status).toBeLessThan(300);
+    // €300.000 beside the €620.000 read before would tell Y's €320.000, and May beside June when Y was realised.
+    expect(await shown(title)).toEqual([expect.objectContaining({ publicId: item.publicId, valueCents: null, valueBasis: null, realisedOn: '2025-06' })]);
+    expect(await toDecideAgain()).toEqual(expect.arrayContaining([x]));
+    expect(await toDecideAgain()).not.toContain(y);
+  });
+
+  it('refuses to make the rest’s value public on its own, which beside the sum would tell the leaver’s, and takes a decision that keeps it back', async () => {
+    const { title, x, y, item } = await twoShown();
+    expect((await leaving['decided confidential'](y)).status).toBe(201);
+    for (const language of ['nl', 'en'] as const) {
+      const refused = await officer('POST', '/disclosure-decisions', { deliveryIds: [x], state: 'public', publicTitle: title, publicCategory: 'nonLethal', publicValue: true }, { 'Accept-Language': language });
+      expect(refused.status).toBe(400);
+      expect(refused.body.invalidParams).toEqual([expect.objectContaining({ name: 'publicValue', code: 'valueTellsAnother', reason: expect.stringContaining('Winterlaarzen') })]);
+    }
+    expect(await shown(title)).toEqual([expect.objectContaining({ publicId: item.publicId, valueCents: null, realisedOn: '2025-06' })]);
+    expect(await toDecideAgain()).toContain(x);
+
+    // Decided again without its value, the rest is the item as now decided, and no longer waits for a decision.
+    expect((await decidePublic([x], title, { publicValue: false })).status).toBe(201);
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: null, realisedOn: '2025-05' })]);
+    expect(await toDecideAgain()).not.toContain(x);
+    // The leaver's value alone is as much a difference of the sums.
+    expect((await decidePublic([y], `Apart ${y}`)).body.invalidParams).toEqual([expect.objectContaining({ code: 'valueTellsAnother' })]);
+    // Together again, the deliveries' sum is what was read before: no part of it is told.
+    expect((await decidePublic([x, y], title)).status).toBe(201);
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: 62_000_000, realisedOn: '2025-06' })]);
+  });
+
+  it('refuses to sum a value public alone with one that is not, which the difference would tell, changing nothing', async () => {
+    const title = `Slaapzakken ${++serial}`;
+    const alone = await shipment(title, '2025-05-02', 30_000_000);
+    const other = await shipment(title, '2025-06-20', 32_000_000);
+    expect((await decidePublic([alone], title)).status).toBe(201);
+    const refused = await officer('POST', '/disclosure-decisions', { deliveryIds: [alone, other], state: 'public', publicTitle: title, publicCategory: 'nonLethal', publicValue: true }, { 'Accept-Language': 'en' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams).toEqual([expect.objectContaining({ name: 'publicValue', code: 'valueTellsAnother', reason: expect.stringContaining(`${title} (intern, 2025-06-20)`) })]);
+    expect((await registrar('GET', `/deliveries/${other}`)).body.disclosureState).toBe('undecided');
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: 30_000_000 })]);
+    // Without the value, or with it where the other's is public too, the two are one item.
+    expect((await decidePublic([alone, other], title, { publicValue: false })).status).toBe(201);
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: null })]);
+  });
+
+  it('sums values each public alone, which tells nothing new', async () => {
+    const title = `Helmen ${++serial}`;
+    const first = await shipment(title, '2025-05-02', 30_000_000);
+    const second = await shipment(title, '2025-06-20', 32_000_000);
+    expect((await decidePublic([first], `${title} a`)).status).toBe(201);
+    expect((await decidePublic([second], `${title} b`)).status).toBe(201);
+    expect((await decidePublic([first, second], title)).status).toBe(201);
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: 62_000_000 })]);
+  });
+});
