@@ -6,16 +6,17 @@
  * template does not have says so, as faults of its header row. Whether a sheet is hidden is kept: its
  * user cannot see its rows, so an import does not take them.
  */
-import type ExcelJS from 'exceljs';
-import { format as formatNumber } from 'numfmt';
-import { columnLetters, loadExcelJs } from '../spreadsheets.ts';
+import { columnLetters } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
 import { isColumnNote } from './notes-rows.ts';
 import { columnOfHeader, computedColumnOfHeader, headerText, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
 import { headerBrokenOverRows, headersReachBelow, headersStaggeredOverRows, splitHeaders, type SplitHeader } from './split-headers.ts';
 import { totalsLabelOf } from './totals-rows.ts';
-import { ArchiveError, checkedWorkbookArchive } from './workbook-archive.ts';
+import type { SheetVisibility, Table } from './table.ts';
+import { ArchiveError, checkedWorkbookParts } from './workbook-archive.ts';
+import { readWorkbookParts } from './workbook-xml.ts';
+import { MalformedXmlError } from './xml-events.ts';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 
 export interface ReadRow {
@@ -44,9 +45,6 @@ interface HeaderFault {
   letter: string | null;
   params: Record<string, string>;
 }
-
-/** Whether a sheet shows in the workbook: a very hidden one is not even listed by Excel's Unhide. */
-type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
 export interface ReadSheet {
   definition: SheetDefinition;
@@ -133,7 +131,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   const startsWith = (signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
   if (startsWith(COMPOUND_FILE_SIGNATURE)) throw new UnreadableFileError('oldOrProtectedWorkbook');
   if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError(isUtf16WithoutMark(bytes) ? 'utf16WithoutMark' : 'notSpreadsheetOrText');
-  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), hiddenRows: new Set<number>(), hiddenColumns: new Set<number>(), date1904: false }];
+  const tables = startsWith(ZIP_SIGNATURE) ? readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), hiddenRows: new Set<number>(), hiddenColumns: new Set<number>(), date1904: false }];
   const sheets: ReadSheet[] = [];
   const sheetsNotTaken: SheetNotTaken[] = [];
   for (const table of tables) {
@@ -178,124 +176,18 @@ function readCsvTable(bytes: Uint8Array): CellValue[][] {
   }
 }
 
-/** Rows as arrays of cells from the first column; a row number is its index plus one. */
-interface Table {
-  name: string;
-  visibility: SheetVisibility;
-  rows: CellValue[][];
-  /** The numbers of the rows the workbook hides. */
-  hiddenRows: ReadonlySet<number>;
-  /** The columns the workbook hides, by index from 0. */
-  hiddenColumns: ReadonlySet<number>;
-  /** Whether the workbook counts its dates from 1904 (as Excel for Mac once did) rather than 1900. */
-  date1904: boolean;
-}
-
-async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
-  let archive: Uint8Array;
+function readWorkbook(bytes: Uint8Array): Table[] {
+  let tables: Table[];
   try {
-    archive = checkedWorkbookArchive(bytes);
+    tables = readWorkbookParts(checkedWorkbookParts(bytes));
   } catch (error) {
     if (error instanceof ArchiveError) throw new UnreadableFileError(error.code, LIMITS[error.code]);
+    if (error instanceof MalformedXmlError) throw new UnreadableFileError('notAWorkbook');
     throw error;
   }
-  const exceljs = await loadExcelJs();
-  const workbook = new exceljs.Workbook();
-  try {
-    // The whole workbook at once: exceljs's streaming reader fails on workbooks whose sheets precede their index in the archive.
-    await workbook.xlsx.load(Buffer.from(archive) as unknown as ArrayBuffer);
-  } catch {
-    throw new UnreadableFileError('notAWorkbook');
-  }
   // A Word document or a PowerPoint presentation is a ZIP archive too, one that holds no sheet at all.
-  if (workbook.worksheets.length === 0) throw new UnreadableFileError('notASpreadsheet');
-  const date1904 = workbook.properties.date1904 === true;
-  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, visibility: worksheet.state, ...rowsOf(worksheet), hiddenColumns: hiddenColumnsOf(worksheet), date1904 }));
-}
-
-/**
- * The rows of a sheet, each holding only the cells it has: a cell far to the right (XFD) would otherwise
- * make every row thousands of cells wide, and a small file take the server's memory.
- */
-function rowsOf(worksheet: ExcelJS.Worksheet): Pick<Table, 'rows' | 'hiddenRows'> {
-  const rows: CellValue[][] = [];
-  const hiddenRows = new Set<number>();
-  // Not eachRow: it looks at every cell up to a row's last one to see whether the row has values.
-  for (let rowNumber = 1; rowNumber <= worksheet.rowCount; rowNumber++) {
-    const row = worksheet.findRow(rowNumber);
-    if (row) rows[rowNumber - 1] = cellsOf(row);
-    if (row?.hidden) hiddenRows.add(rowNumber);
-  }
-  return { rows, hiddenRows };
-}
-
-/** The columns a sheet hides: only those its column definitions name (getColumn would make one for any column asked). */
-function hiddenColumnsOf(worksheet: ExcelJS.Worksheet): Set<number> {
-  const hidden = new Set<number>();
-  (worksheet.columns ?? []).forEach((column, index) => {
-    if (column.hidden) hidden.add(index);
-  });
-  return hidden;
-}
-
-/** exceljs's own store of a row's cells, by column less one; a column without a cell is a hole. */
-type StoredCells = { _cells: (ExcelJS.Cell | undefined)[] };
-
-/**
- * A row's cells as a sparse array: a column the row has no cell in is a hole, which reads as blank. Read
- * from exceljs's store by its keys, which are only the cells there are: eachCell walks every column up to
- * the row's last cell, so that 20,000 rows with a stray cell in XFD took half a minute.
- */
-function cellsOf(row: ExcelJS.Row): CellValue[] {
-  const cells: CellValue[] = [];
-  const stored = (row as unknown as StoredCells)._cells;
-  for (const index of Object.keys(stored)) {
-    const cell = stored[Number(index)];
-    if (!cell) continue;
-    // exceljs gives each cell a merge covers the value of the merge's first cell, which Excel shows once.
-    if (cell.isMerged && cell.master !== cell) cells[Number(index)] = { problem: 'mergedCell', shown: cell.master.address };
-    // What eachCell leaves out: a cell that is there only for its style.
-    else if (cell.value !== null) cells[Number(index)] = asShown(cellValue(cell.value), cell.numFmt);
-  }
-  return cells;
-}
-
-/**
- * A number in a format of its own (not General) with the text the cell shows, as Dutch Excel shows it: a
- * reference typed as 42 in a cell formatted 00000 is 00042, and 0.15 formatted as a percentage is 15%.
- */
-function asShown(value: CellValue, format: string | undefined): CellValue {
-  if (typeof value !== 'number' || format === undefined || /^(general|@)?$/i.test(format.trim())) return value;
-  try {
-    return { number: isPercentFormat(format) ? null : value, shown: formatNumber(format, value, { locale: 'nl' }) };
-  } catch {
-    // A format numfmt cannot read: the number as it is.
-    return value;
-  }
-}
-
-/** A number format that multiplies by 100 and shows a percent sign: one outside its quoted texts and escaped characters. */
-function isPercentFormat(format: string): boolean {
-  return format.replace(/"[^"]*"|\\./g, '').includes('%');
-}
-
-function cellValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('error' in value) return { problem: 'cellError', shown: String(value.error) };
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = 'result' in value ? value.result : undefined;
-      const formula = 'formula' in value ? value.formula : Reflect.get(value, 'sharedFormula');
-      return result === undefined || result === null ? { problem: 'formulaWithoutValue', shown: `=${String(formula)}` } : cellValue(result);
-    }
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((run: { text?: unknown }) => String(run.text ?? '')).join('');
-    if ('result' in value) return cellValue(value.result);
-    if ('text' in value) return cellValue(value.text);
-  }
-  return null;
+  if (tables.length === 0) throw new UnreadableFileError('notASpreadsheet');
+  return tables;
 }
 
 /** Blank: no value, or a cell a merge covers, whose value the merge's first cell holds (a title merged over several columns is one value). */

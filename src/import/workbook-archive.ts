@@ -1,13 +1,11 @@
 /**
- * An XLSX file is a ZIP archive of XML parts. Before exceljs reads it whole, the archive is unpacked
+ * An XLSX file is a ZIP archive of XML parts. Before its sheets are read, the archive is unpacked
  * here within limits: a few kilobytes can unpack to gigabytes, or hold millions of rows or cells, and
  * would take the server's memory. Each part is unpacked to at most the size its directory entry
- * states, and exceljs gets exactly the parts checked, packed again without compression, its XML parts
- * in UTF-8 (see xml-encoding.ts) and the date cells it cannot read as dates made text (see iso-date-cells.ts).
+ * states, and its XML parts are given in UTF-8 (see xml-encoding.ts).
  */
-import { unzipSync, zipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
-import { withIsoDateCellsAsText } from './iso-date-cells.ts';
 import { xmlAsUtf8 } from './xml-encoding.ts';
 
 export type ArchiveFault = 'notAWorkbook' | 'workbookTooLarge' | 'tooManyRows' | 'tooManyCells';
@@ -25,7 +23,8 @@ const XML_PART = /\.(xml|rels)$/i;
 /** The parts whose text is imported: the sheets and the strings their cells share. */
 const CELL_PART = /(^|\/)(worksheets\/[^/]+|sharedStrings)\.xml$/;
 
-export function checkedWorkbookArchive(bytes: Uint8Array): Uint8Array {
+/** The archive's parts by their paths, each XML part in UTF-8. */
+export function checkedWorkbookParts(bytes: Uint8Array): Record<string, Uint8Array> {
   let unpacked = 0;
   let parts: Record<string, Uint8Array>;
   try {
@@ -52,8 +51,7 @@ export function checkedWorkbookArchive(bytes: Uint8Array): Uint8Array {
   }
   if (rows > MAX_IMPORT_ROWS) throw new ArchiveError('tooManyRows');
   if (cells > MAX_IMPORT_CELLS) throw new ArchiveError('tooManyCells');
-  for (const [name, content] of Object.entries(parts)) if (WORKSHEET.test(name)) parts[name] = withIsoDateCellsAsText(content);
-  return zipSync(parts, { level: 0 });
+  return parts;
 }
 
 /** Makes each XML part UTF-8, held to the limit of what is unpacked (a Latin-1 letter takes two bytes in UTF-8). */
@@ -62,7 +60,7 @@ function writeXmlInUtf8(parts: Record<string, Uint8Array>): void {
     if (!XML_PART.test(name)) continue;
     const utf8 = xmlAsUtf8(content);
     if (utf8) parts[name] = utf8;
-    // A broken byte in another part (a company name in the document's properties) is no text of a cell: exceljs reads it as it is.
+    // A broken byte in another part (a company name in the document's properties) is no text of a cell: it is read as it is.
     else if (CELL_PART.test(name)) throw new ArchiveError('notAWorkbook');
   }
   if (Object.values(parts).reduce((size, part) => size + part.length, 0) > MAX_WORKBOOK_UNPACKED_BYTES) throw new ArchiveError('workbookTooLarge');

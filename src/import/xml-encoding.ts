@@ -1,8 +1,8 @@
 /**
- * An XML part of a workbook as UTF-8, the only encoding exceljs reads. Excel writes UTF-8, but other generators
- * write UTF-16 (with a byte order mark, as .NET's XmlWriter does unless told otherwise) or a character set their
- * XML declaration names (ISO-8859-1): exceljs read a UTF-16 part as no workbook at all, and each letter of a
- * Latin-1 part beyond ASCII as a replacement character, so that "Oekraïne" was imported as "Oekra�ne".
+ * An XML part of a workbook as UTF-8, the encoding its parts are read in (see xml-events.ts). Excel writes UTF-8,
+ * but other generators write UTF-16 (with a byte order mark, as .NET's XmlWriter does unless told otherwise) or a
+ * character set their XML declaration names (ISO-8859-1): read as UTF-8, a UTF-16 part is no XML at all, and each
+ * letter of a Latin-1 part beyond ASCII a replacement character, so that "Oekraïne" would be imported as "Oekra�ne".
  */
 import { isUtf8 } from 'node:buffer';
 
@@ -41,7 +41,7 @@ function utf16Of(part: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return BYTE_ORDER_MARKS.find(({ mark }) => startsWith(mark))?.encoding ?? UNMARKED_UTF16.find(({ start }) => startsWith(start))?.encoding;
 }
 
-/** The encoding a declaration in ASCII names, unless it is UTF-8, or UTF-16, which a part that starts in ASCII is not (it is read as UTF-8, as exceljs reads it). */
+/** The encoding a declaration in ASCII names, unless it is UTF-8, or UTF-16, which a part that starts in ASCII is not (it is read as UTF-8). */
 function declaredEncodingOf(part: Uint8Array): string | undefined {
   const declared = DECLARED_ENCODING.exec(new TextDecoder('latin1').decode(part.subarray(0, 200)))?.[2];
   return declared === undefined || /^utf-?(8|16)/i.test(declared) ? undefined : declared;

@@ -1,0 +1,239 @@
+/**
+ * A worksheet's XML part as rows of cells: each cell's value as the sheet shows it (a shared string, a
+ * number in its format, a date as YYYY-MM-DD, a formula's computed value), the rows and columns the
+ * sheet hides, and the cells its merged ranges cover. Only the cells a row has are read: a stray cell
+ * far to the right makes no row wide.
+ */
+import { format as formatNumber, isPercentFormat } from 'numfmt';
+import { MAX_IMPORT_CELLS } from '../../common/import-limits.ts';
+import { columnLetters } from '../spreadsheets.ts';
+import { excelSerialDate, type CellValue } from './cells.ts';
+import type { Table } from './table.ts';
+import { ArchiveError } from './workbook-archive.ts';
+import { readXml } from './xml-events.ts';
+
+/** How a workbook's cells of one style show a number. */
+export interface NumberStyle {
+  /** The number format of its own (not General or text), undefined for none. */
+  format: string | undefined;
+  /** Whether the format shows a date (or a time): the number is then Excel's serial number of a day. */
+  isDate: boolean;
+}
+
+/** What a sheet's cells refer to in the rest of the workbook. */
+export interface WorkbookContext {
+  sharedStrings: readonly string[];
+  /** By a cell's style index (its s attribute). */
+  styles: readonly NumberStyle[];
+  date1904: boolean;
+}
+
+type SheetContent = Pick<Table, 'rows' | 'hiddenRows' | 'hiddenColumns'>;
+
+/** The last column a sheet can have, XFD. */
+const LAST_COLUMN = 16_383;
+/** The day ISO 8601 text begins with, before a time and zone if any. */
+const ISO_DAY = /^\s*(\d{4}-\d{2}-\d{2})(?![\d-])/;
+
+/** A cell as its XML gives it, before its value is read. */
+interface CellXml {
+  position: number;
+  type: string;
+  style: number;
+  /** The text of its <v>; undefined without one. */
+  value: string | undefined;
+  /** The text of its <f>; undefined without one. */
+  formula: string | undefined;
+  /** The text of its inline string (<is>); undefined without one. */
+  inline: string | undefined;
+}
+
+export function readSheetXml(part: Uint8Array, workbook: WorkbookContext): SheetContent {
+  const rows: CellValue[][] = [];
+  const hiddenRows = new Set<number>();
+  const hiddenColumns = new Set<number>();
+  const merges: string[] = [];
+  /** The formula of each shared formula's first cell, by its index: the other cells of it carry none of their own. */
+  const sharedFormulas = new Map<string, string>();
+  let rowNumber = 0;
+  let cells: CellValue[] = [];
+  let cell: CellXml | undefined;
+  let sharedIndex: string | undefined;
+  let capturing: 'value' | 'formula' | 'inline' | undefined;
+  let phonetic = 0;
+  readXml(part, {
+    open(name, attributes) {
+      switch (name) {
+        case 'row':
+          rowNumber = rowNumberOf(attributes.r) ?? rowNumber + 1;
+          cells = rows[rowNumber - 1] ?? [];
+          rows[rowNumber - 1] = cells;
+          if (isTrue(attributes.hidden)) hiddenRows.add(rowNumber);
+          cell = undefined;
+          break;
+        case 'c': {
+          const position = columnOf(attributes.r) ?? (cell ? cell.position + 1 : 0);
+          cell = { position, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: undefined, formula: undefined, inline: undefined };
+          break;
+        }
+        case 'v':
+          if (cell) [cell.value, capturing] = ['', 'value'];
+          break;
+        case 'f':
+          if (!cell) break;
+          [cell.formula, capturing] = ['', 'formula'];
+          sharedIndex = attributes.t === 'shared' ? attributes.si : undefined;
+          break;
+        case 'is':
+          if (cell) cell.inline = '';
+          break;
+        case 't':
+          if (cell?.inline !== undefined && phonetic === 0) capturing = 'inline';
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 'col':
+          if (isTrue(attributes.hidden)) hideColumns(hiddenColumns, attributes.min, attributes.max);
+          break;
+        case 'mergeCell':
+          if (attributes.ref) merges.push(attributes.ref);
+          break;
+      }
+    },
+    text(text) {
+      if (!cell || !capturing) return;
+      cell[capturing] += text;
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+        case 't':
+          capturing = undefined;
+          break;
+        case 'f':
+          capturing = undefined;
+          if (cell && sharedIndex !== undefined) {
+            if (cell.formula) sharedFormulas.set(sharedIndex, cell.formula);
+            else cell.formula = sharedFormulas.get(sharedIndex) ?? '';
+          }
+          sharedIndex = undefined;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'c':
+          if (cell && cell.position <= LAST_COLUMN) {
+            const value = valueOf(cell, workbook);
+            if (value !== undefined) cells[cell.position] = value;
+          }
+          break;
+      }
+    },
+  });
+  markMergedCells(rows, merges);
+  return { rows, hiddenRows, hiddenColumns };
+}
+
+const isTrue = (attribute: string | undefined) => attribute === '1' || attribute === 'true';
+
+function rowNumberOf(reference: string | undefined): number | undefined {
+  const number = reference === undefined ? NaN : Number(reference);
+  return Number.isSafeInteger(number) && number >= 1 ? number : undefined;
+}
+
+/** A cell reference's column, from 0 (B7 → 1); undefined when it names none. */
+function columnOf(reference: string | undefined): number | undefined {
+  if (!reference) return undefined;
+  let column = 0;
+  let index = 0;
+  for (; index < reference.length; index++) {
+    const code = reference.charCodeAt(index) & ~0x20;
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  return index === 0 ? undefined : column - 1;
+}
+
+function hideColumns(hidden: Set<number>, min: string | undefined, max: string | undefined): void {
+  const first = Number(min);
+  const last = Math.min(Number(max ?? min), LAST_COLUMN + 1);
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last)) return;
+  for (let column = Math.max(first, 1); column <= last; column++) hidden.add(column - 1);
+}
+
+/** What a cell holds as the sheet shows it; undefined for a cell there only for its style. */
+function valueOf(cell: CellXml, workbook: WorkbookContext): CellValue | undefined {
+  const { type, value, formula, inline } = cell;
+  if (type === 'inlineStr' && inline !== undefined) return withEscapedCharacters(inline);
+  if (value === undefined || (value === '' && formula !== undefined)) {
+    // A formula never computed has no value to read; Excel's own keep the value of the last computation.
+    return formula === undefined ? undefined : { problem: 'formulaWithoutValue', shown: `=${formula}` };
+  }
+  switch (type) {
+    case 's':
+      return workbook.sharedStrings[Number(value)] ?? null;
+    case 'str':
+    case 'inlineStr':
+      return value;
+    case 'b':
+      return String(Number.parseInt(value, 10) !== 0);
+    case 'e':
+      return { problem: 'cellError', shown: value };
+    case 'd':
+      // A date as ISO text, as LibreOffice writes one: the day it names, without a time or zone, which say nothing of the day.
+      return ISO_DAY.exec(value)?.[1] ?? value;
+  }
+  if (value.trim() === '') return null;
+  return shownNumber(Number.parseFloat(value), workbook.styles[cell.style], workbook.date1904);
+}
+
+/**
+ * A number as its cell shows it: a date as YYYY-MM-DD; in a format of its own (not General) with the text Dutch
+ * Excel shows, so that a reference typed as 42 in a cell formatted 00000 is 00042 and 0.15 as a percentage 15%.
+ */
+function shownNumber(number: number, style: NumberStyle | undefined, date1904: boolean): CellValue {
+  if (!style?.format) return number;
+  if (style.isDate) return excelSerialDate(number, date1904) ?? number;
+  try {
+    return { number: isPercentFormat(style.format) ? null : number, shown: formatNumber(style.format, number, { locale: 'nl' }) };
+  } catch {
+    // A format numfmt cannot read: the number as it is.
+    return number;
+  }
+}
+
+/** Text with the characters XML cannot hold written as Excel escapes them (_x000D_ for a carriage return). */
+export function withEscapedCharacters(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_escape, code: string) => String.fromCharCode(Number.parseInt(code, 16))) : text;
+}
+
+/**
+ * Each cell a merged range covers, but its first, as what it is: a value Excel shows once, in the range's first
+ * cell. In the rows the sheet has; a range of a million cells is as many cells as the sheet's limit counts.
+ */
+function markMergedCells(rows: CellValue[][], merges: readonly string[]): void {
+  let marked = 0;
+  for (const reference of merges) {
+    const [from, to = from] = reference.split(':');
+    const [first, last] = [cellAt(from), cellAt(to)];
+    if (!first || !last) continue;
+    const shown = `${columnLetters(first.column)}${first.row}`;
+    for (let row = first.row; row <= last.row; row++) {
+      const cells = rows[row - 1];
+      if (!cells) continue;
+      for (let column = first.column; column <= Math.min(last.column, LAST_COLUMN); column++) {
+        if (row === first.row && column === first.column) continue;
+        cells[column] = { problem: 'mergedCell', shown };
+        if (++marked > MAX_IMPORT_CELLS) throw new ArchiveError('tooManyCells');
+      }
+    }
+  }
+}
+
+function cellAt(reference: string | undefined): { row: number; column: number } | undefined {
+  const match = reference === undefined ? null : /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(reference.trim());
+  const column = columnOf(match?.[1]);
+  const row = rowNumberOf(match?.[2]);
+  return column === undefined || row === undefined ? undefined : { row, column };
+}

@@ -1,0 +1,43 @@
+import { strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readWorkbookParts } from './workbook-xml.ts';
+
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const STRICT_RELATIONSHIPS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+const relationships = (entries: [id: string, type: string, target: string][]) =>
+  strToU8(`<Relationships>${entries.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`).join('')}</Relationships>`);
+
+describe('a workbook’s parts', () => {
+  it('give its worksheets in the order of its tabs, found by its relationships wherever they are, in Strict Open XML too', () => {
+    const tables = readWorkbookParts({
+      '_rels/.rels': relationships([['rId1', `${STRICT_RELATIONSHIPS}/officeDocument`, '/boek/werkmap.xml']]),
+      'boek/_rels/werkmap.xml.rels': relationships([
+        ['rA', `${STRICT_RELATIONSHIPS}/worksheet`, 'bladen/twee.xml'],
+        ['rB', `${STRICT_RELATIONSHIPS}/worksheet`, '/boek/bladen/een.xml'],
+        ['rC', `${STRICT_RELATIONSHIPS}/chartsheet`, 'grafiek.xml'],
+        ['rD', `${STRICT_RELATIONSHIPS}/sharedStrings`, '../teksten.xml'],
+        ['rE', `${STRICT_RELATIONSHIPS}/styles`, 'opmaak.xml'],
+      ]),
+      'boek/werkmap.xml': strToU8(
+        '<x:workbook xmlns:x="m" xmlns:rel="r"><x:workbookPr date1904="true"/><x:sheets><x:sheet name="Eén &amp; twee" rel:id="rB"/><x:sheet name="Grafiek" rel:id="rC"/><x:sheet name="Twee" state="veryHidden" rel:id="rA"/></x:sheets></x:workbook>',
+      ),
+      'teksten.xml': strToU8('<sst><si><t>Oekra</t><r><t>ïne</t></r><rPh><t>uitspraak</t></rPh></si><si><t>_x000D_</t></si></sst>'),
+      'boek/opmaak.xml': strToU8('<styleSheet><cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs><numFmts><numFmt numFmtId="164" formatCode="&quot;LEV-&quot;000"/></numFmts></styleSheet>'),
+      'boek/bladen/een.xml': strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>44347</v></c><c r="C1" s="2"><v>7</v></c><c r="D1" s="0"><v>44347</v></c></row></sheetData></worksheet>'),
+      'boek/bladen/twee.xml': strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>1</v></c></row></sheetData></worksheet>'),
+      'boek/grafiek.xml': strToU8('<chartsheet/>'),
+    });
+    expect(tables.map(({ name, visibility, rows, date1904 }) => ({ name, visibility, rows, date1904 }))).toEqual([
+      { name: 'Eén & twee', visibility: 'visible', rows: [['Oekraïne', '2025-06-01', { number: 7, shown: 'LEV-007' }, 44347]], date1904: true },
+      { name: 'Twee', visibility: 'veryHidden', rows: [['\r']], date1904: true },
+    ]);
+  });
+
+  it('give no sheet for an archive without a workbook, as a Word document is', () => {
+    expect(readWorkbookParts({ '_rels/.rels': relationships([['rId1', `${RELATIONSHIPS}/officeDocument`, 'word/document.xml']]), 'word/document.xml': strToU8('<document/>') })).toEqual([]);
+  });
+
+  it('refuse a part that is no well-formed XML', () => {
+    expect(() => readWorkbookParts({ 'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="W" r:id="rId1"></workbook>') })).toThrow();
+  });
+});
