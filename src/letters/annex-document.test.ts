@@ -123,10 +123,10 @@ describe('annexDocument', () => {
     expect(judged({ judgedBy: 'j.devries' })[2]).toBe('acceptabel (31 augustus 2025)');
   });
 
-  it('stamps its reader by name and role, or by role alone for an account without a name, never by login name', () => {
+  it('stamps its reader by name and role, or by role alone for an account without a name, never by login name, and the opening by its mark', () => {
     const openedAt = new Date('2026-11-30T15:55:00Z');
-    expect(readerStamp({ name: 'J. de Vries', role: 'parliamentReader' }, openedAt)).toBe('Geopend door J. de Vries (Kamerlid) op 30 november 2026 om 16:55');
-    expect(readerStamp({ name: ' ', role: 'letterAuthor' }, openedAt)).toBe('Geopend door Opsteller van de brief op 30 november 2026 om 16:55');
+    expect(readerStamp({ name: 'J. de Vries', role: 'parliamentReader' }, { at: openedAt, mark: '7KQ2-M9PX' })).toBe('Geopend door J. de Vries (Kamerlid) op 30 november 2026 om 16:55, kenmerk 7KQ2-M9PX');
+    expect(readerStamp({ name: ' ', role: 'letterAuthor' }, { at: openedAt, mark: 'C4VN-8RZD' })).toBe('Geopend door Opsteller van de brief op 30 november 2026 om 16:55, kenmerk C4VN-8RZD');
   });
 
   it('names the country of a company and where a programme trains in Dutch, not by its code', () => {

@@ -326,17 +326,18 @@ function implementingActorSection(all: readonly AnnexRow[]): AnnexSection | null
 }
 
 /**
- * "Geopend door J. de Vries (Kamerlid) op 30 november 2026 om 16:55": the reader by name and role (by role alone
- * for an account without a name), never by login name; Dutch date and time at the ministry.
+ * "Geopend door J. de Vries (Kamerlid) op 30 november 2026 om 16:55, kenmerk 7KQ2-M9PX": the reader by name and
+ * role (by role alone for an account without a name), never by login name; Dutch date and time at the ministry;
+ * the opening's own mark, which its audit event keeps, so that a copy names its reader even where the name does not.
  */
-export function readerStamp(reader: { name: string; role: Role }, openedAt: Date): string {
+export function readerStamp(reader: { name: string; role: Role }, opening: { at: Date; mark: string }): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(openedAt)
+      .formatToParts(opening.at)
       .map((part) => [part.type, part.value]),
   );
   const date = formatLetterDate(`${parts.year}-${parts.month}-${parts.day}`);
   const role = roleInWords(reader.role, nl);
   const who = reader.name.trim() === '' ? role : `${reader.name.trim()} (${role})`;
-  return `Geopend door ${who} op ${date} om ${parts.hour}:${parts.minute}`;
+  return `Geopend door ${who} op ${date} om ${parts.hour}:${parts.minute}, kenmerk ${opening.mark}`;
 }

@@ -12,6 +12,7 @@ import * as repository from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { annexChanges, annexDocument, leftSincePrevious, markSincePrevious, readerStamp, type AnnexRow, type AnnexSnapshot } from '../letters/compose.ts';
+import { newOpeningMark } from '../letters/opening-mark.ts';
 import { renderAnnexForKeeping, stampAnnex, type AnnexFormat, type KeptAnnex, type KeptFormat, type Rendering } from '../letters/renderings.ts';
 import { sumCents } from '../../common/money.ts';
 import { industryAnnexRows } from './industry.ts';
@@ -93,8 +94,8 @@ export async function keepAnnex(db: Db, letterId: string, annex: AnnexSnapshot, 
 
 /**
  * Opens the annex for its reader: a final letter's kept rendering (rendered now if it was finalised before
- * renderings were kept), a draft's rendered from the register now; either stamped with the reader and the
- * time. Every opening, and every refusal, is an audit event.
+ * renderings were kept), a draft's rendered from the register now; either stamped with the reader, the time
+ * and a mark of this opening, which its audit event keeps. Every opening, and every refusal, is an audit event.
  */
 export async function openAnnex(
   db: Db,
@@ -111,10 +112,11 @@ export async function openAnnex(
     await recordAuditEvent(db, context, { action: 'annex.read', object: auditObject(id), result: 'denied', detail: { reason } });
     throw new NotFoundError('letter', id);
   }
-  const watermark = readerStamp(reader, context.now());
+  const opening = { at: context.now(), mark: newOpeningMark() };
+  const watermark = readerStamp(reader, opening);
   return inTransaction(db, async (trx) => {
     const { annex, rendered } = letter.status === 'final' ? await keptRendering(trx, id, format, letter.finalisedAt!, context.now()) : { annex: await draftAnnex(trx, id, format, letter, context.now()), rendered: false };
-    await recordAuditEvent(trx, context, { action: 'annex.read', object: auditObject(id), result: 'success', detail: { status: letter.status, format, ...(rendered ? { rendered } : {}) } });
+    await recordAuditEvent(trx, context, { action: 'annex.read', object: auditObject(id), result: 'success', detail: { status: letter.status, format, openingMark: opening.mark, ...(rendered ? { rendered } : {}) } });
     return { referenceDate: letter.referenceDate, rendering: await stampAnnex(annex, watermark) };
   });
 }

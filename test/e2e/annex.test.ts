@@ -40,7 +40,7 @@ describeWithBrowser('the confidential annex', (browser) => {
     await visit(page, server(), '/');
     expect(new URL(page.url()).pathname).toBe('/bijlagen');
     await page.getByRole('heading', { level: 1, name: 'Vertrouwelijke bijlagen' }).waitFor();
-    await page.getByText('Uw naam en het tijdstip staan als watermerk op elke pagina.').waitFor();
+    await page.getByText('Uw naam, het tijdstip en het kenmerk van die opening staan als watermerk op elke pagina.').waitFor();
     const table = page.getByRole('table', { name: 'Vertrouwelijke bijlagen die u mag openen, de nieuwste eerst' });
     await table.waitFor();
     const [first] = await tableRows(table);
@@ -65,14 +65,19 @@ describeWithBrowser('the confidential annex', (browser) => {
     const [file] = await Promise.all([page.waitForEvent('download'), table.getByRole('link', { name: 'PDF' }).first().click()]);
     const sheets = await pdfPages(new Uint8Array(await readFile(await file.path())));
     expect(sheets.length).toBeGreaterThan(0);
-    for (const sheet of sheets) {
-      expect(sheet.text).toContain('DEPARTEMENTAAL VERTROUWELIJK');
-      // The reader by name and role, never by the login name that is half of what signs the account in.
-      expect(sheet.text).toMatch(/Geopend door Demonstratie Kamerlid \(Kamerlid\) op \d{1,2} \w+ \d{4} om \d\d:\d\d/);
-      expect(sheet.text).not.toContain(reader.username);
-    }
 
     const { items } = await api<AuditPage>(server(), `/audit-events?action=annex.read&objectId=${letter.id}`, { as: 'auditor' });
     expect(items.map((event) => [event.actor?.username, event.result])).toContainEqual([reader.username, 'success']);
+    // The newest opening is the PDF's: its mark, in its event, is what every page prints.
+    const opening = items[0]!;
+    expect(opening.detail).toMatchObject({ format: 'pdf', openingMark: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/) });
+    const { openingMark } = opening.detail as { openingMark: string };
+    for (const sheet of sheets) {
+      expect(sheet.text).toContain('DEPARTEMENTAAL VERTROUWELIJK');
+      // The reader by name and role and the opening's mark, never by the login name that is half of what signs the account in.
+      expect(sheet.text).toMatch(/Geopend door Demonstratie Kamerlid \(Kamerlid\) op \d{1,2} \w+ \d{4} om \d\d:\d\d, kenmerk [2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/);
+      expect(sheet.text).toContain(`kenmerk ${openingMark}`);
+      expect(sheet.text).not.toContain(reader.username);
+    }
   });
 });

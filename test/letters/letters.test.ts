@@ -549,6 +549,14 @@ describeEachDatabase('letters through the API', (database) => {
         [username, 'success'],
         [username, 'success'],
       ]);
+      // Each opening has a mark of its own, printed with its reader on every page and kept in its event, so that a copy is traced to one opening.
+      const [htmlMark, pdfMark] = events.map((event) => (event.detail as { openingMark?: string }).openingMark);
+      expect(pdfMark).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+      expect(htmlMark).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+      expect(htmlMark).not.toBe(pdfMark);
+      pages.forEach((page, index) => expect(squeezed(page.text), `page ${index + 1}`).toContain(squeezed(`kenmerk ${pdfMark}`)));
+      expect(htmlText).toContain(`kenmerk ${htmlMark}`);
+      expect(htmlText).not.toContain(pdfMark);
     });
   });
 

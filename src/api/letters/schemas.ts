@@ -319,7 +319,7 @@ export const annexRoute = createRoute(
     method: 'get',
     path: '/letters/{id}/annex/{format}',
     tags: ['letters'],
-    summary: 'The confidential annex, marked on every page and watermarked with the reader and the time; every opening is recorded',
+    summary: 'The confidential annex, marked on every page and watermarked with the reader, the time and a mark of this opening; every opening is recorded, with its mark',
     request: { params: annexFormatParams, query: RenderingQuery },
     responses: { 200: { description: 'The annex' }, ...problemResponses(400, 401, 403, 404) },
   }),

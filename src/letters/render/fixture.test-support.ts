@@ -191,7 +191,7 @@ export const WORLD_TITLE_PRINTED = 'Бронетранспортери «Коз�
 export const LONG_WORD = 'Oekraïne€'.repeat(56).slice(0, 500);
 
 /** The reader's watermark the annex tests stamp. */
-export const ANNEX_WATERMARK = 'Geopend door J. de Vries (Kamerlid) op 27 november 2026 om 21:15';
+export const ANNEX_WATERMARK = 'Geopend door J. de Vries (Kamerlid) op 27 november 2026 om 21:15, kenmerk 7KQ2-M9PX';
 
 /** The confidential annex with `rowCount` deliveries in one group with its subtotal, enough rows for several pages when asked. */
 export function annexFixture(rowCount: number, overrides: Partial<AnnexDocument> & { rows?: AnnexTableRow[] } = {}): AnnexDocument {

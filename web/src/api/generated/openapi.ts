@@ -3725,7 +3725,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The confidential annex, marked on every page and watermarked with the reader and the time; every opening is recorded */
+        /** The confidential annex, marked on every page and watermarked with the reader, the time and a mark of this opening; every opening is recorded, with its mark */
         get: {
             parameters: {
                 query?: {

@@ -131,6 +131,7 @@ export const audit: typeof nl.audit = {
     notedOn: 'Noted on',
     number: 'Number',
     ok: 'Verified',
+    openingMark: 'Mark of the opening',
     operator: 'Operator',
     outcome: 'Outcome',
     paidPriceCents: 'Price paid',

@@ -225,7 +225,7 @@ export const letters: typeof nl.letters = {
 export const annexes: typeof nl.annexes = {
   title: 'Confidential annexes',
   intro: 'Each letter on deliveries has a confidential annex: the full overview of deliveries up to the reference date. It is for members of the House only.',
-  notice: 'Each time you open an annex, this is recorded. Your name and the time are printed as a watermark on every page. Do not pass the annex on.',
+  notice: 'Each time you open an annex, this is recorded. Your name, the time and the mark of that opening are printed as a watermark on every page. Do not pass the annex on.',
   caption: 'Confidential annexes you may open, newest first',
   annexColumn: 'Confidential annex',
   openAs: 'Open as',

@@ -130,6 +130,7 @@ export const audit = {
     notedOn: 'Genoteerd op',
     number: 'Nummer',
     ok: 'Klopt',
+    openingMark: 'Kenmerk van de opening',
     operator: 'Beheerder',
     outcome: 'Uitkomst',
     paidPriceCents: 'Betaalde prijs',

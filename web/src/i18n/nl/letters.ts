@@ -223,7 +223,7 @@ export const letters = {
 export const annexes = {
   title: 'Vertrouwelijke bijlagen',
   intro: 'Bij elke leveringenbrief hoort een vertrouwelijke bijlage: het totaaloverzicht van de leveringen tot en met de peildatum. Die is alleen voor de leden van de Kamer.',
-  notice: 'Elke keer dat u een bijlage opent, wordt dat vastgelegd. Uw naam en het tijdstip staan als watermerk op elke pagina. Geef de bijlage niet door.',
+  notice: 'Elke keer dat u een bijlage opent, wordt dat vastgelegd. Uw naam, het tijdstip en het kenmerk van die opening staan als watermerk op elke pagina. Geef de bijlage niet door.',
   caption: 'Vertrouwelijke bijlagen die u mag openen, de nieuwste eerst',
   annexColumn: 'Vertrouwelijke bijlage',
   openAs: 'Openen als',
