@@ -1,6 +1,7 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookParts } from './workbook-xml.ts';
+import { MalformedXmlError } from './xml-events.ts';
 
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const STRICT_RELATIONSHIPS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
@@ -37,7 +38,9 @@ describe('a workbook’s parts', () => {
     expect(readWorkbookParts({ '_rels/.rels': relationships([['rId1', `${RELATIONSHIPS}/officeDocument`, 'word/document.xml']]), 'word/document.xml': strToU8('<document/>') })).toEqual([]);
   });
 
-  it('refuse a part that is no well-formed XML', () => {
-    expect(() => readWorkbookParts({ 'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="W" r:id="rId1"></workbook>') })).toThrow();
+  it('refuse a part that is no well-formed XML, and one naming entities its DTD declares, which are never expanded', () => {
+    expect(() => readWorkbookParts({ 'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="W" r:id="rId1"></workbook>') })).toThrow(MalformedXmlError);
+    const laughs = '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';
+    expect(() => readWorkbookParts({ 'xl/workbook.xml': strToU8(`${laughs}<workbook><sheets><sheet name="&b;"/></sheets></workbook>`) })).toThrow(MalformedXmlError);
   });
 });
