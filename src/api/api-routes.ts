@@ -6,13 +6,17 @@ import { refuseDuplicateKeys } from './duplicate-keys.ts';
 import { strictQuery, validationHook } from './openapi-common.ts';
 import { invalidParams, problem } from './problem.ts';
 
+/** The OpenAPI extension by which an operation says why its query takes parameters it does not name. */
+const FOREIGN_PARAMETERS = 'x-foreign-parameters';
+
 /**
  * The routes of one part of the API, whose input is checked by `defaultHook`. An operation that changes
  * something and defines no request body refuses a body that says something, naming what it does not take,
  * rather than ignore what the client meant; it runs after the route's own middleware, so that the permission
  * is checked first. One that defines a body refuses a key named twice in one of its objects (`refuseDuplicateKeys`),
  * after that middleware too. Its query is taken as `strictQuery` takes it, and one that declares no query refuses
- * any parameter; a loose query is taken as declared. A GET is left alone: no browser sends it a body, and reading one would cost every list
+ * any parameter; a loose query is taken as declared, by a route that says in `x-foreign-parameters` why it takes
+ * parameters it does not name. A GET is left alone: no browser sends it a body, and reading one would cost every list
  * and figure a request object it does not otherwise make.
  */
 export function apiRoutes(defaultHook = validationHook) {
@@ -20,9 +24,12 @@ export function apiRoutes(defaultHook = validationHook) {
   const register = app.openapi;
   app.openapi = ((route, handler, hook) => {
     // A route that declares no query takes none: any parameter is refused, as one a query does not know.
-    // A loose query (z.looseObject) is kept: it is answered to a party that may add parameters of its own.
     const query = route.request?.query ?? z.object({});
-    const loose = query instanceof z.ZodObject && query.def.catchall !== undefined;
+    const loose = query instanceof z.ZodObject && query.def.catchall !== undefined && !(query.def.catchall instanceof z.ZodNever);
+    // A query loosened by mistake would take a mistyped filter unseen: only one whose route says why is kept loose.
+    if (loose !== FOREIGN_PARAMETERS in route) {
+      throw new Error(`${route.method.toUpperCase()} ${route.path}: a query takes parameters it does not name when, and only when, its route says why in ${FOREIGN_PARAMETERS}`);
+    }
     const checked = query instanceof z.ZodObject && !loose ? { ...route, request: { ...route.request, query: strictQuery(query) } } : route;
     const bodyCheck = checked.request?.body ? refuseDuplicateKeys : checked.method === 'get' ? undefined : refuseBody;
     return register(bodyCheck ? { ...checked, middleware: [...[checked.middleware ?? []].flat(), bodyCheck] } : checked, handler, hook);

@@ -89,8 +89,8 @@ export const callbackRoute = createRoute({
     'The query is the provider\'s authorization response (code, state and iss, or error), named as OAuth 2.0 names them. ' +
     'The ID token\'s subject must be the OpenID subject of an enabled account. The session counts as opened with the second factor ' +
     'when the token\'s amr (RFC 8176) names mfa, otp, hwk or swk. Every attempt is an audit event.',
+  'x-foreign-parameters': 'An identity provider may add parameters of its own to its answer (session_state, scope, authuser)',
   request: {
-    // A provider may add parameters of its own (session_state, scope, authuser): they are not refused.
     query: z.looseObject({
       code: z.string().optional().openapi({ description: 'The authorization code' }),
       state: z.string().optional().openapi({ description: 'The state the login started with' }),
