@@ -46,10 +46,16 @@ export function authenticate(apiPath: (c: Context) => string): MiddlewareHandler
 
 /**
  * A route that takes an action: the permission check runs before anything else of the route (before
- * the input is even validated), and the OpenAPI description states the action as `x-permission`.
+ * the input is even validated), and the OpenAPI description states the action as `x-permission`. A route
+ * whose allowed requests the audit trail records under an action of their own (listing the annexes is not
+ * opening one) states that action as `x-audit-action`.
  */
-export function permitted<R extends object>(action: Action, route: R): R & { middleware: MiddlewareHandler<ApiEnv>[]; 'x-permission': Action } {
-  return { ...route, middleware: [requirePermission(action)], 'x-permission': action, security: [{ session: [] }] };
+export function permitted<R extends object>(
+  action: Action,
+  route: R,
+  { recordedAs }: { recordedAs?: AuditAction } = {},
+): R & { middleware: MiddlewareHandler<ApiEnv>[]; 'x-permission': Action } {
+  return { ...route, middleware: [requirePermission(action)], 'x-permission': action, ...(recordedAs ? { 'x-audit-action': recordedAs } : {}), security: [{ session: [] }] };
 }
 
 /**

@@ -153,7 +153,8 @@ export function createApi({
         'The register of military support deliveries, their money, and the figures of the letter to parliament. ' +
         'Amounts are exact integer euro cents; dates are calendar dates (YYYY-MM-DD). ' +
         'Every operation except the session and public ones needs a session (POST /session); ' +
-        'x-permission names the action the role must be allowed. An operation refuses a query parameter it does not name, ' +
+        'x-permission names the action the role must be allowed, and x-audit-action, where given, the action the audit trail ' +
+        'records an allowed request under. An operation refuses a query parameter it does not name, ' +
         'unless x-foreign-parameters says why it takes them.',
       contact: { name: 'Steunregister' },
       license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },

@@ -118,7 +118,7 @@ export const coproductionProjectsExportRoute = industryExportRoute('/exports/cop
 export const demandBundlesExportRoute = industryExportRoute('/exports/demand-bundles', 'The needs the Dutch and Ukrainian forces share');
 
 export const annexesExportRoute = createRoute(
-  permitted('annex.read', exportRoute('/exports/annexes', 'The confidential annexes the reader may open, newest first, with what changed in each (recorded as listing them is)', z.object(fileQuery))),
+  permitted('annex.read', exportRoute('/exports/annexes', 'The confidential annexes the reader may open, newest first, with what changed in each (recorded as listing them is)', z.object(fileQuery)), { recordedAs: 'annex.list' }),
 );
 
 export const budgetDecisionsExportRoute = createRoute(permitted('budget.read', exportRoute('/exports/budget-decisions', 'The budget decisions, as the budget page lists them, with their amount per budget year', z.object(fileQuery))));

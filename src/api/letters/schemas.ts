@@ -346,7 +346,7 @@ export const annexListRoute = createRoute(
     tags: ['letters'],
     summary: 'The confidential annexes the reader may open, newest first, each with what changed since the previous one (listing and opening are recorded)',
     responses: { 200: json(z.object({ items: z.array(AnnexListItemSchema) }), 'The annexes'), ...problemResponses(401, 403) },
-  }),
+  }, { recordedAs: 'annex.list' }),
 );
 
 export const comparisonRoute = createRoute(
