@@ -154,8 +154,7 @@ async function putPublicItem(trx: Db, context: RequestContext, publicId: string,
  * (valueTellsAnotherViolations).
  */
 async function refreshPublicItem(trx: Db, publicId: string): Promise<void> {
-  const members = await disclosure.publicItemMembers(trx, publicId);
-  if (members.length === 0) await disclosure.removePublicDelivery(trx, publicId);
+  if (!(await disclosure.publicItemHasMembers(trx, publicId))) await disclosure.removePublicDelivery(trx, publicId);
   else await disclosure.withholdPublicItemValue(trx, publicId);
 }
 

@@ -57,6 +57,19 @@ export async function deliveriesKnownAs(db: Db, publicId: string): Promise<strin
   return rows.map((row) => row.id);
 }
 
+/** Whether a delivery, not removed, is still public in the item under the id: one of its members is left. */
+export async function publicItemHasMembers(db: Db, publicId: string): Promise<boolean> {
+  const member = await db
+    .selectFrom('delivery')
+    .select('id')
+    .where('publicId', '=', publicId)
+    .where('deletedAt', 'is', null)
+    .where('disclosureState', '=', 'public')
+    .limit(1)
+    .executeTakeFirst();
+  return member !== undefined;
+}
+
 /**
  * The deliveries, not removed, that the public item under the id is made of: those known by it that are public,
  * each with what its decision in force (the one taken at once for them all) made public of it.
