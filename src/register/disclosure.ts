@@ -149,9 +149,9 @@ async function putPublicItem(trx: Db, context: RequestContext, publicId: string,
  * A public item some of whose deliveries left it (decided again apart, or removed): it goes with the last of
  * them; otherwise it keeps what it showed, its presentation as decided and its date, but not its value. The
  * public may have read the item before: the sum of the deliveries left, or the latest date of theirs, beside
- * what it read would tell the leaver's value or when it was realised. The deliveries left wait in the queue for
- * a new decision (deliveriesToDecideAgain), which cannot make their value public on its own either
- * (valueTellsAnotherViolations).
+ * what it read would tell the leaver's value or when it was realised. Where it showed a value, the deliveries
+ * left wait in the queue for a new decision (deliveriesToDecideAgain), which cannot make their value public on
+ * its own either (valueTellsAnotherViolations).
  */
 async function refreshPublicItem(trx: Db, publicId: string): Promise<void> {
   if (!(await disclosure.publicItemHasMembers(trx, publicId))) await disclosure.removePublicDelivery(trx, publicId);

@@ -60,6 +60,18 @@ describeEachDatabase('a delivery leaving a public item', (database) => {
     expect(await toDecideAgain()).not.toContain(y);
   });
 
+  it.each(Object.keys(leaving) as (keyof typeof leaving)[])('leaves an item that never gave a value as it showed once one is %s, without queueing the rest', async (how) => {
+    const title = `Regenjassen ${++serial}`;
+    const [x, y] = [await shipment(title, '2025-05-02', 30_000_000), await shipment(title, '2025-06-20', 32_000_000)];
+    expect((await decidePublic([x, y], title, { publicValue: false })).status).toBe(201);
+    const [item] = await shown(title);
+    expect(item).toMatchObject({ valueCents: null, realisedOn: '2025-06' });
+    expect((await leaving[how](y)).status).toBeLessThan(300);
+    // No sum was read, so none the rest's could be set beside: nothing to decide again. The date stays as shown.
+    expect(await shown(title)).toEqual([expect.objectContaining({ publicId: item.publicId, valueCents: null, realisedOn: '2025-06' })]);
+    expect(await toDecideAgain()).not.toContain(x);
+  });
+
   it('refuses to make the rest’s value public on its own, which beside the sum would tell the leaver’s, and takes a decision that keeps it back', async () => {
     const { title, x, y, item } = await twoShown();
     expect((await leaving['decided confidential'](y)).status).toBe(201);

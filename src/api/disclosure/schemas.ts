@@ -59,7 +59,7 @@ const QueueSchema = z
       .array(z.object({ deliveryId: z.uuid(), title: z.string(), publicTitle: z.string() }))
       .openapi({
         description:
-          'Public deliveries whose item another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. At most 100, by the item’s public title',
+          'Public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. At most 100, by the item’s public title',
       }),
   })
   .openapi('DisclosureQueue');

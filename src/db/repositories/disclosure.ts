@@ -107,10 +107,17 @@ const PublicItemMemberSchema = z.object({
 
 /**
  * An item a delivery left keeps what it showed but its value, which beside the one shown before would tell the
- * leaver's, and waits for its deliveries to be decided again.
+ * leaver's, and waits for its deliveries to be decided again. One that shows no value (its decision kept it back,
+ * or a delivery left it before) has no sum to withhold, and waits only if it waited already.
  */
 export async function withholdPublicItemValue(db: Db, publicId: string): Promise<void> {
-  await db.updateTable('publicDelivery').set({ valueCents: null, valueBasis: null }).where('publicId', '=', publicId).execute();
+  const withheld = await db
+    .updateTable('publicDelivery')
+    .set({ valueCents: null, valueBasis: null })
+    .where('publicId', '=', publicId)
+    .where('valueCents', 'is not', null)
+    .executeTakeFirst();
+  if (withheld.numUpdatedRows === 0n) return;
   await db.insertInto('publicItemLeft').values({ publicId }).onConflict((conflict) => conflict.column('publicId').doNothing()).execute();
 }
 

@@ -11281,7 +11281,7 @@ export interface components {
                 /** @description Send as `before` for the previous page; null on the first page */
                 previous: string | null;
             };
-            /** @description Public deliveries whose item another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. At most 100, by the item’s public title */
+            /** @description Public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. At most 100, by the item’s public title */
             toDecideAgain: {
                 /** Format: uuid */
                 deliveryId: string;
