@@ -150,7 +150,7 @@ async function putPublicItem(trx: Db, context: RequestContext, publicId: string,
  * them; otherwise it keeps what it showed, its presentation as decided and its date, but not its value. The
  * public may have read the item before: the sum of the deliveries left, or the latest date of theirs, beside
  * what it read would tell the leaver's value or when it was realised. Where it showed a value, the deliveries
- * left wait in the queue for a new decision (deliveriesToDecideAgain), which cannot make their value public on
+ * left wait in the queue for a new decision (toDecideAgainPage), which cannot make their value public on
  * its own either (valueTellsAnotherViolations).
  */
 async function refreshPublicItem(trx: Db, publicId: string): Promise<void> {
@@ -240,6 +240,7 @@ interface QueueQuery {
   start: PageStart;
   pageSize: number;
   reviews: { start: PageStart; pageSize: number };
+  decideAgain: { start: PageStart; pageSize: number };
 }
 
 interface DisclosureQueue {
@@ -250,11 +251,11 @@ interface DisclosureQueue {
   undecided: KeysetPage<DeliverySummary> & { total: number; totalIsCapped: boolean };
   dueForReview: KeysetPage<disclosure.DueReview> & { total: number; totalIsCapped: boolean };
   /** Public deliveries whose item another delivery left, which gives no value until they are decided again. */
-  toDecideAgain: disclosure.ToDecideAgain[];
+  toDecideAgain: KeysetPage<disclosure.ToDecideAgain> & { total: number; totalIsCapped: boolean };
 }
 
-/** How many public deliveries whose item another left the queue lists. */
-const TO_DECIDE_AGAIN_LISTED = 100;
+/** How many public deliveries whose item another left a page lists unless asked otherwise. */
+export const TO_DECIDE_AGAIN_PAGE_SIZE = 100;
 
 /** The order of the undecided deliveries in the queue. */
 export const QUEUE_ORDER = { sort: 'realisedAt', descending: false } as const;
@@ -263,16 +264,17 @@ export const QUEUE_ORDER = { sort: 'realisedAt', descending: false } as const;
  * What waits for a decision: undecided deliveries (realised first), confidential ones due for review, and public
  * ones whose item another delivery left. Reading it is recorded.
  */
-export async function disclosureQueue(db: Db, context: RequestContext, { referenceDate, start, pageSize, reviews }: QueueQuery): Promise<DisclosureQueue> {
+export async function disclosureQueue(db: Db, context: RequestContext, { referenceDate, start, pageSize, reviews, decideAgain }: QueueQuery): Promise<DisclosureQueue> {
   return inTransaction(db, async (trx) => {
     const undecidedFilter = { disclosureState: 'undecided' } as const;
-    const [page, counted, neededForLetter, dueForReview, dueCounted, toDecideAgain] = await Promise.all([
+    const [page, counted, neededForLetter, dueForReview, dueCounted, toDecideAgain, toDecideAgainCounted] = await Promise.all([
       deliveries.listDeliveries(trx, { ...undecidedFilter, ...QUEUE_ORDER, start, limit: pageSize }),
       deliveries.countDeliveries(trx, undecidedFilter),
       disclosure.countUndecidedRealisedBy(trx, referenceDate),
       disclosure.dueReviewsPage(trx, referenceDate, reviews.start, reviews.pageSize),
       disclosure.countDueReviews(trx, referenceDate),
-      disclosure.deliveriesToDecideAgain(trx, TO_DECIDE_AGAIN_LISTED),
+      disclosure.toDecideAgainPage(trx, decideAgain.start, decideAgain.pageSize),
+      disclosure.countToDecideAgain(trx),
     ]);
     await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success' });
     return {
@@ -280,7 +282,7 @@ export async function disclosureQueue(db: Db, context: RequestContext, { referen
       neededForLetter,
       undecided: { ...page, total: counted.count, totalIsCapped: counted.capped },
       dueForReview: { ...dueForReview, total: dueCounted.count, totalIsCapped: dueCounted.capped },
-      toDecideAgain,
+      toDecideAgain: { ...toDecideAgain, total: toDecideAgainCounted.count, totalIsCapped: toDecideAgainCounted.capped },
     };
   });
 }

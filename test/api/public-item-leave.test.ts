@@ -10,6 +10,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { stockDelivery } from '../support/deliveries.ts';
+import { cursorQuery, walkList } from '../support/paging.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 describeEachDatabase('a delivery leaving a public item', (database) => {
@@ -107,6 +108,47 @@ describeEachDatabase('a delivery leaving a public item', (database) => {
     // Without the value, or with it where the other's is public too, the two are one item.
     expect((await decidePublic([alone, other], title, { publicValue: false })).status).toBe(201);
     expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: null })]);
+  });
+
+  it('pages the deliveries to decide on again on their own cursors, by their item’s public title and then id, with their count', async () => {
+    // Two items of one public title, three deliveries each, and one of another: one delivery leaves each.
+    const title = `Veldbedden ${++serial}`;
+    for (const [publicTitle, count] of [[title, 3], [title, 3], [`${title} (klein)`, 2]] as const) {
+      const ids: string[] = [];
+      for (let number = 0; number < count; number++) ids.push(await shipment(publicTitle, `2025-05-0${number + 1}`, 10_000_000 + number));
+      expect((await decidePublic(ids, publicTitle)).status).toBe(201);
+      expect((await leaving['decided confidential'](ids[0]!)).status).toBe(201);
+    }
+    // Undecided deliveries, more than a page of them, for the undecided list's cursors.
+    for (const realisedAt of ['2025-04-01', '2025-04-02']) await shipment(`${title} (onbesloten)`, realisedAt, 1_000_000);
+    type Entry = { deliveryId: string; publicTitle: string };
+    const queue = async (query: string) => {
+      const response = await officer('GET', `/disclosure-queue?pageSize=1&reviewsPageSize=1${query}`);
+      expect(response.status, query).toBe(200);
+      return response.body;
+    };
+    const whole = await queue('&decideAgainPageSize=100');
+    const entries = whole.toDecideAgain as Entry[];
+    expect(entries.filter((entry) => entry.publicTitle.startsWith(title))).toHaveLength(5);
+    const inOrder = [...entries].sort((a, b) => (a.publicTitle < b.publicTitle ? -1 : a.publicTitle > b.publicTitle ? 1 : a.deliveryId.localeCompare(b.deliveryId)));
+    expect(entries).toEqual(inOrder);
+    expect(whole.toDecideAgainPage).toMatchObject({ pageSize: 100, total: entries.length, totalIsCapped: false, next: null, previous: null });
+    const walked = await walkList<Entry>(async (cursor) => {
+      const body = await queue(`&decideAgainPageSize=2${cursorQuery('decideAgain', cursor)}`);
+      expect(body.toDecideAgainPage).toMatchObject({ pageSize: 2, total: entries.length, totalIsCapped: false });
+      return { items: body.toDecideAgain, ...body.toDecideAgainPage };
+    });
+    expect(walked).toEqual(entries);
+
+    // Paging one list leaves the others at their page.
+    const first = await queue('&decideAgainPageSize=2');
+    const onward = await queue(`&decideAgainPageSize=2&decideAgainAfter=${first.toDecideAgainPage.next}`);
+    expect(onward.undecided).toEqual(first.undecided);
+    expect(onward.dueForReview).toEqual(first.dueForReview);
+    expect((await queue(`&decideAgainPageSize=2&after=${first.undecided.next}`)).toDecideAgain).toEqual(first.toDecideAgain);
+    const refused = await officer('GET', `/disclosure-queue?decideAgainAfter=${first.undecided.next}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams[0].name).toBe('decideAgainAfter');
   });
 
   it('sums values each public alone, which tells nothing new', async () => {

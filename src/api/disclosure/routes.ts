@@ -1,5 +1,5 @@
-import { decide, decisionsOf, decisionsVersion, disclosureQueue, DUE_REVIEWS_PAGE_SIZE, QUEUE_ORDER } from '../../register/disclosure.ts';
-import { isDueReviewPosition } from '../../db/repositories/disclosure.ts';
+import { decide, decisionsOf, decisionsVersion, disclosureQueue, DUE_REVIEWS_PAGE_SIZE, QUEUE_ORDER, TO_DECIDE_AGAIN_PAGE_SIZE } from '../../register/disclosure.ts';
+import { isDueReviewPosition, isToDecideAgainPosition } from '../../db/repositories/disclosure.ts';
 import { isDeliveryPosition } from '../../db/repositories/deliveries.ts';
 import { apiRoutes } from '../api-routes.ts';
 import { listPage, pageCursors, pageStart } from '../cursor.ts';
@@ -17,6 +17,9 @@ import { todayInAmsterdam } from '../../../common/dates.ts';
 /** The one order of the deliveries due for review, which their cursors name. */
 const DUE_REVIEW_SORT = 'reviewOn';
 
+/** The one order of the deliveries to decide on again: by their item's public title. */
+const TO_DECIDE_AGAIN_SORT = 'publicTitle';
+
 export function disclosureRoutes() {
   const app = apiRoutes();
 
@@ -26,17 +29,21 @@ export function disclosureRoutes() {
     const { referenceDate, after, before, pageSize = 25 } = query;
     const sort = QUEUE_ORDER.sort;
     const { start: reviewsStart, pageSize: reviewsPageSize = DUE_REVIEWS_PAGE_SIZE } = listPage(query, 'reviews', DUE_REVIEW_SORT, isDueReviewPosition);
+    const { start: decideAgainStart, pageSize: decideAgainPageSize = TO_DECIDE_AGAIN_PAGE_SIZE } = listPage(query, 'decideAgain', TO_DECIDE_AGAIN_SORT, isToDecideAgainPosition);
     const queue = await disclosureQueue(db, requestContext(c), {
       referenceDate: referenceDate ?? todayInAmsterdam(clock()),
       start: pageStart({ after, before }, sort, (position) => isDeliveryPosition(sort, position)),
       pageSize,
       reviews: { start: reviewsStart, pageSize: reviewsPageSize },
+      decideAgain: { start: decideAgainStart, pageSize: decideAgainPageSize },
     });
     const { rows, total, totalIsCapped } = queue.undecided;
     const undecided = { items: rows.map(presentSummary), pageSize, total, totalIsCapped, ...pageCursors(queue.undecided, sort) };
     const reviews = queue.dueForReview;
     const dueForReviewPage = { pageSize: reviewsPageSize, total: reviews.total, totalIsCapped: reviews.totalIsCapped, ...pageCursors(reviews, DUE_REVIEW_SORT) };
-    return c.json({ ...queue, undecided, dueForReview: reviews.rows, dueForReviewPage }, 200);
+    const decideAgain = queue.toDecideAgain;
+    const toDecideAgainPage = { pageSize: decideAgainPageSize, total: decideAgain.total, totalIsCapped: decideAgain.totalIsCapped, ...pageCursors(decideAgain, TO_DECIDE_AGAIN_SORT) };
+    return c.json({ ...queue, undecided, dueForReview: reviews.rows, dueForReviewPage, toDecideAgain: decideAgain.rows, toDecideAgainPage }, 200);
   });
 
   app.openapi(historyRoute, async (c) => {

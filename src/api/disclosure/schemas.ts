@@ -59,8 +59,9 @@ const QueueSchema = z
       .array(z.object({ deliveryId: z.uuid(), title: z.string(), publicTitle: z.string() }))
       .openapi({
         description:
-          'Public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. At most 100, by the item’s public title',
+          'A page of the public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. By the item’s public title',
       }),
+    toDecideAgainPage: z.object(pageFields).openapi({ description: 'Where that page stands in the list: cursors for `decideAgainAfter` and `decideAgainBefore`' }),
   })
   .openapi('DisclosureQueue');
 
@@ -75,6 +76,7 @@ export const queueRoute = createRoute(
         referenceDate: isoDate.optional().openapi({ description: 'The reference date of the next letter (default today)' }),
         ...pageQueryParameters,
         ...listPageQueryParameters('reviews'),
+        ...listPageQueryParameters('decideAgain'),
       }),
     },
     responses: { 200: json(QueueSchema, 'The queue'), ...problemResponses(400, 401, 403) },

@@ -153,29 +153,49 @@ export async function deliveriesSummedWith(db: Db, deliveryIds: readonly string[
   return [...byId.values()];
 }
 
-/**
- * Public deliveries whose item another delivery left (decided again apart, or removed): the item gives no value
- * until they are decided again. At most `limit`, by the item's title.
- */
-export async function deliveriesToDecideAgain(db: Db, limit: number): Promise<ToDecideAgain[]> {
-  return db
-    .selectFrom('delivery')
-    .innerJoin('publicItemLeft', 'publicItemLeft.publicId', 'delivery.publicId')
-    .innerJoin('publicDelivery', 'publicDelivery.publicId', 'delivery.publicId')
-    .select(['delivery.id as deliveryId', 'delivery.title', 'publicDelivery.title as publicTitle'])
-    .where('delivery.disclosureState', '=', 'public')
-    .where('delivery.deletedAt', 'is', null)
-    .orderBy('publicDelivery.title')
-    .orderBy('delivery.title')
-    .orderBy('delivery.id')
-    .limit(limit)
-    .execute();
-}
-
 export interface ToDecideAgain {
   deliveryId: string;
   title: string;
   publicTitle: string;
+}
+
+/** Deliveries to decide on again are listed by their item's public title, then id (the delivery's). */
+const TO_DECIDE_AGAIN_ORDER = keysetColumns.text('public_delivery.title', (text) => text.length <= 300);
+
+/** Public deliveries whose item, which gave a value, another delivery left (decided again apart, or removed). */
+function toDecideAgain(db: Db) {
+  return db
+    .selectFrom('delivery')
+    .innerJoin('publicItemLeft', 'publicItemLeft.publicId', 'delivery.publicId')
+    .innerJoin('publicDelivery', 'publicDelivery.publicId', 'delivery.publicId')
+    .where('delivery.disclosureState', '=', 'public')
+    .where('delivery.deletedAt', 'is', null);
+}
+
+/** A page of the public deliveries whose item another delivery left: the item gives no value until they are decided again. */
+export async function toDecideAgainPage(db: Db, start: PageStart, limit: number): Promise<KeysetPage<ToDecideAgain>> {
+  return readKeysetPage(
+    TO_DECIDE_AGAIN_ORDER,
+    false,
+    start,
+    limit,
+    ([walk], _order, limit) =>
+      toDecideAgain(db)
+        .select(['delivery.id as deliveryId', 'delivery.title', 'publicDelivery.title as publicTitle'])
+        .where(walk!.condition)
+        .orderBy(walk!.order)
+        .limit(limit)
+        .execute(),
+    (entry) => ({ value: entry.publicTitle, id: entry.deliveryId }),
+  );
+}
+
+/** Whether a cursor's position could be a delivery's to decide on again. */
+export const isToDecideAgainPosition = (position: KeysetPosition) => isPositionOf(TO_DECIDE_AGAIN_ORDER, position);
+
+/** How many deliveries wait to be decided on again, counted no further than the lists' cap. */
+export async function countToDecideAgain(db: Db): Promise<{ count: number; capped: boolean }> {
+  return countFoundUpToCap(db, toDecideAgain(db).select(sql<number>`1`.as('one')));
 }
 
 /** Puts an item as decided, which no longer waits for a decision after a delivery left it. */

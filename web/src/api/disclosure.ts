@@ -12,6 +12,9 @@ export type DueReview = DisclosureQueue['dueForReview'][number];
 /** A public delivery whose item another delivery left, to decide on again. */
 export type ToDecideAgain = DisclosureQueue['toDecideAgain'][number];
 
+/** Where a page of the deliveries to decide on again stands in their list. */
+export type ToDecideAgainPage = DisclosureQueue['toDecideAgainPage'];
+
 export type DisclosureDecision = Schema<'DisclosureDecision'>;
 
 /** One decision for one delivery or a selection: all of them or none. */

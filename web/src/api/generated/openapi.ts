@@ -1855,6 +1855,11 @@ export interface paths {
                     /** @description End before this position: the page's `previous` cursor. Not with `reviewsAfter`. */
                     reviewsBefore?: string;
                     reviewsPageSize?: number;
+                    /** @description Start after this position: the page's `next` cursor. Not with `decideAgainBefore`. */
+                    decideAgainAfter?: string;
+                    /** @description End before this position: the page's `previous` cursor. Not with `decideAgainAfter`. */
+                    decideAgainBefore?: string;
+                    decideAgainPageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -11281,13 +11286,25 @@ export interface components {
                 /** @description Send as `before` for the previous page; null on the first page */
                 previous: string | null;
             };
-            /** @description Public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. At most 100, by the item’s public title */
+            /** @description A page of the public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. By the item’s public title */
             toDecideAgain: {
                 /** Format: uuid */
                 deliveryId: string;
                 title: string;
                 publicTitle: string;
             }[];
+            /** @description Where that page stands in the list: cursors for `decideAgainAfter` and `decideAgainBefore` */
+            toDecideAgainPage: {
+                pageSize: number;
+                /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
+                total: number;
+                /** @description There are more than `total` (1,000) */
+                totalIsCapped: boolean;
+                /** @description Send as `after` for the next page; null on the last page */
+                next: string | null;
+                /** @description Send as `before` for the previous page; null on the first page */
+                previous: string | null;
+            };
         };
         DisclosureHistory: components["schemas"]["DisclosureDecisions"] & {
             /** @description The version of its history (how many entries it has): its ETag, to send as If-Match with the next entry */

@@ -29,6 +29,7 @@ export const disclosure: typeof nl.disclosure = {
   reviewsCaption: 'Confidential deliveries whose review date has come',
   noReviews: 'On {{date}} no confidential deliveries are due for review.',
   decideAgainHeading: 'To decide on again ({{count}})',
+  decideAgainHeadingMoreThan: 'To decide on again (more than {{number, number}})',
   decideAgainCaption: 'Public deliveries whose public line another delivery has left',
   decideAgainExplained:
     'A delivery decided public together with these deliveries has since been decided confidential, decided apart or removed. Their public line no longer gives a value and keeps the date it had: the sum or date of the rest, beside what was public, would tell the leaving delivery’s. Decide again on the deliveries left; their value cannot be made public apart.',

@@ -27,6 +27,7 @@ export const disclosure = {
   reviewsCaption: 'Vertrouwelijke leveringen waarvan de datum om opnieuw te bekijken is bereikt',
   noReviews: 'Er zijn op {{date}} geen vertrouwelijke leveringen om opnieuw te bekijken.',
   decideAgainHeading: 'Opnieuw te besluiten ({{count}})',
+  decideAgainHeadingMoreThan: 'Opnieuw te besluiten (meer dan {{number, number}})',
   decideAgainCaption: 'Openbare leveringen waarvan een levering uit hun openbare regel is gegaan',
   decideAgainExplained:
     'Een levering waarover samen met deze leveringen openbaar werd besloten, is sindsdien vertrouwelijk, apart besloten of verwijderd. Hun openbare regel noemt geen waarde meer en houdt de datum die hij had: de som of datum van de rest zou naast wat openbaar was die van de vertrokken levering verraden. Besluit opnieuw over de leveringen die over zijn; hun waarde kan daarbij niet apart openbaar worden.',

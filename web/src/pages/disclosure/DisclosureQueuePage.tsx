@@ -31,7 +31,7 @@ export function DisclosureQueuePage() {
   const nextLetterDate = useNextLetterDate();
   const chosen = params.get('referenceDate');
   const referenceDate = chosen !== null && isIsoDate(chosen) ? chosen : nextLetterDate;
-  const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined, ...listCursors(params, ['reviews']) };
+  const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined, ...listCursors(params, ['reviews', 'decideAgain']) };
   return (
     <>
       <PageHeading title={t('disclosure.title')}>{t('disclosure.title')}</PageHeading>
@@ -47,7 +47,10 @@ export function DisclosureQueuePage() {
   );
 }
 
-/** Where the undecided (`after`, `before`) and the due reviews (`reviewsAfter`, `reviewsBefore`) start. */
+/**
+ * Where the undecided (`after`, `before`), the due reviews (`reviewsAfter`, `reviewsBefore`) and those to decide
+ * on again (`decideAgainAfter`, `decideAgainBefore`) start.
+ */
 type PageStart = Record<string, string | undefined>;
 
 function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; start: PageStart }) {
@@ -137,7 +140,11 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
               list={t('disclosure.reviewsCaption')}
             />
           </LabelledSection>
-          <ToDecideAgain entries={data.toDecideAgain} />
+          <ToDecideAgain
+            entries={data.toDecideAgain}
+            page={data.toDecideAgainPage}
+            pageHrefs={listPageHrefs('/openbaarmaking', { referenceDate, ...start }, 'decideAgain', data.toDecideAgainPage)}
+          />
         </>
       )}
     </>

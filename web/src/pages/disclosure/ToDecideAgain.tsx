@@ -1,16 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { ToDecideAgain as Entry } from '../../api/disclosure.ts';
+import type { ToDecideAgain as Entry, ToDecideAgainPage } from '../../api/disclosure.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
+
+interface ToDecideAgainProps {
+  entries: Entry[];
+  page: ToDecideAgainPage;
+  /** The addresses of the list's previous and next page, which leave the queue's other lists at their page. */
+  pageHrefs: { previousHref: string | null; nextHref: string | null };
+}
 
 /**
  * Public deliveries whose item another delivery decided at once with them has left: open data gives the item no
- * value (and its date as shown) until they are decided again. Shown only when there are any.
+ * value (and its date as shown) until they are decided again. A page at a time, with their count; shown only
+ * when there are any.
  */
-export function ToDecideAgain({ entries }: { entries: Entry[] }) {
+export function ToDecideAgain({ entries, page, pageHrefs }: ToDecideAgainProps) {
   const { t } = useTranslation();
-  if (entries.length === 0) return null;
+  if (page.total === 0) return null;
   const columns: Column<Entry>[] = [
     {
       key: 'title',
@@ -23,10 +32,12 @@ export function ToDecideAgain({ entries }: { entries: Entry[] }) {
     },
     { key: 'publicTitle', header: t('fields.publicTitle'), cell: (entry) => entry.publicTitle },
   ];
+  const heading = page.totalIsCapped ? t('disclosure.decideAgainHeadingMoreThan', { number: page.total }) : t('disclosure.decideAgainHeading', { count: page.total });
   return (
-    <LabelledSection heading={t('disclosure.decideAgainHeading', { count: entries.length })}>
+    <LabelledSection heading={heading}>
       <p className="nl-paragraph">{t('disclosure.decideAgainExplained')}</p>
       <DataTable caption={t('disclosure.decideAgainCaption')} columns={columns} rows={entries} rowKey={(entry) => entry.deliveryId} />
+      <Pagination {...pageHrefs} list={t('disclosure.decideAgainCaption')} />
     </LabelledSection>
   );
 }
