@@ -411,6 +411,7 @@ const EXPORT_LISTS = [
   'budgetDecisions', 'budgetShifts',
   'epfTranches',
   'dueReviews',
+  'toDecideAgain',
   'importFaults',
 ] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];

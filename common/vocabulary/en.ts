@@ -382,6 +382,7 @@ export const en: Vocabulary = {
       budgetDecisions: 'Budget decisions', budgetShifts: 'Budget shifts',
       epfTranches: 'EPF tranches',
       dueReviews: 'Reviews due',
+      toDecideAgain: 'To decide on again',
       importFaults: 'Import faults',
     },
     headings: {

@@ -485,6 +485,7 @@ export const nl: Vocabulary = {
       budgetDecisions: 'Begrotingsbesluiten', budgetShifts: 'Kasschuiven',
       epfTranches: 'EPF-tranches',
       dueReviews: 'Te herbeoordelen',
+      toDecideAgain: 'Opnieuw te besluiten',
       importFaults: 'Importfouten',
     },
     headings: {

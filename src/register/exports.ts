@@ -12,7 +12,7 @@ import * as deliveries from '../db/repositories/deliveries.ts';
 import * as epf from '../db/repositories/epf.ts';
 import { exportQueuePage, type ExportQueueName, type QueueItem } from '../db/repositories/export-control.ts';
 import * as readiness from '../db/repositories/readiness.ts';
-import { dueReviewsPage, type DueReview } from '../db/repositories/disclosure.ts';
+import { dueReviewsPage, toDecideAgainPage, type DueReview, type ToDecideAgain } from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { commitmentsPage, type CommitmentDetail } from './budget.ts';
 import { QUEUE_ORDER } from './disclosure.ts';
@@ -82,6 +82,15 @@ export async function auditEventBatches(db: Db, context: RequestContext, filter:
 export async function dueReviewBatches(db: Db, context: RequestContext, referenceDate: string): Promise<AsyncGenerator<DueReview[]>> {
   await recordAuditEvent(db, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success', detail: { export: true } });
   return keysetBatches((start) => dueReviewsPage(db, referenceDate, start, BATCH_SIZE));
+}
+
+/**
+ * The public deliveries to decide on again, in the queue page's order, every one of them (the page shows them a
+ * page at a time); recorded as reading the queue is, on the day.
+ */
+export async function toDecideAgainBatches(db: Db, context: RequestContext, today: string): Promise<AsyncGenerator<ToDecideAgain[]>> {
+  await recordAuditEvent(db, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: today }, result: 'success', detail: { export: true } });
+  return keysetBatches((start) => toDecideAgainPage(db, start, BATCH_SIZE));
 }
 
 /**

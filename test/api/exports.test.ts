@@ -12,7 +12,7 @@ import {
   ANNEX_COLUMNS,
   BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
   EPF_TRANCHE_COLUMNS,
-  DUE_REVIEW_COLUMNS,
+  DUE_REVIEW_COLUMNS, TO_DECIDE_AGAIN_COLUMNS,
 } from '../../src/api/exports/tables.ts';
 import { parseCsv } from '../support/csv.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -431,6 +431,35 @@ describeEachDatabase('list exports', (database) => {
     expect(reads.filter((event) => JSON.parse(event.canonical).detail?.export === true)).toHaveLength(3);
   });
 
+  it('exports every delivery to decide on again in the queue’s order, across its pages, and records the read as the queue does', async () => {
+    // Two items that gave their sum, three deliveries each, one of which leaves each.
+    for (const publicTitle of ['Veldbedden', 'Aggregaten']) {
+      const ids: string[] = [];
+      for (const amountCents of [10_000_000, 20_000_000, 30_000_000]) {
+        const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: `${publicTitle} (intern, ${amountCents})` });
+        expect((await registrar('POST', `/deliveries/${created.body.id}/valuations`, { amountCents, basis: 'replacementValue', effectiveDate: '2025-04-15' })).status).toBe(201);
+        ids.push(created.body.id);
+      }
+      const decision = { deliveryIds: ids, state: 'public', publicTitle, publicCategory: 'nonLethal', publicValue: true, publicFrom: '2025-07-01' };
+      expect((await disclosure('POST', '/disclosure-decisions', decision)).status).toBe(201);
+      expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [ids[0]], state: 'confidential', ground: 'operationalSecurity' })).status).toBe(201);
+    }
+    const entries: unknown[] = [];
+    for (let next: string | null = null; ; ) {
+      const { body } = await disclosure('GET', `/disclosure-queue?decideAgainPageSize=3${next ? `&decideAgainAfter=${next}` : ''}`);
+      entries.push(...body.toDecideAgain);
+      next = body.toDecideAgainPage.next;
+      if (!next) break;
+    }
+    expect(entries).toHaveLength(4);
+    expect(entries[0]).toMatchObject({ publicTitle: 'Aggregaten' });
+    const today = todayInAmsterdam();
+    const before = await database().db.selectFrom('auditEvent').select('canonical').where('action', '=', 'disclosure.read').where('objectId', '=', today).execute();
+    await expectExportsOf('disclosureOfficer', '/exports/to-decide-again', TO_DECIDE_AGAIN_COLUMNS, entries as never[]);
+    const reads = await database().db.selectFrom('auditEvent').select('canonical').where('action', '=', 'disclosure.read').where('objectId', '=', today).execute();
+    expect(reads.filter((event) => JSON.parse(event.canonical).detail?.export === true).length - before.filter((event) => JSON.parse(event.canonical).detail?.export === true).length).toBe(3);
+  });
+
   it('refuses an export to whom the list is refused', async () => {
     const registrarExport = await registrar('GET', '/exports/audit-events?format=csv');
     expect(registrarExport.status).toBe(403);
@@ -446,7 +475,7 @@ describeEachDatabase('list exports', (database) => {
       expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     }
     expect((await registrar('GET', '/exports/annexes')).status).toBe(403);
-    for (const list of ['budget-decisions', 'budget-shifts', 'epf-tranches', 'due-reviews']) expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
+    for (const list of ['budget-decisions', 'budget-shifts', 'epf-tranches', 'due-reviews', 'to-decide-again']) expect((await apiClient(database().db, { role: 'parliamentReader' })('GET', `/exports/${list}`)).status).toBe(403);
     expect((await registrar('GET', '/exports/deliveries?format=pdf')).status).toBe(400);
   });
 

@@ -179,6 +179,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /exports/budget-shifts': {},
   'GET /exports/epf-tranches': { query: '?date=2025-08-31' },
   'GET /exports/due-reviews': {},
+  'GET /exports/to-decide-again': {},
 };
 
 /** A paper number no letter carries yet: each letter's is its own. */

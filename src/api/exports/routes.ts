@@ -10,7 +10,7 @@ import { listProgrammes } from '../../register/training.ts';
 import { listProjects, replenishmentOverview } from '../../register/readiness.ts';
 import { industryOverview, type IndustryOverview } from '../../register/industry.ts';
 import { listAnnexes } from '../../register/annex.ts';
-import { auditEventBatches, budgetCommitmentBatches, deliveryBatches, disclosureQueueBatches, dueReviewBatches, epfClaimBatches, exportQueueBatches, oneBatch, stockDeliveryReadinessBatches } from '../../register/exports.ts';
+import { auditEventBatches, budgetCommitmentBatches, deliveryBatches, disclosureQueueBatches, dueReviewBatches, epfClaimBatches, exportQueueBatches, oneBatch, stockDeliveryReadinessBatches, toDecideAgainBatches } from '../../register/exports.ts';
 import { apiRoutes } from '../api-routes.ts';
 import { requestContext, type ApiEnv } from '../context.ts';
 import { deliveryListOrder, presentSummary } from '../deliveries/presenters.ts';
@@ -29,7 +29,7 @@ import {
   annexesExportRoute,
   budgetDecisionsExportRoute, budgetShiftsExportRoute,
   epfTranchesExportRoute,
-  dueReviewsExportRoute,
+  dueReviewsExportRoute, toDecideAgainExportRoute,
 } from './schemas.ts';
 import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
@@ -40,7 +40,7 @@ import {
   ANNEX_COLUMNS,
   BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
   EPF_TRANCHE_COLUMNS,
-  DUE_REVIEW_COLUMNS,
+  DUE_REVIEW_COLUMNS, TO_DECIDE_AGAIN_COLUMNS,
 } from './tables.ts';
 
 interface FileQuery {
@@ -160,6 +160,11 @@ export function exportRoutes() {
     const { referenceDate, ...file } = c.req.valid('query');
     const { db, clock } = c.get('deps');
     return sendExport(c, 'dueReviews', file, DUE_REVIEW_COLUMNS, await dueReviewBatches(db, requestContext(c), referenceDate ?? todayInAmsterdam(clock())));
+  });
+
+  app.openapi(toDecideAgainExportRoute, async (c) => {
+    const { db, clock } = c.get('deps');
+    return sendExport(c, 'toDecideAgain', c.req.valid('query'), TO_DECIDE_AGAIN_COLUMNS, await toDecideAgainBatches(db, requestContext(c), todayInAmsterdam(clock())));
   });
 
   return app;

@@ -135,6 +135,17 @@ export const epfTranchesExportRoute = createRoute(
   ),
 );
 
+export const toDecideAgainExportRoute = createRoute(
+  permitted(
+    'disclosure.read',
+    exportRoute(
+      '/exports/to-decide-again',
+      'The public deliveries whose item another delivery left, to decide on again, as the disclosure queue page lists them (recorded as reading the queue is)',
+      z.object(fileQuery),
+    ),
+  ),
+);
+
 export const dueReviewsExportRoute = createRoute(
   permitted(
     'disclosure.read',

@@ -14,7 +14,7 @@ import type { ProgrammeDetail } from '../../register/training.ts';
 import type { NonReplacementDecision, StockDeliveryReadiness, StoredProject } from '../../db/repositories/readiness.ts';
 import type { IndustryOverview } from '../../register/industry.ts';
 import type { AnnexListing } from '../../db/repositories/annex-renderings.ts';
-import type { DueReview } from '../../db/repositories/disclosure.ts';
+import type { DueReview, ToDecideAgain } from '../../db/repositories/disclosure.ts';
 import { euroText } from '../csv.ts';
 import type { EpfTranche } from '../../domain/epf.ts';
 import type { ClaimAtDate } from '../../db/repositories/epf.ts';
@@ -383,6 +383,13 @@ export const DUE_REVIEW_COLUMNS: readonly Column<DueReview>[] = [
   { heading: 'confidentialityGround', kind: 'text', value: (row, words) => row.ground && labelOf(words.confidentialityGrounds, row.ground) },
   { heading: 'reviewOn', kind: 'date', value: (row) => row.reviewOn },
   { heading: 'disclosureDecidedAt', kind: 'moment', value: (row) => row.decidedAt },
+  { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
+];
+
+/** A public delivery to decide on again: its item, which gave a value, another delivery left. */
+export const TO_DECIDE_AGAIN_COLUMNS: readonly Column<ToDecideAgain>[] = [
+  { heading: 'title', kind: 'text', value: (row) => row.title },
+  { heading: 'publicTitle', kind: 'text', value: (row) => row.publicTitle },
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
 ];
 

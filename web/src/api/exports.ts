@@ -9,7 +9,7 @@ export type ExportedList = 'deliveries' | 'audit-events' | 'disclosure-queue' | 
   | 'annexes'
   | 'budget-decisions' | 'budget-shifts'
   | 'epf-tranches'
-  | 'due-reviews';
+  | 'due-reviews' | 'to-decide-again';
 
 /**
  * How a kind of file is asked for, of a list and of open data alike: a workbook, CSV as Dutch Excel opens it

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ToDecideAgain as Entry, ToDecideAgainPage } from '../../api/disclosure.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 
@@ -36,6 +37,7 @@ export function ToDecideAgain({ entries, page, pageHrefs }: ToDecideAgainProps) 
   return (
     <LabelledSection heading={heading}>
       <p className="nl-paragraph">{t('disclosure.decideAgainExplained')}</p>
+      <ExportLinks list="to-decide-again" />
       <DataTable caption={t('disclosure.decideAgainCaption')} columns={columns} rows={entries} rowKey={(entry) => entry.deliveryId} />
       <Pagination {...pageHrefs} list={t('disclosure.decideAgainCaption')} />
     </LabelledSection>
