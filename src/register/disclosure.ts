@@ -218,20 +218,25 @@ export async function decisionsVersion(db: Db, deliveryId: string): Promise<numb
 }
 
 /**
- * The decisions on a delivery, latest first, with their version: why something stays confidential is itself
- * confidential, so reading it is recorded.
+ * The decisions on a delivery, latest first, with their version, the final letters not yet published that list
+ * it, and whether it waits to be decided on again (another delivery left its item): why something stays
+ * confidential is itself confidential, so reading it is recorded.
  */
 export async function decisionsOf(
   db: Db,
   context: RequestContext,
   deliveryId: string,
-): Promise<{ items: disclosure.StoredDecision[]; version: number; awaitingLetters: { id: string; referenceDate: string; letterDate: string }[] }> {
+): Promise<{ items: disclosure.StoredDecision[]; version: number; awaitingLetters: { id: string; referenceDate: string; letterDate: string }[]; toDecideAgain: boolean }> {
   return inTransaction(db, async (trx) => {
     if (!(await deliveries.findDelivery(trx, deliveryId))) throw new NotFoundError('delivery', deliveryId);
     const publicId = await disclosure.publicIdOf(trx, deliveryId);
-    const [items, awaitingLetters] = await Promise.all([disclosure.listDecisions(trx, deliveryId), publicId ? unpublishedLettersListing(trx, publicId) : []]);
+    const [items, awaitingLetters, toDecideAgain] = await Promise.all([
+      disclosure.listDecisions(trx, deliveryId),
+      publicId ? unpublishedLettersListing(trx, publicId) : [],
+      disclosure.waitsToBeDecidedAgain(trx, deliveryId),
+    ]);
     await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'delivery', id: deliveryId }, result: 'success' });
-    return { items, version: items.length, awaitingLetters };
+    return { items, version: items.length, awaitingLetters, toDecideAgain };
   });
 }
 

@@ -36,6 +36,8 @@ describeEachDatabase('a delivery leaving a public item', (database) => {
     officer('POST', '/disclosure-decisions', { deliveryIds, state: 'public', publicTitle: title, publicCategory: 'nonLethal', publicRealisedDate: 'month', publicValue: true, publicFrom: '2025-07-01', ...fields });
   const shown = async (title: string) => (await anonymous('GET', '/public/deliveries')).body.items.filter((item: { title: string }) => item.title === title);
   const toDecideAgain = async () => ((await officer('GET', '/disclosure-queue')).body.toDecideAgain as { deliveryId: string }[]).map((entry) => entry.deliveryId);
+  /** Whether the delivery's decisions say it waits to be decided on again, as its decision page reads them. */
+  const waitsToBeDecidedAgain = async (id: string) => (await officer('GET', `/deliveries/${id}/disclosure-decisions`)).body.toDecideAgain;
   /** X at €300.000 (May) and Y at €320.000 (June), one item of €620.000 shown in June. */
   const twoShown = async () => {
     const title = `Winterlaarzen ${++serial}`;
@@ -59,6 +61,8 @@ describeEachDatabase('a delivery leaving a public item', (database) => {
     expect(await shown(title)).toEqual([expect.objectContaining({ publicId: item.publicId, valueCents: null, valueBasis: null, realisedOn: '2025-06' })]);
     expect(await toDecideAgain()).toEqual(expect.arrayContaining([x]));
     expect(await toDecideAgain()).not.toContain(y);
+    if (how !== 'removed') expect(await waitsToBeDecidedAgain(y)).toBe(false);
+    expect(await waitsToBeDecidedAgain(x)).toBe(true);
   });
 
   it.each(Object.keys(leaving) as (keyof typeof leaving)[])('leaves an item that never gave a value as it showed once one is %s, without queueing the rest', async (how) => {
@@ -71,6 +75,7 @@ describeEachDatabase('a delivery leaving a public item', (database) => {
     // No sum was read, so none the rest's could be set beside: nothing to decide again. The date stays as shown.
     expect(await shown(title)).toEqual([expect.objectContaining({ publicId: item.publicId, valueCents: null, realisedOn: '2025-06' })]);
     expect(await toDecideAgain()).not.toContain(x);
+    expect(await waitsToBeDecidedAgain(x)).toBe(false);
   });
 
   it('refuses to make the rest’s value public on its own, which beside the sum would tell the leaver’s, and takes a decision that keeps it back', async () => {
@@ -88,6 +93,7 @@ describeEachDatabase('a delivery leaving a public item', (database) => {
     expect((await decidePublic([x], title, { publicValue: false })).status).toBe(201);
     expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: null, realisedOn: '2025-05' })]);
     expect(await toDecideAgain()).not.toContain(x);
+    expect(await waitsToBeDecidedAgain(x)).toBe(false);
     // The leaver's value alone is as much a difference of the sums.
     expect((await decidePublic([y], `Apart ${y}`)).body.invalidParams).toEqual([expect.objectContaining({ code: 'valueTellsAnother' })]);
     // Together again, the deliveries' sum is what was read before: no part of it is told.

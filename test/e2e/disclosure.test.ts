@@ -225,6 +225,25 @@ describeWithBrowser('disclosure', (browser) => {
     ]);
   });
 
+  it('says on a delivery’s decision page that it waits for a new decision once another left the item whose value they gave together', async () => {
+    const together: string[] = [];
+    for (const [title, amountCents] of [['Generatoren, eerste lot', 30_000_000], ['Generatoren, tweede lot', 32_000_000]] as const) {
+      const id = await registerShipped(server(), { ...MINES, title, category: 'nonLethal' });
+      await api(server(), `/deliveries/${id}/valuations`, { method: 'POST', body: JSON.stringify({ amountCents, basis: 'replacementValue', effectiveDate: MINES.realisedAt }) });
+      together.push(id);
+    }
+    const decide = (body: Record<string, unknown>) => api(server(), '/disclosure-decisions', { as: 'disclosureOfficer', method: 'POST', body: JSON.stringify(body) });
+    await decide({ deliveryIds: together, state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', publicValue: true, publicFrom: '2025-09-01' });
+    await decide({ deliveryIds: [together[1]], state: 'confidential', ground: 'operationalSecurity' });
+
+    page = await openPageAs(browser(), server(), 'disclosureOfficer');
+    await visit(page, server(), `/leveringen/${together[0]}/openbaarmaking`);
+    await page.locator('.utrecht-alert--warning').getByText('Deze levering wacht op een nieuw besluit.', { exact: false }).waitFor();
+    // The one that left waits for nothing.
+    await visit(page, server(), `/leveringen/${together[1]}/openbaarmaking`);
+    expect(await page.getByText('Deze levering wacht op een nieuw besluit.', { exact: false }).count()).toBe(0);
+  });
+
   it('a registrar is not offered the disclosure pages, and the server refuses them', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/');

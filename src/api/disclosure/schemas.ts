@@ -44,6 +44,10 @@ const HistorySchema = DecisionsSchema.extend({
   awaitingLetters: z
     .array(z.object({ id: z.uuid(), referenceDate: isoDate, letterDate: isoDate }))
     .openapi({ description: 'Final letters not yet published that list the delivery or name its value: another decision holds back their publication' }),
+  toDecideAgain: z.boolean().openapi({
+    description:
+      'The delivery waits to be decided on again: another delivery decided public at once with it has left their item, which gave a value, and open data gives that item no value until then (the queue’s `toDecideAgain`)',
+  }),
 }).openapi('DisclosureHistory');
 
 const QueueSchema = z

@@ -190,6 +190,11 @@ export async function toDecideAgainPage(db: Db, start: PageStart, limit: number)
   );
 }
 
+/** Whether the delivery waits to be decided on again: an item it is public in, which gave a value, another delivery left. */
+export async function waitsToBeDecidedAgain(db: Db, deliveryId: string): Promise<boolean> {
+  return (await toDecideAgain(db).select('delivery.id').where('delivery.id', '=', deliveryId).limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** Whether a cursor's position could be a delivery's to decide on again. */
 export const isToDecideAgainPosition = (position: KeysetPosition) => isPositionOf(TO_DECIDE_AGAIN_ORDER, position);
 

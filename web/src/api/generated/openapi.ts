@@ -11388,6 +11388,8 @@ export interface components {
                 /** Format: date */
                 letterDate: string;
             }[];
+            /** @description The delivery waits to be decided on again: another delivery decided public at once with it has left their item, which gave a value, and open data gives that item no value until then (the queue’s `toDecideAgain`) */
+            toDecideAgain: boolean;
         };
         DisclosureDecision: {
             /** Format: uuid */

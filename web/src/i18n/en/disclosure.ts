@@ -34,6 +34,8 @@ export const disclosure: typeof nl.disclosure = {
   decideAgainExplained:
     'A delivery decided public together with these deliveries has since been decided confidential, decided apart or removed. Their public line no longer gives a value and keeps the date it had: the sum or date of the rest, beside what was public, would tell the leaving delivery’s. Decide again on the deliveries left; their value cannot be made public apart.',
   decideTitle: 'Decide on disclosure',
+  waitsToBeDecidedAgain:
+    'This delivery waits for a new decision. A delivery decided public together with it has since been decided confidential, decided apart or removed. Its public line therefore no longer gives a value and keeps the date it had: the sum or date of the rest, beside what was public, would tell the leaving delivery’s. Decide again on this delivery; its value cannot be made public apart.',
   awaitingLetter:
     'The final letter with reference date {{referenceDate}} (letter of {{letterDate}}) lists this delivery as it is public now, and is not published yet. A final letter never changes: if you decide it confidential, or public with another title, description, category or quantity, that letter is not published until the decision agrees with what it lists again.',
   currentState: 'Status:',

@@ -32,6 +32,8 @@ export const disclosure = {
   decideAgainExplained:
     'Een levering waarover samen met deze leveringen openbaar werd besloten, is sindsdien vertrouwelijk, apart besloten of verwijderd. Hun openbare regel noemt geen waarde meer en houdt de datum die hij had: de som of datum van de rest zou naast wat openbaar was die van de vertrokken levering verraden. Besluit opnieuw over de leveringen die over zijn; hun waarde kan daarbij niet apart openbaar worden.',
   decideTitle: 'Besluiten over openbaarmaking',
+  waitsToBeDecidedAgain:
+    'Deze levering wacht op een nieuw besluit. Een levering waarover samen met haar openbaar werd besloten, is sindsdien vertrouwelijk, apart besloten of verwijderd. Haar openbare regel noemt daarom geen waarde meer en houdt de datum die hij had: de som of datum van de rest zou naast wat openbaar was die van de vertrokken levering verraden. Besluit opnieuw over deze levering; haar waarde kan daarbij niet apart openbaar worden.',
   awaitingLetter:
     'De definitieve brief met peildatum {{referenceDate}} (brief van {{letterDate}}) noemt deze levering zoals die nu openbaar is, en is nog niet gepubliceerd. Een definitieve brief verandert niet: besluit u haar vertrouwelijk, of openbaar met een andere titel, omschrijving, categorie of aantal, dan wordt die brief niet gepubliceerd tot het besluit weer overeenkomt met wat hij noemt.',
   currentState: 'Stand:',

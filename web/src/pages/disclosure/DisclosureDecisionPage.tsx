@@ -14,8 +14,8 @@ import { DecisionsTable } from './DisclosureSection.tsx';
 
 /**
  * The disclosure decision on one delivery, taken from its own page, under the decisions taken so far. It
- * starts from what the public reads of it now, and says which final letters, not yet published, list it:
- * another decision holds them back.
+ * starts from what the public reads of it now, says when it waits for a new decision because another delivery
+ * left its public item, and which final letters, not yet published, list it: another decision holds them back.
  */
 export function DisclosureDecisionPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -28,9 +28,10 @@ export function DisclosureDecisionPage({ id }: { id: string }) {
       {({ delivery }) => {
         // Also while the latest loads (after someone else decided first), so that the form keeps what was chosen.
         if (!history.data) return <ResourceStatus resource={history} onRetry={history.reload} />;
-        const { items, awaitingLetters } = history.data.data;
+        const { items, awaitingLetters, toDecideAgain } = history.data.data;
         return (
           <>
+            {toDecideAgain && <Alert type="warning">{t('disclosure.waitsToBeDecidedAgain')}</Alert>}
             {awaitingLetters.map((letter) => (
               <Alert key={letter.id} type="warning">
                 {t('disclosure.awaitingLetter', { referenceDate: formatLongDate(letter.referenceDate, language), letterDate: formatLongDate(letter.letterDate, language) })}
