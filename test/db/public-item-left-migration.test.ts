@@ -1,5 +1,5 @@
 /**
- * Migration 059 keeps which public items a delivery left. The database is taken back to before it, with an item
+ * Migrations 059 and 060 keep which public items a delivery left, of those that showed a value. The database is taken back to before it, with an item
  * one of whose two deliveries was decided confidential since, giving the other's value as before; and an item
  * whose deliveries all stay; and an item whose decision kept its value back, one of whose deliveries left it.
  * Migrated again, the item left gives no value and waits for a new decision; the other keeps its sum; the one
@@ -12,7 +12,7 @@ import { apiClient, type ApiCall } from '../api/client.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 
-const MIGRATION = '059_public_item_left.sql';
+const MIGRATIONS = ['059_public_item_left.sql', '060_public_item_left_showing_no_value.sql'];
 
 let scratch: ScratchDatabase;
 let anonymous: ApiCall;
@@ -46,7 +46,7 @@ beforeAll(async () => {
   // Before the migration: the item left gave the sum of the rest, and nothing kept that it was left.
   await db.updateTable('publicDelivery').set({ valueCents: 30_000_000, valueBasis: 'replacementValue' }).where('title', '=', 'Laarzen').execute();
   await sql`drop table public_item_left`.execute(db);
-  await sql`delete from schema_migration where name = ${MIGRATION}`.execute(db);
+  await sql`delete from schema_migration where name in (${sql.join(MIGRATIONS)})`.execute(db);
 });
 
 afterAll(async () => {
@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 it('withholds the value of an item a delivery left and queues the rest for a new decision, keeps the sum of one whole, and queues none of one that gave no value', async () => {
-  expect(await migrate(scratch.handle)).toEqual([MIGRATION]);
+  expect(await migrate(scratch.handle)).toEqual(MIGRATIONS);
   const items = (await anonymous('GET', '/public/deliveries')).body.items.map(({ title, valueCents, realisedOn }: Record<string, unknown>) => ({ title, valueCents, realisedOn }));
   expect(items).toEqual(expect.arrayContaining([{ title: 'Laarzen', valueCents: null, realisedOn: '2025-06' }, { title: 'Jassen', valueCents: 22_000_000, realisedOn: '2025-06' }, { title: 'Petten', valueCents: null, realisedOn: '2025-06' }]));
   const queue = await officer('GET', '/disclosure-queue');

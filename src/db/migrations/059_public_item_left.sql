@@ -9,12 +9,10 @@ create table public_item_left (
 
 -- Items a delivery left before: one that still carries the item's id, decided confidential or removed, while
 -- another is public in it. (One decided public apart since carries another id; its item cannot be told now.)
--- Only those that give a value (the rest's sum): one whose decision kept the value back showed no sum.
 insert into public_item_left (public_id)
 select distinct item.public_id
 from public_delivery item
-where item.value_cents is not null
-  and exists (select from delivery member where member.public_id = item.public_id and member.disclosure_state = 'public' and member.deleted_at is null)
+where exists (select from delivery member where member.public_id = item.public_id and member.disclosure_state = 'public' and member.deleted_at is null)
   and exists (select from delivery leaver where leaver.public_id = item.public_id and (leaver.disclosure_state <> 'public' or leaver.deleted_at is not null));
 
 update public_delivery set value_cents = null, value_basis = null
