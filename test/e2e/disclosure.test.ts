@@ -225,7 +225,7 @@ describeWithBrowser('disclosure', (browser) => {
     ]);
   });
 
-  it('says on a delivery’s decision page that it waits for a new decision once another left the item whose value they gave together', async () => {
+  it('says on a delivery’s page and its decision page that it waits for a new decision once another left the item whose value they gave together', async () => {
     const together: string[] = [];
     for (const [title, amountCents] of [['Generatoren, eerste lot', 30_000_000], ['Generatoren, tweede lot', 32_000_000]] as const) {
       const id = await registerShipped(server(), { ...MINES, title, category: 'nonLethal' });
@@ -238,6 +238,9 @@ describeWithBrowser('disclosure', (browser) => {
 
     page = await openPageAs(browser(), server(), 'disclosureOfficer');
     await visit(page, server(), `/leveringen/${together[0]}/openbaarmaking`);
+    await page.locator('.utrecht-alert--warning').getByText('Deze levering wacht op een nieuw besluit.', { exact: false }).waitFor();
+    // So does the delivery's own page, above its decisions.
+    await visit(page, server(), `/leveringen/${together[0]}`);
     await page.locator('.utrecht-alert--warning').getByText('Deze levering wacht op een nieuw besluit.', { exact: false }).waitFor();
     // The one that left waits for nothing.
     await visit(page, server(), `/leveringen/${together[1]}/openbaarmaking`);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DisclosureState } from '../../../../common/vocabulary/codes.ts';
 import { listDisclosureDecisions, type DisclosureDecision } from '../../api/disclosure.ts';
+import { Alert } from '../../components/Alert.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
@@ -13,7 +14,7 @@ import { actorName } from '../../format/actors.ts';
 
 /**
  * Whether a delivery may be made public; for the roles that may read them, the decisions that made it
- * so, latest first. They are confidential: without the second factor the page says how to see them.
+ * so, latest first, and whether it waits for a new one. They are confidential: without the second factor the page says how to see them.
  */
 export function DisclosureSection({ deliveryId, state }: { deliveryId: string; state: DisclosureState }) {
   const { t } = useTranslation();
@@ -30,9 +31,15 @@ export function DisclosureSection({ deliveryId, state }: { deliveryId: string; s
 }
 
 function DecisionHistory({ deliveryId }: { deliveryId: string }) {
+  const { t } = useTranslation();
   const history = useResource(`disclosure/${deliveryId}`, (signal) => listDisclosureDecisions(deliveryId, signal));
   if (history.status !== 'ready') return <ResourceStatus resource={history} onRetry={history.reload} />;
-  return <DecisionsTable decisions={history.data.data.items} />;
+  return (
+    <>
+      {history.data.data.toDecideAgain && <Alert type="warning">{t('disclosure.waitsToBeDecidedAgain')}</Alert>}
+      <DecisionsTable decisions={history.data.data.items} />
+    </>
+  );
 }
 
 /** A delivery's disclosure decisions, latest first: what each made public or why it kept it confidential, and who decided. */
