@@ -55,6 +55,12 @@ describe('a worksheet part', () => {
     expect(rows[2]).toEqual([undefined, { problem: 'mergedCell', shown: 'B2' }]);
   });
 
+  it('refuses a row numbered beyond the last a sheet can have, and merged ranges over more rows than an import holds cells', () => {
+    expect(() => rowsOf('<row r="4294967295"><c r="A4294967295"><v>1</v></c></row>')).toThrow('notAWorkbook');
+    const merges = Array.from({ length: 3 }, () => '<mergeCell ref="A1:A1048576"/>').join('');
+    expect(() => sheet('<sheetData><row r="1048576"><c r="B1048576"><v>1</v></c></row></sheetData>', `<mergeCells>${merges}</mergeCells>`)).toThrow('tooManyCells');
+  });
+
   it('refuses merged ranges that cover more cells than an import holds', () => {
     const rows = Array.from({ length: 200 }, (_unused, index) => `<row r="${index + 1}"><c r="A${index + 1}"><v>1</v></c></row>`).join('');
     const width = Math.ceil(MAX_IMPORT_CELLS / 200 / 16_384) + 1;

@@ -32,6 +32,8 @@ type SheetContent = Pick<Table, 'rows' | 'hiddenRows' | 'hiddenColumns'>;
 
 /** The last column a sheet can have, XFD. */
 const LAST_COLUMN = 16_383;
+/** The last row a sheet can have: a row numbered beyond it is no workbook's (and would make the rows' array billions long). */
+const LAST_ROW = 1_048_576;
 /** The day ISO 8601 text begins with, before a time and zone if any. */
 const ISO_DAY = /^\s*(\d{4}-\d{2}-\d{2})(?![\d-])/;
 
@@ -66,6 +68,7 @@ export function readSheetXml(part: Uint8Array, workbook: WorkbookContext): Sheet
       switch (name) {
         case 'row':
           rowNumber = rowNumberOf(attributes.r) ?? rowNumber + 1;
+          if (rowNumber > LAST_ROW) throw new ArchiveError('notAWorkbook');
           cells = rows[rowNumber - 1] ?? [];
           rows[rowNumber - 1] = cells;
           if (isTrue(attributes.hidden)) hiddenRows.add(rowNumber);
@@ -210,22 +213,27 @@ export function withEscapedCharacters(text: string): string {
 
 /**
  * Each cell a merged range covers, but its first, as what it is: a value Excel shows once, in the range's first
- * cell. In the rows the sheet has; a range of a million cells is as many cells as the sheet's limit counts.
+ * cell. In the rows the sheet has; the rows and cells the ranges cover are counted against the limit of cells,
+ * so that many ranges over a million rows each take no longer than a sheet of that many cells.
  */
 function markMergedCells(rows: CellValue[][], merges: readonly string[]): void {
-  let marked = 0;
+  let covered = 0;
+  const count = () => {
+    if (++covered > MAX_IMPORT_CELLS) throw new ArchiveError('tooManyCells');
+  };
   for (const reference of merges) {
     const [from, to = from] = reference.split(':');
     const [first, last] = [cellAt(from), cellAt(to)];
     if (!first || !last) continue;
     const shown = `${columnLetters(first.column)}${first.row}`;
-    for (let row = first.row; row <= last.row; row++) {
+    for (let row = first.row; row <= Math.min(last.row, rows.length); row++) {
+      count();
       const cells = rows[row - 1];
       if (!cells) continue;
       for (let column = first.column; column <= Math.min(last.column, LAST_COLUMN); column++) {
         if (row === first.row && column === first.column) continue;
         cells[column] = { problem: 'mergedCell', shown };
-        if (++marked > MAX_IMPORT_CELLS) throw new ArchiveError('tooManyCells');
+        count();
       }
     }
   }
