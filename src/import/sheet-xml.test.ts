@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_CELLS } from '../../common/import-limits.ts';
-import { readSheetXml, type WorkbookContext } from './sheet-xml.ts';
+import { ReadCount, readSheetXml, type WorkbookContext } from './sheet-xml.ts';
 
-const WORKBOOK: WorkbookContext = {
+const workbook = (): WorkbookContext => ({
   sharedStrings: ['Oekraïne', 'regel 1\r\nregel 2'],
   styles: [
     { format: undefined, isDate: false },
@@ -10,8 +10,9 @@ const WORKBOOK: WorkbookContext = {
     { format: '00000', isDate: false },
   ],
   date1904: false,
-};
-const sheet = (sheetData: string, rest = '', workbook = WORKBOOK) => readSheetXml(new TextEncoder().encode(`<worksheet xmlns="x">${sheetData}${rest}</worksheet>`), workbook);
+  read: new ReadCount(),
+});
+const sheet = (sheetData: string, rest = '') => readSheetXml(new TextEncoder().encode(`<worksheet xmlns="x">${sheetData}${rest}</worksheet>`), workbook());
 const rowsOf = (sheetData: string, rest = '') => sheet(`<sheetData>${sheetData}</sheetData>`, rest).rows;
 
 describe('a worksheet part', () => {

@@ -5,8 +5,8 @@
  * far to the right makes no row wide.
  */
 import { format as formatNumber, isPercentFormat } from 'numfmt';
-import { MAX_IMPORT_CELLS } from '../../common/import-limits.ts';
-import { columnLetters } from '../spreadsheets.ts';
+import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
+import { columnLetters, columnPosition } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import type { Table } from './table.ts';
 import { ArchiveError } from './workbook-archive.ts';
@@ -20,12 +20,28 @@ export interface NumberStyle {
   isDate: boolean;
 }
 
-/** What a sheet's cells refer to in the rest of the workbook. */
+/** What a sheet's cells refer to in the rest of the workbook, and the rows and cells its sheets read so far. */
 export interface WorkbookContext {
   sharedStrings: readonly string[];
   /** By a cell's style index (its s attribute). */
   styles: readonly NumberStyle[];
   date1904: boolean;
+  read: ReadCount;
+}
+
+/**
+ * The <row> and <c> elements of a workbook's sheets, counted as they are read against an import's limits: a
+ * few kilobytes can hold millions of them, and would take the server's memory.
+ */
+export class ReadCount {
+  #rows = 0;
+  #cells = 0;
+  row(): void {
+    if (++this.#rows > MAX_IMPORT_ROWS) throw new ArchiveError('tooManyRows');
+  }
+  cell(): void {
+    if (++this.#cells > MAX_IMPORT_CELLS) throw new ArchiveError('tooManyCells');
+  }
 }
 
 type SheetContent = Pick<Table, 'rows' | 'hiddenRows' | 'hiddenColumns'>;
@@ -67,6 +83,7 @@ export function readSheetXml(part: Uint8Array, workbook: WorkbookContext): Sheet
     open(name, attributes) {
       switch (name) {
         case 'row':
+          workbook.read.row();
           rowNumber = rowNumberOf(attributes.r) ?? rowNumber + 1;
           if (rowNumber > LAST_ROW) throw new ArchiveError('notAWorkbook');
           cells = rows[rowNumber - 1] ?? [];
@@ -75,6 +92,7 @@ export function readSheetXml(part: Uint8Array, workbook: WorkbookContext): Sheet
           cell = undefined;
           break;
         case 'c': {
+          workbook.read.cell();
           const position = columnOf(attributes.r) ?? (cell ? cell.position + 1 : 0);
           cell = { position, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: undefined, formula: undefined, inline: undefined };
           break;
@@ -147,16 +165,11 @@ function rowNumberOf(reference: string | undefined): number | undefined {
 
 /** A cell reference's column, from 0 (B7 → 1); undefined when it names none. */
 function columnOf(reference: string | undefined): number | undefined {
-  if (!reference) return undefined;
-  let column = 0;
-  let index = 0;
-  for (; index < reference.length; index++) {
-    const code = reference.charCodeAt(index) & ~0x20;
-    if (code < 65 || code > 90) break;
-    column = column * 26 + code - 64;
-  }
-  return index === 0 ? undefined : column - 1;
+  const letters = reference === undefined ? undefined : LEADING_LETTERS.exec(reference)?.[0];
+  return letters ? columnPosition(letters) : undefined;
 }
+
+const LEADING_LETTERS = /^[A-Za-z]+/;
 
 function hideColumns(hidden: Set<number>, min: string | undefined, max: string | undefined): void {
   const first = Number(min);

@@ -1,5 +1,6 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
 import { readWorkbookParts } from './workbook-xml.ts';
 import { MalformedXmlError } from './xml-events.ts';
 
@@ -32,6 +33,17 @@ describe('a workbook’s parts', () => {
       { name: 'Eén & twee', visibility: 'visible', rows: [['Oekraïne', '2025-06-01', { number: 7, shown: 'LEV-007' }, 44347]], date1904: true },
       { name: 'Twee', visibility: 'veryHidden', rows: [['\r']], date1904: true },
     ]);
+  });
+
+  it('count the rows and cells of a sheet wherever its relationships put it, and refuse one not in the UTF-8 it was given in', () => {
+    const workbookAt = (sheet: Uint8Array) => ({
+      'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="W" r:id="rId1"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': relationships([['rId1', `${RELATIONSHIPS}/worksheet`, 'elders/blad.xml']]),
+      'xl/elders/blad.xml': sheet,
+    });
+    expect(() => readWorkbookParts(workbookAt(strToU8(`<worksheet><sheetData>${'<row/>'.repeat(MAX_IMPORT_ROWS + 1)}</sheetData></worksheet>`)))).toThrow('tooManyRows');
+    const brokenByte = new Uint8Array([...strToU8('<worksheet><sheetData><row><c t="inlineStr"><is><t>Oekra'), 0xef, ...strToU8('ne</t></is></c></row></sheetData></worksheet>')]);
+    expect(() => readWorkbookParts(workbookAt(brokenByte))).toThrow(MalformedXmlError);
   });
 
   it('give no sheet for an archive without a workbook, as a Word document is', () => {

@@ -4,7 +4,7 @@
  * cells share and the number format of each cell style.
  */
 import { getFormatFromId, isDateFormat } from 'numfmt';
-import { readSheetXml, withEscapedCharacters, type NumberStyle, type WorkbookContext } from './sheet-xml.ts';
+import { ReadCount, readSheetXml, withEscapedCharacters, type NumberStyle, type WorkbookContext } from './sheet-xml.ts';
 import type { SheetVisibility, Table } from './table.ts';
 import { prefixedAttribute, readXml } from './xml-events.ts';
 
@@ -23,6 +23,7 @@ export function readWorkbookParts(parts: Parts): Table[] {
     sharedStrings: sharedStringsOf(parts[partOfType('sharedStrings', 'xl/sharedStrings.xml')]),
     styles: stylesOf(parts[partOfType('styles', 'xl/styles.xml')]),
     date1904,
+    read: new ReadCount(),
   };
   const worksheets = new Map(related.filter((relationship) => relationship.type === 'worksheet').map((relationship) => [relationship.id, relationship.target]));
   return sheets.flatMap(({ name, visibility, relationshipId }) => {

@@ -12,10 +12,10 @@ export interface XmlHandlers {
   close?(name: string): void;
 }
 
-/** Thrown for a part that is no well-formed XML. */
+/** Thrown for a part that is no well-formed XML, or not in UTF-8 (xml-encoding.ts made every part it could decode so). */
 export class MalformedXmlError extends Error {}
 
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a part in UTF-8 (see xml-encoding.ts) from start to end, calling the handlers in document order. */
 export function readXml(part: Uint8Array, handlers: XmlHandlers): void {
@@ -30,7 +30,15 @@ export function readXml(part: Uint8Array, handlers: XmlHandlers): void {
   parser.on('error', (error) => {
     throw new MalformedXmlError(error.message);
   });
-  parser.write(decoder.decode(part)).close();
+  parser.write(utf8Text(part)).close();
+}
+
+function utf8Text(part: Uint8Array): string {
+  try {
+    return decoder.decode(part);
+  } catch {
+    throw new MalformedXmlError('not UTF-8');
+  }
 }
 
 function localName(name: string): string {
