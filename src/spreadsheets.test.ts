@@ -19,4 +19,12 @@ describe('a column named in A1 notation', () => {
   it('reads lower-case letters as a spreadsheet does', () => {
     expect(columnPosition('ab')).toBe(27);
   });
+
+  it("reads the letters leading a cell's reference, and none from a reference without them", () => {
+    expect(columnPosition('XFD1048576')).toBe(16_383);
+    expect(columnPosition('b7')).toBe(1);
+    expect(columnPosition('7')).toBe(-1);
+    expect(columnPosition('')).toBe(-1);
+    expect(columnPosition('$A$1')).toBe(-1);
+  });
 });

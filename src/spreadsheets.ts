@@ -17,7 +17,17 @@ export function columnLetters(position: number): string {
   return letters;
 }
 
-/** A column's position, counted from 0, from its letter(s) in A1 notation: A → 0, AA → 26. */
-export function columnPosition(letters: string): number {
-  return [...letters.toUpperCase()].reduce((number, character) => number * 26 + character.charCodeAt(0) - 64, 0) - 1;
+/**
+ * A column's position, counted from 0, from its letter(s) in A1 notation, alone or leading a cell's
+ * reference: A → 0, AA → 26, B7 → 1; -1 without a leading letter. Read a character at a time: a sheet's
+ * reader asks this for every cell.
+ */
+export function columnPosition(reference: string): number {
+  let position = 0;
+  for (let index = 0; index < reference.length; index++) {
+    const letter = reference.charCodeAt(index) & ~0x20; // upper case
+    if (letter < 0x41 || letter > 0x5a) break;
+    position = position * 26 + letter - 0x40;
+  }
+  return position - 1;
 }

@@ -98,7 +98,7 @@ function copyValue(value: unknown): string {
 /** Every column some row gives a value. */
 function columnsOf(rows: readonly RecordsetRow[]): string[] {
   const columns = new Set<string>();
-  for (const row of rows) for (const [column, value] of Object.entries(row)) if (value !== undefined) columns.add(column);
+  for (const row of rows) for (const column of Object.keys(row)) if (row[column] !== undefined) columns.add(column);
   return [...columns];
 }
 

@@ -165,11 +165,9 @@ function rowNumberOf(reference: string | undefined): number | undefined {
 
 /** A cell reference's column, from 0 (B7 → 1); undefined when it names none. */
 function columnOf(reference: string | undefined): number | undefined {
-  const letters = reference === undefined ? undefined : LEADING_LETTERS.exec(reference)?.[0];
-  return letters ? columnPosition(letters) : undefined;
+  const position = reference === undefined ? -1 : columnPosition(reference);
+  return position === -1 ? undefined : position;
 }
-
-const LEADING_LETTERS = /^[A-Za-z]+/;
 
 function hideColumns(hidden: Set<number>, min: string | undefined, max: string | undefined): void {
   const first = Number(min);
