@@ -2,8 +2,8 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Kysely, QueryCreator } from 'kysely';
 import { createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { openSealed, sealWithKey, type TotpSecretKey } from '../auth/totp-secret-key.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { typedDatabaseError, UniqueViolationError } from '../db/errors.ts';
 import * as requests from '../db/repositories/idempotency.ts';
 import type { IdempotentRequest } from '../db/repositories/idempotency.ts';
@@ -83,7 +83,7 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
   }
   if (!KEY_PATTERN.test(key)) return problem(c, 400, { code: 'invalidIdempotencyKey', detail: reason(answerLanguage(c), 'invalidIdempotencyKey') });
   const accountId = c.get('principal')!.accountId;
-  const fingerprint = fingerprintOf(totpKey, `${c.req.method} ${c.req.path}\n${canonicalize(schemas.request) ?? ''}`);
+  const fingerprint = fingerprintOf(totpKey, `${c.req.method} ${c.req.path}\n${canonicalJson(schemas.request) ?? ''}`);
   // The answer opens only for this account and key.
   const boundTo = `idempotent ${accountId} ${key}`;
 

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { z } from '@hono/zod-openapi';
 import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult } from '../../common/vocabulary/codes.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import type { Warning } from '../domain/warnings.ts';
 
 /** The previous hash of the first event. */
@@ -127,7 +127,7 @@ export function buildAuditEvent(
 
 /** The RFC 8785 (JSON Canonicalization Scheme) text of an event: the text that is hashed and stored. */
 export function canonicalText(event: AuditEvent): string {
-  return canonicalJson(event);
+  return jsonText(event);
 }
 
 /**
@@ -138,8 +138,8 @@ export function canonicalText(event: AuditEvent): string {
  */
 export function canonicalTextAroundLink(event: UnlinkedAuditEvent): { beforePrevHash: string; beforeSeq: string } {
   const { requestId, result, ...head } = event;
-  const headText = canonicalJson(head);
-  const tailText = canonicalJson({ requestId, result });
+  const headText = jsonText(head);
+  const tailText = jsonText({ requestId, result });
   return { beforePrevHash: `${headText.slice(0, -1)},"prevHash":"`, beforeSeq: `",${tailText.slice(1, -1)},"seq":` };
 }
 
@@ -148,8 +148,8 @@ export function linkedCanonicalText(pieces: { beforePrevHash: string; beforeSeq:
   return `${pieces.beforePrevHash}${prevHash}${pieces.beforeSeq}${seq}}`;
 }
 
-function canonicalJson(value: object): string {
-  const text = canonicalize(value);
+function jsonText(value: object): string {
+  const text = canonicalJson(value);
   if (text === undefined) throw new Error('an audit event must be JSON');
   return text;
 }

@@ -1,8 +1,8 @@
-import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { LETTER_BUDGET_FIGURE_KINDS, TRAINING_MEASURES, type EpfParameterisedFigure, type LetterBudgetFigureKind, type LetterFigureName, type ReadinessEffect } from '../../common/vocabulary/codes.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { sha256Hex } from '../audit/event.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { CATEGORIES, SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import type { IndustryFacts } from '../domain/industry.ts';
 import { headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
@@ -316,7 +316,7 @@ function withPrintedRestatement(line: FigureLine): FigureLine {
 
 /** The exact text that is hashed and kept, and its SHA-256. */
 export function sealed(snapshot: unknown): { text: string; sha256: string } {
-  const text = canonicalize(snapshot);
+  const text = canonicalJson(snapshot);
   if (text === undefined) throw new Error('a snapshot must be JSON');
   return { text, sha256: sha256Hex(text) };
 }
