@@ -36,6 +36,12 @@ describe('a worksheet part', () => {
     expect(row).toEqual([20, { problem: 'formulaWithoutValue', shown: '=SUM(A1:A9)' }, { problem: 'formulaWithoutValue', shown: '=SUM(A1:A9)' }, '20x']);
   });
 
+  it('gives a formula whose text came out empty as an empty cell, and one never computed, without a value or with an empty number, as a formula', () => {
+    // LibreOffice and Excel write an empty text result with an empty value; openpyxl writes an uncomputed formula with an empty one of no type.
+    const [row] = rowsOf('<row r="1"><c r="A1" t="str"><f>IF(B1="","","x")</f><v></v></c><c r="B1"><f>1+1</f><v></v></c><c r="C1" t="str"><f>"a"</f></c></row>');
+    expect(row).toEqual(['', { problem: 'formulaWithoutValue', shown: '=1+1' }, { problem: 'formulaWithoutValue', shown: '="a"' }]);
+  });
+
   it('numbers rows and cells that do not say where they are by the one before them, and leaves out cells there only for their style', () => {
     const rows = rowsOf('<row><c t="inlineStr"><is><t>a</t></is></c><c s="1"/><c><v>2</v></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row><row/>');
     expect(rows[0]).toEqual(['a', undefined, 2]);

@@ -180,7 +180,9 @@ function hideColumns(hidden: Set<number>, min: string | undefined, max: string |
 function valueOf(cell: CellXml, workbook: WorkbookContext): CellValue | undefined {
   const { type, value, formula, inline } = cell;
   if (type === 'inlineStr' && inline !== undefined) return withEscapedCharacters(inline);
-  if (value === undefined || (value === '' && formula !== undefined)) {
+  // A formula whose text came out empty (=ALS(A3="";"";…)) has an empty value of type str, as Excel and LibreOffice write it.
+  const computedEmptyText = type === 'str' && value === '';
+  if (value === undefined || (value === '' && formula !== undefined && !computedEmptyText)) {
     // A formula never computed has no value to read; Excel's own keep the value of the last computation.
     return formula === undefined ? undefined : { problem: 'formulaWithoutValue', shown: `=${formula}` };
   }
