@@ -18,6 +18,13 @@ describe('reading a cell as its field', () => {
     expect(readCell('count', { number: null, shown: '15%' })).toMatchObject({ fault: 'notWholeNumber' });
   });
 
+  it("reads a count a formula computed at the 15 digits Excel shows, as an amount is, and keeps a fraction the cell holds", () => {
+    expect(readCell('count', 114.99999999999999)).toEqual({ value: 115 });
+    expect(readCell('count', { number: 3.0000000000000004, shown: '3' })).toEqual({ value: 3 });
+    expect(readCell('amount', 114.99999999999999)).toEqual({ value: 11_500 });
+    expect(readCell('count', 2.5)).toEqual({ value: 2.5 });
+  });
+
   it('reads a point before three digits as grouping thousands only after a first group without a leading zero', () => {
     expect(readCell('amount', '234.500')).toEqual({ value: 23_450_000 });
     expect(readCell('count', '1.000')).toEqual({ value: 1000 });

@@ -46,7 +46,7 @@ export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
     case 'amount':
       return readEuroCents(number);
     case 'count':
-      return typeof number === 'number' ? { value: number } : readCount(number);
+      return typeof number === 'number' ? { value: atExcelPrecision(number) } : readCount(number);
   }
   const shown = typeof cell === 'object' ? cell.shown : typeof cell === 'number' ? generalText(cell) : cell;
   if (typeof kind === 'object') {
@@ -66,6 +66,9 @@ function generalText(number: number): string {
 }
 
 const GENERAL = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 15 });
+
+/** A number at the 15 significant digits Excel shows: a formula's binary remainder (=1,15*100 holds 114.99999999999999) is no digit. */
+const atExcelPrecision = (number: number) => Number(number.toPrecision(15));
 
 /**
  * Line breaks as Excel keeps them in a cell, one line feed each: a CSV file saved on Windows has CRLF (or an old
@@ -184,7 +187,7 @@ export function readEuroCents(cell: string | number): CellReading {
     // The number's decimal text, read exactly (a binary product such as 139455647.55 × 100 is off by a fraction), at
     // the 15 digits Excel shows, so that a formula's binary remainder (0.1 + 0.2) is no digit; with a decimal comma,
     // which the reader takes for the decimals only: 1.234 is no € 1.234.
-    const cents = parseEuroAmountExactly(String(Number(cell.toPrecision(15))).replace('.', ','));
+    const cents = parseEuroAmountExactly(String(atExcelPrecision(cell)).replace('.', ','));
     // A cell formatted as euros shows 1234.567 as € 1.234,57: its user is told what it holds.
     return cents === undefined ? { fault: 'amountBeyondCents', params: { shown: String(cell) } } : { value: Number(cents) };
   }
