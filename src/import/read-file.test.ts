@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
+import { officeDocument, openDocument, POWERPOINT_PRESENTATION, WORD_DOCUMENT } from '../../test/support/office-files.ts';
 import { headers, isoDate, number, rawWorkbook, row, text } from '../../test/support/raw-workbook.ts';
 import { readImportFile, UnreadableFileError, type ReadSheet } from './read-file.ts';
 
@@ -371,6 +372,19 @@ describe('reading an import file', () => {
     const wideHeader = headers(VALUATION_HEADERS).replace('</row>', `${text('XFD1', 'Opmerking')}</row>`);
     const [sheet] = await sheetsOf('breed.xlsx', rawWorkbook([{ name: 'W', rows: wideHeader + rows }]));
     expect([sheet!.rows.length, headerFaults(sheet!)]).toEqual([5_000, ['XFD Opmerking: unknownColumn']]);
+  });
+
+  it.each([
+    ['a Word document', () => officeDocument('word/document.xml', WORD_DOCUMENT), 'notASpreadsheet'],
+    ['a PowerPoint presentation', () => officeDocument('ppt/presentation.xml', POWERPOINT_PRESENTATION), 'notASpreadsheet'],
+    ['an OpenDocument text', () => openDocument('text'), 'notASpreadsheet'],
+    ['an OpenDocument spreadsheet', () => openDocument('spreadsheet'), 'openDocumentSpreadsheet'],
+    ['a ZIP archive of a text file', () => zipSync({ 'hello.txt': csv('hallo') }), 'zipArchive'],
+    ['a zipped CSV file', () => zipSync({ 'waarderingen.csv': csv(`${VALUATION_HEADERS.join(';')}\nW1;D1;1;x;y\n`) }), 'zipArchive'],
+    ['a binary workbook (.xlsb)', () => officeDocument('xl/workbook.bin', 'application/vnd.ms-excel.sheet.binary.macroEnabled.main'), 'notAWorkbook'],
+    ['a workbook without a worksheet', () => rawWorkbook([]), 'noKnownSheet'],
+  ])('says of %s uploaded as a workbook what it is', async (_case, bytes, code) => {
+    expect(await refusal('x.xlsx', bytes())).toEqual({ code, params: {} });
   });
 
   it.each([

@@ -15,6 +15,7 @@ import { headerBrokenOverRows, headersReachBelow, headersStaggeredOverRows, spli
 import { totalsLabelOf } from './totals-rows.ts';
 import type { SheetVisibility, Table } from './table.ts';
 import { ArchiveError, checkedWorkbookParts } from './workbook-archive.ts';
+import { packageKind, type PackageKind } from './package-kind.ts';
 import { readWorkbookParts } from './workbook-xml.ts';
 import { MalformedXmlError } from './xml-events.ts';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
@@ -95,6 +96,8 @@ type UnreadableCode =
   | 'tooManyRows'
   | 'tooManyCells'
   | 'notASpreadsheet'
+  | 'openDocumentSpreadsheet'
+  | 'zipArchive'
   | 'notSpreadsheetOrText'
   | 'utf16WithoutMark'
   | 'noKnownSheet'
@@ -177,18 +180,28 @@ function readCsvTable(bytes: Uint8Array): CellValue[][] {
 }
 
 function readWorkbook(bytes: Uint8Array): Table[] {
-  let tables: Table[];
   try {
-    tables = readWorkbookParts(checkedWorkbookParts(bytes));
+    const parts = checkedWorkbookParts(bytes);
+    const tables = readWorkbookParts(parts);
+    if (tables.length > 0) return tables;
+    // Other files are ZIP archives too, holding no sheet at all: said as what they are.
+    const kind = packageKind(parts);
+    if (kind === 'workbook') return tables;
+    throw new UnreadableFileError(OF_PACKAGE_KIND[kind]);
   } catch (error) {
     if (error instanceof ArchiveError) throw new UnreadableFileError(error.code, LIMITS[error.code]);
     if (error instanceof MalformedXmlError) throw new UnreadableFileError('notAWorkbook');
     throw error;
   }
-  // A Word document or a PowerPoint presentation is a ZIP archive too, one that holds no sheet at all.
-  if (tables.length === 0) throw new UnreadableFileError('notASpreadsheet');
-  return tables;
 }
+
+/** Why a ZIP archive without a worksheet is no import, by what it is; a workbook without one has no sheet the import knows. */
+const OF_PACKAGE_KIND: Record<Exclude<PackageKind, 'workbook'>, UnreadableCode> = {
+  otherOfficeFile: 'notASpreadsheet',
+  openDocumentSpreadsheet: 'openDocumentSpreadsheet',
+  openXmlPackage: 'notAWorkbook',
+  archive: 'zipArchive',
+};
 
 /** Blank: no value, or a cell a merge covers, whose value the merge's first cell holds (a title merged over several columns is one value). */
 const isBlank = (cell: CellValue | undefined) =>

@@ -11,6 +11,7 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import { apiClient, type ApiCall } from './client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { asUpload, filledTemplate, THREE_ROWS, THREE_ROWS_CENTS } from '../support/import-files.ts';
+import { officeDocument, POWERPOINT_PRESENTATION, WORD_DOCUMENT } from '../support/office-files.ts';
 import { referenceKey } from '../../common/text.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { createApi } from '../../src/api/app.ts';
@@ -453,8 +454,12 @@ describeEachDatabase('import', (database) => {
     expect(await refusal(new Uint8Array(), 'leeg.csv')).toEqual({ status: 400, params: [expect.objectContaining({ name: 'content', code: 'emptyFile', reason: 'Dit bestand is leeg; kies het ingevulde sjabloon.' })] });
     expect(await refusal(text('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'brief.pdf')).toEqual({ status: 400, params: [expect.objectContaining({ code: 'noKnownSheet' })] });
     const notASpreadsheet = { status: 400, params: [expect.objectContaining({ name: 'content', code: 'notASpreadsheet', reason: expect.stringContaining('Dit bestand is geen spreadsheet') })] };
-    expect(await refusal(zipSync({ 'word/document.xml': text('<w:document/>') }), 'brief.docx')).toEqual(notASpreadsheet);
-    expect(await refusal(zipSync({ 'ppt/presentation.xml': text('<p:presentation/>') }), 'dia.pptx')).toEqual(notASpreadsheet);
+    expect(await refusal(officeDocument('word/document.xml', WORD_DOCUMENT), 'brief.docx')).toEqual(notASpreadsheet);
+    expect(await refusal(officeDocument('ppt/presentation.xml', POWERPOINT_PRESENTATION), 'dia.pptx')).toEqual(notASpreadsheet);
+    // Any other ZIP archive is said to be one, whatever its name says.
+    const zipArchive = { status: 400, params: [expect.objectContaining({ name: 'content', code: 'zipArchive', reason: expect.stringContaining('Dit bestand is een ZIP-archief (gecomprimeerde map), geen Excel-werkmap; pak het uit') })] };
+    expect(await refusal(zipSync({ 'hello.txt': text('hallo') }), 'x.xlsx')).toEqual(zipArchive);
+    expect(await refusal(zipSync({ 'waarderingen.csv': text('Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\nW1;D1;1;x;y\r\n') }), 'x.xlsx')).toEqual(zipArchive);
     expect(await refusal(text('Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\n'), 'koppen.csv')).toEqual({ status: 400, params: [expect.objectContaining({ code: 'noRows', reason: expect.stringContaining('geen regels') })] });
 
     // 50 MB: refused before it is read, with the limit in the reason.

@@ -10,6 +10,7 @@ import { listAuditEvents } from '../../src/db/repositories/audit.ts';
 import { importTemplate } from '../../src/import/template.ts';
 import { figuresTable } from '../../src/register/figures.ts';
 import { filledTemplate, THREE_ROWS, THREE_ROWS_CENTS, workbookWithOverview } from '../support/import-files.ts';
+import { officeDocument, POWERPOINT_PRESENTATION } from '../support/office-files.ts';
 import { createMigratedDataFolder, runCli } from '../support/cli.ts';
 
 
@@ -96,12 +97,15 @@ describe('the import command', () => {
     expect(onlyValid.output).toMatch(/Imported 2 rows \(import [0-9a-f-]{36}\)/);
   });
 
-  it('refuses a Word document or a presentation as no spreadsheet, names the row of an unclosed quote, and says a file it cannot read in one line', { timeout: 120_000 }, async () => {
+  it('refuses a presentation as no spreadsheet and a ZIP archive as one, names the row of an unclosed quote, and says a file it cannot read in one line', { timeout: 120_000 }, async () => {
     const presentation = join(folder, 'presentatie.pptx');
-    writeFileSync(presentation, zipSync({ 'ppt/presentation.xml': new TextEncoder().encode('<p:presentation/>') }));
+    writeFileSync(presentation, officeDocument('ppt/presentation.xml', POWERPOINT_PRESENTATION));
     const refused = await runCli(dataDir, ['import', presentation, '--dry-run']);
     expect(refused.output).toContain(`${presentation}: This file is not a spreadsheet but another Office file`);
     expect(refused.code).not.toBe(0);
+    const zipped = join(folder, 'x.xlsx');
+    writeFileSync(zipped, zipSync({ 'hello.txt': new TextEncoder().encode('hallo') }));
+    expect((await runCli(dataDir, ['import', zipped, '--dry-run'])).output).toContain(`${zipped}: This file is a ZIP archive (compressed folder), not an Excel workbook; unpack it`);
 
     const unclosed = join(folder, 'waarderingen.csv');
     writeFileSync(unclosed, 'Eigen kenmerk;Kenmerk levering;Bedrag;Grondslag;Ingangsdatum\nW1;"IMP-1;10;Vervangingswaarde;2025-06-01\n');

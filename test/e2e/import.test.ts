@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
@@ -267,6 +268,14 @@ describeWithBrowser('import', (browser) => {
     await error.waitFor();
     expect(plain(await error.innerText())).toContain('Geen blad van dit bestand heeft de kolomkoppen van het sjabloon');
     expect(plain(await error.innerText())).toContain('Van het blad Overzicht wordt niets geïmporteerd: geen van zijn eerste 10 regels heeft de kolomkoppen van het sjabloon.');
+
+    // A zipped CSV file named as a workbook is said to be a ZIP archive, as any file the import cannot read is said to be what it is.
+    const zipped = join(folder, 'gezipt.xlsx');
+    writeFileSync(zipped, zipSync({ 'waarderingen.csv': new TextEncoder().encode('Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\n') }));
+    await page.getByLabel('Bestand').setInputFiles(zipped);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await error.getByText('ZIP-archief').waitFor();
+    expect(plain(await error.innerText())).toBe('Dit bestand is een ZIP-archief (gecomprimeerde map), geen Excel-werkmap; pak het uit en kies het ingevulde sjabloon dat erin zit, als Excel-werkmap (.xlsx), CSV- of tekstbestand.');
   });
 
   it('checks an export of the deliveries list as the register holding every row of it, unchanged, and a value typed in a column the register computes as a fault at its cell', async () => {
