@@ -140,8 +140,8 @@ function asUtf8(characters: string): string {
 }
 
 function readDate(cell: string | number): CellReading {
-  const date = dateOfText(String(cell));
-  return date ? { value: date } : { fault: 'notADate', params: { shown: String(cell).trim() } };
+  const read = dateOfText(String(cell));
+  return 'date' in read ? { value: read.date } : { fault: read.fault, params: { shown: String(cell).trim() } };
 }
 
 /** The day serial number 0 stands for in each of Excel's date systems (1900: a day early, as Excel counts a 29 February 1900 that never was). */

@@ -180,8 +180,12 @@ describe('reading dates', () => {
     expect(readCell('date', cell)).toEqual({ value: date });
   });
 
-  it.each(['31-02-2025', '10-9-202', '45909', '2025-09-10 25:61x'])('refuses %s, saying what it read', (cell) => {
+  it.each(['abc', '10-9-202', '45909', '2025-09-10 25:61x', '10 septober 2025'])('refuses %s as no date, saying what it read', (cell) => {
     expect(readCell('date', cell)).toEqual({ fault: 'notADate', params: { shown: cell } });
+  });
+
+  it.each(['31-02-2025', '2025-13-01', '29 februari 2025', '2025-02-31T10:00:00Z'])('refuses %s as a date that does not exist, saying what it read', (cell) => {
+    expect(readCell('date', cell)).toEqual({ fault: 'noSuchDate', params: { shown: cell } });
   });
 
   it('reads Excel serial numbers in the 1900 and 1904 date systems', () => {

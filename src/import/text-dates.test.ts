@@ -21,24 +21,28 @@ describe('a date typed as text, or saved as text by a spreadsheet', () => {
     ['Wednesday, September 10, 2025'],
     ['September 10, 2025'],
   ])('reads %s as 10 September 2025', (text) => {
-    expect(dateOfText(text)).toBe('2025-09-10');
+    expect(dateOfText(text)).toEqual({ date: '2025-09-10' });
   });
 
   it('reads a moment with its offset from UTC as its day in Amsterdam', () => {
     expect(
       ['2025-03-01T23:30:00Z', '2025-03-01T22:59:59Z', '2025-08-31T22:00:00.000Z', '2025-08-31T21:59Z', '2025-03-01T18:00:00-05:00', '2025-03-01 23:30:00+0000', '2025-02-31T10:00:00Z', '2025-03-01T24:30:00Z'].map(dateOfText),
-    ).toEqual(['2025-03-02', '2025-03-01', '2025-09-01', '2025-08-31', '2025-03-02', '2025-03-02', undefined, undefined]);
+    ).toEqual([...['2025-03-02', '2025-03-01', '2025-09-01', '2025-08-31', '2025-03-02', '2025-03-02'].map((date) => ({ date })), { fault: 'noSuchDate' }, { fault: 'noSuchDate' }]);
   });
 
   it('knows the Dutch abbreviations of the months that differ from the English ones', () => {
-    expect(['1 mrt 2025', '1-mei-2025', '1 okt. 2025'].map(dateOfText)).toEqual(['2025-03-01', '2025-05-01', '2025-10-01']);
+    expect(['1 mrt 2025', '1-mei-2025', '1 okt. 2025'].map(dateOfText)).toEqual([{ date: '2025-03-01' }, { date: '2025-05-01' }, { date: '2025-10-01' }]);
   });
 
   it('reads a two-digit year as Excel does: up to 29 in this century, from 30 in the last', () => {
-    expect(['1-1-29', '1-1-30'].map(dateOfText)).toEqual(['2029-01-01', '1930-01-01']);
+    expect(['1-1-29', '1-1-30'].map(dateOfText)).toEqual([{ date: '2029-01-01' }, { date: '1930-01-01' }]);
   });
 
-  it.each([['31-2-2025'], ['10 septober 2025'], ['ongeveer 10 september 2025'], ['9/10'], ['10-9-202'], ['september 2025'], ['2025']])('names no day in %s', (text) => {
-    expect(dateOfText(text)).toBeUndefined();
+  it.each([['31-2-2025'], ['2025-02-29'], ['0-9-2025'], ['10-13-2025'], ['31 april 2025'], ['April 31, 2025']])('names a day that does not exist in %s', (text) => {
+    expect(dateOfText(text)).toEqual({ fault: 'noSuchDate' });
+  });
+
+  it.each([['abc'], ['10 septober 2025'], ['ongeveer 10 september 2025'], ['9/10'], ['10-9-202'], ['september 2025'], ['2025']])('names no date in %s', (text) => {
+    expect(dateOfText(text)).toEqual({ fault: 'notADate' });
   });
 });

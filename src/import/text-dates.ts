@@ -37,8 +37,13 @@ const MONTH = String.raw`([a-z]+)\.?`;
 const DAY_MONTH_YEAR = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:\s+|-)${MONTH}(?:\s+|-)(\d{4}|\d{2})${TIME}$`);
 const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+(\d{1,2}),?\s+(\d{4})${TIME}$`);
 
-/** The day a text names, or undefined when it names none (or one that does not exist, such as 31-2-2025). */
-export function dateOfText(text: string): IsoDate | undefined {
+/**
+ * The day a text names; else why it names none: it is written as a date, but of a day that does not exist
+ * (31-2-2025, 2025-13-01), or it is no date at all, in none of the forms above or with a month no language names.
+ */
+type TextDate = { date: IsoDate } | { fault: 'noSuchDate' | 'notADate' };
+
+export function dateOfText(text: string): TextDate {
   const written = text.trim().replace(/\s+/g, ' ').toLowerCase();
   const moment = ISO_MOMENT.exec(written);
   if (moment) return dayOfMoment(moment);
@@ -50,21 +55,23 @@ export function dateOfText(text: string): IsoDate | undefined {
   if (named) return dateOf(named[3]!, MONTHS[named[2]!], named[1]!);
   const monthFirst = MONTH_DAY_YEAR.exec(written);
   if (monthFirst) return dateOf(monthFirst[3]!, MONTHS[monthFirst[1]!], monthFirst[2]!);
-  return undefined;
+  return { fault: 'notADate' };
 }
 
 /** The day a moment falls on in Amsterdam, where the register keeps its dates: 2025-03-01T23:30Z is 2 March there. */
-function dayOfMoment([, year, month, day, time, offset]: RegExpExecArray): IsoDate | undefined {
-  if (dateOf(year!, Number(month), day!) === undefined) return undefined;
+function dayOfMoment([, year, month, day, time, offset]: RegExpExecArray): TextDate {
+  const date = dateOf(year!, Number(month), day!);
+  if ('fault' in date) return date;
   const zone = offset === 'z' ? 'Z' : `${offset!.slice(0, 3)}:${offset!.slice(-2)}`;
   const instant = Date.parse(`${year}-${month}-${day}T${time}${zone}`);
-  return Number.isNaN(instant) ? undefined : todayInAmsterdam(new Date(instant));
+  // A time that does not exist (24:30) makes a moment that does not.
+  return Number.isNaN(instant) ? { fault: 'noSuchDate' } : { date: todayInAmsterdam(new Date(instant)) };
 }
 
-function dateOf(year: string, month: number | undefined, day: string): IsoDate | undefined {
-  if (month === undefined) return undefined;
+function dateOf(year: string, month: number | undefined, day: string): TextDate {
+  if (month === undefined) return { fault: 'notADate' };
   const iso = `${fullYear(year)}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : undefined;
+  return isIsoDate(iso) ? { date: iso } : { fault: 'noSuchDate' };
 }
 
 /** A year of two digits as Excel reads it: 00–29 in this century, 30–99 in the last. */

@@ -579,6 +579,30 @@ describeEachDatabase('import', (database) => {
     expect(dryRun.body.rows).toEqual([expect.objectContaining({ reference: 'ISO-W', outcome: 'create', faults: [], values: expect.objectContaining({ effectiveDate: '2025-07-14' }) })]);
   });
 
+  it('says of text in a date column that no date format matches that it is no date, and of a date that does not exist that it does not, from a CSV file and a workbook', async () => {
+    const VALUATION = ['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum'];
+    const csv = [VALUATION.join(';'), 'DAT-1;IMP-1;10;Vervangingswaarde;abc', 'DAT-2;IMP-1;10;Vervangingswaarde;31-02-2025'].join('\r\n');
+    const valuation = (rowNumber: number, date: string) => row(rowNumber, [text(`A${rowNumber}`, `DAT-${rowNumber}`), text(`B${rowNumber}`, 'IMP-1'), number(`C${rowNumber}`, 10), text(`D${rowNumber}`, 'Vervangingswaarde'), date]);
+    const workbook = rawWorkbook([{ name: 'Waarderingen', rows: headers(VALUATION) + valuation(2, text('E2', 'abc')) + valuation(3, text('E3', '31-02-2025')) + valuation(4, isoDate('E4', 'abc')) + valuation(5, isoDate('E5', '2025-02-31')) }]);
+    const reasons = async (upload: { fileName: string; content: string }, language: string) =>
+      (await registrar('POST', '/imports/dry-run', upload, { 'Accept-Language': language })).body.rows.map((read: any) => read.faults.map((fault: any) => `${fault.columnLetter}${read.rowNumber} ${fault.code}: ${fault.reason}`));
+    const fromCsv = asUpload(new TextEncoder().encode(csv), 'waarderingen.csv');
+    expect(await reasons(fromCsv, 'nl')).toEqual([
+      ['E2 notADate: abc is geen datum; vul een datum in zoals 30-6-2025 of 2025-06-30.'],
+      ['E3 noSuchDate: 31-02-2025 is geen bestaande datum; vul een datum in zoals 30-6-2025 of 2025-06-30.'],
+    ]);
+    expect(await reasons(fromCsv, 'en')).toEqual([
+      ['E2 notADate: abc is not a date; enter a date such as 30-6-2025 or 2025-06-30.'],
+      ['E3 noSuchDate: 31-02-2025 is no existing date; enter a date such as 30-6-2025 or 2025-06-30.'],
+    ]);
+    expect(await reasons(asUpload(workbook, 'waarderingen.xlsx'), 'nl')).toEqual([
+      ['E2 notADate: abc is geen datum; vul een datum in zoals 30-6-2025 of 2025-06-30.'],
+      ['E3 noSuchDate: 31-02-2025 is geen bestaande datum; vul een datum in zoals 30-6-2025 of 2025-06-30.'],
+      ['E4 notADate: abc is geen datum; vul een datum in zoals 30-6-2025 of 2025-06-30.'],
+      ['E5 noSuchDate: 2025-02-31 is geen bestaande datum; vul een datum in zoals 30-6-2025 of 2025-06-30.'],
+    ]);
+  });
+
   it('reads a negative written as accountants write one, and says the rule it breaks rather than that it is no amount', async () => {
     const csv = [
       'Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum',
