@@ -29,6 +29,24 @@ describe('numbers in the reasons of a refusal', () => {
     expect(reason('nl', 'tooLarge', { maximum: '2040' })).toBe('Vul een getal in van hoogstens 2040.');
   });
 
+  it('group every limit and count of five digits or more as their reader does, in either language', () => {
+    expect(reason('nl', 'tooLong', { maximum: '10000' })).toBe('Gebruik hoogstens 10.000 tekens.');
+    expect(reason('en', 'tooLong', { maximum: '10000' })).toBe('Use at most 10,000 characters.');
+    expect(reason('nl', 'tooManyRows', { maximum: '110000' })).toBe('Dit bestand heeft meer dan 110.000 regels; verdeel de regels over meer bestanden.');
+    expect(reason('en', 'tooManyRows', { maximum: '110000' })).toBe('This file has more than 110,000 rows; spread the rows over more files.');
+    expect(reason('nl', 'tooManyCells', { maximum: '2500000' })).toContain('meer dan 2.500.000 cellen;');
+    expect(reason('nl', 'wholeNumberOutOfRange', { minimum: '2014', maximum: '100000' })).toBe('Vul een geheel getal in van 2014 tot en met 100.000.');
+    expect(reason('nl', 'quantityAboveLicence', { licence: 'NL-1', authorised: '25000', quantity: '30000' })).toBe('Vergunning NL-1 dekt 25.000 stuks; deze levering is 30.000 stuks.');
+    expect(reason('en', 'moreThanDelivered', { maximum: '12500' })).toBe('Together with other projects that is more than was delivered; at most 12,500 is left here.');
+    expect(reason('nl', 'paymentFarAboveValuation', { amount: '100000000', valuation: '100', ratio: '1000000' })).toContain('is 1.000.000 keer de waardering');
+    expect(reason('nl', 'undecidedDeliveries', { count: '12000' })).toContain('Er zijn nog 12.000 tot de peildatum gerealiseerde leveringen');
+    expect(reason('en', 'stockDeliveriesNotJudged', { of: '20000', count: '15000', referenceDate: '2025-08-31' })).toContain('Of the 20,000 stock deliveries up to 31 August 2025, 15,000 had');
+    expect(reason('nl', 'namedByRecords', { records: 'epfClaims', count: '10000' })).toContain('10.000 EPF-declaraties noemen haar');
+    // A size is given with its unit, a row by its number as the sheet shows it.
+    expect(reason('nl', 'fileTooLarge', { maximum: '20 MB' })).toContain('hoogstens 20 MB.');
+    expect(reason('nl', 'unclosedQuote', { row: '12345' })).toContain('op regel 12345 van');
+  });
+
   it('say what a public quantity above its deliveries reads as, grouped, and what it may say instead', () => {
     expect(reason('nl', 'quantityAboveDelivered', { stated: '2500000', total: '3', deliveries: '1' })).toBe(
       'Het openbare aantal is te lezen als 2.500.000, meer dan de levering telt (3). Noem hoogstens 3, of zeg minder zonder getal, zoals "meerdere".',
