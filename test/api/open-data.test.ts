@@ -246,7 +246,7 @@ describe('the Kiel-compatible file', () => {
     expect((await registrar('POST', valuations, { amountCents: 4_000_000_00, basis: 'replacementValue', effectiveDate: '2025-04-15' })).status).toBe(201);
     expect((await registrar('POST', valuations, { amountCents: 1_250_000_00, basis: 'bookValue', effectiveDate: '2025-05-01' })).status).toBe(201);
     const decided = await disclosure('POST', '/disclosure-decisions', {
-      deliveryIds: [created.body.id], state: 'public', publicTitle: title, publicCategory: 'other', publicFrom: '2025-05-02', publicValue: true,
+      deliveryIds: [created.body.id], state: 'public', publicTitle: title, publicCategory: 'other', publicFrom: '2025-05-02', publicValue: true, publicRealisedDate: 'day',
     });
     expect(decided.status).toBe(201);
     expect(decided.body.items[0]).toMatchObject({ publicValueCents: 1_250_000_00, publicValueBasis: 'bookValue' });
@@ -261,6 +261,41 @@ describe('the Kiel-compatible file', () => {
     const cells = workbook.getWorksheet('data')!.getSheetValues().find((values) => Array.isArray(values) && values[6] === title) as unknown[];
     expect([cells[9], cells[11]]).toEqual([1_250_000, 'Book value']);
     expect(byTitle((await anonymous('GET', '/public/deliveries')).body.items, title)).toMatchObject({ valueCents: 1_250_000_00, valueBasis: 'bookValue' });
+  });
+});
+
+describe('the measure the Kiel-compatible file gives', () => {
+  const measured = async (title: string) => {
+    const [, ...rows] = parseCsv((await anonymous('GET', '/public/kiel')).body as string);
+    const row = rows.find((cells) => cells[KIEL_COLUMNS.indexOf('Item')] === title)!;
+    return ['Measure', 'Quantity Pledged', 'Quantity Delivered'].map((column) => row[KIEL_COLUMNS.indexOf(column as (typeof KIEL_COLUMNS)[number])]);
+  };
+  const decidedPublic = async (delivery: object, publicTitle: string, openData: object) => {
+    const created = await registrar('POST', '/deliveries', delivery);
+    expect(created.status).toBe(201);
+    const decided = await disclosure('POST', '/disclosure-decisions', {
+      deliveryIds: [created.body.id], state: 'public', publicTitle, publicCategory: 'nonLethal', publicQuantity: '5', publicFrom: todayInAmsterdam(), ...openData,
+    });
+    expect(decided.status).toBe(201);
+  };
+
+  it('is a delivery, with the quantity delivered, only for stock whose realisation is public; else a commitment, delivering nothing', async () => {
+    const pledged = { ...stockDelivery, title: 'Toegezegd, niet geleverd (intern)', quantity: 5, committedAt: undefined, realisedAt: undefined, pledgedAt: '2025-11-01' };
+    await decidedPublic(pledged, 'Toegezegd, niet geleverd', { publicRealisedDate: 'day' });
+    await decidedPublic({ ...stockDelivery, title: 'Geleverd, datum niet openbaar (intern)', quantity: 5 }, 'Geleverd, datum niet openbaar', {});
+    await decidedPublic({ ...stockDelivery, title: 'Geleverd, datum openbaar (intern)', quantity: 5 }, 'Geleverd, datum openbaar', { publicRealisedDate: 'month' });
+    expect(await measured('Toegezegd, niet geleverd')).toEqual(['commitment', '5', '']);
+    // Nothing public says it was handed over: the file does not either.
+    expect(await measured('Geleverd, datum niet openbaar')).toEqual(['commitment', '5', '']);
+    expect(await measured('Geleverd, datum openbaar')).toEqual(['delivery', '5', '5']);
+    expect(await measured(PURL)).toEqual(['allocation', '', '']);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await api.request('/public/kiel?format=xlsx')).arrayBuffer());
+    const cells = workbook.getWorksheet('data')!.getSheetValues().find((values) => Array.isArray(values) && values[6] === 'Toegezegd, niet geleverd') as unknown[];
+    expect([cells[3], cells[7], cells[8] ?? null]).toEqual(['commitment', '5', null]);
+    const measures = workbook.getWorksheet('metadata')!.getColumn(2).values.join(' ');
+    expect(measures).toMatch(/commitment: .*allocation: .*delivery: /);
   });
 });
 

@@ -45,20 +45,34 @@ const KIEL_METADATA = [
   ['Donor', 'Netherlands (Ministry of Defence)'],
   ['Scope', 'Only deliveries decided public; a value only where the disclosure decision made it public'],
   ['Valuation', KIEL_VALUATION_NOTE.en],
-  ['Measure', 'delivery: from stock, handed over; allocation: procured or paid into a fund, delivery to Ukraine may follow later'],
+  [
+    'Measure',
+    'commitment: pledged, no realised date public (not realised yet, or its realisation not made public); ' +
+      'allocation: procured or paid into a fund, its realised date public, delivery to Ukraine may follow later; ' +
+      'delivery: from stock, handed over, its realised date public',
+  ],
+  ['Quantity Delivered', 'The quantity of a delivery; empty for a commitment or an allocation'],
   ['Announcement Date', 'The day it became public: the publication of the first letter to parliament that listed it, or the date its disclosure decision made it public from'],
   ['isDemonstration', 'true for demonstration data, not a real delivery'],
   ['Licence', 'CC0 1.0 (https://creativecommons.org/publicdomain/zero/1.0/)'],
 ] as const;
 
-/** How each type of support counts in Kiel's measures. */
-const MEASURE: Record<SupportType, 'delivery' | 'allocation'> = { stock: 'delivery', procurement: 'allocation', natoFund: 'allocation' };
+/** How each type of support counts in Kiel's measures once it is realised: stock handed over, the rest paid. */
+const REALISED_MEASURE: Record<SupportType, 'delivery' | 'allocation'> = { stock: 'delivery', procurement: 'allocation', natoFund: 'allocation' };
+
+/**
+ * Kiel's measure of a public delivery, by what is public of its realisation: only a realised date made public
+ * makes it more than a commitment, so that the file never tells of a realisation the decision kept back.
+ */
+function measureOf(delivery: PublicDelivery): 'commitment' | 'allocation' | 'delivery' {
+  return delivery.realisedOn === null ? 'commitment' : REALISED_MEASURE[delivery.supportType];
+}
 
 type KielRow = Record<KielColumn, CsvCell>;
 
 function kielRow(delivery: PublicDelivery, value: (cents: number | null) => CsvCell): KielRow {
   const words = vocabulary('en');
-  const measure = MEASURE[delivery.supportType];
+  const measure = measureOf(delivery);
   const letter = delivery.firstLetter;
   return {
     Donor: 'Netherlands',

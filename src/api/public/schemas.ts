@@ -201,7 +201,8 @@ export const kielRoute = publicRead('/public/kiel', 'Open data: the public deliv
     'Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) ' +
     'and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX ' +
     'says so on its sheet "metadata", and the catalogue in the description of each file. The column isDemonstration is true for demonstration ' +
-    'data, which the sheet "metadata" also says. The CSV starts with its header; RFC 4180 unless ' +
+    'data, which the sheet "metadata" also says. Measure is delivery (stock handed over) or allocation (procured or paid into a fund) only where ' +
+    'the realised date is public, else commitment; Quantity Delivered is given of a delivery only. The CSV starts with its header; RFC 4180 unless ' +
     'dialect=excel-nl. Its ETag changes as the public deliveries’ does.',
   request: { query: z.object({ format: z.enum(['csv', 'xlsx']).optional(), dialect: dialectQuery('rfc4180') }) },
   responses: {

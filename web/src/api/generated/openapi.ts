@@ -4280,7 +4280,7 @@ export interface paths {
         };
         /**
          * Open data: the public deliveries in the columns of the Kiel Institute Ukraine Support Tracker (CSV or XLSX)
-         * @description Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX says so on its sheet "metadata", and the catalogue in the description of each file. The column isDemonstration is true for demonstration data, which the sheet "metadata" also says. The CSV starts with its header; RFC 4180 unless dialect=excel-nl. Its ETag changes as the public deliveries’ does.
+         * @description Kiel values aid in kind at market prices; the Netherlands values stock at replacement value (book value where it will not be replaced) and the rest at what was paid: the column Valuation Basis names the basis of each public value (empty where none is public); the XLSX says so on its sheet "metadata", and the catalogue in the description of each file. The column isDemonstration is true for demonstration data, which the sheet "metadata" also says. Measure is delivery (stock handed over) or allocation (procured or paid into a fund) only where the realised date is public, else commitment; Quantity Delivered is given of a delivery only. The CSV starts with its header; RFC 4180 unless dialect=excel-nl. Its ETag changes as the public deliveries’ does.
          */
         get: {
             parameters: {
