@@ -195,7 +195,10 @@ export interface PublicDeliveryTable {
    * until then, and while a final letter not yet published is the first to list it.
    */
   visibleFrom: string | null;
-  /** The moment its decision makes it public from (midnight in The Hague of the date it names); null when it names none. */
+  /**
+   * The moment its decision makes it public from: midnight in The Hague of the date it names, or the decision itself
+   * where that date had come already; null when it names none, or when it was shown already and stays so.
+   */
   publicFrom: string | null;
   /** YYYY-MM-DD, or YYYY-MM where the decision coarsens it; null when not decided public. */
   realisedOn: string | null;

@@ -127,8 +127,7 @@ async function putPublicItem(trx: Db, context: RequestContext, publicId: string,
   const { title, detail, category, quantity } = decision.presentation;
   const firstLetterId = await firstPublishedLetterListing(trx, publicId);
   if (firstLetterId === null) await refusePublicBeforeItsLetter(trx, publicId, presented[0]!.title, decision.publicFrom ?? null, requestDay(context));
-  const publicFrom = decision.publicFrom ? startOfDayInTheHague(decision.publicFrom) : null;
-  const visibleFrom = await visibleFromOf(trx, publicId, publicFrom, decidedAt, firstLetterId !== null);
+  const { visibleFrom, publicFrom } = await visibilityOf(trx, publicId, decision.publicFrom ?? null, decidedAt, firstLetterId !== null);
   await disclosure.putPublicDelivery(trx, {
     visibleFrom,
     publicFrom,
@@ -170,16 +169,29 @@ async function refusePublicBeforeItsLetter(trx: Db, publicId: string, title: str
 }
 
 /**
- * From when public surfaces show a delivery decided public: the moment the decision names, unless a final letter
- * not yet published is the first to list it, whose publication shows it no earlier than that moment (null until
- * then); else at once if a published letter lists it already, or as it was visible before; else from the
- * publication of the first letter that lists it (null until then).
+ * From when public surfaces show a delivery decided public (visibleFrom), and the moment the decision makes it
+ * public from (publicFrom). A date the decision names that is still to come: from midnight of that day in The
+ * Hague, unless a final letter not yet published is the first to list it, whose publication shows it no earlier
+ * than that moment (null until then). Otherwise a delivery shown already stays as it was, its date with it (a
+ * decision since moves neither); else a date that has come shows it from the decision, never before it was
+ * shown; else at once if a published letter lists it already, or from the publication of the first letter that
+ * lists it (null until then).
  */
-async function visibleFromOf(trx: Db, publicId: string, publicFrom: string | null, decidedAt: string, listedInPublishedLetter: boolean): Promise<string | null> {
-  if (publicFrom !== null) return !listedInPublishedLetter && (await listedByUnpublishedLetter(trx, publicId)) ? null : publicFrom;
+async function visibilityOf(
+  trx: Db,
+  publicId: string,
+  date: IsoDate | null,
+  decidedAt: string,
+  listedInPublishedLetter: boolean,
+): Promise<{ visibleFrom: string | null; publicFrom: string | null }> {
+  const named = date === null ? null : startOfDayInTheHague(date);
+  if (named !== null && named > decidedAt) {
+    return { visibleFrom: !listedInPublishedLetter && (await listedByUnpublishedLetter(trx, publicId)) ? null : named, publicFrom: named };
+  }
   const before = await disclosure.visibleFromOf(trx, publicId);
-  if (before !== null && before <= decidedAt) return before;
-  return listedInPublishedLetter ? decidedAt : null;
+  if (before !== null && before <= decidedAt) return { visibleFrom: before, publicFrom: null };
+  if (named !== null) return { visibleFrom: decidedAt, publicFrom: decidedAt };
+  return { visibleFrom: listedInPublishedLetter ? decidedAt : null, publicFrom: null };
 }
 
 /** The basis of the delivery's current value, from the same money that gave it. */

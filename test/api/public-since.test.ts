@@ -16,16 +16,23 @@ import { apiClient, type ApiCall } from './client.ts';
 const UCAP_ID = '7d57667c-8ef4-44e0-a7a3-ee3d993812ba';
 const UCAP = 'Bijdragen aan het NAVO Ukraine Comprehensive Assistance Package (UCAP)';
 const LATER = 'Generatoren, openbaar vanaf morgen';
+/** Decided today to be public from a date weeks ago: it was shown first today. */
+const PAST_DATE = 'Generatoren, openbaar vanaf een datum die al voorbij was';
+/** Shown from today, and decided on again tomorrow with a date before it ever was. */
+const SHOWN = 'Generatoren, opnieuw besloten';
+const LONG_PAST = '2024-06-01';
 const DAY_MS = 86_400_000;
 
 let scratch: ScratchDatabase;
 let anonymous: ApiCall;
 let offsetMs = 0;
 let tomorrow: string;
+let today: string;
 
 beforeAll(async () => {
   scratch = await openScratchPGlite({ demonstration: true });
-  const api = createApi({ db: scratch.handle.db, clock: () => new Date(Date.now() + offsetMs), onError: (error) => { throw error; } });
+  const clock = () => new Date(Date.now() + offsetMs);
+  const api = createApi({ db: scratch.handle.db, clock, onError: (error) => { throw error; } });
   anonymous = apiClient(scratch.handle.db, { api });
   const registrar = apiClient(scratch.handle.db, { role: 'registrar', api });
   const disclosure = apiClient(scratch.handle.db, { role: 'disclosureOfficer', api });
@@ -40,6 +47,22 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   const decided = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [created.body.id], state: 'public', publicTitle: LATER, publicCategory: 'nonLethal', publicFrom: tomorrow });
   expect(decided.status).toBe(201);
+  // Decided today, public from a date three weeks ago, or from today; no letter lists them.
+  today = todayInAmsterdam();
+  const publicFrom = async (publicTitle: string, date: string) => {
+    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: `${publicTitle} (intern)` });
+    expect(created.status).toBe(201);
+    expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [created.body.id], state: 'public', publicTitle, publicCategory: 'nonLethal', publicFrom: date })).status).toBe(201);
+    return created.body.id as string;
+  };
+  await publicFrom(PAST_DATE, todayInAmsterdam(new Date(Date.now() - 21 * DAY_MS)));
+  const shown = await publicFrom(SHOWN, today);
+  // Tomorrow, the one shown today and the one its letter showed are decided on again, public from a date long past.
+  offsetMs = DAY_MS;
+  const disclosureTomorrow = apiClient(scratch.handle.db, { role: 'disclosureOfficer', api, clock });
+  for (const [id, publicTitle] of [[shown, SHOWN], [UCAP_ID, UCAP]] as const) {
+    expect((await disclosureTomorrow('POST', '/disclosure-decisions', { deliveryIds: [id], state: 'public', publicTitle, publicCategory: 'nonLethal', publicFrom: LONG_PAST })).status).toBe(201);
+  }
   offsetMs = 2 * DAY_MS;
 });
 
@@ -58,6 +81,15 @@ it('gives in JSON and CSV the day each delivery became public, not the day of it
   const since = (title: string) => rows.find((row) => row[header!.indexOf('title')] === title)?.[header!.indexOf('publicSince')];
   expect([since(UCAP), since(LATER)]).toEqual(['2025-02-17', tomorrow]);
   expect(header).not.toContain('decidedOn');
+});
+
+it('is never a day before the delivery was shown: a date its decision names that had passed shows it from that decision, and keeps one shown already as it was', async () => {
+  const { body } = await anonymous('GET', '/public/deliveries');
+  const since = (title: string) => body.items.find((item: { title: string; publicSince: string }) => item.title === title)?.publicSince;
+  expect([since(PAST_DATE), since(SHOWN), since(UCAP)]).toEqual([today, today, '2025-02-17']);
+  const [, ...rows] = parseCsv((await anonymous('GET', '/public/kiel')).body as string);
+  const announced = (title: string) => rows.find((row) => row[KIEL_COLUMNS.indexOf('Item')] === title)?.[KIEL_COLUMNS.indexOf('Announcement Date')];
+  expect([announced(PAST_DATE), announced(SHOWN), announced(UCAP)]).toEqual([today, today, '2025-02-17']);
 });
 
 it('announces each delivery in the Kiel file on the day it became public', async () => {

@@ -112,9 +112,9 @@ export type PublicDelivery = z.infer<typeof PublicDeliverySchema>;
 /**
  * The day a visible delivery became public, in The Hague: the publication of the first letter that listed it, on
  * the day recorded for that letter (the register may have shown it later, as for a letter published before the
- * register was), or the date its decision made it public from, where that showed it earlier or held the
- * publication back until later. Never the day of its decision: a decision since would move it, and a delivery
- * public only from a later date would be dated before it was.
+ * register was), or the moment its decision made it public from, where that showed it earlier or held the
+ * publication back until later (never before that decision: register/disclosure.ts, visibilityOf). Never the day of
+ * its decision: a decision since would move it, and a delivery public only from a later date would be dated before it was.
  */
 const PUBLIC_SINCE = sql<string>`greatest(
   least((public_delivery.visible_from at time zone 'Europe/Amsterdam')::date, public_letter.published_on),
