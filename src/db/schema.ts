@@ -208,6 +208,8 @@ export interface PublicDeliveryTable {
   valueBasis: string | null;
   /** The first published letter that lists it. */
   firstLetterId: string | null;
+  /** The day it became public (publicSince), kept by a trigger from the columns above and its first letter (migration 061); null while not shown. */
+  publicSince: ColumnType<string | null, never, never>;
 }
 
 /** One row: bumped by every statement that changes public_delivery (migration 015). */

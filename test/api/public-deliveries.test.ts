@@ -21,12 +21,13 @@ describeEachDatabase('the public deliveries file', (database) => {
   const db = () => database().db as Kysely<Database>;
   const visibleIds = async () =>
     (await db().selectFrom('publicDelivery').select('publicId').where('visibleFrom', '<=', new Date(NOW.getTime() + offsetMs).toISOString())
-      .orderBy('visibleFrom', 'desc').orderBy('title').orderBy('publicId').execute()).map((found) => found.publicId);
+      .orderBy('publicSince', 'desc').orderBy('title').orderBy('publicId').execute()).map((found) => found.publicId);
 
   beforeAll(async () => {
-    // Ties on the moment they became visible and on the title, so that batches end in the middle of both.
+    // Ties on the day they became public and on the title, so that batches end in the middle of both; within a day
+    // the moments they became visible are in another order than their titles, which the file does not follow.
     const rows = ['2025-03-01', '2025-03-01', '2025-03-01', '2025-02-01', '2025-02-01', '2025-01-15', '2025-01-15'].map((date, index) =>
-      row(`Levering ${index % 2}`, `${date}T09:30:00.000Z`));
+      row(`Levering ${index % 2}`, `${date}T${index % 2 === 0 ? '09:30' : '15:00'}:00.000Z`));
     rows.push(row('Nog niet gepubliceerd', null), row('Pas later zichtbaar', LATER));
     await db().insertInto('publicDelivery').values(rows).execute();
     api = createApi({ db: db(), clock: () => new Date(NOW.getTime() + offsetMs), onError: (error) => { throw error; } });

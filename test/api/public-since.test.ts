@@ -9,6 +9,7 @@ import { createApi } from '../../src/api/app.ts';
 import { KIEL_COLUMNS } from '../../src/api/public/kiel.ts';
 import { parseCsv } from '../support/csv.ts';
 import { stockDelivery } from '../support/deliveries.ts';
+import { ifMatchCurrent } from '../support/letters.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
@@ -21,21 +22,35 @@ const PAST_DATE = 'Generatoren, openbaar vanaf een datum die al voorbij was';
 /** Shown from today, and decided on again tomorrow with a date before it ever was. */
 const SHOWN = 'Generatoren, opnieuw besloten';
 const LONG_PAST = '2024-06-01';
+const YESTERDAY = 'Generatoren, sinds gisteren openbaar';
 const DAY_MS = 86_400_000;
 
 let scratch: ScratchDatabase;
 let anonymous: ApiCall;
+let author: ApiCall;
 let offsetMs = 0;
 let tomorrow: string;
 let today: string;
+let yesterday: string;
 
 beforeAll(async () => {
   scratch = await openScratchPGlite({ demonstration: true });
   const clock = () => new Date(Date.now() + offsetMs);
   const api = createApi({ db: scratch.handle.db, clock, onError: (error) => { throw error; } });
   anonymous = apiClient(scratch.handle.db, { api });
+  author = apiClient(scratch.handle.db, { role: 'letterAuthor', api, clock });
   const registrar = apiClient(scratch.handle.db, { role: 'registrar', api });
   const disclosure = apiClient(scratch.handle.db, { role: 'disclosureOfficer', api });
+  // Decided yesterday, public from that day: shown before the demonstration's letter was published here, and after the day that letter records.
+  offsetMs = -DAY_MS;
+  yesterday = todayInAmsterdam(clock());
+  const earlier = await apiClient(scratch.handle.db, { role: 'registrar', api, clock })('POST', '/deliveries', { ...stockDelivery, title: `${YESTERDAY} (intern)` });
+  expect(earlier.status).toBe(201);
+  const decidedEarlier = await apiClient(scratch.handle.db, { role: 'disclosureOfficer', api, clock })('POST', '/disclosure-decisions', {
+    deliveryIds: [earlier.body.id], state: 'public', publicTitle: YESTERDAY, publicCategory: 'nonLethal', publicFrom: yesterday,
+  });
+  expect(decidedEarlier.status).toBe(201);
+  offsetMs = 0;
   // Decided on again today, as it reads.
   const again = await disclosure('POST', '/disclosure-decisions', {
     deliveryIds: [UCAP_ID], state: 'public', publicTitle: UCAP, publicDetail: 'Uit het UCAP levert NAVO niet-letale steun, zoals brandstof.', publicCategory: 'nonLethal',
@@ -96,4 +111,30 @@ it('announces each delivery in the Kiel file on the day it became public', async
   const [, ...rows] = parseCsv((await anonymous('GET', '/public/kiel')).body as string);
   const announced = (title: string) => rows.find((row) => row[KIEL_COLUMNS.indexOf('Item')] === title)?.[KIEL_COLUMNS.indexOf('Announcement Date')];
   expect([announced(UCAP), announced(LATER)]).toEqual(['2025-02-17', tomorrow]);
+});
+
+it('is the order of the files, the latest to become public first, then by title, in JSON, CSV and the Kiel file alike', async () => {
+  const { body } = await anonymous('GET', '/public/deliveries');
+  const items: { publicId: string; title: string; publicSince: string }[] = body.items;
+  expect(items.map((item) => item.title)).toEqual(expect.arrayContaining([LATER, PAST_DATE, SHOWN, YESTERDAY, UCAP]));
+  expect(items.find((item) => item.title === YESTERDAY)).toMatchObject({ publicSince: yesterday });
+  // The day first, however the moments they became visible fall within it or before it (UCAP's letter was recorded as published long before it was shown here).
+  const days = items.map((item) => item.publicSince);
+  expect(days).toEqual(days.toSorted().reverse());
+  const sameDay = items.filter((item) => item.publicSince === today).map((item) => item.title);
+  expect(sameDay).toEqual([PAST_DATE, SHOWN].filter((title) => sameDay.includes(title)));
+  const [header, ...rows] = parseCsv((await anonymous('GET', '/public/deliveries?format=csv&dialect=rfc4180')).body as string);
+  expect(rows.map((row) => row[header!.indexOf('publicId')])).toEqual(items.map((item) => item.publicId));
+  const [, ...kiel] = parseCsv((await anonymous('GET', '/public/kiel')).body as string);
+  expect(kiel.map((row) => row[KIEL_COLUMNS.indexOf('Item')])).toEqual(items.map((item) => item.title));
+});
+
+it('follows a correction of the day its letter was published, in its date and its place in the file', async () => {
+  const letter = (await anonymous('GET', '/public/letters')).body.items.find((published: { publishedOn: string }) => published.publishedOn === '2025-02-17');
+  const corrected = await author('POST', `/letters/${letter.id}/publication-corrections`, { paperNumber: letter.paperNumber, publishedOn: '2025-02-18', reason: 'Datum van publicatie verkeerd overgenomen' }, await ifMatchCurrent(author, letter.id));
+  expect(corrected.status).toBe(200);
+  const { body } = await anonymous('GET', '/public/deliveries');
+  expect(body.items.find((item: { title: string }) => item.title === UCAP)).toMatchObject({ publicSince: '2025-02-18' });
+  const days = body.items.map((item: { publicSince: string }) => item.publicSince);
+  expect(days).toEqual(days.toSorted().reverse());
 });

@@ -58,6 +58,8 @@ it('keeps each decided moment, and takes a delivery shown by its date alone befo
   expect(decided.filter(([, visibleFrom, from]) => from !== null && visibleFrom === from)).toHaveLength(1);
   expect(decided.find(([publicId]) => publicId === listedId)).toEqual([listedId, null, new Date(publicFrom).toISOString()]);
 
+  // Back to before it: without the column, nor the trigger of a later migration that reads it (061).
+  await sql`drop trigger public_delivery_public_since on public_delivery`.execute(db);
   await sql`alter table public_delivery drop column public_from`.execute(db);
   await sql`update public_delivery set visible_from = ${publicFrom} where public_id = ${listedId}`.execute(db);
   await sql`delete from schema_migration where name = '052_public_delivery_public_from.sql'`.execute(db);

@@ -1,7 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { openPageIn, useServer, visit } from './app.ts';
+import { stockDelivery } from '../support/deliveries.ts';
+import { api, openPageIn, useServer, visit } from './app.ts';
 
 const UCAP = 'Bijdragen aan het NAVO Ukraine Comprehensive Assistance Package (UCAP)';
 
@@ -20,5 +22,20 @@ describeWithBrowser('the public deliveries page', (browser) => {
     // The row's heading is its first column; its cells are the others.
     const cells = [await row.getByRole('rowheader').innerText(), ...(await row.getByRole('cell').allInnerTexts())];
     expect(cells[headers.indexOf('Openbaar sinds')]).toBe('17 feb. 2025');
+  });
+
+  it('lists the deliveries in the order of the open-data file: the latest to become public first, then by title', async () => {
+    // Two made public today, in the order of their titles: the one that became visible last is not the first of that day.
+    for (const publicTitle of ['Aggregaten', 'Zandzakken']) {
+      const { id } = await api<{ id: string }>(server(), '/deliveries', { method: 'POST', body: JSON.stringify({ ...stockDelivery, title: `${publicTitle} (intern)` }) });
+      const decision = { deliveryIds: [id], state: 'public', publicTitle, publicCategory: 'nonLethal', publicFrom: todayInAmsterdam() };
+      await api(server(), '/disclosure-decisions', { as: 'disclosureOfficer', method: 'POST', body: JSON.stringify(decision) });
+    }
+    const file = await (await fetch(`${server().url}/api/v1/public/deliveries`)).json();
+    const titles = file.items.map((item: { title: string }) => item.title);
+    expect(titles).toEqual(['Aggregaten', 'Zandzakken', UCAP]);
+    page = await openPageIn(browser(), 'nl');
+    await visit(page, server(), '/openbaar/leveringen');
+    expect(await page.getByRole('rowheader').allInnerTexts()).toEqual(titles);
   });
 });

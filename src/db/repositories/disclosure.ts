@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Insertable } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { CATEGORIES, SUPPORT_TYPES, VALUATION_BASES } from '../../domain/delivery.ts';
 import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DisclosureState, type PublicItemMember } from '../../domain/disclosure.ts';
@@ -204,7 +204,7 @@ export async function countToDecideAgain(db: Db): Promise<{ count: number; cappe
 }
 
 /** Puts an item as decided, which no longer waits for a decision after a delivery left it. */
-export async function putPublicDelivery(db: Db, row: Selectable<PublicDeliveryTable>): Promise<void> {
+export async function putPublicDelivery(db: Db, row: Insertable<PublicDeliveryTable>): Promise<void> {
   await db.deleteFrom('publicItemLeft').where('publicId', '=', row.publicId).execute();
   await db
     .insertInto('publicDelivery')

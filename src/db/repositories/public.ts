@@ -109,17 +109,6 @@ export const PublicDeliverySchema = OverviewItemSchema.extend({
 });
 export type PublicDelivery = z.infer<typeof PublicDeliverySchema>;
 
-/**
- * The day a visible delivery became public, in The Hague: the publication of the first letter that listed it, on
- * the day recorded for that letter (the register may have shown it later, as for a letter published before the
- * register was), or the moment its decision made it public from, where that showed it earlier or held the
- * publication back until later (never before that decision: register/disclosure.ts, visibilityOf). Never the day of
- * its decision: a decision since would move it, and a delivery public only from a later date would be dated before it was.
- */
-const PUBLIC_SINCE = sql<string>`greatest(
-  least((public_delivery.visible_from at time zone 'Europe/Amsterdam')::date, public_letter.published_on),
-  (public_delivery.public_from at time zone 'Europe/Amsterdam')::date)`;
-
 const STORED_COLUMNS = [
   'publicDelivery.publicId',
   'publicDelivery.title',
@@ -134,10 +123,14 @@ const STORED_COLUMNS = [
   'publicLetter.id as letterId',
   'publicLetter.paperNumber as letterPaperNumber',
   'publicLetter.letterDate',
+  // The day it became public, in The Hague (migration 061): the publication of the first letter that listed it, on
+  // the day recorded for that letter (the register may have shown it later, as for a letter published before the
+  // register was), or the moment its decision made it public from, where that showed it earlier or held the
+  // publication back until later (never before that decision: register/disclosure.ts, visibilityOf). Never the day
+  // of its decision: a decision since would move it, and a delivery public only from a later date would be dated
+  // before it was.
+  'publicDelivery.publicSince',
 ] as const;
-
-/** What the file gives of each delivery, and where it stands in the file's order. */
-const DELIVERY_COLUMNS = [...STORED_COLUMNS, PUBLIC_SINCE.as('publicSince'), 'publicDelivery.visibleFrom'] as const;
 
 /**
  * Names what the public deliveries are at this moment, without reading them: the version of the public
@@ -163,7 +156,7 @@ export async function publicDeliveriesVersion(db: PublicDb, now: Date): Promise<
  * It reads every visible delivery once: ask it only when publicDeliveriesVersion has moved.
  */
 export async function publicDeliveriesDigest(db: PublicDb, now: Date): Promise<string> {
-  const shown = sql`row(${sql.join([...STORED_COLUMNS.map((column) => sql.ref(column.split(' as ')[0]!)), PUBLIC_SINCE])})::text`;
+  const shown = sql`row(${sql.join(STORED_COLUMNS.map((column) => sql.ref(column.split(' as ')[0]!)))})::text`;
   const row = await db
     .selectFrom('publicDelivery')
     .leftJoin('publicLetter', 'publicLetter.id', 'publicDelivery.firstLetterId')
@@ -178,33 +171,36 @@ export async function publicDeliveriesDigest(db: PublicDb, now: Date): Promise<s
 }
 
 interface PublicDeliveryPosition {
-  visibleFrom: string;
+  publicSince: string;
   title: string;
   publicId: string;
 }
 
 /**
  * The deliveries public at this moment (not those waiting for the publication of the letter that first
- * lists them), the latest to become visible first, then by title: read in batches from the last row of the
- * batch before, so that a reader of the whole file holds one batch at a time. Each batch is a walk over the
- * index in this order (migration 058): the rest of the moment of the last row, then the moments before it.
+ * lists them), the latest to become public first (publicSince), then by title: read in batches from the last
+ * row of the batch before, so that a reader of the whole file holds one batch at a time. Each batch is a walk
+ * over the index in this order (migration 061): the rest of the day of the last row, then the days before it.
  */
 export async function* publicDeliveryBatches(db: PublicDb, now: Date, batchSize = 1000): AsyncGenerator<PublicDelivery[]> {
   const visible = () =>
     db
       .selectFrom('publicDelivery')
       .leftJoin('publicLetter', 'publicLetter.id', 'publicDelivery.firstLetterId')
-      .select(DELIVERY_COLUMNS)
-      .where('publicDelivery.visibleFrom', '<=', now.toISOString());
+      .select(STORED_COLUMNS)
+      .where('publicDelivery.visibleFrom', '<=', now.toISOString())
+      // The day it became public has come too (it is never after the moment it became visible): a bound of the walk over
+      // the index, so that it skips what is not shown yet (without that day, waiting for a letter, or of a later day).
+      .where('publicDelivery.publicSince', '<=', todayInAmsterdam(now));
   let last: PublicDeliveryPosition | undefined;
   for (;;) {
     let rows;
     if (last === undefined) {
-      rows = await visible().orderBy('publicDelivery.visibleFrom', 'desc').orderBy('publicDelivery.title').orderBy('publicDelivery.publicId').limit(batchSize).execute();
+      rows = await visible().orderBy('publicDelivery.publicSince', 'desc').orderBy('publicDelivery.title').orderBy('publicDelivery.publicId').limit(batchSize).execute();
     } else {
-      const { visibleFrom, title, publicId } = last;
+      const { publicSince, title, publicId } = last;
       rows = await visible()
-        .where('publicDelivery.visibleFrom', '=', visibleFrom)
+        .where('publicDelivery.publicSince', '=', publicSince)
         .where((eb) => eb(eb.refTuple('publicDelivery.title', 'publicDelivery.publicId'), '>', eb.tuple(title, publicId)))
         .orderBy('publicDelivery.title')
         .orderBy('publicDelivery.publicId')
@@ -212,8 +208,8 @@ export async function* publicDeliveryBatches(db: PublicDb, now: Date, batchSize 
         .execute();
       if (rows.length < batchSize) {
         const earlier = await visible()
-          .where('publicDelivery.visibleFrom', '<', visibleFrom)
-          .orderBy('publicDelivery.visibleFrom', 'desc')
+          .where('publicDelivery.publicSince', '<', publicSince)
+          .orderBy('publicDelivery.publicSince', 'desc')
           .orderBy('publicDelivery.title')
           .orderBy('publicDelivery.publicId')
           .limit(batchSize - rows.length)
@@ -222,12 +218,12 @@ export async function* publicDeliveryBatches(db: PublicDb, now: Date, batchSize 
       }
     }
     if (rows.length === 0) return;
-    yield rows.map(({ letterId, letterPaperNumber, letterDate, visibleFrom: _position, ...row }) =>
+    yield rows.map(({ letterId, letterPaperNumber, letterDate, ...row }) =>
       PublicDeliverySchema.parse({ ...row, firstLetter: letterId === null ? null : { id: letterId, paperNumber: letterPaperNumber, letterDate } }),
     );
     if (rows.length < batchSize) return;
-    const { visibleFrom, title, publicId } = rows.at(-1)!;
-    last = { visibleFrom: visibleFrom!, title, publicId };
+    const { publicSince, title, publicId } = rows.at(-1)!;
+    last = { publicSince: publicSince!, title, publicId };
   }
 }
 

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { compareTitles } from '../../../../common/title-order.ts';
 import {
   KIEL_CSV,
   KIEL_XLSX,
@@ -62,7 +61,6 @@ function PublicDeliveriesTable({ items }: { items: PublicDelivery[] }) {
     { key: 'detail', header: t('publicDeliveries.columns.detail'), cell: (item) => item.detail || t('common.none') },
     { key: 'publicSince', header: t('publicDeliveries.columns.publicSince'), cell: (item) => <span className="cell-nowrap">{formatShortDate(item.publicSince, language)}</span> },
   ];
-  // The latest to become public first, by the day the table says: the file follows the moments they became visible, which a publication recorded late does not.
-  const rows = [...items].sort((a, b) => b.publicSince.localeCompare(a.publicSince) || compareTitles(a.title, b.title));
-  return <DataTable caption={t('publicDeliveries.caption', { count: items.length })} columns={columns} rows={rows} rowKey={(item) => item.publicId} />;
+  // In the file's order, the latest to become public first (by the day the table says), so that the page and the file agree.
+  return <DataTable caption={t('publicDeliveries.caption', { count: items.length })} columns={columns} rows={items} rowKey={(item) => item.publicId} />;
 }
