@@ -24,18 +24,18 @@ describeWithBrowser('the public deliveries page', (browser) => {
     expect(cells[headers.indexOf('Openbaar sinds')]).toBe('17 feb. 2025');
   });
 
-  it('lists the deliveries in the order of the open-data file: the latest to become public first, then by title', async () => {
-    // Two made public today, in the order of their titles: the one that became visible last is not the first of that day.
-    for (const publicTitle of ['Aggregaten', 'Zandzakken']) {
+  it('lists the deliveries by the day of the open-data file, the latest to become public first, and within a day by title as people read its numbers', async () => {
+    // Made public today, in the order of their titles: the one that became visible last is not the first of that day.
+    for (const publicTitle of ['Aggregaten', 'Zandzakken', 'Generatoren nr. 11', 'Generatoren nr. 3']) {
       const { id } = await api<{ id: string }>(server(), '/deliveries', { method: 'POST', body: JSON.stringify({ ...stockDelivery, title: `${publicTitle} (intern)` }) });
       const decision = { deliveryIds: [id], state: 'public', publicTitle, publicCategory: 'nonLethal', publicFrom: todayInAmsterdam() };
       await api(server(), '/disclosure-decisions', { as: 'disclosureOfficer', method: 'POST', body: JSON.stringify(decision) });
     }
     const file = await (await fetch(`${server().url}/api/v1/public/deliveries`)).json();
     const titles = file.items.map((item: { title: string }) => item.title);
-    expect(titles).toEqual(['Aggregaten', 'Zandzakken', UCAP]);
+    expect(titles).toEqual(['Aggregaten', 'Generatoren nr. 11', 'Generatoren nr. 3', 'Zandzakken', UCAP]);
     page = await openPageIn(browser(), 'nl');
     await visit(page, server(), '/openbaar/leveringen');
-    expect(await page.getByRole('rowheader').allInnerTexts()).toEqual(titles);
+    expect(await page.getByRole('rowheader').allInnerTexts()).toEqual(['Aggregaten', 'Generatoren nr. 3', 'Generatoren nr. 11', 'Zandzakken', UCAP]);
   });
 });

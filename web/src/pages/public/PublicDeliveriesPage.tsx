@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { compareTitles } from '../../../../common/title-order.ts';
 import {
   KIEL_CSV,
   KIEL_XLSX,
@@ -61,6 +62,7 @@ function PublicDeliveriesTable({ items }: { items: PublicDelivery[] }) {
     { key: 'detail', header: t('publicDeliveries.columns.detail'), cell: (item) => item.detail || t('common.none') },
     { key: 'publicSince', header: t('publicDeliveries.columns.publicSince'), cell: (item) => <span className="cell-nowrap">{formatShortDate(item.publicSince, language)}</span> },
   ];
-  // In the file's order, the latest to become public first (by the day the table says), so that the page and the file agree.
-  return <DataTable caption={t('publicDeliveries.caption', { count: items.length })} columns={columns} rows={items} rowKey={(item) => item.publicId} />;
+  // The file's order, the latest to become public first; within a day by title as people read numbers in it ("nr. 3" before "nr. 11"), which the database's order of text is not.
+  const rows = [...items].sort((a, b) => b.publicSince.localeCompare(a.publicSince) || compareTitles(a.title, b.title));
+  return <DataTable caption={t('publicDeliveries.caption', { count: items.length })} columns={columns} rows={rows} rowKey={(item) => item.publicId} />;
 }
