@@ -160,7 +160,7 @@ async function refreshPublicItem(trx: Db, publicId: string): Promise<void> {
 /**
  * A final letter not yet published that lists a delivery first makes it public: a date the decision names that
  * has come already would show the delivery before that letter, so it is refused. (A later date holds the
- * letter's publication back until then, and the delivery waits for that publication: visibleFromOf.)
+ * letter's publication back until then, and the delivery waits for that publication: visibilityOf.)
  */
 async function refusePublicBeforeItsLetter(trx: Db, publicId: string, title: string, publicFrom: string | null, today: string): Promise<void> {
   if (publicFrom === null || publicFrom > today) return;
