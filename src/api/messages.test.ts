@@ -22,6 +22,24 @@ describe('dates in the reasons of a refusal', () => {
   });
 });
 
+describe('a date in figures an import cannot tell day first from month first', () => {
+  it('is given each way as it may be typed and written out, and the date that showed its file writes the month first by its row, and its sheet when another', () => {
+    const ambiguous = { shown: '9/10/2025', dayFirst: '2025-10-09', monthFirst: '2025-09-10', monthFirstShown: '08/13/2025', monthFirstRow: '5' };
+    expect(reason('nl', 'ambiguousDate', ambiguous)).toBe(
+      '9/10/2025 kan met de maand eerst geschreven zijn, zoals in de Verenigde Staten: dit bestand heeft ook 08/13/2025 (regel 5), dat alleen zo te lezen is. Schrijf 2025-09-10 of 10 september 2025 als de maand eerst staat, 2025-10-09 of 9 oktober 2025 als de dag eerst staat.',
+    );
+    expect(reason('en', 'ambiguousDate', { ...ambiguous, monthFirstSheet: 'Leveringen' })).toBe(
+      '9/10/2025 may be written month first, as in the United States: this file also has 08/13/2025 (row 5 of the sheet Leveringen), which only reads so. Write 2025-09-10 or 10 September 2025 if the month comes first, 2025-10-09 or 9 October 2025 if the day does.',
+    );
+  });
+
+  it('that reads only month first is said to, not to be no date', () => {
+    expect(reason('en', 'monthFirstDate', { shown: '08/13/2025', monthFirst: '2025-08-13' })).toBe(
+      '08/13/2025 only reads with the month first, as in the United States (13 August 2025); the register reads a date in figures day first. If that day is meant, write 2025-08-13 or 13 August 2025.',
+    );
+  });
+});
+
 describe('numbers in the reasons of a refusal', () => {
   it('group a large maximum as their reader does and leave a year as it is written', () => {
     expect(reason('nl', 'tooLarge', { maximum: '1000000' })).toBe('Vul een getal in van hoogstens 1.000.000.');

@@ -631,6 +631,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     amountTextBeyondCents: (p) => `Dit bedrag heeft meer dan twee cijfers achter de komma (${p.shown}); rond het af op hele centen.`,
     notADate: (p) => `${p.shown} is geen datum; vul een datum in zoals 30-6-2025 of 2025-06-30.`,
     noSuchDate: (p) => `${p.shown} is geen bestaande datum; vul een datum in zoals 30-6-2025 of 2025-06-30.`,
+    monthFirstDate: (p) =>
+      `${p.shown} is alleen te lezen met de maand eerst, zoals in de Verenigde Staten (${typedDate('nl', p.monthFirst)}); het register leest een datum in cijfers met de dag eerst. Is die dag bedoeld, schrijf dan ${typedOrWritten('nl', p.monthFirst)}.`,
+    ambiguousDate: (p) =>
+      `${p.shown} kan met de maand eerst geschreven zijn, zoals in de Verenigde Staten: dit bestand heeft ook ${p.monthFirstShown} (regel ${p.monthFirstRow}${p.monthFirstSheet ? ` van het blad ${p.monthFirstSheet}` : ''}), dat alleen zo te lezen is. Schrijf ${typedOrWritten('nl', p.monthFirst)} als de maand eerst staat, ${typedOrWritten('nl', p.dayFirst)} als de dag eerst staat.`,
     amountNotPositive: () => 'Vul een bedrag in van meer dan € 0,00.',
     amountTooLarge: () => 'Eén bedrag is hoogstens € 100 mld.',
     amountNegative: () => 'Vul een bedrag in van € 0,00 of meer.',
@@ -1002,6 +1006,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     amountTextBeyondCents: (p) => `This amount has more than two decimals (${p.shown}); round it to whole cents.`,
     notADate: (p) => `${p.shown} is not a date; enter a date such as 30-6-2025 or 2025-06-30.`,
     noSuchDate: (p) => `${p.shown} is no existing date; enter a date such as 30-6-2025 or 2025-06-30.`,
+    monthFirstDate: (p) =>
+      `${p.shown} only reads with the month first, as in the United States (${typedDate('en', p.monthFirst)}); the register reads a date in figures day first. If that day is meant, write ${typedOrWritten('en', p.monthFirst)}.`,
+    ambiguousDate: (p) =>
+      `${p.shown} may be written month first, as in the United States: this file also has ${p.monthFirstShown} (row ${p.monthFirstRow}${p.monthFirstSheet ? ` of the sheet ${p.monthFirstSheet}` : ''}), which only reads so. Write ${typedOrWritten('en', p.monthFirst)} if the month comes first, ${typedOrWritten('en', p.dayFirst)} if the day does.`,
     amountNotPositive: () => 'Enter an amount of more than €0.00.',
     amountTooLarge: () => 'One amount is at most € 100 billion.',
     amountNegative: () => 'Enter an amount of €0.00 or more.',
@@ -1084,8 +1092,11 @@ export function reason(language: Language, code: string, params: Params = {}): s
   return message(withWrittenDates(language, params));
 }
 
-/** Parameters that quote what someone typed or a text as it stands (a cell, a heading, an excerpt), a date-like one too. */
-const QUOTING_PARAMS = new Set(['shown', 'excerpt', 'stored', 'inFile', 'heading', 'key', 'title', 'reference']);
+/**
+ * Parameters that quote what someone typed or a text as it stands (a cell, a heading, an excerpt), a date-like one
+ * too; and the readings of a date in figures, which their message gives both as they may be typed and written out.
+ */
+const QUOTING_PARAMS = new Set(['shown', 'excerpt', 'stored', 'inFile', 'heading', 'key', 'title', 'reference', 'dayFirst', 'monthFirst']);
 
 /** The dates among a message's parameters written as its reader writes them ("10 september 2025"), rather than as 2025-09-10. */
 function withWrittenDates(language: Language, params: Params): Params {
@@ -1097,6 +1108,16 @@ const ENGLISH_DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZ
 
 function writtenDate(language: Language, date: IsoDate): string {
   return language === 'nl' ? formatLetterDate(date) : ENGLISH_DATE.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A date given as it may be typed (2025-09-10), written out as its reader writes dates. */
+function typedDate(language: Language, date: string | undefined): string {
+  return date !== undefined && isIsoDate(date) ? writtenDate(language, date) : (date ?? '');
+}
+
+/** A date as it may be typed, in figures and written out: "2025-09-10 of 10 september 2025". */
+function typedOrWritten(language: Language, date: string | undefined): string {
+  return `${date ?? ''} ${language === 'nl' ? 'of' : 'or'} ${typedDate(language, date)}`;
 }
 
 const TITLES: Record<Language, Record<number, string>> = {

@@ -39,4 +39,13 @@ describe('reading a cell as its field', () => {
     expect(readCell('count', '1,000,000')).toEqual({ value: 1_000_000 });
     for (const text of ['1,000', '1.5', '2,5']) expect(readCell('count', text)).toEqual({ fault: 'notWholeNumber' });
   });
+
+  it('reads a date in figures day first, and where its file writes some month first refuses one that reads as two days, naming where the file does', () => {
+    const sign = { monthFirstShown: '08/13/2025', monthFirstRow: '4' };
+    expect(readCell('date', '9/10/2025')).toEqual({ value: '2025-10-09' });
+    expect(readCell('date', ' 9/10/2025 ', sign)).toEqual({ fault: 'ambiguousDate', params: { shown: '9/10/2025', dayFirst: '2025-10-09', monthFirst: '2025-09-10', ...sign } });
+    expect(readCell('date', '10/10/2025', sign)).toEqual({ value: '2025-10-10' });
+    expect(readCell('date', '2025-09-10', sign)).toEqual({ value: '2025-09-10' });
+    expect(readCell('date', '08/13/2025')).toEqual({ fault: 'monthFirstDate', params: { shown: '08/13/2025', monthFirst: '2025-08-13' } });
+  });
 });

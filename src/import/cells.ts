@@ -7,6 +7,7 @@ import { withoutNeutraliser } from '../api/csv.ts';
 import { euroAmountFault, MAX_ENTRY_CENTS, parseEuroAmountExactly } from '../../common/money.ts';
 import { parseWholeNumber } from '../../common/number-text.ts';
 import { codeNamed, type CodeListName, type ColumnKind } from './sheets.ts';
+import type { MonthFirstSign } from './date-order.ts';
 import { dateOfText } from './text-dates.ts';
 
 /**
@@ -33,7 +34,12 @@ export type CellValue = string | number | null | CellProblem | ShownNumber;
 /** A cell read as its field's value, or the code of why it cannot be. */
 export type CellReading = { value: unknown } | { fault: string; params?: Record<string, string> };
 
-export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
+/**
+ * A cell read as its column's value. `monthFirstSign` is given where the cell's file shows that it writes
+ * dates in figures month first (see date-order.ts): a date then that reads as two days is refused, and the
+ * fault names the sign.
+ */
+export function readCell(kind: ColumnKind, cell: CellValue, monthFirstSign?: MonthFirstSign): CellReading {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return { value: undefined };
   if (typeof cell === 'object' && 'problem' in cell) return { fault: cell.problem, params: { shown: cell.shown } };
   const garbled = typeof cell === 'string' ? garbledText(cell) : undefined;
@@ -42,7 +48,7 @@ export function readCell(kind: ColumnKind, cell: CellValue): CellReading {
   const number = typeof cell === 'object' ? (cell.number ?? cell.shown) : cell;
   switch (kind) {
     case 'date':
-      return readDate(number);
+      return readDate(number, monthFirstSign);
     case 'amount':
       return readEuroCents(number);
     case 'count':
@@ -139,9 +145,13 @@ function asUtf8(characters: string): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-function readDate(cell: string | number): CellReading {
-  const read = dateOfText(String(cell));
-  return 'date' in read ? { value: read.date } : { fault: read.fault, params: { shown: String(cell).trim() } };
+function readDate(cell: string | number, monthFirstSign: MonthFirstSign | undefined): CellReading {
+  const read = dateOfText(String(cell), monthFirstSign ? 'eitherWay' : 'dayFirst');
+  if ('date' in read) return { value: read.date };
+  const shown = String(cell).trim();
+  if (read.fault === 'monthFirstDate') return { fault: read.fault, params: { shown, monthFirst: read.monthFirst } };
+  if (read.fault === 'ambiguousDate') return { fault: read.fault, params: { shown, dayFirst: read.dayFirst, monthFirst: read.monthFirst, ...monthFirstSign } };
+  return { fault: read.fault, params: { shown } };
 }
 
 /** The day serial number 0 stands for in each of Excel's date systems (1900: a day early, as Excel counts a 29 February 1900 that never was). */

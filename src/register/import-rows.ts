@@ -17,6 +17,7 @@ import { pastDateViolations, whereGiven } from '../domain/plausibility.ts';
 import type { z } from 'zod';
 import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
+import { monthFirstSigns, type MonthFirstSign } from '../import/date-order.ts';
 import type { ReadRow, ReadSheet } from '../import/read-file.ts';
 import { normaliseReference, referenceKey } from '../../common/text.ts';
 import { EXAMPLE_MARKERS, headerText, readableColumns, referencesInCell, type ImportColumn, type ImportSheet, type SheetDefinition } from '../import/sheets.ts';
@@ -93,11 +94,13 @@ export function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: P
   const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   const rows: PlannedRow[] = [];
   const headerFaults: HeaderFaults[] = [];
+  const monthFirstSignOn = monthFirstSigns(sheets);
   for (const sheet of sheets) {
     const first = rows.length;
     const columns = readableColumns(sheet.definition);
+    const monthFirstSign = monthFirstSignOn?.(sheet.name);
     for (const row of sheet.rows) {
-      rows.push(readRow(sheet, columns, row, today));
+      rows.push(readRow(sheet, columns, row, today, monthFirstSign));
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
     }
     const hidden = hiddenSheetFault(sheet, rows.slice(first));
@@ -172,8 +175,11 @@ function referenceOf(cell: CellValue | undefined): string | null {
 /** The cells that hold references, the row's own and those it names records by: read in the form the register keeps them in. */
 const REFERENCE_CELLS = new Set(['externalReference', 'deliveryReference', 'deliveryReferences', 'companyReference']);
 
-/** A row of a sheet, read by the columns its headers may name (readableColumns). */
-function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadRow, today: IsoDate): PlannedRow {
+/**
+ * A row of a sheet, read by the columns its headers may name (readableColumns); its dates in figures either way
+ * where the file shows that it writes some month first (monthFirstSign).
+ */
+function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadRow, today: IsoDate, monthFirstSign: MonthFirstSign | undefined): PlannedRow {
   const { definition } = source;
   // A row of the register's export has the delivery's id for its reference.
   const reference = referenceOf(row.cells.get('externalReference')) ?? referenceOf(row.cells.get('id'));
@@ -212,7 +218,7 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
   const fields: Record<string, unknown> = {};
   const beside: Record<string, unknown> = {};
   for (const column of columns) {
-    const reading = readCell(column.kind, row.cells.get(column.key) ?? null);
+    const reading = readCell(column.kind, row.cells.get(column.key) ?? null, monthFirstSign);
     if ('fault' in reading) violations.push({ field: column.key, code: reading.fault, ...(reading.params ? { params: reading.params } : {}) });
     else if (reading.value !== undefined) {
       const value = REFERENCE_CELLS.has(column.key) && typeof reading.value === 'string' ? normaliseReference(reading.value) : reading.value;

@@ -246,6 +246,32 @@ describeWithBrowser('import', (browser) => {
     expect(await page.getByRole('table', { name: 'Regels 1 tot en met 2 van 2' }).getByText(/Toegezegd op: 1 feb\. 2025/).count()).toBe(1);
   });
 
+  it('says of a date in a file written month first that it cannot tell, by row and column, and of the date that showed it', async () => {
+    const page = await openPageAs(browser(), server(), 'registrar');
+    pages.push(page);
+    await visit(page, server(), '/importeren');
+    const file = join(folder, 'leveringen-us.csv');
+    // As LibreOffice set to English (US) exports dates: month first.
+    writeFileSync(file, ['Eigen kenmerk,Titel,Soort steun,Categorie,Financieringsbron,Toegezegd op', 'US-E2E-1,Helmen,Directe levering uit voorraad,Niet-letale goederen,Defensiebegroting,9/10/2025', 'US-E2E-2,Vesten,Directe levering uit voorraad,Niet-letale goederen,Defensiebegroting,08/13/2025'].join('\r\n'));
+    await page.getByLabel('Bestand').setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { name: 'Resultaat van de controle: leveringen-us.csv' }).waitFor();
+    expect((await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).map((cells) => cells.map(plain))).toEqual([
+      [
+        'leveringen-us.csv, regel 2',
+        'F · Toegezegd op',
+        'US-E2E-1',
+        '9/10/2025 kan met de maand eerst geschreven zijn, zoals in de Verenigde Staten: dit bestand heeft ook 08/13/2025 (regel 3), dat alleen zo te lezen is. Schrijf 2025-09-10 of 10 september 2025 als de maand eerst staat, 2025-10-09 of 9 oktober 2025 als de dag eerst staat.',
+      ],
+      [
+        'leveringen-us.csv, regel 3',
+        'F · Toegezegd op',
+        'US-E2E-2',
+        '08/13/2025 is alleen te lezen met de maand eerst, zoals in de Verenigde Staten (13 augustus 2025); het register leest een datum in cijfers met de dag eerst. Is die dag bedoeld, schrijf dan 2025-08-13 of 13 augustus 2025.',
+      ],
+    ]);
+  });
+
   it('names a sheet of the workbook that nothing is taken from, and why', async () => {
     const page = await openPageAs(browser(), server(), 'registrar');
     pages.push(page);
