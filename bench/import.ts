@@ -2,7 +2,7 @@
  * `npm run bench:import [-- ROWS]`: imports a workbook of ROWS rows (default 100,000: 40% deliveries,
  * half from stock with a valuation each, half bought with two payments each) into an empty register on
  * PGlite and on PostgreSQL (as in run.ts), with every row validated and every record audited, and
- * prints the time of the dry run and of the commit and the process's peak memory (resident set); then
+ * prints the time of the dry run and of the commit, the process's peak memory (resident set) and its processor time; then
  * the time of importing a second such workbook (other references) without a dry run, reading, checking
  * and writing in one go as `cli import FILE` does, into the register that now holds the first. It then
  * checks that the audit chain verifies and that the realised support the triggers keep adds up to the
@@ -46,7 +46,8 @@ async function generatedWorkbook(total: number, prefix: string): Promise<{ file:
 }
 
 /** The process also holds what generating the workbooks left (exceljs keeps much of it): the growth is the import's own. */
-const memory = (run: { peakMb: number; growthMb: number }) => `peak ${run.peakMb} MiB, ${run.growthMb} MiB above the process before`;
+const resources = (run: { peakMb: number; growthMb: number; processorMs: number }) =>
+  `peak ${run.peakMb} MiB, ${run.growthMb} MiB above the process before, ${(run.processorMs / 1000).toFixed(2)} s of its processor time`;
 
 process.stderr.write(`Generating a workbook of ${rows} rows…\n`);
 const { file, moneyCents } = await generatedWorkbook(rows, '');
@@ -62,9 +63,9 @@ await onEachDatabase(async (name, { db }, version) => {
   const { rows: [realised] } = await sql<{ cents: string }>`select coalesce(sum(change_cents), 0) as cents from realised_support_change`.execute(db);
   const verification = await verifyAuditTrail(db);
   console.log(
-    `${name} ${version}: dry run ${(dryRun.ms / 1000).toFixed(2)} s (${memory(dryRun)}); ` +
-      `commit ${(commit.ms / 1000).toFixed(2)} s (${memory(commit)}), ${commit.value.counts.create} records created, ` +
-      `read, checked and committed in one go (the second workbook) ${(inOneGo.ms / 1000).toFixed(2)} s (${memory(inOneGo)}); ` +
+    `${name} ${version}: dry run ${(dryRun.ms / 1000).toFixed(2)} s (${resources(dryRun)}); ` +
+      `commit ${(commit.ms / 1000).toFixed(2)} s (${resources(commit)}), ${commit.value.counts.create} records created, ` +
+      `read, checked and committed in one go (the second workbook) ${(inOneGo.ms / 1000).toFixed(2)} s (${resources(inOneGo)}); ` +
       `${verification.eventsChecked} audit events, chain ${verification.ok ? 'verified' : 'BROKEN'}; ` +
       `realised support ${Number(realised!.cents) === moneyCents + second.moneyCents ? 'equals' : 'DIFFERS FROM'} the imported money`,
   );
@@ -75,5 +76,5 @@ await onEachDatabase(async (name, { db }) => {
   await sql`analyze`.execute(db);
   const inOneGo = await withPeakMemory(() => commitImport(db, systemContext('benchmark'), file, 'allOrNothing'));
   if (!inOneGo.value.committed) throw new Error(`the import did not commit: ${JSON.stringify(inOneGo.value.counts)}`);
-  console.log(`${name}: into the demonstration register, read, checked and committed in one go ${(inOneGo.ms / 1000).toFixed(2)} s (${memory(inOneGo)})`);
+  console.log(`${name}: into the demonstration register, read, checked and committed in one go ${(inOneGo.ms / 1000).toFixed(2)} s (${resources(inOneGo)})`);
 });
