@@ -495,6 +495,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     listedPublicFrom: (p) => `De brief noemt "${p.title}", maar die levering is pas vanaf ${p.date} openbaar: publiceer de brief niet eerder.`,
     publicBeforeItsLetter: (p) =>
       `De definitieve brief met peildatum ${p.referenceDate}, nog niet gepubliceerd, maakt "${p.title}" als eerste openbaar; een datum die al gekomen is, zou de levering eerder openbaar maken dan die brief. Laat de datum (publicFrom) weg, dan wordt de levering openbaar met de brief, of kies een latere datum.`,
+    datedApartBeforeItsLetter: (p) =>
+      `De definitieve brief met peildatum ${p.referenceDate}, nog niet gepubliceerd, maakt "${p.title}" als eerste openbaar, samen met de leveringen die hij ermee noemt. Apart of met andere leveringen openbaar vanaf een datum zou zij eerder openbaar kunnen worden dan die brief. Laat de datum (publicFrom) weg, of besluit haar zo na de publicatie van de brief.`,
     namedValueNotPublic: (p) =>
       `De brief noemt de waarde van "${p.title}", maar die waarde is sinds de brief definitief werd niet meer openbaar. Een definitieve brief verandert niet: besluit de waarde weer openbaar, of publiceer deze brief niet.`,
     namedPartOfPublicItem: (p) =>
@@ -870,6 +872,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     listedPublicFrom: (p) => `The letter lists "${p.title}", but that delivery is public only from ${p.date}: do not publish the letter earlier.`,
     publicBeforeItsLetter: (p) =>
       `The final letter with reference date ${p.referenceDate}, not yet published, is the first to make "${p.title}" public; a date that has come already would make the delivery public before that letter. Leave the date (publicFrom) out, and the delivery becomes public with the letter, or choose a later date.`,
+    datedApartBeforeItsLetter: (p) =>
+      `The final letter with reference date ${p.referenceDate}, not yet published, is the first to make "${p.title}" public, together with the deliveries it lists it with. Public from a date apart from them or with other deliveries, it could become public before that letter. Leave the date (publicFrom) out, or decide so after the letter's publication.`,
     namedValueNotPublic: (p) =>
       `The letter names the value of "${p.title}", but that value is no longer public since the letter became final. A final letter never changes: decide the value public again, or do not publish this letter.`,
     namedPartOfPublicItem: (p) =>

@@ -71,6 +71,7 @@ export async function decide(
     const publicBefore = new Map<string, string | null>();
     for (const deliveryId of found.keys()) publicBefore.set(deliveryId, await disclosure.publicIdOf(trx, deliveryId));
     const itemId = decision.state === 'public' ? await itemIdFor(trx, [...publicBefore.values()], found) : null;
+    if (decision.state === 'public' && decision.publicFrom) await refuseDatedApartFromItsLetter(trx, publicBefore, itemId!, found);
     const decided: disclosure.StoredDecision[] = [];
     const selectionId = randomUUID();
     for (const [deliveryId, delivery] of found) {
@@ -169,6 +170,20 @@ async function refusePublicBeforeItsLetter(trx: Db, publicId: string, title: str
 }
 
 /**
+ * A delivery that a final letter not yet published is the first to list, under the item the letter names, is
+ * shown by that letter's publication. Decided public with a date under another item (apart from the deliveries
+ * it was listed with, or together with others), it would be shown from that date, before the letter if the date
+ * has come or comes first: refused. Without a date the other item waits for a letter that lists it.
+ */
+async function refuseDatedApartFromItsLetter(trx: Db, publicBefore: ReadonlyMap<string, string | null>, itemId: string, found: ReadonlyMap<string, StoredDelivery>): Promise<void> {
+  for (const [deliveryId, publicId] of publicBefore) {
+    if (publicId === null || publicId === itemId || (await firstPublishedLetterListing(trx, publicId)) !== null) continue;
+    const [letter] = await unpublishedLettersListing(trx, publicId);
+    if (letter) throw new ValidationError([{ field: 'publicFrom', code: 'datedApartBeforeItsLetter', params: { title: found.get(deliveryId)!.title, referenceDate: letter.referenceDate } }]);
+  }
+}
+
+/**
  * From when public surfaces show a delivery decided public (visibleFrom), and the moment the decision makes it
  * public from (publicFrom). A date the decision names that is still to come: from midnight of that day in The
  * Hague, unless a final letter not yet published is the first to list it, whose publication shows it no earlier
@@ -188,8 +203,8 @@ async function visibilityOf(
   if (named !== null && named > decidedAt) {
     return { visibleFrom: !listedInPublishedLetter && (await listedByUnpublishedLetter(trx, publicId)) ? null : named, publicFrom: named };
   }
-  const before = await disclosure.visibleFromOf(trx, publicId);
-  if (before !== null && before <= decidedAt) return { visibleFrom: before, publicFrom: null };
+  const before = await disclosure.visibilityOfItem(trx, publicId);
+  if (before.visibleFrom !== null && before.visibleFrom <= decidedAt) return before;
   if (named !== null) return { visibleFrom: decidedAt, publicFrom: decidedAt };
   return { visibleFrom: listedInPublishedLetter ? decidedAt : null, publicFrom: null };
 }

@@ -15,6 +15,7 @@ import type { Mailer } from '../../src/notifications/mail.ts';
 import { notifyPublicationHeld } from '../../src/notifications/waiting-letters.ts';
 import { publishDueLetters } from '../../src/register/letter-publication.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
+import { stockDelivery } from '../support/deliveries.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
@@ -120,6 +121,24 @@ it('refuses to make a delivery the letter is the first to list public from a dat
   expect(codesOf(refused.body)).toEqual(['publicBeforeItsLetter']);
   expect(refused.body.invalidParams[0].reason).toContain('31 augustus 2025');
   for (const path of ['/public/deliveries', '/public/deliveries?format=csv', '/public/kiel']) expect(JSON.stringify((await anonymous('GET', path)).body)).not.toContain(listed.publicId);
+  expect(await awaitingLetters()).toEqual([letterId]);
+});
+
+it('refuses to make a delivery the letter is the first to list public from a date apart from its item or with other deliveries, which would show it before the letter', async () => {
+  const registrar = apiClient(db(), { role: 'registrar' });
+  const { body: listedDelivery } = await registrar('GET', `/deliveries/${deliveryId}`);
+  // Of the listed delivery's kind, which an item keeps to one of; not yet realised, as one bought is until it is paid.
+  const other = await registrar('POST', '/deliveries', { ...stockDelivery, supportType: listedDelivery.supportType, fundingSource: listedDelivery.fundingSource, realisedAt: undefined, title: 'Niet in de brief' });
+  expect(other.status).toBe(201);
+  const today = todayInAmsterdam(new Date());
+  const tomorrow = todayInAmsterdam(new Date(Date.now() + 24 * HOUR));
+  for (const [deliveryIds, publicFrom] of [[[deliveryId, other.body.id], today], [[deliveryId, other.body.id], tomorrow], [[deliveryId], '2025-01-01']] as const) {
+    const refused = await officer('POST', '/disclosure-decisions', { ...asListed(), deliveryIds, publicTitle: 'Samen openbaar', publicFrom });
+    // Alone, the delivery leaves its item only when the letter lists it with others; the date is refused either way.
+    expect(refused.status).toBe(400);
+    expect(codesOf(refused.body)).toContainEqual(deliveryIds.length > 1 ? 'datedApartBeforeItsLetter' : expect.stringMatching(/BeforeItsLetter$/));
+  }
+  for (const path of ['/public/deliveries', '/public/deliveries?format=csv', '/public/kiel']) expect(JSON.stringify((await anonymous('GET', path)).body)).not.toContain('Samen openbaar');
   expect(await awaitingLetters()).toEqual([letterId]);
 });
 
