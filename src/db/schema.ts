@@ -197,7 +197,7 @@ export interface PublicDeliveryTable {
   visibleFrom: string | null;
   /**
    * The moment its decision makes it public from: midnight in The Hague of the date it names, or the decision itself
-   * where that date had come already; null when it names none, or when it was shown already and stays so.
+   * where that date had come already; null when it names none. An item shown already keeps both as they were.
    */
   publicFrom: string | null;
   /** YYYY-MM-DD, or YYYY-MM where the decision coarsens it; null when not decided public. */

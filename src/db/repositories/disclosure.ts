@@ -213,9 +213,10 @@ export async function putPublicDelivery(db: Db, row: Insertable<PublicDeliveryTa
     .execute();
 }
 
-export async function visibleFromOf(db: Db, publicId: string): Promise<string | null> {
-  const row = await db.selectFrom('publicDelivery').select('visibleFrom').where('publicId', '=', publicId).executeTakeFirst();
-  return row?.visibleFrom ?? null;
+/** From when an item is shown, and the moment its decision made it public from, as stored (both null for an item not stored). */
+export async function visibilityOfItem(db: Db, publicId: string): Promise<{ visibleFrom: string | null; publicFrom: string | null }> {
+  const row = await db.selectFrom('publicDelivery').select(['visibleFrom', 'publicFrom']).where('publicId', '=', publicId).executeTakeFirst();
+  return { visibleFrom: row?.visibleFrom ?? null, publicFrom: row?.publicFrom ?? null };
 }
 
 export async function removePublicDelivery(db: Db, publicId: string): Promise<void> {
