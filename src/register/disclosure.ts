@@ -176,8 +176,11 @@ async function refusePublicBeforeItsLetter(trx: Db, publicId: string, title: str
  * has come or comes first: refused. Without a date the other item waits for a letter that lists it.
  */
 async function refuseDatedApartFromItsLetter(trx: Db, publicBefore: ReadonlyMap<string, string | null>, itemId: string, found: ReadonlyMap<string, StoredDelivery>): Promise<void> {
-  for (const [deliveryId, publicId] of publicBefore) {
-    if (publicId === null || publicId === itemId || (await firstPublishedLetterListing(trx, publicId)) !== null) continue;
+  // Each item the deliveries left once, by the first of them: a selection of many is mostly of a few items.
+  const leaverOf = new Map<string, string>();
+  for (const [deliveryId, publicId] of publicBefore) if (publicId !== null && publicId !== itemId && !leaverOf.has(publicId)) leaverOf.set(publicId, deliveryId);
+  for (const [publicId, deliveryId] of leaverOf) {
+    if ((await firstPublishedLetterListing(trx, publicId)) !== null) continue;
     const [letter] = await unpublishedLettersListing(trx, publicId);
     if (letter) throw new ValidationError([{ field: 'publicFrom', code: 'datedApartBeforeItsLetter', params: { title: found.get(deliveryId)!.title, referenceDate: letter.referenceDate } }]);
   }
