@@ -200,6 +200,13 @@ describe('formatPercent and percentage', () => {
     expect(formatPercent(0, 201)).toBe('0 procent');
   });
 
+  it('groups a share of a thousand percent or more as the letter writes its counts, where letters before format 6 did not', () => {
+    expect(formatPercent(1_142, 100)).toBe('1.142 procent');
+    expect(formatPercent(-1_142_000, 1_000)).toBe('-114.200 procent');
+    expect(formatPercent(999, 100)).toBe('999 procent');
+    expect(formatPercent(1_142, 100, { ...CURRENT_WORDING, groupedPercent: false })).toBe('1142 procent');
+  });
+
   it('refuses a zero denominator', () => {
     expect(() => formatPercent(1, 0)).toThrow(RangeError);
     expect(() => percentage(1, 0, 2)).toThrow(RangeError);
@@ -210,7 +217,7 @@ describe('formatPercent and percentage', () => {
     fc.assert(
       fc.property(fc.integer({ min: -10 * BILLION_EURO, max: 10 * BILLION_EURO }), nonZero, (numerator, denominator) => {
         const text = formatPercent(numerator, denominator, IN_WHOLE_PERCENT);
-        const whole = BigInt(/^(-?\d+) procent$/.exec(text)![1]!);
+        const whole = BigInt(/^(-?[\d.]+) procent$/.exec(text)![1]!.replaceAll('.', ''));
         // error = whole - 100 n / d, scaled by |d|
         const scaledError = (whole * BigInt(denominator) - 100n * BigInt(numerator)) * (denominator < 0 ? -1n : 1n);
         const bound = BigInt(Math.abs(denominator));

@@ -81,6 +81,8 @@ export interface LetterWording {
    * where before format 5 the change was that of the columns alone, "evenveel" where they print the same.
    */
   readonly changeColumnsHide: boolean;
+  /** A share of 1.000 percent or more grouped as the letter writes its counts, "1.142 procent", where before format 6 it was "1142 procent". */
+  readonly groupedPercent: boolean;
 }
 
 /** The wording of letters now. */
@@ -90,6 +92,7 @@ export const CURRENT_WORDING: LetterWording = {
   fallAsDecrease: true,
   headlineUnderAMillionInEuro: true,
   changeColumnsHide: true,
+  groupedPercent: true,
 };
 
 /** A share in whole percent as the letter states it: 48 procent, or less than the whole percent named ("minder dan 1 procent"). */
@@ -107,12 +110,13 @@ function statedPercent(numerator: Cents | CentsTotal, denominator: Cents | Cents
   return whole === 0 && exactCents(numerator) !== 0n && wording.lessThanOnePercent ? { whole: 1, lessThan: true } : { whole, lessThan: false };
 }
 
-/** A share as the letter writes it: "48 procent", "minder dan 1 procent". */
-export const percentInWords = ({ whole, lessThan }: StatedPercent) => `${lessThan ? 'minder dan ' : ''}${whole} procent`;
+/** A share as the letter writes it: "48 procent", "minder dan 1 procent", "1.142 procent". */
+export const percentInWords = ({ whole, lessThan }: StatedPercent, wording: LetterWording) =>
+  `${lessThan ? 'minder dan ' : ''}${wording.groupedPercent ? `${whole < 0 ? '-' : ''}${formatCount(Math.abs(whole))}` : whole} procent`;
 
 /** Whole percent of numerator over denominator, as the letter writes it: "48 procent", "minder dan 1 procent". */
 export function formatPercent(numerator: Cents | CentsTotal, denominator: Cents | CentsTotal, wording: LetterWording = CURRENT_WORDING): string {
-  return percentInWords(statedPercent(numerator, denominator, wording));
+  return percentInWords(statedPercent(numerator, denominator, wording), wording);
 }
 
 /** The percentage rounded to the given decimals, for data rather than prose (47.96). */
@@ -356,7 +360,7 @@ export function printedIncrease(total: Cents | CentsTotal, earlierTotal: Cents |
   const inTable = { unit: 'mld.' } as const;
   const [exactTotal, exactEarlier] = [exactCents(total), exactCents(earlierTotal)];
   const compare = printedExactCents(exactEarlier, COMPARISON_PRECISION, inTable);
-  const change = (difference: bigint, lessThan = false): PrintedIncrease => ({ difference, lessThan, compare, percentText: compare === 0n ? null : percentInWords(changePercent(difference, compare, lessThan, wording)) });
+  const change = (difference: bigint, lessThan = false): PrintedIncrease => ({ difference, lessThan, compare, percentText: compare === 0n ? null : percentInWords(changePercent(difference, compare, lessThan, wording), wording) });
   const ofColumns = printedExactCents(exactTotal, REFERENCE_PRECISION, inTable) - compare;
   const exact = exactTotal - exactEarlier;
   if (!wording.changeColumnsHide || sign(ofColumns) === sign(exact)) return change(ofColumns);

@@ -23,16 +23,19 @@ const PUNCTUATED_SNAPSHOT_FORMAT = 'steunregister-letter/4';
  * around (printedIncrease; `increaseLessThan` where it is less than they show): a letter of format 4 or before is
  * verified as it compared the columns then.
  */
-export const SNAPSHOT_FORMAT = 'steunregister-letter/5';
+const STATED_CHANGE_SNAPSHOT_FORMAT = 'steunregister-letter/5';
+/** As format 5, a share of 1.000 percent or more grouped as its counts are, "1.142 procent", where format 5 printed "1142 procent". */
+export const SNAPSHOT_FORMAT = 'steunregister-letter/6';
 
-export const SNAPSHOT_FORMATS = [EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, WORDED_SNAPSHOT_FORMAT, PUNCTUATED_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT] as const;
+export const SNAPSHOT_FORMATS = [EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, WORDED_SNAPSHOT_FORMAT, PUNCTUATED_SNAPSHOT_FORMAT, STATED_CHANGE_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT] as const;
 export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
 
 /**
  * How a letter of each format words its figures: as now, but for what each later format changed, counted back
  * from the current wording (LetterWording).
  */
-const FORMAT_4_WORDING: LetterWording = { ...CURRENT_WORDING, changeColumnsHide: false };
+const FORMAT_5_WORDING: LetterWording = { ...CURRENT_WORDING, groupedPercent: false };
+const FORMAT_4_WORDING: LetterWording = { ...FORMAT_5_WORDING, changeColumnsHide: false };
 const FORMAT_3_WORDING: LetterWording = { ...FORMAT_4_WORDING, headlineUnderAMillionInEuro: false };
 const EARLIER_WORDING: LetterWording = { ...FORMAT_3_WORDING, underAMillionInEuro: false, lessThanOnePercent: false, fallAsDecrease: false };
 const WORDINGS: Record<SnapshotFormat, LetterWording> = {
@@ -40,6 +43,7 @@ const WORDINGS: Record<SnapshotFormat, LetterWording> = {
   [PRINTED_SNAPSHOT_FORMAT]: EARLIER_WORDING,
   [WORDED_SNAPSHOT_FORMAT]: FORMAT_3_WORDING,
   [PUNCTUATED_SNAPSHOT_FORMAT]: FORMAT_4_WORDING,
+  [STATED_CHANGE_SNAPSHOT_FORMAT]: FORMAT_5_WORDING,
   [SNAPSHOT_FORMAT]: CURRENT_WORDING,
 };
 /** The words a letter finalised in the format printed its figures in, which `letter verify` recomputes them in and its public page states its change in. */

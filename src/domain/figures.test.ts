@@ -140,6 +140,12 @@ describe('headlineSentence', () => {
     );
   });
 
+  it('groups a rise of a thousand percent or more as the letter writes its counts', () => {
+    expect(headlineSentence('2025-11-30', 10_940_000_000_000, 880_000_000_000)).toBe(
+      'De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 30 november 2025 €109,4 mld. Dit is een toename van €100,6 mld. of 1.143 procent ten opzichte van de vorige leveringenbrief.',
+    );
+  });
+
   it('gives the total alone in a first letter, with nothing to compare it with', () => {
     expect(headlineSentence('2025-08-31', 870_000_000_000, null)).toBe('De totale waarde van de gerealiseerde militaire steun aan Oekraïne bedroeg op 31 augustus 2025 €8,7 mld.');
   });

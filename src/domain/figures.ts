@@ -116,6 +116,6 @@ export function headlineSentence(referenceDate: IsoDate, total: Cents | CentsTot
   const { difference, compare, lessThan } = printedIncrease(total, earlierTotal, wording);
   const change = statedChange(difference, compare, lessThan, inHeadline);
   if (change.direction === 'unchanged') return `${opening} Dit is evenveel als in de vorige leveringenbrief.`;
-  const percent = change.percent === null ? '' : ` of ${percentInWords(change.percent)}`;
+  const percent = change.percent === null ? '' : ` of ${percentInWords(change.percent, wording)}`;
   return `${opening} Dit is een ${change.direction === 'decrease' ? 'afname' : 'toename'} van ${changeSizeInWords(change)}${percent} ten opzichte van de vorige leveringenbrief.`;
 }

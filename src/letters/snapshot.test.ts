@@ -151,7 +151,7 @@ describe('a change of the total the columns’ rounding hides', () => {
     // € 22,8 mln. more: € 8,7198 mld., € 8,72 mld. at two decimals.
     const { snapshot, problems } = buildPublicLetter(inputsWith(6_142 * MILLION + 80_000_000));
     expect(problems).toEqual([]);
-    expect(snapshot.format).toBe('steunregister-letter/5');
+    expect(snapshot.format).toBe('steunregister-letter/6');
     expect(snapshot.figures).toMatchObject({ increaseCents: 20 * MILLION, increasePercentText: 'minder dan 1 procent' });
     expect(snapshot.figures.increaseLessThan).toBeUndefined();
     expect(snapshot.namedFigures).toMatchObject({ increase: '€20 mln.', increasePercent: 'minder dan 1 procent' });

@@ -16,7 +16,7 @@ const MILLION = 100_000_000; // cents
  * A letter after that of 4 February 2025, whose total it printed beside its own as `previous`, with the change as
  * printed, frozen in `format` (by default that of letters now).
  */
-function letter(previous: number, current: number, increaseCents: number, more: Partial<PublicLetterSnapshot['figures']> = {}, format: PublicLetterSnapshot['format'] = 'steunregister-letter/5') {
+function letter(previous: number, current: number, increaseCents: number, more: Partial<PublicLetterSnapshot['figures']> = {}, format: PublicLetterSnapshot['format'] = 'steunregister-letter/6') {
   const line = { key: 'total' as const, label: 'Totaal', currentCents: current, reportedPreviousCents: previous, restatedPreviousCents: null };
   return {
     format,
@@ -65,5 +65,10 @@ describe('the change of the total under the public letter’s table', () => {
     const small = (format: PublicLetterSnapshot['format']) => letter(0, MILLION / 2, MILLION / 2, {}, format);
     expect(totalChangeSentence(inDutch, small('steunregister-letter/2'), 'nl')).toBe('Een toename van €0,5 mln. ten opzichte van 4 feb. 2025.');
     expect(totalChangeSentence(inDutch, small('steunregister-letter/3'), 'nl')).toBe('Een toename van €500.000 ten opzichte van 4 feb. 2025.');
+    // Before format 6 it wrote a share of a thousand percent or more ungrouped.
+    const tenfold = (format: PublicLetterSnapshot['format']) => letter(800 * MILLION, 9_936 * MILLION, 9_136 * MILLION, {}, format);
+    expect(totalChangeSentence(inDutch, tenfold('steunregister-letter/5'), 'nl')).toBe('Een toename van €9,14 mld. of 1142 procent ten opzichte van 4 feb. 2025.');
+    expect(totalChangeSentence(inDutch, tenfold('steunregister-letter/6'), 'nl')).toBe('Een toename van €9,14 mld. of 1.142 procent ten opzichte van 4 feb. 2025.');
+    expect(totalChangeSentence(inEnglish, tenfold('steunregister-letter/6'), 'en')).toBe('An increase of €9,14 mld. or 1,142 percent compared with 4 Feb 2025.');
   });
 });
