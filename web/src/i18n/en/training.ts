@@ -17,6 +17,7 @@ export const training: typeof nl = {
     countsUpTo: 'Counted up to',
     change: 'Change',
   },
+  countedUpToOf: '{{measures}}: {{date}}',
   changeOf: 'Change, {{name}}',
   approximate: 'about {{count}}',
   maximum: 'max. {{count}}',

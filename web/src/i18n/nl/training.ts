@@ -15,6 +15,7 @@ export const training = {
     countsUpTo: 'Geteld tot en met',
     change: 'Wijzigen',
   },
+  countedUpToOf: '{{measures}}: {{date}}',
   changeOf: 'Wijzigen, {{name}}',
   approximate: 'circa {{count}}',
   maximum: 'max. {{count}}',

@@ -13,11 +13,7 @@ import { useResource } from '../../state/useResource.ts';
 import { ContributionForm, ProgrammeForm } from './TrainingForms.tsx';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { useCountText } from './useCountText.ts';
-
-/** The latest contribution that counts the measure, as the letter would take it today. */
-function latest<K extends keyof TrainingProgramme['contributions'][number]>(programme: TrainingProgramme, measure: K) {
-  return programme.contributions.filter((contribution) => contribution[measure] !== null).at(-1);
-}
+import { countedUpTo, latestCounting } from './countedUpTo.ts';
 
 export function TrainingPage() {
   const { t } = useTranslation();
@@ -49,7 +45,7 @@ export function TrainingPage() {
                   header: t('training.columns.trainers'),
                   numeric: true,
                   cell: (programme) => {
-                    const row = latest(programme, 'trainers');
+                    const row = latestCounting(programme, 'trainers');
                     return countText(row?.trainers ?? null, row?.trainersIsMaximum && 'maximum');
                   },
                 },
@@ -58,17 +54,24 @@ export function TrainingPage() {
                   header: t('training.columns.trainees'),
                   numeric: true,
                   cell: (programme) => {
-                    const row = latest(programme, 'trainees');
+                    const row = latestCounting(programme, 'trainees');
                     return countText(row?.trainees ?? null, row?.traineesIsApproximate && 'approximate');
                   },
                 },
-                { key: 'courses', header: t('training.columns.courses'), numeric: true, cell: (programme) => countText(latest(programme, 'courses')?.courses ?? null) },
+                { key: 'courses', header: t('training.columns.courses'), numeric: true, cell: (programme) => countText(latestCounting(programme, 'courses')?.courses ?? null) },
                 {
                   key: 'countsUpTo',
                   header: t('training.columns.countsUpTo'),
                   cell: (programme) => {
-                    const last = programme.contributions.at(-1);
-                    return last ? formatShortDate(last.countsUpTo, language) : t('common.none');
+                    const days = countedUpTo(programme);
+                    if (days.length === 0) return t('common.none');
+                    if (days.length === 1) return formatShortDate(days[0]!.countsUpTo, language);
+                    // Counts of different days side by side: each day says which of them it dates.
+                    return days.map(({ countsUpTo, measures }) => (
+                      <span className="counted-up-to" key={countsUpTo}>
+                        {t('training.countedUpToOf', { measures: measures.map((measure) => t(`training.columns.${measure}`)).join(', '), date: formatShortDate(countsUpTo, language) })}
+                      </span>
+                    ));
                   },
                 },
                 ...(can('training.write')
