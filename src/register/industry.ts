@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
 import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import type { IsoDate } from '../../common/dates.ts';
+import { startOfDayInTheHague, type IsoDate } from '../../common/dates.ts';
 import { sumCents } from '../../common/money.ts';
 import type { IndustryAnnexRow } from '../letters/annex-domain-sections.ts';
 import type { CompanyOrigin, MilestoneStatus } from '../../common/vocabulary/codes.ts';
@@ -356,11 +356,23 @@ export interface IndustryOverview {
   isDemonstration: boolean;
 }
 
-/** The whole industry register, milestones judged at the date (their status, and the contracts by country). */
+/**
+ * The industry register as it stood at the date: the contracts signed, progress reported, prices paid, lessons
+ * noted, stages reached and needs identified on or before it (a co-production project that had reached no stage
+ * yet is not there), milestones judged at it, and each company as its disclosure decisions then left it (in The
+ * Hague's day: a decision taken during the day holds on that day). The versions are those of the whole histories,
+ * to send as If-Match with the next entry.
+ */
 export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryOverview> {
+  const [register, states] = await Promise.all([registerAt(db, date), industry.companyStatesBefore(db, startOfDayInTheHague(date, 1))]);
+  return { ...register, companies: register.companies.map((company) => ({ ...company, disclosureState: states.get(company.id) ?? 'undecided' })) };
+}
+
+/** The industry register as it stood at the date, each company in its current disclosure state. */
+async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
   const [companies, contracts, links, milestones, progress, prices, lessons, projects, stages, bundles, isDemonstration, decisionCounts] = await Promise.all([
     industry.listCompanies(db),
-    industry.listContracts(db),
+    industry.listContracts(db, date),
     industry.listContractDeliveries(db),
     industry.listMilestones(db),
     industry.listProgress(db),
@@ -372,11 +384,12 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
     industry.containsIndustryDemonstrationData(db),
     industry.countCompanyDecisions(db),
   ]);
+  const byThen = <R>(records: readonly R[], dateOf: (record: R) => IsoDate) => records.filter((record) => dateOf(record) <= date);
   const reportsOf = Map.groupBy(progress, (report) => report.milestoneId);
   const milestoneViews = milestones.map((milestone): MilestoneView => {
     const reports = reportsOf.get(milestone.id) ?? [];
     const latest = progressAt(reports, date);
-    return { ...milestone, percent: latest?.percent ?? 0, status: milestoneStatus(milestone.dueOn, latest, date), reports, version: reports.length };
+    return { ...milestone, percent: latest?.percent ?? 0, status: milestoneStatus(milestone.dueOn, latest, date), reports: byThen(reports, (report) => report.reportedOn), version: reports.length };
   });
   const linksOf = Map.groupBy(links, (link) => link.contractId);
   const milestonesOf = Map.groupBy(milestoneViews, (milestone) => milestone.contractId);
@@ -396,23 +409,24 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
   return {
     date,
     companies: companyViews,
-    byCountry: contractsByCountry(companyViews, date),
-    priceDevelopments: prices.map((price) => ({ ...price, changePerMille: priceChangePerMille(price.earlierPriceCents, price.paidPriceCents) })),
-    lessons,
-    coproductionProjects: projects.map((project) => {
+    byCountry: contractsByCountry(companyViews),
+    priceDevelopments: byThen(prices, (price) => price.paidOn).map((price) => ({ ...price, changePerMille: priceChangePerMille(price.earlierPriceCents, price.paidPriceCents) })),
+    lessons: byThen(lessons, (lesson) => lesson.notedOn),
+    coproductionProjects: projects.flatMap((project) => {
       const own = stagesOf.get(project.id) ?? [];
-      return { ...project, stages: own, version: own.length };
+      const reached = byThen(own, (stage) => stage.reachedOn);
+      return reached.length === 0 ? [] : [{ ...project, stages: reached, version: own.length }];
     }),
-    demandBundles: bundles,
+    demandBundles: byThen(bundles, (bundle) => bundle.identifiedOn),
     isDemonstration,
   };
 }
 
-/** Contracts signed by the date, per country of the company, with the status of their milestones at that date. */
-function contractsByCountry(companies: readonly CompanyView[], date: IsoDate): CountrySummary[] {
+/** The contracts per country of the company, with the status of their milestones. */
+function contractsByCountry(companies: readonly CompanyView[]): CountrySummary[] {
   const summaries = new Map<string, CountrySummary>();
   for (const company of companies) {
-    for (const contract of company.contracts.filter((candidate) => candidate.signedOn <= date)) {
+    for (const contract of company.contracts) {
       const summary = summaries.get(company.country) ?? {
         country: company.country,
         origin: company.origin,
@@ -429,12 +443,10 @@ function contractsByCountry(companies: readonly CompanyView[], date: IsoDate): C
   return [...summaries.values()].sort((a, b) => b.contracts - a.contracts || a.country.localeCompare(b.country));
 }
 
-/** The facts the letter's Industrie section places by name, at its reference date. */
+/** The facts the letter's Industrie section places by name, at its reference date: what the overview at that date lists. */
 export async function industryFactsAt(db: Db, date: IsoDate): Promise<IndustryFacts> {
-  const overview = await industryOverview(db, date);
-  const contracted = overview.companies
-    .map((company) => ({ ...company, contracts: company.contracts.filter((contract) => contract.signedOn <= date) }))
-    .filter((company) => company.contracts.length > 0);
+  const register = await registerAt(db, date);
+  const contracted = register.companies.filter((company) => company.contracts.length > 0);
   const contracts = contracted.flatMap((company) => company.contracts);
   return {
     contracts: contracts.length,
@@ -442,29 +454,30 @@ export async function industryFactsAt(db: Db, date: IsoDate): Promise<IndustryFa
     companies: contracted.length,
     ukrainianCompanies: contracted.filter((company) => company.origin === 'ukrainian').length,
     milestonesCompleted: contracts.flatMap((contract) => contract.milestones).filter((milestone) => milestone.status === 'completed').length,
-    coproductionProjects: overview.coproductionProjects.filter((project) => project.stages.some((stage) => stage.reachedOn <= date)).length,
-    demandBundles: overview.demandBundles.filter((bundle) => bundle.identifiedOn <= date).length,
+    coproductionProjects: register.coproductionProjects.length,
+    demandBundles: register.demandBundles.length,
   };
 }
 
-/** The confidential annex's section: every contract signed by the date, per company, with its milestones then. */
+/**
+ * The confidential annex's section: every contract signed by the date, per company, with its milestones then; each
+ * company in its current disclosure state, as the annex gives each delivery's.
+ */
 export async function industryAnnexRows(db: Db, date: IsoDate): Promise<IndustryAnnexRow[]> {
-  const overview = await industryOverview(db, date);
-  return overview.companies.flatMap((company) =>
-    company.contracts
-      .filter((contract) => contract.signedOn <= date)
-      .map((contract) => ({
-        contractId: contract.id,
-        company: company.name,
-        country: company.country,
-        disclosureState: company.disclosureState,
-        reference: contract.reference,
-        subject: contract.subject,
-        signedOn: contract.signedOn,
-        amountCents: contract.amountCents,
-        milestones: contract.milestones.length,
-        milestonesCompleted: contract.milestones.filter((milestone) => milestone.status === 'completed').length,
-      })),
+  const register = await registerAt(db, date);
+  return register.companies.flatMap((company) =>
+    company.contracts.map((contract) => ({
+      contractId: contract.id,
+      company: company.name,
+      country: company.country,
+      disclosureState: company.disclosureState,
+      reference: contract.reference,
+      subject: contract.subject,
+      signedOn: contract.signedOn,
+      amountCents: contract.amountCents,
+      milestones: contract.milestones.length,
+      milestonesCompleted: contract.milestones.filter((milestone) => milestone.status === 'completed').length,
+    })),
   );
 }
 

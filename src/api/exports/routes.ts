@@ -122,7 +122,7 @@ export function exportRoutes() {
     sendExport(c, 'nonReplacements', c.req.valid('query'), NON_REPLACEMENT_COLUMNS, oneBatch(replenishmentOverview(c.get('deps').db).then((overview) => overview.nonReplacements))),
   );
 
-  /** A table of the industry register, its milestones judged at the date asked (today when left out). */
+  /** A table of the industry register as it stood at the date asked (today when left out). */
   const industryTable = <Row>(list: ExportList, columns: readonly Column<Row>[], rows: (overview: IndustryOverview) => readonly Row[]) => async (c: Context<ApiEnv>, query: FileQuery & { date?: string | undefined }) => {
     const { db, clock } = c.get('deps');
     const { date, ...file } = query;

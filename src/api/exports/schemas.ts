@@ -106,9 +106,9 @@ export const nonReplacementsExportRoute = createRoute(
   permitted('readiness.read', exportRoute('/exports/non-replacements', 'Every decision not to replace a stock delivery, newest first', z.object(fileQuery))),
 );
 
-/** The industry page's tables: each its own file, its milestones judged at the date (today when left out). */
+/** The industry page's tables: each its own file, the register as it stood at the date (today when left out). */
 const industryExportRoute = (path: string, summary: string) =>
-  createRoute(permitted('industry.read', exportRoute(path, summary, z.object({ date: isoDate.optional().openapi({ description: 'The date milestones are judged at; today when left out' }), ...fileQuery }))));
+  createRoute(permitted('industry.read', exportRoute(path, summary, z.object({ date: isoDate.optional().openapi({ description: 'The date the register is taken at, as GET /industry gives it; today when left out' }), ...fileQuery }))));
 
 export const industryByCountryExportRoute = industryExportRoute('/exports/industry-by-country', 'The contracts signed by the date per country of the company, with their milestones by status');
 export const industryContractsExportRoute = industryExportRoute('/exports/industry-contracts', 'The companies, their contracts and each contract’s milestones with their progress at the date');

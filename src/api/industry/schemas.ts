@@ -59,7 +59,9 @@ const MilestoneSchema = z
     dueOn: isoDate,
     percent: z.number().int().openapi({ description: 'Progress at the date of the overview' }),
     status: z.enum(MILESTONE_STATUSES),
-    reports: z.array(z.object({ id: z.uuid(), percent: z.number().int(), reportedOn: isoDate, reason: z.string(), recordedByName: z.string(), recordedAt: z.iso.datetime() })),
+    reports: z
+      .array(z.object({ id: z.uuid(), percent: z.number().int(), reportedOn: isoDate, reason: z.string(), recordedByName: z.string(), recordedAt: z.iso.datetime() }))
+      .openapi({ description: 'The reports made on or before the date of the overview' }),
     version: historyVersion,
   })
   .openapi('ContractMilestone');
@@ -85,7 +87,7 @@ const CompanySchema = z
     country: z.string(),
     origin: z.enum(COMPANY_ORIGINS),
     registrationNumber: z.string().nullable(),
-    disclosureState: z.enum(DISCLOSURE_STATES).openapi({ description: 'Commercially confidential until a disclosure officer decides otherwise' }),
+    disclosureState: z.enum(DISCLOSURE_STATES).openapi({ description: 'As its disclosure decisions left it on the date of the overview (undecided before the first); commercially confidential until a disclosure officer decides otherwise' }),
     isDemonstration: z.boolean(),
     version: historyVersion.openapi({
       description: 'The version of its disclosure decisions (how many it has): to send as If-Match with the next decision on it',
@@ -129,7 +131,9 @@ const IndustryOverviewSchema = z
         title: z.string(),
         partner: z.string(),
         isDemonstration: z.boolean(),
-        stages: z.array(z.object({ id: z.uuid(), stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note: z.string() })),
+        stages: z
+          .array(z.object({ id: z.uuid(), stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note: z.string() }))
+          .openapi({ description: 'The stages reached on or before the date of the overview; a project that reached none by then is not listed' }),
         version: historyVersion,
       }),
     ),
@@ -270,7 +274,7 @@ export const overviewRoute = createRoute(
     method: 'get',
     path: '/industry',
     tags: ['industry'],
-    summary: 'The industry register, milestones judged at the date (default today), with the contracts per country',
+    summary: 'The industry register as it stood at the date (default today), milestones judged at it, with the contracts per country',
     request: { query: z.object({ date: isoDate.optional() }) },
     responses: { 200: json(IndustryOverviewSchema, 'The industry register'), ...problemResponses(400, 401, 403) },
   }),

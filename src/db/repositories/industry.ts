@@ -86,6 +86,20 @@ export async function countCompanyDecisions(db: Db, companyId?: string): Promise
   return new Map(rows.map((row) => [row.companyId, Number(row.count)]));
 }
 
+/** The state each company's disclosure decisions left it in at the moment: its latest decision taken before it (a company without one is not in the map). */
+export async function companyStatesBefore(db: Db, moment: string): Promise<Map<string, StoredCompanyDecision['state']>> {
+  const rows = await db
+    .selectFrom('companyDisclosureDecision')
+    .select(['companyId', 'state'])
+    .distinctOn('companyId')
+    .where('decidedAt', '<', moment)
+    .orderBy('companyId')
+    .orderBy('decidedAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(rows.map((row) => [row.companyId, CompanyDecisionSchema.shape.state.parse(row.state)]));
+}
+
 export async function publicIdOfCompany(db: Db, companyId: string): Promise<string | null> {
   return (await db.selectFrom('company').select('publicId').where('id', '=', companyId).executeTakeFirst())?.publicId ?? null;
 }

@@ -5849,7 +5849,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The industry register, milestones judged at the date (default today), with the contracts per country */
+        /** The industry register as it stood at the date (default today), milestones judged at it, with the contracts per country */
         get: {
             parameters: {
                 query?: {
@@ -9949,7 +9949,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The date milestones are judged at; today when left out */
+                    /** @description The date the register is taken at, as GET /industry gives it; today when left out */
                     date?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
@@ -10021,7 +10021,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The date milestones are judged at; today when left out */
+                    /** @description The date the register is taken at, as GET /industry gives it; today when left out */
                     date?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
@@ -10093,7 +10093,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The date milestones are judged at; today when left out */
+                    /** @description The date the register is taken at, as GET /industry gives it; today when left out */
                     date?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
@@ -10165,7 +10165,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The date milestones are judged at; today when left out */
+                    /** @description The date the register is taken at, as GET /industry gives it; today when left out */
                     date?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
@@ -10237,7 +10237,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The date milestones are judged at; today when left out */
+                    /** @description The date the register is taken at, as GET /industry gives it; today when left out */
                     date?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
@@ -10309,7 +10309,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The date milestones are judged at; today when left out */
+                    /** @description The date the register is taken at, as GET /industry gives it; today when left out */
                     date?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
@@ -12587,6 +12587,7 @@ export interface components {
                 title: string;
                 partner: string;
                 isDemonstration: boolean;
+                /** @description The stages reached on or before the date of the overview; a project that reached none by then is not listed */
                 stages: {
                     /** Format: uuid */
                     id: string;
@@ -12647,6 +12648,7 @@ export interface components {
             percent: number;
             /** @enum {string} */
             status: "notStarted" | "inProgress" | "late" | "completed";
+            /** @description The reports made on or before the date of the overview */
             reports: {
                 /** Format: uuid */
                 id: string;
@@ -12670,7 +12672,7 @@ export interface components {
             origin: "dutch" | "ukrainian" | "other";
             registrationNumber: string | null;
             /**
-             * @description Commercially confidential until a disclosure officer decides otherwise
+             * @description As its disclosure decisions left it on the date of the overview (undecided before the first); commercially confidential until a disclosure officer decides otherwise
              * @enum {string}
              */
             disclosureState: "undecided" | "public" | "confidential";
