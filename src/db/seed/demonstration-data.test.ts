@@ -8,6 +8,8 @@ import { realisedTotals, type RegisterContents } from '../../domain/realised-sup
 import { DEMONSTRATION_DELIVERIES, LETTER_COMPARE_DATE, LETTER_REFERENCE_DATE } from './demonstration-data.ts';
 import { DEMONSTRATION_BUDGET_DECISIONS, DEMONSTRATION_BUDGET_SHIFTS, DEMONSTRATION_COMMITMENTS } from './demonstration-budget.ts';
 import { PUBLISHED_HISTORY } from './demonstration-history.ts';
+import { DEMONSTRATION_EPF_CLAIMS, DEMONSTRATION_EPF_TRANCHES } from './demonstration-epf.ts';
+import { assessmentViolations, blockageViolations, claimViolations, newTrancheViolations, receiptViolations, trancheViolations, type EpfClaimHistory } from '../../domain/epf.ts';
 
 const MILLION_EURO = 100_000_000;
 
@@ -169,6 +171,29 @@ describe('the demonstration budget', () => {
     for (const shift of DEMONSTRATION_BUDGET_SHIFTS) expect([...shiftFieldViolations(shift, LETTER_REFERENCE_DATE), ...shiftBudgetViolations(shift, movements, LETTER_REFERENCE_DATE)], shift.moment).toEqual([]);
     for (const { commitment, stages } of DEMONSTRATION_COMMITMENTS) {
       stages.forEach((stage, index) => expect(stageViolations(commitment.budgetYear, stages.slice(0, index), stage, LETTER_REFERENCE_DATE), commitment.title).toEqual([]));
+    }
+  });
+});
+
+describe('the demonstration EPF', () => {
+  it('keeps the rules a person entering it meets: each claim on a tranche the Netherlands claims on, decided by the day it was declared, and its history added in order', () => {
+    for (const tranche of DEMONSTRATION_EPF_TRANCHES) expect(newTrancheViolations(tranche, LETTER_REFERENCE_DATE), tranche.name).toEqual([]);
+    const tranches = new Map(DEMONSTRATION_EPF_TRANCHES.map((tranche) => [tranche.id, tranche]));
+    for (const { claim, assessments, receipts, blockages } of DEMONSTRATION_EPF_CLAIMS) {
+      const tranche = claim.trancheId === null ? null : tranches.get(claim.trancheId);
+      expect(tranche, claim.reference).toBeDefined();
+      expect([...claimViolations(claim, LETTER_REFERENCE_DATE, null), ...(tranche ? trancheViolations(tranche, claim.declaredOn) : [])], claim.reference).toEqual([]);
+      // Each addition judged against the history recorded before it, as the register judges it.
+      const history: EpfClaimHistory = { claim, assessments: [], receipts: [], blockages: [] };
+      const additions = [
+        ...assessments.map((row) => ({ row, violations: () => assessmentViolations(history, row, LETTER_REFERENCE_DATE), add: () => history.assessments.push(row) })),
+        ...receipts.map((row) => ({ row, violations: () => receiptViolations(history, row, LETTER_REFERENCE_DATE), add: () => history.receipts.push(row) })),
+        ...blockages.map((row) => ({ row, violations: () => blockageViolations(history, row, LETTER_REFERENCE_DATE), add: () => history.blockages.push(row) })),
+      ].sort((a, b) => a.row.recordedAt.localeCompare(b.row.recordedAt));
+      for (const { row, violations, add } of additions) {
+        expect(violations(), row.id).toEqual([]);
+        add();
+      }
     }
   });
 });

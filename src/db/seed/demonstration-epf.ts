@@ -4,7 +4,9 @@ import type { EpfAssessment, EpfBlockage, EpfClaim, EpfReceipt, EpfTranche } fro
 /**
  * Demonstration data: the European Peace Facility as the letters to parliament describe it. The letter of
  * 10 September 2025 (paragraph "Europese Vredesfaciliteit") gives the state at its date:
- * - the EU has committed about €6 mld. to Ukraine through the EPF (one aggregate assistance measure here);
+ * - the EU has committed about €6 mld. to Ukraine through the EPF (one aggregate assistance measure here, dated
+ *   from the first measure, Council Decision (CFSP) 2022/338 of 28 February 2022,
+ *   https://eur-lex.europa.eu/eli/dec/2022/338/oj); it compensates the Dutch claims;
  * - two tranches of windfall profits, €1,4 and €1,9 mld.; in the second the Netherlands is implementing
  *   actor for €100 mln. of drones (the delivery funded by the EPF in the demonstration register);
  * - of the claims for support delivered until early 2023 and for the ammunition initiatives, €440 mln. is
@@ -24,7 +26,7 @@ import type { EpfAssessment, EpfBlockage, EpfClaim, EpfReceipt, EpfTranche } fro
  *   The same report's "242 miljoen uitbetaald" is left out: it cannot be squared with the letter of
  *   September 2025, which names €52,8 mln. paid in 2024 as what has been paid.
  * Not published, so assumed (the notes say so): the day of each declaration, the ammunition claim's amount,
- * how the €440 mln. and the blocked €2,447 mld. split over claims, and the tranches' dates.
+ * how the €440 mln. and the blocked €2,447 mld. split over claims, and the windfall-profit tranches' dates.
  */
 
 const ASSUMED = 'Demonstratie: bedrag volgens de brief, verdeling en datum aangenomen.';
@@ -46,9 +48,10 @@ export const DEMONSTRATION_EPF_TRANCHES: readonly EpfTranche[] = [
     kind: 'assistanceMeasure',
     name: 'Demonstratie: EPF-bijstandsmaatregelen voor Oekraïne (geaggregeerd)',
     euAmountCents: millionEuro(6_000),
-    decidedOn: '2024-03-18',
+    // The first measure's day, so that the claims it compensates, from April 2022 on, follow it; its amount is the letter's.
+    decidedOn: '2022-02-28',
     dutchRole: 'claimant',
-    note: 'Demonstratie: "ongeveer 6 miljard euro" volgens de brief; datum aangenomen.',
+    note: 'Demonstratie: "ongeveer 6 miljard euro" volgens de brief; datum van de eerste bijstandsmaatregel voor Oekraïne (Besluit (GBVB) 2022/338 van de Raad van 28 februari 2022).',
     isDemonstration: true,
   },
   {
