@@ -1,6 +1,7 @@
 import { pastDateViolations, textViolations, whereGiven } from './plausibility.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import { isBlank } from '../../common/text.ts';
+import { isClaimableTranche } from '../../common/epf-rules.ts';
 import {
   EPF_CLAIM_STATUSES,
   EPF_DUTCH_ROLES,
@@ -242,13 +243,10 @@ export function blockageReasonViolations(input: Partial<{ blocked: boolean; reas
   return input.blocked === true && input.reason !== undefined ? textViolations('reason', input.reason, { maximum: MAX_BLOCKAGE_REASON, required: true }) : [];
 }
 
-/**
- * A claim on a tranche follows the tranche's decision, and names only a tranche the Netherlands claims on:
- * where it is implementing actor the work is the EU's, and where it has no role there is nothing to claim.
- */
+/** A claim on a tranche follows the tranche's decision, and names only a tranche the Netherlands claims on. */
 export function trancheViolations(tranche: Pick<EpfTranche, 'decidedOn' | 'dutchRole'>, declaredOn: string | undefined): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  if (tranche.dutchRole !== 'claimant') violations.push({ field: 'trancheId', code: 'trancheNotClaimable', params: { role: tranche.dutchRole } });
+  if (!isClaimableTranche(tranche.dutchRole)) violations.push({ field: 'trancheId', code: 'trancheNotClaimable', params: { role: tranche.dutchRole } });
   if (declaredOn !== undefined && declaredOn < tranche.decidedOn) violations.push({ field: 'declaredOn', code: 'beforeTranche', params: { decidedOn: tranche.decidedOn } });
   return violations;
 }

@@ -54,8 +54,8 @@ function remember(counts: Map<string, ListCount>, key: string, count: ListCount)
 }
 
 function filterKey(filter: DeliveryListFilter): string {
-  const { supportType, category, stage, disclosureState, text, realisedFrom, realisedTo } = filter;
-  return JSON.stringify([supportType, category, stage, disclosureState, text?.trim() || undefined, realisedFrom, realisedTo]);
+  const { supportType, category, stage, disclosureState, implementingActorWork, text, realisedFrom, realisedTo } = filter;
+  return JSON.stringify([supportType, category, stage, disclosureState, implementingActorWork, text?.trim() || undefined, realisedFrom, realisedTo]);
 }
 
 /** One per database: tests run several in one process, each with versions of its own. */

@@ -295,4 +295,20 @@ describeEachDatabase('deliveries API', (database) => {
     expect(badSort.status).toBe(400);
     expect(badSort.body.invalidParams[0].name).toBe('sort');
   });
+
+  it('lists the support of the Netherlands without the work for the EU as implementing actor, or that work alone, and counts each apart', async () => {
+    const marker = `Uitvoerdertest ${Date.now()}`;
+    const dutch = await call('POST', '/deliveries', { ...procurement, title: `${marker} eigen` });
+    const forTheEu = await call('POST', '/deliveries', { ...procurement, title: `${marker} EU`, fundingSource: 'epf' });
+    const listed = async (filter: string) => {
+      const { body } = await call('GET', `/deliveries?q=${encodeURIComponent(marker)}&sort=title${filter}`);
+      return { ids: body.items.map((item: { id: string }) => item.id), total: body.total };
+    };
+    expect(await listed('')).toEqual({ ids: [forTheEu.body.id, dutch.body.id], total: 2 });
+    expect(await listed('&implementingActorWork=false')).toEqual({ ids: [dutch.body.id], total: 1 });
+    expect(await listed('&implementingActorWork=true')).toEqual({ ids: [forTheEu.body.id], total: 1 });
+    const refused = await call('GET', '/deliveries?implementingActorWork=nee');
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams[0].name).toBe('implementingActorWork');
+  });
 });

@@ -82,6 +82,38 @@ describeWithBrowser('EPF claims', (browser) => {
     expect(await claim.getByText('Levering', { exact: true }).count()).toBe(0);
   });
 
+  it('declares a claim on a tranche the Netherlands claims on, offering those tranches alone and no delivery of work for the EU as implementing actor', async () => {
+    const { items: tranches } = await api<{ items: { id: string; name: string; dutchRole: string }[] }>(server(), '/epf/tranches', { as: 'finance' });
+    const claimable = tranches.filter((tranche) => tranche.dutchRole === 'claimant');
+    const notClaimable = tranches.filter((tranche) => tranche.dutchRole !== 'claimant');
+    expect(claimable.length).toBeGreaterThan(0);
+    expect(notClaimable.map((tranche) => tranche.dutchRole)).toEqual(expect.arrayContaining(['implementingActor', 'none']));
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/epf?date=2025-08-31');
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Declaratie vastleggen' }) });
+    const tranche = form.locator('select[name="trancheId"]');
+    await expect.poll(async () => (await tranche.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).sort()).toEqual(['', ...claimable.map(({ id }) => id)].sort());
+
+    // The drones the Netherlands buys as implementing actor for the EU cannot be claimed: the search does not offer them.
+    const offered = () => form.locator('select[name="deliveryId"] option').allTextContents();
+    await expect.poll(async () => (await offered()).length).toBeGreaterThan(1);
+    await form.getByRole('searchbox', { name: 'Levering: zoeken' }).fill('Drones');
+    await expect.poll(offered).toEqual(['Geen levering: een bundel']);
+
+    const aggregated = claimable.find((item) => item.name.startsWith('Demonstratie: EPF-bijstandsmaatregelen'))!;
+    await form.getByLabel('Kenmerk').fill('EPF-NL-TRANCHE');
+    await form.getByLabel(/Wat de declaratie omvat/).fill('Leveringen augustus 2025');
+    await form.getByLabel('Periode').fill('aug. 2025');
+    await form.getByLabel('Gedeclareerd bedrag').fill('2.500.000');
+    await form.getByLabel('Datum van declaratie').fill('2025-08-20');
+    await tranche.selectOption(aggregated.id);
+    await form.getByRole('button', { name: 'Declaratie vastleggen' }).click();
+    await page.getByRole('heading', { name: 'Declaratie EPF-NL-TRANCHE' }).waitFor();
+    await page.locator('.utrecht-data-list__item', { has: page.getByText('Tranche', { exact: true }) }).getByText(aggregated.name, { exact: true }).waitFor();
+    const id = page.url().split('/').pop()!;
+    expect((await api<{ claim: { trancheId: string | null } }>(server(), `/epf/claims/${id}`, { as: 'finance' })).claim.trancheId).toBe(aggregated.id);
+  });
+
   it('records a tranche the EU decided, after refusing an amount that is not one', async () => {
     page = await openPageAs(browser(), server(), 'finance');
     await visit(page, server(), '/epf?date=2025-08-31');

@@ -52,6 +52,7 @@ export function deliveryListOrder({ sort = '-realisedAt', q, ...filter }: Delive
     category: filter.category,
     stage: filter.stage,
     disclosureState: filter.disclosureState,
+    implementingActorWork: filter.implementingActorWork === undefined ? undefined : filter.implementingActorWork === 'true',
     text: q,
     realisedFrom: filter.realisedFrom,
     realisedTo: filter.realisedTo,

@@ -175,6 +175,11 @@ export const DeliveryListQuerySchema = z.object({
   category: queryFilter(z.enum(CATEGORIES)),
   stage: queryFilter(z.enum(LIFECYCLE_STAGES)),
   disclosureState: queryFilter(z.enum(DISCLOSURE_STATES)),
+  implementingActorWork: queryFilter(z.enum(['true', 'false'])).openapi({
+    description:
+      'With `false` only the support of the Netherlands, without the work it does for the EU as implementing actor of the European Peace Facility ' +
+      '(funding source `epf`), which no Dutch total counts and no EPF claim covers; with `true` only that work',
+  }),
   q: queryFilter(safeText(200)),
   realisedFrom: queryFilter(isoDate),
   realisedTo: queryFilter(isoDate),

@@ -30,6 +30,8 @@ export interface DeliveryListFilter {
   category?: Category | undefined;
   stage?: LifecycleStage | undefined;
   disclosureState?: DisclosureState | undefined;
+  /** Only the work for the EU as implementing actor of the EPF (true), or only the rest (false). */
+  implementingActorWork?: boolean | undefined;
   text?: string | undefined;
   realisedFrom?: string | undefined;
   realisedTo?: string | undefined;
@@ -152,6 +154,7 @@ function filtered(db: Db, filter: DeliveryListFilter, textSearch: TextSearch = '
   if (filter.realisedTo) query = query.where('realisedAt', '<=', filter.realisedTo);
   if (filter.stage) query = query.where(stageCondition(filter.stage));
   if (filter.disclosureState) query = query.where('disclosureState', '=', filter.disclosureState);
+  if (filter.implementingActorWork !== undefined) query = query.where('fundingSource', filter.implementingActorWork ? '=' : '<>', 'epf');
   const text = filter.text?.trim();
   if (text) {
     // Lowered by the function that lowered the joined texts: a match as ILIKE would find it in any one of them.

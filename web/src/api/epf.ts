@@ -6,6 +6,7 @@ export type EpfOverview = Schema<'EpfOverview'>;
 export type EpfClaimList = Schema<'EpfClaimList'>;
 export type EpfClaimDetail = Schema<'EpfClaimDetail'>;
 export type EpfClaimInput = RequestBody<'/epf/claims', 'post'>;
+export type EpfTranche = Schema<'EpfTranche'>;
 type HistoryInputs = {
   assessments: RequestBody<'/epf/claims/{id}/assessments', 'post'>;
   receipts: RequestBody<'/epf/claims/{id}/receipts', 'post'>;
@@ -23,6 +24,10 @@ export function getEpfClaims(query: { date: string; after?: string | undefined; 
 
 export function getEpfClaim(id: string, signal?: AbortSignal) {
   return request<EpfClaimDetail>(`/epf/claims/${encodeURIComponent(id)}`, { signal });
+}
+
+export function getEpfTranches(signal?: AbortSignal) {
+  return request<Schema<'EpfTrancheList'>>('/epf/tranches', { signal });
 }
 
 /** The key makes a retry of the same tranche record nothing twice. */

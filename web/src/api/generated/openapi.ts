@@ -283,6 +283,8 @@ export interface paths {
                     category?: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
                     stage?: "pledged" | "committed" | "realised" | "delivered";
                     disclosureState?: "undecided" | "public" | "confidential";
+                    /** @description With `false` only the support of the Netherlands, without the work it does for the EU as implementing actor of the European Peace Facility (funding source `epf`), which no Dutch total counts and no EPF claim covers; with `true` only that work */
+                    implementingActorWork?: "true" | "false";
                     q?: string;
                     realisedFrom?: string;
                     realisedTo?: string;
@@ -9078,6 +9080,8 @@ export interface paths {
                     category?: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
                     stage?: "pledged" | "committed" | "realised" | "delivered";
                     disclosureState?: "undecided" | "public" | "confidential";
+                    /** @description With `false` only the support of the Netherlands, without the work it does for the EU as implementing actor of the European Peace Facility (funding source `epf`), which no Dutch total counts and no EPF claim covers; with `true` only that work */
+                    implementingActorWork?: "true" | "false";
                     q?: string;
                     realisedFrom?: string;
                     realisedTo?: string;

@@ -53,6 +53,10 @@ export const epf: typeof nl.epf = {
     submit: 'Record the claim',
     newHint: 'Choose the delivery or describe the batch, not both.',
     noDelivery: 'No delivery: a batch',
+    noTranche: 'No tranche',
+    trancheOption: '{{name}} (decided on {{date}})',
+    trancheHint: 'Only the tranches the Netherlands claims on. A claim on a tranche is dated on or after the decision on it.',
+    deliveryHint: 'Work as implementing actor for the EU is not listed here: the Netherlands does not claim on it.',
   },
   claim: {
     title: 'Claim {{reference}}',

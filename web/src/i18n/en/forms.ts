@@ -69,6 +69,7 @@ export const fields: typeof nl.fields = {
   reviewOn: 'Review on',
   // The European Peace Facility
   batch: 'What the claim covers (for a batch)',
+  trancheId: 'Tranche',
   period: 'Period',
   declaredCents: 'Amount claimed',
   declaredOn: 'Date of the claim',

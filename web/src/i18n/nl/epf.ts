@@ -51,6 +51,10 @@ export const epf = {
     submit: 'Declaratie vastleggen',
     newHint: 'Kies de levering of beschrijf de bundel, niet allebei.',
     noDelivery: 'Geen levering: een bundel',
+    noTranche: 'Geen tranche',
+    trancheOption: '{{name}} (besloten op {{date}})',
+    trancheHint: 'Alleen de tranches waarop Nederland declareert. Een declaratie op een tranche is gedateerd op of na het besluit erover.',
+    deliveryHint: 'Werk als uitvoerder voor de EU staat hier niet bij: daarop declareert Nederland niet.',
   },
   claim: {
     title: 'Declaratie {{reference}}',

@@ -67,6 +67,7 @@ export const fields = {
   reviewOn: 'Opnieuw bekijken op',
   // The European Peace Facility
   batch: 'Wat de declaratie omvat (bij een bundel)',
+  trancheId: 'Tranche',
   period: 'Periode',
   declaredCents: 'Gedeclareerd bedrag',
   declaredOn: 'Datum van declaratie',

@@ -1,9 +1,9 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
 import { etagOf } from '../../api/client.ts';
-import { addToEpfClaim, getEpfClaim, type EpfClaimDetail } from '../../api/epf.ts';
+import { addToEpfClaim, getEpfClaim, getEpfTranches, type EpfClaimDetail } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { Detail } from '../../components/Detail.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
@@ -81,8 +81,9 @@ function ClaimFacts({ detail }: { detail: EpfClaimDetail }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { claim, state } = detail;
-  const facts: [term: string, value: string, multiline?: boolean][] = [
+  const facts: [term: string, value: ReactNode, multiline?: boolean][] = [
     [t('epf.claim.covers'), claim.batch || `${t('epf.claim.delivery')} ${claim.deliveryId ?? ''}`],
+    [t('fields.trancheId'), claim.trancheId === null ? t('epf.claims.noTranche') : <TrancheName id={claim.trancheId} />],
     [t('epf.claims.period'), claim.period],
     [t('epf.claims.declaredOn'), formatShortDate(claim.declaredOn, language)],
     [t('epf.claims.declared'), formatEuro(claim.declaredCents, language)],
@@ -102,6 +103,12 @@ function ClaimFacts({ detail }: { detail: EpfClaimDetail }) {
       ))}
     </dl>
   );
+}
+
+/** A tranche by its name, once the tranches are loaded (by its id until then). */
+function TrancheName({ id }: { id: string }) {
+  const tranches = useResource('tranches', (signal) => getEpfTranches(signal));
+  return tranches.data?.data.items.find((tranche) => tranche.id === id)?.name ?? id;
 }
 
 function History({ detail }: { detail: EpfClaimDetail }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import { isIsoDate, todayInAmsterdam } from '../../../../common/dates.ts';
 import { queryString } from '../../api/queryString.ts';
-import { getEpfClaims, getEpfOverview, type EpfClaimList, type EpfOverview } from '../../api/epf.ts';
+import { getEpfClaims, getEpfOverview, getEpfTranches, type EpfClaimList, type EpfOverview } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { ExportedTable } from '../../components/ExportedTable.tsx';
@@ -71,20 +71,35 @@ export function EpfPage() {
       </LabelledSection>
 
       {can('epf.write') && (
-        <>
-          <LabelledSection heading={t('epf.claims.new')}>
-            <NewClaimForm
-              onCreated={() => {
-                overview.reload();
-                claims.reload();
-              }}
-            />
-          </LabelledSection>
-          <LabelledSection heading={t('epf.tranches.form.legend')}>
-            <NewTrancheForm onCreated={overview.reload} />
-          </LabelledSection>
-        </>
+        <EpfForms
+          onClaimCreated={() => {
+            overview.reload();
+            claims.reload();
+          }}
+          onTrancheCreated={overview.reload}
+        />
       )}
+    </>
+  );
+}
+
+/** The forms of those who write: a claim, which may name a tranche of all those recorded, and a tranche, which it may name next. */
+function EpfForms({ onClaimCreated, onTrancheCreated }: { onClaimCreated: () => void; onTrancheCreated: () => void }) {
+  const { t } = useTranslation();
+  const tranches = useResource('tranches', (signal) => getEpfTranches(signal));
+  return (
+    <>
+      <LabelledSection heading={t('epf.claims.new')}>
+        <NewClaimForm tranches={tranches.data?.data.items ?? []} onCreated={onClaimCreated} />
+      </LabelledSection>
+      <LabelledSection heading={t('epf.tranches.form.legend')}>
+        <NewTrancheForm
+          onCreated={() => {
+            onTrancheCreated();
+            tranches.reload();
+          }}
+        />
+      </LabelledSection>
     </>
   );
 }

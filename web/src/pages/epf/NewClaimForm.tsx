@@ -2,27 +2,33 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldReader, refuse, type Problems } from '../../forms/fieldReader.ts';
 import { isBlank } from '../../../../common/text.ts';
-import { createEpfClaim, type EpfClaimInput } from '../../api/epf.ts';
-import { TextAreaField, TextField } from '../../forms/controls.tsx';
+import { isClaimableTranche } from '../../../../common/epf-rules.ts';
+import { createEpfClaim, type EpfClaimInput, type EpfTranche } from '../../api/epf.ts';
+import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { DeliveryField } from '../../forms/DeliveryField.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
+import { formatShortDate } from '../../format/dates.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 
 interface ClaimValues {
   reference: string;
   deliveryId: string;
   batch: string;
+  trancheId: string;
   period: string;
   declaredCents: string;
   declaredOn: string;
   note: string;
 }
 type ClaimField = keyof ClaimValues;
-const FIELDS: ClaimField[] = ['reference', 'deliveryId', 'batch', 'period', 'declaredCents', 'declaredOn', 'note'];
-const EMPTY: ClaimValues = { reference: '', deliveryId: '', batch: '', period: '', declaredCents: '', declaredOn: '', note: '' };
+const FIELDS: ClaimField[] = ['reference', 'deliveryId', 'batch', 'trancheId', 'period', 'declaredCents', 'declaredOn', 'note'];
+const EMPTY: ClaimValues = { reference: '', deliveryId: '', batch: '', trancheId: '', period: '', declaredCents: '', declaredOn: '', note: '' };
+/** Work for the EU as implementing actor is the EU's: no claim covers it, so the search leaves it out. */
+const CLAIMABLE_DELIVERIES = { implementingActorWork: 'false' };
 
 /** The claim as typed, each field the client can tell is wrong read as its mark, to be sent as typed (fieldReader). */
 function readClaim(values: ClaimValues, problems: Problems, unfinished: readonly string[]): EpfClaimInput {
@@ -32,6 +38,7 @@ function readClaim(values: ClaimValues, problems: Problems, unfinished: readonly
     reference: read.required('reference').trim(),
     deliveryId,
     batch: deliveryId === null && isBlank(values.batch) ? refuse(problems, 'batch', 'deliveryOrBundle') : values.batch.trim(),
+    trancheId: values.trancheId || null,
     period: read.required('period').trim(),
     declaredCents: read.amount('declaredCents', true),
     declaredOn: read.required('declaredOn'),
@@ -39,12 +46,23 @@ function readClaim(values: ClaimValues, problems: Problems, unfinished: readonly
   };
 }
 
-/** Declares a claim on the EPF: for one delivery (found by a search) or for a batch (what it covers). */
-export function NewClaimForm({ onCreated }: { onCreated: () => void }) {
+/**
+ * Declares a claim on the EPF: for one delivery (found by a search) or for a batch (what it covers), on one of
+ * the tranches (of those given) the Netherlands claims on, or on none.
+ */
+export function NewClaimForm({ tranches, onCreated }: { tranches: readonly EpfTranche[]; onCreated: () => void }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const navigateWithNotice = useNavigateWithNotice();
   const submission = useSubmission();
   const { values, setValues, field, labels } = useFields<ClaimValues>(EMPTY, submission.fieldErrors);
+
+  const trancheOptions = [
+    { value: '', label: t('epf.claims.noTranche') },
+    ...tranches
+      .filter((tranche) => isClaimableTranche(tranche.dutchRole))
+      .map((tranche) => ({ value: tranche.id, label: t('epf.claims.trancheOption', { name: tranche.name, date: formatShortDate(tranche.decidedOn, language) }) })),
+  ];
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -63,8 +81,9 @@ export function NewClaimForm({ onCreated }: { onCreated: () => void }) {
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
       <p className="nl-paragraph">{t('epf.claims.newHint')}</p>
       <TextField {...field('reference')} size="medium" />
-      <DeliveryField {...field('deliveryId')} noneLabel={t('epf.claims.noDelivery')} optional />
+      <DeliveryField {...field('deliveryId')} filter={CLAIMABLE_DELIVERIES} noneLabel={t('epf.claims.noDelivery')} hint={t('epf.claims.deliveryHint')} optional />
       <TextField {...field('batch')} optional />
+      <SelectField {...field('trancheId')} options={trancheOptions} hint={t('epf.claims.trancheHint')} optional />
       <TextField {...field('period')} size="medium" />
       <TextField {...field('declaredCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
       <TextField {...field('declaredOn')} type="date" />
