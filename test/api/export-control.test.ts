@@ -99,6 +99,20 @@ describeEachDatabase('export control API', (database) => {
     expect((await licensing('GET', `/deliveries/${delivery.id}/export-control`)).body.licences).toEqual([]);
   });
 
+  it("refuses a licence's negative and zero value with one message, which the OpenAPI document's minimum agrees with", async () => {
+    const delivery = await newStock();
+    const assessment = await assessor('POST', `/deliveries/${delivery.id}/export-assessments`, positiveAssessment);
+    const refusal = async (valueAuthorisedCents: number) =>
+      (await licensing('POST', `/deliveries/${delivery.id}/export-licences`, { ...licenceFor(assessment.body.id), valueAuthorisedCents })).body.invalidParams;
+    const expected = [{ name: 'valueAuthorisedCents', code: 'amountNotPositive', reason: 'Vul een bedrag in van meer dan € 0,00.' }];
+    expect(await refusal(-5)).toEqual(expected);
+    expect(await refusal(0)).toEqual(expected);
+    expect((await licensing('GET', `/deliveries/${delivery.id}/export-control`)).body.licences).toEqual([]);
+
+    const document = (await licensing('GET', '/openapi.json')).body;
+    expect(document.components.schemas.ExportLicenceInput.properties.valueAuthorisedCents.minimum).toBe(1);
+  });
+
   it("refuses an assessment dated before the delivery's pledge, and a pledge moved after its assessment, changing nothing", async () => {
     const pledged = (await registrar('POST', '/deliveries', { ...stockDelivery, category: 'largeCalibreArtillery', pledgedAt: '2025-01-01', realisedAt: null })).body as { id: string };
     const assessed = async () => (await events('export.assess')).filter((event) => event.objectId === pledged.id && event.result === 'success');

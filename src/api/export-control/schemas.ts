@@ -15,7 +15,7 @@ import {
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
-import { amountCents, countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, optionalMultilineText, problemResponses, referenceText, safeText, wholeNumberParameter } from '../openapi-common.ts';
+import { countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, optionalMultilineText, positiveAmountCents, problemResponses, referenceText, safeText, wholeNumberParameter } from '../openapi-common.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
 const criterionNumber = z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))).openapi({ description: 'The criterion of Common Position 2008/944/CFSP, article 2 (1-8)' });
@@ -89,7 +89,7 @@ export const LicenceInputSchema = z
     militaryListCategory: z.enum(MILITARY_LIST_CATEGORIES),
     unRegisterCategory: z.enum(UN_REGISTER_CATEGORIES).nullable().default(null),
     quantityAuthorised: itemQuantity.nullable().default(null),
-    valueAuthorisedCents: amountCents,
+    valueAuthorisedCents: positiveAmountCents,
     importingState: countryCode.default('UA'),
     withheldGround: z.enum(WITHHELD_GROUNDS).nullable().default(null),
   })

@@ -13435,7 +13435,7 @@ export interface components {
              */
             quantityAuthorised?: number | null;
             /**
-             * @description Euro cents, at most 10^13 (€100 mld.)
+             * @description Euro cents, above zero, at most 10^13 (€100 mld.)
              * @example 50000000000
              */
             valueAuthorisedCents: number;
