@@ -3,11 +3,11 @@ import {
   commitmentBeforeSigningViolations,
   currentValue,
   currentValueBasis,
-  followsPledgeViolations,
+  followsBeginningViolations,
   valuationBasisViolations,
   lifecycleStage,
   lifecycleViolations,
-  pledgeBeforeFollowersViolations,
+  beginningBeforeFollowersViolations,
   signedAfterCommitmentViolations,
 } from './delivery.ts';
 
@@ -52,28 +52,45 @@ describe('the lifecycle of a delivery', () => {
   });
 });
 
-describe('what follows the pledge of a delivery', () => {
-  const pledged = { pledgedAt: '2025-03-01' };
+describe('what follows the beginning of a delivery', () => {
+  const pledged = { ...none, pledgedAt: '2025-03-01', committedAt: '2025-05-01' };
 
-  it('is dated on or after it, as its later stages are', () => {
-    expect(followsPledgeViolations(pledged, 'effectiveDate', 'valuation', '2025-03-01')).toEqual([]);
-    expect(followsPledgeViolations({ pledgedAt: null }, 'effectiveDate', 'valuation', '2014-01-01')).toEqual([]);
-    expect(followsPledgeViolations(pledged, 'judgedOn', 'judgement', '2014-01-01')).toEqual([
+  it('is dated on or after its pledge, as its later stages are', () => {
+    expect(followsBeginningViolations(pledged, 'effectiveDate', 'valuation', '2025-03-01')).toEqual([]);
+    expect(followsBeginningViolations(none, 'effectiveDate', 'valuation', '2014-01-01')).toEqual([]);
+    expect(followsBeginningViolations(pledged, 'judgedOn', 'judgement', '2014-01-01')).toEqual([
       { field: 'judgedOn', code: 'beforeEarlierStage', params: { later: 'judgement', earlier: 'pledgedAt', earlierDate: '2025-03-01', laterDate: '2014-01-01' } },
     ]);
-    expect(followsPledgeViolations(pledged, 'assessedOn', 'exportAssessment', '2014-06-01')).toEqual([
+    expect(followsBeginningViolations(pledged, 'assessedOn', 'exportAssessment', '2014-06-01')).toEqual([
       { field: 'assessedOn', code: 'beforeEarlierStage', params: { later: 'exportAssessment', earlier: 'pledgedAt', earlierDate: '2025-03-01', laterDate: '2014-06-01' } },
     ]);
   });
 
-  it('keeps the pledge from moving after it, naming the earliest record', () => {
+  it('without a pledge, is dated on or after the commitment, but may come before the hand-over', () => {
+    const committed = { ...none, committedAt: '2025-08-31', realisedAt: '2025-08-31' };
+    expect(followsBeginningViolations(committed, 'judgedOn', 'judgement', '2014-01-02')).toEqual([
+      { field: 'judgedOn', code: 'beforeEarlierStage', params: { later: 'judgement', earlier: 'committedAt', earlierDate: '2025-08-31', laterDate: '2014-01-02' } },
+    ]);
+    expect(followsBeginningViolations(committed, 'judgedOn', 'judgement', '2025-08-31')).toEqual([]);
+    // An export is assessed before it is committed to as well: only a pledge goes before an assessment.
+    expect(followsBeginningViolations(committed, 'assessedOn', 'exportAssessment', '2025-06-02')).toEqual([]);
+    expect(beginningBeforeFollowersViolations(committed, [{ record: 'exportAssessment', date: '2025-06-02' }])).toEqual([]);
+    const handedOverOnly = { ...none, realisedAt: '2025-08-31' };
+    expect(followsBeginningViolations(handedOverOnly, 'assessedOn', 'exportAssessment', '2025-06-01')).toEqual([]);
+  });
+
+  it('keeps the beginning from moving after it, naming the earliest record', () => {
     const followers = [
       { record: 'valuation' as const, date: '2025-05-01' },
       { record: 'nonReplacement' as const, date: '2025-04-01' },
     ];
-    expect(pledgeBeforeFollowersViolations(pledged, followers)).toEqual([]);
-    expect(pledgeBeforeFollowersViolations({ pledgedAt: '2025-06-01' }, followers)).toEqual([
+    expect(beginningBeforeFollowersViolations(pledged, followers)).toEqual([]);
+    expect(beginningBeforeFollowersViolations({ ...pledged, pledgedAt: '2025-06-01' }, followers)).toEqual([
       { field: 'pledgedAt', code: 'beforeEarlierStage', params: { later: 'nonReplacement', earlier: 'pledgedAt', earlierDate: '2025-06-01', laterDate: '2025-04-01' } },
+    ]);
+    // A pledge taken away leaves the commitment as the beginning.
+    expect(beginningBeforeFollowersViolations({ ...pledged, pledgedAt: null }, followers)).toEqual([
+      { field: 'committedAt', code: 'beforeEarlierStage', params: { later: 'nonReplacement', earlier: 'committedAt', earlierDate: '2025-05-01', laterDate: '2025-04-01' } },
     ]);
   });
 });

@@ -212,25 +212,54 @@ export function stageDateViolations(dates: LifecycleDates, today: IsoDate, kept?
 }
 
 /**
- * The records that follow a delivery's pledge, as its later stages do: its valuations, the judgements of
+ * The records that follow a delivery's beginning, as its later stages do: its valuations, the judgements of
  * its effect on readiness, the decisions not to replace it, the replenishment projects that replace it and
  * the assessments of its export.
  */
-export type PledgeFollower = 'valuation' | 'judgement' | 'nonReplacement' | 'replenishmentProject' | 'exportAssessment';
+export type BeginningFollower = 'valuation' | 'judgement' | 'nonReplacement' | 'replenishmentProject' | 'exportAssessment';
 
-/** What a record dated after a stage of its delivery is, as a refusal names it: one that follows the pledge, or a contract (which follows the commitment). */
-export type StageFollower = PledgeFollower | 'contract';
+/** What a record dated after a stage of its delivery is, as a refusal names it: one that follows the beginning, or a contract (which follows the commitment). */
+export type StageFollower = BeginningFollower | 'contract';
 
-/** A record that follows the delivery's pledge is not dated before it: refused at the record's field. */
-export function followsPledgeViolations(dates: Pick<LifecycleDates, 'pledgedAt'>, field: string, record: PledgeFollower, date: IsoDate): RuleViolation[] {
-  const violation = beforeEarlierStage(dates, ['pledgedAt'], field, date, record);
+/** The dates a delivery begins with: its pledge, or without one its commitment. */
+export type BeginningDates = Pick<LifecycleDates, 'pledgedAt' | 'committedAt'>;
+
+/**
+ * The stage a delivery begins with, while one is known: its pledge, or without one its commitment. Its hand-over
+ * (realisedAt, deliveredAt) is no beginning: what follows the beginning may come before it (an assessment and a
+ * licence have to, a procurement's contract price is known before the first payment that realises it).
+ */
+export function beginningOf(dates: Partial<BeginningDates>): { stage: keyof BeginningDates; date: IsoDate } | undefined {
+  if (dates.pledgedAt) return { stage: 'pledgedAt', date: dates.pledgedAt };
+  if (dates.committedAt) return { stage: 'committedAt', date: dates.committedAt };
+  return undefined;
+}
+
+/**
+ * The stage a record follows: its delivery's beginning, but for an export assessment only the pledge. An export
+ * is assessed before the delivery is committed to as well as after (a commitment can wait for it), and before
+ * the hand-over its licence allows.
+ */
+function followedStage(dates: Partial<BeginningDates>, record: BeginningFollower): ReturnType<typeof beginningOf> {
+  return beginningOf(record === 'exportAssessment' ? { pledgedAt: dates.pledgedAt ?? null, committedAt: null } : dates);
+}
+
+/** A record that follows the delivery's beginning is not dated before it: refused at the record's field, naming the stage and its date. */
+export function followsBeginningViolations(dates: Partial<BeginningDates>, field: string, record: BeginningFollower, date: IsoDate): RuleViolation[] {
+  const followed = followedStage(dates, record);
+  const violation = followed && beforeEarlierStage(dates, [followed.stage], field, date, record);
   return violation ? [violation] : [];
 }
 
-/** A pledge is not moved after a record that follows it: refused at the pledge, naming the earliest such record. */
-export function pledgeBeforeFollowersViolations(dates: Pick<LifecycleDates, 'pledgedAt'>, followers: readonly { record: PledgeFollower; date: IsoDate }[]): RuleViolation[] {
-  const earliest = followers.reduce<(typeof followers)[number] | undefined>((first, follower) => (first && first.date <= follower.date ? first : follower), undefined);
-  return earliest ? followsPledgeViolations(dates, 'pledgedAt', earliest.record, earliest.date) : [];
+/**
+ * A delivery's beginning is not moved after a record that follows it (a pledge moved, or without one the
+ * commitment, or a pledge taken away that leaves a later commitment): refused at the stage it begins with,
+ * naming the earliest such record.
+ */
+export function beginningBeforeFollowersViolations(dates: BeginningDates, followers: readonly { record: BeginningFollower; date: IsoDate }[]): RuleViolation[] {
+  const refused = followers.filter((follower) => follower.date < (followedStage(dates, follower.record)?.date ?? follower.date));
+  const earliest = refused.reduce<(typeof refused)[number] | undefined>((first, follower) => (first && first.date <= follower.date ? first : follower), undefined);
+  return earliest ? followsBeginningViolations(dates, followedStage(dates, earliest.record)!.stage, earliest.record, earliest.date) : [];
 }
 
 /**

@@ -76,6 +76,7 @@ describe('replenishment', () => {
     id: 'd',
     isStock: true,
     pledgedAt: '2025-01-01',
+    committedAt: '2025-02-01',
     quantity,
     valueCents,
     replacedElsewhere: { valueCents: 0, quantity: 0 },
@@ -116,7 +117,7 @@ describe('replenishment', () => {
     ]);
   });
 
-  it('replaces a delivery from its pledge on', () => {
+  it('replaces a delivery from its beginning on: its pledge, else its commitment', () => {
     const project = { replaces: [{ deliveryId: 'd', replacedValueCents: 1, replacedQuantity: null }], asOf: '2024-12-31' };
     expect(replacementViolations(project, new Map([['d', delivery(null, 10)]]))).toEqual([
       {
@@ -130,6 +131,9 @@ describe('replenishment', () => {
     const two = { replaces: [...project.replaces, { ...project.replaces[0]!, deliveryId: 'e' }], asOf: '2025-02-01' };
     const later = { ...delivery(null, 10), id: 'e', pledgedAt: '2025-03-01' };
     expect(replacementViolations(two, new Map([['d', delivery(null, 10)], ['e', later]]))[0]?.params).toMatchObject({ earlierDate: '2025-03-01' });
+    // One never pledged begins with its commitment.
+    const unpledged = { ...later, pledgedAt: null, committedAt: '2025-04-01' };
+    expect(replacementViolations(two, new Map([['d', delivery(null, 10)], ['e', unpledged]]))[0]?.params).toMatchObject({ earlier: 'committedAt', earlierDate: '2025-04-01' });
   });
 
   it('expects a project not yet delivered on or after the day its state holds from', () => {

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import { referenceKey } from '../../common/text.ts';
 import { READINESS_EFFECTS, REPLENISHMENT_STAGES, type ReadinessEffect, type ReplenishmentStage, type ValuationBasis } from '../../common/vocabulary/codes.ts';
-import { followsPledgeViolations, valuationBasisViolations, type RuleViolation } from './delivery.ts';
+import { beginningOf, followsBeginningViolations, valuationBasisViolations, type BeginningDates, type RuleViolation } from './delivery.ts';
 import { unknownRecord } from './references.ts';
 import { backWithoutReasonViolations } from './stages.ts';
 import { amountViolations, countViolations, pastDateViolations, plannedDateViolations, textViolations, whereGiven } from './plausibility.ts';
@@ -147,11 +147,10 @@ export function projectStatesAt(states: readonly ProjectState[], date: IsoDate):
   return [...Map.groupBy(states, (state) => state.projectId).values()].flatMap((history) => heldAt(history, date, (state) => state.asOf) ?? []);
 }
 
-/** A stock delivery as a replacement is measured against: when it was pledged, what was delivered, and what other projects already replace. */
-export interface ReplaceableDelivery {
+/** A stock delivery as a replacement is measured against: when it began, what was delivered, and what other projects already replace. */
+export interface ReplaceableDelivery extends BeginningDates {
   id: string;
   isStock: boolean;
-  pledgedAt: IsoDate | null;
   quantity: number | null;
   valueCents: Cents;
   /** What other projects (not the one being checked) replace of it. */
@@ -161,7 +160,8 @@ export interface ReplaceableDelivery {
 /**
  * A project replaces at most what was delivered: together with every other project, no more of a
  * delivery's value than it is valued at, and no more items than were handed over. Its state holds from a
- * day on or after the pledge of each delivery it replaces: refused at that day, naming the latest pledge.
+ * day on or after the beginning (pledge, else commitment) of each delivery it replaces: refused at that day,
+ * naming the latest beginning.
  */
 export function replacementViolations({ replaces = [], asOf }: Partial<Pick<ProjectInput, 'replaces' | 'asOf'>>, deliveries: ReadonlyMap<string, ReplaceableDelivery>): RuleViolation[] {
   const replaced = replaces.flatMap((replacement, index) => {
@@ -182,10 +182,12 @@ export function replacementViolations({ replaces = [], asOf }: Partial<Pick<Proj
     }
     return violations;
   });
-  const latestPledge = replaces
-    .map((replacement) => deliveries.get(replacement.deliveryId)?.pledgedAt ?? null)
-    .reduce<IsoDate | null>((latest, pledgedAt) => (pledgedAt !== null && (latest === null || pledgedAt > latest) ? pledgedAt : latest), null);
-  return [...whereGiven(asOf, (date) => followsPledgeViolations({ pledgedAt: latestPledge }, 'asOf', 'replenishmentProject', date)), ...replaced];
+  const begun = (dates: Partial<BeginningDates>) => beginningOf(dates)?.date ?? '';
+  const latestBegun = replaces.reduce<Partial<BeginningDates>>((latest, { deliveryId }) => {
+    const delivery = deliveries.get(deliveryId);
+    return delivery && begun(delivery) > begun(latest) ? delivery : latest;
+  }, {});
+  return [...whereGiven(asOf, (date) => followsBeginningViolations(latestBegun, 'asOf', 'replenishmentProject', date)), ...replaced];
 }
 
 /** A decision not to replace, and the revaluation it makes when the basis of the delivery's value changes with it. */

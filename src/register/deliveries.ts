@@ -4,12 +4,13 @@ import type { Kysely, QueryCreator } from 'kysely';
 import {
   commitmentBeforeSigningViolations,
   currentValue,
-  followsPledgeViolations,
+  beginningOf,
+  followsBeginningViolations,
   lifecycleStage,
   lifecycleViolations,
   paymentReferenceViolations,
   paymentWarnings,
-  pledgeBeforeFollowersViolations,
+  beginningBeforeFollowersViolations,
   stageDateViolations,
   supportTypeChangeViolations,
   valuationBasisViolations,
@@ -162,18 +163,19 @@ function fieldsOf(stored: deliveries.StoredDelivery): DeliveryFields {
 }
 
 /**
- * What a change must keep true of the records around the delivery: those that follow its pledge and its
+ * What a change must keep true of the records around the delivery: those that follow its beginning and its
  * commitment, those that depend on it, and the valuations it holds. Each is judged only where the field it
  * reads changes.
  */
 async function changeOfRecordsViolations(db: Db, current: deliveries.StoredDelivery, next: DeliveryFields, entries: Awaited<ReturnType<typeof moneyOf>>): Promise<RuleViolation[]> {
-  const followers = next.pledgedAt !== null && next.pledgedAt !== current.pledgedAt ? await pledgeFollowers(db, current.id, entries.valuations) : [];
+  const beginning = beginningOf(next)?.date;
+  const followers = beginning !== undefined && beginning !== beginningOf(current)?.date ? await beginningFollowers(db, current.id, entries.valuations) : [];
   const signingDays = next.committedAt !== null && next.committedAt !== current.committedAt ? await signingDaysOf(db, current.id) : [];
   const dependants = mayAffectDependants(current, next) ? dependantViolations(current, next, await dependantsOf(db, current.id)) : [];
   // Records that keep the type (readiness, a contract) say why first; the valuations then matter no more.
   const typeKept = next.supportType === current.supportType || dependants.some((violation) => violation.field === 'supportType');
   const valuedAt = typeKept ? [] : supportTypeChangeViolations(next.supportType, countedMoney(entries).valuations);
-  return [...pledgeBeforeFollowersViolations(next, followers), ...commitmentBeforeSigningViolations(next, signingDays), ...dependants, ...valuedAt];
+  return [...beginningBeforeFollowersViolations(next, followers), ...commitmentBeforeSigningViolations(next, signingDays), ...dependants, ...valuedAt];
 }
 
 /**
@@ -213,7 +215,7 @@ export async function deleteDelivery(db: Db, context: RequestContext, id: string
 export type ValuationInput = Omit<Valuation, 'id' | 'deliveryId' | 'recordedAt'>;
 
 /**
- * Adds a valuation (a revaluation when earlier ones exist), dated no earlier than the pledge; earlier valuations
+ * Adds a valuation (a revaluation when earlier ones exist), dated no earlier than the delivery's beginning; earlier valuations
  * stay as they were. With an expected version (If-Match), only when the delivery is still at it.
  */
 export async function addValuation(db: Db, context: RequestContext, deliveryId: string, input: ValuationInput, expectedVersion?: ExpectedVersion): Promise<Valuation> {
@@ -227,10 +229,10 @@ export async function addValuation(db: Db, context: RequestContext, deliveryId: 
   });
 }
 
-/** What a valuation must meet of its delivery, on the fields given: dated no earlier than the pledge, at a basis its support type is valued at. */
+/** What a valuation must meet of its delivery, on the fields given: dated no earlier than its beginning, at a basis its support type is valued at. */
 function valuationOfDeliveryViolations(delivery: deliveries.StoredDelivery, input: Partial<ValuationInput>): RuleViolation[] {
   return [
-    ...whereGiven(input.effectiveDate, (date) => followsPledgeViolations(delivery, 'effectiveDate', 'valuation', date)),
+    ...whereGiven(input.effectiveDate, (date) => followsBeginningViolations(delivery, 'effectiveDate', 'valuation', date)),
     ...whereGiven(input.basis, (basis) => valuationBasisViolations('basis', delivery.supportType, basis)),
   ];
 }
@@ -358,11 +360,11 @@ async function lockDelivery(db: Db, id: string, expectedVersion?: ExpectedVersio
 }
 
 /**
- * The records that follow the delivery's pledge, by their dates: its valuations (a withdrawn one too, as a
+ * The records that follow the delivery's beginning, by their dates: its valuations (a withdrawn one too, as a
  * payment's date stays the realisation's), its readiness judgements, the decisions not to replace it and
  * the states of the replenishment projects that replace it.
  */
-async function pledgeFollowers(db: Db, id: string, valuations: readonly Valuation[]) {
+async function beginningFollowers(db: Db, id: string, valuations: readonly Valuation[]) {
   const [judgements, nonReplacements, projectDays, assessmentDays] = await Promise.all([
     readiness.listJudgements(db, id),
     readiness.listNonReplacements(db, id),

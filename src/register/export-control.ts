@@ -5,7 +5,7 @@ import type { AuditObject } from '../audit/event.ts';
 import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { isRole, may } from '../domain/access.ts';
-import { followsPledgeViolations, type Category, type DeliveryFields, type RuleViolation, type SupportType } from '../domain/delivery.ts';
+import { followsBeginningViolations, type Category, type DeliveryFields, type RuleViolation, type SupportType } from '../domain/delivery.ts';
 import {
   assessmentViolations,
   gateState,
@@ -122,7 +122,7 @@ export async function setRequirement(
 }
 
 /**
- * Records an assessment on the eight criteria, dated no earlier than the pledge. A new assessment (new information) takes the place of the earlier one,
+ * Records an assessment on the eight criteria, dated no earlier than the pledge (it may come before the commitment). A new assessment (new information) takes the place of the earlier one,
  * which stays in the history. With an expected version (If-Match), only when nothing was added to its export control since.
  */
 export async function assess(
@@ -136,7 +136,7 @@ export async function assess(
   if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
     const { delivery, control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
-    assertValid(followsPledgeViolations(delivery, 'assessedOn', 'exportAssessment', input.assessedOn));
+    assertValid(followsBeginningViolations(delivery, 'assessedOn', 'exportAssessment', input.assessedOn));
     const assessment: repository.StoredAssessment = {
       id: options.id ?? randomUUID(),
       deliveryId,

@@ -12,7 +12,7 @@ import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { HeldPayment } from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
-import { followsPledgeViolations, lifecycleViolations, paymentReferenceViolations, paymentWarnings, valuationBasisViolations, type LifecycleDates, type RuleViolation, type SupportType, type ValuationBasis } from '../domain/delivery.ts';
+import { followsBeginningViolations, lifecycleViolations, paymentReferenceViolations, paymentWarnings, valuationBasisViolations, type LifecycleDates, type RuleViolation, type SupportType, type ValuationBasis } from '../domain/delivery.ts';
 import { unconfirmed, type Warning, type WarningCode } from '../domain/warnings.ts';
 import { isUuid } from '../../common/ids.ts';
 import { referenceKey } from '../../common/text.ts';
@@ -326,7 +326,7 @@ function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDeliv
  * by payment, never dated before an earlier stage (the first payment is the day of realisation), and each
  * under a reference of its own among its delivery's (in the register, unless withdrawn, and in the file);
  * one valuation per delivery and effective date in a file (their order would otherwise be arbitrary), none
- * dated before the pledge, each on a basis its delivery's support type is valued at. A payment row under the
+ * dated before its delivery's beginning, each on a basis its delivery's support type is valued at. A payment row under the
  * key of a payment the register holds is held against the delivery's other payments: that one is the row's own.
  */
 function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, heldPayments: Map<string, HeldPayment[]>, importedPayments: ImportedReferences): void {
@@ -348,7 +348,7 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
         const first = valuationDates.get(key);
         if (first === undefined) valuationDates.set(key, row.rowNumber);
         else addFaults(row, [{ field: 'effectiveDate', code: 'sameEffectiveDate', params: { row: String(first) } }]);
-        addFaults(row, followsPledgeViolations(delivery, 'effectiveDate', 'valuation', effectiveDate));
+        addFaults(row, followsBeginningViolations(delivery, 'effectiveDate', 'valuation', effectiveDate));
       }
       if (typeof basis === 'string') addFaults(row, valuationBasisViolations('basis', delivery.supportType, basis as ValuationBasis));
       continue;

@@ -9,7 +9,7 @@ import * as repository from '../db/repositories/readiness.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { followsPledgeViolations, type RuleViolation, type Valuation } from '../domain/delivery.ts';
+import { followsBeginningViolations, type RuleViolation, type Valuation } from '../domain/delivery.ts';
 import {
   judgementAt,
   judgementViolations,
@@ -92,7 +92,7 @@ export async function replenishmentSummary(db: Db): Promise<ReplenishmentSummary
 }
 
 /**
- * Judges a stock delivery's effect on readiness, no earlier than its pledge; earlier judgements stay as the history.
+ * Judges a stock delivery's effect on readiness, no earlier than its beginning (its pledge, else its commitment); earlier judgements stay as the history.
  * With an expected version (If-Match), only when no judgement or decision not to replace was added since. Answers
  * with the version of the delivery's readiness after it.
  */
@@ -120,10 +120,10 @@ export async function judge(
   });
 }
 
-/** What a judgement must meet of its delivery, on the fields given: one of stock, judged no earlier than its pledge. */
+/** What a judgement must meet of its delivery, on the fields given: one of stock, judged no earlier than its beginning. */
 function judgementOfDeliveryViolations(delivery: StoredDelivery, input: Partial<JudgementInput>): RuleViolation[] {
   if (delivery.supportType !== 'stock') return [NOT_STOCK];
-  return whereGiven(input.judgedOn, (date) => followsPledgeViolations(delivery, 'judgedOn', 'judgement', date));
+  return whereGiven(input.judgedOn, (date) => followsBeginningViolations(delivery, 'judgedOn', 'judgement', date));
 }
 
 /** The rules of a judgement that read its delivery, on the fields given; a delivery that does not exist has none. */
@@ -173,7 +173,7 @@ export async function updateProject(db: Db, context: RequestContext, id: string,
 
 /**
  * The rules of a project that read the register, on the fields given: the deliveries it replaces exist, are stock,
- * were pledged by its date and hold what it replaces besides what other projects do; and a change of the project
+ * began by its date and hold what it replaces besides what other projects do; and a change of the project
  * `current` holds from the day of its latest state or later, and goes back a stage only with a reason. The
  * deliveries are named by their ids as the register writes them (withRegisterIds).
  */
@@ -194,7 +194,7 @@ export async function projectChangeRegisterViolations(db: Db, input: Partial<Pro
 
 /**
  * Records that (part of) a stock delivery will not be replaced, decided (and revalued) no earlier than its
- * pledge. When that changes the basis of its value (what will not be replaced no longer counts at
+ * beginning (its pledge, else its commitment). When that changes the basis of its value (what will not be replaced no longer counts at
  * replacement value), the decision adds the revaluation, dated as given and not before the decision: figures
  * at earlier dates change with it, so when the decision predates an earlier letter's reference date the next
  * letter shows that letter's figure as restated and `letter verify` of it names the difference.
@@ -245,14 +245,14 @@ export async function decideNotToReplace(
 
 /**
  * What a decision not to replace must meet of its delivery, on the fields given: one of stock, decided (and revalued)
- * no earlier than its pledge, and not the same as a decision recorded.
+ * no earlier than its beginning, and not the same as a decision recorded.
  */
 function nonReplacementOfDeliveryViolations(delivery: StoredDelivery, earlier: readonly Pick<NonReplacementInput, 'decidedOn' | 'reason'>[], input: Partial<NonReplacementInput>): RuleViolation[] {
   if (delivery.supportType !== 'stock') return [NOT_STOCK];
   return [
     ...sameDecisionViolations(input, earlier),
-    ...whereGiven(input.decidedOn, (date) => followsPledgeViolations(delivery, 'decidedOn', 'nonReplacement', date)),
-    ...(input.revaluation ? followsPledgeViolations(delivery, 'revaluation.effectiveDate', 'valuation', input.revaluation.effectiveDate) : []),
+    ...whereGiven(input.decidedOn, (date) => followsBeginningViolations(delivery, 'decidedOn', 'nonReplacement', date)),
+    ...(input.revaluation ? followsBeginningViolations(delivery, 'revaluation.effectiveDate', 'valuation', input.revaluation.effectiveDate) : []),
   ];
 }
 

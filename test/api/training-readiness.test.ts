@@ -411,6 +411,26 @@ describeEachDatabase('training and readiness', (database) => {
     expect(fields(refused.body)).toEqual(['effect']);
   });
 
+  it('refuses a judgement dated before the commitment of a delivery never pledged, and that commitment moved after one', async () => {
+    const delivery = (await registrar('POST', '/deliveries', { ...stockDelivery, committedAt: '2025-08-31', realisedAt: '2025-08-31' })).body;
+    const before = await auditActions();
+    const judgedEarly = await registrar('POST', `/deliveries/${delivery.id}/readiness-judgements`, { effect: 'unacceptable', reasoning: 'Onaanvaardbaar.', judgedOn: '2014-01-02' }, { 'Accept-Language': 'en' });
+    expect(judgedEarly.status).toBe(400);
+    expect(judgedEarly.body.invalidParams).toEqual([
+      { name: 'judgedOn', code: 'beforeEarlierStage', reason: 'The date of readiness judgement (2 January 2014) lies before that of commitment (31 August 2025).' },
+    ]);
+    expect(await auditActions()).toEqual(before);
+    expect((await registrar('GET', `/readiness/deliveries/${delivery.id}`)).body.judgements).toEqual([]);
+
+    const earlier = (await registrar('POST', '/deliveries', stockDelivery)).body;
+    expect((await registrar('POST', `/deliveries/${earlier.id}/readiness-judgements`, { effect: 'none', reasoning: 'Geen effect.', judgedOn: '2025-03-10' })).status).toBe(201);
+    const moved = await registrar('PATCH', `/deliveries/${earlier.id}`, { committedAt: '2025-03-20' }, { 'If-Match': '"1"' });
+    expect(moved.body.invalidParams).toEqual([
+      { name: 'committedAt', code: 'beforeEarlierStage', reason: 'De datum van oordeel over de gereedheid (10 maart 2025) ligt vóór die van juridische verplichting (20 maart 2025).' },
+    ]);
+    expect((await registrar('PATCH', `/deliveries/${earlier.id}`, { committedAt: '2025-03-10' }, { 'If-Match': '"1"' })).status).toBe(200);
+  });
+
   it('refuses a judgement or a decision not to replace dated before the pledge, and a pledge moved after one, in Dutch and English', async () => {
     const delivery = (await registrar('POST', '/deliveries', { ...stockDelivery, pledgedAt: '2025-02-01' })).body;
     const before = await auditActions();

@@ -210,7 +210,7 @@ export async function replaceableDeliveries(db: Db, deliveryIds: readonly string
   if (deliveryIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('delivery')
-    .select(['id', 'supportType', 'pledgedAt', 'quantity', 'currentValueCents'])
+    .select(['id', 'supportType', 'pledgedAt', 'committedAt', 'quantity', 'currentValueCents'])
     .where('id', 'in', [...deliveryIds])
     .where('deletedAt', 'is', null)
     .orderBy('id')
@@ -232,6 +232,7 @@ export async function replaceableDeliveries(db: Db, deliveryIds: readonly string
           id: row.id,
           isStock: row.supportType === 'stock',
           pledgedAt: row.pledgedAt,
+          committedAt: row.committedAt,
           quantity: row.quantity,
           valueCents: row.currentValueCents,
           replacedElsewhere: { valueCents: Number(replaced?.valueCents ?? 0), quantity: Number(replaced?.quantity ?? 0) },
