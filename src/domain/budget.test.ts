@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR } from '../../common/vocabulary/codes.ts';
 import {
   budgetByYearAt,
   budgetFigures,
@@ -191,5 +192,11 @@ describe('the budget figures per year', () => {
     expect(y2025).toMatchObject({ unallocated: billion(0.05), realisationPace: 50, overcommitted: false });
     expect(y2026).toMatchObject({ unallocated: -billion(0.1), realisationPace: 0, overcommitted: true });
     expect(figures.total).toMatchObject({ budgeted: billion(6.3), committed: billion(4.9), pledged: billion(1.45), realised: billion(2.95) });
+  });
+
+  it('end at the last budget year the register takes, however far ahead the date they are known at', () => {
+    const figures = budgetFigures('2099-12-31', new Map([[2026, billion(0.4)]]), new Map(), new Map());
+    expect(figures.years.map((year) => year.budgetYear)).toEqual(Array.from({ length: LAST_BUDGET_YEAR - FIRST_BUDGET_YEAR + 1 }, (_, index) => FIRST_BUDGET_YEAR + index));
+    expect(figures.total.budgeted).toBe(billion(0.4));
   });
 });

@@ -291,7 +291,7 @@ export interface BudgetFigures {
   total: Omit<BudgetYearFigures, 'budgetYear'>;
 }
 
-/** The budget figures per year and in total, from what was known at `knownAt`. */
+/** The budget figures per year (2022 up to knownAt's year, and no later than LAST_BUDGET_YEAR) and in total, from what was known at `knownAt`. */
 export function budgetFigures(
   knownAt: IsoDate,
   budgeted: ReadonlyMap<number, Cents>,
@@ -299,7 +299,7 @@ export function budgetFigures(
   realised: ReadonlyMap<number, Cents>,
 ): BudgetFigures {
   const known = [...budgeted.keys(), ...commitments.keys(), ...realised.keys()];
-  const lastYear = Math.max(Number(knownAt.slice(0, 4)), ...known);
+  const lastYear = Math.min(LAST_BUDGET_YEAR, Math.max(Number(knownAt.slice(0, 4)), ...known));
   const years: BudgetYearFigures[] = [];
   for (let budgetYear = FIRST_BUDGET_YEAR; budgetYear <= lastYear; budgetYear++) {
     const stages = commitments.get(budgetYear);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../src/audit/trail.ts';
+import { LAST_BUDGET_YEAR } from '../../common/vocabulary/codes.ts';
 import { LIST_COUNT_CAP } from '../../src/db/keyset.ts';
 import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { addValuation, createDelivery } from '../../src/register/deliveries.ts';
@@ -61,6 +62,9 @@ describeEachDatabase('budget API', (database) => {
     const after = await figuresAt('2025-04-15');
     expect([yearOf(after, 2025).budgeted, yearOf(after, 2026).budgeted, yearOf(after, 2027).budgeted]).toEqual([billion(2.4), billion(0.4), billion(0.4)]);
     expect(after.total.budgeted).toBe(billion(3.2));
+    const farAhead = await figuresAt('2099-12-31');
+    expect(farAhead.years.at(-1).budgetYear).toBe(LAST_BUDGET_YEAR);
+    expect(farAhead.total.budgeted).toBe(billion(3.2));
     expect((await actions()).slice(-2)).toEqual(['budgetDecision.create', 'budgetShift.create']);
     const listed = await reader('GET', '/budget');
     expect(Object.keys(listed.body).sort()).toEqual(['decisions', 'shifts']);

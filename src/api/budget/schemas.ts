@@ -216,6 +216,7 @@ export const budgetFiguresRoute = createRoute(
     path: '/budget/figures',
     tags,
     summary: 'Per budget year and in total: budgeted, committed, pledged, unallocated, realised, as known at a date',
+    description: `One row per budget year from ${FIRST_BUDGET_YEAR} up to the year of knownAt, and none after ${LAST_BUDGET_YEAR}, the last budget year the register takes.`,
     request: { query: z.object({ knownAt: date.openapi({ example: '2025-08-31' }), fund: z.enum(BUDGET_FUNDS).optional() }) },
     responses: { 200: json(BudgetFiguresSchema, 'The figures per year'), ...problemResponses(400, 401, 403) },
   }),

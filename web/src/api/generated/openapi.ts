@@ -5499,7 +5499,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per budget year and in total: budgeted, committed, pledged, unallocated, realised, as known at a date */
+        /**
+         * Per budget year and in total: budgeted, committed, pledged, unallocated, realised, as known at a date
+         * @description One row per budget year from 2022 up to the year of knownAt, and none after 2040, the last budget year the register takes.
+         */
         get: {
             parameters: {
                 query: {
