@@ -33,7 +33,7 @@ export function budgetCommands(): Command {
       const header = ['Jaar', 'Begroot', 'Verplicht', 'Plannen', 'Niet toegewezen', 'Gerealiseerd', 'Tempo'];
       const rows = [...figures.years.map((year) => ({ label: String(year.budgetYear), ...year })), { label: 'Totaal', ...figures.total }].map((line) => [
         line.label,
-        ...[line.budgeted, line.committed, line.pledged, line.unallocated, line.realised].map(amount),
+        ...[line.budgeted, line.committed, line.pledged, line.unallocated, line.realised].map((cents) => (cents === null ? '-' : amount(cents))),
         `${line.realisationPace === null ? '-' : `${DUTCH_NUMBER.format(line.realisationPace)}%`}${line.overcommitted ? ' (meer verplicht dan begroot)' : ''}`,
       ]);
       const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));

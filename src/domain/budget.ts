@@ -276,9 +276,9 @@ interface BudgetYearFigures {
   pledged: Cents;
   /** Budgeted less committed and pledged; below zero when more is committed than budgeted. */
   unallocated: Cents;
-  /** Realised support in the calendar year (the register's realisation figures), up to the date. */
-  realised: Cents;
-  /** Realised over budgeted in percent, to one decimal; null without a budget. */
+  /** Realised support in the calendar year (the register's realisation figures), up to the date; null for one fund, which realisation is not booked by. */
+  realised: Cents | null;
+  /** Realised over budgeted in percent, to one decimal; null without a budget or without what was realised. */
   realisationPace: number | null;
   /** More is committed and pledged than the year's budget holds: allowed, and shown, never hidden. */
   overcommitted: boolean;
@@ -291,29 +291,32 @@ export interface BudgetFigures {
   total: Omit<BudgetYearFigures, 'budgetYear'>;
 }
 
-/** The budget figures per year (2022 up to knownAt's year, and no later than LAST_BUDGET_YEAR) and in total, from what was known at `knownAt`. */
+/**
+ * The budget figures per year (2022 up to knownAt's year, and no later than LAST_BUDGET_YEAR) and in total, from
+ * what was known at `knownAt`; `realised` null where it is not known (of one fund), so that none is shown as 0.
+ */
 export function budgetFigures(
   knownAt: IsoDate,
   budgeted: ReadonlyMap<number, Cents>,
   commitments: ReadonlyMap<number, CommittedByStage>,
-  realised: ReadonlyMap<number, Cents>,
+  realised: ReadonlyMap<number, Cents> | null,
 ): BudgetFigures {
-  const known = [...budgeted.keys(), ...commitments.keys(), ...realised.keys()];
+  const known = [...budgeted.keys(), ...commitments.keys(), ...(realised?.keys() ?? [])];
   const lastYear = Math.min(LAST_BUDGET_YEAR, Math.max(Number(knownAt.slice(0, 4)), ...known));
   const years: BudgetYearFigures[] = [];
   for (let budgetYear = FIRST_BUDGET_YEAR; budgetYear <= lastYear; budgetYear++) {
     const stages = commitments.get(budgetYear);
-    years.push({ budgetYear, ...line(budgeted.get(budgetYear) ?? 0, stages?.committed ?? 0, stages?.pledged ?? 0, realised.get(budgetYear) ?? 0) });
+    years.push({ budgetYear, ...line(budgeted.get(budgetYear) ?? 0, stages?.committed ?? 0, stages?.pledged ?? 0, realised && (realised.get(budgetYear) ?? 0)) });
   }
   const sum = (pick: (year: BudgetYearFigures) => Cents) => sumCents(years.map(pick));
   return {
     knownAt,
     years,
-    total: line(sum((year) => year.budgeted), sum((year) => year.committed), sum((year) => year.pledged), sum((year) => year.realised)),
+    total: line(sum((year) => year.budgeted), sum((year) => year.committed), sum((year) => year.pledged), realised && sum((year) => year.realised ?? 0)),
   };
 }
 
-function line(budgeted: Cents, committed: Cents, pledged: Cents, realised: Cents): Omit<BudgetYearFigures, 'budgetYear'> {
+function line(budgeted: Cents, committed: Cents, pledged: Cents, realised: Cents | null): Omit<BudgetYearFigures, 'budgetYear'> {
   const unallocated = cents(budgeted - committed - pledged);
   return {
     budgeted,
@@ -321,7 +324,7 @@ function line(budgeted: Cents, committed: Cents, pledged: Cents, realised: Cents
     pledged,
     unallocated,
     realised,
-    realisationPace: budgeted > 0 ? percentage(realised, budgeted, 1) : null,
+    realisationPace: realised !== null && budgeted > 0 ? percentage(realised, budgeted, 1) : null,
     overcommitted: unallocated < 0,
   };
 }

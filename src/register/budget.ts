@@ -220,7 +220,7 @@ async function detailsAt(db: Db, commitments: budget.StoredCommitment[], todayIs
 /**
  * Per budget year and in total since 2022, as known at `knownAt`: budgeted, legally committed, pledged,
  * unallocated, realised (of all funds together only: realisation is not booked per fund) and the pace
- * of realisation; of one fund when it is given. `today` is the caller's: no year after it is realised yet.
+ * of realisation; of one fund when it is given, with realised and its pace null (not known per fund). `today` is the caller's: no year after it is realised yet.
  */
 export async function budgetFiguresAt(db: Db, knownAt: IsoDate, today: IsoDate, fund?: BudgetFund): Promise<BudgetFigures> {
   const [decisions, shifts, committed] = await Promise.all([
@@ -229,7 +229,7 @@ export async function budgetFiguresAt(db: Db, knownAt: IsoDate, today: IsoDate, 
     budget.committedByYearAt(db, knownAt, fund),
   ]);
   const movements = movementsOf(fund ? decisions.filter((decision) => decision.fund === fund) : decisions, shifts);
-  return budgetFigures(knownAt, budgetByYearAt(movements, knownAt), committed, fund ? new Map() : await realisedByYear(db, knownAt, today));
+  return budgetFigures(knownAt, budgetByYearAt(movements, knownAt), committed, fund ? null : await realisedByYear(db, knownAt, today));
 }
 
 /** Realised support per calendar year up to `until` and no later than today's year: the register's realisation figures at each year's end. */

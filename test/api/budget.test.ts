@@ -62,6 +62,12 @@ describeEachDatabase('budget API', (database) => {
     const after = await figuresAt('2025-04-15');
     expect([yearOf(after, 2025).budgeted, yearOf(after, 2026).budgeted, yearOf(after, 2027).budgeted]).toEqual([billion(2.4), billion(0.4), billion(0.4)]);
     expect(after.total.budgeted).toBe(billion(3.2));
+    // Realisation is not booked per fund: of one fund it is not known, rather than nothing.
+    expect(yearOf(after, 2025)).toMatchObject({ realised: null, realisationPace: null });
+    expect(after.total).toMatchObject({ realised: null, realisationPace: null });
+    const allFunds = (await reader('GET', '/budget/figures?knownAt=2025-04-15')).body;
+    expect(yearOf(allFunds, 2025).realised).toEqual(expect.any(Number));
+    expect(yearOf(allFunds, 2025).realisationPace).toEqual(expect.any(Number));
     const farAhead = await figuresAt('2099-12-31');
     expect(farAhead.years.at(-1).budgetYear).toBe(LAST_BUDGET_YEAR);
     expect(farAhead.total.budgeted).toBe(billion(3.2));

@@ -158,8 +158,8 @@ const figureLine = {
   committed: centsValue.openapi({ description: 'Legally committed (juridisch verplicht)' }),
   pledged: centsValue.openapi({ description: 'Pledged: plans and projects identified, not yet legally committed' }),
   unallocated: centsValue.openapi({ description: 'Budgeted less committed and pledged; negative when overcommitted' }),
-  realised: centsValue.openapi({ description: 'Realised support in the calendar year, as in the figures (all funds together)' }),
-  realisationPace: z.number().nullable().openapi({ description: 'Realised over budgeted in percent, one decimal' }),
+  realised: centsValue.nullable().openapi({ description: 'Realised support in the calendar year, as in the figures (all funds together); null with a fund given, since realisation is not booked per fund' }),
+  realisationPace: z.number().nullable().openapi({ description: 'Realised over budgeted in percent, one decimal; null without a budget, or with a fund given (realised is not known per fund)' }),
   overcommitted: z.boolean(),
 };
 

@@ -17,6 +17,7 @@ export function getCommitment(id: string, signal?: AbortSignal) {
   return request<Commitment>(`/budget/commitments/${encodeURIComponent(id)}`, { signal });
 }
 
+/** The budget figures of all funds together as known at the date: without a fund, what was realised is known. */
 export function getBudgetFigures(knownAt: string, signal?: AbortSignal) {
   return request<BudgetFigures>(`/budget/figures${queryString({ knownAt })}`, { signal });
 }

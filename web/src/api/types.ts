@@ -36,7 +36,14 @@ export type Problem = Partial<Schema<'Problem'>>;
 export type BudgetList = Schema<'BudgetList'>;
 export type CommitmentList = Schema<'CommitmentList'>;
 export type Commitment = Schema<'Commitment'>;
-export type BudgetFigures = Schema<'BudgetFigures'>;
+type BudgetFigureLine = Schema<'BudgetFigures'>['total'];
+/** A line of all funds together: what was realised is known (it is null only for one fund, which realisation is not booked by). */
+type AllFundsLine<Line extends BudgetFigureLine> = Omit<Line, 'realised'> & { realised: number };
+/** The budget figures of all funds together, as the browser asks for them (no `fund`). */
+export type BudgetFigures = Omit<Schema<'BudgetFigures'>, 'years' | 'total'> & {
+  years: AllFundsLine<Schema<'BudgetFigures'>['years'][number]>[];
+  total: AllFundsLine<BudgetFigureLine>;
+};
 export type BudgetDecisionInput = Schema<'BudgetDecisionInput'>;
 export type BudgetShiftInput = Schema<'BudgetShiftInput'>;
 export type CommitmentInput = Schema<'CommitmentInput'>;

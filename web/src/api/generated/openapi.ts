@@ -12429,9 +12429,9 @@ export interface components {
                 pledged: number;
                 /** @description Budgeted less committed and pledged; negative when overcommitted */
                 unallocated: number;
-                /** @description Realised support in the calendar year, as in the figures (all funds together) */
-                realised: number;
-                /** @description Realised over budgeted in percent, one decimal */
+                /** @description Realised support in the calendar year, as in the figures (all funds together); null with a fund given, since realisation is not booked per fund */
+                realised: number | null;
+                /** @description Realised over budgeted in percent, one decimal; null without a budget, or with a fund given (realised is not known per fund) */
                 realisationPace: number | null;
                 overcommitted: boolean;
             }[];
@@ -12444,9 +12444,9 @@ export interface components {
                 pledged: number;
                 /** @description Budgeted less committed and pledged; negative when overcommitted */
                 unallocated: number;
-                /** @description Realised support in the calendar year, as in the figures (all funds together) */
-                realised: number;
-                /** @description Realised over budgeted in percent, one decimal */
+                /** @description Realised support in the calendar year, as in the figures (all funds together); null with a fund given, since realisation is not booked per fund */
+                realised: number | null;
+                /** @description Realised over budgeted in percent, one decimal; null without a budget, or with a fund given (realised is not known per fund) */
                 realisationPace: number | null;
                 overcommitted: boolean;
             };
