@@ -9,6 +9,7 @@ import type { RuleViolation } from '../domain/delivery.ts';
 import type { WarningCode } from '../domain/warnings.ts';
 import type { ApiEnv } from './context.ts';
 import { MAX_COUNT, outOfRange } from '../domain/plausibility.ts';
+import { repeatedPlaces } from '../domain/references.ts';
 import { invalidParams, problem, violationsFromZod } from './problem.ts';
 import { ValidationError } from '../register/errors.ts';
 
@@ -191,12 +192,7 @@ export const deliveryIdList = ({ min = 0, max }: { min?: number; max: number }) 
     .min(min)
     .max(max)
     .superRefine((ids, ctx) => {
-      const seen = new Set<string>();
-      ids.forEach((id, index) => {
-        const key = id.toLowerCase();
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: 'duplicateDelivery', params: { code: 'duplicateDelivery' } });
-        seen.add(key);
-      });
+      for (const index of repeatedPlaces(ids)) ctx.addIssue({ code: 'custom', path: [index], message: 'duplicateDelivery', params: { code: 'duplicateDelivery' } });
     });
 
 /**

@@ -88,6 +88,12 @@ describe('companies and contracts', () => {
       'milestones.0.dueOn beforeSigning',
     ]);
   });
+
+  it('names a delivery it fulfils a second time at its place, whatever the case of its id, as the API refuses it (the use case would link it twice)', () => {
+    const id = '0b6f3c1e-7d2a-4c5b-9e8f-1a2b3c4d5e6f';
+    const contract = { reference: 'G2B-1', subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', milestones: [] };
+    expect(contractViolations({ ...contract, deliveryIds: [id, '1c6f3c1e-7d2a-4c5b-9e8f-1a2b3c4d5e6f', id.toUpperCase()] }, TODAY)).toEqual([{ field: 'deliveryIds.2', code: 'duplicateDelivery' }]);
+  });
 });
 
 describe('a company', () => {

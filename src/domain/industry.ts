@@ -5,6 +5,7 @@ import type { Cents } from '../../common/money.ts';
 import { COPRODUCTION_STAGES, type CompanyOrigin, type ConfidentialityGround, type CoproductionStage, type LessonCategory, type MilestoneStatus } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
 import { nameTakenViolations } from './names.ts';
+import { repeatedDeliveries } from './references.ts';
 import { backWithoutReasonViolations } from './stages.ts';
 
 /**
@@ -119,7 +120,7 @@ export function companyTakenViolations(company: Partial<Pick<CompanyInput, 'name
   ];
 }
 
-export function contractViolations(contract: Partial<Pick<ContractInput, 'reference' | 'subject' | 'amountCents' | 'signedOn' | 'milestones'>>, today: IsoDate): RuleViolation[] {
+export function contractViolations(contract: Partial<Pick<ContractInput, 'reference' | 'subject' | 'amountCents' | 'signedOn' | 'milestones' | 'deliveryIds'>>, today: IsoDate): RuleViolation[] {
   const { signedOn } = contract;
   return [
     ...whereGiven(contract.reference, (reference) => textViolations('reference', reference, { required: true, maximum: MAX_NAME_LENGTH, format: 'reference' })),
@@ -132,6 +133,7 @@ export function contractViolations(contract: Partial<Pick<ContractInput, 'refere
         ? [{ field: `milestones.${index}.dueOn`, code: 'beforeSigning', params: { signedOn } }]
         : plannedDateViolations(`milestones.${index}.dueOn`, milestone.dueOn, today)),
     ]),
+    ...whereGiven(contract.deliveryIds, (ids) => repeatedDeliveries('deliveryIds', ids)),
   ];
 }
 

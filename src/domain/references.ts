@@ -28,6 +28,25 @@ export function unknownRecords(field: string, record: NamedRecord, ids: readonly
   return ids.flatMap((id, index) => (existing.has(id.toLowerCase()) ? [] : [unknownRecord(`${field}.${index}`, record)]));
 }
 
+/**
+ * The places in a list of delivery ids of each that names a delivery named before it in the list, ids
+ * compared as the database does, whatever their case.
+ */
+export function repeatedPlaces(ids: readonly string[]): number[] {
+  const seen = new Set<string>();
+  return ids.flatMap((id, index) => {
+    const key = id.toLowerCase();
+    const repeated = seen.has(key);
+    seen.add(key);
+    return repeated ? [index] : [];
+  });
+}
+
+/** Each delivery of a list of ids in a field that names one named before it, at its place: it would link or decide the same delivery twice. */
+export function repeatedDeliveries(field: string, ids: readonly string[]): RuleViolation[] {
+  return repeatedPlaces(ids).map((index) => ({ field: `${field}.${index}`, code: 'duplicateDelivery' }));
+}
+
 /** Whether a violation says that a record the body names does not exist, and which kind. */
 export function unknownRecordOf(violation: RuleViolation): NamedRecord | undefined {
   return (Object.keys(UNKNOWN_CODES) as NamedRecord[]).find((record) => UNKNOWN_CODES[record] === violation.code);

@@ -3,6 +3,7 @@ import type { Cents } from '../../common/money.ts';
 import type { FundingSource, TrainingFramework, TrainingMeasure } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
 import { nameTakenViolations } from './names.ts';
+import { repeatedDeliveries } from './references.ts';
 import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, textViolations, whereGiven } from './plausibility.ts';
 
 export { TRAINING_FRAMEWORKS, TRAINING_MEASURES, type TrainingMeasure } from '../../common/vocabulary/codes.ts';
@@ -56,6 +57,7 @@ export function programmeViolations(input: Partial<TrainingProgrammeInput>): Rul
     ...whereGiven(input.hostCountry, (country) => countryViolations('hostCountry', country)),
     ...textViolations('systemTrainedOn', input.systemTrainedOn ?? '', { maximum: 300, required: false, format: 'title' }),
     ...textViolations('description', input.description ?? '', { maximum: 4000, required: false }),
+    ...whereGiven(input.deliveryIds, (ids) => repeatedDeliveries('deliveryIds', ids)),
   ];
 }
 

@@ -99,7 +99,7 @@ export async function companyRegisterViolations(db: Db, input: Partial<CompanyIn
 export async function createContract(db: Db, context: RequestContext, input: ContractInput): Promise<industry.StoredContract> {
   return inTransaction(db, async (trx) => {
     assertValid([...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input))]);
-    const deliveryIds = [...new Set(input.deliveryIds)].sort();
+    const deliveryIds = input.deliveryIds.toSorted();
     const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, ...recorded(context) };
     await industry.insertContract(trx, contract, deliveryIds).catch((error: unknown) => {
       // Another contract given the reference at the same moment, which passed the check too.

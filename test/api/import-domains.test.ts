@@ -370,6 +370,32 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect(readiness.judgements).toContainEqual(expect.objectContaining({ judgedOn: '2025-07-03', reasoning: 'Na de nieuwe naam.' }));
     expect((await registrar('GET', `/deliveries/${recordId}`)).body.title).toBe('Pantserhouwitsers 2000 (import)');
   });
+  it('refuses a programme or a contract that names the same delivery twice, by reference or by id in any case, at its list’s column, as the API refuses it', async () => {
+    const { db } = database();
+    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const { recordId: dom1 } = await db.selectFrom('importedRecord').select('recordId').where('sheet', '=', 'delivery').where('externalReference', '=', 'DOM-1').executeTakeFirstOrThrow();
+    const bytes = await filledTemplate(template, {
+      'Trainingsprogramma’s (Training)': [
+        ['TR-TWEEMAAL-1', 'Opleiding met een levering tweemaal', 'tweemaal-1', 'DE', 'Bilateraal', null, 'DOM-1; dom-1', null],
+        ['TR-TWEEMAAL-2', 'Opleiding met een levering bij naam en id', 'tweemaal-2', 'DE', 'Bilateraal', null, `DOM-1; ${dom1.toUpperCase()}`, null],
+      ],
+      'Contracten (Contracts)': [['CT-TWEEMAAL', 'BD-1', 'G2B-TWEEMAAL-1', 'Munitie', 1000, '2025-06-01', 'DOM-2; DOM-2', null, null]],
+    });
+    const file = asUpload(bytes, 'tweemaal.xlsx');
+    const refusal = ['G deliveryReferences duplicateDelivery: Name each delivery only once.'];
+    for (const answer of [await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'en' }), await registrar('POST', '/imports', { ...file, mode: 'onlyValid' }, { 'Accept-Language': 'en' })]) {
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => `${fault.columnLetter} ${fault.field} ${fault.code}: ${fault.reason}`)])).toEqual([
+        ['TR-TWEEMAAL-1', 'invalid', refusal],
+        ['TR-TWEEMAAL-2', 'invalid', refusal],
+        ['CT-TWEEMAAL', 'invalid', refusal],
+      ]);
+    }
+    expect((await programmes()).some((programme) => programme.key.startsWith('tweemaal'))).toBe(false);
+    const company = (await registrar('GET', '/industry')).body.companies.find((item: any) => item.name === 'Munitiefabriek (import)');
+    expect(company.contracts.some((contract: any) => contract.reference === 'G2B-TWEEMAAL-1')).toBe(false);
+  });
+
   it('says of a first milestone without its due date, or without its title, that the column is required, as the API does', async () => {
     const { db } = database();
     const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
