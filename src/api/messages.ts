@@ -552,6 +552,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     stageGoesBack: () => 'Een juridisch verplicht bedrag gaat niet terug naar een toezegging.',
     sameAsLatestStage: () => 'Deze stap staat er al: dezelfde fase met hetzelfde bedrag op dezelfde datum.',
     duplicateRecord: (p) => `Dit staat al in het register: op ${p.recordedOn} vastgelegd met precies dezelfde gegevens (${NAME_FOLDING.nl}).`,
+    duplicateRow: (p) => `Dit staat al op regel ${p.row} van ${p.sheet ? `het blad ${p.sheet}` : 'dit blad'}, met precies dezelfde gegevens (${NAME_FOLDING.nl}).`,
     yearOutsideReach: (p) =>
       `Een besluit van ${p.decidedOn} gaat over de begrotingsjaren ${p.first} tot en met ${p.last}: het lopende jaar en de jaren van de meerjarenraming, niet over een afgesloten jaar.`,
     afterBudgetYear: (p) => `De begroting van ${p.year} is met dat jaar afgesloten: een verplichting voor ${p.year} wordt uiterlijk op 31 december ${p.year} aangegaan.`,
@@ -929,6 +930,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     stageGoesBack: () => 'A legally committed amount does not go back to a pledge.',
     sameAsLatestStage: () => 'This stage is recorded already: the same stage with the same amount on the same date.',
     duplicateRecord: (p) => `This is already in the register: recorded on ${p.recordedOn} with exactly the same details (${NAME_FOLDING.en}).`,
+    duplicateRow: (p) => `This is on row ${p.row} of ${p.sheet ? `the sheet ${p.sheet}` : 'this sheet'} already, with exactly the same details (${NAME_FOLDING.en}).`,
     yearOutsideReach: (p) =>
       `A decision of ${p.decidedOn} is about the budget years ${p.first} to ${p.last}: the current year and those of the multi-year estimates, not a closed year.`,
     afterBudgetYear: (p) => `The budget of ${p.year} closed with that year: a commitment for ${p.year} is made by 31 December ${p.year} at the latest.`,

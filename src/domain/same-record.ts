@@ -8,11 +8,12 @@ type Typed = string | number | null;
  * A record of no name of its own that is the same in every field the user typed as one recorded before is
  * that record sent again (a form sent twice, with a new idempotency key): refused at its first field, naming
  * the day the earlier one was recorded. Texts are the same whatever their case, accents and spaces (nameKey).
- * Judged once every such field is given: one that could not be read may differ from the record's.
+ * Judged once every such field is given: one that could not be read may differ from the record's. The
+ * refusal names the earlier record's id too (`recordId`), by which a caller that made it tells it apart.
  */
-export function sameRecordViolations<K extends string>(typed: readonly K[], input: Partial<Record<K, Typed>>, earlier: readonly (Record<K, Typed> & { recordedAt: string })[]): RuleViolation[] {
+export function sameRecordViolations<K extends string>(typed: readonly K[], input: Partial<Record<K, Typed>>, earlier: readonly (Record<K, Typed> & { id: string; recordedAt: string })[]): RuleViolation[] {
   if (typed.some((field) => input[field] === undefined)) return [];
   const same = (a: Typed, b: Typed) => (typeof a === 'string' && typeof b === 'string' ? nameKey(a) === nameKey(b) : a === b);
   const recorded = earlier.find((record) => typed.every((field) => same(record[field], input[field]!)));
-  return recorded ? [{ field: typed[0]!, code: 'duplicateRecord', params: { recordedOn: todayInAmsterdam(new Date(recorded.recordedAt)) } }] : [];
+  return recorded ? [{ field: typed[0]!, code: 'duplicateRecord', params: { recordedOn: todayInAmsterdam(new Date(recorded.recordedAt)), recordId: recorded.id } }] : [];
 }

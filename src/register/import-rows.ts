@@ -378,11 +378,13 @@ function markDuplicateReferences(rows: PlannedRow[]): void {
     const key = referenceKey(row.reference);
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, row);
-    else {
-      const params = { row: String(first.rowNumber), ...(first.sheetName === row.sheetName ? {} : { sheet: first.sheetName }) };
-      addFaults(row, [{ field: 'externalReference', code: 'duplicateReference', params }]);
-    }
+    else addFaults(row, [{ field: 'externalReference', code: 'duplicateReference', params: earlierRowParams(first, row) }]);
   }
+}
+
+/** How a fault of a row names an earlier row of the file: by its number, and by its sheet when that is another. */
+export function earlierRowParams(earlier: PlannedRow, row: PlannedRow): Record<string, string> {
+  return { row: String(earlier.rowNumber), ...(earlier.sheetName === row.sheetName ? {} : { sheet: earlier.sheetName }) };
 }
 
 /** The rows of a sheet by the key of their reference, the first of each (a later one under the same key has a fault saying so); examples aside. */

@@ -11,7 +11,7 @@ import type { RecordSource } from '../audit/event.ts';
 import * as imports from '../db/repositories/import.ts';
 import { programmeIdOfKey } from '../db/repositories/training.ts';
 import type { Database } from '../db/schema.ts';
-import { currentValue, unsetDeliveryFields, type DeliveryInput } from '../domain/delivery.ts';
+import { currentValue, unsetDeliveryFields, type DeliveryInput, type RuleViolation } from '../domain/delivery.ts';
 import { referenceKey } from '../../common/text.ts';
 import { DOMAIN_SHEETS, type DomainSheet, type ImportSheet } from '../import/sheets.ts';
 import { registerInBulk } from './bulk-registration.ts';
@@ -19,7 +19,7 @@ import type { ImportMode } from './import.ts';
 import { rowDigest } from './import-digests.ts';
 import type { Plan } from './import-plan.ts';
 import { createDomainRecord, namedRowFaults, type DeliveryMatch, type Finders } from './import-records.ts';
-import { addFaults, firstRowsBy, firstRowsByReference, type PlannedRow } from './import-rows.ts';
+import { addFaults, earlierRowParams, firstRowsBy, firstRowsByReference, type PlannedRow } from './import-rows.ts';
 import { ImportedReferences } from './imported-references.ts';
 
 type Db = Kysely<Database>;
@@ -153,7 +153,7 @@ async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan,
       }
       const outcome = await createDomainRecord(trx, { ...context, recordSource: importOrigin(plan, importId, row) }, { sheet, values: row.values }, find);
       if (!('recordId' in outcome)) {
-        addFaults(row, outcome.violations);
+        addFaults(row, outcome.violations.map((violation) => sameAsMadeRow(violation, row, made)));
         continue;
       }
       made.set(outcome.recordId, row);
@@ -161,6 +161,15 @@ async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan,
     }
   }
   return made;
+}
+
+/**
+ * A refusal of a record the same as one this import made is said of that record's row of the file: the register
+ * does not hold it before the import is committed, nor ever after a dry run.
+ */
+function sameAsMadeRow(violation: RuleViolation, row: PlannedRow, made: ReadonlyMap<string, PlannedRow>): RuleViolation {
+  const twin = violation.code === 'duplicateRecord' ? made.get(violation.params?.recordId ?? '') : undefined;
+  return twin ? { field: violation.field, code: 'duplicateRow', params: earlierRowParams(twin, row) } : violation;
 }
 
 /** The record of a sheet an earlier import made under a reference, or the one of the register with that id. */

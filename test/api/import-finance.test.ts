@@ -182,6 +182,38 @@ describeEachDatabase('importing commitments and EPF claims', (database) => {
     expect(await dryRun(other)).toEqual([['VP-1', 'invalid', ['differsFromEarlierImport']], ['EPF-1', 'invalid', ['differsFromEarlierImport']]]);
   });
 
+  it('says of a commitment the same as an earlier row of the file that it is that row, in the dry run and the commit alike, and of one the same as a commitment of the register that it is in the register', async () => {
+    const twin = ['Tweemaal dezelfde (import)', 'Defensiebegroting', 2025, null, 'G2B-TWEE-1', 'Toegezegd', '€ 1.000', '2025-06-20', null];
+    const file = await upload(
+      {
+        'Verplichtingen (Commitments)': [
+          ['VP-TWEE-1', ...twin],
+          ['VP-TUSSEN', 'Een andere (import)', 'Defensiebegroting', 2025, null, null, 'Toegezegd', 2000, '2025-06-20', null],
+          ['VP-TWEE-2', ...twin],
+          // The same as VP-1, which an import above made: that one is in the register.
+          ['VP-1-NOGMAALS', 'Munitie bij de houwitsers (import)', 'Steunfonds Oekraïne', 2025, 'fin-1', 'G2B-FIN-1', 'Juridisch verplicht', '€ 50.000', '2025-06-15', 'Eerste tranche.'],
+        ],
+      },
+      'tweemaal.xlsx',
+    );
+    const firstRow = async () => (await finance('POST', '/imports/dry-run', file)).body.rows.find((row: any) => row.reference === 'VP-TWEE-1').rowNumber;
+    const row = await firstRow();
+    const faultsOf = (body: any) => body.rows.filter((candidate: any) => candidate.outcome === 'invalid').map((candidate: any) => [candidate.reference, candidate.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}: ${fault.reason}`)]);
+    for (const [language, sameRow, inRegister] of [
+      ['nl', `Dit staat al op regel ${row} van dit blad, met precies dezelfde gegevens (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee).`, 'Dit staat al in het register: op '],
+      ['en', `This is on row ${row} of this sheet already, with exactly the same details (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count).`, 'This is already in the register: recorded on '],
+    ] as const) {
+      const dryRun = await finance('POST', '/imports/dry-run', file, { 'Accept-Language': language });
+      expect(faultsOf(dryRun.body)).toEqual([
+        ['VP-TWEE-2', [`B duplicateRow: ${sameRow}`]],
+        ['VP-1-NOGMAALS', [expect.stringContaining(`B duplicateRecord: ${inRegister}`)]],
+      ]);
+    }
+    const committed = await finance('POST', '/imports', { ...file, mode: 'onlyValid' }, { 'Accept-Language': 'en' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 2, invalid: 2 } });
+    expect(faultsOf(committed.body)[0]).toEqual(['VP-TWEE-2', [expect.stringContaining(`B duplicateRow: This is on row ${row} of this sheet already`)]]);
+  });
+
   it('names a commitment’s effective date after today beside a fund the register does not know, as the API does', async () => {
     const dryRun = await finance('POST', '/imports/dry-run', await upload({ 'Verplichtingen (Commitments)': [['VP-FONDS', 'Onbekend fonds', 'Ander fonds', 2025, null, null, 'Toegezegd', 1000, '2099-01-01', null]] }, 'fonds.xlsx'));
     expect(dryRun.body.rows.find((row: any) => row.reference === 'VP-FONDS').faults.map((fault: any) => `${fault.columnLetter} ${fault.field} ${fault.code}`)).toEqual(['C fund invalidChoice', 'I effectiveOn dateInFuture']);

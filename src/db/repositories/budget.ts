@@ -158,7 +158,7 @@ export async function countCommitments(db: Db, filter: CommitmentFilter): Promis
 }
 
 /** The commitments against a fund's budget year as they were first recorded: their fields and first stage, and when. */
-export async function commitmentsAsRecorded(db: Db, fund: BudgetFund, budgetYear: number): Promise<(CommitmentFields & CommitmentStageInput & { recordedAt: string })[]> {
+export async function commitmentsAsRecorded(db: Db, fund: BudgetFund, budgetYear: number): Promise<(CommitmentFields & CommitmentStageInput & { id: string; recordedAt: string })[]> {
   const commitments = await db.selectFrom('budgetCommitment').selectAll().where('fund', '=', fund).where('budgetYear', '=', budgetYear).execute();
   if (commitments.length === 0) return [];
   const stages = await db
@@ -174,7 +174,7 @@ export async function commitmentsAsRecorded(db: Db, fund: BudgetFund, budgetYear
     const first = firstStageOf.get(id);
     if (!first) return [];
     const { stage, amountCents, effectiveOn, note } = first;
-    return [{ title, fund, budgetYear, deliveryId, contractReference, stage: stage as CommitmentStage, amountCents, effectiveOn, note, recordedAt: createdAt }];
+    return [{ id, title, fund, budgetYear, deliveryId, contractReference, stage: stage as CommitmentStage, amountCents, effectiveOn, note, recordedAt: createdAt }];
   });
 }
 
