@@ -20,12 +20,15 @@ interface CellProblem {
 }
 
 /**
- * A number a workbook cell shows in a format of its own (00042, "LEV-"000, 15%): the text it shows, and the
- * number it holds where that is what it shows (not for a percentage, which shows the number times 100).
+ * A number a workbook cell shows in a format of its own (00042, "LEV-"000, 15%, september 2025): the text it
+ * shows, and the number it holds where that is what it shows (not for a percentage, which shows the number
+ * times 100, nor for a date). A date format's number is Excel's serial number of a day (`serial`), which a date
+ * column reads as that day; any other column reads the text the cell shows.
  */
-interface ShownNumber {
-  number: number | null;
-  shown: string;
+export interface ShownNumber {
+  readonly number: number | null;
+  readonly shown: string;
+  readonly serial?: number;
 }
 
 /** What a reader gives for a cell: text, a number, a date already written as YYYY-MM-DD, or why there is no value. */

@@ -379,10 +379,10 @@ function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[]
     .map(([position, rowNumber]) => ({ code: 'unheadedColumn', field: columnLetters(position), header: '', letter: columnLetters(position), params: { row: String(rowNumber) } }));
 }
 
-/** A number in a date column of a workbook is a date without a date format: Excel's serial number of the day. */
+/** A number in a date column of a workbook is Excel's serial number of the day, in a date format or without one. */
 function cellOfColumn(column: ImportColumn, cell: CellValue, date1904: boolean): CellValue {
   if (column.kind !== 'date') return cell;
-  const number = cell !== null && typeof cell === 'object' && 'number' in cell ? cell.number : cell;
+  const number = cell !== null && typeof cell === 'object' && 'number' in cell ? (cell.serial ?? cell.number) : cell;
   return typeof number === 'number' ? (excelSerialDate(number, date1904) ?? cell) : cell;
 }
 

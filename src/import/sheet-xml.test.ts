@@ -21,7 +21,8 @@ describe('a worksheet part', () => {
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>Oek</t></r><r><t xml:space="preserve">raïne </t></r></is></c>' +
         '<c r="C1" s="1"><v>45809</v></c><c r="D1" s="2"><v>42</v></c><c r="E1" t="b"><v>1</v></c><c r="F1" t="e"><v>#N/A</v></c><c r="G1" t="s"><v>1</v></c><c r="H1"><v>1234.5</v></c></row>',
     );
-    expect(row).toEqual(['Oekraïne', 'Oekraïne ', '2025-06-01', { number: 42, shown: '00042' }, 'true', { problem: 'cellError', shown: '#N/A' }, 'regel 1\r\nregel 2', 1234.5]);
+    expect(row).toEqual(['Oekraïne', 'Oekraïne ', { number: null, serial: 45809 }, { number: 42, shown: '00042' }, 'true', { problem: 'cellError', shown: '#N/A' }, 'regel 1\r\nregel 2', 1234.5]);
+    expect(row![2]).toMatchObject({ shown: '1-6-2025' });
   });
 
   it('reads a date of type d as the day it names, without its time or zone, and keeps text that names no day as it is', () => {

@@ -1,13 +1,13 @@
 /**
  * A worksheet's XML part as rows of cells: each cell's value as the sheet shows it (a shared string, a
- * number in its format, a date as YYYY-MM-DD, a formula's computed value), the rows and columns the
+ * number in its format, a date in its format with the day it counts, a formula's computed value), the rows and columns the
  * sheet hides, and the cells its merged ranges cover. Only the cells a row has are read: a stray cell
  * far to the right makes no row wide.
  */
 import { format as formatNumber, isPercentFormat } from 'numfmt';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
 import { columnLetters, columnPosition } from '../spreadsheets.ts';
-import { excelSerialDate, type CellValue } from './cells.ts';
+import type { CellValue, ShownNumber } from './cells.ts';
 import type { Table } from './table.ts';
 import { ArchiveError } from './workbook-archive.ts';
 import { readXml } from './xml-events.ts';
@@ -205,17 +205,47 @@ function valueOf(cell: CellXml, workbook: WorkbookContext): CellValue | undefine
 }
 
 /**
- * A number as its cell shows it: a date as YYYY-MM-DD; in a format of its own (not General) with the text Dutch
- * Excel shows, so that a reference typed as 42 in a cell formatted 00000 is 00042 and 0.15 as a percentage 15%.
+ * A number as its cell shows it: in a format of its own (not General) with the text Dutch Excel shows, so that a
+ * reference typed as 42 in a cell formatted 00000 is 00042, 0.15 as a percentage 15%, and a month typed as
+ * "sep 2025" (a date in the format mmm-yy) sep-25; a date format's number kept as the day it counts.
  */
 function shownNumber(number: number, style: NumberStyle | undefined, date1904: boolean): CellValue {
   if (!style?.format) return number;
-  if (style.isDate) return excelSerialDate(number, date1904) ?? number;
+  if (style.isDate) return new ShownDate(number, style.format, date1904);
   try {
     return { number: isPercentFormat(style.format) ? null : number, shown: formatNumber(style.format, number, { locale: 'nl' }) };
   } catch {
     // A format numfmt cannot read: the number as it is.
     return number;
+  }
+}
+
+/** The serial number of the day 1904-01-01 in the 1900 date system, which numfmt counts in. */
+const DAYS_1900_TO_1904 = 1462;
+
+/**
+ * A number in a date format: Excel's serial number of a day, which a date column reads, and the text the cell
+ * shows, which any other column reads. That text is made only when asked for: a date column, where nearly all
+ * dates are, never does.
+ */
+class ShownDate implements ShownNumber {
+  readonly number = null;
+  readonly serial: number;
+  readonly #format: string;
+  readonly #date1904: boolean;
+
+  constructor(serial: number, format: string, date1904: boolean) {
+    this.serial = serial;
+    this.#format = format;
+    this.#date1904 = date1904;
+  }
+
+  get shown(): string {
+    try {
+      return formatNumber(this.#format, this.#date1904 ? this.serial + DAYS_1900_TO_1904 : this.serial, { locale: 'nl' });
+    } catch {
+      return String(this.serial);
+    }
   }
 }
 

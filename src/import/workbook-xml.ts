@@ -135,9 +135,15 @@ function stylesOf(xml: Uint8Array | undefined): NumberStyle[] {
   return styles;
 }
 
+/**
+ * The built-in formats that follow the computer's date settings, as Dutch Excel shows them: the short date
+ * (14) and a date with its time (22), which numfmt writes month first, as in the United States.
+ */
+const DUTCH_BUILT_IN_FORMATS: Readonly<Record<number, string>> = { 14: 'd-m-yyyy', 22: 'd-m-yyyy h:mm' };
+
 function builtInFormat(id: string): string {
   const number = Number(id);
-  return Number.isSafeInteger(number) ? (getFormatFromId(number) ?? '') : '';
+  return Number.isSafeInteger(number) ? (DUTCH_BUILT_IN_FORMATS[number] ?? getFormatFromId(number) ?? '') : '';
 }
 
 /** General and text (@) are no format of their own: a number in them shows as it is. */

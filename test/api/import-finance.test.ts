@@ -4,6 +4,7 @@
  * earlier import, or its id). A row its domain refuses is named by row and column, as the API refuses
  * the same input; the registrar may not import these sheets, and the same file again changes nothing.
  */
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { createApi } from '../../src/api/app.ts';
@@ -212,6 +213,24 @@ describeEachDatabase('importing commitments and EPF claims', (database) => {
     const committed = await finance('POST', '/imports', { ...file, mode: 'onlyValid' }, { 'Accept-Language': 'en' });
     expect(committed.body).toMatchObject({ committed: true, counts: { create: 2, invalid: 2 } });
     expect(faultsOf(committed.body)[0]).toEqual(['VP-TWEE-2', [expect.stringContaining(`B duplicateRow: This is on row ${row} of this sheet already`)]]);
+  });
+
+  it('reads a claim’s period typed as a month, which Dutch Excel makes a date cell, as the cell shows it, and a date cell of a date column as its day whatever its format', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(template) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('EPF-declaraties (EPF claims)')!;
+    const day = (date: string) => new Date(`${date}T00:00:00Z`);
+    for (const [reference, month, format] of [['EPF-MAAND-1', '2025-09-01', 'mmmm yyyy'], ['EPF-MAAND-2', '2025-10-01', 'mmm-yy']] as const) {
+      const added = sheet.addRow([reference, `EPF-NL-${reference}`, null, 'Munitie, per maand', day(month), 1000, day('2025-10-15'), null]);
+      added.getCell('E').numFmt = format;
+      added.getCell('G').numFmt = format;
+    }
+    const file = { fileName: 'maanden.xlsx', content: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
+    const dryRun = await finance('POST', '/imports/dry-run', file);
+    expect(dryRun.body.rows.filter((row: any) => row.reference?.startsWith('EPF-MAAND')).map((row: any) => [row.reference, row.outcome, row.values.period, row.values.declaredOn])).toEqual([
+      ['EPF-MAAND-1', 'create', 'september 2025', '2025-10-15'],
+      ['EPF-MAAND-2', 'create', 'okt-25', '2025-10-15'],
+    ]);
   });
 
   it('names a commitment’s effective date after today beside a fund the register does not know, as the API does', async () => {
