@@ -710,7 +710,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     headersStaggered: (p) =>
       `Van het blad ${p.sheet} wordt niets geïmporteerd: zijn kolomkoppen staan verspringend op twee regels, een deel op regel ${p.row} en de rest op regel ${p.otherRow}. Zet de koppen in ${p.cells} op regel ${p.row} (in ${p.to}), zodat alle kolomkoppen op één regel staan, en haal regel ${p.otherRow} weg.`,
     emptyFile: () => 'Dit bestand is leeg; kies het ingevulde sjabloon.',
-    noRows: () => 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per levering, waardering of betaling in.',
+    noRows: () => 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per registratie in.',
     fileTooLarge: (p) => `Dit bestand is te groot: een import is hoogstens ${p.maximum}. Verdeel de regels over meer bestanden.`,
     noValueYet: (p) => `De levering „${p.title}” heeft nog geen waarde (geen waardering of betaling); maak de waarde openbaar als die er is.`,
   },
@@ -1087,7 +1087,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     headersStaggered: (p) =>
       `Nothing is imported from the sheet ${p.sheet}: its column headers are staggered over two rows, some on row ${p.row} and the others on row ${p.otherRow}. Move the headers in ${p.cells} to row ${p.row} (to ${p.to}), so that all column headers are on one row, and remove row ${p.otherRow}.`,
     emptyFile: () => 'This file is empty; choose the filled-in template.',
-    noRows: () => "This file has the template's column headers but no rows below them; fill in one row per delivery, valuation or payment below the headers.",
+    noRows: () => "This file has the template's column headers but no rows below them; fill in one row per record below the headers.",
     fileTooLarge: (p) => `This file is too large: an import is at most ${p.maximum}. Spread the rows over more files.`,
     noValueYet: (p) => `The delivery “${p.title}” has no value yet (no valuation or payment); make the value public once it has one.`,
   },

@@ -461,6 +461,15 @@ describeEachDatabase('import', (database) => {
     expect(await refusal(zipSync({ 'hello.txt': text('hallo') }), 'x.xlsx')).toEqual(zipArchive);
     expect(await refusal(zipSync({ 'waarderingen.csv': text('Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\nW1;D1;1;x;y\r\n') }), 'x.xlsx')).toEqual(zipArchive);
     expect(await refusal(text('Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\n'), 'koppen.csv')).toEqual({ status: 400, params: [expect.objectContaining({ code: 'noRows', reason: expect.stringContaining('geen regels') })] });
+    // The headers of any sheet, not only those of deliveries and their money.
+    const commitmentHeaders = text('Eigen kenmerk;Titel;Begrotingsartikel of fonds;Begrotingsjaar;Kenmerk levering;Contractkenmerk;Stap;Bedrag (€);Met ingang van;Toelichting\r\n');
+    for (const [language, reason] of [
+      ['nl', 'Dit bestand heeft de kolomkoppen van het sjabloon, maar geen regels eronder; vul onder de koppen een regel per registratie in.'],
+      ['en', "This file has the template's column headers but no rows below them; fill in one row per record below the headers."],
+    ] as const) {
+      const refused = await registrar('POST', '/imports/dry-run', asUpload(commitmentHeaders, 'verplichtingen.csv'), { 'Accept-Language': language });
+      expect([refused.status, refused.body.invalidParams]).toEqual([400, [expect.objectContaining({ code: 'noRows', reason })]]);
+    }
 
     // 50 MB: refused before it is read, with the limit in the reason.
     const tooLarge = await registrar('POST', '/imports', { ...asUpload(new Uint8Array(50 * 2 ** 20).fill(0x41), 'groot.csv'), mode: 'onlyValid' }, { 'Accept-Language': 'en' });
