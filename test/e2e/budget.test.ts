@@ -85,6 +85,9 @@ describeWithBrowser('budget', (browser) => {
     await page.getByLabel('Begrotingsjaar').fill('2026');
     await page.getByLabel('Bedrag in euro').fill('0');
     await page.getByLabel('Met ingang van').fill('2025-07-02');
+    // The drones the Netherlands buys as implementing actor for the EU are on no Dutch budget: the search does not offer them.
+    await page.getByRole('searchbox', { name: 'Levering: zoeken' }).fill('Drones');
+    await expect.poll(async () => page.locator('select[name="deliveryId"] option').allTextContents()).toEqual(['Nog geen levering']);
     // The delivery the money is for, found by a part of its title.
     await page.getByRole('searchbox', { name: 'Levering: zoeken' }).fill('purl');
     const purl = 'Bijdrage aan het Prioritized Ukraine Requirement List-initiatief (PURL)';

@@ -4,6 +4,12 @@ import { getDelivery } from '../api/deliveries.ts';
 import { useDeliverySearch, type DeliveryFilter } from './useDeliverySearch.ts';
 import { SelectField, TextField, type Option } from './controls.tsx';
 
+/**
+ * The support of the Netherlands, without its work for the EU as implementing actor of the EPF: no EPF claim
+ * covers that work and no Dutch budget pays for it.
+ */
+export const DUTCH_SUPPORT: DeliveryFilter = { implementingActorWork: 'false' };
+
 /** How many deliveries the choice list offers at a time: the first by title of what the search finds. */
 const OFFERED = 25;
 

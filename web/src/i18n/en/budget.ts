@@ -58,7 +58,7 @@ export const budget: typeof nl = {
     amountsLegend: 'Amount per budget year',
     amountsHint: 'Enter the amount for each year of the period that receives money; leave the other years empty.',
     yearHint: 'A year from 2022 to 2040.',
-    deliveryHint: 'The delivery this money is for, if it is in the register already.',
+    deliveryHint: 'The delivery this money is for, if it is in the register already. Work as implementing actor for the EU is not listed here: it is on no Dutch budget.',
     noDeliveryChosen: 'No delivery yet',
     overBudgetRule: "A commitment above the year's budget is recorded and flagged, not refused: a signed contract is a fact.",
     backToBudget: 'Back to the budget',

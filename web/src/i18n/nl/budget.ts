@@ -56,7 +56,7 @@ export const budget = {
     amountsLegend: 'Bedrag per begrotingsjaar',
     amountsHint: 'Vul het bedrag in voor elk jaar van de periode dat geld krijgt; laat de andere jaren leeg.',
     yearHint: 'Een jaar van 2022 tot en met 2040.',
-    deliveryHint: 'De levering waarvoor dit geld is, als die al in het register staat.',
+    deliveryHint: 'De levering waarvoor dit geld is, als die al in het register staat. Werk als uitvoerder voor de EU staat hier niet bij: dat gaat niet over een Nederlandse begroting.',
     noDeliveryChosen: 'Nog geen levering',
     overBudgetRule: 'Een verplichting boven het budget van het jaar wordt vastgelegd en gemarkeerd, niet geweigerd: een getekend contract is een feit.',
     backToBudget: 'Terug naar de begroting',

@@ -7,7 +7,7 @@ import { getDelivery } from '../../api/deliveries.ts';
 import type { BudgetDecisionInput, BudgetShiftInput, CommitmentInput } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
-import { DeliveryField } from '../../forms/DeliveryField.tsx';
+import { DeliveryField, DUTCH_SUPPORT } from '../../forms/DeliveryField.tsx';
 import { fieldId } from '../../forms/FormField.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
@@ -237,7 +237,7 @@ export function CommitmentFormPage() {
         <SelectField {...field('stage')} options={COMMITMENT_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))} />
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
         <TextField {...field('effectiveOn')} type="date" />
-        <DeliveryField {...field('deliveryId')} noneLabel={t('budget.form.noDeliveryChosen')} hint={t('budget.form.deliveryHint')} optional />
+        <DeliveryField {...field('deliveryId')} filter={DUTCH_SUPPORT} noneLabel={t('budget.form.noDeliveryChosen')} hint={t('budget.form.deliveryHint')} optional />
         <TextField {...field('contractReference')} optional />
         <TextAreaField {...field('note')} optional />
         <SubmitButton label={t('budget.form.submit')} submitting={submission.submitting} />

@@ -5,7 +5,7 @@ import { isBlank } from '../../../../common/text.ts';
 import { isClaimableTranche } from '../../../../common/epf-rules.ts';
 import { createEpfClaim, type EpfClaimInput, type EpfTranche } from '../../api/epf.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
-import { DeliveryField } from '../../forms/DeliveryField.tsx';
+import { DeliveryField, DUTCH_SUPPORT } from '../../forms/DeliveryField.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields } from '../../forms/useFields.ts';
@@ -27,8 +27,6 @@ interface ClaimValues {
 type ClaimField = keyof ClaimValues;
 const FIELDS: ClaimField[] = ['reference', 'deliveryId', 'batch', 'trancheId', 'period', 'declaredCents', 'declaredOn', 'note'];
 const EMPTY: ClaimValues = { reference: '', deliveryId: '', batch: '', trancheId: '', period: '', declaredCents: '', declaredOn: '', note: '' };
-/** Work for the EU as implementing actor is the EU's: no claim covers it, so the search leaves it out. */
-const CLAIMABLE_DELIVERIES = { implementingActorWork: 'false' };
 
 /** The claim as typed, each field the client can tell is wrong read as its mark, to be sent as typed (fieldReader). */
 function readClaim(values: ClaimValues, problems: Problems, unfinished: readonly string[]): EpfClaimInput {
@@ -81,7 +79,7 @@ export function NewClaimForm({ tranches, onCreated }: { tranches: readonly EpfTr
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
       <p className="nl-paragraph">{t('epf.claims.newHint')}</p>
       <TextField {...field('reference')} size="medium" />
-      <DeliveryField {...field('deliveryId')} filter={CLAIMABLE_DELIVERIES} noneLabel={t('epf.claims.noDelivery')} hint={t('epf.claims.deliveryHint')} optional />
+      <DeliveryField {...field('deliveryId')} filter={DUTCH_SUPPORT} noneLabel={t('epf.claims.noDelivery')} hint={t('epf.claims.deliveryHint')} optional />
       <TextField {...field('batch')} optional />
       <SelectField {...field('trancheId')} options={trancheOptions} hint={t('epf.claims.trancheHint')} optional />
       <TextField {...field('period')} size="medium" />
