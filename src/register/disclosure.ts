@@ -140,7 +140,7 @@ async function putPublicItem(trx: Db, context: RequestContext, publicId: string,
     category,
     quantity,
     supportType: presented[0]!.supportType,
-    decidedOn: decidedAt.slice(0, 10),
+    decidedOn: requestDay(context),
     isDemonstration: presented.some((delivery) => delivery.isDemonstration),
   });
 }

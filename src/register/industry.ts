@@ -305,7 +305,7 @@ export async function decideOnCompany(
     await industry.insertCompanyDecision(trx, row);
     const publicId = (await industry.publicIdOfCompany(trx, companyId)) ?? (isPublic ? randomUUID() : null);
     if (isPublic && publicId) {
-      await industry.putPublicCompany(trx, { publicId, name: decision.publicName ?? '', country: company.country, decidedOn: decidedAt.slice(0, 10), isDemonstration: company.isDemonstration });
+      await industry.putPublicCompany(trx, { publicId, name: decision.publicName ?? '', country: company.country, decidedOn: requestDay(context), isDemonstration: company.isDemonstration });
     } else if (publicId) {
       await industry.removePublicCompany(trx, publicId);
     }

@@ -83,6 +83,9 @@ describeEachDatabase('industry at a date', (database) => {
     expect(stateOf(await overviewAt('2025-06-01'), UKRAINIAN.id)).toBe('undecided');
     expect(stateOf(await overviewAt('2025-11-14'), UKRAINIAN.id)).toBe('undecided');
     expect(stateOf(await overviewAt('2025-11-15'), UKRAINIAN.id)).toBe('public');
+    // The public list dates the decision by the same day.
+    const published = (await apiClient(database().db)('GET', '/public/companies')).body.items;
+    expect(published.map((company: any) => [company.name, company.decidedOn])).toEqual([['Demonstratie: dronefabrikant', '2025-11-15']]);
     // Its version stays that of its whole history, to send with the next decision.
     expect((await overviewAt('2025-06-01')).companies.find((company: any) => company.id === UKRAINIAN.id).version).toBe(2);
   });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../api/accounts.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { todayInAmsterdam } from '../../../../common/dates.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
@@ -44,7 +45,7 @@ export function AccountsTable({ accounts, ownUsername, onAction }: AccountsTable
       key: 'status',
       header: t('accounts.columns.status'),
       cell: (account) =>
-        account.disabledAt ? t('accounts.disabledOn', { date: formatShortDate(account.disabledAt.slice(0, 10), language) }) : t('accounts.active'),
+        account.disabledAt ? t('accounts.disabledOn', { date: formatShortDate(todayInAmsterdam(new Date(account.disabledAt)), language) }) : t('accounts.active'),
     },
     {
       key: 'actions',
