@@ -127,7 +127,7 @@ async function fillPublicProjection(db: Kysely<Database>): Promise<number> {
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** The V8 flags `npm start` gives the server (README, Performance, says why), so that it is measured as it runs. */
+/** The V8 flags `npm start` gives the server (docs/performance.md says why), so that it is measured as it runs. */
 async function startFlags(): Promise<string[]> {
   const { scripts } = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: { start: string } };
   const flags = /exec node (.*) src\/cli\/main\.ts serve$/.exec(scripts.start)?.[1];
