@@ -664,6 +664,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Deze regel heeft het kenmerk van het voorbeeld (${p.example}) maar andere gegevens dan het voorbeeld, en wordt daarom niet overgeslagen maar ook niet geïmporteerd; geef hem een eigen kenmerk om hem te importeren, of haal hem weg.`,
     totalsRow: (p) => `Deze regel is een regel met totalen (${p.shown}), geen regel voor het register; haal hem weg uit het bestand dat u importeert (het register telt zelf op).`,
     hiddenColumn: () => 'Deze kolom is verborgen, dus deze waarde is niet te zien; maak de kolom zichtbaar om de regel te importeren, of maak de cel leeg.',
+    valueInRepeatedColumn: (p) => `Kolom ${p.other} heeft dezelfde kop als deze kolom en in deze regel ook een waarde, dus welke van de twee bedoeld is, is niet te zeggen; verwijder een van beide kolommen.`,
     duplicateReference: (p) => `Dit kenmerk staat al op regel ${p.row} van ${p.sheet ? `het blad ${p.sheet}` : 'dit blad'} (${KEY_FOLDING.nl}); geef elke regel een eigen kenmerk.`,
     unknownDeliveryReference: (p) =>
       `Er is geen levering met ${p.reference ? `het kenmerk ${p.reference}` : 'dit kenmerk'}, in het bestand noch in het register; voeg de levering toe op het blad Leveringen, of gebruik het kenmerk of id van een levering in het register.`,
@@ -1042,6 +1043,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `This row has the example's reference (${p.example}) but other data than the example, so it is neither skipped nor imported; give it a reference of its own to import it, or remove it.`,
     totalsRow: (p) => `This row is a row of totals (${p.shown}), not a row for the register; remove it from the file you import (the register adds up by itself).`,
     hiddenColumn: () => 'This column is hidden, so this value cannot be seen; unhide the column to import the row, or clear the cell.',
+    valueInRepeatedColumn: (p) => `Column ${p.other} has the same header as this column and a value in this row too, so which of the two is meant cannot be told; delete one of the two columns.`,
     duplicateReference: (p) => `This reference is on row ${p.row} of ${p.sheet ? `the sheet ${p.sheet}` : 'this sheet'} already (${KEY_FOLDING.en}); give every row its own reference.`,
     unknownDeliveryReference: (p) =>
       `There is no delivery with ${p.reference ? `the reference ${p.reference}` : 'this reference'}, neither in the file nor in the register; add the delivery on the Deliveries sheet, or use the reference or id of a delivery in the register.`,

@@ -29,8 +29,16 @@ export interface ReadRow {
   cells: ReadonlyMap<string, CellValue>;
   /** The fields whose cells hold a value in a column the workbook hides: its user does not see them. */
   hiddenCells: readonly string[];
+  /** The fields whose header a later column repeats, holding a value in this row there: which of the two it means is not known. */
+  repeatedCells: readonly RepeatedCell[];
   /** For a row of totals below the table, the cell that says so (see totals-rows.ts). */
   totals: { label: string; header: string; letter: string } | undefined;
+}
+
+export interface RepeatedCell {
+  field: string;
+  /** The letter of the later column with the same header. */
+  letter: string;
 }
 
 /**
@@ -295,6 +303,7 @@ function toSheet(table: Table): ReadSheet | NotTaken {
   const headerFaults: HeaderFault[] = recognised.missing.map((missing) => ({ code: 'missingColumn', field: missing.key, header: headerText(missing), letter: null, params: { column: headerText(missing) } }));
   // The columns of the register's export that it computes (a stage, a value): read, and held against the register, never written.
   const computed = new Set<number>();
+  const repeated: [number, RepeatedCell][] = [];
   headers.forEach((header, index) => {
     if (header.trim() === '') return;
     const ofTemplate = columnOfHeader(definition, header);
@@ -303,8 +312,10 @@ function toSheet(table: Table): ReadSheet | NotTaken {
     const earlier = found && columns.get(found.key);
     // A hidden column is easily forgotten: said as such, or its user looks for it in vain.
     if (!found) headerFaults.push({ code: 'unknownColumn', field: header.trim(), header: header.trim(), letter, params: table.hiddenColumns.has(index) ? { hidden: 'yes' } : {} });
-    else if (earlier) headerFaults.push({ code: 'duplicateColumn', field: found.key, header: header.trim(), letter, params: { first: earlier.letter } });
-    else {
+    else if (earlier) {
+      headerFaults.push({ code: 'duplicateColumn', field: found.key, header: header.trim(), letter, params: { first: earlier.letter } });
+      repeated.push([index, { field: found.key, letter }]);
+    } else {
       positions.push([index, found]);
       columns.set(found.key, { header: header.trim(), letter });
       if (!ofTemplate) computed.add(index);
@@ -330,9 +341,10 @@ function toSheet(table: Table): ReadSheet | NotTaken {
     const cellsOfRow = new Map<string, CellValue>();
     for (const [position, found] of positions) cellsOfRow.set(found.key, cellOfColumn(found, cells[position] ?? null, table.date1904));
     const hiddenCells = hiddenPositions.filter(([position]) => !isBlank(cells[position])).map(([, found]) => found.key);
+    const repeatedCells = repeated.filter(([position]) => !isBlank(cells[position])).map(([, cell]) => cell);
     const totals = totalsLabelOf(cells);
     const totalsCell = totals && { label: totals.label, header: headers[totals.position]?.trim() ?? '', letter: columnLetters(totals.position) };
-    dataRows.push({ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells, totals: totalsCell });
+    dataRows.push({ rowNumber, hidden: table.hiddenRows.has(rowNumber), cells: cellsOfRow, hiddenCells, repeatedCells, totals: totalsCell });
   }
   return { definition, name: table.name, visibility: table.visibility, columns, headerRowNumber: headerRow.index + 1, notesRowNumber: notesRow === undefined ? undefined : notesRow + 1, headerFaults: withSplitHeaders(headerFaults, splits, headers, headerRow.index + 1), rows: dataRows };
 }

@@ -52,7 +52,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   await checkDomainRowsAgainstImports(db, rows, names);
   // After the rows the register holds unchanged are known (they create nothing), before money follows its delivery.
   refuseRowsOfOtherRoles(rows, context.actor);
-  refuseHiddenRows(rows);
+  refuseUnclearRows(rows);
   checkMoney(registerRows, registerDeliveries, await imports.paymentsOf(db, [...registerDeliveries.keys()]), known.payment);
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), registerRows.filter((row) => row.sheet !== 'delivery'));
   const warned = paymentWarningsOf(bySheet('valuation'), bySheet('payment'), await imports.currentValuationsOf(db, [...registerDeliveries.keys()]));
@@ -110,13 +110,15 @@ function refuseRowsOfOtherRoles(rows: PlannedRow[], actor: AuditContext['actor']
 /**
  * A row hidden in the workbook (by a filter, or by hand) is not seen by whoever checks the file, as a
  * hidden sheet's rows are not: one that would create a record gets a fault saying so, first among its
- * faults; so does each of its values in a column the workbook hides. A row the register holds unchanged
- * changes nothing and has no such fault.
+ * faults; so does each of its values in a column the workbook hides, and each value of a column whose header
+ * a later column with a value repeats (which of the two is meant is not known). A row the register holds
+ * unchanged changes nothing and has no such fault.
  */
-function refuseHiddenRows(rows: PlannedRow[]): void {
+function refuseUnclearRows(rows: PlannedRow[]): void {
   for (const row of rows) {
     if (isSkipped(row) || row.outcome === 'unchanged') continue;
     if (row.hiddenCells.length > 0) addFaults(row, row.hiddenCells.map((field) => ({ field, code: 'hiddenColumn' })));
+    if (row.repeatedCells.length > 0) addFaults(row, row.repeatedCells.map(({ field, letter }) => ({ field, code: 'valueInRepeatedColumn', params: { other: letter } })));
     if (row.hidden) refuseRow(row, { field: 'row', code: 'hiddenRow', params: {}, column: '', columnLetter: null });
   }
 }

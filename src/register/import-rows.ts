@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
 import { monthFirstSigns, type MonthFirstSign } from '../import/date-order.ts';
-import type { ReadRow, ReadSheet } from '../import/read-file.ts';
+import type { ReadRow, ReadSheet, RepeatedCell } from '../import/read-file.ts';
 import { normaliseReference, referenceKey } from '../../common/text.ts';
 import { EXAMPLE_MARKERS, headerText, readableColumns, referencesInCell, type ImportColumn, type ImportSheet, type SheetDefinition } from '../import/sheets.ts';
 import { paymentViolations, valuationViolations } from './deliveries.ts';
@@ -36,6 +36,8 @@ export interface PlannedRow extends Omit<ImportRowReport, 'values'> {
   hidden: boolean;
   /** The fields whose values are in columns the workbook hides. */
   hiddenCells: readonly string[];
+  /** The fields with a value in a later column under the same header too. */
+  repeatedCells: readonly RepeatedCell[];
   /**
    * A training programme's short name as its cell holds it, in lower case as its counts name it, also when
    * the row has a fault (its counts are then refused with it); null on other sheets.
@@ -158,6 +160,7 @@ function notesRow(source: ReadSheet, rowNumber: number): PlannedRow {
     source,
     hidden: false,
     hiddenCells: [],
+    repeatedCells: [],
     shortName: null,
     computedCells: [],
   };
@@ -196,6 +199,7 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
     source,
     hidden: row.hidden,
     hiddenCells: row.hiddenCells,
+    repeatedCells: row.repeatedCells,
     shortName: null,
     computedCells: computedCellsOf(definition, row),
   };

@@ -769,6 +769,22 @@ describeEachDatabase('import', (database) => {
     expect((await registrar('POST', '/imports', { ...extra, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 0 } });
   });
 
+  it('refuses, with only the valid rows too, a row with a value in a second column under the same header, where which of the two is meant cannot be told', async () => {
+    const csv = (lines: string[]) => asUpload(new TextEncoder().encode(lines.join('\r\n')), 'waarderingen.csv');
+    const twice = csv([
+      'Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum;Bedrag (€)',
+      'KOP-W3;IMP-1;1,00;Vervangingswaarde;2025-07-01;2.000.000,00',
+      'KOP-W4;IMP-1;10,00;Vervangingswaarde;2025-07-02;',
+    ]);
+    const checked = await registrar('POST', '/imports/dry-run', twice, { 'Accept-Language': 'nl' });
+    expect(checked.body.headerFaults.map((header: any) => header.faults.map((fault: any) => `${fault.columnLetter} ${fault.code}`))).toEqual([['F duplicateColumn']]);
+    expect(checked.body.rows.map((row: any) => [row.rowNumber, row.outcome, row.faults.map((fault: any) => [fault.columnLetter, fault.code, fault.reason])])).toEqual([
+      [2, 'invalid', [['C', 'valueInRepeatedColumn', 'Kolom F heeft dezelfde kop als deze kolom en in deze regel ook een waarde, dus welke van de twee bedoeld is, is niet te zeggen; verwijder een van beide kolommen.']]],
+      [3, 'create', []],
+    ]);
+    expect((await registrar('POST', '/imports', { ...twice, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 1, invalid: 1 } });
+  });
+
   it('refuses the rows of a hidden or very hidden sheet, which its user cannot see, naming the sheet on its row 1; an empty hidden sheet is no fault', async () => {
     const DELIVERY_HEADERS = ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron'];
     const delivery = (reference: string) => [reference, 'Granaten', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting'];
