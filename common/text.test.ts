@@ -151,7 +151,7 @@ describe('what a typed text says', () => {
     expect(contentFault(quantity, { required: false, format: 'quantity' })?.code).toMatch(/^(quantityFormat|noLetterOrDigit)$/);
   });
 
-  it.each(['3', 'ca. 100', 'circa 100', 'meerdere', '2-3', '1.000 stuks', 'een batterij', '3 F-16\'s', '> 100'])('takes a public quantity: %j', (quantity) => {
+  it.each(['3', 'ca. 100', 'circa 100', 'meerdere', '2-3', '1.000 stuks', 'een batterij', '3 F-16\'s', '> 100', '≥ 100', '≤ 100'])('takes a public quantity: %j', (quantity) => {
     expect(contentFault(quantity, { required: false, format: 'quantity' })).toBeUndefined();
   });
 });

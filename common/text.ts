@@ -68,7 +68,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const PLACEHOLDER = /[?？](?:\s*[?？])+/u;
 const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}\p{Zs}.,:;/_#()+&'’–-]*$/u;
 /** Numbers in the digits 0 to 9, as the public list prints them: a fullwidth "１１" or "١١" would escape the checks of what is stated. */
-const QUANTITY = /^[\p{L}\p{M}0-9\p{Zs}.,:;/()+'’~≈±<>%–-]*$/u;
+const QUANTITY = /^[\p{L}\p{M}0-9\p{Zs}.,:;/()+'’~≈±<>≤≥%–-]*$/u;
 /** A minus before a number that is not part of a name ("F-16") or a range ("2-3"). */
 const NEGATIVE_NUMBER = /(?:^|[^\p{L}\p{N}])[-–−]\s*\p{N}/u;
 

@@ -462,6 +462,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     referenceFormat: () => 'Gebruik letters en cijfers, met zo nodig spaties en - / . _ : , # ( ) + & als scheiding, te beginnen met een letter of cijfer.',
     quantityFormat: () => 'Vul een aantal in zoals het openbare overzicht het noemt, bijvoorbeeld "3", "ca. 100" of "meerdere": met de cijfers 0 tot en met 9, geen negatief getal.',
     quantityStatesZero: () => 'Een openbaar aantal noemt geen 0; laat het leeg als er geen aantal te noemen is.',
+    quantityExpression: (p) =>
+      `Het openbare aantal "${p.expression}" is een berekening, geen getal: het publiek zou het moeten uitrekenen, en het is niet zeker te lezen. Noem het getal zelf, zoals "6", of zeg minder zonder getal, zoals "meerdere".`,
     quantityNotWhole: (p) =>
       `Het openbare aantal noemt ${p.stated?.replace('.', ',')}, een deel van een stuk: de leveringen tellen in hele stuks. Noem een geheel getal, zoals "ca. 3", of zeg minder, zoals "enkele".`,
     categoryNotPresented: (p) =>
@@ -841,6 +843,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     referenceFormat: () => 'Use letters and digits, separated where needed by spaces and - / . _ : , # ( ) + &, starting with a letter or digit.',
     quantityFormat: () => 'Enter a quantity as the public overview gives it, e.g. "3", "ca. 100" or "meerdere": in the digits 0 to 9, no negative number.',
     quantityStatesZero: () => 'A public quantity does not state 0; leave it empty when there is no quantity to state.',
+    quantityExpression: (p) =>
+      `The public quantity "${p.expression}" is a calculation, not a number: the public would have to work it out, and it cannot be read reliably. State the number itself, such as "6", or say less without a number, such as "several".`,
     quantityNotWhole: (p) =>
       `The public quantity states ${p.stated}, a part of an item: the deliveries count whole items. State a whole number, such as "ca. 3", or say less, such as "several".`,
     categoryNotPresented: (p) =>

@@ -73,6 +73,63 @@ describe('a public quantity', () => {
   });
 });
 
+describe('a public quantity in words or signs, on a delivery of 5', () => {
+  const onFive = (quantity: string) => [...decisionViolations(decidedPublic(quantity), TODAY), ...publicQuantityAboveDeliveredViolations(quantity, [5])];
+  const above = (stated: string) => [{ field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated, total: '5', deliveries: '1' } }];
+
+  it('is read as the number its words write, and refused above what was delivered, naming that number', () => {
+    const read = [
+      ['een miljoen', '1000000'], ['honderdduizend', '100000'], ['zeshonderd', '600'], ['duizend', '1000'], ['twaalf', '12'], ['tien', '10'], ['zes', '6'],
+      ['thousand', '1000'], ['a thousand', '1000'], ['one million', '1000000'], ['one hundred', '100'], ['twenty-one', '21'], ['eenentwintig', '21'],
+      ['tweeëntwintig', '22'], ['zevenhonderdvijftig', '750'], ['tweeduizend', '2000'], ['anderhalf miljoen', '1500000'], ['ca. twintig trainers', '20'], ['2 honderd', '200'],
+    ];
+    for (const [quantity, stated] of read) expect(onFive(quantity!), quantity).toEqual(above(stated!));
+  });
+
+  it('reads "more than", ">" and a plus after it as at least one more, in words too', () => {
+    for (const [quantity, stated] of [['meer dan vijf', '6'], ['ruim vijf', '6'], ['more than five', '6'], ['> 5', '6'], ['>5', '6'], ['5+', '6'], ['5 +', '6'], ['5+ stuks', '6']]) {
+      expect(onFive(quantity!), quantity).toEqual(above(stated!));
+    }
+  });
+
+  it('takes what states no more than was delivered', () => {
+    const taken = [
+      'vijf', 'Vijf stuks', 'één', 'five', 'vier', 'meer dan vier', 'ruim vier', '> 4', '4+', '≥ 5', 'bijna vijf', 'ca. vijf', 'vier of vijf',
+      'niet meer dan vijf', 'no more than 5', 'no more than five', 'een aantal', 'enkele', 'diverse', 'meerdere', 'een batterij', '5', '1e levering',
+    ];
+    for (const quantity of taken) expect(onFive(quantity), quantity).toEqual([]);
+  });
+
+  it('states no zero in words', () => {
+    for (const zero of ['nul', 'geen', 'Geen stuks', 'zero', 'none', 'no']) expect(quantityCodes(zero), zero).toEqual(['quantityStatesZero']);
+  });
+
+  it('states a number, not a sum or a power of ten, which cannot be read reliably', () => {
+    expect(decisionViolations(decidedPublic('5 + 1'), TODAY)).toEqual([{ field: 'publicQuantity', code: 'quantityExpression', params: { expression: '5 + 1' } }]);
+    for (const [quantity, expression] of [['1e3', '1e3'], ['ca. 2,5E6 stuks', '2,5E6'], ['1e+3', '1e+3'], ['5+1', '5+1'], ['vijf + een', 'vijf + een'], ['4 + twee stuks', '4 + twee']]) {
+      expect(decisionViolations(decidedPublic(quantity!), TODAY), quantity).toEqual([{ field: 'publicQuantity', code: 'quantityExpression', params: { expression } }]);
+    }
+  });
+
+  it('states no fraction of items in words, but may with a magnitude', () => {
+    expect(decisionViolations(decidedPublic('anderhalf'), TODAY)).toEqual([{ field: 'publicQuantity', code: 'quantityNotWhole', params: { stated: '1.5' } }]);
+    expect(quantityCodes('anderhalve ton')).toEqual([]);
+    expect(quantityCodes('duizend miljard')).toEqual(['tooLarge']);
+  });
+
+  it('reads a word of magnitude after digits with them, not again on its own, and a smaller number after both with them', () => {
+    expect(publicQuantityAboveDeliveredViolations('0,5 miljoen', [500_000])).toEqual([]);
+    expect(publicQuantityAboveDeliveredViolations('0,5 miljoen', [499_999])).toHaveLength(1);
+    expect(publicQuantityAboveDeliveredViolations('5 duizend vijfhonderd', [5_000])).toEqual([
+      { field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: '5500', total: '5000', deliveries: '1' } },
+    ]);
+    expect(publicQuantityAboveDeliveredViolations('2 miljoen 500 duizend', [2_400_000])).toEqual([
+      { field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: '2500000', total: '2400000', deliveries: '1' } },
+    ]);
+    expect(publicQuantityAboveDeliveredViolations('2 miljoen 500 duizend', [2_500_000])).toEqual([]);
+  });
+});
+
 describe('a public category', () => {
   it('is that of a delivery it presents, or "other", which says less; never goods they do not hold', () => {
     expect(publicCategoryViolations('nonLethal', ['nonLethal'])).toEqual([]);

@@ -2,6 +2,7 @@ import type { ConfidentialityGround, RealisedDatePrecision } from '../../common/
 import type { Category, RuleViolation, SupportType, ValuationBasis } from './delivery.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { MAX_COUNT, plannedDateViolations, reviewDateViolations, textViolations, whereGiven } from './plausibility.ts';
+import { numbersInWords } from './number-words.ts';
 
 /** The codes of disclosure are shared with the browser, so they are kept in common/vocabulary. */
 export {
@@ -114,14 +115,18 @@ function publicFieldViolations(fields: Pick<Partial<DecisionRequest>, 'publicFro
 }
 
 /**
- * A public quantity has its form, states no number beyond a plausible count ("1.000.000.000.000 stuks"), no 0,
- * and no fraction of items: it presents the deliveries' quantities, which count in whole numbers, so "2,5" or
- * "2,5 stuks" cannot be right, while "ca. 2,5 mln." can, "0,5 ton" may present 500 kg, and "ca. 100" or
- * "meerdere" say less without saying anything wrong.
+ * A public quantity has its form, states a number rather than a sum or a power of ten ("5 + 1", "1e3"), which
+ * the public would have to work out and which is read wrongly as easily as right, no number beyond a plausible
+ * count ("1.000.000.000.000 stuks"), no 0 ("nul", "geen"), and no fraction of items: it presents the
+ * deliveries' quantities, which count in whole numbers, so "2,5" or "2,5 stuks" cannot be right, while
+ * "ca. 2,5 mln." can, "0,5 ton" may present 500 kg, and "ca. 100" or "meerdere" say less without saying
+ * anything wrong.
  */
 function publicQuantityViolations(quantity: string): RuleViolation[] {
   const violations = textViolations('publicQuantity', quantity, { maximum: MAX_PUBLIC_QUANTITY, required: false, format: 'quantity' });
   if (violations.length > 0) return violations;
+  const expression = expressionIn(quantity);
+  if (expression !== undefined) return [{ field: 'publicQuantity', code: 'quantityExpression', params: { expression } }];
   const numbers = statedNumbers(quantity);
   if (numbers.some(({ value }) => value > MAX_COUNT)) return [{ field: 'publicQuantity', code: 'tooLarge', params: { maximum: String(MAX_COUNT) } }];
   if (numbers.some(({ value }) => value === 0)) return [{ field: 'publicQuantity', code: 'quantityStatesZero' }];
@@ -219,8 +224,9 @@ export function publicItemFigures(members: readonly PublicItemMember[]): { reali
 
 /**
  * The largest number a public quantity may be read as, what the deliveries hold together and how many they are,
- * when it states more than they hold; null when it does not, or when one of them has no quantity. "Meer dan 3"
- * is read as 4 and a word of many as the least it says ("duizenden" 2000); "bijna 10" and "ca. 10" as 10.
+ * when it states more than they hold; null when it does not, or when one of them has no quantity. "Meer dan 3",
+ * "> 3" and "3+" are read as 4 and a word of many as the least it says ("duizenden" 2000); "bijna 10",
+ * "ca. 10" and "≥ 10" as 10; a number in words as in digits ("meer dan drie" 4, "een miljoen" 1000000).
  */
 export function quantityStatedAbove(quantity: string | null, deliveryQuantities: readonly (number | null)[]): { stated: string; total: string; deliveries: string } | null {
   if (quantity === null || deliveryQuantities.some((held) => held === null)) return null;
@@ -233,7 +239,7 @@ export function quantityStatedAbove(quantity: string | null, deliveryQuantities:
 }
 
 /** The words that multiply the number before them, by the power of ten they stand for. */
-const MAGNITUDES: Record<string, number> = { duizend: 3, thousand: 3, thousands: 3, mln: 6, miljoen: 6, million: 6, millions: 6, mld: 9, miljard: 9, billion: 9, billions: 9 };
+const MAGNITUDES: Record<string, number> = { honderd: 2, hundred: 2, duizend: 3, thousand: 3, thousands: 3, mln: 6, miljoen: 6, million: 6, millions: 6, mld: 9, miljard: 9, billion: 9, billions: 9 };
 
 /**
  * The words of an unspecified large number, by the least they say: two of the unit they count in ("tientallen"
@@ -247,25 +253,86 @@ const MANY_AT_LEAST: Record<string, number> = {
 /** Those words standing alone: not after a number, where "thousands" is a magnitude ("2 thousands"). */
 const MANY = /(?<![\p{L}\p{N}]|\p{N}[ \u00a0])(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|tientallen|dozens|honderden|hundreds|duizenden|thousands|tienduizenden|honderdduizenden|miljoenen|millions)(?!\p{L})/giu;
 
-/** The words before a number that say it states more than that number ("ruim 600" is at least 601). */
-const MORE_THAN = /(?<!\p{L})(?:meer\s+dan|ruim|more\s+than|over|upwards\s+of)\s+$/iu;
+/**
+ * The words or sign before a number that say it states more than that number ("ruim 600" is at least 601),
+ * not where they are denied ("niet meer dan 5", "no more than 5" are at most 5).
+ */
+const MORE_THAN = /(?:(?<!\p{L})(?<!(?:niet|not|no)\s+)(?:meer\s+dan|ruim|more\s+than|over|upwards\s+of)\s+|>\s*)$/iu;
+
+/** A plus after a number, which says more than it ("5+", "5+ stuks") unless another number follows (a sum). */
+const PLUS_AFTER = /^\s*\+/u;
 
 /** The words after a number that say it counts items, as a number without a word after it does. */
 const ITEMS = new Set(['stuk', 'stuks', 'exemplaar', 'exemplaren', 'item', 'items', 'piece', 'pieces']);
 
+/** A number a text states, where it stands; `scale` that of the word of magnitude after it that is part of it ("2 mln."), else 1. */
+interface NumberInText {
+  value: number;
+  start: number;
+  end: number;
+  scale: number;
+}
+
 /**
- * The numbers a text states, read with thousands grouped by points, commas or spaces ("1.000", "10 000"), with a
- * decimal part ("0,5") and times the word of magnitude after them ("2,5 mln." is 2500000); not those in a name
- * ("F-16", "T72"). The decimal part is shifted as digits, so that a whole number stays exactly whole. A number
- * counts items unless a word of another unit follows it ("0,5 ton").
+ * The numbers a text states, in digits or in words (numbersInWords), in the order they stand. A number counts
+ * items unless a word of another unit follows it ("0,5 ton"), and states more than itself after "meer dan" and
+ * the like or before a plus that starts no sum.
  */
 function statedNumbers(text: string): { value: number; countsItems: boolean; moreThan: boolean }[] {
-  return [...text.matchAll(/(?<![\p{L}\p{N}]|\p{L}[-–])(\d{1,3}(?:[., \u00a0]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?:[ \u00a0]?(\p{L}+))?/gu)].map(({ 1: whole, 2: fraction = '', 3: word, index }) => {
-    const shift = (word === undefined ? undefined : MAGNITUDES[word.toLowerCase()]) ?? 0;
+  return numbersIn(text).map(({ value, start, end, scale }, index, numbers) => {
+    const wordAfter = /^[ \u00a0]?(\p{L}+)/u.exec(text.slice(end))?.[1];
+    const plusAfter = PLUS_AFTER.test(text.slice(end)) && sumOf(text, numbers[index], numbers[index + 1]) === undefined;
     return {
-      moreThan: MORE_THAN.test(text.slice(0, index)),
-      value: Number(`${whole!.replace(/\D/g, '')}${fraction.slice(0, shift).padEnd(shift, '0')}.${fraction.slice(shift) || '0'}`),
-      countsItems: !word || shift > 0 || ITEMS.has(word.toLowerCase()),
+      value,
+      moreThan: MORE_THAN.test(text.slice(0, start)) || plusAfter,
+      countsItems: scale > 1 || !wordAfter || ITEMS.has(wordAfter.toLowerCase()),
     };
   });
+}
+
+/**
+ * The numbers in digits first, read with thousands grouped by points, commas or spaces ("1.000", "10 000"),
+ * with a decimal part ("0,5") and times the word of magnitude after them ("2,5 mln." is 2500000); not those in
+ * a name ("F-16", "T72"). The decimal part is shifted as digits, so that a whole number stays exactly whole.
+ * Then those in words, where no number in digits stands (the "mln." of "2,5 mln." is read with its 2,5).
+ */
+function numbersIn(text: string): NumberInText[] {
+  const inDigits = [...text.matchAll(/(?<![\p{L}\p{N}]|\p{L}[-–])(\d{1,3}(?:[., \u00a0]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?(?:[ \u00a0]?(\p{L}+))?/gu)].map(
+    ({ 0: match, 1: whole, 2: fraction = '', 3: word, index }): NumberInText => {
+      const shift = (word === undefined ? undefined : MAGNITUDES[word.toLowerCase()]) ?? 0;
+      return {
+        value: Number(`${whole!.replace(/\D/g, '')}${fraction.slice(0, shift).padEnd(shift, '0')}.${fraction.slice(shift) || '0'}`),
+        start: index,
+        end: index + (shift > 0 || word === undefined ? match.length : match.length - word.length),
+        scale: 10 ** shift,
+      };
+    },
+  );
+  const withoutDigits = inDigits.reduce((masked, { start, end }) => masked.slice(0, start) + '#'.repeat(end - start) + masked.slice(end), text);
+  const inWords = numbersInWords(withoutDigits).map((number) => ({ ...number, scale: 1 }));
+  return withRestsAdded(text, [...inDigits, ...inWords].sort((one, other) => one.start - other.start));
+}
+
+/** A number with a word of magnitude and a smaller one right after it are one ("5 duizend vijfhonderd", "2 miljoen 500 duizend"). */
+function withRestsAdded(text: string, numbers: readonly NumberInText[]): NumberInText[] {
+  return numbers.reduce<NumberInText[]>((read, number) => {
+    const before = read.at(-1);
+    const rest = before !== undefined && before.scale > 1 && number.value < before.scale && /^\s+$/u.test(text.slice(before.end, number.start));
+    return rest ? [...read.slice(0, -1), { ...before, value: before.value + number.value, end: number.end, scale: number.scale }] : [...read, number];
+  }, []);
+}
+
+/** The text of a sum of two numbers ("5 + 1", "vijf + een"), where the one follows the other after a plus. */
+function sumOf(text: string, one: NumberInText | undefined, other: NumberInText | undefined): string | undefined {
+  if (one === undefined || other === undefined || !/^\s*\+\s*$/u.test(text.slice(one.end, other.start))) return undefined;
+  return text.slice(one.start, other.end);
+}
+
+/** A number in digits with a power of ten ("1e3", "2,5E6"), not in a name. */
+const POWER_OF_TEN = /(?<![\p{L}\p{N}]|\p{L}[-–])\d+(?:[.,]\d+)?e[+-]?\d+/iu;
+
+/** The part of a quantity that is a sum or a power of ten rather than a number, if any. */
+function expressionIn(quantity: string): string | undefined {
+  const numbers = numbersIn(quantity);
+  return POWER_OF_TEN.exec(quantity)?.[0] ?? numbers.map((number, index) => sumOf(quantity, number, numbers[index + 1])).find((sum) => sum !== undefined);
 }
