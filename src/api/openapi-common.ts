@@ -318,7 +318,7 @@ export function passedFieldRules<S extends z.ZodObject>(schema: S, check: Passed
  * `refused` names fields the input has wrong though it lacks them (a spreadsheet's cell that could not be read),
  * which do not pass as their default.
  */
-function passedFields<S extends z.ZodObject>(schema: S, input: unknown, refused: ReadonlySet<string> = new Set()): Partial<z.output<S>> | undefined {
+export function passedFields<S extends z.ZodObject>(schema: S, input: unknown, refused: ReadonlySet<string> = new Set()): Partial<z.output<S>> | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
   return Object.fromEntries(
     Object.entries(schema.shape).flatMap(([field, fieldSchema]) => {

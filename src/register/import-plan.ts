@@ -33,6 +33,11 @@ export interface Plan {
   importedDeliveries: ImportedReferences;
   /** How the digests of the rows of other domains name the records the rows name. */
   names: RecordNames;
+  /**
+   * The rows of other domains under a reference an earlier import recorded: held against what that import read, never
+   * against the rules of the register, which would find the row's own record taking its key.
+   */
+  importedBefore: ReadonlySet<PlannedRow>;
   /** The payment rows whose warnings the import confirmed, with those warnings, for their audit events. */
   confirmedWarnings: Map<PlannedRow, Warning[]>;
   /**
@@ -49,7 +54,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   const known = await knownReferences(db, rows);
   const registerDeliveries = await checkAgainstRegister(db, registerRows, known, context.actor);
   const names = await recordNamesOf(db, rows, known.delivery);
-  await checkDomainRowsAgainstImports(db, rows, names);
+  const importedBefore = await checkDomainRowsAgainstImports(db, rows, names);
   // After the rows the register holds unchanged are known (they create nothing), before money follows its delivery.
   refuseRowsOfOtherRoles(rows, context.actor);
   refuseUnclearRows(rows);
@@ -64,7 +69,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
     addFaults(row, open);
     if (open.length === 0) confirmedWarnings.set(row, warnings);
   }
-  return { rows, registerDeliveries, importedDeliveries: known.delivery, names, confirmedWarnings, unconfirmedWarnings };
+  return { rows, registerDeliveries, importedDeliveries: known.delivery, names, importedBefore, confirmedWarnings, unconfirmedWarnings };
 }
 
 /**
@@ -147,8 +152,10 @@ async function knownReferences(db: Db, rows: PlannedRow[]): Promise<KnownReferen
  * Rows of other domains whose key an earlier import recorded: unchanged when they say what that import
  * read, and a fault when they say something else (a change is made in the register, not by importing
  * over it). Such a record is not compared with the register: it may have been changed there since.
+ * Returns those rows.
  */
-async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[], names: RecordNames): Promise<void> {
+async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[], names: RecordNames): Promise<Set<PlannedRow>> {
+  const importedBefore = new Set<PlannedRow>();
   for (const sheet of DOMAIN_SHEETS) {
     const sheetRows = rows.filter((row) => row.sheet === sheet && row.reference !== null && !isSkipped(row));
     if (sheetRows.length === 0) continue;
@@ -158,12 +165,14 @@ async function checkDomainRowsAgainstImports(db: Db, rows: PlannedRow[], names: 
     for (const row of sheetRows) {
       const found = known.find(row.reference!);
       if (found === undefined) continue;
+      importedBefore.add(row);
       if ('several' in found) addFaults(row, [severalRecords('externalReference', found.several)]);
       else if (row.outcome === 'invalid') continue;
       else if (earlierDigests(row, names).includes(digestOf.get(found.recordId) ?? '')) row.outcome = 'unchanged';
       else addFaults(row, [{ field: 'externalReference', code: 'differsFromEarlierImport' }]);
     }
   }
+  return importedBefore;
 }
 
 /** The fields of each sheet a row of the file may hold, compared with the record the register keeps under its key. */

@@ -2,9 +2,16 @@
  * The records of other domains an import brings in besides deliveries and their money: each row made
  * by its domain's own use case (its rules, its checks against the register, its audit event), one at a
  * time inside the import's transaction. A row the domain refuses is undone alone, by a savepoint, and
- * its refusal named at the row's columns.
+ * its refusal named at the row's columns. A row with faults of its own is not made, but judged by the same
+ * rules on what of it was read, so that it shows the register's faults beside its own.
  */
 import { sql, type Kysely } from 'kysely';
+import { commitmentInputRules } from '../api/budget/schemas.ts';
+import { claimInputRules } from '../api/epf/schemas.ts';
+import { companyInputRules, contractInputRules } from '../api/industry/schemas.ts';
+import { judgementInputRules } from '../api/readiness/schemas.ts';
+import { contributionInputRules, programmeInputRules } from '../api/training/schemas.ts';
+import type { IsoDate } from '../../common/dates.ts';
 import { requestDay, type RequestContext } from '../audit/trail.ts';
 import type { Database } from '../db/schema.ts';
 import type { CommitmentFields, CommitmentStageInput } from '../domain/budget.ts';
@@ -15,14 +22,14 @@ import { contractViolations, type CompanyInput, type ContractInput } from '../do
 import type { JudgementInput } from '../domain/readiness.ts';
 import { contributionViolations, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
 import type { DomainSheet } from '../import/sheets.ts';
-import { createCommitment } from './budget.ts';
-import { createClaim, type ClaimInput } from './epf.ts';
+import { commitmentRegisterViolations, createCommitment } from './budget.ts';
+import { claimRegisterViolations, createClaim, type ClaimInput } from './epf.ts';
 import { issueLicenceOnLatestAssessment } from './export-control.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
-import { judge } from './readiness.ts';
-import { createCompany, createContract } from './industry.ts';
-import { milestoneColumn } from './import-rows.ts';
-import { addContribution, createProgramme } from './training.ts';
+import { judge, judgementRegisterViolations } from './readiness.ts';
+import { companyRegisterViolations, contractRegisterViolations, createCompany, createContract } from './industry.ts';
+import { milestoneColumn, type ReadBesideTheFaults } from './import-rows.ts';
+import { addContribution, createProgramme, programmeRegisterViolations } from './training.ts';
 
 type Db = Kysely<Database>;
 
@@ -48,6 +55,13 @@ export interface Finders {
 interface DomainKind {
   /** Makes the record the row's values describe, finding the records it names. */
   create(trx: Db, context: RequestContext, values: Record<string, unknown>, find: Finders): Promise<string>;
+  /**
+   * What the domain refuses of a row with faults of its own, which is not made, on what of it was read (`read`):
+   * the records it names that are not found, and the domain's rules on the fields read with the records found, those
+   * that read the register too, as the API judges a request beside the fields it has wrong (passedFieldsHook with
+   * inRegister).
+   */
+  judgeRead(trx: Db, read: ReadBesideTheFaults, find: Finders, today: IsoDate): Promise<RuleViolation[]>;
   /** The row's field a refusal of the domain names by its API field. */
   columnOf(field: string): string;
 }
@@ -60,6 +74,12 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const input = { ...fields, deliveryIds } as TrainingProgrammeInput;
       return (await createProgramme(trx, context, input)).id;
     },
+    async judgeRead(trx, { values }, find, today) {
+      const { deliveryReferences, ...fields } = values;
+      const deliveries = deliveriesNamed(deliveryReferences, find);
+      const input = { ...fields, ...(deliveries && { deliveryIds: deliveries.ids }) } as Partial<TrainingProgrammeInput>;
+      return inCell(deliveries, [...programmeInputRules.check(input, today), ...(await programmeRegisterViolations(trx, input))]);
+    },
     columnOf: (field) => (field.startsWith('deliveryIds') ? 'deliveryReferences' : field),
   },
   trainingContribution: {
@@ -69,12 +89,20 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const programmeId = programmeIdOf(await find.programme(String(programmeKey)), programmeKey as string, () => contributionViolations(input, requestDay(context)));
       return (await addContribution(trx, context, programmeId, input)).id;
     },
+    async judgeRead(_trx, { values }, find, today) {
+      const { programmeKey, ...fields } = values;
+      const programme = typeof programmeKey === 'string' ? foundProgramme(await find.programme(programmeKey), programmeKey) : undefined;
+      return [...faultOf(programme), ...contributionInputRules.check(fields, today)];
+    },
     columnOf: (field) => (field === 'programmeId' ? 'programmeKey' : field),
   },
   company: {
     async create(trx, context, values) {
       const { externalReference: _reference, ...fields } = values;
       return (await createCompany(trx, context, fields as unknown as CompanyInput)).id;
+    },
+    async judgeRead(trx, { values }, _find, today) {
+      return [...companyInputRules.check(values, today), ...(await companyRegisterViolations(trx, values))];
     },
     columnOf: (field) => field,
   },
@@ -86,6 +114,19 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const contract = { ...fields, milestones } as Omit<ContractInput, 'companyId' | 'deliveryIds'>;
       const companyId = companyIdOf(await find.company(companyReference as string), companyReference as string, () => contractViolations(contract, requestDay(context)));
       return (await createContract(trx, context, { ...contract, companyId, deliveryIds: deliveryIdsOf(deliveryReferences, find) })).id;
+    },
+    async judgeRead(trx, { values }, find, today) {
+      const { companyReference, deliveryReferences, milestoneTitle, milestoneDueOn, ...fields } = values;
+      const company = typeof companyReference === 'string' ? foundCompany(await find.company(companyReference), companyReference) : undefined;
+      const deliveries = deliveriesNamed(deliveryReferences, find);
+      const input = {
+        ...fields,
+        ...(company && 'id' in company && { companyId: company.id }),
+        ...(deliveries && { deliveryIds: deliveries.ids }),
+        // A milestone with a fault in either cell is not read (see firstMilestoneViolations).
+        ...(milestoneTitle !== undefined && milestoneDueOn !== undefined && { milestones: [{ title: milestoneTitle as string, dueOn: milestoneDueOn as string }] }),
+      } as Partial<ContractInput>;
+      return [...faultOf(company), ...inCell(deliveries, [...contractInputRules.check(input, today), ...(await contractRegisterViolations(trx, input))])];
     },
     columnOf: (field) => {
       if (field === 'companyId') return 'companyReference';
@@ -99,6 +140,12 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const deliveryId = deliveryIdOf(find.delivery(deliveryReference as string), 'deliveryReference', deliveryReference as string);
       return (await judge(trx, context, deliveryId, input as unknown as JudgementInput)).id;
     },
+    async judgeRead(trx, { values }, find, today) {
+      const { deliveryReference, ...fields } = values;
+      const delivery = typeof deliveryReference === 'string' ? foundDelivery(find.delivery(deliveryReference), 'deliveryReference', deliveryReference) : undefined;
+      const ofDelivery = delivery && 'id' in delivery ? await judgementRegisterViolations(trx, delivery.id, fields) : [];
+      return [...faultOf(delivery), ...judgementInputRules.check(fields, today), ...ofDelivery];
+    },
     columnOf: (field) => (field === 'deliveryId' ? 'deliveryReference' : field),
   },
   budgetCommitment: {
@@ -106,6 +153,11 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const { externalReference: _reference, deliveryReference, stage, amountCents, effectiveOn, note, ...fields } = values;
       const commitment = { ...fields, deliveryId: optionalDeliveryIdOf(deliveryReference, find) } as CommitmentFields;
       return (await createCommitment(trx, context, commitment, { stage, amountCents, effectiveOn, note } as CommitmentStageInput)).id;
+    },
+    async judgeRead(trx, read, find, today) {
+      const { delivery, fields } = withOptionalDelivery(read, find);
+      const input = fields as Partial<CommitmentFields & CommitmentStageInput>;
+      return [...faultOf(delivery), ...commitmentInputRules.check(input, today), ...(await commitmentRegisterViolations(trx, input))];
     },
     columnOf: (field) => (field === 'deliveryId' ? 'deliveryReference' : field),
   },
@@ -116,6 +168,11 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const input = { ...fields, deliveryId: optionalDeliveryIdOf(deliveryReference, find), trancheId: null } as ClaimInput;
       return (await createClaim(trx, context, input)).claim.id;
     },
+    async judgeRead(trx, read, find, today) {
+      const { delivery, fields } = withOptionalDelivery(read, find);
+      const input = { ...fields, trancheId: null } as Partial<ClaimInput>;
+      return [...faultOf(delivery), ...claimInputRules.check(input, today), ...(await claimRegisterViolations(trx, input, today))];
+    },
     columnOf: (field) => (field === 'deliveryId' ? 'deliveryReference' : field),
   },
   exportLicence: {
@@ -124,10 +181,41 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const deliveryId = deliveryIdOf(find.delivery(deliveryReference as string), 'deliveryReference', deliveryReference as string);
       return (await issueLicenceOnLatestAssessment(trx, context, deliveryId, fields as Omit<LicenceInput, 'assessmentId'>)).id;
     },
+    // The register's rules of a licence need its assessment, which no rule judges on some fields alone: only the delivery named is found.
+    async judgeRead(_trx, { values }, find) {
+      const { deliveryReference } = values;
+      return faultOf(typeof deliveryReference === 'string' ? foundDelivery(find.delivery(deliveryReference), 'deliveryReference', deliveryReference) : undefined);
+    },
     // The assessment a licence is issued on is the delivery's latest: what the rules say of it is said of the delivery.
     columnOf: (field) => (field === 'deliveryId' || field === 'assessmentId' ? 'deliveryReference' : field),
   },
 };
+
+/** A record a row names, found, or the fault of the reference that names it. */
+type Found = { id: string } | { fault: RuleViolation };
+
+const faultOf = (found: Found | undefined): RuleViolation[] => (found && 'fault' in found ? [found.fault] : []);
+
+function idOf(found: Found): string {
+  if ('fault' in found) throw new ValidationError([found.fault]);
+  return found.id;
+}
+
+function foundDelivery(match: DeliveryMatch, field: string, reference: string): Found {
+  if (match && 'deliveryId' in match) return { id: match.deliveryId };
+  if (match) return { fault: { field, code: 'deliveryRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } } };
+  return { fault: { field, code: 'unknownDeliveryReference', params: { reference } } };
+}
+
+function foundCompany(match: CompanyMatch, reference: string): Found {
+  if (match && 'companyId' in match) return { id: match.companyId };
+  return { fault: match ? companyRowInvalid(match) : { field: 'companyReference', code: 'unknownCompanyReference', params: { reference } } };
+}
+
+function foundProgramme(match: ProgrammeMatch, shortName: string): Found {
+  if (match && 'programmeId' in match) return { id: match.programmeId };
+  return { fault: match ? programmeRowInvalid(match) : { field: 'programmeKey', code: 'unknownProgramme', params: { key: shortName } } };
+}
 
 function deliveryIdsOf(references: unknown, find: Finders): string[] {
   return ((references as string[] | undefined) ?? []).map((reference) => deliveryIdOf(find.delivery(reference), 'deliveryReferences', reference));
@@ -139,9 +227,49 @@ function optionalDeliveryIdOf(reference: unknown, find: Finders): string | null 
 }
 
 function deliveryIdOf(match: DeliveryMatch, field: string, reference: string): string {
-  if (match && 'deliveryId' in match) return match.deliveryId;
-  if (match) throw new ValidationError([{ field, code: 'deliveryRowInvalid', params: { row: String(match.faultyRow.rowNumber), sheet: match.faultyRow.sheetName } }]);
-  throw new ValidationError([{ field, code: 'unknownDeliveryReference', params: { reference } }]);
+  return idOf(foundDelivery(match, field, reference));
+}
+
+/**
+ * The deliveries a row's cell of references names, found: the ids of those found, in the cell's order, the faults of
+ * the others, and the place in the cell of each found; undefined when the cell was not read.
+ */
+interface DeliveriesNamed {
+  ids: string[];
+  places: number[];
+  faults: RuleViolation[];
+}
+
+function deliveriesNamed(references: unknown, find: Finders): DeliveriesNamed | undefined {
+  if (!Array.isArray(references)) return undefined;
+  const named: DeliveriesNamed = { ids: [], places: [], faults: [] };
+  (references as string[]).forEach((reference, place) => {
+    const found = foundDelivery(find.delivery(reference), 'deliveryReferences', reference);
+    if ('fault' in found) named.faults.push(found.fault);
+    else {
+      named.ids.push(found.id);
+      named.places.push(place);
+    }
+  });
+  return named;
+}
+
+/** The faults of the references of a cell that name no delivery, and the domain's refusals, those of a place in its list of the deliveries found (deliveryIds.1) at that delivery's place in the cell. */
+function inCell(deliveries: DeliveriesNamed | undefined, violations: RuleViolation[]): RuleViolation[] {
+  if (!deliveries) return violations;
+  const atPlace = (violation: RuleViolation) => {
+    const place = /^deliveryIds\.(\d+)$/.exec(violation.field)?.[1];
+    return place === undefined ? violation : { ...violation, field: `deliveryIds.${deliveries.places[Number(place)]}` };
+  };
+  return [...deliveries.faults, ...violations.map(atPlace)];
+}
+
+/** A row's fields with the delivery it may name: its id when found, null when the row names none, left out when its cell has a fault. */
+function withOptionalDelivery({ values, refused }: ReadBesideTheFaults, find: Finders): { delivery: Found | undefined; fields: Record<string, unknown> } {
+  const { deliveryReference, ...fields } = values;
+  if (typeof deliveryReference !== 'string') return { delivery: undefined, fields: refused.has('deliveryReference') ? fields : { ...fields, deliveryId: null } };
+  const delivery = foundDelivery(find.delivery(deliveryReference), 'deliveryReference', deliveryReference);
+  return { delivery, fields: 'id' in delivery ? { ...fields, deliveryId: delivery.id } : fields };
 }
 
 const companyRowInvalid = ({ faultyRow }: FaultyRow): RuleViolation => ({ field: 'companyReference', code: 'companyRowInvalid', params: { row: String(faultyRow.rowNumber), sheet: faultyRow.sheetName } });
@@ -153,32 +281,26 @@ const programmeRowInvalid = ({ faultyRow }: FaultyRow): RuleViolation => ({ fiel
  * fault of its delivery's row.
  */
 function companyIdOf(match: CompanyMatch, reference: string, ownViolations: () => RuleViolation[]): string {
-  if (match && 'companyId' in match) return match.companyId;
-  if (match) throw new ValidationError([companyRowInvalid(match), ...ownViolations()]);
-  throw new ValidationError([{ field: 'companyReference', code: 'unknownCompanyReference', params: { reference } }]);
+  const found = foundCompany(match, reference);
+  if ('fault' in found && match) throw new ValidationError([found.fault, ...ownViolations()]);
+  return idOf(found);
 }
 
 function programmeIdOf(match: ProgrammeMatch, shortName: string, ownViolations: () => RuleViolation[]): string {
-  if (match && 'programmeId' in match) return match.programmeId;
-  if (match) throw new ValidationError([programmeRowInvalid(match), ...ownViolations()]);
-  throw new ValidationError([{ field: 'programmeKey', code: 'unknownProgramme', params: { key: shortName } }]);
+  const found = foundProgramme(match, shortName);
+  if ('fault' in found && match) throw new ValidationError([found.fault, ...ownViolations()]);
+  return idOf(found);
 }
 
 /**
- * The fault of the company's or programme's row of the file that a row with faults of its own names, which the
- * row then shows beside its own (as a money row shows its delivery row's): such a row is not made, so its
- * domain never finds that record. None when the row names no company or programme, or one without a fault.
+ * What the domain refuses of a row with faults of its own beside them, at the row's columns (KINDS' judgeRead), so that
+ * the file is corrected in one round; a refusal at a column with a fault already is left out, as the rules judged beside
+ * the faults when the file was read leave it out (see besideTheFaults).
  */
-export async function namedRowFaults(sheet: DomainSheet, values: Record<string, unknown>, find: Finders): Promise<RuleViolation[]> {
-  if (sheet === 'industryContract' && typeof values.companyReference === 'string') {
-    const match = await find.company(values.companyReference);
-    return match && 'faultyRow' in match ? [companyRowInvalid(match)] : [];
-  }
-  if (sheet === 'trainingContribution' && typeof values.programmeKey === 'string') {
-    const match = await find.programme(values.programmeKey);
-    return match && 'faultyRow' in match ? [programmeRowInvalid(match)] : [];
-  }
-  return [];
+export async function faultsBesideTheRow(trx: Db, context: RequestContext, sheet: DomainSheet, read: ReadBesideTheFaults, find: Finders): Promise<RuleViolation[]> {
+  const kind = KINDS[sheet];
+  const violations = await kind.judgeRead(trx, read, find, requestDay(context));
+  return violations.map((violation) => atColumn(kind, violation, read.values)).filter((violation) => !read.refused.has(violation.field));
 }
 
 /** The record a row made, or why its domain refused it (nothing of the row is left then). */

@@ -9,7 +9,7 @@ import { LicenceInputSchema } from '../api/export-control/schemas.ts';
 import { companyInputRules, contractInputRules, ContractInputSchema } from '../api/industry/schemas.ts';
 import { judgementInputRules } from '../api/readiness/schemas.ts';
 import { contributionInputRules, programmeInputRules, ProgrammeInputSchema } from '../api/training/schemas.ts';
-import { passedFieldRules, passedFieldViolations, requiredText, type PassedFieldRules } from '../api/openapi-common.ts';
+import { passedFieldRules, passedFields, passedFieldViolations, requiredText, type PassedFieldRules } from '../api/openapi-common.ts';
 import { violationsFromZod } from '../api/problem.ts';
 import { lifecycleViolations, stageDateViolations, type LifecycleDates, type RuleViolation } from '../domain/delivery.ts';
 import { licenceFieldViolations } from '../domain/export-control.ts';
@@ -277,6 +277,24 @@ function readRow(source: ReadSheet, columns: readonly ImportColumn[], row: ReadR
 function besideTheFaults(sheet: ImportSheet, fields: Record<string, unknown>, faults: readonly RuleViolation[], today: IsoDate): RuleViolation[] {
   const faulted = new Set(faults.map((fault) => fault.field));
   return passedFieldViolations(SHEET_RULES[sheet] as PassedFieldRules<z.ZodObject>, fields, today, faulted).filter((violation) => !faulted.has(violation.field));
+}
+
+/** What of a row with faults was read: its values that have no fault (`refused` names the fields that have one). */
+export interface ReadBesideTheFaults {
+  values: Record<string, unknown>;
+  refused: ReadonlySet<string>;
+}
+
+/**
+ * What of a row with faults its domain may judge beside them (see faultsBesideTheRow): the fields that pass its sheet's
+ * input rules, as they give them (one with a fault does not pass, not even as its default), and the references and
+ * milestone read beside them.
+ */
+export function readBesideTheFaults(row: PlannedRow): ReadBesideTheFaults {
+  const refused = new Set(row.faults.map((fault) => fault.field));
+  const fields = passedFields(SHEET_RULES[row.sheet].schema as z.ZodObject, row.values, refused) ?? {};
+  const beside = Object.entries(row.values).filter(([field]) => BESIDE_THE_INPUT.has(field) && !refused.has(field));
+  return { values: { ...fields, ...Object.fromEntries(beside) }, refused };
 }
 
 const MilestonesSchema = ContractInputSchema.pick({ milestones: true });

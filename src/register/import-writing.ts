@@ -18,8 +18,9 @@ import { registerInBulk } from './bulk-registration.ts';
 import type { ImportMode } from './import.ts';
 import { rowDigest } from './import-digests.ts';
 import type { Plan } from './import-plan.ts';
-import { createDomainRecord, namedRowFaults, type DeliveryMatch, type Finders } from './import-records.ts';
-import { addFaults, earlierRowParams, firstRowsBy, firstRowsByReference, type PlannedRow } from './import-rows.ts';
+import { mayCreate } from './import-permissions.ts';
+import { createDomainRecord, faultsBesideTheRow, type DeliveryMatch, type Finders } from './import-records.ts';
+import { addFaults, earlierRowParams, firstRowsBy, firstRowsByReference, readBesideTheFaults, type PlannedRow } from './import-rows.ts';
 import { ImportedReferences } from './imported-references.ts';
 
 type Db = Kysely<Database>;
@@ -116,7 +117,8 @@ function importOrigin(plan: Plan, importId: string, row: PlannedRow): RecordSour
 /**
  * Makes the records of other domains the plan creates, in the file's order, each by its domain's use case,
  * whose audit events name the import and the row as those of deliveries and their money do; a row its
- * domain refuses gets the refusal as its faults. Returns the rows made, by the id of their record.
+ * domain refuses gets the refusal as its faults, and a row with faults already what its domain refuses beside them.
+ * Returns the rows made, by the id of their record.
  */
 async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan, importId: string): Promise<Map<string, PlannedRow>> {
   // Companies by the key of their reference: made by this import, or found once among earlier imports' and the register's.
@@ -148,7 +150,9 @@ async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan,
   for (const sheet of DOMAIN_SHEETS) {
     for (const row of plan.rows.filter((candidate) => candidate.sheet === sheet && (candidate.outcome === 'create' || candidate.outcome === 'invalid'))) {
       if (row.outcome === 'invalid') {
-        addFaults(row, await namedRowFaults(sheet, row.values, find));
+        // Judged against the register only for an importer who may make such records and read what they name, and
+        // only when the register holds no record of the row's own already.
+        if (mayCreate(context.actor, sheet) && !plan.importedBefore.has(row)) addFaults(row, (await faultsBesideTheRow(trx, context, sheet, readBesideTheFaults(row), find)).map((violation) => sameAsMadeRow(violation, row, made)));
         continue;
       }
       const outcome = await createDomainRecord(trx, { ...context, recordSource: importOrigin(plan, importId, row) }, { sheet, values: row.values }, find);

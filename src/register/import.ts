@@ -99,9 +99,12 @@ export async function dryRunImport(db: Db, context: RequestContext, file: Import
   return report(file, read, plan, null, false);
 }
 
-/** Whether rows make records of other domains, whose faults only making them finds (by their domain's use case). */
+/**
+ * Whether rows make records of other domains, or would but for faults of their own: what those domains refuse of them
+ * (by their use cases, and beside a row's faults by their rules) is found only with the rows before them written.
+ */
 function makesDomainRecords(rows: readonly { sheet: ImportSheet; outcome: RowOutcome }[]): boolean {
-  return rows.some((row) => !isRegisterSheet(row.sheet) && row.outcome === 'create');
+  return rows.some((row) => !isRegisterSheet(row.sheet) && (row.outcome === 'create' || row.outcome === 'invalid'));
 }
 
 /**
@@ -143,12 +146,11 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
     await imports.lockImports(trx);
     const plan = await planImport(trx, context, fileRows, file.confirmed);
     const counts = outcomeCounts(plan);
-    if (mode === 'allOrNothing' && importHasFaults({ counts, headerFaults })) {
-      // Refused, it reports what the dry run does: the faults of the records of other domains too, and the rows only the valid ones would make.
+    if (counts.create === 0 || (mode === 'allOrNothing' && importHasFaults({ counts, headerFaults }))) {
+      // Refused, or with nothing to make, it reports what the dry run does: the faults of the records of other domains too, and the rows only the valid ones would make.
       if (makesDomainRecords(plan.rows)) await writtenAndUndone(trx, context, plan, file);
       return { plan, importId: null };
     }
-    if (counts.create === 0) return { plan, importId: null };
     const importId = randomUUID();
     const created = await writePlan(trx, context, plan, importId, { fileName: file.fileName, sha256: sha256Hex(file.bytes), mode });
     // A record another domain refused while it was being made: with all or nothing, nothing; nor when that left nothing to import.
