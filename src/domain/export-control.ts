@@ -128,12 +128,13 @@ function criteriaViolations(criteria: readonly CriterionAssessment[]): RuleViola
 }
 
 /**
- * A licence is issued on a positive assessment, after it (licenceFieldViolations gives its own rules, which need no assessment).
+ * A licence is issued on a positive assessment, after it (licenceFieldViolations gives its own rules, which need no assessment);
+ * its date judged when given.
  */
-export function licenceAssessmentViolations(input: Pick<LicenceInput, 'issuedOn'>, assessment: { outcome: AssessmentOutcome; assessedOn: IsoDate }): RuleViolation[] {
+export function licenceAssessmentViolations(input: Partial<Pick<LicenceInput, 'issuedOn'>>, assessment: { outcome: AssessmentOutcome; assessedOn: IsoDate }): RuleViolation[] {
   const violations: RuleViolation[] = [];
   if (assessment.outcome === 'negative') violations.push({ field: 'assessmentId', code: 'assessmentNegative' });
-  if (input.issuedOn < assessment.assessedOn) violations.push({ field: 'issuedOn', code: 'licenceBeforeAssessment', params: { assessedOn: assessment.assessedOn } });
+  if (input.issuedOn !== undefined && input.issuedOn < assessment.assessedOn) violations.push({ field: 'issuedOn', code: 'licenceBeforeAssessment', params: { assessedOn: assessment.assessedOn } });
   return violations;
 }
 
@@ -240,18 +241,21 @@ export function unRegisterCategoryOfGoods(category: Category): UnRegisterCategor
 /**
  * A licence is for the goods of the delivery: a Military List category of weapons or platforms that the
  * delivery's category holds, or one of equipment, and its UN Register category, if it names one, the
- * delivery's own where that category is one of the UN Register's. Each mismatch at its field, naming what fits.
+ * delivery's own where that category is one of the UN Register's. Each mismatch at its field, naming what fits;
+ * each judged on the field given.
  */
-export function licenceGoodsViolations(category: Category, licence: LicensedGoods): RuleViolation[] {
+export function licenceGoodsViolations(category: Category, licence: Partial<LicensedGoods>): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  if (category !== 'other') {
+  const chosen = licence.militaryListCategory;
+  if (category !== 'other' && chosen !== undefined) {
     const fitting = PLATFORMS_OF_GOODS[category];
-    if (PLATFORM_CATEGORIES.includes(licence.militaryListCategory) && !fitting.includes(licence.militaryListCategory)) {
-      violations.push({ field: 'militaryListCategory', code: 'militaryListNotOfGoods', params: { category, chosen: licence.militaryListCategory, fitting: fitting.join(',') } });
+    if (PLATFORM_CATEGORIES.includes(chosen) && !fitting.includes(chosen)) {
+      violations.push({ field: 'militaryListCategory', code: 'militaryListNotOfGoods', params: { category, chosen, fitting: fitting.join(',') } });
     }
   }
   const unRegister = unRegisterCategoryOfGoods(category);
-  if (unRegister !== undefined && licence.unRegisterCategory !== null && licence.unRegisterCategory !== unRegister) {
+  const named = licence.unRegisterCategory ?? null;
+  if (unRegister !== undefined && named !== null && named !== unRegister) {
     violations.push({ field: 'unRegisterCategory', code: 'unRegisterNotOfGoods', params: { category, fitting: unRegister } });
   }
   return violations;

@@ -82,6 +82,8 @@ interface EntryOptions {
   expectedVersion?: ExpectedVersion;
 }
 
+type LockedExportControl = Awaited<ReturnType<typeof lockedExportControl>>;
+
 /** A delivery's export control, locked for an entry added to its history; with an expected version (If-Match), only while it is at it. */
 async function lockedExportControl(db: Db, deliveryId: string, expectedVersion: ExpectedVersion | undefined) {
   const delivery = await existingDelivery(db, deliveryId, { forUpdate: true });
@@ -174,20 +176,59 @@ export async function grantInspection(db: Db, context: RequestContext, assessmen
 }
 
 /**
- * What a licence breaks of the rules that need no assessment: its own fields, its delivery's goods and a number
- * another licence has. They are named beside what its assessment refuses, so that a licence is corrected at once.
+ * What a licence for a delivery of `category` breaks of the rules that read the register, on the fields given: the
+ * assessment it is issued on is the delivery's latest (`latest`), positive, dated no later than the licence and made by
+ * another official than its issuer (the roles already keep the two apart; this also holds for an account whose role
+ * changed in between); it is for the delivery's goods; no other licence has its number. The assessment is the one it
+ * names or, `onLatest` (a licensing file names none), the latest if there is one. Each is named beside the others, so
+ * that a licence is corrected at once.
  */
-async function violationsWithoutAssessment(db: Db, context: RequestContext, category: Category, input: Omit<LicenceInput, 'assessmentId'>): Promise<RuleViolation[]> {
-  const violations = [...licenceFieldViolations(input, requestDay(context)), ...licenceGoodsViolations(category, input)];
-  if (await repository.licenceNumberExists(db, input.number)) violations.push({ field: 'number', code: 'licenceNumberTaken' });
+async function licenceOfDeliveryViolations(
+  db: Db,
+  issuerId: string | null,
+  category: Category,
+  latest: repository.StoredAssessment | undefined,
+  input: Partial<LicenceInput>,
+  onLatest: boolean,
+): Promise<RuleViolation[]> {
+  const violations = [...(await assessmentOfLicenceViolations(db, issuerId, latest, input, onLatest)), ...licenceGoodsViolations(category, input)];
+  if (input.number !== undefined && (await repository.licenceNumberExists(db, input.number))) violations.push({ field: 'number', code: 'licenceNumberTaken' });
+  return violations;
+}
+
+/** What a licence breaks of the rules of the assessment it is issued on (see licenceOfDeliveryViolations); nothing when it names none it could be issued on. */
+async function assessmentOfLicenceViolations(db: Db, issuerId: string | null, latest: repository.StoredAssessment | undefined, input: Partial<LicenceInput>, onLatest: boolean): Promise<RuleViolation[]> {
+  const named = onLatest ? latest?.id : input.assessmentId;
+  if (named === undefined) return onLatest ? [{ field: 'assessmentId', code: 'noAssessment' }] : [];
+  if (!latest || latest.id !== named.toLowerCase()) {
+    const found = await repository.findAssessment(db, named);
+    return [found ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment')];
+  }
+  const violations = licenceAssessmentViolations(input, latest);
+  if (issuerId !== null && issuerId === latest.assessedById) violations.push({ field: 'assessmentId', code: 'sameOfficialAssessed' });
   return violations;
 }
 
 /**
- * Issues a licence for the delivery's goods on its latest assessment, which must be positive. Separation of duties:
- * whoever assessed does not issue the licence on that assessment (the roles already keep the two apart;
- * this also holds for an account whose role changed in between). With an expected version (If-Match), only when
- * nothing was added to its export control since.
+ * The rules of a licence for the delivery `deliveryId` that read the register, on the fields given, by `issuerId` (see
+ * licenceOfDeliveryViolations); a delivery that does not exist has none.
+ */
+export async function licenceRegisterViolations(db: Db, issuerId: string | null, deliveryId: string, input: Partial<LicenceInput>, { onLatest = false } = {}): Promise<RuleViolation[]> {
+  const delivery = await deliveries.findDelivery(db, deliveryId);
+  if (!delivery) return [];
+  const [latest] = await repository.listAssessments(db, delivery.id);
+  return licenceOfDeliveryViolations(db, issuerId, delivery.category, latest, input, onLatest);
+}
+
+/** The rules of a licence, its own and those that read the register, for a delivery whose export control is locked. */
+async function lockedLicenceViolations(db: Db, context: RequestContext, { delivery, control }: LockedExportControl, input: Omit<LicenceInput, 'assessmentId'> & { assessmentId?: string }, onLatest: boolean): Promise<RuleViolation[]> {
+  const [latest] = control.assessments;
+  return [...(await licenceOfDeliveryViolations(db, context.actor?.id ?? null, delivery.category, latest, input, onLatest)), ...licenceFieldViolations(input, requestDay(context))];
+}
+
+/**
+ * Issues a licence on the assessment it names, which must be the delivery's latest, by its own rules and those of
+ * licenceOfDeliveryViolations. With an expected version (If-Match), only when nothing was added to its export control since.
  */
 export async function issueLicence(
   db: Db,
@@ -198,43 +239,32 @@ export async function issueLicence(
 ): Promise<AddedToHistory<repository.StoredLicence>> {
   return inTransaction(db, async (trx) => {
     const locked = await lockedExportControl(trx, deliveryId, options.expectedVersion);
-    const [latest] = locked.control.assessments;
-    if (!latest || latest.id !== input.assessmentId.toLowerCase()) {
-      const named = await repository.findAssessment(trx, input.assessmentId);
-      const refusal = named ? { field: 'assessmentId', code: latest ? 'notLatestAssessment' : 'noAssessment' } : unknownRecord('assessmentId', 'assessment');
-      throw new ValidationError([refusal, ...(await violationsWithoutAssessment(trx, context, locked.delivery.category, input))]);
-    }
-    return issueOnAssessment(trx, context, locked, latest, input, options);
+    assertValid(await lockedLicenceViolations(trx, context, locked, input, false));
+    return insertLicence(trx, context, locked, { ...input, assessmentId: locked.control.assessments[0]!.id }, options);
   });
 }
 
 /**
  * Issues a licence as a licensing file records it: the file names the delivery, not the assessment, so the licence is
- * issued on the delivery's latest assessment by issueLicence's rules (positive, dated no later than the licence, not
- * by whoever assessed). A delivery without an assessment has none to issue it on: assessments are never imported. The
- * licence's rules that need no assessment are judged beside that, so that a file is corrected in one round.
+ * issued on the delivery's latest assessment by issueLicence's rules. A delivery without an assessment has none to
+ * issue it on: assessments are never imported.
  */
 export async function issueLicenceOnLatestAssessment(db: Db, context: RequestContext, deliveryId: string, input: Omit<LicenceInput, 'assessmentId'>): Promise<repository.StoredLicence> {
   return inTransaction(db, async (trx) => {
     const locked = await lockedExportControl(trx, deliveryId, undefined);
-    const [latest] = locked.control.assessments;
-    if (!latest) throw new ValidationError([{ field: 'assessmentId', code: 'noAssessment' }, ...(await violationsWithoutAssessment(trx, context, locked.delivery.category, input))]);
-    return issueOnAssessment(trx, context, locked, latest, { ...input, assessmentId: latest.id }, {});
+    assertValid(await lockedLicenceViolations(trx, context, locked, input, true));
+    return insertLicence(trx, context, locked, { ...input, assessmentId: locked.control.assessments[0]!.id }, {});
   });
 }
 
-/** Issues the licence on the delivery's latest assessment, in the transaction that locked its export control. */
-async function issueOnAssessment(
+/** Records a licence the rules allow, in the transaction that locked its delivery's export control. */
+async function insertLicence(
   trx: Db,
   context: RequestContext,
-  { delivery, control }: Awaited<ReturnType<typeof lockedExportControl>>,
-  latest: ExportControl['assessments'][number],
+  { delivery, control }: LockedExportControl,
   input: LicenceInput,
   options: EntryOptions,
 ): Promise<AddedToHistory<repository.StoredLicence>> {
-  const violations: RuleViolation[] = [...licenceAssessmentViolations(input, latest), ...(await violationsWithoutAssessment(trx, context, delivery.category, input))];
-  if (context.actor?.id && context.actor.id === latest.assessedById) violations.push({ field: 'assessmentId', code: 'sameOfficialAssessed' });
-  if (violations.length > 0) throw new ValidationError(violations);
   const licence: repository.StoredLicence = {
     id: options.id ?? randomUUID(),
     deliveryId: delivery.id,

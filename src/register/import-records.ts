@@ -11,20 +11,19 @@ import { claimInputRules } from '../api/epf/schemas.ts';
 import { companyInputRules, contractInputRules } from '../api/industry/schemas.ts';
 import { judgementInputRules } from '../api/readiness/schemas.ts';
 import { contributionInputRules, programmeInputRules } from '../api/training/schemas.ts';
-import type { IsoDate } from '../../common/dates.ts';
 import { requestDay, type RequestContext } from '../audit/trail.ts';
 import type { Database } from '../db/schema.ts';
 import type { CommitmentFields, CommitmentStageInput } from '../domain/budget.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecordOf } from '../domain/references.ts';
-import type { LicenceInput } from '../domain/export-control.ts';
+import { licenceFieldViolations, type LicenceInput } from '../domain/export-control.ts';
 import { contractViolations, type CompanyInput, type ContractInput } from '../domain/industry.ts';
 import type { JudgementInput } from '../domain/readiness.ts';
 import { contributionViolations, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
 import type { DomainSheet } from '../import/sheets.ts';
 import { commitmentRegisterViolations, createCommitment } from './budget.ts';
 import { claimRegisterViolations, createClaim, type ClaimInput } from './epf.ts';
-import { issueLicenceOnLatestAssessment } from './export-control.ts';
+import { issueLicenceOnLatestAssessment, licenceRegisterViolations } from './export-control.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { judge, judgementRegisterViolations } from './readiness.ts';
 import { companyRegisterViolations, contractRegisterViolations, createCompany, createContract } from './industry.ts';
@@ -61,7 +60,7 @@ interface DomainKind {
    * that read the register too, as the API judges a request beside the fields it has wrong (passedFieldsHook with
    * inRegister).
    */
-  judgeRead(trx: Db, read: ReadBesideTheFaults, find: Finders, today: IsoDate): Promise<RuleViolation[]>;
+  judgeRead(trx: Db, context: RequestContext, read: ReadBesideTheFaults, find: Finders): Promise<RuleViolation[]>;
   /** The row's field a refusal of the domain names by its API field. */
   columnOf(field: string): string;
 }
@@ -74,11 +73,11 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const input = { ...fields, deliveryIds } as TrainingProgrammeInput;
       return (await createProgramme(trx, context, input)).id;
     },
-    async judgeRead(trx, { values }, find, today) {
+    async judgeRead(trx, context, { values }, find) {
       const { deliveryReferences, ...fields } = values;
       const deliveries = deliveriesNamed(deliveryReferences, find);
       const input = { ...fields, ...(deliveries && { deliveryIds: deliveries.ids }) } as Partial<TrainingProgrammeInput>;
-      return inCell(deliveries, [...programmeInputRules.check(input, today), ...(await programmeRegisterViolations(trx, input))]);
+      return inCell(deliveries, [...programmeInputRules.check(input, requestDay(context)), ...(await programmeRegisterViolations(trx, input))]);
     },
     columnOf: (field) => (field.startsWith('deliveryIds') ? 'deliveryReferences' : field),
   },
@@ -89,10 +88,10 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const programmeId = programmeIdOf(await find.programme(String(programmeKey)), programmeKey as string, () => contributionViolations(input, requestDay(context)));
       return (await addContribution(trx, context, programmeId, input)).id;
     },
-    async judgeRead(_trx, { values }, find, today) {
+    async judgeRead(_trx, context, { values }, find) {
       const { programmeKey, ...fields } = values;
       const programme = typeof programmeKey === 'string' ? foundProgramme(await find.programme(programmeKey), programmeKey) : undefined;
-      return [...faultOf(programme), ...contributionInputRules.check(fields, today)];
+      return [...faultOf(programme), ...contributionInputRules.check(fields, requestDay(context))];
     },
     columnOf: (field) => (field === 'programmeId' ? 'programmeKey' : field),
   },
@@ -101,8 +100,8 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const { externalReference: _reference, ...fields } = values;
       return (await createCompany(trx, context, fields as unknown as CompanyInput)).id;
     },
-    async judgeRead(trx, { values }, _find, today) {
-      return [...companyInputRules.check(values, today), ...(await companyRegisterViolations(trx, values))];
+    async judgeRead(trx, context, { values }) {
+      return [...companyInputRules.check(values, requestDay(context)), ...(await companyRegisterViolations(trx, values))];
     },
     columnOf: (field) => field,
   },
@@ -115,7 +114,7 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const companyId = companyIdOf(await find.company(companyReference as string), companyReference as string, () => contractViolations(contract, requestDay(context)));
       return (await createContract(trx, context, { ...contract, companyId, deliveryIds: deliveryIdsOf(deliveryReferences, find) })).id;
     },
-    async judgeRead(trx, { values }, find, today) {
+    async judgeRead(trx, context, { values }, find) {
       const { companyReference, deliveryReferences, milestoneTitle, milestoneDueOn, ...fields } = values;
       const company = typeof companyReference === 'string' ? foundCompany(await find.company(companyReference), companyReference) : undefined;
       const deliveries = deliveriesNamed(deliveryReferences, find);
@@ -126,7 +125,7 @@ const KINDS: Record<DomainSheet, DomainKind> = {
         // A milestone with a fault in either cell is not read (see firstMilestoneViolations).
         ...(milestoneTitle !== undefined && milestoneDueOn !== undefined && { milestones: [{ title: milestoneTitle as string, dueOn: milestoneDueOn as string }] }),
       } as Partial<ContractInput>;
-      return [...faultOf(company), ...inCell(deliveries, [...contractInputRules.check(input, today), ...(await contractRegisterViolations(trx, input))])];
+      return [...faultOf(company), ...inCell(deliveries, [...contractInputRules.check(input, requestDay(context)), ...(await contractRegisterViolations(trx, input))])];
     },
     columnOf: (field) => {
       if (field === 'companyId') return 'companyReference';
@@ -140,11 +139,11 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const deliveryId = deliveryIdOf(find.delivery(deliveryReference as string), 'deliveryReference', deliveryReference as string);
       return (await judge(trx, context, deliveryId, input as unknown as JudgementInput)).id;
     },
-    async judgeRead(trx, { values }, find, today) {
+    async judgeRead(trx, context, { values }, find) {
       const { deliveryReference, ...fields } = values;
       const delivery = typeof deliveryReference === 'string' ? foundDelivery(find.delivery(deliveryReference), 'deliveryReference', deliveryReference) : undefined;
       const ofDelivery = delivery && 'id' in delivery ? await judgementRegisterViolations(trx, delivery.id, fields) : [];
-      return [...faultOf(delivery), ...judgementInputRules.check(fields, today), ...ofDelivery];
+      return [...faultOf(delivery), ...judgementInputRules.check(fields, requestDay(context)), ...ofDelivery];
     },
     columnOf: (field) => (field === 'deliveryId' ? 'deliveryReference' : field),
   },
@@ -154,10 +153,10 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const commitment = { ...fields, deliveryId: optionalDeliveryIdOf(deliveryReference, find) } as CommitmentFields;
       return (await createCommitment(trx, context, commitment, { stage, amountCents, effectiveOn, note } as CommitmentStageInput)).id;
     },
-    async judgeRead(trx, read, find, today) {
+    async judgeRead(trx, context, read, find) {
       const { delivery, fields } = withOptionalDelivery(read, find);
       const input = fields as Partial<CommitmentFields & CommitmentStageInput>;
-      return [...faultOf(delivery), ...commitmentInputRules.check(input, today), ...(await commitmentRegisterViolations(trx, input))];
+      return [...faultOf(delivery), ...commitmentInputRules.check(input, requestDay(context)), ...(await commitmentRegisterViolations(trx, input))];
     },
     columnOf: (field) => (field === 'deliveryId' ? 'deliveryReference' : field),
   },
@@ -168,7 +167,8 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const input = { ...fields, deliveryId: optionalDeliveryIdOf(deliveryReference, find), trancheId: null } as ClaimInput;
       return (await createClaim(trx, context, input)).claim.id;
     },
-    async judgeRead(trx, read, find, today) {
+    async judgeRead(trx, context, read, find) {
+      const today = requestDay(context);
       const { delivery, fields } = withOptionalDelivery(read, find);
       const input = { ...fields, trancheId: null } as Partial<ClaimInput>;
       return [...faultOf(delivery), ...claimInputRules.check(input, today), ...(await claimRegisterViolations(trx, input, today))];
@@ -181,10 +181,11 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const deliveryId = deliveryIdOf(find.delivery(deliveryReference as string), 'deliveryReference', deliveryReference as string);
       return (await issueLicenceOnLatestAssessment(trx, context, deliveryId, fields as Omit<LicenceInput, 'assessmentId'>)).id;
     },
-    // The register's rules of a licence need its assessment, which no rule judges on some fields alone: only the delivery named is found.
-    async judgeRead(_trx, { values }, find) {
-      const { deliveryReference } = values;
-      return faultOf(typeof deliveryReference === 'string' ? foundDelivery(find.delivery(deliveryReference), 'deliveryReference', deliveryReference) : undefined);
+    async judgeRead(trx, context, { values }, find) {
+      const { deliveryReference, ...fields } = values;
+      const delivery = typeof deliveryReference === 'string' ? foundDelivery(find.delivery(deliveryReference), 'deliveryReference', deliveryReference) : undefined;
+      const ofDelivery = delivery && 'id' in delivery ? await licenceRegisterViolations(trx, context.actor?.id ?? null, delivery.id, fields, { onLatest: true }) : [];
+      return [...faultOf(delivery), ...licenceFieldViolations(fields, requestDay(context)), ...ofDelivery];
     },
     // The assessment a licence is issued on is the delivery's latest: what the rules say of it is said of the delivery.
     columnOf: (field) => (field === 'deliveryId' || field === 'assessmentId' ? 'deliveryReference' : field),
@@ -299,7 +300,7 @@ function programmeIdOf(match: ProgrammeMatch, shortName: string, ownViolations: 
  */
 export async function faultsBesideTheRow(trx: Db, context: RequestContext, sheet: DomainSheet, read: ReadBesideTheFaults, find: Finders): Promise<RuleViolation[]> {
   const kind = KINDS[sheet];
-  const violations = await kind.judgeRead(trx, read, find, requestDay(context));
+  const violations = await kind.judgeRead(trx, context, read, find);
   return violations.map((violation) => atColumn(kind, violation, read.values)).filter((violation) => !read.refused.has(violation.field));
 }
 

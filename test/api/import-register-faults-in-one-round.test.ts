@@ -8,6 +8,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { licenceFor, positiveAssessment } from '../support/export-control.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
@@ -17,7 +18,8 @@ const NO_DELIVERY = '00000000-0000-4000-8000-00000000abcd';
 describeEachDatabase('an import names the register’s faults of a row beside its cell faults', (database) => {
   let registrar: ApiCall;
   let finance: ApiCall;
-  let ids: { stock: string; procurement: string; forTheEu: string; company: string };
+  let licensing: ApiCall;
+  let ids: { stock: string; procurement: string; forTheEu: string; company: string; licensed: string; assessment: string };
   let template: Uint8Array;
   const answers: Record<string, any[]> = {};
 
@@ -25,6 +27,8 @@ describeEachDatabase('an import names the register’s faults of a row beside it
     const { db } = database();
     registrar = apiClient(db, { role: 'registrar' });
     finance = apiClient(db, { role: 'finance' });
+    licensing = apiClient(db, { role: 'licensingOfficer' });
+    const assessor = apiClient(db, { role: 'exportControlAssessor' });
     template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
     const created = async (call: ApiCall, path: string, body: object) => {
       const response = await call('POST', path, body);
@@ -39,7 +43,14 @@ describeEachDatabase('an import names the register’s faults of a row beside it
     const company = await created(registrar, '/companies', { name: 'Werf (ronde)', country: 'NL', registrationNumber: '12345678' });
     await created(registrar, '/industry-contracts', { companyId: company, reference: 'G2B-RONDE-BEZET', subject: 'Munitie', amountCents: 100_000, signedOn: '2025-06-01' });
     await created(finance, '/epf/claims', { reference: 'EPF-RONDE-BEZET', batch: 'Diverse leveringen', period: 'jan. t/m jun. 2025', declaredCents: 100_000, declaredOn: '2025-07-01' });
-    ids = { stock, procurement, forTheEu, company };
+    // Artillery assessed positively on 10 March 2025 and licensed under NL-RONDE-BEZET, artillery assessed negatively, artillery not assessed.
+    const artillery = (key: string) => created(registrar, '/deliveries', { title: `Houwitsers (vergunning ${key}, ronde)`, category: 'largeCalibreArtillery', supportType: 'stock', fundingSource: 'ukraineSupportBudget', quantity: 4 });
+    const [licensed, negative, unassessed] = [await artillery('positief'), await artillery('negatief'), await artillery('zonder toetsing')];
+    const assessment = await created(assessor, `/deliveries/${licensed}/export-assessments`, positiveAssessment);
+    const objection = positiveAssessment.criteria.map((entry) => (entry.criterion === 2 ? { ...entry, finding: 'objection' } : entry));
+    await created(assessor, `/deliveries/${negative}/export-assessments`, { ...positiveAssessment, criteria: objection, outcome: 'negative' });
+    await created(licensing, `/deliveries/${licensed}/export-licences`, { ...licenceFor(assessment), number: 'NL-RONDE-BEZET' });
+    ids = { stock, procurement, forTheEu, company, licensed, assessment };
 
     // Each role's rows in one file: those ending in -C have a cell the input rules refuse, those ending in -R none.
     const dryRun = async (call: ApiCall, rows: SheetRows) => {
@@ -90,6 +101,15 @@ describeEachDatabase('an import names the register’s faults of a row beside it
         ['EPF-C1', 'EPF-RONDE-BEZET', null, 'Diverse leveringen', 'jan. t/m jun. 2025', 'veel', '2025-07-01', null],
         ['EPF-C2', 'EPF-RONDE-2', forTheEu, null, 'jan. t/m jun. 2025', 'veel', '2025-07-01', null],
         ['EPF-R', 'EPF-RONDE-BEZET', null, 'Diverse leveringen', 'jan. t/m jun. 2025', 1000, '2025-07-01', null],
+      ],
+    });
+    await dryRun(licensing, {
+      // B delivery, C number, D issued on, E valid until, F Military List, G UN Register, H quantity, I value, J importing state, K withheld, L conditions.
+      'Vergunningen (Licences)': [
+        ['VG-C1', licensed, 'NL-RONDE-1', '2025-03-01', '2026-03-01', 'ML9', null, null, 'veel', 'UA', null, null],
+        ['VG-C2', unassessed, 'NL-RONDE-BEZET', '2025-03-12', '2026-03-12', 'ML2', null, null, 'veel', 'UA', null, null],
+        ['VG-C3', negative, 'NL-RONDE-3', '2025-03-12', '2026-03-12', 'ML2', null, null, 'veel', 'UA', null, null],
+        ['VG-R', unassessed, 'NL-RONDE-BEZET', '2025-03-12', '2026-03-12', 'ML2', null, null, 1000, 'UA', null, null],
       ],
     });
   });
@@ -165,6 +185,20 @@ describeEachDatabase('an import names the register’s faults of a row beside it
     const claim = { reference: 'EPF-RONDE-BEZET', batch: 'Diverse leveringen', period: 'jan. t/m jun. 2025', declaredCents: 'veel', declaredOn: '2025-07-01' };
     expect(await refused(finance, '/epf/claims', claim)).toEqual(['declaredCents invalidValue', 'reference referenceTaken']);
     expect(await refused(finance, '/epf/claims', { ...claim, reference: 'EPF-RONDE-2', batch: '', deliveryId: ids.forTheEu })).toEqual(['declaredCents invalidValue', 'deliveryId implementingActorWork']);
+  });
+
+  it('names a licence’s delivery not assessed or assessed negatively, a date before the assessment, goods not the delivery’s and a number taken beside a value that is none, as the API does', async () => {
+    expect(row('VG-C1')).toEqual(['Vergunningen (Licences)', 3, ['D issuedOn licenceBeforeAssessment', 'F militaryListCategory militaryListNotOfGoods', 'I valueAuthorisedCents notAnAmount']]);
+    expect(row('VG-C2')).toEqual(['Vergunningen (Licences)', 4, ['B deliveryReference noAssessment', 'C number licenceNumberTaken', 'I valueAuthorisedCents notAnAmount']]);
+    expect(row('VG-C3')).toEqual(['Vergunningen (Licences)', 5, ['B deliveryReference assessmentNegative', 'I valueAuthorisedCents notAnAmount']]);
+    expect(row('VG-R')).toEqual(['Vergunningen (Licences)', 6, ['B deliveryReference noAssessment', 'C number licenceNumberTaken']]);
+    const licence = { ...licenceFor(ids.assessment), number: 'NL-RONDE-BEZET', issuedOn: '2025-03-01', validUntil: '2026-03-01', militaryListCategory: 'ML9', unRegisterCategory: null, valueAuthorisedCents: 'veel' };
+    expect(await refused(licensing, `/deliveries/${ids.licensed}/export-licences`, licence)).toEqual([
+      'issuedOn licenceBeforeAssessment',
+      'militaryListCategory militaryListNotOfGoods',
+      'number licenceNumberTaken',
+      'valueAuthorisedCents invalidValue',
+    ]);
   });
 
   it('names them too in a file with no row to make, and the commit of only the valid rows names what the dry run names', async () => {

@@ -104,7 +104,9 @@ export function exportControlRoutes() {
       const { version, ...licence } = await exportControl.issueLicence(trx, requestContext(c), id, body, { expectedVersion });
       return { version, body: licence };
     });
-  }, passedFieldsHook(passedFieldRules(LicenceInputSchema, licenceFieldViolations)));
+  }, passedFieldsHook(passedFieldRules(LicenceInputSchema, licenceFieldViolations), {
+    inRegister: (c, passed) => exportControl.licenceRegisterViolations(db(c), requestContext(c).actor?.id ?? null, c.req.param('id')!, passed),
+  }));
 
   app.openapi(inspectableRoute, async (c) => c.json({ items: await exportControl.listInspectable(db(c), requestContext(c)) }, 200));
 
