@@ -52,6 +52,12 @@ function offsetInTheHague(moment: number): number {
   return wallClock - Math.floor(moment / 1000) * 1000;
 }
 
+/** The date a number of days after the date given. */
+export function daysAfter(date: IsoDate, days: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 /**
  * The moment a day begins in The Hague, as ISO 8601 in UTC; `days` later for the end of a range. Clocks
  * there change at night, never at midnight, so every day has exactly one.

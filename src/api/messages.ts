@@ -430,6 +430,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     letterBeforeReferenceDate: () => 'De datum van de brief ligt vóór de peildatum.',
     letterBeforePreviousLetter: (p) => `De datum van de brief ligt vóór die van de vorige brief (${p.date}), die hij noemt.`,
     referenceDateNotReached: (p) => `De peildatum ligt na vandaag (${p.today}): de cijfers per die datum staan nog niet vast. Keur de brief goed en maak hem definitief vanaf de peildatum.`,
+    letterDateTooFarAhead: (p) =>
+      `De brief is gedateerd op ${p.letterDate}, meer dan ${p.days} dagen na vandaag. Een brief draagt de datum waarop hij naar de Kamer gaat; kies bij de briefdatum een datum tot en met ${p.latest}.`,
     noBlocks: () => 'Een brief heeft ten minste één tekstblok.',
     noText: () => 'De brief heeft nog geen tekst: schrijf ten minste één tekstblok.',
     noSignatoryName: () => 'De brief heeft nog geen naam van de ondertekenaar: een brief aan de Kamer ondertekent een minister bij naam. Vul de naam in bij de ondertekening.',
@@ -490,6 +492,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     momentPassed: () => 'Dit moment is al voorbij. Laat het veld leeg om de brief nu te publiceren, of kies een later moment.',
     previousLetterNotPublished: (p) => `De vorige brief (peildatum ${p.date}) is nog niet gepubliceerd, of pas later: deze brief noemt hem en zijn cijfers, dus publiceer die eerst (of plan deze niet eerder).`,
     alreadySent: () => 'De verzending van deze brief is al vastgelegd.',
+    letterDateNotReached: (p) => `De brief is gedateerd op ${p.letterDate}, na vandaag: de Kamer ontvangt geen brief met een datum die nog moet komen. Leg de verzending vast vanaf die datum.`,
     listedNotPublic: (p) =>
       `De brief noemt "${p.title}", maar die levering is sinds de brief definitief werd niet meer openbaar. Een definitieve brief verandert niet: publiceren zou openbaar maken wat niet openbaar is. Besluit haar weer openbaar zoals de brief haar noemt, of publiceer deze brief niet.`,
     listedPresentedOtherwise: (p) =>
@@ -811,6 +814,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     letterBeforeReferenceDate: () => 'The date of the letter lies before its reference date.',
     letterBeforePreviousLetter: (p) => `The date of the letter lies before that of the previous letter (${p.date}), which it names.`,
     referenceDateNotReached: (p) => `The reference date lies after today (${p.today}): the figures as at that date are not settled yet. Approve and finalise the letter from its reference date on.`,
+    letterDateTooFarAhead: (p) =>
+      `The letter is dated ${p.letterDate}, more than ${p.days} days after today. A letter bears the date it goes to parliament; choose a letter date on or before ${p.latest}.`,
     noBlocks: () => 'A letter has at least one text block.',
     noText: () => 'The letter has no text yet: write at least one text block.',
     noSignatoryName: () => 'The letter has no name of its signatory yet: a letter to parliament is signed by a minister by name. Fill in the name with the signature.',
@@ -871,6 +876,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     momentPassed: () => 'This moment has passed. Leave the field empty to publish the letter now, or choose a later moment.',
     previousLetterNotPublished: (p) => `The previous letter (reference date ${p.date}) is not published yet, or only later: this letter names it and its figures, so publish that one first (or schedule this one no earlier).`,
     alreadySent: () => 'The sending of this letter has been recorded already.',
+    letterDateNotReached: (p) => `The letter is dated ${p.letterDate}, after today: parliament does not receive a letter dated a day still to come. Record its sending from that date on.`,
     listedNotPublic: (p) =>
       `The letter lists "${p.title}", but that delivery is no longer public since the letter became final. A final letter never changes: publishing it would make public what is not. Decide it public again as the letter lists it, or do not publish this letter.`,
     listedPresentedOtherwise: (p) =>

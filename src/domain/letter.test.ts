@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftBlockViolations, finalisationViolations } from './letter.ts';
+import { draftBlockViolations, finalisationViolations, sendingViolations } from './letter.ts';
 
 const signatoryName = 'Ruben Brekelmans';
 
@@ -24,19 +24,30 @@ describe('the text blocks of a draft', () => {
 
 describe('a letter to be finalised', () => {
   const today = '2026-01-20';
+  const letterDate = today;
 
   it('is whole: as at a date that has come, its blocks as a draft’s must be, with some text and a signatory', () => {
-    expect(finalisationViolations({ signatoryName, referenceDate: today, blocks: [opening, training] }, today)).toEqual([]);
-    expect(finalisationViolations({ signatoryName, referenceDate: '2026-01-21', blocks: [opening] }, today)).toEqual([{ field: 'referenceDate', code: 'referenceDateNotReached', params: { today } }]);
-    expect(finalisationViolations({ signatoryName, referenceDate: today, blocks: [] }, today)).toEqual([{ field: 'blocks', code: 'noBlocks' }]);
-    expect(finalisationViolations({ signatoryName, referenceDate: today, blocks: [{ ...opening, text: '' }, training] }, today)).toEqual([{ field: 'blocks', code: 'noText' }]);
-    expect(finalisationViolations({ signatoryName, referenceDate: today, blocks: [opening, opening, { ...training, text: ' ' }] }, today).map((violation) => violation.code)).toEqual([
+    expect(finalisationViolations({ signatoryName, letterDate, referenceDate: today, blocks: [opening, training] }, today)).toEqual([]);
+    expect(finalisationViolations({ signatoryName, letterDate, referenceDate: '2026-01-21', blocks: [opening] }, today)).toEqual([{ field: 'referenceDate', code: 'referenceDateNotReached', params: { today } }]);
+    expect(finalisationViolations({ signatoryName, letterDate, referenceDate: today, blocks: [] }, today)).toEqual([{ field: 'blocks', code: 'noBlocks' }]);
+    expect(finalisationViolations({ signatoryName, letterDate, referenceDate: today, blocks: [{ ...opening, text: '' }, training] }, today)).toEqual([{ field: 'blocks', code: 'noText' }]);
+    expect(finalisationViolations({ signatoryName, letterDate, referenceDate: today, blocks: [opening, opening, { ...training, text: ' ' }] }, today).map((violation) => violation.code)).toEqual([
       'duplicateBlockKey',
       'blankText',
     ]);
   });
 
+  it('is dated at most 31 days ahead, the day it can go to the Kamer, and sent from that day on', () => {
+    const whole = { signatoryName, referenceDate: today, blocks: [opening] };
+    expect(finalisationViolations({ ...whole, letterDate: '2026-02-20' }, today)).toEqual([]);
+    expect(finalisationViolations({ ...whole, letterDate: '2026-02-21' }, today)).toEqual([
+      { field: 'letterDate', code: 'letterDateTooFarAhead', params: { letterDate: '2026-02-21', latest: '2026-02-20', days: '31' } },
+    ]);
+    expect(sendingViolations({ letterDate: today }, today)).toEqual([]);
+    expect(sendingViolations({ letterDate: '2026-01-21' }, today)).toEqual([{ field: 'letterDate', code: 'letterDateNotReached', params: { letterDate: '2026-01-21' } }]);
+  });
+
   it('is signed by a name, not by the title alone', () => {
-    expect(finalisationViolations({ referenceDate: today, blocks: [opening], signatoryName: ' \t ' }, today)).toEqual([{ field: 'signatoryName', code: 'noSignatoryName' }]);
+    expect(finalisationViolations({ referenceDate: today, letterDate, blocks: [opening], signatoryName: ' \t ' }, today)).toEqual([{ field: 'signatoryName', code: 'noSignatoryName' }]);
   });
 });

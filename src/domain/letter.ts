@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../common/dates.ts';
+import { daysAfter, type IsoDate } from '../../common/dates.ts';
 import type { NarrativeBlock } from '../letters/narrative.ts';
 import type { RuleViolation } from './delivery.ts';
 import { plannedDateViolations } from './plausibility.ts';
@@ -81,15 +81,32 @@ export function signatoryViolations(letterhead: { signatoryName: string }): Rule
   return letterhead.signatoryName.trim() === '' ? [{ field: 'signatoryName', code: 'noSignatoryName' }] : [];
 }
 
+/** A letter is dated the day it goes to the Kamer, days after it is finalised: a date further ahead is a slip (2035 for 2025). */
+const LETTER_DATE_LEAD_DAYS = 31;
+
 /**
  * A letter is final only when it is whole: its figures are as at a date that has come (the register cannot
- * yet hold what a later date will), its blocks are as a draft's must be, it has some text and a signatory's name.
+ * yet hold what a later date will), it is dated no further ahead than it can be sent (a final letter dated
+ * years ahead could not be published until then, nor could any letter after it), its blocks are as a
+ * draft's must be, it has some text and a signatory's name.
  */
-export function finalisationViolations(letter: { referenceDate: IsoDate; blocks: Blocks; signatoryName: string }, today: IsoDate): RuleViolation[] {
+export function finalisationViolations(
+  letter: { referenceDate: IsoDate; letterDate: IsoDate; blocks: Blocks; signatoryName: string },
+  today: IsoDate,
+): RuleViolation[] {
+  const latestLetterDate = daysAfter(today, LETTER_DATE_LEAD_DAYS);
   return [
     ...(letter.referenceDate > today ? [{ field: 'referenceDate', code: 'referenceDateNotReached', params: { today } }] : []),
+    ...(letter.letterDate > latestLetterDate
+      ? [{ field: 'letterDate', code: 'letterDateTooFarAhead', params: { letterDate: letter.letterDate, latest: latestLetterDate, days: String(LETTER_DATE_LEAD_DAYS) } }]
+      : []),
     ...draftBlockViolations(letter.blocks),
     ...(letter.blocks.length > 0 && letter.blocks.every((block) => block.text.trim() === '') ? [{ field: 'blocks', code: 'noText' }] : []),
     ...signatoryViolations(letter),
   ];
+}
+
+/** A letter goes to the Kamer on its date or later: the Kamer does not receive a letter dated a day still to come. */
+export function sendingViolations(letter: { letterDate: IsoDate | null }, today: IsoDate): RuleViolation[] {
+  return letter.letterDate !== null && letter.letterDate > today ? [{ field: 'letterDate', code: 'letterDateNotReached', params: { letterDate: letter.letterDate } }] : [];
 }

@@ -6,11 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { actorName, recordAuditEvent, requestDay, type RequestContext } from '../audit/trail.ts';
 import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import { PAPER_NUMBER_PATTERN } from '../../common/paper-number.ts';
 import { publishedBeforeLetterDate } from '../../common/publication-date.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import { sendingViolations } from '../domain/letter.ts';
 import { pastDateViolations, plannedDateViolations, textViolations } from '../domain/plausibility.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
@@ -19,7 +20,7 @@ import { deliveryValueText, figureId, listedItems, type OverviewItem } from '../
 import { figureNames } from '../letters/narrative.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { ValidationError, type ExpectedVersion } from './errors.ts';
+import { assertValid, ValidationError, type ExpectedVersion } from './errors.ts';
 import { existing, getLetter, letterAt, type LetterView } from './letters.ts';
 
 type Db = Kysely<Database>;
@@ -96,6 +97,7 @@ export async function sendLetter(db: Db, context: RequestContext, id: string, ex
     const current = await letterAt(trx, id, expectedVersion);
     if (current.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
     if (current.sentAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySent' }]);
+    assertValid(sendingViolations(current, requestDay(context)));
     const sentAt = context.now().toISOString();
     await publication.markSent(trx, id, { sentAt, sentByName: actorName(context) });
     await recordAuditEvent(trx, context, { action: 'letter.send', object: { type: 'letter', id }, result: 'success', after: { sentAt } });

@@ -299,7 +299,7 @@ export async function refuseUnlessReadyForApproval(db: Db, letter: repository.St
 async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: string | undefined, today: IsoDate) {
   const date = letterDate ?? letter.letterDate;
   if (!date || !isIsoDate(date)) throw new ValidationError([{ field: 'letterDate', code: 'required' }]);
-  assertValid([...letterBeforeReferenceDateViolations(letter.referenceDate, date), ...finalisationViolations(letter, today)]);
+  assertValid([...letterBeforeReferenceDateViolations(letter.referenceDate, date), ...finalisationViolations({ ...letter, letterDate: date }, today)]);
   const inputs = await gatherInputs(db, { ...letter, letterDate: date });
   // The letter before it may have become final after this one was dated.
   refuseLetterBeforePrevious(date, inputs.previous);
