@@ -440,6 +440,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     emptyPlaceholder: (p) => `In tekstblok ${numberedBlock('nl', p)} staat "{{}}" zonder de naam van een cijfer (bij "${p.excerpt}"): schrijf de naam ertussen, of haal de haken weg.`,
     unclosedFootnote: (p) => `In tekstblok ${numberedBlock('nl', p)} wordt een voetnoot "[^" niet gesloten met "]" (bij "${p.excerpt}"): schrijf een voetnoot als [^tekst].`,
     emptyFootnote: (p) => `In tekstblok ${numberedBlock('nl', p)} is een voetnoot leeg (bij "${p.excerpt}"): schrijf de tekst van de voetnoot tussen "[^" en "]", of haal hem weg.`,
+    typedAmount: (p) =>
+      `In tekstblok ${numberedBlock('nl', p)} staat een bedrag dat met de hand is getypt: "${p.excerpt}". Elk bedrag in de brief wordt berekend uit het register: zet er de naam van het cijfer voor in de plaats, zoals {{stock}}, of laat het bedrag weg.`,
+    typedPercentage: (p) =>
+      `In tekstblok ${numberedBlock('nl', p)} staat een percentage dat met de hand is getypt: "${p.excerpt}". Elk percentage in de brief wordt berekend uit het register: zet er de naam van het cijfer voor in de plaats, zoals {{increasePercent}}, of laat het percentage weg.`,
     blockKeyFormat: (p) => `De sleutel "${p.key}" van tekstblok ${numberedBlock('nl', p)} is geen sleutel: begin met een letter en gebruik alleen letters zonder accent, cijfers en losse streepjes (zoals "industry" of "f16-vliegers").`,
     duplicateBlockKey: (p) => `Tekstblok ${numberedBlock('nl', p)} heeft dezelfde sleutel "${p.key}" als tekstblok ${p.first} (hoofdletters tellen niet mee); geef elk blok een eigen sleutel.`,
     blankText: (p) =>
@@ -824,6 +828,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     emptyPlaceholder: (p) => `In text block ${numberedBlock('en', p)}, "{{}}" names no figure (at "${p.excerpt}"): write the name between the braces, or remove them.`,
     unclosedFootnote: (p) => `In text block ${numberedBlock('en', p)}, a footnote "[^" is not closed with "]" (at "${p.excerpt}"): write a footnote as [^text].`,
     emptyFootnote: (p) => `In text block ${numberedBlock('en', p)}, a footnote is empty (at "${p.excerpt}"): write its text between "[^" and "]", or remove it.`,
+    typedAmount: (p) =>
+      `In text block ${numberedBlock('en', p)}, an amount is typed by hand: "${p.excerpt}". Every amount in the letter is computed from the register: put the name of its figure in its place, such as {{stock}}, or leave the amount out.`,
+    typedPercentage: (p) =>
+      `In text block ${numberedBlock('en', p)}, a percentage is typed by hand: "${p.excerpt}". Every percentage in the letter is computed from the register: put the name of its figure in its place, such as {{increasePercent}}, or leave the percentage out.`,
     blockKeyFormat: (p) => `The key "${p.key}" of text block ${numberedBlock('en', p)} is no key: start with a letter and use only unaccented letters, digits and single hyphens (such as "industry" or "f16-vliegers").`,
     duplicateBlockKey: (p) => `Text block ${numberedBlock('en', p)} has the same key "${p.key}" as text block ${p.first} (capitals do not count); give every block a key of its own.`,
     blankText: (p) =>

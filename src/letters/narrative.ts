@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LetterFigureName } from '../../common/vocabulary/codes.ts';
 import type { Block, Inline, LetterSection, LetterTable } from './letter-document.ts';
+import { typedFigures, type TypedFigureKind } from './typed-figures.ts';
 
 /** A table as text: its cells may carry footnotes (`[^…]`) like any text of the letter. */
 export interface TextTable {
@@ -70,6 +71,24 @@ export interface BlockMarkupFault {
   fault: MarkupFault;
   /** The markup as typed, with the text that follows it, to find it by. */
   excerpt: string;
+}
+
+/** An amount or percentage typed by hand in a block's text (footnotes included), by the block's place in the letter. */
+export interface BlockTypedFigure {
+  block: number;
+  fault: TypedFigureKind;
+  /** The amount or percentage as typed, to find it by. */
+  excerpt: string;
+}
+
+/** The amounts and percentages typed outside placeholders, each once per block: a letter prints only those it computes. */
+export function typedFiguresIn(blocks: readonly NarrativeBlock[]): BlockTypedFigure[] {
+  const typedTexts = (parsed: Token[]): string[] => parsed.flatMap((token) => ('text' in token ? [token.text] : 'footnote' in token ? typedTexts(token.footnote) : []));
+  return blocks.flatMap((block, index) => {
+    const found = typedTexts(tokens(block.text)).flatMap(typedFigures);
+    const once = new Map(found.map((figure) => [`${figure.kind} ${figure.text}`, figure]));
+    return [...once.values()].map((figure) => ({ block: index, fault: figure.kind, excerpt: figure.text }));
+  });
 }
 
 export interface ComposedNarrative {

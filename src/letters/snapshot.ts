@@ -35,7 +35,7 @@ import { centsOfTotal, sumCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { FootnoteSchema, LetterSectionSchema, type LetterSection } from './letter-document.ts';
 import type { UnnameableDelivery } from './named-deliveries.ts';
-import { composeNarrative, figureNames, nameParts, type BlockMarkupFault, type NarrativeBlock, type TextTable } from './narrative.ts';
+import { composeNarrative, figureNames, nameParts, typedFiguresIn, type BlockMarkupFault, type BlockTypedFigure, type NarrativeBlock, type TextTable } from './narrative.ts';
 import { compareTitles } from '../../common/title-order.ts';
 import { EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT, SNAPSHOT_FORMATS, wordingOf, type SnapshotFormat } from '../../common/letter-snapshot-format.ts';
 
@@ -170,8 +170,8 @@ interface FigureProblem {
 /** Why the text may not name a change of the total: it went the other way. */
 type ChangeDirection = 'totalFell' | 'totalDidNotFall';
 
-/** What keeps a letter from being finalised: a figure it may not name, or markup that is not whole. */
-export type LetterProblem = FigureProblem | BlockMarkupFault;
+/** What keeps a letter from being finalised: a figure it may not name, markup that is not whole, or an amount or percentage typed by hand. */
+export type LetterProblem = FigureProblem | BlockMarkupFault | BlockTypedFigure;
 
 /**
  * What the author and the signatory should know of the letter but that does not keep it from being finalised:
@@ -188,7 +188,7 @@ export interface BuiltLetter {
   snapshot: PublicLetterSnapshot;
   /** What the letter's author should know before finalising, which does not keep it from being finalised. */
   notes: LetterNote[];
-  /** What keeps it from being finalised: figures the text names that are unknown or not public, placeholders and footnotes that are not whole. */
+  /** What keeps it from being finalised: figures the text names that are unknown or not public, placeholders and footnotes that are not whole, amounts and percentages typed by hand. */
   problems: LetterProblem[];
   /** Every figure the text may name at the reference date, as it would print (deliveries only where the text names them). */
   figures: ReadonlyMap<string, string>;
@@ -232,7 +232,7 @@ export function buildPublicLetter(inputs: LetterInputs, format: SnapshotFormat =
     namedFigures: printedNames(inputs, figures),
     letterhead: inputs.letterhead,
   };
-  const problems = [...narrative.unknownFigures.map((name) => problemOf(inputs, figures, name)), ...narrative.markupFaults];
+  const problems = [...narrative.unknownFigures.map((name) => problemOf(inputs, figures, name)), ...narrative.markupFaults, ...typedFiguresIn(inputs.blocks)];
   return { snapshot, problems, notes: readinessNotes(inputs), figures, exactLines: lines };
 }
 

@@ -21,7 +21,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { compareSnapshots, type LetterComparison } from '../letters/compare.ts';
 import { DEFAULT_BLOCKS } from '../letters/default-blocks.ts';
 import { namedDeliveries } from '../letters/named-deliveries.ts';
-import { figureNames, type BlockMarkupFault, type NarrativeBlock } from '../letters/narrative.ts';
+import { figureNames, type BlockMarkupFault, type BlockTypedFigure, type NarrativeBlock } from '../letters/narrative.ts';
 import {
   buildPublicLetter,
   listedItems,
@@ -67,7 +67,7 @@ export interface LetterView {
   finalisedByName: string | null;
   isDemonstration: boolean;
   letter: PublicLetterSnapshot;
-  /** What keeps a draft from being finalised, as the faults that refuse it: the figures its text may not name (`{{name}}`), and why, its placeholders and footnotes that are not whole, and a signatory without a name. */
+  /** What keeps a draft from being finalised, as the faults that refuse it: the figures its text may not name (`{{name}}`), and why, its placeholders and footnotes that are not whole, amounts and percentages typed by hand, and a signatory without a name. */
   problems: RuleViolation[];
   /** What its author should know before finalising but that does not keep it from being finalised: the stock deliveries realised by the reference date that no one judged the effect on readiness of by then (none once final). */
   notes: RuleViolation[];
@@ -311,16 +311,16 @@ async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: 
 
 /**
  * A problem as the fault that keeps the letter from being finalised: a figure the text may not name (a
- * delivery with why), or markup that is not whole, at the text of its block.
+ * delivery with why), or markup that is not whole or an amount typed by hand, at the text of its block.
  */
 function problemViolation(problem: LetterProblem, blocks: readonly NarrativeBlock[]): RuleViolation {
-  if ('fault' in problem) return markupViolation(problem, blocks);
+  if ('fault' in problem) return blockTextViolation(problem, blocks);
   const { name, why } = problem;
   if (why === undefined || !name.startsWith('delivery:')) return { field: 'blocks', code: why ?? 'unknownFigure', params: { name: `{{${name}}}` } };
   return { field: 'blocks', code: 'deliveryNotNameable', params: { name: `{{${name}}}`, deliveryId: name.slice('delivery:'.length), why } };
 }
 
-function markupViolation({ block, fault, excerpt }: BlockMarkupFault, blocks: readonly NarrativeBlock[]): RuleViolation {
+function blockTextViolation({ block, fault, excerpt }: BlockMarkupFault | BlockTypedFigure, blocks: readonly NarrativeBlock[]): RuleViolation {
   return { field: `blocks.${block}.text`, code: fault, params: { ...blockParams(blocks, block), excerpt } };
 }
 

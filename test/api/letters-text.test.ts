@@ -1,21 +1,24 @@
 /**
- * A draft's text through the API: a placeholder or footnote that is not whole is listed among the letter's
- * problems with its block, in the reader's language, and keeps the draft from being submitted, as a figure
- * the letter does not know does; a block's key is a name, and anything else is refused, changing nothing.
+ * A draft's text through the API: a placeholder or footnote that is not whole, or an amount or percentage typed
+ * by hand, is listed among the letter's problems with its block, in the reader's language, and keeps the draft
+ * from being submitted, as a figure the letter does not know does; a block's key is a name, and anything else is refused, changing nothing.
  */
 import { beforeAll, expect, it } from 'vitest';
+import { SEED_LETTER_BLOCKS } from '../../src/db/seed/demonstration-letter.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 describeEachDatabase('the text of a draft', (database) => {
   let author: ApiCall;
+  let disclosure: ApiCall;
   let draftId: string;
 
   beforeAll(async () => {
     const { db } = database();
     await loadDemonstrationData(db);
     author = apiClient(db, { role: 'letterAuthor' });
+    disclosure = apiClient(db, { role: 'disclosureOfficer' });
     draftId = (await author('GET', '/letters')).body.items.find((letter: { referenceDate: string }) => letter.referenceDate === '2025-08-31').id;
   });
 
@@ -52,6 +55,52 @@ describeEachDatabase('the text of a draft', (database) => {
     }
     const repaired = await withText('Totaal {{total}}[^Afgerond.]');
     expect(repaired.body.problems).toEqual([]);
+  });
+
+  it('lists an amount or percentage typed by hand with its block, not other numbers, and refuses to submit or approve the draft while it stands', async () => {
+    const original = (await current()).blocks;
+    const finance = original.findIndex((block: { key: string }) => block.key === 'finance');
+    const { heading } = original[finance];
+    // The demonstration's own text, which names the stock and procurement figures.
+    const { text } = SEED_LETTER_BLOCKS.find((block) => block.key === 'finance')!;
+    expect(text).toContain('{{stock}}');
+    expect(text).toContain('{{procurement}}');
+    expect((await withText(text)).body.problems).toEqual([]);
+    const typed =
+      text.replace('{{stock}}', '€ 9,9 mld.').replace('{{procurement}}', '€ 123 mln.') +
+      '\n\nDat is 48 procent meer: 1.234 stuks, dd. 10 september 2025 (Kamerstuk 22 054, nr. 460), F-16, artikel 100, Patriot PAC-3.';
+    const edited = await withText(typed, { 'Accept-Language': 'en' });
+    expect(edited.status).toBe(200);
+    expect(edited.body.problems).toEqual([
+      `In text block ${finance + 1} (${heading}), an amount is typed by hand: "€ 9,9 mld.". Every amount in the letter is computed from the register: put the name of its figure in its place, such as {{stock}}, or leave the amount out.`,
+      expect.stringContaining('an amount is typed by hand: "€ 123 mln."'),
+      expect.stringContaining('a percentage is typed by hand: "48 procent"'),
+    ]);
+    expect(edited.body.problemsByLanguage.nl).toEqual([
+      expect.stringContaining(`In tekstblok ${finance + 1} (${heading}) staat een bedrag dat met de hand is getypt: "€ 9,9 mld."`),
+      expect.stringContaining('bedrag dat met de hand is getypt: "€ 123 mln."'),
+      expect.stringContaining('percentage dat met de hand is getypt: "48 procent"'),
+    ]);
+    expect(edited.body.notes).toEqual([]);
+    const submitted = await author('POST', `/letters/${draftId}/submission`, undefined, { 'If-Match': edited.headers.get('ETag')! });
+    expect(submitted.status).toBe(400);
+    const refusedAsTyped = [
+      expect.objectContaining({ name: `blocks.${finance}.text`, code: 'typedAmount' }),
+      expect.objectContaining({ name: `blocks.${finance}.text`, code: 'typedAmount' }),
+      expect.objectContaining({ name: `blocks.${finance}.text`, code: 'typedPercentage' }),
+    ];
+    expect(submitted.body.invalidParams).toEqual(refusedAsTyped);
+    // Typed after the draft was submitted, it keeps a disclosure officer from approving it.
+    const restored = await withText(text);
+    const resubmitted = await author('POST', `/letters/${draftId}/submission`, undefined, { 'If-Match': restored.headers.get('ETag')! });
+    expect(resubmitted.status, JSON.stringify(resubmitted.body)).toBe(200);
+    const typedAgain = await withText(typed);
+    const approval = await disclosure('POST', `/letters/${draftId}/approval`, undefined, { 'If-Match': typedAgain.headers.get('ETag')! });
+    expect(approval.status).toBe(400);
+    expect(approval.body.invalidParams).toEqual(refusedAsTyped);
+    const withdrawn = await author('DELETE', `/letters/${draftId}/submission`, undefined, { 'If-Match': typedAgain.headers.get('ETag')! });
+    expect(withdrawn.status).toBe(200);
+    expect((await withText(text)).body.problems).toEqual([]);
   });
 
   it('names the block without a heading as the editor does: the opening', async () => {

@@ -49,8 +49,8 @@ export const letters: typeof nl.letters = {
     approvedBy: '{{moment}} by {{name}}',
   },
   notes: 'Worth knowing before the letter is finalised (this does not keep it from being finalised):',
-  problems_one: 'The text uses a name the letter does not know or may not make public, or a figure or footnote that is not whole. As long as it is there, the letter cannot be submitted for approval or finalised:',
-  problems_other: 'The text uses names the letter does not know or may not make public, or figures or footnotes that are not whole. As long as they are there, the letter cannot be submitted for approval or finalised:',
+  problems_one: 'The text uses a name the letter does not know or may not make public, a figure or footnote that is not whole, or an amount or percentage typed by hand. As long as it is there, the letter cannot be submitted for approval or finalised:',
+  problems_other: 'The text uses names the letter does not know or may not make public, figures or footnotes that are not whole, or amounts or percentages typed by hand. As long as they are there, the letter cannot be submitted for approval or finalised:',
   downloads: {
     draft: 'Download the draft:',
     final: 'Download the letter:',

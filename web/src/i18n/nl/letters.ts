@@ -47,8 +47,8 @@ export const letters = {
     approvedBy: '{{moment}} door {{name}}',
   },
   notes: 'Goed om te weten voordat de brief definitief wordt (dit houdt de brief niet tegen):',
-  problems_one: 'De tekst gebruikt een naam die de brief niet kent of niet openbaar mag maken, of een cijfer of voetnoot die niet af is. Zolang dat er staat, kan de brief niet ter goedkeuring worden aangeboden en niet definitief worden:',
-  problems_other: 'De tekst gebruikt namen die de brief niet kent of niet openbaar mag maken, of cijfers of voetnoten die niet af zijn. Zolang die er staan, kan de brief niet ter goedkeuring worden aangeboden en niet definitief worden:',
+  problems_one: 'De tekst gebruikt een naam die de brief niet kent of niet openbaar mag maken, een cijfer of voetnoot die niet af is, of een bedrag of percentage dat met de hand is getypt. Zolang dat er staat, kan de brief niet ter goedkeuring worden aangeboden en niet definitief worden:',
+  problems_other: 'De tekst gebruikt namen die de brief niet kent of niet openbaar mag maken, cijfers of voetnoten die niet af zijn, of bedragen of percentages die met de hand zijn getypt. Zolang die er staan, kan de brief niet ter goedkeuring worden aangeboden en niet definitief worden:',
   downloads: {
     draft: 'Concept downloaden:',
     final: 'Brief downloaden:',

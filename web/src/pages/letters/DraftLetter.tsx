@@ -71,9 +71,9 @@ export function DraftLetter({ letter, etag, busy, onChanged, onReload }: DraftLe
 }
 
 /**
- * Figure names the text uses that the letter does not know, or may not publish, and why, and placeholders or
- * footnotes that are not whole (said by the server in words, in the language the page shows now): submitting
- * and finalising are refused until they are gone.
+ * Figure names the text uses that the letter does not know, or may not publish, and why, placeholders or
+ * footnotes that are not whole, and amounts or percentages typed by hand (said by the server in words, in the
+ * language the page shows now): submitting and finalising are refused until they are gone.
  */
 function LetterProblems({ letter }: { letter: Letter }) {
   const { t } = useTranslation();
