@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
+import { MAX_JSON_NESTING } from '../../src/api/nesting-depth.ts';
 import { createAccount } from '../../src/auth/accounts.ts';
 import { totpCode } from '../../src/auth/totp.ts';
 import { systemContext } from '../../src/audit/trail.ts';
@@ -116,6 +117,34 @@ describe('hardening of the API', () => {
         expect(await deliveryCount()).toBe(before);
       },
     );
+  });
+
+  describe('deeply nested bodies', () => {
+    const nestedArrays = (levels: number) => `{"title":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+    const nestedObjects = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const refusedAtBody = [{ name: 'body', code: 'nestedTooDeeply', reason: `De inhoud van het verzoek is te diep genest: hoogstens ${MAX_JSON_NESTING} niveaus van objecten en lijsten in elkaar.` }];
+
+    it('refuses a body nested thousands deep at the body, with a session and without, and writes nothing', async () => {
+      const anonymous = apiClient(db());
+      const before = await deliveryCount();
+      for (const body of [nestedArrays(10_000), nestedObjects(20_000), nestedArrays(MAX_JSON_NESTING)]) {
+        for (const [call, path] of [[registrar, '/deliveries'], [anonymous, '/session']] as const) {
+          const answer = await call('POST', path, body, { 'Accept-Language': 'nl' });
+          expect(answer.status, `${path} ${body.slice(0, 20)}`).toBe(400);
+          expect(answer.body.invalidParams).toEqual(refusedAtBody);
+        }
+      }
+      expect(await deliveryCount()).toBe(before);
+    });
+
+    it('reads a body nested as deep as allowed, brackets inside its strings not counting, and judges its fields', async () => {
+      const deepest = await registrar('POST', '/deliveries', nestedArrays(MAX_JSON_NESTING - 1));
+      expect(deepest.status).toBe(400);
+      expect(deepest.body.invalidParams.map((param: { name: string }) => param.name)).toContain('title');
+      expect(deepest.body.invalidParams.map((param: { name: string }) => param.name)).not.toContain('body');
+      const bracketed = await registrar('POST', '/deliveries', { ...stock, title: `Generatoren ${'[{'.repeat(MAX_JSON_NESTING)}\\"` });
+      expect(bracketed.status).toBe(201);
+    });
   });
 
   describe('request ids', () => {

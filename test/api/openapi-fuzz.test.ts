@@ -29,7 +29,7 @@ const BAD_TEXTS = ['\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\u0007', '\u001b
 const BAD_NUMBERS = [-1, 0, 1e308, -1e308, 2 ** 63, Number.MAX_SAFE_INTEGER + 2, 0.5];
 const BAD_DATES = ['0000-01-01', '0001-01-01', '9999-12-31', '2025-02-30', '-002025-01-01', '+275760-09-13', '2025-01-01T00:00:00Z'];
 const WRONG_TYPES: unknown[] = [null, true, {}, [], ['x'], { $gt: '' }];
-const MALFORMED_BODIES = ['{', '{"title": "a\\u0000"', '[]', '1e999', '{"__proto__": {"x": 1}}'];
+const MALFORMED_BODIES = ['{', '{"title": "a\\u0000"', '[]', '1e999', '{"__proto__": {"x": 1}}', `{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}`];
 /** In a query or path only text can be sent; these are its worst. */
 const BAD_PARAMETERS = ['%00', 'a%00b', '%07', '%ED%A0%80', '0000-01-01', '9999-12-31', '99999999999999999999999', '-1', '1e308', 'x'.repeat(500), '%FF'];
 
