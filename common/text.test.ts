@@ -14,7 +14,7 @@ describe('the characters of a typed text', () => {
     expect(textFault('Oekraïne – Україна, ca. 100 stuks 👨‍👩‍👧')).toBeUndefined();
   });
 
-  it.each(['\u200b', '\u2060', '\ufeff', '\u00ad', '\u180e', '\u2062', '\u{e0041}'])('refuses the invisible character %j within a text, on one line or several', (character) => {
+  it.each(['\u200b', '\u2060', '\ufeff', '\u00ad', '\u180e', '\u2062', '\u{e0041}', '\u3164', '\uffa0', '\u115f', '\u1160', '\u034f', '\u17b4', '\u17b5'])('refuses the invisible character %j within a text, on one line or several', (character) => {
     expect(textFault(`Probe${character}x`)).toBe('invisibleCharacter');
     expect(textFault(`Probe${character}x`, { multiline: true })).toBe('invisibleCharacter');
   });
@@ -26,6 +26,14 @@ describe('the characters of a typed text', () => {
   it('takes the joiners of Persian and of emoji, and the tags of a flag', () => {
     expect(textFault('می\u200cخواهم')).toBeUndefined();
     expect(textFault('🏳\ufe0f\u200d🌈 🏴\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}')).toBeUndefined();
+  });
+
+  it('takes a variation selector after the character whose form it selects, and refuses one after nothing that shows', () => {
+    expect(textFault('Let op ⚠\ufe0f, 1\ufe0f\u20e3 葛\u{e0100}飾 ᠠ\u180b')).toBeUndefined();
+    expect(textFault('\ufe0fDrones')).toBe('invisibleCharacter');
+    expect(textFault('Drones \ufe0f')).toBe('invisibleCharacter');
+    expect(textFault('Drones\ufe0f\ufe0f', { multiline: true })).toBe('invisibleCharacter');
+    expect(textFault('Drones \u{e0100}x')).toBe('invisibleCharacter');
   });
 
   it.each(['\u2028', '\u2029'])('refuses the separator %j on one line, and takes it in a text of several lines', (separator) => {
@@ -95,7 +103,7 @@ describe('the key a name is matched by', () => {
 });
 
 describe('what a typed text says', () => {
-  it.each(['', '   ', '\u200b', '\u0301', ' \u200b\ufeff\u00ad ', '\n\t'])('takes %j as not filled in', (text) => {
+  it.each(['', '   ', '\u200b', '\u0301', ' \u200b\ufeff\u00ad ', '\n\t', '\u3164', ' \uffa0\u3164 ', '\u115f\u1160', '\u034f', '\ufe0f'])('takes %j as not filled in', (text) => {
     expect(isBlank(text)).toBe(true);
     expect(contentFault(text, { required: true })?.code).toBe('required');
     expect(contentFault(text, { required: false, format: 'reference' })).toBeUndefined();
@@ -107,6 +115,12 @@ describe('what a typed text says', () => {
     expect(contentFault('-', { required: false })).toBeUndefined();
     expect(contentFault('é', { required: true })).toBeUndefined();
     expect(contentFault('٣', { required: true })).toBeUndefined();
+  });
+
+  it('counts no Hangul filler as a letter, though Unicode calls it one', () => {
+    expect(contentFault('\u3164?', { required: true, format: 'title' })?.code).toBe('noLetterOrDigit');
+    expect(contentFault('-\uffa0-', { required: true })?.code).toBe('noLetterOrDigit');
+    expect(contentFault('한국', { required: true, format: 'title' })).toBeUndefined();
   });
 
   it.each(['nr 460 ???', 'Levering ??', 'Drones？？', 'nr 460 ? ? ?', 'nr 460 ?  ?', 'Drones ？ ?'])('refuses a title with a run of question marks: %j', (title) => {

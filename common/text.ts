@@ -16,14 +16,20 @@ const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00
 const DIRECTION_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u206f\ufff9-\ufffb]/u;
 const LINE_SEPARATOR = /[\u2028\u2029]/u;
 /**
- * The format characters (category Cf) that show nothing: soft hyphen, Mongolian vowel separator, zero-width
- * space, word joiner and the invisible operators, byte order mark, shorthand and musical format controls,
- * and tags. Left out: the Arabic, Syriac and Kaithi number signs and the Egyptian hieroglyph controls, which
- * show; U+200C/U+200D, which Persian, Indic scripts and emoji need to join or keep apart what they write.
+ * The characters that show nothing (Unicode's Default_Ignorable_Code_Point): the format characters such
+ * as the soft hyphen, zero-width space, word joiner, byte order mark and tags, and the letters and marks
+ * that are blank on purpose, such as the Hangul fillers U+3164 and U+FFA0 (taken for letters by \p{L}),
+ * the combining grapheme joiner U+034F and the Khmer inherent vowels U+17B4 and U+17B5. Left out:
+ * U+200C/U+200D, which Persian, Indic scripts and emoji need to join or keep apart what they write.
  */
-const INVISIBLE = /[\u00ad\u180e\u200b\u2060-\u2064\ufeff\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0001}\u{e0020}-\u{e007f}]/u;
+const INVISIBLE = /(?![\u200c\u200d])\p{Default_Ignorable_Code_Point}/u;
 /** A flag of a region (🏴 and its tags, as England's), which the tags spell: they show as the flag. */
 const TAGGED_FLAG = /\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}/gu;
+/**
+ * A variation selector right after a character it selects a form of: "❤️" shows the heart as an emoji, an
+ * ideographic or Mongolian variation selector a form of its character. One after nothing that shows is invisible.
+ */
+const SELECTED_FORM = /(?<=[^\s\p{Default_Ignorable_Code_Point}])[\u180b-\u180d\u180f\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu;
 
 export function textFault(text: string, options: { multiline?: boolean } = {}): TextFault | undefined {
   if (text.includes('\u0000')) return 'nulCharacter';
@@ -32,13 +38,16 @@ export function textFault(text: string, options: { multiline?: boolean } = {}): 
   if (!options.multiline && LINE_SEPARATOR.test(text)) return 'lineSeparator';
   if (DIRECTION_CONTROL.test(text)) return 'directionControl';
   // A text that shows nothing at all is judged as not filled in (isBlank), which an optional one may be.
-  if (!isBlank(text) && INVISIBLE.test(text.replace(TAGGED_FLAG, ''))) return 'invisibleCharacter';
+  if (!isBlank(text) && INVISIBLE.test(text) && INVISIBLE.test(text.replace(TAGGED_FLAG, '').replace(SELECTED_FORM, ''))) return 'invisibleCharacter';
   return undefined;
 }
 
-/** Whether a reader sees nothing in the text: only white space, format characters (U+200B) and marks without a letter to sit on. */
+/**
+ * Whether a reader sees nothing in the text: only white space, format characters (U+200B), characters that
+ * show nothing (INVISIBLE, a Hangul filler among them) and marks without a letter to sit on.
+ */
 export function isBlank(text: string): boolean {
-  return /^[\s\p{Cc}\p{Cf}\p{M}]*$/u.test(text);
+  return /^[\s\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}]*$/u.test(text);
 }
 
 /** Whether the text says something: a letter or digit, not only spaces, format characters or punctuation. */
@@ -63,7 +72,8 @@ interface ContentFaultReport {
   params?: Readonly<Record<string, string>>;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A letter or digit that shows: the Hangul fillers are letters to \p{L}, but show nothing. */
+const LETTER_OR_DIGIT = /(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}]/u;
 /** Two or more question marks in a row, also with spaces between them ("???", "? ? ?"). */
 const PLACEHOLDER = /[?？](?:\s*[?？])+/u;
 const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}\p{Zs}.,:;/_#()+&'’–-]*$/u;

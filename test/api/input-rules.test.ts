@@ -127,6 +127,25 @@ describeEachDatabase('input rules', (database) => {
       expect(await Promise.all([countOf('delivery'), countOf('valuation'), countOf('payment')])).toEqual(before);
     });
 
+    it.each(['\u3164', '\uffa0', '\u034f', '\u17b4'])('refuses %j, which shows nothing, within a title, a public title, a unit and a registration number, and takes it alone as nothing typed', async (blank) => {
+      const before = await countOf('delivery');
+      for (const field of ['title', 'publicTitle', 'unit']) {
+        const refused = await registrar('POST', '/deliveries', { ...stockDelivery, [field]: `Generatoren${blank}A` });
+        expectRefused(refused, field);
+        expect(refused.body.invalidParams).toContainEqual(expect.objectContaining({ name: field, code: 'invisibleCharacter' }));
+      }
+      const company = await registrar('POST', '/companies', { name: 'Vuller B.V.', country: 'NL', registrationNumber: `KVK${blank}123` });
+      expect(company.status).toBe(400);
+      expect(company.body.invalidParams).toContainEqual(expect.objectContaining({ name: 'registrationNumber', code: 'invisibleCharacter' }));
+      const untitled = await registrar('POST', '/deliveries', { ...stockDelivery, title: blank });
+      expect(untitled.body.invalidParams).toContainEqual(expect.objectContaining({ name: 'title', code: 'required' }));
+      expect(await countOf('delivery')).toBe(before);
+
+      const unitless = await registrar('POST', '/deliveries', { ...stockDelivery, unit: `${blank} ${blank}` });
+      expect(unitless.status).toBe(201);
+      expect(unitless.body.unit).toBeNull();
+    });
+
     it('takes new lines and tabs in a multi-line text, but not in a title', async () => {
       expect((await registrar('POST', '/deliveries', { ...stockDelivery, description: 'regel 1\nregel 2\tkolom\r\n' })).status).toBe(201);
       expectRefused(await registrar('POST', '/deliveries', { ...stockDelivery, title: 'regel 1\nregel 2' }), 'title');
