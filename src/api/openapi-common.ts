@@ -38,7 +38,7 @@ const ProblemSchema = z
  * field and says why (the code of a custom issue is its reason, see violationsFromZod).
  */
 
-const withoutUnsafeCharacters = (schema: z.ZodString, multiline: boolean) =>
+const withoutUnsafeCharacters = <S extends z.ZodType<string>>(schema: S, multiline: boolean) =>
   schema.superRefine((text, ctx) => {
     const fault = textFault(text, { multiline });
     if (fault) ctx.addIssue({ code: 'custom', message: fault, params: { code: fault } });
@@ -72,6 +72,13 @@ export const requiredText = (maximum: number, format?: TextFormat) => saying(one
  * One that shows nothing (only format characters) is empty, as it is where it may be left out.
  */
 export const textOrEmpty = (maximum: number, format: TextFormat) => saying(oneLine(maximum, format), false, format).transform((text) => (isBlank(text) ? '' : text));
+
+/**
+ * A web address (http or https), with the characters of any text on one line (safeText): a direction
+ * control in it would show "…/\u202egpj.exe" as "…/exe.jpg", and a zero-width space in its host is not seen.
+ * It is kept as typed, not as the URL parser writes it, whose percent-encoding and Punycode no reader reads.
+ */
+export const webAddress = (maximum: number) => withoutUnsafeCharacters(z.url({ protocol: /^https?$/ }).max(maximum), false);
 
 /** Text that may run over several lines: as safeText, but new lines and tabs are allowed. */
 export const multilineText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), true);

@@ -146,6 +146,26 @@ describeEachDatabase('input rules', (database) => {
       expect(unitless.body.unit).toBeNull();
     });
 
+    it.each([
+      ['a direction control and a bell', 'https://www.rijksoverheid.nl/\u202egpj.exe\u0007', 'controlCharacter'],
+      ['a direction control', 'https://www.rijksoverheid.nl/\u202egpj.exe', 'directionControl'],
+      ['a zero-width space in its host', 'https://www\u200b.rijksoverheid.nl/', 'invisibleCharacter'],
+      ['another scheme than http or https', 'javascript:alert(1)', 'invalidUrl'],
+    ])("refuses a source's web address with %s, and writes nothing", async (_name, url, code) => {
+      const before = await countOf('delivery');
+      const refused = await registrar('POST', '/deliveries', { ...stockDelivery, sources: [{ description: 'Kamerbrief', url }] });
+      expectRefused(refused, 'sources.0.url');
+      expect(refused.body.invalidParams).toContainEqual(expect.objectContaining({ name: 'sources.0.url', code }));
+      expect(await countOf('delivery')).toBe(before);
+    });
+
+    it("keeps a source's web address with letters beyond ASCII as typed", async () => {
+      const url = 'https://nl.wikipedia.org/wiki/Oekraïne';
+      const created = await registrar('POST', '/deliveries', { ...stockDelivery, sources: [{ description: 'Wikipedia', url }] });
+      expect(created.status).toBe(201);
+      expect(created.body.sources).toEqual([{ description: 'Wikipedia', url }]);
+    });
+
     it('takes new lines and tabs in a multi-line text, but not in a title', async () => {
       expect((await registrar('POST', '/deliveries', { ...stockDelivery, description: 'regel 1\nregel 2\tkolom\r\n' })).status).toBe(201);
       expectRefused(await registrar('POST', '/deliveries', { ...stockDelivery, title: 'regel 1\nregel 2' }), 'title');

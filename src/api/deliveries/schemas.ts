@@ -28,13 +28,14 @@ import {
   requiredMultilineText,
   requiredText,
   safeText,
+  webAddress,
 } from '../openapi-common.ts';
 
 const stageDate = eventDate.openapi({ example: '2025-08-31' });
 
 const SourceSchema = z.strictObject({
   description: requiredText(500, 'title'),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: webAddress(2000).optional(),
 });
 
 /** Every field a user may set on a delivery; optional ones may be left out on create. */
