@@ -131,7 +131,8 @@ function codeOfIssue(issue: z.core.$ZodIssue, value: unknown): Omit<RuleViolatio
     case 'invalid_type':
       return { code: issue.expected === 'int' ? 'notWholeNumber' : 'invalidValue' };
     case 'too_small':
-      if (issue.origin === 'string') return { code: 'required' };
+      // A text shorter than one character is not filled in (one of only spaces, trimmed); one with fewer than a longer minimum is too short.
+      if (issue.origin === 'string') return Number(issue.minimum) > 1 ? { code: 'tooShort', params: { minimum: String(issue.minimum) } } : { code: 'required' };
       return { code: 'tooSmall', params: { minimum: String(issue.minimum) } };
     case 'too_big':
       if (issue.origin === 'string') return { code: 'tooLong', params: { maximum: String(issue.maximum) } };

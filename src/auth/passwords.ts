@@ -5,8 +5,8 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 const ARGON2ID = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 /** NIST SP 800-63B-4: at least 15 characters for a password that may be the only factor; at least 64 allowed. */
-const MINIMUM_PASSWORD_LENGTH = 15;
-const MAXIMUM_PASSWORD_LENGTH = 256;
+export const MINIMUM_PASSWORD_LENGTH = 15;
+export const MAXIMUM_PASSWORD_LENGTH = 256;
 
 /** The most used and most leaked passwords (about 49,000, from the zxcvbn project's lists), in lower case. */
 const COMMON_PASSWORDS = new Set(dictionary['passwords-common']);

@@ -89,7 +89,7 @@ function countsGivenTraining(contribution: Partial<ContributionInput>): boolean 
  * rotation: no more than the Dutch armed forces hold, well under a hundred thousand. Rotations: each lasts
  * weeks, and a thousand would be weekly ones for twenty years.
  */
-const MAX_COUNTS = { trainers: 100_000, rotations: 1_000, soldiersPerRotation: 100_000, trainees: 1_000_000, courses: 1_000_000 } as const;
+export const MAX_COUNTS = { trainers: 100_000, rotations: 1_000, soldiersPerRotation: 100_000, trainees: 1_000_000, courses: 1_000_000 } as const;
 
 const COUNTS = Object.keys(MAX_COUNTS) as (keyof typeof MAX_COUNTS)[];
 

@@ -184,6 +184,21 @@ describeEachDatabase('input rules', (database) => {
       expectRefused(await administrator('POST', '/accounts', { username: 'nieuw', displayName: `a${bad}`, role: 'registrar', password: null }), 'displayName');
     });
 
+    it('refuses a username shorter than its minimum as too short, naming the minimum, and one left empty as not filled in', async () => {
+      const account = { role: 'registrar', password: 'een lang genoeg wachtwoord 42' };
+      const short = await administrator('POST', '/accounts', { ...account, username: 'a' });
+      const before = await countOf('account');
+      expect([short.status, short.body.invalidParams, short.body.reasonsByLanguage.en]).toEqual([
+        400,
+        [{ name: 'username', code: 'tooShort', reason: 'Gebruik minstens 2 tekens.' }],
+        ['Use at least 2 characters.'],
+      ]);
+      const empty = await administrator('POST', '/accounts', { ...account, username: '' });
+      expect(empty.body.invalidParams).toEqual([{ name: 'username', code: 'required', reason: 'Vul dit veld in.' }]);
+      expect((await administrator('POST', '/accounts', { ...account, username: 'ab' })).status).toBe(201);
+      expect(await countOf('account')).toBe(before + 1);
+    });
+
     it('refuses an account named as the system that records carry for what it did itself', async () => {
       const before = await countOf('account');
       const refused = await administrator('POST', '/accounts', { username: SYSTEM_ACTOR, role: 'registrar', password: 'een lang genoeg wachtwoord 42' });

@@ -93,11 +93,26 @@ describeEachDatabase('training and readiness', (database) => {
     expect((await registrar('GET', `/training-programmes/${programme.id}`)).body.contributions).toHaveLength(programme.contributions.length);
   });
 
-  it('refuses a count of trainees beyond what one contribution can hold, naming its maximum, and changes nothing', async () => {
+  it.each([25_000_000, 2 ** 53])('refuses a count of %d trainees or trainers, beyond what one contribution can hold, naming its maximum, and changes nothing', async (count) => {
     const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');
     const before = await auditActions();
-    const refused = await registrar('POST', `/training-programmes/${programme.id}/contributions`, { periodFrom: '2025-01-01', countsUpTo: '2025-06-30', trainees: 25_000_000 }, { 'Accept-Language': 'en' });
-    expect([refused.status, refused.body.invalidParams]).toEqual([400, [{ name: 'trainees', code: 'tooLarge', reason: 'Enter a number of at most 1,000,000.' }]]);
+    const refused = await registrar('POST', `/training-programmes/${programme.id}/contributions`, { periodFrom: '2025-01-01', countsUpTo: '2025-06-30', trainees: count, trainers: count }, { 'Accept-Language': 'en' });
+    expect([refused.status, refused.body.invalidParams]).toEqual([
+      400,
+      [
+        { name: 'trainers', code: 'tooLarge', reason: 'Enter a number of at most 100,000.' },
+        { name: 'trainees', code: 'tooLarge', reason: 'Enter a number of at most 1,000,000.' },
+      ],
+    ]);
+    expect(await auditActions()).toEqual(before);
+  });
+
+  it.each([1_000_000_001, 2 ** 53])('refuses a replenishment project replacing %d items of a delivery, naming the most any quantity is, and changes nothing', async (count) => {
+    const delivery = (await registrar('POST', '/deliveries', stockDelivery)).body;
+    const before = await auditActions();
+    const project = { name: 'Vervanging generatoren', stage: 'identified', budgetCents: null, expectedOn: null, note: '', replaces: [{ deliveryId: delivery.id, replacedValueCents: 1, replacedQuantity: count }], asOf: '2025-06-01' };
+    const refused = await registrar('POST', '/replenishment-projects', project);
+    expect([refused.status, refused.body.invalidParams]).toEqual([400, [{ name: 'replaces.0.replacedQuantity', code: 'tooLarge', reason: 'Vul een getal in van hoogstens 1.000.000.000.' }]]);
     expect(await auditActions()).toEqual(before);
   });
 

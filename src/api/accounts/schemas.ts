@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { MAXIMUM_PASSWORD_LENGTH, MINIMUM_PASSWORD_LENGTH } from '../../auth/passwords.ts';
 import { ROLES } from '../../domain/access.ts';
 import { permitted } from '../access.ts';
 import { idempotencyKey, jsonBody, jsonContent as json, optionalText, problemResponses, safeText, textOrEmpty } from '../openapi-common.ts';
@@ -25,7 +26,7 @@ const NewAccountSchema = z
     username: safeText(100).min(2),
     displayName: textOrEmpty(200, 'title').optional(),
     role: z.enum(ROLES),
-    password: safeText(1000).nullable().openapi({ description: 'At least 12 characters; null for an account that logs in only through the identity provider' }),
+    password: safeText(1000).nullable().openapi({ description: `At least ${MINIMUM_PASSWORD_LENGTH} characters, at most ${MAXIMUM_PASSWORD_LENGTH}; null for an account that logs in only through the identity provider` }),
     oidcSubject: optionalText(255).openapi({ description: "The identity provider's subject (sub) of this person" }),
     email: emailAddress.nullable().optional(),
     secondFactor: z.boolean().optional().openapi({ description: 'A second factor also where the role does not require one' }),

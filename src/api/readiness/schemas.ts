@@ -6,7 +6,7 @@ import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
 import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
-import { amountCents, idempotencyKey, positiveAmountCents, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, passedFieldRules, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
+import { amountCents, idempotencyKey, itemQuantity, positiveAmountCents, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, passedFieldRules, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
@@ -37,7 +37,7 @@ const ReplacementSchema = z
   .strictObject({
     deliveryId: z.uuid(),
     replacedValueCents: positiveAmountCents.openapi({ description: 'The part of the delivery’s value this project replaces, in euro cents' }),
-    replacedQuantity: z.number().int().nullable().default(null),
+    replacedQuantity: itemQuantity.nullable().default(null),
   })
   .openapi('Replacement');
 

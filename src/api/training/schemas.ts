@@ -1,12 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { FUNDING_SOURCES } from '../../domain/delivery.ts';
 import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/repositories/training.ts';
-import { contributionViolations, programmeViolations, TRAINING_FRAMEWORKS } from '../../domain/training.ts';
+import { contributionViolations, MAX_COUNTS, programmeViolations, TRAINING_FRAMEWORKS } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
 import { countryCode, deliveryIdList, positiveAmountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, problemResponses, safeText } from '../openapi-common.ts';
 
-const count = z.number().int().nullable().openapi({ description: 'A count, or null when the contribution does not count it' });
+/** A count of a contribution, within the domain's bound for it (MAX_COUNTS), so that one beyond 2^53 is refused naming that bound. */
+const count = (measure: keyof typeof MAX_COUNTS) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_COUNTS[measure])
+    .nullable()
+    .openapi({ description: 'A count, or null when the contribution does not count it' });
 
 export const ProgrammeInputSchema = z
   .strictObject({
@@ -28,13 +36,13 @@ const ContributionInputSchema = z
     periodFrom: isoDate,
     periodTo: isoDate.nullable().default(null),
     countsUpTo: isoDate.openapi({ description: 'The date up to which the counts run; for a plan, the date it was decided' }),
-    trainers: count.default(null),
+    trainers: count('trainers').default(null),
     trainersIsMaximum: z.boolean().default(false).openapi({ description: 'The trainers count is a ceiling ("maximaal")' }),
-    rotations: count.default(null),
-    soldiersPerRotation: count.default(null),
-    trainees: count.default(null),
+    rotations: count('rotations').default(null),
+    soldiersPerRotation: count('soldiersPerRotation').default(null),
+    trainees: count('trainees').default(null),
     traineesIsApproximate: z.boolean().default(false).openapi({ description: 'The trainees count is an estimate ("circa")' }),
-    courses: count.default(null),
+    courses: count('courses').default(null),
     costEstimateCents: positiveAmountCents.nullable().default(null).openapi({ description: 'Estimated cost in euro cents, at most 10^13 (€100 mld.)' }),
     fundingSource: z.enum(FUNDING_SOURCES).nullable().default(null),
     note: optionalMultilineText(2000, { judgedByDomain: true }).default(''),

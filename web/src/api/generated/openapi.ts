@@ -11266,7 +11266,7 @@ export interface components {
             displayName?: string;
             /** @enum {string} */
             role: "registrar" | "finance" | "disclosureOfficer" | "exportControlAssessor" | "licensingOfficer" | "letterAuthor" | "parliamentReader" | "auditor" | "administrator";
-            /** @description At least 12 characters; null for an account that logs in only through the identity provider */
+            /** @description At least 15 characters, at most 256; null for an account that logs in only through the identity provider */
             password: string | null;
             /** @description The identity provider's subject (sub) of this person */
             oidcSubject?: string | null;
@@ -13220,7 +13220,10 @@ export interface components {
              * @example 50000000000
              */
             replacedValueCents: number;
-            /** @default null */
+            /**
+             * @description At least 1, at most 10^9
+             * @default null
+             */
             replacedQuantity?: number | null;
         };
         ExportQueues: {
