@@ -92,4 +92,25 @@ describeEachDatabase('withdrawing money entered in error', (database) => {
     expect(cents((await registrar('GET', figuresAt('2025-05-31'))).body, 'stock')).toBe(before - 1_000_00 + 10_00);
     expect((await registrar('GET', `/deliveries/${stock.id}`)).body.valueCents).toBe(10_00);
   });
+
+  it('gives a delivery an import adds money to the value of its money not withdrawn', async () => {
+    const purchase = (await registrar('POST', '/deliveries', { title: 'Aankoop, aangevuld uit een bestand', category: 'ammunition', supportType: 'procurement', fundingSource: 'ukraineSupportBudget', committedAt: '2025-01-15' })).body;
+    await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 5_00, paidOn: '2025-02-01' });
+    const wrongPayment = (await finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 7_00, paidOn: '2025-03-01' })).body;
+    expect((await finance('POST', `/payments/${wrongPayment.id}/withdrawal`, { withdrawnOn: '2025-03-01', reason: 'Tikfout' })).status).toBe(201);
+    const stock = (await registerShipped(registrar, database().db, { title: 'Voorraad, aangevuld uit een bestand', category: 'vehicles', supportType: 'stock', fundingSource: 'ukraineSupportBudget', realisedAt: '2025-02-01' })).body;
+    await registrar('POST', `/deliveries/${stock.id}/valuations`, { amountCents: 10_00, basis: 'replacementValue', effectiveDate: '2025-02-01' });
+    const wrongValuation = (await registrar('POST', `/deliveries/${stock.id}/valuations`, { amountCents: 1_000_00, basis: 'replacementValue', effectiveDate: '2025-03-01' })).body;
+    expect((await registrar('POST', `/valuations/${wrongValuation.id}/withdrawal`, { withdrawnOn: '2025-03-01', reason: 'Tikfout' })).status).toBe(201);
+
+    const upload = (lines: string[], fileName: string) => ({ fileName, content: Buffer.from(lines.join('\r\n')).toString('base64'), mode: 'allOrNothing' });
+    const payments = await finance('POST', '/imports', upload(['Eigen kenmerk;Kenmerk levering;Bedrag (€);Betaald op', `AANV-B;${purchase.id};2;2025-04-01`], 'betalingen.csv'));
+    expect(payments.body).toMatchObject({ committed: true, counts: { create: 1 } });
+    // Effective before the valuation that counts, the imported one does not supersede it.
+    const valuations = await registrar('POST', '/imports', upload(['Eigen kenmerk;Kenmerk levering;Bedrag;Grondslag;Ingangsdatum', `AANV-W;${stock.id};20;Vervangingswaarde;2025-01-15`], 'waarderingen.csv'));
+    expect(valuations.body).toMatchObject({ committed: true, counts: { create: 1 } });
+
+    expect((await registrar('GET', `/deliveries/${purchase.id}`)).body).toMatchObject({ valueCents: 5_00 + 2_00, realisedAt: '2025-02-01' });
+    expect((await registrar('GET', `/deliveries/${stock.id}`)).body.valueCents).toBe(10_00);
+  });
 });

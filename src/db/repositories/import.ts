@@ -194,7 +194,8 @@ export async function recordImportedKeys(db: Db, importId: string, keys: readonl
 /**
  * Brings the stored value (and for deliveries realised by payment, the realisation date: the day of
  * the first payment) of deliveries that already were in the register in step with the money an import
- * added to them, in one statement: the rule of currentValue in src/domain/delivery.ts, in SQL.
+ * added to them, in one statement: the rule of currentValue in src/domain/delivery.ts, in SQL, on the money
+ * not withdrawn (countedMoney in src/register/delivery-money.ts); the realisation date on every payment.
  */
 export async function refreshCurrentValues(db: Db, deliveryIds: readonly string[]): Promise<void> {
   for (const batch of chunks(deliveryIds, 10_000)) {
@@ -202,8 +203,10 @@ export async function refreshCurrentValues(db: Db, deliveryIds: readonly string[
       update delivery d
       set current_value_cents = case when d.support_type = 'stock'
             then coalesce((select v.amount_cents from valuation v where v.delivery_id = d.id
+                             and not exists (select from valuation_withdrawal w where w.valuation_id = v.id)
                            order by v.effective_date desc, v.recorded_at desc, v.id desc limit 1), 0)
-            else coalesce((select sum(p.amount_cents) from payment p where p.delivery_id = d.id), 0) end,
+            else coalesce((select sum(p.amount_cents) from payment p where p.delivery_id = d.id
+                             and not exists (select from payment_withdrawal w where w.payment_id = p.id)), 0) end,
           realised_at = case when d.support_type = 'stock' then d.realised_at
             else (select min(p.paid_on) from payment p where p.delivery_id = d.id) end,
           version = d.version + 1,
