@@ -8,6 +8,7 @@ import {
   lifecycleStage,
   lifecycleViolations,
   beginningBeforeFollowersViolations,
+  samePaymentViolations,
   signedAfterCommitmentViolations,
 } from './delivery.ts';
 
@@ -111,6 +112,24 @@ describe('a contract a procurement is bought under', () => {
     expect(commitmentBeforeSigningViolations({ committedAt: '2025-07-01' }, ['2025-06-01', '2025-05-15'])).toEqual([
       { field: 'committedAt', code: 'beforeEarlierStage', params: { later: 'contract', earlier: 'committedAt', earlierDate: '2025-07-01', laterDate: '2025-05-15' } },
     ]);
+  });
+});
+
+describe('a payment the same as one of its delivery', () => {
+  const paid = { id: 'payment-1', amountCents: 500, paidOn: '2025-02-01', reference: null, note: 'Eerste termijn', recordedAt: '2025-02-01T09:00:00Z' };
+
+  it('is that payment entered twice when it has no reference and its amount, day and note are the same, its note whatever its case and spaces', () => {
+    expect(samePaymentViolations({ amountCents: 500, paidOn: '2025-02-01', reference: null, note: 'eerste  termijn' }, [paid])).toEqual([
+      { field: 'amountCents', code: 'duplicateRecord', params: { recordedOn: '2025-02-01', recordId: 'payment-1' } },
+    ]);
+    expect(samePaymentViolations({ amountCents: 500, paidOn: '2025-02-01', reference: null, note: 'Tweede termijn' }, [paid])).toEqual([]);
+  });
+
+  it('is told apart by a reference, as references are, and is not judged while its reference is not known', () => {
+    const referenced = { ...paid, reference: 'F.2025.1' };
+    expect(samePaymentViolations({ ...referenced }, [referenced])).toEqual([]);
+    expect(samePaymentViolations({ ...paid, reference: 'F.2025.1' }, [paid])).toEqual([]);
+    expect(samePaymentViolations({ amountCents: 500, paidOn: '2025-02-01', note: 'Eerste termijn' }, [paid])).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { sumCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { pastDateViolations } from './plausibility.ts';
+import { sameRecordViolations } from './same-record.ts';
 import { referenceKey } from '../../common/text.ts';
 import type { Warning } from './warnings.ts';
 import type { Category, FundingSource, LifecycleStage, SupportType, ValuationBasis } from '../../common/vocabulary/codes.ts';
@@ -288,6 +289,21 @@ export function paymentReferenceViolations(reference: string | null | undefined,
   const key = referenceKey(reference);
   const same = livePayments.find((payment) => payment.reference !== null && referenceKey(payment.reference) === key);
   return same ? [{ field: 'reference', code: 'paymentReferenceTaken', params: { paidOn: same.paidOn } }] : [];
+}
+
+/** What a payment's form asks: all of it makes a payment the same as another. */
+export const PAYMENT_FIELDS = ['amountCents', 'paidOn', 'reference', 'note'] as const;
+
+export type TypedPayment = Pick<Payment, (typeof PAYMENT_FIELDS)[number]>;
+
+/**
+ * A payment without a reference the same in amount, day and note as one of its delivery's (not withdrawn, so
+ * also without one) is that payment entered twice: counted twice, it would double what the delivery realised.
+ * Two payments of one day and amount differ in their note or reference. One with a reference is told apart
+ * by it, as references are (paymentReferenceViolations).
+ */
+export function samePaymentViolations(input: Partial<TypedPayment>, livePayments: readonly (TypedPayment & Pick<Payment, 'id' | 'recordedAt'>)[]): RuleViolation[] {
+  return input.reference ? [] : sameRecordViolations(PAYMENT_FIELDS, input, livePayments);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type EpfTrancheKind,
 } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
+import { sameRecordViolations } from './same-record.ts';
 
 /**
  * Claims of the Netherlands on the European Peace Facility (EPF) and the EU's tranches, as pure rules.
@@ -283,12 +284,22 @@ export function assessmentViolations(
   return violations;
 }
 
+/** What a receipt's form asks: a receipt the same in all of it as one the claim has is that one entered twice, which would count its money twice. */
+const RECEIPT_FIELDS = ['amountCents', 'receivedOn', 'note'] as const;
+
+type ReceiptInput = Partial<Pick<EpfReceipt, (typeof RECEIPT_FIELDS)[number]>>;
+
 /**
  * Money is received on a claim once it is assessed, and not while it is blocked. What it received may not
- * exceed what was compensated, at its date or any later one. Without the claim's history (a request's body
- * judged on its own) only its date is judged, and with no date nothing.
+ * exceed what was compensated, at its date or any later one, and a receipt is not one the claim has again.
+ * Without the claim's history (a request's body judged on its own) only its date is judged, and with no
+ * date nothing.
  */
-export function receiptViolations(history: EpfClaimHistory | null, input: Partial<{ amountCents: Cents; receivedOn: string }>, today: string): RuleViolation[] {
+export function receiptViolations(history: EpfClaimHistory | null, input: ReceiptInput, today: string): RuleViolation[] {
+  return [...receivedViolations(history, input, today), ...(history ? sameRecordViolations(RECEIPT_FIELDS, input, history.receipts) : [])];
+}
+
+function receivedViolations(history: EpfClaimHistory | null, input: ReceiptInput, today: string): RuleViolation[] {
   const { amountCents, receivedOn } = input;
   if (receivedOn === undefined) return [];
   const violations = pastDateViolations('receivedOn', receivedOn, today);

@@ -13,7 +13,12 @@ type Typed = string | number | null;
  */
 export function sameRecordViolations<K extends string>(typed: readonly K[], input: Partial<Record<K, Typed>>, earlier: readonly (Record<K, Typed> & { id: string; recordedAt: string })[]): RuleViolation[] {
   if (typed.some((field) => input[field] === undefined)) return [];
-  const same = (a: Typed, b: Typed) => (typeof a === 'string' && typeof b === 'string' ? nameKey(a) === nameKey(b) : a === b);
-  const recorded = earlier.find((record) => typed.every((field) => same(record[field], input[field]!)));
+  const recorded = earlier.find((record) => isSameRecord(typed, record, input));
   return recorded ? [{ field: typed[0]!, code: 'duplicateRecord', params: { recordedOn: todayInAmsterdam(new Date(recorded.recordedAt)), recordId: recorded.id } }] : [];
+}
+
+/** Whether two records are the same in every field typed, their texts whatever their case, accents and spaces (nameKey). */
+export function isSameRecord<K extends string>(typed: readonly K[], a: Partial<Record<K, Typed>>, b: Partial<Record<K, Typed>>): boolean {
+  const same = (x: Typed | undefined, y: Typed | undefined) => (typeof x === 'string' && typeof y === 'string' ? nameKey(x) === nameKey(y) : x === y);
+  return typed.every((field) => same(a[field], b[field]));
 }

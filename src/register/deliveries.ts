@@ -10,6 +10,7 @@ import {
   lifecycleViolations,
   paymentReferenceViolations,
   paymentWarnings,
+  samePaymentViolations,
   beginningBeforeFollowersViolations,
   stageDateViolations,
   supportTypeChangeViolations,
@@ -279,16 +280,18 @@ export async function addPayment(
 
 /**
  * What a payment must meet of its delivery, on the fields given: one realised by payment, not paid before an
- * earlier stage of it, and under a reference no other payment of it carries.
+ * earlier stage of it, under a reference no other payment of it carries, and not one of its payments again.
  */
 function paymentOfDeliveryViolations(delivery: deliveries.StoredDelivery, entries: Awaited<ReturnType<typeof moneyOf>>, input: Partial<PaymentInput>): RuleViolation[] {
   if (!isRealisedByPayment(delivery.supportType)) return [{ field: 'paidOn', code: 'paymentOnStock' }];
+  const live = countedMoney(entries).payments;
   return [
     ...whereGiven(input.paidOn, (paidOn) => {
       const firstPaidOn = [paidOn, ...entries.payments.map((payment) => payment.paidOn)].sort()[0]!;
       return lifecycleViolations({ ...delivery, realisedAt: firstPaidOn }).map((violation) => ({ ...violation, field: 'paidOn' }));
     }),
-    ...paymentReferenceViolations(input.reference, countedMoney(entries).payments),
+    ...paymentReferenceViolations(input.reference, live),
+    ...samePaymentViolations(input, live),
   ];
 }
 

@@ -12,7 +12,21 @@ import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { HeldPayment } from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
-import { followsBeginningViolations, lifecycleViolations, paymentReferenceViolations, paymentWarnings, valuationBasisViolations, type LifecycleDates, type RuleViolation, type SupportType, type ValuationBasis } from '../domain/delivery.ts';
+import {
+  followsBeginningViolations,
+  lifecycleViolations,
+  PAYMENT_FIELDS,
+  paymentReferenceViolations,
+  paymentWarnings,
+  samePaymentViolations,
+  valuationBasisViolations,
+  type LifecycleDates,
+  type RuleViolation,
+  type SupportType,
+  type TypedPayment,
+  type ValuationBasis,
+} from '../domain/delivery.ts';
+import { isSameRecord } from '../domain/same-record.ts';
 import { unconfirmed, type Warning, type WarningCode } from '../domain/warnings.ts';
 import { isUuid } from '../../common/ids.ts';
 import { referenceKey } from '../../common/text.ts';
@@ -20,7 +34,7 @@ import { DOMAIN_SHEETS, isRegisterSheet, type ImportSheet, type RegisterSheet } 
 import { computedCellFaults } from './import-computed.ts';
 import { mayCreate, rolesCreating } from './import-permissions.ts';
 import { earlierDigests, recordNamesOf, type RecordNames } from './import-digests.ts';
-import { addFaults, firstRowsByReference, isSkipped, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
+import { addFaults, earlierRowParams, firstRowsByReference, isSkipped, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
 import { ImportedReferences } from './imported-references.ts';
 
 type Db = Kysely<Database>;
@@ -335,7 +349,8 @@ function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDeliv
  * Money follows its delivery: none for a new delivery whose row has faults (one the register holds takes
  * money whatever its row in the file says: an import changes no delivery); payments only for what is realised
  * by payment, never dated before an earlier stage (the first payment is the day of realisation), and each
- * under a reference of its own among its delivery's (in the register, unless withdrawn, and in the file);
+ * under a reference of its own among its delivery's (in the register, unless withdrawn, and in the file), and
+ * without one none the same as a payment of its delivery's (samePaymentViolations) or an earlier row's;
  * one valuation per delivery and effective date in a file (their order would otherwise be arbitrary), none
  * dated before its delivery's beginning, each on a basis its delivery's support type is valued at. A payment row under the
  * key of a payment the register holds is held against the delivery's other payments: that one is the row's own.
@@ -343,6 +358,7 @@ function deliveryOf(row: PlannedRow, registerDeliveries: Map<string, StoredDeliv
 function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDelivery>, heldPayments: Map<string, HeldPayment[]>, importedPayments: ImportedReferences): void {
   const valuationDates = new Map<string, number>();
   const paymentReferences = new Map<string, number>();
+  const filePayments = new Map<string, { row: PlannedRow; typed: Partial<TypedPayment> }[]>();
   for (const row of rows) {
     // A row with faults of its own is checked too, by the values it has, so that it shows every fault at once.
     if (row.sheet === 'delivery' || (row.outcome !== 'create' && row.outcome !== 'invalid')) continue;
@@ -377,13 +393,41 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
       addFaults(row, violations.map((violation) => ({ ...violation, field: 'paidOn' })));
     }
     const reference = row.values.reference;
-    addFaults(row, paymentReferenceViolations(reference as string | null | undefined, held.filter((payment) => !payment.withdrawn)));
+    const live = held.filter((payment) => !payment.withdrawn);
+    addFaults(row, paymentReferenceViolations(reference as string | null | undefined, live));
+    const typed = typedPayment(row);
+    const inRegister = samePaymentViolations(typed, live);
+    addFaults(row, inRegister.length > 0 ? inRegister : sameAsEarlierRow(row, typed, filePayments));
     if (typeof reference !== 'string' || reference === '') continue;
     const key = `${referenceKey(row.values.deliveryReference as string)}\u0000${referenceKey(reference)}`;
     const first = paymentReferences.get(key);
     if (first === undefined) paymentReferences.set(key, row.rowNumber);
     else addFaults(row, [{ field: 'reference', code: 'samePaymentReference', params: { row: String(first) } }]);
   }
+}
+
+/**
+ * What a payment row says of the fields that make a payment the same as another, as the import would record
+ * it: no reference and an empty note where their cells are empty. A field whose cell could not be read is not known.
+ */
+function typedPayment(row: PlannedRow): Partial<TypedPayment> {
+  const { amountCents, paidOn, reference, note } = row.values as Partial<TypedPayment>;
+  const read = (field: string) => !row.faults.some((fault) => fault.field === field);
+  return { amountCents, paidOn, reference: read('reference') ? (reference ?? null) : reference, note: read('note') ? (note ?? '') : note };
+}
+
+/**
+ * A payment row without a reference the same as an earlier one of the file for the same delivery (samePaymentViolations)
+ * is that row again: its fault names that row. `earlier` holds the rows seen so far, by their delivery's reference.
+ */
+function sameAsEarlierRow(row: PlannedRow, typed: Partial<TypedPayment>, earlier: Map<string, { row: PlannedRow; typed: Partial<TypedPayment> }[]>): RuleViolation[] {
+  if (typed.reference !== null || PAYMENT_FIELDS.some((field) => typed[field] === undefined)) return [];
+  const key = referenceKey(row.values.deliveryReference as string);
+  const seen = earlier.get(key) ?? [];
+  const twin = seen.find((other) => isSameRecord(PAYMENT_FIELDS, other.typed, typed));
+  if (twin) return [{ field: PAYMENT_FIELDS[0], code: 'duplicateRow', params: earlierRowParams(twin.row, row) }];
+  earlier.set(key, [...seen, { row, typed }]);
+  return [];
 }
 
 /**

@@ -61,8 +61,8 @@ export const acceptedHistory = fc
       } else if (step.kind === 'receive') {
         // A share of what is outstanding then: more than that is refused.
         const outstanding = claimStateAt(history, date)?.outstandingCents ?? 0;
-        const input = { amountCents: Math.max(1, Math.floor(outstanding * step.share)), receivedOn: date };
-        if (receiptViolations(history, input, LAST_DAY_ACCEPTED).length === 0) history.receipts.push({ ...base, note: '', ...input });
+        const input = { amountCents: Math.max(1, Math.floor(outstanding * step.share)), receivedOn: date, note: '' };
+        if (receiptViolations(history, input, LAST_DAY_ACCEPTED).length === 0) history.receipts.push({ ...base, ...input });
       } else if (blockageViolations(history, { blocked: step.kind === 'block', effectiveOn: date }, LAST_DAY_ACCEPTED).length === 0) {
         history.blockages.push({ ...base, blocked: step.kind === 'block', effectiveOn: date, reason: 'Veto' });
       }

@@ -98,8 +98,11 @@ export async function findPayments(db: Db, ids: readonly string[]): Promise<Map<
 /** A payment the register holds, as an import's plan weighs a new one beside it. */
 export interface HeldPayment {
   id: string;
+  amountCents: number;
   paidOn: string;
   reference: string | null;
+  note: string;
+  recordedAt: string;
   withdrawn: boolean;
 }
 
@@ -109,7 +112,7 @@ export async function paymentsOf(db: Db, deliveryIds: readonly string[]): Promis
   for (const batch of chunks(deliveryIds, 10_000)) {
     const rows = await db
       .selectFrom('payment')
-      .select(['id', 'deliveryId', 'paidOn', 'reference', (eb) => eb.exists(eb.selectFrom('paymentWithdrawal').whereRef('paymentWithdrawal.paymentId', '=', 'payment.id')).$castTo<boolean>().as('withdrawn')])
+      .select(['id', 'deliveryId', 'amountCents', 'paidOn', 'reference', 'note', 'recordedAt', (eb) => eb.exists(eb.selectFrom('paymentWithdrawal').whereRef('paymentWithdrawal.paymentId', '=', 'payment.id')).$castTo<boolean>().as('withdrawn')])
       .where('deliveryId', '=', sql<string>`any(${batch}::uuid[])`)
       .execute();
     for (const { deliveryId, ...payment } of rows) {
