@@ -119,6 +119,9 @@ export const isoDate = z.iso.date({ abort: true }).superRefine((date, ctx) => {
  */
 export const eventDate = isoDate.openapi({ description: 'Not after today' });
 
+/** The query of a list or figures as they stood at a date: a date of the register's years (isoDate), today in The Hague when left out. */
+export const AsAtDateQuerySchema = z.object({ date: isoDate.optional().openapi({ description: 'The date the answer is as at; today (in The Hague) when left out' }) });
+
 /** A moment (ISO 8601 with offset) within the same years as isoDate. */
 export const isoMoment = z.iso.datetime({ offset: true, abort: true }).superRefine((moment, ctx) => {
   const time = Date.parse(moment);

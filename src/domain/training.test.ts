@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TRAINING_MEASURES, contributionViolations, programmeTakenViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput } from './training.ts';
+import { TRAINING_MEASURES, contributionViolations, programmeTakenViolations, trainingCountAt, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput } from './training.ts';
 
 const TODAY = '2025-09-10';
 const valid: ContributionInput = {
@@ -120,6 +120,13 @@ describe('a training figure at a reference date', () => {
     expect(trainingFigureAt(rows, 'trainees', '2025-08-31')).toEqual({ value: 220, qualifier: 'approximate' });
     expect(trainingFigureAt(rows, 'trainers', '2025-08-31')).toEqual({ value: 20, qualifier: 'maximum' });
     expect(TRAINING_MEASURES.map((measure) => trainingFigureAt(rows, measure, '2025-08-30'))).toEqual(TRAINING_MEASURES.map(() => null));
+  });
+
+  it('dates each measure by the contribution it comes from, where a later count left that measure out', () => {
+    const rows = [{ ...contribution('2025-05-31', 100), trainers: 12 }, contribution('2025-08-31', 220)];
+    expect(trainingCountAt(rows, 'trainees', '2025-09-10')).toEqual({ value: 220, qualifier: 'approximate', countsUpTo: '2025-08-31' });
+    expect(trainingCountAt(rows, 'trainers', '2025-09-10')).toEqual({ value: 12, qualifier: 'exact', countsUpTo: '2025-05-31' });
+    expect(trainingFigureAt(rows, 'trainers', '2025-09-10')).toEqual({ value: 12, qualifier: 'exact' });
   });
 
   it('says up to when the training given was counted at a date: the latest count up to it, a plan aside', () => {

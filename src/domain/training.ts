@@ -144,22 +144,38 @@ function measureOf(contribution: ContributionInput, measure: TrainingMeasure): T
   }
 }
 
-/**
- * A programme's measure at a reference date: from the latest contribution counted up to that date that
- * counts it (the later recording wins on the same date). Contributions counted after the date do not exist yet.
- */
-export function trainingFigureAt(contributions: readonly Contribution[], measure: TrainingMeasure, referenceDate: IsoDate): TrainingFigure | null {
-  const known = contributions
-    .filter((contribution) => contribution.countsUpTo <= referenceDate && measureOf(contribution, measure) !== null)
-    .sort((a, b) => b.countsUpTo.localeCompare(a.countsUpTo) || b.recordedAt.localeCompare(a.recordedAt));
-  return known[0] ? measureOf(known[0], measure) : null;
+/** The contributions a reference date knows: those counted up to it. Contributions counted after the date do not exist yet. */
+export function contributionsCountedBy(contributions: readonly Contribution[], referenceDate: IsoDate): Contribution[] {
+  return contributions.filter((contribution) => contribution.countsUpTo <= referenceDate);
 }
 
+/** A measure at a reference date with the date its count runs up to. */
+export interface TrainingCount extends TrainingFigure {
+  countsUpTo: IsoDate;
+}
+
+/**
+ * A programme's measure at a reference date, with the date it was counted up to: from the latest contribution
+ * counted up to that date that counts it (the later recording wins on the same date).
+ */
+export function trainingCountAt(contributions: readonly Contribution[], measure: TrainingMeasure, referenceDate: IsoDate): TrainingCount | null {
+  const [latest] = contributionsCountedBy(contributions, referenceDate)
+    .filter((contribution) => measureOf(contribution, measure) !== null)
+    .sort((a, b) => b.countsUpTo.localeCompare(a.countsUpTo) || b.recordedAt.localeCompare(a.recordedAt));
+  const figure = latest ? measureOf(latest, measure) : null;
+  return figure && { ...figure, countsUpTo: latest!.countsUpTo };
+}
+
+/** A programme's measure at a reference date, as the letter places it (trainingCountAt). */
+export function trainingFigureAt(contributions: readonly Contribution[], measure: TrainingMeasure, referenceDate: IsoDate): TrainingFigure | null {
+  const count = trainingCountAt(contributions, measure, referenceDate);
+  return count && { value: count.value, qualifier: count.qualifier };
+}
 
 /** The date up to which the training given was counted at a reference date: the latest count of any programme up to it. */
 export function trainingCountedUpTo(contributions: readonly Contribution[], referenceDate: IsoDate): IsoDate | null {
-  const counted = contributions
-    .filter((contribution) => contribution.countsUpTo <= referenceDate && countsGivenTraining(contribution))
+  const counted = contributionsCountedBy(contributions, referenceDate)
+    .filter(countsGivenTraining)
     .map((contribution) => contribution.countsUpTo);
   return counted.length === 0 ? null : counted.reduce((latest, date) => (date > latest ? date : latest));
 }

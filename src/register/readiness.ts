@@ -33,13 +33,14 @@ import { refreshCurrentValue } from './deliveries.ts';
 import { assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
+import type { IsoDate } from '../../common/dates.ts';
 
 type Db = Kysely<Database>;
 
 const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
 const projectObject = (id: string): AuditObject => ({ type: 'replenishmentProject', id });
 
-/** A page of the stock deliveries the filter finds, by title, each with its latest judgement and replacement; with how many there are (capped). */
+/** A page of the stock deliveries the filter finds, by title, each with its judgement and replacement at the filter's date; with how many there are (capped). */
 export async function listStockDeliveryReadiness(
   db: Db,
   query: { filter: repository.StockDeliveryFilter; start: PageStart; pageSize: number },
@@ -72,10 +73,32 @@ async function readinessHistory(db: Db, deliveryId: string) {
   return { nonReplacements, version: judgements.length + nonReplacements.length };
 }
 
-/** The replenishment projects and every decision not to replace, newest first: what the readiness page shows beside its list. */
-export async function replenishmentOverview(db: Db) {
-  const [projects, nonReplacements] = await Promise.all([repository.listProjects(db), repository.listNonReplacements(db)]);
-  return { projects, nonReplacements: nonReplacements.toReversed() };
+/**
+ * The states of the replenishment projects that held at the date and the decisions not to replace taken by then:
+ * what the letter's confidential annex and the readiness page both take of them.
+ */
+async function replenishmentAt(db: Db, date: IsoDate) {
+  const [states, nonReplacements] = await Promise.all([repository.listProjectStates(db), repository.nonReplacementsAt(db, date)]);
+  return { states: projectStatesAt(states, date), nonReplacements };
+}
+
+/**
+ * The replenishment projects and the decisions not to replace, newest first, as they stood at the date: what the
+ * readiness page shows beside its list. A project is as its state held then, with its history up to then; one with
+ * no state by then is left out. Its version stays that of its current state, to send with its next change.
+ */
+export async function replenishmentOverview(db: Db, date: IsoDate) {
+  const [projects, { states, nonReplacements }] = await Promise.all([repository.listProjects(db), replenishmentAt(db, date)]);
+  const held = new Map(states.map((state) => [state.projectId, state]));
+  return {
+    date,
+    projects: projects.flatMap((project) => {
+      const state = held.get(project.id);
+      if (!state) return [];
+      return { ...project, name: state.name, stage: state.stage, asOf: state.asOf, replaces: state.replaces, history: project.history.filter((entry) => entry.asOf <= date) };
+    }),
+    nonReplacements: nonReplacements.toReversed(),
+  };
 }
 
 export interface ReplenishmentSummary extends repository.StockTotals {
@@ -130,10 +153,6 @@ function judgementOfDeliveryViolations(delivery: StoredDelivery, input: Partial<
 export async function judgementRegisterViolations(db: Db, deliveryId: string, input: Partial<JudgementInput>): Promise<RuleViolation[]> {
   const delivery = await deliveries.findDelivery(db, deliveryId);
   return delivery ? judgementOfDeliveryViolations(delivery, input) : [];
-}
-
-export async function listProjects(db: Db): Promise<repository.StoredProject[]> {
-  return repository.listProjects(db);
 }
 
 export async function getProject(db: Db, id: string): Promise<repository.StoredProject> {
@@ -290,16 +309,11 @@ export async function readinessEffectsAt(db: Db, date: string): Promise<(Readine
  * each revalued only when its revaluation held by then.
  */
 export async function readinessAnnexRows(db: Db, date: string): Promise<ReadinessAnnexRow[]> {
-  const [stock, judgements, states, nonReplacements] = await Promise.all([
-    repository.stockDeliveries(db, date),
-    repository.listJudgements(db),
-    repository.listProjectStates(db),
-    repository.nonReplacementsAt(db, date),
-  ]);
+  const [stock, judgements, { states, nonReplacements }] = await Promise.all([repository.stockDeliveries(db, date), repository.listJudgements(db), replenishmentAt(db, date)]);
   const judgementsOf = Map.groupBy(judgements, (judgement) => judgement.deliveryId);
   const byName = (a: ProjectState, b: ProjectState) => (a.name === b.name ? (a.projectId < b.projectId ? -1 : 1) : a.name < b.name ? -1 : 1);
   const replacementsOf = Map.groupBy(
-    projectStatesAt(states, date)
+    states
       .toSorted(byName)
       .flatMap((state) => state.replaces.map((replacement) => ({ deliveryId: replacement.deliveryId, project: state.name, stage: state.stage, replacedValueCents: replacement.replacedValueCents }))),
     (replacement) => replacement.deliveryId,
@@ -316,7 +330,7 @@ export async function readinessAnnexRows(db: Db, date: string): Promise<Readines
       realisedAt: delivery.realisedAt,
       judgement: judgement && { effect: judgement.effect, judgedOn: judgement.judgedOn, judgedByRole: roles.get(judgement.judgedByName) ?? null, reasoning: judgement.reasoning },
       replacements: (replacementsOf.get(delivery.id) ?? []).map(({ deliveryId: _, ...replacement }) => replacement),
-      nonReplacements: (decisionsOf.get(delivery.id) ?? []).map(({ deliveryId: _, ...decision }) => decision),
+      nonReplacements: (decisionsOf.get(delivery.id) ?? []).map(({ decidedOn, reason, revalued }) => ({ decidedOn, reason, revalued })),
     };
   });
 }

@@ -7,8 +7,22 @@ import * as repository from '../db/repositories/training.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { lockNamesOf } from '../db/repositories/names.ts';
-import type { IsoDate } from '../../common/dates.ts';
-import { contributionViolations, programmeTakenViolations, programmeViolations, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
+import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
+import {
+  contributionsCountedBy,
+  contributionViolations,
+  programmeTakenViolations,
+  programmeViolations,
+  trainingCountAt,
+  trainingCountedUpTo,
+  trainingFigureAt,
+  TRAINING_MEASURES,
+  type Contribution,
+  type ContributionInput,
+  type TrainingCount,
+  type TrainingMeasure,
+  type TrainingProgrammeInput,
+} from '../domain/training.ts';
 import { unknownRecords } from '../domain/references.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
@@ -33,7 +47,8 @@ export async function createProgramme(db: Db, context: RequestContext, input: Tr
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'trainingProgramme', 'the register');
     assertValid([...programmeViolations(input), ...(await violationsAgainstRegister(trx, input))]);
-    const stored = await repository.insertProgramme(trx, randomUUID(), { ...input, isDemonstration: false }).catch(keyTaken);
+    // Recorded at the request's moment, the day (in The Hague) it is listed from (programmesAt).
+    const stored = await repository.insertProgramme(trx, randomUUID(), { ...input, isDemonstration: false, createdAt: context.now().toISOString() }).catch(keyTaken);
     await recordAuditEvent(trx, context, { action: 'training.createProgramme', object: auditObject(stored.id), result: 'success', after: stored });
     return withContributions(stored, []);
   });
@@ -109,9 +124,30 @@ export async function getProgramme(db: Db, id: string): Promise<ProgrammeDetail>
 }
 
 /** Every programme with its contributions. */
-export async function listProgrammes(db: Db): Promise<ProgrammeDetail[]> {
+async function listProgrammes(db: Db): Promise<ProgrammeDetail[]> {
   const [programmes, contributions] = await Promise.all([repository.listProgrammes(db), repository.listContributions(db)]);
   return programmes.map((programme) => withContributions(programme, contributions.filter((row) => row.programmeId === programme.id)));
+}
+
+/** A programme as it stood at a date: the contributions counted by then and each measure as the letter takes it then. */
+export interface ProgrammeAt extends ProgrammeDetail {
+  counts: Record<TrainingMeasure, TrainingCount | null>;
+  /** The date up to which its training given was counted by then, as the annex gives it; null when none was. */
+  countedUpTo: IsoDate | null;
+}
+
+/**
+ * The programmes as they stood at the date, by name: those recorded by then (in The Hague) or counting anything
+ * up to it. Each has only its contributions counted up to the date, and its counts as the letter takes them at
+ * that date as its reference date. The version of its contributions stays that of them all, to send with the next one.
+ */
+export async function programmesAt(db: Db, date: IsoDate): Promise<ProgrammeAt[]> {
+  return (await listProgrammes(db)).flatMap((programme) => {
+    const counted = contributionsCountedBy(programme.contributions, date);
+    if (counted.length === 0 && todayInAmsterdam(new Date(programme.createdAt)) > date) return [];
+    const counts = Object.fromEntries(TRAINING_MEASURES.map((measure) => [measure, trainingCountAt(programme.contributions, measure, date)])) as ProgrammeAt['counts'];
+    return { ...programme, contributions: counted, counts, countedUpTo: trainingCountedUpTo(programme.contributions, date) };
+  });
 }
 
 async function existing(db: Db, id: string, options: { forUpdate?: boolean } = {}) {

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { assessmentViolations, blockageReasonViolations, claimViolations, EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS, newTrancheViolations, receiptViolations } from '../../domain/epf.ts';
 import { permitted } from '../access.ts';
-import { amountCents, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, passedFieldRules, positiveAmountCents, problemResponses, requiredText, safeText } from '../openapi-common.ts';
+import { amountCents, AsAtDateQuerySchema, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, passedFieldRules, positiveAmountCents, problemResponses, requiredText, safeText } from '../openapi-common.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 
@@ -142,7 +142,6 @@ const OverviewSchema = z
   })
   .openapi('EpfOverview');
 
-const DateQuerySchema = z.object({ date: isoDate.optional().openapi({ description: 'The date the figures are as at; today when left out' }) });
 const ClaimIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const overviewRoute = createRoute(
@@ -151,7 +150,7 @@ export const overviewRoute = createRoute(
     path: '/epf/overview',
     tags: ['epf'],
     summary: 'The EPF figures at a date: declared, compensated, paid per year, outstanding, blocked; the tranches and the implementing-actor work',
-    request: { query: DateQuerySchema },
+    request: { query: AsAtDateQuerySchema },
     responses: { 200: json(OverviewSchema, 'The figures'), ...problemResponses(400, 401, 403) },
   }),
 );
@@ -184,7 +183,7 @@ export const listClaimsRoute = createRoute(
     tags: ['epf'],
     summary: 'The claims declared on or before a date, each with its status then, oldest first, a page at a time',
     description: 'Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).',
-    request: { query: DateQuerySchema.extend(pageQueryParameters) },
+    request: { query: AsAtDateQuerySchema.extend(pageQueryParameters) },
     responses: { 200: json(ClaimListSchema, 'The claims'), ...problemResponses(400, 401, 403) },
   }),
 );

@@ -1,14 +1,16 @@
 import type { Context } from 'hono';
-import { todayInAmsterdam } from '../../../common/dates.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { todayInAmsterdam, type IsoDate } from '../../../common/dates.ts';
 import { vocabulary, type Language } from '../../../common/vocabulary/index.ts';
 import type { ExportList } from '../../../common/vocabulary/codes.ts';
 import { listAccounts } from '../../auth/accounts.ts';
 import { listBudget } from '../../register/budget.ts';
 import { epfOverview } from '../../register/epf.ts';
 import { listLetters } from '../../register/letters.ts';
-import { listProgrammes } from '../../register/training.ts';
-import { listProjects, replenishmentOverview } from '../../register/readiness.ts';
-import { industryOverview, type IndustryOverview } from '../../register/industry.ts';
+import { programmesAt } from '../../register/training.ts';
+import { replenishmentOverview } from '../../register/readiness.ts';
+import { industryOverview } from '../../register/industry.ts';
 import { listAnnexes } from '../../register/annex.ts';
 import { auditEventBatches, budgetCommitmentBatches, deliveryBatches, disclosureQueueBatches, dueReviewBatches, epfClaimBatches, exportQueueBatches, oneBatch, stockDeliveryReadinessBatches, toDecideAgainBatches } from '../../register/exports.ts';
 import { apiRoutes } from '../api-routes.ts';
@@ -67,6 +69,16 @@ async function* presented<Row, Item>(batches: AsyncIterable<readonly Row[]>, pre
   for await (const batch of batches) yield batch.map(present);
 }
 
+/** A table of a page's overview as it stood at the date asked (today when left out), each its own file. */
+const tableAt =
+  <Overview>(overviewAt: (db: Kysely<Database>, date: IsoDate) => Promise<Overview>) =>
+  <Row>(list: ExportList, columns: readonly Column<Row>[], rows: (overview: Overview) => readonly Row[]) =>
+  async (c: Context<ApiEnv>, query: FileQuery & { date?: IsoDate | undefined }) => {
+    const { db, clock } = c.get('deps');
+    const { date, ...file } = query;
+    return sendExport(c, list, file, columns, oneBatch(overviewAt(db, date ?? todayInAmsterdam(clock())).then(rows)));
+  };
+
 export function exportRoutes() {
   const app = apiRoutes();
 
@@ -109,25 +121,25 @@ export function exportRoutes() {
     return sendExport(c, 'budgetCommitments', file, BUDGET_COMMITMENT_COLUMNS, budgetCommitmentBatches(db, commitmentFilter({ q, year, fund }), todayInAmsterdam(clock())));
   });
 
-  app.openapi(trainingProgrammesExportRoute, async (c) => sendExport(c, 'trainingProgrammes', c.req.valid('query'), TRAINING_PROGRAMME_COLUMNS, oneBatch(listProgrammes(c.get('deps').db))));
-
-  app.openapi(readinessDeliveriesExportRoute, async (c) => {
-    const { q, effect, ...file } = c.req.valid('query');
-    return sendExport(c, 'readinessDeliveries', file, READINESS_DELIVERY_COLUMNS, stockDeliveryReadinessBatches(c.get('deps').db, stockDeliveryFilter({ q, effect })));
+  app.openapi(trainingProgrammesExportRoute, async (c) => {
+    const { date, ...file } = c.req.valid('query');
+    const { db, clock } = c.get('deps');
+    return sendExport(c, 'trainingProgrammes', file, TRAINING_PROGRAMME_COLUMNS, oneBatch(programmesAt(db, date ?? todayInAmsterdam(clock()))));
   });
 
-  app.openapi(replenishmentProjectsExportRoute, async (c) => sendExport(c, 'replenishmentProjects', c.req.valid('query'), REPLENISHMENT_PROJECT_COLUMNS, oneBatch(listProjects(c.get('deps').db))));
-
-  app.openapi(nonReplacementsExportRoute, async (c) =>
-    sendExport(c, 'nonReplacements', c.req.valid('query'), NON_REPLACEMENT_COLUMNS, oneBatch(replenishmentOverview(c.get('deps').db).then((overview) => overview.nonReplacements))),
-  );
-
-  /** A table of the industry register as it stood at the date asked (today when left out). */
-  const industryTable = <Row>(list: ExportList, columns: readonly Column<Row>[], rows: (overview: IndustryOverview) => readonly Row[]) => async (c: Context<ApiEnv>, query: FileQuery & { date?: string | undefined }) => {
+  app.openapi(readinessDeliveriesExportRoute, async (c) => {
+    const { date, q, effect, ...file } = c.req.valid('query');
     const { db, clock } = c.get('deps');
-    const { date, ...file } = query;
-    return sendExport(c, list, file, columns, oneBatch(industryOverview(db, date ?? todayInAmsterdam(clock())).then(rows)));
-  };
+    return sendExport(c, 'readinessDeliveries', file, READINESS_DELIVERY_COLUMNS, stockDeliveryReadinessBatches(db, stockDeliveryFilter({ date, q, effect }, todayInAmsterdam(clock()))));
+  });
+
+  const replenishmentTable = tableAt(replenishmentOverview);
+  const projectsTable = replenishmentTable('replenishmentProjects', REPLENISHMENT_PROJECT_COLUMNS, (overview) => overview.projects);
+  const decisionsTable = replenishmentTable('nonReplacements', NON_REPLACEMENT_COLUMNS, (overview) => overview.nonReplacements);
+  app.openapi(replenishmentProjectsExportRoute, async (c) => projectsTable(c, c.req.valid('query')));
+  app.openapi(nonReplacementsExportRoute, async (c) => decisionsTable(c, c.req.valid('query')));
+
+  const industryTable = tableAt(industryOverview);
   const industryExports = [
     [industryByCountryExportRoute, industryTable('industryByCountry', INDUSTRY_BY_COUNTRY_COLUMNS, (overview) => overview.byCountry)],
     [industryContractsExportRoute, industryTable('industryContracts', INDUSTRY_CONTRACT_COLUMNS, (overview) => contractMilestoneRows(overview.companies))],

@@ -4,7 +4,7 @@ import { stockDeliveryQuery } from '../readiness/schemas.ts';
 import { commitmentQuery } from '../budget/schemas.ts';
 import { AuditQuerySchema } from '../audit/schemas.ts';
 import { DeliveryListQuerySchema } from '../deliveries/schemas.ts';
-import { isoDate, languageQuery, problemResponses } from '../openapi-common.ts';
+import { AsAtDateQuerySchema, isoDate, languageQuery, problemResponses } from '../openapi-common.ts';
 import { CSV_DIALECTS } from '../csv.ts';
 import { EXPORT_FORMATS, XLSX_TYPE } from './spreadsheet.ts';
 
@@ -91,19 +91,22 @@ export const budgetCommitmentsExportRoute = createRoute(
 );
 
 export const trainingProgrammesExportRoute = createRoute(
-  permitted('training.read', exportRoute('/exports/training-programmes', 'The training programmes by name, each count as its latest contribution gives it', z.object(fileQuery))),
+  permitted('training.read', exportRoute('/exports/training-programmes', 'The training programmes by name as they stood at a date, each count as a letter at that date takes it', AsAtDateQuerySchema.extend(fileQuery))),
 );
 
 export const readinessDeliveriesExportRoute = createRoute(
-  permitted('readiness.read', exportRoute('/exports/readiness-deliveries', 'The stock deliveries by title, each with its latest judgement on readiness and its replacement', z.object({ ...stockDeliveryQuery, ...fileQuery }))),
+  permitted(
+    'readiness.read',
+    exportRoute('/exports/readiness-deliveries', 'The stock deliveries by title as they stood at a date, each with the judgement on readiness that held then and its replacement then', z.object({ ...stockDeliveryQuery, ...fileQuery })),
+  ),
 );
 
 export const replenishmentProjectsExportRoute = createRoute(
-  permitted('readiness.read', exportRoute('/exports/replenishment-projects', 'The replenishment projects, each with the value it replaces', z.object(fileQuery))),
+  permitted('readiness.read', exportRoute('/exports/replenishment-projects', 'The replenishment projects as their states held at a date, each with the value it replaced then', AsAtDateQuerySchema.extend(fileQuery))),
 );
 
 export const nonReplacementsExportRoute = createRoute(
-  permitted('readiness.read', exportRoute('/exports/non-replacements', 'Every decision not to replace a stock delivery, newest first', z.object(fileQuery))),
+  permitted('readiness.read', exportRoute('/exports/non-replacements', 'The decisions not to replace a stock delivery taken by a date, newest first, each revalued when its revaluation held then', AsAtDateQuerySchema.extend(fileQuery))),
 );
 
 /** The industry page's tables: each its own file, the register as it stood at the date (today when left out). */

@@ -10,8 +10,8 @@ import type { AccountView } from '../../auth/accounts.ts';
 import type { QueueItem } from '../../db/repositories/export-control.ts';
 import type { CommitmentDetail } from '../../register/budget.ts';
 import type { BudgetDecision, BudgetShift } from '../../domain/budget.ts';
-import type { ProgrammeDetail } from '../../register/training.ts';
-import type { NonReplacementDecision, StockDeliveryReadiness, StoredProject } from '../../db/repositories/readiness.ts';
+import type { ProgrammeAt } from '../../register/training.ts';
+import type { NonReplacementAt, StockDeliveryReadiness, StoredProject } from '../../db/repositories/readiness.ts';
 import type { IndustryOverview } from '../../register/industry.ts';
 import type { AnnexListing } from '../../db/repositories/annex-renderings.ts';
 import type { DueReview, ToDecideAgain } from '../../db/repositories/disclosure.ts';
@@ -165,31 +165,26 @@ export const BUDGET_COMMITMENT_COLUMNS: readonly Column<CommitmentDetail>[] = [
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
 
-type TrainingProgramme = Omit<ProgrammeDetail, 'createdAt' | 'updatedAt'>;
+type TrainingProgramme = Omit<ProgrammeAt, 'createdAt' | 'updatedAt'>;
 
-/** The programme's latest contribution that counts the measure, as the training page shows it. */
-function latestCounting(programme: TrainingProgramme, measure: 'trainers' | 'trainees' | 'courses') {
-  return programme.contributions.filter((contribution) => contribution[measure] !== null).at(-1);
-}
-
-/** The programmes as the training page lists them: each count as its latest contribution gives it, with its qualifier. */
+/** The programmes as the training page lists them at its date: each count as the letter takes it then, with its qualifier. */
 export const TRAINING_PROGRAMME_COLUMNS: readonly Column<TrainingProgramme>[] = [
   { heading: 'programme', kind: 'text', value: (row) => row.name },
   { heading: 'programmeKey', kind: 'text', value: (row) => row.key },
   { heading: 'hostCountry', kind: 'text', value: (row) => row.hostCountry },
   { heading: 'trainingFramework', kind: 'text', value: (row, words) => words.trainingFrameworks[row.framework] },
   { heading: 'systemTrainedOn', kind: 'text', value: (row) => row.systemTrainedOn },
-  { heading: 'trainers', kind: 'count', value: (row) => latestCounting(row, 'trainers')?.trainers ?? null },
-  { heading: 'trainersIsMaximum', kind: 'text', value: (row, words) => { const latest = latestCounting(row, 'trainers'); return latest ? yesNo(latest.trainersIsMaximum, words) : null; } },
-  { heading: 'trainees', kind: 'count', value: (row) => latestCounting(row, 'trainees')?.trainees ?? null },
-  { heading: 'traineesIsApproximate', kind: 'text', value: (row, words) => { const latest = latestCounting(row, 'trainees'); return latest ? yesNo(latest.traineesIsApproximate, words) : null; } },
-  { heading: 'courses', kind: 'count', value: (row) => latestCounting(row, 'courses')?.courses ?? null },
+  { heading: 'trainers', kind: 'count', value: (row) => row.counts.trainers?.value ?? null },
+  { heading: 'trainersIsMaximum', kind: 'text', value: (row, words) => row.counts.trainers && yesNo(row.counts.trainers.qualifier === 'maximum', words) },
+  { heading: 'trainees', kind: 'count', value: (row) => row.counts.trainees?.value ?? null },
+  { heading: 'traineesIsApproximate', kind: 'text', value: (row, words) => row.counts.trainees && yesNo(row.counts.trainees.qualifier === 'approximate', words) },
+  { heading: 'courses', kind: 'count', value: (row) => row.counts.courses?.value ?? null },
   { heading: 'countsUpTo', kind: 'date', value: (row) => row.contributions.at(-1)?.countsUpTo ?? null },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
 
-/** The stock deliveries as the readiness page lists them: the latest judgement, and what is and is not replaced. */
+/** The stock deliveries as the readiness page lists them at its date: the judgement that held then, and what was and was not replaced then. */
 export const READINESS_DELIVERY_COLUMNS: readonly Column<StockDeliveryReadiness>[] = [
   { heading: 'delivery', kind: 'text', value: (row) => row.title },
   { heading: 'quantity', kind: 'count', value: (row) => row.quantity },
@@ -220,14 +215,12 @@ export const REPLENISHMENT_PROJECT_COLUMNS: readonly Column<ReplenishmentProject
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
 
-/** A decision not to replace, with the title of its delivery. */
-type NonReplacementRow = NonReplacementDecision & { deliveryTitle: string };
-
-export const NON_REPLACEMENT_COLUMNS: readonly Column<NonReplacementRow>[] = [
+/** A decision not to replace as it stood at a date, with the title of its delivery: revalued when its revaluation held then. */
+export const NON_REPLACEMENT_COLUMNS: readonly Column<NonReplacementAt>[] = [
   { heading: 'decidedOn', kind: 'date', value: (row) => row.decidedOn },
   { heading: 'delivery', kind: 'text', value: (row) => row.deliveryTitle },
   { heading: 'reason', kind: 'text', value: (row) => row.reason },
-  { heading: 'revalued', kind: 'text', value: (row, words) => yesNo(row.valuationId !== null, words) },
+  { heading: 'revalued', kind: 'text', value: (row, words) => yesNo(row.revalued, words) },
   { heading: 'decidedBy', kind: 'text', value: (row, words) => actorInWords(row.decidedByName, words) },
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
   { heading: 'id', kind: 'text', value: (row) => row.id },

@@ -22,7 +22,7 @@ import {
 } from '../../domain/industry.ts';
 import { MAX_COUNT } from '../../domain/plausibility.ts';
 import { permitted } from '../access.ts';
-import { countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalReference, passedFieldRules, problemResponses, referenceText, safeText } from '../openapi-common.ts';
+import { AsAtDateQuerySchema, countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalReference, passedFieldRules, problemResponses, referenceText, safeText } from '../openapi-common.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
@@ -275,7 +275,7 @@ export const overviewRoute = createRoute(
     path: '/industry',
     tags: ['industry'],
     summary: 'The industry register as it stood at the date (default today), milestones judged at it, with the contracts per country',
-    request: { query: z.object({ date: isoDate.optional() }) },
+    request: { query: AsAtDateQuerySchema },
     responses: { 200: json(IndustryOverviewSchema, 'The industry register'), ...problemResponses(400, 401, 403) },
   }),
 );

@@ -28,6 +28,7 @@ import {
   ReplenishmentSummarySchema,
   stockDeliveryFilter,
 } from './schemas.ts';
+import { todayInAmsterdam } from '../../../common/dates.ts';
 
 /** The one order of the stock deliveries' list, named in its cursors. */
 const STOCK_DELIVERY_SORT = 'title';
@@ -35,16 +36,21 @@ const STOCK_DELIVERY_SORT = 'title';
 export function readinessRoutes() {
   const app = apiRoutes();
 
-  app.openapi(overviewRoute, async (c) => c.json(ReadinessOverviewSchema.parse(await register.replenishmentOverview(c.get('deps').db)), 200));
+  app.openapi(overviewRoute, async (c) => {
+    const { db, clock } = c.get('deps');
+    return c.json(ReadinessOverviewSchema.parse(await register.replenishmentOverview(db, c.req.valid('query').date ?? todayInAmsterdam(clock()))), 200);
+  });
 
   app.openapi(listStockDeliveriesRoute, async (c) => {
-    const { after, before, pageSize = 25, ...filter } = c.req.valid('query');
-    const page = await register.listStockDeliveryReadiness(c.get('deps').db, {
-      filter: stockDeliveryFilter(filter),
+    const { db, clock } = c.get('deps');
+    const { after, before, pageSize = 25, ...query } = c.req.valid('query');
+    const filter = stockDeliveryFilter(query, todayInAmsterdam(clock()));
+    const page = await register.listStockDeliveryReadiness(db, {
+      filter,
       start: pageStart({ after, before }, STOCK_DELIVERY_SORT, isStockDeliveryPosition),
       pageSize,
     });
-    return c.json({ items: page.rows, pageSize, total: page.total, totalIsCapped: page.totalIsCapped, ...pageCursors(page, STOCK_DELIVERY_SORT) }, 200);
+    return c.json({ date: filter.date, items: page.rows, pageSize, total: page.total, totalIsCapped: page.totalIsCapped, ...pageCursors(page, STOCK_DELIVERY_SORT) }, 200);
   });
 
   app.openapi(getDeliveryReadinessRoute, async (c) => {

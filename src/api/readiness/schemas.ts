@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { IsoDate } from '../../../common/dates.ts';
 import { VALUATION_BASES } from '../../domain/delivery.ts';
 import type { StockDeliveryFilter } from '../../db/repositories/readiness.ts';
 import { EFFECT_FILTERS, judgementViolations, LARGEST_STOCK_DELIVERIES, nonReplacementViolations, projectViolations, READINESS_EFFECTS, REPLENISHMENT_STAGES, type EffectFilter } from '../../domain/readiness.ts';
@@ -6,7 +7,7 @@ import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
 import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
-import { amountCents, idempotencyKey, itemQuantity, positiveAmountCents, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, passedFieldRules, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
+import { amountCents, AsAtDateQuerySchema, idempotencyKey, itemQuantity, positiveAmountCents, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, passedFieldRules, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
@@ -118,12 +119,17 @@ const stockDeliveryFields = {
 
 /** The stock deliveries' filter, on the page and in its export. */
 export const stockDeliveryQuery = {
+  ...AsAtDateQuerySchema.shape,
   q: queryFilter(safeText(200)).openapi({ description: 'Only the deliveries whose title contains this text, whatever its case' }),
-  effect: queryFilter(z.enum(EFFECT_FILTERS)).openapi({ description: 'Only the deliveries whose latest judgement (as `latestJudgement`) has this effect, or with `unjudged` those never judged' }),
+  effect: queryFilter(z.enum(EFFECT_FILTERS)).openapi({ description: 'Only the deliveries whose judgement that held at the date (as `latestJudgement`) has this effect, or with `unjudged` those not judged by then' }),
 };
 
-/** The filter those parameters ask for. */
-export const stockDeliveryFilter = ({ q, effect }: { q?: string | undefined; effect?: EffectFilter | undefined }): StockDeliveryFilter => ({ titleContains: q?.trim() || undefined, effect });
+/** The filter those parameters ask for, at today's date when they name none. */
+export const stockDeliveryFilter = ({ date, q, effect }: { date?: IsoDate | undefined; q?: string | undefined; effect?: EffectFilter | undefined }, today: IsoDate): StockDeliveryFilter => ({
+  date: date ?? today,
+  titleContains: q?.trim() || undefined,
+  effect,
+});
 
 const StockDeliveryReadinessListSchema = z
   .object({
@@ -133,13 +139,14 @@ const StockDeliveryReadinessListSchema = z
         latestJudgement: z
           .object({ effect: z.enum(READINESS_EFFECTS), judgedOn: isoDate, judgedByName: z.string() })
           .nullable()
-          .openapi({ description: 'The judgement made last (by the day judged, then the moment recorded); null when none was made' }),
-        judgements: z.number().int().openapi({ description: 'How many judgements its history holds' }),
-        replacedValueCents: z.number().int().openapi({ description: 'What the replenishment projects together replace of its value' }),
+          .openapi({ description: 'The judgement that held at the date: the latest made on or before it (by the day judged, then the moment recorded); null when none was made by then' }),
+        judgements: z.number().int().openapi({ description: 'How many judgements its history holds up to the date' }),
+        replacedValueCents: z.number().int().openapi({ description: 'What the replenishment projects together replaced of its value in the states that held at the date' }),
         replacedQuantity: z.number().int(),
-        nonReplacements: z.number().int().openapi({ description: 'Decisions not to replace it' }),
+        nonReplacements: z.number().int().openapi({ description: 'Decisions not to replace it taken on or before the date' }),
       }),
     ),
+    date: isoDate.openapi({ description: 'The date the list is as at' }),
     ...pageFields,
   })
   .openapi('StockDeliveryReadinessList');
@@ -149,8 +156,10 @@ export const listStockDeliveriesRoute = createRoute(
     method: 'get',
     path: '/readiness/deliveries',
     tags: ['readiness'],
-    summary: 'The stock deliveries by title, each with its latest judgement and replacement, a page at a time',
-    description: 'Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).',
+    summary: 'The stock deliveries by title as they stood at a date, each with the judgement that held then and its replacement then, a page at a time',
+    description:
+      'A delivery is listed from its beginning (its pledge, else its commitment; one with neither at every date). ' +
+      'Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).',
     request: {
       query: z.object({
         ...stockDeliveryQuery,
@@ -192,8 +201,15 @@ export const getDeliveryReadinessRoute = createRoute(
 
 export const ReadinessOverviewSchema = z
   .object({
-    projects: z.array(ProjectSchema),
-    nonReplacements: z.array(NonReplacementDecisionSchema.extend({ deliveryTitle: z.string() })).openapi({ description: 'Every decision not to replace, newest first' }),
+    date: isoDate.openapi({ description: 'The date the overview is as at' }),
+    projects: z.array(ProjectSchema).openapi({
+      description:
+        'The projects as their states held at the date (name, stage, the day it held from, what they replaced), with their history up to it; a project with no state by then is left out. ' +
+        'Budget, expected date and note have no history: they are as recorded now',
+    }),
+    nonReplacements: z
+      .array(NonReplacementDecisionSchema.extend({ deliveryTitle: z.string(), revalued: z.boolean().openapi({ description: 'Whether its revaluation held at the date, as the confidential annex says it' }) }))
+      .openapi({ description: 'The decisions not to replace taken on or before the date, newest first' }),
   })
   .openapi('ReadinessOverview');
 
@@ -202,8 +218,9 @@ export const overviewRoute = createRoute(
     method: 'get',
     path: '/readiness',
     tags: ['readiness'],
-    summary: 'The replenishment projects and every decision not to replace (the stock deliveries are listed at /readiness/deliveries)',
-    responses: { 200: json(ReadinessOverviewSchema, 'The overview'), ...problemResponses(401, 403) },
+    summary: 'The replenishment projects and the decisions not to replace as they stood at a date, as the confidential annex takes them (the stock deliveries are listed at /readiness/deliveries)',
+    request: { query: AsAtDateQuerySchema },
+    responses: { 200: json(ReadinessOverviewSchema, 'The overview'), ...problemResponses(400, 401, 403) },
   }),
 );
 

@@ -13,16 +13,20 @@ import {
   getProgrammeRoute,
   listProgrammesRoute,
   programmeInputRules,
+  ProgrammeAtSchema,
   ProgrammeSchema,
   replaceProgrammeRoute,
 } from './schemas.ts';
+import { todayInAmsterdam } from '../../../common/dates.ts';
 
 export function trainingRoutes() {
   const app = apiRoutes();
 
   app.openapi(listProgrammesRoute, async (c) => {
-    const items = await register.listProgrammes(c.get('deps').db);
-    return c.json({ items: items.map((item) => ProgrammeSchema.parse(item)) }, 200);
+    const { db, clock } = c.get('deps');
+    const date = c.req.valid('query').date ?? todayInAmsterdam(clock());
+    const items = await register.programmesAt(db, date);
+    return c.json({ date, items: items.map((item) => ProgrammeAtSchema.parse(item)) }, 200);
   });
 
   app.openapi(createProgrammeRoute, async (c) => {

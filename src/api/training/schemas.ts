@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { FUNDING_SOURCES } from '../../domain/delivery.ts';
 import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/repositories/training.ts';
-import { contributionViolations, MAX_COUNTS, programmeViolations, TRAINING_FRAMEWORKS } from '../../domain/training.ts';
+import { contributionViolations, MAX_COUNTS, programmeViolations, TRAINING_FRAMEWORKS, TRAINING_MEASURES } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
-import { countryCode, deliveryIdList, positiveAmountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, problemResponses, safeText } from '../openapi-common.ts';
+import { AsAtDateQuerySchema, countryCode, deliveryIdList, positiveAmountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, problemResponses, safeText } from '../openapi-common.ts';
 
 /** A count of a contribution, within the domain's bound for it (MAX_COUNTS), so that one beyond 2^53 is refused naming that bound. */
 const count = (measure: keyof typeof MAX_COUNTS) =>
@@ -73,7 +73,30 @@ export const ProgrammeSchema = StoredProgrammeSchema.omit({ createdAt: true, upd
   })
   .openapi('TrainingProgramme');
 
-const ProgrammeListSchema = z.object({ items: z.array(ProgrammeSchema) }).openapi('TrainingProgrammeList');
+const TrainingCountSchema = z
+  .object({
+    value: z.number().int().openapi({ description: 'The count; for costEstimate, euro cents' }),
+    qualifier: z.enum(['exact', 'approximate', 'maximum']).openapi({ description: 'An estimate ("circa") or a ceiling ("maximaal") as the letter says it' }),
+    countsUpTo: isoDate.openapi({ description: 'The date the contribution it is taken from counts up to' }),
+  })
+  .nullable()
+  .openapi('TrainingCount');
+
+export const ProgrammeAtSchema = ProgrammeSchema.extend({
+  contributions: z.array(ContributionSchema).openapi({ description: 'Those counted up to the date, in the order they were counted' }),
+  contributionsVersion: historyVersion.openapi({ description: 'The version of all its contributions, whatever the date: to send as If-Match with the next contribution' }),
+  counts: z
+    .object(Object.fromEntries(TRAINING_MEASURES.map((measure) => [measure, TrainingCountSchema])) as Record<(typeof TRAINING_MEASURES)[number], typeof TrainingCountSchema>)
+    .openapi({ description: 'Each measure as a letter with the date as its reference date takes it ({{training:KEY.MEASURE}}); null when nothing counted it by then' }),
+  countedUpTo: isoDate.nullable().openapi({ description: 'The date up to which its training given (trainers, trainees, courses) was counted by the date, as the annex gives it' }),
+}).openapi('TrainingProgrammeAt');
+
+const ProgrammeListSchema = z
+  .object({
+    date: isoDate.openapi({ description: 'The date the programmes are as at' }),
+    items: z.array(ProgrammeAtSchema),
+  })
+  .openapi('TrainingProgrammeList');
 const ProgrammeIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const listProgrammesRoute = createRoute(
@@ -81,8 +104,10 @@ export const listProgrammesRoute = createRoute(
     method: 'get',
     path: '/training-programmes',
     tags: ['training'],
-    summary: 'Every training programme with its contributions',
-    responses: { 200: json(ProgrammeListSchema, 'The programmes, by name'), ...problemResponses(401, 403) },
+    summary: 'The training programmes as they stood at a date, with their contributions and counts then',
+    description: 'A programme recorded after the date (in The Hague) that counted nothing up to it is not listed; a contribution counted up to a later date is not known at the date.',
+    request: { query: AsAtDateQuerySchema },
+    responses: { 200: json(ProgrammeListSchema, 'The programmes, by name'), ...problemResponses(400, 401, 403) },
   }),
 );
 

@@ -261,11 +261,9 @@ export async function listNonReplacements(db: Db, deliveryId?: string): Promise<
   return query.execute();
 }
 
-/** A decision not to replace as the annex lists it at a date: whether its revaluation held by then. */
-interface NonReplacementAt {
-  deliveryId: string;
-  decidedOn: string;
-  reason: string;
+/** A decision not to replace as it stood at a date, with the title of its delivery: whether its revaluation held by then. */
+export interface NonReplacementAt extends NonReplacementDecision {
+  deliveryTitle: string;
   revalued: boolean;
 }
 
@@ -277,12 +275,12 @@ interface NonReplacementAt {
 export async function nonReplacementsAt(db: Db, date: string): Promise<NonReplacementAt[]> {
   return db
     .selectFrom('nonReplacementDecision as n')
+    .innerJoin('delivery as d', 'd.id', 'n.deliveryId')
     .leftJoin('valuation as v', 'v.id', 'n.valuationId')
     .leftJoin('valuationWithdrawal as w', 'w.valuationId', 'v.id')
+    .selectAll('n')
     .select([
-      'n.deliveryId',
-      'n.decidedOn',
-      'n.reason',
+      'd.title as deliveryTitle',
       sql<boolean>`coalesce(v.effective_date <= ${date}::date and (w.withdrawn_on is null or w.withdrawn_on > ${date}::date), false)`.as('revalued'),
     ])
     .where('n.decidedOn', '<=', date)
@@ -314,7 +312,7 @@ export async function findStockDelivery(db: Db, id: string): Promise<StockDelive
   return stock(db).where('id', '=', id).executeTakeFirst();
 }
 
-/** A stock delivery as the readiness list shows it: its latest judgement, and how much of its history and replacement there is. */
+/** A stock delivery as the readiness list shows it at a date: the judgement that held then, and how much of its history and replacement there was by then. */
 export interface StockDeliveryReadiness extends StockDelivery {
   latestJudgement: { effect: ReadinessEffect; judgedOn: string; judgedByName: string } | null;
   judgements: number;
@@ -329,17 +327,33 @@ const STOCK_ORDER = keysetColumns.text('title');
 export const isStockDeliveryPosition = (position: KeysetPosition) => isPositionOf(STOCK_ORDER, position);
 
 /**
- * The latest judgement of each delivery whose judgements the condition admits: by the day judged, then the
- * moment recorded. The condition is inside it so that a page's deliveries read theirs from the index
- * readiness_judgement_history (migration 036), and the filter on the effect reads all judgements (far
- * fewer than the deliveries) once, in that index's order.
+ * The judgement that held at the date of each delivery whose judgements the condition admits: the latest judged
+ * on or before it, by the day judged, then the moment recorded, then the id, as judgementAt takes it for the letter.
+ * The condition is inside it so that a page's deliveries read theirs from the index readiness_judgement_history
+ * (migration 036), and the filter on the effect reads all judgements (far fewer than the deliveries) once, in that
+ * index's order.
  */
-const latestJudgements = (of: RawBuilder<boolean>) => sql`(
+const judgementsHeldAt = (of: RawBuilder<boolean>, date: IsoDate) => sql`(
   select distinct on (delivery_id) delivery_id, effect, judged_on, judged_by_name from readiness_judgement
-  where ${of} order by delivery_id, judged_on desc, recorded_at desc, id desc)`;
+  where ${of} and judged_on <= ${date}::date order by delivery_id, judged_on desc, recorded_at desc, id desc)`;
 
-/** Which stock deliveries the readiness list shows: those whose title contains the text, those whose latest judgement has the effect (or that have none). */
+/**
+ * The state of each replenishment project that held at the date, as projectStatesAt takes it for the letter: the
+ * latest as of the date or before, on the same day the later recorded, then the greater id (index
+ * replenishment_project_state_history, migration 041).
+ */
+const projectStatesHeldAt = (date: IsoDate) => sql`(
+  select distinct on (project_id) id from replenishment_project_state
+  where as_of <= ${date}::date order by project_id, as_of desc, recorded_at desc, id desc)`;
+
+/**
+ * Which stock deliveries the readiness list shows at a date: those begun by then (their pledge, else their
+ * commitment; one with neither at every date), as nothing of readiness is recorded of a delivery before its
+ * beginning. Of those, the ones whose title contains the text, and those whose judgement held at the date has
+ * the effect (or that have none by then).
+ */
 export interface StockDeliveryFilter {
+  date: IsoDate;
   titleContains?: string | undefined;
   effect?: EffectFilter | undefined;
 }
@@ -348,17 +362,22 @@ export interface StockDeliveryFilter {
  * The filter as a condition on the table delivery. The deliveries with an effect are found from their
  * judgements, and the unjudged by an anti-join: neither asks each delivery for its judgements in turn.
  */
-function stockWhose({ titleContains, effect }: StockDeliveryFilter): RawBuilder<boolean> {
-  const conditions = [sql`support_type = 'stock'`, sql`deleted_at is null`];
+function stockWhose({ date, titleContains, effect }: StockDeliveryFilter): RawBuilder<boolean> {
+  const conditions = [sql`support_type = 'stock'`, sql`deleted_at is null`, sql`coalesce(pledged_at, committed_at, ${date}::date) <= ${date}::date`];
   // The title is one of the texts joined in search_text, whose trigram index finds a rare fragment; the title is then read for it.
   if (titleContains) conditions.push(sql`search_text like lower(${containsPattern(titleContains)}) ${sql.raw(PLANNED_FOR_ITS_VALUES)} and title ilike ${containsPattern(titleContains)}`);
-  if (effect === 'unjudged') conditions.push(sql`not exists (select from readiness_judgement j where j.delivery_id = delivery.id)`);
-  else if (effect) conditions.push(sql`id in (select delivery_id from ${latestJudgements(sql`true`)} latest where effect = ${effect})`);
+  if (effect === 'unjudged') conditions.push(sql`not exists (select from readiness_judgement j where j.delivery_id = delivery.id and j.judged_on <= ${date}::date)`);
+  else if (effect) conditions.push(sql`id in (select delivery_id from ${judgementsHeldAt(sql`true`, date)} held where effect = ${effect})`);
   return sql<boolean>`${sql.join(conditions, sql` and `)}`;
 }
 
-/** A page of the stock deliveries the filter finds, each summed up for the page only. */
+/**
+ * A page of the stock deliveries the filter finds, each summed up for the page only as it stood at the filter's
+ * date: the judgement that held then and how many were made by then, what the projects replaced of it in the
+ * states that held then, and the decisions not to replace it taken by then.
+ */
 export async function stockDeliveryReadiness(db: Db, query: { filter: StockDeliveryFilter; start: PageStart; limit: number }): Promise<KeysetPage<StockDeliveryReadiness>> {
+  const { date } = query.filter;
   return readKeysetPage(
     STOCK_ORDER,
     false,
@@ -370,14 +389,14 @@ export async function stockDeliveryReadiness(db: Db, query: { filter: StockDeliv
           select id, title, quantity, unit, realised_at, current_value_cents from delivery
           where ${stockWhose(query.filter)} and ${walk!.condition} order by ${walk!.order} limit ${limit}
         )
-        select page.*, latest.effect, latest.judged_on, latest.judged_by_name, replaced.value_cents as replaced_value_cents, replaced.quantity as replaced_quantity,
-          (select count(*)::int from readiness_judgement j where j.delivery_id = page.id) as judgements,
-          (select count(*)::int from non_replacement_decision n where n.delivery_id = page.id) as non_replacements
+        select page.*, held.effect, held.judged_on, held.judged_by_name, replaced.value_cents as replaced_value_cents, replaced.quantity as replaced_quantity,
+          (select count(*)::int from readiness_judgement j where j.delivery_id = page.id and j.judged_on <= ${date}::date) as judgements,
+          (select count(*)::int from non_replacement_decision n where n.delivery_id = page.id and n.decided_on <= ${date}::date) as non_replacements
         from page
-        left join lateral ${latestJudgements(sql`delivery_id = page.id`)} latest on true
+        left join lateral ${judgementsHeldAt(sql`delivery_id = page.id`, date)} held on true
         cross join lateral (
           select coalesce(sum(r.replaced_value_cents), 0)::text as value_cents, coalesce(sum(r.replaced_quantity), 0)::int as quantity
-          from replenishment_project_delivery r where r.delivery_id = page.id
+          from replenishment_project_state_delivery r where r.delivery_id = page.id and r.state_id in ${projectStatesHeldAt(date)}
         ) replaced
         order by ${order}`.execute(db);
       return rows.map(({ effect, judgedOn, judgedByName, replacedValueCents, ...row }) => ({

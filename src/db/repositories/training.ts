@@ -46,7 +46,8 @@ export const StoredContributionSchema = z.object({
 /** The unique constraint on a programme's short name. */
 export const UNIQUE_PROGRAMME_KEY = 'training_programme_key_key';
 
-type ProgrammeFields = Omit<TrainingProgrammeInput, 'deliveryIds'> & { isDemonstration: boolean };
+/** createdAt: the moment of the request that recorded it; the database's own clock where none is given. */
+type ProgrammeFields = Omit<TrainingProgrammeInput, 'deliveryIds'> & { isDemonstration: boolean; createdAt?: string };
 
 export async function insertProgramme(db: Db, id: string, { deliveryIds, ...fields }: ProgrammeFields & { deliveryIds: string[] }): Promise<StoredProgramme> {
   await withTypedErrors(db.insertInto('trainingProgramme').values({ id, ...fields }).execute());

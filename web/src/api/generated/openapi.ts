@@ -4492,7 +4492,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The date the figures are as at; today when left out */
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
                     date?: string;
                 };
                 header?: never;
@@ -4687,7 +4687,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The date the figures are as at; today when left out */
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
                     date?: string;
                     /** @description Start after this position: the page's `next` cursor. Not with `before`. */
                     after?: string;
@@ -5858,6 +5858,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
                     date?: string;
                 };
                 header?: never;
@@ -6780,10 +6781,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every training programme with its contributions */
+        /**
+         * The training programmes as they stood at a date, with their contributions and counts then
+         * @description A programme recorded after the date (in The Hague) that counted nothing up to it is not listed; a contribution counted up to a later date is not known at the date.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
+                    date?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6797,6 +6804,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TrainingProgrammeList"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description No valid session: log in first */
@@ -7185,10 +7201,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The replenishment projects and every decision not to replace (the stock deliveries are listed at /readiness/deliveries) */
+        /** The replenishment projects and the decisions not to replace as they stood at a date, as the confidential annex takes them (the stock deliveries are listed at /readiness/deliveries) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
+                    date?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7202,6 +7221,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReadinessOverview"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description No valid session: log in first */
@@ -7240,15 +7268,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The stock deliveries by title, each with its latest judgement and replacement, a page at a time
-         * @description Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).
+         * The stock deliveries by title as they stood at a date, each with the judgement that held then and its replacement then, a page at a time
+         * @description A delivery is listed from its beginning (its pledge, else its commitment; one with neither at every date). Paged by position (keyset): a page starts after the `next` cursor of the page before it (or before the `previous` cursor of the page after it).
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
+                    date?: string;
                     /** @description Only the deliveries whose title contains this text, whatever its case */
                     q?: string;
-                    /** @description Only the deliveries whose latest judgement (as `latestJudgement`) has this effect, or with `unjudged` those never judged */
+                    /** @description Only the deliveries whose judgement that held at the date (as `latestJudgement`) has this effect, or with `unjudged` those not judged by then */
                     effect?: "none" | "acceptable" | "significantButAcceptable" | "unacceptable" | "unjudged";
                     /** @description Start after this position: the page's `next` cursor. Not with `before`. */
                     after?: string;
@@ -9668,10 +9698,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The training programmes by name, each count as its latest contribution gives it */
+        /** The training programmes by name as they stood at a date, each count as a letter at that date takes it */
         get: {
             parameters: {
                 query?: {
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
+                    date?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
@@ -9738,13 +9770,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stock deliveries by title, each with its latest judgement on readiness and its replacement */
+        /** The stock deliveries by title as they stood at a date, each with the judgement on readiness that held then and its replacement then */
         get: {
             parameters: {
                 query?: {
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
+                    date?: string;
                     /** @description Only the deliveries whose title contains this text, whatever its case */
                     q?: string;
-                    /** @description Only the deliveries whose latest judgement (as `latestJudgement`) has this effect, or with `unjudged` those never judged */
+                    /** @description Only the deliveries whose judgement that held at the date (as `latestJudgement`) has this effect, or with `unjudged` those not judged by then */
                     effect?: "none" | "acceptable" | "significantButAcceptable" | "unacceptable" | "unjudged";
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
@@ -9812,10 +9846,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The replenishment projects, each with the value it replaces */
+        /** The replenishment projects as their states held at a date, each with the value it replaced then */
         get: {
             parameters: {
                 query?: {
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
+                    date?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
@@ -9882,10 +9918,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every decision not to replace a stock delivery, newest first */
+        /** The decisions not to replace a stock delivery taken by a date, newest first, each revalued when its revaluation held then */
         get: {
             parameters: {
                 query?: {
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
+                    date?: string;
                     format?: "xlsx" | "csv";
                     /** @description For CSV: `excel-nl` (UTF-8 with BOM, `;`, decimal comma: what Dutch Excel opens) or `rfc4180` (no BOM, `,`, decimal point) */
                     dialect?: "excel-nl" | "rfc4180";
@@ -12843,25 +12881,32 @@ export interface components {
             note?: string;
         };
         TrainingProgrammeList: {
-            items: components["schemas"]["TrainingProgramme"][];
+            /**
+             * Format: date
+             * @description The date the programmes are as at
+             */
+            date: string;
+            items: components["schemas"]["TrainingProgrammeAt"][];
         };
-        TrainingProgramme: {
-            /** Format: uuid */
-            id: string;
-            key: string;
-            name: string;
-            hostCountry: string;
-            /** @enum {string} */
-            framework: "euMission" | "bilateral" | "coalition";
-            systemTrainedOn: string | null;
-            description: string;
-            isDemonstration: boolean;
-            version: number;
-            deliveryIds: string[];
-            /** @description In the order they were counted */
-            contributions: components["schemas"]["TrainingContribution"][];
-            /** @description The version of its contributions (how many it has): to send as If-Match with the next contribution. Apart from `version` (the ETag, for a change of the programme), which a contribution leaves as it is */
-            contributionsVersion: number;
+        TrainingProgrammeAt: components["schemas"]["TrainingProgramme"] & {
+            /** @description Those counted up to the date, in the order they were counted */
+            contributions?: components["schemas"]["TrainingContribution"][];
+            /** @description The version of all its contributions, whatever the date: to send as If-Match with the next contribution */
+            contributionsVersion?: number;
+            /** @description Each measure as a letter with the date as its reference date takes it ({{training:KEY.MEASURE}}); null when nothing counted it by then */
+            counts: {
+                trainers: components["schemas"]["TrainingCount"];
+                trainees: components["schemas"]["TrainingCount"];
+                courses: components["schemas"]["TrainingCount"];
+                rotations: components["schemas"]["TrainingCount"];
+                soldiersPerRotation: components["schemas"]["TrainingCount"];
+                costEstimate: components["schemas"]["TrainingCount"];
+            };
+            /**
+             * Format: date
+             * @description The date up to which its training given (trainers, trainees, courses) was counted by the date, as the annex gives it
+             */
+            countedUpTo: string | null;
         };
         TrainingContribution: {
             /** Format: uuid */
@@ -12887,6 +12932,38 @@ export interface components {
             note: string;
             recordedByName: string;
             recordedAt: string;
+        };
+        TrainingCount: {
+            /** @description The count; for costEstimate, euro cents */
+            value: number;
+            /**
+             * @description An estimate ("circa") or a ceiling ("maximaal") as the letter says it
+             * @enum {string}
+             */
+            qualifier: "exact" | "approximate" | "maximum";
+            /**
+             * Format: date
+             * @description The date the contribution it is taken from counts up to
+             */
+            countsUpTo: string;
+        } | null;
+        TrainingProgramme: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            hostCountry: string;
+            /** @enum {string} */
+            framework: "euMission" | "bilateral" | "coalition";
+            systemTrainedOn: string | null;
+            description: string;
+            isDemonstration: boolean;
+            version: number;
+            deliveryIds: string[];
+            /** @description In the order they were counted */
+            contributions: components["schemas"]["TrainingContribution"][];
+            /** @description The version of its contributions (how many it has): to send as If-Match with the next contribution. Apart from `version` (the ETag, for a change of the programme), which a contribution leaves as it is */
+            contributionsVersion: number;
         };
         TrainingProgrammeInput: {
             /**
@@ -12979,8 +13056,14 @@ export interface components {
             note?: string;
         };
         ReadinessOverview: {
+            /**
+             * Format: date
+             * @description The date the overview is as at
+             */
+            date: string;
+            /** @description The projects as their states held at the date (name, stage, the day it held from, what they replaced), with their history up to it; a project with no state by then is left out. Budget, expected date and note have no history: they are as recorded now */
             projects: components["schemas"]["ReplenishmentProject"][];
-            /** @description Every decision not to replace, newest first */
+            /** @description The decisions not to replace taken on or before the date, newest first */
             nonReplacements: {
                 /** Format: uuid */
                 id: string;
@@ -12994,6 +13077,8 @@ export interface components {
                 decidedByName: string;
                 recordedAt: string;
                 deliveryTitle: string;
+                /** @description Whether its revaluation held at the date, as the confidential annex says it */
+                revalued: boolean;
             }[];
         };
         ReplenishmentProject: {
@@ -13039,7 +13124,7 @@ export interface components {
                 /** Format: date */
                 realisedAt: string | null;
                 currentValueCents: number;
-                /** @description The judgement made last (by the day judged, then the moment recorded); null when none was made */
+                /** @description The judgement that held at the date: the latest made on or before it (by the day judged, then the moment recorded); null when none was made by then */
                 latestJudgement: {
                     /** @enum {string} */
                     effect: "none" | "acceptable" | "significantButAcceptable" | "unacceptable";
@@ -13047,14 +13132,19 @@ export interface components {
                     judgedOn: string;
                     judgedByName: string;
                 } | null;
-                /** @description How many judgements its history holds */
+                /** @description How many judgements its history holds up to the date */
                 judgements: number;
-                /** @description What the replenishment projects together replace of its value */
+                /** @description What the replenishment projects together replaced of its value in the states that held at the date */
                 replacedValueCents: number;
                 replacedQuantity: number;
-                /** @description Decisions not to replace it */
+                /** @description Decisions not to replace it taken on or before the date */
                 nonReplacements: number;
             }[];
+            /**
+             * Format: date
+             * @description The date the list is as at
+             */
+            date: string;
             pageSize: number;
             /** @description How many the filter finds, counted up to 1,000; when `totalIsCapped`, there are more than that. Counting stops there so that every page costs the same, however many match: an exact count on every page would read every match, an estimate can be far off for a filter, and a count cached per filter would still have to be made again after every change. */
             total: number;
