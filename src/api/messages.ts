@@ -19,6 +19,7 @@ const FOLLOWER_NOUNS: Record<Language, Record<StageFollower, string>> = {
     nonReplacement: 'besluit om niet te vervangen',
     replenishmentProject: 'vervangingsproject',
     exportAssessment: 'toetsing',
+    budgetCommitment: 'verplichting op de begroting',
     contract: 'ondertekening van het contract',
   },
   en: {
@@ -27,6 +28,7 @@ const FOLLOWER_NOUNS: Record<Language, Record<StageFollower, string>> = {
     nonReplacement: 'decision not to replace',
     replenishmentProject: 'replenishment project',
     exportAssessment: 'export assessment',
+    budgetCommitment: 'budget commitment',
     contract: 'contract signing',
   },
 };

@@ -8,6 +8,7 @@ import {
   movementsOf,
   shiftBudgetViolations,
   shiftFieldViolations,
+  stageFollowsDeliveryViolations,
   stageViolations,
   type BudgetDecisionInput,
   type BudgetMovement,
@@ -176,6 +177,19 @@ describe('commitment stages', () => {
     expect(stageViolations(2025, [], { ...pledged, effectiveOn: '2014-01-01' }, TODAY)).toEqual([
       { field: 'effectiveOn', code: 'beforeBudgetReach', params: { year: '2025', first: '2020' } },
     ]);
+  });
+
+  it('of a commitment for a delivery are dated on or after its pledge, or without one its commitment', () => {
+    const delivery = { pledgedAt: '2025-04-17', committedAt: '2025-05-01' };
+    expect(stageFollowsDeliveryViolations(delivery, '2022-01-03')).toEqual([
+      { field: 'effectiveOn', code: 'beforeEarlierStage', params: { later: 'budgetCommitment', earlier: 'pledgedAt', earlierDate: '2025-04-17', laterDate: '2022-01-03' } },
+    ]);
+    expect(stageFollowsDeliveryViolations(delivery, '2025-04-17')).toEqual([]);
+    expect(stageFollowsDeliveryViolations({ ...delivery, pledgedAt: null }, '2025-04-30')).toEqual([
+      { field: 'effectiveOn', code: 'beforeEarlierStage', params: { later: 'budgetCommitment', earlier: 'committedAt', earlierDate: '2025-05-01', laterDate: '2025-04-30' } },
+    ]);
+    expect(stageFollowsDeliveryViolations({ pledgedAt: null, committedAt: null }, '2022-01-03')).toEqual([]);
+    expect(stageFollowsDeliveryViolations(undefined, '2022-01-03')).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { cents, sumCents, type Cents } from '../../common/money.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import { percentage } from '../../common/letter-format.ts';
 import { COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, type BudgetFund, type CommitmentStage, type FundingSource } from '../../common/vocabulary/codes.ts';
-import type { RuleViolation } from './delivery.ts';
+import { followsBeginningViolations, type BeginningDates, type RuleViolation } from './delivery.ts';
 import { unknownRecord } from './references.ts';
 
 export { BUDGET_FUNDS, COMMITMENT_STAGES, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, type BudgetFund, type CommitmentStage } from '../../common/vocabulary/codes.ts';
@@ -244,6 +244,15 @@ export function stageOfCommitmentViolations(
     violations.push({ field: 'stage', code: 'sameAsLatestStage' });
   }
   return violations;
+}
+
+/**
+ * A stage of a commitment for a delivery is not dated before the delivery's beginning (its pledge, or without
+ * one its commitment), as the delivery's valuations and other records are not: money is not committed to a
+ * delivery before it exists. A commitment for no delivery, or one without a beginning, follows nothing.
+ */
+export function stageFollowsDeliveryViolations(delivery: Partial<BeginningDates> | undefined, effectiveOn: IsoDate | undefined): RuleViolation[] {
+  return delivery && effectiveOn !== undefined ? followsBeginningViolations(delivery, 'effectiveOn', 'budgetCommitment', effectiveOn) : [];
 }
 
 /**

@@ -214,10 +214,10 @@ export function stageDateViolations(dates: LifecycleDates, today: IsoDate, kept?
 
 /**
  * The records that follow a delivery's beginning, as its later stages do: its valuations, the judgements of
- * its effect on readiness, the decisions not to replace it, the replenishment projects that replace it and
- * the assessments of its export.
+ * its effect on readiness, the decisions not to replace it, the replenishment projects that replace it, the
+ * assessments of its export and the stages of the budget commitments for it.
  */
-export type BeginningFollower = 'valuation' | 'judgement' | 'nonReplacement' | 'replenishmentProject' | 'exportAssessment';
+export type BeginningFollower = 'valuation' | 'judgement' | 'nonReplacement' | 'replenishmentProject' | 'exportAssessment' | 'budgetCommitment';
 
 /** What a record dated after a stage of its delivery is, as a refusal names it: one that follows the beginning, or a contract (which follows the commitment). */
 export type StageFollower = BeginningFollower | 'contract';

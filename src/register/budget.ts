@@ -12,6 +12,7 @@ import {
   movementsOf,
   shiftBudgetViolations,
   shiftFieldViolations,
+  stageFollowsDeliveryViolations,
   stageOfCommitmentViolations,
   stageViolations,
   type BudgetDecision,
@@ -127,13 +128,15 @@ export async function createCommitment(db: Db, context: RequestContext, fields: 
 }
 
 /**
- * The rules of a new commitment that read the register, on the fields given: a delivery it names that exists and
- * is paid from its fund, and a commitment the same as one recorded.
+ * The rules of a new commitment that read the register, on the fields given: a delivery it names that exists, is
+ * paid from its fund and began by its first stage's date, and a commitment the same as one recorded.
  */
 export async function commitmentRegisterViolations(db: Db, input: Partial<CommitmentFields & CommitmentStageInput>): Promise<RuleViolation[]> {
   const { deliveryId, fund, budgetYear } = input;
+  const delivery = deliveryId ? await budget.deliveryOfCommitment(db, deliveryId) : undefined;
   return [
-    ...(deliveryId ? deliveryFundViolations(fund, await budget.fundingSourceOf(db, deliveryId)) : []),
+    ...(deliveryId ? deliveryFundViolations(fund, delivery?.fundingSource) : []),
+    ...stageFollowsDeliveryViolations(delivery, input.effectiveOn),
     ...(fund === undefined || budgetYear === undefined ? [] : sameRecordViolations(COMMITMENT_FIELDS, input, await budget.commitmentsAsRecorded(db, fund, budgetYear))),
   ];
 }
@@ -154,17 +157,26 @@ export async function addCommitmentStage(
     if (!commitment) throw new NotFoundError('budgetCommitment', commitmentId);
     const stages = await budget.listStages(trx, [commitmentId]);
     assertVersionMatches(expectedVersion, stages.length);
-    assertValid(stageViolations(commitment.budgetYear, stages, input, requestDay(context)));
+    assertValid([...stageViolations(commitment.budgetYear, stages, input, requestDay(context)), ...(await stageOfDeliveryViolations(trx, commitment, input))]);
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId, ...input });
     await recordAuditEvent(trx, context, { action: 'budgetCommitment.stage', object: { type: 'budgetCommitment', id: commitmentId }, result: 'success', after: stage });
     return (await detailsAt(trx, [commitment], requestDay(context)))[0]!;
   });
 }
 
-/** The rules of a next stage that read its commitment (its budget year and stages so far), on the fields given; a commitment that does not exist has none. */
+/**
+ * The rules of a next stage that read its commitment (its budget year, stages so far and delivery), on the fields given; a
+ * commitment that does not exist has none.
+ */
 export async function stageRegisterViolations(db: Db, commitmentId: string, input: Partial<CommitmentStageInput>, today: IsoDate): Promise<RuleViolation[]> {
   const commitment = await budget.findCommitment(db, commitmentId);
-  return commitment ? stageOfCommitmentViolations(commitment.budgetYear, await budget.listStages(db, [commitmentId]), input, today) : [];
+  if (!commitment) return [];
+  return [...stageOfCommitmentViolations(commitment.budgetYear, await budget.listStages(db, [commitmentId]), input, today), ...(await stageOfDeliveryViolations(db, commitment, input))];
+}
+
+/** A stage of a commitment for a delivery follows the delivery's beginning. */
+async function stageOfDeliveryViolations(db: Db, { deliveryId }: budget.StoredCommitment, { effectiveOn }: Partial<CommitmentStageInput>): Promise<RuleViolation[]> {
+  return deliveryId && effectiveOn !== undefined ? stageFollowsDeliveryViolations(await budget.deliveryOfCommitment(db, deliveryId), effectiveOn) : [];
 }
 
 /** The budget decisions and the shifts between years: a handful a year, read whole. */

@@ -38,6 +38,7 @@ import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import * as readiness from '../db/repositories/readiness.ts';
 import * as exportControl from '../db/repositories/export-control.ts';
+import * as budget from '../db/repositories/budget.ts';
 import { signingDaysOf } from '../db/repositories/industry.ts';
 import { dependantsOf, disclosedQuantitiesOf, recordsNaming } from '../db/repositories/delivery-dependants.ts';
 import { dependantViolations, mayAffectDependants, removalBelowDisclosedViolations, removalViolations } from '../domain/delivery-dependants.ts';
@@ -368,11 +369,12 @@ async function lockDelivery(db: Db, id: string, expectedVersion?: ExpectedVersio
  * the states of the replenishment projects that replace it.
  */
 async function beginningFollowers(db: Db, id: string, valuations: readonly Valuation[]) {
-  const [judgements, nonReplacements, projectDays, assessmentDays] = await Promise.all([
+  const [judgements, nonReplacements, projectDays, assessmentDays, commitmentDays] = await Promise.all([
     readiness.listJudgements(db, id),
     readiness.listNonReplacements(db, id),
     readiness.projectStateDaysOf(db, id),
     exportControl.assessmentDaysOf(db, id),
+    budget.commitmentStageDaysOf(db, id),
   ]);
   return [
     ...valuations.map((valuation) => ({ record: 'valuation' as const, date: valuation.effectiveDate })),
@@ -380,6 +382,7 @@ async function beginningFollowers(db: Db, id: string, valuations: readonly Valua
     ...nonReplacements.map((decision) => ({ record: 'nonReplacement' as const, date: decision.decidedOn })),
     ...projectDays.map((day) => ({ record: 'replenishmentProject' as const, date: day })),
     ...assessmentDays.map((day) => ({ record: 'exportAssessment' as const, date: day })),
+    ...commitmentDays.map((day) => ({ record: 'budgetCommitment' as const, date: day })),
   ];
 }
 

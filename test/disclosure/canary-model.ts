@@ -903,9 +903,10 @@ export class CanaryRun {
             delivery.named = true;
           }
           // Its budget commitment: its texts and amount are as internal as the delivery's. Every other one names the
-          // delivery, from the budget it is paid from (work for the EU is paid by the EU: none names that).
+          // delivery, from the budget it is paid from (work for the EU is paid by the EU: none names that), when dated
+          // on its valuation's day after the pledge, as a commitment follows it: that day then keeps the pledge as the valuation does.
           const fund = BUDGET_FUNDS.find((candidate) => candidate === delivery.fundingSource);
-          const names = step.salt % 2 === 0 && fund !== undefined;
+          const names = step.salt % 2 === 0 && fund !== undefined && isValued;
           await createCommitment(
             db,
             context,

@@ -84,7 +84,8 @@ describeWithBrowser('budget', (browser) => {
     await page.getByLabel('Titel').fill('   ');
     await page.getByLabel('Begrotingsjaar').fill('2026');
     await page.getByLabel('Bedrag in euro').fill('0');
-    await page.getByLabel('Met ingang van').fill('2025-07-02');
+    // On or after the day PURL was pledged (4 August 2025): money for a delivery does not come before it.
+    await page.getByLabel('Met ingang van').fill('2025-08-05');
     // The drones the Netherlands buys as implementing actor for the EU are on no Dutch budget: the search does not offer them.
     await page.getByRole('searchbox', { name: 'Levering: zoeken' }).fill('Drones');
     await expect.poll(async () => page.locator('select[name="deliveryId"] option').allTextContents()).toEqual(['Nog geen levering']);
@@ -113,10 +114,10 @@ describeWithBrowser('budget', (browser) => {
     await page.locator('.error-summary').getByRole('link', { name: 'Bedrag in euro: Vul een bedrag in, bijvoorbeeld 1.234.567,89.' }).waitFor();
     await page.locator('.error-summary').getByRole('link', { name: /^Met ingang van: Vul een datum in vanaf/ }).waitFor();
     await page.getByLabel('Bedrag in euro').fill('18.000.000');
-    await page.getByLabel('Met ingang van').fill('2025-07-01');
+    await page.getByLabel('Met ingang van').fill('2025-08-04');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.locator('.error-summary').getByText('Met ingang van').waitFor();
-    await page.getByLabel('Met ingang van').fill('2025-07-03');
+    await page.getByLabel('Met ingang van').fill('2025-08-06');
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.getByText('De nieuwe stap van de verplichting is vastgelegd.').waitFor();
     await page.getByRole('link', { name: 'Volgende stap vastleggen voor Munitie 2026' }).click();
@@ -124,7 +125,7 @@ describeWithBrowser('budget', (browser) => {
     await page.goBack();
     const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Munitie 2026' }) });
     // The list is read again after the message shows.
-    await expect.poll(async () => plainSpaces(await row.innerText())).toContain('Juridisch verplicht 3 juli 2025: € 18.000.000,00');
+    await expect.poll(async () => plainSpaces(await row.innerText())).toContain('Juridisch verplicht 6 augustus 2025: € 18.000.000,00');
   });
 
   it('refuses a decision of a moment already recorded on the fund, whatever its capitals and spaces, at its moment', async () => {

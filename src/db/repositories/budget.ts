@@ -5,6 +5,7 @@ import type { Cents } from '../../../common/money.ts';
 import type { FundingSource } from '../../../common/vocabulary/codes.ts';
 import { isUuid } from '../../../common/ids.ts';
 import { publicOnlyAfter, sharesPublicItem } from './disclosure.ts';
+import type { BeginningDates } from '../../domain/delivery.ts';
 import type {
   BudgetDecision,
   BudgetDecisionInput,
@@ -260,10 +261,29 @@ export async function letterCommitmentAmountsAt(
   return new Map(rows.map((row) => [row.id, { cents: row.amountCents, budgetYear: row.budgetYear, partOfPublicItem: row.partOfPublicItem }]));
 }
 
-/** The budget a delivery in the register is paid from, kept from removal until the transaction ends (see deleteDelivery); undefined when there is no such delivery. */
-export async function fundingSourceOf(db: Db, id: string): Promise<FundingSource | undefined> {
-  const found = await db.selectFrom('delivery').select('fundingSource').where('id', '=', id).where('deletedAt', 'is', null).forShare().executeTakeFirst();
-  return found?.fundingSource as FundingSource | undefined;
+/** What a commitment reads of the delivery it is for. */
+export interface DeliveryOfCommitment extends BeginningDates {
+  fundingSource: FundingSource;
+}
+
+/**
+ * The budget a delivery in the register is paid from and the dates it begins with, the delivery kept from removal
+ * and change until the transaction ends (see deleteDelivery, updateDelivery); undefined when there is no such delivery.
+ */
+export async function deliveryOfCommitment(db: Db, id: string): Promise<DeliveryOfCommitment | undefined> {
+  const found = await db.selectFrom('delivery').select(['fundingSource', 'pledgedAt', 'committedAt']).where('id', '=', id).where('deletedAt', 'is', null).forShare().executeTakeFirst();
+  return found && { ...found, fundingSource: found.fundingSource as FundingSource };
+}
+
+/** The days of the stages of the commitments for a delivery. */
+export async function commitmentStageDaysOf(db: Db, deliveryId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('budgetCommitmentStage as s')
+    .innerJoin('budgetCommitment as c', 'c.id', 's.commitmentId')
+    .select('s.effectiveOn')
+    .where('c.deliveryId', '=', deliveryId)
+    .execute();
+  return rows.map((row) => row.effectiveOn);
 }
 
 export async function insertDecisionIfAbsent(db: Db, decision: Omit<BudgetDecision, 'recordedAt'>): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionViolations, movementsOf, shiftBudgetViolations, shiftFieldViolations, stageViolations } from '../../domain/budget.ts';
+import { decisionViolations, movementsOf, shiftBudgetViolations, shiftFieldViolations, stageFollowsDeliveryViolations, stageViolations } from '../../domain/budget.ts';
 import { lifecycleViolations } from '../../domain/delivery.ts';
 import { buildFiguresTable, headlineSentence } from '../../domain/figures.ts';
 import { COMPARISON_PRECISION, REFERENCE_PRECISION, formatLetterAmount } from '../../../common/letter-format.ts';
@@ -165,12 +165,17 @@ describe('the demonstration deliveries', () => {
 });
 
 describe('the demonstration budget', () => {
-  it('keeps the rules a person entering it meets: decisions and shifts within their reach, commitments in their budget year', () => {
+  it('keeps the rules a person entering it meets: decisions and shifts within their reach, commitments in their budget year and after the delivery they are for began', () => {
     for (const decision of DEMONSTRATION_BUDGET_DECISIONS) expect(decisionViolations(decision, LETTER_REFERENCE_DATE), decision.moment).toEqual([]);
     const movements = movementsOf(DEMONSTRATION_BUDGET_DECISIONS, []);
     for (const shift of DEMONSTRATION_BUDGET_SHIFTS) expect([...shiftFieldViolations(shift, LETTER_REFERENCE_DATE), ...shiftBudgetViolations(shift, movements, LETTER_REFERENCE_DATE)], shift.moment).toEqual([]);
+    const deliveries = new Map(DEMONSTRATION_DELIVERIES.map((delivery) => [delivery.id, delivery]));
     for (const { commitment, stages } of DEMONSTRATION_COMMITMENTS) {
-      stages.forEach((stage, index) => expect(stageViolations(commitment.budgetYear, stages.slice(0, index), stage, LETTER_REFERENCE_DATE), commitment.title).toEqual([]));
+      const delivery = commitment.deliveryId === null ? undefined : deliveries.get(commitment.deliveryId);
+      if (commitment.deliveryId !== null) expect(delivery, commitment.title).toBeDefined();
+      stages.forEach((stage, index) =>
+        expect([...stageViolations(commitment.budgetYear, stages.slice(0, index), stage, LETTER_REFERENCE_DATE), ...stageFollowsDeliveryViolations(delivery, stage.effectiveOn)], commitment.title).toEqual([]),
+      );
     }
   });
 });
