@@ -133,9 +133,11 @@ function codeOfIssue(issue: z.core.$ZodIssue, value: unknown): Omit<RuleViolatio
     case 'too_small':
       // A text shorter than one character is not filled in (one of only spaces, trimmed); one with fewer than a longer minimum is too short.
       if (issue.origin === 'string') return Number(issue.minimum) > 1 ? { code: 'tooShort', params: { minimum: String(issue.minimum) } } : { code: 'required' };
+      if (issue.origin === 'array') return { code: 'tooFewItems', params: { minimum: String(issue.minimum) } };
       return { code: 'tooSmall', params: { minimum: String(issue.minimum) } };
     case 'too_big':
       if (issue.origin === 'string') return { code: 'tooLong', params: { maximum: String(issue.maximum) } };
+      if (issue.origin === 'array') return { code: 'tooManyItems', params: { maximum: String(issue.maximum) } };
       return { code: 'tooLarge', params: { maximum: String(issue.maximum) } };
     case 'invalid_format':
       if (issue.format === 'date') return { code: 'invalidDate' };

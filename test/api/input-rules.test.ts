@@ -199,6 +199,15 @@ describeEachDatabase('input rules', (database) => {
       expect(await countOf('account')).toBe(before + 1);
     });
 
+    it('refuses a list with fewer or more entries than it takes, naming how many, not as a number', async () => {
+      const officer = apiClient(database().db, { role: 'disclosureOfficer' });
+      const none = await officer('POST', '/disclosure-decisions', { deliveryIds: [], state: 'confidential', ground: 'operationalSecurity' });
+      expect(none.body.invalidParams).toContainEqual({ name: 'deliveryIds', code: 'tooFewItems', reason: 'Geef hier minstens 1 op.' });
+      const sources = Array.from({ length: 21 }, (_unused, index) => ({ description: `Kamerbrief ${index + 1}` }));
+      const many = await registrar('POST', '/deliveries', { ...stockDelivery, sources }, { 'Accept-Language': 'en' });
+      expect(many.body.invalidParams).toEqual([{ name: 'sources', code: 'tooManyItems', reason: 'Give at most 20 here.' }]);
+    });
+
     it('refuses an account named as the system that records carry for what it did itself', async () => {
       const before = await countOf('account');
       const refused = await administrator('POST', '/accounts', { username: SYSTEM_ACTOR, role: 'registrar', password: 'een lang genoeg wachtwoord 42' });
