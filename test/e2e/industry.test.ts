@@ -87,6 +87,23 @@ describeWithBrowser('industry', (browser) => {
     expect(await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).count()).toBe(1);
   });
 
+  it('shows the register as it stood at a date, without the forms, which are at today’s; a date after the register’s is refused at the field', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/industrie');
+    await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).waitFor();
+    await page.getByLabel('Stand op', { exact: true }).fill('2025-01-31');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    // None was signed by then.
+    await page.getByText('Er zijn tot deze datum geen contracten getekend.').waitFor();
+    expect(await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Contract vastleggen' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Naar de stand van vandaag' }).waitFor();
+
+    await page.getByLabel('Stand op', { exact: true }).fill('2100-01-01');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    expect(await fieldError(page, 'Stand op')).toMatch(/^Vul een datum in tot en met /);
+  });
+
   it('refuses a decision on a company someone else decided on since the page loaded, shows theirs in the choice of company with the decision kept, and then records it', async () => {
     const company = await api<{ id: string }>(server(), '/companies', { method: 'POST', body: JSON.stringify({ name: 'Veldkeuken Industrie B.V.', country: 'NL' }) });
     page = await openPageAs(browser(), server(), 'disclosureOfficer');

@@ -114,6 +114,28 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Training op de Leopard 2')).toEqual(expect.arrayContaining(['circa 120', '31 aug. 2025']));
   });
 
+  it('the registrar sees the programmes as they stood at a date: a count up to a later date is not shown, the forms are at today’s; a date before the register’s is refused at the field', async () => {
+    const { id } = await api<{ id: string }>(server(), '/training-programmes', { method: 'POST', body: JSON.stringify({ key: 'op-een-datum', name: 'Training op een datum', hostCountry: 'PL', framework: 'bilateral' }) });
+    for (const [countsUpTo, trainers] of [['2025-06-30', 5], ['2025-09-30', 9]] as const) {
+      await api(server(), `/training-programmes/${id}/contributions`, { method: 'POST', body: JSON.stringify({ periodFrom: '2025-01-01', countsUpTo, trainers }) });
+    }
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/training');
+    await page.getByLabel('Stand op', { exact: true }).fill('2025-07-31');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    const table = page.getByRole('table', { name: 'Trainingsprogramma’s met de laatste telling tot en met 31 jul. 2025' });
+    await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Training op een datum')).toEqual(expect.arrayContaining(['5', '30 jun. 2025']));
+    expect(await page.getByRole('button', { name: 'Telling vastleggen' }).count()).toBe(0);
+
+    await page.getByLabel('Stand op', { exact: true }).fill('2013-12-31');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    expect(await fieldError(page, 'Stand op')).toMatch(/^Vul een datum in vanaf /);
+
+    await page.getByRole('link', { name: 'Naar de stand van vandaag' }).click();
+    await expect.poll(async () => (await tableRows(page.getByRole('table', { name: 'Trainingsprogramma’s met de laatste telling' }))).find((row) => row[0] === 'Training op een datum')).toEqual(expect.arrayContaining(['9', '30 sep. 2025']));
+    await page.getByRole('button', { name: 'Telling vastleggen' }).waitFor();
+  });
+
   it('the registrar changes a programme, its name and the delivery it trains for, and sees a change someone made meanwhile first; the trail has both', async () => {
     const stock = { id: '9a774c91-f7d0-4a37-ae6f-e3b05f65139d', title: 'Demonstratie: overige directe leveringen uit voorraad 5 feb. t/m 31 aug. 2025 (geaggregeerd)' };
     const procurement = 'Demonstratie: overige commerciële verwervingen 5 feb. t/m 31 aug. 2025 (geaggregeerd)';
@@ -235,6 +257,25 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(list)).find((cells) => cells[0] === title)?.slice(2, 4)).toEqual([expect.stringMatching(/^acceptabel \(15 sep\. 2025, /), '2']);
     const decisions = page.getByRole('table', { name: 'Besluiten niet te vervangen, met de herwaardering die ze maakten' });
     await expect.poll(async () => (await tableRows(decisions))[0]).toEqual(expect.arrayContaining(['10 sep. 2025', title, 'Ja: de waarde van de levering is herzien']));
+  });
+
+  it('the registrar sees readiness as it stood at a date: the judgement that held then, the search kept, the forms at today’s', async () => {
+    const title = 'Aggregaten op een datum';
+    const id = await registerShipped(server(), { title, category: 'other', quantity: 2, unit: 'stuks', supportType: 'stock', fundingSource: 'ukraineSupportBudget', committedAt: '2025-06-01', realisedAt: '2025-07-20' });
+    for (const [judgedOn, effect] of [['2025-08-01', 'acceptable'], ['2025-10-01', 'unacceptable']] as const) {
+      await api(server(), `/deliveries/${id}/readiness-judgements`, { method: 'POST', body: JSON.stringify({ effect, reasoning: `Beoordeeld op ${judgedOn}.`, judgedOn }) });
+    }
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/gereedheid');
+    await page.getByRole('searchbox', { name: 'Zoek op titel' }).fill('aggregaten op een');
+    const list = page.getByRole('table', { name: /^Effect op de gereedheid en vervanging per levering/ });
+    await expect.poll(async () => (await tableRows(list)).map((cells) => cells.slice(0, 1).concat(cells.slice(2, 4)))).toEqual([[title, expect.stringMatching(/^onacceptabel \(1 okt\. 2025, /), '2']]);
+    await page.getByLabel('Stand op', { exact: true }).fill('2025-09-01');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    const then = page.getByRole('table', { name: /^Effect op de gereedheid en vervanging per levering, stand op 1 sep\. 2025/ });
+    await expect.poll(async () => (await tableRows(then)).map((cells) => cells.slice(0, 1).concat(cells.slice(2, 4)))).toEqual([[title, expect.stringMatching(/^acceptabel \(1 aug\. 2025, /), '1']]);
+    expect(await page.getByRole('button', { name: 'Stand vastleggen' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Naar de stand van vandaag' }).waitFor();
   });
 
   it('a judgement on a readiness history someone else added to since the page loaded is refused, the latest shown and what was typed kept; sent again it is added, and the next one too', async () => {

@@ -1,3 +1,4 @@
+import type { IsoDate } from '../../../common/dates.ts';
 import { request, versionTag } from './client.ts';
 import type { QueryParameters, RequestBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
@@ -7,12 +8,12 @@ export type StockDeliveryList = Schema<'StockDeliveryReadinessList'>;
 export type DeliveryReadiness = Schema<'DeliveryReadiness'>;
 export type JudgementInput = RequestBody<'/deliveries/{id}/readiness-judgements', 'post'>;
 
-/** The replenishment projects and the decisions not to replace. */
-export function getReadiness(signal?: AbortSignal) {
-  return request<ReadinessOverview>('/readiness', { signal });
+/** The replenishment projects and the decisions not to replace as they stood at the date. */
+export function getReadiness(date: IsoDate, signal?: AbortSignal) {
+  return request<ReadinessOverview>(`/readiness${queryString({ date })}`, { signal });
 }
 
-/** A page of the stock deliveries, by title, those whose title contains `q` and whose latest judgement has the `effect` when given. */
+/** A page of the stock deliveries at the date, by title, those whose title contains `q` and whose judgement then has the `effect` when given. */
 export function getStockDeliveries(query: QueryParameters<'/readiness/deliveries', 'get'>, signal?: AbortSignal) {
   return request<StockDeliveryList>(`/readiness/deliveries${queryString(query)}`, { signal });
 }

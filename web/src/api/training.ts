@@ -1,13 +1,18 @@
+import type { IsoDate } from '../../../common/dates.ts';
 import { request, type ApiResponse } from './client.ts';
 import type { RequestBody, ResponseBody, Schema } from './contract.ts';
+import { queryString } from './queryString.ts';
 
 export type TrainingProgramme = Schema<'TrainingProgramme'>;
+export type TrainingProgrammeAt = Schema<'TrainingProgrammeAt'>;
+export type TrainingCount = NonNullable<Schema<'TrainingCount'>>;
 export type Contribution = Schema<'TrainingContribution'>;
 export type ContributionInput = RequestBody<'/training-programmes/{id}/contributions', 'post'>;
 type ProgrammeInput = RequestBody<'/training-programmes', 'post'>;
 
-export function listProgrammes(signal?: AbortSignal) {
-  return request<ResponseBody<'/training-programmes', 'get'>>('/training-programmes', { signal });
+/** The programmes as they stood at the date, each count as a letter at that date takes it. */
+export function listProgrammes(date: IsoDate, signal?: AbortSignal) {
+  return request<ResponseBody<'/training-programmes', 'get'>>(`/training-programmes${queryString({ date })}`, { signal });
 }
 
 /** One programme, with the ETag of its version: what a change sends back. */

@@ -54,6 +54,13 @@ export const common: typeof nl.common = {
   theSystem: 'the system',
 };
 
+export const asAtDate: typeof nl.asAtDate = {
+  label: 'As at',
+  show: 'Show',
+  onlyToday: 'You are seeing the register as it stood on {{date}}. To record, go to today’s.',
+  toToday: 'Go to today’s',
+};
+
 export const downloads: typeof nl.downloads = {
   pdf: 'PDF',
   docx: 'Word (DOCX)',

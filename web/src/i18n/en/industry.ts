@@ -4,8 +4,6 @@ export const industry: typeof dutch = {
   title: 'Industry',
   intro:
     'The companies Defence buys from for Ukraine, the contracts (government to business) with their milestones, price developments, lessons learned, co-production and demand bundling. Company and contract details are confidential in the interests of the companies involved, unless the disclosure officer decides otherwise.',
-  date: 'As at',
-  show: 'Show',
   byCountry: {
     imageLabel_one: 'Milestones of the contracts per country ({{count}} country), by their status at the reference date; the table below gives the numbers.',
     imageLabel_other: 'Milestones of the contracts per country ({{count}} countries), by their status at the reference date; the table below gives the numbers.',

@@ -5,7 +5,7 @@ export const training: typeof nl = {
   intro:
     'The training programmes for Ukrainian soldiers the Netherlands contributes to, with their latest count. A count runs up to a date; the letter takes per programme the latest count up to its reference date, and names the figures by the short name, such as training:stc.trainers.',
   listHeading: 'Programmes',
-  listCaption: 'Training programmes with their latest count',
+  listCaption: 'Training programmes with their latest count up to {{date}}',
   columns: {
     name: 'Programme',
     key: 'Short name',

@@ -52,6 +52,13 @@ export const common = {
   theSystem: 'het systeem',
 };
 
+export const asAtDate = {
+  label: 'Stand op',
+  show: 'Tonen',
+  onlyToday: 'U ziet de stand op {{date}}. Vastleggen doet u in de stand van vandaag.',
+  toToday: 'Naar de stand van vandaag',
+};
+
 export const downloads = {
   pdf: 'PDF',
   docx: 'Word (DOCX)',

@@ -2,8 +2,6 @@ export const industry = {
   title: 'Industrie',
   intro:
     'Bedrijven waarbij Defensie voor Oekraïne verwerft, de contracten (Government to Business) met hun mijlpalen, prijsontwikkelingen, geleerde lessen, coproductie en vraagbundeling. Bedrijfs- en contractgegevens zijn vertrouwelijk in het belang van de betrokken bedrijven, tenzij de openbaarmakingsfunctionaris anders besluit.',
-  date: 'Stand op',
-  show: 'Tonen',
   byCountry: {
     imageLabel_one: 'Mijlpalen van de contracten per land ({{count}} land), naar hun stand op de peildatum; de tabel hieronder geeft de aantallen.',
     imageLabel_other: 'Mijlpalen van de contracten per land ({{count}} landen), naar hun stand op de peildatum; de tabel hieronder geeft de aantallen.',

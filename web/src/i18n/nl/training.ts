@@ -3,7 +3,7 @@ export const training = {
   intro:
     'De trainingsprogramma’s voor Oekraïense militairen waaraan Nederland bijdraagt, met de laatste telling. Een telling loopt tot een datum; de brief neemt per programma de laatste telling tot en met zijn peildatum, en noemt de aantallen bij de korte naam, zoals training:stc.trainers.',
   listHeading: 'Programma’s',
-  listCaption: 'Trainingsprogramma’s met de laatste telling',
+  listCaption: 'Trainingsprogramma’s met de laatste telling tot en met {{date}}',
   columns: {
     name: 'Programma',
     key: 'Korte naam',

@@ -1,18 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
-import { isIsoDate, todayInAmsterdam } from '../../../../common/dates.ts';
 import { BUDGET_FUNDS, FIRST_BUDGET_YEAR, LAST_BUDGET_YEAR, type BudgetFund } from '../../../../common/vocabulary/codes.ts';
 import { getBudgetFigures, getCommitments, listBudget } from '../../api/budget.ts';
 import { queryString } from '../../api/queryString.ts';
 import type { BudgetList, Commitment, CommitmentList } from '../../api/types.ts';
+import { AsAtDateForm, useAsAtDate } from '../../components/AsAtDateForm.tsx';
 import { ExportedTable } from '../../components/ExportedTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { SelectField, TextField } from '../../forms/controls.tsx';
-import { useFilterDates } from '../../forms/unfinishedDates.ts';
 import { useSearchText } from '../../forms/useSearchText.ts';
 import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { formatLongDate } from '../../format/dates.ts';
@@ -25,24 +23,12 @@ import { BudgetFiguresTable } from './BudgetFiguresTable.tsx';
 export function BudgetPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('stand');
-  const knownAt = asked !== null && isIsoDate(asked) ? asked : todayInAmsterdam();
-  const [date, setDate] = useState(knownAt);
-  useEffect(() => setDate(knownAt), [knownAt]);
+  // The commitments' filter and page stay as they are.
+  const asAt = useAsAtDate('stand');
+  const knownAt = asAt.date;
   const figures = useResource(knownAt, (signal) => getBudgetFigures(knownAt, signal));
   const recorded = useResource('budget', (signal) => listBudget(signal));
   const errors = fieldErrorsOf(figures.status === 'failed' ? figures.error : undefined);
-  const dates = useFilterDates();
-
-  function show(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!dates.complete(event.currentTarget)) return;
-    // The commitments' filter and page stay as they are.
-    const kept = new URLSearchParams(params);
-    kept.set('stand', date);
-    setParams(kept);
-  }
 
   return (
     <>
@@ -57,10 +43,7 @@ export function BudgetPage() {
       )}
 
       <LabelledSection heading={t('budget.figures.heading')} className="dashboard-section">
-        <form className="date-form" noValidate onSubmit={show}>
-          <TextField name="knownAt" type="date" label={t('fields.knownAt')} value={date} error={dates.errors.knownAt ?? errors.knownAt} onChange={setDate} />
-          <button type="submit" className="utrecht-button utrecht-button--primary-action">{t('budget.figures.show')}</button>
-        </form>
+        <AsAtDateForm asAt={asAt} name="knownAt" label={t('fields.knownAt')} submit={t('budget.figures.show')} refusal={errors.knownAt} />
         {figures.status === 'ready' ? (
           <BudgetFiguresTable figures={figures.data.data} />
         ) : (

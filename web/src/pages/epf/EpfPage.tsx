@@ -1,9 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
-import { isIsoDate, todayInAmsterdam } from '../../../../common/dates.ts';
 import { queryString } from '../../api/queryString.ts';
 import { getEpfClaims, getEpfOverview, getEpfTranches, type EpfClaimList, type EpfOverview } from '../../api/epf.ts';
+import { AsAtDateForm, useAsAtDate } from '../../components/AsAtDateForm.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { ExportedTable } from '../../components/ExportedTable.tsx';
@@ -11,8 +10,6 @@ import { Pagination } from '../../components/Pagination.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { TextField } from '../../forms/controls.tsx';
-import { useFilterDates } from '../../forms/unfinishedDates.ts';
 import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
@@ -26,36 +23,23 @@ import { NewTrancheForm } from './NewTrancheForm.tsx';
 export function EpfPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('date');
-  const date = asked !== null && isIsoDate(asked) ? asked : todayInAmsterdam();
-  const [typed, setTyped] = useState(date);
-  useEffect(() => setTyped(date), [date]);
+  const [params] = useSearchParams();
+  const asAt = useAsAtDate('date', { restarts: ['after', 'before'] });
+  const { date } = asAt;
   const overview = useResource(`overview/${date}`, (signal) => getEpfOverview(date, signal));
   const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined };
   const claims = useResource(JSON.stringify(['claims', date, start]), (signal) => getEpfClaims({ date, ...start }, signal));
 
-  const dates = useFilterDates();
   // A date the API refuses (before the register's years, say) is said at the field, rather than as a list that could not be loaded.
   const failed = [overview, claims].find((resource) => resource.status === 'failed');
   const errors = fieldErrorsOf(failed?.status === 'failed' ? failed.error : undefined);
   const refusedDate = errors.date !== undefined;
 
-  function show(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (dates.complete(event.currentTarget)) setParams({ date: typed });
-  }
-
   return (
     <>
       <PageHeading title={t('epf.title')}>{t('epf.title')}</PageHeading>
       <p className="nl-paragraph">{t('epf.intro')}</p>
-      <form className="date-form" noValidate onSubmit={show}>
-        <TextField name="date" type="date" label={t('epf.date')} value={typed} error={dates.errors.date ?? errors.date} onChange={setTyped} />
-        <button type="submit" className="utrecht-button utrecht-button--primary-action">
-          {t('epf.show')}
-        </button>
-      </form>
+      <AsAtDateForm asAt={asAt} label={t('epf.date')} submit={t('epf.show')} refusal={errors.date} />
 
       <LabelledSection heading={t('epf.figures.heading')}>
         {overview.status === 'ready' ? <FiguresTable overview={overview.data.data} /> : !refusedDate && <ResourceStatus resource={overview} onRetry={overview.reload} />}

@@ -1,29 +1,38 @@
 import { useTranslation } from 'react-i18next';
 import { getIndustry } from '../../api/industry.ts';
+import { AsAtDateForm, RecordedToday, useAsAtDate } from '../../components/AsAtDateForm.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { todayInAmsterdam } from '../../../../common/dates.ts';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
+import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ContractsByCountry } from './ContractsByCountry.tsx';
 import { CompanyDecisionForm, CompanyForm, ContractForm, CoproductionForm, DemandBundleForm, LessonForm, PriceForm, ProgressForm } from './IndustryForms.tsx';
 import { CompaniesTable, IndustryRecords } from './IndustryTables.tsx';
 
-/** The industry register as it stands today; the registrar records it here, and the disclosure officer decides which companies may be named. */
+/**
+ * The industry register as it stood at a date, today unless the address names another; at today's the registrar
+ * records it here, and the disclosure officer decides which companies may be named.
+ */
 export function IndustryPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const asAt = useAsAtDate();
+  const { date } = asAt;
   const mayRecord = can('industry.write');
-  const date = todayInAmsterdam();
+  const mayDecide = can('disclosure.decide');
   const industry = useResource(date, (signal) => getIndustry(date, signal));
   const entry = useHistoryEntry(industry.reload);
   const overview = industry.data?.data;
+  // A date the API refuses is said at the field, rather than as a register that could not be loaded.
+  const refusal = fieldErrorsOf(industry.status === 'failed' ? industry.error : undefined).date;
   return (
     <>
       <PageHeading title={t('industry.title')}>{t('industry.title')}</PageHeading>
       <p className="nl-paragraph">{t('industry.intro')}</p>
+      <AsAtDateForm asAt={asAt} refusal={refusal} />
       {overview ? (
         <>
           <LabelledSection heading={t('industry.byCountry.heading')}>
@@ -33,7 +42,12 @@ export function IndustryPage() {
             <CompaniesTable overview={overview} />
           </LabelledSection>
           <IndustryRecords overview={overview} />
-          {mayRecord && (
+          {(mayRecord || mayDecide) && !asAt.isToday && (
+            <LabelledSection heading={t('industry.forms.heading')}>
+              <RecordedToday asAt={asAt} />
+            </LabelledSection>
+          )}
+          {mayRecord && asAt.isToday && (
             <LabelledSection heading={t('industry.forms.heading')}>
               <ProgressForm overview={overview} entry={entry} onRecorded={industry.reload} />
               <CompanyForm onRecorded={industry.reload} />
@@ -44,14 +58,14 @@ export function IndustryPage() {
               <DemandBundleForm onRecorded={industry.reload} />
             </LabelledSection>
           )}
-          {can('disclosure.decide') && (
+          {mayDecide && asAt.isToday && (
             <LabelledSection heading={t('industry.forms.decisionHeading')}>
               <CompanyDecisionForm overview={overview} entry={entry} onRecorded={industry.reload} />
             </LabelledSection>
           )}
         </>
       ) : (
-        <ResourceStatus resource={industry} onRetry={industry.reload} />
+        refusal === undefined && <ResourceStatus resource={industry} onRetry={industry.reload} />
       )}
     </>
   );

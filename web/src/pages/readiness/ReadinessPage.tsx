@@ -4,6 +4,7 @@ import { EFFECT_FILTERS, type EffectFilter } from '../../../../common/vocabulary
 import { queryString } from '../../api/queryString.ts';
 import { getReadiness, getStockDeliveries, type ReadinessOverview, type StockDeliveryList } from '../../api/readiness.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { AsAtDateForm, RecordedToday, useAsAtDate } from '../../components/AsAtDateForm.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { ExportedTable } from '../../components/ExportedTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
@@ -12,6 +13,7 @@ import { Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { SelectField, TextField } from '../../forms/controls.tsx';
 import { useSearchText } from '../../forms/useSearchText.ts';
+import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -37,19 +39,27 @@ export function ReadinessPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [params, setParams] = useSearchParams();
+  // Another date starts the list at its first page; the filter stays.
+  const asAt = useAsAtDate('date', { restarts: ['after', 'before'] });
+  const { date } = asAt;
   const filter: StockFilter = { q: params.get('q') ?? '', effect: effectFilter(params.get('effect')) };
   const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined };
-  const deliveries = useResource(JSON.stringify(['stock', filter, start]), (signal) => getStockDeliveries({ ...filter, ...start }, signal));
-  const readiness = useResource('readiness', (signal) => getReadiness(signal));
+  const deliveries = useResource(JSON.stringify(['stock', date, filter, start]), (signal) => getStockDeliveries({ date, ...filter, ...start }, signal));
+  const readiness = useResource(`readiness/${date}`, (signal) => getReadiness(date, signal));
   const overview = readiness.data?.data;
-  // Another filter starts at the first page.
-  const filterBy = (changed: Partial<StockFilter>, options?: { replace: boolean }) => setParams(new URLSearchParams(queryString({ ...filter, ...changed })), options);
+  // A date the API refuses is said at the field, rather than as lists that could not be loaded.
+  const failed = [deliveries, readiness].find((resource) => resource.status === 'failed');
+  const refusal = fieldErrorsOf(failed?.status === 'failed' ? failed.error : undefined).date;
+  // Another filter starts at the first page; the date stays as the address has it.
+  const filterBy = (changed: Partial<StockFilter>, options?: { replace: boolean }) =>
+    setParams(new URLSearchParams(queryString({ date: params.get('date') ?? undefined, ...filter, ...changed })), options);
   const [text, setText] = useSearchText(filter.q, (q) => filterBy({ q }, { replace: true }));
 
   return (
     <>
       <PageHeading title={t('readiness.title')}>{t('readiness.title')}</PageHeading>
       <p className="nl-paragraph">{t('readiness.intro')}</p>
+      <AsAtDateForm asAt={asAt} refusal={refusal} />
       <LabelledSection heading={t('readiness.deliveriesHeading')}>
         <p className="nl-paragraph">{t('readiness.deliveriesIntro')}</p>
         <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
@@ -67,26 +77,36 @@ export function ReadinessPage() {
             />
           </div>
         </form>
-        {deliveries.data ? <StockDeliveryTable list={deliveries.data.data} filter={filter} /> : <ResourceStatus resource={deliveries} onRetry={deliveries.reload} />}
+        {deliveries.data ? (
+          <StockDeliveryTable list={deliveries.data.data} filter={filter} />
+        ) : (
+          refusal === undefined && <ResourceStatus resource={deliveries} onRetry={deliveries.reload} />
+        )}
       </LabelledSection>
       {overview ? (
         <>
           <LabelledSection heading={t('readiness.projectsHeading')}>
-            <ProjectTable projects={overview.projects} />
+            <ProjectTable overview={overview} />
           </LabelledSection>
           <LabelledSection heading={t('readiness.decisionsHeading')}>
-            <NonReplacementTable decisions={overview.nonReplacements} />
+            <NonReplacementTable overview={overview} />
           </LabelledSection>
           {can('readiness.write') && (
             <LabelledSection heading={t('readiness.maintainHeading')}>
-              <ProjectStageForm projects={overview.projects} onDone={readiness.reload} />
-              <p className="nl-paragraph">{t('readiness.projectForm.noDeliveryYet')}</p>
-              <ProjectForm onDone={readiness.reload} />
+              {asAt.isToday ? (
+                <>
+                  <ProjectStageForm projects={overview.projects} onDone={readiness.reload} />
+                  <p className="nl-paragraph">{t('readiness.projectForm.noDeliveryYet')}</p>
+                  <ProjectForm onDone={readiness.reload} />
+                </>
+              ) : (
+                <RecordedToday asAt={asAt} />
+              )}
             </LabelledSection>
           )}
         </>
       ) : (
-        <ResourceStatus resource={readiness} onRetry={readiness.reload} />
+        refusal === undefined && <ResourceStatus resource={readiness} onRetry={readiness.reload} />
       )}
     </>
   );
@@ -95,13 +115,13 @@ export function ReadinessPage() {
 function StockDeliveryTable({ list, filter }: { list: StockDeliveryList; filter: StockFilter }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const addressAt = (start: { after?: string; before?: string }) => `/gereedheid${queryString({ ...filter, ...start })}`;
+  const addressAt = (start: { after?: string; before?: string }) => `/gereedheid${queryString({ date: list.date, ...filter, ...start })}`;
   return (
     <>
       <ExportedTable
-        exported={{ list: 'readiness-deliveries', filters: filter }}
+        exported={{ list: 'readiness-deliveries', filters: { date: list.date, ...filter } }}
         empty={t('readiness.deliveriesEmpty')}
-        caption={t(list.totalIsCapped ? 'readiness.deliveriesCaptionMoreThan' : 'readiness.deliveriesCaption', { count: list.total })}
+        caption={t(list.totalIsCapped ? 'readiness.deliveriesCaptionMoreThan' : 'readiness.deliveriesCaption', { count: list.total, date: formatShortDate(list.date, language) })}
         rowKey={(delivery) => delivery.id}
         rows={list.items}
         columns={[
@@ -126,16 +146,16 @@ function StockDeliveryTable({ list, filter }: { list: StockDeliveryList; filter:
   );
 }
 
-function ProjectTable({ projects }: { projects: ReadinessOverview['projects'] }) {
+function ProjectTable({ overview }: { overview: ReadinessOverview }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
     <>
-      <ExportLinks list="replenishment-projects" />
+      <ExportLinks list="replenishment-projects" filters={{ date: overview.date }} />
       <DataTable
-        caption={t('readiness.projectsCaption')}
+        caption={t('readiness.projectsCaption', { date: formatShortDate(overview.date, language) })}
         rowKey={(project) => project.id}
-        rows={projects}
+        rows={overview.projects}
         columns={[
           { key: 'name', header: t('readiness.columns.project'), cell: (project) => project.name },
           { key: 'stage', header: t('readiness.columns.stage'), cell: (project) => t(`replenishmentStages.${project.stage}`) },
@@ -168,22 +188,22 @@ function ProjectTable({ projects }: { projects: ReadinessOverview['projects'] })
   );
 }
 
-/** Every decision not to replace, newest first, with whether it restated the delivery's value. */
-function NonReplacementTable({ decisions }: { decisions: ReadinessOverview['nonReplacements'] }) {
+/** The decisions not to replace taken by the overview's date, newest first, with whether they had restated the delivery's value by then. */
+function NonReplacementTable({ overview }: { overview: ReadinessOverview }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
     <ExportedTable
-      exported={{ list: 'non-replacements' }}
+      exported={{ list: 'non-replacements', filters: { date: overview.date } }}
       empty={t('readiness.decisionsEmpty')}
-      caption={t('readiness.decisionsCaption')}
+      caption={t('readiness.decisionsCaption', { date: formatShortDate(overview.date, language) })}
       rowKey={(decision) => decision.id}
-      rows={decisions}
+      rows={overview.nonReplacements}
       columns={[
         { key: 'decidedOn', header: t('readiness.decisionColumns.decidedOn'), cell: (decision) => formatShortDate(decision.decidedOn, language) },
         { key: 'delivery', header: t('readiness.decisionColumns.delivery'), cell: (decision) => <Link href={`/gereedheid/leveringen/${decision.deliveryId}`}>{decision.deliveryTitle}</Link> },
         { key: 'reason', header: t('readiness.decisionColumns.reason'), cell: (decision) => decision.reason },
-        { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.valuationId ? 'readiness.revalued' : 'readiness.notRevalued') },
+        { key: 'revalued', header: t('readiness.decisionColumns.revalued'), cell: (decision) => t(decision.revalued ? 'readiness.revalued' : 'readiness.notRevalued') },
         { key: 'decidedBy', header: t('readiness.decisionColumns.decidedBy'), cell: (decision) => actorName(decision.decidedByName, t) },
       ]}
     />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { listProgrammes, type TrainingProgramme } from '../../api/training.ts';
+import { listProgrammes, type TrainingCount, type TrainingProgrammeAt } from '../../api/training.ts';
+import { AsAtDateForm, RecordedToday, useAsAtDate } from '../../components/AsAtDateForm.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
@@ -12,27 +13,35 @@ import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ContributionForm, ProgrammeForm } from './TrainingForms.tsx';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
+import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { useCountText } from './useCountText.ts';
-import { countedUpTo, latestCounting } from './countedUpTo.ts';
+import { countedUpTo } from './countedUpTo.ts';
 
 export function TrainingPage() {
   const { t } = useTranslation();
   const can = useCan();
   const language = currentLanguage();
   const countText = useCountText();
-  const programmes = useResource('training-programmes', (signal) => listProgrammes(signal));
+  const counted = (count: TrainingCount | null) => countText(count?.value ?? null, count !== null && count.qualifier !== 'exact' && count.qualifier);
+  const asAt = useAsAtDate();
+  const { date } = asAt;
+  const programmes = useResource(`training-programmes/${date}`, (signal) => listProgrammes(date, signal));
   const entry = useHistoryEntry(programmes.reload);
+  // A date the API refuses is said at the field, rather than as a list that could not be loaded.
+  const refusal = fieldErrorsOf(programmes.status === 'failed' ? programmes.error : undefined).date;
+  const mayRecord = can('training.write') && asAt.isToday;
 
   return (
     <>
       <PageHeading title={t('training.title')}>{t('training.title')}</PageHeading>
       <p className="nl-paragraph">{t('training.intro')}</p>
+      <AsAtDateForm asAt={asAt} refusal={refusal} />
       <LabelledSection heading={t('training.listHeading')}>
         {programmes.data ? (
           <>
-            <ExportLinks list="training-programmes" />
+            <ExportLinks list="training-programmes" filters={{ date: programmes.data.data.date }} />
             <DataTable
-              caption={t('training.listCaption')}
+              caption={t('training.listCaption', { date: formatShortDate(programmes.data.data.date, language) })}
               rowKey={(programme) => programme.id}
               rows={programmes.data.data.items}
               columns={[
@@ -44,21 +53,15 @@ export function TrainingPage() {
                   key: 'trainers',
                   header: t('training.columns.trainers'),
                   numeric: true,
-                  cell: (programme) => {
-                    const row = latestCounting(programme, 'trainers');
-                    return countText(row?.trainers ?? null, row?.trainersIsMaximum && 'maximum');
-                  },
+                  cell: (programme) => counted(programme.counts.trainers),
                 },
                 {
                   key: 'trainees',
                   header: t('training.columns.trainees'),
                   numeric: true,
-                  cell: (programme) => {
-                    const row = latestCounting(programme, 'trainees');
-                    return countText(row?.trainees ?? null, row?.traineesIsApproximate && 'approximate');
-                  },
+                  cell: (programme) => counted(programme.counts.trainees),
                 },
-                { key: 'courses', header: t('training.columns.courses'), numeric: true, cell: (programme) => countText(latestCounting(programme, 'courses')?.courses ?? null) },
+                { key: 'courses', header: t('training.columns.courses'), numeric: true, cell: (programme) => counted(programme.counts.courses) },
                 {
                   key: 'countsUpTo',
                   header: t('training.columns.countsUpTo'),
@@ -74,11 +77,11 @@ export function TrainingPage() {
                     ));
                   },
                 },
-                ...(can('training.write')
+                ...(mayRecord
                   ? [{
                       key: 'change',
                       header: t('training.columns.change'),
-                      cell: (programme: TrainingProgramme) => (
+                      cell: (programme: TrainingProgrammeAt) => (
                         <Link className="utrecht-link utrecht-link--html-a" href={`/training/${programme.id}/bewerken`} aria-label={t('training.changeOf', { name: programme.name })}>
                           {t('training.columns.change')}
                         </Link>
@@ -89,13 +92,19 @@ export function TrainingPage() {
             />
           </>
         ) : (
-          <ResourceStatus resource={programmes} onRetry={programmes.reload} />
+          refusal === undefined && <ResourceStatus resource={programmes} onRetry={programmes.reload} />
         )}
       </LabelledSection>
-      {can('training.write') && programmes.data && (
+      {can('training.write') && (!asAt.isToday || programmes.data) && (
         <LabelledSection heading={t('training.formsHeading')}>
-          <ContributionForm programmes={programmes.data.data.items} entry={entry} onDone={programmes.reload} />
-          <ProgrammeForm onDone={programmes.reload} />
+          {asAt.isToday && programmes.data ? (
+            <>
+              <ContributionForm programmes={programmes.data.data.items} entry={entry} onDone={programmes.reload} />
+              <ProgrammeForm onDone={programmes.reload} />
+            </>
+          ) : (
+            <RecordedToday asAt={asAt} />
+          )}
         </LabelledSection>
       )}
     </>

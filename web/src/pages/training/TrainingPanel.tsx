@@ -35,7 +35,7 @@ function overTime(programmes: readonly TrainingProgramme[], referenceDate: strin
 export function TrainingPanel({ referenceDate }: { referenceDate: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const programmes = useResource('training-programmes', (signal) => listProgrammes(signal));
+  const programmes = useResource(`training-programmes/${referenceDate}`, (signal) => listProgrammes(referenceDate, signal));
   const moments = programmes.data ? overTime(programmes.data.data.items, referenceDate) : [];
   const number = (value: number) => value.toLocaleString(language);
   return (

@@ -1,22 +1,17 @@
-import type { TrainingProgramme } from '../../api/training.ts';
+import type { TrainingProgrammeAt } from '../../api/training.ts';
 
 const COUNT_MEASURES = ['trainers', 'trainees', 'courses'] as const;
 export type CountMeasure = (typeof COUNT_MEASURES)[number];
 
-/** The latest contribution that counts the measure, as the letter would take it today. */
-export function latestCounting(programme: TrainingProgramme, measure: CountMeasure): TrainingProgramme['contributions'][number] | undefined {
-  return programme.contributions.filter((contribution) => contribution[measure] !== null).at(-1);
-}
-
 /**
- * The day each measure's latest count runs up to, the measures counted up to the same day together, in the order
+ * The day each measure's count shown runs up to, the measures counted up to the same day together, in the order
  * of their columns: one group where the counts shown are of one day, more where a later count left a measure out.
  */
-export function countedUpTo(programme: TrainingProgramme): { countsUpTo: string; measures: CountMeasure[] }[] {
+export function countedUpTo(programme: Pick<TrainingProgrammeAt, 'counts'>): { countsUpTo: string; measures: CountMeasure[] }[] {
   const groups = new Map<string, CountMeasure[]>();
   for (const measure of COUNT_MEASURES) {
-    const latest = latestCounting(programme, measure);
-    if (latest) groups.set(latest.countsUpTo, [...(groups.get(latest.countsUpTo) ?? []), measure]);
+    const count = programme.counts[measure];
+    if (count) groups.set(count.countsUpTo, [...(groups.get(count.countsUpTo) ?? []), measure]);
   }
   return [...groups].map(([countsUpTo, measures]) => ({ countsUpTo, measures }));
 }
