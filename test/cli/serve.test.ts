@@ -111,7 +111,7 @@ describe('serve on the embedded database', () => {
     const verify = await runCli(dataDir, ['audit', 'verify']);
     expect(verify.code).toBe(0);
     expect(verify.output).toMatch(/^Audit trail intact: \d+ events, [2-9]\d* checkpoints/);
-  }, 90_000);
+  });
 
   it('gives every demonstration account exactly what its role allows', async () => {
     const server = await serve(dataDir);
@@ -128,5 +128,5 @@ describe('serve on the embedded database', () => {
     }
     server.process.kill('SIGTERM');
     expect(await exitOf(server.process)).toBe(0);
-  }, 90_000);
+  });
 });
