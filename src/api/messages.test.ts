@@ -65,6 +65,14 @@ describe('numbers in the reasons of a refusal', () => {
     expect(reason('nl', 'unclosedQuote', { row: '12345' })).toContain('op regel 12345 van');
   });
 
+  it('write a bound with decimals with the decimal sign of their reader, every decimal kept', () => {
+    expect(reason('nl', 'tooSmall', { minimum: '0.00000001' })).toBe('Vul een getal in van minstens 0,00000001.');
+    expect(reason('en', 'tooSmall', { minimum: '0.00000001' })).toBe('Enter a number of at least 0.00000001.');
+    expect(reason('nl', 'tooLarge', { maximum: '12345.5' })).toBe('Vul een getal in van hoogstens 12.345,5.');
+    expect(reason('en', 'tooLarge', { maximum: '12345.5' })).toBe('Enter a number of at most 12,345.5.');
+    expect(reason('nl', 'tooLarge', { maximum: '2040.25' })).toBe('Vul een getal in van hoogstens 2040,25.');
+  });
+
   it('say what a public quantity above its deliveries reads as, grouped, and what it may say instead', () => {
     expect(reason('nl', 'quantityAboveDelivered', { stated: '2500000', total: '3', deliveries: '1' })).toBe(
       'Het openbare aantal is te lezen als 2.500.000, meer dan de levering telt (3). Noem hoogstens 3, of zeg minder zonder getal, zoals "meerdere".',

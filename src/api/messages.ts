@@ -210,8 +210,8 @@ const NAMING_NOUNS: Record<Language, Record<NamingRecord, [one: string, more: st
 /** "2 EPF-declaraties": how many records of a kind name a delivery. */
 function namingRecords(language: Language, records: string | undefined, count: string | undefined): string {
   const nouns = records !== undefined && Object.hasOwn(NAMING_NOUNS[language], records) ? NAMING_NOUNS[language][records as NamingRecord] : undefined;
-  if (!nouns) return largeNumber(language, count);
-  return `${largeNumber(language, count)} ${count === '1' ? nouns[0] : nouns[1]}`;
+  if (!nouns) return writtenNumber(language, count);
+  return `${writtenNumber(language, count)} ${count === '1' ? nouns[0] : nouns[1]}`;
 }
 
 /**
@@ -247,10 +247,23 @@ function euro(language: Language, cents: string | undefined): string {
   return formatMinorUnitsIn(/^-?\d+$/.test(cents ?? '') ? BigInt(cents!) : 0n, 'EUR', language === 'nl' ? 'nl-NL' : 'en-GB');
 }
 
-/** A whole number from its digits, grouped from five digits on ("1.000.000"), so that a year such as 2040 reads as a year. */
-function largeNumber(language: Language, digits: string | undefined): string {
-  if (!/^\d{5,}$/.test(digits ?? '')) return digits ?? '';
-  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB').format(BigInt(digits!));
+/**
+ * A number from its digits as the reader writes it: its whole part grouped from five digits on ("1.000.000"),
+ * so that a year such as 2040 reads as a year, and its decimals after the reader's decimal sign, every one
+ * kept ("0,00000001").
+ */
+function writtenNumber(language: Language, digits: string | undefined): string {
+  const whole = /^-?(\d+)(?:\.\d+)?$/.exec(digits ?? '')?.[1];
+  if (whole === undefined) return digits ?? '';
+  return NUMBER_FORMATS[language][whole.length >= 5 ? 'grouped' : 'ungrouped'].format(digits as `${number}`);
+}
+
+/** Made once, as the date formatter below is. */
+const NUMBER_FORMATS: Record<Language, Record<'grouped' | 'ungrouped', Intl.NumberFormat>> = { nl: numberFormats('nl-NL'), en: numberFormats('en-GB') };
+
+function numberFormats(locale: string): Record<'grouped' | 'ungrouped', Intl.NumberFormat> {
+  const format = (useGrouping: boolean) => new Intl.NumberFormat(locale, { useGrouping, maximumFractionDigits: 20 });
+  return { grouped: format(true), ungrouped: format(false) };
 }
 
 /** A value of an imported cell as the user typed it: euros for an amount, the label for a code, "empty" for nothing. */
@@ -341,14 +354,14 @@ const REASONS: Record<Language, Record<string, Message>> = {
   nl: {
     required: () => 'Vul dit veld in.',
     noYearAmount: () => 'Vul voor ten minste één begrotingsjaar een bedrag in.',
-    tooLong: (p) => `Gebruik hoogstens ${largeNumber('nl', p.maximum)} tekens.`,
-    tooShort: (p) => `Gebruik minstens ${largeNumber('nl', p.minimum)} tekens.`,
-    tooFewItems: (p) => `Geef hier minstens ${largeNumber('nl', p.minimum)} op.`,
-    tooManyItems: (p) => `Geef hier hoogstens ${largeNumber('nl', p.maximum)} op.`,
-    tooSmall: (p) => `Vul een getal in van minstens ${largeNumber('nl', p.minimum)}.`,
-    tooLarge: (p) => (p.kind === 'amount' ? `Vul een bedrag in van hoogstens ${euro('nl', p.maximum)}.` : `Vul een getal in van hoogstens ${largeNumber('nl', p.maximum)}.`),
+    tooLong: (p) => `Gebruik hoogstens ${writtenNumber('nl', p.maximum)} tekens.`,
+    tooShort: (p) => `Gebruik minstens ${writtenNumber('nl', p.minimum)} tekens.`,
+    tooFewItems: (p) => `Geef hier minstens ${writtenNumber('nl', p.minimum)} op.`,
+    tooManyItems: (p) => `Geef hier hoogstens ${writtenNumber('nl', p.maximum)} op.`,
+    tooSmall: (p) => `Vul een getal in van minstens ${writtenNumber('nl', p.minimum)}.`,
+    tooLarge: (p) => (p.kind === 'amount' ? `Vul een bedrag in van hoogstens ${euro('nl', p.maximum)}.` : `Vul een getal in van hoogstens ${writtenNumber('nl', p.maximum)}.`),
     notWholeNumber: () => 'Vul een geheel getal in.',
-    wholeNumberOutOfRange: (p) => `Vul een geheel getal in van ${largeNumber('nl', p.minimum)} tot en met ${largeNumber('nl', p.maximum)}.`,
+    wholeNumberOutOfRange: (p) => `Vul een geheel getal in van ${writtenNumber('nl', p.minimum)} tot en met ${writtenNumber('nl', p.maximum)}.`,
     invalidDate: () => 'Vul een bestaande datum in als JJJJ-MM-DD.',
     invalidChoice: (p) => (p.list ? `Kies een van: ${choices('nl', p.list)}.` : 'Kies een van de mogelijke waarden.'),
     invalidUrl: () => 'Vul een volledig webadres in (https://…).',
@@ -378,9 +391,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hasReadinessRecords: () => 'Deze levering uit eigen voorraad heeft oordelen over de gereedheid, vervanging of besluiten om niet te vervangen; die gaan alleen over voorraad, dus het steuntype blijft eigen voorraad.',
     belowReplaced: (p) => `Vervangingsprojecten vervangen ${p.replaced} stuks van deze levering; vul minstens dat aantal in.`,
     quantityBelowDisclosed: (p) =>
-      `Een openbaarmakingsbesluit noemt een openbaar aantal dat te lezen is als ${largeNumber('nl', p.stated)}; na deze wijziging ${p.deliveries === '1' ? 'telt de levering' : `tellen de ${largeNumber('nl', p.deliveries)} leveringen van dat besluit samen`} ${largeNumber('nl', p.total)}. Houd het aantal, of besluit eerst opnieuw met een kleiner openbaar aantal, of een zonder getal ("meerdere").`,
+      `Een openbaarmakingsbesluit noemt een openbaar aantal dat te lezen is als ${writtenNumber('nl', p.stated)}; na deze wijziging ${p.deliveries === '1' ? 'telt de levering' : `tellen de ${writtenNumber('nl', p.deliveries)} leveringen van dat besluit samen`} ${writtenNumber('nl', p.total)}. Houd het aantal, of besluit eerst opnieuw met een kleiner openbaar aantal, of een zonder getal ("meerdere").`,
     neededForDisclosedQuantity: (p) =>
-      `Een openbaarmakingsbesluit noemt een openbaar aantal dat te lezen is als ${largeNumber('nl', p.stated)} voor ${largeNumber('nl', p.deliveries)} leveringen samen; zonder deze tellen ze ${largeNumber('nl', p.total)}. Deze levering wordt niet verwijderd: besluit eerst opnieuw over de andere leveringen van dat besluit, met een kleiner openbaar aantal, of een zonder getal ("meerdere").`,
+      `Een openbaarmakingsbesluit noemt een openbaar aantal dat te lezen is als ${writtenNumber('nl', p.stated)} voor ${writtenNumber('nl', p.deliveries)} leveringen samen; zonder deze tellen ze ${writtenNumber('nl', p.total)}. Deze levering wordt niet verwijderd: besluit eerst opnieuw over de andere leveringen van dat besluit, met een kleiner openbaar aantal, of een zonder getal ("meerdere").`,
     claimedOnEpf: () => 'Voor deze levering is bij de Europese Vredesfaciliteit gedeclareerd; werk als uitvoerder voor de EU is niet te declareren, dus de financiering kan geen EPF worden.',
     committedFromFund: (p) => `Voor deze levering is een verplichting aangegaan uit ${fundingSourceName('nl', p.fund)}; de levering blijft uit dat budget betaald.`,
     namedByRecords: (p) =>
@@ -393,7 +406,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     paymentReferenceTaken: (p) =>
       `Deze levering heeft al een betaling met dit kenmerk, van ${p.paidOn} (${KEY_FOLDING.nl}); geef elke betaling een eigen kenmerk, of trek die betaling eerst in als ze per vergissing is ingevoerd.`,
     paymentFarAboveValuation: (p) =>
-      `Deze betaling van ${euro('nl', p.amount)} is ${largeNumber('nl', p.ratio)} keer de waardering van deze levering (${euro('nl', p.valuation)}). Is het bedrag in centen ingevoerd, of staat er een nul te veel? Klopt het toch, bevestig het dan om de betaling vast te leggen.`,
+      `Deze betaling van ${euro('nl', p.amount)} is ${writtenNumber('nl', p.ratio)} keer de waardering van deze levering (${euro('nl', p.valuation)}). Is het bedrag in centen ingevoerd, of staat er een nul te veel? Klopt het toch, bevestig het dan om de betaling vast te leggen.`,
     confirmationRequired: () => 'Wat is ingevoerd kan, maar is eerder een vergissing; invalidParams noemt elke waarschuwing. Stuur hun codes mee in confirm om het toch vast te leggen.',
     alreadyWithdrawn: (p) => `Deze boeking is al ingetrokken per ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `Een boeking kan niet worden ingetrokken vóór haar eigen datum (${p.entryDate ?? ''}).`,
@@ -406,7 +419,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invalidIfMatch: () => 'If-Match moet de ETag bevatten van de versie waarop de wijziging is gebaseerd, zoals "3".',
     ifMatchForOneDelivery: () => 'If-Match is de versie van de besluiten over één levering; stuur het alleen mee met een besluit over één levering.',
     beforeFrom: () => 'De einddatum ligt vóór de begindatum.',
-    tooManyMonths: (p) => `Vraag hoogstens ${largeNumber('nl', p.maximum)} maanden tegelijk op.`,
+    tooManyMonths: (p) => `Vraag hoogstens ${writtenNumber('nl', p.maximum)} maanden tegelijk op.`,
     invalidUsername: () => 'Gebruik 2 tot 100 kleine letters, cijfers en . _ @ -, te beginnen met een letter of cijfer.',
     invalidEmail: () => 'Vul een e-mailadres in, zoals naam@example.org.',
     usernameTaken: () => 'Deze gebruikersnaam bestaat al.',
@@ -429,7 +442,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     commitmentPartOfPublicItem: (p) =>
       `De tekst noemt ${p.name ?? 'een verplichting'}, van een verplichting voor één levering, maar die levering is openbaar samen met andere als één regel, waarvan alleen het geheel openbaar is: de brief zou haar deel openbaar maken. Noem het niet, of besluit over die levering apart.`,
     stockDeliveriesNotJudged: (p) =>
-      `${p.of === '1' ? `De levering uit voorraad tot en met ${p.referenceDate} had` : `Van de ${largeNumber('nl', p.of)} leveringen uit voorraad tot en met ${p.referenceDate} ${p.count === '1' ? 'had er 1' : `hadden er ${largeNumber('nl', p.count)}`}`} op die datum geen beoordeling van het effect op de gereedheid: het oordeel over de effecten op de krijgsmacht weegt ${p.count === '1' ? 'die' : 'ze'} niet mee.`,
+      `${p.of === '1' ? `De levering uit voorraad tot en met ${p.referenceDate} had` : `Van de ${writtenNumber('nl', p.of)} leveringen uit voorraad tot en met ${p.referenceDate} ${p.count === '1' ? 'had er 1' : `hadden er ${writtenNumber('nl', p.count)}`}`} op die datum geen beoordeling van het effect op de gereedheid: het oordeel over de effecten op de krijgsmacht weegt ${p.count === '1' ? 'die' : 'ze'} niet mee.`,
     totalFell: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar het totaal is sinds de vorige brief afgenomen: noem {{decrease}} en {{decreasePercent}}.`,
     totalDidNotFall: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar het totaal is sinds de vorige brief niet afgenomen: noem {{increase}} en {{increasePercent}}.`,
     deliveryNotNameable: (p) => `De tekst noemt de waarde van levering ${p.deliveryId ?? ''} (${p.name ?? ''}), maar ${UNNAMEABLE.nl[p.why as UnnameableDelivery] ?? 'die mag de brief niet noemen'}.`,
@@ -487,11 +500,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     valueTellsAnother: (p) =>
       `De waarde van deze leveringen samen zou naast een eerder openbaar gemaakte som die van „${p.title}” verraden, die zo nooit openbaar is gemaakt. Maak de waarde niet openbaar, of besluit over precies de leveringen waarvan de waarden eerder samen openbaar werden.`,
     quantityAboveDelivered: (p) =>
-      `Het openbare aantal is te lezen als ${largeNumber('nl', p.stated)}, meer dan ${p.deliveries === '1' ? 'de levering telt' : `de ${largeNumber('nl', p.deliveries)} leveringen samen tellen`} (${largeNumber('nl', p.total)}). Noem hoogstens ${largeNumber('nl', p.total)}, of zeg minder zonder getal, zoals "meerdere".`,
+      `Het openbare aantal is te lezen als ${writtenNumber('nl', p.stated)}, meer dan ${p.deliveries === '1' ? 'de levering telt' : `de ${writtenNumber('nl', p.deliveries)} leveringen samen tellen`} (${writtenNumber('nl', p.total)}). Noem hoogstens ${writtenNumber('nl', p.total)}, of zeg minder zonder getal, zoals "meerdere".`,
     dateOutOfRange: (p) => (p.floor ? `Vul een datum in vanaf ${p.floor}.` : `Vul een datum in tot en met ${p.ceiling}.`),
     dateInFuture: () => 'Deze datum ligt na vandaag; leg alleen vast wat al gebeurd is.',
     undecidedDeliveries: (p) =>
-      `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${largeNumber('nl', p.count)} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
+      `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${writtenNumber('nl', p.count)} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
     // The embargo of letters and the review of drafts.
     draftExists: () => 'Er is al een concept met deze peildatum; werk dat concept bij of verwijder het eerst.',
     beforeLastFinalLetter: (p) => `De peildatum ligt vóór die van de laatste definitieve brief (${p.date}); een nieuwe brief volgt daarop.`,
@@ -598,7 +611,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     programmeNameTaken: (p) => `Dit trainingsprogramma staat al in het register: "${p.name}" (${NAME_FOLDING.nl}).`,
     keyNamedByFinalLetter: () => 'Een definitieve brief noemt de cijfers van dit programma bij deze korte naam; die blijft daarom zoals zij is.',
     notStock: () => 'Dit kan alleen bij een directe levering uit eigen voorraad.',
-    moreThanDelivered: (p) => `Samen met andere projecten is dat meer dan geleverd is; hier kan nog hoogstens ${p.kind === 'amount' ? euro('nl', p.maximum) : largeNumber('nl', p.maximum)}.`,
+    moreThanDelivered: (p) => `Samen met andere projecten is dat meer dan geleverd is; hier kan nog hoogstens ${p.kind === 'amount' ? euro('nl', p.maximum) : writtenNumber('nl', p.maximum)}.`,
     duplicateDelivery: () => 'Noem elke levering maar één keer.',
     beforeLatestState: (p) => `De huidige stand van dit project geldt al sinds ${p.latest}; een wijziging geldt vanaf die dag of later.`,
     expectedBeforeState: (p) => `Een project dat nog niet geleverd is, wordt verwacht op of na de dag waarop deze stand geldt (${p.asOf}).`,
@@ -614,7 +627,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     assessmentNegative: () => 'De toetsing is negatief: op een negatieve toetsing wordt geen vergunning verleend.',
     licenceBeforeAssessment: (p) => `De vergunning kan niet vóór de toetsing (${p.assessedOn}) zijn verleend.`,
     beforeIssued: () => 'De geldigheid eindigt vóór de datum van verlening.',
-    validityTooLong: (p) => `Een vergunning geldt hoogstens ${largeNumber('nl', p.maximum)} jaar.`,
+    validityTooLong: (p) => `Een vergunning geldt hoogstens ${writtenNumber('nl', p.maximum)} jaar.`,
     fundOtherThanDelivery: (p) =>
       p.fundingSource === 'epf'
         ? 'Deze levering is werk als uitvoerder voor de EU, dat de EU betaalt; daarvoor wordt geen verplichting op de Nederlandse begroting aangegaan.'
@@ -633,7 +646,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     licenceWithdrawn: () => 'De vergunning van deze levering berust op een eerdere toetsing; de laatste toetsing heeft nog geen (geldige) vergunning.',
     licenceExpired: (p) => `Vergunning ${p.licence} is verlopen op ${p.validUntil}; zij dekt geen levering op ${p.date}.`,
     licenceNotYetValid: (p) => `Vergunning ${p.licence} geldt pas vanaf ${p.issuedOn}; zij dekt geen levering op ${p.date}.`,
-    quantityAboveLicence: (p) => `Vergunning ${p.licence} dekt ${largeNumber('nl', p.authorised)} stuks; deze levering is ${largeNumber('nl', p.quantity)} stuks.`,
+    quantityAboveLicence: (p) => `Vergunning ${p.licence} dekt ${writtenNumber('nl', p.authorised)} stuks; deze levering is ${writtenNumber('nl', p.quantity)} stuks.`,
     licenceForOtherGoods: (p) =>
       `Vergunning ${p.licence} is voor goederen onder ${p.militaryListCategory} van de Militaire Lijst, niet voor goederen van de categorie "${categoryName('nl', p.category)}": zij dekt deze levering niet op ${p.date}. Verleen een vergunning voor deze goederen, of herstel de categorie van de levering.`,
     militaryListNotOfGoods: (p) =>
@@ -708,8 +721,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX); open het in Excel en sla het op als Excel-werkmap (.xlsx).',
     oldOrProtectedWorkbook: () => 'Dit is een oude Excel-werkmap (.xls) of een werkmap met een wachtwoord; open het in Excel en sla het op als Excel-werkmap (.xlsx) zonder wachtwoord.',
     workbookTooLarge: (p) => `Deze werkmap is uitgepakt groter dan ${p.maximum}; verdeel de regels over meer bestanden.`,
-    tooManyRows: (p) => `Dit bestand heeft meer dan ${largeNumber('nl', p.maximum)} regels; verdeel de regels over meer bestanden.`,
-    tooManyCells: (p) => `Dit bestand heeft meer dan ${largeNumber('nl', p.maximum)} cellen; verwijder lege kolommen en verdeel de regels over meer bestanden.`,
+    tooManyRows: (p) => `Dit bestand heeft meer dan ${writtenNumber('nl', p.maximum)} regels; verdeel de regels over meer bestanden.`,
+    tooManyCells: (p) => `Dit bestand heeft meer dan ${writtenNumber('nl', p.maximum)} cellen; verwijder lege kolommen en verdeel de regels over meer bestanden.`,
     notASpreadsheet: () => 'Dit bestand is geen spreadsheet maar een ander Office-bestand, zoals een Word-document (.docx) of PowerPoint-presentatie (.pptx); kies het ingevulde sjabloon als Excel-werkmap (.xlsx), CSV- of tekstbestand.',
     openDocumentSpreadsheet: () => 'Dit bestand is een OpenDocument-spreadsheet (.ods), geen Excel-werkmap; open het in LibreOffice Calc of Excel en sla het op als Excel-werkmap (.xlsx).',
     zipArchive: () => 'Dit bestand is een ZIP-archief (gecomprimeerde map), geen Excel-werkmap; pak het uit en kies het ingevulde sjabloon dat erin zit, als Excel-werkmap (.xlsx), CSV- of tekstbestand.',
@@ -718,7 +731,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noKnownSheet: () =>
       'Geen blad van dit bestand heeft de kolomkoppen van het sjabloon op regel 1 of onder een titel; download het sjabloon en gebruik die kolomkoppen, op de eerste regel van het blad of direct onder de titel.',
     noColumnHeaders: (p) =>
-      `Van het blad ${p.sheet} wordt niets geïmporteerd: geen van zijn eerste ${largeNumber('nl', p.rows)} regels heeft de kolomkoppen van het sjabloon. Heeft het regels voor het register, zet dan de kolomkoppen van het sjabloon erboven.`,
+      `Van het blad ${p.sheet} wordt niets geïmporteerd: geen van zijn eerste ${writtenNumber('nl', p.rows)} regels heeft de kolomkoppen van het sjabloon. Heeft het regels voor het register, zet dan de kolomkoppen van het sjabloon erboven.`,
     rowAboveHeaders: (p) =>
       `Van het blad ${p.sheet} wordt niets geïmporteerd: boven de kolomkoppen op regel ${p.headerRow} staat op regel ${p.row} meer dan een titel (gegevens, of kolomkoppen over twee regels), die anders ongezien zou wegvallen. Haal die regel weg of zet hem onder de kolomkoppen.`,
     headersOverTwoRows: (p) =>
@@ -733,14 +746,14 @@ const REASONS: Record<Language, Record<string, Message>> = {
   en: {
     required: () => 'Fill in this field.',
     noYearAmount: () => 'Enter an amount for at least one budget year.',
-    tooLong: (p) => `Use at most ${largeNumber('en', p.maximum)} characters.`,
-    tooShort: (p) => `Use at least ${largeNumber('en', p.minimum)} characters.`,
-    tooFewItems: (p) => `Give at least ${largeNumber('en', p.minimum)} here.`,
-    tooManyItems: (p) => `Give at most ${largeNumber('en', p.maximum)} here.`,
-    tooSmall: (p) => `Enter a number of at least ${largeNumber('en', p.minimum)}.`,
-    tooLarge: (p) => (p.kind === 'amount' ? `Enter an amount of at most ${euro('en', p.maximum)}.` : `Enter a number of at most ${largeNumber('en', p.maximum)}.`),
+    tooLong: (p) => `Use at most ${writtenNumber('en', p.maximum)} characters.`,
+    tooShort: (p) => `Use at least ${writtenNumber('en', p.minimum)} characters.`,
+    tooFewItems: (p) => `Give at least ${writtenNumber('en', p.minimum)} here.`,
+    tooManyItems: (p) => `Give at most ${writtenNumber('en', p.maximum)} here.`,
+    tooSmall: (p) => `Enter a number of at least ${writtenNumber('en', p.minimum)}.`,
+    tooLarge: (p) => (p.kind === 'amount' ? `Enter an amount of at most ${euro('en', p.maximum)}.` : `Enter a number of at most ${writtenNumber('en', p.maximum)}.`),
     notWholeNumber: () => 'Enter a whole number.',
-    wholeNumberOutOfRange: (p) => `Enter a whole number from ${largeNumber('en', p.minimum)} to ${largeNumber('en', p.maximum)}.`,
+    wholeNumberOutOfRange: (p) => `Enter a whole number from ${writtenNumber('en', p.minimum)} to ${writtenNumber('en', p.maximum)}.`,
     invalidDate: () => 'Enter an existing date as YYYY-MM-DD.',
     invalidChoice: (p) => (p.list ? `Choose one of: ${choices('en', p.list)}.` : 'Choose one of the allowed values.'),
     invalidUrl: () => 'Enter a full web address (https://…).',
@@ -770,9 +783,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hasReadinessRecords: () => 'This delivery from own stock has readiness judgements, replacements or decisions not to replace it; those concern stock only, so the support type stays own stock.',
     belowReplaced: (p) => `Replenishment projects replace ${p.replaced} items of this delivery; enter at least that many.`,
     quantityBelowDisclosed: (p) =>
-      `A disclosure decision states a public quantity that reads as ${largeNumber('en', p.stated)}; after this change ${p.deliveries === '1' ? `the delivery holds ${largeNumber('en', p.total)}` : `the ${largeNumber('en', p.deliveries)} deliveries of that decision hold ${largeNumber('en', p.total)} together`}. Keep the quantity, or first decide again with a smaller public quantity, or one without a number ("several").`,
+      `A disclosure decision states a public quantity that reads as ${writtenNumber('en', p.stated)}; after this change ${p.deliveries === '1' ? `the delivery holds ${writtenNumber('en', p.total)}` : `the ${writtenNumber('en', p.deliveries)} deliveries of that decision hold ${writtenNumber('en', p.total)} together`}. Keep the quantity, or first decide again with a smaller public quantity, or one without a number ("several").`,
     neededForDisclosedQuantity: (p) =>
-      `A disclosure decision states a public quantity that reads as ${largeNumber('en', p.stated)} for ${largeNumber('en', p.deliveries)} deliveries together; without this one they hold ${largeNumber('en', p.total)}. This delivery is not removed: first decide again on the others of that decision, with a smaller public quantity, or one without a number ("several").`,
+      `A disclosure decision states a public quantity that reads as ${writtenNumber('en', p.stated)} for ${writtenNumber('en', p.deliveries)} deliveries together; without this one they hold ${writtenNumber('en', p.total)}. This delivery is not removed: first decide again on the others of that decision, with a smaller public quantity, or one without a number ("several").`,
     claimedOnEpf: () => 'This delivery was claimed on the European Peace Facility; work as implementing actor for the EU cannot be claimed, so its funding cannot become EPF.',
     committedFromFund: (p) => `A budget commitment for this delivery is made from ${fundingSourceName('en', p.fund)}; the delivery stays paid from that budget.`,
     namedByRecords: (p) =>
@@ -785,7 +798,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     paymentReferenceTaken: (p) =>
       `This delivery has a payment with this reference already, of ${p.paidOn} (${KEY_FOLDING.en}); give each payment a reference of its own, or first withdraw that payment if it was entered in error.`,
     paymentFarAboveValuation: (p) =>
-      `This payment of ${euro('en', p.amount)} is ${largeNumber('en', p.ratio)} times this delivery's valuation (${euro('en', p.valuation)}). Was the amount typed in cents, or is there a zero too many? If it is right, confirm it to record the payment.`,
+      `This payment of ${euro('en', p.amount)} is ${writtenNumber('en', p.ratio)} times this delivery's valuation (${euro('en', p.valuation)}). Was the amount typed in cents, or is there a zero too many? If it is right, confirm it to record the payment.`,
     confirmationRequired: () => 'What was entered is possible, but more likely a mistake; invalidParams names each warning. Send their codes in confirm to record it anyway.',
     alreadyWithdrawn: (p) => `This entry was already withdrawn as of ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `An entry cannot be withdrawn before its own date (${p.entryDate ?? ''}).`,
@@ -798,7 +811,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invalidIfMatch: () => 'If-Match must hold the ETag of the version the change is based on, such as "3".',
     ifMatchForOneDelivery: () => 'If-Match is the version of the decisions on one delivery; send it only with a decision on one delivery.',
     beforeFrom: () => 'The end date lies before the start date.',
-    tooManyMonths: (p) => `Ask for at most ${largeNumber('en', p.maximum)} months at a time.`,
+    tooManyMonths: (p) => `Ask for at most ${writtenNumber('en', p.maximum)} months at a time.`,
     invalidUsername: () => 'Use 2 to 100 lower-case letters, digits and . _ @ -, starting with a letter or digit.',
     invalidEmail: () => 'Enter an e-mail address, such as name@example.org.',
     usernameTaken: () => 'This username exists already.',
@@ -821,7 +834,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     commitmentPartOfPublicItem: (p) =>
       `The text names ${p.name ?? 'a commitment'}, of a commitment for one delivery, but that delivery is public together with others as one line, of which only the whole is public: the letter would make its part public. Do not name it, or decide on that delivery apart.`,
     stockDeliveriesNotJudged: (p) =>
-      `${p.of === '1' ? `The stock delivery up to ${p.referenceDate} had` : `Of the ${largeNumber('en', p.of)} stock deliveries up to ${p.referenceDate}, ${largeNumber('en', p.count)} had`} no judgement of the effect on readiness by that date: the judgement of the effects on the armed forces does not weigh ${p.count === '1' ? 'it' : 'them'}.`,
+      `${p.of === '1' ? `The stock delivery up to ${p.referenceDate} had` : `Of the ${writtenNumber('en', p.of)} stock deliveries up to ${p.referenceDate}, ${writtenNumber('en', p.count)} had`} no judgement of the effect on readiness by that date: the judgement of the effects on the armed forces does not weigh ${p.count === '1' ? 'it' : 'them'}.`,
     totalFell: (p) => `The text names ${p.name ?? 'a figure'}, but the total fell since the previous letter: name {{decrease}} and {{decreasePercent}}.`,
     totalDidNotFall: (p) => `The text names ${p.name ?? 'a figure'}, but the total did not fall since the previous letter: name {{increase}} and {{increasePercent}}.`,
     deliveryNotNameable: (p) => `The text names the value of delivery ${p.deliveryId ?? ''} (${p.name ?? ''}), but ${UNNAMEABLE.en[p.why as UnnameableDelivery] ?? 'the letter may not name it'}.`,
@@ -879,11 +892,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     valueTellsAnother: (p) =>
       `The value of these deliveries together, beside a sum made public before, would tell that of “${p.title}”, which was never made public so. Keep the value back, or decide on exactly the deliveries whose values were made public together before.`,
     quantityAboveDelivered: (p) =>
-      `The public quantity reads as ${largeNumber('en', p.stated)}, more than ${p.deliveries === '1' ? 'the delivery holds' : `the ${largeNumber('en', p.deliveries)} deliveries hold together`} (${largeNumber('en', p.total)}). State at most ${largeNumber('en', p.total)}, or say less without a number, such as "several".`,
+      `The public quantity reads as ${writtenNumber('en', p.stated)}, more than ${p.deliveries === '1' ? 'the delivery holds' : `the ${writtenNumber('en', p.deliveries)} deliveries hold together`} (${writtenNumber('en', p.total)}). State at most ${writtenNumber('en', p.total)}, or say less without a number, such as "several".`,
     dateOutOfRange: (p) => (p.floor ? `Enter a date on or after ${p.floor}.` : `Enter a date on or before ${p.ceiling}.`),
     dateInFuture: () => 'This date lies after today; record only what has happened.',
     undecidedDeliveries: (p) =>
-      `${largeNumber('en', p.count)} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
+      `${writtenNumber('en', p.count)} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
     // The embargo of letters and the review of drafts.
     draftExists: () => 'There is a draft with this reference date already; work on that draft or delete it first.',
     beforeLastFinalLetter: (p) => `The reference date lies before that of the last final letter (${p.date}); a new letter follows it.`,
@@ -990,7 +1003,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     programmeNameTaken: (p) => `This training programme is already in the register: "${p.name}" (${NAME_FOLDING.en}).`,
     keyNamedByFinalLetter: () => "A final letter names this programme's figures by this short name, so it stays as it is.",
     notStock: () => 'This is only possible for a delivery from own stock.',
-    moreThanDelivered: (p) => `Together with other projects that is more than was delivered; at most ${p.kind === 'amount' ? euro('en', p.maximum) : largeNumber('en', p.maximum)} is left here.`,
+    moreThanDelivered: (p) => `Together with other projects that is more than was delivered; at most ${p.kind === 'amount' ? euro('en', p.maximum) : writtenNumber('en', p.maximum)} is left here.`,
     duplicateDelivery: () => 'Name each delivery only once.',
     beforeLatestState: (p) => `The project's current state already holds as of ${p.latest}; a change holds from that day or later.`,
     expectedBeforeState: (p) => `A project not yet delivered is expected on or after the day this state holds from (${p.asOf}).`,
@@ -1006,7 +1019,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     assessmentNegative: () => 'The assessment is negative: no licence is issued on a negative assessment.',
     licenceBeforeAssessment: (p) => `The licence cannot be issued before the assessment (${p.assessedOn}).`,
     beforeIssued: () => 'The validity ends before the date of issue.',
-    validityTooLong: (p) => `A licence is valid for at most ${largeNumber('en', p.maximum)} years.`,
+    validityTooLong: (p) => `A licence is valid for at most ${writtenNumber('en', p.maximum)} years.`,
     fundOtherThanDelivery: (p) =>
       p.fundingSource === 'epf'
         ? 'This delivery is work as implementing actor for the EU, which the EU pays; no commitment on the Dutch budget is made for it.'
@@ -1025,7 +1038,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     licenceWithdrawn: () => "This delivery's licence rests on an earlier assessment; the latest assessment has no (valid) licence yet.",
     licenceExpired: (p) => `Licence ${p.licence} expired on ${p.validUntil}; it does not cover a delivery on ${p.date}.`,
     licenceNotYetValid: (p) => `Licence ${p.licence} is valid only from ${p.issuedOn}; it does not cover a delivery on ${p.date}.`,
-    quantityAboveLicence: (p) => `Licence ${p.licence} covers ${largeNumber('en', p.authorised)} items; this delivery is ${largeNumber('en', p.quantity)} items.`,
+    quantityAboveLicence: (p) => `Licence ${p.licence} covers ${writtenNumber('en', p.authorised)} items; this delivery is ${writtenNumber('en', p.quantity)} items.`,
     licenceForOtherGoods: (p) =>
       `Licence ${p.licence} is for goods under ${p.militaryListCategory} of the Military List, not for goods of the category "${categoryName('en', p.category)}": it does not cover this delivery on ${p.date}. Issue a licence for these goods, or correct the delivery's category.`,
     militaryListNotOfGoods: (p) =>
@@ -1100,8 +1113,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX); open it in Excel and save it as an Excel workbook (.xlsx).',
     oldOrProtectedWorkbook: () => 'This is an old Excel workbook (.xls) or a workbook with a password; open it in Excel and save it as an Excel workbook (.xlsx) without a password.',
     workbookTooLarge: (p) => `This workbook unpacks to more than ${p.maximum}; spread the rows over more files.`,
-    tooManyRows: (p) => `This file has more than ${largeNumber('en', p.maximum)} rows; spread the rows over more files.`,
-    tooManyCells: (p) => `This file has more than ${largeNumber('en', p.maximum)} cells; delete empty columns and spread the rows over more files.`,
+    tooManyRows: (p) => `This file has more than ${writtenNumber('en', p.maximum)} rows; spread the rows over more files.`,
+    tooManyCells: (p) => `This file has more than ${writtenNumber('en', p.maximum)} cells; delete empty columns and spread the rows over more files.`,
     notASpreadsheet: () => 'This file is not a spreadsheet but another Office file, such as a Word document (.docx) or PowerPoint presentation (.pptx); choose the filled-in template as an Excel workbook (.xlsx), CSV or text file.',
     openDocumentSpreadsheet: () => 'This file is an OpenDocument spreadsheet (.ods), not an Excel workbook; open it in LibreOffice Calc or Excel and save it as an Excel workbook (.xlsx).',
     zipArchive: () => 'This file is a ZIP archive (compressed folder), not an Excel workbook; unpack it and choose the filled-in template inside it, as an Excel workbook (.xlsx), CSV or text file.',
@@ -1109,7 +1122,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     utf16WithoutMark: () => 'This file looks like UTF-16 text without the mark (byte order mark) that says how to read it; save it as CSV UTF-8 (in Excel: Save As, "CSV UTF-8 (Comma delimited)").',
     noKnownSheet: () => "No sheet of this file has the template's column headers on row 1 or below a title; download the template and use its column headers, on the sheet's first row or right below its title.",
     noColumnHeaders: (p) =>
-      `Nothing is imported from the sheet ${p.sheet}: none of its first ${largeNumber('en', p.rows)} rows has the template's column headers. If it holds rows for the register, put the template's column headers above them.`,
+      `Nothing is imported from the sheet ${p.sheet}: none of its first ${writtenNumber('en', p.rows)} rows has the template's column headers. If it holds rows for the register, put the template's column headers above them.`,
     rowAboveHeaders: (p) =>
       `Nothing is imported from the sheet ${p.sheet}: above its column headers on row ${p.headerRow}, row ${p.row} holds more than a title (data, or headers over two rows), which would otherwise be left out unseen. Remove that row or move it below the column headers.`,
     headersOverTwoRows: (p) =>
