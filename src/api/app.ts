@@ -168,7 +168,7 @@ export function createApi({
     if (error instanceof UnconfirmedWarningsError) {
       return problem(c, 422, { code: 'confirmationRequired', detail: reason(answerLanguage(c), 'confirmationRequired'), invalidParams: invalidParams(c, error.warnings) });
     }
-    if (error instanceof NotFoundError) return problem(c, 404, { detail: `${error.resource} ${error.id}` });
+    if (error instanceof NotFoundError) return problem(c, 404, { detail: reason(answerLanguage(c), 'recordNotFound', { record: error.resource, id: error.id }) });
     if (error instanceof VersionConflictError) {
       c.header('ETag', `"${error.currentVersion}"`);
       return problem(c, 412);

@@ -22,6 +22,13 @@ describe('dates in the reasons of a refusal', () => {
   });
 });
 
+describe('a record of the path that is not found', () => {
+  it('is named in words, with the id as it was asked for', () => {
+    expect(reason('nl', 'recordNotFound', { record: 'coproductionProject', id: '2025-01-01' })).toBe('Er is geen coproductieproject met id 2025-01-01 gevonden.');
+    expect(reason('en', 'recordNotFound', { record: 'milestone', id: '2025-01-01' })).toBe('No contract milestone with id 2025-01-01 was found.');
+  });
+});
+
 describe('a date in figures an import cannot tell day first from month first', () => {
   it('is given each way as it may be typed and written out, and the date that showed its file writes the month first by its row, and its sheet when another', () => {
     const ambiguous = { shown: '9/10/2025', dayFirst: '2025-10-09', monthFirst: '2025-09-10', monthFirstShown: '08/13/2025', monthFirstRow: '5' };

@@ -5,6 +5,7 @@ import { formatLetterDate } from '../../common/letter-format.ts';
 import { vocabulary, type Language } from '../../common/vocabulary/index.ts';
 import { LIFECYCLE_STAGES, type StageFollower } from '../domain/delivery.ts';
 import type { NamingRecord } from '../domain/delivery-dependants.ts';
+import type { RecordKind } from '../register/errors.ts';
 import { codeList, isCodeListName } from '../import/sheets.ts';
 import type { UnnameableDelivery } from '../letters/named-deliveries.ts';
 
@@ -206,6 +207,44 @@ const NAMING_NOUNS: Record<Language, Record<NamingRecord, [one: string, more: st
     industryContracts: ['industry contract', 'industry contracts'],
   },
 };
+
+/** A record a request names by its id, as a noun inside a sentence. */
+const RECORD_NOUNS: Record<Language, Record<RecordKind, string>> = {
+  nl: {
+    account: 'account',
+    assessment: 'toetsing',
+    budgetCommitment: NAMING_NOUNS.nl.budgetCommitments[0],
+    company: 'bedrijf',
+    coproductionProject: 'coproductieproject',
+    delivery: 'levering',
+    epfClaim: NAMING_NOUNS.nl.epfClaims[0],
+    letter: 'brief',
+    milestone: 'mijlpaal van een contract',
+    payment: 'betaling',
+    replenishmentProject: NAMING_NOUNS.nl.replenishmentProjects[0],
+    trainingProgramme: NAMING_NOUNS.nl.trainingProgrammes[0],
+    valuation: 'waardering',
+  },
+  en: {
+    account: 'account',
+    assessment: 'assessment',
+    budgetCommitment: NAMING_NOUNS.en.budgetCommitments[0],
+    company: 'company',
+    coproductionProject: 'co-production project',
+    delivery: 'delivery',
+    epfClaim: NAMING_NOUNS.en.epfClaims[0],
+    letter: 'letter',
+    milestone: 'contract milestone',
+    payment: 'payment',
+    replenishmentProject: NAMING_NOUNS.en.replenishmentProjects[0],
+    trainingProgramme: NAMING_NOUNS.en.trainingProgrammes[0],
+    valuation: 'valuation',
+  },
+};
+
+function recordNoun(language: Language, record: string | undefined): string {
+  return record !== undefined && Object.hasOwn(RECORD_NOUNS[language], record) ? RECORD_NOUNS[language][record as RecordKind] : (record ?? '');
+}
 
 /** "2 EPF-declaraties": how many records of a kind name a delivery. */
 function namingRecords(language: Language, records: string | undefined, count: string | undefined): string {
@@ -536,6 +575,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     alreadySubmitted: () => 'Deze brief is al ter goedkeuring aangeboden.',
     alreadyApproved: () => 'Deze brief is al goedgekeurd zoals hij nu luidt; een tweede goedkeuring voegt niets toe.',
     notSubmitted: () => 'Deze brief is niet ter goedkeuring aangeboden.',
+    // The record of the path, not there or not for the one asking
+    recordNotFound: (p) => `Er is geen ${recordNoun('nl', p.record)} met id ${p.id} gevonden.`,
     // A record the body names by its id that does not exist (src/domain/references.ts)
     unknownDelivery: () => 'Deze levering bestaat niet.',
     unknownTranche: () => 'Deze tranche bestaat niet.',
@@ -928,6 +969,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     alreadySubmitted: () => 'This letter has been submitted for approval already.',
     alreadyApproved: () => 'This letter has been approved as it reads now already; a second approval adds nothing.',
     notSubmitted: () => 'This letter has not been submitted for approval.',
+    // The record of the path, not there or not for the one asking
+    recordNotFound: (p) => `No ${recordNoun('en', p.record)} with id ${p.id} was found.`,
     // A record the body names by its id that does not exist (src/domain/references.ts)
     unknownDelivery: () => 'There is no such delivery.',
     unknownTranche: () => 'There is no such tranche.',
@@ -1145,7 +1188,7 @@ export function reason(language: Language, code: string, params: Params = {}): s
  * Parameters that quote what someone typed or a text as it stands (a cell, a heading, an excerpt), a date-like one
  * too; and the readings of a date in figures, which their message gives both as they may be typed and written out.
  */
-const QUOTING_PARAMS = new Set(['shown', 'excerpt', 'stored', 'inFile', 'heading', 'key', 'title', 'reference', 'dayFirst', 'monthFirst']);
+const QUOTING_PARAMS = new Set(['id', 'shown', 'excerpt', 'stored', 'inFile', 'heading', 'key', 'title', 'reference', 'dayFirst', 'monthFirst']);
 
 /** The dates among a message's parameters written as its reader writes them ("10 september 2025"), rather than as 2025-09-10. */
 function withWrittenDates(language: Language, params: Params): Params {

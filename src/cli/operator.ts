@@ -59,7 +59,7 @@ export async function operatorChange<S extends z.ZodType, T>(
     if (violations) throw new ValidationError(violations);
     return await change(context, parsed.data as z.output<S>);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new CommandError(error.message);
+    if (error instanceof NotFoundError) throw new CommandError(reason('en', 'recordNotFound', { record: error.resource, id: error.id }));
     if (!(error instanceof ValidationError)) throw error;
     await recordAuditEvent(db, context, {
       action: 'access',

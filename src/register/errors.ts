@@ -31,10 +31,27 @@ export function assertConfirmed(warnings: Warning[], confirmed: readonly Warning
   return warnings;
 }
 
+/** The kinds of record a request names by its id, which a refusal names in words (src/api/messages.ts). */
+export type RecordKind =
+  | 'account'
+  | 'assessment'
+  | 'budgetCommitment'
+  | 'company'
+  | 'coproductionProject'
+  | 'delivery'
+  | 'epfClaim'
+  | 'letter'
+  | 'milestone'
+  | 'payment'
+  | 'replenishmentProject'
+  | 'trainingProgramme'
+  | 'valuation';
+
+/** The record a request names is not there, or not there for the one asking. */
 export class NotFoundError extends Error {
-  readonly resource: string;
+  readonly resource: RecordKind;
   readonly id: string;
-  constructor(resource: string, id: string) {
+  constructor(resource: RecordKind, id: string) {
     super(`${resource} ${id} does not exist`);
     this.resource = resource;
     this.id = id;

@@ -60,6 +60,26 @@ describeEachDatabase('a record the body names that does not exist', (database) =
       as.licensingOfficer('POST', `/deliveries/${MISSING}/export-licences`, licenceFor(ids.assessment!)),
     ]);
     expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
+    expect(answers.map((answer) => answer.body.detail)).toEqual([
+      `Er is geen bedrijf met id ${MISSING} gevonden.`,
+      `Er is geen trainingsprogramma met id ${MISSING} gevonden.`,
+      `Er is geen verplichting op de begroting met id ${MISSING} gevonden.`,
+      `Er is geen levering met id ${MISSING} gevonden.`,
+    ]);
+  });
+
+  it('says in the language asked which record of the path it did not find', async () => {
+    const english = { 'Accept-Language': 'en' };
+    const answers = await Promise.all([
+      as.registrar('GET', `/deliveries/${MISSING}`, undefined, english),
+      as.finance('POST', `/payments/${MISSING}/withdrawal`, { withdrawnOn: '2025-04-01', reason: 'Dubbel geboekt' }, english),
+      as.finance('GET', `/epf/claims/${MISSING}`, undefined, english),
+    ]);
+    expect(answers.map((answer) => [answer.status, answer.body.detail])).toEqual([
+      [404, `No delivery with id ${MISSING} was found.`],
+      [404, `No payment with id ${MISSING} was found.`],
+      [404, `No EPF claim with id ${MISSING} was found.`],
+    ]);
   });
 
   it('in an import, names a delivery or company given by an id that does not exist at the row’s column', async () => {

@@ -93,7 +93,7 @@ describe('the budget and EPF commands', () => {
 
   it('says a commitment typed wrong does not exist, as one that is not there', async () => {
     const stage = ['--stage', 'committed', '--amount', '1.000', '--effective-on', '2025-08-15'];
-    expect(await runCli(dataDir, ['budget', 'stage', 'EPF-2025', ...stage])).toEqual({ code: 1, output: 'budgetCommitment EPF-2025 does not exist\n' });
+    expect(await runCli(dataDir, ['budget', 'stage', 'EPF-2025', ...stage])).toEqual({ code: 1, output: 'No budget commitment with id EPF-2025 was found.\n' });
   });
 
   // Last: it leaves the register with more money than a number holds exactly.
