@@ -593,6 +593,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeAssessment: () => 'Dit jaar ligt vóór de beoordeling.',
     aboveCompensated: (p) => `Dit is meer dan er nog openstaat (${euro('nl', p.outstandingCents)}).`,
     beforeDeclared: (p) => `Deze datum ligt vóór de declaratie (${p.declaredOn}).`,
+    periodOutOfRange: (p) => `Deze periode noemt ${p.year}; noem een periode in de jaren ${p.first} tot en met ${p.last}.`,
     beforeTranche: (p) => `Deze datum ligt vóór het besluit over de tranche (${p.decidedOn}); een declaratie op een tranche volgt op dat besluit.`,
     trancheNotClaimable: (p) =>
       p.role === 'implementingActor'
@@ -987,6 +988,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeAssessment: () => 'This year lies before the assessment.',
     aboveCompensated: (p) => `This is more than is still outstanding (${euro('en', p.outstandingCents)}).`,
     beforeDeclared: (p) => `This date lies before the claim (${p.declaredOn}).`,
+    periodOutOfRange: (p) => `This period names ${p.year}; name a period within the years ${p.first} to ${p.last}.`,
     beforeTranche: (p) => `This date lies before the tranche was decided (${p.decidedOn}); a claim on a tranche follows that decision.`,
     trancheNotClaimable: (p) =>
       p.role === 'implementingActor'

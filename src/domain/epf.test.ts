@@ -96,6 +96,16 @@ describe('EPF rules', () => {
     expect(trancheViolations({ decidedOn: '2025-03-01', dutchRole: 'claimant' }, '2025-02-28')).toEqual([{ field: 'declaredOn', code: 'beforeTranche', params: { decidedOn: '2025-03-01' } }]);
   });
 
+  it('takes a period whose years lie in those of the register up to this year, as a date of what happened does', () => {
+    const input = { declaredCents: 60, declaredOn: '2025-01-01', deliveryId: null, batch: 'Leveringen' };
+    for (const period of ['jan. t/m jun. 2025', '2014', '2024-2025', 'Q3 2024', '2025Q1', 'tweede helft']) {
+      expect(claimViolations({ ...input, period }, TODAY, null), period).toEqual([]);
+    }
+    expect(claimViolations({ ...input, period: 'sep 2099' }, TODAY, null)).toEqual([{ field: 'period', code: 'periodOutOfRange', params: { year: '2099', first: '2014', last: '2025' } }]);
+    expect(claimViolations({ ...input, period: '2025-2026' }, TODAY, null)).toEqual([{ field: 'period', code: 'periodOutOfRange', params: { year: '2026', first: '2014', last: '2025' } }]);
+    expect(claimViolations({ ...input, period: 'dec. 2013 t/m jan. 2014' }, TODAY, null)).toEqual([{ field: 'period', code: 'periodOutOfRange', params: { year: '2013', first: '2014', last: '2025' } }]);
+  });
+
   it('takes a claim for one delivery or for a batch that says what it covers, never both or neither', () => {
     const input = { declaredCents: 60, declaredOn: '2025-01-01' };
     expect(claimViolations({ ...input, deliveryId: null, batch: 'Leveringen' }, TODAY, null)).toEqual([]);

@@ -1,4 +1,5 @@
 import { pastDateViolations, textViolations, whereGiven } from './plausibility.ts';
+import { DATE_FLOOR } from '../../common/dates.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import { isBlank } from '../../common/text.ts';
 import { isClaimableTranche } from '../../common/epf-rules.ts';
@@ -214,12 +215,12 @@ export interface ClaimedDelivery {
  * unmet (deliveryOrBundle), said at the batch: the field is not one to fill in whatever the claim.
  */
 export function claimViolations(
-  input: Partial<{ declaredCents: Cents; declaredOn: string; deliveryId: string | null; batch: string }>,
+  input: Partial<{ declaredCents: Cents; declaredOn: string; deliveryId: string | null; batch: string; period: string }>,
   today: string,
   delivery: ClaimedDelivery | null,
 ): RuleViolation[] {
   const { deliveryId, batch } = input;
-  const violations = whereGiven(input.declaredOn, (date) => pastDateViolations('declaredOn', date, today));
+  const violations = [...whereGiven(input.declaredOn, (date) => pastDateViolations('declaredOn', date, today)), ...whereGiven(input.period, (period) => periodViolations(period, today))];
   if (deliveryId === null && batch !== undefined) {
     violations.push(...(isBlank(batch) ? [{ field: 'batch', code: 'deliveryOrBundle' }] : textViolations('batch', batch, { maximum: 500, required: false, format: 'title' })));
   }
@@ -232,6 +233,19 @@ export function claimViolations(
     }
   }
   return violations;
+}
+
+/** A year as a period names it: four digits on their own ("2025", "Q3 2025", "2025Q3", "2024-2025"). */
+const YEAR = /(?<!\d)\d{4}(?!\d)/g;
+
+/**
+ * A claim is for costs of a period that has come: each year its period names lies from the register's first
+ * (2014) to this year, as the date of anything that happened does (pastDateViolations).
+ */
+function periodViolations(period: string, today: string): RuleViolation[] {
+  const [first, last] = [DATE_FLOOR.slice(0, 4), today.slice(0, 4)];
+  const outside = period.match(YEAR)?.find((year) => year < first || year > last);
+  return outside ? [{ field: 'period', code: 'periodOutOfRange', params: { year: outside, first, last } }] : [];
 }
 
 /** A tranche is decided on a day that has come. */

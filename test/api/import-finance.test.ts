@@ -111,6 +111,17 @@ describeEachDatabase('importing commitments and EPF claims', (database) => {
     expect(await claims()).toEqual([]);
   });
 
+  it('refuses a claim for a period beyond this year at its column, as the API refuses it', async () => {
+    const row = ['EPF-2099', 'EPF-NL-FIN-2099', null, 'Leveringen', 'sep. 2099', 1000, '2025-07-01', null];
+    const dryRun = await finance('POST', '/imports/dry-run', await upload({ 'EPF-declaraties (EPF claims)': [row] }, 'periode.xlsx'), { 'Accept-Language': 'nl' });
+    const refused = await finance('POST', '/epf/claims', { reference: 'EPF-NL-FIN-2099', batch: 'Leveringen', period: 'sep. 2099', declaredCents: 1000, declaredOn: '2025-07-01' }, { 'Accept-Language': 'nl' });
+    expect(outcomes(dryRun.body)).toEqual([['EPF-2099', 'invalid', ['periodOutOfRange']]]);
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'EPF-2099').faults).toEqual([
+      expect.objectContaining({ field: 'period', columnLetter: 'E', reason: refused.body.invalidParams[0].reason }),
+    ]);
+    expect(refused.body.invalidParams.map((param: any) => param.code)).toEqual(['periodOutOfRange']);
+  });
+
   it('with only the valid rows creates exactly the good ones, each audited as part of the import', async () => {
     const committed = await finance('POST', '/imports', { ...file, mode: 'onlyValid' });
     expect(committed.body).toMatchObject({ committed: true, counts: { create: 3, unchanged: 0, invalid: 6 } });

@@ -87,6 +87,11 @@ describe('the budget and EPF commands', () => {
     expect(await auditEvents(dataDir)).toHaveLength(before);
   });
 
+  it('refuses an EPF claim for a period beyond this year, by the option typed, as the API refuses it', async () => {
+    const claim = await runCli(dataDir, ['epf', 'claim', '--reference', 'EPF-NL-2099', '--batch', 'Leveringen', '--period', 'sep 2099', '--declared', '12.500', '--declared-on', '2025-09-01']);
+    expect([claim.code, claim.output]).toEqual([1, `--period: This period names 2099; name a period within the years 2014 to ${new Date().getUTCFullYear()}.\n`]);
+  });
+
   it('lists the budget per year in Dutch, the realisation pace with a decimal comma', async () => {
     expect((await runCli(dataDir, ['budget', 'list', '--known-at', '2025-08-31'])).output).toMatch(/^2022 .* 120,4%$/m);
   });

@@ -42,7 +42,7 @@ export const ClaimInputSchema = z
     deliveryId: z.uuid().nullable().default(null).openapi({ description: 'The delivery claimed for; null for a batch' }),
     batch: safeText(500).trim().default('').openapi({ description: 'What a batch claim covers; empty for a claim on one delivery. A claim with neither is refused here (deliveryOrBundle)' }),
     trancheId: z.uuid().nullable().default(null),
-    period: requiredText(100, 'title').openapi({ example: 'jan. t/m jun. 2025' }),
+    period: requiredText(100, 'title').openapi({ example: 'jan. t/m jun. 2025', description: 'The period whose costs the claim declares: a year it names lies from 2014 to this year (periodOutOfRange otherwise)' }),
     declaredCents: positiveCents,
     declaredOn: eventDate,
     note,

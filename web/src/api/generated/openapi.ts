@@ -12307,7 +12307,10 @@ export interface components {
              * @default null
              */
             trancheId?: string | null;
-            /** @example jan. t/m jun. 2025 */
+            /**
+             * @description The period whose costs the claim declares: a year it names lies from 2014 to this year (periodOutOfRange otherwise)
+             * @example jan. t/m jun. 2025
+             */
             period: string;
             /**
              * @description Euro cents, above zero, at most 10^13 (€100 mld.)
