@@ -117,6 +117,22 @@ describe('a public quantity in words or signs, on a delivery of 5', () => {
     expect(quantityCodes('duizend miljard')).toEqual(['tooLarge']);
   });
 
+  it('reads half a magnitude as half of it, in Dutch and English, and a whole number and a half with it', () => {
+    for (const [quantity, stated] of [
+      ['een half miljoen', 500_000], ['half miljoen', 500_000], ['meer dan een half miljoen', 500_001], ['twee en een half miljoen', 2_500_000], ['een half dozijn', 6],
+      ['half a million', 500_000], ['a half million', 500_000], ['more than half a million', 500_001], ['one and a half million', 1_500_000], ['two and a half thousand', 2_500], ['half a dozen', 6],
+    ] as const) {
+      expect(publicQuantityAboveDeliveredViolations(quantity, [stated]), quantity).toEqual([]);
+      expect(publicQuantityAboveDeliveredViolations(quantity, [stated - 1]), quantity).toEqual([
+        { field: 'publicQuantity', code: 'quantityAboveDelivered', params: { stated: String(stated), total: String(stated - 1), deliveries: '1' } },
+      ]);
+    }
+  });
+
+  it('states no half of an item, however written', () => {
+    for (const half of ['een half', 'a half', 'half']) expect(decisionViolations(decidedPublic(half), TODAY), half).toEqual([{ field: 'publicQuantity', code: 'quantityNotWhole', params: { stated: '0.5' } }]);
+  });
+
   it('reads a word of magnitude after digits with them, not again on its own, and a smaller number after both with them', () => {
     expect(publicQuantityAboveDeliveredViolations('0,5 miljoen', [500_000])).toEqual([]);
     expect(publicQuantityAboveDeliveredViolations('0,5 miljoen', [499_999])).toHaveLength(1);

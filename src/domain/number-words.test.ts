@@ -30,6 +30,24 @@ describe('a number in English words', () => {
   });
 });
 
+describe('a half in words', () => {
+  it.each([
+    ['een half', 0.5], ['een halve', 0.5], ['een half miljoen', 500_000], ['half miljoen', 500_000], ['twee en een half miljoen', 2_500_000], ['een en een half', 1.5], ['een half dozijn', 6],
+    ['a half', 0.5], ['half a million', 500_000], ['a half million', 500_000], ['one and a half million', 1_500_000], ['two and a half thousand', 2_500], ['half a dozen', 6],
+  ])('reads %j as %d alone, the article of the half not as one', (text, value) => {
+    expect(valuesIn(text)).toEqual([value]);
+  });
+
+  it('begins a half at its article, where a word before the number stands', () => {
+    expect(numbersInWords('ruim een half miljoen')).toEqual([{ value: 500_000, start: 5, end: 21 }]);
+    expect(numbersInWords('over half a million rounds')).toEqual([{ value: 500_000, start: 5, end: 19 }]);
+  });
+
+  it('reads "a" after a half before no magnitude as nothing of the number', () => {
+    expect(valuesIn('half a battery')).toEqual([0.5]);
+  });
+});
+
 describe('the numbers in words of a text', () => {
   it('are where they stand, each as far as its words make one number', () => {
     expect(numbersInWords('ca. twintig trainers')).toEqual([{ value: 20, start: 4, end: 11 }]);

@@ -1,7 +1,7 @@
 /**
  * Numbers written in Dutch or English words, as a person types a count: "twintig", "eenentwintig",
- * "tweeëntwintig", "zevenhonderdvijftig", "een miljoen", "anderhalf miljoen", "twenty-one", "a thousand",
- * "one hundred and five". Dutch writes a number below a million as one word; either language may write
+ * "tweeëntwintig", "zevenhonderdvijftig", "een miljoen", "anderhalf miljoen", "een half miljoen",
+ * "twenty-one", "a thousand", "one hundred and five", "half a million", "one and a half million". Dutch writes a number below a million as one word; either language may write
  * its parts apart ("twee duizend", "honderd en vijf"), which are read together while they make one number.
  */
 
@@ -50,6 +50,12 @@ const COMPARATIVES = new Set(['more', 'less', 'fewer', 'later', 'earlier']);
 const CONNECTORS = new Set(['en', 'and']);
 /** "A" is one before a word of scale only ("a thousand"); elsewhere it counts nothing ("a battery"). */
 const ARTICLES = new Set(['a', 'an']);
+/**
+ * The words of a half, whose article counts nothing ("een half miljoen", "a half million", "one and a half"),
+ * nor does the "a" after it before a word of scale ("half a million" is half of a million).
+ */
+const HALVES = new Set(['half', 'halve']);
+const ARTICLES_OF_A_HALF = new Set([...ARTICLES, 'een']);
 
 type Part = { kind: 'small'; value: number } | { kind: 'scale'; value: number };
 
@@ -88,6 +94,8 @@ function withPart(reading: Reading, part: Part, afterConnector: boolean): Readin
   if (part.kind === 'small') {
     const value = part.value;
     if (group === 0) return Number.isInteger(value) || total === 0 ? { ...reading, group: value } : undefined;
+    // "twee en een half", "two and a half"
+    if (afterConnector && value === 0.5 && Number.isInteger(group)) return { ...reading, group: group + value };
     if (!Number.isInteger(group) || !Number.isInteger(value)) return undefined;
     const afterHundreds = group % 100 === 0 && value < 100;
     const unitAfterTens = !afterConnector && group % 10 === 0 && group % 100 >= 20 && value < 10;
@@ -124,7 +132,11 @@ export function numbersInWords(text: string): NumberInWords[] {
   let reading: Reading = NOTHING_READ;
   let start = 0;
   let end = 0;
+  /** Where the words taken into the number end, a connector or an article counting nothing included. */
+  let taken = 0;
   let connector = false;
+  /** Where the article of a half begins, which begins the number. */
+  let articleStart: number | undefined;
   const close = () => {
     if (reading !== NOTHING_READ) found.push({ value: reading.total + reading.group, start, end });
     reading = NOTHING_READ;
@@ -132,7 +144,8 @@ export function numbersInWords(text: string): NumberInWords[] {
   };
   for (const [index, { word, start: wordStart, end: wordEnd }] of words.entries()) {
     const next = words[index + 1];
-    if (reading !== NOTHING_READ && !JOINED.test(text.slice(end, wordStart)) && !(connector && JOINED.test(text.slice(words[index - 1]!.end, wordStart)))) close();
+    const joinedToNext = next !== undefined && JOINED.test(text.slice(wordEnd, next.start));
+    if (reading !== NOTHING_READ && !JOINED.test(text.slice(taken, wordStart))) close();
     if (ZERO.has(word)) {
       close();
       if (word !== 'no' || !next || !COMPARATIVES.has(next.word)) found.push({ value: 0, start: wordStart, end: wordEnd });
@@ -140,9 +153,17 @@ export function numbersInWords(text: string): NumberInWords[] {
     }
     if (CONNECTORS.has(word) && reading !== NOTHING_READ && !connector) {
       connector = true;
+      taken = wordEnd;
       continue;
     }
-    const nextIsScale = next !== undefined && JOINED.test(text.slice(wordEnd, next.start)) && partsOf(next.word)?.[0]?.kind === 'scale';
+    const nextIsScale = joinedToNext && partsOf(next.word)?.[0]?.kind === 'scale';
+    const afterHalf = reading !== NOTHING_READ && !Number.isInteger(reading.group);
+    // Such an article counts nothing: the half or the word of scale after it is read next, from the article on.
+    if ((ARTICLES_OF_A_HALF.has(word) && joinedToNext && HALVES.has(next.word)) || (ARTICLES.has(word) && nextIsScale && afterHalf)) {
+      articleStart = wordStart;
+      taken = wordEnd;
+      continue;
+    }
     const parts = ARTICLES.has(word) ? (nextIsScale ? [{ kind: 'small', value: 1 } as const] : undefined) : partsOf(word);
     if (parts === undefined || parts.length === 0) {
       close();
@@ -154,11 +175,13 @@ export function numbersInWords(text: string): NumberInWords[] {
       const alone = withParts(NOTHING_READ, parts, false);
       if (alone === undefined) continue;
       reading = alone;
-      start = wordStart;
+      start = articleStart ?? wordStart;
     } else {
       reading = continued;
     }
+    articleStart = undefined;
     end = wordEnd;
+    taken = wordEnd;
     connector = false;
   }
   close();
