@@ -1,3 +1,4 @@
+import { LICENCE_FREE_CATEGORIES, LICENCE_FREE_SUPPORT_TYPES } from '../../common/delivery-rules.ts';
 import { COPRODUCTION_STAGES } from '../../common/vocabulary/codes.ts';
 import { formatMinorUnitsIn } from '../../common/money.ts';
 import { isIsoDate, type IsoDate } from '../../common/dates.ts';
@@ -358,6 +359,13 @@ function categoryName(language: Language, code: string | undefined): string {
   return code !== undefined && Object.hasOwn(categories, code) ? categories[code as keyof typeof categories] : (code ?? '');
 }
 
+/** What needs no export licence by the rule (requiresLicenceByRule), inside a sentence: "niet-letale goederen en steun van het type "NAVO-fonds"". */
+function licenceFreeSupport(language: Language): string {
+  const categories = LICENCE_FREE_CATEGORIES.map((code) => categoryName(language, code).toLocaleLowerCase(language));
+  const types = LICENCE_FREE_SUPPORT_TYPES.map((code) => `${language === 'nl' ? 'steun van het type' : 'support of the type'} "${supportTypeName(language, code)}"`);
+  return new Intl.ListFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' }).format([...categories, ...types]);
+}
+
 /** A category of the UN Register by its name: "I Gevechtstanks". */
 function unRegisterName(language: Language, code: string | undefined): string {
   const categories = vocabulary(language).exportControl.unRegisterCategories;
@@ -685,6 +693,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noLicenceCovers: (p) => `Deze levering heeft een exportvergunning nodig die haar op ${p.date} dekt, en die is er niet: zij kan op die dag niet worden overgedragen of geleverd. Wie exportcontrole mag inzien, ziet waarom.`,
     licenceMissingAtRegistration: (p) =>
       `Deze levering heeft een exportvergunning nodig en heeft er nog geen, dus zij kan niet al op ${p.date} zijn overgedragen of geleverd. Leg haar vast zonder die datum; na toetsing en vergunning kan de datum worden ingevuld.`,
+    shippedWithoutLicence: (p) =>
+      `Deze levering heeft een exportvergunning nodig (dat geldt voor alle steun behalve ${licenceFreeSupport('nl')}) en heeft er in het register geen, maar deze regel legt haar vast als op ${p.date} al overgedragen of geleverd. Is zij verscheept voordat het register in gebruik was, onder een vergunning van toen, bevestig dan de waarschuwing om haar zo te importeren; anders laat u de datum leeg tot zij in het register getoetst is en een vergunning heeft.`,
     licenceWithdrawn: () => 'De vergunning van deze levering berust op een eerdere toetsing; de laatste toetsing heeft nog geen (geldige) vergunning.',
     licenceExpired: (p) => `Vergunning ${p.licence} is verlopen op ${p.validUntil}; zij dekt geen levering op ${p.date}.`,
     licenceNotYetValid: (p) => `Vergunning ${p.licence} geldt pas vanaf ${p.issuedOn}; zij dekt geen levering op ${p.date}.`,
@@ -1080,6 +1090,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     noLicenceCovers: (p) => `This delivery needs an export licence that covers it on ${p.date}, and there is none: it cannot be handed over or delivered on that day. Those who may read export control can see why.`,
     licenceMissingAtRegistration: (p) =>
       `This delivery needs an export licence and has none yet, so it cannot have been handed over or delivered on ${p.date}. Register it without that date; after assessment and licence the date can be filled in.`,
+    shippedWithoutLicence: (p) =>
+      `This delivery needs an export licence (as all support does but ${licenceFreeSupport('en')}) and has none in the register, yet this row records it as handed over or delivered on ${p.date}. If it was shipped before the register was used, under a licence of that time, confirm the warning to import it so; otherwise leave the date empty until it is assessed and licensed in the register.`,
     licenceWithdrawn: () => "This delivery's licence rests on an earlier assessment; the latest assessment has no (valid) licence yet.",
     licenceExpired: (p) => `Licence ${p.licence} expired on ${p.validUntil}; it does not cover a delivery on ${p.date}.`,
     licenceNotYetValid: (p) => `Licence ${p.licence} is valid only from ${p.issuedOn}; it does not cover a delivery on ${p.date}.`,

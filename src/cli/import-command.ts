@@ -10,6 +10,12 @@ import { counted, inNumber } from './counted.ts';
 import { withDatabase } from './database.ts';
 import { operatorContext } from './operator.ts';
 
+/** What each warning an import may have warns of, for the command's help. */
+const WARNING_DESCRIPTIONS: Record<(typeof IMPORT_WARNINGS)[number], string> = {
+  paymentFarAboveValuation: 'a payment at ten times its valuation or more',
+  shippedWithoutLicence: 'goods that need an export licence handed over or delivered without one in the register, shipped before it was used',
+};
+
 /** `import FILE`: every sheet of an XLSX, CSV or text file, as the system (an operator on the server may import any sheet). */
 export function importCommand(): Command {
   return new Command('import')
@@ -21,7 +27,7 @@ export function importCommand(): Command {
     .argument('<file>', 'the XLSX, CSV or text file')
     .option('--dry-run', 'only say what would be imported and every fault, by row and column')
     .option('--only-valid', 'import the rows without a fault, even when other rows have one')
-    .option('--confirm <warning...>', `record the rows with these warnings anyway (${IMPORT_WARNINGS.join(', ')}: a payment at ten times its valuation or more)`)
+    .option('--confirm <warning...>', `record the rows with these warnings anyway (${IMPORT_WARNINGS.map((code) => `${code}: ${WARNING_DESCRIPTIONS[code]}`).join('; ')})`)
     .option('--json', 'print the report as JSON')
     .action(async (path: string, options: { dryRun?: boolean; onlyValid?: boolean; confirm?: string[]; json?: boolean }) => {
       const file = { fileName: basename(path), bytes: await importedFile(path), confirmed: confirmedWarnings(options.confirm ?? []) };

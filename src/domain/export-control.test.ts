@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
-import { assessmentViolations, gateState, licenceCoversGoods, licenceAssessmentViolations, licenceFieldViolations, licenceGoodsViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
+import { assessmentViolations, gateState, importedShipmentWarnings, licenceCoversGoods, licenceAssessmentViolations, licenceFieldViolations, licenceGoodsViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
 
 const TODAY = '2025-09-01';
 
@@ -41,6 +41,15 @@ describe('which deliveries need a licence', () => {
   it('gates the hand-over of stock and the delivery of everything', () => {
     expect(shipmentDateFields('stock')).toEqual(['realisedAt', 'deliveredAt']);
     expect(shipmentDateFields('procurement')).toEqual(['deliveredAt']);
+  });
+
+  it('warns of an imported delivery registered as shipped at each date that ships goods needing one', () => {
+    const dates = { realisedAt: '2024-02-01', deliveredAt: '2024-02-10' };
+    expect(codes(importedShipmentWarnings({ category: 'largeCalibreArtillery', supportType: 'stock', ...dates }))).toEqual(['realisedAt shippedWithoutLicence', 'deliveredAt shippedWithoutLicence']);
+    expect(importedShipmentWarnings({ category: 'ammunition', supportType: 'procurement', ...dates })).toEqual([{ field: 'deliveredAt', code: 'shippedWithoutLicence', params: { date: '2024-02-10' } }]);
+    expect(importedShipmentWarnings({ category: 'ammunition', supportType: 'stock', realisedAt: null, deliveredAt: null })).toEqual([]);
+    expect(importedShipmentWarnings({ category: 'nonLethal', supportType: 'stock', ...dates })).toEqual([]);
+    expect(importedShipmentWarnings({ category: 'airDefence', supportType: 'natoFund', ...dates })).toEqual([]);
   });
 });
 

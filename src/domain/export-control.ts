@@ -12,7 +12,9 @@ import {
   type UnRegisterCategory,
   type WithheldGround,
 } from '../../common/vocabulary/codes.ts';
-import type { Category, RuleViolation } from './delivery.ts';
+import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
+import type { Category, DeliveryFields, RuleViolation } from './delivery.ts';
+import type { Warning } from './warnings.ts';
 
 /** The codes of export control are shared with the browser, so they are kept in common/vocabulary. */
 export {
@@ -301,6 +303,29 @@ export function shipmentViolation(
       params: { ...params, quantity: String(quantity), authorised: String(closest.quantityAuthorised) },
     },
   };
+}
+
+type RegisteredShipment = Pick<DeliveryFields, 'category' | 'supportType' | 'realisedAt' | 'deliveredAt'>;
+
+/**
+ * The dates a delivery is registered with that ship goods needing a licence by the rule (the hand-over of stock,
+ * the delivery): no licence of the register can cover them, since a licence is issued for a registered delivery.
+ */
+export function shipmentsBeforeRegistration(delivery: RegisteredShipment): { field: 'realisedAt' | 'deliveredAt'; date: IsoDate }[] {
+  if (!requiresLicenceByRule(delivery.category, delivery.supportType)) return [];
+  return shipmentDateFields(delivery.supportType).flatMap((field) => {
+    const date = delivery[field];
+    return date === null ? [] : [{ field, date }];
+  });
+}
+
+/**
+ * The warnings of a delivery an import registers as shipped, at each such date: the register has no licence for it.
+ * Confirmed, the row is history from before the register was used (goods shipped under the licences of that time,
+ * which an import cannot bring in: a licence is issued on an assessment made in the register).
+ */
+export function importedShipmentWarnings(delivery: RegisteredShipment): Warning[] {
+  return shipmentsBeforeRegistration(delivery).map(({ field, date }) => ({ field, code: 'shippedWithoutLicence', params: { date } }));
 }
 
 /** The refusals of the gate that say what export control holds: whether there is a licence, its number, goods, dates and quantity, or an earlier assessment. */

@@ -1,11 +1,13 @@
 import type { RuleViolation } from './delivery.ts';
 
 /**
- * The warnings a person may confirm: a value the register can hold but that is more often a typing mistake
- * (a payment typed in cents as if euros). It is refused until the request confirms the warning by its code,
- * so that it is recorded on purpose, and the audit trail keeps what was confirmed.
+ * The warnings a person may confirm: a value the register can hold but that is more often a mistake (a payment
+ * typed in cents as if euros, paymentFarAboveValuation), or that holds only for history from before the register
+ * (goods that need a licence imported as shipped without one in the register, shippedWithoutLicence). It is refused
+ * until the request confirms the warning by its code, so that it is recorded on purpose, and the audit trail keeps
+ * what was confirmed.
  */
-export type WarningCode = 'paymentFarAboveValuation';
+export type WarningCode = 'paymentFarAboveValuation' | 'shippedWithoutLicence';
 
 export interface Warning extends RuleViolation {
   code: WarningCode;

@@ -14,6 +14,7 @@ import {
   licenceFieldViolations,
   licenceGoodsViolations,
   MAX_NOTE,
+  shipmentsBeforeRegistration,
   shipmentViolation,
   withoutExportControlDetails,
   type AssessmentInput,
@@ -340,11 +341,7 @@ type ShipmentFields = Pick<DeliveryFields, 'category' | 'supportType' | 'quantit
  * shipment is recorded once it is licensed.
  */
 export function assertRegisteredBeforeShipment(fields: ShipmentFields): void {
-  if (!requiresLicenceByRule(fields.category, fields.supportType)) return;
-  const violations = shipmentDateFields(fields.supportType).flatMap((field) => {
-    const date = fields[field];
-    return date === null ? [] : [{ field, code: 'licenceMissingAtRegistration', params: { date } }];
-  });
+  const violations = shipmentsBeforeRegistration(fields).map(({ field, date }) => ({ field, code: 'licenceMissingAtRegistration', params: { date } }));
   if (violations.length > 0) throw new ShipmentRefusedError(violations);
 }
 

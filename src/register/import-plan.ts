@@ -20,12 +20,14 @@ import {
   paymentWarnings,
   samePaymentViolations,
   valuationBasisViolations,
+  type Category,
   type LifecycleDates,
   type RuleViolation,
   type SupportType,
   type TypedPayment,
   type ValuationBasis,
 } from '../domain/delivery.ts';
+import { importedShipmentWarnings } from '../domain/export-control.ts';
 import { isSameRecord } from '../domain/same-record.ts';
 import { unconfirmed, type Warning, type WarningCode } from '../domain/warnings.ts';
 import { isUuid } from '../../common/ids.ts';
@@ -73,17 +75,48 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   refuseRowsOfOtherRoles(rows, context.actor);
   refuseUnclearRows(rows);
   checkMoney(registerRows, registerDeliveries, await imports.paymentsOf(db, [...registerDeliveries.keys()]), known.payment);
-  checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), registerRows.filter((row) => row.sheet !== 'delivery'));
-  const warned = paymentWarningsOf(bySheet('valuation'), bySheet('payment'), await imports.currentValuationsOf(db, [...registerDeliveries.keys()]));
+  const moneyRows = registerRows.filter((row) => row.sheet !== 'delivery');
+  checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), moneyRows);
+  const warned = new Map([
+    ...paymentWarningsOf(bySheet('valuation'), bySheet('payment'), await imports.currentValuationsOf(db, [...registerDeliveries.keys()])),
+    ...shipmentWarningsOf(bySheet('delivery')),
+  ]);
   const confirmedWarnings = new Map<PlannedRow, Warning[]>();
   const unconfirmedWarnings = new Set<WarningCode>();
+  const heldBack = new Set<PlannedRow>();
   for (const [row, warnings] of warned) {
     const open = unconfirmed(warnings, confirmed);
     if (row.outcome === 'create') for (const warning of open) unconfirmedWarnings.add(warning.code);
     addFaults(row, open);
     if (open.length === 0) confirmedWarnings.set(row, warnings);
+    else heldBack.add(row);
+  }
+  // A delivery row that a warning not confirmed keeps from being made takes its money rows with it, as its other faults do.
+  for (const money of moneyRows) {
+    if (money.deliveryRow && heldBack.has(money.deliveryRow) && (money.outcome === 'create' || money.outcome === 'invalid')) addFaults(money, [deliveryRowInvalid(money.deliveryRow)]);
   }
   return { rows, registerDeliveries, importedDeliveries: known.delivery, names, importedBefore, confirmedWarnings, unconfirmedWarnings };
+}
+
+/**
+ * The warnings of each new delivery row (to make, or with faults of its own, to show them at once) that gives goods
+ * needing a licence a hand-over or delivery date: the register has no licence for it (importedShipmentWarnings). A row
+ * of a delivery the register holds makes nothing, and a date refused (one after today) registers nothing: neither is
+ * warned of.
+ */
+function shipmentWarningsOf(deliveryRows: PlannedRow[]): Map<PlannedRow, Warning[]> {
+  const warned = new Map<PlannedRow, Warning[]>();
+  for (const row of deliveryRows) {
+    const { category, supportType } = row.values;
+    if ((row.outcome !== 'create' && row.outcome !== 'invalid') || row.deliveryId !== null || typeof category !== 'string' || typeof supportType !== 'string') continue;
+    const dateOf = (field: 'realisedAt' | 'deliveredAt') => {
+      const date = row.values[field];
+      return typeof date === 'string' && !row.faults.some((fault) => fault.field === field) ? date : null;
+    };
+    const warnings = importedShipmentWarnings({ category: category as Category, supportType: supportType as SupportType, realisedAt: dateOf('realisedAt'), deliveredAt: dateOf('deliveredAt') });
+    if (warnings.length > 0) warned.set(row, warnings);
+  }
+  return warned;
 }
 
 /**

@@ -17,7 +17,7 @@ import { apiClient, type ApiCall } from './client.ts';
 describeEachDatabase('importing records of other domains', (database) => {
   let registrar: ApiCall;
   let auditor: ApiCall;
-  let file: { fileName: string; content: string };
+  let file: { fileName: string; content: string; confirm: string[] };
 
   beforeAll(async () => {
     const { db } = database();
@@ -51,7 +51,8 @@ describeEachDatabase('importing records of other domains', (database) => {
         ['CT-2', 'BD-1', 'G2B-IMPORT-2', 'Houwitsers', 1000, '2025-06-01', 'DOM-1', null, null],
       ],
     });
-    file = asUpload(bytes, 'domeinen.xlsx');
+    // DOM-1 was handed over before the register was used: confirmed, no licence of the register covers it.
+    file = { ...asUpload(bytes, 'domeinen.xlsx'), confirm: ['shippedWithoutLicence'] };
   });
 
   const programmes = async () => (await registrar('GET', '/training-programmes')).body.items as { id: string; key: string; hostCountry: string; deliveryIds: string[] }[];
@@ -102,7 +103,7 @@ describeEachDatabase('importing records of other domains', (database) => {
     // Each record's own event names the import and the row it came from, those of other domains as a delivery's.
     const importId = committed.body.importId;
     expect(Object.fromEntries(trail.body.items.slice(1).map((event: any) => [event.detail.externalReference, [event.action, event.detail]]))).toEqual({
-      'DOM-1': ['delivery.create', { importId, sheet: 'delivery', row: 3, externalReference: 'DOM-1' }],
+      'DOM-1': ['delivery.create', { importId, sheet: 'delivery', row: 3, externalReference: 'DOM-1', confirmedWarnings: [{ field: 'realisedAt', code: 'shippedWithoutLicence', params: { date: '2025-06-01' } }] }],
       'DOM-2': ['delivery.create', { importId, sheet: 'delivery', row: 4, externalReference: 'DOM-2' }],
       'TR-1': ['training.createProgramme', { importId, sheet: 'trainingProgramme', row: 3, externalReference: 'TR-1' }],
       'TT-1': ['training.addContribution', { importId, sheet: 'trainingContribution', row: 3, externalReference: 'TT-1' }],

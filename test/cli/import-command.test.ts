@@ -23,13 +23,15 @@ describe('the import command', () => {
 
   it('names the fault by row and column in a dry run, imports the valid rows, and a second time nothing', { timeout: 300_000 }, async () => {
     writeFileSync(file, await filledTemplate(await importTemplate(), THREE_ROWS));
+    // Mortar grenades handed over before the register was used: confirmed, no licence of the register covers them.
+    const confirmed = ['--confirm', 'shippedWithoutLicence'];
 
-    const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
+    const dryRun = await runCli(dataDir, ['import', file, '--dry-run', ...confirmed]);
     expect(dryRun.output).toContain('Betalingen (Payments), row 3, column C (Bedrag (€) / Amount (€)): Enter an amount of more than €0.00.');
     expect(dryRun.output).toContain('Dry run: 2 rows would be created, 0 are in the register already, 1 has a fault, 11 examples and 0 rows of notes skipped.');
     expect(dryRun.code).toBe(1);
 
-    const onlyValid = await runCli(dataDir, ['import', file, '--only-valid']);
+    const onlyValid = await runCli(dataDir, ['import', file, '--only-valid', ...confirmed]);
     expect(onlyValid.output).toMatch(/Imported 2 rows \(import [0-9a-f-]{36}\); 0 were in the register already, 1 with a fault was left out\./);
     expect(onlyValid.code).toBe(0);
 
@@ -72,7 +74,7 @@ describe('the import command', () => {
 
     const clean = join(folder, 'zonder-fout.xlsx');
     writeFileSync(clean, await filledTemplate(await importTemplate(), { 'Leveringen (Deliveries)': [THREE_ROWS['Leveringen (Deliveries)']![0]!.map((cell, index) => (index === 0 ? 'EXIT-1' : cell))] }));
-    const cleanRun = await runCli(dataDir, ['import', clean, '--dry-run']);
+    const cleanRun = await runCli(dataDir, ['import', clean, '--dry-run', '--confirm', 'shippedWithoutLicence']);
     expect([cleanRun.output, cleanRun.code]).toEqual([expect.stringContaining('Dry run: 1 row would be created, 0 are in the register already, 0 have a fault'), 0]);
   });
 
@@ -132,7 +134,7 @@ describe('the import command', () => {
     expect(unconfirmed.code).toBe(1);
 
     const unknown = await runCli(dataDir, ['import', file, '--confirm', 'paymentAboveValuation']);
-    expect([unknown.output.trim(), unknown.code]).toEqual(['--confirm paymentAboveValuation: not a warning an import has; the warnings are paymentFarAboveValuation.', 1]);
+    expect([unknown.output.trim(), unknown.code]).toEqual(['--confirm paymentAboveValuation: not a warning an import has; the warnings are paymentFarAboveValuation, shippedWithoutLicence.', 1]);
 
     const confirmed = await runCli(dataDir, ['import', file, '--confirm', 'paymentFarAboveValuation']);
     expect([confirmed.output, confirmed.code]).toEqual([expect.stringMatching(/Imported 3 rows \(import [0-9a-f-]{36}\)/), 0]);
@@ -140,6 +142,34 @@ describe('the import command', () => {
     try {
       const [payment] = await listAuditEvents(handle.db, { action: 'payment.create', limit: 1 });
       expect(payment!.detail).toMatchObject({ confirmedWarnings: [expect.objectContaining({ code: 'paymentFarAboveValuation' })] });
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('imports goods that need a licence, handed over before the register was used, only when the warning is confirmed', { timeout: 300_000 }, async () => {
+    const file = join(folder, 'geschiedenis.xlsx');
+    writeFileSync(
+      file,
+      await filledTemplate(await importTemplate(), {
+        'Leveringen (Deliveries)': [['CLI-HIST-1', 'Pantserhouwitsers, overgedragen (import)', 'Directe levering uit voorraad', 'Artillerie', 'Defensiebegroting', 4, 'stuks', null, null, '2024-02-01', null]],
+        'Waarderingen (Valuations)': [['CLI-HIST-1-W', 'CLI-HIST-1', '€ 4.000.000,00', 'Vervangingswaarde', '2024-02-01']],
+      }),
+    );
+    const dryRun = await runCli(dataDir, ['import', file, '--dry-run']);
+    expect(dryRun.output).toContain('Leveringen (Deliveries), row 3, column J (Gerealiseerd op / Realised on): This delivery needs an export licence (as all support does but non-lethal goods and support of the type "NATO fund") and has none in the register, yet this row records it as handed over or delivered on 1 February 2024.');
+    expect(dryRun.output).toContain('Rows with a warning (shippedWithoutLicence) are made when it is confirmed: --confirm shippedWithoutLicence.');
+    expect(dryRun.code).toBe(1);
+
+    const unconfirmed = await runCli(dataDir, ['import', file]);
+    expect([unconfirmed.output, unconfirmed.code]).toEqual([expect.stringContaining('Nothing to import: 0 rows are in the register already, 2 have a fault.'), 1]);
+
+    const confirmed = await runCli(dataDir, ['import', file, '--confirm', 'shippedWithoutLicence']);
+    expect([confirmed.output, confirmed.code]).toEqual([expect.stringMatching(/Imported 2 rows \(import [0-9a-f-]{36}\)/), 0]);
+    const handle = await openDatabase({ dataDir });
+    try {
+      const [delivery] = await listAuditEvents(handle.db, { action: 'delivery.create', limit: 1 });
+      expect(delivery!.detail).toMatchObject({ externalReference: 'CLI-HIST-1', confirmedWarnings: [{ field: 'realisedAt', code: 'shippedWithoutLicence', params: { date: '2024-02-01' } }] });
     } finally {
       await handle.close();
     }

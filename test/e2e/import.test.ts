@@ -51,6 +51,9 @@ describeWithBrowser('import', (browser) => {
     const counts = async () => (await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim();
 
     await check();
+    // The mortar grenades were handed over before the register was used: no licence of the register covers them.
+    await page.getByLabel('Toch importeren: de regels met een waarschuwing kloppen').check();
+    await page.getByRole('heading', { name: '3 fouten, per regel en kolom' }).waitFor();
     expect(await counts()).toBe('Nieuw aan te maken 2 Staat al in het register (verandert niets) 0 Met een fout 1 Voorbeeldregels (overgeslagen) 11 Regels met aanwijzingen bij de kolommen (overgeslagen) 0');
     expect(await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).toEqual([
       ['Betalingen (Payments), regel 3', 'het hele blad', 'IMP-1-B', 'Met de rol Registrator mag u geen regels van het blad Betalingen (Payments) vastleggen; dat doet Financiën. Laat deze regels door die rol importeren, of haal ze uit het bestand.'],
@@ -156,6 +159,38 @@ describeWithBrowser('import', (browser) => {
     const [fault] = await tableRows(faults);
     expect(fault!.slice(0, 3)).toEqual(['Betalingen (Payments), regel 3', 'C · Bedrag (€) / Amount (€)', 'WAARSCH-1-B1']);
     expect(plain(fault!.at(-1)!)).toContain('is 100 keer de waardering van deze levering (€ 125.000,00)');
+
+    await page.getByLabel('Toch importeren: de regels met een waarschuwing kloppen').check();
+    await faults.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page.getByText('2 regels zijn in het register gezet').waitFor();
+  });
+
+  it('warns of goods that need a licence, handed over without one in the register, at their dates, and imports them once confirmed', async () => {
+    const template = new Uint8Array(await (await apiResponse(server(), '/imports/template')).arrayBuffer());
+    const file = join(folder, 'geschiedenis.xlsx');
+    writeFileSync(
+      file,
+      await filledTemplate(template, {
+        'Leveringen (Deliveries)': [['HIST-1', 'Pantserhouwitsers, overgedragen (import)', 'Directe levering uit voorraad', 'Artillerie', 'Defensiebegroting', 4, 'stuks', null, null, '2024-02-01', '2024-02-10']],
+        'Waarderingen (Valuations)': [['HIST-1-W', 'HIST-1', '€ 4.000.000,00', 'Vervangingswaarde', '2024-02-01']],
+      }),
+    );
+    const page = await openPageAs(browser(), server(), 'registrar');
+    pages.push(page);
+    await visit(page, server(), '/importeren');
+    await page.getByLabel('Bestand').setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const faults = page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' });
+    await faults.waitFor();
+    const rows = await tableRows(faults);
+    expect(rows.map((cells) => cells.slice(0, 3))).toEqual([
+      ['Leveringen (Deliveries), regel 3', 'J · Gerealiseerd op / Realised on', 'HIST-1'],
+      ['Leveringen (Deliveries), regel 3', 'K · Geleverd op / Delivered on', 'HIST-1'],
+      ['Waarderingen (Valuations), regel 3', 'B · Kenmerk levering / Delivery reference', 'HIST-1-W'],
+    ]);
+    expect(plain(rows[0]!.at(-1)!)).toContain('als op 1 februari 2024 al overgedragen of geleverd. Is zij verscheept voordat het register in gebruik was');
+    await page.getByText('goederen die een exportvergunning nodig hebben, zonder vergunning in het register als overgedragen of geleverd vastgelegd').waitFor();
 
     await page.getByLabel('Toch importeren: de regels met een waarschuwing kloppen').check();
     await faults.waitFor({ state: 'detached' });

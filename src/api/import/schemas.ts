@@ -13,7 +13,7 @@ const ImportFileSchema = z
     fileName: requiredText(255).openapi({ example: 'leveringen.xlsx' }),
     content: z.base64().openapi({ description: `The XLSX, CSV or tab-separated text file, base64 (at most ${MAX_IMPORT_FILE_BYTES} bytes before encoding; an empty file is refused as emptyFile)` }),
     confirm: confirmations(IMPORT_WARNINGS).openapi({
-      description: 'The warnings confirmed for every row that has them (a payment far above its valuation); a row with a warning not confirmed has it as a fault',
+      description: 'The warnings confirmed for every row that has them (paymentFarAboveValuation: a payment far above its valuation; shippedWithoutLicence: goods that need an export licence handed over or delivered before the register was used, without a licence in it); a row with a warning not confirmed has it as a fault',
     }),
   })
   .openapi('ImportFile');
@@ -60,7 +60,7 @@ const ImportReportSchema = z
       }),
     confirmable: z
       .array(z.enum(IMPORT_WARNINGS))
-      .openapi({ description: 'The warnings among the faults of rows that have no other (a payment far above its valuation): confirmed in confirm, those rows are made' }),
+      .openapi({ description: 'The warnings among the faults of rows that have no other (a payment far above its valuation, goods shipped without a licence in the register): confirmed in confirm, those rows are made' }),
     sheetsNotTaken: z
       .array(z.object({ sheetName: z.string(), code: z.enum(SHEET_NOT_TAKEN_CODES), reason: z.string() }))
       .openapi({ description: 'The visible sheets with a table that no rows were taken from, and why: nothing of them is imported' }),

@@ -13688,8 +13688,8 @@ export interface components {
                     reason: string;
                 }[];
             }[];
-            /** @description The warnings among the faults of rows that have no other (a payment far above its valuation): confirmed in confirm, those rows are made */
-            confirmable: "paymentFarAboveValuation"[];
+            /** @description The warnings among the faults of rows that have no other (a payment far above its valuation, goods shipped without a licence in the register): confirmed in confirm, those rows are made */
+            confirmable: ("paymentFarAboveValuation" | "shippedWithoutLicence")[];
             /** @description The visible sheets with a table that no rows were taken from, and why: nothing of them is imported */
             sheetsNotTaken: {
                 sheetName: string;
@@ -13704,10 +13704,10 @@ export interface components {
             /** @description The XLSX, CSV or tab-separated text file, base64 (at most 20971520 bytes before encoding; an empty file is refused as emptyFile) */
             content: string;
             /**
-             * @description The warnings confirmed for every row that has them (a payment far above its valuation); a row with a warning not confirmed has it as a fault
+             * @description The warnings confirmed for every row that has them (paymentFarAboveValuation: a payment far above its valuation; shippedWithoutLicence: goods that need an export licence handed over or delivered before the register was used, without a licence in it); a row with a warning not confirmed has it as a fault
              * @default []
              */
-            confirm?: "paymentFarAboveValuation"[];
+            confirm?: ("paymentFarAboveValuation" | "shippedWithoutLicence")[];
         };
         ImportCommit: components["schemas"]["ImportFile"] & {
             /**

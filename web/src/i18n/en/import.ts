@@ -77,7 +77,12 @@ export const imports: typeof dutch = {
   nextRows: 'Next {{count}} rows',
   rowsPaging: 'Rows of the check',
   commitHeading: '3. Import',
-  warningsText: 'A row with a warning (a payment far above its delivery’s valuation) is only imported once you confirm that what it says is right.',
+  warningsText: 'A row with a warning is only imported once you confirm that what it says is right. This file has rows with:',
+  warnings: {
+    paymentFarAboveValuation: 'a payment far above its delivery’s valuation',
+    shippedWithoutLicence:
+      'goods that need an export licence, recorded as handed over or delivered without a licence in the register; that is right only for goods shipped before the register was used',
+  },
   importAnyway: 'Import anyway: the rows with a warning are right',
   nothingToImport: 'There is nothing to import: no row would be created.',
   mode: 'What do you want to import?',

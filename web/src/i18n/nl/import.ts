@@ -75,7 +75,12 @@ export const imports = {
   nextRows: 'Volgende {{count, number}} regels',
   rowsPaging: 'Regels van de controle',
   commitHeading: '3. Importeren',
-  warningsText: 'Een regel met een waarschuwing (een betaling ver boven de waardering van haar levering) wordt alleen geïmporteerd als u bevestigt dat wat er staat klopt.',
+  warningsText: 'Een regel met een waarschuwing wordt alleen geïmporteerd als u bevestigt dat wat er staat klopt. Dit bestand heeft regels met:',
+  warnings: {
+    paymentFarAboveValuation: 'een betaling ver boven de waardering van haar levering',
+    shippedWithoutLicence:
+      'goederen die een exportvergunning nodig hebben, zonder vergunning in het register als overgedragen of geleverd vastgelegd; dat klopt alleen voor goederen die zijn verscheept voordat het register in gebruik was',
+  },
   importAnyway: 'Toch importeren: de regels met een waarschuwing kloppen',
   nothingToImport: 'Er is niets te importeren: geen regel wordt nieuw aangemaakt.',
   mode: 'Wat wilt u importeren?',

@@ -61,14 +61,17 @@ function SheetsNotTaken({ sheets }: { sheets: ImportReport['sheetsNotTaken'] }) 
 }
 
 /**
- * "Import anyway" for the rows the register warns of (a payment far above its valuation): ticked, the file
- * is checked again with the warnings confirmed, so that what is shown is what the import will make.
+ * "Import anyway" for the rows the register warns of (a payment far above its valuation, goods shipped without a
+ * licence in the register), each warning the file has named: ticked, the file is checked again with the warnings
+ * confirmed, so that what is shown is what the import will make.
  */
 function ConfirmWarnings({ upload, report, onRechecked }: Pick<DryRunReportProps, 'upload' | 'report' | 'onRechecked'>) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const confirmed = (upload.confirm ?? []).length > 0;
   if (!confirmed && report.confirmable.length === 0) return null;
+  // Once confirmed, the warnings are no longer faults: those the file was checked again with are the file's.
+  const warnings = confirmed ? upload.confirm! : report.confirmable;
 
   const recheck = (confirm: boolean) =>
     void submission.submit({}, async () => {
@@ -80,6 +83,13 @@ function ConfirmWarnings({ upload, report, onRechecked }: Pick<DryRunReportProps
     <>
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={{}} formError={submission.formError} refusals={submission.refusals} />
       <p className="nl-paragraph">{t('imports.warningsText')}</p>
+      <ul className="utrecht-unordered-list">
+        {warnings.map((code) => (
+          <li key={code} className="utrecht-unordered-list__item">
+            {t(`imports.warnings.${code}`)}
+          </li>
+        ))}
+      </ul>
       {/* While the file is checked again, the box shows what was asked for. */}
       <CheckboxField name="confirm" label={t('imports.importAnyway')} checked={submission.submitting ? !confirmed : confirmed} onChange={recheck} />
     </>
