@@ -270,7 +270,11 @@ export function companyDecisionViolations(decision: Partial<CompanyDecisionInput
   return [...ofState, ...whereGiven(note, (text) => textViolations('note', text, { required: false, maximum: MAX_TEXT_LENGTH }))];
 }
 
-/** What the letter's Industrie section may say, counted at its reference date. */
+/**
+ * What the letter's Industrie section may say, counted at its reference date. The contracts, their value, companies
+ * and milestones are those of companies decided public or confidential: nothing undecided reaches a public surface,
+ * not even inside a count.
+ */
 export interface IndustryFacts {
   /** Government-to-business contracts signed on or before the date. */
   contracts: number;
@@ -285,3 +289,16 @@ export interface IndustryFacts {
   /** Shared needs identified on or before the date. */
   demandBundles: number;
 }
+
+/** The facts of the Industrie section that companies' contracts make: of several companies, the sum of each one's. */
+export type CompanyFacts = Pick<IndustryFacts, 'contracts' | 'contractValueCents' | 'companies' | 'ukrainianCompanies' | 'milestonesCompleted'>;
+
+/** Those facts by the name the letter's text gives each (`{{industry.contractValue}}`), in the order the section tells them. */
+export const COMPANY_FIGURES = {
+  contracts: 'contracts',
+  contractValue: 'contractValueCents',
+  companies: 'companies',
+  ukrainianCompanies: 'ukrainianCompanies',
+  milestonesCompleted: 'milestonesCompleted',
+} as const satisfies Record<string, keyof CompanyFacts>;
+export type CompanyFigure = keyof typeof COMPANY_FIGURES;

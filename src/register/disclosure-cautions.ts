@@ -9,6 +9,9 @@ import {
 import { findFrozenAnnex, latestFinalBefore, type StoredLetter } from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
+import { COMPANY_FIGURES, type CompanyFigure } from '../domain/industry.ts';
+import { figureNames, nameParts, type NarrativeBlock } from '../letters/narrative.ts';
+import { confidentialCompanyFactsAt } from './industry.ts';
 import { reportedTotals } from './letters.ts';
 
 type Db = Kysely<Database>;
@@ -16,7 +19,7 @@ type Db = Kysely<Database>;
 /** What a letter's figure gives away: its total (a first letter), its change since the previous letter, or its restatement of that letter's figure. */
 type CautionKind = 'total' | 'change' | 'restatement';
 
-export interface DisclosureCaution {
+interface DeliveryCaution {
   kind: CautionKind;
   supportType: SupportType;
   /** The previous letter's reference date; null for a first letter. */
@@ -26,24 +29,37 @@ export interface DisclosureCaution {
   cents: number;
 }
 
+/** An industry figure the text names that is, beside what companies decided public make of it, one confidential company's part alone. */
+interface IndustryCaution {
+  kind: 'industryFigure';
+  figure: CompanyFigure;
+  companyId: string;
+  company: string;
+  /** The company's part in the figure: cents for `contractValue`, a count for the others. */
+  part: number;
+}
+
+export type DisclosureCaution = DeliveryCaution | IndustryCaution;
+
 /**
- * Where a draft's table of realised support would disclose a part of one delivery's value that is not
- * public, so that the disclosure officer is told before approving (it does not refuse the approval), in the
- * order of the letter's table:
+ * Where a draft's figures would disclose what is not public, so that the disclosure officer is told before approving
+ * (it does not refuse the approval). First, in the order of the letter's table, a part of one delivery's value:
  * - a support type whose figure changed since the previous letter (or, in a first letter, came about) by that
  *   one delivery alone, once the deliveries whose public value is their whole part are set aside;
  * - a support type whose figure at the previous letter's reference date, recomputed now, differs from what that
  *   letter reported by one delivery alone: the letter prints the restated figure beside the reported one.
- * Whoever lays the two letters side by side reads that part.
+ * Whoever lays the two letters side by side reads that part. Then each industry figure the text names that one
+ * confidential company's contracts alone add to: less what the public companies make of it, it is that company's.
  */
-export async function disclosureCautions(db: Db, letter: { referenceDate: string }): Promise<DisclosureCaution[]> {
+export async function disclosureCautions(db: Db, letter: { referenceDate: string; blocks: readonly NarrativeBlock[] }): Promise<DisclosureCaution[]> {
   const previous = (await latestFinalBefore(db, letter.referenceDate)) ?? null;
   const since = previous?.referenceDate ?? null;
-  const [changes, restatements] = await Promise.all([
+  const [changes, restatements, industry] = await Promise.all([
     soleContributionsOfUndisclosedValue(db, since, letter.referenceDate),
     previous ? soleRestatements(db, previous) : [],
+    industryCautions(db, letter),
   ]);
-  const caution = (kind: CautionKind) => (contribution: DeliveryContribution): DisclosureCaution => ({
+  const caution = (kind: CautionKind) => (contribution: DeliveryContribution): DeliveryCaution => ({
     kind,
     supportType: contribution.supportType,
     since,
@@ -51,9 +67,24 @@ export async function disclosureCautions(db: Db, letter: { referenceDate: string
     title: contribution.title,
     cents: centsOfTotal(contribution.cents),
   });
-  return [...changes.map(caution(since ? 'change' : 'total')), ...restatements.map(caution('restatement'))].sort(
+  const table = [...changes.map(caution(since ? 'change' : 'total')), ...restatements.map(caution('restatement'))].sort(
     (a, b) => SUPPORT_TYPES.indexOf(a.supportType) - SUPPORT_TYPES.indexOf(b.supportType),
   );
+  return [...table, ...industry];
+}
+
+/** The industry figures the text names (`{{industry.contracts}}`, or its words `{{industry.contracts|contract|contracten}}`) that one confidential company alone adds to. */
+async function industryCautions(db: Db, letter: { referenceDate: string; blocks: readonly NarrativeBlock[] }): Promise<IndustryCaution[]> {
+  const named = new Set(figureNames(letter.blocks).map((name) => nameParts(name)[0]));
+  const figures = (Object.keys(COMPANY_FIGURES) as CompanyFigure[]).filter((figure) => named.has(`industry.${figure}`));
+  if (figures.length === 0) return [];
+  const companies = await confidentialCompanyFactsAt(db, letter.referenceDate);
+  return figures.flatMap((figure) => {
+    const adding = companies.filter((company) => company.facts[COMPANY_FIGURES[figure]] > 0);
+    if (adding.length !== 1) return [];
+    const [{ companyId, name, facts }] = adding as [(typeof adding)[number]];
+    return [{ kind: 'industryFigure' as const, figure, companyId, company: name, part: facts[COMPANY_FIGURES[figure]] }];
+  });
 }
 
 /**

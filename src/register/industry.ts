@@ -25,6 +25,7 @@ import {
   progressViolations,
   nextStageViolations,
   type CompanyDecisionInput,
+  type CompanyFacts,
   type CompanyInput,
   type ContractInput,
   type CoproductionInput,
@@ -443,10 +444,23 @@ function contractsByCountry(companies: readonly CompanyView[]): CountrySummary[]
   return [...summaries.values()].sort((a, b) => b.contracts - a.contracts || a.country.localeCompare(b.country));
 }
 
-/** The facts the letter's Industrie section places by name, at its reference date: what the overview at that date lists. */
-export async function industryFactsAt(db: Db, date: IsoDate): Promise<IndustryFacts> {
-  const register = await registerAt(db, date);
-  const contracted = register.companies.filter((company) => company.contracts.length > 0);
+/**
+ * The facts the letter's Industrie section places by name, at its reference date: what the overview at that date
+ * lists, of the companies decided on. A draft's count the companies as decided now; a final letter's
+ * (`decidedBefore` its finalisation) as they were decided when it was finalised, which a decision since does not change.
+ */
+export async function industryFactsAt(db: Db, date: IsoDate, options: { decidedBefore?: string } = {}): Promise<IndustryFacts> {
+  const [register, states] = await Promise.all([registerAt(db, date), options.decidedBefore === undefined ? null : industry.companyStatesBefore(db, options.decidedBefore)]);
+  const stateOf = (company: CompanyView) => (states ? (states.get(company.id) ?? 'undecided') : company.disclosureState);
+  return {
+    ...companyFacts(register.companies.filter((company) => stateOf(company) !== 'undecided')),
+    coproductionProjects: register.coproductionProjects.length,
+    demandBundles: register.demandBundles.length,
+  };
+}
+
+function companyFacts(companies: readonly CompanyView[]): CompanyFacts {
+  const contracted = companies.filter((company) => company.contracts.length > 0);
   const contracts = contracted.flatMap((company) => company.contracts);
   return {
     contracts: contracts.length,
@@ -454,9 +468,15 @@ export async function industryFactsAt(db: Db, date: IsoDate): Promise<IndustryFa
     companies: contracted.length,
     ukrainianCompanies: contracted.filter((company) => company.origin === 'ukrainian').length,
     milestonesCompleted: contracts.flatMap((contract) => contract.milestones).filter((milestone) => milestone.status === 'completed').length,
-    coproductionProjects: register.coproductionProjects.length,
-    demandBundles: register.demandBundles.length,
   };
+}
+
+/** Each company decided confidential now with a contract signed by the date, with what its contracts make of the letter's industry figures then. */
+export async function confidentialCompanyFactsAt(db: Db, date: IsoDate): Promise<{ companyId: string; name: string; facts: CompanyFacts }[]> {
+  const register = await registerAt(db, date);
+  return register.companies
+    .filter((company) => company.disclosureState === 'confidential' && company.contracts.length > 0)
+    .map((company) => ({ companyId: company.id, name: company.name, facts: companyFacts([company]) }));
 }
 
 /**

@@ -563,7 +563,8 @@ function letterTotals(totals: RealisedTotals): Totals {
 
 /**
  * What a letter at its reference date is made of, from the register as it is now; `checkDisclosure` false
- * takes the values the text names whatever was decided of their deliveries since (verifying a final letter).
+ * takes the values the text names whatever was decided of their deliveries since, and counts the companies as
+ * they were decided when the letter was finalised (verifying a final letter).
  */
 async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDate: string }, options = { checkDisclosure: true }): Promise<LetterInputs> {
   const previous = (await repository.latestFinalBefore(db, letter.referenceDate)) ?? null;
@@ -577,7 +578,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     repository.newPublicDeliveriesBy(db, letter.referenceDate),
     epfOverview(db, letter.referenceDate),
     letterBudgetInputs(db, letter.referenceDate, budgetFigureIds(letter.blocks), options),
-    industryFactsAt(db, letter.referenceDate),
+    industryFactsAt(db, letter.referenceDate, options.checkDisclosure || letter.finalisedAt === null ? {} : { decidedBefore: letter.finalisedAt }),
     trainingForLetter(db),
     readinessEffectsAt(db, letter.referenceDate),
   ]);

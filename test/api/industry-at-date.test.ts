@@ -72,11 +72,14 @@ describeEachDatabase('industry at a date', (database) => {
     ]);
   });
 
-  it('counts in the letter what the overview at the reference date lists', async () => {
+  it('counts in the letter what the overview at the reference date lists of the companies decided on', async () => {
+    const decidedOn = (overview: any) => ({ ...overview, companies: overview.companies.filter((company: any) => company.id === UKRAINIAN.id) });
     for (const date of ['2025-08-31', '2025-09-30', '2025-11-15']) {
       const [overview, facts] = [await overviewAt(date), await industryFactsAt(database().db, date)];
-      expect([facts.contracts, facts.coproductionProjects, facts.demandBundles], date).toEqual([contractsOf(overview).length, overview.coproductionProjects.length, overview.demandBundles.length]);
+      expect([facts.contracts, facts.coproductionProjects, facts.demandBundles], date).toEqual([contractsOf(decidedOn(overview)).length, overview.coproductionProjects.length, overview.demandBundles.length]);
     }
+    // The Dutch company, not decided on, has the contract signed in October.
+    expect(contractsOf(await overviewAt('2025-11-15')).length - (await industryFactsAt(database().db, '2025-11-15')).contracts).toBe(1);
   });
 
   it('shows a company as its disclosure decisions left it at the date: not public before the day (in The Hague) it was decided public', async () => {

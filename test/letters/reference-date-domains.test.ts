@@ -188,6 +188,9 @@ describeEachDatabase('every figure of a letter at its reference date', (database
     // Industry: contracts signed before, on and after the date; a milestone completed on it and one after it.
     const dutch = (await created(registrar('POST', '/companies', { name: 'Nederlandse Drones B.V.', country: 'NL', registrationNumber: null }))).id;
     const ukrainian = (await created(registrar('POST', '/companies', { name: 'Oekraïense Drones', country: 'UA', registrationNumber: null }))).id;
+    // Decided on, as the letter counts only the contracts of companies decided on.
+    await created(disclosure('POST', `/companies/${dutch}/disclosure-decisions`, { state: 'confidential', ground: 'companyInterests' }));
+    await created(disclosure('POST', `/companies/${ukrainian}/disclosure-decisions`, { state: 'public', publicName: 'Oekraïense Drones' }));
     const contract = async (companyId: string, amountCents: number, signedOn: string) => {
       const body = { companyId, reference: `G2B-${signedOn}`, subject: 'Drones', amountCents, signedOn, milestones: [{ title: 'Levering', dueOn: '2025-12-31' }] };
       await created(registrar('POST', '/industry-contracts', body));

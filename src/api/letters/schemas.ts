@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SUPPORT_TYPES } from '../../domain/delivery.ts';
+import { COMPANY_FIGURES, type CompanyFigure } from '../../domain/industry.ts';
 import { LETTER_STATUSES, REVIEW_ACTIONS } from '../../domain/letter.ts';
 import { LetterComparisonSchema } from '../../letters/compare.ts';
 import { NarrativeBlockSchema } from '../../letters/narrative.ts';
@@ -110,16 +111,25 @@ export const LetterSchema = z
       }),
     disclosureCautions: z
       .array(
-        z.object({
-          kind: z.enum(['total', 'change', 'restatement']).openapi({
-            description: "What gives the part away: the type's total (a first letter), its change since the previous letter, or its restatement of that letter's figure",
+        z.discriminatedUnion('kind', [
+          z.object({
+            kind: z.enum(['total', 'change', 'restatement']).openapi({
+              description: "What gives the part away: the type's total (a first letter), its change since the previous letter, or its restatement of that letter's figure",
+            }),
+            supportType: z.enum(SUPPORT_TYPES),
+            since: isoDate.nullable().openapi({ description: "The previous letter's reference date; null for a first letter" }),
+            deliveryId: z.uuid(),
+            title: z.string(),
+            cents: z.number().int(),
           }),
-          supportType: z.enum(SUPPORT_TYPES),
-          since: isoDate.nullable().openapi({ description: "The previous letter's reference date; null for a first letter" }),
-          deliveryId: z.uuid(),
-          title: z.string(),
-          cents: z.number().int(),
-        }),
+          z.object({
+            kind: z.literal('industryFigure').openapi({ description: 'An industry figure the text names (`{{industry.NAME}}`) that one confidential company alone adds to' }),
+                    figure: z.enum(Object.keys(COMPANY_FIGURES) as [CompanyFigure, ...CompanyFigure[]]),
+            companyId: z.uuid(),
+            company: z.string().openapi({ description: "The company's name in the register" }),
+            part: z.number().int().openapi({ description: "The company's part in the figure: euro cents for `contractValue`, a count for the others" }),
+          }),
+        ]),
       )
       .nullable()
       .openapi({
@@ -127,7 +137,9 @@ export const LetterSchema = z
           "For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date " +
           '(in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, ' +
           "or whose figure at that date, recomputed now, differs from what the previous letter reported by one delivery alone; so that comparing the letters " +
-          "discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter",
+          "discloses that delivery's part (`cents`). Then each industry figure the text names (contracts, their value, companies, Ukrainian companies, " +
+          "milestones completed) that one company decided confidential alone adds to, beside the companies decided public, so that the letter discloses " +
+          "that company's part (`part`); companies not decided on are not counted in them at all. It does not keep the officer from approving. Null for anyone else and for a final letter",
       }),
   })
   .openapi('Letter');

@@ -11687,8 +11687,8 @@ export interface components {
              * @enum {string|null}
              */
             approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | "undecidedDeliveries" | null;
-            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, or whose figure at that date, recomputed now, differs from what the previous letter reported by one delivery alone; so that comparing the letters discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter */
-            disclosureCautions: {
+            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, or whose figure at that date, recomputed now, differs from what the previous letter reported by one delivery alone; so that comparing the letters discloses that delivery's part (`cents`). Then each industry figure the text names (contracts, their value, companies, Ukrainian companies, milestones completed) that one company decided confidential alone adds to, beside the companies decided public, so that the letter discloses that company's part (`part`); companies not decided on are not counted in them at all. It does not keep the officer from approving. Null for anyone else and for a final letter */
+            disclosureCautions: ({
                 /**
                  * @description What gives the part away: the type's total (a first letter), its change since the previous letter, or its restatement of that letter's figure
                  * @enum {string}
@@ -11705,7 +11705,21 @@ export interface components {
                 deliveryId: string;
                 title: string;
                 cents: number;
-            }[] | null;
+            } | {
+                /**
+                 * @description An industry figure the text names (`{{industry.NAME}}`) that one confidential company alone adds to
+                 * @enum {string}
+                 */
+                kind: "industryFigure";
+                /** @enum {string} */
+                figure: "contracts" | "contractValue" | "companies" | "ukrainianCompanies" | "milestonesCompleted";
+                /** Format: uuid */
+                companyId: string;
+                /** @description The company's name in the register */
+                company: string;
+                /** @description The company's part in the figure: euro cents for `contractValue`, a count for the others */
+                part: number;
+            })[] | null;
         };
         NarrativeBlock: {
             /** @description The name the block is known by, in the editor and in the next letter, which starts from this text: a letter, then letters without accents, digits and single hyphens (`opening`, `europeanPeaceFacility`, `f16-vliegers`); anything else is refused (`blockKeyFormat`), as is the key of an earlier block, whatever its case (`duplicateBlockKey`) */

@@ -120,6 +120,18 @@ export const letters: typeof nl.letters = {
       change: '{{supportType}} changed by {{amount}} since the previous letter (reference date {{since}}), through one delivery alone:',
       total: '{{supportType}} up to the reference date ({{amount}}) is one delivery alone:',
       restatement: '{{supportType}} at the previous letter’s reference date ({{since}}) is restated by {{amount}}, through one delivery alone:',
+      industryIntro_one: 'Note: the industry figures the text names give away what a company whose contracts are confidential adds to them. Companies not yet decided on are not counted.',
+      industryIntro_other: 'Note: the industry figures the text names give away what each of {{count}} companies whose contracts are confidential adds to them. Companies not yet decided on are not counted.',
+      industry: {
+        contracts_one: 'The number of contracts ({{figure}}) counts, beside those of public companies, only {{count}} contract of the confidential company {{company}}.',
+        contracts_other: 'The number of contracts ({{figure}}) counts, beside those of public companies, only {{count}} contracts of the confidential company {{company}}.',
+        contractValue: 'The value of the contracts ({{figure}}) counts, beside those of public companies, only {{amount}} of the confidential company {{company}}.',
+        companies: 'The number of companies ({{figure}}) counts, beside the public ones, only the confidential company {{company}}.',
+        ukrainianCompanies: 'The number of Ukrainian companies ({{figure}}) counts, beside the public ones, only the confidential company {{company}}.',
+        milestonesCompleted_one: 'The number of milestones completed ({{figure}}) counts, beside those of public companies, only {{count}} milestone of the confidential company {{company}}.',
+        milestonesCompleted_other: 'The number of milestones completed ({{figure}}) counts, beside those of public companies, only {{count}} milestones of the confidential company {{company}}.',
+      },
+      industryLink: 'To Industry',
     },
   },
   finalise: {

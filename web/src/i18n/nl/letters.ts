@@ -118,6 +118,18 @@ export const letters = {
       change: '{{supportType}} veranderde sinds de vorige brief (peildatum {{since}}) met {{amount}}, alleen door:',
       total: '{{supportType}} bestaat tot de peildatum ({{amount}}) alleen uit:',
       restatement: '{{supportType}} op de peildatum van de vorige brief ({{since}}) wordt herzien met {{amount}}, alleen door:',
+      industryIntro_one: 'Let op: uit de industriecijfers die de tekst noemt is af te leiden wat een bedrijf waarvan de contracten vertrouwelijk zijn daaraan bijdraagt. Bedrijven waarover nog niet is besloten tellen niet mee.',
+      industryIntro_other: 'Let op: uit de industriecijfers die de tekst noemt is af te leiden wat {{count}} bedrijven waarvan de contracten vertrouwelijk zijn daaraan elk bijdragen. Bedrijven waarover nog niet is besloten tellen niet mee.',
+      industry: {
+        contracts_one: 'Het aantal contracten ({{figure}}) telt naast die van openbare bedrijven alleen {{count}} contract van het vertrouwelijke bedrijf {{company}}.',
+        contracts_other: 'Het aantal contracten ({{figure}}) telt naast die van openbare bedrijven alleen {{count}} contracten van het vertrouwelijke bedrijf {{company}}.',
+        contractValue: 'De waarde van de contracten ({{figure}}) telt naast die van openbare bedrijven alleen {{amount}} van het vertrouwelijke bedrijf {{company}}.',
+        companies: 'Het aantal bedrijven ({{figure}}) telt naast de openbare alleen het vertrouwelijke bedrijf {{company}}.',
+        ukrainianCompanies: 'Het aantal Oekraïense bedrijven ({{figure}}) telt naast de openbare alleen het vertrouwelijke bedrijf {{company}}.',
+        milestonesCompleted_one: 'Het aantal voltooide mijlpalen ({{figure}}) telt naast die van openbare bedrijven alleen {{count}} mijlpaal van het vertrouwelijke bedrijf {{company}}.',
+        milestonesCompleted_other: 'Het aantal voltooide mijlpalen ({{figure}}) telt naast die van openbare bedrijven alleen {{count}} mijlpalen van het vertrouwelijke bedrijf {{company}}.',
+      },
+      industryLink: 'Naar Industrie',
     },
   },
   finalise: {

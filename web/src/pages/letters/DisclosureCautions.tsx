@@ -6,17 +6,33 @@ import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
 type Caution = NonNullable<Letter['disclosureCautions']>[number];
+type IndustryCaution = Extract<Caution, { kind: 'industryFigure' }>;
+type DeliveryCaution = Exclude<Caution, IndustryCaution>;
+
+const isIndustryCaution = (caution: Caution): caution is IndustryCaution => caution.kind === 'industryFigure';
 
 /**
- * What the draft's figures would disclose of single deliveries, said to the disclosure officer beside the
- * approval: a support type whose figure, its change since the previous letter or its restatement of that
- * letter's figure is one delivery's part that is not public.
+ * What the draft's figures would disclose that is not public, said to the disclosure officer beside the approval:
+ * a support type whose figure, its change since the previous letter or its restatement of that letter's figure is
+ * one delivery's part that is not public; an industry figure the text names that one confidential company alone
+ * adds to.
  */
 export function DisclosureCautions({ cautions }: { cautions: Caution[] }) {
+  const deliveries = cautions.filter((caution): caution is DeliveryCaution => !isIndustryCaution(caution));
+  const industry = cautions.filter(isIndustryCaution);
+  return (
+    <div className="letter-approval__cautions">
+      {deliveries.length > 0 && <DeliveryCautions cautions={deliveries} />}
+      {industry.length > 0 && <IndustryCautions cautions={industry} />}
+    </div>
+  );
+}
+
+function DeliveryCautions({ cautions }: { cautions: DeliveryCaution[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
-    <div className="letter-approval__cautions">
+    <>
       <p className="nl-paragraph">{t('letters.approval.cautions.intro', { count: cautions.length })}</p>
       <ul className="utrecht-unordered-list">
         {cautions.map((caution) => (
@@ -32,6 +48,31 @@ export function DisclosureCautions({ cautions }: { cautions: Caution[] }) {
           </li>
         ))}
       </ul>
-    </div>
+    </>
+  );
+}
+
+function IndustryCautions({ cautions }: { cautions: IndustryCaution[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <>
+      <p className="nl-paragraph">{t('letters.approval.cautions.industryIntro', { count: new Set(cautions.map((caution) => caution.companyId)).size })}</p>
+      <ul className="utrecht-unordered-list">
+        {cautions.map((caution) => (
+          <li className="utrecht-unordered-list__item" key={`${caution.figure} ${caution.companyId}`}>
+            {t(`letters.approval.cautions.industry.${caution.figure}`, {
+              figure: `{{industry.${caution.figure}}}`,
+              company: caution.company,
+              count: caution.part,
+              amount: formatEuro(caution.part, language),
+            })}{' '}
+            <Link className="utrecht-link utrecht-link--html-a" href="/industrie">
+              {t('letters.approval.cautions.industryLink')}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
