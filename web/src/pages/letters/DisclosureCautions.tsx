@@ -63,12 +63,11 @@ function IndustryCautions({ cautions }: { cautions: IndustryCaution[] }) {
           <li className="utrecht-unordered-list__item" key={`${caution.figure} ${caution.companyId}`}>
             {t(`letters.approval.cautions.industry.${caution.figure}`, {
               figure: `{{industry.${caution.figure}}}`,
-              company: caution.company,
               count: caution.part,
               amount: formatEuro(caution.part, language),
             })}{' '}
             <Link className="utrecht-link utrecht-link--html-a" href="/industrie">
-              {t('letters.approval.cautions.industryLink')}
+              {caution.company}
             </Link>
           </li>
         ))}
