@@ -172,6 +172,8 @@ const EVENT_ACTIONS = [
   'letter.publish',
   'letter.publicationCorrection',
   'letter.publicationHeld',
+  /** A final letter never sent was withdrawn, with the reason. */
+  'letter.withdrawFinal',
   // The European Peace Facility
   'epf.tranche.create',
   'epf.claim.create',
@@ -422,7 +424,7 @@ const EXPORT_HEADINGS = [
   'sequence', 'occurredAt', 'actor', 'actorRole', 'action', 'result', 'objectType', 'objectId', 'origin', 'requestId',
   'before', 'after', 'detail', 'previousHash', 'hash', 'canonicalJson',
   'referenceDate', 'letterDate', 'letterStatus', 'paperNumber', 'publishedOn', 'createdBy', 'createdAt',
-  'finalisedBy', 'finalisedAt', 'approvedBy', 'approvedAt', 'publicSha256', 'annexSha256',
+  'finalisedBy', 'finalisedAt', 'approvedBy', 'approvedAt', 'publicSha256', 'annexSha256', 'withdrawnBy', 'withdrawnAt', 'withdrawalReason',
   'reference', 'period', 'batch', 'declaredOn', 'declaredEuro', 'claimStatus', 'compensatedEuro', 'paidEuro', 'outstandingEuro',
   'blockedReason', 'remainderExpectedBy',
   'username', 'displayName', 'role', 'hasPassword', 'hasSecondFactor', 'oidcSubject', 'email', 'disabledAt',

@@ -93,7 +93,7 @@ interface ExportControlVocabulary {
 interface SpreadsheetExportVocabulary {
   lists: Record<ExportList, string>;
   headings: Record<ExportHeading, string>;
-  letterStatuses: { draft: string; final: string };
+  letterStatuses: { draft: string; final: string; withdrawn: string };
   exportQueues: { awaitingAssessment: string; awaitingLicence: string };
   yes: string;
   no: string;
@@ -230,6 +230,7 @@ export const nl: Vocabulary = {
     'letter.publish': 'Brief gepubliceerd',
     'letter.publicationCorrection': 'Publicatiegegevens van een brief corrigeren',
     'letter.publicationHeld': 'Geplande publicatie van een brief tegengehouden',
+    'letter.withdrawFinal': 'Definitieve brief intrekken',
     // The European Peace Facility
     'epf.read': 'EPF-declaraties inzien',
     'epf.write': 'EPF-declaraties vastleggen',
@@ -500,6 +501,7 @@ export const nl: Vocabulary = {
       referenceDate: 'Peildatum', letterDate: 'Briefdatum', letterStatus: 'Status', paperNumber: 'Kamerstuk', publishedOn: 'Gepubliceerd op',
       createdBy: 'Aangemaakt door', createdAt: 'Aangemaakt op (UTC)', finalisedBy: 'Vastgesteld door', finalisedAt: 'Vastgesteld op (UTC)',
       approvedBy: 'Goedgekeurd door', approvedAt: 'Goedgekeurd op (UTC)', publicSha256: 'SHA-256 openbare brief', annexSha256: 'SHA-256 bijlage',
+      withdrawnBy: 'Ingetrokken door', withdrawnAt: 'Ingetrokken op (UTC)', withdrawalReason: 'Reden van intrekking',
       reference: 'Kenmerk', period: 'Periode', batch: 'Omvat', declaredOn: 'Gedeclareerd op', declaredEuro: 'Gedeclareerd (EUR)',
       claimStatus: 'Status', compensatedEuro: 'Gecompenseerd (EUR)', paidEuro: 'Ontvangen (EUR)', outstandingEuro: 'Openstaand (EUR)',
       blockedReason: 'Reden blokkade', remainderExpectedBy: 'Rest verwacht uiterlijk in',
@@ -528,7 +530,7 @@ export const nl: Vocabulary = {
       confidentialityGround: 'Grond', reviewOn: 'Herbeoordelen op', disclosureDecidedAt: 'Besloten op (UTC)',
       sheet: 'Blad', row: 'Regel', externalReference: 'Eigen kenmerk', columnLetter: 'Kolom', columnHeading: 'Kolomkop', fault: 'Wat er mis is',
     },
-    letterStatuses: { draft: 'Concept', final: 'Definitief' },
+    letterStatuses: { draft: 'Concept', final: 'Definitief', withdrawn: 'Ingetrokken' },
     exportQueues: { awaitingAssessment: 'Wacht op beoordeling', awaitingLicence: 'Wacht op vergunning' },
     yes: 'Ja',
     theSystem: 'het systeem',

@@ -562,6 +562,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     momentPassed: () => 'Dit moment is al voorbij. Laat het veld leeg om de brief nu te publiceren, of kies een later moment.',
     previousLetterNotPublished: (p) => `De vorige brief (peildatum ${p.date}) is nog niet gepubliceerd, of pas later: deze brief noemt hem en zijn cijfers, dus publiceer die eerst (of plan deze niet eerder).`,
     alreadySent: () => 'De verzending van deze brief is al vastgelegd.',
+    letterIsWithdrawn: () => 'Deze brief is ingetrokken: hij wordt niet verzonden of gepubliceerd en verandert niet meer.',
+    sentLetterNotWithdrawn: () => 'Deze brief is al aan de Kamer verzonden en wordt niet ingetrokken: de Kamer heeft hem.',
+    followedByFinalLetter: (p) => `De brief met peildatum ${p.date} is definitief en volgt op deze brief: trek die eerst in.`,
     letterDateNotReached: (p) => `De brief is gedateerd op ${p.letterDate}, na vandaag: de Kamer ontvangt geen brief met een datum die nog moet komen. Leg de verzending vast vanaf die datum.`,
     listedNotPublic: (p) =>
       `De brief noemt "${p.title}", maar die levering is sinds de brief definitief werd niet meer openbaar. Een definitieve brief verandert niet: publiceren zou openbaar maken wat niet openbaar is. Besluit haar weer openbaar zoals de brief haar noemt, of publiceer deze brief niet.`,
@@ -959,6 +962,9 @@ const REASONS: Record<Language, Record<string, Message>> = {
     momentPassed: () => 'This moment has passed. Leave the field empty to publish the letter now, or choose a later moment.',
     previousLetterNotPublished: (p) => `The previous letter (reference date ${p.date}) is not published yet, or only later: this letter names it and its figures, so publish that one first (or schedule this one no earlier).`,
     alreadySent: () => 'The sending of this letter has been recorded already.',
+    letterIsWithdrawn: () => 'This letter was withdrawn: it is not sent or published and no longer changes.',
+    sentLetterNotWithdrawn: () => 'This letter was sent to parliament already and is not withdrawn: parliament has it.',
+    followedByFinalLetter: (p) => `The letter with reference date ${p.date} is final and follows this one: withdraw that one first.`,
     letterDateNotReached: (p) => `The letter is dated ${p.letterDate}, after today: parliament does not receive a letter dated a day still to come. Record its sending from that date on.`,
     listedNotPublic: (p) =>
       `The letter lists "${p.title}", but that delivery is no longer public since the letter became final. A final letter never changes: publishing it would make public what is not. Decide it public again as the letter lists it, or do not publish this letter.`,

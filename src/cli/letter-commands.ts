@@ -49,7 +49,7 @@ export function letterCommands(): Command {
           if (error instanceof NotFoundError) throw new CommandError(`there is no letter ${letter}`);
           throw error;
         });
-        if (view.status !== 'final') {
+        if (view.status === 'draft') {
           throw new CommandError(`the letter of ${view.referenceDate} (${view.id}) is a draft: only a final letter can be verified`);
         }
         const name = `the letter dated ${view.letterDate!} (reference date ${view.referenceDate}, ${view.id})`;

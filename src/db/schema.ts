@@ -245,6 +245,10 @@ export interface LetterTable {
   sentByName: ColumnType<string | null, string | null | undefined, string | null>;
   publishAt: ColumnType<string | null, string | null | undefined, string | null>;
   publishedAt: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A final letter never sent, withdrawn: when, by whom and why (migration 062). */
+  withdrawnAt: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawnByName: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawalReason: ColumnType<string | null, string | null | undefined, string | null>;
   isDemonstration: Generated<boolean>;
   version: Generated<number>;
   createdAt: string;

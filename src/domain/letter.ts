@@ -3,8 +3,11 @@ import type { NarrativeBlock } from '../letters/narrative.ts';
 import type { RuleViolation } from './delivery.ts';
 import { plannedDateViolations } from './plausibility.ts';
 
-/** A letter to parliament is a draft until it is finalised; a final letter never changes. */
-export const LETTER_STATUSES = ['draft', 'final'] as const;
+/**
+ * A letter to parliament is a draft until it is finalised; a final letter never changes. One never sent may be
+ * withdrawn: it stays as it was final, but is never sent or published, and no letter follows it.
+ */
+export const LETTER_STATUSES = ['draft', 'final', 'withdrawn'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
 /** The steps of a draft's review. */

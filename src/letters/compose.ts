@@ -3,6 +3,7 @@ import type { Role } from '../../common/vocabulary/codes.ts';
 import { labelOf, roleInWords } from '../../common/vocabulary/index.ts';
 import { nl } from '../../common/vocabulary/nl.ts';
 import { SUPPORT_TYPES } from '../domain/delivery.ts';
+import type { LetterStatus } from '../domain/letter.ts';
 import { formatCount, formatExactEuros, formatLetterAmount, formatLetterDate, letterAmountIsExact, REFERENCE_PRECISION } from '../../common/letter-format.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import type { AnnexDocument, AnnexSection, AnnexTableRow, LetterDocument, LetterOverview } from './letter-document.ts';
@@ -28,8 +29,15 @@ function letterReference(referenceDate: string): string {
   return `SR-${referenceDate}`;
 }
 
-/** The public letter as a document, from its snapshot; while a draft it says so on every page. */
-export function letterDocument(snapshot: PublicLetterSnapshot, options: { paperNumber: string | null; isDraft: boolean }): LetterDocument {
+/** What every page of a letter says that is not sent as it reads: a draft, or a final letter withdrawn. */
+const PAGE_NOTICES: Record<LetterStatus, string | null> = {
+  draft: 'CONCEPT – niet verzonden; cijfers kunnen nog veranderen',
+  final: null,
+  withdrawn: 'INGETROKKEN – niet verzonden en niet openbaar',
+};
+
+/** The public letter as a document, from its snapshot; a draft, or a letter withdrawn, says so on every page. */
+export function letterDocument(snapshot: PublicLetterSnapshot, options: { paperNumber: string | null; status: LetterStatus }): LetterDocument {
   const letterhead = snapshot.letterhead ?? DEFAULT_LETTERHEAD;
   return {
     letterhead: { wordmark: letterhead.wordmark, sender: SENDER, reference: letterReference(snapshot.referenceDate), enclosures: ENCLOSURES },
@@ -44,7 +52,7 @@ export function letterDocument(snapshot: PublicLetterSnapshot, options: { paperN
     footnotes: snapshot.footnotes,
     closing: ['Hoogachtend,', letterhead.signatoryTitle, ...(letterhead.signatoryName.trim() === '' ? [] : [letterhead.signatoryName])],
     overview: publicOverview(snapshot),
-    draftNotice: options.isDraft ? 'CONCEPT – niet verzonden; cijfers kunnen nog veranderen' : null,
+    draftNotice: PAGE_NOTICES[options.status],
     isDemonstration: snapshot.isDemonstration,
   };
 }

@@ -72,7 +72,7 @@ export const LetterDocumentSchema = z.object({
   /** The greeting, the signatory's title and the signatory's name. */
   closing: z.array(z.string()),
   overview: LetterOverviewSchema.nullable(),
-  /** Shown at the top of every page while the letter is not final. */
+  /** Shown at the top of every page while the letter is not final, and once it is withdrawn. */
   draftNotice: z.string().nullable(),
   /** The register holds demonstration data: every rendering says so. */
   isDemonstration: z.boolean(),

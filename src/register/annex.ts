@@ -115,7 +115,7 @@ export async function openAnnex(
   const opening = { at: context.now(), mark: newOpeningMark() };
   const watermark = readerStamp(reader, opening);
   return inTransaction(db, async (trx) => {
-    const { annex, rendered } = letter.status === 'final' ? await keptRendering(trx, id, format, letter.finalisedAt!, context.now()) : { annex: await draftAnnex(trx, id, format, letter, context.now()), rendered: false };
+    const { annex, rendered } = letter.status !== 'draft' ? await keptRendering(trx, id, format, letter.finalisedAt!, context.now()) : { annex: await draftAnnex(trx, id, format, letter, context.now()), rendered: false };
     await recordAuditEvent(trx, context, { action: 'annex.read', object: auditObject(id), result: 'success', detail: { status: letter.status, format, openingMark: opening.mark, ...(rendered ? { rendered } : {}) } });
     return { referenceDate: letter.referenceDate, rendering: await stampAnnex(annex, watermark) };
   });

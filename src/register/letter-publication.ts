@@ -86,8 +86,13 @@ function isPublicBy(letter: StoredLetter, moment: string): boolean {
   return letter.publishedAt !== null || (letter.publishAt !== null && Date.parse(letter.publishAt) <= Date.parse(moment));
 }
 
+/** A letter is sent and published only as final: not a draft, and not once withdrawn. */
+function refuseUnlessFinal(letter: StoredLetter): void {
+  if (letter.status !== 'final') throw new ValidationError([{ field: 'status', code: letter.status === 'withdrawn' ? 'letterIsWithdrawn' : 'notFinal' }]);
+}
+
 function refuseUnlessSent(letter: StoredLetter): void {
-  if (letter.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
+  refuseUnlessFinal(letter);
   if (letter.sentAt === null) throw new ValidationError([{ field: 'status', code: 'notSent' }]);
 }
 
@@ -95,7 +100,7 @@ function refuseUnlessSent(letter: StoredLetter): void {
 export async function sendLetter(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
     const current = await letterAt(trx, id, expectedVersion);
-    if (current.status !== 'final') throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
+    refuseUnlessFinal(current);
     if (current.sentAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySent' }]);
     assertValid(sendingViolations(current, requestDay(context)));
     const sentAt = context.now().toISOString();

@@ -123,8 +123,11 @@ export async function waitingFor(db: Db, role: Role): Promise<WaitingItem[]> {
       const [latest] = await embargo.reviewHistory(db, letter.id);
       if (latest?.action === 'reject' && letter.submittedAt === null) item('reviseLetter', letter, latest.at, latest.comment);
       else if (await approved(letter)) item('finaliseLetter', letter, letter.approvedAt!);
-    } else if (letter.sentAt === null) item('sendLetter', letter, letter.finalisedAt!);
-    else if (letter.publishAt === null) item('recordPublication', letter, letter.sentAt);
+    } else if (letter.status === 'final') {
+      // A withdrawn letter waits for no one: it is never sent.
+      if (letter.sentAt === null) item('sendLetter', letter, letter.finalisedAt!);
+      else if (letter.publishAt === null) item('recordPublication', letter, letter.sentAt);
+    }
   }
   return items.sort((a, b) => a.since.localeCompare(b.since));
 }

@@ -85,6 +85,8 @@ export interface LetterView {
   publishAt: string | null;
   publishedAt: string | null;
   publications: { paperNumber: string; publishedOn: string; reason: string; recordedByName: string; recordedAt: string }[];
+  /** A final letter never sent that was withdrawn: why, by whom and when; null for any other. */
+  withdrawal: { reason: string; byName: string; at: string } | null;
   /** The wordmark and the signatory: the draft's, or as frozen once final. */
   letterhead: LetterheadFields;
 }
@@ -282,7 +284,7 @@ async function finalText(db: Db, letter: repository.StoredLetter, letterDate: st
 
 /** Letters are finalised in the order of their reference dates. */
 async function refuseIfLaterLetterFinal(db: Db, letter: repository.StoredLetter): Promise<void> {
-  if (await repository.hasFinalAfter(db, letter.referenceDate)) {
+  if ((await repository.nextFinalReferenceDate(db, letter.referenceDate)) !== null) {
     throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
   }
 }
@@ -333,6 +335,8 @@ export async function finalise(db: Db, context: RequestContext, id: string, expe
   assertValid(draftViolations({ letterDate }, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const current = await draftAt(trx, id, expectedVersion);
+    // The letter it follows stays final until this one is: withdrawn meanwhile, it would follow a letter never sent.
+    await repository.latestFinalBefore(trx, current.referenceDate, { forShare: true });
     const { date, inputs, exactLines, listed, seal: publicSeal } = await finalText(trx, current, letterDate, requestDay(context));
     if (current.approvedSha256 !== publicSeal.sha256) {
       throw new ValidationError([{ field: 'approval', code: current.approvedSha256 === null ? 'notApproved' : 'changedSinceApproval' }]);
@@ -397,7 +401,8 @@ export interface Verification {
  */
 export async function verifyLetter(db: Db, id: string): Promise<Verification> {
   const letter = await existing(db, id);
-  if (letter.status !== 'final' || letter.publicSnapshot === null) throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
+  // A withdrawn letter is checked as it was final: its texts and hashes stay the record of that.
+  if (letter.status === 'draft' || letter.publicSnapshot === null) throw new ValidationError([{ field: 'status', code: 'notFinal' }]);
   // The exact stored texts are what was hashed; the public copy is what anyone downloads and hashes.
   const [frozen, publicCopy, annex, renderingIntact, keptLines, keptListed] = await Promise.all([
     repository.findFrozenTexts(db, id),
@@ -469,7 +474,7 @@ export async function existing(db: Db, id: string, options: { forUpdate?: boolea
 }
 
 function refuseUnlessDraft(letter: repository.StoredLetter): void {
-  if (letter.status !== 'draft') throw new ValidationError([{ field: 'status', code: 'letterIsFinal' }]);
+  if (letter.status !== 'draft') throw new ValidationError([{ field: 'status', code: letter.status === 'withdrawn' ? 'letterIsWithdrawn' : 'letterIsFinal' }]);
 }
 
 /** The letter, locked until the change commits, at the version the change is based on (412 otherwise): a second change waits, then finds a newer version. */
@@ -529,13 +534,14 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     publishAt: stored.publishAt,
     publishedAt: stored.publishedAt,
     publications: publications.map(({ paperNumber, publishedOn, reason, recordedByName, recordedAt }) => ({ paperNumber, publishedOn, reason, recordedByName, recordedAt })),
+    withdrawal: stored.withdrawnAt === null ? null : { reason: stored.withdrawalReason!, byName: stored.withdrawnByName!, at: stored.withdrawnAt },
     letterhead: letter.letterhead ?? DEFAULT_LETTERHEAD,
   };
 }
 
-/** Whether the approval still holds for the public letter as it reads: always once final, for a draft only for the very text approved. */
+/** Whether the approval still holds for the public letter as it reads: always once final (withdrawn too), for a draft only for the very text approved. */
 function approvalMatches(stored: repository.StoredLetter, letter: PublicLetterSnapshot): boolean {
-  return stored.status === 'final' || (stored.letterDate !== null && sealed(letter).sha256 === stored.approvedSha256);
+  return stored.status !== 'draft' || (stored.letterDate !== null && sealed(letter).sha256 === stored.approvedSha256);
 }
 
 /**
@@ -544,7 +550,7 @@ function approvalMatches(stored: repository.StoredLetter, letter: PublicLetterSn
  */
 export async function approvalHolds(db: Db, stored: repository.StoredLetter): Promise<boolean> {
   if (stored.approvedSha256 === null) return false;
-  if (stored.status === 'final') return true;
+  if (stored.status !== 'draft') return true;
   return stored.letterDate !== null && approvalMatches(stored, buildPublicLetter(await gatherInputs(db, { ...stored, letterDate: stored.letterDate })).snapshot);
 }
 

@@ -86,6 +86,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'POST /letters/{id}/rejection': { letter: 'submitted', body: () => ({ comment: 'De toelichting bij de tabel ontbreekt.' }) },
   'POST /letters/{id}/preview': { letter: 'draft', body: () => ({ blocks: [{ key: 'opening', heading: null, text: 'Stand per {{referenceDate}}.' }] }) },
   'POST /letters/{id}/sending': { letter: 'final' },
+  'POST /letters/{id}/withdrawal': { letter: 'final', body: () => ({ reason: 'Per vergissing gedateerd in 2035.' }) },
   // Parliament reads the annex of a letter sent to it; staff who read letters also read one not yet sent (tested apart).
   'GET /letters/{id}/annex/{format}': { letter: 'sent' },
   'POST /letters/{id}/publication': { letter: 'sent', body: () => ({ paperNumber: nextPaperNumber(), publishedOn: '2026-06-01' }) },
@@ -281,6 +282,8 @@ describe('the permission matrix on every route', () => {
       const undecided = await db().selectFrom('delivery').select('id').where('disclosureState', '=', 'undecided').where('deletedAt', 'is', null).execute();
       if (undecided.length > 0) await decide(db(), context, undecided.map((row) => row.id), { state: 'confidential', ground: 'operationalSecurity', reviewOn: null, note: '' });
       letter = await finalise(db(), context, letter.id, (await submitAndApprove(db(), context, letter.id, letter.version)).version);
+      // A final letter is withdrawn only while no later one is final: one kept for a withdrawal gets a new one.
+      untouchedTargets.delete(WITHDRAWAL);
     }
     if (state === 'sent' || state === 'published') {
       await publishLettersBefore(letter.id);
@@ -396,6 +399,7 @@ describe('the permission matrix on every route', () => {
    */
   const untouchedTargets = new Map<string, Target>();
   const isRead = (operationKey: string) => operationKey.startsWith('GET ');
+  const WITHDRAWAL = 'POST /letters/{id}/withdrawal';
 
   async function targetOf(operation: Operation): Promise<Target> {
     const untouched = untouchedTargets.get(operation.key);

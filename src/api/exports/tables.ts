@@ -89,6 +89,9 @@ export const LETTER_COLUMNS: readonly Column<LetterSummary>[] = [
   { heading: 'approvedAt', kind: 'moment', value: (row) => row.approvedAt },
   { heading: 'publicSha256', kind: 'text', value: (row) => row.publicSha256 },
   { heading: 'annexSha256', kind: 'text', value: (row) => row.annexSha256 },
+  { heading: 'withdrawnBy', kind: 'text', value: (row, words) => actorInWords(row.withdrawnByName, words) },
+  { heading: 'withdrawnAt', kind: 'moment', value: (row) => row.withdrawnAt },
+  { heading: 'withdrawalReason', kind: 'text', value: (row) => row.withdrawalReason },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];

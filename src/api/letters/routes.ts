@@ -7,6 +7,7 @@ import { disclosureCautions } from '../../register/disclosure-cautions.ts';
 import * as letters from '../../register/letters.ts';
 import * as embargo from '../../register/letter-publication.ts';
 import * as review from '../../register/letter-review.ts';
+import { withdrawLetter } from '../../register/letter-withdrawal.ts';
 import { isAllowed } from '../../domain/access.ts';
 import { draftViolations } from '../../domain/letter.ts';
 import { apiRoutes } from '../api-routes.ts';
@@ -46,6 +47,7 @@ import {
   previewRoute,
   sendingRoute,
   publicationCorrectionRoute,
+  letterWithdrawalRoute,
 } from './schemas.ts';
 
 /**
@@ -145,7 +147,7 @@ export function lettersRoutes() {
 
   app.openapi(previewRoute, async (c) => {
     const view = await letters.previewDraft(deps(c).db, requestContext(c), c.req.valid('param').id, c.req.valid('json'));
-    const rendering = await renderLetter(letterDocument(view.letter, { paperNumber: null, isDraft: true }), 'html');
+    const rendering = await renderLetter(letterDocument(view.letter, { paperNumber: null, status: 'draft' }), 'html');
     allowFramingBySelf(c);
     nameRendering(c, rendering, undefined, (words) => fileName(words.fileNames.letter, view.referenceDate, words.spreadsheetExport.letterStatuses.draft));
     return sendRendering(c, rendering);
@@ -168,17 +170,23 @@ export function lettersRoutes() {
     return view ? withEtag(c, await view) : problem(c, 428);
   });
 
+  app.openapi(letterWithdrawalRoute, async (c) => {
+    const { reason } = c.req.valid('json');
+    const view = withVersion(c, c.req.valid('header')['if-match'], (version) => withdrawLetter(deps(c).db, requestContext(c), c.req.valid('param').id, version, reason));
+    return view ? withEtag(c, await view) : problem(c, 428);
+  });
+
   app.openapi(verificationRoute, async (c) => c.json(await letters.verifyLetterFor(deps(c).db, requestContext(c), c.req.valid('param').id), 200));
 
   app.openapi(renderingRoute, async (c) => {
     const { id, format } = c.req.valid('param');
     const view = await letters.getLetter(deps(c).db, id, deps(c).clock());
-    const doc = letterDocument(view.letter, { paperNumber: view.paperNumber, isDraft: view.status === 'draft' });
-    const createdAt = view.status === 'final' && view.letterDate ? new Date(`${view.letterDate}T00:00:00Z`) : undefined;
+    const doc = letterDocument(view.letter, { paperNumber: view.paperNumber, status: view.status });
+    const createdAt = view.status !== 'draft' && view.letterDate ? new Date(`${view.letterDate}T00:00:00Z`) : undefined;
     const rendering = await renderLetter(doc, format, createdAt ? { createdAt } : {});
     // The letter editor shows the HTML rendering as its preview: the letter exactly as it will be sent.
     if (format === 'html') allowFramingBySelf(c);
-    nameRendering(c, rendering, c.req.valid('query').lang, (words) => fileName(words.fileNames.letter, view.referenceDate, ...(view.status === 'draft' ? [words.spreadsheetExport.letterStatuses.draft] : [])));
+    nameRendering(c, rendering, c.req.valid('query').lang, (words) => fileName(words.fileNames.letter, view.referenceDate, ...(view.status === 'final' ? [] : [words.spreadsheetExport.letterStatuses[view.status]])));
     return sendRendering(c, rendering);
   });
 

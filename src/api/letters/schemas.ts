@@ -7,6 +7,7 @@ import { NarrativeBlockSchema } from '../../letters/narrative.ts';
 import { ANNEX_FORMATS, LETTER_FORMATS } from '../../letters/renderings.ts';
 import { PublicLetterSnapshotSchema } from '../../letters/snapshot.ts';
 import { WAITING_KINDS } from '../../register/letter-review.ts';
+import { MAX_WITHDRAWAL_REASON } from '../../register/letter-withdrawal.ts';
 import { APPROVAL_REFUSALS } from '../../register/letters.ts';
 import { permitted } from '../access.ts';
 import { ifMatchHeader } from '../if-match.ts';
@@ -99,6 +100,10 @@ export const LetterSchema = z
     publications: z
       .array(z.object({ paperNumber: z.string(), publishedOn: isoDate, reason: z.string(), recordedByName: z.string(), recordedAt: z.string() }))
       .openapi({ description: 'The publication details as recorded and every correction, latest first' }),
+    withdrawal: z
+      .object({ reason: z.string(), byName: z.string(), at: z.string() })
+      .nullable()
+      .openapi({ description: 'For a final letter withdrawn before it was sent: why, by whom and when; it keeps its texts and hashes but is never sent or published. Null for any other' }),
     letterhead: z
       .object({ ...letterheadFields, signatoryName: z.string().openapi({ description: 'Who signs, under the title; empty in a draft that has no name yet (see problems) and in a letter finalised without one' }) })
       .openapi({ description: "The draft's wordmark and signatory; once final, as frozen in the letter" }),
@@ -168,6 +173,9 @@ const LetterSummarySchema = z
     sentAt: z.string().nullable(),
     publishAt: z.string().nullable(),
     publishedAt: z.string().nullable(),
+    withdrawnAt: z.string().nullable(),
+    withdrawnByName: z.string().nullable(),
+    withdrawalReason: z.string().nullable(),
   })
   .openapi('LetterSummary');
 
@@ -196,6 +204,7 @@ const PublicationSchema = z.strictObject({
   publishAt: isoMoment.optional().openapi({ description: 'A later moment, at most ten years ahead, schedules the publication; without it the letter is published now. A moment more than five minutes ago is refused (momentPassed)' }),
 });
 const PublicationCorrectionSchema = z.strictObject({ paperNumber, publishedOn, reason: multilineText(2000) });
+const WithdrawalSchema = z.strictObject({ reason: multilineText(MAX_WITHDRAWAL_REASON).openapi({ description: 'Why the letter is withdrawn: required, kept with it and in the audit trail' }) });
 const RejectionSchema = z.strictObject({ comment: multilineText(4000) });
 /** The fields of a change to the draft, with its whole text: a preview renders them as saving them would store them. */
 export const PreviewSchema = DraftChangeSchema.required({ blocks: true });
@@ -472,5 +481,19 @@ export const publicationCorrectionRoute = createRoute(
     summary: 'Correct the recorded publication details, with the reason; the earlier record stays visible',
     request: { params: idParam, headers: ifMatchHeader, ...jsonBody(PublicationCorrectionSchema) },
     responses: { 200: json(LetterSchema, 'The letter'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+  }),
+);
+
+export const letterWithdrawalRoute = createRoute(
+  permitted('letter.write', {
+    method: 'post',
+    path: '/letters/{id}/withdrawal',
+    tags: ['letters'],
+    summary: 'Withdraw a final letter not sent to parliament, with the reason: it is never sent or published, and the next letter follows the one before it',
+    description:
+      'Its frozen texts and hashes stay (verification checks them as before), but a new draft no longer follows it and the deliveries it listed are new again for the next letter. ' +
+      'Refused for a draft (`notFinal`), a letter sent (`sentLetterNotWithdrawn`), one withdrawn already (`letterIsWithdrawn`), one a later final letter follows (`followedByFinalLetter`) and without a reason',
+    request: { params: idParam, headers: ifMatchHeader, ...jsonBody(WithdrawalSchema) },
+    responses: { 200: json(LetterSchema, 'The letter, withdrawn'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
   }),
 );

@@ -89,7 +89,7 @@ export function publicRoutes() {
 
   app.openapi(letterRoute, async (c) => {
     const { letter, ...summary } = await letterOf(c, c.req.valid('param').id);
-    const document = letterDocument(letter, { paperNumber: summary.paperNumber, isDraft: false });
+    const document = letterDocument(letter, { paperNumber: summary.paperNumber, status: 'final' });
     return c.json({ ...presentPublicLetter(summary), letter, document }, 200);
   });
 
@@ -110,7 +110,7 @@ export function publicRoutes() {
     const { id, format } = c.req.valid('param');
     const published = await letterOf(c, id);
     const rendering = await renderings.get(`${published.sha256} ${published.paperNumber ?? ''} ${format}`, () => {
-      const doc = letterDocument(published.letter, { paperNumber: published.paperNumber, isDraft: false });
+      const doc = letterDocument(published.letter, { paperNumber: published.paperNumber, status: 'final' });
       return renderLetter(doc, format, { createdAt: new Date(`${published.letterDate}T00:00:00Z`) });
     });
     // Checked by its ETag each time: the paper number it prints may still be corrected.

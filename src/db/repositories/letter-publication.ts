@@ -40,6 +40,49 @@ export async function markSent(db: Db, letterId: string, sent: { sentAt: string;
   await db.updateTable('letter').set({ ...sent, version: sql`version + 1` }).where('id', '=', letterId).where('sentAt', 'is', null).execute();
 }
 
+/**
+ * Withdraws a final letter never sent. A delivery it was the first to list whose decision named a moment it is
+ * public from waited for this letter's publication to be shown (visibleFrom null); no letter lists it before
+ * another is published, so it is shown from that moment as its decision says, never before now, as if this
+ * letter had never listed it.
+ */
+export async function markWithdrawn(db: Db, letterId: string, withdrawal: { withdrawnAt: string; withdrawnByName: string; withdrawalReason: string }): Promise<void> {
+  await db
+    .updateTable('letter')
+    .set({ status: 'withdrawn', ...withdrawal, version: sql`version + 1` })
+    .where('id', '=', letterId)
+    .where('status', '=', 'final')
+    .where('sentAt', 'is', null)
+    .execute();
+  const waiting = await db
+    .selectFrom('publicDelivery')
+    .select('publicId')
+    .where('firstLetterId', 'is', null)
+    .where('visibleFrom', 'is', null)
+    .where('publicFrom', 'is not', null)
+    .where('publicId', 'in', db.selectFrom('letterOverviewItem').select('publicId').where('letterId', '=', letterId))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('letterOverviewItem as listed')
+            .innerJoin('letter', 'letter.id', 'listed.letterId')
+            .whereRef('listed.publicId', '=', 'publicDelivery.publicId')
+            .where('letter.status', '=', 'final')
+            .where('letter.publishedAt', 'is', null),
+        ),
+      ),
+    )
+    .execute();
+  // Only when there are: every statement on public_delivery changes the version the public files are known by.
+  if (waiting.length === 0) return;
+  await db
+    .updateTable('publicDelivery')
+    .set({ visibleFrom: sql<string>`greatest(${withdrawal.withdrawnAt}::timestamptz, public_from)` })
+    .where('publicId', 'in', waiting.map((row) => row.publicId))
+    .execute();
+}
+
 /** Takes back a scheduled publication that cannot go ahead: the letter waits for its publication to be recorded again. */
 export async function unschedule(db: Db, letterId: string): Promise<void> {
   await db.updateTable('letter').set({ publishAt: null, version: sql`version + 1` }).where('id', '=', letterId).execute();

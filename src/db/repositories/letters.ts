@@ -31,7 +31,7 @@ export interface StoredLetter extends Omit<Selectable<LetterTable>, 'status' | '
 const LETTER_COLUMNS = [
   'id', 'referenceDate', 'letterDate', 'previousLetterId', 'status', 'blocks', 'publicSha256', 'annexSha256', 'paperNumber',
   'publishedOn', 'createdByName', 'finalisedByName', 'finalisedAt', 'approvedSha256', 'approvedByName', 'approvedAt', 'isDemonstration', 'version', 'createdAt',
-  'submittedAt', 'submittedByName', 'sentAt', 'sentByName', 'publishAt', 'publishedAt',
+  'submittedAt', 'submittedByName', 'sentAt', 'sentByName', 'publishAt', 'publishedAt', 'withdrawnAt', 'withdrawnByName', 'withdrawalReason',
   'wordmark', 'signatoryName', 'signatoryTitle',
 ] as const;
 
@@ -154,23 +154,33 @@ export async function markFinal(
   return row && checked(db, row);
 }
 
-/** The latest final letter with a reference date before the given one: the one a new letter follows. */
-export async function latestFinalBefore(db: Db, referenceDate: string): Promise<StoredLetter | undefined> {
-  const row = await db
+/**
+ * The latest final letter with a reference date before the given one: the one a new letter follows. `forShare`
+ * keeps it final until the transaction ends: a withdrawal of it waits, and one that came first is passed over.
+ */
+export async function latestFinalBefore(db: Db, referenceDate: string, options: { forShare?: boolean } = {}): Promise<StoredLetter | undefined> {
+  const query = db
     .selectFrom('letter')
     .select(LETTER_COLUMNS)
     .where('status', '=', 'final')
     .where('referenceDate', '<', referenceDate)
     .orderBy('referenceDate', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+  const row = await (options.forShare ? query.forShare() : query).executeTakeFirst();
   return row && checked(db, row);
 }
 
-/** Whether a final letter with a later reference date exists: letters are sent in the order of their dates. */
-export async function hasFinalAfter(db: Db, referenceDate: string): Promise<boolean> {
-  const row = await db.selectFrom('letter').select('id').where('status', '=', 'final').where('referenceDate', '>', referenceDate).limit(1).executeTakeFirst();
-  return row !== undefined;
+/** The earliest reference date of a final letter after the given one, if any: letters are finalised and sent in the order of their dates. */
+export async function nextFinalReferenceDate(db: Db, referenceDate: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('letter')
+    .select('referenceDate')
+    .where('status', '=', 'final')
+    .where('referenceDate', '>', referenceDate)
+    .orderBy('referenceDate')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.referenceDate ?? null;
 }
 
 /** The public letters of all final letters, as frozen. */

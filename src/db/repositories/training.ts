@@ -90,10 +90,10 @@ export async function programmeIdOfKey(db: Db, key: string): Promise<string | un
   return (await db.selectFrom('trainingProgramme').select('id').where('key', '=', key).executeTakeFirst())?.id;
 }
 
-/** Whether the text of a final letter names a figure of the programme with this short name (`{{training:KEY.…}}`). */
+/** Whether the text of a final letter (or one withdrawn, verified as it was final) names a figure of the programme with this short name (`{{training:KEY.…}}`). */
 export async function keyNamedByFinalLetter(db: Db, key: string): Promise<boolean> {
   // A short name has only lowercase letters, digits and hyphens: nothing LIKE reads as a wildcard.
-  const named = await db.selectFrom('letter').select('id').where('status', '=', 'final').where(sql<string>`blocks::text`, 'like', `%{{training:${key}.%`).limit(1).executeTakeFirst();
+  const named = await db.selectFrom('letter').select('id').where('status', '<>', 'draft').where(sql<string>`blocks::text`, 'like', `%{{training:${key}.%`).limit(1).executeTakeFirst();
   return named !== undefined;
 }
 

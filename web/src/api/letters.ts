@@ -115,6 +115,11 @@ export function sendLetter(id: string, etag: string) {
   return request<Letter>(`${path(id)}/sending`, { method: 'POST', ifMatch: etag });
 }
 
+/** Withdraws a final letter not sent to parliament, saying why: it is never sent or published. */
+export function withdrawLetter(id: string, reason: string, etag: string) {
+  return request<Letter>(`${path(id)}/withdrawal`, { method: 'POST', body: { reason }, ifMatch: etag });
+}
+
 export function correctPublication(id: string, correction: RequestBody<'/letters/{id}/publication-corrections', 'post'>, etag: string) {
   return request<Letter>(`${path(id)}/publication-corrections`, { method: 'POST', body: correction, ifMatch: etag });
 }

@@ -3516,6 +3516,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/letters/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a final letter not sent to parliament, with the reason: it is never sent or published, and the next letter follows the one before it
+         * @description Its frozen texts and hashes stay (verification checks them as before), but a new draft no longer follows it and the deliveries it listed are new again for the next letter. Refused for a draft (`notFinal`), a letter sent (`sentLetterNotWithdrawn`), one withdrawn already (`letterIsWithdrawn`), one a later final letter follows (`followedByFinalLetter`) and without a reason
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the letter is withdrawn: required, kept with it and in the audit trail */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The letter, withdrawn */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Letter"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is required: send the ETag of the version the change is based on */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/letters/{id}/verification": {
         parameters: {
             query?: never;
@@ -11354,7 +11468,7 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "letter.verify" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "import.run" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "account.newSecondFactor" | "demonstration.load" | "annex.list" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "letter.publicationHeld" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused" | "import.commit" | "migration.change" | "audit.restore";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "letter.verify" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "import.run" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "account.newSecondFactor" | "demonstration.load" | "annex.list" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "letter.publicationHeld" | "letter.withdrawFinal" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused" | "import.commit" | "migration.change" | "audit.restore";
         /**
          * @description What an audit event is about
          * @enum {string}
@@ -11579,7 +11693,7 @@ export interface components {
             /** Format: uuid */
             previousLetterId: string | null;
             /** @enum {string} */
-            status: "draft" | "final";
+            status: "draft" | "final" | "withdrawn";
             paperNumber: string | null;
             /** Format: date */
             publishedOn: string | null;
@@ -11598,6 +11712,9 @@ export interface components {
             sentAt: string | null;
             publishAt: string | null;
             publishedAt: string | null;
+            withdrawnAt: string | null;
+            withdrawnByName: string | null;
+            withdrawalReason: string | null;
         };
         Letter: {
             /** Format: uuid */
@@ -11607,7 +11724,7 @@ export interface components {
             /** Format: date */
             letterDate: string | null;
             /** @enum {string} */
-            status: "draft" | "final";
+            status: "draft" | "final" | "withdrawn";
             version: number;
             /** @description The editable text: `{{name}}` places a computed figure, `[^text]` a footnote */
             blocks: components["schemas"]["NarrativeBlock"][];
@@ -11673,6 +11790,12 @@ export interface components {
                 recordedByName: string;
                 recordedAt: string;
             }[];
+            /** @description For a final letter withdrawn before it was sent: why, by whom and when; it keeps its texts and hashes but is never sent or published. Null for any other */
+            withdrawal: {
+                reason: string;
+                byName: string;
+                at: string;
+            } | null;
             /** @description The draft's wordmark and signatory; once final, as frozen in the letter */
             letterhead: {
                 /** @description The wordmark at the top of the letter: a neutral placeholder, never the protected Rijkslogo */

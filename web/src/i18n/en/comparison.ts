@@ -12,6 +12,7 @@ export const comparison: typeof nl.comparison = {
   same: 'Choose two different letters.',
   choice: {
     draft: '{{date}} (draft)',
+    withdrawn: '{{date}} (withdrawn)',
     withPaper: '{{date}}, {{paper}}',
   },
   figuresHeading: 'Figures',

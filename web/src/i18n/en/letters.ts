@@ -18,7 +18,9 @@ export const letters: typeof nl.letters = {
   status: {
     draft: 'Draft',
     final: 'Final',
+    withdrawn: 'Withdrawn',
   },
+  withdrawnSummary: 'on {{moment}} by {{name}}: {{reason}}',
   stage: {
     submitted: 'offered for approval',
     notSent: 'not sent yet',
@@ -60,6 +62,7 @@ export const letters: typeof nl.letters = {
   preview: {
     heading: 'Preview',
     finalHeading: 'The letter as sent',
+    withdrawnHeading: 'The letter as it was final',
     label: 'The letter',
     unsaved: 'Preview of the text that has not been saved yet.',
     failed: 'The preview could not be updated with your latest change.',
@@ -195,6 +198,7 @@ export const letters: typeof nl.letters = {
   embargo: {
     heading: 'Sending and publication',
     final: 'The letter is final but not yet sent to the House. Nothing of it is public.',
+    withdrawn: 'The letter was withdrawn: it is not sent to the House and not published. Nothing of it is public.',
     sent: 'Sent to the House on {{moment}}. Under embargo: nothing of it is public until its publication is recorded.',
     scheduled: 'Under embargo until {{moment}}; then the server publishes the letter.',
     published: 'Published on {{moment}}.',
@@ -205,6 +209,18 @@ export const letters: typeof nl.letters = {
     sendDone: 'The sending has been recorded; the letter is under embargo.',
     changed: 'someone else has changed the letter in the meantime. Look at the latest version and try again.',
     held: 'The scheduled publication was held back: at the moment of publishing, the letter listed a delivery that since it became final is no longer public, public otherwise or public only later, or the previous letter was not published. A final letter never changes. Record the publication again to see what it is; the letter is published once everything agrees with what it lists again.',
+  },
+  withdrawal: {
+    action: 'Withdraw letter',
+    title: 'Withdraw the final letter?',
+    body: 'The letter with reference date {{referenceDate}} and letter date {{letterDate}} has not been sent to the House yet. Withdrawn, it is never sent or published; its text and hashes are kept. A new letter then follows the letter before it and lists the deliveries this letter listed again.',
+    irreversible: 'This cannot be undone.',
+    reason: 'Reason for withdrawal',
+    confirm: 'Yes, withdraw',
+    done: 'The letter has been withdrawn.',
+    changed: 'Someone else has changed the letter in the meantime; nothing was withdrawn. Reload the page and try again.',
+    notice: 'Withdrawn on {{moment}} by {{name}}. This letter is not sent or published.',
+    reasonHeading: 'Reason:',
   },
   verification: {
     heading: 'Verification',

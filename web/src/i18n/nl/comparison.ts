@@ -10,6 +10,7 @@ export const comparison = {
   same: 'Kies twee verschillende brieven.',
   choice: {
     draft: '{{date}} (concept)',
+    withdrawn: '{{date}} (ingetrokken)',
     withPaper: '{{date}}, {{paper}}',
   },
   figuresHeading: 'Cijfers',

@@ -16,7 +16,9 @@ export const letters = {
   status: {
     draft: 'Concept',
     final: 'Definitief',
+    withdrawn: 'Ingetrokken',
   },
+  withdrawnSummary: 'op {{moment}} door {{name}}: {{reason}}',
   stage: {
     submitted: 'ter goedkeuring aangeboden',
     notSent: 'nog niet verzonden',
@@ -58,6 +60,7 @@ export const letters = {
   preview: {
     heading: 'Voorbeeld',
     finalHeading: 'De brief zoals verzonden',
+    withdrawnHeading: 'De brief zoals hij definitief was',
     label: 'De brief',
     unsaved: 'Voorbeeld met de tekst die nog niet is opgeslagen.',
     failed: 'Het voorbeeld kon niet worden bijgewerkt met uw laatste wijziging.',
@@ -193,6 +196,7 @@ export const letters = {
   embargo: {
     heading: 'Verzending en publicatie',
     final: 'De brief is definitief maar nog niet aan de Kamer verzonden. Niets ervan is openbaar.',
+    withdrawn: 'De brief is ingetrokken: hij wordt niet aan de Kamer verzonden en niet gepubliceerd. Niets ervan is openbaar.',
     sent: 'Verzonden aan de Kamer op {{moment}}. Onder embargo: niets ervan is openbaar tot de publicatie is vastgelegd.',
     scheduled: 'Onder embargo tot {{moment}}; dan publiceert de server de brief.',
     published: 'Gepubliceerd op {{moment}}.',
@@ -203,6 +207,18 @@ export const letters = {
     sendDone: 'De verzending is vastgelegd; de brief staat onder embargo.',
     changed: 'iemand anders heeft de brief intussen gewijzigd. Bekijk de nieuwste versie en probeer het opnieuw.',
     held: 'De geplande publicatie is tegengehouden: op het moment van publiceren noemde de brief een levering die sinds hij definitief werd niet meer, anders of pas later openbaar is, of was de vorige brief niet gepubliceerd. Een definitieve brief verandert niet. Leg de publicatie opnieuw vast om te zien wat het is; de brief wordt gepubliceerd zodra alles weer klopt met wat hij noemt.',
+  },
+  withdrawal: {
+    action: 'Brief intrekken',
+    title: 'Definitieve brief intrekken?',
+    body: 'De brief met peildatum {{referenceDate}} en briefdatum {{letterDate}} is nog niet aan de Kamer verzonden. Ingetrokken wordt hij nooit verzonden of gepubliceerd; zijn tekst en hashes blijven bewaard. Een nieuwe brief volgt dan op de brief ervoor en noemt de leveringen die deze brief noemde opnieuw.',
+    irreversible: 'Dit kan niet ongedaan worden gemaakt.',
+    reason: 'Reden van intrekking',
+    confirm: 'Ja, intrekken',
+    done: 'De brief is ingetrokken.',
+    changed: 'Iemand anders heeft de brief intussen gewijzigd; er is niets ingetrokken. Laad de pagina opnieuw en probeer het dan opnieuw.',
+    notice: 'Ingetrokken op {{moment}} door {{name}}. Deze brief wordt niet verzonden of gepubliceerd.',
+    reasonHeading: 'Reden:',
   },
   verification: {
     heading: 'Controle',

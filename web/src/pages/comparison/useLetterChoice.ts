@@ -7,18 +7,18 @@ interface ChoosableLetter {
   id: string;
   referenceDate: string;
   paperNumber: string | null;
-  status?: 'draft' | 'final';
+  status?: 'draft' | 'final' | 'withdrawn';
 }
 
-/** A letter as an option to compare: its reference date, and its paper number or that it is a draft. */
+/** A letter as an option to compare: its reference date, and its paper number or that it is a draft or withdrawn. */
 export function useLetterChoice(): (letter: ChoosableLetter) => Option {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (letter) => {
     const date = formatShortDate(letter.referenceDate, language);
     const label =
-      letter.status === 'draft'
-        ? t('comparison.choice.draft', { date })
+      letter.status === 'draft' || letter.status === 'withdrawn'
+        ? t(`comparison.choice.${letter.status}`, { date })
         : letter.paperNumber
           ? t('comparison.choice.withPaper', { date, paper: letter.paperNumber })
           : date;

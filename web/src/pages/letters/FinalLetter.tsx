@@ -8,14 +8,19 @@ import { LetterFacts } from './LetterFacts.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
 import { LetterEmbargo } from './LetterEmbargo.tsx';
 import { VerificationResult } from './VerificationResult.tsx';
+import { WithdrawalNotice } from './LetterWithdrawal.tsx';
 import type { LetterNotice } from './letterNotice.ts';
 
-/** A final letter: frozen, with its hashes and downloads; sent, then published, its publication details corrected if need be. */
+/**
+ * A final letter: frozen, with its hashes and downloads; sent, then published, its publication details corrected if
+ * need be; or, never sent, withdrawn, and kept as it was final.
+ */
 export function FinalLetter({ letter, etag, onChanged }: { letter: Letter; etag: string; onChanged: (notice: LetterNotice) => void }) {
   const { t } = useTranslation();
   const can = useCan();
   return (
     <>
+      {letter.withdrawal && <WithdrawalNotice withdrawal={letter.withdrawal} />}
       <LetterFacts letter={letter} />
       <div className="letter-tools">
         <LetterDownloads id={letter.id} label={t('letters.downloads.final')} />
@@ -32,7 +37,7 @@ export function FinalLetter({ letter, etag, onChanged }: { letter: Letter; etag:
           <VerificationResult id={letter.id} />
         </LabelledSection>
       )}
-      <LabelledSection heading={t('letters.preview.finalHeading')}>
+      <LabelledSection heading={t(letter.status === 'withdrawn' ? 'letters.preview.withdrawnHeading' : 'letters.preview.finalHeading')}>
         <LetterPreview letter={letter} />
       </LabelledSection>
     </>

@@ -9,18 +9,19 @@ import { refusalReason } from '../../forms/refusalReason.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { PublicationForm } from './PublicationForm.tsx';
+import { WithdrawLetter } from './LetterWithdrawal.tsx';
 import { actorName } from '../../format/actors.ts';
 import type { LetterNotice } from './letterNotice.ts';
 
 /**
- * A final letter's way to the public: sent to parliament, then published (now or at a scheduled moment).
- * Until then nothing of it is public. Its publication details, as recorded and corrected, stay visible.
+ * A final letter's way to the public: sent to parliament, then published (now or at a scheduled moment), or,
+ * not sent, withdrawn. Until then nothing of it is public. Its publication details, as recorded and corrected, stay visible.
  */
 export function LetterEmbargo({ letter, etag, onChanged }: { letter: Letter; etag: string; onChanged: (notice: LetterNotice) => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const mayWrite = useCan()('letter.write');
-  const state = letter.publishedAt ? 'published' : letter.publishAt ? 'scheduled' : letter.sentAt ? 'sent' : 'final';
+  const state = letter.status === 'withdrawn' ? 'withdrawn' : letter.publishedAt ? 'published' : letter.publishAt ? 'scheduled' : letter.sentAt ? 'sent' : 'final';
   const moment = letter.publishedAt ?? letter.publishAt ?? letter.sentAt;
   // A recorded publication is taken back only when its moment came and the letter could not be published.
   const held = state === 'sent' && letter.publications.length > 0;
@@ -29,16 +30,19 @@ export function LetterEmbargo({ letter, etag, onChanged }: { letter: Letter; eta
       <p className="nl-paragraph letter-embargo__state">{t(`letters.embargo.${state}`, { moment: moment ? formatMoment(moment, language) : '' })}</p>
       {held && <Alert type="warning">{t('letters.embargo.held')}</Alert>}
       {mayWrite && state === 'final' && (
-        <ConfirmedAction
-          buttonLabel={t('letters.embargo.send')}
-          title={t('letters.embargo.sendTitle')}
-          confirmLabel={t('letters.embargo.sendConfirm')}
-          action={() => sendLetter(letter.id, etag).then(() => undefined)}
-          failureText={(error) => refusalReason(error, t, t('letters.embargo.changed'))}
-          onDone={() => onChanged('letters.embargo.sendDone')}
-        >
-          <p className="nl-paragraph">{t('letters.embargo.sendBody')}</p>
-        </ConfirmedAction>
+        <div className="action-row">
+          <ConfirmedAction
+            buttonLabel={t('letters.embargo.send')}
+            title={t('letters.embargo.sendTitle')}
+            confirmLabel={t('letters.embargo.sendConfirm')}
+            action={() => sendLetter(letter.id, etag).then(() => undefined)}
+            failureText={(error) => refusalReason(error, t, t('letters.embargo.changed'))}
+            onDone={() => onChanged('letters.embargo.sendDone')}
+          >
+            <p className="nl-paragraph">{t('letters.embargo.sendBody')}</p>
+          </ConfirmedAction>
+          <WithdrawLetter letter={letter} etag={etag} onChanged={onChanged} />
+        </div>
       )}
       {mayWrite && state === 'sent' && <PublicationForm letter={letter} etag={etag} mode="record" onRecorded={() => onChanged('letters.publication.recorded')} />}
       {letter.publications.length > 0 && (

@@ -5,7 +5,7 @@ import { formatLongDate, formatMoment } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { actorName } from '../../format/actors.ts';
 
-/** What is known of a letter at a glance: its dates, its paper number and, once final, its hashes. */
+/** What is known of a letter at a glance: its dates, its paper number and, once final (withdrawn too), its hashes. */
 export function LetterFacts({ letter }: { letter: Letter }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -18,7 +18,7 @@ export function LetterFacts({ letter }: { letter: Letter }) {
       <Detail label={t('letters.facts.previous')}>
         {previous ? t('letters.facts.previousLetter', { date: formatLongDate(previous.referenceDate, language), paper: previous.paperNumber ?? none }) : none}
       </Detail>
-      {letter.status === 'final' && (
+      {letter.status !== 'draft' && (
         <>
           <Detail label={t('letters.facts.finalised')}>
             {letter.finalisedAt ? t('letters.facts.finalisedBy', { moment: formatMoment(letter.finalisedAt, language), name: letter.finalisedByName ? actorName(letter.finalisedByName, t) : none }) : none}
@@ -26,8 +26,13 @@ export function LetterFacts({ letter }: { letter: Letter }) {
           <Detail label={t('letters.facts.approved')}>
             {letter.approval ? t('letters.facts.approvedBy', { moment: formatMoment(letter.approval.at, language), name: actorName(letter.approval.byName, t) }) : none}
           </Detail>
-          <Detail label={t('fields.paperNumber')}>{letter.paperNumber ?? t('letters.facts.notYet')}</Detail>
-          <Detail label={t('fields.publishedOn')}>{letter.publishedOn ? formatLongDate(letter.publishedOn, language) : t('letters.facts.notYet')}</Detail>
+          {/* A letter withdrawn is never sent: parliament gives it no number. */}
+          {letter.status === 'final' && (
+            <>
+              <Detail label={t('fields.paperNumber')}>{letter.paperNumber ?? t('letters.facts.notYet')}</Detail>
+              <Detail label={t('fields.publishedOn')}>{letter.publishedOn ? formatLongDate(letter.publishedOn, language) : t('letters.facts.notYet')}</Detail>
+            </>
+          )}
           <Detail label={t('letters.facts.publicSha256')}>
             <code className="hash">{letter.publicSha256}</code>
           </Detail>

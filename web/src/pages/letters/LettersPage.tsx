@@ -6,7 +6,8 @@ import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { formatShortDate } from '../../format/dates.ts';
+import { actorName } from '../../format/actors.ts';
+import { formatMoment, formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -65,6 +66,11 @@ function LettersTable({ letters }: { letters: LetterSummary[] }) {
           <>
             <LetterStatus status={letter.status} />
             {stage && <span className="letter-stage">{t(`letters.stage.${stage}`)}</span>}
+            {letter.withdrawnAt && (
+              <span className="letter-stage">
+                {t('letters.withdrawnSummary', { moment: formatMoment(letter.withdrawnAt, language), name: actorName(letter.withdrawnByName ?? '', t), reason: letter.withdrawalReason })}
+              </span>
+            )}
           </>
         );
       },

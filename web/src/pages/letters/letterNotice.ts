@@ -11,4 +11,5 @@ export type LetterNotice =
   | 'letters.publication.recorded'
   | 'letters.review.rejectDone'
   | 'letters.review.submitDone'
-  | 'letters.review.withdrawDone';
+  | 'letters.review.withdrawDone'
+  | 'letters.withdrawal.done';

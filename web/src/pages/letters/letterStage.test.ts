@@ -18,4 +18,8 @@ describe('the step a letter has reached, as the list of letters tells it', () =>
     expect(letterStage(scheduled)).toBe('scheduled');
     expect(letterStage({ ...scheduled, publishedAt: '2025-09-10T16:00:00.000Z' })).toBe('published');
   });
+
+  it('tells of no step of a letter withdrawn: it is never sent', () => {
+    expect(letterStage({ ...final, status: 'withdrawn' })).toBeNull();
+  });
 });
