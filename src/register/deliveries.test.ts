@@ -69,24 +69,25 @@ describe('the rules of a delivery', () => {
     committedAt: '2025-01-01',
   };
   const payment = { id: 'p', deliveryId: 'd', amountCents: 1, paidOn: '2025-02-01', reference: null, recordedAt: '', note: '' };
+  const noMoney = { payments: [], withdrawals: [] };
 
   it('lets payments, not people, say when a purchase was realised', () => {
-    expect(deliveryViolations(purchase, [], TODAY)).toEqual([]);
-    expect(deliveryViolations({ ...purchase, realisedAt: '2025-02-01' }, [], TODAY)).toEqual([
+    expect(deliveryViolations(purchase, noMoney, TODAY)).toEqual([]);
+    expect(deliveryViolations({ ...purchase, realisedAt: '2025-02-01' }, noMoney, TODAY)).toEqual([
       { field: 'realisedAt', code: 'realisedByPayment', params: {} },
     ]);
-    expect(deliveryViolations({ ...purchase, realisedAt: '2025-02-01' }, [payment], TODAY)).toEqual([]);
+    expect(deliveryViolations({ ...purchase, realisedAt: '2025-02-01' }, { payments: [payment], withdrawals: [] }, TODAY)).toEqual([]);
   });
 
   it('records a stage once it has happened, and does not judge a date a change keeps again', () => {
     const ahead = { ...purchase, pledgedAt: '2025-01-01', deliveredAt: '2025-09-11' };
-    expect(deliveryViolations(ahead, [], TODAY)).toEqual([{ field: 'deliveredAt', code: 'dateInFuture' }]);
-    expect(deliveryViolations(ahead, [], '2025-09-11')).toEqual([]);
-    expect(deliveryViolations({ ...ahead, title: 'Aankoop munitie' }, [], TODAY, ahead)).toEqual([]);
+    expect(deliveryViolations(ahead, noMoney, TODAY)).toEqual([{ field: 'deliveredAt', code: 'dateInFuture' }]);
+    expect(deliveryViolations(ahead, noMoney, '2025-09-11')).toEqual([]);
+    expect(deliveryViolations({ ...ahead, title: 'Aankoop munitie' }, noMoney, TODAY, ahead)).toEqual([]);
   });
 
   it('keeps payments off deliveries from own stock', () => {
-    expect(deliveryViolations({ ...purchase, supportType: 'stock' }, [payment], TODAY)).toEqual([
+    expect(deliveryViolations({ ...purchase, supportType: 'stock' }, { payments: [payment], withdrawals: [] }, TODAY)).toEqual([
       { field: 'supportType', code: 'hasPayments' },
     ]);
   });

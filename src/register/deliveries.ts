@@ -42,8 +42,8 @@ import * as budget from '../db/repositories/budget.ts';
 import { signingDaysOf } from '../db/repositories/industry.ts';
 import { dependantsOf, disclosedQuantitiesOf, recordsNaming } from '../db/repositories/delivery-dependants.ts';
 import { dependantViolations, mayAffectDependants, removalBelowDisclosedViolations, removalViolations } from '../domain/delivery-dependants.ts';
-import { withdrawFromPublic } from './disclosure.ts';
-import { countedMoney, moneyOf } from './delivery-money.ts';
+import { reconsiderAfterWithdrawal, withdrawFromPublic } from './disclosure.ts';
+import { countedMoney, firstPaidOn, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
@@ -67,7 +67,7 @@ const auditObject = (id: string): AuditObject => ({ type: 'delivery', id });
  * a transaction of its own checks first outside it, so that a refusal at the gate stays recorded.
  */
 async function assertRegistrable(db: Db, context: RequestContext, input: DeliveryInput): Promise<void> {
-  assertValid(deliveryViolations(input, [], requestDay(context)));
+  assertValid(deliveryViolations(input, { payments: [], withdrawals: [] }, requestDay(context)));
   await withShipmentRefusalsRecorded(db, context, null, async () => assertRegisteredBeforeShipment(input));
 }
 
@@ -147,7 +147,7 @@ export async function updateDelivery(
     // A change that leaves every field as it is writes nothing: no new version that others would conflict with, no event.
     if (changesNothing(current, change)) return { ...current, stage: lifecycleStage(current), ...entries };
     const next: DeliveryFields = { ...fieldsOf(current), ...change };
-    assertValid([...deliveryViolations(next, entries.payments, requestDay(context), current), ...(await changeOfRecordsViolations(trx, current, next, entries))]);
+    assertValid([...deliveryViolations(next, entries, requestDay(context), current), ...(await changeOfRecordsViolations(trx, current, next, entries))]);
     await assertShipmentAllowed(trx, id, current, next);
     const counted = countedMoney(entries);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
@@ -189,7 +189,7 @@ export async function changeRegisterViolations(db: Db, id: string, change: Parti
   if (!current) return [];
   const entries = await moneyOf(db, id);
   const next: DeliveryFields = { ...fieldsOf(current), ...change };
-  return [...paymentRealisationViolations(next, entries.payments), ...(await changeOfRecordsViolations(db, current, next, entries))];
+  return [...paymentRealisationViolations(next, entries), ...(await changeOfRecordsViolations(db, current, next, entries))];
 }
 
 function changesNothing(current: deliveries.StoredDelivery, change: Partial<DeliveryInput>): boolean {
@@ -288,8 +288,9 @@ function paymentOfDeliveryViolations(delivery: deliveries.StoredDelivery, entrie
   const live = countedMoney(entries).payments;
   return [
     ...whereGiven(input.paidOn, (paidOn) => {
-      const firstPaidOn = [paidOn, ...entries.payments.map((payment) => payment.paidOn)].sort()[0]!;
-      return lifecycleViolations({ ...delivery, realisedAt: firstPaidOn }).map((violation) => ({ ...violation, field: 'paidOn' }));
+      const standing = firstPaidOn(entries);
+      const realisedAt = standing !== null && standing < paidOn ? standing : paidOn;
+      return lifecycleViolations({ ...delivery, realisedAt }).map((violation) => ({ ...violation, field: 'paidOn' }));
     }),
     ...paymentReferenceViolations(input.reference, live),
     ...samePaymentViolations(input, live),
@@ -310,8 +311,9 @@ export interface WithdrawalInput {
 /**
  * Withdraws a payment or valuation entered in error, by a new entry beside it: from `withdrawnOn` on the
  * figures leave it out, at earlier dates they still count it as it was known then. Dated on the entry's
- * own date, it leaves every figure as if the entry had never been made. The realisation date of a
- * delivery realised by payment stays the day of its first payment, withdrawn or not. It raises the delivery's
+ * own date, it leaves every figure as if the entry had never been made: a delivery realised by payment is
+ * realised on the day of its first payment not so withdrawn (firstPaidOn), and so is its public item
+ * (reconsiderAfterWithdrawal). It raises the delivery's
  * version, as the entry did; with an expected version (If-Match), only when the delivery is still at it.
  */
 export async function withdrawMoney(
@@ -326,9 +328,14 @@ export async function withdrawMoney(
     const entry = await findEntry(trx, kind, entryId);
     if (!entry) throw new NotFoundError(kind, entryId);
     const delivery = await lockDelivery(trx, entry.deliveryId, expectedVersion);
-    assertValid([...withdrawalViolations(input, requestDay(context)), ...entryWithdrawalViolations(entry, await money.findWithdrawal(trx, kind, entryId), input)]);
+    assertValid([
+      ...withdrawalViolations(input, requestDay(context)),
+      ...entryWithdrawalViolations(entry, await money.findWithdrawal(trx, kind, entryId), input),
+      ...realisationAfterWithdrawalViolations(delivery, await moneyOf(trx, delivery.id), entry, input),
+    ]);
     const withdrawal = await money.insertWithdrawal(trx, kind, { entryId, ...input });
     await refreshCurrentValue(trx, delivery);
+    await reconsiderAfterWithdrawal(trx, delivery.id);
     await recordAuditEvent(trx, context, { action: `${kind}.withdraw`, object: auditObject(entry.deliveryId), result: 'success', before: entry, after: withdrawal });
     return { ...withdrawal, deliveryId: entry.deliveryId };
   });
@@ -350,10 +357,25 @@ function entryWithdrawalViolations(entry: Payment | Valuation, earlier: money.Wi
   ];
 }
 
+/**
+ * A payment withdrawn on its own date was never made: when it was its delivery's first, the delivery is realised
+ * on the next one's day (firstPaidOn), which must still come before the stages that follow its realisation.
+ */
+function realisationAfterWithdrawalViolations(delivery: deliveries.StoredDelivery, entries: PaymentsOf, entry: Payment | Valuation, input: Partial<WithdrawalInput>): RuleViolation[] {
+  if (!('paidOn' in entry) || input.withdrawnOn !== entry.paidOn) return [];
+  const realisedAt = firstPaidOn({ payments: entries.payments, withdrawals: [...entries.withdrawals, { entryId: entry.id, withdrawnOn: entry.paidOn }] });
+  return lifecycleViolations({ ...delivery, realisedAt }).map((violation) => ({ ...violation, field: 'withdrawnOn' }));
+}
+
 /** The rules of a withdrawal that read its entry, on the fields given; an entry that does not exist has none. */
 export async function withdrawalRegisterViolations(db: Db, kind: money.MoneyKind, entryId: string, input: Partial<WithdrawalInput>): Promise<RuleViolation[]> {
   const entry = await findEntry(db, kind, entryId);
-  return entry ? entryWithdrawalViolations(entry, await money.findWithdrawal(db, kind, entryId), input) : [];
+  if (!entry) return [];
+  const delivery = await deliveries.findDelivery(db, entry.deliveryId);
+  return [
+    ...entryWithdrawalViolations(entry, await money.findWithdrawal(db, kind, entryId), input),
+    ...(delivery ? realisationAfterWithdrawalViolations(delivery, await moneyOf(db, delivery.id), entry, input) : []),
+  ];
 }
 
 async function lockDelivery(db: Db, id: string, expectedVersion?: ExpectedVersion) {
@@ -391,14 +413,14 @@ async function withMoney(db: Db, stored: deliveries.StoredDelivery): Promise<Del
 }
 
 /**
- * Brings the stored value in step after money was added, and for deliveries realised by payment the
- * realisation date: the day of the first payment.
+ * Brings the stored value in step after money was added or withdrawn, and for deliveries realised by payment
+ * the realisation date: the day of the first payment not withdrawn on its own date (firstPaidOn).
  */
 export async function refreshCurrentValue(db: Db, delivery: Pick<DeliveryFields, 'supportType'> & { id: string }): Promise<void> {
   const entries = await moneyOf(db, delivery.id);
-  const firstPaidOn = isRealisedByPayment(delivery.supportType) ? entries.payments[0]?.paidOn : undefined;
+  const realisedAt = isRealisedByPayment(delivery.supportType) ? firstPaidOn(entries) : undefined;
   const { valuations, payments } = countedMoney(entries);
-  await deliveries.setCurrentValue(db, delivery.id, currentValue(delivery.supportType, valuations, payments), firstPaidOn);
+  await deliveries.setCurrentValue(db, delivery.id, currentValue(delivery.supportType, valuations, payments), realisedAt);
 }
 
 function assertValid(violations: RuleViolation[]): void {
@@ -410,15 +432,17 @@ function assertValid(violations: RuleViolation[]): void {
  * when a payment-type item was realised. A change's dates kept as they were (`kept`) are not judged again
  * against today.
  */
-export function deliveryViolations(fields: DeliveryInput, payments: Payment[], todayIso: IsoDate, kept?: LifecycleDates): RuleViolation[] {
-  return [...stageDateViolations(fields, todayIso, kept), ...lifecycleViolations(fields, kept), ...paymentRealisationViolations(fields, payments)];
+export function deliveryViolations(fields: DeliveryInput, entries: PaymentsOf, todayIso: IsoDate, kept?: LifecycleDates): RuleViolation[] {
+  return [...stageDateViolations(fields, todayIso, kept), ...lifecycleViolations(fields, kept), ...paymentRealisationViolations(fields, entries)];
 }
 
-/** Payments, not people, say when a payment-type item was realised; another type has none. */
-function paymentRealisationViolations(fields: Pick<DeliveryInput, 'supportType' | 'realisedAt'>, payments: readonly Payment[]): RuleViolation[] {
-  if (!isRealisedByPayment(fields.supportType)) return payments.length > 0 ? [{ field: 'supportType', code: 'hasPayments' }] : [];
-  const firstPaidOn = payments[0]?.paidOn ?? null;
-  return fields.realisedAt === firstPaidOn ? [] : [{ field: 'realisedAt', code: 'realisedByPayment', params: firstPaidOn ? { firstPaidOn } : {} }];
+type PaymentsOf = { payments: readonly Payment[]; withdrawals: readonly Pick<money.Withdrawal, 'entryId' | 'withdrawnOn'>[] };
+
+/** Payments, not people, say when a payment-type item was realised (firstPaidOn); another type has none, not even withdrawn. */
+function paymentRealisationViolations(fields: Pick<DeliveryInput, 'supportType' | 'realisedAt'>, entries: PaymentsOf): RuleViolation[] {
+  if (!isRealisedByPayment(fields.supportType)) return entries.payments.length > 0 ? [{ field: 'supportType', code: 'hasPayments' }] : [];
+  const paidOn = firstPaidOn(entries);
+  return fields.realisedAt === paidOn ? [] : [{ field: 'realisedAt', code: 'realisedByPayment', params: paidOn ? { firstPaidOn: paidOn } : {} }];
 }
 
 /** A payment has been made: it is not dated after today. */

@@ -327,3 +327,14 @@ export async function withdrawFromPublic(db: Db, deliveryId: string): Promise<vo
   const publicId = await disclosure.publicIdOf(db, deliveryId);
   if (publicId) await refreshPublicItem(db, publicId);
 }
+
+/**
+ * A public delivery one of whose payments was just withdrawn, in the withdrawal's transaction: its item's realised
+ * date follows its deliveries' (a payment withdrawn on its own date was never made).
+ */
+export async function reconsiderAfterWithdrawal(trx: Db, deliveryId: string): Promise<void> {
+  const delivery = await deliveries.findDelivery(trx, deliveryId);
+  const publicId = await disclosure.publicIdOf(trx, deliveryId);
+  if (!delivery || delivery.disclosureState !== 'public' || publicId === null) return;
+  await disclosure.setPublicItemRealisedOn(trx, publicId, publicItemFigures(await disclosure.publicItemMembers(trx, publicId)).realisedOn);
+}

@@ -421,7 +421,7 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
     const ownId = own && 'recordId' in own ? own.recordId : null;
     const held = ((row.deliveryId && heldPayments.get(row.deliveryId)) || []).filter((payment) => payment.id !== ownId);
     if (typeof paidOn === 'string') {
-      const realisedAt = [paidOn, ...held.map((payment) => payment.paidOn)].sort()[0]!;
+      const realisedAt = [paidOn, ...held.filter((payment) => !payment.neverMade).map((payment) => payment.paidOn)].sort()[0]!;
       const violations = lifecycleViolations({ ...delivery, realisedAt });
       addFaults(row, violations.map((violation) => ({ ...violation, field: 'paidOn' })));
     }

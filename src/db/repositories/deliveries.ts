@@ -128,11 +128,11 @@ export async function markDeliveryDeleted(db: Db, id: string, expectedVersion: n
   return result.numUpdatedRows === 1n;
 }
 
-/** Records what the money history now says; a new version, since the delivery reads differently. */
-export async function setCurrentValue(db: Db, id: string, currentValueCents: number, realisedAt?: string) {
+/** Records what the money history now says (the realisation date too, when given); a new version, since the delivery reads differently. */
+export async function setCurrentValue(db: Db, id: string, currentValueCents: number, realisedAt?: string | null) {
   await db
     .updateTable('delivery')
-    .set({ currentValueCents, ...(realisedAt ? { realisedAt } : {}), version: sql`version + 1`, updatedAt: sql`now()` })
+    .set({ currentValueCents, ...(realisedAt !== undefined ? { realisedAt } : {}), version: sql`version + 1`, updatedAt: sql`now()` })
     .where('id', '=', id)
     .execute();
 }

@@ -121,6 +121,11 @@ export async function withholdPublicItemValue(db: Db, publicId: string): Promise
   await db.insertInto('publicItemLeft').values({ publicId }).onConflict((conflict) => conflict.column('publicId').doNothing()).execute();
 }
 
+/** An item's realised date as its deliveries now say it, where it showed one: a date it kept back stays kept back. */
+export async function setPublicItemRealisedOn(db: Db, publicId: string, realisedOn: string | null): Promise<void> {
+  await db.updateTable('publicDelivery').set({ realisedOn }).where('publicId', '=', publicId).where('realisedOn', 'is not', null).execute();
+}
+
 /**
  * The deliveries (removed or not) of every selection whose decision made its value public that one of these
  * deliveries was part of, whose sums the public may have read with theirs: each with every selection whose

@@ -43,8 +43,8 @@ export async function realisedTotalsAtDates<const Dates extends readonly string[
 /**
  * Whether the outer query's delivery (the table `delivery`) is realised at the end of the date as realised
  * support counts it (migrations 025 and 035): stock from its hand-over on; a purchase or fund contribution
- * while a payment made by then is not withdrawn by then. Its realisation date stays that of its first
- * payment, withdrawn or not, so that date alone does not say it.
+ * while a payment made by then is not withdrawn by then. Its realisation date is that of its first payment not
+ * withdrawn on its own date: one withdrawn later counted until then, so that date alone does not say it.
  */
 export function realisedBy(date: string): RawBuilder<boolean> {
   return sql<boolean>`(delivery.realised_at <= ${date}::date and (delivery.support_type = 'stock' or exists (

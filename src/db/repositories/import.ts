@@ -104,6 +104,8 @@ export interface HeldPayment {
   note: string;
   recordedAt: string;
   withdrawn: boolean;
+  /** Withdrawn on its own date: as if it had never been made, so it says nothing of when its delivery was realised. */
+  neverMade: boolean;
 }
 
 /** The payments of each of these deliveries that has any, withdrawn ones included. */
@@ -112,7 +114,9 @@ export async function paymentsOf(db: Db, deliveryIds: readonly string[]): Promis
   for (const batch of chunks(deliveryIds, 10_000)) {
     const rows = await db
       .selectFrom('payment')
-      .select(['id', 'deliveryId', 'amountCents', 'paidOn', 'reference', 'note', 'recordedAt', (eb) => eb.exists(eb.selectFrom('paymentWithdrawal').whereRef('paymentWithdrawal.paymentId', '=', 'payment.id')).$castTo<boolean>().as('withdrawn')])
+      .select(['id', 'deliveryId', 'amountCents', 'paidOn', 'reference', 'note', 'recordedAt', (eb) => eb.exists(eb.selectFrom('paymentWithdrawal').whereRef('paymentWithdrawal.paymentId', '=', 'payment.id')).$castTo<boolean>().as('withdrawn'),
+        (eb) => eb.exists(eb.selectFrom('paymentWithdrawal').whereRef('paymentWithdrawal.paymentId', '=', 'payment.id').whereRef('paymentWithdrawal.withdrawnOn', '=', 'payment.paidOn')).$castTo<boolean>().as('neverMade'),
+      ])
       .where('deliveryId', '=', sql<string>`any(${batch}::uuid[])`)
       .execute();
     for (const { deliveryId, ...payment } of rows) {
@@ -198,7 +202,8 @@ export async function recordImportedKeys(db: Db, importId: string, keys: readonl
  * Brings the stored value (and for deliveries realised by payment, the realisation date: the day of
  * the first payment) of deliveries that already were in the register in step with the money an import
  * added to them, in one statement: the rule of currentValue in src/domain/delivery.ts, in SQL, on the money
- * not withdrawn (countedMoney in src/register/delivery-money.ts); the realisation date on every payment.
+ * not withdrawn (countedMoney in src/register/delivery-money.ts); the realisation date on every payment but one
+ * withdrawn on its own date (firstPaidOn there).
  */
 export async function refreshCurrentValues(db: Db, deliveryIds: readonly string[]): Promise<void> {
   for (const batch of chunks(deliveryIds, 10_000)) {
@@ -211,7 +216,8 @@ export async function refreshCurrentValues(db: Db, deliveryIds: readonly string[
             else coalesce((select sum(p.amount_cents) from payment p where p.delivery_id = d.id
                              and not exists (select from payment_withdrawal w where w.payment_id = p.id)), 0) end,
           realised_at = case when d.support_type = 'stock' then d.realised_at
-            else (select min(p.paid_on) from payment p where p.delivery_id = d.id) end,
+            else (select min(p.paid_on) from payment p where p.delivery_id = d.id
+                    and not exists (select from payment_withdrawal w where w.payment_id = p.id and w.withdrawn_on = p.paid_on)) end,
           version = d.version + 1,
           updated_at = now()
       where d.id = any(${batch}::uuid[]) and d.deleted_at is null`.execute(db);

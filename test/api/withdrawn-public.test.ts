@@ -1,0 +1,91 @@
+/**
+ * A payment withdrawn on its own date leaves every figure as if it had never been made: so too the day a purchase
+ * was realised (its first payment not so withdrawn), in the register, the annex and the public files.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { KIEL_COLUMNS } from '../../src/api/public/kiel.ts';
+import { annexSnapshot } from '../../src/register/annex.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement } from '../support/deliveries.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const MILLION = 100_000_000; // cents
+
+describeEachDatabase('a public delivery whose money is withdrawn as never made', (database) => {
+  let anonymous: ApiCall;
+  let registrar: ApiCall;
+  let finance: ApiCall;
+  let officer: ApiCall;
+  let serial = 0;
+  beforeAll(() => {
+    const api = createApi({ db: database().db, onError: (error) => { throw error; } });
+    anonymous = apiClient(database().db, { api });
+    registrar = apiClient(database().db, { role: 'registrar', api });
+    finance = apiClient(database().db, { role: 'finance', api });
+    officer = apiClient(database().db, { role: 'disclosureOfficer', api });
+  });
+
+  const created = async (call: Promise<{ status: number; body: any }>) => {
+    const response = await call;
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body;
+  };
+  /** Public at once, with its value and realised date, since a date gone by: open data shows it now, no letter needed. */
+  const decidePublic = (id: string, title: string) =>
+    created(officer('POST', '/disclosure-decisions', { deliveryIds: [id], state: 'public', publicTitle: title, publicCategory: 'nonLethal', publicRealisedDate: 'day', publicValue: true, publicFrom: '2025-07-01' }));
+  const shown = async (title: string) => (await anonymous('GET', '/public/deliveries')).body.items.filter((item: { title: string }) => item.title === title);
+  const csvRow = async (title: string) => ((await anonymous('GET', '/public/deliveries?format=csv&dialect=rfc4180')).body as string).split('\r\n').find((line) => line.includes(title));
+  const kielRow = async (title: string) => ((await anonymous('GET', '/public/kiel')).body as string).split('\r\n').find((line) => line.includes(title))!.split(',');
+
+  it('dates a purchase realised on its first payment not withdrawn on its own date, in the register, the annex and the public files', async () => {
+    const title = `Munitie ${++serial}`;
+    const purchase = await created(registrar('POST', '/deliveries', { ...procurement, category: 'nonLethal', title }));
+    const never = await created(finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 20 * MILLION, paidOn: '2025-07-05' }));
+    await decidePublic(purchase.id, title);
+    expect(await shown(title)).toEqual([expect.objectContaining({ realisedOn: '2025-07-05' })]);
+
+    await created(finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 20 * MILLION, paidOn: '2026-02-01' }));
+    await created(finance('POST', `/payments/${never.id}/withdrawal`, { withdrawnOn: '2025-07-05', reason: 'nooit betaald' }));
+
+    expect((await registrar('GET', `/deliveries/${purchase.id}`)).body).toMatchObject({ realisedAt: '2026-02-01', valueCents: 20 * MILLION });
+    const annex = await annexSnapshot(database().db, randomUUID(), '2026-03-31', false);
+    expect(annex.rows.filter((row) => row.title === title).map((row) => row.realisedAt)).toEqual(['2026-02-01']);
+    expect((await annexSnapshot(database().db, randomUUID(), '2025-12-31', false)).rows.filter((row) => row.title === title)).toEqual([]);
+    expect(await shown(title)).toEqual([expect.objectContaining({ realisedOn: '2026-02-01' })]);
+    expect(await csvRow(title)).toContain('2026-02-01');
+    expect(await csvRow(title)).not.toContain('2025-07-05');
+  });
+
+  it('leaves a purchase unrealised, and shows no date for it, once its only payment is withdrawn on its own date', async () => {
+    const title = `Mortieren ${++serial}`;
+    const purchase = await created(registrar('POST', '/deliveries', { ...procurement, category: 'nonLethal', title }));
+    const never = await created(finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 20 * MILLION, paidOn: '2025-07-05' }));
+    await decidePublic(purchase.id, title);
+    await created(finance('POST', `/payments/${never.id}/withdrawal`, { withdrawnOn: '2025-07-05', reason: 'nooit betaald' }));
+    expect((await registrar('GET', `/deliveries/${purchase.id}`)).body).toMatchObject({ realisedAt: null, valueCents: 0 });
+    expect(await shown(title)).toEqual([expect.objectContaining({ realisedOn: null })]);
+    expect((await kielRow(title))[KIEL_COLUMNS.indexOf('Measure')]).toBe('commitment');
+  });
+
+  it('keeps the day of a payment withdrawn from a later date, which counted until then', async () => {
+    const title = `Radars ${++serial}`;
+    const purchase = await created(registrar('POST', '/deliveries', { ...procurement, category: 'nonLethal', title }));
+    const first = await created(finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 5 * MILLION, paidOn: '2025-07-05' }));
+    await created(finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 3 * MILLION, paidOn: '2025-09-01' }));
+    await created(finance('POST', `/payments/${first.id}/withdrawal`, { withdrawnOn: '2025-08-01', reason: 'Teruggeboekt' }));
+    expect((await registrar('GET', `/deliveries/${purchase.id}`)).body).toMatchObject({ realisedAt: '2025-07-05', valueCents: 3 * MILLION });
+  });
+
+  it('refuses to withdraw a first payment on its own date where the next one comes after the hand-over', async () => {
+    const purchase = await created(registrar('POST', '/deliveries', { ...procurement, category: 'nonLethal', title: `Drones ${++serial}` }));
+    const first = await created(finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 5 * MILLION, paidOn: '2025-07-05' }));
+    await created(finance('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 3 * MILLION, paidOn: '2025-09-01' }));
+    const etag = (await registrar('GET', `/deliveries/${purchase.id}`)).headers.get('ETag')!;
+    expect((await registrar('PATCH', `/deliveries/${purchase.id}`, { deliveredAt: '2025-08-01' }, { 'If-Match': etag })).status).toBe(200);
+    const refused = await finance('POST', `/payments/${first.id}/withdrawal`, { withdrawnOn: '2025-07-05', reason: 'nooit betaald' });
+    expect([refused.status, refused.body.invalidParams?.map((param: any) => param.name)]).toEqual([400, ['withdrawnOn']]);
+    expect((await registrar('GET', `/deliveries/${purchase.id}`)).body).toMatchObject({ realisedAt: '2025-07-05', withdrawals: [] });
+  });
+});
