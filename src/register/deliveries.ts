@@ -312,8 +312,8 @@ export interface WithdrawalInput {
  * Withdraws a payment or valuation entered in error, by a new entry beside it: from `withdrawnOn` on the
  * figures leave it out, at earlier dates they still count it as it was known then. Dated on the entry's
  * own date, it leaves every figure as if the entry had never been made: a delivery realised by payment is
- * realised on the day of its first payment not so withdrawn (firstPaidOn), and so is its public item
- * (reconsiderAfterWithdrawal). It raises the delivery's
+ * realised on the day of its first payment not so withdrawn (firstPaidOn), and a value made public that counted
+ * it is withheld until the delivery is decided on again (reconsiderAfterWithdrawal). It raises the delivery's
  * version, as the entry did; with an expected version (If-Match), only when the delivery is still at it.
  */
 export async function withdrawMoney(
@@ -335,8 +335,15 @@ export async function withdrawMoney(
     ]);
     const withdrawal = await money.insertWithdrawal(trx, kind, { entryId, ...input });
     await refreshCurrentValue(trx, delivery);
-    await reconsiderAfterWithdrawal(trx, delivery.id);
-    await recordAuditEvent(trx, context, { action: `${kind}.withdraw`, object: auditObject(entry.deliveryId), result: 'success', before: entry, after: withdrawal });
+    const publicValueWithheld = await reconsiderAfterWithdrawal(trx, delivery.id, withdrawal);
+    await recordAuditEvent(trx, context, {
+      action: `${kind}.withdraw`,
+      object: auditObject(entry.deliveryId),
+      result: 'success',
+      before: entry,
+      after: withdrawal,
+      ...(publicValueWithheld ? { detail: { publicValueWithheld } } : {}),
+    });
     return { ...withdrawal, deliveryId: entry.deliveryId };
   });
 }

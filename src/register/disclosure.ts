@@ -10,17 +10,18 @@ import {
   valueTellsAnotherViolations,
   type DecisionInput,
 } from '../domain/disclosure.ts';
-import { currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
+import { currentValue, currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
 import { unknownRecords } from '../domain/references.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { DeliverySummary, StoredDelivery } from '../db/repositories/deliveries.ts';
-import { startOfDayInTheHague, type IsoDate } from '../../common/dates.ts';
+import { startOfDayInTheHague, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { firstPublishedLetterListing, listedByUnpublishedLetter, unpublishedLettersListing } from '../db/repositories/letter-publication.ts';
 import { countedMoney, moneyOf } from './delivery-money.ts';
+import type { Withdrawal } from '../db/repositories/money.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -329,12 +330,30 @@ export async function withdrawFromPublic(db: Db, deliveryId: string): Promise<vo
 }
 
 /**
- * A public delivery one of whose payments was just withdrawn, in the withdrawal's transaction: its item's realised
- * date follows its deliveries' (a payment withdrawn on its own date was never made).
+ * A public delivery one of whose payments or valuations was just withdrawn (`withdrawal`), in the withdrawal's
+ * transaction. Its item's realised date follows its deliveries' (one withdrawn on its own date was never paid).
+ * Where the value its decision made public counted the entry (withdrawn by the day of the decision: on the entry's
+ * own date, or dated back so), that value was never true: the item withholds it and waits for a new decision, as it
+ * does when a delivery leaves it. A withdrawal dated after the decision's day leaves that value, which held then,
+ * as a revaluation since does. Gives the id of the item whose value it withheld, or null.
  */
-export async function reconsiderAfterWithdrawal(trx: Db, deliveryId: string): Promise<void> {
+export async function reconsiderAfterWithdrawal(trx: Db, deliveryId: string, withdrawal: Pick<Withdrawal, 'entryId' | 'withdrawnOn'>): Promise<string | null> {
   const delivery = await deliveries.findDelivery(trx, deliveryId);
   const publicId = await disclosure.publicIdOf(trx, deliveryId);
-  if (!delivery || delivery.disclosureState !== 'public' || publicId === null) return;
+  if (!delivery || delivery.disclosureState !== 'public' || publicId === null) return null;
   await disclosure.setPublicItemRealisedOn(trx, publicId, publicItemFigures(await disclosure.publicItemMembers(trx, publicId)).realisedOn);
+  const [decision] = await disclosure.listDecisions(trx, deliveryId);
+  if (decision?.publicValueCents == null) return null;
+  const entries = await moneyOf(trx, deliveryId);
+  const others = entries.withdrawals.filter((other) => other.entryId !== withdrawal.entryId);
+  const valueAtDecision = (withdrawals: readonly Pick<Withdrawal, 'entryId' | 'withdrawnOn'>[]) => {
+    const decidedAt = new Date(decision.decidedAt).getTime();
+    const decidedOn = todayInAmsterdam(new Date(decidedAt));
+    const withdrawn = new Set(withdrawals.filter((other) => other.withdrawnOn <= decidedOn).map((other) => other.entryId));
+    const known = <T extends { id: string; recordedAt: string }>(recorded: readonly T[]) => recorded.filter((entry) => new Date(entry.recordedAt).getTime() <= decidedAt && !withdrawn.has(entry.id));
+    return currentValue(delivery.supportType, known(entries.valuations), known(entries.payments));
+  };
+  if (valueAtDecision(others) === valueAtDecision([...others, withdrawal])) return null;
+  await disclosure.withholdPublicItemValue(trx, publicId);
+  return publicId;
 }

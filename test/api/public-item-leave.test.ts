@@ -61,6 +61,7 @@ describeEachDatabase('a delivery leaving a public item', (database) => {
     expect(await shown(title)).toEqual([expect.objectContaining({ publicId: item.publicId, valueCents: null, valueBasis: null, realisedOn: '2025-06' })]);
     expect(await toDecideAgain()).toEqual(expect.arrayContaining([x]));
     expect(await toDecideAgain()).not.toContain(y);
+    expect((await officer('GET', '/disclosure-queue')).body.toDecideAgain.find((entry: { deliveryId: string }) => entry.deliveryId === x).reason).toBe('deliveryLeft');
     if (how !== 'removed') expect(await waitsToBeDecidedAgain(y)).toBe(false);
     expect(await waitsToBeDecidedAgain(x)).toBe(true);
   });

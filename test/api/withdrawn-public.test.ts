@@ -1,6 +1,8 @@
 /**
- * A payment withdrawn on its own date leaves every figure as if it had never been made: so too the day a purchase
- * was realised (its first payment not so withdrawn), in the register, the annex and the public files.
+ * A payment or valuation withdrawn on its own date leaves every figure as if it had never been made: so too the
+ * day a purchase was realised (its first payment not so withdrawn), in the register, the annex and the public
+ * files, and a value made public that counted it, which public surfaces withhold until the delivery is decided
+ * on again. A revaluation since a decision leaves the value it made public, which held then.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
@@ -8,7 +10,7 @@ import { createApi } from '../../src/api/app.ts';
 import { KIEL_COLUMNS } from '../../src/api/public/kiel.ts';
 import { annexSnapshot } from '../../src/register/annex.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { procurement } from '../support/deliveries.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const MILLION = 100_000_000; // cents
@@ -18,6 +20,7 @@ describeEachDatabase('a public delivery whose money is withdrawn as never made',
   let registrar: ApiCall;
   let finance: ApiCall;
   let officer: ApiCall;
+  let auditor: ApiCall;
   let serial = 0;
   beforeAll(() => {
     const api = createApi({ db: database().db, onError: (error) => { throw error; } });
@@ -25,6 +28,7 @@ describeEachDatabase('a public delivery whose money is withdrawn as never made',
     registrar = apiClient(database().db, { role: 'registrar', api });
     finance = apiClient(database().db, { role: 'finance', api });
     officer = apiClient(database().db, { role: 'disclosureOfficer', api });
+    auditor = apiClient(database().db, { role: 'auditor', api });
   });
 
   const created = async (call: Promise<{ status: number; body: any }>) => {
@@ -38,6 +42,48 @@ describeEachDatabase('a public delivery whose money is withdrawn as never made',
   const shown = async (title: string) => (await anonymous('GET', '/public/deliveries')).body.items.filter((item: { title: string }) => item.title === title);
   const csvRow = async (title: string) => ((await anonymous('GET', '/public/deliveries?format=csv&dialect=rfc4180')).body as string).split('\r\n').find((line) => line.includes(title));
   const kielRow = async (title: string) => ((await anonymous('GET', '/public/kiel')).body as string).split('\r\n').find((line) => line.includes(title))!.split(',');
+  const toDecideAgain = async () => ((await officer('GET', '/disclosure-queue')).body.toDecideAgain as { deliveryId: string }[]).map((entry) => entry.deliveryId);
+  const valued = async (title: string, amountCents: number) => {
+    const delivery = await created(registrar('POST', '/deliveries', { ...stockDelivery, title, realisedAt: '2025-05-02' }));
+    const valuation = await created(registrar('POST', `/deliveries/${delivery.id}/valuations`, { amountCents, basis: 'replacementValue', effectiveDate: '2025-05-02' }));
+    return { id: delivery.id as string, valuation: valuation.id as string };
+  };
+
+  it('withholds a public value that rested on a valuation withdrawn on its own date, and lists the delivery to decide again', async () => {
+    const title = `Generatoren ${++serial}`;
+    const { id, valuation } = await valued(title, 10 * MILLION);
+    await decidePublic(id, title);
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: 10 * MILLION })]);
+
+    await created(registrar('POST', `/valuations/${valuation}/withdrawal`, { withdrawnOn: '2025-05-02', reason: 'Bedrag tien keer te hoog ingevoerd' }));
+    await created(registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 1 * MILLION, basis: 'replacementValue', effectiveDate: '2025-05-02' }));
+
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: null, valueBasis: null })]);
+    expect(await csvRow(title)).not.toContain('10000000');
+    expect((await kielRow(title))[KIEL_COLUMNS.indexOf('Value (EUR)')]).toBe('');
+    expect(await toDecideAgain()).toContain(id);
+    const queued = (await officer('GET', '/disclosure-queue')).body.toDecideAgain.find((entry: { deliveryId: string }) => entry.deliveryId === id);
+    expect(queued).toEqual({ deliveryId: id, title, publicTitle: title, reason: 'valueWithdrawn' });
+    expect((await officer('GET', `/deliveries/${id}/disclosure-decisions`)).body.toDecideAgain).toBe(true);
+    const events = (await auditor('GET', `/audit-events?action=valuation.withdraw&objectId=${id}`)).body.items;
+    expect(events).toEqual([expect.objectContaining({ detail: expect.objectContaining({ publicValueWithheld: expect.any(String) }) })]);
+
+    // Decided again, the delivery shows its true value and waits no more.
+    await decidePublic(id, title);
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: 1 * MILLION })]);
+    expect(await toDecideAgain()).not.toContain(id);
+  });
+
+  it('keeps a public value after a revaluation since the decision, and after the withdrawal of a valuation it did not rest on', async () => {
+    const title = `Aggregaten ${++serial}`;
+    const { id, valuation } = await valued(title, 10 * MILLION);
+    await created(registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 9 * MILLION, basis: 'replacementValue', effectiveDate: '2025-06-01' }));
+    await decidePublic(id, title);
+    await created(registrar('POST', `/valuations/${valuation}/withdrawal`, { withdrawnOn: '2025-05-02', reason: 'Verkeerd ingevoerd' }));
+    await created(registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 8 * MILLION, basis: 'replacementValue', effectiveDate: '2025-07-01' }));
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: 9 * MILLION })]);
+    expect(await toDecideAgain()).not.toContain(id);
+  });
 
   it('dates a purchase realised on its first payment not withdrawn on its own date, in the register, the annex and the public files', async () => {
     const title = `Munitie ${++serial}`;
@@ -53,9 +99,12 @@ describeEachDatabase('a public delivery whose money is withdrawn as never made',
     const annex = await annexSnapshot(database().db, randomUUID(), '2026-03-31', false);
     expect(annex.rows.filter((row) => row.title === title).map((row) => row.realisedAt)).toEqual(['2026-02-01']);
     expect((await annexSnapshot(database().db, randomUUID(), '2025-12-31', false)).rows.filter((row) => row.title === title)).toEqual([]);
-    expect(await shown(title)).toEqual([expect.objectContaining({ realisedOn: '2026-02-01' })]);
+    expect(await shown(title)).toEqual([expect.objectContaining({ realisedOn: '2026-02-01', valueCents: null })]);
     expect(await csvRow(title)).toContain('2026-02-01');
     expect(await csvRow(title)).not.toContain('2025-07-05');
+    expect(await toDecideAgain()).toContain(purchase.id);
+    await decidePublic(purchase.id, title);
+    expect(await shown(title)).toEqual([expect.objectContaining({ realisedOn: '2026-02-01', valueCents: 20 * MILLION })]);
   });
 
   it('leaves a purchase unrealised, and shows no date for it, once its only payment is withdrawn on its own date', async () => {
@@ -65,7 +114,7 @@ describeEachDatabase('a public delivery whose money is withdrawn as never made',
     await decidePublic(purchase.id, title);
     await created(finance('POST', `/payments/${never.id}/withdrawal`, { withdrawnOn: '2025-07-05', reason: 'nooit betaald' }));
     expect((await registrar('GET', `/deliveries/${purchase.id}`)).body).toMatchObject({ realisedAt: null, valueCents: 0 });
-    expect(await shown(title)).toEqual([expect.objectContaining({ realisedOn: null })]);
+    expect(await shown(title)).toEqual([expect.objectContaining({ realisedOn: null, valueCents: null })]);
     expect((await kielRow(title))[KIEL_COLUMNS.indexOf('Measure')]).toBe('commitment');
   });
 

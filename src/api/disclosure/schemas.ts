@@ -60,10 +60,19 @@ const QueueSchema = z
       .openapi({ description: 'A page of the confidential deliveries due for review by the reference date, by review date' }),
     dueForReviewPage: z.object(pageFields).openapi({ description: 'Where that page stands in the list: cursors for `reviewsAfter` and `reviewsBefore`' }),
     toDecideAgain: z
-      .array(z.object({ deliveryId: z.uuid(), title: z.string(), publicTitle: z.string() }))
+      .array(
+        z.object({
+          deliveryId: z.uuid(),
+          title: z.string(),
+          publicTitle: z.string(),
+          reason: z.enum(['deliveryLeft', 'valueWithdrawn']).openapi({
+            description: '`deliveryLeft`: another delivery decided at once with it left its item; `valueWithdrawn`: the value made public counted a payment or valuation since withdrawn as of the decision’s day',
+          }),
+        }),
+      )
       .openapi({
         description:
-          'A page of the public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. By the item’s public title',
+          'A page of the public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed), or whose value counted money withdrawn since as entered in error: open data gives the item no value, and its date as shown, until they are decided again. By the item’s public title',
       }),
     toDecideAgainPage: z.object(pageFields).openapi({ description: 'Where that page stands in the list: cursors for `decideAgainAfter` and `decideAgainBefore`' }),
   })

@@ -158,16 +158,41 @@ export async function deliveriesSummedWith(db: Db, deliveryIds: readonly string[
   return [...byId.values()];
 }
 
+/** Why an item waits for a new decision: a delivery left it, or a value it showed counted money since withdrawn as of the decision's day. */
+type DecideAgainReason = 'deliveryLeft' | 'valueWithdrawn';
+
 export interface ToDecideAgain {
   deliveryId: string;
   title: string;
   publicTitle: string;
+  reason: DecideAgainReason;
 }
+
+/**
+ * Whether the public item (the outer query's `public_delivery`) waits because of a withdrawal: a payment or
+ * valuation of one of its deliveries with a value made public, recorded before that delivery's latest decision
+ * and withdrawn since, dated by the item's decision day (reconsiderAfterWithdrawal in src/register/disclosure.ts).
+ */
+const valueRestedOnWithdrawnEntry = sql<boolean>`exists (
+  select from delivery member
+  join disclosure_decision latest on latest.delivery_id = member.id
+    and latest.decided_at = (select max(earlier.decided_at) from disclosure_decision earlier where earlier.delivery_id = member.id)
+  where member.public_id = public_delivery.public_id and member.deleted_at is null and member.disclosure_state = 'public'
+    and latest.public_value_cents is not null
+    and (exists (select from valuation entry join valuation_withdrawal withdrawal on withdrawal.valuation_id = entry.id
+                 where entry.delivery_id = member.id and entry.recorded_at <= latest.decided_at
+                   and withdrawal.recorded_at > latest.decided_at and withdrawal.withdrawn_on <= public_delivery.decided_on)
+      or exists (select from payment entry join payment_withdrawal withdrawal on withdrawal.payment_id = entry.id
+                 where entry.delivery_id = member.id and entry.recorded_at <= latest.decided_at
+                   and withdrawal.recorded_at > latest.decided_at and withdrawal.withdrawn_on <= public_delivery.decided_on)))`;
 
 /** Deliveries to decide on again are listed by their item's public title, then id (the delivery's). */
 const TO_DECIDE_AGAIN_ORDER = keysetColumns.text('public_delivery.title', (text) => text.length <= 300);
 
-/** Public deliveries whose item, which gave a value, another delivery left (decided again apart, or removed). */
+/**
+ * Public deliveries whose item, which gave a value, another delivery left (decided again apart, or removed), or
+ * whose value rested on money withdrawn since as never counted by then.
+ */
 function toDecideAgain(db: Db) {
   return db
     .selectFrom('delivery')
@@ -186,7 +211,7 @@ export async function toDecideAgainPage(db: Db, start: PageStart, limit: number)
     limit,
     ([walk], _order, limit) =>
       toDecideAgain(db)
-        .select(['delivery.id as deliveryId', 'delivery.title', 'publicDelivery.title as publicTitle'])
+        .select(['delivery.id as deliveryId', 'delivery.title', 'publicDelivery.title as publicTitle', sql<DecideAgainReason>`case when ${valueRestedOnWithdrawnEntry} then 'valueWithdrawn' else 'deliveryLeft' end`.as('reason')])
         .where(walk!.condition)
         .orderBy(walk!.order)
         .limit(limit)

@@ -11515,12 +11515,17 @@ export interface components {
                 /** @description Send as `before` for the previous page; null on the first page */
                 previous: string | null;
             };
-            /** @description A page of the public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed): open data gives the item no value, and its date as shown, until they are decided again. By the item’s public title */
+            /** @description A page of the public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed), or whose value counted money withdrawn since as entered in error: open data gives the item no value, and its date as shown, until they are decided again. By the item’s public title */
             toDecideAgain: {
                 /** Format: uuid */
                 deliveryId: string;
                 title: string;
                 publicTitle: string;
+                /**
+                 * @description `deliveryLeft`: another delivery decided at once with it left its item; `valueWithdrawn`: the value made public counted a payment or valuation since withdrawn as of the decision’s day
+                 * @enum {string}
+                 */
+                reason: "deliveryLeft" | "valueWithdrawn";
             }[];
             /** @description Where that page stands in the list: cursors for `decideAgainAfter` and `decideAgainBefore` */
             toDecideAgainPage: {

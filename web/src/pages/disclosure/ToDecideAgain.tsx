@@ -14,8 +14,9 @@ interface ToDecideAgainProps {
 }
 
 /**
- * Public deliveries whose item another delivery decided at once with them has left: open data gives the item no
- * value (and its date as shown) until they are decided again. A page at a time, with their count; shown only
+ * Public deliveries whose item another delivery decided at once with them has left, or whose value made public
+ * counted money withdrawn since: open data gives the item no value (and its date as shown) until they are decided
+ * again, each with its reason. A page at a time, with their count; shown only
  * when there are any.
  */
 export function ToDecideAgain({ entries, page, pageHrefs }: ToDecideAgainProps) {
@@ -32,6 +33,7 @@ export function ToDecideAgain({ entries, page, pageHrefs }: ToDecideAgainProps) 
       ),
     },
     { key: 'publicTitle', header: t('fields.publicTitle'), cell: (entry) => entry.publicTitle },
+    { key: 'reason', header: t('disclosure.decideAgainReason'), cell: (entry) => t(`disclosure.decideAgainReasons.${entry.reason}`) },
   ];
   const heading = page.totalIsCapped ? t('disclosure.decideAgainHeadingMoreThan', { number: page.total }) : t('disclosure.decideAgainHeading', { count: page.total });
   return (
