@@ -43,10 +43,16 @@ describeWithBrowser('dashboard', (browser) => {
     }
   });
 
-  it('compares any two reference dates and keeps them in the address', async () => {
+  it('compares any two reference dates and keeps them in the address; a date emptied is the next letter’s again', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/');
-    await page.getByLabel('Peildatum', { exact: true }).fill('2025-02-04');
+    const referenceDate = page.getByLabel('Peildatum', { exact: true });
+    await referenceDate.fill('');
+    await page.getByRole('button', { name: 'Cijfers tonen' }).click();
+    await expect.poll(() => referenceDate.inputValue()).toBe('2025-08-31');
+    expect(new URL(page.url()).searchParams.has('referenceDate')).toBe(false);
+
+    await referenceDate.fill('2025-02-04');
     await page.getByLabel('Vergelijken met', { exact: true }).fill('2023-12-31');
     await page.getByRole('button', { name: 'Cijfers tonen' }).click();
 

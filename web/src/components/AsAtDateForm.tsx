@@ -4,60 +4,125 @@ import { Link, useLocation, useSearchParams } from 'wouter';
 import { isIsoDate, todayInAmsterdam, type IsoDate } from '../../../common/dates.ts';
 import { TextField } from '../forms/controls.tsx';
 import { useFilterDates } from '../forms/unfinishedDates.ts';
+import { fieldErrorsOf, type FieldErrors } from '../forms/useSubmission.ts';
 import { formatLongDate } from '../format/dates.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
+interface AsAtOptions {
+  /** The parameters another date starts again, left out of the address (a list's page). */
+  restarts?: readonly string[];
+  /** Text in the address that is no date stays as it is, for the API to refuse at its field, rather than the default shown. */
+  keepsNoDate?: boolean;
+}
+
 /**
- * The date a page shows its domain as at, as its address holds it in `param`: today when it holds none, or
- * no date. Another date keeps the address's other parameters, but those it `restarts` (a list's page).
+ * The dates a page shows its domain as at, by the parameters its address holds them in: each its default where
+ * the address holds none (or, unless it `keepsNoDate`, no date). Another date keeps the address's other
+ * parameters, but those it `restarts`.
  */
-export function useAsAtDate(param = 'date', { restarts = [] }: { restarts?: readonly string[] } = {}) {
+export function useAsAtDates<Param extends string>(defaults: Readonly<Record<Param, IsoDate>>, { restarts = [], keepsNoDate = false }: AsAtOptions = {}) {
   const [params, setParams] = useSearchParams();
   const [location] = useLocation();
-  const asked = params.get(param);
-  const today = todayInAmsterdam();
-  const date = asked !== null && isIsoDate(asked) ? asked : today;
+  const names = Object.keys(defaults) as Param[];
+  const dateOf = (param: Param): string => {
+    const asked = params.get(param);
+    return asked && (keepsNoDate || isIsoDate(asked)) ? asked : defaults[param];
+  };
   const without = () => {
     const kept = new URLSearchParams(params);
-    for (const name of [param, ...restarts]) kept.delete(name);
+    for (const name of [...names, ...restarts]) kept.delete(name);
     return kept;
   };
-  const show = (shown: IsoDate) => {
+  /** Shows the page at the dates typed; one left empty at its default again, which the address then holds none of. */
+  const show = (typed: Readonly<Record<Param, string>>) => {
     const kept = without();
-    kept.set(param, shown);
+    for (const param of names) if (typed[param] !== '') kept.set(param, typed[param]);
     setParams(kept);
   };
   const rest = without().toString();
-  return { date, isToday: date === today, show, todayAddress: rest ? `${location}?${rest}` : location };
+  return {
+    dates: Object.fromEntries(names.map((param) => [param, dateOf(param)])) as Record<Param, string>,
+    show,
+    /** The page at its default dates. */
+    defaultAddress: rest ? `${location}?${rest}` : location,
+  };
+}
+
+type AsAtDates<Param extends string = string> = ReturnType<typeof useAsAtDates<Param>>;
+
+/** The one date a page shows its domain as at, as its address holds it in `param`: today (or `byDefault`) when it holds none, or no date. */
+export function useAsAtDate(param = 'date', { restarts = [], byDefault }: { restarts?: readonly string[]; byDefault?: IsoDate } = {}) {
+  const today = todayInAmsterdam();
+  const asAt = useAsAtDates({ [param]: byDefault ?? today }, { restarts });
+  // The address's date, or the default where it holds none or no date.
+  const date = asAt.dates[param]!;
+  return { ...asAt, param, date, isToday: date === today, todayAddress: asAt.defaultAddress };
 }
 
 export type AsAtDate = ReturnType<typeof useAsAtDate>;
 
-interface AsAtDateFormProps {
-  asAt: AsAtDate;
-  /** The field's name, as the API names the parameter in a refusal. */
+/** A date field of the form: the parameter it shows, its label, the name the API gives it in a refusal (the parameter's when left out) and why the API refused it. */
+interface AsAtDateField<Param extends string> {
+  param: Param;
+  label: string;
   name?: string;
-  label?: string;
-  submit?: string;
-  /** Why the API refused the date, said at the field rather than as a list that could not be loaded. */
   refusal?: string | undefined;
 }
 
-/** The form that shows the page at another date; a date typed in part is said at the field and not applied. */
-export function AsAtDateForm({ asAt, name = 'date', label, submit, refusal }: AsAtDateFormProps) {
-  const { t } = useTranslation();
-  const [typed, setTyped] = useState(asAt.date);
-  useEffect(() => setTyped(asAt.date), [asAt.date]);
-  const dates = useFilterDates();
+type AsAtDateFormProps<Param extends string> = { submit?: string } & (
+  | {
+      asAt: AsAtDates<Param>;
+      fields: readonly AsAtDateField<Param>[];
+      /**
+       * Asks the API about the dates typed, one typed in part as left empty, where one is: so that what it finds
+       * wrong with the others is said in the same round as that, while the page stays at the dates it shows.
+       */
+      check?: (typed: Record<Param, string>) => Promise<unknown>;
+    }
+  | ({ asAt: AsAtDate; fields?: never; check?: never } & Partial<Omit<AsAtDateField<Param>, 'param'>>)
+);
 
-  function show(event: FormEvent<HTMLFormElement>) {
+/**
+ * The form that shows the page at other dates ("Stand op" for one date unless labelled otherwise); a date typed
+ * in part is said at its field and none is applied, and a date emptied shows the page at its default again.
+ */
+export function AsAtDateForm<Param extends string>(props: AsAtDateFormProps<Param>) {
+  const { t } = useTranslation();
+  const { asAt, submit } = props;
+  const fields: readonly AsAtDateField<string>[] = props.fields ?? [{ param: props.asAt.param, name: props.name, label: props.label ?? t('asAtDate.label'), refusal: props.refusal }];
+  const shown = asAt.dates as Record<string, string>;
+  const [typed, setTyped] = useState(shown);
+  // Those shown again whenever they change: compared by value, as the dates are a new object each time.
+  const shownKey = JSON.stringify(shown);
+  useEffect(() => setTyped(shown), [shownKey]);
+  const dates = useFilterDates();
+  const [checked, setChecked] = useState<FieldErrors>({});
+
+  async function show(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (dates.complete(event.currentTarget)) asAt.show(typed);
+    setChecked({});
+    if (!dates.complete(event.currentTarget)) {
+      if (props.check) await props.check(typed).catch((error: unknown) => setChecked(fieldErrorsOf(error)));
+      return;
+    }
+    // An emptied field shows a date again: the default once the address holds none, or the one shown where it already did.
+    setTyped(Object.fromEntries(fields.map(({ param }) => [param, typed[param] || shown[param]!])));
+    asAt.show(typed);
   }
 
   return (
-    <form className="date-form" noValidate onSubmit={show}>
-      <TextField name={name} type="date" label={label ?? t('asAtDate.label')} value={typed} error={dates.errors[name] ?? refusal} onChange={setTyped} />
+    <form className="date-form" noValidate onSubmit={(event) => void show(event)}>
+      {fields.map(({ param, name = param, label, refusal }) => (
+        <TextField
+          key={param}
+          name={name}
+          type="date"
+          label={label}
+          value={typed[param] ?? ''}
+          error={dates.errors[name] ?? checked[name] ?? refusal}
+          onChange={(value) => setTyped((previous) => ({ ...previous, [param]: value }))}
+        />
+      ))}
       <button type="submit" className="utrecht-button utrecht-button--primary-action">
         {submit ?? t('asAtDate.show')}
       </button>

@@ -4,7 +4,6 @@ export const disclosure: typeof nl.disclosure = {
   title: 'Disclosure',
   intro: 'For each delivery the disclosure officer decides whether it is made public, and if so what the public may read of it, or stays confidential, with the ground. Until there is a decision, a delivery stays out of every public list.',
   referenceDate: 'Reference date of the letter',
-  showQueue: 'Show',
   neededForLetter_zero: 'deliveries still await a decision for the letter with reference date {{date}}: everything realised up to that date has been decided.',
   neededForLetter_one: 'delivery, realised on or before {{date}}, still awaits a decision. The letter with that reference date needs it.',
   neededForLetter_other: 'deliveries, realised on or before {{date}}, still await a decision. The letter with that reference date needs them.',

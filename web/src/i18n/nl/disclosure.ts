@@ -2,7 +2,6 @@ export const disclosure = {
   title: 'Openbaarmaking',
   intro: 'Per levering besluit de openbaarmakingsfunctionaris of die openbaar wordt, en zo ja wat het publiek ervan mag lezen, of vertrouwelijk blijft, met de grond. Zolang er geen besluit is, blijft een levering buiten elke openbare lijst.',
   referenceDate: 'Peildatum van de brief',
-  showQueue: 'Tonen',
   neededForLetter_zero: 'leveringen wachten nog op een besluit voor de brief met peildatum {{date}}: alles wat tot die datum is gerealiseerd, is besloten.',
   neededForLetter_one: 'levering, gerealiseerd tot en met {{date}}, wacht nog op een besluit. De brief met die peildatum heeft dat besluit nodig.',
   neededForLetter_other: 'leveringen, gerealiseerd tot en met {{date}}, wachten nog op een besluit. De brief met die peildatum heeft die besluiten nodig.',

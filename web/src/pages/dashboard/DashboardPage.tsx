@@ -1,14 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert.tsx';
+import type { IsoDate } from '../../../../common/dates.ts';
+import { AsAtDateForm, useAsAtDates } from '../../components/AsAtDateForm.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { useSearchParams } from 'wouter';
 import { getFigures, getNextLetterDates, getSeries } from '../../api/figures.ts';
 import type { Figures } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { TextField } from '../../forms/controls.tsx';
-import { fieldErrorsOf, useSubmission } from '../../forms/useSubmission.ts';
+import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { formatLongDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -27,27 +26,18 @@ import { WaitingForYou } from './WaitingForYou.tsx';
 /** The month of the full-scale invasion, where the series starts, and the figures before a first letter. */
 const SERIES_START = '2022-02-01';
 
-/** A date the address names, as it names it: one that is no date is refused at its field, not replaced by another. */
-function dateParam(params: URLSearchParams, name: string): string | null {
-  return params.get(name) || null;
-}
-
 /** The figures at the dates the address names; where it names none, at those the next letter compares. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const chosen = { referenceDate: dateParam(params, 'referenceDate'), compareDate: dateParam(params, 'compareDate') };
-  const needsNextLetter = chosen.referenceDate === null || chosen.compareDate === null;
+  const needsNextLetter = !params.get('referenceDate') || !params.get('compareDate');
   const nextLetter = useResource(needsNextLetter ? 'nextLetter' : 'chosen', (signal) => (needsNextLetter ? getNextLetterDates(signal) : Promise.resolve(null)));
   return (
     <>
       <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
       <WaitingForYou />
       {nextLetter.status === 'ready' ? (
-        <Dashboard
-          referenceDate={chosen.referenceDate ?? nextLetter.data?.data.referenceDate ?? SERIES_START}
-          compareDate={chosen.compareDate ?? nextLetter.data?.data.compareDate ?? SERIES_START}
-        />
+        <Dashboard defaults={{ referenceDate: nextLetter.data?.data.referenceDate ?? SERIES_START, compareDate: nextLetter.data?.data.compareDate ?? SERIES_START }} />
       ) : (
         <ResourceStatus resource={nextLetter} onRetry={nextLetter.reload} />
       )}
@@ -55,59 +45,30 @@ export function DashboardPage() {
   );
 }
 
-function Dashboard({ referenceDate, compareDate }: { referenceDate: string; compareDate: string }) {
+function Dashboard({ defaults }: { defaults: { referenceDate: IsoDate; compareDate: IsoDate } }) {
   const { t } = useTranslation();
-  const [, setParams] = useSearchParams();
-
+  // A date the address names that is none is sent as it is, so that the API refuses it at its field rather than the figures show another date.
+  const asAt = useAsAtDates(defaults, { keepsNoDate: true });
+  const { referenceDate, compareDate } = asAt.dates;
   const figures = useResource(`${referenceDate}/${compareDate}`, (signal) => getFigures(referenceDate, compareDate, signal));
-
-  const [dates, setDates] = useState({ referenceDate, compareDate });
-  useEffect(() => setDates({ referenceDate, compareDate }), [referenceDate, compareDate]);
   const errors = fieldErrorsOf(figures.status === 'failed' ? figures.error : undefined);
   // Where the API refuses a date (a year of five digits, which the date control lets through), nothing is shown for another date.
   const datesRefused = Object.keys(errors).length > 0;
   const referenceDateRefused = errors.referenceDate !== undefined;
-  const submission = useSubmission();
-  /**
-   * Puts the dates in the address, where the figures are asked for. A date typed in part keeps the figures in
-   * force: the figures at the dates as typed, that date empty, are asked for instead, which the API refuses,
-   * naming what is wrong with the other date in the same round.
-   */
-  function showFigures(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const typedInPart = submission.unfinished().length > 0;
-    void submission.submit({}, async () => {
-      if (typedInPart) await getFigures(dates.referenceDate, dates.compareDate);
-      setParams({ referenceDate: dates.referenceDate, compareDate: dates.compareDate });
-    }, () => true);
-  }
 
   return (
     <>
       <LabelledSection heading={t('dashboard.figures.heading')} className="dashboard-section">
         <p className="nl-paragraph">{t('dashboard.figures.intro')}</p>
-        <form ref={submission.formRef} className="date-form" noValidate onSubmit={showFigures}>
-          <TextField
-            name="referenceDate"
-            type="date"
-            label={t('dashboard.figures.referenceDate')}
-            value={dates.referenceDate}
-            error={submission.fieldErrors.referenceDate ?? errors.referenceDate}
-            onChange={(value) => setDates((previous) => ({ ...previous, referenceDate: value }))}
-          />
-          <TextField
-            name="compareDate"
-            type="date"
-            label={t('dashboard.figures.compareDate')}
-            value={dates.compareDate}
-            error={submission.fieldErrors.compareDate ?? errors.compareDate}
-            onChange={(value) => setDates((previous) => ({ ...previous, compareDate: value }))}
-          />
-          <button type="submit" className="utrecht-button utrecht-button--primary-action">
-            {t('dashboard.figures.show')}
-          </button>
-        </form>
-        {submission.formError && <Alert type="error">{submission.formError}</Alert>}
+        <AsAtDateForm
+          asAt={asAt}
+          fields={[
+            { param: 'referenceDate', label: t('dashboard.figures.referenceDate'), refusal: errors.referenceDate },
+            { param: 'compareDate', label: t('dashboard.figures.compareDate'), refusal: errors.compareDate },
+          ]}
+          submit={t('dashboard.figures.show')}
+          check={(typed) => getFigures(typed.referenceDate, typed.compareDate)}
+        />
         {figures.status === 'ready' ? (
           <>
             <FiguresTable figures={figures.data.data} />

@@ -1,20 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
-import { isIsoDate, type IsoDate } from '../../../../common/dates.ts';
+import type { IsoDate } from '../../../../common/dates.ts';
 import { getDisclosureQueue } from '../../api/disclosure.ts';
 import { queryString } from '../../api/queryString.ts';
 import type { DeliverySummary } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { AsAtDateForm, useAsAtDate } from '../../components/AsAtDateForm.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { listCursors, listPageHrefs, Pagination } from '../../components/Pagination.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatLongDate } from '../../format/dates.ts';
-import { TextField } from '../../forms/controls.tsx';
-import { useFilterDates } from '../../forms/unfinishedDates.ts';
-import { fieldErrorsOf, type FieldErrors } from '../../forms/useSubmission.ts';
+import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -29,15 +28,13 @@ export function DisclosureQueuePage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const nextLetterDate = useNextLetterDate();
-  const chosen = params.get('referenceDate');
-  const referenceDate = chosen !== null && isIsoDate(chosen) ? chosen : nextLetterDate;
   const start = { after: params.get('after') ?? undefined, before: params.get('before') ?? undefined, ...listCursors(params, ['reviews', 'decideAgain']) };
   return (
     <>
       <PageHeading title={t('disclosure.title')}>{t('disclosure.title')}</PageHeading>
       <p className="nl-paragraph">{t('disclosure.intro')}</p>
-      {referenceDate ? (
-        <DisclosureQueue referenceDate={referenceDate} start={start} />
+      {nextLetterDate ? (
+        <DisclosureQueue nextLetterDate={nextLetterDate} start={start} />
       ) : (
         <p role="status" className="nl-paragraph">
           {t('common.loading')}
@@ -53,9 +50,11 @@ export function DisclosureQueuePage() {
  */
 type PageStart = Record<string, string | undefined>;
 
-function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; start: PageStart }) {
+function DisclosureQueue({ nextLetterDate, start }: { nextLetterDate: IsoDate; start: PageStart }) {
   const { t } = useTranslation();
-  const [, setParams] = useSearchParams();
+  // Counted for the next letter where the address names no date; another date starts each list at its first page.
+  const asAt = useAsAtDate('referenceDate', { byDefault: nextLetterDate, restarts: Object.keys(start) });
+  const referenceDate = asAt.date;
   const mayDecide = useCan()('disclosure.decide');
   const queue = useResource(JSON.stringify([referenceDate, start]), (signal) => getDisclosureQueue({ referenceDate, ...start }, signal));
   const [selected, setSelected] = useState<ReadonlyMap<string, DeliverySummary>>(new Map());
@@ -78,7 +77,7 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
       <div role="status" className="site-notice">
         {decidedCount !== null && <Alert type="ok">{t('disclosure.decided', { count: decidedCount })}</Alert>}
       </div>
-      <ReferenceDateForm referenceDate={referenceDate} errors={errors} onChange={(date) => setParams(date === null ? {} : { referenceDate: date })} />
+      <AsAtDateForm asAt={asAt} label={t('disclosure.referenceDate')} refusal={errors.referenceDate} />
       {!data ? (
         errors.referenceDate === undefined && <ResourceStatus resource={queue} onRetry={queue.reload} />
       ) : (
@@ -148,33 +147,6 @@ function DisclosureQueue({ referenceDate, start }: { referenceDate: IsoDate; sta
         </>
       )}
     </>
-  );
-}
-
-/**
- * The reference date of the letter the queue is counted for; emptied, the queue is counted for the next
- * letter again (null), as when none was chosen.
- */
-function ReferenceDateForm({ referenceDate, errors, onChange }: { referenceDate: IsoDate; errors: FieldErrors; onChange: (date: IsoDate | null) => void }) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState(referenceDate);
-  useEffect(() => setValue(referenceDate), [referenceDate]);
-  const dates = useFilterDates();
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!dates.complete(event.currentTarget)) return;
-    if (isIsoDate(value)) return onChange(value);
-    // Emptied: the field shows a date again, the next letter's once the address names none (the effect above), or this one where it already did.
-    setValue(referenceDate);
-    onChange(null);
-  }
-  return (
-    <form className="date-form" noValidate onSubmit={handleSubmit}>
-      <TextField name="referenceDate" type="date" label={t('disclosure.referenceDate')} value={value} error={dates.errors.referenceDate ?? errors.referenceDate} onChange={setValue} />
-      <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-        {t('disclosure.showQueue')}
-      </button>
-    </form>
   );
 }
 
