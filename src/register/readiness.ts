@@ -85,17 +85,27 @@ async function replenishmentAt(db: Db, date: IsoDate) {
 /**
  * The replenishment projects and the decisions not to replace, newest first, as they stood at the date: what the
  * readiness page shows beside its list. A project is as its state held then, with its history up to then; one with
- * no state by then is left out. Its version stays that of its current state, to send with its next change.
+ * no state by then is left out. Its budget, expected date and note have no history: at `today` they are as recorded,
+ * at another date they are left out, as what they were then is not known. Its version stays that of its current
+ * state, to send with its next change.
  */
-export async function replenishmentOverview(db: Db, date: IsoDate) {
+export async function replenishmentOverview(db: Db, date: IsoDate, today: IsoDate) {
   const [projects, { states, nonReplacements }] = await Promise.all([repository.listProjects(db), replenishmentAt(db, date)]);
   const held = new Map(states.map((state) => [state.projectId, state]));
   return {
     date,
-    projects: projects.flatMap((project) => {
+    projects: projects.flatMap(({ budgetCents, expectedOn, note, ...project }) => {
       const state = held.get(project.id);
       if (!state) return [];
-      return { ...project, name: state.name, stage: state.stage, asOf: state.asOf, replaces: state.replaces, history: project.history.filter((entry) => entry.asOf <= date) };
+      return {
+        ...project,
+        ...(date === today && { budgetCents, expectedOn, note }),
+        name: state.name,
+        stage: state.stage,
+        asOf: state.asOf,
+        replaces: state.replaces,
+        history: project.history.filter((entry) => entry.asOf <= date),
+      };
     }),
     nonReplacements: nonReplacements.toReversed(),
   };

@@ -7,7 +7,7 @@ import { vocabulary } from '../../common/vocabulary/index.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
 import {
   ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, queuedExports, TRAINING_PROGRAMME_COLUMNS,
-  READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS,
+  READINESS_DELIVERY_COLUMNS, replenishmentProjectColumns, NON_REPLACEMENT_COLUMNS,
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
   ANNEX_COLUMNS,
   BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
@@ -307,7 +307,7 @@ describeEachDatabase('list exports', (database) => {
     expect((await registrar('GET', '/readiness/deliveries?effect=unjudged')).body.items.map((item: any) => item.id)).toEqual([generators.id]);
     expect((await registrar('GET', '/exports/readiness-deliveries?effect=onbekend')).status).toBe(400);
 
-    const projects = await expectExportsOf('registrar', '/exports/replenishment-projects', REPLENISHMENT_PROJECT_COLUMNS, overview.projects);
+    const projects = await expectExportsOf('registrar', '/exports/replenishment-projects', replenishmentProjectColumns(true), overview.projects);
     expect(projects.rows[1]!.slice(0, 5)).toEqual([project.name, nl.replenishmentStages.identified, new Date('2025-05-15T00:00:00Z'), 1000000.01, 200000000.01]);
 
     expect(overview.nonReplacements).toHaveLength(1);

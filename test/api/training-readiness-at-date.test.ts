@@ -5,7 +5,8 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { vocabulary } from '../../common/vocabulary/index.ts';
-import { NON_REPLACEMENT_COLUMNS, READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, TRAINING_PROGRAMME_COLUMNS } from '../../src/api/exports/tables.ts';
+import { NON_REPLACEMENT_COLUMNS, READINESS_DELIVERY_COLUMNS, replenishmentProjectColumns, TRAINING_PROGRAMME_COLUMNS } from '../../src/api/exports/tables.ts';
+import { annexRows } from '../../src/db/repositories/letters.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { readinessAnnexRows } from '../../src/register/readiness.ts';
@@ -47,7 +48,7 @@ describeEachDatabase('training and readiness at a date', (database) => {
     await created(`/deliveries/${stockId}/readiness-judgements`, { effect: 'unacceptable', reasoning: 'Op de datum.', judgedOn: ON });
     await created(`/deliveries/${stockId}/non-replacement-decisions`, { decidedOn: BEFORE, reason: 'Deels niet vervangen.' });
     await created(`/deliveries/${stockId}/non-replacement-decisions`, { decidedOn: ON, reason: 'Tegen boekwaarde.', revaluation: { amountCents: 900_00, basis: 'bookValue', effectiveDate: ON } });
-    const project = { name: 'Vervanging generatoren', stage: 'approved', replaces: [{ deliveryId: stockId, replacedValueCents: 100_00 }], asOf: BEFORE };
+    const project = { name: 'Vervanging generatoren', stage: 'approved', budgetCents: 500_00, expectedOn: '2026-06-30', note: 'Zoals nu vastgelegd.', replaces: [{ deliveryId: stockId, replacedValueCents: 100_00 }], asOf: BEFORE };
     projectId = (await created('/replenishment-projects', project)).id;
     await created(`/replenishment-projects/${projectId}`, { ...project, stage: 'contracted', replaces: [{ deliveryId: stockId, replacedValueCents: 300_00 }], asOf: ON }, { 'If-Match': '"1"' });
     laterStockId = (await created('/deliveries', { ...stockDelivery, title: 'Generatoren later', committedAt: '2025-09-16', realisedAt: '2025-09-20' })).id;
@@ -62,13 +63,13 @@ describeEachDatabase('training and readiness at a date', (database) => {
   const stockAt = async (date: string, query = '') => (await read(`/readiness/deliveries?date=${date}&pageSize=100${query}`)).items;
   const stockDeliveryAt = async (date: string) => (await stockAt(date)).find((item: any) => item.id === stockId);
   const projectAt = async (date: string) => (await read(`/readiness?date=${date}`)).projects.find((item: any) => item.id === projectId);
-  /** An export's rows, by the heading of each column. */
+  /** An export's rows, by the heading of each column, the file's headings being those of the columns. */
   const exported = async <Row,>(path: string, columns: readonly Column<Row>[]) => {
     const response = await registrar('GET', `${path}&format=csv`);
     expect(response.status, path).toBe(200);
-    return parseCsv(response.body.slice(1), ';')
-      .slice(1)
-      .map((cells) => Object.fromEntries(columns.map((column, index) => [column.heading, cells[index]])));
+    const [headings, ...rows] = parseCsv(response.body.replace(/^\uFEFF/, ''), ';');
+    expect(headings, path).toEqual(columns.map((column) => nl.spreadsheetExport.headings[column.heading]));
+    return rows.map((cells) => Object.fromEntries(columns.map((column, index) => [column.heading, cells[index]])));
   };
 
   it('counts a programme’s contribution counted up to the date, not one counted up to a later date, as the letter’s annex does', async () => {
@@ -106,8 +107,9 @@ describeEachDatabase('training and readiness at a date', (database) => {
     expect(today.items.find((item: any) => item.id === programmeId).counts.trainers.value).toBe(12);
   });
 
-  it('lists a stock delivery with the judgement that held at the date, the judgements, replacement and decisions by then', async () => {
+  it('lists a stock delivery with its value, the judgement that held at the date, the judgements, replacement and decisions by then', async () => {
     expect(await stockDeliveryAt(BEFORE)).toMatchObject({
+      valueCents: 1_000_00,
       latestJudgement: { effect: 'acceptable', judgedOn: BEFORE },
       judgements: 1,
       replacedValueCents: 100_00,
@@ -115,12 +117,16 @@ describeEachDatabase('training and readiness at a date', (database) => {
     });
     expect(await stockDeliveryAt('2025-09-14')).toEqual(await stockDeliveryAt(BEFORE));
     expect(await stockDeliveryAt(ON)).toMatchObject({
+      // The revaluation of the decision not to replace holds from that day.
+      valueCents: 900_00,
       latestJudgement: { effect: 'unacceptable', judgedOn: ON },
       judgements: 2,
       replacedValueCents: 300_00,
       nonReplacements: 2,
     });
-    expect(await stockDeliveryAt('2025-08-30')).toMatchObject({ latestJudgement: null, judgements: 0, replacedValueCents: 0, nonReplacements: 0 });
+    expect(await stockDeliveryAt('2025-08-30')).toMatchObject({ valueCents: 1_000_00, latestJudgement: null, judgements: 0, replacedValueCents: 0, nonReplacements: 0 });
+    // Begun, not valued yet.
+    expect(await stockDeliveryAt('2025-04-14')).toMatchObject({ valueCents: 0 });
   });
 
   it('finds the deliveries by the effect of the judgement that held at the date, or those not judged by then', async () => {
@@ -141,6 +147,9 @@ describeEachDatabase('training and readiness at a date', (database) => {
 
   it('gives the projects as their states held at the date and the decisions not to replace taken by then', async () => {
     const before = await projectAt(BEFORE);
+    // Budget, expected date and note have no history: as recorded, at today's date only.
+    for (const recordedNow of ['budgetCents', 'expectedOn', 'note']) expect(before).not.toHaveProperty(recordedNow);
+    expect(await projectAt('2025-11-15')).toMatchObject({ budgetCents: 500_00, expectedOn: '2026-06-30', note: 'Zoals nu vastgelegd.' });
     expect(before).toMatchObject({ stage: 'approved', asOf: BEFORE, replaces: [expect.objectContaining({ deliveryId: stockId, replacedValueCents: 100_00 })] });
     expect(before.history.map((state: any) => state.asOf)).toEqual([BEFORE]);
     // The version stays that of its current state, to send with its next change.
@@ -159,6 +168,7 @@ describeEachDatabase('training and readiness at a date', (database) => {
       const listed = await stockDeliveryAt(date);
       const decisions = (await read(`/readiness?date=${date}`)).nonReplacements.filter((decision: any) => decision.deliveryId === stockId);
       expect(listed.latestJudgement?.effect ?? null, date).toBe(row!.judgement?.effect ?? null);
+      expect(listed.valueCents, date).toBe((await annexRows(database().db, date)).find((annexed) => annexed.deliveryId === stockId)!.valueCents);
       expect(listed.replacedValueCents, date).toBe(row!.replacements.reduce((sum, replacement) => sum + replacement.replacedValueCents, 0));
       expect(decisions.toReversed().map((decision: any) => [decision.decidedOn, decision.reason, decision.revalued]), date).toEqual(row!.nonReplacements.map((decision) => [decision.decidedOn, decision.reason, decision.revalued]));
     }
@@ -170,12 +180,15 @@ describeEachDatabase('training and readiness at a date', (database) => {
     expect((await exported('/exports/training-programmes?date=2025-08-30', TRAINING_PROGRAMME_COLUMNS)).map((row) => row.id)).not.toContain(programmeId);
 
     const stock = await exported(`/exports/readiness-deliveries?date=${BEFORE}&q=op%20data`, READINESS_DELIVERY_COLUMNS);
-    expect(stock.map((row) => [row.id, row.readinessEffect, row.judgements, row.replacedEuro, row.nonReplacements])).toEqual([[stockId, nl.readinessEffects.acceptable, '1', '100,00', '1']]);
-    expect((await exported(`/exports/readiness-deliveries?date=${ON}&q=op%20data`, READINESS_DELIVERY_COLUMNS))[0]).toMatchObject({ readinessEffect: nl.readinessEffects.unacceptable, judgements: '2' });
+    expect(stock.map((row) => [row.id, row.valueEuro, row.readinessEffect, row.judgements, row.replacedEuro, row.nonReplacements])).toEqual([[stockId, '1000,00', nl.readinessEffects.acceptable, '1', '100,00', '1']]);
+    expect((await exported(`/exports/readiness-deliveries?date=${ON}&q=op%20data`, READINESS_DELIVERY_COLUMNS))[0]).toMatchObject({ valueEuro: '900,00', readinessEffect: nl.readinessEffects.unacceptable, judgements: '2' });
 
-    const projects = await exported(`/exports/replenishment-projects?date=${BEFORE}`, REPLENISHMENT_PROJECT_COLUMNS);
+    // Without the budget, expected date and note, which have no history, but at today's date.
+    const projects = await exported(`/exports/replenishment-projects?date=${BEFORE}`, replenishmentProjectColumns(false));
     expect(projects.find((row) => row.id === projectId)).toMatchObject({ stage: nl.replenishmentStages.approved, replacesEuro: '100,00' });
-    expect((await exported('/exports/replenishment-projects?date=2025-08-30', REPLENISHMENT_PROJECT_COLUMNS)).map((row) => row.id)).not.toContain(projectId);
+    expect((await exported('/exports/replenishment-projects?date=2025-08-30', replenishmentProjectColumns(false))).map((row) => row.id)).not.toContain(projectId);
+    const today = await exported('/exports/replenishment-projects?date=2025-11-15', replenishmentProjectColumns(true));
+    expect(today.find((row) => row.id === projectId)).toMatchObject({ stage: nl.replenishmentStages.contracted, budgetEuro: '500,00', expectedOn: '2026-06-30', note: 'Zoals nu vastgelegd.' });
 
     const decisions = await exported(`/exports/non-replacements?date=${ON}`, NON_REPLACEMENT_COLUMNS);
     expect(decisions.filter((row) => row.deliveryId === stockId).map((row) => [row.reason, row.revalued])).toEqual([

@@ -336,12 +336,12 @@ describeEachDatabase('training and readiness', (database) => {
     expect(summary.status).toBe(200);
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     const largest = overview
-      .toSorted((a, b) => b.currentValueCents - a.currentValueCents || (a.id < b.id ? -1 : 1))
+      .toSorted((a, b) => b.valueCents - a.valueCents || (a.id < b.id ? -1 : 1))
       .slice(0, 20)
-      .map((delivery) => ({ id: delivery.id, title: delivery.title, currentValueCents: delivery.currentValueCents, replacedValueCents: delivery.replacedValueCents, nonReplacements: delivery.nonReplacements }));
+      .map((delivery) => ({ id: delivery.id, title: delivery.title, currentValueCents: delivery.valueCents, replacedValueCents: delivery.replacedValueCents, nonReplacements: delivery.nonReplacements }));
     expect(summary.body).toEqual({
       stockDeliveries: overview.length,
-      deliveredCents: sum(overview.map((delivery) => delivery.currentValueCents)),
+      deliveredCents: sum(overview.map((delivery) => delivery.valueCents)),
       replacedCents: sum(overview.map((delivery) => delivery.replacedValueCents)),
       largest,
     });

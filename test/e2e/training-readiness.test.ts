@@ -259,9 +259,12 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(decisions))[0]).toEqual(expect.arrayContaining(['10 sep. 2025', title, 'Ja: de waarde van de levering is herzien']));
   });
 
-  it('the registrar sees readiness as it stood at a date: the judgement that held then, the search kept, the forms at today’s', async () => {
+  it('the registrar sees readiness as it stood at a date: the value and judgement that held then, the search kept, the projects without what has no history, the forms at today’s', async () => {
     const title = 'Aggregaten op een datum';
     const id = await registerShipped(server(), { title, category: 'other', quantity: 2, unit: 'stuks', supportType: 'stock', fundingSource: 'ukraineSupportBudget', committedAt: '2025-06-01', realisedAt: '2025-07-20' });
+    for (const [effectiveDate, amountCents] of [['2025-07-20', 1_000_00], ['2025-10-01', 800_00]] as const) {
+      await api(server(), `/deliveries/${id}/valuations`, { method: 'POST', body: JSON.stringify({ amountCents, basis: 'replacementValue', effectiveDate }) });
+    }
     for (const [judgedOn, effect] of [['2025-08-01', 'acceptable'], ['2025-10-01', 'unacceptable']] as const) {
       await api(server(), `/deliveries/${id}/readiness-judgements`, { method: 'POST', body: JSON.stringify({ effect, reasoning: `Beoordeeld op ${judgedOn}.`, judgedOn }) });
     }
@@ -269,11 +272,16 @@ describeWithBrowser('training and readiness', (browser) => {
     await visit(page, server(), '/gereedheid');
     await page.getByRole('searchbox', { name: 'Zoek op titel' }).fill('aggregaten op een');
     const list = page.getByRole('table', { name: /^Effect op de gereedheid en vervanging per levering/ });
-    await expect.poll(async () => (await tableRows(list)).map((cells) => cells.slice(0, 1).concat(cells.slice(2, 4)))).toEqual([[title, expect.stringMatching(/^onacceptabel \(1 okt\. 2025, /), '2']]);
+    await expect.poll(async () => (await tableRows(list)).map((cells) => cells.slice(0, 4))).toEqual([[title, '€\u00a0800,00', expect.stringMatching(/^onacceptabel \(1 okt\. 2025, /), '2']]);
+    const budget = page.getByRole('table', { name: /^Projecten die geleverd materieel vervangen/ }).getByRole('columnheader', { name: 'Budget' });
+    expect(await budget.count()).toBe(1);
     await page.getByLabel('Stand op', { exact: true }).fill('2025-09-01');
     await page.getByRole('button', { name: 'Tonen' }).click();
     const then = page.getByRole('table', { name: /^Effect op de gereedheid en vervanging per levering, stand op 1 sep\. 2025/ });
-    await expect.poll(async () => (await tableRows(then)).map((cells) => cells.slice(0, 1).concat(cells.slice(2, 4)))).toEqual([[title, expect.stringMatching(/^acceptabel \(1 aug\. 2025, /), '1']]);
+    await expect.poll(async () => (await tableRows(then)).map((cells) => cells.slice(0, 4))).toEqual([[title, '€\u00a01.000,00', expect.stringMatching(/^acceptabel \(1 aug\. 2025, /), '1']]);
+    // A project's budget and expected date have no history: not shown at another date than today, and the page says so.
+    await page.getByText('Budget en verwachte datum van een project hebben geen geschiedenis').waitFor();
+    expect(await budget.count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Stand vastleggen' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Naar de stand van vandaag' }).waitFor();
   });

@@ -37,7 +37,7 @@ import type { CsvDialect } from '../csv.ts';
 import { spreadsheetStream, XLSX_TYPE, type Column, type ExportFormat } from './spreadsheet.ts';
 import {
   ACCOUNT_COLUMNS, AUDIT_COLUMNS, BUDGET_COMMITMENT_COLUMNS, DELIVERY_COLUMNS, EPF_CLAIM_COLUMNS, EXPORT_QUEUE_COLUMNS, LETTER_COLUMNS, TRAINING_PROGRAMME_COLUMNS,
-  READINESS_DELIVERY_COLUMNS, REPLENISHMENT_PROJECT_COLUMNS, NON_REPLACEMENT_COLUMNS,
+  READINESS_DELIVERY_COLUMNS, replenishmentProjectColumns, NON_REPLACEMENT_COLUMNS,
   INDUSTRY_BY_COUNTRY_COLUMNS, INDUSTRY_CONTRACT_COLUMNS, PRICE_DEVELOPMENT_COLUMNS, LESSON_COLUMNS, COPRODUCTION_COLUMNS, DEMAND_BUNDLE_COLUMNS, contractMilestoneRows,
   ANNEX_COLUMNS,
   BUDGET_DECISION_COLUMNS, BUDGET_SHIFT_COLUMNS,
@@ -69,14 +69,19 @@ async function* presented<Row, Item>(batches: AsyncIterable<readonly Row[]>, pre
   for await (const batch of batches) yield batch.map(present);
 }
 
-/** A table of a page's overview as it stood at the date asked (today when left out), each its own file. */
+/**
+ * A table of a page's overview as it stood at the date asked (today when left out), each its own file; with the
+ * columns for that date where some are known at today's date only.
+ */
 const tableAt =
-  <Overview>(overviewAt: (db: Kysely<Database>, date: IsoDate) => Promise<Overview>) =>
-  <Row>(list: ExportList, columns: readonly Column<Row>[], rows: (overview: Overview) => readonly Row[]) =>
+  <Overview>(overviewAt: (db: Kysely<Database>, date: IsoDate, today: IsoDate) => Promise<Overview>) =>
+  <Row>(list: ExportList, columns: readonly Column<Row>[] | ((atToday: boolean) => readonly Column<Row>[]), rows: (overview: Overview) => readonly Row[]) =>
   async (c: Context<ApiEnv>, query: FileQuery & { date?: IsoDate | undefined }) => {
     const { db, clock } = c.get('deps');
-    const { date, ...file } = query;
-    return sendExport(c, list, file, columns, oneBatch(overviewAt(db, date ?? todayInAmsterdam(clock())).then(rows)));
+    const { date: asked, ...file } = query;
+    const today = todayInAmsterdam(clock());
+    const date = asked ?? today;
+    return sendExport(c, list, file, typeof columns === 'function' ? columns(date === today) : columns, oneBatch(overviewAt(db, date, today).then(rows)));
   };
 
 export function exportRoutes() {
@@ -134,7 +139,7 @@ export function exportRoutes() {
   });
 
   const replenishmentTable = tableAt(replenishmentOverview);
-  const projectsTable = replenishmentTable('replenishmentProjects', REPLENISHMENT_PROJECT_COLUMNS, (overview) => overview.projects);
+  const projectsTable = replenishmentTable('replenishmentProjects', replenishmentProjectColumns, (overview) => overview.projects);
   const decisionsTable = replenishmentTable('nonReplacements', NON_REPLACEMENT_COLUMNS, (overview) => overview.nonReplacements);
   app.openapi(replenishmentProjectsExportRoute, async (c) => projectsTable(c, c.req.valid('query')));
   app.openapi(nonReplacementsExportRoute, async (c) => decisionsTable(c, c.req.valid('query')));

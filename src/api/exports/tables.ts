@@ -187,13 +187,13 @@ export const TRAINING_PROGRAMME_COLUMNS: readonly Column<TrainingProgramme>[] = 
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
 
-/** The stock deliveries as the readiness page lists them at its date: the judgement that held then, and what was and was not replaced then. */
+/** The stock deliveries as the readiness page lists them at its date: their value then, the judgement that held then, and what was and was not replaced then. */
 export const READINESS_DELIVERY_COLUMNS: readonly Column<StockDeliveryReadiness>[] = [
   { heading: 'delivery', kind: 'text', value: (row) => row.title },
   { heading: 'quantity', kind: 'count', value: (row) => row.quantity },
   { heading: 'unit', kind: 'text', value: (row) => row.unit },
   { heading: 'realisedAt', kind: 'date', value: (row) => row.realisedAt },
-  { heading: 'valueEuro', kind: 'euro', value: (row) => row.currentValueCents },
+  { heading: 'valueEuro', kind: 'euro', value: (row) => row.valueCents },
   { heading: 'readinessEffect', kind: 'text', value: (row, words) => (row.latestJudgement ? words.readinessEffects[row.latestJudgement.effect] : null) },
   { heading: 'judgedOn', kind: 'date', value: (row) => row.latestJudgement?.judgedOn ?? null },
   { heading: 'judgedBy', kind: 'text', value: (row, words) => actorInWords(row.latestJudgement?.judgedByName, words) },
@@ -204,16 +204,23 @@ export const READINESS_DELIVERY_COLUMNS: readonly Column<StockDeliveryReadiness>
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
 
-type ReplenishmentProject = Omit<StoredProject, 'createdAt' | 'updatedAt'>;
+/** What has no history of a project, known only as it is now. */
+type RecordedNow = 'budgetCents' | 'expectedOn' | 'note';
+type ReplenishmentProject = Omit<StoredProject, 'createdAt' | 'updatedAt' | RecordedNow> & Partial<Pick<StoredProject, RecordedNow>>;
 
-export const REPLENISHMENT_PROJECT_COLUMNS: readonly Column<ReplenishmentProject>[] = [
+const RECORDED_NOW_COLUMNS: readonly Column<ReplenishmentProject>[] = [
+  { heading: 'budgetEuro', kind: 'euro', value: (row) => row.budgetCents ?? null },
+  { heading: 'expectedOn', kind: 'date', value: (row) => row.expectedOn ?? null },
+  { heading: 'note', kind: 'text', value: (row) => row.note || null },
+];
+
+/** The projects as the readiness page lists them at its date: their budget, expected date and note at today's date only, as they have no history. */
+export const replenishmentProjectColumns = (atToday: boolean): readonly Column<ReplenishmentProject>[] => [
   { heading: 'project', kind: 'text', value: (row) => row.name },
   { heading: 'stage', kind: 'text', value: (row, words) => words.replenishmentStages[row.stage] },
   { heading: 'stageAsOf', kind: 'date', value: (row) => row.asOf },
   { heading: 'replacesEuro', kind: 'euro', value: (row) => row.replaces.reduce((sum, replacement) => sum + replacement.replacedValueCents, 0) },
-  { heading: 'budgetEuro', kind: 'euro', value: (row) => row.budgetCents },
-  { heading: 'expectedOn', kind: 'date', value: (row) => row.expectedOn },
-  { heading: 'note', kind: 'text', value: (row) => row.note || null },
+  ...(atToday ? RECORDED_NOW_COLUMNS : []),
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];

@@ -38,7 +38,8 @@ export function readinessRoutes() {
 
   app.openapi(overviewRoute, async (c) => {
     const { db, clock } = c.get('deps');
-    return c.json(ReadinessOverviewSchema.parse(await register.replenishmentOverview(db, c.req.valid('query').date ?? todayInAmsterdam(clock()))), 200);
+    const today = todayInAmsterdam(clock());
+    return c.json(ReadinessOverviewSchema.parse(await register.replenishmentOverview(db, c.req.valid('query').date ?? today, today)), 200);
   });
 
   app.openapi(listStockDeliveriesRoute, async (c) => {

@@ -62,23 +62,36 @@ const ProjectInputSchema = z
 /** A project's rules that need nothing but its body; those against the deliveries it replaces and its latest state need the register. */
 export const projectInputRules = passedFieldRules(ProjectInputSchema, projectViolations);
 
-export const ProjectSchema = z
+const projectFields = {
+  id: z.uuid(),
+  name: z.string(),
+  stage: z.enum(REPLENISHMENT_STAGES),
+  replaces: z.array(z.object({ deliveryId: z.uuid(), replacedValueCents: z.number().int(), replacedQuantity: z.number().int().nullable() })),
+  isDemonstration: z.boolean(),
+  version: z.number().int(),
+  asOf: isoDate.openapi({ description: 'The day from which its current state holds' }),
+  history: z
+    .array(z.object({ asOf: isoDate, stage: z.enum(REPLENISHMENT_STAGES), reason: z.string(), recordedAt: z.string() }))
+    .openapi({ description: 'Every state it was recorded in, in the order they hold, each with the reason it went back to an earlier stage (empty when it did not)' }),
+};
+
+/** What a project holds that has no history: known only as it is now. */
+const recordedNowFields = {
+  budgetCents: z.number().int().nullable(),
+  expectedOn: isoDate.nullable(),
+  note: z.string(),
+};
+
+export const ProjectSchema = z.object({ ...projectFields, ...recordedNowFields }).openapi('ReplenishmentProject');
+
+const ProjectAtSchema = z
   .object({
-    id: z.uuid(),
-    name: z.string(),
-    stage: z.enum(REPLENISHMENT_STAGES),
-    budgetCents: z.number().int().nullable(),
-    expectedOn: isoDate.nullable(),
-    note: z.string(),
-    replaces: z.array(z.object({ deliveryId: z.uuid(), replacedValueCents: z.number().int(), replacedQuantity: z.number().int().nullable() })),
-    isDemonstration: z.boolean(),
-    version: z.number().int(),
-    asOf: isoDate.openapi({ description: 'The day from which its current state holds' }),
-    history: z
-      .array(z.object({ asOf: isoDate, stage: z.enum(REPLENISHMENT_STAGES), reason: z.string(), recordedAt: z.string() }))
-      .openapi({ description: 'Every state it was recorded in, in the order they hold, each with the reason it went back to an earlier stage (empty when it did not)' }),
+    ...projectFields,
+    budgetCents: recordedNowFields.budgetCents.optional(),
+    expectedOn: recordedNowFields.expectedOn.optional(),
+    note: recordedNowFields.note.optional(),
   })
-  .openapi('ReplenishmentProject');
+  .openapi('ReplenishmentProjectAt', { description: 'A project at a date: its budget, expected date and note, which have no history, only at today’s date, as recorded' });
 
 const NonReplacementInputSchema = z
   .strictObject({
@@ -114,7 +127,6 @@ const stockDeliveryFields = {
   quantity: z.number().int().nullable(),
   unit: z.string().nullable(),
   realisedAt: isoDate.nullable(),
-  currentValueCents: z.number().int(),
 };
 
 /** The stock deliveries' filter, on the page and in its export. */
@@ -136,6 +148,7 @@ const StockDeliveryReadinessListSchema = z
     items: z.array(
       z.object({
         ...stockDeliveryFields,
+        valueCents: z.number().int().openapi({ description: 'Its value at the date: its latest valuation effective on or before it and not withdrawn by then; 0 without one' }),
         latestJudgement: z
           .object({ effect: z.enum(READINESS_EFFECTS), judgedOn: isoDate, judgedByName: z.string() })
           .nullable()
@@ -173,6 +186,7 @@ export const listStockDeliveriesRoute = createRoute(
 export const DeliveryReadinessSchema = z
   .object({
     ...stockDeliveryFields,
+    currentValueCents: z.number().int(),
     judgements: z.array(JudgementSchema).openapi({ description: 'The history, oldest first' }),
     version: historyVersion,
     replacements: z.array(
@@ -202,10 +216,10 @@ export const getDeliveryReadinessRoute = createRoute(
 export const ReadinessOverviewSchema = z
   .object({
     date: isoDate.openapi({ description: 'The date the overview is as at' }),
-    projects: z.array(ProjectSchema).openapi({
+    projects: z.array(ProjectAtSchema).openapi({
       description:
         'The projects as their states held at the date (name, stage, the day it held from, what they replaced), with their history up to it; a project with no state by then is left out. ' +
-        'Budget, expected date and note have no history: they are as recorded now',
+        'Budget, expected date and note have no history: they are given at today’s date only, as recorded now, and left out at another',
     }),
     nonReplacements: z
       .array(NonReplacementDecisionSchema.extend({ deliveryTitle: z.string(), revalued: z.boolean().openapi({ description: 'Whether its revaluation held at the date, as the confidential annex says it' }) }))

@@ -15,6 +15,7 @@ import {
   type EpfTranche,
 } from '../../domain/epf.ts';
 import { withTypedErrors } from '../errors.ts';
+import { valueAt } from './figures.ts';
 import { foldedReferenceIs } from './folded-reference.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, EpfTrancheTable } from '../schema.ts';
@@ -250,20 +251,6 @@ export async function implementingActorCentsAt(db: Db, date: string): Promise<Ce
     .where('changeDate', '<=', date)
     .executeTakeFirstOrThrow();
   return centsFromText(row.cents);
-}
-
-/**
- * The value of the outer query's delivery at a date: its latest valuation effective on or before it
- * and not withdrawn by then (as realised support counts it, migration 025); null when there is none.
- */
-function valueAt(date: string) {
-  return sql<Cents | null>`(
-    select valuation.amount_cents from valuation
-    left join valuation_withdrawal withdrawal on withdrawal.valuation_id = valuation.id
-    where valuation.delivery_id = delivery.id and valuation.effective_date <= ${date}::date
-      and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date)
-    order by valuation.effective_date desc, valuation.recorded_at desc, valuation.id desc
-    limit 1)`;
 }
 
 /** Loads rows of the demonstration register; a row already there (by its id) is left as it is. Returns whether anything was added. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { SUPPORT_TYPES, type SupportType } from '../../domain/delivery.ts';
-import { totalCentsFromText, type CentsTotal } from '../../../common/money.ts';
+import { totalCentsFromText, type Cents, type CentsTotal } from '../../../common/money.ts';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -51,6 +51,20 @@ export function realisedBy(date: string): RawBuilder<boolean> {
     select from payment left join payment_withdrawal withdrawal on withdrawal.payment_id = payment.id
     where payment.delivery_id = delivery.id and payment.paid_on <= ${date}::date
       and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date))))`;
+}
+
+/**
+ * The value of the outer query's delivery (the table `delivery`) at a date: its latest valuation effective on or
+ * before it and not withdrawn by then, as realised support counts it (migration 025); null when there is none.
+ */
+export function valueAt(date: string): RawBuilder<Cents | null> {
+  return sql<Cents | null>`(
+    select valuation.amount_cents from valuation
+    left join valuation_withdrawal withdrawal on withdrawal.valuation_id = valuation.id
+    where valuation.delivery_id = delivery.id and valuation.effective_date <= ${date}::date
+      and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date)
+    order by valuation.effective_date desc, valuation.recorded_at desc, valuation.id desc
+    limit 1)`;
 }
 
 export interface MonthlyChange {

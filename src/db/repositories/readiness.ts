@@ -18,6 +18,7 @@ import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetP
 import type { Database } from '../schema.ts';
 import { PLANNED_FOR_ITS_VALUES } from '../prepared-statements.ts';
 import { containsPattern } from '../text-search.ts';
+import { valueAt } from './figures.ts';
 
 type Db = Kysely<Database>;
 
@@ -312,8 +313,10 @@ export async function findStockDelivery(db: Db, id: string): Promise<StockDelive
   return stock(db).where('id', '=', id).executeTakeFirst();
 }
 
-/** A stock delivery as the readiness list shows it at a date: the judgement that held then, and how much of its history and replacement there was by then. */
-export interface StockDeliveryReadiness extends StockDelivery {
+/** A stock delivery as the readiness list shows it at a date: its value, the judgement that held then, and how much of its history and replacement there was by then. */
+export interface StockDeliveryReadiness extends Omit<StockDelivery, 'currentValueCents'> {
+  /** Its value at the date (valueAt); 0 without a valuation by then, as its current value is without one. */
+  valueCents: number;
   latestJudgement: { effect: ReadinessEffect; judgedOn: string; judgedByName: string } | null;
   judgements: number;
   replacedValueCents: number;
@@ -373,8 +376,8 @@ function stockWhose({ date, titleContains, effect }: StockDeliveryFilter): RawBu
 
 /**
  * A page of the stock deliveries the filter finds, each summed up for the page only as it stood at the filter's
- * date: the judgement that held then and how many were made by then, what the projects replaced of it in the
- * states that held then, and the decisions not to replace it taken by then.
+ * date: its value then, the judgement that held then and how many were made by then, what the projects replaced
+ * of it in the states that held then, and the decisions not to replace it taken by then.
  */
 export async function stockDeliveryReadiness(db: Db, query: { filter: StockDeliveryFilter; start: PageStart; limit: number }): Promise<KeysetPage<StockDeliveryReadiness>> {
   const { date } = query.filter;
@@ -384,9 +387,9 @@ export async function stockDeliveryReadiness(db: Db, query: { filter: StockDeliv
     query.start,
     query.limit,
     async ([walk], order, limit) => {
-      const { rows } = await sql<StockDelivery & { effect: string | null; judgedOn: string | null; judgedByName: string | null; judgements: number; replacedValueCents: string; replacedQuantity: number; nonReplacements: number }>`
+      const { rows } = await sql<Omit<StockDeliveryReadiness, 'latestJudgement' | 'replacedValueCents'> & { effect: string | null; judgedOn: string | null; judgedByName: string | null; replacedValueCents: string }>`
         with page as (
-          select id, title, quantity, unit, realised_at, current_value_cents from delivery
+          select id, title, quantity, unit, realised_at, coalesce(${valueAt(date)}, 0) as value_cents from delivery
           where ${stockWhose(query.filter)} and ${walk!.condition} order by ${walk!.order} limit ${limit}
         )
         select page.*, held.effect, held.judged_on, held.judged_by_name, replaced.value_cents as replaced_value_cents, replaced.quantity as replaced_quantity,

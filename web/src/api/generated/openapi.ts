@@ -13206,8 +13206,8 @@ export interface components {
              * @description The date the overview is as at
              */
             date: string;
-            /** @description The projects as their states held at the date (name, stage, the day it held from, what they replaced), with their history up to it; a project with no state by then is left out. Budget, expected date and note have no history: they are as recorded now */
-            projects: components["schemas"]["ReplenishmentProject"][];
+            /** @description The projects as their states held at the date (name, stage, the day it held from, what they replaced), with their history up to it; a project with no state by then is left out. Budget, expected date and note have no history: they are given at today’s date only, as recorded now, and left out at another */
+            projects: components["schemas"]["ReplenishmentProjectAt"][];
             /** @description The decisions not to replace taken on or before the date, newest first */
             nonReplacements: {
                 /** Format: uuid */
@@ -13226,16 +13226,13 @@ export interface components {
                 revalued: boolean;
             }[];
         };
-        ReplenishmentProject: {
+        /** @description A project at a date: its budget, expected date and note, which have no history, only at today’s date, as recorded */
+        ReplenishmentProjectAt: {
             /** Format: uuid */
             id: string;
             name: string;
             /** @enum {string} */
             stage: "identified" | "approved" | "contracted" | "delivered";
-            budgetCents: number | null;
-            /** Format: date */
-            expectedOn: string | null;
-            note: string;
             replaces: {
                 /** Format: uuid */
                 deliveryId: string;
@@ -13258,6 +13255,10 @@ export interface components {
                 reason: string;
                 recordedAt: string;
             }[];
+            budgetCents?: number | null;
+            /** Format: date */
+            expectedOn?: string | null;
+            note?: string;
         };
         StockDeliveryReadinessList: {
             items: {
@@ -13268,7 +13269,8 @@ export interface components {
                 unit: string | null;
                 /** Format: date */
                 realisedAt: string | null;
-                currentValueCents: number;
+                /** @description Its value at the date: its latest valuation effective on or before it and not withdrawn by then; 0 without one */
+                valueCents: number;
                 /** @description The judgement that held at the date: the latest made on or before it (by the day judged, then the moment recorded); null when none was made by then */
                 latestJudgement: {
                     /** @enum {string} */
@@ -13413,6 +13415,39 @@ export interface components {
                 /** Format: date */
                 effectiveDate: string;
             } | null;
+        };
+        ReplenishmentProject: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            stage: "identified" | "approved" | "contracted" | "delivered";
+            replaces: {
+                /** Format: uuid */
+                deliveryId: string;
+                replacedValueCents: number;
+                replacedQuantity: number | null;
+            }[];
+            isDemonstration: boolean;
+            version: number;
+            /**
+             * Format: date
+             * @description The day from which its current state holds
+             */
+            asOf: string;
+            /** @description Every state it was recorded in, in the order they hold, each with the reason it went back to an earlier stage (empty when it did not) */
+            history: {
+                /** Format: date */
+                asOf: string;
+                /** @enum {string} */
+                stage: "identified" | "approved" | "contracted" | "delivered";
+                reason: string;
+                recordedAt: string;
+            }[];
+            budgetCents: number | null;
+            /** Format: date */
+            expectedOn: string | null;
+            note: string;
         };
         ReplenishmentProjectInput: {
             name: string;

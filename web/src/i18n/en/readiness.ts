@@ -13,6 +13,7 @@ export const readiness: typeof nl = {
   deliveriesEmpty: 'No delivery from stock found.',
   projectsHeading: 'Replenishment projects',
   projectsCaption: 'Projects that replace delivered equipment, as at {{date}}',
+  recordedNowOnly: 'A project’s budget and expected date have no history: they are shown only in today’s overview.',
   columns: {
     delivery: 'Delivery',
     value: 'Value',

@@ -11,6 +11,7 @@ export const readiness = {
   deliveriesEmpty: 'Geen levering uit voorraad gevonden.',
   projectsHeading: 'Aanvullingsprojecten',
   projectsCaption: 'Projecten die geleverd materieel vervangen, stand op {{date}}',
+  recordedNowOnly: 'Budget en verwachte datum van een project hebben geen geschiedenis: ze staan alleen in de stand van vandaag.',
   columns: {
     delivery: 'Levering',
     value: 'Waarde',

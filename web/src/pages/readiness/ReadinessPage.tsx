@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import { EFFECT_FILTERS, type EffectFilter } from '../../../../common/vocabulary/codes.ts';
 import { queryString } from '../../api/queryString.ts';
-import { getReadiness, getStockDeliveries, type ReadinessOverview, type StockDeliveryList } from '../../api/readiness.ts';
+import { getReadiness, getStockDeliveries, type ReadinessOverview, type ReplenishmentProject, type StockDeliveryList } from '../../api/readiness.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { AsAtDateForm, RecordedToday, useAsAtDate } from '../../components/AsAtDateForm.tsx';
 import { ExportLinks } from '../../components/ExportLinks.tsx';
@@ -47,6 +47,7 @@ export function ReadinessPage() {
   const deliveries = useResource(JSON.stringify(['stock', date, filter, start]), (signal) => getStockDeliveries({ date, ...filter, ...start }, signal));
   const readiness = useResource(`readiness/${date}`, (signal) => getReadiness(date, signal));
   const overview = readiness.data?.data;
+  const recorded = overview && projectsAsRecorded(overview);
   // A date the API refuses is said at the field, rather than as lists that could not be loaded.
   const failed = [deliveries, readiness].find((resource) => resource.status === 'failed');
   const refusal = fieldErrorsOf(failed?.status === 'failed' ? failed.error : undefined).date;
@@ -86,16 +87,16 @@ export function ReadinessPage() {
       {overview ? (
         <>
           <LabelledSection heading={t('readiness.projectsHeading')}>
-            <ProjectTable overview={overview} />
+            <ProjectTable overview={overview} recorded={recorded ?? null} />
           </LabelledSection>
           <LabelledSection heading={t('readiness.decisionsHeading')}>
             <NonReplacementTable overview={overview} />
           </LabelledSection>
           {can('readiness.write') && (
             <LabelledSection heading={t('readiness.maintainHeading')}>
-              {asAt.isToday ? (
+              {asAt.isToday && recorded ? (
                 <>
-                  <ProjectStageForm projects={overview.projects} onDone={readiness.reload} />
+                  <ProjectStageForm projects={recorded} onDone={readiness.reload} />
                   <p className="nl-paragraph">{t('readiness.projectForm.noDeliveryYet')}</p>
                   <ProjectForm onDone={readiness.reload} />
                 </>
@@ -126,7 +127,7 @@ function StockDeliveryTable({ list, filter }: { list: StockDeliveryList; filter:
         rows={list.items}
         columns={[
           { key: 'title', header: t('readiness.columns.delivery'), cell: (delivery) => <Link href={`/gereedheid/leveringen/${delivery.id}`}>{delivery.title}</Link> },
-          { key: 'value', header: t('readiness.columns.value'), numeric: true, cell: (delivery) => formatEuro(delivery.currentValueCents, language) },
+          { key: 'value', header: t('readiness.columns.value'), numeric: true, cell: (delivery) => formatEuro(delivery.valueCents, language) },
           {
             key: 'effect',
             header: t('readiness.columns.effect'),
@@ -146,7 +147,19 @@ function StockDeliveryTable({ list, filter }: { list: StockDeliveryList; filter:
   );
 }
 
-function ProjectTable({ overview }: { overview: ReadinessOverview }) {
+type ProjectAt = ReadinessOverview['projects'][number];
+
+/**
+ * The overview's projects with their budget, expected date and note, which it gives at today's date only: these
+ * have no history, so that what they were at another date is not known. Null at another date.
+ */
+function projectsAsRecorded(overview: ReadinessOverview): ReplenishmentProject[] | null {
+  const recorded = overview.projects.filter((project): project is ReplenishmentProject => project.budgetCents !== undefined && project.expectedOn !== undefined && project.note !== undefined);
+  return recorded.length === overview.projects.length ? recorded : null;
+}
+
+/** The projects as they stood at the overview's date; their budget and expected date only where the overview gives them as recorded (`recorded`). */
+function ProjectTable({ overview, recorded }: { overview: ReadinessOverview; recorded: ReplenishmentProject[] | null }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
@@ -166,8 +179,12 @@ function ProjectTable({ overview }: { overview: ReadinessOverview }) {
             numeric: true,
             cell: (project) => formatEuro(project.replaces.reduce((sum, replacement) => sum + replacement.replacedValueCents, 0), language),
           },
-          { key: 'budget', header: t('readiness.columns.budget'), numeric: true, cell: (project) => (project.budgetCents === null ? t('common.none') : formatEuro(project.budgetCents, language)) },
-          { key: 'expected', header: t('readiness.columns.expectedOn'), cell: (project) => (project.expectedOn ? formatShortDate(project.expectedOn, language) : t('common.none')) },
+          ...(recorded
+            ? [
+                { key: 'budget', header: t('readiness.columns.budget'), numeric: true, cell: (project: ProjectAt) => (typeof project.budgetCents === 'number' ? formatEuro(project.budgetCents, language) : t('common.none')) },
+                { key: 'expected', header: t('readiness.columns.expectedOn'), cell: (project: ProjectAt) => (project.expectedOn ? formatShortDate(project.expectedOn, language) : t('common.none')) },
+              ]
+            : []),
           {
             key: 'history',
             header: t('readiness.columns.stageHistory'),
@@ -184,6 +201,7 @@ function ProjectTable({ overview }: { overview: ReadinessOverview }) {
           },
         ]}
       />
+      {!recorded && <p className="nl-paragraph">{t('readiness.recordedNowOnly')}</p>}
     </>
   );
 }
