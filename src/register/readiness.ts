@@ -111,17 +111,12 @@ export async function replenishmentOverview(db: Db, date: IsoDate, today: IsoDat
   };
 }
 
-export interface ReplenishmentSummary extends repository.StockTotals {
-  largest: repository.StockDeliveryReplenishment[];
-}
-
 /**
- * What the dashboard shows of replenishment, in two statements whatever the size of the register: the
- * totals of every stock delivery and what projects replace of them, and the largest deliveries.
+ * What the dashboard shows of replenishment at a date, as the readiness list has it then: the totals of the stock
+ * deliveries listed then at their value then and what projects replaced of them then, and the largest deliveries.
  */
-export async function replenishmentSummary(db: Db): Promise<ReplenishmentSummary> {
-  const [totals, largest] = await Promise.all([repository.stockTotals(db), repository.largestStockDeliveries(db, LARGEST_STOCK_DELIVERIES)]);
-  return { ...totals, largest };
+export async function replenishmentSummary(db: Db, date: IsoDate) {
+  return { date, ...(await repository.replenishmentOfStockAt(db, date, LARGEST_STOCK_DELIVERIES)) };
 }
 
 /**

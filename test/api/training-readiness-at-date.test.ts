@@ -62,6 +62,16 @@ describeEachDatabase('training and readiness at a date', (database) => {
   const programmeAt = async (date: string) => (await read(`/training-programmes?date=${date}`)).items.find((item: any) => item.id === programmeId);
   const stockAt = async (date: string, query = '') => (await read(`/readiness/deliveries?date=${date}&pageSize=100${query}`)).items;
   const stockDeliveryAt = async (date: string) => (await stockAt(date)).find((item: any) => item.id === stockId);
+  /** Every stock delivery the readiness list shows at the date, page after page. */
+  const everyStockDeliveryAt = async (date: string) => {
+    const items: any[] = [];
+    for (let after: string | null = ''; after !== null; ) {
+      const page: any = await read(`/readiness/deliveries?date=${date}&pageSize=100${after ? `&after=${after}` : ''}`);
+      items.push(...page.items);
+      after = page.next;
+    }
+    return items;
+  };
   const projectAt = async (date: string) => (await read(`/readiness?date=${date}`)).projects.find((item: any) => item.id === projectId);
   /** An export's rows, by the heading of each column, the file's headings being those of the columns. */
   const exported = async <Row,>(path: string, columns: readonly Column<Row>[]) => {
@@ -127,6 +137,25 @@ describeEachDatabase('training and readiness at a date', (database) => {
     expect(await stockDeliveryAt('2025-08-30')).toMatchObject({ valueCents: 1_000_00, latestJudgement: null, judgements: 0, replacedValueCents: 0, nonReplacements: 0 });
     // Begun, not valued yet.
     expect(await stockDeliveryAt('2025-04-14')).toMatchObject({ valueCents: 0 });
+  });
+
+  it('sums up replenishment at the date as the readiness list has it then: the deliveries listed, their values and what was replaced then, the largest with the decisions by then', async () => {
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    for (const date of ['2025-08-30', BEFORE, ON, '2025-09-16']) {
+      const listed = await everyStockDeliveryAt(date);
+      const largest = listed
+        .toSorted((a, b) => b.valueCents - a.valueCents || (a.id < b.id ? -1 : 1))
+        .slice(0, 20)
+        .map((delivery) => ({ id: delivery.id, title: delivery.title, valueCents: delivery.valueCents, replacedValueCents: delivery.replacedValueCents, nonReplacements: delivery.nonReplacements }));
+      expect(await read(`/readiness/replenishment?date=${date}`), date).toEqual({
+        date,
+        stockDeliveries: listed.length,
+        deliveredCents: sum(listed.map((delivery) => delivery.valueCents)),
+        replacedCents: sum(listed.map((delivery) => delivery.replacedValueCents)),
+        largest,
+      });
+    }
+    expect((await read('/readiness/replenishment')).date).toBe('2025-11-15');
   });
 
   it('finds the deliveries by the effect of the judgement that held at the date, or those not judged by then', async () => {
@@ -199,7 +228,7 @@ describeEachDatabase('training and readiness at a date', (database) => {
   });
 
   it('refuses a date that is none, or outside the years the register takes, naming the field, as the industry and EPF do', async () => {
-    const paths = ['/training-programmes', '/readiness', '/readiness/deliveries', '/exports/training-programmes', '/exports/readiness-deliveries', '/exports/replenishment-projects', '/exports/non-replacements', '/industry', '/epf/overview'];
+    const paths = ['/training-programmes', '/readiness', '/readiness/deliveries', '/readiness/replenishment', '/exports/training-programmes', '/exports/readiness-deliveries', '/exports/replenishment-projects', '/exports/non-replacements', '/industry', '/epf/overview'];
     for (const path of paths) {
       for (const [date, code] of [['2025-02-30', 'invalidDate'], ['31-08-2025', 'invalidDate'], ['2013-12-31', 'dateOutOfRange'], ['2100-01-01', 'dateOutOfRange']] as const) {
         const refused = await registrar('GET', `${path}?date=${date}`);

@@ -326,7 +326,7 @@ describeEachDatabase('training and readiness', (database) => {
     expect((await judge('2025-09-06')).status).toBe(201);
   });
 
-  it('sums up replenishment over every stock delivery and names the twenty largest, as the overview has them', async () => {
+  it('sums up replenishment over every stock delivery and names the twenty largest, as the list has them today', async () => {
     for (let number = 1; number <= 22; number++) {
       const delivery = (await registrar('POST', '/deliveries', { title: `Helmen, partij ${number}`, category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt: '2025-03-01' })).body;
       expect((await registrar('POST', `/deliveries/${delivery.id}/valuations`, { amountCents: number * 1_000_00, basis: 'replacementValue', effectiveDate: '2025-03-01' })).status).toBe(201);
@@ -338,8 +338,10 @@ describeEachDatabase('training and readiness', (database) => {
     const largest = overview
       .toSorted((a, b) => b.valueCents - a.valueCents || (a.id < b.id ? -1 : 1))
       .slice(0, 20)
-      .map((delivery) => ({ id: delivery.id, title: delivery.title, currentValueCents: delivery.valueCents, replacedValueCents: delivery.replacedValueCents, nonReplacements: delivery.nonReplacements }));
+      .map((delivery) => ({ id: delivery.id, title: delivery.title, valueCents: delivery.valueCents, replacedValueCents: delivery.replacedValueCents, nonReplacements: delivery.nonReplacements }));
     expect(summary.body).toEqual({
+      // Today's, as the list's.
+      date: (await registrar('GET', '/readiness/deliveries?pageSize=1')).body.date,
       stockDeliveries: overview.length,
       deliveredCents: sum(overview.map((delivery) => delivery.valueCents)),
       replacedCents: sum(overview.map((delivery) => delivery.replacedValueCents)),

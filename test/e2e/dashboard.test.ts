@@ -2,6 +2,8 @@ import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
 import type { Figures } from '../../web/src/api/types.ts';
+import type { ReplenishmentSummary } from '../../web/src/api/readiness.ts';
+import { formatEuro } from '../../web/src/format/money.ts';
 import { api, fieldError, openPageAs, useServer, visit } from './app.ts';
 
 /** Intl separates the euro sign with a no-break space; the letter's texts use a plain one. */
@@ -60,6 +62,17 @@ describeWithBrowser('dashboard', (browser) => {
     expect(new URL(page.url()).searchParams.get('referenceDate')).toBe('2025-02-04');
     const { total } = await api<Figures>(server(), '/figures?referenceDate=2025-02-04&compareDate=2023-12-31');
     expect(await figureRow(page, 'Totaal')).toEqual([total.compare.text, total.reference.text, total.difference.text, total.increasePercentText]);
+  });
+
+  it('shows replenishment as it stood at the reference date', async () => {
+    const then = await api<ReplenishmentSummary>(server(), '/readiness/replenishment?date=2025-02-04');
+    const today = await api<ReplenishmentSummary>(server(), '/readiness/replenishment');
+    // What the check tells apart.
+    expect(then.deliveredCents).not.toBe(today.deliveredCents);
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/?referenceDate=2025-02-04&compareDate=2023-12-31');
+    const label = `Stand op 4 feb. 2025: geleverd uit voorraad ${formatEuro(then.deliveredCents, 'nl')}, daarvan vervangen door projecten ${formatEuro(then.replacedCents, 'nl')}.`;
+    await page.getByRole('img', { name: label, exact: true }).waitFor();
   });
 
   it('names a date typed in part with what the API finds wrong with the other date, in one round, and keeps the figures in force', async () => {

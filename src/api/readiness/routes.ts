@@ -60,7 +60,10 @@ export function readinessRoutes() {
     return c.json(DeliveryReadinessSchema.parse(readiness), 200);
   });
 
-  app.openapi(replenishmentSummaryRoute, async (c) => c.json(ReplenishmentSummarySchema.parse(await register.replenishmentSummary(c.get('deps').db)), 200));
+  app.openapi(replenishmentSummaryRoute, async (c) => {
+    const { db, clock } = c.get('deps');
+    return c.json(ReplenishmentSummarySchema.parse(await register.replenishmentSummary(db, c.req.valid('query').date ?? todayInAmsterdam(clock()))), 200);
+  });
 
   app.openapi(judgeRoute, async (c) => {
     const body = c.req.valid('json');

@@ -240,20 +240,21 @@ export const overviewRoute = createRoute(
 
 export const ReplenishmentSummarySchema = z
   .object({
-    stockDeliveries: z.number().int().openapi({ description: 'Every stock delivery in the register' }),
-    deliveredCents: z.number().int().openapi({ description: 'The current value of them all' }),
-    replacedCents: z.number().int().openapi({ description: 'What replenishment projects replace of them all' }),
+    date: isoDate.openapi({ description: 'The date the summary is as at' }),
+    stockDeliveries: z.number().int().openapi({ description: 'The stock deliveries the readiness list shows at the date: those begun by then' }),
+    deliveredCents: z.number().int().openapi({ description: 'Their value at the date, added up' }),
+    replacedCents: z.number().int().openapi({ description: 'What replenishment projects replaced of them in the states that held at the date' }),
     largest: z
       .array(
         z.object({
           id: z.uuid(),
           title: z.string(),
-          currentValueCents: z.number().int(),
+          valueCents: z.number().int().openapi({ description: 'Its value at the date: its latest valuation effective on or before it and not withdrawn by then; 0 without one' }),
           replacedValueCents: z.number().int(),
-          nonReplacements: z.number().int().openapi({ description: 'Decisions not to replace it' }),
+          nonReplacements: z.number().int().openapi({ description: 'Decisions not to replace it taken on or before the date' }),
         }),
       )
-      .openapi({ description: `The stock deliveries of the highest value (at most ${LARGEST_STOCK_DELIVERIES}), highest first` }),
+      .openapi({ description: `The stock deliveries of the highest value at the date (at most ${LARGEST_STOCK_DELIVERIES}), highest first` }),
   })
   .openapi('ReplenishmentSummary');
 
@@ -262,8 +263,9 @@ export const replenishmentSummaryRoute = createRoute(
     method: 'get',
     path: '/readiness/replenishment',
     tags: ['readiness'],
-    summary: 'What every stock delivery adds up to and what projects replace of it, with the largest deliveries one by one',
-    responses: { 200: json(ReplenishmentSummarySchema, 'The summary'), ...problemResponses(401, 403) },
+    summary: 'What the stock deliveries add up to at a date and what projects replaced of them then, with the largest deliveries one by one, as the readiness list has them at that date',
+    request: { query: AsAtDateQuerySchema },
+    responses: { 200: json(ReplenishmentSummarySchema, 'The summary'), ...problemResponses(400, 401, 403) },
   }),
 );
 

@@ -54,6 +54,26 @@ export function realisedBy(date: string): RawBuilder<boolean> {
 }
 
 /**
+ * Each delivery (not removed) with its value at a date, as valueAt gives one: its latest valuation effective on or
+ * before the date and not withdrawn by then. A delivery without one is left out. Read for many deliveries at once,
+ * where valueAt reads them one by one.
+ */
+export function valuesAt(db: Db, date: string) {
+  return db
+    .selectFrom('delivery')
+    .innerJoin('valuation', 'valuation.deliveryId', 'delivery.id')
+    .leftJoin('valuationWithdrawal as withdrawal', 'withdrawal.valuationId', 'valuation.id')
+    .distinctOn('delivery.id')
+    .where('delivery.deletedAt', 'is', null)
+    .where('valuation.effectiveDate', '<=', date)
+    .where((eb) => eb.or([eb('withdrawal.withdrawnOn', 'is', null), eb('withdrawal.withdrawnOn', '>', date)]))
+    .orderBy('delivery.id')
+    .orderBy('valuation.effectiveDate', 'desc')
+    .orderBy('valuation.recordedAt', 'desc')
+    .orderBy('valuation.id', 'desc');
+}
+
+/**
  * The value of the outer query's delivery (the table `delivery`) at a date: its latest valuation effective on or
  * before it and not withdrawn by then, as realised support counts it (migration 025); null when there is none.
  */

@@ -9,7 +9,7 @@ import { FigureLineSchema, OverviewItemSchema, PublicLetterSnapshotSchema, type 
 import { MadeOnce } from '../../made-once.ts';
 import { withTypedErrors } from '../errors.ts';
 import { publicOnlyAfter, sharesPublicItem } from './disclosure.ts';
-import { realisedBy } from './figures.ts';
+import { realisedBy, valuesAt } from './figures.ts';
 import type { Database, LetterTable } from '../schema.ts';
 import { parseStoredJson } from '../stored-json.ts';
 
@@ -249,25 +249,6 @@ export async function newPublicDeliveriesBy(db: Db, referenceDate: string): Prom
     })
     .execute();
   return rows.map((row) => OverviewItemSchema.parse(row));
-}
-
-/**
- * Each delivery (not removed) with its value at a date: its latest valuation effective on or before the date
- * and not withdrawn by then, as realised support counts it (migration 025). A delivery without one is left out.
- */
-function valuesAt(db: Db, date: string) {
-  return db
-    .selectFrom('delivery')
-    .innerJoin('valuation', 'valuation.deliveryId', 'delivery.id')
-    .leftJoin('valuationWithdrawal as withdrawal', 'withdrawal.valuationId', 'valuation.id')
-    .distinctOn('delivery.id')
-    .where('delivery.deletedAt', 'is', null)
-    .where('valuation.effectiveDate', '<=', date)
-    .where((eb) => eb.or([eb('withdrawal.withdrawnOn', 'is', null), eb('withdrawal.withdrawnOn', '>', date)]))
-    .orderBy('delivery.id')
-    .orderBy('valuation.effectiveDate', 'desc')
-    .orderBy('valuation.recordedAt', 'desc')
-    .orderBy('valuation.id', 'desc');
 }
 
 /**

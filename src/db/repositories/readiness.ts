@@ -18,7 +18,7 @@ import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetP
 import type { Database } from '../schema.ts';
 import { PLANNED_FOR_ITS_VALUES } from '../prepared-statements.ts';
 import { containsPattern } from '../text-search.ts';
-import { valueAt } from './figures.ts';
+import { valueAt, valuesAt } from './figures.ts';
 
 type Db = Kysely<Database>;
 
@@ -430,49 +430,56 @@ export async function replacementsOfDelivery(db: Db, deliveryId: string) {
   return rows.map((row) => ({ ...row, stage: z.enum(REPLENISHMENT_STAGES).parse(row.stage) }));
 }
 
-/** What every stock delivery adds up to, with what replenishment projects replace of them. */
+/** What the stock deliveries add up to at a date, with what replenishment projects replaced of them then. */
 export interface StockTotals {
   stockDeliveries: number;
   deliveredCents: number;
   replacedCents: number;
 }
 
+/** A stock delivery at a date: its value then, what projects replaced of it then and the decisions not to replace it taken by then. */
 export interface StockDeliveryReplenishment {
   id: string;
   title: string;
-  currentValueCents: number;
+  valueCents: number;
   replacedValueCents: number;
   nonReplacements: number;
 }
 
-export async function stockTotals(db: Db): Promise<StockTotals> {
-  const { rows } = await sql<{ stockDeliveries: number; deliveredCents: string; replacedCents: string }>`
-    select count(*)::int as stock_deliveries, coalesce(sum(d.current_value_cents), 0) as delivered_cents,
-           coalesce((select sum(r.replaced_value_cents) from replenishment_project_delivery r
-                     join delivery replaced on replaced.id = r.delivery_id
-                     where replaced.support_type = 'stock' and replaced.deleted_at is null), 0) as replaced_cents
-    from delivery d where d.support_type = 'stock' and d.deleted_at is null`.execute(db);
+/**
+ * Replenishment at a date, in one statement whatever the size of the register: the stock deliveries the readiness
+ * list shows then (stockWhose), each at its value then (valuesAt, read for them all at once; 0 without one) and with
+ * what the projects replaced of it in the states that held then, added up; and the `limit` of the highest value then,
+ * highest first, each with the decisions not to replace it taken by then.
+ */
+export async function replenishmentOfStockAt(db: Db, date: IsoDate, limit: number): Promise<StockTotals & { largest: StockDeliveryReplenishment[] }> {
+  const { rows } = await sql<{ stockDeliveries: number; deliveredCents: string; replacedCents: string; id: string | null; title: string | null; valueCents: number | null; replacedValueCents: string | null; nonReplacements: number | null }>`
+    with stock as materialized (
+      select delivery.id, delivery.title, coalesce(valued.amount_cents, 0) as value_cents, coalesce(replaced.value_cents, 0) as replaced_value_cents
+      from delivery
+      left join (${valuesAt(db, date).select(['delivery.id as deliveryId', 'valuation.amountCents']).where('delivery.supportType', '=', 'stock')}) valued on valued.delivery_id = delivery.id
+      left join (
+        select delivery_id, sum(replaced_value_cents) as value_cents from replenishment_project_state_delivery
+        where state_id in ${projectStatesHeldAt(date)} group by delivery_id
+      ) replaced on replaced.delivery_id = delivery.id
+      where ${stockWhose({ date })}
+    ), largest as (
+      select * from stock order by value_cents desc, id limit ${limit}
+    )
+    select totals.*, largest.id, largest.title, largest.value_cents, largest.replaced_value_cents::text,
+      (select count(*)::int from non_replacement_decision n where n.delivery_id = largest.id and n.decided_on <= ${date}::date) as non_replacements
+    from (
+      select count(*)::int as stock_deliveries, coalesce(sum(value_cents), 0)::text as delivered_cents, coalesce(sum(replaced_value_cents), 0)::text as replaced_cents from stock
+    ) totals
+    left join largest on true
+    order by largest.value_cents desc, largest.id`.execute(db);
   const [totals] = rows;
-  return { stockDeliveries: totals!.stockDeliveries, deliveredCents: centsFromText(totals!.deliveredCents), replacedCents: centsFromText(totals!.replacedCents) };
+  return {
+    stockDeliveries: totals!.stockDeliveries,
+    deliveredCents: centsFromText(totals!.deliveredCents),
+    replacedCents: centsFromText(totals!.replacedCents),
+    largest: rows.flatMap(({ id, title, valueCents, replacedValueCents, nonReplacements }) =>
+      id === null ? [] : { id, title: title!, valueCents: valueCents!, replacedValueCents: centsFromText(replacedValueCents!), nonReplacements: nonReplacements! },
+    ),
+  };
 }
-
-/** The stock deliveries of the highest value, highest first, each with what projects replace of it. */
-export async function largestStockDeliveries(db: Db, limit: number): Promise<StockDeliveryReplenishment[]> {
-  const rows = await db
-    .selectFrom('delivery as d')
-    .select((eb) => [
-      'd.id',
-      'd.title',
-      'd.currentValueCents',
-      eb.fn.coalesce(eb.selectFrom('replenishmentProjectDelivery as r').select((inner) => inner.fn.sum<string>('r.replacedValueCents').as('sum')).whereRef('r.deliveryId', '=', 'd.id'), sql.lit(0)).as('replacedValueCents'),
-      eb.selectFrom('nonReplacementDecision as n').select((inner) => inner.fn.countAll<string>().as('count')).whereRef('n.deliveryId', '=', 'd.id').as('nonReplacements'),
-    ])
-    .where('d.supportType', '=', 'stock')
-    .where('d.deletedAt', 'is', null)
-    .orderBy('d.currentValueCents', 'desc')
-    .orderBy('d.id')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({ ...row, replacedValueCents: centsFromText(String(row.replacedValueCents)), nonReplacements: Number(row.nonReplacements) }));
-}
-

@@ -24,8 +24,9 @@ export function getDeliveryReadiness(id: string, signal?: AbortSignal) {
 
 export type ReplenishmentSummary = Schema<'ReplenishmentSummary'>;
 
-export function getReplenishmentSummary(signal?: AbortSignal) {
-  return request<ReplenishmentSummary>('/readiness/replenishment', { signal });
+/** What the stock deliveries added up to at the date and what projects replaced of them then, with the largest deliveries. */
+export function getReplenishmentSummary(date: IsoDate, signal?: AbortSignal) {
+  return request<ReplenishmentSummary>(`/readiness/replenishment${queryString({ date })}`, { signal });
 }
 
 /** The key makes a retry of the same judgement record nothing twice; `ifMatch` is the version of the delivery's readiness. */

@@ -7533,10 +7533,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What every stock delivery adds up to and what projects replace of it, with the largest deliveries one by one */
+        /** What the stock deliveries add up to at a date and what projects replaced of them then, with the largest deliveries one by one, as the readiness list has them at that date */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The date the answer is as at; today (in The Hague) when left out */
+                    date?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7550,6 +7553,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReplenishmentSummary"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description No valid session: log in first */
@@ -13353,20 +13365,26 @@ export interface components {
             recordedAt: string;
         };
         ReplenishmentSummary: {
-            /** @description Every stock delivery in the register */
+            /**
+             * Format: date
+             * @description The date the summary is as at
+             */
+            date: string;
+            /** @description The stock deliveries the readiness list shows at the date: those begun by then */
             stockDeliveries: number;
-            /** @description The current value of them all */
+            /** @description Their value at the date, added up */
             deliveredCents: number;
-            /** @description What replenishment projects replace of them all */
+            /** @description What replenishment projects replaced of them in the states that held at the date */
             replacedCents: number;
-            /** @description The stock deliveries of the highest value (at most 20), highest first */
+            /** @description The stock deliveries of the highest value at the date (at most 20), highest first */
             largest: {
                 /** Format: uuid */
                 id: string;
                 title: string;
-                currentValueCents: number;
+                /** @description Its value at the date: its latest valuation effective on or before it and not withdrawn by then; 0 without one */
+                valueCents: number;
                 replacedValueCents: number;
-                /** @description Decisions not to replace it */
+                /** @description Decisions not to replace it taken on or before the date */
                 nonReplacements: number;
             }[];
         };

@@ -105,10 +105,10 @@ export const readiness: typeof nl = {
   },
   dashboard: {
     heading: 'Replenishment: delivered and replaced',
-    intro: 'Per delivery from stock the value of what was delivered and the value replenishment projects replace of it. The numbers in the chart are those of the table.',
-    imageLabel: 'Delivered from stock {{delivered}}, of which replaced by projects {{replaced}}.',
+    intro: 'Per delivery from stock the value of what was delivered and the value replenishment projects replace of it, as they stood at the reference date. The numbers in the chart are those of the table.',
+    imageLabel: 'As at {{date}}: delivered from stock {{delivered}}, of which replaced by projects {{replaced}}.',
     largest: 'The {{shown, number}} deliveries from stock of the highest value, of {{count, number}}; the totals are of all. The page Readiness and replenishment lists every one.',
     tableToggle: 'Show the replenishment as a table',
-    caption: 'Delivered and replaced value per delivery from stock',
+    caption: 'Delivered and replaced value per delivery from stock, as at {{date}}',
   },
 };

@@ -103,10 +103,10 @@ export const readiness = {
   },
   dashboard: {
     heading: 'Aanvulling: geleverd en vervangen',
-    intro: 'Per levering uit voorraad de waarde van wat geleverd is en de waarde die aanvullingsprojecten daarvan vervangen. De nummers in de grafiek staan in de tabel.',
-    imageLabel: 'Geleverd uit voorraad {{delivered}}, daarvan vervangen door projecten {{replaced}}.',
+    intro: 'Per levering uit voorraad de waarde van wat geleverd is en de waarde die aanvullingsprojecten daarvan vervangen, zoals die op de peildatum waren. De nummers in de grafiek staan in de tabel.',
+    imageLabel: 'Stand op {{date}}: geleverd uit voorraad {{delivered}}, daarvan vervangen door projecten {{replaced}}.',
     largest: 'De {{shown, number}} leveringen uit voorraad met de hoogste waarde, van {{count, number}}; de totalen zijn van alle. De pagina Gereedheid en aanvulling noemt ze allemaal.',
     tableToggle: 'Toon de aanvulling als tabel',
-    caption: 'Geleverde en vervangen waarde per levering uit voorraad',
+    caption: 'Geleverde en vervangen waarde per levering uit voorraad, stand op {{date}}',
   },
 };

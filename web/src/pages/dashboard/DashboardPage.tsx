@@ -100,7 +100,7 @@ function DateDependentPanels({ referenceDate }: { referenceDate: string }) {
     <>
       {can('industry.read') && <IndustryPanel referenceDate={referenceDate} />}
       {can('training.read') && <TrainingPanel referenceDate={referenceDate} />}
-      {can('readiness.read') && <ReplenishmentPanel />}
+      {can('readiness.read') && <ReplenishmentPanel referenceDate={referenceDate} />}
 
       <LabelledSection heading={t('dashboard.chart.heading')} className="dashboard-section">
         <p className="nl-paragraph">{t('dashboard.chart.intro')}</p>
