@@ -275,11 +275,12 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(list)).map((cells) => cells.slice(0, 4))).toEqual([[title, '€\u00a0800,00', expect.stringMatching(/^onacceptabel \(1 okt\. 2025, /), '2']]);
     const budget = page.getByRole('table', { name: /^Projecten die geleverd materieel vervangen/ }).getByRole('columnheader', { name: 'Budget' });
     expect(await budget.count()).toBe(1);
-    await page.getByLabel('Stand op', { exact: true }).fill('2025-09-01');
+    // Before the demonstration's projects held.
+    await page.getByLabel('Stand op', { exact: true }).fill('2025-08-15');
     await page.getByRole('button', { name: 'Tonen' }).click();
-    const then = page.getByRole('table', { name: /^Effect op de gereedheid en vervanging per levering, stand op 1 sep\. 2025/ });
+    const then = page.getByRole('table', { name: /^Effect op de gereedheid en vervanging per levering, stand op 15 aug\. 2025/ });
     await expect.poll(async () => (await tableRows(then)).map((cells) => cells.slice(0, 4))).toEqual([[title, '€\u00a01.000,00', expect.stringMatching(/^acceptabel \(1 aug\. 2025, /), '1']]);
-    // A project's budget and expected date have no history: not shown at another date than today, and the page says so.
+    // A project's budget and expected date have no history: not shown at another date than today, and the page says so, also where no project held then.
     await page.getByText('Budget en verwachte datum van een project hebben geen geschiedenis').waitFor();
     expect(await budget.count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Stand vastleggen' }).count()).toBe(0);

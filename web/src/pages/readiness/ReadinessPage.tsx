@@ -47,7 +47,8 @@ export function ReadinessPage() {
   const deliveries = useResource(JSON.stringify(['stock', date, filter, start]), (signal) => getStockDeliveries({ date, ...filter, ...start }, signal));
   const readiness = useResource(`readiness/${date}`, (signal) => getReadiness(date, signal));
   const overview = readiness.data?.data;
-  const recorded = overview && projectsAsRecorded(overview);
+  // At another date than today the projects' budget and expected date are not known, also where there are no projects.
+  const recorded = overview && asAt.isToday ? projectsAsRecorded(overview) : null;
   // A date the API refuses is said at the field, rather than as lists that could not be loaded.
   const failed = [deliveries, readiness].find((resource) => resource.status === 'failed');
   const refusal = fieldErrorsOf(failed?.status === 'failed' ? failed.error : undefined).date;
@@ -87,14 +88,14 @@ export function ReadinessPage() {
       {overview ? (
         <>
           <LabelledSection heading={t('readiness.projectsHeading')}>
-            <ProjectTable overview={overview} recorded={recorded ?? null} />
+            <ProjectTable overview={overview} recorded={recorded} />
           </LabelledSection>
           <LabelledSection heading={t('readiness.decisionsHeading')}>
             <NonReplacementTable overview={overview} />
           </LabelledSection>
           {can('readiness.write') && (
             <LabelledSection heading={t('readiness.maintainHeading')}>
-              {asAt.isToday && recorded ? (
+              {recorded ? (
                 <>
                   <ProjectStageForm projects={recorded} onDone={readiness.reload} />
                   <p className="nl-paragraph">{t('readiness.projectForm.noDeliveryYet')}</p>
