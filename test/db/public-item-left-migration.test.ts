@@ -58,5 +58,5 @@ it('withholds the value of an item a delivery left and queues the rest for a new
   const items = (await anonymous('GET', '/public/deliveries')).body.items.map(({ title, valueCents, realisedOn }: Record<string, unknown>) => ({ title, valueCents, realisedOn }));
   expect(items).toEqual(expect.arrayContaining([{ title: 'Laarzen', valueCents: null, realisedOn: '2025-06' }, { title: 'Jassen', valueCents: 22_000_000, realisedOn: '2025-06' }, { title: 'Petten', valueCents: null, realisedOn: '2025-06' }]));
   const queue = await officer('GET', '/disclosure-queue');
-  expect(queue.body.toDecideAgain).toEqual([{ deliveryId: left[0], title: 'Laarzen (intern, 2025-05-02)', publicTitle: 'Laarzen' }]);
+  expect(queue.body.toDecideAgain).toEqual([{ deliveryId: left[0], title: 'Laarzen (intern, 2025-05-02)', publicTitle: 'Laarzen', reason: 'deliveryLeft' }]);
 });

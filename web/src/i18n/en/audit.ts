@@ -148,6 +148,7 @@ export const audit: typeof nl.audit = {
     publicSha256: 'SHA-256 of the public letter',
     publicValueBasis: 'Basis of the public value',
     publicValueCents: 'Value in the open data',
+    publicValueWithheld: 'Public value withheld (public item)',
     publishedAt: 'Published at',
     quantityAuthorised: 'Quantity authorised',
     reachedOn: 'Reached on',

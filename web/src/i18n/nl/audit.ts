@@ -147,6 +147,7 @@ export const audit = {
     publicSha256: 'SHA-256 van de openbare brief',
     publicValueBasis: 'Grondslag van de openbare waarde',
     publicValueCents: 'Waarde in de open data',
+    publicValueWithheld: 'Openbare waarde ingehouden (openbaar item)',
     publishedAt: 'Gepubliceerd op (moment)',
     quantityAuthorised: 'Toegestaan aantal',
     reachedOn: 'Bereikt op',
