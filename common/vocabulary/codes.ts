@@ -71,6 +71,13 @@ export type DisclosureState = (typeof DISCLOSURE_STATES)[number];
 export const CONFIDENTIALITY_GROUNDS = ['operationalSecurity', 'stateSecurity', 'internationalRelations', 'companyInterests'] as const;
 export type ConfidentialityGround = (typeof CONFIDENTIALITY_GROUNDS)[number];
 
+/**
+ * Why a public item withholds its value until its deliveries are decided again: a delivery decided public with
+ * them left it, or the value made public counted a payment or valuation since withdrawn as of the decision's day.
+ */
+export const DECIDE_AGAIN_REASONS = ['deliveryLeft', 'valueWithdrawn'] as const;
+export type DecideAgainReason = (typeof DECIDE_AGAIN_REASONS)[number];
+
 export const ROLES = [
   'registrar',
   'finance',

@@ -63,6 +63,10 @@ export const en: Vocabulary = {
     internationalRelations: 'Relations with other states and international organisations',
     companyInterests: 'Interests of the companies involved',
   },
+  decideAgainReasons: {
+    deliveryLeft: 'A delivery left the public line',
+    valueWithdrawn: 'The public value rested on a withdrawn payment or valuation',
+  },
   roles: {
     registrar: 'Registrar',
     finance: 'Finance',

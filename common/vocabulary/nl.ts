@@ -10,6 +10,7 @@ import type {
   LetterFigureName,
   LetterBudgetFigureKind,
   ConfidentialityGround,
+  DecideAgainReason,
   EpfClaimStatus,
   EpfDutchRole,
   EpfParameterisedFigure,
@@ -49,6 +50,7 @@ export interface Vocabulary {
   stageNouns: Record<LifecycleStage, string>;
   disclosureStates: Record<DisclosureState, string>;
   confidentialityGrounds: Record<ConfidentialityGround, string>;
+  decideAgainReasons: Record<DecideAgainReason, string>;
   roles: Record<Role, string>;
   auditActions: Record<AuditAction, string>;
   auditObjectTypes: Record<AuditObjectType, string>;
@@ -165,6 +167,10 @@ export const nl: Vocabulary = {
     stateSecurity: 'Veiligheid van de Staat',
     internationalRelations: 'Betrekkingen met andere staten en internationale organisaties',
     companyInterests: 'Belangen van betrokken bedrijven',
+  },
+  decideAgainReasons: {
+    deliveryLeft: 'Een levering is uit de openbare regel gegaan',
+    valueWithdrawn: 'De openbare waarde steunde op een ingetrokken betaling of waardering',
   },
   roles: {
     registrar: 'Registrator',

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type { Source } from '../domain/delivery.ts';
+import type { DecideAgainReason } from '../domain/disclosure.ts';
 
 /** The tables as Kysely sees them (camelCase; the CamelCasePlugin maps to the snake_case columns). */
 export interface Database {
@@ -23,8 +24,8 @@ export interface Database {
   disclosureDecision: DisclosureDecisionTable;
   publicDelivery: PublicDeliveryTable;
   publicDeliveryVersion: PublicDeliveryVersionTable;
-  // Public items a delivery left, which give no value until the rest are decided again (migration 059)
-  publicItemLeft: { publicId: string };
+  // Public items withholding their value until their deliveries are decided again, and why (migrations 059, 063)
+  publicItemLeft: { publicId: string; reason: DecideAgainReason };
   letter: LetterTable;
   // What each final letter's public overview listed (migration 049)
   letterOverviewItem: { letterId: string; publicId: string };

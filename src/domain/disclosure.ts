@@ -7,9 +7,11 @@ import { numbersInWords } from './number-words.ts';
 /** The codes of disclosure are shared with the browser, so they are kept in common/vocabulary. */
 export {
   CONFIDENTIALITY_GROUNDS,
+  DECIDE_AGAIN_REASONS,
   DISCLOSURE_STATES,
   REALISED_DATE_PRECISIONS,
   type ConfidentialityGround,
+  type DecideAgainReason,
   type DisclosureState,
 } from '../../common/vocabulary/codes.ts';
 

@@ -156,7 +156,7 @@ async function putPublicItem(trx: Db, context: RequestContext, publicId: string,
  */
 async function refreshPublicItem(trx: Db, publicId: string): Promise<void> {
   if (!(await disclosure.publicItemHasMembers(trx, publicId))) await disclosure.removePublicDelivery(trx, publicId);
-  else await disclosure.withholdPublicItemValue(trx, publicId);
+  else await disclosure.withholdPublicItemValue(trx, publicId, 'deliveryLeft');
 }
 
 /**
@@ -354,6 +354,6 @@ export async function reconsiderAfterWithdrawal(trx: Db, deliveryId: string, wit
     return currentValue(delivery.supportType, known(entries.valuations), known(entries.payments));
   };
   if (valueAtDecision(others) === valueAtDecision([...others, withdrawal])) return null;
-  await disclosure.withholdPublicItemValue(trx, publicId);
+  await disclosure.withholdPublicItemValue(trx, publicId, 'valueWithdrawn');
   return publicId;
 }

@@ -85,6 +85,24 @@ describeEachDatabase('a public delivery whose money is withdrawn as never made',
     expect(await toDecideAgain()).not.toContain(id);
   });
 
+  it('lists the rest of an item a delivery left as waiting for that, where a valuation withdrawn before gave none of the value made public', async () => {
+    const title = `Tenten ${++serial}`;
+    const kept = await valued(`${title} (blijft)`, 10 * MILLION);
+    await created(registrar('POST', `/deliveries/${kept.id}/valuations`, { amountCents: 9 * MILLION, basis: 'replacementValue', effectiveDate: '2025-06-01' }));
+    const leaving = await valued(`${title} (gaat)`, 2 * MILLION);
+    await created(officer('POST', '/disclosure-decisions', { deliveryIds: [kept.id, leaving.id], state: 'public', publicTitle: title, publicCategory: 'nonLethal', publicRealisedDate: 'day', publicValue: true, publicFrom: '2025-07-01' }));
+    // Withdrawn as never made, the earlier valuation leaves the value made public, which the later one gave.
+    await created(registrar('POST', `/valuations/${kept.valuation}/withdrawal`, { withdrawnOn: '2025-05-02', reason: 'Dubbel ingevoerd' }));
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: 11 * MILLION })]);
+    const events = (await auditor('GET', `/audit-events?action=valuation.withdraw&objectId=${kept.id}`)).body.items;
+    expect(events).toEqual([expect.not.objectContaining({ detail: expect.objectContaining({ publicValueWithheld: expect.anything() }) })]);
+
+    await created(officer('POST', '/disclosure-decisions', { deliveryIds: [leaving.id], state: 'confidential', ground: 'operationalSecurity' }));
+    expect(await shown(title)).toEqual([expect.objectContaining({ valueCents: null })]);
+    const queue = (await officer('GET', '/disclosure-queue')).body.toDecideAgain;
+    expect(queue.filter((entry: { publicTitle: string }) => entry.publicTitle === title)).toEqual([{ deliveryId: kept.id, title: `${title} (blijft)`, publicTitle: title, reason: 'deliveryLeft' }]);
+  });
+
   it('dates a purchase realised on its first payment not withdrawn on its own date, in the register, the annex and the public files', async () => {
     const title = `Munitie ${++serial}`;
     const purchase = await created(registrar('POST', '/deliveries', { ...procurement, category: 'nonLethal', title }));

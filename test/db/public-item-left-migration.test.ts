@@ -12,7 +12,8 @@ import { apiClient, type ApiCall } from '../api/client.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 
-const MIGRATIONS = ['059_public_item_left.sql', '060_public_item_left_showing_no_value.sql'];
+// 063 keeps why each item waits, in the table 059 makes.
+const MIGRATIONS = ['059_public_item_left.sql', '060_public_item_left_showing_no_value.sql', '063_public_item_left_reason.sql'];
 
 let scratch: ScratchDatabase;
 let anonymous: ApiCall;

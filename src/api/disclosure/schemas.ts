@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CATEGORIES, VALUATION_BASES } from '../../domain/delivery.ts';
-import { CONFIDENTIALITY_GROUNDS, decisionRequestViolations, REALISED_DATE_PRECISIONS } from '../../domain/disclosure.ts';
+import { CONFIDENTIALITY_GROUNDS, DECIDE_AGAIN_REASONS, decisionRequestViolations, REALISED_DATE_PRECISIONS } from '../../domain/disclosure.ts';
 import { StoredDecisionSchema } from '../../db/repositories/disclosure.ts';
 import { permitted } from '../access.ts';
 import { listPageQueryParameters, pageFields, pageQueryParameters } from '../cursor.ts';
@@ -65,7 +65,7 @@ const QueueSchema = z
           deliveryId: z.uuid(),
           title: z.string(),
           publicTitle: z.string(),
-          reason: z.enum(['deliveryLeft', 'valueWithdrawn']).openapi({
+          reason: z.enum(DECIDE_AGAIN_REASONS).openapi({
             description: '`deliveryLeft`: another delivery decided at once with it left its item; `valueWithdrawn`: the value made public counted a payment or valuation since withdrawn as of the decision’s day',
           }),
         }),

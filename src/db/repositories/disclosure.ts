@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Insertable } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import { CATEGORIES, SUPPORT_TYPES, VALUATION_BASES } from '../../domain/delivery.ts';
-import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DisclosureState, type PublicItemMember } from '../../domain/disclosure.ts';
+import { CONFIDENTIALITY_GROUNDS, REALISED_DATE_PRECISIONS, type DecideAgainReason, type DisclosureState, type PublicItemMember } from '../../domain/disclosure.ts';
 import { countFoundUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, PublicDeliveryTable } from '../schema.ts';
 import { realisedBy } from './figures.ts';
@@ -107,10 +107,11 @@ const PublicItemMemberSchema = z.object({
 
 /**
  * An item a delivery left keeps what it showed but its value, which beside the one shown before would tell the
- * leaver's, and waits for its deliveries to be decided again. One that shows no value (its decision kept it back,
- * or a delivery left it before) has no sum to withhold, and waits only if it waited already.
+ * leaver's, and waits for its deliveries to be decided again, for the reason given; so does one whose value
+ * counted money withdrawn since. One that shows no value (its decision kept it back, or it was withheld before)
+ * has no sum to withhold, and waits only if it waited already, for the reason that withheld it first.
  */
-export async function withholdPublicItemValue(db: Db, publicId: string): Promise<void> {
+export async function withholdPublicItemValue(db: Db, publicId: string, reason: DecideAgainReason): Promise<void> {
   const withheld = await db
     .updateTable('publicDelivery')
     .set({ valueCents: null, valueBasis: null })
@@ -118,7 +119,7 @@ export async function withholdPublicItemValue(db: Db, publicId: string): Promise
     .where('valueCents', 'is not', null)
     .executeTakeFirst();
   if (withheld.numUpdatedRows === 0n) return;
-  await db.insertInto('publicItemLeft').values({ publicId }).onConflict((conflict) => conflict.column('publicId').doNothing()).execute();
+  await db.insertInto('publicItemLeft').values({ publicId, reason }).onConflict((conflict) => conflict.column('publicId').doNothing()).execute();
 }
 
 /** An item's realised date as its deliveries now say it, where it showed one: a date it kept back stays kept back. */
@@ -158,33 +159,12 @@ export async function deliveriesSummedWith(db: Db, deliveryIds: readonly string[
   return [...byId.values()];
 }
 
-/** Why an item waits for a new decision: a delivery left it, or a value it showed counted money since withdrawn as of the decision's day. */
-type DecideAgainReason = 'deliveryLeft' | 'valueWithdrawn';
-
 export interface ToDecideAgain {
   deliveryId: string;
   title: string;
   publicTitle: string;
   reason: DecideAgainReason;
 }
-
-/**
- * Whether the public item (the outer query's `public_delivery`) waits because of a withdrawal: a payment or
- * valuation of one of its deliveries with a value made public, recorded before that delivery's latest decision
- * and withdrawn since, dated by the item's decision day (reconsiderAfterWithdrawal in src/register/disclosure.ts).
- */
-const valueRestedOnWithdrawnEntry = sql<boolean>`exists (
-  select from delivery member
-  join disclosure_decision latest on latest.delivery_id = member.id
-    and latest.decided_at = (select max(earlier.decided_at) from disclosure_decision earlier where earlier.delivery_id = member.id)
-  where member.public_id = public_delivery.public_id and member.deleted_at is null and member.disclosure_state = 'public'
-    and latest.public_value_cents is not null
-    and (exists (select from valuation entry join valuation_withdrawal withdrawal on withdrawal.valuation_id = entry.id
-                 where entry.delivery_id = member.id and entry.recorded_at <= latest.decided_at
-                   and withdrawal.recorded_at > latest.decided_at and withdrawal.withdrawn_on <= public_delivery.decided_on)
-      or exists (select from payment entry join payment_withdrawal withdrawal on withdrawal.payment_id = entry.id
-                 where entry.delivery_id = member.id and entry.recorded_at <= latest.decided_at
-                   and withdrawal.recorded_at > latest.decided_at and withdrawal.withdrawn_on <= public_delivery.decided_on)))`;
 
 /** Deliveries to decide on again are listed by their item's public title, then id (the delivery's). */
 const TO_DECIDE_AGAIN_ORDER = keysetColumns.text('public_delivery.title', (text) => text.length <= 300);
@@ -211,7 +191,7 @@ export async function toDecideAgainPage(db: Db, start: PageStart, limit: number)
     limit,
     ([walk], _order, limit) =>
       toDecideAgain(db)
-        .select(['delivery.id as deliveryId', 'delivery.title', 'publicDelivery.title as publicTitle', sql<DecideAgainReason>`case when ${valueRestedOnWithdrawnEntry} then 'valueWithdrawn' else 'deliveryLeft' end`.as('reason')])
+        .select(['delivery.id as deliveryId', 'delivery.title', 'publicDelivery.title as publicTitle', 'publicItemLeft.reason'])
         .where(walk!.condition)
         .orderBy(walk!.order)
         .limit(limit)

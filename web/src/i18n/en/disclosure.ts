@@ -31,10 +31,6 @@ export const disclosure: typeof nl.disclosure = {
   decideAgainHeadingMoreThan: 'To decide on again (more than {{number, number}})',
   decideAgainCaption: 'Public deliveries whose public line another delivery has left',
   decideAgainReason: 'Reason',
-  decideAgainReasons: {
-    deliveryLeft: 'A delivery left the public line',
-    valueWithdrawn: 'The public value rested on a withdrawn payment or valuation',
-  },
   decideAgainExplained:
     'A delivery decided public together with these deliveries has since been decided confidential, decided apart or removed. Their public line no longer gives a value and keeps the date it had: the sum or date of the rest, beside what was public, would tell the leaving delivery’s. Decide again on the deliveries left; their value cannot be made public apart.',
   decideTitle: 'Decide on disclosure',

@@ -29,10 +29,6 @@ export const disclosure = {
   decideAgainHeadingMoreThan: 'Opnieuw te besluiten (meer dan {{number, number}})',
   decideAgainCaption: 'Openbare leveringen waarvan een levering uit hun openbare regel is gegaan',
   decideAgainReason: 'Reden',
-  decideAgainReasons: {
-    deliveryLeft: 'Een levering is uit de openbare regel gegaan',
-    valueWithdrawn: 'De openbare waarde steunde op een ingetrokken betaling of waardering',
-  },
   decideAgainExplained:
     'Een levering waarover samen met deze leveringen openbaar werd besloten, is sindsdien vertrouwelijk, apart besloten of verwijderd. Hun openbare regel noemt geen waarde meer en houdt de datum die hij had: de som of datum van de rest zou naast wat openbaar was die van de vertrokken levering verraden. Besluit opnieuw over de leveringen die over zijn; hun waarde kan daarbij niet apart openbaar worden.',
   decideTitle: 'Besluiten over openbaarmaking',

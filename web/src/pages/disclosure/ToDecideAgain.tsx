@@ -33,7 +33,7 @@ export function ToDecideAgain({ entries, page, pageHrefs }: ToDecideAgainProps) 
       ),
     },
     { key: 'publicTitle', header: t('fields.publicTitle'), cell: (entry) => entry.publicTitle },
-    { key: 'reason', header: t('disclosure.decideAgainReason'), cell: (entry) => t(`disclosure.decideAgainReasons.${entry.reason}`) },
+    { key: 'reason', header: t('disclosure.decideAgainReason'), cell: (entry) => t(`decideAgainReasons.${entry.reason}`) },
   ];
   const heading = page.totalIsCapped ? t('disclosure.decideAgainHeadingMoreThan', { number: page.total }) : t('disclosure.decideAgainHeading', { count: page.total });
   return (
