@@ -455,9 +455,15 @@ describeEachDatabase('list exports', (database) => {
     expect(entries[0]).toMatchObject({ publicTitle: 'Aggregaten' });
     const today = todayInAmsterdam();
     const before = await database().db.selectFrom('auditEvent').select('canonical').where('action', '=', 'disclosure.read').where('objectId', '=', today).execute();
-    await expectExportsOf('disclosureOfficer', '/exports/to-decide-again', TO_DECIDE_AGAIN_COLUMNS, entries as never[]);
+    const { excelRows } = await expectExportsOf('disclosureOfficer', '/exports/to-decide-again', TO_DECIDE_AGAIN_COLUMNS, entries as never[]);
+    // Each with why it waits, under its heading in the export's language.
+    const reasonColumn = (rows: string[][], words: typeof nl) => rows.map((row) => row[rows[0]!.indexOf(words.spreadsheetExport.headings.reason)]);
+    expect(reasonColumn(excelRows, nl)).toEqual(['Reden', ...Array(4).fill(nl.decideAgainReasons.deliveryLeft)]);
     const reads = await database().db.selectFrom('auditEvent').select('canonical').where('action', '=', 'disclosure.read').where('objectId', '=', today).execute();
     expect(reads.filter((event) => JSON.parse(event.canonical).detail?.export === true).length - before.filter((event) => JSON.parse(event.canonical).detail?.export === true).length).toBe(3);
+    const en = vocabulary('en');
+    const english = parseCsv((await download('disclosureOfficer', '/exports/to-decide-again?format=csv&dialect=rfc4180&lang=en')).text);
+    expect(reasonColumn(english, en)).toEqual(['Reason', ...Array(4).fill(en.decideAgainReasons.deliveryLeft)]);
   });
 
   it('refuses an export to whom the list is refused', async () => {

@@ -143,7 +143,7 @@ export const toDecideAgainExportRoute = createRoute(
     'disclosure.read',
     exportRoute(
       '/exports/to-decide-again',
-      'The public deliveries whose item another delivery left, to decide on again, as the disclosure queue page lists them (recorded as reading the queue is)',
+      'The public deliveries whose item another delivery left, or whose value a withdrawal withheld, to decide on again with the reason, as the disclosure queue page lists them (recorded as reading the queue is)',
       z.object(fileQuery),
     ),
   ),

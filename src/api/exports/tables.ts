@@ -389,10 +389,11 @@ export const DUE_REVIEW_COLUMNS: readonly Column<DueReview>[] = [
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
 ];
 
-/** A public delivery to decide on again: its item, which gave a value, another delivery left. */
+/** A public delivery to decide on again: its item, which gave a value, another delivery left, or a withdrawal withheld it. */
 export const TO_DECIDE_AGAIN_COLUMNS: readonly Column<ToDecideAgain>[] = [
   { heading: 'title', kind: 'text', value: (row) => row.title },
   { heading: 'publicTitle', kind: 'text', value: (row) => row.publicTitle },
+  { heading: 'reason', kind: 'text', value: (row, words) => words.decideAgainReasons[row.reason] },
   { heading: 'deliveryId', kind: 'text', value: (row) => row.deliveryId },
 ];
 

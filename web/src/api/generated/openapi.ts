@@ -10902,7 +10902,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public deliveries whose item another delivery left, to decide on again, as the disclosure queue page lists them (recorded as reading the queue is) */
+        /** The public deliveries whose item another delivery left, or whose value a withdrawal withheld, to decide on again with the reason, as the disclosure queue page lists them (recorded as reading the queue is) */
         get: {
             parameters: {
                 query?: {
