@@ -5,6 +5,7 @@ import { addCommitmentStage, budgetFiguresAt, createCommitment, createDecision, 
 import { withDatabase } from './database.ts';
 import { euroOption, isoDateOption, operatorChange, wholeNumber } from './operator.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
+import { tableLines } from './text-table.ts';
 
 const amount = (cents: number) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.' });
 /** The pace as the rest of the table reads, in Dutch: 120,4%. */
@@ -36,9 +37,8 @@ export function budgetCommands(): Command {
         ...[line.budgeted, line.committed, line.pledged, line.unallocated, line.realised].map((cents) => (cents === null ? '-' : amount(cents))),
         `${line.realisationPace === null ? '-' : `${DUTCH_NUMBER.format(line.realisationPace)}%`}${line.overcommitted ? ' (meer verplicht dan begroot)' : ''}`,
       ]);
-      const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
       console.log(`Stand op ${knownAt}`);
-      for (const row of [header, ...rows]) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+      for (const line of tableLines([header, ...rows], (column) => column > 0)) console.log(line);
     });
 
   command

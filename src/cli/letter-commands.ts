@@ -4,9 +4,28 @@ import { isIsoDate } from '../../common/dates.ts';
 import { formatExactEuros, formatPublishedFigure } from '../../common/letter-format.ts';
 import type { Database } from '../db/schema.ts';
 import { NotFoundError } from '../register/errors.ts';
+import type { LetterSummary } from '../db/repositories/letters.ts';
 import { getLetter, listLetters, verifyLetter, type Verification } from '../register/letters.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
+import { tableLines } from './text-table.ts';
+
+type ListedLetter = Pick<LetterSummary, 'referenceDate' | 'status' | 'letterDate' | 'id' | 'publicSha256' | 'paperNumber' | 'isDemonstration'>;
+
+/** The letters as `letter list` prints them: a line each, in columns that line up. */
+export function letterListLines(letters: readonly ListedLetter[]): string[] {
+  return tableLines(
+    letters.map((letter) => [
+      letter.referenceDate,
+      letter.status,
+      letter.letterDate ?? '-',
+      letter.id,
+      letter.publicSha256 ? `sha256 ${letter.publicSha256.slice(0, 16)}…` : '',
+      letter.paperNumber ?? '',
+      letter.isDemonstration ? '(demonstration)' : '',
+    ]),
+  );
+}
 
 /** `letter list` and `letter verify`: the letters, and the auditor's check that a final one still holds. */
 export function letterCommands(): Command {
@@ -20,18 +39,7 @@ export function letterCommands(): Command {
       const letters = await withDatabase((handle) => listLetters(handle.db), { migrate: false });
       if (options.json) return console.log(JSON.stringify(letters, null, 2));
       if (letters.length === 0) return console.log('No letters yet.');
-      for (const letter of letters) {
-        const columns = [
-          letter.referenceDate,
-          letter.status.padEnd(5),
-          (letter.letterDate ?? '-').padEnd(10),
-          letter.id,
-          letter.publicSha256 ? `sha256 ${letter.publicSha256.slice(0, 16)}…` : ''.padEnd(24),
-          letter.paperNumber ?? '',
-          letter.isDemonstration ? '(demonstration)' : '',
-        ];
-        console.log(columns.join('  ').trimEnd());
-      }
+      for (const line of letterListLines(letters)) console.log(line);
     });
 
   command
