@@ -8,6 +8,7 @@ import {
   publicItemViolations,
   publicQuantityAboveDeliveredViolations,
   valueTellsAnotherViolations,
+  type DecideAgainReason,
   type DecisionInput,
 } from '../domain/disclosure.ts';
 import { currentValue, currentValueBasis, type ValuationBasis } from '../domain/delivery.ts';
@@ -257,17 +258,17 @@ export async function decisionsOf(
   db: Db,
   context: RequestContext,
   deliveryId: string,
-): Promise<{ items: disclosure.StoredDecision[]; version: number; awaitingLetters: { id: string; referenceDate: string; letterDate: string }[]; toDecideAgain: boolean }> {
+): Promise<{ items: disclosure.StoredDecision[]; version: number; awaitingLetters: { id: string; referenceDate: string; letterDate: string }[]; toDecideAgain: boolean; decideAgainReason: DecideAgainReason | null }> {
   return inTransaction(db, async (trx) => {
     if (!(await deliveries.findDelivery(trx, deliveryId))) throw new NotFoundError('delivery', deliveryId);
     const publicId = await disclosure.publicIdOf(trx, deliveryId);
-    const [items, awaitingLetters, toDecideAgain] = await Promise.all([
+    const [items, awaitingLetters, decideAgainReason] = await Promise.all([
       disclosure.listDecisions(trx, deliveryId),
       publicId ? unpublishedLettersListing(trx, publicId) : [],
-      disclosure.waitsToBeDecidedAgain(trx, deliveryId),
+      disclosure.decideAgainReasonOf(trx, deliveryId),
     ]);
     await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'delivery', id: deliveryId }, result: 'success' });
-    return { items, version: items.length, awaitingLetters, toDecideAgain };
+    return { items, version: items.length, awaitingLetters, toDecideAgain: decideAgainReason !== null, decideAgainReason };
   });
 }
 

@@ -37,7 +37,11 @@ describeEachDatabase('a delivery leaving a public item', (database) => {
   const shown = async (title: string) => (await anonymous('GET', '/public/deliveries')).body.items.filter((item: { title: string }) => item.title === title);
   const toDecideAgain = async () => ((await officer('GET', '/disclosure-queue')).body.toDecideAgain as { deliveryId: string }[]).map((entry) => entry.deliveryId);
   /** Whether the delivery's decisions say it waits to be decided on again, as its decision page reads them. */
-  const waitsToBeDecidedAgain = async (id: string) => (await officer('GET', `/deliveries/${id}/disclosure-decisions`)).body.toDecideAgain;
+  const waitsToBeDecidedAgain = async (id: string) => {
+    const { toDecideAgain, decideAgainReason } = (await officer('GET', `/deliveries/${id}/disclosure-decisions`)).body;
+    expect(decideAgainReason).toBe(toDecideAgain ? 'deliveryLeft' : null);
+    return toDecideAgain;
+  };
   /** X at €300.000 (May) and Y at €320.000 (June), one item of €620.000 shown in June. */
   const twoShown = async () => {
     const title = `Winterlaarzen ${++serial}`;

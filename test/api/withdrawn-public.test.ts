@@ -64,7 +64,7 @@ describeEachDatabase('a public delivery whose money is withdrawn as never made',
     expect(await toDecideAgain()).toContain(id);
     const queued = (await officer('GET', '/disclosure-queue')).body.toDecideAgain.find((entry: { deliveryId: string }) => entry.deliveryId === id);
     expect(queued).toEqual({ deliveryId: id, title, publicTitle: title, reason: 'valueWithdrawn' });
-    expect((await officer('GET', `/deliveries/${id}/disclosure-decisions`)).body.toDecideAgain).toBe(true);
+    expect((await officer('GET', `/deliveries/${id}/disclosure-decisions`)).body).toMatchObject({ toDecideAgain: true, decideAgainReason: 'valueWithdrawn' });
     const events = (await auditor('GET', `/audit-events?action=valuation.withdraw&objectId=${id}`)).body.items;
     expect(events).toEqual([expect.objectContaining({ detail: expect.objectContaining({ publicValueWithheld: expect.any(String) }) })]);
 

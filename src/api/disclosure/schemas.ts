@@ -46,7 +46,11 @@ const HistorySchema = DecisionsSchema.extend({
     .openapi({ description: 'Final letters not yet published that list the delivery or name its value: another decision holds back their publication' }),
   toDecideAgain: z.boolean().openapi({
     description:
-      'The delivery waits to be decided on again: another delivery decided public at once with it has left their item, which gave a value, and open data gives that item no value until then (the queue’s `toDecideAgain`)',
+      'The delivery waits to be decided on again: open data gives its item no value until then (the queue’s `toDecideAgain`), for the reason `decideAgainReason` gives',
+  }),
+  decideAgainReason: z.enum(DECIDE_AGAIN_REASONS).nullable().openapi({
+    description:
+      'Why the delivery waits to be decided on again, as the queue gives it: another delivery decided public at once with it left their item (`deliveryLeft`), or the value made public counted a payment or valuation withdrawn since (`valueWithdrawn`); null when it does not wait',
   }),
 }).openapi('DisclosureHistory');
 

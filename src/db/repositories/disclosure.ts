@@ -200,9 +200,10 @@ export async function toDecideAgainPage(db: Db, start: PageStart, limit: number)
   );
 }
 
-/** Whether the delivery waits to be decided on again: an item it is public in, which gave a value, another delivery left. */
-export async function waitsToBeDecidedAgain(db: Db, deliveryId: string): Promise<boolean> {
-  return (await toDecideAgain(db).select('delivery.id').where('delivery.id', '=', deliveryId).limit(1).executeTakeFirst()) !== undefined;
+/** Why the delivery waits to be decided on again (its item's value withheld, see toDecideAgain); null when it does not. */
+export async function decideAgainReasonOf(db: Db, deliveryId: string): Promise<DecideAgainReason | null> {
+  const entry = await toDecideAgain(db).select('publicItemLeft.reason').where('delivery.id', '=', deliveryId).limit(1).executeTakeFirst();
+  return entry?.reason ?? null;
 }
 
 /** Whether a cursor's position could be a delivery's to decide on again. */

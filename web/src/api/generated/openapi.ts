@@ -11564,8 +11564,13 @@ export interface components {
                 /** Format: date */
                 letterDate: string;
             }[];
-            /** @description The delivery waits to be decided on again: another delivery decided public at once with it has left their item, which gave a value, and open data gives that item no value until then (the queue’s `toDecideAgain`) */
+            /** @description The delivery waits to be decided on again: open data gives its item no value until then (the queue’s `toDecideAgain`), for the reason `decideAgainReason` gives */
             toDecideAgain: boolean;
+            /**
+             * @description Why the delivery waits to be decided on again, as the queue gives it: another delivery decided public at once with it left their item (`deliveryLeft`), or the value made public counted a payment or valuation withdrawn since (`valueWithdrawn`); null when it does not wait
+             * @enum {string|null}
+             */
+            decideAgainReason: "deliveryLeft" | "valueWithdrawn" | null;
         };
         DisclosureDecision: {
             /** Format: uuid */

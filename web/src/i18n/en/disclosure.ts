@@ -29,13 +29,17 @@ export const disclosure: typeof nl.disclosure = {
   noReviews: 'On {{date}} no confidential deliveries are due for review.',
   decideAgainHeading: 'To decide on again ({{count}})',
   decideAgainHeadingMoreThan: 'To decide on again (more than {{number, number}})',
-  decideAgainCaption: 'Public deliveries whose public line another delivery has left',
+  decideAgainCaption: 'Public deliveries whose public line no longer gives a value',
   decideAgainReason: 'Reason',
   decideAgainExplained:
-    'A delivery decided public together with these deliveries has since been decided confidential, decided apart or removed. Their public line no longer gives a value and keeps the date it had: the sum or date of the rest, beside what was public, would tell the leaving delivery’s. Decide again on the deliveries left; their value cannot be made public apart.',
+    'The public line of these deliveries no longer gives a value and keeps the date it had. That happens when a delivery decided public together with them has since been decided confidential, decided apart or removed: the sum or date of the rest, beside what was public, would tell the leaving delivery’s; their value cannot then be made public apart. It also happens when the value made public counted a payment or valuation withdrawn since. The Reason column says which. Decide again on these deliveries.',
   decideTitle: 'Decide on disclosure',
-  waitsToBeDecidedAgain:
-    'This delivery waits for a new decision. A delivery decided public together with it has since been decided confidential, decided apart or removed. Its public line therefore no longer gives a value and keeps the date it had: the sum or date of the rest, beside what was public, would tell the leaving delivery’s. Decide again on this delivery; its value cannot be made public apart.',
+  waitsToBeDecidedAgain: {
+    deliveryLeft:
+      'This delivery waits for a new decision. A delivery decided public together with it has since been decided confidential, decided apart or removed. Its public line therefore no longer gives a value and keeps the date it had: the sum or date of the rest, beside what was public, would tell the leaving delivery’s. Decide again on this delivery; its value cannot be made public apart.',
+    valueWithdrawn:
+      'This delivery waits for a new decision. The value made public of it counted a payment or valuation withdrawn since. Its public line therefore no longer gives a value and keeps the date it had. Decide again on this delivery, with its value as it is now.',
+  },
   awaitingLetter:
     'The final letter with reference date {{referenceDate}} (letter of {{letterDate}}) lists this delivery as it is public now, and is not published yet. A final letter never changes: if you decide it confidential, or public with another title, description, category or quantity, that letter is not published until the decision agrees with what it lists again.',
   currentState: 'Status:',

@@ -27,13 +27,17 @@ export const disclosure = {
   noReviews: 'Er zijn op {{date}} geen vertrouwelijke leveringen om opnieuw te bekijken.',
   decideAgainHeading: 'Opnieuw te besluiten ({{count}})',
   decideAgainHeadingMoreThan: 'Opnieuw te besluiten (meer dan {{number, number}})',
-  decideAgainCaption: 'Openbare leveringen waarvan een levering uit hun openbare regel is gegaan',
+  decideAgainCaption: 'Openbare leveringen waarvan de openbare regel geen waarde meer noemt',
   decideAgainReason: 'Reden',
   decideAgainExplained:
-    'Een levering waarover samen met deze leveringen openbaar werd besloten, is sindsdien vertrouwelijk, apart besloten of verwijderd. Hun openbare regel noemt geen waarde meer en houdt de datum die hij had: de som of datum van de rest zou naast wat openbaar was die van de vertrokken levering verraden. Besluit opnieuw over de leveringen die over zijn; hun waarde kan daarbij niet apart openbaar worden.',
+    'De openbare regel van deze leveringen noemt geen waarde meer en houdt de datum die hij had. Dat gebeurt wanneer een levering waarover samen met hen openbaar werd besloten, sindsdien vertrouwelijk, apart besloten of verwijderd is: de som of datum van de rest zou naast wat openbaar was die van de vertrokken levering verraden; hun waarde kan dan niet apart openbaar worden. Het gebeurt ook wanneer de openbaar gemaakte waarde een betaling of waardering meetelde die sindsdien is ingetrokken. De kolom Reden zegt welke van de twee. Besluit opnieuw over deze leveringen.',
   decideTitle: 'Besluiten over openbaarmaking',
-  waitsToBeDecidedAgain:
-    'Deze levering wacht op een nieuw besluit. Een levering waarover samen met haar openbaar werd besloten, is sindsdien vertrouwelijk, apart besloten of verwijderd. Haar openbare regel noemt daarom geen waarde meer en houdt de datum die hij had: de som of datum van de rest zou naast wat openbaar was die van de vertrokken levering verraden. Besluit opnieuw over deze levering; haar waarde kan daarbij niet apart openbaar worden.',
+  waitsToBeDecidedAgain: {
+    deliveryLeft:
+      'Deze levering wacht op een nieuw besluit. Een levering waarover samen met haar openbaar werd besloten, is sindsdien vertrouwelijk, apart besloten of verwijderd. Haar openbare regel noemt daarom geen waarde meer en houdt de datum die hij had: de som of datum van de rest zou naast wat openbaar was die van de vertrokken levering verraden. Besluit opnieuw over deze levering; haar waarde kan daarbij niet apart openbaar worden.',
+    valueWithdrawn:
+      'Deze levering wacht op een nieuw besluit. De waarde die over haar openbaar werd gemaakt, telde een betaling of waardering mee die sindsdien is ingetrokken. Haar openbare regel noemt daarom geen waarde meer en houdt de datum die hij had. Besluit opnieuw over deze levering, met de waarde zoals die nu is.',
+  },
   awaitingLetter:
     'De definitieve brief met peildatum {{referenceDate}} (brief van {{letterDate}}) noemt deze levering zoals die nu openbaar is, en is nog niet gepubliceerd. Een definitieve brief verandert niet: besluit u haar vertrouwelijk, of openbaar met een andere titel, omschrijving, categorie of aantal, dan wordt die brief niet gepubliceerd tot het besluit weer overeenkomt met wat hij noemt.',
   currentState: 'Stand:',

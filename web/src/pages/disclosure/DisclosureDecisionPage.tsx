@@ -28,10 +28,10 @@ export function DisclosureDecisionPage({ id }: { id: string }) {
       {({ delivery }) => {
         // Also while the latest loads (after someone else decided first), so that the form keeps what was chosen.
         if (!history.data) return <ResourceStatus resource={history} onRetry={history.reload} />;
-        const { items, awaitingLetters, toDecideAgain } = history.data.data;
+        const { items, awaitingLetters, decideAgainReason } = history.data.data;
         return (
           <>
-            {toDecideAgain && <Alert type="warning">{t('disclosure.waitsToBeDecidedAgain')}</Alert>}
+            {decideAgainReason && <Alert type="warning">{t(`disclosure.waitsToBeDecidedAgain.${decideAgainReason}`)}</Alert>}
             {awaitingLetters.map((letter) => (
               <Alert key={letter.id} type="warning">
                 {t('disclosure.awaitingLetter', { referenceDate: formatLongDate(letter.referenceDate, language), letterDate: formatLongDate(letter.letterDate, language) })}

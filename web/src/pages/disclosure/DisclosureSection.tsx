@@ -36,7 +36,7 @@ function DecisionHistory({ deliveryId }: { deliveryId: string }) {
   if (history.status !== 'ready') return <ResourceStatus resource={history} onRetry={history.reload} />;
   return (
     <>
-      {history.data.data.toDecideAgain && <Alert type="warning">{t('disclosure.waitsToBeDecidedAgain')}</Alert>}
+      {history.data.data.decideAgainReason && <Alert type="warning">{t(`disclosure.waitsToBeDecidedAgain.${history.data.data.decideAgainReason}`)}</Alert>}
       <DecisionsTable decisions={history.data.data.items} />
     </>
   );
