@@ -156,6 +156,14 @@ export interface EpfOverview extends EpfFigures {
   tranches: EpfTranche[];
 }
 
+/**
+ * The letter's EPF figures that add up money of deliveries, by the name its text gives each: of the claims (all
+ * declared, compensated, outstanding, of the blocked claims declared, received in a year: `epfPaid:2025`) and the
+ * work as implementing actor. A claim for a batch is for no one delivery.
+ */
+export const EPF_DELIVERY_FIGURES = ['epfDeclared', 'epfCompensated', 'epfOutstanding', 'epfBlocked', 'epfPaid', 'epfImplementingActor'] as const;
+export type EpfDeliveryFigure = (typeof EPF_DELIVERY_FIGURES)[number];
+
 /** The Dutch EPF figures at a date: claims declared by then, each as it stood then. */
 export function epfFiguresAt(histories: readonly EpfClaimHistory[], date: string): EpfFigures {
   const byStatus = Object.fromEntries(EPF_CLAIM_STATUSES.map((status) => [status, { count: 0, declaredCents: 0 }])) as EpfFigures['byStatus'];

@@ -6,9 +6,11 @@ import {
   soleContributionsOfUndisclosedValue,
   type DeliveryContribution,
 } from '../db/repositories/figures.ts';
+import { soleUndisclosedDeliveryPartsAt, type EpfDeliveryPart } from '../db/repositories/epf.ts';
 import { findFrozenAnnex, latestFinalBefore, type StoredLetter } from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
+import { EPF_DELIVERY_FIGURES } from '../domain/epf.ts';
 import { COMPANY_FIGURES, type CompanyFigure } from '../domain/industry.ts';
 import { figureNames, nameParts, type NarrativeBlock } from '../letters/narrative.ts';
 import { confidentialCompanyFactsAt } from './industry.ts';
@@ -39,7 +41,10 @@ interface IndustryCaution {
   part: number;
 }
 
-export type DisclosureCaution = DeliveryCaution | IndustryCaution;
+/** An EPF figure the text names that is, beside what is public of it, one delivery's part alone: the claims on it, or its worth as implementing actor. */
+type EpfCaution = { kind: 'epfFigure' } & EpfDeliveryPart;
+
+export type DisclosureCaution = DeliveryCaution | IndustryCaution | EpfCaution;
 
 /**
  * Where a draft's figures would disclose what is not public, so that the disclosure officer is told before approving
@@ -50,14 +55,17 @@ export type DisclosureCaution = DeliveryCaution | IndustryCaution;
  *   letter reported by one delivery alone: the letter prints the restated figure beside the reported one.
  * Whoever lays the two letters side by side reads that part. Then each industry figure the text names that one
  * confidential company's contracts alone add to: less what the public companies make of it, it is that company's.
+ * Then each EPF figure the text names that one delivery's claims (or its worth as implementing actor) alone make
+ * once what is public of it is set aside: a delivery not decided public, or public at another value.
  */
 export async function disclosureCautions(db: Db, letter: { referenceDate: string; blocks: readonly NarrativeBlock[] }): Promise<DisclosureCaution[]> {
   const previous = (await latestFinalBefore(db, letter.referenceDate)) ?? null;
   const since = previous?.referenceDate ?? null;
-  const [changes, restatements, industry] = await Promise.all([
+  const [changes, restatements, industry, epf] = await Promise.all([
     soleContributionsOfUndisclosedValue(db, since, letter.referenceDate),
     previous ? soleRestatements(db, previous) : [],
     industryCautions(db, letter),
+    epfCautions(db, letter),
   ]);
   const caution = (kind: CautionKind) => (contribution: DeliveryContribution): DeliveryCaution => ({
     kind,
@@ -70,7 +78,19 @@ export async function disclosureCautions(db: Db, letter: { referenceDate: string
   const table = [...changes.map(caution(since ? 'change' : 'total')), ...restatements.map(caution('restatement'))].sort(
     (a, b) => SUPPORT_TYPES.indexOf(a.supportType) - SUPPORT_TYPES.indexOf(b.supportType),
   );
-  return [...table, ...industry];
+  return [...table, ...industry, ...epf];
+}
+
+/** The EPF figures the text names (`{{epfBlocked}}`, `{{epfPaid:2025}}`) that one delivery's part alone makes beside what is public, in the order of EPF_DELIVERY_FIGURES. */
+async function epfCautions(db: Db, letter: { referenceDate: string; blocks: readonly NarrativeBlock[] }): Promise<EpfCaution[]> {
+  const named = new Set(figureNames(letter.blocks));
+  const nameOf = (part: EpfDeliveryPart) => (part.year === null ? part.figure : `${part.figure}:${part.year}`);
+  if (![...named].some((name) => EPF_DELIVERY_FIGURES.some((figure) => name === figure || name.startsWith(`${figure}:`)))) return [];
+  const parts = await soleUndisclosedDeliveryPartsAt(db, letter.referenceDate);
+  return parts
+    .filter((part) => named.has(nameOf(part)))
+    .sort((a, b) => EPF_DELIVERY_FIGURES.indexOf(a.figure) - EPF_DELIVERY_FIGURES.indexOf(b.figure) || (a.year ?? 0) - (b.year ?? 0))
+    .map((part) => ({ kind: 'epfFigure' as const, ...part }));
 }
 
 /** The industry figures the text names (`{{industry.contracts}}`, or its words `{{industry.contracts|contract|contracten}}`) that one confidential company alone adds to. */

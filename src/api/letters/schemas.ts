@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SUPPORT_TYPES } from '../../domain/delivery.ts';
+import { EPF_DELIVERY_FIGURES } from '../../domain/epf.ts';
 import { COMPANY_FIGURES, type CompanyFigure } from '../../domain/industry.ts';
 import { LETTER_STATUSES, REVIEW_ACTIONS } from '../../domain/letter.ts';
 import { LetterComparisonSchema } from '../../letters/compare.ts';
@@ -129,10 +130,18 @@ export const LetterSchema = z
           }),
           z.object({
             kind: z.literal('industryFigure').openapi({ description: 'An industry figure the text names (`{{industry.NAME}}`) that one confidential company alone adds to' }),
-                    figure: z.enum(Object.keys(COMPANY_FIGURES) as [CompanyFigure, ...CompanyFigure[]]),
+            figure: z.enum(Object.keys(COMPANY_FIGURES) as [CompanyFigure, ...CompanyFigure[]]),
             companyId: z.uuid(),
             company: z.string().openapi({ description: "The company's name in the register" }),
             part: z.number().int().openapi({ description: "The company's part in the figure: euro cents for `contractValue`, a count for the others" }),
+          }),
+          z.object({
+            kind: z.literal('epfFigure').openapi({ description: 'An EPF figure the text names that the claims on one delivery, or its worth as implementing actor, alone make beside what is public' }),
+            figure: z.enum(EPF_DELIVERY_FIGURES),
+            year: z.number().int().nullable().openapi({ description: 'For `epfPaid`, the year received in (`{{epfPaid:2025}}`); null for the others' }),
+            deliveryId: z.uuid(),
+            title: z.string(),
+            cents: z.number().int().openapi({ description: "The delivery's part in the figure" }),
           }),
         ]),
       )
@@ -144,7 +153,10 @@ export const LetterSchema = z
           "or whose figure at that date, recomputed now, differs from what the previous letter reported by one delivery alone; so that comparing the letters " +
           "discloses that delivery's part (`cents`). Then each industry figure the text names (contracts, their value, companies, Ukrainian companies, " +
           "milestones completed) that one company decided confidential alone adds to, beside the companies decided public, so that the letter discloses " +
-          "that company's part (`part`); companies not decided on are not counted in them at all. It does not keep the officer from approving. Null for anyone else and for a final letter",
+          "that company's part (`part`); companies not decided on are not counted in them at all. Then each EPF figure the text names (declared, " +
+          'compensated, outstanding, blocked, received in a year, the work as implementing actor) that the claims on one delivery, or its worth as implementing ' +
+          "actor, alone make once deliveries decided public with a value that is exactly their part are set aside: every claim and all such work count, whatever " +
+          "was decided of the delivery, so that the letter discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter",
       }),
   })
   .openapi('Letter');

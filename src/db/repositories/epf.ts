@@ -3,6 +3,7 @@ import { centsFromText, sumCents, type Cents } from '../../../common/money.ts';
 import {
   EPF_CLAIM_STATUSES,
   EPF_DUTCH_ROLES,
+  EPF_DELIVERY_FIGURES,
   EPF_TRANCHE_KINDS,
   epfFigures,
   type EpfAssessment,
@@ -10,6 +11,7 @@ import {
   type EpfClaim,
   type EpfClaimHistory,
   type EpfClaimState,
+  type EpfDeliveryFigure,
   type EpfFigures,
   type EpfReceipt,
   type EpfTranche,
@@ -206,6 +208,58 @@ export async function figuresAt(db: Db, date: string): Promise<EpfFigures> {
     remainderExpectedBy,
     byStatus,
   });
+}
+
+/** One delivery's part in an EPF figure at a date (`year` for `epfPaid`, the year received in). */
+export interface EpfDeliveryPart {
+  figure: EpfDeliveryFigure;
+  year: number | null;
+  deliveryId: string;
+  title: string;
+  cents: Cents;
+}
+
+/**
+ * Each EPF figure at the date that one delivery's part alone makes, once the parts the public knows are set aside:
+ * a delivery decided public with a value that is exactly its part. The claims on one delivery are one part, a
+ * claim for a batch a part of its own (which names no delivery), a delivery's work as implementing actor its
+ * worth then. The figure less what is public is then that delivery's part.
+ */
+export async function soleUndisclosedDeliveryPartsAt(db: Db, date: string): Promise<EpfDeliveryPart[]> {
+  const { rows } = await sql<{ figure: string; year: number | null; deliveryId: string; title: string; cents: string }>`
+    ${withClaimStatesAt(date, sql`select * from epf_claim where ${declaredBy(date)}`)},
+    claim_figure as (
+      select state.id as claim_id, state.delivery_id, figure.name, null::int as year, figure.cents
+      from state cross join lateral (values
+        ('epfDeclared', state.declared_cents::numeric),
+        ('epfCompensated', state.compensated_cents::numeric),
+        ('epfOutstanding', (state.compensated_cents - state.paid_cents)::numeric),
+        ('epfBlocked', case when state.status = 'blocked' then state.declared_cents else 0 end::numeric)
+      ) figure (name, cents)
+      union all
+      select state.id, state.delivery_id, 'epfPaid', extract(year from receipt.received_on)::int, receipt.amount_cents::numeric
+      from epf_receipt receipt join state on state.id = receipt.claim_id
+      where receipt.received_on <= ${date}::date
+    ), part as (
+      select name, year, delivery_id, sum(cents) as cents
+      from claim_figure group by name, year, delivery_id, coalesce(delivery_id, claim_id)
+      union all
+      select 'epfImplementingActor', null, delivery_id, sum(change_cents)
+      from implementing_actor_change where change_date <= ${date}::date group by delivery_id
+    ), undisclosed as (
+      select part.*
+      from part
+      left join delivery on delivery.id = part.delivery_id
+      left join public_delivery on public_delivery.public_id = delivery.public_id
+      where part.cents <> 0 and public_delivery.value_cents is distinct from part.cents
+    ), sole as (
+      select name, year, min(delivery_id::text)::uuid as delivery_id, sum(cents) as cents
+      from undisclosed group by name, year
+      having count(*) = 1
+    )
+    select sole.name as figure, sole.year, sole.delivery_id, delivery.title, sole.cents::text as cents
+    from sole join delivery on delivery.id = sole.delivery_id`.execute(db);
+  return rows.map((row) => ({ figure: oneOf(EPF_DELIVERY_FIGURES, row.figure), year: row.year, deliveryId: row.deliveryId, title: row.title, cents: centsFromText(row.cents) }));
 }
 
 /** A row of by_status, named as the figures name them. */

@@ -11832,7 +11832,7 @@ export interface components {
              * @enum {string|null}
              */
             approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | "undecidedDeliveries" | null;
-            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, or whose figure at that date, recomputed now, differs from what the previous letter reported by one delivery alone; so that comparing the letters discloses that delivery's part (`cents`). Then each industry figure the text names (contracts, their value, companies, Ukrainian companies, milestones completed) that one company decided confidential alone adds to, beside the companies decided public, so that the letter discloses that company's part (`part`); companies not decided on are not counted in them at all. It does not keep the officer from approving. Null for anyone else and for a final letter */
+            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, or whose figure at that date, recomputed now, differs from what the previous letter reported by one delivery alone; so that comparing the letters discloses that delivery's part (`cents`). Then each industry figure the text names (contracts, their value, companies, Ukrainian companies, milestones completed) that one company decided confidential alone adds to, beside the companies decided public, so that the letter discloses that company's part (`part`); companies not decided on are not counted in them at all. Then each EPF figure the text names (declared, compensated, outstanding, blocked, received in a year, the work as implementing actor) that the claims on one delivery, or its worth as implementing actor, alone make once deliveries decided public with a value that is exactly their part are set aside: every claim and all such work count, whatever was decided of the delivery, so that the letter discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter */
             disclosureCautions: ({
                 /**
                  * @description What gives the part away: the type's total (a first letter), its change since the previous letter, or its restatement of that letter's figure
@@ -11864,6 +11864,21 @@ export interface components {
                 company: string;
                 /** @description The company's part in the figure: euro cents for `contractValue`, a count for the others */
                 part: number;
+            } | {
+                /**
+                 * @description An EPF figure the text names that the claims on one delivery, or its worth as implementing actor, alone make beside what is public
+                 * @enum {string}
+                 */
+                kind: "epfFigure";
+                /** @enum {string} */
+                figure: "epfDeclared" | "epfCompensated" | "epfOutstanding" | "epfBlocked" | "epfPaid" | "epfImplementingActor";
+                /** @description For `epfPaid`, the year received in (`{{epfPaid:2025}}`); null for the others */
+                year: number | null;
+                /** Format: uuid */
+                deliveryId: string;
+                title: string;
+                /** @description The delivery's part in the figure */
+                cents: number;
             })[] | null;
         };
         NarrativeBlock: {

@@ -134,6 +134,16 @@ export const letters: typeof nl.letters = {
         milestonesCompleted_one: 'The number of milestones completed ({{figure}}) counts, beside those of public companies, only {{count}} milestone of the confidential company:',
         milestonesCompleted_other: 'The number of milestones completed ({{figure}}) counts, beside those of public companies, only {{count}} milestones of the confidential company:',
       },
+      epfIntro_one: 'Note: the EPF figures the text names give away what a delivery whose amount is not public adds to them. Every claim and all work as implementing actor count, whatever was decided of the delivery.',
+      epfIntro_other: 'Note: the EPF figures the text names give away what each of {{count}} deliveries whose amounts are not public adds to them. Every claim and all work as implementing actor count, whatever was decided of the delivery.',
+      epf: {
+        epfDeclared: 'The amount declared ({{figure}}) counts, beside what is public, only {{amount}} of claims for:',
+        epfCompensated: 'The amount compensated ({{figure}}) counts, beside what is public, only {{amount}} of claims for:',
+        epfOutstanding: 'The amount still to be received ({{figure}}) counts, beside what is public, only {{amount}} of claims for:',
+        epfBlocked: 'The amount blocked ({{figure}}) counts, beside what is public, only {{amount}} of claims for:',
+        epfPaid: 'The amount received in {{year}} ({{figure}}) counts, beside what is public, only {{amount}} of claims for:',
+        epfImplementingActor: 'The work as implementing actor ({{figure}}) counts, beside what is public, only {{amount}} of:',
+      },
     },
   },
   finalise: {

@@ -132,6 +132,16 @@ export const letters = {
         milestonesCompleted_one: 'Het aantal voltooide mijlpalen ({{figure}}) telt naast die van openbare bedrijven alleen {{count}} mijlpaal van het vertrouwelijke bedrijf:',
         milestonesCompleted_other: 'Het aantal voltooide mijlpalen ({{figure}}) telt naast die van openbare bedrijven alleen {{count}} mijlpalen van het vertrouwelijke bedrijf:',
       },
+      epfIntro_one: 'Let op: uit de EPF-cijfers die de tekst noemt is af te leiden wat een levering waarvan het bedrag niet openbaar is daaraan bijdraagt. Elke declaratie en al het werk als uitvoerder telt mee, wat ook over de levering is besloten.',
+      epfIntro_other: 'Let op: uit de EPF-cijfers die de tekst noemt is af te leiden wat {{count}} leveringen waarvan het bedrag niet openbaar is daaraan elk bijdragen. Elke declaratie en al het werk als uitvoerder telt mee, wat ook over de levering is besloten.',
+      epf: {
+        epfDeclared: 'Het gedeclareerde bedrag ({{figure}}) telt naast wat openbaar is alleen {{amount}} aan declaraties voor:',
+        epfCompensated: 'Het gecompenseerde bedrag ({{figure}}) telt naast wat openbaar is alleen {{amount}} aan declaraties voor:',
+        epfOutstanding: 'Het nog te ontvangen bedrag ({{figure}}) telt naast wat openbaar is alleen {{amount}} aan declaraties voor:',
+        epfBlocked: 'Het geblokkeerde bedrag ({{figure}}) telt naast wat openbaar is alleen {{amount}} aan declaraties voor:',
+        epfPaid: 'Het in {{year}} ontvangen bedrag ({{figure}}) telt naast wat openbaar is alleen {{amount}} aan declaraties voor:',
+        epfImplementingActor: 'Het werk als uitvoerder ({{figure}}) telt naast wat openbaar is alleen {{amount}} van:',
+      },
     },
   },
   finalise: {

@@ -7,23 +7,28 @@ import { currentLanguage } from '../../i18n/index.ts';
 
 type Caution = NonNullable<Letter['disclosureCautions']>[number];
 type IndustryCaution = Extract<Caution, { kind: 'industryFigure' }>;
-type DeliveryCaution = Exclude<Caution, IndustryCaution>;
+type EpfCaution = Extract<Caution, { kind: 'epfFigure' }>;
+type DeliveryCaution = Exclude<Caution, IndustryCaution | EpfCaution>;
 
 const isIndustryCaution = (caution: Caution): caution is IndustryCaution => caution.kind === 'industryFigure';
+const isEpfCaution = (caution: Caution): caution is EpfCaution => caution.kind === 'epfFigure';
 
 /**
  * What the draft's figures would disclose that is not public, said to the disclosure officer beside the approval:
  * a support type whose figure, its change since the previous letter or its restatement of that letter's figure is
  * one delivery's part that is not public; an industry figure the text names that one confidential company alone
- * adds to.
+ * adds to; an EPF figure the text names that one delivery's claims (or its work as implementing actor) alone make
+ * beside what is public.
  */
 export function DisclosureCautions({ cautions }: { cautions: Caution[] }) {
-  const deliveries = cautions.filter((caution): caution is DeliveryCaution => !isIndustryCaution(caution));
+  const deliveries = cautions.filter((caution): caution is DeliveryCaution => !isIndustryCaution(caution) && !isEpfCaution(caution));
   const industry = cautions.filter(isIndustryCaution);
+  const epf = cautions.filter(isEpfCaution);
   return (
     <div className="letter-approval__cautions">
       {deliveries.length > 0 && <DeliveryCautions cautions={deliveries} />}
       {industry.length > 0 && <IndustryCautions cautions={industry} />}
+      {epf.length > 0 && <EpfCautions cautions={epf} />}
     </div>
   );
 }
@@ -68,6 +73,27 @@ function IndustryCautions({ cautions }: { cautions: IndustryCaution[] }) {
             })}{' '}
             <Link className="utrecht-link utrecht-link--html-a" href="/industrie">
               {caution.company}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function EpfCautions({ cautions }: { cautions: EpfCaution[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const nameOf = (caution: EpfCaution) => (caution.year === null ? caution.figure : `${caution.figure}:${caution.year}`);
+  return (
+    <>
+      <p className="nl-paragraph">{t('letters.approval.cautions.epfIntro', { count: new Set(cautions.map((caution) => caution.deliveryId)).size })}</p>
+      <ul className="utrecht-unordered-list">
+        {cautions.map((caution) => (
+          <li className="utrecht-unordered-list__item" key={nameOf(caution)}>
+            {t(`letters.approval.cautions.epf.${caution.figure}`, { figure: `{{${nameOf(caution)}}}`, year: caution.year, amount: formatEuro(caution.cents, language) })}{' '}
+            <Link className="utrecht-link utrecht-link--html-a" href={`/leveringen/${caution.deliveryId}`}>
+              {caution.title}
             </Link>
           </li>
         ))}

@@ -1,0 +1,58 @@
+/**
+ * The disclosure officer approving a draft whose EPF section names the money received in a year that only a claim
+ * on a confidential delivery received is told so beside the approval, in Dutch and in English.
+ */
+import { afterEach, beforeAll, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Letter, LetterSummary } from '../../web/src/api/letters.ts';
+import { describeWithBrowser } from '../support/browser.ts';
+import { api, apiResponse, openPageAs, useServer, visit } from './app.ts';
+
+const EPF_TEXT = 'Nederland kreeg {{epfCompensated}} gecompenseerd. Hiervan is {{epfPaid:2024}} in 2024 en {{epfPaid:2025}} in 2025 uitbetaald.';
+const MILLION = 100_000_000; // cents
+
+describeWithBrowser('EPF cautions', (browser) => {
+  const server = useServer();
+  let page: Page;
+  let draftId: string;
+  beforeAll(async () => {
+    const post = (path: string, as: 'registrar' | 'finance' | 'disclosureOfficer', body: Record<string, unknown>) =>
+      api<{ id?: string; claim?: { id: string } }>(server(), path, { as, method: 'POST', body: JSON.stringify(body) });
+    // Bought, not yet paid for: no Dutch total counts it, but a claim on it counts in the EPF's figures.
+    const { id } = await post('/deliveries', 'registrar', { title: 'Vertrouwelijke generatoren', category: 'nonLethal', supportType: 'procurement', fundingSource: 'ukraineSupportBudget', committedAt: '2025-03-01' });
+    await post(`/deliveries/${id}/valuations`, 'registrar', { amountCents: 12 * MILLION, basis: 'contractPrice', effectiveDate: '2025-03-01' });
+    await post('/disclosure-decisions', 'disclosureOfficer', { deliveryIds: [id], state: 'confidential', ground: 'operationalSecurity' });
+    const { claim } = await post('/epf/claims', 'finance', { reference: 'EPF-VERTROUWELIJK', deliveryId: id, batch: '', period: '2025', declaredCents: 12 * MILLION, declaredOn: '2025-04-01' });
+    await post(`/epf/claims/${claim!.id}/assessments`, 'finance', { compensatedCents: 12 * MILLION, assessedOn: '2025-05-01' });
+    await post(`/epf/claims/${claim!.id}/receipts`, 'finance', { amountCents: 12 * MILLION, receivedOn: '2025-06-01' });
+
+    const { items } = await api<{ items: LetterSummary[] }>(server(), '/letters', { as: 'letterAuthor' });
+    draftId = items.find((report) => report.status === 'draft')!.id;
+    const current = await apiResponse(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
+    const draft = (await current.json()) as Letter;
+    const blocks = draft.blocks.map((block) => (block.key === 'europeanPeaceFacility' ? { ...block, text: EPF_TEXT } : block));
+    const edited = await apiResponse(server(), `/letters/${draftId}`, {
+      as: 'letterAuthor',
+      method: 'PATCH',
+      headers: { 'If-Match': current.headers.get('ETag') ?? '' },
+      body: JSON.stringify({ blocks, letterDate: '2025-09-10' }),
+    });
+    await api(server(), `/letters/${draftId}/submission`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': edited.headers.get('ETag') ?? '' } });
+  });
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('tells the disclosure officer beside the approval what an EPF figure gives away of a confidential delivery, in both languages', async () => {
+    page = await openPageAs(browser(), server(), 'disclosureOfficer');
+    await visit(page, server(), `/brieven/${draftId}`);
+    const cautions = page.locator('.letter-approval__cautions');
+    await cautions.getByText('Let op: uit de EPF-cijfers die de tekst noemt is af te leiden wat een levering waarvan het bedrag niet openbaar is daaraan bijdraagt.', { exact: false }).waitFor();
+    await cautions.getByText('Het in 2025 ontvangen bedrag ({{epfPaid:2025}}) telt naast wat openbaar is alleen € 12.000.000,00 aan declaraties voor: Vertrouwelijke generatoren').waitFor();
+    await cautions.getByRole('link', { name: 'Vertrouwelijke generatoren' }).first().waitFor();
+    await page.getByRole('button', { name: 'Openbare brief goedkeuren' }).waitFor();
+    await cautions.scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: 'English' }).click();
+    await cautions.getByText('The amount received in 2025 ({{epfPaid:2025}}) counts, beside what is public, only €12,000,000.00 of claims for: Vertrouwelijke generatoren').waitFor();
+  });
+});

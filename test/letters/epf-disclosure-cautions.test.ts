@@ -1,0 +1,122 @@
+/**
+ * The letter's EPF figures add up the Dutch claims whatever the delivery claimed for, and the work as implementing
+ * actor whatever the delivery: as the table of realised support counts every delivery. Where an EPF figure the
+ * text names is, once what the public knows already is set aside, the claims on one delivery not decided public
+ * alone (or that delivery's worth as implementing actor), the letter gives it away; the disclosure officer reading
+ * the draft is told so, without being kept from approving.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import type { ApiCall } from '../api/client.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
+import { submitAndApprove, SIGNED } from '../support/letters.ts';
+import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
+
+const REFERENCE_DATE = '2025-06-30';
+const MILLION = 100_000_000; // cents
+
+describeEachDatabase('what a draft discloses of a single delivery through the EPF figures', (database) => {
+  let registrar: ApiCall;
+  let finance: ApiCall;
+  let disclosure: ApiCall;
+  let author: ApiCall;
+  const { delivery, value } = deliveryRecords(() => ({ registrar, finance, disclosure, author }));
+  let letterId: string;
+  const ids: Record<'known' | 'secret' | 'undecided' | 'knownWork' | 'secretWork', string> = { known: '', secret: '', undecided: '', knownWork: '', secretWork: '' };
+
+  const stock = async (title: string, millions: number, fundingSource = 'ukraineSupportBudget') => {
+    const id = await delivery({ ...stockDelivery, title, fundingSource });
+    await value(id, millions * MILLION, stockDelivery.realisedAt);
+    return id;
+  };
+  const makePublic = (deliveryId: string, publicTitle: string) =>
+    accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], state: 'public', publicTitle, publicCategory: 'nonLethal', publicValue: true }));
+  const claim = async (fields: { deliveryId?: string; declared: number; declaredOn: string }) =>
+    (
+      await accepted(
+        finance('POST', '/epf/claims', {
+          reference: `EPF-${crypto.randomUUID()}`,
+          ...(fields.deliveryId ? { deliveryId: fields.deliveryId, batch: '' } : { batch: 'Munitie-initiatief' }),
+          period: '2025',
+          declaredCents: fields.declared * MILLION,
+          declaredOn: fields.declaredOn,
+        }),
+      )
+    ).body.claim.id as string;
+  const compensateAndPay = async (claimId: string, millions: number, paidOn: string) => {
+    await accepted(finance('POST', `/epf/claims/${claimId}/assessments`, { compensatedCents: millions * MILLION, assessedOn: '2025-05-10' }));
+    await accepted(finance('POST', `/epf/claims/${claimId}/receipts`, { amountCents: millions * MILLION, receivedOn: paidOn }));
+  };
+  const letter = () => disclosure('GET', `/letters/${letterId}`);
+  const figure = (body: any, name: string) => body.figures.find((named: any) => named.name === name)?.value;
+  const epfCautions = async () =>
+    (await letter()).body.disclosureCautions
+      .filter((caution: any) => caution.kind === 'epfFigure')
+      .map((caution: any) => [caution.figure, caution.year, caution.deliveryId, caution.cents]);
+
+  beforeAll(async () => {
+    ({ registrar, finance, disclosure, author } = recordingRoles(database().db));
+    ids.known = await stock('Openbare generatoren', 10);
+    await makePublic(ids.known, 'Generatoren');
+    ids.secret = await stock('Geheime generatoren', 37);
+    await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [ids.secret], state: 'confidential', ground: 'operationalSecurity' }));
+    // Bought, not paid for: not realised, so the letter needs no decision on it, but a claim on it counts.
+    ids.undecided = await delivery({ ...procurement, title: 'Onbesliste munitie' });
+    await value(ids.undecided, 8 * MILLION, '2025-04-01');
+    ids.knownWork = await stock('Openbare tenten als uitvoerder', 25, 'epf');
+    await makePublic(ids.knownWork, 'Tenten voor de EU');
+    ids.secretWork = await stock('Geheime tenten als uitvoerder', 60, 'epf');
+    await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [ids.secretWork], state: 'confidential', ground: 'operationalSecurity' }));
+
+    // Declared: the public delivery's claim is its public value; the confidential one's and a batch's are not known.
+    await claim({ deliveryId: ids.known, declared: 10, declaredOn: '2025-05-01' });
+    const secretClaim = await claim({ deliveryId: ids.secret, declared: 37, declaredOn: '2025-05-02' });
+    await accepted(finance('POST', `/epf/claims/${secretClaim}/blockages`, { blocked: true, effectiveOn: '2025-06-01', reason: 'Veto van een lidstaat' }));
+    const batch = await claim({ declared: 5, declaredOn: '2024-03-01' });
+    await accepted(finance('POST', `/epf/claims/${batch}/assessments`, { compensatedCents: 5 * MILLION, assessedOn: '2024-04-01' }));
+    await accepted(finance('POST', `/epf/claims/${batch}/receipts`, { amountCents: 5 * MILLION, receivedOn: '2024-05-01' }));
+    const undecidedClaim = await claim({ deliveryId: ids.undecided, declared: 8, declaredOn: '2025-05-03' });
+    await compensateAndPay(undecidedClaim, 8, '2025-06-15');
+
+    const draft = await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: REFERENCE_DATE, letterDate: '2025-07-10' }));
+    letterId = draft.body.id;
+    const text =
+      'Nederland verwerft als uitvoerder {{epfImplementingActor}} aan tenten. Nederland kreeg {{epfCompensated}} gecompenseerd, waarvan {{epfPaid:2024}} ' +
+      'in 2024 en {{epfPaid:2025}} in 2025 is uitbetaald. Voor {{epfBlocked}} ligt de besluitvorming stil. In totaal heeft Nederland tot en met ' +
+      '{{epfDeclaredUntil}} {{epfDeclared}} gedeclareerd.';
+    await accepted(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'epf', heading: 'Europese Vredesfaciliteit', text }] }, { 'If-Match': draft.headers.get('ETag')! }), 200);
+  });
+
+  it('tells the disclosure officer each EPF figure the text names that is one undisclosed delivery’s part alone, and approves it all the same', async () => {
+    const { body } = await letter();
+    // Every claim and all work as implementing actor count, whatever was decided of the delivery.
+    expect(['epfImplementingActor', 'epfCompensated', 'epfPaid:2024', 'epfPaid:2025', 'epfBlocked', 'epfDeclared'].map((name) => figure(body, name))).toEqual([
+      '€85 miljoen',
+      '€13 mln.',
+      '€5 mln.',
+      '€8 mln.',
+      '€37 mln.',
+      '€60 mln.',
+    ]);
+    expect(await epfCautions()).toEqual([
+      ['epfBlocked', null, ids.secret, 37 * MILLION],
+      ['epfPaid', 2025, ids.undecided, 8 * MILLION],
+      ['epfImplementingActor', null, ids.secretWork, 60 * MILLION],
+    ]);
+    expect(body.disclosureCautions.find((caution: any) => caution.kind === 'epfFigure')).toMatchObject({ title: 'Geheime generatoren' });
+    // Only the disclosure officer is told.
+    expect((await author('GET', `/letters/${letterId}`)).body.disclosureCautions).toBeNull();
+    await accepted(submitAndApprove({ author, disclosure }, letterId, (await author('GET', `/letters/${letterId}`)).headers.get('ETag')!), 200);
+  });
+
+  it('tells of no figure the text does not name', async () => {
+    const text = 'Voor {{epfBlocked}} ligt de besluitvorming stil.';
+    await accepted(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'epf', heading: 'Europese Vredesfaciliteit', text }] }, { 'If-Match': (await author('GET', `/letters/${letterId}`)).headers.get('ETag')! }), 200);
+    expect(await epfCautions()).toEqual([['epfBlocked', null, ids.secret, 37 * MILLION]]);
+  });
+
+  it('tells of none once the delivery is decided public with the value its claim declared', async () => {
+    await makePublic(ids.secret, 'Generatoren (tweede levering)');
+    expect(await epfCautions()).toEqual([]);
+  });
+});
