@@ -551,7 +551,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     dateOutOfRange: (p) => (p.floor ? `Vul een datum in vanaf ${p.floor}.` : `Vul een datum in tot en met ${p.ceiling}.`),
     dateInFuture: () => 'Deze datum ligt na vandaag; leg alleen vast wat al gebeurd is.',
     undecidedDeliveries: (p) =>
-      `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${writtenNumber('nl', p.count)} tot de peildatum gerealiseerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
+      `Er ${p.count === '1' ? 'is' : 'zijn'} nog ${writtenNumber('nl', p.count)} tot de peildatum gerealiseerde of op de EPF gedeclareerde ${p.count === '1' ? 'levering' : 'leveringen'} zonder besluit over openbaarmaking. De cijfers van de brief tellen ${p.count === '1' ? 'die' : 'ze'} mee: besluit daar eerst over.`,
     // The embargo of letters and the review of drafts.
     draftExists: () => 'Er is al een concept met deze peildatum; werk dat concept bij of verwijder het eerst.',
     beforeLastFinalLetter: (p) => `De peildatum ligt vóór die van de laatste definitieve brief (${p.date}); een nieuwe brief volgt daarop.`,
@@ -951,7 +951,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     dateOutOfRange: (p) => (p.floor ? `Enter a date on or after ${p.floor}.` : `Enter a date on or before ${p.ceiling}.`),
     dateInFuture: () => 'This date lies after today; record only what has happened.',
     undecidedDeliveries: (p) =>
-      `${writtenNumber('en', p.count)} ${p.count === '1' ? 'delivery' : 'deliveries'} realised by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
+      `${writtenNumber('en', p.count)} ${p.count === '1' ? 'delivery' : 'deliveries'} realised or claimed on the EPF by the reference date ${p.count === '1' ? 'has' : 'have'} no disclosure decision yet. The letter's figures count ${p.count === '1' ? 'it' : 'them'}: decide first.`,
     // The embargo of letters and the review of drafts.
     draftExists: () => 'There is a draft with this reference date already; work on that draft or delete it first.',
     beforeLastFinalLetter: (p) => `The reference date lies before that of the last final letter (${p.date}); a new letter follows it.`,

@@ -307,7 +307,7 @@ export async function disclosureQueue(db: Db, context: RequestContext, { referen
     const [page, counted, neededForLetter, dueForReview, dueCounted, toDecideAgain, toDecideAgainCounted] = await Promise.all([
       deliveries.listDeliveries(trx, { ...undecidedFilter, ...QUEUE_ORDER, start, limit: pageSize }),
       deliveries.countDeliveries(trx, undecidedFilter),
-      disclosure.countUndecidedRealisedBy(trx, referenceDate),
+      disclosure.countUndecidedCountedBy(trx, referenceDate),
       disclosure.dueReviewsPage(trx, referenceDate, reviews.start, reviews.pageSize),
       disclosure.countDueReviews(trx, referenceDate),
       disclosure.toDecideAgainPage(trx, decideAgain.start, decideAgain.pageSize),

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { centsOfTotal, totalCents } from '../../common/money.ts';
 import { formatExactEuros } from '../../common/letter-format.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
-import { countUndecidedRealisedBy } from '../db/repositories/disclosure.ts';
+import { countUndecidedCountedBy } from '../db/repositories/disclosure.ts';
 import { realisedTotalsAt, realisedTotalsAtDates, type RealisedTotals } from '../db/repositories/figures.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/letters.ts';
@@ -263,11 +263,11 @@ async function approvalHindrance(db: Db, context: RequestContext, letter: Approv
 }
 
 /**
- * Every delivery realised by the reference date counts in the letter's figures: nothing undecided may
+ * Every delivery realised by the reference date, and every one claimed on the EPF by then, counts in the letter's figures: nothing undecided may
  * reach a public surface, not even inside a total, so each needs its disclosure decision first.
  */
 async function undecidedDeliveries(db: Db, referenceDate: string): Promise<(RuleViolation & { code: 'undecidedDeliveries' }) | null> {
-  const count = await countUndecidedRealisedBy(db, referenceDate);
+  const count = await countUndecidedCountedBy(db, referenceDate);
   return count > 0 ? { field: 'referenceDate', code: 'undecidedDeliveries', params: { count: String(count) } } : null;
 }
 

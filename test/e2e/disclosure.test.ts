@@ -67,7 +67,7 @@ describeWithBrowser('disclosure', (browser) => {
 
     // The queue counts for the next letter: the draft of 31 August 2025.
     expect(await page.getByLabel('Peildatum van de brief').inputValue()).toBe('2025-08-31');
-    await page.getByText('leveringen, gerealiseerd tot en met 31 augustus 2025, wachten nog op een besluit.').waitFor();
+    await page.getByText('leveringen, gerealiseerd of op de EPF gedeclareerd tot en met 31 augustus 2025, wachten nog op een besluit.').waitFor();
     expect(await page.locator('.needed-for-letter__count').innerText()).toBe('3');
     const queue = page.getByRole('table', { name: 'Leveringen zonder besluit over openbaarmaking, de eerst gerealiseerde eerst' });
     expect((await tableRows(queue)).map((row) => row[1])).toEqual([HOWITZERS.title, RADARS.title, MINES.title]);

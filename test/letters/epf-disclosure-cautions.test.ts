@@ -3,7 +3,8 @@
  * actor whatever the delivery: as the table of realised support counts every delivery. Where an EPF figure the
  * text names is, once what the public knows already is set aside, the claims on one delivery not decided public
  * alone (or that delivery's worth as implementing actor), the letter gives it away; the disclosure officer reading
- * the draft is told so, without being kept from approving.
+ * the draft is told so, without being kept from approving. A delivery claimed on needs its disclosure decision before
+ * the letter is approved, as one realised does, realised or not.
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { ApiCall } from '../api/client.ts';
@@ -60,7 +61,7 @@ describeEachDatabase('what a draft discloses of a single delivery through the EP
     await makePublic(ids.known, 'Generatoren');
     ids.secret = await stock('Geheime generatoren', 37);
     await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [ids.secret], state: 'confidential', ground: 'operationalSecurity' }));
-    // Bought, not paid for: not realised, so the letter needs no decision on it, but a claim on it counts.
+    // Bought, not paid for: not realised, but a claim on it counts.
     ids.undecided = await delivery({ ...procurement, title: 'Onbesliste munitie' });
     await value(ids.undecided, 8 * MILLION, '2025-04-01');
     ids.knownWork = await stock('Openbare tenten als uitvoerder', 25, 'epf');
@@ -87,7 +88,7 @@ describeEachDatabase('what a draft discloses of a single delivery through the EP
     await accepted(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'epf', heading: 'Europese Vredesfaciliteit', text }] }, { 'If-Match': draft.headers.get('ETag')! }), 200);
   });
 
-  it('tells the disclosure officer each EPF figure the text names that is one undisclosed delivery’s part alone, and approves it all the same', async () => {
+  it('tells the disclosure officer each EPF figure the text names that is one undisclosed delivery’s part alone', async () => {
     const { body } = await letter();
     // Every claim and all work as implementing actor count, whatever was decided of the delivery.
     expect(['epfImplementingActor', 'epfCompensated', 'epfPaid:2024', 'epfPaid:2025', 'epfBlocked', 'epfDeclared'].map((name) => figure(body, name))).toEqual([
@@ -106,7 +107,16 @@ describeEachDatabase('what a draft discloses of a single delivery through the EP
     expect(body.disclosureCautions.find((caution: any) => caution.kind === 'epfFigure')).toMatchObject({ title: 'Geheime generatoren' });
     // Only the disclosure officer is told.
     expect((await author('GET', `/letters/${letterId}`)).body.disclosureCautions).toBeNull();
-    await accepted(submitAndApprove({ author, disclosure }, letterId, (await author('GET', `/letters/${letterId}`)).headers.get('ETag')!), 200);
+  });
+
+  it('approves the letter only once the delivery claimed on is decided, though not realised, and then all the same', async () => {
+    const approve = async () => submitAndApprove({ author, disclosure }, letterId, (await author('GET', `/letters/${letterId}`)).headers.get('ETag')!);
+    const refused = await accepted(approve(), 400);
+    expect(refused.body.invalidParams).toEqual([{ name: 'referenceDate', code: 'undecidedDeliveries', reason: expect.stringMatching(/^Er is nog 1 tot de peildatum gerealiseerde of op de EPF gedeclareerde levering zonder besluit/) }]);
+    expect((await accepted(disclosure('GET', `/disclosure-queue?referenceDate=${REFERENCE_DATE}`), 200)).body.neededForLetter).toBe(1);
+    await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [ids.undecided], state: 'confidential', ground: 'operationalSecurity' }));
+    expect(await epfCautions()).toContainEqual(['epfPaid', 2025, ids.undecided, 8 * MILLION]);
+    await accepted(approve(), 200);
   });
 
   it('tells of no figure the text does not name', async () => {
@@ -115,8 +125,10 @@ describeEachDatabase('what a draft discloses of a single delivery through the EP
     expect(await epfCautions()).toEqual([['epfBlocked', null, ids.secret, 37 * MILLION]]);
   });
 
-  it('tells of none once the delivery is decided public with the value its claim declared', async () => {
+  it('tells of no more a delivery decided public with the value its claims declared', async () => {
+    const text = 'Voor {{epfBlocked}} ligt de besluitvorming stil; in 2025 is {{epfPaid:2025}} uitbetaald.';
+    await accepted(author('PATCH', `/letters/${letterId}`, { blocks: [{ key: 'epf', heading: 'Europese Vredesfaciliteit', text }] }, { 'If-Match': (await author('GET', `/letters/${letterId}`)).headers.get('ETag')! }), 200);
     await makePublic(ids.secret, 'Generatoren (tweede levering)');
-    expect(await epfCautions()).toEqual([]);
+    expect(await epfCautions()).toEqual([['epfPaid', 2025, ids.undecided, 8 * MILLION]]);
   });
 });

@@ -51,7 +51,7 @@ describeEachDatabase('what a draft needs before it is submitted', (database) => 
     expect((await disclosure('GET', `/letters/${draft.body.id}`)).body.approvalRefusal).toBe('undecidedDeliveries');
     const refused = await disclosure('POST', `/letters/${draft.body.id}/approval`, undefined, { 'If-Match': submitted.headers.get('ETag')!, 'Accept-Language': 'en' });
     expect(refused.status).toBe(400);
-    expect(refused.body.invalidParams).toEqual([{ name: 'referenceDate', code: 'undecidedDeliveries', reason: expect.stringMatching(/^1 delivery realised by the reference date has no disclosure decision yet/) }]);
+    expect(refused.body.invalidParams).toEqual([{ name: 'referenceDate', code: 'undecidedDeliveries', reason: expect.stringMatching(/^1 delivery realised or claimed on the EPF by the reference date has no disclosure decision yet/) }]);
     expect((await author('GET', `/letters/${draft.body.id}`)).body).toMatchObject({ approval: null, version: submitted.body.version });
 
     await accepted(disclosure('POST', '/disclosure-decisions', { deliveryIds: [tents], state: 'confidential', ground: 'operationalSecurity' }));

@@ -57,7 +57,7 @@ const HistorySchema = DecisionsSchema.extend({
 const QueueSchema = z
   .object({
     referenceDate: isoDate,
-    neededForLetter: z.number().int().openapi({ description: 'Undecided deliveries realised on or before the reference date: what the letter still needs' }),
+    neededForLetter: z.number().int().openapi({ description: 'Undecided deliveries realised, or claimed on the EPF, on or before the reference date: what the letter still needs' }),
     undecided: z.object({ items: z.array(DeliverySummarySchema), ...pageFields }),
     dueForReview: z
       .array(z.object({ deliveryId: z.uuid(), title: z.string(), ground: z.string().nullable(), reviewOn: isoDate, decidedAt: z.string() }))

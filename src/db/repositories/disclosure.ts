@@ -290,16 +290,19 @@ export async function countDueReviews(db: Db, on: string): Promise<{ count: numb
 }
 
 /**
- * How many undecided deliveries were realised by the date as the letter's figures count them (not a purchase
- * whose payments were all withdrawn by then): what a letter for that date still needs.
+ * How many undecided deliveries the letter's figures count at the date: realised by then (not a purchase whose
+ * payments were all withdrawn by then), or claimed on the EPF by then, whose claims its EPF figures add up
+ * whether or not the delivery is realised. What a letter for that date still needs.
  */
-export async function countUndecidedRealisedBy(db: Db, date: string): Promise<number> {
+export async function countUndecidedCountedBy(db: Db, date: string): Promise<number> {
   const { count } = await db
     .selectFrom('delivery')
     .select(sql<string>`count(*)`.as('count'))
     .where('disclosureState', '=', 'undecided')
     .where('deletedAt', 'is', null)
-    .where(realisedBy(date))
+    .where((eb) =>
+      eb.or([realisedBy(date), eb.exists(eb.selectFrom('epfClaim').select('epfClaim.id').whereRef('epfClaim.deliveryId', '=', 'delivery.id').where('epfClaim.declaredOn', '<=', date))]),
+    )
     .executeTakeFirstOrThrow();
   return Number(count);
 }

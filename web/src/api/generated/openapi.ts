@@ -11491,7 +11491,7 @@ export interface components {
         DisclosureQueue: {
             /** Format: date */
             referenceDate: string;
-            /** @description Undecided deliveries realised on or before the reference date: what the letter still needs */
+            /** @description Undecided deliveries realised, or claimed on the EPF, on or before the reference date: what the letter still needs */
             neededForLetter: number;
             undecided: {
                 items: components["schemas"]["DeliverySummary"][];
@@ -11828,7 +11828,7 @@ export interface components {
                 signatoryTitle: string;
             };
             /**
-             * @description What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, written (started, changed or submitted) by them, or deliveries realised by its reference date without a disclosure decision; null when they may
+             * @description What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, written (started, changed or submitted) by them, or deliveries realised or claimed on the EPF by its reference date without a disclosure decision; null when they may
              * @enum {string|null}
              */
             approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | "undecidedDeliveries" | null;

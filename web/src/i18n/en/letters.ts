@@ -115,7 +115,7 @@ export const letters: typeof nl.letters = {
     done: 'The public letter has been approved.',
     notSubmitted: 'The letter has not been submitted for approval yet: you approve it once its author has submitted it.',
     approvalByWriter: 'You wrote this letter (started, changed or submitted it); another disclosure officer approves it.',
-    undecidedDeliveries: 'Deliveries realised by the reference date still have no disclosure decision, and the letter’s figures count them: decide on them first (the Disclosure page lists them at this reference date), then approve the letter.',
+    undecidedDeliveries: 'Deliveries realised or claimed on the EPF by the reference date still have no disclosure decision, and the letter’s figures count them: decide on them first (the Disclosure page lists them at this reference date), then approve the letter.',
     problemsInText: 'The text has the problems listed above: its author mends them first, then you approve the letter.',
     cautions: {
       intro_one: 'Note: the figures of this letter give away the value of a delivery whose value is not public.',

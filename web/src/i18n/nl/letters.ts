@@ -113,7 +113,7 @@ export const letters = {
     done: 'De openbare brief is goedgekeurd.',
     notSubmitted: 'De brief is nog niet ter goedkeuring aangeboden: u keurt hem goed zodra de schrijver hem heeft ingediend.',
     approvalByWriter: 'U hebt aan deze brief geschreven (hem begonnen, gewijzigd of ingediend); een andere openbaarmakingsfunctionaris keurt hem goed.',
-    undecidedDeliveries: 'Er zijn tot de peildatum gerealiseerde leveringen zonder besluit over openbaarmaking, en de cijfers van de brief tellen ze mee: besluit daar eerst over (de pagina Openbaarmaking noemt ze bij deze peildatum) en keur dan de brief goed.',
+    undecidedDeliveries: 'Er zijn tot de peildatum gerealiseerde of op de EPF gedeclareerde leveringen zonder besluit over openbaarmaking, en de cijfers van de brief tellen ze mee: besluit daar eerst over (de pagina Openbaarmaking noemt ze bij deze peildatum) en keur dan de brief goed.',
     problemsInText: 'De tekst heeft de problemen die hierboven staan: de schrijver lost ze eerst op, daarna keurt u de brief goed.',
     cautions: {
       intro_one: 'Let op: uit de cijfers van deze brief is de waarde af te leiden van een levering waarvan de waarde niet openbaar is.',
