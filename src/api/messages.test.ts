@@ -64,7 +64,7 @@ describe('numbers in the reasons of a refusal', () => {
     expect(reason('nl', 'quantityAboveLicence', { licence: 'NL-1', authorised: '25000', quantity: '30000' })).toBe('Vergunning NL-1 dekt 25.000 stuks; deze levering is 30.000 stuks.');
     expect(reason('en', 'moreThanDelivered', { maximum: '12500' })).toBe('Together with other projects that is more than was delivered; at most 12,500 is left here.');
     expect(reason('nl', 'paymentFarAboveValuation', { amount: '100000000', valuation: '100', ratio: '1000000' })).toContain('is 1.000.000 keer de waardering');
-    expect(reason('nl', 'undecidedDeliveries', { count: '12000' })).toContain('Er zijn nog 12.000 tot de peildatum gerealiseerde leveringen');
+    expect(reason('nl', 'undecidedDeliveries', { count: '12000' })).toContain('Er zijn nog 12.000 tot de peildatum gerealiseerde of op de EPF gedeclareerde leveringen');
     expect(reason('en', 'stockDeliveriesNotJudged', { of: '20000', count: '15000', referenceDate: '2025-08-31' })).toContain('Of the 20,000 stock deliveries up to 31 August 2025, 15,000 had');
     expect(reason('nl', 'namedByRecords', { records: 'epfClaims', count: '10000' })).toContain('10.000 EPF-declaraties noemen haar');
     // A size is given with its unit, a row by its number as the sheet shows it.
