@@ -184,7 +184,7 @@ describeEachDatabase('import', (database) => {
     ]);
   });
 
-  it('analyses the tables an import grows beyond what their statistics know, as autovacuum would, and not after a few rows', async () => {
+  it('analyses the columns the figures are planned on of the tables an import grows beyond what their statistics know, as autovacuum would, and not after a few rows', async () => {
     const { db } = database();
     const counted = async () => Number((await sql<{ counted: number }>`select reltuples::float8 as counted from pg_class where oid = 'delivery'::regclass`.execute(db)).rows[0]!.counted);
     const deliveries = (prefix: string, count: number) =>
@@ -198,9 +198,15 @@ describeEachDatabase('import', (database) => {
     await sql`alter table delivery set (autovacuum_enabled = off)`.execute(db);
     await sql`analyze delivery`.execute(db);
     const before = await counted();
+    const analysedColumns = async () => (await sql<{ attname: string }>`select attname from pg_stats where tablename = 'delivery'`.execute(db)).rows.map((row) => row.attname);
+    const titleStatistics = async () => (await sql`select null_frac, n_distinct, most_common_vals::text, histogram_bounds::text from pg_stats where tablename = 'delivery' and attname = 'title'`.execute(db)).rows;
+    const titlesBefore = await titleStatistics();
     expect((await registrar('POST', '/imports', { ...deliveries('STAT', 300), mode: 'allOrNothing' })).body.counts.create).toBe(300);
     const afterGrowth = await counted();
     expect(afterGrowth).toBeGreaterThanOrEqual(before + 300);
+    // Only the columns the figures' triggers are planned on: the titles, 300 of them new, keep the statistics they had.
+    expect(await titleStatistics()).toEqual(titlesBefore);
+    expect(await analysedColumns()).toEqual(expect.arrayContaining(['id', 'support_type', 'funding_source', 'realised_at', 'deleted_at']));
     expect((await registrar('POST', '/imports', { ...deliveries('STAT-SMALL', 20), mode: 'allOrNothing' })).body.counts.create).toBe(20);
     expect(await counted()).toBe(afterGrowth);
     await sql`alter table delivery reset (autovacuum_enabled)`.execute(db);
