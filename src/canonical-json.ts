@@ -25,32 +25,53 @@ const MAX_DEPTH = 100;
  * what JSON.stringify would not order or render so: a key that starts with a digit (an integer key comes
  * first in any object, whatever its order), a number without a JSON form (the library refuses it), an
  * object of another kind than a plain one, an array or a date (boxed values, classes with toJSON), or
- * nesting deeper than the stack may hold (the library walks it without recursion).
+ * nesting deeper than the stack may hold (the library walks it without recursion). An object or array
+ * already so (its keys in order, nothing in it to change) is given itself rather than a copy.
  */
 function sortedCopy(value: unknown, depth: number): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value : IRREGULAR;
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.toJSON();
   if (depth === MAX_DEPTH || 'toJSON' in value) return IRREGULAR;
-  if (Array.isArray(value)) {
-    const copy = new Array<unknown>(value.length);
-    for (let index = 0; index < value.length; index++) {
-      const item = sortedCopy(value[index], depth + 1);
-      if (item === IRREGULAR) return IRREGULAR;
-      copy[index] = item;
-    }
-    return copy;
-  }
+  if (Array.isArray(value)) return sortedArray(value, depth);
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return IRREGULAR;
-  // No prototype: a key "__proto__" is then a key like any other.
-  const copy: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value).sort()) {
-    const first = key.charCodeAt(0);
-    if (first >= 0x30 && first <= 0x39) return IRREGULAR;
-    const item = sortedCopy((value as Record<string, unknown>)[key], depth + 1);
+  return sortedObject(value as Record<string, unknown>, depth);
+}
+
+function sortedArray(value: readonly unknown[], depth: number): unknown {
+  let copy: unknown[] | undefined;
+  for (let index = 0; index < value.length; index++) {
+    const item = sortedCopy(value[index], depth + 1);
     if (item === IRREGULAR) return IRREGULAR;
-    copy[key] = item;
+    if (item !== value[index] && !copy) copy = value.slice(0, index);
+    copy?.push(item);
   }
+  return copy ?? value;
+}
+
+function sortedObject(value: Record<string, unknown>, depth: number): unknown {
+  const keys = Object.keys(value);
+  let inOrder = true;
+  for (let index = 0; index < keys.length; index++) {
+    const first = keys[index]!.charCodeAt(0);
+    if (first >= 0x30 && first <= 0x39) return IRREGULAR;
+    if (index > 0 && keys[index - 1]! > keys[index]!) inOrder = false;
+  }
+  if (!inOrder) keys.sort();
+  const items = new Array<unknown>(keys.length);
+  let changed = !inOrder;
+  for (let index = 0; index < keys.length; index++) {
+    const original = value[keys[index]!];
+    const item = sortedCopy(original, depth + 1);
+    if (item === IRREGULAR) return IRREGULAR;
+    items[index] = item;
+    if (item !== original) changed = true;
+  }
+  if (!changed) return value;
+  // A copy made as a plain object keeps fast properties, which the serializer reads much faster than those of one
+  // without a prototype; but a key "__proto__" would set a plain object's prototype, so with one the copy has none.
+  const copy: Record<string, unknown> = Object.hasOwn(value, '__proto__') ? Object.create(null) : {};
+  for (let index = 0; index < keys.length; index++) copy[keys[index]!] = items[index];
   return copy;
 }
