@@ -225,7 +225,7 @@ describeWithBrowser('disclosure', (browser) => {
     ]);
   });
 
-  it('says on a delivery’s page and its decision page that it waits for a new decision once another left the item whose value they gave together', async () => {
+  it('says on a delivery’s page and its decision page that it waits for a new decision once another left the item whose value they gave together, or once money its public value counted was withdrawn', async () => {
     const together: string[] = [];
     for (const [title, amountCents] of [['Generatoren, eerste lot', 30_000_000], ['Generatoren, tweede lot', 32_000_000]] as const) {
       const id = await registerShipped(server(), { ...MINES, title, category: 'nonLethal' });
@@ -245,6 +245,16 @@ describeWithBrowser('disclosure', (browser) => {
     // The one that left waits for nothing.
     await visit(page, server(), `/leveringen/${together[1]}/openbaarmaking`);
     expect(await page.getByText('Deze levering wacht op een nieuw besluit.', { exact: false }).count()).toBe(0);
+
+    // One whose value made public counted a valuation withdrawn since waits too, and is told so.
+    const alone = await registerShipped(server(), { ...MINES, title: 'Aggregaten', category: 'nonLethal' });
+    const valuation = await api<{ id: string }>(server(), `/deliveries/${alone}/valuations`, { method: 'POST', body: JSON.stringify({ amountCents: 40_000_000, basis: 'replacementValue', effectiveDate: MINES.realisedAt }) });
+    await decide({ deliveryIds: [alone], state: 'public', publicTitle: 'Aggregaten', publicCategory: 'nonLethal', publicValue: true, publicFrom: '2025-09-01' });
+    await api(server(), `/valuations/${valuation.id}/withdrawal`, { method: 'POST', body: JSON.stringify({ withdrawnOn: MINES.realisedAt, reason: 'Bedrag tien keer te hoog ingevoerd' }) });
+    await visit(page, server(), `/leveringen/${alone}/openbaarmaking`);
+    const withheld = page.locator('.utrecht-alert--warning');
+    await withheld.getByText('telde een betaling of waardering mee die sindsdien is ingetrokken', { exact: false }).waitFor();
+    expect(await withheld.getByText('apart besloten of verwijderd', { exact: false }).count()).toBe(0);
   });
 
   it('a registrar is not offered the disclosure pages, and the server refuses them', async () => {
