@@ -5,6 +5,7 @@ import {
   CURRENT_WORDING,
   type LetterWording,
   countInWords,
+  countedUpToInWords,
   formatExactEuros,
   letterAmountIsExact,
   formatCount,
@@ -70,6 +71,15 @@ describe('formatLetterAmount', () => {
     expect(table(282_000_000_000)).toBe('€ 2,82 mld.');
     expect(table(240_000_000_000)).toBe('€ 2,4 mld.');
     expect(table(300_000_000_000)).toBe('€ 3 mld.');
+  });
+
+  it('prints every decimal of the precision where asked, a trailing zero too', () => {
+    const allDecimals = (amount: number) => formatLetterAmount(amount, COMPARISON_PRECISION, { unit: 'mld.', runningText: true, allDecimals: true });
+    expect(allDecimals(880_000_000_000)).toBe('€8,80 mld.');
+    expect(allDecimals(879_000_000_000)).toBe('€8,79 mld.');
+    expect(allDecimals(300_000_000_000)).toBe('€3,00 mld.');
+    expect(allDecimals(-10_000_000_000)).toBe('€-0,10 mld.');
+    expect(formatLetterAmount(880_000_000_000, REFERENCE_PRECISION, { unit: 'mld.', allDecimals: true })).toBe('€ 8,8 mld.');
   });
 
   it('chooses mln. or mld. by magnitude and writes running text without a space after the euro sign', () => {
@@ -257,6 +267,14 @@ describe('letter dates', () => {
       formatTableDate(`2025-${String(index + 1).padStart(2, '0')}-01`).split(' ')[1],
     );
     expect(abbreviations).toEqual(['jan.', 'feb.', 'mrt.', 'apr.', 'mei', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.']);
+  });
+
+  it('says up to when something was counted by its month only where the count reaches the month\'s last day, else by its day', () => {
+    expect(countedUpToInWords('2025-08-31')).toEqual({ upTo: 'augustus 2025', before: 'september 2025' });
+    expect(countedUpToInWords('2025-12-31')).toEqual({ upTo: 'december 2025', before: 'januari 2026' });
+    expect(countedUpToInWords('2024-02-29')).toEqual({ upTo: 'februari 2024', before: 'maart 2024' });
+    expect(countedUpToInWords('2025-10-15')).toEqual({ upTo: '15 oktober 2025', before: '16 oktober 2025' });
+    expect(countedUpToInWords('2025-08-30')).toEqual({ upTo: '30 augustus 2025', before: '31 augustus 2025' });
   });
 
   it('refuses text that is not a calendar date', () => {

@@ -1,5 +1,5 @@
 import { cents, type Cents, type CentsTotal } from './money.ts';
-import { isIsoDate, type IsoDate } from './dates.ts';
+import { daysAfter, isIsoDate, type IsoDate } from './dates.ts';
 
 /**
  * Figures as the letter to parliament prints them. This is the only place where money is rounded: from
@@ -27,12 +27,14 @@ export interface AmountOptions {
   unit?: LetterUnit;
   /** Running text writes "€8,7 mld.", the table "€ 8,7 mld.". */
   runningText?: boolean;
+  /** Every decimal of a precision in decimals, "€8,80 mld." beside "€8,79 mld.", where by default a trailing zero is dropped ("€8,8 mld."). */
+  allDecimals?: boolean;
 }
 
 export function formatLetterAmount(amount: Cents | CentsTotal, precision: Precision, options: AmountOptions = {}): string {
   const exact = exactCents(amount);
   const unit = options.unit ?? unitByMagnitude(exact, precision);
-  const number = formatRounded(roundInUnit(exact, CENTS_PER_UNIT[unit], precision));
+  const number = formatRounded(roundInUnit(exact, CENTS_PER_UNIT[unit], precision), options.allDecimals);
   return `€${options.runningText ? '' : ' '}${number} ${unit}`;
 }
 
@@ -83,6 +85,15 @@ export interface LetterWording {
   readonly changeColumnsHide: boolean;
   /** A share of 1.000 percent or more grouped as the letter writes its counts, "1.142 procent", where before format 6 it was "1142 procent". */
   readonly groupedPercent: boolean;
+  /**
+   * Up to when the training given was counted (`{{trainingCountsUpTo}}`, `{{trainingCountsBefore}}`) is true of
+   * every programme whose counts the text names: the earliest of their counts, a month only where it reaches the
+   * month's last day, else the day (countedUpToInWords), where before format 7 it was the month of the latest
+   * count of any programme.
+   */
+  readonly trainingCountedByEach: boolean;
+  /** The footnote restating a figure prints both at every decimal, "€8,80 mld., niet €8,79 mld.", where before format 7 it dropped a trailing zero, "€8,8 mld.". */
+  readonly restatementAllDecimals: boolean;
 }
 
 /** The wording of letters now. */
@@ -93,6 +104,8 @@ export const CURRENT_WORDING: LetterWording = {
   headlineUnderAMillionInEuro: true,
   changeColumnsHide: true,
   groupedPercent: true,
+  trainingCountedByEach: true,
+  restatementAllDecimals: true,
 };
 
 /** A share in whole percent as the letter states it: 48 procent, or less than the whole percent named ("minder dan 1 procent"). */
@@ -146,6 +159,16 @@ export function formatLetterDate(date: IsoDate): string {
 export function formatLetterMonth(date: IsoDate): string {
   const { year, month } = dateParts(date);
   return `${MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * Up to when something was counted, as the letter says it: "tot en met {upTo}" and "tot {before}". The month
+ * where the count reaches its last day ("augustus 2025", "september 2025"), else the day ("15 oktober 2025",
+ * "16 oktober 2025"): "tot en met oktober 2025" would say that the rest of October was counted too.
+ */
+export function countedUpToInWords(date: IsoDate): { upTo: string; before: string } {
+  const next = daysAfter(date, 1);
+  return dateParts(next).day === 1 ? { upTo: formatLetterMonth(date), before: formatLetterMonth(next) } : { upTo: formatLetterDate(date), before: formatLetterDate(next) };
 }
 
 /** "31 aug. 2025", as in the heading of the letter's table. */
@@ -212,11 +235,12 @@ function orderOfMagnitude(amount: bigint, centsPerUnit: bigint): number {
   return order;
 }
 
-/** Dutch notation, trailing zeros dropped: "2,4", "0,18", "1.234". */
-function formatRounded({ scaled, decimals }: Rounded): string {
+/** Dutch notation, trailing zeros dropped unless all decimals are asked for: "2,4", "0,18", "1.234" ("2,40"). */
+function formatRounded({ scaled, decimals }: Rounded, allDecimals = false): string {
   const digits = abs(scaled).toString().padStart(decimals + 1, '0');
   const whole = digits.slice(0, digits.length - decimals).replace(/\B(?=(\d{3})+$)/g, '.');
-  const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
+  const allFraction = digits.slice(digits.length - decimals);
+  const fraction = allDecimals ? allFraction : allFraction.replace(/0+$/, '');
   return `${scaled < 0n ? '-' : ''}${whole}${fraction ? `,${fraction}` : ''}`;
 }
 

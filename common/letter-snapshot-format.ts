@@ -25,16 +25,33 @@ const PUNCTUATED_SNAPSHOT_FORMAT = 'steunregister-letter/4';
  */
 const STATED_CHANGE_SNAPSHOT_FORMAT = 'steunregister-letter/5';
 /** As format 5, a share of 1.000 percent or more grouped as its counts are, "1.142 procent", where format 5 printed "1142 procent". */
-export const SNAPSHOT_FORMAT = 'steunregister-letter/6';
+const GROUPED_PERCENT_SNAPSHOT_FORMAT = 'steunregister-letter/6';
+/**
+ * As format 6, up to when the training given was counted said so that it holds for every programme whose counts
+ * the text names ("tot en met augustus 2025" where one of them was counted up to 31 August and another up to
+ * 15 October, "tot en met 15 oktober 2025" where all were counted up to that day), where format 6 named the
+ * month of the latest count of any programme; and a restatement's footnote printing both figures at two decimals,
+ * "€8,80 mld., niet €8,79 mld.", where format 6 printed "€8,8 mld., niet €8,79 mld.".
+ */
+export const SNAPSHOT_FORMAT = 'steunregister-letter/7';
 
-export const SNAPSHOT_FORMATS = [EXACT_SNAPSHOT_FORMAT, PRINTED_SNAPSHOT_FORMAT, WORDED_SNAPSHOT_FORMAT, PUNCTUATED_SNAPSHOT_FORMAT, STATED_CHANGE_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT] as const;
+export const SNAPSHOT_FORMATS = [
+  EXACT_SNAPSHOT_FORMAT,
+  PRINTED_SNAPSHOT_FORMAT,
+  WORDED_SNAPSHOT_FORMAT,
+  PUNCTUATED_SNAPSHOT_FORMAT,
+  STATED_CHANGE_SNAPSHOT_FORMAT,
+  GROUPED_PERCENT_SNAPSHOT_FORMAT,
+  SNAPSHOT_FORMAT,
+] as const;
 export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
 
 /**
  * How a letter of each format words its figures: as now, but for what each later format changed, counted back
  * from the current wording (LetterWording).
  */
-const FORMAT_5_WORDING: LetterWording = { ...CURRENT_WORDING, groupedPercent: false };
+const FORMAT_6_WORDING: LetterWording = { ...CURRENT_WORDING, trainingCountedByEach: false, restatementAllDecimals: false };
+const FORMAT_5_WORDING: LetterWording = { ...FORMAT_6_WORDING, groupedPercent: false };
 const FORMAT_4_WORDING: LetterWording = { ...FORMAT_5_WORDING, changeColumnsHide: false };
 const FORMAT_3_WORDING: LetterWording = { ...FORMAT_4_WORDING, headlineUnderAMillionInEuro: false };
 const EARLIER_WORDING: LetterWording = { ...FORMAT_3_WORDING, underAMillionInEuro: false, lessThanOnePercent: false, fallAsDecrease: false };
@@ -44,6 +61,7 @@ const WORDINGS: Record<SnapshotFormat, LetterWording> = {
   [WORDED_SNAPSHOT_FORMAT]: FORMAT_3_WORDING,
   [PUNCTUATED_SNAPSHOT_FORMAT]: FORMAT_4_WORDING,
   [STATED_CHANGE_SNAPSHOT_FORMAT]: FORMAT_5_WORDING,
+  [GROUPED_PERCENT_SNAPSHOT_FORMAT]: FORMAT_6_WORDING,
   [SNAPSHOT_FORMAT]: CURRENT_WORDING,
 };
 /** The words a letter finalised in the format printed its figures in, which `letter verify` recomputes them in and its public page states its change in. */

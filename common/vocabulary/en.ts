@@ -259,8 +259,8 @@ export const en: Vocabulary = {
     budgetCommitment: 'amount of a pledge or commitment, by its identifier',
     'readiness.judgement': 'the judgement of the effects on readiness (the most severe)',
     training: 'a count or amount of a training programme, by its short name and the measure',
-    trainingCountsUpTo: 'month and year up to which the training was counted (the last count up to the reference date: "augustus 2025")',
-    trainingCountsBefore: 'the month after it, until which the training was counted ("Tot september 2025")',
+    trainingCountsUpTo: 'up to when the training of every programme whose counts the text names was counted (the earliest of their last counts up to the reference date): the month where that count runs to its last day ("augustus 2025"), otherwise the day ("15 oktober 2025")',
+    trainingCountsBefore: 'the day after it, until which the training was counted ("Tot september 2025", "Tot 16 oktober 2025")',
   },
   trainingFrameworks: {
     euMission: 'EU mission',

@@ -364,8 +364,8 @@ export const nl: Vocabulary = {
     budgetCommitment: 'bedrag van een toezegging of verplichting, met haar kenmerk',
     'readiness.judgement': 'het oordeel over de effecten op de gereedheid (het zwaarste)',
     training: 'een aantal of bedrag van een trainingsprogramma, met zijn korte naam en de maat',
-    trainingCountsUpTo: 'maand en jaar tot en met wanneer de trainingen zijn geteld (de laatste telling tot de peildatum: "augustus 2025")',
-    trainingCountsBefore: 'de maand daarna, tot wanneer de trainingen zijn geteld ("Tot september 2025")',
+    trainingCountsUpTo: 'tot en met wanneer de trainingen zijn geteld van elk programma waarvan de tekst aantallen noemt (de vroegste van hun laatste tellingen tot de peildatum): de maand als die telling tot de laatste dag ervan loopt ("augustus 2025"), anders de dag ("15 oktober 2025")',
+    trainingCountsBefore: 'de dag daarna, tot wanneer de trainingen zijn geteld ("Tot september 2025", "Tot 16 oktober 2025")',
   },
   trainingFrameworks: {
     euMission: 'EU-missie',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TRAINING_MEASURES, contributionViolations, programmeTakenViolations, trainingCountAt, trainingCountedUpTo, trainingFigureAt, type Contribution, type ContributionInput } from './training.ts';
+import { TRAINING_MEASURES, contributionViolations, programmeTakenViolations, trainingCountAt, trainingCountedUpTo, trainingCountedUpToByEach, trainingFigureAt, type Contribution, type ContributionInput } from './training.ts';
 
 const TODAY = '2025-09-10';
 const valid: ContributionInput = {
@@ -135,6 +135,18 @@ describe('a training figure at a reference date', () => {
     expect(trainingCountedUpTo(rows, '2025-09-10')).toBe('2025-08-31');
     expect(trainingCountedUpTo(rows, '2025-08-30')).toBe('2025-05-31');
     expect(trainingCountedUpTo(rows, '2025-05-30')).toBeNull();
+  });
+
+  it('says up to when the training given of each of the programmes was counted: the earliest of their latest counts, one with none counted by then aside', () => {
+    const plan = { ...contribution('2025-06-30', 0), trainees: null, costEstimateCents: 500_000_000 };
+    const stc = [contribution('2025-05-31', 100), contribution('2025-08-31', 220)];
+    const specialist = [contribution('2025-10-15', 19)];
+    expect(trainingCountedUpToByEach([stc, specialist, [plan]], '2025-10-31')).toBe('2025-08-31');
+    // At a date before the specialist training's count, only the other programme's counts are known.
+    expect(trainingCountedUpToByEach([stc, specialist], '2025-10-14')).toBe('2025-08-31');
+    expect(trainingCountedUpToByEach([specialist, stc], '2025-07-01')).toBe('2025-05-31');
+    expect(trainingCountedUpToByEach([specialist, [plan]], '2025-10-14')).toBeNull();
+    expect(trainingCountedUpToByEach([], '2025-10-14')).toBeNull();
   });
 });
 

@@ -75,7 +75,7 @@ export function programmeTakenViolations(programme: Partial<Pick<TrainingProgram
 }
 
 /** The measures of training given, as against a plan's rotations and cost. */
-const GIVEN_TRAINING = ['trainers', 'trainees', 'courses'] as const satisfies readonly TrainingMeasure[];
+export const GIVEN_TRAINING = ['trainers', 'trainees', 'courses'] as const satisfies readonly TrainingMeasure[];
 
 /** Whether a contribution counts training given (trainers, trainees, courses), not only a plan. */
 function countsGivenTraining(contribution: Partial<ContributionInput>): boolean {
@@ -172,10 +172,23 @@ export function trainingFigureAt(contributions: readonly Contribution[], measure
   return count && { value: count.value, qualifier: count.qualifier };
 }
 
-/** The date up to which the training given was counted at a reference date: the latest count of any programme up to it. */
+/**
+ * The date up to which the training given was counted at a reference date: the latest count up to it. Of one
+ * programme's contributions, the date the annex gives it; a letter before format 7 took it of all programmes' together.
+ */
 export function trainingCountedUpTo(contributions: readonly Contribution[], referenceDate: IsoDate): IsoDate | null {
   const counted = contributionsCountedBy(contributions, referenceDate)
     .filter(countsGivenTraining)
     .map((contribution) => contribution.countsUpTo);
   return counted.length === 0 ? null : counted.reduce((latest, date) => (date > latest ? date : latest));
+}
+
+/**
+ * The date up to which the training given of each of the programmes was counted at a reference date: the
+ * earliest of their dates (trainingCountedUpTo, as the annex dates each), so that what is said of it holds for
+ * all their counts; a programme with no training given counted by then has none. Null when none has.
+ */
+export function trainingCountedUpToByEach(programmes: readonly (readonly Contribution[])[], referenceDate: IsoDate): IsoDate | null {
+  const dates = programmes.map((contributions) => trainingCountedUpTo(contributions, referenceDate)).filter((date) => date !== null);
+  return dates.length === 0 ? null : dates.reduce((earliest, date) => (date < earliest ? date : earliest));
 }

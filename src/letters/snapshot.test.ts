@@ -3,6 +3,7 @@ import type { Contribution } from '../domain/training.ts';
 import { DEFAULT_BLOCKS } from './default-blocks.ts';
 import { letterInputs } from '../../test/support/letter-inputs.ts';
 import { SEED_LETTER_BLOCKS } from '../db/seed/demonstration-letter.ts';
+import type { SnapshotFormat } from '../../common/letter-snapshot-format.ts';
 import { buildPublicLetter, type LetterInputs, type PublicLetterSnapshot, type Totals } from './snapshot.ts';
 
 const MILLION = 100_000_000; // cents
@@ -23,7 +24,7 @@ describe('a restatement of the previous letter’s figures', () => {
     const { snapshot, exactLines } = buildPublicLetter(letterAfter({ ...REPORTED, stock: REPORTED.stock + 2 * MILLION, procurement: REPORTED.procurement + 20 * MILLION }));
     expect(snapshot.footnotes.map((note) => note.text)).toEqual([
       'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €3,75 mld., niet €3,73 mld. (in de vorige brief afgerond €3,7 mld.).',
-      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €5,9 mld., niet €5,88 mld. (in de vorige brief afgerond €5,9 mld.).',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €5,90 mld., niet €5,88 mld. (in de vorige brief afgerond €5,9 mld.).',
     ]);
     expect(Object.fromEntries(snapshot.figures.lines.map((line) => [line.key, line.restatedPreviousCents]))).toEqual({
       stock: null,
@@ -40,7 +41,7 @@ describe('a restatement of the previous letter’s figures', () => {
     expect(buildPublicLetter(letterAfter({ ...REPORTED, natoFund: REPORTED.natoFund + 3 * MILLION })).snapshot.footnotes).toEqual([]);
     const { snapshot } = buildPublicLetter(letterAfter({ ...REPORTED, natoFund: REPORTED.natoFund + 6 * MILLION }));
     expect(snapshot.footnotes.map((note) => note.text)).toEqual([
-      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €0,11 mld., niet €0,1 mld. zoals in de vorige brief.',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €0,11 mld., niet €0,10 mld. zoals in de vorige brief.',
       'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €5,89 mld., niet €5,88 mld. (in de vorige brief afgerond €5,9 mld.).',
     ]);
     expect(Object.fromEntries(snapshot.figures.lines.map((line) => [line.key, line.restatedPreviousCents]))).toEqual({
@@ -57,9 +58,22 @@ describe('a restatement of the previous letter’s figures', () => {
     const inputs = letterAfter({ ...reported, procurement: 5_100 * MILLION });
     const { snapshot } = buildPublicLetter({ ...inputs, previous: { ...inputs.previous!, referenceDate: '2025-06-30', reportedTotals: reported } });
     expect(snapshot.footnotes.map((note) => note.text)).toEqual([
-      'Herzien: volgens de huidige gegevens bedroeg dit op 30 juni 2025 €5,1 mld., niet €4,99 mld. (in de vorige brief afgerond €5 mld.).',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 30 juni 2025 €5,10 mld., niet €4,99 mld. (in de vorige brief afgerond €5 mld.).',
       'Herzien: volgens de huidige gegevens bedroeg dit op 30 juni 2025 €7,38 mld., niet €7,26 mld. (in de vorige brief afgerond €7,3 mld.).',
     ]);
+  });
+
+  it('prints both figures at both decimals, a trailing zero too, and dropped it in a letter finalised in format 6, which is verified so', () => {
+    // The total recomputed € 8,80 mld. where the previous letter's column gave € 8,79 mld.
+    const reported: Totals = { stock: 2_400 * MILLION, procurement: 6_210 * MILLION, natoFund: 180 * MILLION };
+    const inputs = letterAfter({ ...reported, procurement: 6_220 * MILLION });
+    const after = { ...inputs, previous: { ...inputs.previous!, reportedTotals: reported } };
+    const notes = (format?: SnapshotFormat) => buildPublicLetter(after, format).snapshot.footnotes.map((note) => note.text);
+    expect(notes()).toEqual([
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €6,22 mld., niet €6,21 mld. (in de vorige brief afgerond €6,2 mld.).',
+      'Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €8,80 mld., niet €8,79 mld. (in de vorige brief afgerond €8,8 mld.).',
+    ]);
+    expect(notes('steunregister-letter/6')[1]).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €8,8 mld., niet €8,79 mld. (in de vorige brief afgerond €8,8 mld.).');
   });
 
   it('leaves the letter without a footnote when no figure differs as printed', () => {
@@ -151,7 +165,7 @@ describe('a change of the total the columns’ rounding hides', () => {
     // € 22,8 mln. more: € 8,7198 mld., € 8,72 mld. at two decimals.
     const { snapshot, problems } = buildPublicLetter(inputsWith(6_142 * MILLION + 80_000_000));
     expect(problems).toEqual([]);
-    expect(snapshot.format).toBe('steunregister-letter/6');
+    expect(snapshot.format).toBe('steunregister-letter/7');
     expect(snapshot.figures).toMatchObject({ increaseCents: 20 * MILLION, increasePercentText: 'minder dan 1 procent' });
     expect(snapshot.figures.increaseLessThan).toBeUndefined();
     expect(snapshot.namedFigures).toMatchObject({ increase: '€20 mln.', increasePercent: 'minder dan 1 procent' });
@@ -262,6 +276,38 @@ describe('a count in the running text', () => {
     expect(sectionText(snapshot, 'Training')).toContain('Tot januari 2026 heeft er 1 specialistische training plaatsgevonden waarin circa 1 Oekraïner is getraind.');
     const more = buildPublicLetter({ ...inputs, training: [{ key: 'specialist', contributions: [{ ...specialist, courses: 19, trainees: 220 }] }] });
     expect(sectionText(more.snapshot, 'Training')).toContain('Tot januari 2026 hebben er 19 specialistische trainingen plaatsgevonden waarin circa 220 Oekraïners zijn getraind.');
+  });
+
+  it('says up to when the training was counted so that it holds for every programme whose counts it names, and as before in a letter finalised in format 6', () => {
+    const text = 'tot en met {{trainingCountsUpTo}}; tot {{trainingCountsBefore}}: {{training:stc.trainers}} {{training:specialist.courses|training|trainingen}}';
+    const programmes = (specialistUpTo: string): LetterInputs['training'] => [
+      { key: 'stc', contributions: [contribution({ countsUpTo: '2025-08-31', trainers: 71 })] },
+      { key: 'specialist', contributions: [contribution({ countsUpTo: specialistUpTo, courses: 19 })] },
+      // Named nowhere in the text, counted long before: the text says nothing of it.
+      { key: 'ended', contributions: [contribution({ periodFrom: '2023-01-01', countsUpTo: '2023-06-30', trainees: 40 })] },
+    ];
+    const named = (training: LetterInputs['training'], format?: SnapshotFormat) => {
+      const { snapshot } = buildPublicLetter({ ...letterAfter(REPORTED), referenceDate: '2025-10-31', letterDate: '2025-11-10', training, blocks: [{ key: 'training', heading: 'Training', text }] }, format);
+      return [snapshot.namedFigures!.trainingCountsUpTo, snapshot.namedFigures!.trainingCountsBefore];
+    };
+    // One programme counted up to 31 August, the other up to 15 October: the letter's figures hold up to August.
+    expect(named(programmes('2025-10-15'))).toEqual(['augustus 2025', 'september 2025']);
+    expect(named(programmes('2025-10-15'), 'steunregister-letter/6')).toEqual(['oktober 2025', 'november 2025']);
+    // Both counted up to 15 October: the day, not all of October.
+    const bothMidOctober = programmes('2025-10-15').map((programme) => (programme.key === 'stc' ? { ...programme, contributions: [contribution({ countsUpTo: '2025-10-15', trainers: 71 })] } : programme));
+    expect(named(bothMidOctober)).toEqual(['15 oktober 2025', '16 oktober 2025']);
+    expect(named(bothMidOctober, 'steunregister-letter/6')).toEqual(['oktober 2025', 'november 2025']);
+    // A text that names no count of training speaks of every programme's.
+    const { snapshot } = buildPublicLetter({ ...letterAfter(REPORTED), referenceDate: '2025-10-31', letterDate: '2025-11-10', training: programmes('2025-10-15'), blocks: [{ key: 'training', heading: 'Training', text: 'tot en met {{trainingCountsUpTo}}' }] });
+    expect(snapshot.namedFigures).toEqual({ trainingCountsUpTo: 'juni 2023' });
+  });
+
+  it('of the seed letter\'s training text says the day counted up to where the counts stop before the month\'s end', () => {
+    const specialist = contribution({ countsUpTo: '2025-10-15', courses: 19, trainees: 220 });
+    const inputs: LetterInputs = { ...letterAfter(REPORTED), referenceDate: '2025-10-31', letterDate: '2025-11-10', training: [{ key: 'specialist', contributions: [specialist] }], blocks: [seedBlock('training')] };
+    const text = sectionText(buildPublicLetter(inputs).snapshot, 'Training');
+    expect(text).toContain('De genoemde cijfers zijn gebaseerd op de gegeven trainingen tot en met 15 oktober 2025.');
+    expect(text).toContain('Tot 16 oktober 2025 hebben er 19 specialistische trainingen plaatsgevonden waarin circa 220 Oekraïners zijn getraind.');
   });
 
   it('of windfall-profit tranches says one tranche as one', () => {

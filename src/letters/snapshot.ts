@@ -8,11 +8,12 @@ import type { IndustryFacts } from '../domain/industry.ts';
 import { headlineSentence, SUPPORT_TYPE_COLUMN_LABEL } from '../domain/figures.ts';
 import type { EpfOverview } from '../domain/epf.ts';
 import { overallEffect } from '../domain/readiness.ts';
-import { trainingCountedUpTo, trainingFigureAt, type Contribution } from '../domain/training.ts';
+import { GIVEN_TRAINING, trainingCountedUpTo, trainingCountedUpToByEach, trainingFigureAt, type Contribution } from '../domain/training.ts';
 import {
   COMPARISON_PRECISION,
   comparedFigureCents,
   countInWords,
+  countedUpToInWords,
   formatComparedFigure,
   formatCount,
   formatLetterAmount,
@@ -210,7 +211,7 @@ export function buildPublicLetter(inputs: LetterInputs, format: SnapshotFormat =
   const increasePercentText = increase?.percentText ?? null;
 
   const figures = namedFigures(inputs, lines, increase, wording);
-  const narrative = composeNarrative(inputs.blocks, (name) => figures.get(name), figuresTextTable(inputs, printedLines));
+  const narrative = composeNarrative(inputs.blocks, (name) => figures.get(name), figuresTextTable(inputs, printedLines, wording));
   const overview = groupOverview(inputs.overview);
   const snapshot: PublicLetterSnapshot = {
     format,
@@ -286,22 +287,25 @@ export function isRestated(line: FigureLine): boolean {
 
 /**
  * A previous figure as the footnote that restates it prints it: at the precision of the table's column of the
- * previous letter, in mld. to two decimals ("€5,88 mld.", "€0,18 mld."), never finer than the table prints it.
+ * previous letter, in mld. to two decimals ("€5,88 mld.", "€0,18 mld."), never finer than the table prints it;
+ * both figures at both decimals ("€5,90 mld., niet €5,88 mld."), where before format 7 a trailing zero was dropped.
  */
-const restatementText = (cents: Cents) => formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.', runningText: true });
+const restatementText = (cents: Cents, wording: LetterWording) =>
+  formatLetterAmount(cents, COMPARISON_PRECISION, { unit: 'mld.', runningText: true, allDecimals: wording.restatementAllDecimals });
 
 /**
  * The footnote that restates the previous column's figure: "Herzien: volgens de huidige gegevens bedroeg dit op
- * 30 juni 2025 €5,1 mld., niet €4,99 mld. (in de vorige brief afgerond €5 mld.)." The column gives the previous
+ * 30 juni 2025 €5,10 mld., niet €4,99 mld. (in de vorige brief afgerond €5 mld.)." The column gives the previous
  * letter's figure to two decimals, as the seed letter's column does, which that letter may have printed
  * rounded further in its own column: the note then quotes what it printed rather than claim it printed the
- * column's figure. Where it printed the same ("€0,1 mld."), "zoals in de vorige brief" says so.
+ * column's figure. Where it printed the same amount ("€0,1 mld."), "zoals in de vorige brief" says so.
  */
-function restatementNote(previousReferenceDate: string, line: FigureLine): string {
-  const column = restatementText(line.reportedPreviousCents!);
-  const printedThen = formatLetterAmount(line.reportedPreviousCents!, REFERENCE_PRECISION, { unit: 'mld.', runningText: true });
-  const source = printedThen === column ? ' zoals in de vorige brief' : ` (in de vorige brief afgerond ${printedThen})`;
-  return `Herzien: volgens de huidige gegevens bedroeg dit op ${formatLetterDate(previousReferenceDate)} ${restatementText(line.restatedPreviousCents!)}, niet ${column}${source}.`;
+function restatementNote(previousReferenceDate: string, line: FigureLine, wording: LetterWording): string {
+  const reported = line.reportedPreviousCents!;
+  const column = restatementText(reported, wording);
+  const printedThen = formatLetterAmount(reported, REFERENCE_PRECISION, { unit: 'mld.', runningText: true });
+  const source = publishedFigureCents(reported) === comparedFigureCents(reported) ? ' zoals in de vorige brief' : ` (in de vorige brief afgerond ${printedThen})`;
+  return `Herzien: volgens de huidige gegevens bedroeg dit op ${formatLetterDate(previousReferenceDate)} ${restatementText(line.restatedPreviousCents!, wording)}, niet ${column}${source}.`;
 }
 
 /**
@@ -310,7 +314,7 @@ function restatementNote(previousReferenceDate: string, line: FigureLine): strin
  * the figure to the cent stays in the annex.
  */
 function withPrintedRestatement(line: FigureLine): FigureLine {
-  if (!isRestated(line) || restatementText(line.restatedPreviousCents!) !== restatementText(line.reportedPreviousCents!)) return line;
+  if (!isRestated(line) || comparedFigureCents(line.restatedPreviousCents!) !== comparedFigureCents(line.reportedPreviousCents!)) return line;
   return { ...line, restatedPreviousCents: null };
 }
 
@@ -402,21 +406,44 @@ const CHANGES: readonly { names: readonly LetterFigureName[]; opposite: LetterFi
 
 /**
  * Each programme's estimated cost at the reference date as an amount ("€5 mln."; its counts are among
- * countFigures). And the month the training given was counted up to, of all programmes ("augustus 2025"),
- * and the month after it, for "Tot september 2025".
+ * countFigures). And up to when the training given was counted, for "tot en met augustus 2025", and the day
+ * after it, for "Tot september 2025" (trainingCountedUpToInWords).
  */
 function trainingFigures(inputs: LetterInputs, wording: LetterWording): Map<`training:${string}` | 'trainingCountsUpTo' | 'trainingCountsBefore', string> {
   const figures = new Map<`training:${string}` | 'trainingCountsUpTo' | 'trainingCountsBefore', string>();
-  const countedUpTo = trainingCountedUpTo(inputs.training.flatMap((programme) => programme.contributions), inputs.referenceDate);
+  const countedUpTo = trainingCountedUpToInWords(inputs, wording);
   if (countedUpTo !== null) {
-    figures.set('trainingCountsUpTo', formatLetterMonth(countedUpTo));
-    figures.set('trainingCountsBefore', formatLetterMonth(firstOfNextMonth(countedUpTo)));
+    figures.set('trainingCountsUpTo', countedUpTo.upTo);
+    figures.set('trainingCountsBefore', countedUpTo.before);
   }
   for (const programme of inputs.training) {
     const figure = trainingFigureAt(programme.contributions, 'costEstimate', inputs.referenceDate);
     if (figure !== null) figures.set(`training:${programme.key}.costEstimate`, inText(figure.value, wording));
   }
   return figures;
+}
+
+/**
+ * Up to when the training given was counted, as the letter says it: of the programmes whose training given the
+ * text names a count of (all where it names none), the earliest of their counts, which the annex dates each of,
+ * so that it holds for every count the letter gives; a month only where the count reaches its last day
+ * (countedUpToInWords). Before format 7, the month of the latest count of any programme, though others were
+ * counted up to earlier.
+ */
+function trainingCountedUpToInWords(inputs: LetterInputs, wording: LetterWording): { upTo: string; before: string } | null {
+  if (!wording.trainingCountedByEach) {
+    const latest = trainingCountedUpTo(inputs.training.flatMap((programme) => programme.contributions), inputs.referenceDate);
+    return latest === null ? null : { upTo: formatLetterMonth(latest), before: formatLetterMonth(firstOfNextMonth(latest)) };
+  }
+  const earliest = trainingCountedUpToByEach(programmesCounted(inputs).map((programme) => programme.contributions), inputs.referenceDate);
+  return earliest === null ? null : countedUpToInWords(earliest);
+}
+
+/** The programmes of whose training given the text names a count (`{{training:stc.trainers}}`, in words or with its words), or all where it names none. */
+function programmesCounted(inputs: LetterInputs): LetterInputs['training'] {
+  const named = new Set(figureNames(inputs.blocks).map((name) => nameParts(name)[0]!.replace(/:inWords$/, '')));
+  const counted = inputs.training.filter(({ key }) => GIVEN_TRAINING.some((measure) => named.has(`training:${key}.${measure}`)));
+  return counted.length > 0 ? counted : inputs.training;
 }
 
 function firstOfNextMonth(date: IsoDate): IsoDate {
@@ -572,11 +599,11 @@ export function recomputedNamedFigure(built: BuiltLetter, printedName: string): 
  * The letter's table: the previous letter's column as that letter published it, the new column as
  * computed now. Where the previous figure has since been restated, a footnote gives both.
  */
-function figuresTextTable(inputs: LetterInputs, lines: FigureLine[]): TextTable {
+function figuresTextTable(inputs: LetterInputs, lines: FigureLine[], wording: LetterWording): TextTable {
   const previous = inputs.previous;
   const header = [SUPPORT_TYPE_COLUMN_LABEL, ...(previous ? [formatTableDate(previous.referenceDate)] : []), formatTableDate(inputs.referenceDate)];
   const rows = lines.map((line) => {
-    const restated = previous && isRestated(line) ? `[^${restatementNote(previous.referenceDate, line)}]` : '';
+    const restated = previous && isRestated(line) ? `[^${restatementNote(previous.referenceDate, line, wording)}]` : '';
     const cells = [
       `${line.label}${restated}`,
       ...(previous ? [formatComparedFigure(line.reportedPreviousCents!)] : []),

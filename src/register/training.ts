@@ -171,8 +171,9 @@ export async function trainingForLetter(db: Db): Promise<{ key: string; contribu
 }
 
 /**
- * The annex's training section: per programme, its counts as the letter would take them at the date, counted
- * up to the date the letter's {{trainingCountsUpTo}} takes; a programme of which no training given was
+ * The annex's training section: per programme, its counts as the letter would take them at the date, and the
+ * date its training given was counted up to (the letter's {{trainingCountsUpTo}} is the earliest of these of the
+ * programmes it names, trainingCountedUpToByEach); a programme of which no training given was
  * counted by then (counted only later, not yet, or only planned: rotations and cost) is not in it.
  */
 export async function trainingAnnexRows(db: Db, date: IsoDate): Promise<TrainingAnnexRow[]> {

@@ -316,7 +316,7 @@ describeEachDatabase('training and readiness', (database) => {
     const next = (await author('GET', `/letters/${draftId}`)).body.letter;
     const stock = next.figures.lines.find((line: any) => line.key === 'stock');
     expect(stock).toMatchObject({ reportedPreviousCents: 2_050 * MILLION, restatedPreviousCents: 2_000 * MILLION });
-    expect(JSON.stringify(next.footnotes)).toContain('Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €2 mld., niet €2,05 mld.');
+    expect(JSON.stringify(next.footnotes)).toContain('Herzien: volgens de huidige gegevens bedroeg dit op 4 februari 2025 €2,00 mld., niet €2,05 mld.');
   });
 
   it("takes today as the ministry's day: at half past midnight in The Hague it is already the next day", async () => {

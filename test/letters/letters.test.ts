@@ -700,12 +700,12 @@ describeEachDatabase('letters through the API', (database) => {
     expect(procurement[0]).toBe('Commerciële verwervingen');
     expect(natoFund[0]).toBe('NAVO-fonds');
     const noteText = (row: string[]) => letter.footnotes.find((note) => note.number === footnote(row))?.text;
-    expect(noteText(stock)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €2,8 mld., niet €2,76 mld. (in de vorige brief afgerond €2,8 mld.).');
-    expect(noteText(total)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €9,1 mld., niet €9,06 mld. (in de vorige brief afgerond €9,1 mld.).');
+    expect(noteText(stock)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €2,80 mld., niet €2,76 mld. (in de vorige brief afgerond €2,8 mld.).');
+    expect(noteText(total)).toBe('Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €9,10 mld., niet €9,06 mld. (in de vorige brief afgerond €9,1 mld.).');
 
     const markdown = await (await fetchAs('letterAuthor', `/letters/${next.body.id}/renderings/markdown`)).text();
     expect(markdown).toContain(`| Directe levering (vervangingswaarde)[^${footnote(stock)}] | € 2,76 mld. | € 2,8 mld. |`);
-    expect(markdown).toContain(`[^${footnote(stock)}]: Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €2,8 mld., niet €2,76 mld.`);
+    expect(markdown).toContain(`[^${footnote(stock)}]: Herzien: volgens de huidige gegevens bedroeg dit op 31 december 2025 €2,80 mld., niet €2,76 mld.`);
     // A draft is not public.
     expect((await anonymous('GET', '/public/letters')).body.items.map((item: any) => item.id)).not.toContain(next.body.id);
   });

@@ -188,7 +188,7 @@ describeEachDatabase('the figures of the letters on public routes, only as print
     });
     const verification = async () => (await author('GET', `/letters/${december}/verification`)).body;
     // The same text under the current format states a change that the register shows: the wording is the format's.
-    await refreeze(december, asThen('steunregister-letter/6'));
+    await refreeze(december, asThen('steunregister-letter/7'));
     expect((await verification()).figureDifferences).toContainEqual(expect.objectContaining({ figure: 'headline', recomputed: expect.stringContaining(now) }));
     await refreeze(december, asThen('steunregister-letter/4'));
     expect(await verification()).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });

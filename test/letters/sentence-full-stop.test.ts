@@ -66,7 +66,7 @@ describeEachDatabase('the full stop of a sentence that ends in a figure', (datab
     const final = await author('POST', `/letters/${augustId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! });
     expect(final.status).toBe(200);
     const frozen: PublicLetterSnapshot = final.body.letter;
-    expect(frozen.format).toBe('steunregister-letter/6');
+    expect(frozen.format).toBe('steunregister-letter/7');
     expect(navoSection(frozen)).toEqual([{ kind: 'paragraph', content: [PRINTED] }]);
     for (const [format, text] of Object.entries(await renderedTexts(augustId))) {
       expect(text, format).toContain(PRINTED.replace(/\s+/g, ''));

@@ -11890,7 +11890,7 @@ export interface components {
         /** @description The public letter: computed now for a draft, as frozen once final */
         PublicLetterSnapshot: {
             /** @enum {string} */
-            format: "steunregister-letter/1" | "steunregister-letter/2" | "steunregister-letter/3" | "steunregister-letter/4" | "steunregister-letter/5" | "steunregister-letter/6";
+            format: "steunregister-letter/1" | "steunregister-letter/2" | "steunregister-letter/3" | "steunregister-letter/4" | "steunregister-letter/5" | "steunregister-letter/6" | "steunregister-letter/7";
             id: string;
             subject: string;
             /** Format: date */

@@ -16,7 +16,7 @@ const MILLION = 100_000_000; // cents
  * A letter after that of 4 February 2025, whose total it printed beside its own as `previous`, with the change as
  * printed, frozen in `format` (by default that of letters now).
  */
-function letter(previous: number, current: number, increaseCents: number, more: Partial<PublicLetterSnapshot['figures']> = {}, format: PublicLetterSnapshot['format'] = 'steunregister-letter/6') {
+function letter(previous: number, current: number, increaseCents: number, more: Partial<PublicLetterSnapshot['figures']> = {}, format: PublicLetterSnapshot['format'] = 'steunregister-letter/7') {
   const line = { key: 'total' as const, label: 'Totaal', currentCents: current, reportedPreviousCents: previous, restatedPreviousCents: null };
   return {
     format,

@@ -1,0 +1,86 @@
+/**
+ * Up to when a letter says the training it names was counted holds for every programme whose counts it names,
+ * as its annex dates each: where one programme was counted up to 15 October and the others up to 31 August,
+ * the letter says "tot en met augustus 2025", where it said "oktober 2025". A letter finalised in format
+ * steunregister-letter/6 said the month of the latest count and is verified in those words.
+ */
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { SEED_LETTER_BLOCKS } from '../../src/db/seed/demonstration-letter.ts';
+import { loadDemonstrationData } from '../../src/register/demonstration.ts';
+import type { AnnexSnapshot } from '../../src/letters/compose.ts';
+import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { accepted, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
+import { SIGNED, submitAndApprove } from '../support/letters.ts';
+
+const SPECIALIST_PROGRAMME = '5f0b2a52-5b53-4b8e-9a57-0c7c2a3c1f06';
+const NOW = { upTo: 'De genoemde cijfers zijn gebaseerd op de gegeven trainingen tot en met augustus 2025.', before: 'Tot september 2025 hebben er 21 specialistische trainingen' };
+const THEN = { upTo: 'De genoemde cijfers zijn gebaseerd op de gegeven trainingen tot en met oktober 2025.', before: 'Tot november 2025 hebben er 21 specialistische trainingen' };
+
+describeEachDatabase('up to when a letter says its training was counted', (database) => {
+  let roles: RecordingRoles;
+  let letterId: string;
+  let final: PublicLetterSnapshot;
+
+  const trainingText = (letter: PublicLetterSnapshot) => JSON.stringify(letter.sections.find((section) => section.heading === 'Training'));
+  const verification = async () => (await roles.author('GET', `/letters/${letterId}/verification`)).body;
+
+  beforeAll(async () => {
+    const { db } = database();
+    await loadDemonstrationData(db);
+    roles = recordingRoles(db);
+    const { registrar, author, disclosure } = roles;
+    // The demonstration counts every programme up to 31 August 2025; the specialist training is counted again up to 15 October.
+    await accepted(registrar('POST', `/training-programmes/${SPECIALIST_PROGRAMME}/contributions`, { periodFrom: '2025-01-01', countsUpTo: '2025-10-15', courses: 21, trainees: 240, traineesIsApproximate: true }));
+    const draft = (await accepted(author('POST', '/letters', { ...SIGNED, referenceDate: '2025-10-31', letterDate: '2025-11-10' }))).body;
+    letterId = draft.id;
+    const training = SEED_LETTER_BLOCKS.find((block) => block.key === 'training')!;
+    const edited = await accepted(author('PATCH', `/letters/${letterId}`, { blocks: [training] }, { 'If-Match': `"${draft.version}"` }), 200);
+    const approved = await submitAndApprove({ author, disclosure }, letterId, edited.headers.get('ETag')!);
+    final = (await accepted(author('POST', `/letters/${letterId}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200)).body.letter;
+  });
+
+  it('names the earliest of the counts of the programmes it names, which its annex dates each of, and verifies so', async () => {
+    expect(final.format).toBe('steunregister-letter/7');
+    expect(final.namedFigures).toMatchObject({ trainingCountsUpTo: 'augustus 2025', trainingCountsBefore: 'september 2025' });
+    expect(trainingText(final)).toContain(NOW.upTo);
+    expect(trainingText(final)).toContain(NOW.before);
+    const stored = await database().db.selectFrom('letter').select('annexSnapshot').where('id', '=', letterId).executeTakeFirstOrThrow();
+    const annex: AnnexSnapshot = JSON.parse(stored.annexSnapshot!);
+    const annexDates = annex.trainingByProgramme!.map((row) => row.countsUpTo);
+    expect(new Set(annexDates)).toEqual(new Set(['2025-08-31', '2025-10-15']));
+    // The annex prints each programme's date: none before the month the letter names, the earliest its last day.
+    const html: string = (await roles.author('GET', `/letters/${letterId}/annex/html`)).body;
+    expect(html).toContain('31 augustus 2025');
+    expect(html).toContain('15 oktober 2025');
+    expect(await verification()).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
+  });
+
+  it('verifies a letter finalised in format 6 in the words it said then, the month of the latest count, and not in those of now', async () => {
+    const asThen = (format: PublicLetterSnapshot['format']): PublicLetterSnapshot => ({
+      ...JSON.parse(JSON.stringify(final).replace(NOW.upTo, THEN.upTo).replace(NOW.before, THEN.before)),
+      format,
+      namedFigures: { ...final.namedFigures, trainingCountsUpTo: 'oktober 2025', trainingCountsBefore: 'november 2025' },
+    });
+    await refreeze(asThen('steunregister-letter/6'));
+    expect(await verification()).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
+    await refreeze(asThen('steunregister-letter/7'));
+    expect(new Set((await verification()).figureDifferences)).toEqual(new Set([
+      { figure: 'trainingCountsUpTo', published: 'oktober 2025', recomputed: 'augustus 2025' },
+      { figure: 'trainingCountsBefore', published: 'november 2025', recomputed: 'september 2025' },
+    ]));
+  });
+
+  /** Puts `snapshot` in the place of the final letter's frozen public text, as if it had been finalised so. */
+  async function refreeze(snapshot: PublicLetterSnapshot): Promise<void> {
+    const { db } = database();
+    const old = sealed(snapshot);
+    await sql`alter table letter disable trigger letter_final_is_frozen`.execute(db);
+    try {
+      await db.updateTable('letter').set({ publicSnapshot: old.text, publicSha256: old.sha256, approvedSha256: old.sha256 }).where('id', '=', letterId).execute();
+    } finally {
+      await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
+    }
+  }
+});
