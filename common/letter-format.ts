@@ -88,8 +88,8 @@ export interface LetterWording {
   /**
    * Up to when the training given was counted (`{{trainingCountsUpTo}}`, `{{trainingCountsBefore}}`) is true of
    * every programme whose counts the text names: the earliest of their counts, a month only where it reaches the
-   * month's last day, else the day (countedUpToInWords), where before format 7 it was the month of the latest
-   * count of any programme.
+   * month's last day, else the day (countedUpToInWords), and each count of training given is taken as counted up
+   * to then, where before format 7 it was the month of the latest count of any programme, and each count the latest.
    */
   readonly trainingCountedByEach: boolean;
   /** The footnote restating a figure prints both at every decimal, "€8,80 mld., niet €8,79 mld.", where before format 7 it dropped a trailing zero, "€8,8 mld.". */

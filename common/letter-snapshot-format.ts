@@ -29,8 +29,9 @@ const GROUPED_PERCENT_SNAPSHOT_FORMAT = 'steunregister-letter/6';
 /**
  * As format 6, up to when the training given was counted said so that it holds for every programme whose counts
  * the text names ("tot en met augustus 2025" where one of them was counted up to 31 August and another up to
- * 15 October, "tot en met 15 oktober 2025" where all were counted up to that day), where format 6 named the
- * month of the latest count of any programme; and a restatement's footnote printing both figures at two decimals,
+ * 15 October, "tot en met 15 oktober 2025" where all were counted up to that day), and each count of training
+ * given taken as counted up to then, where format 6 named the month of the latest count of any programme and
+ * gave each programme's latest count; and a restatement's footnote printing both figures at two decimals,
  * "€8,80 mld., niet €8,79 mld.", where format 6 printed "€8,8 mld., niet €8,79 mld.".
  */
 export const SNAPSHOT_FORMAT = 'steunregister-letter/7';

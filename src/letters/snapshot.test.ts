@@ -302,6 +302,29 @@ describe('a count in the running text', () => {
     expect(snapshot.namedFigures).toEqual({ trainingCountsUpTo: 'juni 2023' });
   });
 
+  it('takes every count of training given it names at the date it says they were counted up to, and as before in a letter finalised in format 6', () => {
+    const text = 'tot en met {{trainingCountsUpTo}}: {{training:stc.trainers}} trainers, {{training:specialist.courses}} {{training:specialist.courses|training|trainingen}}, {{training:interflex.costEstimate}}';
+    const stc = { key: 'stc', contributions: [contribution({ countsUpTo: '2025-08-31', trainers: 71 })] };
+    // A plan decided after the date training was counted up to is the plan at the reference date.
+    const interflex = { key: 'interflex', contributions: [contribution({ countsUpTo: '2025-10-01', costEstimateCents: 500_000_000 })] };
+    const build = (specialist: Contribution[], format?: SnapshotFormat) =>
+      buildPublicLetter({ ...letterAfter(REPORTED), referenceDate: '2025-10-31', letterDate: '2025-11-10', training: [stc, interflex, { key: 'specialist', contributions: specialist }], blocks: [{ key: 'training', heading: 'Training', text }] }, format);
+    const august = contribution({ countsUpTo: '2025-08-31', courses: 19 });
+    const october = contribution({ countsUpTo: '2025-10-15', courses: 21 });
+    expect(sectionText(build([october, august]).snapshot, 'Training')).toContain('tot en met augustus 2025: 71 trainers, 19 trainingen, €5 mln.');
+    expect(sectionText(build([october, august], 'steunregister-letter/6').snapshot, 'Training')).toContain('tot en met oktober 2025: 71 trainers, 21 trainingen, €5 mln.');
+    // Counted only after 31 August: not known at the date the letter says, which the author is told.
+    const onlyOctober = build([october]);
+    expect(onlyOctober.problems).toEqual([
+      { name: 'training:specialist.courses', why: 'trainingCountedOnlyLater', params: { trainingCountsUpTo: '2025-08-31' } },
+      { name: 'training:specialist.courses|training|trainingen', why: 'trainingCountedOnlyLater', params: { trainingCountsUpTo: '2025-08-31' } },
+    ]);
+    expect(build([october], 'steunregister-letter/6').problems).toEqual([]);
+    // A count the text does not name, nor any count of its programme, is given at the reference date, as it would print named alone.
+    const unnamed = buildPublicLetter({ ...letterAfter(REPORTED), referenceDate: '2025-10-31', letterDate: '2025-11-10', training: [stc, { key: 'specialist', contributions: [october, august] }], blocks: [{ key: 'training', heading: 'Training', text: '{{trainingCountsUpTo}}' }] });
+    expect(unnamed.figures.get('training:specialist.courses')).toBe('21');
+  });
+
   it('of the seed letter\'s training text says the day counted up to where the counts stop before the month\'s end', () => {
     const specialist = contribution({ countsUpTo: '2025-10-15', courses: 19, trainees: 220 });
     const inputs: LetterInputs = { ...letterAfter(REPORTED), referenceDate: '2025-10-31', letterDate: '2025-11-10', training: [{ key: 'specialist', contributions: [specialist] }], blocks: [seedBlock('training')] };

@@ -161,12 +161,12 @@ export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
 /**
  * A figure the text names (`delivery:ID`) that the letter does not know or may not print; for a delivery, a
  * year after the reference date's, a change in the direction the total did not go (`{{increase}}` of a
- * total that fell), or a commitment for a delivery public as one of several, why.
+ * total that fell), a commitment for a delivery public as one of several, or a count of training given that
+ * its programme counted only after the date the letter takes training at (with that date), why.
  */
-interface FigureProblem {
-  name: string;
-  why?: UnnameableDelivery | 'yearAfterReferenceDate' | ChangeDirection | 'commitmentPartOfPublicItem';
-}
+type FigureProblem =
+  | { name: string; why?: UnnameableDelivery | 'yearAfterReferenceDate' | ChangeDirection | 'commitmentPartOfPublicItem' }
+  | { name: string; why: 'trainingCountedOnlyLater'; params: { trainingCountsUpTo: IsoDate } };
 
 /** Why the text may not name a change of the total: it went the other way. */
 type ChangeDirection = 'totalFell' | 'totalDidNotFall';
@@ -233,7 +233,7 @@ export function buildPublicLetter(inputs: LetterInputs, format: SnapshotFormat =
     namedFigures: printedNames(inputs, figures),
     letterhead: inputs.letterhead,
   };
-  const problems = [...narrative.unknownFigures.map((name) => problemOf(inputs, figures, name)), ...narrative.markupFaults, ...typedFiguresIn(inputs.blocks)];
+  const problems = [...narrative.unknownFigures.map((name) => problemOf(inputs, figures, name, wording)), ...narrative.markupFaults, ...typedFiguresIn(inputs.blocks)];
   return { snapshot, problems, notes: readinessNotes(inputs), figures, exactLines: lines };
 }
 
@@ -243,8 +243,10 @@ function readinessNotes(inputs: LetterInputs): LetterNote[] {
   return count === 0 ? [] : [{ field: 'readiness', code: 'stockDeliveriesNotJudged', params }];
 }
 
-function problemOf(inputs: LetterInputs, figures: ReadonlyMap<string, string>, name: string): FigureProblem {
+function problemOf(inputs: LetterInputs, figures: ReadonlyMap<string, string>, name: string, wording: LetterWording): FigureProblem {
   if (name.startsWith('delivery:')) return { name, why: inputs.refusedDeliveries.get(name.slice('delivery:'.length)) ?? 'unknown' };
+  const takenAt = trainingCountedOnlyAfter(inputs, name, wording);
+  if (takenAt !== null) return { name, why: 'trainingCountedOnlyLater', params: { trainingCountsUpTo: takenAt } };
   if (name.startsWith('budgetCommitment:') && inputs.budget.commitmentsOfPartOfItem.has(figureId(name.slice('budgetCommitment:'.length)))) {
     return { name, why: 'commitmentPartOfPublicItem' };
   }
@@ -374,7 +376,7 @@ function namedFigures(inputs: LetterInputs, lines: FigureLine[], increase: Print
   for (const [name, years] of inputs.budget.years) figures.set(name, years);
   figures.set('industry.contractValue', inText(inputs.industry.contractValueCents, wording));
   for (const [name, value] of trainingFigures(inputs, wording)) figures.set(name, value);
-  const counts = countFigures(inputs);
+  const counts = countFigures(inputs, wording);
   for (const [name, { count, inWords }] of counts) figures.set(name, inWords ? countInWords(count) : formatCount(count));
   for (const [name, words] of countWords(inputs.blocks, counts)) figures.set(name, words);
   const judgement = overallEffect(inputs.readinessEffects.filter((effect) => effect !== null));
@@ -435,15 +437,49 @@ function trainingCountedUpToInWords(inputs: LetterInputs, wording: LetterWording
     const latest = trainingCountedUpTo(inputs.training.flatMap((programme) => programme.contributions), inputs.referenceDate);
     return latest === null ? null : { upTo: formatLetterMonth(latest), before: formatLetterMonth(firstOfNextMonth(latest)) };
   }
-  const earliest = trainingCountedUpToByEach(programmesCounted(inputs).map((programme) => programme.contributions), inputs.referenceDate);
+  const earliest = trainingGivenCountedUpTo(inputs);
   return earliest === null ? null : countedUpToInWords(earliest);
 }
 
-/** The programmes of whose training given the text names a count (`{{training:stc.trainers}}`, in words or with its words), or all where it names none. */
-function programmesCounted(inputs: LetterInputs): LetterInputs['training'] {
+/**
+ * Up to when a letter of format 7 says the training given was counted, and takes every count of it the text
+ * names at: the earliest of the latest counts of the programmes whose counts the text names (all where it
+ * names none), so that each count holds at the date the letter says; null where none was counted by the
+ * reference date.
+ */
+function trainingGivenCountedUpTo(inputs: LetterInputs): IsoDate | null {
+  const named = programmesNamed(inputs);
+  return trainingCountedUpToByEach((named.length > 0 ? named : inputs.training).map((programme) => programme.contributions), inputs.referenceDate);
+}
+
+/**
+ * The date the letter takes each programme's training given at (trainers, trainees, courses): in format 7 the
+ * date it says they were counted up to (trainingGivenCountedUpTo), a programme's latest count up to that date,
+ * though the annex gives a later one with its own date; before, its latest count up to the reference date. A
+ * text that names no count of training takes each at the reference date, as it would print named alone.
+ */
+function trainingGivenTakenAt(inputs: LetterInputs, wording: LetterWording): IsoDate {
+  if (!wording.trainingCountedByEach || programmesNamed(inputs).length === 0) return inputs.referenceDate;
+  return trainingGivenCountedUpTo(inputs) ?? inputs.referenceDate;
+}
+
+/**
+ * Of a count of training given the text names that the letter does not know (`training:specialist.courses`,
+ * in words or with its words), where its programme counted it by the reference date: the date the letter takes
+ * it at, which it was counted only after; otherwise null.
+ */
+function trainingCountedOnlyAfter(inputs: LetterInputs, name: string, wording: LetterWording): IsoDate | null {
+  const [, key, measure] = /^training:([^.]+)\.(\w+)(?::inWords)?$/.exec(nameParts(name)[0]!) ?? [];
+  const programme = inputs.training.find((candidate) => candidate.key === key);
+  const given = GIVEN_TRAINING.find((candidate) => candidate === measure);
+  if (programme === undefined || given === undefined || trainingFigureAt(programme.contributions, given, inputs.referenceDate) === null) return null;
+  return trainingGivenTakenAt(inputs, wording);
+}
+
+/** The programmes of whose training given the text names a count (`{{training:stc.trainers}}`, in words or with its words). */
+function programmesNamed(inputs: LetterInputs): LetterInputs['training'] {
   const named = new Set(figureNames(inputs.blocks).map((name) => nameParts(name)[0]!.replace(/:inWords$/, '')));
-  const counted = inputs.training.filter(({ key }) => GIVEN_TRAINING.some((measure) => named.has(`training:${key}.${measure}`)));
-  return counted.length > 0 ? counted : inputs.training;
+  return inputs.training.filter(({ key }) => GIVEN_TRAINING.some((measure) => named.has(`training:${key}.${measure}`)));
 }
 
 function firstOfNextMonth(date: IsoDate): IsoDate {
@@ -461,14 +497,16 @@ interface CountFigure {
 
 /**
  * The counts at the reference date: each programme's (`training:stc.trainers` in digits, "71", with `:inWords`
- * written out, "twintig"), the number of windfall-profit tranches of the EPF, written out ("twee"), and the
- * industry's (in digits).
+ * written out, "twintig"; its training given at the date the letter takes it at, trainingGivenTakenAt), the
+ * number of windfall-profit tranches of the EPF, written out ("twee"), and the industry's (in digits).
  */
-function countFigures(inputs: LetterInputs): Map<FigureName, CountFigure> {
+function countFigures(inputs: LetterInputs, wording: LetterWording): Map<FigureName, CountFigure> {
   const counts = new Map<FigureName, CountFigure>();
+  const givenTakenAt = trainingGivenTakenAt(inputs, wording);
   for (const programme of inputs.training) {
     for (const measure of TRAINING_MEASURES) {
-      const figure = measure === 'costEstimate' ? null : trainingFigureAt(programme.contributions, measure, inputs.referenceDate);
+      const at = (GIVEN_TRAINING as readonly string[]).includes(measure) ? givenTakenAt : inputs.referenceDate;
+      const figure = measure === 'costEstimate' ? null : trainingFigureAt(programme.contributions, measure, at);
       if (figure === null) continue;
       counts.set(`training:${programme.key}.${measure}`, { count: figure.value, inWords: false });
       counts.set(`training:${programme.key}.${measure}:inWords`, { count: figure.value, inWords: true });

@@ -318,6 +318,7 @@ async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: 
 function problemViolation(problem: LetterProblem, blocks: readonly NarrativeBlock[]): RuleViolation {
   if ('fault' in problem) return blockTextViolation(problem, blocks);
   const { name, why } = problem;
+  if (why === 'trainingCountedOnlyLater') return { field: 'blocks', code: why, params: { name: `{{${name}}}`, ...problem.params } };
   if (why === undefined || !name.startsWith('delivery:')) return { field: 'blocks', code: why ?? 'unknownFigure', params: { name: `{{${name}}}` } };
   return { field: 'blocks', code: 'deliveryNotNameable', params: { name: `{{${name}}}`, deliveryId: name.slice('delivery:'.length), why } };
 }

@@ -171,10 +171,11 @@ export async function trainingForLetter(db: Db): Promise<{ key: string; contribu
 }
 
 /**
- * The annex's training section: per programme, its counts as the letter would take them at the date, and the
- * date its training given was counted up to (the letter's {{trainingCountsUpTo}} is the earliest of these of the
- * programmes it names, trainingCountedUpToByEach); a programme of which no training given was
- * counted by then (counted only later, not yet, or only planned: rotations and cost) is not in it.
+ * The annex's training section: per programme, its latest counts at the date, and the date its training given
+ * was counted up to (the letter's {{trainingCountsUpTo}} is the earliest of these of the programmes it names,
+ * trainingCountedUpToByEach, and the letter takes the counts it names as they were counted up to that date, so
+ * a programme counted later shows a later count here, true at its own date); a programme of which no training
+ * given was counted by then (counted only later, not yet, or only planned: rotations and cost) is not in it.
  */
 export async function trainingAnnexRows(db: Db, date: IsoDate): Promise<TrainingAnnexRow[]> {
   const programmes = await listProgrammes(db);
