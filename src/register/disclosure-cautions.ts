@@ -6,11 +6,12 @@ import {
   soleContributionsOfUndisclosedValue,
   type DeliveryContribution,
 } from '../db/repositories/figures.ts';
-import { soleUndisclosedDeliveryPartsAt, type EpfDeliveryPart } from '../db/repositories/epf.ts';
+import { epfFigurePartsAt } from '../db/repositories/epf.ts';
 import { findFrozenAnnex, latestFinalBefore, type StoredLetter } from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
 import { SUPPORT_TYPES, type SupportType } from '../domain/delivery.ts';
 import { EPF_DELIVERY_FIGURES } from '../domain/epf.ts';
+import { partChanges, soleUndisclosedParts, type EpfDeliveryPart } from '../domain/epf-disclosure.ts';
 import { COMPANY_FIGURES, type CompanyFigure } from '../domain/industry.ts';
 import { figureNames, nameParts, type NarrativeBlock } from '../letters/narrative.ts';
 import { confidentialCompanyFactsAt } from './industry.ts';
@@ -41,8 +42,12 @@ interface IndustryCaution {
   part: number;
 }
 
-/** An EPF figure the text names that is, beside what is public of it, one delivery's part alone: the claims on it, or its worth as implementing actor. */
-type EpfCaution = { kind: 'epfFigure' } & EpfDeliveryPart;
+/**
+ * An EPF figure the text names that is, beside what is public of it, one delivery's part alone: the claims on it, or
+ * its worth as implementing actor (epfFigure); or whose change since the previous letter's reference date (`since`)
+ * is that delivery's change alone (epfChange, `cents` the change).
+ */
+type EpfCaution = ({ kind: 'epfFigure' } | { kind: 'epfChange'; since: string }) & EpfDeliveryPart;
 
 export type DisclosureCaution = DeliveryCaution | IndustryCaution | EpfCaution;
 
@@ -56,7 +61,8 @@ export type DisclosureCaution = DeliveryCaution | IndustryCaution | EpfCaution;
  * Whoever lays the two letters side by side reads that part. Then each industry figure the text names that one
  * confidential company's contracts alone add to: less what the public companies make of it, it is that company's.
  * Then each EPF figure the text names that one delivery's claims (or its worth as implementing actor) alone make
- * once what is public of it is set aside: a delivery not decided public, or public at another value.
+ * once what is public of it is set aside: a delivery not decided public, or public at another value; and each whose
+ * change since the previous letter one delivery's change alone makes, in the same way.
  */
 export async function disclosureCautions(db: Db, letter: { referenceDate: string; blocks: readonly NarrativeBlock[] }): Promise<DisclosureCaution[]> {
   const previous = (await latestFinalBefore(db, letter.referenceDate)) ?? null;
@@ -65,7 +71,7 @@ export async function disclosureCautions(db: Db, letter: { referenceDate: string
     soleContributionsOfUndisclosedValue(db, since, letter.referenceDate),
     previous ? soleRestatements(db, previous) : [],
     industryCautions(db, letter),
-    epfCautions(db, letter),
+    epfCautions(db, letter, since),
   ]);
   const caution = (kind: CautionKind) => (contribution: DeliveryContribution): DeliveryCaution => ({
     kind,
@@ -81,16 +87,24 @@ export async function disclosureCautions(db: Db, letter: { referenceDate: string
   return [...table, ...industry, ...epf];
 }
 
-/** The EPF figures the text names (`{{epfBlocked}}`, `{{epfPaid:2025}}`) that one delivery's part alone makes beside what is public, in the order of EPF_DELIVERY_FIGURES. */
-async function epfCautions(db: Db, letter: { referenceDate: string; blocks: readonly NarrativeBlock[] }): Promise<EpfCaution[]> {
+/**
+ * The EPF figures the text names (`{{epfBlocked}}`, `{{epfPaid:2025}}`) that one delivery's part alone makes beside
+ * what is public, then those whose change since the previous letter's reference date one delivery's change alone
+ * makes, each in the order of EPF_DELIVERY_FIGURES. The change compares the figures at both dates as they stand now,
+ * whether or not the previous letter's text named them: whoever reads the register's figures at that date can.
+ */
+async function epfCautions(db: Db, letter: { referenceDate: string; blocks: readonly NarrativeBlock[] }, since: string | null): Promise<EpfCaution[]> {
   const named = new Set(figureNames(letter.blocks));
   const nameOf = (part: EpfDeliveryPart) => (part.year === null ? part.figure : `${part.figure}:${part.year}`);
   if (![...named].some((name) => EPF_DELIVERY_FIGURES.some((figure) => name === figure || name.startsWith(`${figure}:`)))) return [];
-  const parts = await soleUndisclosedDeliveryPartsAt(db, letter.referenceDate);
-  return parts
-    .filter((part) => named.has(nameOf(part)))
-    .sort((a, b) => EPF_DELIVERY_FIGURES.indexOf(a.figure) - EPF_DELIVERY_FIGURES.indexOf(b.figure) || (a.year ?? 0) - (b.year ?? 0))
-    .map((part) => ({ kind: 'epfFigure' as const, ...part }));
+  const [now, then] = await Promise.all([epfFigurePartsAt(db, letter.referenceDate), since ? epfFigurePartsAt(db, since) : null]);
+  const told = (parts: EpfDeliveryPart[]) =>
+    parts
+      .filter((part) => named.has(nameOf(part)))
+      .sort((a, b) => EPF_DELIVERY_FIGURES.indexOf(a.figure) - EPF_DELIVERY_FIGURES.indexOf(b.figure) || (a.year ?? 0) - (b.year ?? 0));
+  const figures = told(soleUndisclosedParts(now)).map((part) => ({ kind: 'epfFigure' as const, ...part }));
+  if (!since || !then) return figures;
+  return [...figures, ...told(soleUndisclosedParts(partChanges(then, now))).map((part) => ({ kind: 'epfChange' as const, since, ...part }))];
 }
 
 /** The industry figures the text names (`{{industry.contracts}}`, or its words `{{industry.contracts|contract|contracten}}`) that one confidential company alone adds to. */

@@ -50,6 +50,14 @@ const letterheadFields = {
   signatoryTitle: requiredText(120, 'title').openapi({ description: 'The signatory\'s title, e.g. "DE MINISTER VAN DEFENSIE"' }),
 };
 
+/** An EPF figure named as the text names it and the one delivery whose part gives it away. */
+const epfDeliveryPartFields = {
+  figure: z.enum(EPF_DELIVERY_FIGURES),
+  year: z.number().int().nullable().openapi({ description: 'For `epfPaid`, the year received in (`{{epfPaid:2025}}`); null for the others' }),
+  deliveryId: z.uuid(),
+  title: z.string(),
+};
+
 export const LetterSchema = z
   .object({
     id: z.uuid(),
@@ -137,11 +145,16 @@ export const LetterSchema = z
           }),
           z.object({
             kind: z.literal('epfFigure').openapi({ description: 'An EPF figure the text names that the claims on one delivery, or its worth as implementing actor, alone make beside what is public' }),
-            figure: z.enum(EPF_DELIVERY_FIGURES),
-            year: z.number().int().nullable().openapi({ description: 'For `epfPaid`, the year received in (`{{epfPaid:2025}}`); null for the others' }),
-            deliveryId: z.uuid(),
-            title: z.string(),
+            ...epfDeliveryPartFields,
             cents: z.number().int().openapi({ description: "The delivery's part in the figure" }),
+          }),
+          z.object({
+            kind: z.literal('epfChange').openapi({
+              description: "An EPF figure the text names whose change since the previous letter's reference date the claims on one delivery, or its worth as implementing actor, alone make beside what is public",
+            }),
+            since: isoDate.openapi({ description: "The previous letter's reference date" }),
+            ...epfDeliveryPartFields,
+            cents: z.number().int().openapi({ description: "The change of the delivery's part in the figure since then (less than zero where it fell)" }),
           }),
         ]),
       )
@@ -156,7 +169,9 @@ export const LetterSchema = z
           "that company's part (`part`); companies not decided on are not counted in them at all. Then each EPF figure the text names (declared, " +
           'compensated, outstanding, blocked, received in a year, the work as implementing actor) that the claims on one delivery, or its worth as implementing ' +
           "actor, alone make once deliveries decided public with a value that is exactly their part are set aside: every claim and all such work count, whatever " +
-          "was decided of the delivery, so that the letter discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter",
+          "was decided of the delivery, so that the letter discloses that delivery's part (`cents`). Then each EPF figure the text names whose change since the previous " +
+          "letter's reference date is, in the same way, that of one delivery alone (`cents` its change), comparing the figures at both dates as they stand now " +
+          "whether or not the previous letter named them. It does not keep the officer from approving. Null for anyone else and for a final letter",
       }),
   })
   .openapi('Letter');

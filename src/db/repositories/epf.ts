@@ -11,11 +11,11 @@ import {
   type EpfClaim,
   type EpfClaimHistory,
   type EpfClaimState,
-  type EpfDeliveryFigure,
   type EpfFigures,
   type EpfReceipt,
   type EpfTranche,
 } from '../../domain/epf.ts';
+import type { EpfFigurePart } from '../../domain/epf-disclosure.ts';
 import { withTypedErrors } from '../errors.ts';
 import { valueAt } from './figures.ts';
 import { foldedReferenceIs } from './folded-reference.ts';
@@ -210,23 +210,9 @@ export async function figuresAt(db: Db, date: string): Promise<EpfFigures> {
   });
 }
 
-/** One delivery's part in an EPF figure at a date (`year` for `epfPaid`, the year received in). */
-export interface EpfDeliveryPart {
-  figure: EpfDeliveryFigure;
-  year: number | null;
-  deliveryId: string;
-  title: string;
-  cents: Cents;
-}
-
-/**
- * Each EPF figure at the date that one delivery's part alone makes, once the parts the public knows are set aside:
- * a delivery decided public with a value that is exactly its part. The claims on one delivery are one part, a
- * claim for a batch a part of its own (which names no delivery), a delivery's work as implementing actor its
- * worth then. The figure less what is public is then that delivery's part.
- */
-export async function soleUndisclosedDeliveryPartsAt(db: Db, date: string): Promise<EpfDeliveryPart[]> {
-  const { rows } = await sql<{ figure: string; year: number | null; deliveryId: string; title: string; cents: string }>`
+/** Every part of the EPF figures at the date but those of zero, each as soleUndisclosedParts (src/domain/epf-disclosure.ts) reads it. */
+export async function epfFigurePartsAt(db: Db, date: string): Promise<EpfFigurePart[]> {
+  const { rows } = await sql<{ figure: string; year: number | null; partOf: string; deliveryId: string | null; title: string | null; publicValueCents: string | null; cents: string }>`
     ${withClaimStatesAt(date, sql`select * from epf_claim where ${declaredBy(date)}`)},
     claim_figure as (
       select state.id as claim_id, state.delivery_id, figure.name, null::int as year, figure.cents
@@ -241,25 +227,25 @@ export async function soleUndisclosedDeliveryPartsAt(db: Db, date: string): Prom
       from epf_receipt receipt join state on state.id = receipt.claim_id
       where receipt.received_on <= ${date}::date
     ), part as (
-      select name, year, delivery_id, sum(cents) as cents
+      select name, year, coalesce(delivery_id, claim_id) as part_of, delivery_id, sum(cents) as cents
       from claim_figure group by name, year, delivery_id, coalesce(delivery_id, claim_id)
       union all
-      select 'epfImplementingActor', null, delivery_id, sum(change_cents)
+      select 'epfImplementingActor', null, delivery_id, delivery_id, sum(change_cents)
       from implementing_actor_change where change_date <= ${date}::date group by delivery_id
-    ), undisclosed as (
-      select part.*
-      from part
-      left join delivery on delivery.id = part.delivery_id
-      left join public_delivery on public_delivery.public_id = delivery.public_id
-      where part.cents <> 0 and public_delivery.value_cents is distinct from part.cents
-    ), sole as (
-      select name, year, min(delivery_id::text)::uuid as delivery_id, sum(cents) as cents
-      from undisclosed group by name, year
-      having count(*) = 1
     )
-    select sole.name as figure, sole.year, sole.delivery_id, delivery.title, sole.cents::text as cents
-    from sole join delivery on delivery.id = sole.delivery_id`.execute(db);
-  return rows.map((row) => ({ figure: oneOf(EPF_DELIVERY_FIGURES, row.figure), year: row.year, deliveryId: row.deliveryId, title: row.title, cents: centsFromText(row.cents) }));
+    select part.name as figure, part.year, part.part_of::text, part.delivery_id, delivery.title,
+      public_delivery.value_cents::text as public_value_cents, part.cents::text as cents
+    from part
+    left join delivery on delivery.id = part.delivery_id
+    left join public_delivery on public_delivery.public_id = delivery.public_id
+    where part.cents <> 0`.execute(db);
+  return rows.map((row) => ({
+    figure: oneOf(EPF_DELIVERY_FIGURES, row.figure),
+    year: row.year,
+    partOf: row.partOf,
+    delivery: row.deliveryId === null ? null : { id: row.deliveryId, title: row.title!, publicValueCents: row.publicValueCents === null ? null : centsFromText(row.publicValueCents) },
+    cents: centsFromText(row.cents),
+  }));
 }
 
 /** A row of by_status, named as the figures name them. */

@@ -11832,7 +11832,7 @@ export interface components {
              * @enum {string|null}
              */
             approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "notSubmitted" | "approvalByWriter" | "undecidedDeliveries" | null;
-            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, or whose figure at that date, recomputed now, differs from what the previous letter reported by one delivery alone; so that comparing the letters discloses that delivery's part (`cents`). Then each industry figure the text names (contracts, their value, companies, Ukrainian companies, milestones completed) that one company decided confidential alone adds to, beside the companies decided public, so that the letter discloses that company's part (`part`); companies not decided on are not counted in them at all. Then each EPF figure the text names (declared, compensated, outstanding, blocked, received in a year, the work as implementing actor) that the claims on one delivery, or its worth as implementing actor, alone make once deliveries decided public with a value that is exactly their part are set aside: every claim and all such work count, whatever was decided of the delivery, so that the letter discloses that delivery's part (`cents`). It does not keep the officer from approving. Null for anyone else and for a final letter */
+            /** @description For a disclosure officer reading a draft: each support type whose realised support changed since the previous letter's reference date (in a first letter: came about) by one delivery alone, once deliveries decided public with a value that is exactly their part are set aside, or whose figure at that date, recomputed now, differs from what the previous letter reported by one delivery alone; so that comparing the letters discloses that delivery's part (`cents`). Then each industry figure the text names (contracts, their value, companies, Ukrainian companies, milestones completed) that one company decided confidential alone adds to, beside the companies decided public, so that the letter discloses that company's part (`part`); companies not decided on are not counted in them at all. Then each EPF figure the text names (declared, compensated, outstanding, blocked, received in a year, the work as implementing actor) that the claims on one delivery, or its worth as implementing actor, alone make once deliveries decided public with a value that is exactly their part are set aside: every claim and all such work count, whatever was decided of the delivery, so that the letter discloses that delivery's part (`cents`). Then each EPF figure the text names whose change since the previous letter's reference date is, in the same way, that of one delivery alone (`cents` its change), comparing the figures at both dates as they stand now whether or not the previous letter named them. It does not keep the officer from approving. Null for anyone else and for a final letter */
             disclosureCautions: ({
                 /**
                  * @description What gives the part away: the type's total (a first letter), its change since the previous letter, or its restatement of that letter's figure
@@ -11878,6 +11878,26 @@ export interface components {
                 deliveryId: string;
                 title: string;
                 /** @description The delivery's part in the figure */
+                cents: number;
+            } | {
+                /**
+                 * @description An EPF figure the text names whose change since the previous letter's reference date the claims on one delivery, or its worth as implementing actor, alone make beside what is public
+                 * @enum {string}
+                 */
+                kind: "epfChange";
+                /**
+                 * Format: date
+                 * @description The previous letter's reference date
+                 */
+                since: string;
+                /** @enum {string} */
+                figure: "epfDeclared" | "epfCompensated" | "epfOutstanding" | "epfBlocked" | "epfPaid" | "epfImplementingActor";
+                /** @description For `epfPaid`, the year received in (`{{epfPaid:2025}}`); null for the others */
+                year: number | null;
+                /** Format: uuid */
+                deliveryId: string;
+                title: string;
+                /** @description The change of the delivery's part in the figure since then (less than zero where it fell) */
                 cents: number;
             })[] | null;
         };

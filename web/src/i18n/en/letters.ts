@@ -144,6 +144,14 @@ export const letters: typeof nl.letters = {
         epfPaid: 'The amount received in {{year}} ({{figure}}) counts, beside what is public, only {{amount}} of claims for:',
         epfImplementingActor: 'The work as implementing actor ({{figure}}) counts, beside what is public, only {{amount}} of:',
       },
+      epfChange: {
+        epfDeclared: 'The amount declared ({{figure}}) changed by {{amount}} since the previous letter (reference date {{since}}), through claims for one delivery alone:',
+        epfCompensated: 'The amount compensated ({{figure}}) changed by {{amount}} since the previous letter (reference date {{since}}), through claims for one delivery alone:',
+        epfOutstanding: 'The amount still to be received ({{figure}}) changed by {{amount}} since the previous letter (reference date {{since}}), through claims for one delivery alone:',
+        epfBlocked: 'The amount blocked ({{figure}}) changed by {{amount}} since the previous letter (reference date {{since}}), through claims for one delivery alone:',
+        epfPaid: 'The amount received in {{year}} ({{figure}}) changed by {{amount}} since the previous letter (reference date {{since}}), through claims for one delivery alone:',
+        epfImplementingActor: 'The work as implementing actor ({{figure}}) changed by {{amount}} since the previous letter (reference date {{since}}), through one delivery alone:',
+      },
     },
   },
   finalise: {

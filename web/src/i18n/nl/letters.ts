@@ -142,6 +142,14 @@ export const letters = {
         epfPaid: 'Het in {{year}} ontvangen bedrag ({{figure}}) telt naast wat openbaar is alleen {{amount}} aan declaraties voor:',
         epfImplementingActor: 'Het werk als uitvoerder ({{figure}}) telt naast wat openbaar is alleen {{amount}} van:',
       },
+      epfChange: {
+        epfDeclared: 'Het gedeclareerde bedrag ({{figure}}) veranderde sinds de vorige brief (peildatum {{since}}) met {{amount}}, alleen door declaraties voor:',
+        epfCompensated: 'Het gecompenseerde bedrag ({{figure}}) veranderde sinds de vorige brief (peildatum {{since}}) met {{amount}}, alleen door declaraties voor:',
+        epfOutstanding: 'Het nog te ontvangen bedrag ({{figure}}) veranderde sinds de vorige brief (peildatum {{since}}) met {{amount}}, alleen door declaraties voor:',
+        epfBlocked: 'Het geblokkeerde bedrag ({{figure}}) veranderde sinds de vorige brief (peildatum {{since}}) met {{amount}}, alleen door declaraties voor:',
+        epfPaid: 'Het in {{year}} ontvangen bedrag ({{figure}}) veranderde sinds de vorige brief (peildatum {{since}}) met {{amount}}, alleen door declaraties voor:',
+        epfImplementingActor: 'Het werk als uitvoerder ({{figure}}) veranderde sinds de vorige brief (peildatum {{since}}) met {{amount}}, alleen door:',
+      },
     },
   },
   finalise: {

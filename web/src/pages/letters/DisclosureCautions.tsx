@@ -7,18 +7,18 @@ import { currentLanguage } from '../../i18n/index.ts';
 
 type Caution = NonNullable<Letter['disclosureCautions']>[number];
 type IndustryCaution = Extract<Caution, { kind: 'industryFigure' }>;
-type EpfCaution = Extract<Caution, { kind: 'epfFigure' }>;
+type EpfCaution = Extract<Caution, { kind: 'epfFigure' | 'epfChange' }>;
 type DeliveryCaution = Exclude<Caution, IndustryCaution | EpfCaution>;
 
 const isIndustryCaution = (caution: Caution): caution is IndustryCaution => caution.kind === 'industryFigure';
-const isEpfCaution = (caution: Caution): caution is EpfCaution => caution.kind === 'epfFigure';
+const isEpfCaution = (caution: Caution): caution is EpfCaution => caution.kind === 'epfFigure' || caution.kind === 'epfChange';
 
 /**
  * What the draft's figures would disclose that is not public, said to the disclosure officer beside the approval:
  * a support type whose figure, its change since the previous letter or its restatement of that letter's figure is
  * one delivery's part that is not public; an industry figure the text names that one confidential company alone
- * adds to; an EPF figure the text names that one delivery's claims (or its work as implementing actor) alone make
- * beside what is public.
+ * adds to; an EPF figure the text names, or its change since the previous letter, that one delivery's claims (or its
+ * work as implementing actor) alone make beside what is public.
  */
 export function DisclosureCautions({ cautions }: { cautions: Caution[] }) {
   const deliveries = cautions.filter((caution): caution is DeliveryCaution => !isIndustryCaution(caution) && !isEpfCaution(caution));
@@ -90,8 +90,13 @@ function EpfCautions({ cautions }: { cautions: EpfCaution[] }) {
       <p className="nl-paragraph">{t('letters.approval.cautions.epfIntro', { count: new Set(cautions.map((caution) => caution.deliveryId)).size })}</p>
       <ul className="utrecht-unordered-list">
         {cautions.map((caution) => (
-          <li className="utrecht-unordered-list__item" key={nameOf(caution)}>
-            {t(`letters.approval.cautions.epf.${caution.figure}`, { figure: `{{${nameOf(caution)}}}`, year: caution.year, amount: formatEuro(caution.cents, language) })}{' '}
+          <li className="utrecht-unordered-list__item" key={`${caution.kind} ${nameOf(caution)}`}>
+            {t(`letters.approval.cautions.${caution.kind === 'epfFigure' ? 'epf' : 'epfChange'}.${caution.figure}`, {
+              figure: `{{${nameOf(caution)}}}`,
+              year: caution.year,
+              since: caution.kind === 'epfChange' ? formatLongDate(caution.since, language) : null,
+              amount: formatEuro(caution.cents, language),
+            })}{' '}
             <Link className="utrecht-link utrecht-link--html-a" href={`/leveringen/${caution.deliveryId}`}>
               {caution.title}
             </Link>
