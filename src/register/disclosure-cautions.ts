@@ -89,22 +89,29 @@ export async function disclosureCautions(db: Db, letter: { referenceDate: string
 
 /**
  * The EPF figures the text names (`{{epfBlocked}}`, `{{epfPaid:2025}}`) that one delivery's part alone makes beside
- * what is public, then those whose change since the previous letter's reference date one delivery's change alone
- * makes, each in the order of EPF_DELIVERY_FIGURES. The change compares the figures at both dates as they stand now,
- * whether or not the previous letter's text named them: whoever reads the register's figures at that date can.
+ * what is public, and those whose change since the previous letter's reference date one delivery's change alone
+ * makes, in the order of EPF_DELIVERY_FIGURES. A change that is the very part told of its figure already (a part
+ * new since) tells nothing more. The change compares the figures at both dates as they stand now, whether or not
+ * the previous letter's text named them: whoever reads the register's figures at that date can.
  */
 async function epfCautions(db: Db, letter: { referenceDate: string; blocks: readonly NarrativeBlock[] }, since: string | null): Promise<EpfCaution[]> {
   const named = new Set(figureNames(letter.blocks));
   const nameOf = (part: EpfDeliveryPart) => (part.year === null ? part.figure : `${part.figure}:${part.year}`);
   if (![...named].some((name) => EPF_DELIVERY_FIGURES.some((figure) => name === figure || name.startsWith(`${figure}:`)))) return [];
   const [now, then] = await Promise.all([epfFigurePartsAt(db, letter.referenceDate), since ? epfFigurePartsAt(db, since) : null]);
-  const told = (parts: EpfDeliveryPart[]) =>
-    parts
-      .filter((part) => named.has(nameOf(part)))
-      .sort((a, b) => EPF_DELIVERY_FIGURES.indexOf(a.figure) - EPF_DELIVERY_FIGURES.indexOf(b.figure) || (a.year ?? 0) - (b.year ?? 0));
-  const figures = told(soleUndisclosedParts(now)).map((part) => ({ kind: 'epfFigure' as const, ...part }));
-  if (!since || !then) return figures;
-  return [...figures, ...told(soleUndisclosedParts(partChanges(then, now))).map((part) => ({ kind: 'epfChange' as const, since, ...part }))];
+  const key = (part: EpfDeliveryPart) => `${nameOf(part)} ${part.deliveryId} ${part.cents}`;
+  const figures = soleUndisclosedParts(now)
+    .filter((part) => named.has(nameOf(part)))
+    .map((part) => ({ kind: 'epfFigure' as const, ...part }));
+  const told = new Set(figures.map(key));
+  const changes =
+    since && then
+      ? soleUndisclosedParts(partChanges(then, now))
+          .filter((part) => named.has(nameOf(part)) && !told.has(key(part)))
+          .map((part) => ({ kind: 'epfChange' as const, since, ...part }))
+      : [];
+  // Stable: a figure's own part before its change.
+  return [...figures, ...changes].sort((a, b) => EPF_DELIVERY_FIGURES.indexOf(a.figure) - EPF_DELIVERY_FIGURES.indexOf(b.figure) || (a.year ?? 0) - (b.year ?? 0));
 }
 
 /** The industry figures the text names (`{{industry.contracts}}`, or its words `{{industry.contracts|contract|contracten}}`) that one confidential company alone adds to. */

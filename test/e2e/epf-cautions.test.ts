@@ -1,6 +1,7 @@
 /**
  * The disclosure officer approving a draft whose EPF section names the money received in a year that only a claim
- * on a confidential delivery received is told so beside the approval, in Dutch and in English.
+ * on a confidential delivery received is told so beside the approval, in Dutch and in English; and of the amount
+ * compensated, whose change since the previous letter only that claim makes.
  */
 import { afterEach, beforeAll, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -49,10 +50,16 @@ describeWithBrowser('EPF cautions', (browser) => {
     const cautions = page.locator('.letter-approval__cautions');
     await cautions.getByText('Let op: uit de EPF-cijfers die de tekst noemt is af te leiden wat een levering waarvan het bedrag niet openbaar is daaraan bijdraagt.', { exact: false }).waitFor();
     await cautions.getByText('Het in 2025 ontvangen bedrag ({{epfPaid:2025}}) telt naast wat openbaar is alleen € 12.000.000,00 aan declaraties voor: Vertrouwelijke generatoren').waitFor();
+    await cautions
+      .getByText('Het gecompenseerde bedrag ({{epfCompensated}}) veranderde sinds de vorige brief (peildatum 4 februari 2025) met € 12.000.000,00, alleen door declaraties voor: Vertrouwelijke generatoren')
+      .waitFor();
     await cautions.getByRole('link', { name: 'Vertrouwelijke generatoren' }).first().waitFor();
     await page.getByRole('button', { name: 'Openbare brief goedkeuren' }).waitFor();
     await cautions.scrollIntoViewIfNeeded();
     await page.getByRole('button', { name: 'English' }).click();
     await cautions.getByText('The amount received in 2025 ({{epfPaid:2025}}) counts, beside what is public, only €12,000,000.00 of claims for: Vertrouwelijke generatoren').waitFor();
+    await cautions
+      .getByText('The amount compensated ({{epfCompensated}}) changed by €12,000,000.00 since the previous letter (reference date 4 February 2025), through claims for one delivery alone: Vertrouwelijke generatoren')
+      .waitFor();
   });
 });

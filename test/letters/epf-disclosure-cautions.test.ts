@@ -161,6 +161,7 @@ describeEachDatabase('what a draft discloses of a single delivery through the ch
   const TEXT = 'In totaal heeft Nederland tot en met {{epfDeclaredUntil}} {{epfDeclared}} gedeclareerd.';
   let secret: string;
   let other: string;
+  let otherClaim: string;
   let draftId: string;
   const changeCautions = async () =>
     (await disclosure('GET', `/letters/${draftId}`)).body.disclosureCautions
@@ -194,7 +195,15 @@ describeEachDatabase('what a draft discloses of a single delivery through the ch
   });
 
   it('tells of no change that the new claims on two deliveries make', async () => {
-    await claim({ deliveryId: other, declared: 3, declaredOn: '2025-08-15' });
+    otherClaim = await claim({ deliveryId: other, declared: 3, declaredOn: '2025-08-15' });
     expect(await changeCautions()).toEqual([]);
+  });
+
+  it('tells of a change that is all of a figure’s one undisclosed part only as that part', async () => {
+    await accepted(finance('POST', `/epf/claims/${otherClaim}/assessments`, { compensatedCents: 3 * MILLION, assessedOn: '2025-08-20' }));
+    await accepted(finance('POST', `/epf/claims/${otherClaim}/receipts`, { amountCents: 3 * MILLION, receivedOn: '2025-09-01' }));
+    await writeEpfSection(author, draftId, 'In 2025 is {{epfPaid:2025}} uitbetaald.');
+    const cautions = (await disclosure('GET', `/letters/${draftId}`)).body.disclosureCautions;
+    expect(cautions.map((caution: any) => [caution.kind, caution.figure, caution.year, caution.deliveryId, caution.cents])).toEqual([['epfFigure', 'epfPaid', 2025, other, 3 * MILLION]]);
   });
 });

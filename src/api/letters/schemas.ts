@@ -171,7 +171,7 @@ export const LetterSchema = z
           "actor, alone make once deliveries decided public with a value that is exactly their part are set aside: every claim and all such work count, whatever " +
           "was decided of the delivery, so that the letter discloses that delivery's part (`cents`). Then each EPF figure the text names whose change since the previous " +
           "letter's reference date is, in the same way, that of one delivery alone (`cents` its change), comparing the figures at both dates as they stand now " +
-          "whether or not the previous letter named them. It does not keep the officer from approving. Null for anyone else and for a final letter",
+          "whether or not the previous letter named them; not where that change is the part an `epfFigure` gives already. It does not keep the officer from approving. Null for anyone else and for a final letter",
       }),
   })
   .openapi('Letter');
