@@ -33,22 +33,24 @@ export function DisclosureCautions({ cautions }: { cautions: Caution[] }) {
   );
 }
 
-function DeliveryCautions({ cautions }: { cautions: DeliveryCaution[] }) {
-  const { t } = useTranslation();
-  const language = currentLanguage();
+/** A line of a caution: what a figure gives away, and a link to what it gives away of. */
+interface CautionLine {
+  key: string;
+  text: string;
+  href: string;
+  name: string;
+}
+
+function CautionList({ intro, lines }: { intro: string; lines: CautionLine[] }) {
   return (
     <>
-      <p className="nl-paragraph">{t('letters.approval.cautions.intro', { count: cautions.length })}</p>
+      <p className="nl-paragraph">{intro}</p>
       <ul className="utrecht-unordered-list">
-        {cautions.map((caution) => (
-          <li className="utrecht-unordered-list__item" key={`${caution.kind} ${caution.supportType}`}>
-            {t(`letters.approval.cautions.${caution.kind}`, {
-              supportType: t(`supportTypes.${caution.supportType}`),
-              since: caution.since && formatLongDate(caution.since, language),
-              amount: formatEuro(caution.cents, language),
-            })}{' '}
-            <Link className="utrecht-link utrecht-link--html-a" href={`/leveringen/${caution.deliveryId}`}>
-              {caution.title}
+        {lines.map((line) => (
+          <li className="utrecht-unordered-list__item" key={line.key}>
+            {line.text}{' '}
+            <Link className="utrecht-link utrecht-link--html-a" href={line.href}>
+              {line.name}
             </Link>
           </li>
         ))}
@@ -57,52 +59,52 @@ function DeliveryCautions({ cautions }: { cautions: DeliveryCaution[] }) {
   );
 }
 
+function DeliveryCautions({ cautions }: { cautions: DeliveryCaution[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const lines = cautions.map((caution) => ({
+    key: `${caution.kind} ${caution.supportType}`,
+    text: t(`letters.approval.cautions.${caution.kind}`, {
+      supportType: t(`supportTypes.${caution.supportType}`),
+      since: caution.since && formatLongDate(caution.since, language),
+      amount: formatEuro(caution.cents, language),
+    }),
+    href: `/leveringen/${caution.deliveryId}`,
+    name: caution.title,
+  }));
+  return <CautionList intro={t('letters.approval.cautions.intro', { count: cautions.length })} lines={lines} />;
+}
+
 function IndustryCautions({ cautions }: { cautions: IndustryCaution[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  return (
-    <>
-      <p className="nl-paragraph">{t('letters.approval.cautions.industryIntro', { count: new Set(cautions.map((caution) => caution.companyId)).size })}</p>
-      <ul className="utrecht-unordered-list">
-        {cautions.map((caution) => (
-          <li className="utrecht-unordered-list__item" key={`${caution.figure} ${caution.companyId}`}>
-            {t(`letters.approval.cautions.industry.${caution.figure}`, {
-              figure: `{{industry.${caution.figure}}}`,
-              count: caution.part,
-              amount: formatEuro(caution.part, language),
-            })}{' '}
-            <Link className="utrecht-link utrecht-link--html-a" href="/industrie">
-              {caution.company}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+  const lines = cautions.map((caution) => ({
+    key: `${caution.figure} ${caution.companyId}`,
+    text: t(`letters.approval.cautions.industry.${caution.figure}`, {
+      figure: `{{industry.${caution.figure}}}`,
+      count: caution.part,
+      amount: formatEuro(caution.part, language),
+    }),
+    href: '/industrie',
+    name: caution.company,
+  }));
+  return <CautionList intro={t('letters.approval.cautions.industryIntro', { count: new Set(cautions.map((caution) => caution.companyId)).size })} lines={lines} />;
 }
 
 function EpfCautions({ cautions }: { cautions: EpfCaution[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const nameOf = (caution: EpfCaution) => (caution.year === null ? caution.figure : `${caution.figure}:${caution.year}`);
-  return (
-    <>
-      <p className="nl-paragraph">{t('letters.approval.cautions.epfIntro', { count: new Set(cautions.map((caution) => caution.deliveryId)).size })}</p>
-      <ul className="utrecht-unordered-list">
-        {cautions.map((caution) => (
-          <li className="utrecht-unordered-list__item" key={`${caution.kind} ${nameOf(caution)}`}>
-            {t(`letters.approval.cautions.${caution.kind === 'epfFigure' ? 'epf' : 'epfChange'}.${caution.figure}`, {
-              figure: `{{${nameOf(caution)}}}`,
-              year: caution.year,
-              since: caution.kind === 'epfChange' ? formatLongDate(caution.since, language) : null,
-              amount: formatEuro(caution.cents, language),
-            })}{' '}
-            <Link className="utrecht-link utrecht-link--html-a" href={`/leveringen/${caution.deliveryId}`}>
-              {caution.title}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+  const lines = cautions.map((caution) => ({
+    key: `${caution.kind} ${nameOf(caution)}`,
+    text: t(`letters.approval.cautions.${caution.kind === 'epfFigure' ? 'epf' : 'epfChange'}.${caution.figure}`, {
+      figure: `{{${nameOf(caution)}}}`,
+      year: caution.year,
+      since: caution.kind === 'epfChange' ? formatLongDate(caution.since, language) : null,
+      amount: formatEuro(caution.cents, language),
+    }),
+    href: `/leveringen/${caution.deliveryId}`,
+    name: caution.title,
+  }));
+  return <CautionList intro={t('letters.approval.cautions.epfIntro', { count: new Set(cautions.map((caution) => caution.deliveryId)).size })} lines={lines} />;
 }
