@@ -107,3 +107,15 @@ describe('numbers in the reasons of a refusal', () => {
     );
   });
 });
+
+describe('a figure of a record that counts only after the reference date', () => {
+  it('names the figure and the day the record counts from, written out, in either language', () => {
+    const params = { name: '{{budgetDecision:45e7a54d-4594-495d-a569-ba72076ed335}}', date: '2025-07-02' };
+    expect(reason('nl', 'recordAfterReferenceDate', params)).toBe(
+      'De tekst noemt {{budgetDecision:45e7a54d-4594-495d-a569-ba72076ed335}}, maar dat telt pas vanaf 2 juli 2025, na de peildatum: op de peildatum is het nog niet bekend. Kies een latere peildatum, of noem het cijfer niet.',
+    );
+    expect(reason('en', 'recordAfterReferenceDate', params)).toBe(
+      'The text names {{budgetDecision:45e7a54d-4594-495d-a569-ba72076ed335}}, but that counts only from 2 July 2025, after the reference date: it is not known yet at the reference date. Choose a later reference date, or do not name the figure.',
+    );
+  });
+});

@@ -487,6 +487,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownFigure: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar dat cijfer bestaat niet of mag niet openbaar worden.`,
     trainingCountedOnlyLater: (p) =>
       `De tekst noemt ${p.name ?? 'een cijfer'}, maar dat is alleen geteld tot een datum na ${p.trainingCountsUpTo}. De brief geeft elk cijfer van gegeven trainingen zoals het tot en met ${p.trainingCountsUpTo} geteld was ({{trainingCountsUpTo}}: het vroegste van de laatste telling van elk programma waarvan de tekst cijfers noemt), zodat het klopt op de datum die de brief noemt. Leg voor dit programma ook de telling tot en met ${p.trainingCountsUpTo} vast, of noem het cijfer niet.`,
+    recordAfterReferenceDate: (p) =>
+      `De tekst noemt ${p.name ?? 'een cijfer'}, maar dat telt pas vanaf ${p.date}, na de peildatum: op de peildatum is het nog niet bekend. Kies een latere peildatum, of noem het cijfer niet.`,
     yearAfterReferenceDate: (p) => `De tekst noemt ${p.name ?? 'een cijfer'}, maar dat jaar ligt na de peildatum: dat cijfer is op de peildatum nog niet bekend.`,
     commitmentPartOfPublicItem: (p) =>
       `De tekst noemt ${p.name ?? 'een verplichting'}, van een verplichting voor één levering, maar die levering is openbaar samen met andere als één regel, waarvan alleen het geheel openbaar is: de brief zou haar deel openbaar maken. Noem het niet, of besluit over die levering apart.`,
@@ -889,6 +891,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     unknownFigure: (p) => `The text names ${p.name ?? 'a figure'}, which does not exist or may not be made public.`,
     trainingCountedOnlyLater: (p) =>
       `The text names ${p.name ?? 'a figure'}, but it was counted only up to a date after ${p.trainingCountsUpTo}. The letter gives every figure of training given as counted up to ${p.trainingCountsUpTo} ({{trainingCountsUpTo}}: the earliest of the latest counts of the programmes whose figures the text names), so that it holds at the date the letter states. Record this programme's count up to ${p.trainingCountsUpTo} too, or do not name the figure.`,
+    recordAfterReferenceDate: (p) =>
+      `The text names ${p.name ?? 'a figure'}, but that counts only from ${p.date}, after the reference date: it is not known yet at the reference date. Choose a later reference date, or do not name the figure.`,
     yearAfterReferenceDate: (p) => `The text names ${p.name ?? 'a figure'}, but that year lies after the reference date: that figure is not known yet at the reference date.`,
     commitmentPartOfPublicItem: (p) =>
       `The text names ${p.name ?? 'a commitment'}, of a commitment for one delivery, but that delivery is public together with others as one line, of which only the whole is public: the letter would make its part public. Do not name it, or decide on that delivery apart.`,

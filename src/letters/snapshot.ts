@@ -166,7 +166,9 @@ export type PublicLetterSnapshot = z.infer<typeof PublicLetterSnapshotSchema>;
  */
 type FigureProblem =
   | { name: string; why?: UnnameableDelivery | 'yearAfterReferenceDate' | ChangeDirection | 'commitmentPartOfPublicItem' }
-  | { name: string; why: 'trainingCountedOnlyLater'; params: { trainingCountsUpTo: IsoDate } };
+  | { name: string; why: 'trainingCountedOnlyLater'; params: { trainingCountsUpTo: IsoDate } }
+  /** A record that exists but counts only from a day after the reference date (found by the register: the inputs hold only what counts by then). */
+  | { name: string; why: 'recordAfterReferenceDate'; params: { date: IsoDate } };
 
 /** Why the text may not name a change of the total: it went the other way. */
 type ChangeDirection = 'totalFell' | 'totalDidNotFall';

@@ -43,6 +43,7 @@ import { epfOverview } from './epf.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import { letterBudgetInputs } from './budget.ts';
+import { withRecordsCountingLater } from './later-figure-records.ts';
 import { industryFactsAt } from './industry.ts';
 import { annexContentAt, annexSnapshot, keepAnnex, keptAnnexIntact } from './annex.ts';
 import { readinessEffectsAt } from './readiness.ts';
@@ -306,9 +307,14 @@ async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: 
   // The letter before it may have become final after this one was dated.
   refuseLetterBeforePrevious(date, inputs.previous);
   const { snapshot, problems, exactLines } = buildPublicLetter(inputs);
-  if (problems.length > 0) throw new ValidationError(problems.map((problem) => problemViolation(problem, letter.blocks)));
+  if (problems.length > 0) throw new ValidationError(await problemViolations(db, letter, problems));
   const listed = listedItems(snapshot).map((item) => item.publicId);
   return { date, inputs, exactLines, listed, seal: sealed(snapshot) };
+}
+
+/** The problems of the letter as the faults that keep it from being finalised, a figure of a record that counts only after its reference date said so. */
+async function problemViolations(db: Db, letter: repository.StoredLetter, problems: readonly LetterProblem[]): Promise<RuleViolation[]> {
+  return (await withRecordsCountingLater(db, letter.referenceDate, problems)).map((problem) => problemViolation(problem, letter.blocks));
 }
 
 /**
@@ -318,7 +324,7 @@ async function writtenText(db: Db, letter: repository.StoredLetter, letterDate: 
 function problemViolation(problem: LetterProblem, blocks: readonly NarrativeBlock[]): RuleViolation {
   if ('fault' in problem) return blockTextViolation(problem, blocks);
   const { name, why } = problem;
-  if (why === 'trainingCountedOnlyLater') return { field: 'blocks', code: why, params: { name: `{{${name}}}`, ...problem.params } };
+  if (why === 'trainingCountedOnlyLater' || why === 'recordAfterReferenceDate') return { field: 'blocks', code: why, params: { name: `{{${name}}}`, ...problem.params } };
   if (why === undefined || !name.startsWith('delivery:')) return { field: 'blocks', code: why ?? 'unknownFigure', params: { name: `{{${name}}}` } };
   return { field: 'blocks', code: 'deliveryNotNameable', params: { name: `{{${name}}}`, deliveryId: name.slice('delivery:'.length), why } };
 }
@@ -499,6 +505,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     embargo.reviewHistory(db, stored.id),
     embargo.publicationHistory(db, stored.id),
   ]);
+  const faults = await problemViolations(db, stored, problems);
   const approval =
     stored.approvedSha256 === null
       ? null
@@ -523,7 +530,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     finalisedByName: stored.finalisedByName,
     isDemonstration: stored.isDemonstration,
     letter,
-    problems: [...problems.map((problem) => problemViolation(problem, stored.blocks)), ...(stored.status === 'draft' ? signatoryViolations(stored) : [])],
+    problems: [...faults, ...(stored.status === 'draft' ? signatoryViolations(stored) : [])],
     notes,
     figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,

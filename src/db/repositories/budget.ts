@@ -4,6 +4,7 @@ import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetP
 import type { Cents } from '../../../common/money.ts';
 import type { FundingSource } from '../../../common/vocabulary/codes.ts';
 import { isUuid } from '../../../common/ids.ts';
+import type { IsoDate } from '../../../common/dates.ts';
 import { publicOnlyAfter, sharesPublicItem } from './disclosure.ts';
 import type { BeginningDates } from '../../domain/delivery.ts';
 import type {
@@ -237,12 +238,36 @@ export async function letterCommitmentAmountsAt(
   options: { checkDisclosure: boolean },
 ): Promise<Map<string, { cents: Cents; budgetYear: number; partOfPublicItem: boolean }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('budgetCommitment as c')
+  const rows = await commitmentsNameableAt(db, date, ids, options)
     .innerJoin(latestStagesAt(db, date).as('s'), 's.commitmentId', 'c.id')
+    .select(['c.id', 's.amountCents', 'c.budgetYear', sharesPublicItem(sql.ref('c.deliveryId')).as('partOfPublicItem')])
+    .execute();
+  return new Map(rows.map((row) => [row.id, { cents: row.amountCents, budgetYear: row.budgetYear, partOfPublicItem: row.partOfPublicItem }]));
+}
+
+/**
+ * Of the commitments by these ids that a letter at a date could name had they begun by then (of no delivery, or
+ * of one it may name alone, as letterCommitmentAmountsAt takes them), those whose first stage is effective only
+ * after the date, with that day.
+ */
+export async function nameableCommitmentsBeginningAfter(db: Db, date: string, ids: readonly string[]): Promise<Map<string, IsoDate>> {
+  if (ids.length === 0) return new Map();
+  const rows = await commitmentsNameableAt(db, date, ids, { checkDisclosure: true })
+    .innerJoin('budgetCommitmentStage as s', 's.commitmentId', 'c.id')
+    .where((eb) => eb.not(sharesPublicItem(sql.ref('c.deliveryId'))))
+    .select((eb) => ['c.id', eb.fn.min<IsoDate>('s.effectiveOn').as('beginsOn')])
+    .groupBy('c.id')
+    .having((eb) => eb.fn.min('s.effectiveOn'), '>', date)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.beginsOn]));
+}
+
+/** The commitments by these ids whose delivery a letter at a date may name (see letterCommitmentAmountsAt). */
+function commitmentsNameableAt(db: Db, date: string, ids: readonly string[], options: { checkDisclosure: boolean }) {
+  return db
+    .selectFrom('budgetCommitment as c')
     .leftJoin('delivery as d', 'd.id', 'c.deliveryId')
     .leftJoin('publicDelivery as p', 'p.publicId', 'd.publicId')
-    .select(['c.id', 's.amountCents', 'c.budgetYear', sharesPublicItem(sql.ref('c.deliveryId')).as('partOfPublicItem')])
     .where('c.id', 'in', ids)
     .where((eb) =>
       eb.or([
@@ -256,9 +281,7 @@ export async function letterCommitmentAmountsAt(
             ])
           : eb('d.deletedAt', 'is', null),
       ]),
-    )
-    .execute();
-  return new Map(rows.map((row) => [row.id, { cents: row.amountCents, budgetYear: row.budgetYear, partOfPublicItem: row.partOfPublicItem }]));
+    );
 }
 
 /** What a commitment reads of the delivery it is for. */
