@@ -2,8 +2,8 @@
  * A figure the text of a draft names of a record that exists but counts only after the letter's reference date
  * (a budget decision or shift or an EPF tranche decided after it, a commitment whose first stage is effective
  * after it) is said to count only from that day, so that its author can tell a wrong id from too early a
- * reference date. A wrong id, or a later commitment for a confidential delivery, which the text could not
- * name whenever it was made, keeps the message that says only that the figure does not exist or may not be
+ * reference date. A wrong id, or a later commitment for a confidential delivery or for one delivery of a
+ * public item, which the text could not name whenever it began, keeps the message that says only that the figure does not exist or may not be
  * made public.
  */
 import { randomUUID } from 'node:crypto';
@@ -19,7 +19,7 @@ const MILLION = 100_000_000; // cents
 
 describeEachDatabase('a figure of a record that counts only after the reference date', (database) => {
   let roles: RecordingRoles;
-  const id = {} as Record<'decision' | 'laterDecision' | 'laterShift' | 'laterTranche' | 'laterCommitment' | 'confidentialCommitment', string>;
+  const id = {} as Record<'decision' | 'laterDecision' | 'laterShift' | 'laterTranche' | 'laterCommitment' | 'publicCommitment' | 'confidentialCommitment' | 'partOfItemCommitment', string>;
 
   const decision = async (decidedOn: string) =>
     (await accepted(roles.finance('POST', '/budget/decisions', { moment: `Besluit ${decidedOn}`, decidedOn, fund: 'internationalSecurityBudget', firstYear: 2025, lastYear: 2026, amounts: [{ budgetYear: 2025, amountCents: 500 * MILLION }, { budgetYear: 2026, amountCents: 500 * MILLION }], description: '' }))).body.id as string;
@@ -33,7 +33,17 @@ describeEachDatabase('a figure of a record that counts only after the reference 
 
   beforeAll(async () => {
     roles = recordingRoles(database().db);
-    const { delivery } = deliveryRecords(() => roles);
+    const { delivery, value } = deliveryRecords(() => roles);
+    const publicShipments = async (titles: string[]) => {
+      const ids = [];
+      for (const title of titles) {
+        const shipment = await delivery({ ...stockDelivery, title });
+        await value(shipment, 7 * MILLION, stockDelivery.realisedAt);
+        ids.push(shipment);
+      }
+      await accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: ids, state: 'public', publicTitle: titles.join(' en '), publicCategory: 'other', publicValue: true }));
+      return ids;
+    };
     id.decision = await decision(REFERENCE_DATE);
     id.laterDecision = await decision(AFTER);
     id.laterShift = (await accepted(roles.finance('POST', '/budget/shifts', { moment: 'Latere schuif', decidedOn: '2025-07-03', fund: 'internationalSecurityBudget', fromYear: 2026, toYear: 2025, amountCents: 100 * MILLION, description: '' }))).body.id;
@@ -42,13 +52,18 @@ describeEachDatabase('a figure of a record that counts only after the reference 
     const secret = await delivery({ ...stockDelivery, title: 'Geheime levering' });
     await accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [secret], state: 'confidential', ground: 'operationalSecurity' }));
     id.confidentialCommitment = await commitment(secret);
+    const [helmets] = await publicShipments(['Helmen']);
+    id.publicCommitment = await commitment(helmets!);
+    // Public as one item with the other boots: a commitment for it alone would tell its part, whenever it began.
+    const [boots] = await publicShipments(['Laarzen (mei)', 'Laarzen (juni)']);
+    id.partOfItemCommitment = await commitment(boots!);
   });
 
   it('says of each figure of a record that counts only after the reference date the day it counts from, in Dutch and English', async () => {
     const letter = await draft(
       REFERENCE_DATE,
       `Het kabinet besloot tot {{budgetDecision:${id.decision}}} en later {{budgetDecision:${id.laterDecision}}} voor {{budgetDecision:${id.laterDecision}.period}}, ` +
-        `schoof {{budgetShift:${id.laterShift}.fromYear}}, de EU gaf {{epfTranche:${id.laterTranche}}} en er is {{budgetCommitment:${id.laterCommitment}}} toegezegd.`,
+        `schoof {{budgetShift:${id.laterShift}.fromYear}}, de EU gaf {{epfTranche:${id.laterTranche}}} en er is {{budgetCommitment:${id.laterCommitment}}} en {{budgetCommitment:${id.publicCommitment}.year}} toegezegd.`,
     );
     expect(letter.problemsByLanguage.nl).toEqual([
       `De tekst noemt {{budgetDecision:${id.laterDecision}}}, maar dat telt pas vanaf 2 juli 2025, na de peildatum: op de peildatum is het nog niet bekend. Kies een latere peildatum, of noem het cijfer niet.`,
@@ -56,6 +71,7 @@ describeEachDatabase('a figure of a record that counts only after the reference 
       `De tekst noemt {{budgetShift:${id.laterShift}.fromYear}}, maar dat telt pas vanaf 3 juli 2025, na de peildatum: op de peildatum is het nog niet bekend. Kies een latere peildatum, of noem het cijfer niet.`,
       `De tekst noemt {{epfTranche:${id.laterTranche}}}, maar dat telt pas vanaf 4 juli 2025, na de peildatum: op de peildatum is het nog niet bekend. Kies een latere peildatum, of noem het cijfer niet.`,
       `De tekst noemt {{budgetCommitment:${id.laterCommitment}}}, maar dat telt pas vanaf 2 juli 2025, na de peildatum: op de peildatum is het nog niet bekend. Kies een latere peildatum, of noem het cijfer niet.`,
+      `De tekst noemt {{budgetCommitment:${id.publicCommitment}.year}}, maar dat telt pas vanaf 2 juli 2025, na de peildatum: op de peildatum is het nog niet bekend. Kies een latere peildatum, of noem het cijfer niet.`,
     ]);
     expect(letter.problemsByLanguage.en[0]).toBe(
       `The text names {{budgetDecision:${id.laterDecision}}}, but that counts only from 2 July 2025, after the reference date: it is not known yet at the reference date. Choose a later reference date, or do not name the figure.`,
@@ -63,10 +79,10 @@ describeEachDatabase('a figure of a record that counts only after the reference 
     // Submitting it is refused with the same fault, and its day as a date.
     const refused = await roles.author('POST', `/letters/${letter.id}/submission`, undefined, { 'If-Match': `"${letter.version}"` });
     expect(refused.status).toBe(400);
-    expect(refused.body.invalidParams.map((param: { code: string }) => param.code)).toEqual(Array(5).fill('recordAfterReferenceDate'));
+    expect(refused.body.invalidParams.map((param: { code: string }) => param.code)).toEqual(Array(6).fill('recordAfterReferenceDate'));
   });
 
-  it('keeps the generic message for a wrong id, a part the record has not, and a later commitment for a confidential delivery', async () => {
+  it('keeps the generic message for a wrong id, a part the record has not, and a later commitment for a confidential delivery or one of a public item', async () => {
     const names = [
       `budgetDecision:${randomUUID()}`,
       'budgetDecision:geen-id',
@@ -74,6 +90,7 @@ describeEachDatabase('a figure of a record that counts only after the reference 
       `epfTranche:${id.laterDecision}`,
       `budgetCommitment:${id.confidentialCommitment}`,
       `budgetCommitment:${id.confidentialCommitment}.year`,
+      `budgetCommitment:${id.partOfItemCommitment}`,
     ];
     const letter = await draft('2025-06-29', names.map((name) => `{{${name}}}`).join(' '));
     expect(letter.problemsByLanguage.nl).toEqual(names.map((name) => `De tekst noemt {{${name}}}, maar dat cijfer bestaat niet of mag niet openbaar worden.`));
