@@ -35,7 +35,9 @@ export function soleUndisclosedParts(parts: readonly EpfFigurePart[]): EpfDelive
   const byFigure = new Map<string, EpfFigurePart[]>();
   for (const part of parts) {
     if (part.cents === 0 || part.delivery?.publicValueCents === part.cents) continue;
-    byFigure.set(figureKey(part), [...(byFigure.get(figureKey(part)) ?? []), part]);
+    const figureParts = byFigure.get(figureKey(part));
+    if (figureParts) figureParts.push(part);
+    else byFigure.set(figureKey(part), [part]);
   }
   return [...byFigure.values()].flatMap((undisclosed) => {
     const [only] = undisclosed;
