@@ -27,6 +27,11 @@ describeWithBrowser('import', (browser) => {
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+  /** Chooses the file on the import page and asks for its dry run. */
+  const checkFile = async (page: Page, file: Parameters<Page['setInputFiles']>[1]) => {
+    await page.getByLabel('Bestand').setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+  };
   const realisedStock = async () => {
     const figures = await api<{ rows: { supportType: string; reference: { cents: number } }[] }>(server(), `/figures?referenceDate=${todayInAmsterdam()}&compareDate=2022-01-01`);
     return Number(figures.rows.find((row) => row.supportType === 'stock')!.reference.cents);
@@ -42,8 +47,7 @@ describeWithBrowser('import', (browser) => {
     const before = await realisedStock();
 
     const check = async () => {
-      await page.getByLabel('Bestand').setInputFiles(file);
-      await page.getByRole('button', { name: 'Controleren' }).click();
+      await checkFile(page, file);
       const heading = page.getByRole('heading', { name: 'Resultaat van de controle: leveringen.xlsx' });
       await heading.waitFor();
       expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -130,8 +134,7 @@ describeWithBrowser('import', (browser) => {
     const page = await openPageAs(browser(), server(), 'registrar');
     pages.push(page);
     await visit(page, server(), '/importeren');
-    await page.getByLabel('Bestand').setInputFiles(file);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, file);
     await page.getByRole('heading', { name: 'Resultaat van de controle: tellingen.xlsx' }).waitFor();
     const count = page.getByRole('row', { name: /Trainingstellingen \(Counts\), regel 3/ });
     expect(plain(await count.getByRole('cell').last().innerText()).replace(/\u00a0/g, ' ')).toBe(
@@ -152,8 +155,7 @@ describeWithBrowser('import', (browser) => {
     const page = await openPageAs(browser(), server(), 'finance');
     pages.push(page);
     await visit(page, server(), '/importeren');
-    await page.getByLabel('Bestand').setInputFiles(file);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, file);
     const faults = page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' });
     await faults.waitFor();
     const [fault] = await tableRows(faults);
@@ -179,8 +181,7 @@ describeWithBrowser('import', (browser) => {
     const page = await openPageAs(browser(), server(), 'registrar');
     pages.push(page);
     await visit(page, server(), '/importeren');
-    await page.getByLabel('Bestand').setInputFiles(file);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, file);
     const faults = page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' });
     await faults.waitFor();
     const rows = await tableRows(faults);
@@ -206,8 +207,7 @@ describeWithBrowser('import', (browser) => {
     const countsOfDryRun = async (fileName: string, lines: string[]) => {
       const file = join(folder, fileName);
       writeFileSync(file, lines.join('\r\n'));
-      await page.getByLabel('Bestand').setInputFiles(file);
-      await page.getByRole('button', { name: 'Controleren' }).click();
+      await checkFile(page, file);
       await page.getByRole('heading', { name: `Resultaat van de controle: ${fileName}` }).waitFor();
       return (await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim();
     };
@@ -243,8 +243,7 @@ describeWithBrowser('import', (browser) => {
     const file = join(folder, 'veel-fouten.csv');
     const rows = Array.from({ length: 250 }, (_, index) => `VEEL-${index};Helmen ${index};Directe levering uit voorraad;Geen categorie;Defensiebegroting`);
     writeFileSync(file, ['Eigen kenmerk;Titel;Soort steun;Categorie;Financieringsbron', ...rows].join('\r\n'));
-    await page.getByLabel('Bestand').setInputFiles(file);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, file);
     await page.getByText('De eerste 200 van 250 fouten staan hieronder.', { exact: false }).waitFor();
     expect(await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).toHaveLength(200);
 
@@ -267,8 +266,7 @@ describeWithBrowser('import', (browser) => {
       'TXT-1\tHelmen\tstock\tnonLethal\tukraineSupportBudget\t01-02-2025',
     ].join('\r\n');
     writeFileSync(file, Buffer.from(`\uFEFF${text}\r\n`, 'utf16le'));
-    await page.getByLabel('Bestand').setInputFiles(file);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, file);
     await page.getByRole('heading', { name: 'Resultaat van de controle: leveringen.txt' }).waitFor();
     expect((await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim()).toBe(
       'Nieuw aan te maken 1 Staat al in het register (verandert niets) 0 Met een fout 0 Voorbeeldregels (overgeslagen) 0 Regels met aanwijzingen bij de kolommen (overgeslagen) 1',
@@ -288,8 +286,7 @@ describeWithBrowser('import', (browser) => {
     const file = join(folder, 'leveringen-us.csv');
     // As LibreOffice set to English (US) exports dates: month first.
     writeFileSync(file, ['Eigen kenmerk,Titel,Soort steun,Categorie,Financieringsbron,Toegezegd op', 'US-E2E-1,Helmen,Directe levering uit voorraad,Niet-letale goederen,Defensiebegroting,9/10/2025', 'US-E2E-2,Vesten,Directe levering uit voorraad,Niet-letale goederen,Defensiebegroting,08/13/2025'].join('\r\n'));
-    await page.getByLabel('Bestand').setInputFiles(file);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, file);
     await page.getByRole('heading', { name: 'Resultaat van de controle: leveringen-us.csv' }).waitFor();
     expect((await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).map((cells) => cells.map(plain))).toEqual([
       [
@@ -313,8 +310,7 @@ describeWithBrowser('import', (browser) => {
     await visit(page, server(), '/importeren');
     const file = join(folder, 'met-overzicht.xlsx');
     writeFileSync(file, await workbookWithOverview('BLAD-E2E-1'));
-    await page.getByLabel('Bestand').setInputFiles(file);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, file);
     await page.getByRole('heading', { name: 'Van 1 blad wordt niets geïmporteerd' }).waitFor();
     expect(plain(await page.locator('.import-sheets-not-taken li').innerText())).toBe(
       'Van het blad Overzicht wordt niets geïmporteerd: geen van zijn eerste 10 regels heeft de kolomkoppen van het sjabloon. Heeft het regels voor het register, zet dan de kolomkoppen van het sjabloon erboven.',
@@ -323,8 +319,7 @@ describeWithBrowser('import', (browser) => {
     // Without a sheet that is taken the file is refused, and the refusal says why the sheet was not.
     const refusedFile = join(folder, 'alleen-overzicht.xlsx');
     writeFileSync(refusedFile, await workbookWithOverview('BLAD-E2E-1', { overviewOnly: true }));
-    await page.getByLabel('Bestand').setInputFiles(refusedFile);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, refusedFile);
     const error = page.locator('#veld-content-error');
     await error.waitFor();
     expect(plain(await error.innerText())).toContain('Geen blad van dit bestand heeft de kolomkoppen van het sjabloon');
@@ -333,8 +328,7 @@ describeWithBrowser('import', (browser) => {
     // A zipped CSV file named as a workbook is said to be a ZIP archive, as any file the import cannot read is said to be what it is.
     const zipped = join(folder, 'gezipt.xlsx');
     writeFileSync(zipped, zipSync({ 'waarderingen.csv': new TextEncoder().encode('Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum\r\n') }));
-    await page.getByLabel('Bestand').setInputFiles(zipped);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, zipped);
     await error.getByText('ZIP-archief').waitFor();
     expect(plain(await error.innerText())).toBe('Dit bestand is een ZIP-archief (gecomprimeerde map), geen Excel-werkmap; pak het uit en kies het ingevulde sjabloon dat erin zit, als Excel-werkmap (.xlsx), CSV- of tekstbestand.');
   });
@@ -348,8 +342,7 @@ describeWithBrowser('import', (browser) => {
     const file = join(folder, download.suggestedFilename());
     await download.saveAs(file);
     await visit(page, server(), '/importeren');
-    await page.getByLabel('Bestand').setInputFiles(file);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, file);
     await page.getByRole('heading', { name: `Resultaat van de controle: ${download.suggestedFilename()}` }).waitFor();
     expect((await page.locator('.import-counts').innerText()).replace(/\s+/g, ' ').trim()).toBe(
       'Nieuw aan te maken 0 Staat al in het register (verandert niets) 2 Met een fout 0 Voorbeeldregels (overgeslagen) 0 Regels met aanwijzingen bij de kolommen (overgeslagen) 0',
@@ -364,8 +357,7 @@ describeWithBrowser('import', (browser) => {
     sheet.getRow(2).getCell(valueColumn).value = 1;
     const changed = join(folder, 'gewijzigd.xlsx');
     writeFileSync(changed, new Uint8Array(await workbook.xlsx.writeBuffer()));
-    await page.getByLabel('Bestand').setInputFiles(changed);
-    await page.getByRole('button', { name: 'Controleren' }).click();
+    await checkFile(page, changed);
     await page.getByRole('heading', { name: 'Resultaat van de controle: gewijzigd.xlsx' }).waitFor();
     const [fault] = await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }));
     expect(fault!.slice(0, 2)).toEqual([`${sheet.name}, regel 2`, `${sheet.getRow(1).getCell(valueColumn).address.replace(/\d+$/, '')} · Waarde (EUR)`]);
