@@ -114,12 +114,12 @@ export async function paymentsOf(db: Db, deliveryIds: readonly string[]): Promis
   for (const batch of chunks(deliveryIds, 10_000)) {
     const rows = await db
       .selectFrom('payment')
-      .select(['id', 'deliveryId', 'amountCents', 'paidOn', 'reference', 'note', 'recordedAt', (eb) => eb.exists(eb.selectFrom('paymentWithdrawal').whereRef('paymentWithdrawal.paymentId', '=', 'payment.id')).$castTo<boolean>().as('withdrawn'),
-        (eb) => eb.exists(eb.selectFrom('paymentWithdrawal').whereRef('paymentWithdrawal.paymentId', '=', 'payment.id').whereRef('paymentWithdrawal.withdrawnOn', '=', 'payment.paidOn')).$castTo<boolean>().as('neverMade'),
-      ])
-      .where('deliveryId', '=', sql<string>`any(${batch}::uuid[])`)
+      .leftJoin('paymentWithdrawal', 'paymentWithdrawal.paymentId', 'payment.id')
+      .select(['payment.id', 'payment.deliveryId', 'payment.amountCents', 'payment.paidOn', 'payment.reference', 'payment.note', 'payment.recordedAt', 'paymentWithdrawal.withdrawnOn'])
+      .where('payment.deliveryId', '=', sql<string>`any(${batch}::uuid[])`)
       .execute();
-    for (const { deliveryId, ...payment } of rows) {
+    for (const { deliveryId, withdrawnOn, ...rest } of rows) {
+      const payment = { ...rest, withdrawn: withdrawnOn !== null, neverMade: withdrawnOn === rest.paidOn };
       const held = found.get(deliveryId);
       if (held) held.push(payment);
       else found.set(deliveryId, [payment]);
