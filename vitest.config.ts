@@ -21,6 +21,6 @@ export default defineConfig({
     // A page answers a typed search after its pause and a request; with Chromium and databases busy on both
     // cores that can take seconds, and expect.poll's own limit is one.
     expect: { poll: { timeout: 15_000 } },
-    globalSetup: ['test/support/shared-postgres.ts', 'test/support/migrated-templates.ts'],
+    globalSetup: ['test/support/shared-postgres.ts', 'test/support/memory-tmpdir.ts', 'test/support/migrated-templates.ts'],
   },
 });
