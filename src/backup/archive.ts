@@ -20,7 +20,7 @@ export async function writeArchive(file: string, entries: readonly ArchiveEntry[
   try {
     for (const entry of entries) {
       if ('bytes' in entry) {
-        await new Promise<void>((resolve, reject) => pack.entry({ name: entry.name, mode: 0o600 }, Buffer.from(entry.bytes), (error) => (error ? reject(error) : resolve())));
+        await new Promise<void>((resolve, reject) => pack.entry({ name: entry.name, mode: 0o600 }, asBuffer(entry.bytes), (error) => (error ? reject(error) : resolve())));
       } else {
         await pipeline(entry.stream, pack.entry({ name: entry.name, size: entry.size, mode: 0o600 }));
       }
@@ -31,6 +31,9 @@ export async function writeArchive(file: string, entries: readonly ArchiveEntry[
   }
   await writing;
 }
+
+/** The bytes as a Buffer over the same memory, not a copy: a database entry may be tens of megabytes. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** An entry read: its name and its bytes, in the pieces they came in. */
 export interface ReadEntry {
