@@ -6,14 +6,16 @@
  * folder tests' time, and what those tests check does not depend on the disk.
  * The test PostgreSQL cluster stays where it is: it runs as another user, who may not write here.
  */
-import { accessSync, constants, rmSync } from 'node:fs';
+import { accessSync, constants, rmSync, statfsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const MEMORY_FILE_SYSTEM = '/dev/shm';
+/** Room for both workers' data folders at once, with margin; a container's /dev/shm is often only 64 MB. */
+const ROOM_NEEDED_BYTES = 2 * 1024 ** 3;
 
 export default async function useMemoryTmpdir(): Promise<(() => Promise<void>) | undefined> {
-  if (!writable(MEMORY_FILE_SYSTEM)) return undefined;
+  if (!writable(MEMORY_FILE_SYSTEM) || freeBytes(MEMORY_FILE_SYSTEM) < ROOM_NEEDED_BYTES) return undefined;
   const previous = process.env.TMPDIR;
   const folder = await mkdtemp(join(MEMORY_FILE_SYSTEM, 'steunregister-test-'));
   // Also when the run is interrupted, which skips the removal returned below: memory is not given back otherwise.
@@ -34,4 +36,9 @@ function writable(folder: string): boolean {
   } catch {
     return false;
   }
+}
+
+function freeBytes(folder: string): number {
+  const { bavail, bsize } = statfsSync(folder);
+  return bavail * bsize;
 }
