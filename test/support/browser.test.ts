@@ -51,4 +51,15 @@ describeWithBrowser('test browser', (browser) => {
     expect(lists.length).toBeGreaterThan(0);
     for (const list of lists) expect(lists.at(-1)).toEqual(expect.arrayContaining(list));
   });
+
+  it('runs the page of a context and its sandboxed frames in one renderer process, and keeps none in reserve', async () => {
+    page = await openPage(browser());
+    await page.setContent(`${ACCESSIBLE}<iframe sandbox srcdoc="<p>Voorbeeld</p>" title="Voorbeeld"></iframe>`);
+    const renderers = async () => {
+      const { processInfo } = await askBrowser(browser(), (session) => session.send('SystemInfo.getProcessInfo'));
+      return processInfo.filter((process) => process.type === 'renderer').length;
+    };
+    // The renderer of a context closed just before may take a moment to end.
+    await expect.poll(renderers).toBe(1);
+  });
 });

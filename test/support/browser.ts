@@ -54,6 +54,10 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
   `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...BROWSER_INTERFACE_PAGES].join(',')}`,
+  // One renderer process for a context, where Chromium started one for the blank page a context opens
+  // with, another for the application it then loads, one for each sandboxed frame and one in reserve.
+  // Contexts never share one, so each test still has its own.
+  '--renderer-process-limit=1',
 ];
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe-core tags its rules (2.2 adds only AA rules). */
 const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
