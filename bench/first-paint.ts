@@ -12,13 +12,13 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { SESSION_COOKIE } from '../src/api/access.ts';
 import { startServer } from '../src/server.ts';
+import { launchChromium } from '../test/support/chromium.ts';
 import { sessionCookieFor } from '../test/support/sessions.ts';
 import { timingOf } from './timing.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const BUILT_PAGE = new URL('../dist/web/index.html', import.meta.url);
 const LOADS = Number(process.argv[2] ?? 20);
 
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   if (!existsSync(BUILT_PAGE)) throw new Error('the browser application is not built: run `npm run build:web` first');
   const server = await startServer({ port: 0, database: {}, demonstrationData: true });
   const peer = await startPeer();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await launchChromium();
   try {
     const token = (await sessionCookieFor(server.database.db, 'registrar')).slice(SESSION_COOKIE.length + 1);
     const cookie = { name: SESSION_COOKIE, value: token, url: server.url };

@@ -11,54 +11,11 @@
  */
 import { existsSync } from 'node:fs';
 import axe, { type Result, type RunOptions } from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { CHROMIUM, launchChromium } from './chromium.ts';
 import { skipUnlessCi } from './unavailable.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-/**
- * What Playwright turns off with its own --disable-features. Chromium honours only the last of those
- * switches, so ours names them again; browser.test.ts fails when Playwright's list names one more.
- */
-const PLAYWRIGHT_DISABLED_FEATURES = [
-  'AvoidUnnecessaryBeforeUnloadCheckSync',
-  'DestroyProfileOnBrowserClose',
-  'HttpsUpgrades',
-  'HttpsFirstBalancedModeAutoEnable',
-  'LensOverlay',
-  'MediaRouter',
-  'PaintHolding',
-  'ThirdPartyStoragePartitioning',
-  'AvoidCorsURLLoaderRestartOnRedirect',
-  'TcpPortRandomizationWin',
-  'OptimizationHints',
-  'NetworkTimeServiceQuerying',
-  'AimEnabled',
-  'PreconnectToSearch',
-  'msForceBrowserSignIn',
-  'msEdgeUpdateLaunchServicesPreferredVersion',
-];
-/**
- * Headless Chromium builds its window's interface for every context, and the address bar's suggestion
- * popups are web pages of their own (chrome://omnibox-popup.top-chrome) loaded in a renderer of their own:
- * 1.3 to 1.5 seconds of processor time a context, more than the application's page took.
- */
-const BROWSER_INTERFACE_PAGES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...BROWSER_INTERFACE_PAGES].join(',')}`,
-  // One renderer process for a context, where Chromium started one for the blank page a context opens
-  // with, another for the application it then loads, one for each sandboxed frame and one in reserve.
-  // Contexts never share one, so each test still has its own.
-  '--renderer-process-limit=1',
-];
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe-core tags its rules (2.2 adds only AA rules). */
 const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -84,7 +41,7 @@ function browserSkipReason(): string | undefined {
 let launched: Promise<Browser> | undefined;
 
 async function sharedBrowser(): Promise<Browser> {
-  const browser = await (launched ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+  const browser = await (launched ??= launchChromium().catch((error: unknown) => {
     launched = undefined;
     throw error;
   }));
