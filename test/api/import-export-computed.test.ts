@@ -122,7 +122,7 @@ describeEachDatabase('the columns of the deliveries export the register computes
 
   it('says so of a cell changed in a workbook, at its column, and quotes what reads as no value of the column', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exported('xlsx', 'en')).buffer as ArrayBuffer);
+    await workbook.xlsx.load(new Uint8Array(await exported('xlsx', 'en')).buffer);
     const sheet = workbook.worksheets[0]!;
     const headings = (sheet.getRow(1).values as unknown[]).slice(1);
     const cellOf = (title: string, heading: string) => {

@@ -83,7 +83,7 @@ describeEachDatabase('the deliveries export imported back', (database) => {
 
   it('leaves the template as it was: its sheet of deliveries has no column Id', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await importTemplate()).buffer as ArrayBuffer);
+    await workbook.xlsx.load(new Uint8Array(await importTemplate()).buffer);
     const headers = (workbook.getWorksheet('Leveringen (Deliveries)')!.getRow(1).values as unknown[]).filter((value) => typeof value === 'string');
     expect(headers[0]).toBe('Eigen kenmerk / External reference');
     expect(headers.filter((header) => /\bid\b/i.test(header as string))).toEqual([]);
