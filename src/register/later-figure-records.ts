@@ -31,16 +31,16 @@ const LATER_RECORDS: Record<RecordKind, { parts: readonly string[]; countingAfte
  * kind of record they name; every other problem stays as it was.
  */
 export async function withRecordsCountingLater(db: Db, referenceDate: IsoDate, problems: readonly LetterProblem[]): Promise<LetterProblem[]> {
-  const unknown = problems.flatMap((problem) => (!('fault' in problem) && problem.why === undefined ? [recordNamed(problem.name)] : [])).filter((record) => record !== undefined);
+  const named = problems.map((problem) => ('fault' in problem || problem.why !== undefined ? undefined : recordNamed(problem.name)));
+  const unknown = named.filter((record) => record !== undefined);
   if (unknown.length === 0) return [...problems];
   const kinds = [...new Set(unknown.map((record) => record.kind))];
   const idsOf = (kind: RecordKind) => [...new Set(unknown.filter((record) => record.kind === kind).map((record) => record.id))];
   const countingFrom = new Map(await Promise.all(kinds.map(async (kind) => [kind, await LATER_RECORDS[kind].countingAfter(db, referenceDate, idsOf(kind))] as const)));
-  return problems.map((problem) => {
-    if ('fault' in problem || problem.why !== undefined) return problem;
-    const record = recordNamed(problem.name);
+  return problems.map((problem, index) => {
+    const record = named[index];
     const date = record && countingFrom.get(record.kind)?.get(record.id);
-    return date ? { name: problem.name, why: 'recordAfterReferenceDate', params: { date } } : problem;
+    return date && !('fault' in problem) ? { name: problem.name, why: 'recordAfterReferenceDate', params: { date } } : problem;
   });
 }
 

@@ -323,8 +323,8 @@ async function problemViolations(db: Db, letter: repository.StoredLetter, proble
  */
 function problemViolation(problem: LetterProblem, blocks: readonly NarrativeBlock[]): RuleViolation {
   if ('fault' in problem) return blockTextViolation(problem, blocks);
+  if ('params' in problem) return { field: 'blocks', code: problem.why, params: { name: `{{${problem.name}}}`, ...problem.params } };
   const { name, why } = problem;
-  if (why === 'trainingCountedOnlyLater' || why === 'recordAfterReferenceDate') return { field: 'blocks', code: why, params: { name: `{{${name}}}`, ...problem.params } };
   if (why === undefined || !name.startsWith('delivery:')) return { field: 'blocks', code: why ?? 'unknownFigure', params: { name: `{{${name}}}` } };
   return { field: 'blocks', code: 'deliveryNotNameable', params: { name: `{{${name}}}`, deliveryId: name.slice('delivery:'.length), why } };
 }
