@@ -445,15 +445,18 @@ function contractsByCountry(companies: readonly CompanyView[]): CountrySummary[]
 }
 
 /**
- * The facts the letter's Industrie section places by name, at its reference date: what the overview at that date
- * lists, of the companies decided on. A draft's count the companies as decided now; a final letter's
- * (`decidedBefore` its finalisation) as they were decided when it was finalised, which a decision since does not change.
+ * Which companies' contracts a letter's industry facts count: those decided on now (a draft's), those decided on
+ * before a final letter's finalisation, which a decision since does not change, or every company's, as a letter
+ * finalised before format 7 counted them (countedEveryCompany).
  */
-export async function industryFactsAt(db: Db, date: IsoDate, options: { decidedBefore?: string } = {}): Promise<IndustryFacts> {
-  const [register, states] = await Promise.all([registerAt(db, date), options.decidedBefore === undefined ? null : industry.companyStatesBefore(db, options.decidedBefore)]);
+export type CompaniesCounted = 'decidedNow' | { decidedBefore: string } | 'every';
+
+/** The facts the letter's Industrie section places by name, at its reference date: what the overview at that date lists, of the companies counted. */
+export async function industryFactsAt(db: Db, date: IsoDate, counted: CompaniesCounted = 'decidedNow'): Promise<IndustryFacts> {
+  const [register, states] = await Promise.all([registerAt(db, date), typeof counted === 'object' ? industry.companyStatesBefore(db, counted.decidedBefore) : null]);
   const stateOf = (company: CompanyView) => (states ? (states.get(company.id) ?? 'undecided') : company.disclosureState);
   return {
-    ...companyFacts(register.companies.filter((company) => stateOf(company) !== 'undecided')),
+    ...companyFacts(counted === 'every' ? register.companies : register.companies.filter((company) => stateOf(company) !== 'undecided')),
     coproductionProjects: register.coproductionProjects.length,
     demandBundles: register.demandBundles.length,
   };

@@ -37,14 +37,14 @@ import {
   type Totals,
 } from '../letters/snapshot.ts';
 import { annexValueDifferences, DEFAULT_LETTERHEAD } from '../letters/compose.ts';
-import { EXACT_SNAPSHOT_FORMAT } from '../../common/letter-snapshot-format.ts';
+import { countedEveryCompany, EXACT_SNAPSHOT_FORMAT } from '../../common/letter-snapshot-format.ts';
 import { annexSectionDifferences, type AnnexSectionDifference } from '../letters/annex-section-differences.ts';
 import { epfOverview } from './epf.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { LETTER_BUDGET_FIGURE_KINDS, type LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
 import { letterBudgetInputs } from './budget.ts';
 import { withRecordsCountingLater } from './later-figure-records.ts';
-import { industryFactsAt } from './industry.ts';
+import { industryFactsAt, type CompaniesCounted } from './industry.ts';
 import { annexContentAt, annexSnapshot, keepAnnex, keptAnnexIntact } from './annex.ts';
 import { readinessEffectsAt } from './readiness.ts';
 import { trainingForLetter } from './training.ts';
@@ -576,9 +576,18 @@ function letterTotals(totals: RealisedTotals): Totals {
 }
 
 /**
+ * Which companies' contracts a letter's industry figures count: a draft's, those decided on now; a final letter's
+ * when verified, those decided on when it was finalised, or every company's where its format counted them so.
+ */
+function companiesCounted(letter: repository.StoredLetter, options: { checkDisclosure: boolean }): CompaniesCounted {
+  if (options.checkDisclosure || letter.finalisedAt === null) return 'decidedNow';
+  return letter.publicSnapshot && countedEveryCompany(letter.publicSnapshot.format) ? 'every' : { decidedBefore: letter.finalisedAt };
+}
+
+/**
  * What a letter at its reference date is made of, from the register as it is now; `checkDisclosure` false
  * takes the values the text names whatever was decided of their deliveries since, and counts the companies as
- * they were decided when the letter was finalised (verifying a final letter).
+ * the letter did when it was finalised (verifying a final letter; companiesCounted).
  */
 async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDate: string }, options = { checkDisclosure: true }): Promise<LetterInputs> {
   const previous = (await repository.latestFinalBefore(db, letter.referenceDate)) ?? null;
@@ -592,7 +601,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     repository.newPublicDeliveriesBy(db, letter.referenceDate),
     epfOverview(db, letter.referenceDate),
     letterBudgetInputs(db, letter.referenceDate, budgetFigureIds(letter.blocks), options),
-    industryFactsAt(db, letter.referenceDate, options.checkDisclosure || letter.finalisedAt === null ? {} : { decidedBefore: letter.finalisedAt }),
+    industryFactsAt(db, letter.referenceDate, companiesCounted(letter, options)),
     trainingForLetter(db),
     readinessEffectsAt(db, letter.referenceDate),
   ]);

@@ -5,7 +5,9 @@
  * part can be read from the letter; the disclosure officer reading the draft is told so, without being kept
  * from approving.
  */
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement } from '../support/deliveries.ts';
@@ -110,4 +112,36 @@ describeEachDatabase('what a draft discloses of a single company through the ind
     await decide(later, { state: 'confidential', ground: 'companyInterests' });
     expect((await author('GET', `/letters/${letterId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
   });
+
+  it('verifies a letter finalised in format 6, which counted every company’s contracts, by every company, and one of format 7 by those decided on', async () => {
+    const stored = await database().db.selectFrom('letter').select('publicSnapshot').where('id', '=', letterId).executeTakeFirstOrThrow();
+    // As a letter of format 6 printed its figures: the contract of the company undecided when it was finalised counted too.
+    const asThen = (format: PublicLetterSnapshot['format']): PublicLetterSnapshot => ({
+      ...JSON.parse(stored.publicSnapshot!.replace('3 contracten gesloten met 3 bedrijven, ter waarde van €157 mln.', '4 contracten gesloten met 4 bedrijven, ter waarde van €162 mln.')),
+      format,
+      namedFigures: { ...JSON.parse(stored.publicSnapshot!).namedFigures, 'industry.contracts': '4', 'industry.companies': '4', 'industry.contractValue': '€162 mln.' },
+    });
+    await refreeze(asThen('steunregister-letter/6'));
+    expect((await author('GET', `/letters/${letterId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
+    await refreeze(asThen('steunregister-letter/7'));
+    expect(new Set((await author('GET', `/letters/${letterId}/verification`)).body.figureDifferences)).toEqual(
+      new Set([
+        { figure: 'industry.contracts', published: '4', recomputed: '3' },
+        { figure: 'industry.companies', published: '4', recomputed: '3' },
+        { figure: 'industry.contractValue', published: '€162 mln.', recomputed: '€157 mln.' },
+      ]),
+    );
+  });
+
+  /** Puts `snapshot` in the place of the final letter's frozen public text, as if it had been finalised so. */
+  async function refreeze(snapshot: PublicLetterSnapshot): Promise<void> {
+    const { db } = database();
+    const old = sealed(snapshot);
+    await sql`alter table letter disable trigger letter_final_is_frozen`.execute(db);
+    try {
+      await db.updateTable('letter').set({ publicSnapshot: old.text, publicSha256: old.sha256, approvedSha256: old.sha256 }).where('id', '=', letterId).execute();
+    } finally {
+      await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
+    }
+  }
 });
