@@ -261,6 +261,28 @@ type YearFigure = [`${LetterBudgetFigureKind}:${string}`, string];
 /** A period of budget years as the letter writes it: "2025-2027", or "2025" for one year. */
 const yearsText = (first: number, last: number) => (first === last ? String(first) : `${first}-${last}`);
 
+/** What of each kind of budget record its years are read from. */
+interface YearRecords {
+  budgetDecision: { firstYear: number; lastYear: number };
+  budgetShift: { fromYear: number; toYear: number };
+  budgetCommitment: { budgetYear: number };
+}
+/**
+ * The years a letter's text may name of a budget record after its id (`{{budgetDecision:ID.period}}`), each as the
+ * letter prints it: a decision's period ("2025-2027"), a shift's years, a commitment's budget year.
+ */
+export const BUDGET_YEAR_PARTS: { readonly [Kind in LetterBudgetFigureKind]: Readonly<Record<string, (record: YearRecords[Kind]) => string>> } = {
+  budgetDecision: { period: (decision) => yearsText(decision.firstYear, decision.lastYear) },
+  budgetShift: { fromYear: (shift) => String(shift.fromYear), toYear: (shift) => String(shift.toYear) },
+  budgetCommitment: { year: (commitment) => String(commitment.budgetYear) },
+};
+
+/** Every year the text may name of each record, by its figure's name (`budgetShift:ID.fromYear`). */
+function yearFigures<Kind extends LetterBudgetFigureKind>(kind: Kind, records: readonly (readonly [string, YearRecords[Kind]])[]): YearFigure[] {
+  const parts: [string, (record: YearRecords[Kind]) => string][] = Object.entries(BUDGET_YEAR_PARTS[kind]);
+  return records.flatMap(([id, record]) => parts.map(([part, text]): YearFigure => [`${kind}:${id}.${part}`, text(record)]));
+}
+
 /** The budget a letter names, at its reference date: the total, and the decisions, shifts and commitments its text names. */
 export async function letterBudgetInputs(
   db: Db,
@@ -290,9 +312,9 @@ export async function letterBudgetInputs(
     },
     commitmentsOfPartOfItem: partOfItem,
     years: new Map([
-      ...namedDecisions.map((decision): YearFigure => [`budgetDecision:${decision.id}.period`, yearsText(decision.firstYear, decision.lastYear)]),
-      ...namedShifts.flatMap((shift): YearFigure[] => [[`budgetShift:${shift.id}.fromYear`, String(shift.fromYear)], [`budgetShift:${shift.id}.toYear`, String(shift.toYear)]]),
-      ...commitments.map(([id, commitment]): YearFigure => [`budgetCommitment:${id}.year`, String(commitment.budgetYear)]),
+      ...yearFigures('budgetDecision', namedDecisions.map((decision) => [decision.id, decision] as const)),
+      ...yearFigures('budgetShift', namedShifts.map((shift) => [shift.id, shift] as const)),
+      ...yearFigures('budgetCommitment', commitments),
     ]),
   };
 }

@@ -6,6 +6,7 @@ import { nameableCommitmentsBeginningAfter } from '../db/repositories/budget.ts'
 import { decidedAfter } from '../db/repositories/decided-records.ts';
 import type { Database } from '../db/schema.ts';
 import { figureId, type LetterProblem } from '../letters/snapshot.ts';
+import { BUDGET_YEAR_PARTS } from './budget.ts';
 
 type Db = Kysely<Database>;
 
@@ -18,11 +19,16 @@ type RecordKind = LetterBudgetFigureKind | 'epfTranche';
  * may name alone, so that nothing tells of a confidential delivery's commitment).
  */
 const LATER_RECORDS: Record<RecordKind, { parts: readonly string[]; countingAfter: (db: Db, date: IsoDate, ids: string[]) => Promise<Map<string, IsoDate>> }> = {
-  budgetDecision: { parts: ['', '.period'], countingAfter: (db, date, ids) => decidedAfter(db, 'budgetDecision', ids, date) },
-  budgetShift: { parts: ['', '.fromYear', '.toYear'], countingAfter: (db, date, ids) => decidedAfter(db, 'budgetShift', ids, date) },
-  budgetCommitment: { parts: ['', '.year'], countingAfter: nameableCommitmentsBeginningAfter },
+  budgetDecision: { parts: withYearParts('budgetDecision'), countingAfter: (db, date, ids) => decidedAfter(db, 'budgetDecision', ids, date) },
+  budgetShift: { parts: withYearParts('budgetShift'), countingAfter: (db, date, ids) => decidedAfter(db, 'budgetShift', ids, date) },
+  budgetCommitment: { parts: withYearParts('budgetCommitment'), countingAfter: nameableCommitmentsBeginningAfter },
   epfTranche: { parts: [''], countingAfter: (db, date, ids) => decidedAfter(db, 'epfTranche', ids, date) },
 };
+
+/** A budget record's own figure (no part) and each of its years (BUDGET_YEAR_PARTS), as a name places them after the id. */
+function withYearParts(kind: LetterBudgetFigureKind): string[] {
+  return ['', ...Object.keys(BUDGET_YEAR_PARTS[kind]).map((part) => `.${part}`)];
+}
 
 /**
  * The problems of a letter at its reference date, each figure it does not know of a record that exists but
