@@ -65,10 +65,12 @@ const WORDINGS: Record<SnapshotFormat, LetterWording> = {
   [GROUPED_PERCENT_SNAPSHOT_FORMAT]: FORMAT_6_WORDING,
   [SNAPSHOT_FORMAT]: CURRENT_WORDING,
 };
-/**
- * Whether a letter finalised in the format counted every company's contracts in its industry figures: from format 7 on
- * they count only those of companies decided public or confidential, so that nothing undecided reaches the letter.
- */
-export const countedEveryCompany = (format: SnapshotFormat): boolean => SNAPSHOT_FORMATS.indexOf(format) < SNAPSHOT_FORMATS.indexOf('steunregister-letter/7');
+
+/** The first format whose industry figures count only the contracts of companies decided public or confidential. */
+const DECIDED_COMPANIES_FORMAT: SnapshotFormat = 'steunregister-letter/7';
+
+/** Whether a letter finalised in the format counted every company's contracts in its industry figures, undecided ones too. */
+export const countedEveryCompany = (format: SnapshotFormat): boolean => SNAPSHOT_FORMATS.indexOf(format) < SNAPSHOT_FORMATS.indexOf(DECIDED_COMPANIES_FORMAT);
+
 /** The words a letter finalised in the format printed its figures in, which `letter verify` recomputes them in and its public page states its change in. */
 export const wordingOf = (format: SnapshotFormat): LetterWording => WORDINGS[format];
