@@ -5,13 +5,12 @@
  * part can be read from the letter; the disclosure officer reading the draft is told so, without being kept
  * from approving.
  */
-import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement } from '../support/deliveries.ts';
-import { submitAndApprove, SIGNED } from '../support/letters.ts';
+import { refreeze, submitAndApprove, SIGNED } from '../support/letters.ts';
 import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
 
 const REFERENCE_DATE = '2025-06-30';
@@ -121,9 +120,9 @@ describeEachDatabase('what a draft discloses of a single company through the ind
       format,
       namedFigures: { ...JSON.parse(stored.publicSnapshot!).namedFigures, 'industry.contracts': '4', 'industry.companies': '4', 'industry.contractValue': '€162 mln.' },
     });
-    await refreeze(asThen('steunregister-letter/6'));
+    await refreeze(database().db, letterId, asThen('steunregister-letter/6'));
     expect((await author('GET', `/letters/${letterId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
-    await refreeze(asThen('steunregister-letter/7'));
+    await refreeze(database().db, letterId, asThen('steunregister-letter/7'));
     expect(new Set((await author('GET', `/letters/${letterId}/verification`)).body.figureDifferences)).toEqual(
       new Set([
         { figure: 'industry.contracts', published: '4', recomputed: '3' },
@@ -133,15 +132,4 @@ describeEachDatabase('what a draft discloses of a single company through the ind
     );
   });
 
-  /** Puts `snapshot` in the place of the final letter's frozen public text, as if it had been finalised so. */
-  async function refreeze(snapshot: PublicLetterSnapshot): Promise<void> {
-    const { db } = database();
-    const old = sealed(snapshot);
-    await sql`alter table letter disable trigger letter_final_is_frozen`.execute(db);
-    try {
-      await db.updateTable('letter').set({ publicSnapshot: old.text, publicSha256: old.sha256, approvedSha256: old.sha256 }).where('id', '=', letterId).execute();
-    } finally {
-      await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
-    }
-  }
 });

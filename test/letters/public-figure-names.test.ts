@@ -4,18 +4,17 @@
  * the text names; `letter verify` recomputes them, and still recomputes a letter finalised when these were
  * printed under their ids.
  */
-import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { SEED_LETTER_BLOCKS } from '../../src/db/seed/demonstration-letter.ts';
 import { figureNames } from '../../src/letters/narrative.ts';
-import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { verifyLetter } from '../../src/register/letters.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { readableText, squeezed } from '../disclosure/canary-model.ts';
 import { describeEachDatabase, type CurrentDatabase } from '../support/databases.ts';
-import { ifMatchCurrent, submitAndApprove } from '../support/letters.ts';
+import { frozenSnapshot, ifMatchCurrent, refreeze, submitAndApprove } from '../support/letters.ts';
 
 const REFERENCE_DATE = '2025-08-31';
 
@@ -125,20 +124,12 @@ describeEachDatabase('a letter finalised when its budget and EPF records were na
    * refuses to change a final letter, so the rule that keeps it is set aside for this.
    */
   const frozenWithTheTextsNames = async (figure: (name: string, printed: string) => string = (_, printed) => printed) => {
-    const { db } = database();
-    const stored = await db.selectFrom('letter').select('publicSnapshot').where('id', '=', letterId).executeTakeFirstOrThrow();
-    const snapshot = JSON.parse(stored.publicSnapshot!) as PublicLetterSnapshot;
+    const snapshot = await frozenSnapshot(database().db, letterId);
     const namedFigures = Object.fromEntries([
       ...Object.entries(snapshot.namedFigures!).filter(([name]) => !ofBudgetOrEpf(name)),
       ...figureNames(SEED_LETTER_BLOCKS).filter(ofBudgetOrEpf).map((name) => [name, figure(name, figures.get(name)!)]),
     ]);
-    const { text, sha256 } = sealed({ ...snapshot, namedFigures });
-    await sql`alter table letter disable trigger letter_final_is_frozen`.execute(db);
-    try {
-      await db.updateTable('letter').set({ publicSnapshot: text, publicSha256: sha256, approvedSha256: sha256 }).where('id', '=', letterId).execute();
-    } finally {
-      await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
-    }
+    await refreeze(database().db, letterId, { ...snapshot, namedFigures });
     return namedFigures;
   };
 

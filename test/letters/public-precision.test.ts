@@ -5,7 +5,6 @@
  * and no public route gives a figure from which its values follow, for a letter frozen to the cent before
  * (format 1) as for one finalised now.
  */
-import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createApi } from '../../src/api/app.ts';
@@ -16,7 +15,7 @@ import { sealed, type FigureLine, type PublicLetterSnapshot } from '../../src/le
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { registerShipped } from '../support/export-control.ts';
-import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
+import { frozenSnapshot, ifMatchCurrent, refreeze, submitAndApprove } from '../support/letters.ts';
 
 /** The confidential delivery's value in the first letter (€1.234.567,89) and in the second. */
 const VALUE_THEN = 123_456_789;
@@ -91,30 +90,10 @@ describeEachDatabase('the figures of the letters on public routes, only as print
    * public text (format 1) holds them to the cent, as its annex keeps them, under a hash of that text.
    */
   async function asFinalisedBefore(id: string): Promise<void> {
-    const snapshot = await frozenSnapshot(id);
+    const snapshot = await frozenSnapshot(database().db, id);
     const lines = (await findFrozenFigureLines(database().db, id))!;
     const total = lines.at(-1)!;
-    await refreeze(id, { ...snapshot, format: EXACT_SNAPSHOT_FORMAT, figures: { ...snapshot.figures, lines, increaseCents: total.currentCents - total.reportedPreviousCents! } });
-  }
-
-  async function frozenSnapshot(id: string): Promise<PublicLetterSnapshot> {
-    const stored = await database().db.selectFrom('letter').select('publicSnapshot').where('id', '=', id).executeTakeFirstOrThrow();
-    return JSON.parse(stored.publicSnapshot!);
-  }
-
-  /** Puts `snapshot` in the place of the final letter's frozen public text, as if it had been finalised so. */
-  async function refreeze(id: string, snapshot: PublicLetterSnapshot): Promise<void> {
-    const { db } = database();
-    const old = sealed(snapshot);
-    await sql`alter table letter disable trigger letter_final_is_frozen`.execute(db);
-    await sql`alter table public_letter disable trigger public_letter_is_frozen`.execute(db);
-    try {
-      await db.updateTable('letter').set({ publicSnapshot: old.text, publicSha256: old.sha256, approvedSha256: old.sha256 }).where('id', '=', id).execute();
-      await db.updateTable('publicLetter').set({ snapshot: old.text, sha256: old.sha256 }).where('id', '=', id).execute();
-    } finally {
-      await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
-      await sql`alter table public_letter enable trigger public_letter_is_frozen`.execute(db);
-    }
+    await refreeze(database().db, id, { ...snapshot, format: EXACT_SNAPSHOT_FORMAT, figures: { ...snapshot.figures, lines, increaseCents: total.currentCents - total.reportedPreviousCents! } });
   }
 
   it('keeps the figures to the cent only where the public cannot read them: the letters differ by exactly the confidential change', () => {
@@ -178,7 +157,7 @@ describeEachDatabase('the figures of the letters on public routes, only as print
   });
 
   it('verifies a letter finalised in format 4 as it stated the change then, by its columns alone: "evenveel" of € 8,7 mld. beside € 8,70 mld.', async () => {
-    const snapshot = await frozenSnapshot(december);
+    const snapshot = await frozenSnapshot(database().db, december);
     const [now, then] = ['Dit is een toename van €10 mln. of minder dan 1 procent ten opzichte van de vorige leveringenbrief.', 'Dit is evenveel als in de vorige leveringenbrief.'];
     expect(snapshot.namedFigures!.headline).toContain(now);
     const asThen = (format: PublicLetterSnapshot['format']): PublicLetterSnapshot => ({
@@ -188,9 +167,9 @@ describeEachDatabase('the figures of the letters on public routes, only as print
     });
     const verification = async () => (await author('GET', `/letters/${december}/verification`)).body;
     // The same text under the current format states a change that the register shows: the wording is the format's.
-    await refreeze(december, asThen('steunregister-letter/7'));
+    await refreeze(database().db, december, asThen('steunregister-letter/7'));
     expect((await verification()).figureDifferences).toContainEqual(expect.objectContaining({ figure: 'headline', recomputed: expect.stringContaining(now) }));
-    await refreeze(december, asThen('steunregister-letter/4'));
+    await refreeze(database().db, december, asThen('steunregister-letter/4'));
     expect(await verification()).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
   });
 });

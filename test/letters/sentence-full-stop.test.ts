@@ -4,16 +4,15 @@
  * finalised in format steunregister-letter/3 printed two, and is kept and verified as it was sent.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { pdfPages } from '../../src/letters/render/pdf-text.test-support.ts';
-import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
-import { submitAndApprove } from '../support/letters.ts';
+import { frozenSnapshot, refreeze, submitAndApprove } from '../support/letters.ts';
 
 const SENTENCE = 'Aan het NAVO-fonds heeft Nederland tot op heden {{natoFund}} bijgedragen, in totaal {{natoFund}}.';
 const PRINTED = 'Aan het NAVO-fonds heeft Nederland tot op heden €179 mln. bijgedragen, in totaal €179 mln.';
@@ -76,20 +75,9 @@ describeEachDatabase('the full stop of a sentence that ends in a figure', (datab
   });
 
   it('keeps a letter finalised in format 3 as it was sent, two full stops and all, and verifies it', async () => {
-    const { db } = database();
-    const stored = await db.selectFrom('letter').select('publicSnapshot').where('id', '=', februaryId).executeTakeFirstOrThrow();
-    const snapshot: PublicLetterSnapshot = JSON.parse(stored.publicSnapshot!);
+    const snapshot = await frozenSnapshot(database().db, februaryId);
     const asThen = JSON.parse(JSON.stringify(snapshot.sections).replace('in totaal €2,1 mld.', 'in totaal €2,1 mld..'));
-    const old = sealed({ ...snapshot, format: 'steunregister-letter/3', sections: asThen });
-    await sql`alter table letter disable trigger letter_final_is_frozen`.execute(db);
-    await sql`alter table public_letter disable trigger public_letter_is_frozen`.execute(db);
-    try {
-      await db.updateTable('letter').set({ publicSnapshot: old.text, publicSha256: old.sha256, approvedSha256: old.sha256 }).where('id', '=', februaryId).execute();
-      await db.updateTable('publicLetter').set({ snapshot: old.text, sha256: old.sha256 }).where('id', '=', februaryId).execute();
-    } finally {
-      await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
-      await sql`alter table public_letter enable trigger public_letter_is_frozen`.execute(db);
-    }
+    await refreeze(database().db, februaryId, { ...snapshot, format: 'steunregister-letter/3', sections: asThen });
     expect((await author('GET', `/letters/${februaryId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
     expect((await renderedTexts(februaryId)).html).toContain('intotaal€2,1mld..');
   });

@@ -6,15 +6,14 @@
  * (21 up to 15 October). A letter finalised in format steunregister-letter/6 said the month of the latest count
  * and the latest counts, and is verified in those words.
  */
-import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { SEED_LETTER_BLOCKS } from '../../src/db/seed/demonstration-letter.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import type { AnnexSnapshot } from '../../src/letters/compose.ts';
-import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
+import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { accepted, recordingRoles, type RecordingRoles } from '../support/recording-roles.ts';
-import { SIGNED, submitAndApprove } from '../support/letters.ts';
+import { refreeze, SIGNED, submitAndApprove } from '../support/letters.ts';
 
 const SPECIALIST_PROGRAMME = '5f0b2a52-5b53-4b8e-9a57-0c7c2a3c1f06';
 const NOW = {
@@ -79,9 +78,9 @@ describeEachDatabase('up to when a letter says its training was counted', (datab
       format,
       namedFigures: { ...final.namedFigures, trainingCountsUpTo: 'oktober 2025', trainingCountsBefore: 'november 2025', 'training:specialist.courses': '21', 'training:specialist.trainees': '240' },
     });
-    await refreeze(asThen('steunregister-letter/6'));
+    await refreeze(database().db, letterId, asThen('steunregister-letter/6'));
     expect(await verification()).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
-    await refreeze(asThen('steunregister-letter/7'));
+    await refreeze(database().db, letterId, asThen('steunregister-letter/7'));
     expect(new Set((await verification()).figureDifferences)).toEqual(new Set([
       { figure: 'trainingCountsUpTo', published: 'oktober 2025', recomputed: 'augustus 2025' },
       { figure: 'trainingCountsBefore', published: 'november 2025', recomputed: 'september 2025' },
@@ -105,15 +104,4 @@ describeEachDatabase('up to when a letter says its training was counted', (datab
     ]);
   });
 
-  /** Puts `snapshot` in the place of the final letter's frozen public text, as if it had been finalised so. */
-  async function refreeze(snapshot: PublicLetterSnapshot): Promise<void> {
-    const { db } = database();
-    const old = sealed(snapshot);
-    await sql`alter table letter disable trigger letter_final_is_frozen`.execute(db);
-    try {
-      await db.updateTable('letter').set({ publicSnapshot: old.text, publicSha256: old.sha256, approvedSha256: old.sha256 }).where('id', '=', letterId).execute();
-    } finally {
-      await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
-    }
-  }
 });

@@ -1,4 +1,7 @@
-/** A letter's review as its people do it through the API. */
+/** A letter's review as its people do it through the API, and a final letter's frozen text as an older version froze it. */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
+import { sealed, type PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import type { ApiCall, ApiResponse } from '../api/client.ts';
 
 /** The signatory's name a letter needs to be submitted, approved and finalised: a first draft has none. */
@@ -23,4 +26,24 @@ export function placeholdersOf(problems: readonly string[]): string[] {
 export async function ifMatchCurrent(call: ApiCall, id: string): Promise<{ 'If-Match': string }> {
   const letter = await call('GET', `/letters/${id}`);
   return { 'If-Match': letter.headers.get('ETag')! };
+}
+
+/** The final letter's frozen public text, as stored. */
+export async function frozenSnapshot(db: Kysely<Database>, id: string): Promise<PublicLetterSnapshot> {
+  const stored = await db.selectFrom('letter').select('publicSnapshot').where('id', '=', id).executeTakeFirstOrThrow();
+  return JSON.parse(stored.publicSnapshot!);
+}
+
+/** Puts `snapshot` in the place of the final letter's frozen public text (and of its public copy, once published), as if it had been finalised so. */
+export async function refreeze(db: Kysely<Database>, id: string, snapshot: PublicLetterSnapshot): Promise<void> {
+  const old = sealed(snapshot);
+  await sql`alter table letter disable trigger letter_final_is_frozen`.execute(db);
+  await sql`alter table public_letter disable trigger public_letter_is_frozen`.execute(db);
+  try {
+    await db.updateTable('letter').set({ publicSnapshot: old.text, publicSha256: old.sha256, approvedSha256: old.sha256 }).where('id', '=', id).execute();
+    await db.updateTable('publicLetter').set({ snapshot: old.text, sha256: old.sha256 }).where('id', '=', id).execute();
+  } finally {
+    await sql`alter table letter enable trigger letter_final_is_frozen`.execute(db);
+    await sql`alter table public_letter enable trigger public_letter_is_frozen`.execute(db);
+  }
 }
