@@ -10,7 +10,7 @@ import type { PublicLetterSnapshot } from '../../src/letters/snapshot.ts';
 import type { ApiCall } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement } from '../support/deliveries.ts';
-import { refreeze, submitAndApprove, SIGNED } from '../support/letters.ts';
+import { frozenSnapshot, refreeze, submitAndApprove, SIGNED } from '../support/letters.ts';
 import { accepted, deliveryRecords, recordingRoles } from '../support/recording-roles.ts';
 
 const REFERENCE_DATE = '2025-06-30';
@@ -113,12 +113,12 @@ describeEachDatabase('what a draft discloses of a single company through the ind
   });
 
   it('verifies a letter finalised in format 6, which counted every company’s contracts, by every company, and one of format 7 by those decided on', async () => {
-    const stored = await database().db.selectFrom('letter').select('publicSnapshot').where('id', '=', letterId).executeTakeFirstOrThrow();
+    const frozen = await frozenSnapshot(database().db, letterId);
     // As a letter of format 6 printed its figures: the contract of the company undecided when it was finalised counted too.
     const asThen = (format: PublicLetterSnapshot['format']): PublicLetterSnapshot => ({
-      ...JSON.parse(stored.publicSnapshot!.replace('3 contracten gesloten met 3 bedrijven, ter waarde van €157 mln.', '4 contracten gesloten met 4 bedrijven, ter waarde van €162 mln.')),
+      ...JSON.parse(JSON.stringify(frozen).replace('3 contracten gesloten met 3 bedrijven, ter waarde van €157 mln.', '4 contracten gesloten met 4 bedrijven, ter waarde van €162 mln.')),
       format,
-      namedFigures: { ...JSON.parse(stored.publicSnapshot!).namedFigures, 'industry.contracts': '4', 'industry.companies': '4', 'industry.contractValue': '€162 mln.' },
+      namedFigures: { ...frozen.namedFigures, 'industry.contracts': '4', 'industry.companies': '4', 'industry.contractValue': '€162 mln.' },
     });
     await refreeze(database().db, letterId, asThen('steunregister-letter/6'));
     expect((await author('GET', `/letters/${letterId}/verification`)).body).toEqual({ ok: true, hashesMatch: true, differences: [], figureDifferences: [], annexDifferences: [] });
@@ -131,5 +131,4 @@ describeEachDatabase('what a draft discloses of a single company through the ind
       ]),
     );
   });
-
 });

@@ -103,5 +103,4 @@ describeEachDatabase('up to when a letter says its training was counted', (datab
       'The text names {{training:later.courses}}, but it was counted only up to a date after 31 August 2025. The letter gives every figure of training given as counted up to 31 August 2025 ({{trainingCountsUpTo}}: the earliest of the latest counts of the programmes whose figures the text names), so that it holds at the date the letter states. Record this programme\'s count up to 31 August 2025 too, or do not name the figure.',
     ]);
   });
-
 });
