@@ -94,6 +94,11 @@ export interface LetterWording {
   readonly trainingCountedByEach: boolean;
   /** The footnote restating a figure prints both at every decimal, "€8,80 mld., niet €8,79 mld.", where before format 7 it dropped a trailing zero, "€8,8 mld.". */
   readonly restatementAllDecimals: boolean;
+  /**
+   * The industry figures count the contracts of companies decided public or confidential only, where before format 7
+   * they counted every company's, undecided ones too.
+   */
+  readonly industryOfDecidedCompanies: boolean;
 }
 
 /** The wording of letters now. */
@@ -106,6 +111,7 @@ export const CURRENT_WORDING: LetterWording = {
   groupedPercent: true,
   trainingCountedByEach: true,
   restatementAllDecimals: true,
+  industryOfDecidedCompanies: true,
 };
 
 /** A share in whole percent as the letter states it: 48 procent, or less than the whole percent named ("minder dan 1 procent"). */

@@ -51,7 +51,7 @@ export type SnapshotFormat = (typeof SNAPSHOT_FORMATS)[number];
  * How a letter of each format words its figures: as now, but for what each later format changed, counted back
  * from the current wording (LetterWording).
  */
-const FORMAT_6_WORDING: LetterWording = { ...CURRENT_WORDING, trainingCountedByEach: false, restatementAllDecimals: false };
+const FORMAT_6_WORDING: LetterWording = { ...CURRENT_WORDING, trainingCountedByEach: false, restatementAllDecimals: false, industryOfDecidedCompanies: false };
 const FORMAT_5_WORDING: LetterWording = { ...FORMAT_6_WORDING, groupedPercent: false };
 const FORMAT_4_WORDING: LetterWording = { ...FORMAT_5_WORDING, changeColumnsHide: false };
 const FORMAT_3_WORDING: LetterWording = { ...FORMAT_4_WORDING, headlineUnderAMillionInEuro: false };
@@ -65,12 +65,6 @@ const WORDINGS: Record<SnapshotFormat, LetterWording> = {
   [GROUPED_PERCENT_SNAPSHOT_FORMAT]: FORMAT_6_WORDING,
   [SNAPSHOT_FORMAT]: CURRENT_WORDING,
 };
-
-/** The first format whose industry figures count only the contracts of companies decided public or confidential. */
-const DECIDED_COMPANIES_FORMAT: SnapshotFormat = 'steunregister-letter/7';
-
-/** Whether a letter finalised in the format counted every company's contracts in its industry figures, undecided ones too. */
-export const countedEveryCompany = (format: SnapshotFormat): boolean => SNAPSHOT_FORMATS.indexOf(format) < SNAPSHOT_FORMATS.indexOf(DECIDED_COMPANIES_FORMAT);
 
 /** The words a letter finalised in the format printed its figures in, which `letter verify` recomputes them in and its public page states its change in. */
 export const wordingOf = (format: SnapshotFormat): LetterWording => WORDINGS[format];

@@ -447,7 +447,7 @@ function contractsByCountry(companies: readonly CompanyView[]): CountrySummary[]
 /**
  * Which companies' contracts a letter's industry facts count: those decided on now (a draft's), those decided on
  * before a final letter's finalisation, which a decision since does not change, or every company's, as a letter
- * finalised before format 7 counted them (countedEveryCompany).
+ * finalised before format 7 counted them (LetterWording's industryOfDecidedCompanies).
  */
 export type CompaniesCounted = 'decidedNow' | { decidedBefore: string } | 'every';
 

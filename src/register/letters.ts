@@ -37,7 +37,7 @@ import {
   type Totals,
 } from '../letters/snapshot.ts';
 import { annexValueDifferences, DEFAULT_LETTERHEAD } from '../letters/compose.ts';
-import { countedEveryCompany, EXACT_SNAPSHOT_FORMAT } from '../../common/letter-snapshot-format.ts';
+import { EXACT_SNAPSHOT_FORMAT, wordingOf } from '../../common/letter-snapshot-format.ts';
 import { annexSectionDifferences, type AnnexSectionDifference } from '../letters/annex-section-differences.ts';
 import { epfOverview } from './epf.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
@@ -581,7 +581,7 @@ function letterTotals(totals: RealisedTotals): Totals {
  */
 function companiesCounted(letter: repository.StoredLetter, options: { checkDisclosure: boolean }): CompaniesCounted {
   if (options.checkDisclosure || letter.finalisedAt === null) return 'decidedNow';
-  return letter.publicSnapshot && countedEveryCompany(letter.publicSnapshot.format) ? 'every' : { decidedBefore: letter.finalisedAt };
+  return letter.publicSnapshot && !wordingOf(letter.publicSnapshot.format).industryOfDecidedCompanies ? 'every' : { decidedBefore: letter.finalisedAt };
 }
 
 /**
