@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Kysely, QueryCreator } from 'kysely';
-import { createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
-import { openSealed, sealWithKey, type TotpSecretKey } from '../auth/totp-secret-key.ts';
+import { createHmac, createSecretKey, hkdfSync } from 'node:crypto';
+import { derivedOncePerKey, openSealed, sealWithKey, type TotpSecretKey } from '../auth/totp-secret-key.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { typedDatabaseError, UniqueViolationError } from '../db/errors.ts';
 import * as requests from '../db/repositories/idempotency.ts';
@@ -127,13 +127,4 @@ function fingerprintOf(key: TotpSecretKey, request: string): string {
 }
 
 /** Derived once per server key: a derivation per request cost about a twentieth of a create's time in the server. */
-const fingerprintKeys = new WeakMap<TotpSecretKey, KeyObject>();
-
-function fingerprintKeyOf(key: TotpSecretKey): KeyObject {
-  let derived = fingerprintKeys.get(key);
-  if (!derived) {
-    derived = createSecretKey(Buffer.from(hkdfSync('sha256', key, '', 'steunregister idempotency fingerprint', 32)));
-    fingerprintKeys.set(key, derived);
-  }
-  return derived;
-}
+const fingerprintKeyOf = derivedOncePerKey((key) => createSecretKey(Buffer.from(hkdfSync('sha256', key, '', 'steunregister idempotency fingerprint', 32))));

@@ -4,7 +4,7 @@
  * account's id is the associated data, so a secret moved to another account does not open there. The
  * answers kept for an Idempotency-Key are sealed with it too: a new account's answer holds its secret.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -110,16 +110,32 @@ export function totpSecretKeyMissing(path: string, accounts: number): string {
  */
 export function sealWithKey(key: TotpSecretKey, boundTo: string, text: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(boundTo));
+  const cipher = createCipheriv('aes-256-gcm', cipherKeyOf(key), iv).setAAD(Buffer.from(boundTo));
   const sealed = Buffer.concat([iv, cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return `${SEALED_PREFIX}${sealed.toString('base64')}`;
 }
+
+/** `derive` made once per server key and kept as long as the key is (a key made anew gets its own). */
+export function derivedOncePerKey<Derived extends object>(derive: (key: TotpSecretKey) => Derived): (key: TotpSecretKey) => Derived {
+  const derived = new WeakMap<TotpSecretKey, Derived>();
+  return (key) => {
+    let found = derived.get(key);
+    if (!found) {
+      found = derive(key);
+      derived.set(key, found);
+    }
+    return found;
+  };
+}
+
+/** A cipher given the key's bytes made a key object of its own: two thirds of sealing an answer. */
+const cipherKeyOf = derivedOncePerKey((key) => createSecretKey(key));
 
 /** The text sealWithKey sealed; throws when it was sealed with another key or for another binding, or changed. */
 export function openSealed(key: TotpSecretKey, boundTo: string, stored: string): string {
   if (!stored.startsWith(SEALED_PREFIX)) throw new Error(`the text bound to ${boundTo} is not sealed`);
   const sealed = Buffer.from(stored.slice(SEALED_PREFIX.length), 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12)).setAAD(Buffer.from(boundTo));
+  const decipher = createDecipheriv('aes-256-gcm', cipherKeyOf(key), sealed.subarray(0, 12)).setAAD(Buffer.from(boundTo));
   decipher.setAuthTag(sealed.subarray(sealed.length - 16));
   return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]).toString('utf8');
 }
