@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PostgresDialect, sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { keepToOwner, lockDataDir, prepareDataDir } from './data-dir-lock.ts';
@@ -68,6 +66,8 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
   }
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   try {
+    // Loaded only here: a server on PostgreSQL does not hold the embedded database's code in memory.
+    const [{ PGlite }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm')]);
     const pglite = await PGlite.create(dataDir ? `file://${embeddedDatabaseFolder(dataDir)}` : undefined, {
       parsers: typeParsers,
       extensions: { pg_trgm },
