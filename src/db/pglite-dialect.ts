@@ -84,10 +84,14 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   /**
-   * A COPY … TO '/dev/blob' gives what it wrote as the blob of its one row, `{ blob }`; a COPY … FROM
+   * A COPY … TO STDOUT gives what it wrote as its one row, `{ copied }` (copiedOut); a COPY … FROM
    * '/dev/blob' reads the Blob given as its one parameter.
    */
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    if (COPY_TO_STDOUT.test(compiledQuery.sql)) {
+      if (compiledQuery.parameters.length > 0) throw new Error('a COPY … TO STDOUT takes no parameters');
+      return { rows: [{ copied: await copiedOut(this.#pglite, compiledQuery.sql) } as R] };
+    }
     const [blob] = compiledQuery.parameters;
     const result =
       blob instanceof Blob && compiledQuery.parameters.length === 1
@@ -106,4 +110,44 @@ class PGliteConnection implements DatabaseConnection {
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming queries are not supported on PGlite');
   }
+}
+
+const COPY_TO_STDOUT = /^\s*copy\b[\s\S]*\bto\s+stdout\b/i;
+
+/**
+ * What a COPY … TO STDOUT writes, in one buffer: the data of its CopyData messages. Sent as a query of the
+ * wire protocol, whose answer is taken as PGlite writes it, where a COPY … TO '/dev/blob' gave a Blob of a
+ * part per row written, each read on its own (and PGlite's own reading of an answer parses every message).
+ */
+async function copiedOut(pglite: PGlite, text: string): Promise<Buffer> {
+  const query = Buffer.from(`Q\0\0\0\0${text}\0`);
+  query.writeInt32BE(query.length - 1, 1);
+  const written: Buffer[] = [];
+  // Each piece is a view of the database's memory, which the next one may overwrite.
+  await pglite.runExclusive(() => pglite.execProtocolRawStream(query, { syncToFs: false, onRawData: (piece) => written.push(Buffer.copyBytesFrom(piece)) }));
+  const answer = Buffer.concat(written);
+  const data: Buffer[] = [];
+  for (let at = 0; at < answer.length; ) {
+    const end = at + 1 + answer.readInt32BE(at + 1);
+    const body = answer.subarray(at + 5, end);
+    if (answer[at] === COPY_DATA) data.push(body);
+    else if (answer[at] === ERROR) throw errorOf(body);
+    at = end;
+  }
+  return Buffer.concat(data);
+}
+
+/** The wire protocol's messages a COPY's answer is read for: its data, and an error. */
+const COPY_DATA = 'd'.charCodeAt(0);
+const ERROR = 'E'.charCodeAt(0);
+
+/** An ErrorResponse's fields (a code letter, then its text up to a zero byte) as an error with its message and SQLSTATE. */
+function errorOf(body: Buffer): Error & { code?: string } {
+  const fields = new Map<string, string>();
+  for (let at = 0; body[at] !== 0 && at < body.length; ) {
+    const end = body.indexOf(0, at + 1);
+    fields.set(String.fromCharCode(body[at]!), body.toString('utf8', at + 1, end));
+    at = end + 1;
+  }
+  return Object.assign(new Error(fields.get('M') ?? 'the COPY failed'), { code: fields.get('C') });
 }

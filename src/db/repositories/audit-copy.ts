@@ -1,8 +1,8 @@
 /**
  * The audit chain read by COPY … TO in binary: each event as the bytes it came in, for the verification
  * to check without decoding its text (src/audit/event-bytes.ts), and decoded as pg and the register's
- * type parsers would only when asked. PostgreSQL streams the whole chain in one snapshot; PGlite writes a
- * part of it at a time to its /dev/blob.
+ * type parsers would only when asked. PostgreSQL streams the whole chain in one snapshot; PGlite copies a
+ * part of it at a time.
  */
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
@@ -59,15 +59,15 @@ export async function* streamedAuditChain(client: pg.ClientBase): AsyncGenerator
 }
 
 /** The chain in order from PGlite, on the one connection `db` is bound to: `eventsPerCopy` events a COPY, after the last one read. */
-export async function* blobbedAuditChain(db: Kysely<Database>, eventsPerCopy: number): AsyncGenerator<EventBytes[]> {
+export async function* copiedAuditChain(db: Kysely<Database>, eventsPerCopy: number): AsyncGenerator<EventBytes[]> {
   if (!Number.isSafeInteger(eventsPerCopy) || eventsPerCopy < 1) throw new RangeError(`not a number of events to copy at a time: ${eventsPerCopy}`);
   let lastSeq = 0;
   for (let copied = eventsPerCopy; copied === eventsPerCopy; ) {
-    const { rows } = await sql.raw<{ blob: Blob }>(
-      `copy (select ${COLUMNS} from audit_event where seq > ${lastSeq} order by seq limit ${eventsPerCopy}) to '/dev/blob' (format binary)`,
+    const { rows } = await sql.raw<{ copied: Buffer }>(
+      `copy (select ${COLUMNS} from audit_event where seq > ${lastSeq} order by seq limit ${eventsPerCopy}) to stdout (format binary)`,
     ).execute(db);
     copied = 0;
-    for await (const events of eventsOfCopy([Buffer.from(await rows[0]!.blob.arrayBuffer())])) {
+    for await (const events of eventsOfCopy([rows[0]!.copied])) {
       [copied, lastSeq] = [copied + events.length, events.at(-1)!.seq];
       yield events;
     }

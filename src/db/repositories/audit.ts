@@ -16,7 +16,7 @@ import {
 } from '../../audit/event.ts';
 import { onOneConnection } from '../prepared-statements.ts';
 import { insertRecordsetChunks } from '../recordset.ts';
-import { blobbedAuditChain, streamedAuditChain } from './audit-copy.ts';
+import { copiedAuditChain, streamedAuditChain } from './audit-copy.ts';
 import type { EventBytes } from '../../audit/event-bytes.ts';
 import type { AuditEventTable, Database } from '../schema.ts';
 
@@ -212,7 +212,7 @@ const ImportCommitSchema = z.object({
  * as long as `read` runs. On PostgreSQL by one COPY; on PGlite `eventsPerBatch` events a COPY.
  */
 export async function readAuditChain<T>(db: Db, eventsPerBatch: number, read: (batches: AsyncIterable<EventBytes[]>) => Promise<T>): Promise<T> {
-  return onOneConnection(db, (connection, client) => read(client ? streamedAuditChain(client) : blobbedAuditChain(connection.withoutPlugins(), eventsPerBatch)));
+  return onOneConnection(db, (connection, client) => read(client ? streamedAuditChain(client) : copiedAuditChain(connection.withoutPlugins(), eventsPerBatch)));
 }
 
 export async function lastAuditEvent(db: Db): Promise<Pick<StoredAuditEvent, 'seq' | 'hash'> | undefined> {
