@@ -144,7 +144,7 @@ const ERROR = 'E'.charCodeAt(0);
 /** An ErrorResponse's fields (a code letter, then its text up to a zero byte) as an error with its message and SQLSTATE. */
 function errorOf(body: Buffer): Error & { code?: string } {
   const fields = new Map<string, string>();
-  for (let at = 0; body[at] !== 0 && at < body.length; ) {
+  for (let at = 0; at < body.length && body[at] !== 0; ) {
     const end = body.indexOf(0, at + 1);
     fields.set(String.fromCharCode(body[at]!), body.toString('utf8', at + 1, end));
     at = end + 1;
