@@ -123,6 +123,7 @@ async function copiedOut(pglite: PGlite, text: string): Promise<Buffer> {
   const query = Buffer.from(`Q\0\0\0\0${text}\0`);
   query.writeInt32BE(query.length - 1, 1);
   const written: Buffer[] = [];
+  // PGlite's own locks do not hold back a raw protocol query, nor does it wait for them: runExclusive takes them.
   // Each piece is a view of the database's memory, which the next one may overwrite.
   await pglite.runExclusive(() => pglite.execProtocolRawStream(query, { syncToFs: false, onRawData: (piece) => written.push(Buffer.copyBytesFrom(piece)) }));
   const answer = Buffer.concat(written);
