@@ -183,7 +183,6 @@ async function main(): Promise<void> {
 
     // A first start fills the compile cache that every later start reads (the server as it runs after its first start).
     const first = (await startServer(databaseUrl, dataDir)).server;
-    first.removeAllListeners('exit');
     await new Promise((stopped) => first.once('exit', stopped).kill('SIGTERM'));
     const started = await startServer(databaseUrl, dataDir);
     server = started.server;
