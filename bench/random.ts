@@ -2,8 +2,11 @@
  * A small seeded pseudo-random generator (mulberry32), so that every benchmark run builds the same
  * register. Not for anything that needs real randomness.
  */
+const UUID_EPOCH_MS = Date.UTC(2025, 0, 1);
+
 export class SeededRandom {
   #state: number;
+  #uuids = 0;
 
   constructor(seed: number) {
     this.#state = seed >>> 0;
@@ -50,10 +53,14 @@ export class SeededRandom {
     return Math.round(min * (max / min) ** this.next());
   }
 
-  /** A version 4 UUID made from this generator's numbers. */
+  /**
+   * A version 7 UUID made from this generator's numbers, its time a millisecond after the one before (from
+   * 2025-01-01): ids in the order they were made, as the register makes them (src/register/record-ids.ts).
+   */
   uuid(): string {
     const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
-    hex[12] = '4';
+    hex.splice(0, 12, ...(UUID_EPOCH_MS + this.#uuids++).toString(16).padStart(12, '0'));
+    hex[12] = '7';
     hex[16] = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
     const text = hex.join('');
     return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;

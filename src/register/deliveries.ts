@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely, QueryCreator } from 'kysely';
 import {
@@ -48,6 +47,7 @@ import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import type { WarningCode } from '../domain/warnings.ts';
+import { newRecordId } from './record-ids.ts';
 
 type Db = Kysely<Database>;
 
@@ -85,7 +85,7 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
 export async function newDelivery(db: Db, context: RequestContext, input: DeliveryInput) {
   await assertRegistrable(db, context, input);
   const now = context.now();
-  const stored = deliveries.newStoredDelivery(randomUUID(), { ...input, isDemonstration: false }, now);
+  const stored = deliveries.newStoredDelivery(newRecordId(), { ...input, isDemonstration: false }, now);
   const entry = { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored } as const;
   // A new delivery has no money yet: nothing to read back.
   const delivery: DeliveryDetail = { ...stored, stage: lifecycleStage(stored), valuations: [], payments: [], withdrawals: [] };
@@ -224,7 +224,7 @@ export async function addValuation(db: Db, context: RequestContext, deliveryId: 
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
     assertValid([...valuationViolations(input, requestDay(context)), ...valuationOfDeliveryViolations(delivery, input)]);
-    const valuation = await money.insertValuation(trx, { id: randomUUID(), deliveryId, ...input });
+    const valuation = await money.insertValuation(trx, { id: newRecordId(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
     await recordAuditEvent(trx, context, { action: 'valuation.create', object: auditObject(deliveryId), result: 'success', after: valuation });
     return valuation;
@@ -266,7 +266,7 @@ export async function addPayment(
     assertValid([...paymentViolations(input, requestDay(context)), ...paymentOfDeliveryViolations(delivery, entries, input)]);
     const counted = countedMoney(entries);
     const confirmedWarnings = assertConfirmed(paymentWarnings(input.amountCents, counted.valuations), confirmed);
-    const payment = await money.insertPayment(trx, { id: randomUUID(), deliveryId, ...input });
+    const payment = await money.insertPayment(trx, { id: newRecordId(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
     await recordAuditEvent(trx, context, {
       action: 'payment.create',

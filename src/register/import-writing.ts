@@ -2,7 +2,6 @@
  * Writing an import's plan: the records its rows create, with an audit event for each, and the import's
  * own event.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isRealisedByPayment } from '../../common/delivery-rules.ts';
 import { AuditEventsInPreparation } from '../audit/preparation.ts';
@@ -22,6 +21,7 @@ import { mayCreate } from './import-permissions.ts';
 import { createDomainRecord, faultsBesideTheRow, type DeliveryMatch, type Finders } from './import-records.ts';
 import { addFaults, earlierRowParams, firstRowsBy, firstRowsByReference, readBesideTheFaults, type PlannedRow } from './import-rows.ts';
 import { ImportedReferences } from './imported-references.ts';
+import { newRecordId } from './record-ids.ts';
 
 type Db = Kysely<Database>;
 
@@ -40,11 +40,11 @@ export async function writePlan(trx: Db, context: RequestContext, plan: Plan, im
   const deliveryRows = creating('delivery');
   const valuationRows = creating('valuation');
   const paymentRows = creating('payment');
-  for (const row of deliveryRows) row.deliveryId = randomUUID();
+  for (const row of deliveryRows) row.deliveryId = newRecordId();
   const deliveryIdOf = (row: PlannedRow) => (row.deliveryRow ? row.deliveryRow.deliveryId! : row.deliveryId!);
 
   const newValuations = valuationRows.map((row) => ({
-    id: randomUUID(),
+    id: newRecordId(),
     deliveryId: deliveryIdOf(row),
     amountCents: row.values.amountCents as number,
     currency: 'EUR',
@@ -55,7 +55,7 @@ export async function writePlan(trx: Db, context: RequestContext, plan: Plan, im
     note: (row.values.note as string | undefined) ?? '',
   }));
   const newPayments = paymentRows.map((row) => ({
-    id: randomUUID(),
+    id: newRecordId(),
     deliveryId: deliveryIdOf(row),
     amountCents: row.values.amountCents as number,
     paidOn: row.values.paidOn as string,

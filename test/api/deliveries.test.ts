@@ -42,6 +42,21 @@ describeEachDatabase('deliveries API', (database) => {
     expect((await call('GET', `/deliveries/${created.body.id}`)).status).toBe(404);
   });
 
+  it('gives a new delivery, valuation and payment an id of version 7 that begins with the millisecond it was made', async () => {
+    const before = Date.now();
+    const stock = (await call('POST', '/deliveries', stockDelivery)).body;
+    const bought = (await call('POST', '/deliveries', procurement)).body;
+    const valuation = (await call('POST', `/deliveries/${stock.id}/valuations`, { amountCents: 100, basis: 'replacementValue', effectiveDate: '2025-04-15' })).body;
+    const payment = (await pay('POST', `/deliveries/${bought.id}/payments`, { amountCents: 100, paidOn: '2025-04-15' })).body;
+    const after = Date.now();
+    for (const { id } of [stock, bought, valuation, payment]) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const madeAt = Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16);
+      expect(madeAt).toBeGreaterThanOrEqual(before);
+      expect(madeAt).toBeLessThanOrEqual(after);
+    }
+  });
+
   it('refuses invalid input with problem+json naming the fields, and stores nothing', async () => {
     const before = await count();
     const response = await call(

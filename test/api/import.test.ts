@@ -115,6 +115,8 @@ describeEachDatabase('import', (database) => {
     const ofImport = await auditor('GET', `/audit-events?importId=${committed.body.importId}`);
     expect(ofImport.body.items.map((event: any) => event.action)).toEqual(['import.commit', 'valuation.create', 'delivery.create']);
     expect(ofImport.body.items.slice(1).every((event: any) => event.detail.importId === committed.body.importId)).toBe(true);
+    // The delivery it made has an id of version 7, as one made through the API (src/register/record-ids.ts).
+    expect(ofImport.body.items.slice(1).map((event: any) => event.object.id)).toEqual(Array(2).fill(expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)));
     expect((await auditor('GET', `/audit-events?importId=${crypto.randomUUID()}`)).body.items).toEqual([]);
     expect((await auditor('GET', '/audit-events?importId=not-an-id')).status).toBe(400);
     expect((await verifyAuditTrail(database().db)).ok).toBe(true);
