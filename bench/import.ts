@@ -2,7 +2,8 @@
  * `npm run bench:import [-- ROWS]`: imports a workbook of ROWS rows (default 100,000: 40% deliveries,
  * half from stock with a valuation each, half bought with two payments each) into an empty register on
  * PGlite and on PostgreSQL (as in run.ts), with every row validated and every record audited, and
- * prints the time of the dry run and of the commit, the process's peak memory (resident set) and its processor time; then
+ * prints the time of the dry run and of the commit, the process's peak memory (resident set), its processor time and
+ * the longest its event loop was held (which a server's other requests would wait); then
  * the time of importing a second such workbook (other references) without a dry run, reading, checking
  * and writing in one go as `cli import FILE` does, into the register that now holds the first. It then
  * checks that the audit chain verifies and that the realised support the triggers keep adds up to the
@@ -47,8 +48,9 @@ async function generatedWorkbook(total: number, prefix: string): Promise<{ file:
 }
 
 /** The process also holds what generating the workbooks left (exceljs keeps much of it): the growth is the import's own. */
-const resources = (run: { peakMb: number; growthMb: number; processorMs: number }) =>
-  `peak ${run.peakMb} MiB, ${run.growthMb} MiB above the process before, ${(run.processorMs / 1000).toFixed(2)} s of its processor time`;
+const resources = (run: { peakMb: number; growthMb: number; processorMs: number; longestPauseMs: number }) =>
+  `peak ${run.peakMb} MiB, ${run.growthMb} MiB above the process before, ${(run.processorMs / 1000).toFixed(2)} s of its processor time, ` +
+  `the event loop held up to ${(run.longestPauseMs / 1000).toFixed(2)} s at a time`;
 
 process.stderr.write(`Generating a workbook of ${rows} rows…\n`);
 const { file, moneyCents } = await generatedWorkbook(rows, '');

@@ -30,18 +30,28 @@ export async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: 
  * Runs the task while sampling the process's resident set size: its time, the highest sample, how far
  * that lies above the process before the task (which holds whatever the benchmark made before, such as
  * the files it generated), and the processor time the process took meanwhile (all its threads, the
- * collector's too), which a busy machine inflates less than the time on the clock.
+ * collector's too), which a busy machine inflates less than the time on the clock. Also the longest the
+ * event loop went without a turn while the task ran: in a server, how long a request that came then waited
+ * before it was even read.
  */
-export async function withPeakMemory<T>(task: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number; growthMb: number; processorMs: number }> {
+export async function withPeakMemory<T>(task: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number; growthMb: number; processorMs: number; longestPauseMs: number }> {
   const start = process.memoryUsage.rss();
   const processorBefore = process.cpuUsage();
   let peak = start;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  let lastTurn = performance.now();
+  let longestPause = 0;
+  const sample = () => {
+    const now = performance.now();
+    longestPause = Math.max(longestPause, now - lastTurn);
+    lastTurn = now;
+    peak = Math.max(peak, process.memoryUsage.rss());
+  };
+  const sampler = setInterval(sample, 25);
   try {
     const { value, ms } = await timed(task);
-    peak = Math.max(peak, process.memoryUsage.rss());
+    sample();
     const { user, system } = process.cpuUsage(processorBefore);
-    return { value, ms, peakMb: Math.round(peak / 2 ** 20), growthMb: Math.round((peak - start) / 2 ** 20), processorMs: (user + system) / 1000 };
+    return { value, ms, peakMb: Math.round(peak / 2 ** 20), growthMb: Math.round((peak - start) / 2 ** 20), processorMs: (user + system) / 1000, longestPauseMs: longestPause };
   } finally {
     clearInterval(sampler);
   }
