@@ -17,13 +17,13 @@ const DOCUMENT_MAIN_PART = /^application\/vnd\.(openxmlformats-officedocument\.(
 /** The XML main part of an Excel workbook (not that of a binary one, .xlsb, which the reader cannot read). */
 const WORKBOOK_MAIN_PART = /^application\/vnd\.(openxmlformats-officedocument\.spreadsheetml|ms-excel)\.[\w.]+\.main\+xml$/i;
 
-export function packageKind(parts: Parts): PackageKind {
+export async function packageKind(parts: Parts): Promise<PackageKind> {
   const mimetype = parts.mimetype && OPEN_DOCUMENT.exec(new TextDecoder().decode(parts.mimetype).trim());
   if (mimetype) return mimetype[1]!.startsWith('spreadsheet') ? 'openDocumentSpreadsheet' : 'otherOfficeFile';
   const contentTypes = parts['[Content_Types].xml'];
   if (!contentTypes) return 'archive';
   const types: string[] = [];
-  readXml(contentTypes, {
+  await readXml(contentTypes, {
     open(name, attributes) {
       if ((name === 'Override' || name === 'Default') && attributes.ContentType) types.push(attributes.ContentType);
     },

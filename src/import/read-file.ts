@@ -142,7 +142,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   const startsWith = (signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
   if (startsWith(COMPOUND_FILE_SIGNATURE)) throw new UnreadableFileError('oldOrProtectedWorkbook');
   if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError(isUtf16WithoutMark(bytes) ? 'utf16WithoutMark' : 'notSpreadsheetOrText');
-  const tables = startsWith(ZIP_SIGNATURE) ? readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), hiddenRows: new Set<number>(), hiddenColumns: new Set<number>(), date1904: false }];
+  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), hiddenRows: new Set<number>(), hiddenColumns: new Set<number>(), date1904: false }];
   const sheets: ReadSheet[] = [];
   const sheetsNotTaken: SheetNotTaken[] = [];
   for (const table of tables) {
@@ -187,13 +187,13 @@ function readCsvTable(bytes: Uint8Array): CellValue[][] {
   }
 }
 
-function readWorkbook(bytes: Uint8Array): Table[] {
+async function readWorkbook(bytes: Uint8Array): Promise<Table[]> {
   try {
     const parts = checkedWorkbookParts(bytes);
-    const tables = readWorkbookParts(parts);
+    const tables = await readWorkbookParts(parts);
     if (tables.length > 0) return tables;
     // Other files are ZIP archives too, holding no sheet at all: said as what they are.
-    const kind = packageKind(parts);
+    const kind = await packageKind(parts);
     if (kind === 'workbook') return tables;
     throw new UnreadableFileError(OF_PACKAGE_KIND[kind]);
   } catch (error) {

@@ -66,7 +66,7 @@ interface CellXml {
   inline: string | undefined;
 }
 
-export function readSheetXml(part: Uint8Array, workbook: WorkbookContext): SheetContent {
+export async function readSheetXml(part: Uint8Array, workbook: WorkbookContext): Promise<SheetContent> {
   const rows: CellValue[][] = [];
   const hiddenRows = new Set<number>();
   const hiddenColumns = new Set<number>();
@@ -79,7 +79,7 @@ export function readSheetXml(part: Uint8Array, workbook: WorkbookContext): Sheet
   let sharedIndex: string | undefined;
   let capturing: 'value' | 'formula' | 'inline' | undefined;
   let phonetic = 0;
-  readXml(part, {
+  await readXml(part, {
     open(name, attributes) {
       switch (name) {
         case 'row':

@@ -10,8 +10,8 @@ const relationships = (entries: [id: string, type: string, target: string][]) =>
   strToU8(`<Relationships>${entries.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`).join('')}</Relationships>`);
 
 describe('a workbook’s parts', () => {
-  it('give its worksheets in the order of its tabs, found by its relationships wherever they are, in Strict Open XML too', () => {
-    const tables = readWorkbookParts({
+  it('give its worksheets in the order of its tabs, found by its relationships wherever they are, in Strict Open XML too', async () => {
+    const tables = await readWorkbookParts({
       '_rels/.rels': relationships([['rId1', `${STRICT_RELATIONSHIPS}/officeDocument`, '/boek/werkmap.xml']]),
       'boek/_rels/werkmap.xml.rels': relationships([
         ['rA', `${STRICT_RELATIONSHIPS}/worksheet`, 'bladen/twee.xml'],
@@ -37,24 +37,24 @@ describe('a workbook’s parts', () => {
     expect(tables[0]!.rows[0]![1]).toMatchObject({ shown: '1-6-2025' });
   });
 
-  it('count the rows and cells of a sheet wherever its relationships put it, and refuse one not in the UTF-8 it was given in', () => {
+  it('count the rows and cells of a sheet wherever its relationships put it, and refuse one not in the UTF-8 it was given in', async () => {
     const workbookAt = (sheet: Uint8Array) => ({
       'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="W" r:id="rId1"/></sheets></workbook>'),
       'xl/_rels/workbook.xml.rels': relationships([['rId1', `${RELATIONSHIPS}/worksheet`, 'elders/blad.xml']]),
       'xl/elders/blad.xml': sheet,
     });
-    expect(() => readWorkbookParts(workbookAt(strToU8(`<worksheet><sheetData>${'<row/>'.repeat(MAX_IMPORT_ROWS + 1)}</sheetData></worksheet>`)))).toThrow('tooManyRows');
+    await expect(readWorkbookParts(workbookAt(strToU8(`<worksheet><sheetData>${'<row/>'.repeat(MAX_IMPORT_ROWS + 1)}</sheetData></worksheet>`)))).rejects.toThrow('tooManyRows');
     const brokenByte = new Uint8Array([...strToU8('<worksheet><sheetData><row><c t="inlineStr"><is><t>Oekra'), 0xef, ...strToU8('ne</t></is></c></row></sheetData></worksheet>')]);
-    expect(() => readWorkbookParts(workbookAt(brokenByte))).toThrow(MalformedXmlError);
+    await expect(readWorkbookParts(workbookAt(brokenByte))).rejects.toThrow(MalformedXmlError);
   });
 
-  it('give no sheet for an archive without a workbook, as a Word document is', () => {
-    expect(readWorkbookParts({ '_rels/.rels': relationships([['rId1', `${RELATIONSHIPS}/officeDocument`, 'word/document.xml']]), 'word/document.xml': strToU8('<document/>') })).toEqual([]);
+  it('give no sheet for an archive without a workbook, as a Word document is', async () => {
+    expect(await readWorkbookParts({ '_rels/.rels': relationships([['rId1', `${RELATIONSHIPS}/officeDocument`, 'word/document.xml']]), 'word/document.xml': strToU8('<document/>') })).toEqual([]);
   });
 
-  it('refuse a part that is no well-formed XML, and one naming entities its DTD declares, which are never expanded', () => {
-    expect(() => readWorkbookParts({ 'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="W" r:id="rId1"></workbook>') })).toThrow(MalformedXmlError);
+  it('refuse a part that is no well-formed XML, and one naming entities its DTD declares, which are never expanded', async () => {
+    await expect(readWorkbookParts({ 'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="W" r:id="rId1"></workbook>') })).rejects.toThrow(MalformedXmlError);
     const laughs = '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';
-    expect(() => readWorkbookParts({ 'xl/workbook.xml': strToU8(`${laughs}<workbook><sheets><sheet name="&b;"/></sheets></workbook>`) })).toThrow(MalformedXmlError);
+    await expect(readWorkbookParts({ 'xl/workbook.xml': strToU8(`${laughs}<workbook><sheets><sheet name="&b;"/></sheets></workbook>`) })).rejects.toThrow(MalformedXmlError);
   });
 });

@@ -11,26 +11,28 @@ import { prefixedAttribute, readXml } from './xml-events.ts';
 type Parts = Readonly<Record<string, Uint8Array>>;
 
 /** The worksheets' tables; none for an archive that holds no workbook (a Word document is a ZIP archive too). */
-export function readWorkbookParts(parts: Parts): Table[] {
-  const workbookPart = relationshipsOf(parts, '')
+export async function readWorkbookParts(parts: Parts): Promise<Table[]> {
+  const workbookPart = (await relationshipsOf(parts, ''))
     .find((relationship) => relationship.type === 'officeDocument')?.target ?? 'xl/workbook.xml';
   const workbookXml = parts[workbookPart];
   if (!workbookXml) return [];
-  const related = relationshipsOf(parts, workbookPart);
+  const related = await relationshipsOf(parts, workbookPart);
   const partOfType = (type: string, usual: string) => related.find((relationship) => relationship.type === type)?.target ?? usual;
-  const { sheets, date1904 } = sheetsOf(workbookXml);
+  const { sheets, date1904 } = await sheetsOf(workbookXml);
   const context: WorkbookContext = {
-    sharedStrings: sharedStringsOf(parts[partOfType('sharedStrings', 'xl/sharedStrings.xml')]),
-    styles: stylesOf(parts[partOfType('styles', 'xl/styles.xml')]),
+    sharedStrings: await sharedStringsOf(parts[partOfType('sharedStrings', 'xl/sharedStrings.xml')]),
+    styles: await stylesOf(parts[partOfType('styles', 'xl/styles.xml')]),
     date1904,
     read: new ReadCount(),
   };
   const worksheets = new Map(related.filter((relationship) => relationship.type === 'worksheet').map((relationship) => [relationship.id, relationship.target]));
-  return sheets.flatMap(({ name, visibility, relationshipId }) => {
+  const tables: Table[] = [];
+  for (const { name, visibility, relationshipId } of sheets) {
     const part = parts[worksheets.get(relationshipId) ?? ''];
     // A chart sheet or a dialog sheet holds no cells.
-    return part ? [{ name, visibility, date1904, ...readSheetXml(part, context) }] : [];
-  });
+    if (part) tables.push({ name, visibility, date1904, ...(await readSheetXml(part, context)) });
+  }
+  return tables;
 }
 
 interface Relationship {
@@ -42,12 +44,12 @@ interface Relationship {
 }
 
 /** The relationships of a part ('' for the package's own), with their targets resolved against that part's folder. */
-function relationshipsOf(parts: Parts, part: string): Relationship[] {
+async function relationshipsOf(parts: Parts, part: string): Promise<Relationship[]> {
   const folder = part.slice(0, part.lastIndexOf('/') + 1);
   const xml = parts[`${folder}_rels/${part.slice(folder.length)}.rels`];
   const relationships: Relationship[] = [];
   if (!xml) return relationships;
-  readXml(xml, {
+  await readXml(xml, {
     open(name, attributes) {
       if (name !== 'Relationship' || !attributes.Target || attributes.TargetMode === 'External') return;
       relationships.push({ id: attributes.Id ?? '', type: (attributes.Type ?? '').split('/').at(-1) ?? '', target: resolvedPath(folder, attributes.Target) });
@@ -72,10 +74,10 @@ interface SheetEntry {
   relationshipId: string;
 }
 
-function sheetsOf(workbookXml: Uint8Array): { sheets: SheetEntry[]; date1904: boolean } {
+async function sheetsOf(workbookXml: Uint8Array): Promise<{ sheets: SheetEntry[]; date1904: boolean }> {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
-  readXml(workbookXml, {
+  await readXml(workbookXml, {
     open(name, attributes) {
       if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
       if (name !== 'sheet') return;
@@ -87,13 +89,13 @@ function sheetsOf(workbookXml: Uint8Array): { sheets: SheetEntry[]; date1904: bo
 }
 
 /** The strings cells of type s name by their index: each one's text, its runs' texts together, without its phonetic guide. */
-function sharedStringsOf(xml: Uint8Array | undefined): string[] {
+async function sharedStringsOf(xml: Uint8Array | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!xml) return strings;
   let current: string | undefined;
   let inText = false;
   let phonetic = 0;
-  readXml(xml, {
+  await readXml(xml, {
     open(name) {
       if (name === 'si') current = '';
       else if (name === 'rPh') phonetic++;
@@ -115,13 +117,13 @@ function sharedStringsOf(xml: Uint8Array | undefined): string[] {
 }
 
 /** Each cell style's number format, by its index among the cell formats (cellXfs); a built-in format by its id. */
-function stylesOf(xml: Uint8Array | undefined): NumberStyle[] {
+async function stylesOf(xml: Uint8Array | undefined): Promise<NumberStyle[]> {
   const formats = new Map<string, string>();
   const styles: NumberStyle[] = [];
   if (!xml) return styles;
   const formatIds: string[] = [];
   let inCellFormats = false;
-  readXml(xml, {
+  await readXml(xml, {
     open(name, attributes) {
       if (name === 'numFmt' && attributes.numFmtId !== undefined) formats.set(attributes.numFmtId, attributes.formatCode ?? '');
       else if (name === 'cellXfs') inCellFormats = true;

@@ -3,6 +3,7 @@
  * workbook may write them with a namespace prefix (<x:row>), as .NET's Open XML SDK does. No DTD is
  * read and no entity of one is expanded (saxes knows only XML's own five and character references).
  */
+import { setImmediate } from 'node:timers/promises';
 import { SaxesParser } from 'saxes';
 
 export interface XmlHandlers {
@@ -17,8 +18,14 @@ export class MalformedXmlError extends Error {}
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Characters parsed between two turns of the event loop, some milliseconds of work: a sheet of 100,000 rows
+ * read in one go held a server's other requests for a second.
+ */
+const CHARACTERS_PER_SLICE = 256 * 1024;
+
 /** Reads a part in UTF-8 (see xml-encoding.ts) from start to end, calling the handlers in document order. */
-export function readXml(part: Uint8Array, handlers: XmlHandlers): void {
+export async function readXml(part: Uint8Array, handlers: XmlHandlers): Promise<void> {
   const parser = new SaxesParser();
   const { open, text, close } = handlers;
   if (open) parser.on('opentag', (tag) => open(localName(tag.name), tag.attributes));
@@ -30,7 +37,12 @@ export function readXml(part: Uint8Array, handlers: XmlHandlers): void {
   parser.on('error', (error) => {
     throw new MalformedXmlError(error.message);
   });
-  parser.write(utf8Text(part)).close();
+  const content = utf8Text(part);
+  for (let start = 0; start < content.length; start += CHARACTERS_PER_SLICE) {
+    if (start > 0) await setImmediate();
+    parser.write(content.slice(start, start + CHARACTERS_PER_SLICE));
+  }
+  parser.close();
 }
 
 function utf8Text(part: Uint8Array): string {

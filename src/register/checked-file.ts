@@ -41,7 +41,7 @@ export async function checkedFile(
 
 async function readAndCheck(file: ImportFile, today: IsoDate, onProgress: Progress | undefined): Promise<CheckedFile> {
   const { sheets, sheetsNotTaken } = await readImportFile(file.fileName, file.bytes);
-  return { ...readFileRows(sheets, today, onProgress), sheetsNotTaken };
+  return { ...(await readFileRows(sheets, today, onProgress)), sheetsNotTaken };
 }
 
 function forgetCheckedFile(): void {

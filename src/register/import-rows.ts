@@ -14,6 +14,7 @@ import { violationsFromZod } from '../api/problem.ts';
 import { lifecycleViolations, stageDateViolations, type LifecycleDates, type RuleViolation } from '../domain/delivery.ts';
 import { licenceFieldViolations } from '../domain/export-control.ts';
 import { pastDateViolations, whereGiven } from '../domain/plausibility.ts';
+import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
@@ -59,6 +60,8 @@ export interface ComputedCell {
 }
 
 const ReferenceSchema = requiredText(200, 'reference');
+/** Rows checked between two turns of the event loop, some milliseconds of work: a server's other requests wait no longer. */
+const ROWS_PER_SLICE = 1000;
 /**
  * Cells read beside what the API's input rules check: the records a row names by their references (found
  * when the import is made: a delivery, a programme by its short name, a company), and a contract's first
@@ -92,7 +95,7 @@ const SHEET_RULES = {
  * them the faults of each sheet's header row: the rows are the file's rows of data (and of notes), which
  * the counts count.
  */
-export function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: Progress): { rows: PlannedRow[]; headerFaults: HeaderFaults[] } {
+export async function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: Progress): Promise<{ rows: PlannedRow[]; headerFaults: HeaderFaults[] }> {
   const total = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   const rows: PlannedRow[] = [];
   const headerFaults: HeaderFaults[] = [];
@@ -104,6 +107,7 @@ export function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgress?: P
     for (const row of sheet.rows) {
       rows.push(readRow(sheet, columns, row, today, monthFirstSign));
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
+      if (rows.length % ROWS_PER_SLICE === 0) await setImmediate();
     }
     const hidden = hiddenSheetFault(sheet, rows.slice(first));
     if (sheet.notesRowNumber !== undefined) rows.splice(first, 0, notesRow(sheet, sheet.notesRowNumber));
