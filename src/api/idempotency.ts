@@ -41,6 +41,24 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * How often a create also removes the keys that expired: the removal reads every key stored (a day's), and
+ * with every create it made each one as slow as the day was busy. A key expired and not yet removed is
+ * removed when it is used again (findLiveIdempotentRequest).
+ */
+const EXPIRED_KEYS_REMOVED_EVERY_MS = 60 * 1000;
+const expiredKeysLastRemoved = new WeakMap<Kysely<Database>, number>();
+
+/** The moment before which keys expired, when it is time for a create to remove them; otherwise undefined. */
+function expiredKeysToRemove(db: Kysely<Database>, now: Date): string | undefined {
+  const last = expiredKeysLastRemoved.get(db);
+  if (last !== undefined && Math.abs(now.getTime() - last) < EXPIRED_KEYS_REMOVED_EVERY_MS) return undefined;
+  expiredKeysLastRemoved.set(db, now.getTime());
+  return expiredBeforeAt(now);
+}
+
+const expiredBeforeAt = (now: Date) => new Date(now.getTime() - KEY_LIFETIME_MS).toISOString();
+
+/**
  * Runs a create at most once per Idempotency-Key (per account): the answer is stored with the key in
  * the create's own transaction or statement, a replay of the same request gets the first answer and
  * creates nothing, the same key with another request gets 422. Without the header the create just runs. The
@@ -58,8 +76,11 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
   const { db, totpKey } = c.get('deps');
   const checked = (created: Created<z.input<Schema>>) => ({ headers: created.headers ?? {}, body: schemas.response.parse(created.body) });
   type Answer = ReturnType<typeof checked>;
-  /** Runs the create and, given `stored`, stores the record it makes of the answer with it: both commit or neither. */
-  const run = async (stored?: (answer: Answer) => { request: IdempotentRequest; expiredBefore: string }): Promise<Answer> => {
+  /**
+   * Runs the create and, given `stored`, stores the record it makes of the answer with it: both commit or
+   * neither. Keys that expired before `expiredBefore`, if given, are removed with them.
+   */
+  const run = async (stored?: (answer: Answer) => { request: IdempotentRequest; expiredBefore: string | undefined }): Promise<Answer> => {
     if (typeof create === 'function') {
       return db.transaction().execute(async (trx) => {
         const answer = checked(await create(trx));
@@ -93,12 +114,11 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
   for (let attempt = 0; ; attempt += 1) {
     try {
       const now = c.get('deps').clock();
-      const expiredBefore = new Date(now.getTime() - KEY_LIFETIME_MS).toISOString();
-      const earlier = attempt === 0 ? undefined : await requests.findLiveIdempotentRequest(db, accountId, key, expiredBefore);
+      const earlier = attempt === 0 ? undefined : await requests.findLiveIdempotentRequest(db, accountId, key, expiredBeforeAt(now));
       if (!earlier) {
         const created = await run((answer) => ({
           request: { accountId, key, fingerprint, status: 201, headers: answer.headers, body: sealWithKey(totpKey, boundTo, JSON.stringify(answer.body)), createdAt: now.toISOString() },
-          expiredBefore,
+          expiredBefore: expiredKeysToRemove(db, now),
         }));
         return c.json(created.body, 201, created.headers);
       }

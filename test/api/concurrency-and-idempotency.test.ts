@@ -191,6 +191,41 @@ describeEachDatabase('concurrent changes and idempotent creates', (database) => 
     expect(nextDay.id).not.toBe(first.id);
   });
 
+  it('removes expired keys with a create at most once a minute, and a key used again after it expired and before it was removed creates anew', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    // Long after the other creates of this suite, which run at the real time: its first create removes what expired.
+    const start = Date.now() + 30 * day;
+    let now = new Date(start);
+    const api = createApi({ db: database().db, clock: () => now, onError: (error) => { throw error; } });
+    const account = await insertAccount(database().db, {
+      id: randomUUID(), username: `registrar-${randomUUID().slice(0, 8)}`, displayName: '', role: 'registrar',
+      passwordHash: null, totpSecret: null, oidcSubject: null,
+    });
+    const postAt = async (ms: number, key: string) => {
+      now = new Date(start + ms);
+      const token = (await openSession(database().db, account, false, now, systemContext('test'))).token;
+      const response = await api.request('/deliveries', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: `${SESSION_COOKIE}=${token}`, 'Idempotency-Key': key },
+        body: JSON.stringify(stock),
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const keysKept = async () =>
+      (await database().db.selectFrom('idempotentRequest').select('key').where('accountId', '=', account.id).orderBy('createdAt').execute()).map((row) => row.key);
+
+    await postAt(0, 'a');
+    const firstB = await postAt(30_000, 'b');
+    await postAt(day + 10_000, 'c');
+    expect(await keysKept()).toEqual(['b', 'c']); // a expired and was removed; b had not expired
+    await postAt(day + 40_000, 'd');
+    expect(await keysKept()).toEqual(['b', 'c', 'd']); // b expired 10 s before, within a minute of the last removal
+    const secondB = await postAt(day + 50_000, 'b');
+    expect(secondB).not.toBe(firstB);
+    expect(await keysKept()).toEqual(['c', 'd', 'b']);
+  });
+
   it('of two PATCHes racing with the same If-Match, exactly one succeeds and the other gets 412', async () => {
     for (let round = 0; round < 5; round += 1) {
       const delivery = await created();

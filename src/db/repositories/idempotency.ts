@@ -9,9 +9,13 @@ export async function findIdempotentRequest(db: Db, accountId: string, key: stri
   return db.selectFrom('idempotentRequest').selectAll().where('accountId', '=', accountId).where('key', '=', key).executeTakeFirst();
 }
 
-/** Every request stored before `expiredBefore`, removed: a query to run beside another in one statement. */
-function withExpiredRemoved(db: Db, expiredBefore: string) {
-  return db.with('expired', (query) => query.deleteFrom('idempotentRequest').where('createdAt', '<', expiredBefore));
+/**
+ * A statement to write on that also removes every request stored before `expiredBefore`, if given. Typed as
+ * the database alone: nothing reads the query's name (expired) as a table.
+ */
+function removingExpired(db: Db, expiredBefore: string | undefined): QueryCreator<Database> {
+  if (expiredBefore === undefined) return db;
+  return db.with('expired', (query) => query.deleteFrom('idempotentRequest').where('createdAt', '<', expiredBefore)) as unknown as QueryCreator<Database>;
 }
 
 export type IdempotentRequest = Omit<StoredIdempotentRequest, 'headers'> & { headers: Record<string, string> };
@@ -19,26 +23,30 @@ export type IdempotentRequest = Omit<StoredIdempotentRequest, 'headers'> & { hea
 const storedRow = (request: IdempotentRequest) => ({ ...request, headers: JSON.stringify(request.headers) });
 
 /**
- * Stores a request under its key, removing every expired one in the same statement. A key stored before,
- * live or expired, is refused by its unique index.
+ * Stores a request under its key; given `expiredBefore`, every request stored before it is removed in the
+ * same statement. A key stored before, live or expired, is refused by its unique index.
  */
-export async function insertIdempotentRequest(db: Db, request: IdempotentRequest, expiredBefore: string): Promise<void> {
-  await withExpiredRemoved(db, expiredBefore).insertInto('idempotentRequest').values(storedRow(request)).execute();
+export async function insertIdempotentRequest(db: Db, request: IdempotentRequest, expiredBefore: string | undefined): Promise<void> {
+  await removingExpired(db, expiredBefore).insertInto('idempotentRequest').values(storedRow(request)).execute();
 }
 
 /**
  * Stores a request under its key as insertIdempotentRequest does, but as part of the statement written on what
  * this returns (the create's own), so that both commit or fail together without a transaction.
  */
-export function storingIdempotentRequest(db: Db, request: IdempotentRequest, expiredBefore: string): QueryCreator<Database> {
-  const statement = withExpiredRemoved(db, expiredBefore).with('stored', (query) => query.insertInto('idempotentRequest').values(storedRow(request)));
-  // Typed as the database alone: nothing reads the two queries' names (expired, stored) as tables.
+export function storingIdempotentRequest(db: Db, request: IdempotentRequest, expiredBefore: string | undefined): QueryCreator<Database> {
+  const statement = removingExpired(db, expiredBefore).with('stored', (query) => query.insertInto('idempotentRequest').values(storedRow(request)));
+  // Typed as the database alone: nothing reads the query's name (stored) as a table.
   return statement as unknown as QueryCreator<Database>;
 }
 
-/** The request stored under this key unless it expired, removing every expired one in the same statement. */
+/**
+ * The request stored under this key unless it expired; an expired one under the key is removed in the same
+ * statement, so that the key can be stored again.
+ */
 export async function findLiveIdempotentRequest(db: Db, accountId: string, key: string, expiredBefore: string): Promise<StoredIdempotentRequest | undefined> {
-  return withExpiredRemoved(db, expiredBefore)
+  return db
+    .with('expired', (query) => query.deleteFrom('idempotentRequest').where('accountId', '=', accountId).where('key', '=', key).where('createdAt', '<', expiredBefore))
     .selectFrom('idempotentRequest')
     .selectAll()
     .where('accountId', '=', accountId)
