@@ -2,21 +2,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { readImportFile } from '../import/read-file.ts';
 import { readFileRows } from './import-rows.ts';
-
-/** How often other work got a turn while the task ran: an event loop held for the whole task gives none. */
-async function turnsOfOthersDuring<T>(task: () => Promise<T>): Promise<{ value: T; turns: number }> {
-  let turns = 0;
-  let running = true;
-  const turn = () => {
-    if (!running) return;
-    turns++;
-    setImmediate(turn);
-  };
-  setImmediate(turn);
-  const value = await task();
-  running = false;
-  return { value, turns };
-}
+import { turnsOfOthersDuring } from '../../test/support/turns.ts';
 
 it('reads and checks a large workbook a slice at a time, letting other work run in between, as a server must for its other requests', async () => {
   const workbook = new ExcelJS.Workbook();

@@ -30,7 +30,7 @@ const ImportFaultSchema = z.object({
   reason: z.string(),
 });
 
-const ImportReportSchema = z
+export const ImportReportSchema = z
   .object({
     fileName: z.string(),
     sha256: z.string(),

@@ -8,13 +8,7 @@ import type { Kysely } from 'kysely';
 import { publicDeliveriesDigest, publicDeliveriesVersion, type PublicDelivery } from '../../db/repositories/public.ts';
 import type { PublicDatabase } from '../../db/schema.ts';
 import { csvEuros, csvLine, csvPreamble, csvRow, type CsvCell, type CsvDialect } from '../csv.ts';
-
-/** How a file opens, writes a batch of rows and closes. */
-interface FileShape<Row> {
-  start: string;
-  batch: (rows: Row[], first: boolean) => string;
-  end: string;
-}
+import type { FileShape } from '../streamed-file.ts';
 
 /** The columns of the CSV, in the order of the file: labels in the language asked for, each code beside its label. */
 const PUBLIC_DELIVERY_COLUMNS = [
@@ -103,32 +97,4 @@ export class PublicDeliveriesTag {
     }
     return this.#last.digest;
   }
-}
-
-const encoder = new TextEncoder();
-
-export function openDataStream<Row>({ start, batch, end }: FileShape<Row>, batches: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
-  let first = true;
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        controller.enqueue(encoder.encode(start));
-      },
-      async pull(controller) {
-        const next = await batches.next();
-        if (next.done) {
-          if (end) controller.enqueue(encoder.encode(end));
-          controller.close();
-          return;
-        }
-        controller.enqueue(encoder.encode(batch(next.value, first)));
-        first = false;
-      },
-      async cancel() {
-        await batches.return(undefined);
-      },
-    },
-    // One batch waiting at most: the next is read only when the reader has taken this one.
-    { highWaterMark: 1 },
-  );
 }

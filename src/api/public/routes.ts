@@ -20,7 +20,8 @@ import { fileName } from '../file-names.ts';
 import { limitAnonymousRequests } from '../rate-limit.ts';
 import { namesCurrentTag } from '../caching.ts';
 import { answerLanguage } from '../language.ts';
-import { deliveriesCsv, deliveriesJson, openDataStream, PublicDeliveriesTag } from './open-data.ts';
+import { deliveriesCsv, deliveriesJson, PublicDeliveriesTag } from './open-data.ts';
+import { streamedFile } from '../streamed-file.ts';
 import { openDataCatalog } from './catalog.ts';
 import { kielCsv, kielWorkbook } from './kiel.ts';
 import { LatestFile } from './latest-file.ts';
@@ -133,7 +134,7 @@ export function publicRoutes() {
     const variant = format === 'csv' ? `csv-${query.dialect}` : format;
     if ((await tagged(c, `deliveries-${variant}-${language}`, now)).readerHasIt) return c.body(null, 304);
     const file = format === 'csv' ? deliveriesCsv(language, query.dialect) : deliveriesJson(language);
-    const body = openDataStream(file, publicData.publicDeliveryBatches(db(c), now));
+    const body = streamedFile(file, publicData.publicDeliveryBatches(db(c), now));
     if (format === 'csv') {
       return c.body(body, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
@@ -178,7 +179,7 @@ export function publicRoutes() {
       const workbook = await kielWorkbooks.get(tag, () => kielWorkbook(publicData.publicDeliveryBatches(db(c), now)));
       return c.body(workbook, 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': 'attachment; filename="netherlands-kiel-format.xlsx"' });
     }
-    return c.body(openDataStream(kielCsv(dialect), publicData.publicDeliveryBatches(db(c), now)), 200, {
+    return c.body(streamedFile(kielCsv(dialect), publicData.publicDeliveryBatches(db(c), now)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="netherlands-kiel-format.csv"',
     });
