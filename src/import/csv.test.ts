@@ -7,65 +7,65 @@ import { readCsv } from './csv.ts';
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('reading CSV files', () => {
-  it('reads UTF-8 with and without a byte order mark, with commas or semicolons', () => {
-    expect(readCsv(bytes('\uFEFFa;b\r\nOekraïne;2\r\n'))).toEqual([['a', 'b'], ['Oekraïne', '2']]);
-    expect(readCsv(bytes('a,b\n1,2'))).toEqual([['a', 'b'], ['1', '2']]);
+  it('reads UTF-8 with and without a byte order mark, with commas or semicolons', async () => {
+    expect(await readCsv(bytes('\uFEFFa;b\r\nOekraïne;2\r\n'))).toEqual([['a', 'b'], ['Oekraïne', '2']]);
+    expect(await readCsv(bytes('a,b\n1,2'))).toEqual([['a', 'b'], ['1', '2']]);
   });
 
-  it('takes the separator the header uses, so that decimal commas in the data stay in their field', () => {
-    expect(readCsv(bytes('a;b\n1,50;2,25\n'))).toEqual([['a', 'b'], ['1,50', '2,25']]);
+  it('takes the separator the header uses, so that decimal commas in the data stay in their field', async () => {
+    expect(await readCsv(bytes('a;b\n1,50;2,25\n'))).toEqual([['a', 'b'], ['1,50', '2,25']]);
   });
 
-  it('reads tab-separated text, as Excel saves "Unicode text" (UTF-16) and "Text (tab delimited)"', () => {
+  it('reads tab-separated text, as Excel saves "Unicode text" (UTF-16) and "Text (tab delimited)"', async () => {
     const unicodeText = new Uint8Array([0xff, 0xfe, ...Buffer.from('Eigen kenmerk\tTitel\r\nVB-1\t"Radars; type ""X"", 2"\r\n', 'utf16le')]);
-    expect(readCsv(unicodeText)).toEqual([['Eigen kenmerk', 'Titel'], ['VB-1', 'Radars; type "X", 2']]);
-    expect(readCsv(bytes('a\tb,c;d\te\n1,50\t2;3\t4\n'))).toEqual([['a', 'b,c;d', 'e'], ['1,50', '2;3', '4']]);
-    expect(readCsv(bytes('sep=\t\na;b\tc\n'))).toEqual([['a;b', 'c']]);
+    expect(await readCsv(unicodeText)).toEqual([['Eigen kenmerk', 'Titel'], ['VB-1', 'Radars; type "X", 2']]);
+    expect(await readCsv(bytes('a\tb,c;d\te\n1,50\t2;3\t4\n'))).toEqual([['a', 'b,c;d', 'e'], ['1,50', '2;3', '4']]);
+    expect(await readCsv(bytes('sep=\t\na;b\tc\n'))).toEqual([['a;b', 'c']]);
   });
 
-  it('takes the separator a first line "sep=" names, and leaves that line out as Excel does', () => {
-    expect(readCsv(bytes('\uFEFFsep=;\r\na,b;c\r\n1,50;2\r\n'))).toEqual([['a,b', 'c'], ['1,50', '2']]);
-    expect(readCsv(bytes('sep=,\na;b,c\n'))).toEqual([['a;b', 'c']]);
+  it('takes the separator a first line "sep=" names, and leaves that line out as Excel does', async () => {
+    expect(await readCsv(bytes('\uFEFFsep=;\r\na,b;c\r\n1,50;2\r\n'))).toEqual([['a,b', 'c'], ['1,50', '2']]);
+    expect(await readCsv(bytes('sep=,\na;b,c\n'))).toEqual([['a;b', 'c']]);
     // One it does not know is a line of text like any other, a title: the next line's separator is taken.
-    expect(readCsv(bytes('sep=|\na;b\n'))).toEqual([['sep=|'], ['a', 'b']]);
+    expect(await readCsv(bytes('sep=|\na;b\n'))).toEqual([['sep=|'], ['a', 'b']]);
   });
 
-  it('takes the separator of the first line that has one, passing over a title above the headers', () => {
-    expect(readCsv(bytes('Leveringen 2025\r\n\r\na;b;c,d\r\n1,50;2;3\r\n'))).toEqual([['Leveringen 2025'], [''], ['a', 'b', 'c,d'], ['1,50', '2', '3']]);
-    expect(readCsv(bytes('a\nb\n'))).toEqual([['a'], ['b']]);
+  it('takes the separator of the first line that has one, passing over a title above the headers', async () => {
+    expect(await readCsv(bytes('Leveringen 2025\r\n\r\na;b;c,d\r\n1,50;2;3\r\n'))).toEqual([['Leveringen 2025'], [''], ['a', 'b', 'c,d'], ['1,50', '2', '3']]);
+    expect(await readCsv(bytes('a\nb\n'))).toEqual([['a'], ['b']]);
   });
 
-  it('takes the separator of the header line, not of a title above it that holds another', () => {
+  it('takes the separator of the header line, not of a title above it that holds another', async () => {
     const headers = ['Eigen kenmerk', 'Kenmerk levering', 'Bedrag (€)', 'Grondslag', 'Ingangsdatum'];
     const csv = `Waarderingen, stand 1 september 2025\r\n\r\n${headers.join(';')}\r\nW1;D1;1,50;x;y\r\n`;
-    expect(readCsv(bytes(csv))).toEqual([['Waarderingen, stand 1 september 2025'], [''], headers, ['W1', 'D1', '1,50', 'x', 'y']]);
+    expect(await readCsv(bytes(csv))).toEqual([['Waarderingen, stand 1 september 2025'], [''], headers, ['W1', 'D1', '1,50', 'x', 'y']]);
     // A tab in a title above headers separated by commas.
-    expect(readCsv(bytes(`Titel\tdatum\n${headers.join(',')}\nW1,D1,1.50,x,y\n`)).slice(1)).toEqual([headers, ['W1', 'D1', '1.50', 'x', 'y']]);
+    expect((await readCsv(bytes(`Titel\tdatum\n${headers.join(',')}\nW1,D1,1.50,x,y\n`))).slice(1)).toEqual([headers, ['W1', 'D1', '1.50', 'x', 'y']]);
   });
 
-  it('keeps separators, line breaks and doubled quotes inside quoted fields (RFC 4180), and blank lines as rows (their numbers count)', () => {
-    expect(readCsv(bytes('a,b\n"x, ""y""","regel 1\nregel 2"\n\n'))).toEqual([['a', 'b'], ['x, "y"', 'regel 1\nregel 2'], ['']]);
+  it('keeps separators, line breaks and doubled quotes inside quoted fields (RFC 4180), and blank lines as rows (their numbers count)', async () => {
+    expect(await readCsv(bytes('a,b\n"x, ""y""","regel 1\nregel 2"\n\n'))).toEqual([['a', 'b'], ['x, "y"', 'regel 1\nregel 2'], ['']]);
   });
 
-  it('counts only rows with text towards the most rows an import holds', () => {
-    expect(readCsv(bytes(`a;b\n${';\n'.repeat(MAX_IMPORT_ROWS)}x;y\n`))).toHaveLength(MAX_IMPORT_ROWS + 2);
-    expect(() => readCsv(bytes(`a;b\n${'x;y\n'.repeat(MAX_IMPORT_ROWS)}`))).toThrow('tooManyRows');
+  it('counts only rows with text towards the most rows an import holds', async () => {
+    expect(await readCsv(bytes(`a;b\n${';\n'.repeat(MAX_IMPORT_ROWS)}x;y\n`))).toHaveLength(MAX_IMPORT_ROWS + 2);
+    await expect(readCsv(bytes(`a;b\n${'x;y\n'.repeat(MAX_IMPORT_ROWS)}`))).rejects.toThrow('tooManyRows');
   });
 
-  it('reads text that is not UTF-8 as Windows-1252, as Excel on Windows saves plain CSV, and UTF-16 by its byte order mark', () => {
+  it('reads text that is not UTF-8 as Windows-1252, as Excel on Windows saves plain CSV, and UTF-16 by its byte order mark', async () => {
     const windows1252 = new Uint8Array([...bytes('Land;Bedrag\r\nOekra'), 0xef, ...bytes('ne;'), 0x80, ...bytes(' 1.234,56\r\n')]);
-    expect(readCsv(windows1252)).toEqual([['Land', 'Bedrag'], ['Oekraïne', '€ 1.234,56']]);
+    expect(await readCsv(windows1252)).toEqual([['Land', 'Bedrag'], ['Oekraïne', '€ 1.234,56']]);
     const utf16 = (encoding: 'utf16le' | 'ucs2', mark: number[], text: string) => new Uint8Array([...mark, ...Buffer.from(text, encoding)]);
-    expect(readCsv(utf16('utf16le', [0xff, 0xfe], 'a;b\r\nOekraïne;€ 2\r\n'))).toEqual([['a', 'b'], ['Oekraïne', '€ 2']]);
+    expect(await readCsv(utf16('utf16le', [0xff, 0xfe], 'a;b\r\nOekraïne;€ 2\r\n'))).toEqual([['a', 'b'], ['Oekraïne', '€ 2']]);
     const bigEndian = Buffer.from('a,b\nx,ï\n', 'utf16le').swap16();
-    expect(readCsv(new Uint8Array([0xfe, 0xff, ...bigEndian]))).toEqual([['a', 'b'], ['x', 'ï']]);
+    expect(await readCsv(new Uint8Array([0xfe, 0xff, ...bigEndian]))).toEqual([['a', 'b'], ['x', 'ï']]);
   });
 
-  it('refuses an unclosed quote, and UTF-16 that does not decode, by its row', () => {
-    expect(() => readCsv(bytes('a,b\n"x,1\n'))).toThrow('unclosedQuote');
+  it('refuses an unclosed quote, and UTF-16 that does not decode, by its row', async () => {
+    await expect(readCsv(bytes('a,b\n"x,1\n'))).rejects.toThrow('unclosedQuote');
     // A high surrogate (0xD800) with no low surrogate after it, on the second row.
     const broken = new Uint8Array([0xff, 0xfe, ...Buffer.from('a;b\nx;', 'utf16le'), 0x00, 0xd8, ...Buffer.from('\n', 'utf16le')]);
-    expect(() => readCsv(broken)).toThrow(expect.objectContaining({ code: 'brokenUtf16', row: 2 }));
+    await expect(readCsv(broken)).rejects.toThrow(expect.objectContaining({ code: 'brokenUtf16', row: 2 }));
   });
 });
 

@@ -6,6 +6,7 @@
  * template does not have says so, as faults of its header row. Whether a sheet is hidden is kept: its
  * user cannot see its rows, so an import does not take them.
  */
+import { setImmediate } from 'node:timers/promises';
 import { columnLetters } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
@@ -142,11 +143,11 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   const startsWith = (signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
   if (startsWith(COMPOUND_FILE_SIGNATURE)) throw new UnreadableFileError('oldOrProtectedWorkbook');
   if (!startsWith(ZIP_SIGNATURE) && isBinary(bytes)) throw new UnreadableFileError(isUtf16WithoutMark(bytes) ? 'utf16WithoutMark' : 'notSpreadsheetOrText');
-  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: readCsvTable(bytes), hiddenRows: new Set<number>(), hiddenColumns: new Set<number>(), date1904: false }];
+  const tables = startsWith(ZIP_SIGNATURE) ? await readWorkbook(bytes) : [{ name: fileName, visibility: 'visible' as const, rows: await readCsvTable(bytes), hiddenRows: new Set<number>(), hiddenColumns: new Set<number>(), date1904: false }];
   const sheets: ReadSheet[] = [];
   const sheetsNotTaken: SheetNotTaken[] = [];
   for (const table of tables) {
-    const sheet = toSheet(table);
+    const sheet = await toSheet(table);
     if ('definition' in sheet) sheets.push(sheet);
     else if (table.visibility === 'visible' && holdsTable(table.rows)) sheetsNotTaken.push({ name: table.name, ...sheet });
   }
@@ -178,9 +179,9 @@ function isBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
-function readCsvTable(bytes: Uint8Array): CellValue[][] {
+async function readCsvTable(bytes: Uint8Array): Promise<CellValue[][]> {
   try {
-    return readCsv(bytes);
+    return await readCsv(bytes);
   } catch (error) {
     if (error instanceof CsvError) throw new UnreadableFileError(error.code, error.row === undefined ? LIMITS[error.code] : { row: String(error.row) });
     throw error;
@@ -293,7 +294,10 @@ function headersOverRows(rows: Table['rows'], index: number): NotTaken | undefin
   return { code: 'headersStaggered', params: { row: String(into), otherRow: String(from), cells: cells(from), to: cells(into) } };
 }
 
-function toSheet(table: Table): ReadSheet | NotTaken {
+/** A sheet's rows taken between turns of the event loop, so that a server answers its other requests meanwhile. */
+const ROWS_PER_TURN = 1000;
+
+async function toSheet(table: Table): Promise<ReadSheet | NotTaken> {
   const headerRow = headerRowOf(table.rows);
   if ('code' in headerRow) return headerRow;
   const { headers, recognised } = headerRow;
@@ -335,6 +339,7 @@ function toSheet(table: Table): ReadSheet | NotTaken {
   // A row with values only in columns of no field (one of remarks) has a fault of its header row already.
   const dataRows: ReadRow[] = [];
   for (let index = firstDataRow; index < table.rows.length; index++) {
+    if ((index - firstDataRow) % ROWS_PER_TURN === ROWS_PER_TURN - 1) await setImmediate();
     const cells = table.rows[index];
     if (!cells || positions.every(([position]) => isBlank(cells[position]))) continue;
     const rowNumber = index + 1;

@@ -18,3 +18,10 @@ it('reads and checks a large workbook a slice at a time, letting other work run 
   expect(checked.value.rows.filter((row) => row.outcome === 'create')).toHaveLength(5000);
   expect(checked.turns).toBeGreaterThan(0);
 });
+
+it('reads a large CSV file a thousand rows at a time, letting other work run in between', async () => {
+  const lines = ['Eigen kenmerk;Kenmerk levering;Bedrag (€);Grondslag;Ingangsdatum', ...Array.from({ length: 5000 }, (_, index) => `W-${index};D-${index};${1000 + index},25;replacementValue;2025-06-01`)];
+  const read = await turnsOfOthersDuring(() => readImportFile('waarderingen.csv', new TextEncoder().encode(lines.join('\r\n'))));
+  expect(read.value.sheets[0]!.rows.map((row) => row.cells.get('externalReference'))).toEqual(Array.from({ length: 5000 }, (_, index) => `W-${index}`));
+  expect(read.turns).toBeGreaterThan(0);
+});
