@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import type { z } from '@hono/zod-openapi';
@@ -5,7 +6,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { importTemplate } from '../../import/template.ts';
 import { sheetNotTakenFault, UnreadableFileError } from '../../import/read-file.ts';
-import { setImmediate } from 'node:timers/promises';
 import { commitImport, dryRunImport, type ImportFault, type ImportReport, type ImportRowReport } from '../../register/import.ts';
 import { streamedFile, type FileShape } from '../streamed-file.ts';
 import { apiRoutes } from '../api-routes.ts';
@@ -84,7 +84,7 @@ const REPORT_ROWS_PER_BATCH = 1000;
 /**
  * The report as JSON, every fault and why a sheet was not taken with its reason in the language the client
  * asked for, written a batch of rows at a time while the client reads it: made in one piece, the answer for
- * a file of 100,000 rows held the server from every other request for almost two seconds.
+ * a file of 100,000 rows held the server from every other request for seconds.
  */
 function sendReport(c: Context<ApiEnv>, report: ImportReport) {
   const { rows, ...rest } = report;
