@@ -3,7 +3,8 @@
  * on PostgreSQL, as a browser asks for them, at 1 and 32 connections (autocannon), each with the median
  * and p95 of its latencies and, as the peer in the same run, a request that only checks the session; the
  * server's memory (RSS) under that load; 8 readers of the whole public deliveries file at once; and audited
- * writes (POST /deliveries with an Idempotency-Key) at 1, 8 and 32 connections beside the session-only peer.
+ * writes (POST /deliveries with an Idempotency-Key) at 1, 8 and 32 connections beside the session-only peer;
+ * for each load, the processor time the server and PostgreSQL spent per request (bench/processor-time.ts).
  * The server runs as its own process (`serve`) on a register of synthetic deliveries (bench/generate-
  * register.ts), of which about 30% are in the public projection. PostgreSQL as in run.ts.
  */
@@ -24,6 +25,7 @@ import { serverVersion } from './databases.ts';
 import { generateRegister } from './generate-register.ts';
 import { sizeLabel } from './report.ts';
 import { SEARCHABLE_WORD } from './synthetic-delivery.ts';
+import { processorTimeDuring, type ProcessorTime } from './processor-time.ts';
 import { timed, timingOf, type Timing } from './timing.ts';
 
 const CONNECTIONS = [1, 32];
@@ -81,6 +83,8 @@ async function peakRss<T>(pid: number, task: () => Promise<T>): Promise<{ value:
 interface LoadResult {
   timing: Timing;
   requestsPerSecond: number;
+  /** Responses received. */
+  requests: number;
   failures: number;
 }
 
@@ -101,7 +105,7 @@ async function load(url: string, cookie: string, connections: number, write?: ty
     if (statusCode !== (write ? 201 : 200)) failures += 1;
   });
   const result = await instance;
-  return { timing: timingOf(latencies), requestsPerSecond: result.requests.average, failures: failures + result.errors + result.timeouts };
+  return { timing: timingOf(latencies), requestsPerSecond: result.requests.average, requests: latencies.length, failures: failures + result.errors + result.timeouts };
 }
 
 /** Readers of the whole public file at once: each one's time, the bytes each read and the rows. */
@@ -160,6 +164,10 @@ async function startServer(databaseUrl: string, dataDir: string): Promise<{ serv
 
 const format = (ms: number) => ms.toFixed(ms < 10 ? 1 : 0);
 
+/** The server's and PostgreSQL's processor time per request of a load, in ms: "server / PostgreSQL". */
+const perRequest = ({ value, serverMs, postgresMs }: ProcessorTime<LoadResult>) =>
+  `${(serverMs / value.requests).toFixed(2)} / ${(postgresMs / value.requests).toFixed(2)}`;
+
 async function main(): Promise<void> {
   const skipReason = postgresSkipReason();
   const located = skipReason ? { skipReason } : await postgresServer();
@@ -197,31 +205,41 @@ async function main(): Promise<void> {
     if (deepCursor === null) throw new Error('too few deliveries for a page near the end of the list');
     console.log(`\nServer RSS after start: ${(await peakRss(pid, async () => undefined)).peakMb.toFixed(0)} MB`);
 
-    console.log('\n| request | connections | req/s | median ms | p95 ms | p95 / peer p95 | failed |\n|---|---|---|---|---|---|---|');
+    console.log(
+      '\n| request | connections | req/s | median ms | p95 ms | p95 / peer p95 | processor ms per request: server / PostgreSQL | failed |\n|---|---|---|---|---|---|---|---|',
+    );
     let listPeakMb = 0;
     for (const connections of CONNECTIONS) {
       let peerP95 = 0;
       for (const { name, path } of scenarios(deepCursor)) {
         await load(`${base}${path}`, cookie, connections); // warm-up, unmeasured
-        const { value: result, peakMb } = await peakRss(pid, () => load(`${base}${path}`, cookie, connections));
+        const { value: timed, peakMb } = await peakRss(pid, () => processorTimeDuring(pid, () => load(`${base}${path}`, cookie, connections)));
+        const result = timed.value;
         listPeakMb = Math.max(listPeakMb, peakMb);
         if (path.endsWith('/session')) peerP95 = result.timing.p95Ms;
         const ratio = peerP95 > 0 ? (result.timing.p95Ms / peerP95).toFixed(1) : '';
-        console.log(`| ${name} | ${connections} | ${result.requestsPerSecond.toFixed(0)} | ${format(result.timing.medianMs)} | ${format(result.timing.p95Ms)} | ${ratio} | ${result.failures} |`);
+        console.log(
+          `| ${name} | ${connections} | ${result.requestsPerSecond.toFixed(0)} | ${format(result.timing.medianMs)} | ${format(result.timing.p95Ms)} | ${ratio} | ${perRequest(timed)} | ${result.failures} |`,
+        );
       }
     }
     console.log(`\nServer RSS, largest sample under the load above: ${listPeakMb.toFixed(0)} MB`);
 
     // Audited writes: POST /deliveries (session check, the delivery, its audit event and its idempotency record), each
     // beside the session-only peer measured just before it at the same number of connections.
-    console.log('\n| audited writes | connections | req/s | median ms | p95 ms | req/s / peer req/s | failed |\n|---|---|---|---|---|---|---|');
+    console.log(
+      '\n| audited writes | connections | req/s | median ms | p95 ms | req/s / peer req/s | processor ms per request: server / PostgreSQL | failed |\n|---|---|---|---|---|---|---|---|',
+    );
     for (const connections of WRITE_CONNECTIONS) {
-      const peer = await load(`${base}${API}/session`, cookie, connections);
+      const peer = await processorTimeDuring(pid, () => load(`${base}${API}/session`, cookie, connections));
       await load(`${base}${API}/deliveries`, cookie, connections, AUDITED_CREATE); // warm-up, unmeasured
-      const writes = await load(`${base}${API}/deliveries`, cookie, connections, AUDITED_CREATE);
-      for (const [name, result] of [['session only (peer)', peer], ['POST /deliveries, Idempotency-Key', writes]] as const) {
-        const ratio = (result.requestsPerSecond / peer.requestsPerSecond).toFixed(2);
-        console.log(`| ${name} | ${connections} | ${result.requestsPerSecond.toFixed(0)} | ${format(result.timing.medianMs)} | ${format(result.timing.p95Ms)} | ${ratio} | ${result.failures} |`);
+      const writes = await processorTimeDuring(pid, () => load(`${base}${API}/deliveries`, cookie, connections, AUDITED_CREATE));
+      for (const [name, timed] of [['session only (peer)', peer], ['POST /deliveries, Idempotency-Key', writes]] as const) {
+        const result = timed.value;
+        const ratio = (result.requestsPerSecond / peer.value.requestsPerSecond).toFixed(2);
+        console.log(
+          `| ${name} | ${connections} | ${result.requestsPerSecond.toFixed(0)} | ${format(result.timing.medianMs)} | ${format(result.timing.p95Ms)} | ${ratio} | ${perRequest(timed)} | ${result.failures} |`,
+        );
       }
     }
 
