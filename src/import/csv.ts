@@ -7,18 +7,16 @@
  * headers. Blank lines stay (as rows without text) so that every row keeps the number a spreadsheet shows
  * it under.
  */
-import { setImmediate } from 'node:timers/promises';
 import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
 import { LAST_HEADER_ROW, sheetOfHeaders } from './sheets.ts';
-
-/** Rows split between turns of the event loop: a file of 100,000 rows took 0.3–0.5 s in one piece, a server's other requests waiting. */
-const ROWS_PER_TURN = 1000;
+import { turnAfterRows } from './turns.ts';
 
 export async function readCsv(bytes: Uint8Array): Promise<string[][]> {
   const { text, separator } = withSeparator(csvText(bytes));
   const rows: string[][] = [];
   for (const row of rowsOf(text, separator)) {
-    if (rows.push(row) % ROWS_PER_TURN === 0) await setImmediate();
+    rows.push(row);
+    await turnAfterRows(rows.length);
   }
   return rows;
 }

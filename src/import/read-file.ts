@@ -6,7 +6,6 @@
  * template does not have says so, as faults of its header row. Whether a sheet is hidden is kept: its
  * user cannot see its rows, so an import does not take them.
  */
-import { setImmediate } from 'node:timers/promises';
 import { columnLetters } from '../spreadsheets.ts';
 import { excelSerialDate, type CellValue } from './cells.ts';
 import { readCsv, CsvError } from './csv.ts';
@@ -14,6 +13,7 @@ import { isColumnNote } from './notes-rows.ts';
 import { columnOfHeader, computedColumnOfHeader, headerText, LAST_HEADER_ROW, sheetOfHeaders, type ImportColumn, type SheetDefinition } from './sheets.ts';
 import { headerBrokenOverRows, headersReachBelow, headersStaggeredOverRows, splitHeaders, type SplitHeader } from './split-headers.ts';
 import { totalsLabelOf } from './totals-rows.ts';
+import { turnAfterRows } from './turns.ts';
 import type { SheetVisibility, Table } from './table.ts';
 import { ArchiveError, checkedWorkbookParts } from './workbook-archive.ts';
 import { packageKind, type PackageKind } from './package-kind.ts';
@@ -294,9 +294,6 @@ function headersOverRows(rows: Table['rows'], index: number): NotTaken | undefin
   return { code: 'headersStaggered', params: { row: String(into), otherRow: String(from), cells: cells(from), to: cells(into) } };
 }
 
-/** A sheet's rows taken between turns of the event loop, so that a server answers its other requests meanwhile. */
-const ROWS_PER_TURN = 1000;
-
 async function toSheet(table: Table): Promise<ReadSheet | NotTaken> {
   const headerRow = headerRowOf(table.rows);
   if ('code' in headerRow) return headerRow;
@@ -339,7 +336,7 @@ async function toSheet(table: Table): Promise<ReadSheet | NotTaken> {
   // A row with values only in columns of no field (one of remarks) has a fault of its header row already.
   const dataRows: ReadRow[] = [];
   for (let index = firstDataRow; index < table.rows.length; index++) {
-    if ((index - firstDataRow) % ROWS_PER_TURN === ROWS_PER_TURN - 1) await setImmediate();
+    await turnAfterRows(index - firstDataRow);
     const cells = table.rows[index];
     if (!cells || positions.every(([position]) => isBlank(cells[position]))) continue;
     const rowNumber = index + 1;

@@ -14,10 +14,10 @@ import { violationsFromZod } from '../api/problem.ts';
 import { lifecycleViolations, stageDateViolations, type LifecycleDates, type RuleViolation } from '../domain/delivery.ts';
 import { licenceFieldViolations } from '../domain/export-control.ts';
 import { pastDateViolations, whereGiven } from '../domain/plausibility.ts';
-import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { IsoDate } from '../../common/dates.ts';
 import { readCell, type CellValue } from '../import/cells.ts';
+import { turnAfterRows } from '../import/turns.ts';
 import { monthFirstSigns, type MonthFirstSign } from '../import/date-order.ts';
 import type { ReadRow, ReadSheet, RepeatedCell } from '../import/read-file.ts';
 import { normaliseReference, referenceKey } from '../../common/text.ts';
@@ -60,8 +60,6 @@ export interface ComputedCell {
 }
 
 const ReferenceSchema = requiredText(200, 'reference');
-/** Rows checked between two turns of the event loop, some milliseconds of work: a server's other requests wait no longer. */
-const ROWS_PER_SLICE = 1000;
 /**
  * Cells read beside what the API's input rules check: the records a row names by their references (found
  * when the import is made: a delivery, a programme by its short name, a company), and a contract's first
@@ -107,7 +105,7 @@ export async function readFileRows(sheets: ReadSheet[], today: IsoDate, onProgre
     for (const row of sheet.rows) {
       rows.push(readRow(sheet, columns, row, today, monthFirstSign));
       if (rows.length % 5000 === 0) onProgress?.(rows.length, total);
-      if (rows.length % ROWS_PER_SLICE === 0) await setImmediate();
+      await turnAfterRows(rows.length);
     }
     const hidden = hiddenSheetFault(sheet, rows.slice(first));
     if (sheet.notesRowNumber !== undefined) rows.splice(first, 0, notesRow(sheet, sheet.notesRowNumber));

@@ -1,10 +1,10 @@
-import { setImmediate } from 'node:timers/promises';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import type { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { importTemplate } from '../../import/template.ts';
+import { ROWS_PER_TURN, turnAfterRows } from '../../import/turns.ts';
 import { sheetNotTakenFault, UnreadableFileError } from '../../import/read-file.ts';
 import { commitImport, dryRunImport, type ImportFault, type ImportReport, type ImportRowReport } from '../../register/import.ts';
 import { streamedFile, type FileShape } from '../streamed-file.ts';
@@ -78,9 +78,6 @@ async function unlessUnreadable<T>(c: Context<ApiEnv>, answer: () => Promise<T>)
   }
 }
 
-/** Rows of a report written at a time: the report of a file of 100,000 rows is 32 MB of JSON. */
-const REPORT_ROWS_PER_BATCH = 1000;
-
 /**
  * The report as JSON, every fault and why a sheet was not taken with its reason in the language the client
  * asked for, written a batch of rows at a time while the client reads it: made in one piece, the answer for
@@ -108,9 +105,9 @@ function sendReport(c: Context<ApiEnv>, report: ImportReport) {
 }
 
 async function* rowBatches(rows: readonly ImportRowReport[]): AsyncGenerator<ImportRowReport[]> {
-  for (let start = 0; start < rows.length; start += REPORT_ROWS_PER_BATCH) {
-    if (start > 0) await setImmediate();
-    yield rows.slice(start, start + REPORT_ROWS_PER_BATCH);
+  for (let start = 0; start < rows.length; start += ROWS_PER_TURN) {
+    await turnAfterRows(start);
+    yield rows.slice(start, start + ROWS_PER_TURN);
   }
 }
 
