@@ -332,17 +332,21 @@ export async function withdrawFromPublic(db: Db, deliveryId: string): Promise<vo
 
 /**
  * A public delivery one of whose payments or valuations was just withdrawn (`withdrawal`), in the withdrawal's
- * transaction. Its item's realised date follows its deliveries' (one withdrawn on its own date was never paid).
- * Where the value its decision made public counted the entry (withdrawn by the day of the decision: on the entry's
- * own date, or dated back so), that value was never true: the item withholds it and waits for a new decision, as it
- * does when a delivery leaves it. A withdrawal dated after the decision's day leaves that value, which held then,
- * as a revaluation since does. Gives the id of the item whose value it withheld, or null.
+ * transaction. Its item's realised date follows its deliveries' (one withdrawn on its own date was never paid), as
+ * long as none has left the item. Where the value its decision made public counted the entry (withdrawn by the day
+ * of the decision: on the entry's own date, or dated back so), that value was never true: the item withholds it and
+ * waits for a new decision, as it does when a delivery leaves it. A withdrawal dated after the decision's day
+ * leaves that value, which held then, as a revaluation since does. Gives the id of the item whose value it
+ * withheld, or null.
  */
 export async function reconsiderAfterWithdrawal(trx: Db, deliveryId: string, withdrawal: Pick<Withdrawal, 'entryId' | 'withdrawnOn'>): Promise<string | null> {
   const delivery = await deliveries.findDelivery(trx, deliveryId);
   const publicId = await disclosure.publicIdOf(trx, deliveryId);
   if (!delivery || delivery.disclosureState !== 'public' || publicId === null) return null;
-  await disclosure.setPublicItemRealisedOn(trx, publicId, publicItemFigures(await disclosure.publicItemMembers(trx, publicId)).realisedOn);
+  // Once a delivery has left the item it keeps the date it showed: the rest's date would tell when they were realised.
+  if (!(await disclosure.deliveryLeftPublicItem(trx, publicId))) {
+    await disclosure.setPublicItemRealisedOn(trx, publicId, publicItemFigures(await disclosure.publicItemMembers(trx, publicId)).realisedOn);
+  }
   const [decision] = await disclosure.listDecisions(trx, deliveryId);
   if (decision?.publicValueCents == null) return null;
   const entries = await moneyOf(trx, deliveryId);

@@ -70,6 +70,16 @@ describeEachDatabase('a delivery leaving a public item', (database) => {
     expect(await waitsToBeDecidedAgain(x)).toBe(true);
   });
 
+  it.each(Object.keys(leaving) as (keyof typeof leaving)[])('keeps the date it showed once one is %s, when money of the rest is withdrawn after', async (how) => {
+    const { title, x, y, item } = await twoShown();
+    expect((await leaving[how](y)).status).toBeLessThan(300);
+    const entered = await registrar('POST', `/deliveries/${x}/valuations`, { amountCents: 31_000_000, basis: 'replacementValue', effectiveDate: '2025-05-02' });
+    expect(entered.status).toBe(201);
+    expect((await registrar('POST', `/valuations/${entered.body.id}/withdrawal`, { withdrawnOn: '2025-05-02', reason: 'Dubbel ingevoerd' })).status).toBe(201);
+    // X's May beside the June read before would tell that Y, gone, was the later one.
+    expect(await shown(title)).toEqual([expect.objectContaining({ publicId: item.publicId, valueCents: null, realisedOn: '2025-06' })]);
+  });
+
   it.each(Object.keys(leaving) as (keyof typeof leaving)[])('leaves an item that never gave a value as it showed once one is %s, without queueing the rest', async (how) => {
     const title = `Regenjassen ${++serial}`;
     const [x, y] = [await shipment(title, '2025-05-02', 30_000_000), await shipment(title, '2025-06-20', 32_000_000)];

@@ -122,6 +122,33 @@ export async function withholdPublicItemValue(db: Db, publicId: string, reason: 
   await db.insertInto('publicItemLeft').values({ publicId, reason }).onConflict((conflict) => conflict.column('publicId').doNothing()).execute();
 }
 
+/**
+ * Whether a delivery has left the public item under the id: one decided public together with its deliveries (in
+ * the selection of their latest decisions, which they share) that is no longer public in it, decided again or
+ * removed.
+ */
+export async function deliveryLeftPublicItem(db: Db, publicId: string): Promise<boolean> {
+  const membersSelection = db
+    .selectFrom('disclosureDecision')
+    .innerJoin('delivery', 'delivery.id', 'disclosureDecision.deliveryId')
+    .select('disclosureDecision.selectionId')
+    .where('delivery.publicId', '=', publicId)
+    .where('delivery.deletedAt', 'is', null)
+    .where('delivery.disclosureState', '=', 'public')
+    .orderBy('disclosureDecision.decidedAt', 'desc')
+    .orderBy('disclosureDecision.id', 'desc')
+    .limit(1);
+  const leaver = await db
+    .selectFrom('disclosureDecision')
+    .innerJoin('delivery', 'delivery.id', 'disclosureDecision.deliveryId')
+    .select('delivery.id')
+    .where('disclosureDecision.selectionId', '=', membersSelection)
+    .where((eb) => eb.or([eb('delivery.publicId', 'is distinct from', publicId), eb('delivery.deletedAt', 'is not', null), eb('delivery.disclosureState', '!=', 'public')]))
+    .limit(1)
+    .executeTakeFirst();
+  return leaver !== undefined;
+}
+
 /** An item's realised date as its deliveries now say it, where it showed one: a date it kept back stays kept back. */
 export async function setPublicItemRealisedOn(db: Db, publicId: string, realisedOn: string | null): Promise<void> {
   await db.updateTable('publicDelivery').set({ realisedOn }).where('publicId', '=', publicId).where('realisedOn', 'is not', null).execute();
