@@ -55,7 +55,7 @@ export interface ApiOptions {
   onError?: (error: unknown) => void;
   /** The time (tests move it to see sessions expire). */
   clock?: () => Date;
-  /** Take the client's address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  /** Take the client's address from X-Forwarded-For, the last entry (only behind a reverse proxy that adds it). */
   trustProxy?: boolean;
   /** The identity provider to log in through, besides passwords (none when not given). */
   oidc?: OidcConfig | undefined;

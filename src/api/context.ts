@@ -21,7 +21,7 @@ interface ApiDependencies {
   db: Kysely<Database>;
   /** The time; tests move it to see sessions expire. */
   clock: () => Date;
-  /** Behind a reverse proxy, the client's address is the first in X-Forwarded-For. */
+  /** Behind a reverse proxy, the client's address is the last in X-Forwarded-For: the one the proxy added. */
   trustProxy: boolean;
   /** The login through the identity provider; undefined when none is configured. */
   oidc: OidcLogin | undefined;
@@ -49,7 +49,8 @@ export function requestContext(c: Context<ApiEnv>): RequestContext {
 
 function clientAddress(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // A proxy adds the address it saw after whatever the client sent: the entries before it may be forged.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {

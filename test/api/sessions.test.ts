@@ -501,6 +501,19 @@ describeEachDatabase('sessions through the API', (database) => {
     expect((await login({ username: registrar.username, password: PASSWORD }, undefined, { 'X-Forwarded-For': '192.0.2.10' })).status).toBe(200);
   });
 
+  it('takes the address the proxy added, not one the client put before it', async () => {
+    const { login } = harness(db(), { trustProxy: true });
+    const before = await lastSeq();
+    // A proxy that appends what it saw: the guesser names another address first each time.
+    for (let attempt = 0; attempt <= MAX_FAILURES_PER_ORIGIN; attempt += 1) {
+      await login({ username: uniqueName('guess'), password: 'a guessed password' }, undefined, { 'X-Forwarded-For': `192.0.2.${attempt % 250}, 198.51.100.8` });
+    }
+    const throttled = await login({ username: registrar.username, password: PASSWORD }, undefined, { 'X-Forwarded-For': '10.9.8.7, 198.51.100.8' });
+    expect(throttled.status).toBe(429);
+    const origins = await db().selectFrom('auditEvent').select('origin').distinct().where('seq', '>', before).execute();
+    expect(origins).toEqual([{ origin: '198.51.100.8' }]);
+  });
+
   it('stores passwords as salted Argon2id hashes', async () => {
     const one = await account('registrar');
     const two = await account('finance');
