@@ -84,12 +84,24 @@ export const webAddress = (maximum: number) => withoutUnsafeCharacters(z.url({ p
 export const multilineText = (maximum: number) => withoutUnsafeCharacters(z.string().max(maximum), true);
 
 /**
+ * Text without a lone surrogate, whose other characters the domain judges: a request holding one can be neither
+ * fingerprinted for its Idempotency-Key nor recorded in the audit trail, so it is refused before either.
+ */
+export const wellFormedText = (maximum: number) =>
+  z
+    .string()
+    .max(maximum)
+    .superRefine((text, ctx) => {
+      if (!text.isWellFormed()) ctx.addIssue({ code: 'custom', message: 'loneSurrogate', params: { code: 'loneSurrogate' } });
+    });
+
+/**
  * Optional text over several lines: one that shows nothing (only spaces, new lines or format characters)
  * is not filled in, empty. Where the domain judges its characters with the record's other fields
  * (textViolations), `judgedByDomain` leaves them to it, so that one answer names every wrong field.
  */
 export const optionalMultilineText = (maximum: number, { judgedByDomain = false } = {}) =>
-  (judgedByDomain ? z.string().max(maximum) : multilineText(maximum)).transform((text) => (isBlank(text) ? '' : text));
+  (judgedByDomain ? wellFormedText(maximum) : multilineText(maximum)).transform((text) => (isBlank(text) ? '' : text));
 
 /** Text over several lines that must be filled in: at least one letter or digit. */
 export const requiredMultilineText = (maximum: number) => saying(multilineText(maximum), true);

@@ -29,6 +29,7 @@ import {
   requiredText,
   safeText,
   webAddress,
+  wellFormedText,
 } from '../openapi-common.ts';
 
 const stageDate = eventDate.openapi({ example: '2025-08-31' });
@@ -91,7 +92,7 @@ export const ValuationInputSchema = z
     basis: z.enum(VALUATION_BASES),
     effectiveDate: eventDate,
     // Checked by the register, which names an unknown code as such.
-    currency: z.string().max(3).default('EUR').openapi({ description: 'ISO 4217 code', pattern: '^[A-Z]{3}$', example: 'USD' }),
+    currency: wellFormedText(3).default('EUR').openapi({ description: 'ISO 4217 code', pattern: '^[A-Z]{3}$', example: 'USD' }),
     originalAmountMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
     exchangeRate: z
       .string()
