@@ -45,11 +45,13 @@ describe('parseEuroAmount', () => {
     ['1.234,--', 123_400],
     ['250,–', 25_000],
     ['-€ 5,-', -500],
+    ['€ 1 234 567,89', 123_456_789],
+    ['- € 1\u00a0234,56', -123_456],
   ])('reads %s as %i cents', (text, expected) => {
     expect(parseEuroAmount(text)).toBe(expected);
   });
 
-  it.each(['', 'twaalf', '1,234', '1.23.4', '12,345', '1e6', '0.1.2', '1,23.45', '1,2345.6', '--5', '€€5', '5-', '1.234.56', '0.500', '00.250', '0.500.000', '0,500,000.00', '012.345', ',-', '€ ,-', '1.234,-5', '1.234,---', '1.234.-', '1,5,-'])('refuses %j', (text) => {
+  it.each(['', 'twaalf', '1,234', '1.23.4', '12,345', '1e6', '0.1.2', '1,23.45', '1,2345.6', '--5', '€€5', '5-', '1.234.56', '0.500', '00.250', '0.500.000', '0,500,000.00', '012.345', ',-', '€ ,-', '1.234,-5', '1.234,---', '1.234.-', '1,5,-', '1 23', '12 34', '123 4', '1 234,5 6', '€ 12 345 6', '€€ 12'])('refuses %j', (text) => {
     expect(parseEuroAmount(text)).toBeUndefined();
   });
 
@@ -59,6 +61,15 @@ describe('parseEuroAmount', () => {
         const euros = Math.floor(amount / 100).toLocaleString('nl-NL');
         const text = `${euros},${String(amount % 100).padStart(2, '0')}`;
         expect(parseEuroAmount(text)).toBe(amount);
+      }),
+    );
+  });
+
+  it('reads back every amount with its thousands grouped by spaces, as French and Excel write them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (amount) => {
+        const euros = Math.floor(amount / 100).toLocaleString('fr-FR');
+        expect(parseEuroAmount(`${euros},${String(amount % 100).padStart(2, '0')}`)).toBe(amount);
       }),
     );
   });

@@ -86,11 +86,11 @@ const ENGLISH_WHOLE_EUROS = new RegExp(String.raw`^(-?)(${COMMA_GROUPED_TWICE})$
 const PLAIN_AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
 /**
- * The text of an amount without spaces or euro sign, nor the ",-" of whole euros; a sign stands before or
- * after the euro sign ("-€ 5" or "€ -5", as Excel shows either), or is a minus sign.
+ * The text of an amount as numberText gives it, without euro sign, nor the ",-" of whole euros; a sign stands
+ * before or after the euro sign ("-€ 5" or "€ -5", as Excel shows either), or is a minus sign.
  */
 function amountText(text: string): string {
-  return numberText(text.replace(/\s/g, '').replace(/^([-−]?)€/, '$1')).replace(WHOLE_EUROS, '$1');
+  return numberText(text.trim().replace(/^([-−]?)\s*€/, '$1')).replace(WHOLE_EUROS, '$1');
 }
 
 /** ",-" after whole euros written in Dutch ("€ 1.234,-"), or ",--", or with a dash as a word processor makes it (",–"). */
