@@ -777,6 +777,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     samePaymentReference: (p) => `Deze levering heeft op regel ${p.row} al een betaling met dit kenmerk (${KEY_FOLDING.nl}); geef elke betaling een eigen kenmerk.`,
     brokenUtf16: (p) => `Regel ${p.row} van het CSV-bestand (UTF-16) heeft een teken dat niet te lezen is; sla het bestand opnieuw op, bij voorkeur als CSV UTF-8.`,
     unclosedQuote: (p) => `Het aanhalingsteken op regel ${p.row} van het CSV-bestand wordt nergens gesloten; sluit het of verwijder het.`,
+    textAfterQuote: (p) =>
+      `Een cel op regel ${p.row} van het CSV-bestand begint met een aanhalingsteken, maar na het aanhalingsteken dat haar sluit (op regel ${p.closedRow}) staat nog tekst: er is een aanhalingsteken te veel of te weinig. Zet een aanhalingsteken binnen een cel dubbel (""), of verwijder het.`,
     notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX); open het in Excel en sla het op als Excel-werkmap (.xlsx).',
     oldOrProtectedWorkbook: () => 'Dit is een oude Excel-werkmap (.xls) of een werkmap met een wachtwoord; open het in Excel en sla het op als Excel-werkmap (.xlsx) zonder wachtwoord.',
     workbookTooLarge: (p) => `Deze werkmap is uitgepakt groter dan ${p.maximum}; verdeel de regels over meer bestanden.`,
@@ -1181,6 +1183,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     samePaymentReference: (p) => `This delivery has a payment with this reference on row ${p.row} already (${KEY_FOLDING.en}); give each payment a reference of its own.`,
     brokenUtf16: (p) => `Row ${p.row} of the CSV file (UTF-16) has a character that cannot be read; save the file again, preferably as CSV UTF-8.`,
     unclosedQuote: (p) => `The quotation mark on row ${p.row} of the CSV file is never closed; close it or delete it.`,
+    textAfterQuote: (p) =>
+      `A cell on row ${p.row} of the CSV file begins with a quotation mark, but text follows the quotation mark that closes it (on row ${p.closedRow}): there is one quotation mark too many or too few. Double a quotation mark inside a cell (""), or delete it.`,
     notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX); open it in Excel and save it as an Excel workbook (.xlsx).',
     oldOrProtectedWorkbook: () => 'This is an old Excel workbook (.xls) or a workbook with a password; open it in Excel and save it as an Excel workbook (.xlsx) without a password.',
     workbookTooLarge: (p) => `This workbook unpacks to more than ${p.maximum}; spread the rows over more files.`,

@@ -63,6 +63,10 @@ describe('reading CSV files', () => {
 
   it('refuses an unclosed quote, and UTF-16 that does not decode, by its row', async () => {
     await expect(readCsv(bytes('a,b\n"x,1\n'))).rejects.toThrow('unclosedQuote');
+    // A quote opened on row 3 and closed on row 4 by the inch mark of another cell would take row 4 into row 3's cell.
+    await expect(readCsv(bytes('a;b\nx;1\n"Leopard 2A4;2\nLoop 12" lang;3\ny;4\n'))).rejects.toThrow(expect.objectContaining({ code: 'textAfterQuote', row: 3, closedRow: 4 }));
+    await expect(readCsv(bytes('a;b\n"x"y;1\n'))).rejects.toThrow(expect.objectContaining({ code: 'textAfterQuote', row: 2, closedRow: 2 }));
+    expect(await readCsv(bytes('a;b\n"x" ;"y"\r\n"z\r\nw";"1 ""2"""\n'))).toEqual([['a', 'b'], ['x ', 'y'], ['z\r\nw', '1 "2"']]);
     // A high surrogate (0xD800) with no low surrogate after it, on the second row.
     const broken = new Uint8Array([0xff, 0xfe, ...Buffer.from('a;b\nx;', 'utf16le'), 0x00, 0xd8, ...Buffer.from('\n', 'utf16le')]);
     await expect(readCsv(broken)).rejects.toThrow(expect.objectContaining({ code: 'brokenUtf16', row: 2 }));

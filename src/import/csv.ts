@@ -27,6 +27,8 @@ function* rowsOf(text: string, separator: Separator): Generator<string[]> {
   let field = '';
   let quoted = false;
   let quoteRow = 0;
+  /** The line breaks in the quoted field so far: the row its closing quote would be on, were each line a row. */
+  let linesInField = 0;
   let rows = 0;
   let cells = 0;
   let filledRows = 0;
@@ -44,14 +46,21 @@ function* rowsOf(text: string, separator: Separator): Generator<string[]> {
   for (let index = 0; index < text.length; index++) {
     const character = text[index]!;
     if (quoted) {
-      if (character !== '"') field += character;
-      else if (text[index + 1] === '"') {
+      if (character !== '"') {
+        field += character;
+        if (character === '\n' || (character === '\r' && text[index + 1] !== '\n')) linesInField++;
+      } else if (text[index + 1] === '"') {
         field += '"';
         index++;
-      } else quoted = false;
+      } else {
+        quoted = false;
+        // Text after the closing quote: a quote too many or too few, the lines up to here taken into one cell.
+        if (!fieldEndsAfter(text, index, separator)) throw new CsvError('textAfterQuote', quoteRow, quoteRow + linesInField);
+      }
     } else if (character === '"' && field === '') {
       quoted = true;
       quoteRow = rows + 1;
+      linesInField = 0;
     } else if (character === separator) {
       row.push(field);
       field = '';
@@ -62,6 +71,14 @@ function* rowsOf(text: string, separator: Separator): Generator<string[]> {
   }
   if (quoted) throw new CsvError('unclosedQuote', quoteRow);
   if (field !== '' || row.length > 0) yield endRow();
+}
+
+/** Whether nothing but spaces stands between the closing quote at the index and the end of its field. */
+function fieldEndsAfter(text: string, index: number, separator: Separator): boolean {
+  let next = index + 1;
+  while (text[next] === ' ') next++;
+  const character = text[next];
+  return character === undefined || character === separator || character === '\n' || character === '\r';
 }
 
 const UTF16_DECODERS = [
@@ -96,13 +113,16 @@ function decoded(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
 }
 
 export class CsvError extends Error {
-  readonly code: 'brokenUtf16' | 'unclosedQuote' | 'tooManyRows' | 'tooManyCells';
-  /** The row of an unclosed quote, or of the first text that UTF-16 does not decode. */
+  readonly code: 'brokenUtf16' | 'unclosedQuote' | 'textAfterQuote' | 'tooManyRows' | 'tooManyCells';
+  /** The row of a quote that opens a cell, or of the first text that UTF-16 does not decode. */
   readonly row: number | undefined;
-  constructor(code: CsvError['code'], row?: number) {
+  /** The row the quote that closes the cell stands on, where text follows it, were each line of the file a row. */
+  readonly closedRow: number | undefined;
+  constructor(code: CsvError['code'], row?: number, closedRow?: number) {
     super(code);
     this.code = code;
     this.row = row;
+    this.closedRow = closedRow;
   }
 }
 

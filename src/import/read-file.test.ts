@@ -394,6 +394,7 @@ describe('reading an import file', () => {
     ['UTF-16 text without its mark, big-endian', 'w.csv', () => Buffer.from('Eigen kenmerk;Titel\n', 'utf16le').swap16(), { code: 'utf16WithoutMark', params: {} }],
     ['UTF-16 text that does not decode, by its row', 'w.csv', () => new Uint8Array([0xff, 0xfe, ...Buffer.from('Eigen kenmerk;Titel\n', 'utf16le'), 0x00, 0xdc]), { code: 'brokenUtf16', params: { row: '2' } }],
     ['an unclosed quote, by its row', 'w.csv', () => csv(`${VALUATION_HEADERS.join(';')}\nW1;D1;1;x;y\nW2;"D1;1;x;y\n`), { code: 'unclosedQuote', params: { row: '3' } }],
+    ['a quote closed before the end of its cell, by its rows', 'w.csv', () => csv(`${VALUATION_HEADERS.join(';')}\nW1;"D1;1;x;y\nW2;D1 12" lang;1;x;y\n`), { code: 'textAfterQuote', params: { row: '2', closedRow: '3' } }],
     ['more rows than an import holds', 'w.csv', () => csv(`${VALUATION_HEADERS.join(';')}\n${'x\n'.repeat(MAX_IMPORT_ROWS)}`), { code: 'tooManyRows', params: { maximum: String(MAX_IMPORT_ROWS) } }],
     ['a workbook of more rows than an import holds', 'rijen.xlsx', () => rawWorkbook([{ name: 'W', rows: '<x:row/>'.repeat(MAX_IMPORT_ROWS + 1) }]), { code: 'tooManyRows', params: { maximum: String(MAX_IMPORT_ROWS) } }],
     ['a workbook of more cells than an import holds', 'cellen.xlsx', () => rawWorkbook([{ name: 'W', rows: `<row>${'<c/>'.repeat(MAX_IMPORT_CELLS + 1)}</row>` }]), { code: 'tooManyCells', params: { maximum: String(MAX_IMPORT_CELLS) } }],

@@ -99,6 +99,7 @@ type UnreadableCode =
   | 'emptyFile'
   | 'brokenUtf16'
   | 'unclosedQuote'
+  | 'textAfterQuote'
   | 'notAWorkbook'
   | 'oldOrProtectedWorkbook'
   | 'workbookTooLarge'
@@ -179,11 +180,13 @@ function isBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
+const rowsOf = ({ row, closedRow }: CsvError) => ({ row: String(row), ...(closedRow === undefined ? {} : { closedRow: String(closedRow) }) });
+
 async function readCsvTable(bytes: Uint8Array): Promise<CellValue[][]> {
   try {
     return await readCsv(bytes);
   } catch (error) {
-    if (error instanceof CsvError) throw new UnreadableFileError(error.code, error.row === undefined ? LIMITS[error.code] : { row: String(error.row) });
+    if (error instanceof CsvError) throw new UnreadableFileError(error.code, error.row === undefined ? LIMITS[error.code] : rowsOf(error));
     throw error;
   }
 }
