@@ -12,3 +12,7 @@ export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 110_000;
 export const MAX_IMPORT_CELLS = 2_500_000;
 export const MAX_WORKBOOK_UNPACKED_BYTES = 256 * 1024 * 1024;
+
+/** The most characters a cell holds and cells a row has, as in Excel: a CSV file beyond them was made by no spreadsheet. */
+export const MAX_CELL_CHARACTERS = 32_767;
+export const MAX_ROW_CELLS = 16_384;

@@ -777,6 +777,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     samePaymentReference: (p) => `Deze levering heeft op regel ${p.row} al een betaling met dit kenmerk (${KEY_FOLDING.nl}); geef elke betaling een eigen kenmerk.`,
     brokenUtf16: (p) => `Regel ${p.row} van het CSV-bestand (UTF-16) heeft een teken dat niet te lezen is; sla het bestand opnieuw op, bij voorkeur als CSV UTF-8.`,
     unclosedQuote: (p) => `Het aanhalingsteken op regel ${p.row} van het CSV-bestand wordt nergens gesloten; sluit het of verwijder het.`,
+    tooManyColumns: (p) => `Regel ${p.row} van het CSV-bestand heeft meer dan ${p.maximum} cellen, meer dan een rij van een spreadsheet; kijk of het scheidingsteken klopt.`,
+    cellTooLong: (p) => `Een cel op regel ${p.row} van het CSV-bestand is langer dan ${p.maximum} tekens, meer dan een cel van een spreadsheet bevat; kijk of er een aanhalingsteken ontbreekt, of maak de tekst korter.`,
     textAfterQuote: (p) =>
       `Een cel op regel ${p.row} van het CSV-bestand begint met een aanhalingsteken, maar na het aanhalingsteken dat haar sluit (op regel ${p.closedRow}) staat nog tekst: er is een aanhalingsteken te veel of te weinig. Zet een aanhalingsteken binnen een cel dubbel (""), of verwijder het.`,
     notAWorkbook: () => 'Dit bestand is geen leesbare Excel-werkmap (XLSX); open het in Excel en sla het op als Excel-werkmap (.xlsx).',
@@ -1183,6 +1185,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     samePaymentReference: (p) => `This delivery has a payment with this reference on row ${p.row} already (${KEY_FOLDING.en}); give each payment a reference of its own.`,
     brokenUtf16: (p) => `Row ${p.row} of the CSV file (UTF-16) has a character that cannot be read; save the file again, preferably as CSV UTF-8.`,
     unclosedQuote: (p) => `The quotation mark on row ${p.row} of the CSV file is never closed; close it or delete it.`,
+    tooManyColumns: (p) => `Row ${p.row} of the CSV file has more than ${p.maximum} cells, more than a spreadsheet's row; check the separator.`,
+    cellTooLong: (p) => `A cell on row ${p.row} of the CSV file is longer than ${p.maximum} characters, more than a spreadsheet's cell holds; look for a missing quotation mark, or shorten the text.`,
     textAfterQuote: (p) =>
       `A cell on row ${p.row} of the CSV file begins with a quotation mark, but text follows the quotation mark that closes it (on row ${p.closedRow}): there is one quotation mark too many or too few. Double a quotation mark inside a cell (""), or delete it.`,
     notAWorkbook: () => 'This file is not a readable Excel workbook (XLSX); open it in Excel and save it as an Excel workbook (.xlsx).',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
+import { MAX_CELL_CHARACTERS, MAX_IMPORT_ROWS, MAX_ROW_CELLS } from '../../common/import-limits.ts';
 import { reason } from '../api/messages.ts';
 import { excelSerialDate, garbledText, readCell, readEuroCents } from './cells.ts';
 import { readCsv } from './csv.ts';
@@ -66,6 +66,11 @@ describe('reading CSV files', () => {
     // A quote opened on row 3 and closed on row 4 by the inch mark of another cell would take row 4 into row 3's cell.
     await expect(readCsv(bytes('a;b\nx;1\n"Leopard 2A4;2\nLoop 12" lang;3\ny;4\n'))).rejects.toThrow(expect.objectContaining({ code: 'textAfterQuote', row: 3, closedRow: 4 }));
     await expect(readCsv(bytes('a;b\n"x"y;1\n'))).rejects.toThrow(expect.objectContaining({ code: 'textAfterQuote', row: 2, closedRow: 2 }));
+    // A cell longer than a spreadsheet's is refused when seen, not after megabytes have been read into it.
+    await expect(readCsv(bytes(`a;b\nx;1\ny;${'z'.repeat(MAX_CELL_CHARACTERS + 1)}\n`))).rejects.toThrow(expect.objectContaining({ code: 'cellTooLong', row: 3 }));
+    expect(await readCsv(bytes(`a;b\ny;${'z'.repeat(MAX_CELL_CHARACTERS)}\n`))).toEqual([['a', 'b'], ['y', 'z'.repeat(MAX_CELL_CHARACTERS)]]);
+    await expect(readCsv(bytes(`a;b\n${';'.repeat(MAX_ROW_CELLS)}\n`))).rejects.toThrow(expect.objectContaining({ code: 'tooManyColumns', row: 2 }));
+    expect((await readCsv(bytes(`a;b\n${';'.repeat(MAX_ROW_CELLS - 1)}\n`)))[1]).toHaveLength(MAX_ROW_CELLS);
     expect(await readCsv(bytes('a;b\n"x" ;"y"\r\n"z\r\nw";"1 ""2"""\n'))).toEqual([['a', 'b'], ['x ', 'y'], ['z\r\nw', '1 "2"']]);
     // A high surrogate (0xD800) with no low surrogate after it, on the second row.
     const broken = new Uint8Array([0xff, 0xfe, ...Buffer.from('a;b\nx;', 'utf16le'), 0x00, 0xd8, ...Buffer.from('\n', 'utf16le')]);

@@ -7,7 +7,8 @@
  * headers. Blank lines stay (as rows without text) so that every row keeps the number a spreadsheet shows
  * it under.
  */
-import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
+import { setImmediate } from 'node:timers/promises';
+import { MAX_CELL_CHARACTERS, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_ROW_CELLS } from '../../common/import-limits.ts';
 import { LAST_HEADER_ROW, sheetOfHeaders } from './sheets.ts';
 import { turnAfterRows } from './turns.ts';
 
@@ -15,14 +16,21 @@ export async function readCsv(bytes: Uint8Array): Promise<string[][]> {
   const { text, separator } = withSeparator(csvText(bytes));
   const rows: string[][] = [];
   for (const row of rowsOf(text, separator)) {
-    rows.push(row);
-    await turnAfterRows(rows.length);
+    if (row === TURN) await setImmediate();
+    else {
+      rows.push(row);
+      await turnAfterRows(rows.length);
+    }
   }
   return rows;
 }
 
+/** Given after every CHARACTERS_PER_TURN characters of the text, so that the event loop turns in rows of any length. */
+const TURN = null;
+const CHARACTERS_PER_TURN = 1 << 18;
+
 /** The text's rows split by the separator, one at a time. */
-function* rowsOf(text: string, separator: Separator): Generator<string[]> {
+function* rowsOf(text: string, separator: Separator): Generator<string[] | typeof TURN> {
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -45,6 +53,10 @@ function* rowsOf(text: string, separator: Separator): Generator<string[]> {
   };
   for (let index = 0; index < text.length; index++) {
     const character = text[index]!;
+    if (index % CHARACTERS_PER_TURN === CHARACTERS_PER_TURN - 1) yield TURN;
+    // Refused as soon as it is seen: a field or row of megabytes would hold the server up for seconds.
+    if (field.length > MAX_CELL_CHARACTERS) throw new CsvError('cellTooLong', rows + 1);
+    if (cells + row.length > MAX_IMPORT_CELLS) throw new CsvError('tooManyCells');
     if (quoted) {
       if (character !== '"') {
         field += character;
@@ -62,6 +74,7 @@ function* rowsOf(text: string, separator: Separator): Generator<string[]> {
       quoteRow = rows + 1;
       linesInField = 0;
     } else if (character === separator) {
+      if (row.length + 1 === MAX_ROW_CELLS) throw new CsvError('tooManyColumns', rows + 1);
       row.push(field);
       field = '';
     } else if (character === '\n' || character === '\r') {
@@ -113,8 +126,8 @@ function decoded(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
 }
 
 export class CsvError extends Error {
-  readonly code: 'brokenUtf16' | 'unclosedQuote' | 'textAfterQuote' | 'tooManyRows' | 'tooManyCells';
-  /** The row of a quote that opens a cell, or of the first text that UTF-16 does not decode. */
+  readonly code: 'brokenUtf16' | 'unclosedQuote' | 'textAfterQuote' | 'cellTooLong' | 'tooManyColumns' | 'tooManyRows' | 'tooManyCells';
+  /** The row of a quote that opens a cell, of a cell too long or a row too wide, or of the first text that UTF-16 does not decode. */
   readonly row: number | undefined;
   /** The row the quote that closes the cell stands on, where text follows it, were each line of the file a row. */
   readonly closedRow: number | undefined;
@@ -153,7 +166,7 @@ function headRowsOf(text: string, separator: Separator): string[][] {
   try {
     const rows: string[][] = [];
     for (const row of rowsOf(text, separator)) {
-      if (rows.push(row) === LAST_HEADER_ROW) break;
+      if (row !== TURN && rows.push(row) === LAST_HEADER_ROW) break;
     }
     return rows;
   } catch (error) {

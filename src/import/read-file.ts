@@ -19,7 +19,7 @@ import { ArchiveError, checkedWorkbookParts } from './workbook-archive.ts';
 import { packageKind, type PackageKind } from './package-kind.ts';
 import { readWorkbookParts } from './workbook-xml.ts';
 import { MalformedXmlError } from './xml-events.ts';
-import { MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
+import { MAX_CELL_CHARACTERS, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_ROW_CELLS, MAX_WORKBOOK_UNPACKED_BYTES } from '../../common/import-limits.ts';
 
 export interface ReadRow {
   /** The row's number as the spreadsheet shows it. */
@@ -100,6 +100,8 @@ type UnreadableCode =
   | 'brokenUtf16'
   | 'unclosedQuote'
   | 'textAfterQuote'
+  | 'cellTooLong'
+  | 'tooManyColumns'
   | 'notAWorkbook'
   | 'oldOrProtectedWorkbook'
   | 'workbookTooLarge'
@@ -137,6 +139,8 @@ const LIMITS: Record<string, Record<string, string>> = {
   workbookTooLarge: { maximum: `${MAX_WORKBOOK_UNPACKED_BYTES / 2 ** 20} MB` },
   tooManyRows: { maximum: String(MAX_IMPORT_ROWS) },
   tooManyCells: { maximum: String(MAX_IMPORT_CELLS) },
+  cellTooLong: { maximum: String(MAX_CELL_CHARACTERS) },
+  tooManyColumns: { maximum: String(MAX_ROW_CELLS) },
 };
 
 export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<ReadFile> {
@@ -180,13 +184,13 @@ function isBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
-const rowsOf = ({ row, closedRow }: CsvError) => ({ row: String(row), ...(closedRow === undefined ? {} : { closedRow: String(closedRow) }) });
+const rowsOf = ({ row, closedRow }: CsvError) => ({ ...(row === undefined ? {} : { row: String(row) }), ...(closedRow === undefined ? {} : { closedRow: String(closedRow) }) });
 
 async function readCsvTable(bytes: Uint8Array): Promise<CellValue[][]> {
   try {
     return await readCsv(bytes);
   } catch (error) {
-    if (error instanceof CsvError) throw new UnreadableFileError(error.code, error.row === undefined ? LIMITS[error.code] : rowsOf(error));
+    if (error instanceof CsvError) throw new UnreadableFileError(error.code, { ...LIMITS[error.code], ...rowsOf(error) });
     throw error;
   }
 }

@@ -383,19 +383,41 @@ export function readableColumns(definition: SheetDefinition): readonly ImportCol
   return definition.exported ? [...definition.columns, definition.exported.id] : definition.columns;
 }
 
-/** Whether a header, normalised, is one of a column's names: in Dutch, in English, both as the template writes them, or another. */
-const isNamed = (wanted: string, names: { nl: string; en: string }, ...others: string[]) => [names.nl, names.en, headerText(names), ...others].some((name) => normalise(name) === wanted);
+/** A column's names, normalised: in Dutch, in English, both as the template writes them, and the others given. */
+const namesOf = (names: { nl: string; en: string }, ...others: string[]) => [names.nl, names.en, headerText(names), ...others].map(normalise);
+
+/** The columns by each of their names, normalised, the first column of a name taking it: made once per sheet. */
+function columnsByName(columns: readonly ImportColumn[], names: (column: ImportColumn) => string[]): Map<string, ImportColumn> {
+  const byName = new Map<string, ImportColumn>();
+  for (const column of columns) for (const name of names(column)) if (!byName.has(name)) byName.set(name, column);
+  return byName;
+}
+
+const readableByName = new WeakMap<SheetDefinition, Map<string, ImportColumn>>();
+const computedByName = new WeakMap<SheetDefinition, Map<string, ImportColumn>>();
 
 /** The column a header names, in any of the ways a person may have written it. */
 export function columnOfHeader(definition: SheetDefinition, header: string): ImportColumn | undefined {
-  const wanted = normalise(header);
-  return readableColumns(definition).find((candidate) => isNamed(wanted, candidate, candidate.key) || (candidate.alsoNamed !== undefined && isNamed(wanted, candidate.alsoNamed)));
+  return columnNamed(definition, normalise(header));
+}
+
+function columnNamed(definition: SheetDefinition, normalisedHeader: string): ImportColumn | undefined {
+  let byName = readableByName.get(definition);
+  if (!byName) {
+    byName = columnsByName(readableColumns(definition), (column) => [...namesOf(column, column.key), ...(column.alsoNamed ? namesOf(column.alsoNamed) : [])]);
+    readableByName.set(definition, byName);
+  }
+  return byName.get(normalisedHeader);
 }
 
 /** The column of the register's export that a header names among those the register computes (a stage, a value), which an import never writes. */
 export function computedColumnOfHeader(definition: SheetDefinition, header: string): ImportColumn | undefined {
-  const wanted = normalise(header);
-  return definition.exported?.computed.find((candidate) => isNamed(wanted, candidate));
+  let byName = computedByName.get(definition);
+  if (!byName) {
+    byName = columnsByName(definition.exported?.computed ?? [], (column) => namesOf(column));
+    computedByName.set(definition, byName);
+  }
+  return byName.get(normalise(header));
 }
 
 /** The last row a sheet's column headers may be on: below a title, a subtitle, a date and blank rows between them. */
@@ -411,8 +433,9 @@ const RECOGNISED_COLUMNS = 2;
  * of, when it has enough to be taken for one, so that a sheet lacking a column is said to, not skipped.
  */
 export function sheetOfHeaders(headers: readonly string[]): { definition: SheetDefinition; missing: ImportColumn[] } | undefined {
+  const normalised = headers.map(normalise);
   const candidates = SHEETS.map((definition) => {
-    const found = new Set(headers.map((header) => columnOfHeader(definition, header)?.key).filter((key) => key !== undefined));
+    const found = new Set(normalised.map((header) => columnNamed(definition, header)?.key).filter((key) => key !== undefined));
     // A row of the register's export is named by its id, where the template's rows have their own reference.
     const missing = definition.columns.filter((candidate) => candidate.required && !found.has(candidate.key) && !(candidate === ownReference && found.has('id')));
     return { definition, missing, matched: found.size };
