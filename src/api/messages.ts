@@ -437,6 +437,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     fulfilledByContract: () => 'Een contract met de industrie vervult deze verwerving; een contract vervult alleen verwervingen, dus het steuntype blijft verwerving.',
     hasReadinessRecords: () => 'Deze levering uit eigen voorraad heeft oordelen over de gereedheid, vervanging of besluiten om niet te vervangen; die gaan alleen over voorraad, dus het steuntype blijft eigen voorraad.',
     belowReplaced: (p) => `Vervangingsprojecten vervangen ${p.replaced} stuks van deze levering; vul minstens dat aantal in.`,
+    belowReplacedValue: (p) => `Vervangingsprojecten vervangen ${euro('nl', p.replaced)} van de waarde van deze levering; de waarde kan niet lager worden. Verlaag eerst wat de projecten vervangen.`,
     quantityBelowDisclosed: (p) =>
       `Een openbaarmakingsbesluit noemt een openbaar aantal dat te lezen is als ${writtenNumber('nl', p.stated)}; na deze wijziging ${p.deliveries === '1' ? 'telt de levering' : `tellen de ${writtenNumber('nl', p.deliveries)} leveringen van dat besluit samen`} ${writtenNumber('nl', p.total)}. Houd het aantal, of besluit eerst opnieuw met een kleiner openbaar aantal, of een zonder getal ("meerdere").`,
     neededForDisclosedQuantity: (p) =>
@@ -845,6 +846,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     fulfilledByContract: () => 'An industry contract fulfils this procurement; a contract fulfils procurements only, so the support type stays procurement.',
     hasReadinessRecords: () => 'This delivery from own stock has readiness judgements, replacements or decisions not to replace it; those concern stock only, so the support type stays own stock.',
     belowReplaced: (p) => `Replenishment projects replace ${p.replaced} items of this delivery; enter at least that many.`,
+    belowReplacedValue: (p) => `Replenishment projects replace ${euro('en', p.replaced)} of this delivery's value; its value cannot go below that. First lower what the projects replace.`,
     quantityBelowDisclosed: (p) =>
       `A disclosure decision states a public quantity that reads as ${writtenNumber('en', p.stated)}; after this change ${p.deliveries === '1' ? `the delivery holds ${writtenNumber('en', p.total)}` : `the ${writtenNumber('en', p.deliveries)} deliveries of that decision hold ${writtenNumber('en', p.total)} together`}. Keep the quantity, or first decide again with a smaller public quantity, or one without a number ("several").`,
     neededForDisclosedQuantity: (p) =>

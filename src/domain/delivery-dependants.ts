@@ -60,6 +60,11 @@ export function dependantViolations(current: Changed, next: Changed, dependants:
   return violations;
 }
 
+/** A stock delivery's value, lowered by the field, never below what replenishment projects replace of it. */
+export function valueBelowReplacedViolations(field: string, valueCents: number, replacedValueCents: number): RuleViolation[] {
+  return replacedValueCents > valueCents ? [{ field, code: 'belowReplacedValue', params: { replaced: String(replacedValueCents) } }] : [];
+}
+
 /**
  * What a decision in force states, when the delivery holding `held` items makes it more than its deliveries
  * hold together: of several, the largest number stated.

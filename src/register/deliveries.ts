@@ -40,7 +40,7 @@ import * as exportControl from '../db/repositories/export-control.ts';
 import * as budget from '../db/repositories/budget.ts';
 import { signingDaysOf } from '../db/repositories/industry.ts';
 import { dependantsOf, disclosedQuantitiesOf, recordsNaming } from '../db/repositories/delivery-dependants.ts';
-import { dependantViolations, mayAffectDependants, removalBelowDisclosedViolations, removalViolations } from '../domain/delivery-dependants.ts';
+import { dependantViolations, mayAffectDependants, removalBelowDisclosedViolations, removalViolations, valueBelowReplacedViolations } from '../domain/delivery-dependants.ts';
 import { reconsiderAfterWithdrawal, withdrawFromPublic } from './disclosure.ts';
 import { countedMoney, firstPaidOn, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
@@ -225,7 +225,7 @@ export async function addValuation(db: Db, context: RequestContext, deliveryId: 
     const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
     assertValid([...valuationViolations(input, requestDay(context)), ...valuationOfDeliveryViolations(delivery, input)]);
     const valuation = await money.insertValuation(trx, { id: newRecordId(), deliveryId, ...input });
-    await refreshCurrentValue(trx, delivery);
+    await revalue(trx, delivery, 'amountCents');
     await recordAuditEvent(trx, context, { action: 'valuation.create', object: auditObject(deliveryId), result: 'success', after: valuation });
     return valuation;
   });
@@ -334,7 +334,8 @@ export async function withdrawMoney(
       ...realisationAfterWithdrawalViolations(delivery, await moneyOf(trx, delivery.id), entry, input),
     ]);
     const withdrawal = await money.insertWithdrawal(trx, kind, { entryId, ...input });
-    await refreshCurrentValue(trx, delivery);
+    if (kind === 'valuation') await revalue(trx, delivery, 'id');
+    else await refreshCurrentValue(trx, delivery);
     const publicValueWithheld = await reconsiderAfterWithdrawal(trx, delivery.id, withdrawal);
     await recordAuditEvent(trx, context, {
       action: `${kind}.withdraw`,
@@ -421,13 +422,25 @@ async function withMoney(db: Db, stored: deliveries.StoredDelivery): Promise<Del
 
 /**
  * Brings the stored value in step after money was added or withdrawn, and for deliveries realised by payment
- * the realisation date: the day of the first payment not withdrawn on its own date (firstPaidOn).
+ * the realisation date: the day of the first payment not withdrawn on its own date (firstPaidOn). Gives the value.
  */
-export async function refreshCurrentValue(db: Db, delivery: Pick<DeliveryFields, 'supportType'> & { id: string }): Promise<void> {
+export async function refreshCurrentValue(db: Db, delivery: Pick<DeliveryFields, 'supportType'> & { id: string }): Promise<number> {
   const entries = await moneyOf(db, delivery.id);
   const realisedAt = isRealisedByPayment(delivery.supportType) ? firstPaidOn(entries) : undefined;
   const { valuations, payments } = countedMoney(entries);
-  await deliveries.setCurrentValue(db, delivery.id, currentValue(delivery.supportType, valuations, payments), realisedAt);
+  const value = currentValue(delivery.supportType, valuations, payments);
+  await deliveries.setCurrentValue(db, delivery.id, value, realisedAt);
+  return value;
+}
+
+/**
+ * refreshCurrentValue after a valuation was added or withdrawn: a stock delivery stays valued at no less than
+ * replenishment projects replace of it, as it keeps no fewer items than they replace; a lower value is refused,
+ * naming the field that lowered it.
+ */
+export async function revalue(db: Db, delivery: Pick<DeliveryFields, 'supportType'> & { id: string }, field: string): Promise<void> {
+  const value = await refreshCurrentValue(db, delivery);
+  if (delivery.supportType === 'stock') assertValid(valueBelowReplacedViolations(field, value, await readiness.replacedValueOf(db, delivery.id)));
 }
 
 function assertValid(violations: RuleViolation[]): void {

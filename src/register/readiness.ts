@@ -29,7 +29,7 @@ import {
   type ReadinessEffect,
 } from '../domain/readiness.ts';
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
-import { refreshCurrentValue } from './deliveries.ts';
+import { revalue } from './deliveries.ts';
 import { assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
@@ -246,7 +246,7 @@ export async function decideNotToReplace(
           note: input.reason,
         })
       : null;
-    if (valuation) await refreshCurrentValue(trx, delivery);
+    if (valuation) await revalue(trx, delivery, 'revaluation.amountCents');
     const decision = await repository.insertNonReplacement(trx, {
       id: randomUUID(),
       deliveryId,

@@ -116,6 +116,27 @@ describeEachDatabase('training and readiness', (database) => {
     expect(await auditActions()).toEqual(before);
   });
 
+  it('refuses money that would value a stock delivery below what replenishment projects replace of it, naming the field, and changes nothing', async () => {
+    const delivery = (await registrar('POST', '/deliveries', stockDelivery)).body;
+    const valued = (await registrar('POST', `/deliveries/${delivery.id}/valuations`, { amountCents: 100_000, basis: 'replacementValue', effectiveDate: '2025-04-15' })).body;
+    const project = { name: 'Vervanging generatoren', stage: 'approved', replaces: [{ deliveryId: delivery.id, replacedValueCents: 100_000, replacedQuantity: 8 }], asOf: '2025-05-01' };
+    expect((await registrar('POST', '/replenishment-projects', project)).status).toBe(201);
+    const before = await auditActions();
+    const lowered = [
+      { name: 'amountCents', request: () => registrar('POST', `/deliveries/${delivery.id}/valuations`, { amountCents: 1, basis: 'replacementValue', effectiveDate: '2025-06-01' }) },
+      { name: 'revaluation.amountCents', request: () => registrar('POST', `/deliveries/${delivery.id}/non-replacement-decisions`, { decidedOn: '2025-06-01', reason: 'Deels niet vervangen', revaluation: { amountCents: 99_999, basis: 'bookValue', effectiveDate: '2025-06-01' } }) },
+      { name: 'id', request: () => registrar('POST', `/valuations/${valued.id}/withdrawal`, { withdrawnOn: '2025-06-01', reason: 'Dubbel ingevoerd' }) },
+    ];
+    for (const { name, request } of lowered) {
+      const refused = await request();
+      expect([refused.status, refused.body.invalidParams]).toEqual([400, [{ name, code: 'belowReplacedValue', reason: expect.stringMatching(/€\s1\.000,00 van de waarde/) }]]);
+    }
+    expect((await registrar('GET', `/deliveries/${delivery.id}`)).body.valueCents).toBe(100_000);
+    expect(await auditActions()).toEqual(before);
+    // At what the projects replace, or above, a revaluation is taken.
+    expect((await registrar('POST', `/deliveries/${delivery.id}/valuations`, { amountCents: 100_000, basis: 'replacementValue', effectiveDate: '2025-06-01' })).status).toBe(201);
+  });
+
   it("names a contribution's rule faults in the same answer as a value the form refuses, and changes nothing", async () => {
     const before = await auditActions();
     const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');

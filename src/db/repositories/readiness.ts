@@ -203,6 +203,16 @@ async function replacementsOf(db: Db, projectIds: string[]): Promise<Replacement
     .execute();
 }
 
+/** How much of a delivery's value the replenishment projects replace together. */
+export async function replacedValueOf(db: Db, deliveryId: string): Promise<number> {
+  const row = await db
+    .selectFrom('replenishmentProjectDelivery')
+    .select(sql<string>`coalesce(sum(replaced_value_cents), 0)`.as('cents'))
+    .where('deliveryId', '=', deliveryId)
+    .executeTakeFirstOrThrow();
+  return Number(row.cents);
+}
+
 /**
  * The deliveries a project would replace, each with what it delivered and what the other projects
  * already replace of it; the rows are locked, so that two projects cannot together replace too much.
