@@ -61,6 +61,11 @@ describe('reading CSV files', () => {
     expect(await readCsv(new Uint8Array([0xfe, 0xff, ...bigEndian]))).toEqual([['a', 'b'], ['x', 'ï']]);
   });
 
+  it('refuses UTF-8 with a stray byte by its row, rather than reading every accent of it as Windows-1252', async () => {
+    const stray = new Uint8Array([...bytes('Land;Titel\nOekraïne;Tenten\nOekraïne;Caf'), 0xe9, ...bytes('\n')]);
+    await expect(readCsv(stray)).rejects.toThrow(expect.objectContaining({ code: 'brokenUtf8', row: 3 }));
+  });
+
   it('refuses an unclosed quote, and UTF-16 that does not decode, by its row', async () => {
     await expect(readCsv(bytes('a,b\n"x,1\n'))).rejects.toThrow('unclosedQuote');
     // A quote opened on row 3 and closed on row 4 by the inch mark of another cell would take row 4 into row 3's cell.

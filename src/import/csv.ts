@@ -103,31 +103,27 @@ const UTF16_DECODERS = [
  * The text of the bytes: UTF-16 by its byte order mark; else UTF-8 where the bytes are UTF-8, which a
  * text in another character set almost never is; else Windows-1252, the character set of Excel's plain
  * "CSV" on Windows (Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)"), in which every byte is a
- * character. UTF-16 that does not decode is refused at its first row that does not.
+ * character. UTF-16 that does not decode is refused at its first row that does not, and so is UTF-8 that
+ * does not but for a few bytes (other characters beyond ASCII decode): one stray byte, not a text in
+ * Windows-1252, whose every other accent would read garbled.
  */
 function csvText(bytes: Uint8Array): string {
   const utf16 = UTF16_DECODERS.find(({ mark }) => mark.every((byte, index) => bytes[index] === byte));
-  if (utf16) return decoded(bytes, utf16.encoding);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-function decoded(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  const encoding = utf16?.encoding ?? 'utf-8';
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     const text = new TextDecoder(encoding).decode(bytes);
+    // Not UTF-8, and nothing beyond ASCII decodes as UTF-8 either: Windows-1252.
+    if (!utf16 && !/[^\x00-\x7f\uFFFD]/.test(text)) return new TextDecoder('windows-1252').decode(bytes);
     const before = text.slice(0, text.indexOf('\uFFFD'));
-    throw new CsvError('brokenUtf16', before.split(/\r\n|\r|\n/).length);
+    throw new CsvError(utf16 ? 'brokenUtf16' : 'brokenUtf8', before.split(/\r\n|\r|\n/).length);
   }
 }
 
 export class CsvError extends Error {
-  readonly code: 'brokenUtf16' | 'unclosedQuote' | 'textAfterQuote' | 'cellTooLong' | 'tooManyColumns' | 'tooManyRows' | 'tooManyCells';
-  /** The row of a quote that opens a cell, of a cell too long or a row too wide, or of the first text that UTF-16 does not decode. */
+  readonly code: 'brokenUtf8' | 'brokenUtf16' | 'unclosedQuote' | 'textAfterQuote' | 'cellTooLong' | 'tooManyColumns' | 'tooManyRows' | 'tooManyCells';
+  /** The row of a quote that opens a cell, of a cell too long or a row too wide, or of the first text that does not decode. */
   readonly row: number | undefined;
   /** The row the quote that closes the cell stands on, where text follows it, were each line of the file a row. */
   readonly closedRow: number | undefined;

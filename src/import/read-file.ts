@@ -97,6 +97,7 @@ export interface ReadFile {
 
 type UnreadableCode =
   | 'emptyFile'
+  | 'brokenUtf8'
   | 'brokenUtf16'
   | 'unclosedQuote'
   | 'textAfterQuote'
