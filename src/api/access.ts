@@ -83,8 +83,17 @@ function requirePermission(action: Action): MiddlewareHandler<ApiEnv> {
 }
 
 /** Records a refused request in the audit trail (in a transaction of its own: the request changes nothing). */
+/** The most characters of a refused request's path the audit trail keeps: no path of the API is longer. */
+const AUDITED_PATH_LENGTH = 500;
+
+/** A refused request's path as the audit trail records it: safe to show, and cut short so that no request writes kilobytes into it. */
+export function auditedPath(c: Context): string {
+  const path = c.req.path.length > AUDITED_PATH_LENGTH ? `${c.req.path.slice(0, AUDITED_PATH_LENGTH)}…` : c.req.path;
+  return escapeUnsafeCharacters(path);
+}
+
 export async function recordDenial(c: Context<ApiEnv>, action: AuditAction, reason: string): Promise<void> {
-  const path = escapeUnsafeCharacters(c.req.path);
+  const path = auditedPath(c);
   await recordAuditEvent(c.get('deps').db, requestContext(c), {
     action,
     object: { type: 'path', id: path },

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { recordAuditEvent } from '../audit/trail.ts';
 import { escapeUnsafeCharacters } from '../../common/text.ts';
+import { auditedPath } from './access.ts';
 import { requestContext, type ApiEnv } from './context.ts';
 
 /** The refusals of what a request sent, by status, as the audit trail names them. */
@@ -24,7 +25,7 @@ export function recordRefusals(): MiddlewareHandler<ApiEnv> {
     const reason = REFUSAL_REASONS[c.res.status];
     if (!reason) return;
     const answer: { code?: string; invalidParams?: { name: string }[] } = await c.res.clone().json().catch(() => ({}));
-    const path = escapeUnsafeCharacters(c.req.path);
+    const path = auditedPath(c);
     await recordAuditEvent(c.get('deps').db, requestContext(c), {
       action: 'access',
       object: { type: 'path', id: path },

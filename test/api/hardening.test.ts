@@ -37,6 +37,18 @@ describe('hardening of the API', () => {
     return Number(count);
   }
 
+  it('keeps at most 500 characters of a refused request\'s path in the audit trail, so that no request writes kilobytes into it', async () => {
+    const anonymous = apiClient(db());
+    const long = `/deliveries/${'x'.repeat(10_000)}`;
+    for (const request of [() => anonymous('GET', long), () => registrar('PATCH', long, { title: '' })]) {
+      const before = await sql<{ seq: number }>`select coalesce(max(seq), 0)::int as seq from audit_event`.execute(db());
+      expect((await request()).status).toBeGreaterThanOrEqual(400);
+      const [event] = await db().selectFrom('auditEvent').select(['objectId', 'canonical']).where('seq', '>', before.rows[0]!.seq).execute();
+      expect(event!.objectId).toBe(`${long.slice(0, 500)}…`);
+      expect(event!.canonical.length).toBeLessThan(2_000);
+    }
+  });
+
   describe('cross-site request forgery', () => {
     it.each([
       ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }],
