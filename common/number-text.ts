@@ -9,8 +9,8 @@ export const POINT_GROUPED = String.raw`[1-9]\d{0,2}(?:\.\d{3})+`;
 export const COMMA_GROUPED = String.raw`[1-9]\d{0,2}(?:,\d{3})+`;
 export const COMMA_GROUPED_TWICE = String.raw`[1-9]\d{0,2}(?:,\d{3}){2,}`;
 
-/** Digits with one comma before the last three: read two ways, as above. */
-export const ONE_COMMA_GROUP = /^-?\d{1,3},\d{3}$/;
+/** Digits with one comma before the last three: read two ways, as above ("0,500" only as decimals). */
+export const ONE_COMMA_GROUP = /^-?[1-9]\d{0,2},\d{3}$/;
 
 /**
  * The text of a number without the spaces around it, after its sign, or before a group of three digits

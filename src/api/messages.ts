@@ -717,6 +717,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     onlyOneCursor: () => 'Geef after of before, niet allebei.',
     // Import from spreadsheets
     notAnAmount: () => 'Vul een bedrag in euro in, zoals 1.234,56 of € 1.234,56.',
+    numberAmbiguous: (p) => `${p.shown} is op twee manieren te lezen: met een komma tussen de duizendtallen of met een decimale komma. Schrijf duizendtallen met een punt, een spatie of zonder teken (1.000, 1 000 of 1000).`,
     amountAmbiguous: (p) => `${p.shown} is op twee manieren te lezen: met een komma tussen de duizendtallen of met een decimale komma. Schrijf duizendtallen met een punt of zonder teken (1.234 of 1234) en centen na een komma of punt (1,23, 1.234,56 of 1234.56).`,
     amountBeyondCents: (p) => `Dit bedrag heeft meer dan twee cijfers achter de komma (${p.shown?.replace('.', ',')}), ook al toont de cel het afgerond; rond het af op hele centen, bijvoorbeeld met AFRONDEN(…; 2).`,
     amountTextBeyondCents: (p) => `Dit bedrag heeft meer dan twee cijfers achter de komma (${p.shown}); rond het af op hele centen.`,
@@ -1127,6 +1128,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     onlyOneCursor: () => 'Give after or before, not both.',
     // Import from spreadsheets
     notAnAmount: () => 'Enter an amount in euros, such as 1.234,56 or € 1.234,56.',
+    numberAmbiguous: (p) => `${p.shown} can be read two ways: with a comma between thousands or with a decimal comma. Write thousands with a point, a space or without a sign (1.000, 1 000 or 1000).`,
     amountAmbiguous: (p) => `${p.shown} can be read two ways: with a comma between thousands or with a decimal comma. Write thousands with a point or without a sign (1.234 or 1234) and cents after a comma or point (1,23, 1.234,56 or 1234.56).`,
     amountBeyondCents: (p) => `This amount has more than two decimals (${p.shown}), though the cell may show it rounded; round it to whole cents, for example with ROUND(…, 2).`,
     amountTextBeyondCents: (p) => `This amount has more than two decimals (${p.shown}); round it to whole cents.`,

@@ -28,7 +28,7 @@ describe('reading a cell as its field', () => {
   it('reads a point before three digits as grouping thousands only after a first group without a leading zero', () => {
     expect(readCell('amount', '234.500')).toEqual({ value: 23_450_000 });
     expect(readCell('count', '1.000')).toEqual({ value: 1000 });
-    for (const text of ['0.500', '00.250']) {
+    for (const text of ['0.500', '00.250', '0,500', '0,001']) {
       expect(readCell('amount', text)).toEqual({ fault: 'amountTextBeyondCents', params: { shown: text } });
       expect(readCell('count', text)).toEqual({ fault: 'notWholeNumber' });
     }
@@ -37,7 +37,8 @@ describe('reading a cell as its field', () => {
   it('reads a count typed as a form takes it: thousands grouped by spaces or by commas more than once, one comma alone read neither way', () => {
     expect(readCell('count', '1 000')).toEqual({ value: 1000 });
     expect(readCell('count', '1,000,000')).toEqual({ value: 1_000_000 });
-    for (const text of ['1,000', '1.5', '2,5']) expect(readCell('count', text)).toEqual({ fault: 'notWholeNumber' });
+    expect(readCell('count', '1,000')).toEqual({ fault: 'numberAmbiguous', params: { shown: '1,000' } });
+    for (const text of ['1.5', '2,5', '0,500']) expect(readCell('count', text)).toEqual({ fault: 'notWholeNumber' });
   });
 
   it('reads a date in figures day first, and where its file writes some month first refuses one that reads as two days, naming where the file does', () => {

@@ -5,7 +5,7 @@
  */
 import { withoutNeutraliser } from '../api/csv.ts';
 import { euroAmountFault, MAX_ENTRY_CENTS, parseEuroAmountExactly } from '../../common/money.ts';
-import { parseWholeNumber } from '../../common/number-text.ts';
+import { parseWholeNumber, wholeNumberFault } from '../../common/number-text.ts';
 import { codeNamed, type CodeListName, type ColumnKind } from './sheets.ts';
 import type { MonthFirstSign } from './date-order.ts';
 import { dateOfText } from './text-dates.ts';
@@ -87,12 +87,14 @@ const withLineFeeds = (text: string) => text.replace(/\r\n?/g, '\n');
 
 /**
  * A whole number as text, read as the forms read one (parseWholeNumber): its thousands grouped by points as a
- * Dutch spreadsheet shows them ("1.000"), by spaces, by commas more than once, or not; "1,000", "1.5" and "0.500"
- * are refused. With a minus it is read, for the range to refuse as it does a cell's -3.
+ * Dutch spreadsheet shows them ("1.000"), by spaces, by commas more than once, or not; "1.5" and "0.500" are
+ * refused, and "1,000" as a number read two ways. With a minus it is read, for the range to refuse as it does a
+ * cell's -3.
  */
 function readCount(text: string): CellReading {
   const value = parseWholeNumber(text);
-  return value === undefined ? { fault: 'notWholeNumber' } : { value };
+  if (value !== undefined) return { value };
+  return wholeNumberFault(text) === 'numberAmbiguous' ? { fault: 'numberAmbiguous', params: { shown: text.trim() } } : { fault: 'notWholeNumber' };
 }
 
 function readCode(list: CodeListName, cell: string | number): CellReading {

@@ -167,7 +167,7 @@ describe('reading counts', () => {
     ['12', { value: 12 }],
     [' 1.000 ', { value: 1000 }],
     ['1.000.000', { value: 1_000_000 }],
-    ['1,000', { fault: 'notWholeNumber' }],
+    ['1,000', { fault: 'numberAmbiguous', params: { shown: '1,000' } }],
     ['1.5', { fault: 'notWholeNumber' }],
     ['1.00', { fault: 'notWholeNumber' }],
     // Read, for the column's range to refuse as it refuses a cell holding -3.
