@@ -275,12 +275,15 @@ describe('reading an import file', () => {
     const cells = (serial: number) =>
       headers(VALUATION_HEADERS) +
       row(2, [text('A2', 'W1'), text('B2', 'D1'), '<c r="C2"><f>SUM(X1:X9)</f></c>', '<c r="D2" t="e"><v>#REF!</v></c>', number('E2', serial)]) +
-      row(3, [text('A3', 'W2'), text('B3', 'D1'), '<c r="C3"><f>10*2</f><v>20</v></c>', text('D3', 'x'), number('E3', serial + 0.75)]);
+      row(3, [text('A3', 'W2'), text('B3', 'D1'), '<c r="C3"><f>10*2</f><v>20</v></c>', text('D3', 'x'), number('E3', serial + 0.75)]) +
+      // A year typed without a day is no day of 1905.
+      row(4, [text('A4', 'W3'), text('B4', 'D1'), number('C4', 5), text('D4', 'x'), number('E4', 2025)]);
     for (const [serial, date1904] of [[45_809, false], [44_347, true]] as const) {
       const [sheet] = await sheetsOf('map.xlsx', rawWorkbook([{ name: 'W', rows: cells(serial) }], { date1904 }));
       expect(sheet!.rows.map((read) => [...read.cells.values()])).toEqual([
         ['W1', 'D1', { problem: 'formulaWithoutValue', shown: '=SUM(X1:X9)' }, { problem: 'cellError', shown: '#REF!' }, '2025-06-01'],
         ['W2', 'D1', 20, 'x', '2025-06-01'],
+        ['W3', 'D1', 5, 'x', 2025],
       ]);
     }
   });

@@ -401,10 +401,18 @@ function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[]
     .map(([position, rowNumber]) => ({ code: 'unheadedColumn', field: columnLetters(position), header: '', letter: columnLetters(position), params: { row: String(rowNumber) } }));
 }
 
-/** A number in a date column of a workbook is Excel's serial number of the day, in a date format or without one. */
+/**
+ * A number in a date column of a workbook is Excel's serial number of the day, in a date format or without one;
+ * but a year typed without a day (2025, a day of 1905 as a serial number) is left as typed, for its reading to
+ * say it is no date.
+ */
 function cellOfColumn(column: ImportColumn, cell: CellValue, date1904: boolean): CellValue {
   if (column.kind !== 'date') return cell;
-  const number = cell !== null && typeof cell === 'object' && 'number' in cell ? (cell.serial ?? cell.number) : cell;
-  return typeof number === 'number' ? (excelSerialDate(number, date1904) ?? cell) : cell;
+  const serial = cell !== null && typeof cell === 'object' && 'number' in cell ? cell.serial : undefined;
+  const number = cell !== null && typeof cell === 'object' && 'number' in cell ? (serial ?? cell.number) : cell;
+  if (typeof number !== 'number' || (serial === undefined && isYear(number))) return cell;
+  return excelSerialDate(number, date1904) ?? cell;
 }
+
+const isYear = (number: number) => Number.isInteger(number) && number >= 1900 && number <= 2100;
 
