@@ -73,7 +73,7 @@ export interface BlockMarkupFault {
   excerpt: string;
 }
 
-/** An amount or percentage typed by hand in a block's text (footnotes included), by the block's place in the letter. */
+/** An amount or percentage typed by hand in a block's heading or text (footnotes and a count's words included), by the block's place in the letter. */
 export interface BlockTypedFigure {
   block: number;
   fault: TypedFigureKind;
@@ -81,11 +81,15 @@ export interface BlockTypedFigure {
   excerpt: string;
 }
 
-/** The amounts and percentages typed outside placeholders, each once per block: a letter prints only those it computes. */
+/**
+ * The amounts and percentages typed outside placeholders' names, each once per block: a letter prints only those it
+ * computes. A count's words print as typed (`{{count|tranche van €1 mld.|tranches}}`), and so does a heading.
+ */
 export function typedFiguresIn(blocks: readonly NarrativeBlock[]): BlockTypedFigure[] {
-  const typedTexts = (parsed: Token[]): string[] => parsed.flatMap((token) => ('text' in token ? [token.text] : 'footnote' in token ? typedTexts(token.footnote) : []));
+  const typedTexts = (parsed: Token[]): string[] =>
+    parsed.flatMap((token) => ('text' in token ? [token.text] : 'footnote' in token ? typedTexts(token.footnote) : 'figure' in token ? nameParts(token.figure).slice(1) : []));
   return blocks.flatMap((block, index) => {
-    const found = typedTexts(tokens(block.text)).flatMap(typedFigures);
+    const found = [block.heading ?? '', ...typedTexts(tokens(block.text))].flatMap(typedFigures);
     const once = new Map(found.map((figure) => [`${figure.kind} ${figure.text}`, figure]));
     return [...once.values()].map((figure) => ({ block: index, fault: figure.kind, excerpt: figure.text }));
   });

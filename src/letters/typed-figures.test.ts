@@ -9,7 +9,7 @@ const SPECIFICATION = readFileSync(new URL('../../docs/specification/leveringenb
 
 describe('amounts and percentages typed in a letter', () => {
   it('finds an amount in euro or the letter’s units, and a percentage, as typed', () => {
-    const text = 'Nu € 9,9 mld. en €123 mln., EUR 5.000, 5 miljoen euro, 2,4 mld en 12 EUR; 48 procent, 12,5% en 3 procentpunt.';
+    const text = 'Nu € 9,9 mld. en €123 mln., EUR 5.000, 5 miljoen euro, 2,4 mld en 12 EUR, 500 € en €-500; 48 procent, 12,5%, 3 procentpunt, 48 pct. en 5‰.';
     expect(typedFigures(text)).toEqual([
       { kind: 'typedAmount', text: '€ 9,9 mld.' },
       { kind: 'typedAmount', text: '€123 mln.' },
@@ -17,9 +17,13 @@ describe('amounts and percentages typed in a letter', () => {
       { kind: 'typedAmount', text: '5 miljoen euro' },
       { kind: 'typedAmount', text: '2,4 mld' },
       { kind: 'typedAmount', text: '12 EUR' },
+      { kind: 'typedAmount', text: '500 €' },
+      { kind: 'typedAmount', text: '€-500' },
       { kind: 'typedPercentage', text: '48 procent' },
       { kind: 'typedPercentage', text: '12,5%' },
       { kind: 'typedPercentage', text: '3 procentpunt' },
+      { kind: 'typedPercentage', text: '48 pct.' },
+      { kind: 'typedPercentage', text: '5‰' },
     ]);
     expect(typedFigures('ruim €\n 3,3   mld.')).toEqual([{ kind: 'typedAmount', text: '€ 3,3 mld.' }]);
   });
@@ -41,15 +45,18 @@ describe('amounts and percentages typed in a letter', () => {
     expect(found.filter((figure) => figure.kind === 'typedPercentage')).toEqual([{ kind: 'typedPercentage', text: '48 procent' }]);
   });
 
-  it('reads a block’s typed text and footnotes, not the placeholders or a count’s words, naming each figure once per block', () => {
+  it('reads a block’s heading, typed text, footnotes and a count’s words, not the placeholders’ names, naming each figure once per block', () => {
     const blocks = [
       { key: 'a', heading: null, text: '{{stock}} of € 9,9 mld.[^Afgerond: € 9,9 mld.; zie 48 procent.] en {{epfWindfallTranches|tranche van €1 mld.|tranches}}' },
       { key: 'b', heading: 'Kop', text: 'Ook € 9,9 mld.' },
+      { key: 'c', heading: 'Extra steun van €500 mln.', text: '{{epfWindfallTranches}}' },
     ];
     expect(typedFiguresIn(blocks)).toEqual([
       { block: 0, fault: 'typedAmount', excerpt: '€ 9,9 mld.' },
       { block: 0, fault: 'typedPercentage', excerpt: '48 procent' },
+      { block: 0, fault: 'typedAmount', excerpt: '€1 mld.' },
       { block: 1, fault: 'typedAmount', excerpt: '€ 9,9 mld.' },
+      { block: 2, fault: 'typedAmount', excerpt: '€500 mln.' },
     ]);
   });
 

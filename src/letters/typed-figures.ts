@@ -23,18 +23,20 @@ const UNIT = `(?:${ABBREVIATED_UNIT}|${UNIT_IN_WORDS})`;
 
 const AMOUNT = new RegExp(
   [
-    // "€ 9,9 mld.", "EUR 5.000", "euro 12 miljoen"
-    String.raw`${CURRENCY}\s*${DIGITS}(?:\s*${UNIT})?`,
-    // "5 miljoen euro", "12 EUR"; not "12 €", which reads "31 augustus 2025 €8,7 mld." wrong
+    // "€ 9,9 mld.", "EUR 5.000", "euro 12 miljoen", "€-500"
+    String.raw`${CURRENCY}\s*[-−]?${DIGITS}(?:\s*${UNIT})?`,
+    // "5 miljoen euro", "12 EUR"
     String.raw`${NUMBER}\s*(?:${UNIT}\s*)?${CURRENCY_WORD}`,
+    // "500 €", but not the year before an amount: "31 augustus 2025 €8,7 mld."
+    String.raw`${NUMBER}\s*(?:${UNIT}\s*)?€(?!\s*[-−]?\d)`,
     // "123 mln.", "2,4 mld."
     String.raw`${NUMBER}\s*${ABBREVIATED_UNIT}`,
   ].join('|'),
   'giu',
 );
 
-/** "48 procent", "12%", "3 procentpunt", "5 percent". */
-const PERCENTAGE = new RegExp(String.raw`${NUMBER}\s*(?:%|(?:pro|per)cent\p{L}*)`, 'giu');
+/** "48 procent", "12%", "3 procentpunt", "5 percent", "48 pct.", "5‰". */
+const PERCENTAGE = new RegExp(String.raw`${NUMBER}\s*(?:[%‰]|(?:pro|per)cent\p{L}*|pct(?:\.|(?!\p{L})))`, 'giu');
 
 /** The amounts and percentages typed in a text, as typed (spaces in a row as one), in their order. */
 export function typedFigures(text: string): { kind: TypedFigureKind; text: string }[] {
