@@ -436,7 +436,7 @@ function contractsByCountry(companies: readonly CompanyView[]): CountrySummary[]
         milestones: { notStarted: 0, inProgress: 0, late: 0, completed: 0 },
       };
       summary.contracts += 1;
-      summary.amountCents += contract.amountCents;
+      summary.amountCents = sumCents([summary.amountCents, contract.amountCents]);
       for (const milestone of contract.milestones) summary.milestones[milestone.status] += 1;
       summaries.set(company.country, summary);
     }

@@ -36,6 +36,19 @@ describeEachDatabase('totals beyond 2^53 cents', (database) => {
     expect(budget.body).toMatchObject({ ...REFUSAL, detail: 'A total in the register exceeds €90,071,992,547,409.91: more than it can show exactly. Check the amounts entered.' });
   });
 
+  it('refuses the contracts per country of companies whose contracts sum beyond exact numbers', async () => {
+    const { db } = database();
+    await sql`
+      with company as (
+        insert into company (id, name, country, is_demonstration, created_at) values (gen_random_uuid(), 'Grote Sommen BV', 'DE', false, now()) returning id
+      )
+      insert into industry_contract (id, company_id, reference, subject, amount_cents, signed_on, is_demonstration, created_at)
+      select gen_random_uuid(), company.id, 'K-' || n, 'Munitie', case when n = 0 then 1 else 1000000000000 end, date '2025-03-01', false, now()
+      from company, generate_series(0, 9010) n`.execute(db);
+    expect((await reader('GET', '/industry?date=2025-08-31')).body).toMatchObject(REFUSAL);
+    expect((await reader('GET', '/exports/industry-by-country?date=2025-08-31&format=csv')).body).toMatchObject(REFUSAL);
+  });
+
   it('creates no letter it cannot count', async () => {
     expect((await author('POST', '/letters', { referenceDate: '2025-08-31' })).body).toMatchObject(REFUSAL);
     const { rows } = await sql<{ letters: number }>`select count(*)::int as letters from letter`.execute(database().db);

@@ -52,16 +52,28 @@ interface FileQuery {
 }
 
 /** Answers with the list as a streamed file, named after the list and today's date. */
-export function sendExport<Row>(c: Context<ApiEnv>, list: ExportList, query: FileQuery, columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>): Response {
+export async function sendExport<Row>(c: Context<ApiEnv>, list: ExportList, query: FileQuery, columns: readonly Column<Row>[], batches: AsyncIterable<readonly Row[]>): Promise<Response> {
   const words = vocabulary(query.lang ?? preferredLanguage(c.req.header('accept-language')));
   const listName = words.spreadsheetExport.lists[list];
-  const body = spreadsheetStream(columns, batches, { format: query.format, dialect: query.dialect, words, sheetName: listName });
+  const body = spreadsheetStream(columns, await withFirstRead(batches), { format: query.format, dialect: query.dialect, words, sheetName: listName });
   const name = `${fileName(listName, todayInAmsterdam(c.get('deps').clock()))}.${query.format}`;
   return c.body(body, 200, {
     'Content-Type': query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
     'Content-Disposition': `attachment; filename="${name}"`,
     'Cache-Control': 'no-store',
   });
+}
+
+/**
+ * The batches with the first of them read already: a refusal in it (a total beyond exact numbers) is the answer
+ * to the request, where in the file it would break it off.
+ */
+async function withFirstRead<Row>(batches: AsyncIterable<readonly Row[]>): Promise<AsyncIterable<readonly Row[]>> {
+  const iterator = batches[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return (async function* () {
+    for (let next = first; !next.done; next = await iterator.next()) yield next.value;
+  })();
 }
 
 /** Each page's rows as the list's API presents them. */

@@ -68,8 +68,15 @@ function xlsxCell(value: CellValue, kind: ColumnKind): ExcelJS.CellValue {
   if (kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
   // exceljs writes a Date as the serial number of its moment in UTC, which the column's heading names.
   if (kind === 'moment') return new Date(String(value));
-  const text = unchangedOnImport(String(value));
-  return text.length > XLSX_CELL_LIMIT ? text.slice(0, XLSX_CELL_LIMIT - CUT_MARK.length) + CUT_MARK : text;
+  return cutToExcelCell(unchangedOnImport(String(value)));
+}
+
+/** A text cut to what a cell of Excel holds, marked so, and never between the two halves of a character (an emoji). */
+export function cutToExcelCell(text: string): string {
+  if (text.length <= XLSX_CELL_LIMIT) return text;
+  const end = XLSX_CELL_LIMIT - CUT_MARK.length;
+  const high = text.charCodeAt(end - 1);
+  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? end - 1 : end) + CUT_MARK;
 }
 
 /**

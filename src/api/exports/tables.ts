@@ -21,6 +21,7 @@ import type { ClaimAtDate } from '../../db/repositories/epf.ts';
 import { canonicalText, type AuditEvent } from '../../audit/event.ts';
 import type { presentSummary } from '../deliveries/presenters.ts';
 import type { Column } from './spreadsheet.ts';
+import { sumCents } from '../../../common/money.ts';
 
 const yesNo = (value: boolean, words: Vocabulary) => (value ? words.spreadsheetExport.yes : words.spreadsheetExport.no);
 
@@ -219,7 +220,7 @@ export const replenishmentProjectColumns = (atToday: boolean): readonly Column<R
   { heading: 'project', kind: 'text', value: (row) => row.name },
   { heading: 'stage', kind: 'text', value: (row, words) => words.replenishmentStages[row.stage] },
   { heading: 'stageAsOf', kind: 'date', value: (row) => row.asOf },
-  { heading: 'replacesEuro', kind: 'euro', value: (row) => row.replaces.reduce((sum, replacement) => sum + replacement.replacedValueCents, 0) },
+  { heading: 'replacesEuro', kind: 'euro', value: (row) => sumCents(row.replaces.map((replacement) => replacement.replacedValueCents)) },
   ...(atToday ? RECORDED_NOW_COLUMNS : []),
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
@@ -346,7 +347,7 @@ export const BUDGET_DECISION_COLUMNS: readonly Column<BudgetDecision>[] = [
   { heading: 'fundingSource', kind: 'text', value: (row, words) => words.fundingSources[row.fund] },
   { heading: 'firstYear', kind: 'count', value: (row) => row.firstYear },
   { heading: 'lastYear', kind: 'count', value: (row) => row.lastYear },
-  { heading: 'amountEuro', kind: 'euro', value: (row) => row.amounts.reduce((sum, amount) => sum + amount.amountCents, 0) },
+  { heading: 'amountEuro', kind: 'euro', value: (row) => sumCents(row.amounts.map((amount) => amount.amountCents)) },
   { heading: 'yearAmounts', kind: 'text', value: (row, words) => row.amounts.map((amount) => `${amount.budgetYear}: ${euroText(amount.amountCents, words.spreadsheetExport.decimalSign)}`).join('; ') },
   { heading: 'description', kind: 'text', value: (row) => row.description || null },
   { heading: 'recordedAt', kind: 'moment', value: (row) => row.recordedAt },
