@@ -237,7 +237,7 @@ export async function approve(db: Db, context: RequestContext, id: string, expec
 /** What makes someone one of a letter's writers: who started, changed or submitted the draft. */
 const WRITING_ACTIONS = ['letter.create', 'letter.update', 'letter.submit'] as const;
 
-export const APPROVAL_REFUSALS = ['letterIsFinal', 'notSubmitted', 'approvalByWriter', 'undecidedDeliveries'] as const;
+export const APPROVAL_REFUSALS = ['letterIsFinal', 'laterLetterIsFinal', 'notSubmitted', 'approvalByWriter', 'undecidedDeliveries'] as const;
 type ApprovalRefusal = (typeof APPROVAL_REFUSALS)[number];
 
 type ApprovalReader = { id: string; status: LetterStatus; submittedAt: string | null; referenceDate: string };
@@ -257,6 +257,7 @@ export async function approvalRefusal(db: Db, context: RequestContext, letter: A
 /** What `approvalRefusal` names, as the fault the approval is refused with. */
 async function approvalHindrance(db: Db, context: RequestContext, letter: ApprovalReader): Promise<(RuleViolation & { code: ApprovalRefusal }) | null> {
   if (letter.status !== 'draft') return { field: 'status', code: 'letterIsFinal' };
+  if (await laterLetterIsFinal(db, letter)) return { field: 'referenceDate', code: 'laterLetterIsFinal' };
   if (letter.submittedAt === null) return { field: 'status', code: 'notSubmitted' };
   const actorId = context.actor?.id;
   if (actorId && (await actorTookAction(db, auditObject(letter.id), actorId, WRITING_ACTIONS))) return { field: 'approval', code: 'approvalByWriter' };
@@ -284,17 +285,19 @@ async function finalText(db: Db, letter: repository.StoredLetter, letterDate: st
 }
 
 /** Letters are finalised in the order of their reference dates. */
-async function refuseIfLaterLetterFinal(db: Db, letter: repository.StoredLetter): Promise<void> {
-  if ((await repository.nextFinalReferenceDate(db, letter.referenceDate)) !== null) {
-    throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
-  }
+async function refuseIfLaterLetterFinal(db: Db, letter: Pick<repository.StoredLetter, 'referenceDate'>): Promise<void> {
+  if (await laterLetterIsFinal(db, letter)) throw new ValidationError([{ field: 'referenceDate', code: 'laterLetterIsFinal' }]);
 }
+
+const laterLetterIsFinal = async (db: Db, letter: Pick<repository.StoredLetter, 'referenceDate'>) => (await repository.nextFinalReferenceDate(db, letter.referenceDate)) !== null;
 
 /**
  * Refuses a draft that lacks what only its author can give it before it can be approved (a letter date,
- * text, figures its text can name), so that it is not submitted to a disclosure officer who cannot approve it.
+ * text, figures its text can name), or that a later final letter keeps from ever being approved, so that it
+ * is not submitted to a disclosure officer who cannot approve it.
  */
 export async function refuseUnlessReadyForApproval(db: Db, letter: repository.StoredLetter, today: IsoDate): Promise<void> {
+  await refuseIfLaterLetterFinal(db, letter);
   await writtenText(db, letter, undefined, today);
 }
 

@@ -13,6 +13,9 @@ import { findAccountByUsername, updateAccount } from '../../src/db/repositories/
 import { apiClient } from '../api/client.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 import { sessionFor } from '../support/sessions.ts';
+import { SIGNED } from '../support/letters.ts';
+import { submitAndApprove } from '../../src/register/letter-review.ts';
+import { createDraft, finalise } from '../../src/register/letters.ts';
 
 let scratch: ScratchDatabase;
 let api: ReturnType<typeof createApi>;
@@ -103,4 +106,22 @@ it('refuses the approval of a draft never submitted, or whose submission its aut
   const after = await author('GET', `/letters/${draft.body.id}`);
   expect([after.headers.get('ETag'), after.body.reviews.filter((review: { action: string }) => review.action === 'approve').length]).toEqual([approved.headers.get('ETag'), 1]);
   expect(await approvals()).toHaveLength(1);
+});
+
+it('says to the disclosure officer that a draft behind a final letter can no longer be approved, and refuses to submit it again', async () => {
+  const { db } = scratch.handle;
+  const author = apiClient(db, { role: 'letterAuthor', api });
+  const officer = apiClient(db, { role: 'disclosureOfficer', api });
+  const behind = await author('POST', '/letters', { referenceDate: '2025-05-31', letterDate: '2025-06-10' });
+  const submitted = await author('POST', `/letters/${behind.body.id}/submission`, undefined, { 'If-Match': behind.headers.get('ETag')! });
+  expect(submitted.status).toBe(200);
+  // A later letter is finalised while the draft waits for its approval.
+  const later = await createDraft(db, systemContext('test'), { ...SIGNED, referenceDate: '2025-07-31', letterDate: '2025-08-05' });
+  await finalise(db, systemContext('test'), later.id, (await submitAndApprove(db, systemContext('test'), later.id, later.version)).version);
+
+  expect((await officer('GET', `/letters/${behind.body.id}`)).body.approvalRefusal).toBe('laterLetterIsFinal');
+  const withdrawn = await author('DELETE', `/letters/${behind.body.id}/submission`, undefined, { 'If-Match': submitted.headers.get('ETag')! });
+  const again = await author('POST', `/letters/${behind.body.id}/submission`, undefined, { 'If-Match': withdrawn.headers.get('ETag')!, 'Accept-Language': 'en' });
+  expect([again.status, again.body.invalidParams]).toEqual([400, [{ name: 'referenceDate', code: 'laterLetterIsFinal', reason: 'A letter with a later reference date is final already; letters follow each other in time.' }]]);
+  expect((await author('GET', `/letters/${behind.body.id}`)).headers.get('ETag')).toBe(withdrawn.headers.get('ETag'));
 });

@@ -113,6 +113,7 @@ export const letters: typeof nl.letters = {
     failed: 'Approving failed: {{detail}}',
     changed: 'the letter has changed in the meantime. Look at the latest version and approve that.',
     done: 'The public letter has been approved.',
+    laterLetterIsFinal: 'A letter with a later reference date is final already: letters follow each other in time, so this letter can no longer be approved.',
     notSubmitted: 'The letter has not been submitted for approval yet: you approve it once its author has submitted it.',
     approvalByWriter: 'You wrote this letter (started, changed or submitted it); another disclosure officer approves it.',
     undecidedDeliveries: 'Deliveries realised or claimed on the EPF by the reference date still have no disclosure decision, and the letter’s figures count them: decide on them first (the Disclosure page lists them at this reference date), then approve the letter.',

@@ -111,6 +111,7 @@ export const letters = {
     failed: 'Goedkeuren is niet gelukt: {{detail}}',
     changed: 'de brief is intussen gewijzigd. Bekijk de nieuwste versie en keur die goed.',
     done: 'De openbare brief is goedgekeurd.',
+    laterLetterIsFinal: 'Er is al een definitieve brief met een latere peildatum: brieven volgen elkaar op in de tijd, dus deze brief kan niet meer worden goedgekeurd.',
     notSubmitted: 'De brief is nog niet ter goedkeuring aangeboden: u keurt hem goed zodra de schrijver hem heeft ingediend.',
     approvalByWriter: 'U hebt aan deze brief geschreven (hem begonnen, gewijzigd of ingediend); een andere openbaarmakingsfunctionaris keurt hem goed.',
     undecidedDeliveries: 'Er zijn tot de peildatum gerealiseerde of op de EPF gedeclareerde leveringen zonder besluit over openbaarmaking, en de cijfers van de brief tellen ze mee: besluit daar eerst over (de pagina Openbaarmaking noemt ze bij deze peildatum) en keur dan de brief goed.',

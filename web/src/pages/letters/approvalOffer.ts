@@ -1,7 +1,7 @@
 import type { Letter } from '../../api/letters.ts';
 
 /** What keeps a disclosure officer from approving, said where the approval would be offered. */
-const SAID_ON_THE_PAGE = ['notSubmitted', 'approvalByWriter', 'undecidedDeliveries'] as const;
+const SAID_ON_THE_PAGE = ['laterLetterIsFinal', 'notSubmitted', 'approvalByWriter', 'undecidedDeliveries'] as const;
 
 type HeldBack = (typeof SAID_ON_THE_PAGE)[number] | 'problemsInText';
 
