@@ -378,6 +378,9 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
     const letters = (await anonymous('GET', '/public/letters')).body.items;
     const published = letters.map((letter: any) => letter.publishedOn).sort();
     expect(figures['dct:modified']['@value']).toBe(published.at(-1));
+    // The catalogue changed when the last of its datasets did, and says in which languages it is written.
+    expect(catalog['dct:modified']['@value']).toBe([deliveries['dct:modified']['@value'], figures['dct:modified']['@value']].sort().at(-1));
+    expect(catalog['dct:language']).toEqual(deliveries['dct:language']);
     // Each published letter's own table, as CSV and JSON, titled by its reference date.
     const ownFiles = figures['dcat:distribution'].filter((distribution: any) => distribution['@id'].includes('/public/letters/'));
     expect(letters.length).toBeGreaterThan(0);

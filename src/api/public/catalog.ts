@@ -3,7 +3,8 @@
  * harvest it: a catalogue with two datasets (the public deliveries, and the figures of the published
  * letters, over all letters and per letter) and a distribution for each file. Every property DCAT-AP-NL 3.0 makes mandatory is given:
  * for a dataset its title, description, identifier, publisher, creator, contact point, theme and access
- * rights; for a distribution its access URL and licence; for the catalogue its contact point.
+ * rights; for a distribution its access URL and licence; for the catalogue its contact point (and, recommended,
+ * when it last changed and its languages).
  */
 import type { PublicLetterSummary } from '../../db/repositories/public.ts';
 import { API_BASE_PATH } from '../paths.ts';
@@ -161,6 +162,8 @@ export function openDataCatalog(origin: string, dates: CatalogDates, letters: re
     'dct:publisher': publisher,
     'dcat:contactPoint': contactPoint,
     'dct:license': uri(CC0),
+    'dct:language': common['dct:language'],
+    ...modified([dates.deliveriesModified, dates.lettersModified].filter((day) => day !== null).sort().at(-1) ?? null),
     'foaf:homepage': uri(`${origin}/`),
     'dcat:dataset': [
       {
