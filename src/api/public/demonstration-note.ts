@@ -3,6 +3,6 @@
  * in the catalogue's descriptions and on the Kiel workbook's sheet "metadata".
  */
 export const DEMONSTRATION_NOTE = {
-  nl: 'Demonstratiegegevens: de brieven en leveringen in deze open data zijn niet echt.',
-  en: 'Demonstration data: the letters and deliveries in this open data are not real.',
+  nl: 'Demonstratiegegevens: deze open data bevat brieven en leveringen die niet echt zijn; isDemonstration zegt van elke rij of zij het is.',
+  en: 'Demonstration data: this open data holds letters and deliveries that are not real; isDemonstration says of each row whether it is.',
 };
