@@ -121,7 +121,7 @@ export const LetterSchema = z
       .nullable()
       .openapi({
         description:
-          'What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, written (started, changed or submitted) by them, or deliveries realised or claimed on the EPF by its reference date without a disclosure decision; null when they may',
+          'What keeps the one reading from approving the letter now: not a disclosure officer, final already, a letter with a later reference date final already, not submitted, written (started, changed or submitted) by them, or deliveries realised or claimed on the EPF by its reference date without a disclosure decision; null when they may',
       }),
     disclosureCautions: z
       .array(

@@ -11828,7 +11828,7 @@ export interface components {
                 signatoryTitle: string;
             };
             /**
-             * @description What keeps the one reading from approving the letter now: not a disclosure officer, final already, not submitted, written (started, changed or submitted) by them, or deliveries realised or claimed on the EPF by its reference date without a disclosure decision; null when they may
+             * @description What keeps the one reading from approving the letter now: not a disclosure officer, final already, a letter with a later reference date final already, not submitted, written (started, changed or submitted) by them, or deliveries realised or claimed on the EPF by its reference date without a disclosure decision; null when they may
              * @enum {string|null}
              */
             approvalRefusal: "notDisclosureOfficer" | "letterIsFinal" | "laterLetterIsFinal" | "notSubmitted" | "approvalByWriter" | "undecidedDeliveries" | null;
