@@ -234,6 +234,10 @@ describeWithBrowser('import', (browser) => {
     await page.getByRole('button', { name: 'Importeren', exact: true }).click();
     await page.getByRole('heading', { name: 'Er is niets geïmporteerd' }).waitFor();
     await page.getByText('Het bestand heeft fouten en u koos “alles of niets”: er is niets veranderd.').waitFor();
+    // The faults it was refused for stay in view, with their download, and no count says a row was to be made.
+    expect((await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).map((row) => row[0])).toEqual(['met-paraaf.csv, regel 1']);
+    await page.getByRole('list', { name: 'Alle fouten downloaden:' }).waitFor();
+    expect(await page.getByText('Nieuw aan te maken').count()).toBe(0);
   });
 
   it('lists the first 200 faults of a file and downloads every one of them as a spreadsheet', async () => {

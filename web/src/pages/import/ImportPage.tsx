@@ -10,7 +10,7 @@ import { ImportResult } from './ImportResult.tsx';
 type Stage =
   | { step: 'choose' }
   | { step: 'checked'; upload: ImportUpload; report: ImportReport; check: number }
-  | { step: 'done'; report: ImportReport; mode: ImportMode };
+  | { step: 'done'; upload: ImportUpload; report: ImportReport; mode: ImportMode };
 
 /** A spreadsheet into the register: the template, a dry run of the filled-in file, and the import itself. */
 export function ImportPage() {
@@ -24,7 +24,7 @@ export function ImportPage() {
       <p className="nl-paragraph">{t('imports.intro')}</p>
       <p className="nl-paragraph">{t('imports.roles')}</p>
       {stage.step === 'done' ? (
-        <ImportResult report={stage.report} mode={stage.mode} onAgain={() => setStage({ step: 'choose' })} />
+        <ImportResult upload={stage.upload} report={stage.report} mode={stage.mode} onAgain={() => setStage({ step: 'choose' })} />
       ) : (
         <>
           <h2 className="nl-heading nl-heading--level-2">{t('imports.templateHeading')}</h2>
@@ -42,7 +42,7 @@ export function ImportPage() {
               upload={stage.upload}
               report={stage.report}
               onRechecked={(upload, report) => setStage({ ...stage, upload, report })}
-              onCommitted={(report, mode) => setStage({ step: 'done', report, mode })}
+              onCommitted={(report, mode) => setStage({ step: 'done', upload: stage.upload, report, mode })}
             />
           )}
         </>

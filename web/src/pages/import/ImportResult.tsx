@@ -2,20 +2,26 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { importHasFaults } from '../../../../common/import-faults.ts';
-import type { ImportMode, ImportReport } from '../../api/imports.ts';
+import type { ImportMode, ImportReport, ImportUpload } from '../../api/imports.ts';
 import { Detail } from '../../components/Detail.tsx';
 import { useCan } from '../../state/session.tsx';
 import { auditAddress, NO_FILTERS } from '../audit/auditQuery.ts';
+import { FaultsDownload } from './FaultsDownload.tsx';
 import { ImportCounts } from './ImportCounts.tsx';
+import { FaultsTable } from './ImportTables.tsx';
 
 interface ImportResultProps {
+  upload: ImportUpload;
   report: ImportReport;
   mode: ImportMode;
   onAgain: () => void;
 }
 
-/** What the import wrote, with its id as the audit trail names it; takes focus when it arrives. */
-export function ImportResult({ report, mode, onAgain }: ImportResultProps) {
+/**
+ * What the import wrote, with its id as the audit trail names it; takes focus when it arrives. One refused for the
+ * faults of its file (all or nothing) shows those faults again, as its dry run did, rather than what it would have made.
+ */
+export function ImportResult({ upload, report, mode, onAgain }: ImportResultProps) {
   const { t } = useTranslation();
   const can = useCan();
   const headingId = useId();
@@ -31,7 +37,11 @@ export function ImportResult({ report, mode, onAgain }: ImportResultProps) {
       <p className="nl-paragraph">
         {report.committed ? t('imports.resultIntro', { count: report.counts.create }) : refused ? t('imports.resultRefused') : t('imports.resultNothing')}
       </p>
-      <ImportCounts counts={report.counts} headerFaults={report.headerFaults.length} committed={report.committed} />
+      {refused ? (
+        <FaultsTable rows={report.rows} headerFaults={report.headerFaults} download={<FaultsDownload upload={upload} />} />
+      ) : (
+        <ImportCounts counts={report.counts} headerFaults={report.headerFaults.length} committed={report.committed} />
+      )}
       {report.importId && (
         <dl className="utrecht-data-list utrecht-data-list--rows details-list">
           <Detail label={t('imports.importId')}>
