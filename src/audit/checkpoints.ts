@@ -56,11 +56,14 @@ export interface CheckpointingOptions {
   makeDurable?: (() => Promise<void>) | undefined;
 }
 
-/** A line of checkpoints.jsonl that is not a checkpoint (edited, or cut short by a crash). */
-export class MalformedCheckpointError extends Error {
+/**
+ * A line of checkpoints.jsonl that is not a checkpoint, nor the start of one cut short by a crash: it was
+ * changed. Passed over, it would lift the refusal of a chain behind the checkpoint it was.
+ */
+export class MalformedCheckpointError extends StartRefusedError {
   readonly line: number;
   constructor(line: number) {
-    super(`line ${line} of ${CHECKPOINTS_FILE} is not a checkpoint`);
+    super(`line ${line} of ${CHECKPOINTS_FILE} is not a checkpoint: it was changed after it was written; put ${CHECKPOINTS_FILE} back as it was signed, from a copy of the audit directory`);
     this.name = 'MalformedCheckpointError';
     this.line = line;
   }
@@ -178,32 +181,40 @@ export async function writeCheckpoint(
 
 /** Every checkpoint in `directory`, in the order written; none when there is no checkpoints file. */
 export async function readCheckpoints(directory: string): Promise<Checkpoint[]> {
+  return (await checkpointLines(directory)).map(({ checkpoint }) => checkpoint);
+}
+
+/** How every checkpoint's line begins, as the store writes it. */
+const CHECKPOINT_LINE_START = `{"format":"${CHECKPOINT_FORMAT}","seq":`;
+
+/**
+ * The checkpoints in `directory` with their line numbers. A line a crash cut short (the start of a checkpoint's
+ * line, which the next checkpoint leaves a line of its own) is passed over: it signed nothing. Any other line
+ * that is no checkpoint was changed, and is refused (MalformedCheckpointError).
+ */
+async function checkpointLines(directory: string): Promise<{ checkpoint: Checkpoint; number: number }[]> {
   const text = (await readIfPresent(join(directory, CHECKPOINTS_FILE))) ?? '';
-  const checkpoints: Checkpoint[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
+  return text.split('\n').flatMap((line, index) => {
+    if (line.trim() === '') return [];
     const checkpoint = parseCheckpoint(line);
-    if (!checkpoint) throw new MalformedCheckpointError(index + 1);
-    checkpoints.push(checkpoint);
+    if (checkpoint) return [{ checkpoint, number: index + 1 }];
+    const cutShort = (CHECKPOINT_LINE_START.startsWith(line) || line.startsWith(CHECKPOINT_LINE_START)) && !line.endsWith('}');
+    if (cutShort) return [];
+    throw new MalformedCheckpointError(index + 1);
   });
-  return checkpoints;
 }
 
 /**
  * What binds the chain in `directory`, in its order: the checkpoints and the operators' restore records,
- * less the checkpoints a recorded restore superseded. Every line that reads as a checkpoint must verify
- * with the directory's key, as every restore record must: passed over, a checkpoint whose signature was
- * changed, or every checkpoint once another key pair is put in place, would no longer refuse a chain
- * behind it, and whoever can write the directory without holding the key could lift that refusal.
+ * less the checkpoints a recorded restore superseded. Every line must be a checkpoint (checkpointLines) that
+ * verifies with the directory's key, as every restore record must: passed over, a line changed into no
+ * checkpoint, a checkpoint whose signature was changed, or every checkpoint once another key pair is put in
+ * place, would no longer refuse a chain behind it, and whoever can write the directory without holding the key
+ * could lift that refusal.
  */
 export async function bindingAnchors(directory: string): Promise<Anchor[]> {
   const publicKey = await readPublicKey(directory);
-  const text = (await readIfPresent(join(directory, CHECKPOINTS_FILE))) ?? '';
-  // A line cut short by a crash is passed over here, as when the next checkpoint is written.
-  const lines = text.split('\n').flatMap((line, index) => {
-    const checkpoint = parseCheckpoint(line);
-    return checkpoint ? [{ checkpoint, number: index + 1 }] : [];
-  });
+  const lines = await checkpointLines(directory);
   if (lines.length > 0 && publicKey === undefined) throw keyPairMissing(directory);
   const unverified = publicKey === undefined ? [] : lines.filter(({ checkpoint }) => !hasValidSignature(checkpoint, publicKey));
   if (unverified.length > 0 && unverified.length === lines.length) {

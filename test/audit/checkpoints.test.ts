@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MalformedCheckpointError, openCheckpointStore, readCheckpoints, startCheckpointing, writeCheckpoint } from '../../src/audit/checkpoints.ts';
+import { MalformedCheckpointError, openCheckpointStore, readCheckpoints, refuseChainBehindCheckpoints, startCheckpointing, writeCheckpoint } from '../../src/audit/checkpoints.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { lastAuditEvent } from '../../src/db/repositories/audit.ts';
@@ -69,15 +69,28 @@ describe('the checkpoint store', () => {
     expect(makeDurable).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps a line cut short by a crash apart from the next checkpoint', async () => {
+  it('keeps a line cut short by a crash apart from the next checkpoint, and passes over it', async () => {
+    const store = await openCheckpointStore(directory);
+    await record();
+    const first = await writeCheckpoint(database.handle.db, store, new Date());
+    for (const cutShort of ['{"format":"steunregister-audit-chec', `${JSON.stringify(first).slice(0, -20)}`]) {
+      appendFileSync(join(directory, 'checkpoints.jsonl'), cutShort);
+      await record();
+      const next = await writeCheckpoint(database.handle.db, store, new Date());
+      expect(readFileSync(join(directory, 'checkpoints.jsonl'), 'utf8').split('\n').at(-2)).toBe(JSON.stringify(next));
+    }
+    expect(await readCheckpoints(directory)).toHaveLength(3);
+    expect(await verifyAuditTrail(database.handle.db, { checkpointDirectory: directory })).toMatchObject({ ok: true, checkpointsChecked: 3 });
+  });
+
+  it('refuses a line changed into no checkpoint, which passed over would lift the refusal of a chain behind it', async () => {
     const store = await openCheckpointStore(directory);
     await record();
     await writeCheckpoint(database.handle.db, store, new Date());
-    appendFileSync(join(directory, 'checkpoints.jsonl'), '{"format":"steunregister-audit-chec');
-    await record();
-    const next = await writeCheckpoint(database.handle.db, store, new Date());
-    expect(readFileSync(join(directory, 'checkpoints.jsonl'), 'utf8').split('\n').at(-2)).toBe(JSON.stringify(next));
+    const path = join(directory, 'checkpoints.jsonl');
+    writeFileSync(path, `X${readFileSync(path, 'utf8')}`);
     await expect(readCheckpoints(directory)).rejects.toThrow(MalformedCheckpointError);
+    await expect(refuseChainBehindCheckpoints(database.handle.db, directory)).rejects.toThrow('line 1 of checkpoints.jsonl is not a checkpoint: it was changed');
   });
 
   it('checkpoints at the start, at every interval and at the stop', async () => {

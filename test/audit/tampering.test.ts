@@ -204,7 +204,7 @@ describeEachDatabase('verifying a tampered audit trail', (database) => {
       writeFileSync(join(forgery, 'checkpoints.jsonl'), `${readFileSync(join(forgery, 'checkpoints.jsonl'), 'utf8')}{"seq":12}\n`);
       expect((await verifyAuditTrail(database().db, { checkpointDirectory: forgery })).firstProblem).toEqual({
         seq: null,
-        reason: 'line 3 of checkpoints.jsonl is not a checkpoint',
+        reason: 'line 3 of checkpoints.jsonl is not a checkpoint: it was changed after it was written; put checkpoints.jsonl back as it was signed, from a copy of the audit directory',
       });
     });
   });
