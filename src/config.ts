@@ -2,10 +2,13 @@ import { resolve } from 'node:path';
 import type { DatabaseConfig } from './db/connection.ts';
 import { StartRefusedError } from './start-refused.ts';
 
-/** Where the database is: PostgreSQL when DATABASE_URL is set, else the embedded one in DATA_DIR (./data). */
+/**
+ * Where the database is: PostgreSQL when DATABASE_URL is set, else the embedded one in DATA_DIR (./data). An
+ * empty DATA_DIR is unset, as an empty DATABASE_URL is, rather than the folder the command runs in.
+ */
 export function databaseConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
-  return { dataDir: resolve(env.DATA_DIR ?? 'data') };
+  return { dataDir: resolve(env.DATA_DIR || 'data') };
 }
 
 /**
