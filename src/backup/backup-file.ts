@@ -19,6 +19,7 @@ import { gunzip, gunzipSync } from 'node:zlib';
 import type { KeyObject } from 'node:crypto';
 import { openCheckpointStore, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, publicKeyFromPem, readPublicKey, refuseChainBehindCheckpoints } from '../audit/checkpoints.ts';
 import { StartRefusedError } from '../start-refused.ts';
+import { escapeUnsafeCharacters } from '../../common/text.ts';
 import { countSealedTotpSecrets, TOTP_SECRET_KEY_FILE, totpSecretKeyMissing } from '../auth/totp-secret-key.ts';
 import { lastAuditEvent } from '../db/repositories/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
@@ -360,7 +361,8 @@ async function moveContentsInto(from: string, to: string): Promise<void> {
 }
 
 async function readBackup(file: string, limit: UnpackLimit): Promise<BackupContent> {
-  const notABackup = (why?: string) => new BackupRefusedError(`${file} is not a Steunregister backup${why ? `: ${why}` : ` (${BACKUP_FORMAT})`}.`);
+  // Why may quote the file (a JSON parser's words): its control characters are written out, never sent to the terminal.
+  const notABackup = (why?: string) => new BackupRefusedError(`${file} is not a Steunregister backup${why ? `: ${escapeUnsafeCharacters(why)}` : ` (${BACKUP_FORMAT})`}.`);
   try {
     return (await holdsTar(file)) ? await readArchiveBackup(file, notABackup, limit) : await readJsonBackup(file, notABackup, limit);
   } catch (error) {

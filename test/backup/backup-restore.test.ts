@@ -307,6 +307,12 @@ describe('backup and restore of the embedded register', () => {
       await writeArchive(file, archive);
       await expect(restoreBackup(file, dataDir, join(dataDir, 'audit')), name).rejects.toThrow(refusal(file));
     }
+    // What a gzipped file of another kind holds is said in one line, its control characters written out, never sent to a terminal.
+    const escapes = join(folder, 'escapes.gz');
+    writeFileSync(escapes, gzipSync('\u001b[2J\u001b]0;PWNED\u0007x\ny'));
+    const said = await restoreBackup(escapes, dataDir, join(dataDir, 'audit')).catch((error: Error) => error.message);
+    expect(said).toMatch(/^\S+ is not a Steunregister backup: .*\\u001b\[2J.*\\u000a/);
+    expect(said).not.toMatch(/[\u0000-\u001f]/);
     expect(existsSync(dataDir)).toBe(false);
     // Packed again in another order (as `tar` packs a folder), it is the same backup.
     const unordered = join(folder, 'unordered.backup');
