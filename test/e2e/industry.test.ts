@@ -14,7 +14,7 @@ describeWithBrowser('industry', (browser) => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/industrie');
     await page.getByRole('heading', { name: 'Contracten per land' }).waitFor();
-    await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Oekraïne (UA)' }).waitFor();
     await page.getByText(/^Demonstratie: G2B-drones-2025, 15 mei 2025: Drones van de Oekraïense defensie-industrie/).first().waitFor();
 
     // The milestone is the registrar's own choice: the form chooses none, and asks for one.
@@ -84,18 +84,18 @@ describeWithBrowser('industry', (browser) => {
     // The dashboard shows the same contracts by country.
     await visit(page, server(), '/');
     await page.getByRole('heading', { name: 'Contracten per land' }).waitFor();
-    expect(await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).count()).toBe(1);
+    expect(await page.getByRole('rowheader', { name: 'Oekraïne (UA)' }).count()).toBe(1);
   });
 
   it('shows the register as it stood at a date, without the forms, which are at today’s; a date after the register’s is refused at the field', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/industrie');
-    await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Oekraïne (UA)' }).waitFor();
     await page.getByLabel('Stand op', { exact: true }).fill('2025-01-31');
     await page.getByRole('button', { name: 'Tonen' }).click();
     // None was signed by then.
     await page.getByText('Er zijn tot deze datum geen contracten getekend.').waitFor();
-    expect(await page.getByRole('rowheader', { name: 'UA (Oekraïens)' }).count()).toBe(0);
+    expect(await page.getByRole('rowheader', { name: 'Oekraïne (UA)' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Contract vastleggen' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Naar de stand van vandaag' }).waitFor();
 

@@ -11,6 +11,8 @@ import { currentLanguage } from '../../i18n/index.ts';
 export function ContractsByCountry({ byCountry, date }: { byCountry: readonly CountrySummary[]; date: IsoDate }) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  // The country by its name in the page's language ("Oekraïne (UA)"): whether its companies count as Dutch or Ukrainian follows from it.
+  const countries = new Intl.DisplayNames(language, { type: 'region', fallback: 'code' });
   return (
     <ExportedTable
       exported={{ list: 'industry-by-country', filters: { date } }}
@@ -19,7 +21,7 @@ export function ContractsByCountry({ byCountry, date }: { byCountry: readonly Co
       rowKey={(row) => row.country}
       rows={byCountry}
       columns={[
-        { key: 'country', header: t('industry.byCountry.country'), cell: (row) => `${row.country} (${t(`companyOrigins.${row.origin}`)})` },
+        { key: 'country', header: t('industry.byCountry.country'), cell: (row) => `${countries.of(row.country) ?? row.country} (${row.country})` },
         { key: 'contracts', header: t('industry.byCountry.contracts'), cell: (row) => row.contracts, numeric: true },
         { key: 'amount', header: t('industry.byCountry.amount'), cell: (row) => formatEuro(row.amountCents, language), numeric: true },
         ...MILESTONE_STATUSES.map((status) => ({ key: status, header: t(`milestoneStatuses.${status}`), cell: (row: CountrySummary) => row.milestones[status], numeric: true })),
