@@ -414,7 +414,8 @@ function checkMoney(rows: PlannedRow[], registerDeliveries: Map<string, StoredDe
       continue;
     }
     if (!isRealisedByPayment(delivery.supportType)) {
-      addFaults(row, [{ field: 'paidOn', code: 'paymentOnStock' }]);
+      // The row names a delivery from stock: its reference is what is wrong.
+      addFaults(row, [{ field: 'deliveryReference', code: 'paymentOnStock' }]);
       continue;
     }
     const own = row.reference === null ? undefined : importedPayments.find(row.reference);

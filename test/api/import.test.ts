@@ -89,9 +89,9 @@ describeEachDatabase('import', (database) => {
         faults: [
           // Payments are finance's: the registrar is told so first, and what finance would be told too.
           expect.objectContaining({ field: 'sheet', code: 'sheetOfOtherRole', reason: 'Met de rol Registrator mag u geen regels van het blad Betalingen (Payments) vastleggen; dat doet Financiën. Laat deze regels door die rol importeren, of haal ze uit het bestand.' }),
+          // Its delivery is from stock, which is valued, not paid: said at the delivery's reference, beside the amount's fault, not after it is mended.
+          expect.objectContaining({ field: 'deliveryReference', columnLetter: 'B', code: 'paymentOnStock' }),
           expect.objectContaining({ field: 'amountCents', columnLetter: 'C', column: 'Bedrag (€) / Amount (€)', code: 'amountNotPositive', reason: 'Vul een bedrag in van meer dan € 0,00.' }),
-          // Its delivery is from stock, which is valued, not paid: said beside the amount's fault, not after it is mended.
-          expect.objectContaining({ field: 'paidOn', columnLetter: 'D', code: 'paymentOnStock' }),
         ],
       }),
     ]);
@@ -839,9 +839,9 @@ describeEachDatabase('import', (database) => {
     const csv = 'Eigen kenmerk;Kenmerk levering;Bedrag (€);Betaald op\r\nNEG-B;IMP-1;-5;2025-07-01\r\n';
     const dryRun = await finance('POST', '/imports/dry-run', asUpload(new TextEncoder().encode(csv), 'betalingen.csv'), { 'Accept-Language': 'nl' });
     expect(dryRun.body.rows[0].faults.map((fault: any) => `${fault.columnLetter} ${fault.reason}`)).toEqual([
+      // IMP-1 is from stock: said at once, at its reference, beside the amount.
+      'B Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
       'C Vul een bedrag in van meer dan € 0,00.',
-      // IMP-1 is from stock: said at once, beside the amount.
-      'D Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.',
     ]);
   });
 
