@@ -82,7 +82,6 @@ function requirePermission(action: Action): MiddlewareHandler<ApiEnv> {
   };
 }
 
-/** Records a refused request in the audit trail (in a transaction of its own: the request changes nothing). */
 /** The most characters of a refused request's path the audit trail keeps: no path of the API is longer. */
 const AUDITED_PATH_LENGTH = 500;
 
@@ -92,6 +91,7 @@ export function auditedPath(c: Context): string {
   return escapeUnsafeCharacters(path);
 }
 
+/** Records a refused request in the audit trail (in a transaction of its own: the request changes nothing). */
 export async function recordDenial(c: Context<ApiEnv>, action: AuditAction, reason: string): Promise<void> {
   const path = auditedPath(c);
   await recordAuditEvent(c.get('deps').db, requestContext(c), {

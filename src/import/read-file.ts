@@ -408,9 +408,9 @@ function unheadedColumns(headers: readonly string[], rows: readonly (CellValue[]
  */
 function cellOfColumn(column: ImportColumn, cell: CellValue, date1904: boolean): CellValue {
   if (column.kind !== 'date') return cell;
-  const serial = cell !== null && typeof cell === 'object' && 'number' in cell ? cell.serial : undefined;
-  const number = cell !== null && typeof cell === 'object' && 'number' in cell ? (serial ?? cell.number) : cell;
-  if (typeof number !== 'number' || (serial === undefined && isYear(number))) return cell;
+  const numeric = cell !== null && typeof cell === 'object' && 'number' in cell ? cell : undefined;
+  const number = numeric ? (numeric.serial ?? numeric.number) : cell;
+  if (typeof number !== 'number' || (numeric?.serial === undefined && isYear(number))) return cell;
   return excelSerialDate(number, date1904) ?? cell;
 }
 
