@@ -61,8 +61,8 @@ describeWithBrowser('import', (browser) => {
     expect(await counts()).toBe('Nieuw aan te maken 2 Staat al in het register (verandert niets) 0 Met een fout 1 Voorbeeldregels (overgeslagen) 11 Regels met aanwijzingen bij de kolommen (overgeslagen) 0');
     expect(await tableRows(page.getByRole('table', { name: 'Fouten in het bestand: blad, regel, kolom en wat er mis is' }))).toEqual([
       ['Betalingen (Payments), regel 3', 'het hele blad', 'IMP-1-B', 'Met de rol Registrator mag u geen regels van het blad Betalingen (Payments) vastleggen; dat doet Financiën. Laat deze regels door die rol importeren, of haal ze uit het bestand.'],
+      ['Betalingen (Payments), regel 3', 'B · Kenmerk levering / Delivery reference', 'IMP-1-B', 'Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.'],
       ['Betalingen (Payments), regel 3', 'C · Bedrag (€) / Amount (€)', 'IMP-1-B', 'Vul een bedrag in van meer dan € 0,00.'],
-      ['Betalingen (Payments), regel 3', 'D · Betaald op / Paid on', 'IMP-1-B', 'Een levering uit eigen voorraad wordt niet betaald maar gewaardeerd; voeg een waardering toe.'],
     ]);
     const valuationRow = page.getByRole('row', { name: /Waarderingen \(Valuations\), regel 3/ });
     expect(plain(await valuationRow.getByRole('cell').last().innerText())).toBe('Kenmerk levering: IMP-1 · Bedrag in euro: € 1.234,56 · Grondslag: Vervangingswaarde · Ingangsdatum: 1 jun. 2025');
