@@ -334,8 +334,7 @@ export async function withdrawMoney(
       ...realisationAfterWithdrawalViolations(delivery, await moneyOf(trx, delivery.id), entry, input),
     ]);
     const withdrawal = await money.insertWithdrawal(trx, kind, { entryId, ...input });
-    if (kind === 'valuation') await revalue(trx, delivery, 'id');
-    else await refreshCurrentValue(trx, delivery);
+    await revalue(trx, delivery, 'id');
     const publicValueWithheld = await reconsiderAfterWithdrawal(trx, delivery.id, withdrawal);
     await recordAuditEvent(trx, context, {
       action: `${kind}.withdraw`,
