@@ -26,6 +26,7 @@ import { openDatabase, type DatabaseHandle } from '../db/connection.ts';
 import { NewerSchemaError, refuseNewerSchema } from '../db/migrate.ts';
 import { beginsAsGzip, fileBeginsAsGzip, holdsTar, readArchive, writeArchive, type ReadEntry, type UnpackLimit } from './archive.ts';
 import { hasValidBackupSignature, signBackup } from './backup-signature.ts';
+import { besidePath, nameTooLong } from './file-names.ts';
 
 const BACKUP_FORMAT = 'steunregister-backup/3';
 /** Backups made before they were signed. */
@@ -102,6 +103,7 @@ function defaultUnpackLimit(): number {
 export async function writeBackup(handle: DatabaseHandle, auditDirectory: string, file: string): Promise<BackupSummary> {
   if (!handle.dumpDataDir) throw new BackupRefusedError('PostgreSQL is backed up with pg_dump or pg_basebackup, with the audit directory beside it (see README, "Backup and restore").');
   if (existsSync(file)) throw new BackupRefusedError(`${file} exists; a backup never overwrites a file.`);
+  if (nameTooLong(file)) throw new BackupRefusedError(`${file} cannot be written: its name is longer than the 255 bytes a file system allows. No backup was made.`);
   await refuseUnwritableFolder(file);
   const { privateKey } = await openCheckpointStore(auditDirectory).catch((error: Error) =>
     Promise.reject(new BackupRefusedError(`The backup cannot be signed with the key of the audit checkpoints: ${error.message}. No backup was made.`)),
@@ -142,7 +144,7 @@ async function refuseUnwritableFolder(file: string): Promise<void> {
 
 /** Where the process `writer` writes a backup to `file` before it is whole and moved into place. */
 export function partialBackupFile(file: string, writer = process.pid): string {
-  return `${file}.${writer}.partial`;
+  return besidePath(file, `.${writer}.partial`);
 }
 
 /**
@@ -163,6 +165,9 @@ export async function restoreBackup(
 ): Promise<BackupSummary & { auditRestored: boolean; signatureCheck: SignatureCheck; startRefused?: StartRefusedError; signingKeyMissing?: string; totpSecretKeyMissing?: string }> {
   const target = resolve(dataDir);
   const auditTarget = resolve(auditDirectory);
+  for (const directory of [target, auditTarget]) {
+    if (nameTooLong(directory)) throw new BackupRefusedError(`${directory} cannot be made: its name is longer than the 255 bytes a file system allows. Nothing was restored.`);
+  }
   const auditKept = holdsAuditRecords(auditTarget, target);
   refuseUnlessEmpty(target, auditTarget);
   const limitBytes = options.unpackLimit ?? defaultUnpackLimit();
@@ -179,8 +184,8 @@ export async function restoreBackup(
   const signatureCheck = await checkSignature(file, content, auditKept ? auditTarget : undefined, options);
   content.database = await unpackedDatabase(file, content.database, limit);
   // Beside the data directory, on the same file system, so that renames move them into place.
-  const staged = `${target}.restoring-${process.pid}`;
-  const stagedAudit = `${staged}-audit`;
+  const staged = besidePath(target, `.restoring-${process.pid}`);
+  const stagedAudit = besidePath(target, `.restoring-${process.pid}-audit`);
   let restored: RestoredDatabase;
   try {
     await mkdir(dirname(target), { recursive: true, mode: 0o700 });

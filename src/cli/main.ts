@@ -129,6 +129,7 @@ const FILE_PROBLEMS: Readonly<Record<string, string>> = {
   EPERM: 'no permission',
   EROFS: 'the file system is read-only',
   ENOSPC: 'no space left on the disk',
+  ENAMETOOLONG: 'a name in it is longer than the file system allows (255 bytes)',
 };
 
 /**

@@ -41,6 +41,31 @@ describe('refused backups and restores', () => {
     expect(readdirSync(folder).sort()).toEqual(['a-file', 'original']);
   });
 
+  it('backs up to and restores into names up to the 255 bytes a file system allows, and refuses longer ones before writing', async () => {
+    const original = await open(join(folder, 'original'));
+    const audit = join(folder, 'original', 'audit');
+    // 248 bytes: the name fits, the name with the suffix of the file written aside would not.
+    const longName = `${'ë'.repeat(120)}.backup`;
+    const tooLong = `${'ë'.repeat(125)}.backup`;
+    try {
+      await expect(writeBackup(original, audit, join(folder, tooLong))).rejects.toThrow(
+        new BackupRefusedError(`${join(folder, tooLong)} cannot be written: its name is longer than the 255 bytes a file system allows. No backup was made.`),
+      );
+      await writeBackup(original, audit, join(folder, longName));
+    } finally {
+      await original.close();
+    }
+    const longDirectory = join(folder, 'd'.repeat(250));
+    await expect(restoreBackup(join(folder, longName), join(folder, 'r'.repeat(256)), join(folder, 'audit'))).rejects.toThrow(
+      new BackupRefusedError(`${join(folder, 'r'.repeat(256))} cannot be made: its name is longer than the 255 bytes a file system allows. Nothing was restored.`),
+    );
+    expect(readdirSync(folder).sort()).toEqual([longName, 'original'].sort());
+    await restoreBackup(join(folder, longName), longDirectory, join(longDirectory, 'audit'));
+    const restored = await openDatabase({ dataDir: longDirectory });
+    await restored.close();
+    expect(readdirSync(folder).sort()).toEqual([longName, 'd'.repeat(250), 'original'].sort());
+  });
+
   it('refuses to restore a backup made by a newer version, naming its unknown migration, and leaves nothing behind; migrate refuses such a database', async () => {
     const newer = await open(join(folder, 'newer'));
     await newer.runScript(`insert into schema_migration (name) values ('999_from_a_newer_version.sql');`);
