@@ -12,6 +12,9 @@ import { CommandError } from './command-error.ts';
 import { counted } from './counted.ts';
 import { withDatabase } from './database.ts';
 
+/** As long as any name the register keeps: the record is signed and read by people, not a place for text. */
+const MAXIMUM_OPERATOR_LENGTH = 200;
+
 /** `audit verify` and `audit checkpoint`: the auditor's check of the trail, and a checkpoint on demand. */
 export function auditCommands(): Command {
   const audit = new Command('audit')
@@ -60,7 +63,9 @@ export function auditCommands(): Command {
     .action(async (options: { operator: string }) => {
       const operator = options.operator.trim();
       // The input rules of every name: a character that turns the reading direction would make the record read as another's.
-      if (isBlank(operator) || textFault(operator) !== undefined) throw new CommandError('--operator must name the operator, on one line, without control or direction characters');
+      if (isBlank(operator) || textFault(operator) !== undefined || [...operator].length > MAXIMUM_OPERATOR_LENGTH) {
+        throw new CommandError(`--operator must name the operator in at most ${MAXIMUM_OPERATOR_LENGTH} characters, on one line, without control or direction characters`);
+      }
       const directory = auditDirectoryFromEnvironment();
       const store = await openCheckpointStore(directory).catch((error: Error) => {
         throw new CommandError(`cannot sign in ${directory}: ${error.message}`);

@@ -106,13 +106,13 @@ describe('audit record-restore', () => {
     }
   });
 
-  it('refuses an operator whose name turns the reading direction or shows nothing, and signs nothing', async () => {
+  it('refuses an operator whose name turns the reading direction, shows nothing or runs beyond 200 characters, and signs nothing', async () => {
     const dataDir = join(folder, 'data');
     await restoredOlderRegister(dataDir);
-    for (const operator of ['J. Beheerder\u202Eredeeheb', '\u200B', 'J.\u2066 Beheerder']) {
+    for (const operator of ['J. Beheerder\u202Eredeeheb', '\u200B', 'J.\u2066 Beheerder', `J. ${'Beheerder'.repeat(23)}`]) {
       const { code, output } = await runCli(dataDir, ['audit', 'record-restore', '--operator', operator]);
       expect(code, JSON.stringify(operator)).toBe(1);
-      expect(output).toBe('--operator must name the operator, on one line, without control or direction characters\n');
+      expect(output).toBe('--operator must name the operator in at most 200 characters, on one line, without control or direction characters\n');
     }
     expect(existsSync(join(dataDir, 'audit', 'restores.jsonl'))).toBe(false);
   });
