@@ -5,3 +5,13 @@
  * for confirmation, by the browser.
  */
 export const PAPER_NUMBER_PATTERN = /^Kamerstuk [1-9][0-9] [0-9]{3}(?:[ -](?:[IVX]{1,5}[A-C]?|[A-Z])|-[0-9]{1,2})?, nr\. [1-9][0-9]{0,4}$/;
+
+/**
+ * The dossier of a paper number in one way of writing it (a budget chapter after a hyphen: "36 200-X" for
+ * "36 200 X") and its number in that dossier; undefined for text that is no paper number.
+ */
+export function paperNumberParts(paperNumber: string): { dossier: string; number: number } | undefined {
+  if (!PAPER_NUMBER_PATTERN.test(paperNumber)) return undefined;
+  const [, dossier, number] = /^Kamerstuk (.+), nr\. ([0-9]+)$/.exec(paperNumber)!;
+  return { dossier: dossier!.replace(/ (?=[A-Z]+$)/, '-'), number: Number(number) };
+}

@@ -562,6 +562,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeLastFinalLetter: (p) => `De peildatum ligt vóór die van de laatste definitieve brief (${p.date}); een nieuwe brief volgt daarop.`,
     paperNumberFormat: () => 'Vul het Kamerstuknummer in zoals de Kamer het schrijft, bijvoorbeeld "Kamerstuk 22 054, nr. 460".',
     paperNumberTaken: (p) => `De brief met peildatum ${p.referenceDate} heeft dit Kamerstuknummer al; elke brief heeft een eigen nummer.`,
+    paperNumberNotAfterEarlierLetter: (p) =>
+      `De eerdere brief met peildatum ${p.referenceDate} heeft in hetzelfde dossier al ${p.paperNumber}: de Kamer nummert de stukken van een dossier op volgorde van binnenkomst, dus deze latere brief heeft een hoger nummer. Controleer het nummer, of dat van die brief.`,
+    paperNumberNotBeforeLaterLetter: (p) =>
+      `De latere brief met peildatum ${p.referenceDate} heeft in hetzelfde dossier ${p.paperNumber}: de Kamer nummert de stukken van een dossier op volgorde van binnenkomst, dus deze eerdere brief heeft een lager nummer. Controleer het nummer, of dat van die brief.`,
     publishedBeforeLetterDate: (p) => `De publicatiedatum ligt vóór de datum van de brief (${p.letterDate}).`,
     notSent: () => 'Leg eerst vast dat de brief aan de Kamer is verzonden.',
     momentPassed: () => 'Dit moment is al voorbij. Laat het veld leeg om de brief nu te publiceren, of kies een later moment.',
@@ -973,6 +977,10 @@ const REASONS: Record<Language, Record<string, Message>> = {
     beforeLastFinalLetter: (p) => `The reference date lies before that of the last final letter (${p.date}); a new letter follows it.`,
     paperNumberFormat: () => 'Enter the paper number as parliament writes it, for example "Kamerstuk 22 054, nr. 460".',
     paperNumberTaken: (p) => `The letter with reference date ${p.referenceDate} has this paper number already; each letter has a number of its own.`,
+    paperNumberNotAfterEarlierLetter: (p) =>
+      `The earlier letter with reference date ${p.referenceDate} has ${p.paperNumber} in the same dossier already: parliament numbers a dossier's papers in the order they come in, so this later letter has a higher number. Check the number, or that letter's.`,
+    paperNumberNotBeforeLaterLetter: (p) =>
+      `The later letter with reference date ${p.referenceDate} has ${p.paperNumber} in the same dossier: parliament numbers a dossier's papers in the order they come in, so this earlier letter has a lower number. Check the number, or that letter's.`,
     publishedBeforeLetterDate: (p) => `The publication date lies before the date of the letter (${p.letterDate}).`,
     notSent: () => 'Record first that the letter was sent to parliament.',
     momentPassed: () => 'This moment has passed. Leave the field empty to publish the letter now, or choose a later moment.',

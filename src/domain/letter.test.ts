@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftBlockViolations, finalisationViolations, sendingViolations } from './letter.ts';
+import { draftBlockViolations, finalisationViolations, paperNumberOrderViolations, sendingViolations } from './letter.ts';
 
 const signatoryName = 'Ruben Brekelmans';
 
@@ -49,5 +49,30 @@ describe('a letter to be finalised', () => {
 
   it('is signed by a name, not by the title alone', () => {
     expect(finalisationViolations({ referenceDate: today, letterDate, blocks: [opening], signatoryName: ' \t ' }, today)).toEqual([{ field: 'signatoryName', code: 'noSignatoryName' }]);
+  });
+});
+
+describe("a paper number in its dossier's order", () => {
+  const february = { referenceDate: '2025-02-04', letterDate: '2025-02-17', paperNumber: 'Kamerstuk 22 054, nr. 453' } as const;
+  const may = { referenceDate: '2025-04-30', letterDate: '2025-05-12', paperNumber: 'Kamerstuk 22 054, nr. 455' } as const;
+  const september = { referenceDate: '2025-08-31', letterDate: '2025-09-10', paperNumber: 'Kamerstuk 22 054, nr. 460' } as const;
+  const violation = (code: string, other: { referenceDate: string; paperNumber: string }) => ({ field: 'paperNumber', code, params: { referenceDate: other.referenceDate, paperNumber: other.paperNumber } });
+
+  it('takes a number between those of the letters dated before and after it', () => {
+    expect(paperNumberOrderViolations('2025-07-07', 'Kamerstuk 22 054, nr. 456', [february, may, september])).toEqual([]);
+  });
+
+  it('names the nearest earlier letter with a number as high or higher, and the nearest later one with a number as low or lower', () => {
+    expect(paperNumberOrderViolations('2025-07-07', 'Kamerstuk 22 054, nr. 454', [february, may, september])).toEqual([violation('paperNumberNotAfterEarlierLetter', may)]);
+    expect(paperNumberOrderViolations('2025-07-07', 'Kamerstuk 22 054, nr. 461', [february, may, september])).toEqual([violation('paperNumberNotBeforeLaterLetter', september)]);
+    expect(paperNumberOrderViolations('2025-03-01', 'Kamerstuk 22 054, nr. 452', [february, may])).toEqual([violation('paperNumberNotAfterEarlierLetter', february)]);
+  });
+
+  it('compares within one dossier however its chapter is written, and not letters of the same date', () => {
+    const chapter = { referenceDate: '2025-02-04', letterDate: '2025-02-17', paperNumber: 'Kamerstuk 36 200 X, nr. 40' };
+    expect(paperNumberOrderViolations('2025-09-10', 'Kamerstuk 36 200-X, nr. 12', [chapter])).toEqual([violation('paperNumberNotAfterEarlierLetter', chapter)]);
+    expect(paperNumberOrderViolations('2025-09-10', 'Kamerstuk 36 045, nr. 12', [february, may])).toEqual([]);
+    expect(paperNumberOrderViolations('2025-09-10', 'Kamerstuk 21 501-28, nr. 12', [{ ...february, paperNumber: 'Kamerstuk 21 501-2, nr. 40' }])).toEqual([]);
+    expect(paperNumberOrderViolations('2025-05-12', 'Kamerstuk 22 054, nr. 454', [may])).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { daysAfter, type IsoDate } from '../../common/dates.ts';
+import { paperNumberParts } from '../../common/paper-number.ts';
 import type { NarrativeBlock } from '../letters/narrative.ts';
 import type { RuleViolation } from './delivery.ts';
 import { plannedDateViolations } from './plausibility.ts';
@@ -112,4 +113,29 @@ export function finalisationViolations(
 /** A letter goes to the Kamer on its date or later: the Kamer does not receive a letter dated a day still to come. */
 export function sendingViolations(letter: { letterDate: IsoDate | null }, today: IsoDate): RuleViolation[] {
   return letter.letterDate !== null && letter.letterDate > today ? [{ field: 'letterDate', code: 'letterDateNotReached', params: { letterDate: letter.letterDate } }] : [];
+}
+
+/** A letter that carries a paper number, as the order of the numbers in a dossier is judged against it. */
+export interface NumberedLetter {
+  referenceDate: IsoDate;
+  letterDate: IsoDate;
+  paperNumber: string;
+}
+
+/**
+ * Parliament numbers the papers of a dossier as they come in: a letter dated after another letter in the same
+ * dossier has a higher number, one dated before it a lower one. A number that breaks that order is a typing
+ * error far more often than not; the nearest letter it contradicts is named, letters of the same date not.
+ */
+export function paperNumberOrderViolations(letterDate: IsoDate, paperNumber: string, others: readonly NumberedLetter[]): RuleViolation[] {
+  const own = paperNumberParts(paperNumber);
+  if (!own) return [];
+  const inDossier = others.flatMap((other) => {
+    const parts = paperNumberParts(other.paperNumber);
+    return parts?.dossier === own.dossier ? [{ ...other, number: parts.number }] : [];
+  });
+  const earlier = inDossier.filter((other) => other.letterDate < letterDate && other.number >= own.number).sort((a, b) => b.letterDate.localeCompare(a.letterDate))[0];
+  const later = inDossier.filter((other) => other.letterDate > letterDate && other.number <= own.number).sort((a, b) => a.letterDate.localeCompare(b.letterDate))[0];
+  const violation = (other: NumberedLetter, code: string): RuleViolation => ({ field: 'paperNumber', code, params: { referenceDate: other.referenceDate, paperNumber: other.paperNumber } });
+  return [...(earlier ? [violation(earlier, 'paperNumberNotAfterEarlierLetter')] : []), ...(later ? [violation(later, 'paperNumberNotBeforeLaterLetter')] : [])];
 }

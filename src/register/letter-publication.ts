@@ -11,7 +11,7 @@ import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import { PAPER_NUMBER_PATTERN } from '../../common/paper-number.ts';
 import { publishedBeforeLetterDate } from '../../common/publication-date.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
-import { sendingViolations } from '../domain/letter.ts';
+import { paperNumberOrderViolations, sendingViolations } from '../domain/letter.ts';
 import { pastDateViolations, plannedDateViolations, textViolations } from '../domain/plausibility.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
@@ -43,10 +43,15 @@ function detailViolations(letter: StoredLetter, details: PublicationDetails, tod
   return violations;
 }
 
-/** Parliament gives each letter a paper number of its own: one another letter carries names that letter. */
-async function paperNumberViolations(db: Db, letterId: string, paperNumber: string): Promise<RuleViolation[]> {
-  const referenceDate = await publication.otherLetterWithPaperNumber(db, paperNumber, letterId);
-  return referenceDate === undefined ? [] : [{ field: 'paperNumber', code: 'paperNumberTaken', params: { referenceDate } }];
+/**
+ * Parliament gives each letter a paper number of its own, in the order the letters of a dossier come in: one
+ * another letter carries names that letter, as does one out of the order of the letters' dates.
+ */
+async function paperNumberViolations(db: Db, letter: StoredLetter, paperNumber: string): Promise<RuleViolation[]> {
+  const others = await publication.otherNumberedLetters(db, letter.id);
+  const taken = others.find((other) => other.paperNumber === paperNumber);
+  if (taken) return [{ field: 'paperNumber', code: 'paperNumberTaken', params: { referenceDate: taken.referenceDate } }];
+  return paperNumberOrderViolations(letter.letterDate!, paperNumber, others);
 }
 
 /**
@@ -54,14 +59,14 @@ async function paperNumberViolations(db: Db, letterId: string, paperNumber: stri
  * check too: the database's unique index refuses the second, which is told so as the check tells it. The
  * savepoint keeps the transaction open to name that letter.
  */
-async function setDetails(trx: Db, letterId: string, details: Parameters<typeof publication.setPublicationDetails>[2]): Promise<void> {
+async function setDetails(trx: Db, letter: StoredLetter, details: Parameters<typeof publication.setPublicationDetails>[2]): Promise<void> {
   await sql`savepoint paper_number`.execute(trx);
   try {
-    await publication.setPublicationDetails(trx, letterId, details);
+    await publication.setPublicationDetails(trx, letter.id, details);
   } catch (error) {
     if (!(error instanceof UniqueViolationError && error.constraint === publication.UNIQUE_PAPER_NUMBER)) throw error;
     await sql`rollback to savepoint paper_number`.execute(trx);
-    const taken = await paperNumberViolations(trx, letterId, details.paperNumber);
+    const taken = await paperNumberViolations(trx, letter, details.paperNumber);
     throw taken.length > 0 ? new ValidationError(taken) : error;
   }
   await sql`release savepoint paper_number`.execute(trx);
@@ -128,7 +133,7 @@ export async function recordPublication(
     const now = context.now();
     const today = todayInAmsterdam(now);
     const publishAt = details.publishAt === undefined ? now : new Date(details.publishAt);
-    const violations = [...detailViolations(current, details, today), ...(await paperNumberViolations(trx, id, details.paperNumber)), ...scheduleViolations(publishAt, now)];
+    const violations = [...detailViolations(current, details, today), ...(await paperNumberViolations(trx, current, details.paperNumber)), ...scheduleViolations(publishAt, now)];
     if (violations.length > 0) throw new ValidationError(violations);
     const at = (publishAt > now ? publishAt : now).toISOString();
     // The letter prints the previous letter's figures and names it: published before it, it would make that
@@ -143,7 +148,7 @@ export async function recordPublication(
     await publication.insertPublicationRecord(trx, {
       id: randomUUID(), letterId: id, paperNumber, publishedOn, reason: '', recordedByName: actorName(context), recordedAt: now.toISOString(),
     });
-    await setDetails(trx, id, { paperNumber, publishedOn, publishAt: at });
+    await setDetails(trx, current, { paperNumber, publishedOn, publishAt: at });
     await recordAuditEvent(trx, context, { action: 'letter.publication', object: { type: 'letter', id }, result: 'success', after: { paperNumber, publishedOn, publishAt: at } });
     if (publishAt <= now) {
       const refused = await publishNow(trx, context, id);
@@ -168,7 +173,7 @@ export async function correctPublication(
       throw new ValidationError([{ field: 'paperNumber', code: 'notRecorded' }]);
     }
     const now = context.now();
-    const violations = [...detailViolations(current, correction, todayInAmsterdam(now)), ...(await paperNumberViolations(trx, id, correction.paperNumber))];
+    const violations = [...detailViolations(current, correction, todayInAmsterdam(now)), ...(await paperNumberViolations(trx, current, correction.paperNumber))];
     violations.push(...textViolations('reason', correction.reason, { maximum: MAX_CORRECTION_REASON, required: true }));
     if (correction.paperNumber === current.paperNumber && correction.publishedOn === current.publishedOn) violations.push({ field: 'paperNumber', code: 'unchanged' });
     if (violations.length > 0) throw new ValidationError(violations);
@@ -176,7 +181,7 @@ export async function correctPublication(
     await publication.insertPublicationRecord(trx, {
       id: randomUUID(), letterId: id, paperNumber, publishedOn, reason, recordedByName: actorName(context), recordedAt: now.toISOString(),
     });
-    await setDetails(trx, id, { paperNumber, publishedOn });
+    await setDetails(trx, current, { paperNumber, publishedOn });
     await recordAuditEvent(trx, context, {
       action: 'letter.publicationCorrection',
       object: { type: 'letter', id },

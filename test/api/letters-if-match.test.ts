@@ -75,10 +75,11 @@ describeEachDatabase('changes of a final letter need the version they are based 
   it('corrects the publication details only at the current version: two corrections of one version do not overwrite each other', async () => {
     const path = `/letters/${published}/publication-corrections`;
     const before = await read(published);
-    await expectRefusedWithoutCurrentVersion(published, path, { paperNumber: 'Kamerstuk 22 054, nr. 470', publishedOn: before.publishedOn, reason: 'Verkeerd nummer overgenomen' });
+    // Below the number of the letter of August, which came in later.
+    await expectRefusedWithoutCurrentVersion(published, path, { paperNumber: 'Kamerstuk 22 054, nr. 451', publishedOn: before.publishedOn, reason: 'Verkeerd nummer overgenomen' });
     const corrected = await race(published, path, [
-      { paperNumber: 'Kamerstuk 22 054, nr. 470', publishedOn: before.publishedOn, reason: 'Verkeerd nummer overgenomen' },
-      { paperNumber: 'Kamerstuk 22 054, nr. 471', publishedOn: before.publishedOn, reason: 'Nummer uit de Staatscourant' },
+      { paperNumber: 'Kamerstuk 22 054, nr. 451', publishedOn: before.publishedOn, reason: 'Verkeerd nummer overgenomen' },
+      { paperNumber: 'Kamerstuk 22 054, nr. 452', publishedOn: before.publishedOn, reason: 'Nummer uit de Staatscourant' },
     ]);
     const letter = await read(published);
     expect(letter.version).toBe(before.version + 1);

@@ -131,6 +131,9 @@ const paperNumberChoice = fc.oneof(
 );
 /** Any dossier, as parliament chooses it; the choices above are of one. */
 const VALID_PAPER_NUMBER = /^Kamerstuk [1-9][0-9] [0-9]{3}, nr\. [1-9][0-9]{0,4}$/;
+const numberInDossier = (paperNumber: string) => Number(/nr\. ([0-9]+)$/.exec(paperNumber)![1]);
+/** A number that rises with the letter's date, as parliament's do, and differs for each letter finalised. */
+const numberInDateOrder = (letterDate: string, finalised: number) => 1000 + 100 * [...new Set(LETTER_DATES)].sort().indexOf(letterDate as (typeof LETTER_DATES)[number]) + finalised;
 /** How far ahead a scheduled publication lies, and how far a wait moves the clock. */
 const SCHEDULED_AHEAD_MS = 3_600_000;
 const WAIT_MS = 2 * SCHEDULED_AHEAD_MS;
@@ -1287,9 +1290,21 @@ export class CanaryRun {
     return finals.length > 0 && choice % 4 !== 0 ? finals[choice % finals.length] : this.#report(choice);
   }
 
-  /** Publication details the rules refuse: a paper number not in parliament's form, a date before the letter's. */
+  /**
+   * Publication details the rules refuse: a paper number not in parliament's form, one another letter carries or
+   * out of the order of the letters' dates (every valid number here is of dossier 22 054), a date before the letter's.
+   */
   #badDetails(target: ModelReport, paperNumber: string, publishedOn: string): boolean {
-    return !VALID_PAPER_NUMBER.test(paperNumber) || target.letterDate === null || publishedOn < target.letterDate;
+    return !VALID_PAPER_NUMBER.test(paperNumber) || target.letterDate === null || publishedOn < target.letterDate || this.#numberOutOfOrder(target, paperNumber);
+  }
+
+  #numberOutOfOrder(target: ModelReport, paperNumber: string): boolean {
+    const number = numberInDossier(paperNumber);
+    return this.reports.some((other) => {
+      if (other === target || other.paperNumber === null) return false;
+      const theirs = numberInDossier(other.paperNumber);
+      return theirs === number || (other.letterDate! < target.letterDate! && theirs >= number) || (other.letterDate! > target.letterDate! && theirs <= number);
+    });
   }
 
   /** From now on the letter is public, and so are the deliveries it is the first to list. */
@@ -1558,7 +1573,7 @@ export class CanaryRun {
     this.#finalSnapshots.set(target.id, snapshot);
     if (step.thenPublish === 'no') return;
     await this.#send(target, 'send');
-    const paperNumber = `Kamerstuk 22 054, nr. ${400 + this.#finals().length}`;
+    const paperNumber = `Kamerstuk 22 054, nr. ${numberInDateOrder(target.letterDate!, this.#finals().length)}`;
     const scheduled = step.thenPublish === 'scheduled';
     const reconsider = async () => {
       const index = this.deliveries.findIndex((delivery) => delivery.publicItem !== null && listedAs.has(delivery.publicItem));

@@ -381,6 +381,9 @@ describeEachDatabase('letters through the API', (database) => {
     // Each letter has a paper number of its own: the one of the letter of 4 February 2025 is refused, on record and in a correction.
     const taken = await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 453' }, { ...(await ifMatchCurrent(author, letterId)), 'Accept-Language': 'en' });
     expect(taken.body.invalidParams).toEqual([{ name: 'paperNumber', code: 'paperNumberTaken', reason: expect.stringContaining('4 February 2025') }]);
+    // Parliament numbers a dossier's papers as they come in: this letter has a higher number than those dated before it, the nearest named.
+    const backwards = await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 22 054, nr. 450' }, { ...(await ifMatchCurrent(author, letterId)), 'Accept-Language': 'en' });
+    expect(backwards.body.invalidParams).toEqual([{ name: 'paperNumber', code: 'paperNumberNotAfterEarlierLetter', reason: expect.stringMatching(/31 August 2025 has Kamerstuk 22 054, nr\. 460 in the same dossier/) }]);
     // Parliament chooses the dossier: a letter filed under 36 045 has a paper number of that dossier.
     expect((await author('POST', `/letters/${letterId}/publication`, { ...publication, paperNumber: 'Kamerstuk 36 045, nr. 460' }, await ifMatchCurrent(author, letterId))).status).toBe(200);
     const again = await author('POST', `/letters/${letterId}/publication`, publication, await ifMatchCurrent(author, letterId));

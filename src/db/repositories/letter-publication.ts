@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { withTypedErrors } from '../errors.ts';
 import { sharesPublicItem } from './disclosure.ts';
+import type { NumberedLetter } from '../../domain/letter.ts';
 import type { Database, LetterPublicationTable, LetterReviewTable, PublicDeliveryTable } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -30,10 +31,11 @@ export async function setPublicationDetails(db: Db, letterId: string, details: {
   await db.updateTable('publicLetter').set({ paperNumber, publishedOn }).where('id', '=', letterId).execute();
 }
 
-/** The reference date of another letter that carries the paper number, if one does. */
-export async function otherLetterWithPaperNumber(db: Db, paperNumber: string, letterId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('letter').select('referenceDate').where('paperNumber', '=', paperNumber).where('id', '<>', letterId).executeTakeFirst();
-  return row?.referenceDate;
+/** The other letters that carry a paper number, with their dates. */
+export async function otherNumberedLetters(db: Db, letterId: string): Promise<NumberedLetter[]> {
+  const rows = await db.selectFrom('letter').select(['referenceDate', 'letterDate', 'paperNumber']).where('paperNumber', 'is not', null).where('id', '<>', letterId).execute();
+  // A letter is numbered once sent, and sent only with its date.
+  return rows.map((row) => ({ referenceDate: row.referenceDate, letterDate: row.letterDate!, paperNumber: row.paperNumber! }));
 }
 
 export async function markSent(db: Db, letterId: string, sent: { sentAt: string; sentByName: string }): Promise<void> {
