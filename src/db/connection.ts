@@ -105,6 +105,10 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // An idle connection that the server closes (restart, failover) must not take the process down;
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
+  // Nor one that a transaction holds between two statements: pg then has no statement to fail and raises
+  // the error on the connection itself. The transaction's next statement fails, and the pool, given the
+  // connection back, drops it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   await pool.query('select 1').catch(async (error: unknown) => {
     await pool.end();
     throw new StartRefusedError(`PostgreSQL at ${whereFrom(url)} (DATABASE_URL) cannot be used: ${(error as Error).message}`);
