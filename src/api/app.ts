@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
 import { oidcLogin, type OidcConfig } from '../auth/oidc.ts';
 import { temporaryTotpSecretKey, type TotpSecretKey } from '../auth/totp-secret-key.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import type { Mailer } from '../notifications/mail.ts';
 import { notifyWhatWaits } from '../notifications/waiting-letters.ts';
@@ -39,6 +40,12 @@ import { invalidParams, problem } from './problem.ts';
 import { recordRefusals } from './refusals.ts';
 
 export { API_BASE_PATH };
+
+/**
+ * When to try again after the database could not be reached or was stopping or starting: a restart of
+ * PostgreSQL takes a few seconds, and the pool opens a new connection at the next request.
+ */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 import { sessionRoutes } from './session/routes.ts';
 
 const API_VERSION = '1.0.0';
@@ -179,6 +186,11 @@ export function createApi({
     if (error instanceof MoneyError) {
       logger.warn({ requestId: c.get('requestId'), err: loggableError(error) }, 'a total beyond exact numbers');
       return problem(c, 409, { code: 'totalBeyondExactNumbers', detail: reason(answerLanguage(c), 'totalBeyondExactNumbers') });
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ requestId: c.get('requestId'), err: loggableError(error) }, 'the database is unavailable');
+      c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      return problem(c, 503, { code: 'databaseUnavailable', detail: reason(answerLanguage(c), 'databaseUnavailable') });
     }
     logger.error({ requestId: c.get('requestId'), err: loggableError(error) }, 'unexpected error');
     onError?.(error);

@@ -413,6 +413,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invalidChoice: (p) => (p.list ? `Kies een van: ${choices('nl', p.list)}.` : 'Kies een van de mogelijke waarden.'),
     invalidUrl: () => 'Vul een volledig webadres in (https://…).',
     invalidValue: () => 'Deze waarde is niet geldig.',
+    databaseUnavailable: () => 'De database is even niet bereikbaar. Probeer het over enkele seconden opnieuw.',
     totalBeyondExactNumbers: () => `Een totaal in het register komt boven ${euro('nl', String(Number.MAX_SAFE_INTEGER))} uit: meer dan het exact kan tonen. Controleer de ingevoerde bedragen.`,
     unknownField: () => 'Dit veld bestaat niet; controleer de naam.',
     notBase64: () => 'De inhoud is geen base64: stuur de bytes van het bestand als base64 (A-Z, a-z, 0-9, + en /, aangevuld met =).',
@@ -828,6 +829,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     invalidChoice: (p) => (p.list ? `Choose one of: ${choices('en', p.list)}.` : 'Choose one of the allowed values.'),
     invalidUrl: () => 'Enter a full web address (https://…).',
     invalidValue: () => 'This value is not valid.',
+    databaseUnavailable: () => 'The database cannot be reached for a moment. Try again in a few seconds.',
     totalBeyondExactNumbers: () => `A total in the register exceeds ${euro('en', String(Number.MAX_SAFE_INTEGER))}: more than it can show exactly. Check the amounts entered.`,
     unknownField: () => 'There is no such field; check its name.',
     notBase64: () => 'The content is not base64: send the bytes of the file as base64 (A-Z, a-z, 0-9, + and /, padded with =).',
@@ -1277,6 +1279,7 @@ const TITLES: Record<Language, Record<number, string>> = {
     428: 'Stuur If-Match mee met de ETag van de versie waarop de wijziging is gebaseerd',
     429: 'Te veel verzoeken; probeer het later opnieuw',
     500: 'Er ging iets mis aan onze kant',
+    503: 'Tijdelijk niet beschikbaar; probeer het zo opnieuw',
   },
   en: {
     400: 'The input is not valid',
@@ -1292,6 +1295,7 @@ const TITLES: Record<Language, Record<number, string>> = {
     428: 'Send If-Match with the ETag of the version the change is based on',
     429: 'Too many requests; try again later',
     500: 'Something went wrong on our side',
+    503: 'Temporarily unavailable; try again shortly',
   },
 };
 

@@ -30,3 +30,24 @@ export async function withTypedErrors<T>(query: Promise<T>): Promise<T> {
     throw typedDatabaseError(error);
   }
 }
+
+/**
+ * SQLSTATEs of a PostgreSQL that cannot serve for now: a connection exception (class 08), a server that
+ * ends connections as it stops or restarts (57P01, 57P02), one starting up or shutting down (57P03), one
+ * with no connection left (53300).
+ */
+const UNAVAILABLE_STATES = /^(08...|57P0[123]|53300)$/;
+/** How Node says a server cannot be reached, or was lost. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** How pg says a connection ended under it, or none became free in time; these carry no code. */
+const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
+
+/**
+ * The database cannot be reached or is stopping, starting or full: nothing the request asked is at fault,
+ * and the same request may succeed a little later.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return (code !== undefined && (UNAVAILABLE_STATES.test(code) || UNREACHABLE_CODES.has(code))) || LOST_CONNECTION.test(error.message);
+}
