@@ -23,6 +23,41 @@ export class NewerSchemaError extends StartRefusedError {
   }
 }
 
+/**
+ * The role the register connects as may not change the schema (it may only select, insert, update and
+ * delete, README "Using PostgreSQL"), and the database lacks a migration: the schema's owner applies it.
+ */
+export class MigrationNeedsOwnerError extends StartRefusedError {
+  constructor(migration: string, cause: Error) {
+    super(
+      `The database lacks migration ${migration}, and the role DATABASE_URL names may not make it (${cause.message}): ` +
+        'run `npm run cli -- migrate` with DATABASE_URL naming the owner of the schema, grant the server\'s role its tables, then start again.',
+      { cause },
+    );
+  }
+}
+
+/** PostgreSQL's insufficient_privilege: the role may not do what the statement asks. */
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+/**
+ * The role lacks a privilege the statement needs. The same SQLSTATE raised by a function (a trigger that keeps
+ * the audit trail or a final letter as it is) carries where it was raised, and is the migration's own fault.
+ */
+function lacksPrivilege(error: unknown): error is Error {
+  return error instanceof Error && 'code' in error && error.code === INSUFFICIENT_PRIVILEGE && !('where' in error && error.where);
+}
+
+/** Runs one migration, refusing with MigrationNeedsOwnerError when the role may not change the schema. */
+async function asOwner<T>(migration: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (lacksPrivilege(error)) throw new MigrationNeedsOwnerError(migration, error);
+    throw error;
+  }
+}
+
 /** The migrations this version knows, in the order they apply. */
 async function knownMigrations(): Promise<string[]> {
   return (await readdir(MIGRATIONS_DIR)).filter((file) => file.endsWith('.sql')).sort();
@@ -71,14 +106,14 @@ export async function migrateOnSignedChain(handle: DatabaseHandle, auditDirector
 export async function migrate(handle: DatabaseHandle): Promise<string[]> {
   // Created only when missing: even `create table if not exists` needs the CREATE privilege, which the
   // server's own role lacks where the schema belongs to another (README, "Using PostgreSQL").
+  const files = await knownMigrations();
   if (await schemaIsMissing(handle)) {
-    await sql`create table schema_migration (
+    await asOwner(files[0]!, () => sql`create table schema_migration (
       name text primary key,
       applied_at timestamptz not null default now()
-    )`.execute(handle.db);
+    )`.execute(handle.db));
   }
   const applied = await appliedMigrations(handle);
-  const files = await knownMigrations();
   refuseUnknownMigrations(applied, files);
   const newlyApplied: string[] = [];
   for (const file of files) {
@@ -86,11 +121,11 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
     const script = await readFile(new URL(file, MIGRATIONS_DIR), 'utf8');
     const record = `insert into schema_migration (name) values ('${file.replace(/'/g, "''")}');`;
     // Only a migration that changes records says so; the others run without the table and the step after it.
-    if (script.includes('migration_change')) {
-      await handle.runScript(`${MIGRATION_CHANGE_TABLE}\n${script}\n${record}`, (trx) => appendMigrationChangeEvents(trx, file));
-    } else {
-      await handle.runScript(`${script}\n${record}`);
-    }
+    await asOwner(file, () =>
+      script.includes('migration_change')
+        ? handle.runScript(`${MIGRATION_CHANGE_TABLE}\n${script}\n${record}`, (trx) => appendMigrationChangeEvents(trx, file))
+        : handle.runScript(`${script}\n${record}`),
+    );
     newlyApplied.push(file);
   }
   return newlyApplied;

@@ -25,7 +25,7 @@ import type { Database } from '../../src/db/schema.ts';
 import { LETTER_COMPARE_DATE, LETTER_REFERENCE_DATE } from '../../src/db/seed/demonstration-data.ts';
 import { figuresTable } from '../../src/register/figures.ts';
 import { startServer } from '../../src/server.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import { migrate, MigrationNeedsOwnerError } from '../../src/db/migrate.ts';
 import { runCli } from '../support/cli.ts';
 import { dropDatabase, freshDatabaseUrl, postgresSkipReason } from '../support/postgres.ts';
 import { pgliteDemonstrationTemplate, pgliteTemplate } from '../support/scratch-database.ts';
@@ -463,6 +463,36 @@ describe.skipIf(postgresSkipped !== undefined)(`the server's own role on Postgre
       } finally {
         await app.close();
       }
+    } finally {
+      await sql`drop owned by ${sql.id(role)}`.execute(owner.db).catch(() => {});
+      await sql`drop role if exists ${sql.id(role)}`.execute(owner.db);
+      await owner.close();
+      await dropDatabase(databaseUrl);
+    }
+  });
+
+  it('refuses in one line to migrate as that role a database that lacks a migration, naming it and the owner who applies it', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const role = `app_${randomUUID().slice(0, 8)}`;
+    const owner = await openDatabase({ databaseUrl });
+    try {
+      await migrate(owner);
+      await sql`create role ${sql.id(role)}`.execute(owner.db);
+      await sql`grant select, insert, update, delete on all tables in schema public to ${sql.id(role)}`.execute(owner.db);
+      // As a newer version brings a migration: the register lacks its last one.
+      const { name: last } = await owner.db.selectFrom('schemaMigration').select('name').orderBy('name', 'desc').limit(1).executeTakeFirstOrThrow();
+      await owner.db.deleteFrom('schemaMigration').where('name', '=', last).execute();
+      const asApp = new URL(databaseUrl);
+      asApp.searchParams.set('options', `-c role=${role}`);
+      const app = await openDatabase({ databaseUrl: asApp.href });
+      try {
+        const refusal = await migrate(app).catch((error: unknown) => error);
+        expect(refusal).toBeInstanceOf(MigrationNeedsOwnerError);
+        expect((refusal as Error).message).toMatch(new RegExp(`^The database lacks migration ${last}, and the role DATABASE_URL names may not make it \\(must be owner of .+\\): run \`npm run cli -- migrate\` with DATABASE_URL naming the owner of the schema, grant the server's role its tables, then start again\\.$`));
+      } finally {
+        await app.close();
+      }
+      expect(await owner.db.selectFrom('schemaMigration').select('name').where('name', '=', last).execute()).toEqual([]);
     } finally {
       await sql`drop owned by ${sql.id(role)}`.execute(owner.db).catch(() => {});
       await sql`drop role if exists ${sql.id(role)}`.execute(owner.db);
