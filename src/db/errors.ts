@@ -43,11 +43,21 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED',
 const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
 
 /**
- * The database cannot be reached or is stopping, starting or full: nothing the request asked is at fault,
- * and the same request may succeed a little later.
+ * A table changed (a migration while the server runs) under a statement prepared before: PostgreSQL refuses
+ * to run it once its columns differ. The statement that meets it fails; the connection is not used again.
+ */
+export function isStalePlan(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === '0A000' && error.message.includes('cached plan must not change result type');
+}
+
+/**
+ * The database cannot be reached or is stopping, starting or full, or a migration changed a table under a
+ * statement prepared before: nothing the request asked is at fault, and the same request may succeed a
+ * little later (on a new connection).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  if (isStalePlan(error)) return true;
   const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
   return (code !== undefined && (UNAVAILABLE_STATES.test(code) || UNREACHABLE_CODES.has(code))) || LOST_CONNECTION.test(error.message);
 }

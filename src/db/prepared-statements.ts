@@ -10,6 +10,7 @@
  */
 import type pg from 'pg';
 import { sql, type Kysely, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { isStalePlan } from './errors.ts';
 
 /**
  * Written into a statement whose best plan depends on its values, which is then sent unnamed: PostgreSQL
@@ -34,14 +35,6 @@ function nameOf(text: string): string | undefined {
   const name = `steunregister_${names.size}`;
   names.set(text, name);
   return name;
-}
-
-/**
- * A table changed (a migration while the server runs) under a statement prepared before: PostgreSQL refuses
- * to run it once its columns differ. The statement that meets it fails; the connection is not used again.
- */
-function isStalePlan(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === '0A000' && error.message.includes('cached plan must not change result type');
 }
 
 /**

@@ -10,7 +10,10 @@ import { LIST_COUNT_CAP } from '../../src/db/keyset.ts';
 import { countDeliveries, listDeliveries, newStoredDelivery, toColumns } from '../../src/db/repositories/deliveries.ts';
 import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import * as register from '../../src/register/deliveries.ts';
+import { createApi } from '../../src/api/app.ts';
+import { stockDelivery } from '../support/deliveries.ts';
 import { postgresSkipReason } from '../support/postgres.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
 import { openScratchPostgres, type ScratchDatabase } from '../support/scratch-database.ts';
 
 const skipped = postgresSkipReason();
@@ -81,5 +84,30 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
     await sql`alter table prepared_probe add column note text`.execute(db);
     await expect(read()).rejects.toThrow(/cached plan must not change result type/);
     expect((await read()).rows).toEqual([]);
+  });
+
+  it('answers a request that meets such a statement 503 with Retry-After, and serves it again once its connection is replaced', async () => {
+    const { db } = scratch.handle;
+    const api = createApi({ db });
+    const cookie = await sessionCookieFor(db, 'registrar');
+    const created = await api.request('/deliveries', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(stockDelivery) });
+    const { id } = (await created.json()) as { id: string };
+    // At once, so that the statements are prepared on every connection of the pool.
+    const readAtOnce = () => Promise.all(Array.from({ length: 20 }, () => api.request(`/deliveries/${id}`, { headers: { Cookie: cookie } })));
+    expect((await readAtOnce()).map((response) => response.status)).toEqual(Array(20).fill(200));
+    await sql`alter table valuation add column prepared_probe text`.execute(db);
+    try {
+      const answers = await readAtOnce();
+      const refused = answers.filter((response) => response.status !== 200);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const response of refused) {
+        expect(response.status).toBe(503);
+        expect(response.headers.get('Retry-After')).toBe('5');
+        expect(await response.json()).toMatchObject({ status: 503, code: 'databaseUnavailable' });
+      }
+      expect((await readAtOnce()).map((response) => response.status)).toEqual(Array(20).fill(200));
+    } finally {
+      await sql`alter table valuation drop column prepared_probe`.execute(db);
+    }
   });
 });
