@@ -38,17 +38,16 @@ import { exportRoutes } from './exports/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
 import { invalidParams, problem } from './problem.ts';
 import { recordRefusals } from './refusals.ts';
+import { sessionRoutes } from './session/routes.ts';
 
 export { API_BASE_PATH };
 
+const API_VERSION = '1.0.0';
 /**
  * When to try again after the database could not be reached or was stopping or starting: a restart of
  * PostgreSQL takes a few seconds, and the pool opens a new connection at the next request.
  */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
-import { sessionRoutes } from './session/routes.ts';
-
-const API_VERSION = '1.0.0';
 /** No request the API answers needs more; larger bodies are refused before they are read. */
 const MAX_BODY_BYTES = 1024 * 1024;
 /** How Hono's validator refuses a JSON body it cannot parse (an HTTPException with only this English text). */
