@@ -110,6 +110,21 @@ describeEachDatabase('deliveries API', (database) => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses a body whose bytes are no UTF-8 at the body, where they were stored as replacement characters, and records nothing', async () => {
+    const before = await count();
+    const latin1 = Buffer.from(JSON.stringify({ ...stockDelivery, title: 'Generatoren voor Oekraïne' }), 'latin1');
+    const broken = Buffer.concat([Buffer.from('{"title":"a'), Buffer.from([0xc0, 0xaf, 0xff]), Buffer.from(JSON.stringify(stockDelivery).replace(/^\{"title":"[^"]*/, ''))]);
+    for (const body of [latin1, broken]) {
+      const refused = await call('POST', '/deliveries', new Uint8Array(body), { 'Accept-Language': 'en' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.invalidParams).toEqual([{ name: 'body', code: 'bodyNotUtf8', reason: expect.stringMatching(/^The body of the request is not valid UTF-8/) }]);
+    }
+    expect(await count()).toBe(before);
+    // The same text in UTF-8 is taken.
+    const taken = await call('POST', '/deliveries', new Uint8Array(Buffer.from(JSON.stringify({ ...stockDelivery, title: 'Generatoren voor Oekraïne' }))));
+    expect([taken.status, taken.body.title]).toEqual([201, 'Generatoren voor Oekraïne']);
+  });
+
   it('refuses a body that names a key twice in one object at that key, in Dutch and English, and records nothing', async () => {
     const before = await count();
     const body = JSON.stringify(stockDelivery).replace(/^\{/, '{"title":"Generatoren A",');
