@@ -6,6 +6,7 @@ import { refuseDuplicateKeys } from './duplicate-keys.ts';
 import { refuseDeepNesting } from './nesting-depth.ts';
 import { strictQuery, validationHook } from './openapi-common.ts';
 import { invalidParams, problem } from './problem.ts';
+import { refuseBrokenUtf8 } from './utf8-body.ts';
 
 /** The OpenAPI extension by which an operation says why its query takes parameters it does not name. */
 const FOREIGN_PARAMETERS = 'x-foreign-parameters';
@@ -15,8 +16,9 @@ const FOREIGN_PARAMETERS = 'x-foreign-parameters';
  * something and defines no request body refuses a body that says something, naming what it does not take,
  * rather than ignore what the client meant; it runs after the route's own middleware, so that the permission
  * is checked first. One that defines a body refuses a key named twice in one of its objects (`refuseDuplicateKeys`),
- * after that middleware too. Either check comes after one that refuses a body nested deeper than any the API takes
- * (`refuseDeepNesting`), which would exhaust the stack of what reads it. Its query is taken as `strictQuery` takes it, and one that declares no query refuses
+ * after that middleware too. Either check comes after those that refuse a body whose bytes are no UTF-8
+ * (`refuseBrokenUtf8`) and one nested deeper than any the API takes (`refuseDeepNesting`), which would exhaust the
+ * stack of what reads it. Its query is taken as `strictQuery` takes it, and one that declares no query refuses
  * any parameter; a loose query is taken as declared, by a route that says in `x-foreign-parameters` why it takes
  * parameters it does not name. A GET is left alone: no browser sends it a body, and reading one would cost every list
  * and figure a request object it does not otherwise make.
@@ -34,7 +36,7 @@ export function apiRoutes(defaultHook = validationHook) {
     }
     const checked = query instanceof z.ZodObject && !loose ? { ...route, request: { ...route.request, query: strictQuery(query) } } : route;
     const bodyCheck = checked.request?.body ? refuseDuplicateKeys : checked.method === 'get' ? undefined : refuseBody;
-    return register(bodyCheck ? { ...checked, middleware: [...[checked.middleware ?? []].flat(), refuseDeepNesting, bodyCheck] } : checked, handler, hook);
+    return register(bodyCheck ? { ...checked, middleware: [...[checked.middleware ?? []].flat(), refuseBrokenUtf8, refuseDeepNesting, bodyCheck] } : checked, handler, hook);
   }) as typeof register;
   return app;
 }

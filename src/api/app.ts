@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -53,8 +52,6 @@ const DATABASE_RETRY_AFTER_SECONDS = 5;
 const MAX_BODY_BYTES = 1024 * 1024;
 /** How Hono's validator refuses a JSON body it cannot parse (an HTTPException with only this English text). */
 const UNREADABLE_JSON = 'Malformed JSON in request body';
-/** The media types whose body Hono's validator reads as JSON. */
-const JSON_CONTENT_TYPE = /^application\/([a-z-.]+\+)?json/i;
 
 export interface ApiOptions {
   db: Kysely<Database>;
@@ -125,13 +122,6 @@ export function createApi({
   api.use((c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     return (IMPORT_UPLOAD_PATHS.has(apiPath(c)) ? importBodyLimit : defaultBodyLimit)(c, next);
-  });
-  // Decoding bytes that are no UTF-8 puts U+FFFD in their place, which would be stored as if sent. The body is
-  // read once: the validator parses this copy. A file to import says what is wrong with it row by row.
-  api.use(async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || IMPORT_UPLOAD_PATHS.has(apiPath(c)) || !JSON_CONTENT_TYPE.test(c.req.header('Content-Type') ?? '')) return next();
-    if (!isUtf8(await c.req.arrayBuffer())) return problem(c, 400, { invalidParams: invalidParams(c, [{ field: 'body', code: 'bodyNotUtf8' }]) });
-    return next();
   });
   api.use(authenticate(apiPath));
   api.use(refuseCrossSiteWrites());
