@@ -51,6 +51,22 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
     }
   });
 
+  it('shows the forms to value a delivery and to record its payment only to the roles that may record them', async () => {
+    const id = await findDeliveryId(server(), 'Build with Ukraine');
+    for (const [role, path, roleName, heading] of [
+      ['finance', 'herwaardering', 'Financiën', 'Betaling toevoegen'],
+      ['registrar', 'betaling', 'Registrator', 'Herwaardering toevoegen'],
+    ] as const) {
+      const page = await open(role);
+      await visit(page, server(), `/leveringen/${id}/${path}`);
+      await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+      await page.getByText(`Met uw rol (${roleName}) kunt u deze pagina niet gebruiken.`).waitFor();
+      expect(await page.locator('form').count()).toBe(0);
+      await visit(page, server(), `/leveringen/${id}/${path === 'betaling' ? 'herwaardering' : 'betaling'}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
+  });
+
   it("an auditor finds the registrar's change in the trail, with the value before and after", async () => {
     const id = await findDeliveryId(server(), 'Build with Ukraine');
     const registrar = await open('registrar');

@@ -85,8 +85,20 @@ function RegisterRoutes() {
       <Route path="/leveringen/nieuw" component={CreateDeliveryPage} />
       <Route path="/leveringen/:id">{({ id }) => <DeliveryPage key={id} id={id} />}</Route>
       <Route path="/leveringen/:id/bewerken">{({ id }) => <EditDeliveryPage key={id} id={id} />}</Route>
-      <Route path="/leveringen/:id/herwaardering">{({ id }) => <ValuationFormPage key={id} id={id} />}</Route>
-      <Route path="/leveringen/:id/betaling">{({ id }) => <PaymentFormPage key={id} id={id} />}</Route>
+      <Route path="/leveringen/:id/herwaardering">
+        {({ id }) => (
+          <RequirePermission action="valuation.create">
+            <ValuationFormPage key={id} id={id} />
+          </RequirePermission>
+        )}
+      </Route>
+      <Route path="/leveringen/:id/betaling">
+        {({ id }) => (
+          <RequirePermission action="payment.create">
+            <PaymentFormPage key={id} id={id} />
+          </RequirePermission>
+        )}
+      </Route>
       <Route path="/epf" component={EpfPage} />
       <Route path="/epf/declaraties/:id">{({ id }) => <EpfClaimPage key={id} id={id} />}</Route>
       <Route path="/leveringen/:id/openbaarmaking">
