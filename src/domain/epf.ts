@@ -212,7 +212,10 @@ export function epfFigures(parts: Omit<EpfFigures, 'declaredCents' | 'outstandin
 export interface ClaimedDelivery {
   /** Work done for the EU as implementing actor is the EU's, not claimable by the Netherlands. */
   isImplementingActorWork: boolean;
-  /** Its latest valuation effective on or before the claim's date; null when not yet valued then. */
+  /**
+   * Its latest valuation effective on or before the claim's date, or what it counts for in realised support then where
+   * that is more (a purchase or contribution paid beyond its valuation, or not valued); null when worth nothing then.
+   */
   valueCents: Cents | null;
   /** What earlier claims on it declared. */
   alreadyClaimedCents: Cents;

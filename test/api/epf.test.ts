@@ -268,6 +268,24 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await onDelivery(6 * MILLION, '2025-07-01')).status).toBe(201);
   });
 
+  it('lets a claim for a purchase declare what was paid for it by the claim\'s date, also without a valuation or beyond it', async () => {
+    const purchase = await registrar('POST', '/deliveries', { title: 'Generatoren', category: 'nonLethal', supportType: 'procurement', fundingSource: 'ukraineSupportBudget', committedAt: '2024-01-01' });
+    const onPurchase = (declaredCents: number, declaredOn: string) => finance('POST', '/epf/claims', claimInput({ batch: '', deliveryId: purchase.body.id, declaredCents, declaredOn }));
+    await finance('POST', `/deliveries/${purchase.body.id}/payments`, { amountCents: 4 * MILLION, paidOn: '2024-05-01' });
+    const beforePayment = await onPurchase(1 * MILLION, '2024-04-30');
+    expect(beforePayment.body.invalidParams).toEqual([expect.objectContaining({ name: 'declaredCents', code: 'aboveDelivered' })]);
+    const abovePaid = await onPurchase(5 * MILLION, '2024-06-01');
+    expect(abovePaid.body.invalidParams).toEqual([expect.objectContaining({ name: 'declaredCents', code: 'aboveDelivered' })]);
+    expect(abovePaid.body.invalidParams[0].reason).toContain('4.000.000,00');
+    expect((await onPurchase(3 * MILLION, '2024-06-01')).status).toBe(201);
+
+    // Valued at a contract price below what was paid: what was paid counts, less what was claimed before.
+    await registrar('POST', `/deliveries/${purchase.body.id}/valuations`, { amountCents: 2 * MILLION, basis: 'contractPrice', effectiveDate: '2024-01-01' });
+    const again = await onPurchase(2 * MILLION, '2024-07-01');
+    expect(again.body.invalidParams[0].reason).toContain('1.000.000,00');
+    expect((await onPurchase(1 * MILLION, '2024-07-01')).status).toBe(201);
+  });
+
   it('never counts work as implementing actor in a Dutch total, shows it as such, and refuses a claim on it', async () => {
     const { db } = database();
     await fc.assert(

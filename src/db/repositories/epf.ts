@@ -17,7 +17,7 @@ import {
 } from '../../domain/epf.ts';
 import type { EpfFigurePart } from '../../domain/epf-disclosure.ts';
 import { withTypedErrors } from '../errors.ts';
-import { valueAt } from './figures.ts';
+import { realisedValueAt, valueAt } from './figures.ts';
 import { foldedReferenceIs } from './folded-reference.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, EpfTrancheTable } from '../schema.ts';
@@ -258,15 +258,16 @@ interface StatusTotals {
 }
 
 /**
- * A delivery as a claim on it needs it: its funding, its value at the date, and what was claimed on it
- * before; kept from removal until the transaction ends (see deleteDelivery).
+ * A delivery as a claim on it needs it: its funding, its value at the date (its valuation then, or what it counts
+ * for in realised support then where that is more: a purchase paid beyond its contract price, or not valued), and
+ * what was claimed on it before; kept from removal until the transaction ends (see deleteDelivery).
  */
 export async function deliveryForClaim(db: Db, deliveryId: string, date: string) {
   return db
     .selectFrom('delivery')
     .select((eb) => [
       'delivery.fundingSource',
-      valueAt(date).as('valueCents'),
+      sql<Cents>`greatest(coalesce(${valueAt(date)}, 0), ${realisedValueAt(date)})`.as('valueCents'),
       eb
         .selectFrom('epfClaim')
         .select(sql<Cents>`coalesce(sum(declared_cents), 0)::bigint`.as('claimed'))

@@ -87,6 +87,17 @@ export function valueAt(date: string): RawBuilder<Cents | null> {
     limit 1)`;
 }
 
+/**
+ * What the outer query's delivery (the table `delivery`) counts for in realised support at a date: stock handed
+ * over by then at its value then, a purchase or contribution at its payments made by then and not withdrawn by
+ * then (migration 035); 0 when it counts for nothing yet.
+ */
+export function realisedValueAt(date: string): RawBuilder<Cents> {
+  return sql<Cents>`(
+    select coalesce(sum(change.change_cents), 0)::bigint from realised_support_change change
+    where change.delivery_id = delivery.id and change.change_date <= ${date}::date)`;
+}
+
 export interface MonthlyChange {
   supportType: SupportType;
   monthEnd: string;
