@@ -165,6 +165,40 @@ describeWithBrowser('EPF claims', (browser) => {
     expect(claim.receipts.filter((receipt) => receipt.amountCents === 111_111)).toHaveLength(1);
   });
 
+  it('records an assessment and money received with their notes, and tells two receipts of one day and amount apart by them', async () => {
+    const declared = await api<{ claim: { id: string } }>(server(), '/epf/claims', {
+      as: 'finance',
+      method: 'POST',
+      body: JSON.stringify({ reference: 'EPF-NL-TOELICHTING', batch: 'Leveringen juni 2025', period: 'jun. 2025', declaredCents: 10_000_000_00, declaredOn: '2025-07-01' }),
+    });
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/epf/declaraties/${declared.claim.id}`);
+    const assessment = page.locator('form', { has: page.getByRole('button', { name: 'Beoordeling vastleggen' }) });
+    await assessment.getByLabel('Gecompenseerd bedrag').fill('8.000.000');
+    await assessment.getByLabel('Datum van beoordeling').fill('2025-07-15');
+    await assessment.getByLabel('Toelichting (optioneel)').fill('Besluit van de EU van 15 juli 2025');
+    await assessment.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    const assessments = page.getByRole('table', { name: 'Beoordelingen van de declaratie' });
+    await assessments.getByText('Besluit van de EU van 15 juli 2025').waitFor();
+
+    const receipts = page.locator('form', { has: page.getByRole('button', { name: 'Ontvangst vastleggen' }) });
+    const receive = async (note: string) => {
+      await receipts.getByLabel('Bedrag in euro').fill('1.000.000');
+      await receipts.getByLabel('Datum van ontvangst').fill('2025-08-01');
+      await receipts.getByLabel('Toelichting (optioneel)').fill(note);
+      await receipts.getByRole('button', { name: 'Ontvangst vastleggen' }).click();
+    };
+    const receiptsTable = page.getByRole('table', { name: 'Ontvangen bedragen' });
+    await receive('Eerste betaling');
+    await receiptsTable.getByText('Eerste betaling').waitFor();
+    await receive('Tweede betaling');
+    await receiptsTable.getByText('Tweede betaling').waitFor();
+    expect(await receipts.locator('.error-summary').count()).toBe(0);
+    const claim = await api<{ assessments: { note: string }[]; receipts: { note: string }[] }>(server(), `/epf/claims/${declared.claim.id}`, { as: 'finance' });
+    expect(claim.assessments.map((row) => row.note)).toEqual(['Besluit van de EU van 15 juli 2025']);
+    expect(claim.receipts.map((row) => row.note).toSorted()).toEqual(['Eerste betaling', 'Tweede betaling']);
+  });
+
   it('says of an address that names no claim that the claim does not exist, under the page heading and without offering to load it again', async () => {
     page = await openPageAs(browser(), server(), 'finance');
     for (const id of ['00000000-0000-4000-8000-000000000000', '5c0e8f3a-6b1d']) {

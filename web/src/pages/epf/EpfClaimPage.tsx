@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
@@ -9,10 +9,10 @@ import { Detail } from '../../components/Detail.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
-import { TextField } from '../../forms/controls.tsx';
+import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
-import { useFields } from '../../forms/useFields.ts';
+import { useFields, type FieldName } from '../../forms/useFields.ts';
 import { useHistoryEntry, type ShownHistory } from '../../forms/useHistoryEntry.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
 import { formatMoment, formatShortDate } from '../../format/dates.ts';
@@ -115,15 +115,18 @@ function History({ detail }: { detail: EpfClaimDetail }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const recorded = { key: 'recordedAt', header: t('epf.claim.recordedAt'), cell: (row: { recordedAt: string }) => formatMoment(row.recordedAt, language) };
+  const note = { key: 'note', header: t('fields.note'), cell: (row: { note: string }) => row.note || t('common.none') };
   const assessments: Column<EpfClaimDetail['assessments'][number]>[] = [
     { key: 'assessedOn', header: t('fields.assessedOn'), cell: (row) => formatShortDate(row.assessedOn, language) },
     { key: 'compensated', header: t('fields.compensatedCents'), numeric: true, cell: (row) => formatEuro(row.compensatedCents, language) },
     { key: 'remainder', header: t('fields.remainderExpectedBy'), cell: (row) => (row.remainderExpectedBy === null ? t('common.none') : String(row.remainderExpectedBy)) },
+    note,
     recorded,
   ];
   const receipts: Column<EpfClaimDetail['receipts'][number]>[] = [
     { key: 'receivedOn', header: t('fields.receivedOn'), cell: (row) => formatShortDate(row.receivedOn, language) },
     { key: 'amount', header: t('fields.amountCents'), numeric: true, cell: (row) => formatEuro(row.amountCents, language) },
+    note,
     recorded,
   ];
   const blockages: Column<EpfClaimDetail['blockages'][number]>[] = [
@@ -143,12 +146,29 @@ function History({ detail }: { detail: EpfClaimDetail }) {
   );
 }
 
+/**
+ * The fields of a form that adds to the claim's history, each control named within its form: the assessment and
+ * the receipt both have a note, and two controls of one name would share an id (the one label naming the other's).
+ * Refusals are looked up by the name the API gives the field.
+ */
+function useEntryFields<V extends Partial<Record<FieldName, string>>>(empty: V, conflictText: string) {
+  const scope = useId();
+  const submission = useSubmission({ scope, conflictText });
+  const fields = useFields(empty, submission.fieldErrors);
+  const scoped = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [`${scope}${name}`, text]));
+  const field = (name: Parameters<typeof fields.field>[0]) => {
+    const props = fields.field(name);
+    return { ...props, name: `${scope}${props.name}` };
+  };
+  const summary = (names: readonly FieldName[]) => ({ fieldErrors: scoped(submission.fieldErrors), labels: scoped(fields.labels(names)) });
+  return { submission, values: fields.values, setValues: fields.setValues, field, summary };
+}
+
 function AssessmentForm({ history }: { history: ClaimHistory }) {
   const { t } = useTranslation();
   const { entry } = history;
-  const submission = useSubmission({ conflictText: entry.conflictText });
-  const empty = { compensatedCents: '', assessedOn: '', remainderExpectedBy: '' };
-  const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
+  const empty = { compensatedCents: '', assessedOn: '', remainderExpectedBy: '', note: '' };
+  const { submission, values, setValues, field, summary } = useEntryFields(empty, entry.conflictText);
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
@@ -157,6 +177,7 @@ function AssessmentForm({ history }: { history: ClaimHistory }) {
       compensatedCents: read.amount('compensatedCents', true),
       assessedOn: read.required('assessedOn'),
       remainderExpectedBy: values.remainderExpectedBy.trim() ? read.year('remainderExpectedBy') : null,
+      note: values.note.trim(),
     };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'assessments', request, ifMatch));
@@ -166,10 +187,11 @@ function AssessmentForm({ history }: { history: ClaimHistory }) {
   }
   return (
     <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
-      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['compensatedCents', 'assessedOn', 'remainderExpectedBy'])} formError={submission.formError} refusals={submission.refusals} />
+      <ErrorSummary {...summary(['compensatedCents', 'assessedOn', 'remainderExpectedBy', 'note'])} formError={submission.formError} refusals={submission.refusals} />
       <TextField {...field('compensatedCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
       <TextField {...field('assessedOn')} type="date" />
       <TextField {...field('remainderExpectedBy')} inputMode="numeric" size="small" optional />
+      <TextAreaField {...field('note')} optional />
       <SubmitButton label={t('epf.claim.assess')} submitting={submission.submitting} />
     </form>
   );
@@ -178,14 +200,13 @@ function AssessmentForm({ history }: { history: ClaimHistory }) {
 function ReceiptForm({ history }: { history: ClaimHistory }) {
   const { t } = useTranslation();
   const { entry } = history;
-  const submission = useSubmission({ conflictText: entry.conflictText });
-  const empty = { amountCents: '', receivedOn: '' };
-  const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
+  const empty = { amountCents: '', receivedOn: '', note: '' };
+  const { submission, values, setValues, field, summary } = useEntryFields(empty, entry.conflictText);
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
     const read = fieldReader(values, problems, submission.unfinished());
-    const input = { amountCents: read.amount('amountCents', true), receivedOn: read.required('receivedOn') };
+    const input = { amountCents: read.amount('amountCents', true), receivedOn: read.required('receivedOn'), note: values.note.trim() };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'receipts', request, ifMatch));
       setValues(empty);
@@ -194,9 +215,10 @@ function ReceiptForm({ history }: { history: ClaimHistory }) {
   }
   return (
     <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
-      <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['amountCents', 'receivedOn'])} formError={submission.formError} refusals={submission.refusals} />
+      <ErrorSummary {...summary(['amountCents', 'receivedOn', 'note'])} formError={submission.formError} refusals={submission.refusals} />
       <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
       <TextField {...field('receivedOn')} type="date" />
+      <TextAreaField {...field('note')} optional />
       <SubmitButton label={t('epf.claim.receive')} submitting={submission.submitting} />
     </form>
   );
