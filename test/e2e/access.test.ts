@@ -51,6 +51,17 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
     }
   });
 
+  it('shows the forms to register and to change a delivery only to the roles that may', async () => {
+    const id = await findDeliveryId(server(), 'Build with Ukraine');
+    const page = await open('finance');
+    for (const path of ['/leveringen/nieuw', `/leveringen/${id}/bewerken`]) {
+      await visit(page, server(), path);
+      await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+      await page.getByText('Met uw rol (Financiën) kunt u deze pagina niet gebruiken.').waitFor();
+      expect(await page.locator('form').count(), path).toBe(0);
+    }
+  });
+
   it('shows the forms to value a delivery and to record its payment only to the roles that may record them', async () => {
     const id = await findDeliveryId(server(), 'Build with Ukraine');
     for (const [role, path, roleName, heading] of [

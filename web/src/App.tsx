@@ -82,9 +82,19 @@ function RegisterRoutes() {
     <Switch>
       <Route path="/" component={HomePage} />
       <Route path="/leveringen" component={DeliveryListPage} />
-      <Route path="/leveringen/nieuw" component={CreateDeliveryPage} />
+      <Route path="/leveringen/nieuw">
+        <RequirePermission action="delivery.create">
+          <CreateDeliveryPage />
+        </RequirePermission>
+      </Route>
       <Route path="/leveringen/:id">{({ id }) => <DeliveryPage key={id} id={id} />}</Route>
-      <Route path="/leveringen/:id/bewerken">{({ id }) => <EditDeliveryPage key={id} id={id} />}</Route>
+      <Route path="/leveringen/:id/bewerken">
+        {({ id }) => (
+          <RequirePermission action="delivery.update">
+            <EditDeliveryPage key={id} id={id} />
+          </RequirePermission>
+        )}
+      </Route>
       <Route path="/leveringen/:id/herwaardering">
         {({ id }) => (
           <RequirePermission action="valuation.create">
