@@ -440,6 +440,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hasReadinessRecords: () => 'Deze levering uit eigen voorraad heeft oordelen over de gereedheid, vervanging of besluiten om niet te vervangen; die gaan alleen over voorraad, dus het steuntype blijft eigen voorraad.',
     belowReplaced: (p) => `Vervangingsprojecten vervangen ${p.replaced} stuks van deze levering; vul minstens dat aantal in.`,
     belowReplacedValue: (p) => `Vervangingsprojecten vervangen ${euro('nl', p.replaced)} van de waarde van deze levering; de waarde kan niet lager worden. Verlaag eerst wat de projecten vervangen.`,
+    belowClaimedValue: (p) =>
+      `EPF-declaraties tot en met ${p.date} declareren ${euro('nl', p.claimed)} voor deze levering; haar waarde op die dag zou ${euro('nl', p.value)} worden, minder dan gedeclareerd is. Pas eerst de declaraties aan.`,
     quantityBelowDisclosed: (p) =>
       `Een openbaarmakingsbesluit noemt een openbaar aantal dat te lezen is als ${writtenNumber('nl', p.stated)}; na deze wijziging ${p.deliveries === '1' ? 'telt de levering' : `tellen de ${writtenNumber('nl', p.deliveries)} leveringen van dat besluit samen`} ${writtenNumber('nl', p.total)}. Houd het aantal, of besluit eerst opnieuw met een kleiner openbaar aantal, of een zonder getal ("meerdere").`,
     neededForDisclosedQuantity: (p) =>
@@ -857,6 +859,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     hasReadinessRecords: () => 'This delivery from own stock has readiness judgements, replacements or decisions not to replace it; those concern stock only, so the support type stays own stock.',
     belowReplaced: (p) => `Replenishment projects replace ${p.replaced} items of this delivery; enter at least that many.`,
     belowReplacedValue: (p) => `Replenishment projects replace ${euro('en', p.replaced)} of this delivery's value; its value cannot go below that. First lower what the projects replace.`,
+    belowClaimedValue: (p) =>
+      `EPF claims up to ${p.date} declare ${euro('en', p.claimed)} for this delivery; its value on that day would become ${euro('en', p.value)}, less than was claimed. First change the claims.`,
     quantityBelowDisclosed: (p) =>
       `A disclosure decision states a public quantity that reads as ${writtenNumber('en', p.stated)}; after this change ${p.deliveries === '1' ? `the delivery holds ${writtenNumber('en', p.total)}` : `the ${writtenNumber('en', p.deliveries)} deliveries of that decision hold ${writtenNumber('en', p.total)} together`}. Keep the quantity, or first decide again with a smaller public quantity, or one without a number ("several").`,
     neededForDisclosedQuantity: (p) =>

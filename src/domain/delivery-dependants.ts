@@ -65,6 +65,12 @@ export function valueBelowReplacedViolations(field: string, valueCents: number, 
   return replacedValueCents > valueCents ? [{ field, code: 'belowReplacedValue', params: { replaced: String(replacedValueCents) } }] : [];
 }
 
+/** A delivery's value, lowered by the field, still covers at each date of an EPF claim on it what its claims declared up to then. */
+export function valueBelowClaimedViolations(field: string, claim: { declaredOn: string; claimedCents: number; valueCents: number } | undefined): RuleViolation[] {
+  if (!claim) return [];
+  return [{ field, code: 'belowClaimedValue', params: { date: claim.declaredOn, claimed: String(claim.claimedCents), value: String(claim.valueCents) } }];
+}
+
 /**
  * What a decision in force states, when the delivery holding `held` items makes it more than its deliveries
  * hold together: of several, the largest number stated.

@@ -36,11 +36,12 @@ import { writeWithAuditEvent } from '../db/repositories/audit.ts';
 import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import * as readiness from '../db/repositories/readiness.ts';
+import { claimAboveValue } from '../db/repositories/epf.ts';
 import * as exportControl from '../db/repositories/export-control.ts';
 import * as budget from '../db/repositories/budget.ts';
 import { signingDaysOf } from '../db/repositories/industry.ts';
 import { dependantsOf, disclosedQuantitiesOf, recordsNaming } from '../db/repositories/delivery-dependants.ts';
-import { dependantViolations, mayAffectDependants, removalBelowDisclosedViolations, removalViolations, valueBelowReplacedViolations } from '../domain/delivery-dependants.ts';
+import { dependantViolations, mayAffectDependants, removalBelowDisclosedViolations, removalViolations, valueBelowClaimedViolations, valueBelowReplacedViolations } from '../domain/delivery-dependants.ts';
 import { reconsiderAfterWithdrawal, withdrawFromPublic } from './disclosure.ts';
 import { countedMoney, firstPaidOn, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
@@ -434,12 +435,14 @@ export async function refreshCurrentValue(db: Db, delivery: Pick<DeliveryFields,
 
 /**
  * refreshCurrentValue after a valuation was added or withdrawn: a stock delivery stays valued at no less than
- * replenishment projects replace of it, as it keeps no fewer items than they replace; a lower value is refused,
- * naming the field that lowered it.
+ * replenishment projects replace of it, as it keeps no fewer items than they replace, and any delivery worth at
+ * each date of an EPF claim on it what its claims declared up to then; a lower value is refused, naming the field
+ * that lowered it.
  */
 export async function revalue(db: Db, delivery: Pick<DeliveryFields, 'supportType'> & { id: string }, field: string): Promise<void> {
   const value = await refreshCurrentValue(db, delivery);
   if (delivery.supportType === 'stock') assertValid(valueBelowReplacedViolations(field, value, await readiness.replacedValueOf(db, delivery.id)));
+  assertValid(valueBelowClaimedViolations(field, await claimAboveValue(db, delivery.id)));
 }
 
 function assertValid(violations: RuleViolation[]): void {

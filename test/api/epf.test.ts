@@ -268,6 +268,33 @@ describeEachDatabase('EPF claims API', (database) => {
     expect((await onDelivery(6 * MILLION, '2025-07-01')).status).toBe(201);
   });
 
+  it('refuses a revaluation or a withdrawal that would leave the claims on a delivery above its value at a claim\'s date, at the amount or the entry, and changes nothing', async () => {
+    const delivery = await registerShipped(registrar, database().db, { title: 'Pantservoertuigen', category: 'largeCalibreArtillery', supportType: 'stock', fundingSource: 'ukraineSupportBudget', realisedAt: '2024-06-01' });
+    const id = delivery.body.id;
+    const valued = await registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 6 * MILLION, basis: 'replacementValue', effectiveDate: '2024-06-01' });
+    const claimed = await finance('POST', '/epf/claims', claimInput({ batch: '', deliveryId: id, declaredCents: 5 * MILLION, declaredOn: '2025-01-15' }));
+    expect([claimed.status, claimed.body.invalidParams]).toEqual([201, undefined]);
+    const valueOf = async () => (await registrar('GET', `/deliveries/${id}`)).body.valueCents;
+
+    const backdated = await registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 2 * MILLION, basis: 'replacementValue', effectiveDate: '2024-12-01' }, { 'Accept-Language': 'en' });
+    expect([backdated.status, backdated.body.invalidParams]).toEqual([
+      400,
+      [{ name: 'amountCents', code: 'belowClaimedValue', reason: expect.stringMatching(/^EPF claims up to 15 January 2025 declare €5,000,000\.00 for this delivery; its value on that day would become €2,000,000\.00/) }],
+    ]);
+    const withdrawn = await registrar('POST', `/valuations/${valued.body.id}/withdrawal`, { withdrawnOn: '2025-01-01', reason: 'Dubbel ingevoerd' });
+    expect([withdrawn.status, withdrawn.body.invalidParams]).toEqual([400, [expect.objectContaining({ name: 'id', code: 'belowClaimedValue' })]]);
+    expect(await valueOf()).toBe(6 * MILLION);
+    // After the claim's date the value may go lower: the claim is judged at its date.
+    expect((await registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 2 * MILLION, basis: 'replacementValue', effectiveDate: '2025-02-01' })).status).toBe(201);
+
+    // What was paid for a purchase counts: a payment withdrawn before the claim's date is refused as well.
+    const purchase = await registrar('POST', '/deliveries', { title: 'Munitie', category: 'ammunition', supportType: 'procurement', fundingSource: 'ukraineSupportBudget', committedAt: '2024-01-01' });
+    const paid = await finance('POST', `/deliveries/${purchase.body.id}/payments`, { amountCents: 4 * MILLION, paidOn: '2024-05-01' });
+    expect((await finance('POST', '/epf/claims', claimInput({ batch: '', deliveryId: purchase.body.id, declaredCents: 3 * MILLION, declaredOn: '2024-06-01' }))).status).toBe(201);
+    const paymentWithdrawn = await finance('POST', `/payments/${paid.body.id}/withdrawal`, { withdrawnOn: '2024-05-15', reason: 'Dubbel geboekt' });
+    expect([paymentWithdrawn.status, paymentWithdrawn.body.invalidParams]).toEqual([400, [expect.objectContaining({ name: 'id', code: 'belowClaimedValue' })]]);
+  });
+
   it('lets a claim for a purchase declare what was paid for it by the claim\'s date, also without a valuation or beyond it', async () => {
     const purchase = await registrar('POST', '/deliveries', { title: 'Generatoren', category: 'nonLethal', supportType: 'procurement', fundingSource: 'ukraineSupportBudget', committedAt: '2024-01-01' });
     const onPurchase = (declaredCents: number, declaredOn: string) => finance('POST', '/epf/claims', claimInput({ batch: '', deliveryId: purchase.body.id, declaredCents, declaredOn }));

@@ -281,6 +281,26 @@ export async function deliveryForClaim(db: Db, deliveryId: string, date: string)
 }
 
 /**
+ * The first date of a claim on the delivery at which what its claims declared up to then is more than its value then
+ * (as `deliveryForClaim` reckons it), with both amounts: a revaluation or a withdrawal since lowered it below them.
+ * Undefined while its value covers every claim.
+ */
+export async function claimAboveValue(db: Db, deliveryId: string): Promise<{ declaredOn: string; claimedCents: Cents; valueCents: Cents } | undefined> {
+  const claimDate = sql<string>`claim_date.declared_on`;
+  const { rows } = await sql<{ declaredOn: string; claimedCents: string; valueCents: string }>`
+    select claim_date.declared_on, claimed.cents::text as claimed_cents, worth.cents::text as value_cents
+    from delivery
+    cross join lateral (select distinct declared_on from epf_claim where delivery_id = delivery.id) claim_date
+    cross join lateral (select coalesce(sum(declared_cents), 0) as cents from epf_claim where delivery_id = delivery.id and declared_on <= claim_date.declared_on) claimed
+    cross join lateral (select greatest(coalesce(${valueAt(claimDate)}, 0), ${realisedValueAt(claimDate)}) as cents) worth
+    where delivery.id = ${deliveryId} and claimed.cents > worth.cents
+    order by claim_date.declared_on
+    limit 1`.execute(db);
+  const row = rows[0];
+  return row && { declaredOn: row.declaredOn, claimedCents: Number(row.claimedCents), valueCents: Number(row.valueCents) };
+}
+
+/**
  * Work the Netherlands does for the EU as implementing actor (deliveries funded by the EPF): each realised by
  * the date, as realised support decides it, at its latest valuation effective on or before the date and not
  * withdrawn by then; added up from its changes per day (migration 050). It is never part of a Dutch total.

@@ -74,10 +74,11 @@ export function valuesAt(db: Db, date: string) {
 }
 
 /**
- * The value of the outer query's delivery (the table `delivery`) at a date: its latest valuation effective on or
- * before it and not withdrawn by then, as realised support counts it (migration 025); null when there is none.
+ * The value of the outer query's delivery (the table `delivery`) at a date (or a column of dates): its latest
+ * valuation effective on or before it and not withdrawn by then, as realised support counts it (migration 025);
+ * null when there is none.
  */
-export function valueAt(date: string): RawBuilder<Cents | null> {
+export function valueAt(date: string | RawBuilder<string>): RawBuilder<Cents | null> {
   return sql<Cents | null>`(
     select valuation.amount_cents from valuation
     left join valuation_withdrawal withdrawal on withdrawal.valuation_id = valuation.id
@@ -92,7 +93,7 @@ export function valueAt(date: string): RawBuilder<Cents | null> {
  * over by then at its value then, a purchase or contribution at its payments made by then and not withdrawn by
  * then (migration 035); 0 when it counts for nothing yet.
  */
-export function realisedValueAt(date: string): RawBuilder<Cents> {
+export function realisedValueAt(date: string | RawBuilder<string>): RawBuilder<Cents> {
   return sql<Cents>`(
     select coalesce(sum(change.change_cents), 0)::bigint from realised_support_change change
     where change.delivery_id = delivery.id and change.change_date <= ${date}::date)`;
