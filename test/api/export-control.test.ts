@@ -342,6 +342,9 @@ describeEachDatabase('export control API', (database) => {
     expect(Math.round(attCsv.slice(1).reduce((sum, row) => sum + (row[3] ? Number(row[3]) : 0), 0) * 100)).toBe(reports.att.totalValueCents);
     const coarmCsv = await csvRows('coarm');
     expect(coarmCsv[0]).toEqual(['Categorie Militaire Lijst', 'Aantal vergunningen', 'Waarde (EUR)']);
+    // The page asks for its own language, which a browser set to another one does not overrule.
+    const english = await api.request('/export-control/reports/2025/coarm?format=csv&lang=en', { headers: { Cookie: assessorCookie, 'Accept-Language': 'nl' } });
+    expect(parseCsv(await english.text())[0]).toEqual(['Military List category', 'Number of licences', 'Value (EUR)']);
     expect(Math.round(coarmCsv.slice(1).reduce((sum, row) => sum + (row[2] ? Number(row[2]) : 0), 0) * 100)).toBe(reports.coarm.totalValueCents);
   });
 });

@@ -116,8 +116,8 @@ export function exportControlRoutes() {
 
   app.openapi(reportDownloadRoute, async (c) => {
     const { year, report } = c.req.valid('param');
-    const { format } = c.req.valid('query');
-    const language = preferredLanguage(c.req.header('accept-language'));
+    const { format, lang } = c.req.valid('query');
+    const language = lang ?? preferredLanguage(c.req.header('accept-language'));
     const reports = await exportControl.armsTransferReports(db(c), requestContext(c), year);
     const disposition = `attachment; filename="${report}-${year}.${format}"`;
     if (format === 'csv') return c.body(reportCsv(reports, report, language), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });

@@ -15,7 +15,7 @@ import {
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
-import { countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, multilineText, optionalMultilineText, positiveAmountCents, problemResponses, referenceText, safeText, wholeNumberParameter } from '../openapi-common.ts';
+import { countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, languageQuery, multilineText, optionalMultilineText, positiveAmountCents, problemResponses, referenceText, safeText, wholeNumberParameter } from '../openapi-common.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
 const criterionNumber = z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))).openapi({ description: 'The criterion of Common Position 2008/944/CFSP, article 2 (1-8)' });
@@ -292,7 +292,7 @@ export const reportDownloadRoute = createRoute(
     summary: 'One report of a year as CSV or XLSX',
     request: {
       params: YearParamSchema.extend({ report: z.enum(EXPORT_REPORTS).openapi({ param: { name: 'report', in: 'path' } }) }),
-      query: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+      query: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: languageQuery }),
     },
     responses: {
       200: {

@@ -1,3 +1,5 @@
+import type { EXPORT_REPORTS } from '../../../common/vocabulary/codes.ts';
+import type { Language } from '../../../common/vocabulary/index.ts';
 import { request } from './client.ts';
 import { queryString } from './queryString.ts';
 import type { RequestBody, ResponseBody, Schema } from './contract.ts';
@@ -49,4 +51,9 @@ export function openAssessment(id: string, signal?: AbortSignal) {
 
 export function getArmsTransferReports(year: number, signal?: AbortSignal) {
   return request<ArmsTransferReports>(`/export-control/reports/${year}`, { signal });
+}
+
+/** One of a year's arms-transfer reports as a file, its headings in the page's language. */
+export function armsTransferReportFile(year: number, report: (typeof EXPORT_REPORTS)[number], format: 'csv' | 'xlsx', language: Language): string {
+  return `/api/v1/export-control/reports/${year}/${report}${queryString({ format, lang: language })}`;
 }

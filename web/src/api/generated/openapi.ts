@@ -8848,6 +8848,8 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "csv" | "xlsx";
+                    /** @description The language of headings, labels and the file’s name; without it, as Accept-Language prefers (Dutch by default) */
+                    lang?: "nl" | "en";
                 };
                 header?: never;
                 path: {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { EXPORT_REPORTS } from '../../../../common/vocabulary/codes.ts';
-import { getArmsTransferReports } from '../../api/export-control.ts';
+import { armsTransferReportFile, getArmsTransferReports } from '../../api/export-control.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
@@ -56,8 +56,8 @@ export function ExportReportsPage() {
             {EXPORT_REPORTS.map((report) => (
               <li key={report} className="utrecht-unordered-list__item">
                 {r[report]}:{' '}
-                <a className="utrecht-link" href={`/api/v1/export-control/reports/${data.year}/${report}?format=xlsx`}>XLSX</a>{' '}
-                <a className="utrecht-link" href={`/api/v1/export-control/reports/${data.year}/${report}?format=csv`}>CSV</a>
+                <a className="utrecht-link" href={armsTransferReportFile(data.year, report, 'xlsx', language)}>XLSX</a>{' '}
+                <a className="utrecht-link" href={armsTransferReportFile(data.year, report, 'csv', language)}>CSV</a>
               </li>
             ))}
           </ul>
