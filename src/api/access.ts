@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AuditReason } from '../audit/reasons.ts';
 import { recordAuditEvent } from '../audit/trail.ts';
 import { escapeUnsafeCharacters } from '../../common/text.ts';
 import type { AuditAction } from '../../common/vocabulary/codes.ts';
@@ -92,7 +93,7 @@ export function auditedPath(c: Context): string {
 }
 
 /** Records a refused request in the audit trail (in a transaction of its own: the request changes nothing). */
-export async function recordDenial(c: Context<ApiEnv>, action: AuditAction, reason: string): Promise<void> {
+export async function recordDenial(c: Context<ApiEnv>, action: AuditAction, reason: AuditReason): Promise<void> {
   const path = auditedPath(c);
   await recordAuditEvent(c.get('deps').db, requestContext(c), {
     action,

@@ -1,11 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
+import type { AuditReason } from '../audit/reasons.ts';
 import { recordAuditEvent } from '../audit/trail.ts';
 import { escapeUnsafeCharacters } from '../../common/text.ts';
 import { auditedPath } from './access.ts';
 import { requestContext, type ApiEnv } from './context.ts';
 
 /** The refusals of what a request sent, by status, as the audit trail names them. */
-const REFUSAL_REASONS: Record<number, string> = {
+const REFUSAL_REASONS: Record<number, AuditReason> = {
   400: 'invalidInput',
   412: 'versionConflict',
   413: 'bodyTooLarge',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditReason } from '../audit/reasons.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
 import { isRole } from '../domain/access.ts';
@@ -93,7 +94,7 @@ export async function logInWithPassword(
   });
 }
 
-function secondFactorFailure(account: accounts.StoredAccount, totpSecret: string | null | undefined, code: string | undefined, now: Date): string | null {
+function secondFactorFailure(account: accounts.StoredAccount, totpSecret: string | null | undefined, code: string | undefined, now: Date): AuditReason | null {
   if (account.disabledAt !== null || !isRole(account.role)) return 'accountDisabled';
   // The code cannot be checked: refused, as a wrong code is; the audit event tells the operator why.
   if (totpSecret === undefined) return 'totpSecretUnreadable';
@@ -120,7 +121,7 @@ async function claimAttempt(db: Db, context: RequestContext, username: string, n
       action: 'session.login',
       object: { type: 'username', id: username },
       result: 'denied',
-      detail: { reason: 'throttled' },
+      detail: { reason: 'throttled' satisfies AuditReason },
     });
     return freeAt - now.getTime();
   });
@@ -143,7 +144,7 @@ function waitAfter(failureCount: number): number {
   return Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (failureCount - FREE_FAILURES));
 }
 
-async function fail(db: Db, context: RequestContext, username: string, reason: string): Promise<never> {
+async function fail(db: Db, context: RequestContext, username: string, reason: AuditReason): Promise<never> {
   // The attempt was counted as a failure when it was claimed.
   await recordAuditEvent(db, context, {
     action: 'session.login',

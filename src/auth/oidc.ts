@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
+import type { AuditReason } from '../audit/reasons.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { SECOND_FACTOR_ROLES } from '../../common/second-factor.ts';
 import { isRole } from '../domain/access.ts';
@@ -213,7 +214,7 @@ function errorCode(error: unknown): string {
   return error instanceof Error ? error.name : 'unknown';
 }
 
-async function fail(db: Db, context: RequestContext, reason: string, extra: { subject?: string; error?: string } = {}): Promise<never> {
+async function fail(db: Db, context: RequestContext, reason: AuditReason, extra: { subject?: string; error?: string } = {}): Promise<never> {
   await recordAuditEvent(db, context, {
     action: 'session.login',
     object: extra.subject === undefined ? null : { type: 'oidcSubject', id: extra.subject },

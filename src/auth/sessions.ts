@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditReason } from '../audit/reasons.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { isRole, roleOf, type Role } from '../domain/access.ts';
 import { findAccountById, type StoredAccount } from '../db/repositories/accounts.ts';
@@ -50,7 +51,7 @@ export async function openSession(
       action: 'session.ended',
       object: { type: 'account', id: account.id },
       result: 'success',
-      detail: { reason: 'sessionLimit' },
+      detail: { reason: 'sessionLimit' satisfies AuditReason },
     });
   }
   return { token, principal: principalOf(account, { tokenHash: tokenHash(token), secondFactor, createdAt, lastSeenAt: createdAt }) };

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { sha256Hex, type AuditObject } from '../audit/event.ts';
+import type { AuditReason } from '../audit/reasons.ts';
 import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import { isRole, may, type Role } from '../domain/access.ts';
 import * as kept from '../db/repositories/annex-renderings.ts';
@@ -108,7 +109,7 @@ export async function openAnnex(
   if (!letter) throw new NotFoundError('letter', id);
   const role = context.actor?.role;
   if (!(role && isRole(role) && may({ role }, 'annex.read', { type: 'letter', status: letter.status, sent: letter.sentAt !== null }))) {
-    const reason = letter.status === 'draft' ? 'draft' : letter.sentAt === null ? 'notSent' : 'notPermitted';
+    const reason: AuditReason = letter.status === 'draft' ? 'draft' : letter.sentAt === null ? 'notSent' : 'notPermitted';
     await recordAuditEvent(db, context, { action: 'annex.read', object: auditObject(id), result: 'denied', detail: { reason } });
     throw new NotFoundError('letter', id);
   }
