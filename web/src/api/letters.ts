@@ -1,3 +1,4 @@
+import type { Language } from '../../../common/vocabulary/index.ts';
 import { request, requestText } from './client.ts';
 import type { PathParameters, RequestBody, ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
@@ -71,9 +72,9 @@ export function compareLetters(from: string, to: string, signal?: AbortSignal) {
   return request<LetterComparison>(`/letters/comparison${queryString({ from, to })}`, { signal });
 }
 
-/** The letter as it will look, in a format to download; a draft is marked as such on every page. */
-export function renderingAddress(id: string, format: LetterFormat): string {
-  return `/api/v1${path(id)}/renderings/${format}`;
+/** The letter as it will look, in a format to download named in the page's language; a draft is marked as such on every page. */
+export function renderingAddress(id: string, format: LetterFormat, language: Language): string {
+  return `/api/v1${path(id)}/renderings/${format}${queryString({ lang: language })}`;
 }
 
 /** An annex the reader may open, with what changed since the previous one. */
@@ -83,9 +84,9 @@ export function listAnnexes(signal?: AbortSignal) {
   return request<ResponseBody<'/annexes', 'get'>>('/annexes', { signal });
 }
 
-/** The confidential annex, watermarked with the reader; every opening is recorded. */
-export function annexAddress(id: string, format: AnnexFormat): string {
-  return `/api/v1${path(id)}/annex/${format}`;
+/** The confidential annex, watermarked with the reader, named in the page's language; every opening is recorded. */
+export function annexAddress(id: string, format: AnnexFormat, language: Language): string {
+  return `/api/v1${path(id)}/annex/${format}${queryString({ lang: language })}`;
 }
 
 // The review of drafts and the embargo of final letters.

@@ -18,9 +18,14 @@ export function publicDeliveriesFile(file: OpenDataFile, language: Language): st
   return `/api/v1/public/deliveries${queryString({ ...FILE_QUERIES[file], lang: language })}`;
 }
 
-/** The figures of every published letter, as a time series. */
-export function letterFiguresFile(file: OpenDataFile): string {
-  return `/api/v1/public/letter-figures${queryString(FILE_QUERIES[file])}`;
+/** The figures of every published letter, as a time series, in a file named in a language. */
+export function letterFiguresFile(file: OpenDataFile, language: Language): string {
+  return `/api/v1/public/letter-figures${queryString({ ...FILE_QUERIES[file], lang: language })}`;
+}
+
+/** A published letter in a format to download (one of its `links`), named in a language. */
+export function publicLetterFile(address: string, language: Language): string {
+  return `${address}${address.includes('?') ? '&' : '?'}${new URLSearchParams({ lang: language }).toString()}`;
 }
 // Open data besides the deliveries and the letters' figures: the Kiel-compatible file and the DCAT catalogue.
 export const KIEL_CSV = '/api/v1/public/kiel?format=csv';

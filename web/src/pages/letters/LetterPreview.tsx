@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { previewLetter, renderingAddress, type Letter, type LetterChange } from '../../api/letters.ts';
 import { invalidParamsShown, refusalReason } from '../../forms/refusalReason.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { letterFieldLabels } from './letterFields.ts';
 
 /** How long typing pauses before the preview is rendered again. */
@@ -37,7 +38,7 @@ export function LetterPreview({ letter, unsavedChange = null }: LetterPreviewPro
           key={[letter.version, letter.paperNumber, letter.publishedOn].join('/')}
           className="letter-preview"
           title={t('letters.preview.label')}
-          src={renderingAddress(letter.id, 'html')}
+          src={renderingAddress(letter.id, 'html', currentLanguage())}
           // No script may run in it; being of this site lets it load the letter's stylesheet.
           sandbox="allow-same-origin"
         />

@@ -39,7 +39,7 @@ export function PublicDeliveriesPage() {
         <p className="nl-paragraph">{t('publicDeliveries.openData.intro')}</p>
         <div className="letter-tools">
           <DownloadLinks label={t('publicDeliveries.openData.kiel')} downloads={[{ format: 'csvRfc4180', href: KIEL_CSV }, { format: 'xlsx', href: KIEL_XLSX }]} />
-          <DownloadLinks label={t('publicDeliveries.openData.figures')} downloads={OPEN_DATA_FILES.map((format) => ({ format, href: letterFiguresFile(format) }))} />
+          <DownloadLinks label={t('publicDeliveries.openData.figures')} downloads={OPEN_DATA_FILES.map((format) => ({ format, href: letterFiguresFile(format, language) }))} />
         </div>
         <p className="nl-paragraph">
           <a className="nl-link" href={OPEN_DATA_CATALOG}>{t('publicDeliveries.openData.catalog')}</a>
