@@ -117,11 +117,11 @@ export const en: Vocabulary = {
     'letter.finalise': 'Finalise a letter',
     'letter.publication': 'Record the publication of a letter',
     // Letters were called reports before: events already written keep those names.
-    'report.create': 'Create a draft letter',
-    'report.update': 'Change a letter',
-    'report.approve': 'Approve the public letter',
-    'report.finalise': 'Finalise a letter',
-    'report.publication': 'Record the publication of a letter',
+    'report.create': 'Create a draft letter (in older events)',
+    'report.update': 'Change a letter (in older events)',
+    'report.approve': 'Approve the public letter (in older events)',
+    'report.finalise': 'Finalise a letter (in older events)',
+    'report.publication': 'Record the publication of a letter (in older events)',
     // The review of drafts and the embargo of final letters.
     'letter.submit': 'Submit a letter for approval',
     'letter.reject': 'Reject a letter',

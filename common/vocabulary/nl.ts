@@ -222,11 +222,11 @@ export const nl: Vocabulary = {
     'letter.finalise': 'Brief definitief maken',
     'letter.publication': 'Publicatie van een brief vastleggen',
     // Letters were called reports before: events already written keep those names.
-    'report.create': 'Concept van een brief aanmaken',
-    'report.update': 'Brief wijzigen',
-    'report.approve': 'Openbare brief goedkeuren',
-    'report.finalise': 'Brief definitief maken',
-    'report.publication': 'Publicatie van een brief vastleggen',
+    'report.create': 'Concept van een brief aanmaken (in oudere gebeurtenissen)',
+    'report.update': 'Brief wijzigen (in oudere gebeurtenissen)',
+    'report.approve': 'Openbare brief goedkeuren (in oudere gebeurtenissen)',
+    'report.finalise': 'Brief definitief maken (in oudere gebeurtenissen)',
+    'report.publication': 'Publicatie van een brief vastleggen (in oudere gebeurtenissen)',
     // The review of drafts and the embargo of final letters.
     'letter.submit': 'Brief ter goedkeuring aanbieden',
     'letter.reject': 'Brief afwijzen',
