@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
 import { ROLES } from '../../src/domain/access.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { findDeliveryId, logIn, openPageAs, openPageIn, tableRows, useServer, useSessionOf, visit } from './app.ts';
+import { apiResponse, findDeliveryId, logIn, openPageAs, openPageIn, tableRows, useServer, useSessionOf, visit } from './app.ts';
 
 async function navigationLinks(page: Page): Promise<string[]> {
   return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
@@ -137,6 +137,18 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
     expect(await shown('Hersteld tot gebeurtenis')).toBe('nr. 1234');
     expect(await shown('Verloren vanaf gebeurtenis')).toBe('nr. 1235');
     expect(await shown('Verloren tot en met gebeurtenis')).toBe('nr. 20480');
+  });
+
+  it("names the fields a refused request had wrong by their labels, not by the API's names", async () => {
+    const refused = await apiResponse(server(), '/deliveries', { method: 'POST', body: JSON.stringify({ title: 'Geweigerd', category: 'drones', supportType: 'stock', fundingSource: 'ukraineSupportBudget', quantity: 0 }) });
+    expect(refused.status).toBe(400);
+    const auditor = await open('auditor');
+    await visit(auditor, server(), '/audit?action=access');
+    const event = auditor.locator('details.audit-details').first();
+    await event.locator('summary').click();
+    const shown = async (label: string) => (await event.locator('.audit-details__item', { has: auditor.getByText(label, { exact: true }) }).locator('dd').innerText()).trim();
+    expect(await shown('Velden')).toBe('Aantal');
+    expect(await shown('Reden')).toBe('Invoer niet geldig');
   });
 
   it('asks to log in again with the one-time code when the server wants the second factor', async () => {

@@ -49,6 +49,8 @@ function DetailList({ entries, text }: { entries: [string, unknown][]; text: Ret
   const shown = (key: string, value: unknown) => {
     if (key === 'reason' && typeof value === 'string') return terms.reason(value);
     if (EVENT_NUMBERS.has(key) && typeof value === 'number') return t('audit.number', { seq: value });
+    // The fields a refused request had wrong, each by its label where the application has one.
+    if (key === 'fields' && Array.isArray(value)) return value.map((name) => (typeof name === 'string' ? text.label(name) : text.value(key, name))).join(', ') || t('common.none');
     return text.value(key, value);
   };
   return (
