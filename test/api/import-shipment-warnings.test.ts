@@ -60,6 +60,9 @@ describeEachDatabase('a delivery an import registers as shipped without a licenc
     expect(handedOver.reason).toContain('as handed over or delivered on 1 June 2025. If it was shipped before the register was used');
     expect(delivered).toMatchObject({ field: 'deliveredAt', reason: expect.stringContaining('as handed over or delivered on 15 June 2025') });
     expect(dryRun.body.confirmable).toEqual(['shippedWithoutLicence']);
+    // Each reason in the other language too, for a page switched to it after the check.
+    expect(handedOver.reasonsByLanguage.en).toBe(handedOver.reason);
+    expect(handedOver.reasonsByLanguage.nl).toContain('als op 1 juni 2025 al overgedragen of geleverd');
     const inDutch = await registrar('POST', '/imports/dry-run', file);
     expect(inDutch.body.rows.find((row: any) => row.reference === 'HIST-2').faults[0].reason).toContain('heeft een exportvergunning nodig (dat geldt voor alle steun behalve niet-letale goederen en steun van het type "NAVO-fonds") en heeft er in het register geen, maar deze regel legt haar vast als op 15 maart 2024 al overgedragen of geleverd');
   });

@@ -344,6 +344,10 @@ describeEachDatabase('import', (database) => {
         code: 'rowAboveHeaders',
         reason:
           'Van het blad Waarderingen wordt niets geïmporteerd: boven de kolomkoppen op regel 2 staat op regel 1 meer dan een titel (gegevens, of kolomkoppen over twee regels), die anders ongezien zou wegvallen. Haal die regel weg of zet hem onder de kolomkoppen.',
+        reasonsByLanguage: {
+          nl: 'Van het blad Waarderingen wordt niets geïmporteerd: boven de kolomkoppen op regel 2 staat op regel 1 meer dan een titel (gegevens, of kolomkoppen over twee regels), die anders ongezien zou wegvallen. Haal die regel weg of zet hem onder de kolomkoppen.',
+          en: expect.stringMatching(/^Nothing is imported from the sheet Waarderingen/),
+        },
       },
     ]);
     const committed = await registrar('POST', '/imports', { ...upload, mode: 'allOrNothing' }, { 'Accept-Language': 'en' });
@@ -763,7 +767,16 @@ describeEachDatabase('import', (database) => {
         sheet: 'valuation',
         sheetName: 'waarderingen.csv',
         rowNumber: 1,
-        faults: [{ field: 'effectiveDate', column: 'Ingangsdatum / Effective date', columnLetter: null, code: 'missingColumn', reason: 'Dit blad mist de kolom Ingangsdatum / Effective date; voeg die toe met de kop uit het sjabloon.' }],
+        faults: [
+          {
+            field: 'effectiveDate',
+            column: 'Ingangsdatum / Effective date',
+            columnLetter: null,
+            code: 'missingColumn',
+            reason: 'Dit blad mist de kolom Ingangsdatum / Effective date; voeg die toe met de kop uit het sjabloon.',
+            reasonsByLanguage: { nl: 'Dit blad mist de kolom Ingangsdatum / Effective date; voeg die toe met de kop uit het sjabloon.', en: expect.stringContaining('Ingangsdatum / Effective date') },
+          },
+        ],
       },
     ]);
 
@@ -808,7 +821,8 @@ describeEachDatabase('import', (database) => {
     ]);
     const before = await stockToday();
     const dryRun = await registrar('POST', '/imports/dry-run', hidden, { 'Accept-Language': 'nl' });
-    const sheetFault = { field: 'sheet', column: '', columnLetter: null, code: 'hiddenSheet', reason: 'Het blad Leveringen is verborgen, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.' };
+    const hiddenReason = 'Het blad Leveringen is verborgen, dus zijn regels zijn niet te zien; maak het blad zichtbaar om ze te importeren, of verwijder het.';
+    const sheetFault = { field: 'sheet', column: '', columnLetter: null, code: 'hiddenSheet', reason: hiddenReason, reasonsByLanguage: { nl: hiddenReason, en: expect.stringContaining('Leveringen') } };
     expect(dryRun.body.headerFaults).toEqual([{ sheet: 'delivery', sheetName: 'Leveringen', rowNumber: 1, faults: [sheetFault] }]);
     expect(dryRun.body.rows.map((row: any) => [row.sheetName, row.rowNumber, row.outcome, row.faults.map((fault: any) => fault.code)])).toEqual([
       ['Leveringen', 2, 'invalid', ['hiddenSheet']],

@@ -91,7 +91,7 @@ function sendReport(c: Context<ApiEnv>, report: ImportReport) {
   );
   const head = {
     ...rest,
-    sheetsNotTaken: report.sheetsNotTaken.map(({ name, code }, index) => ({ sheetName: name, code, reason: notTaken[index]!.reason })),
+    sheetsNotTaken: report.sheetsNotTaken.map(({ name, code }, index) => ({ sheetName: name, code, reason: notTaken[index]!.reason, reasonsByLanguage: notTaken[index]!.reasons })),
     headerFaults: report.headerFaults.map((header) => ({ ...header, faults: withFaultReasons(c, header.faults) })),
   };
   const file: FileShape<ImportRowReport> = {
@@ -122,5 +122,5 @@ function faultLines(c: Context<ApiEnv>, report: ImportReport, language: Language
 
 function withFaultReasons(c: Context<ApiEnv>, faults: ImportFault[]) {
   const reasons = invalidParams(c, faults);
-  return faults.map((fault, index) => ({ field: fault.field, column: fault.column, columnLetter: fault.columnLetter, code: fault.code, reason: reasons[index]!.reason }));
+  return faults.map((fault, index) => ({ field: fault.field, column: fault.column, columnLetter: fault.columnLetter, code: fault.code, reason: reasons[index]!.reason, reasonsByLanguage: reasons[index]!.reasons }));
 }

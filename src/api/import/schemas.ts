@@ -22,12 +22,18 @@ const ImportCommitSchema = ImportFileSchema.extend({
   mode: z.enum(IMPORT_MODES).openapi({ description: 'allOrNothing: nothing when any row has a fault; onlyValid: the rows without one' }),
 }).openapi('ImportCommit');
 
+/** A reason in each language, beside the one asked for. */
+const ReasonsByLanguageSchema = z
+    .object({ nl: z.string(), en: z.string() })
+    .openapi({ description: 'The reason in each language the application speaks (a page switched to another language after the check says it in that one)' });
+
 const ImportFaultSchema = z.object({
   field: z.string(),
   column: z.string().openapi({ description: "The column's header as the file has it" }),
   columnLetter: z.string().nullable(),
   code: z.string(),
   reason: z.string(),
+  reasonsByLanguage: ReasonsByLanguageSchema,
 });
 
 export const ImportReportSchema = z
@@ -62,7 +68,7 @@ export const ImportReportSchema = z
       .array(z.enum(IMPORT_WARNINGS))
       .openapi({ description: 'The warnings among the faults of rows that have no other (a payment far above its valuation, goods shipped without a licence in the register): confirmed in confirm, those rows are made' }),
     sheetsNotTaken: z
-      .array(z.object({ sheetName: z.string(), code: z.enum(SHEET_NOT_TAKEN_CODES), reason: z.string() }))
+      .array(z.object({ sheetName: z.string(), code: z.enum(SHEET_NOT_TAKEN_CODES), reason: z.string(), reasonsByLanguage: ReasonsByLanguageSchema }))
       .openapi({ description: 'The visible sheets with a table that no rows were taken from, and why: nothing of them is imported' }),
   })
   .openapi('ImportReport');

@@ -13903,6 +13903,11 @@ export interface components {
                     columnLetter: string | null;
                     code: string;
                     reason: string;
+                    /** @description The reason in each language the application speaks (a page switched to another language after the check says it in that one) */
+                    reasonsByLanguage: {
+                        nl: string;
+                        en: string;
+                    };
                 }[];
                 /** @description What a row to create or already in the register holds, by field (amounts in cents, yes or no as a boolean, references as a list); empty for other rows */
                 values: {
@@ -13923,6 +13928,11 @@ export interface components {
                     columnLetter: string | null;
                     code: string;
                     reason: string;
+                    /** @description The reason in each language the application speaks (a page switched to another language after the check says it in that one) */
+                    reasonsByLanguage: {
+                        nl: string;
+                        en: string;
+                    };
                 }[];
             }[];
             /** @description The warnings among the faults of rows that have no other (a payment far above its valuation, goods shipped without a licence in the register): confirmed in confirm, those rows are made */
@@ -13933,6 +13943,11 @@ export interface components {
                 /** @enum {string} */
                 code: "noColumnHeaders" | "rowAboveHeaders" | "headersOverTwoRows" | "headersStaggered";
                 reason: string;
+                /** @description The reason in each language the application speaks (a page switched to another language after the check says it in that one) */
+                reasonsByLanguage: {
+                    nl: string;
+                    en: string;
+                };
             }[];
         };
         ImportFile: {

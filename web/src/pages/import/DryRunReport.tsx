@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { CheckboxField, RadioGroupField } from '../../forms/controls.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useSubmission } from '../../forms/useSubmission.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { ImportCounts } from './ImportCounts.tsx';
 import { FaultsDownload } from './FaultsDownload.tsx';
 import { FaultsTable, RowsTable } from './ImportTables.tsx';
@@ -52,7 +53,7 @@ function SheetsNotTaken({ sheets }: { sheets: ImportReport['sheetsNotTaken'] }) 
       <ul className="utrecht-unordered-list">
         {sheets.map((sheet) => (
           <li key={sheet.sheetName} className="utrecht-unordered-list__item">
-            {sheet.reason}
+            {sheet.reasonsByLanguage[currentLanguage()]}
           </li>
         ))}
       </ul>

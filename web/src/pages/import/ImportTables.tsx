@@ -122,7 +122,7 @@ export function FaultsTable({ rows, headerFaults, download }: { rows: readonly I
             },
           },
           { key: 'reference', header: t('imports.columns.reference'), cell: (item) => item.row.reference ?? t('common.none') },
-          { key: 'message', header: t('imports.columns.message'), cell: (item) => item.fault.reason },
+          { key: 'message', header: t('imports.columns.message'), cell: (item) => item.fault.reasonsByLanguage[currentLanguage()] },
         ]}
       />
     </div>
