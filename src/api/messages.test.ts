@@ -7,6 +7,13 @@ describe('amounts in the reasons of a refusal', () => {
     expect(reason('nl', 'exceedsYearBudget', { year: '2026', available: '9007199254740993' })).toMatch(/€\s90\.071\.992\.547\.409,93 /);
     expect(reason('en', 'exceedsYearBudget', { year: '2026', available: '-1234' })).toContain('-€12.34');
   });
+
+  it('and numbers are given as examples in English as English writes them, the euro sign against the figure and no point between thousands', () => {
+    for (const code of ['notAnAmount', 'amountAmbiguous', 'numberAmbiguous', 'amountTooLarge', 'convertedAmountTooLarge']) {
+      const text = reason('en', code, { shown: '1,234' });
+      expect(text, code).not.toMatch(/€\s\d|\d\.\d{3}\b/);
+    }
+  });
 });
 
 describe('dates in the reasons of a refusal', () => {

@@ -80,7 +80,7 @@ describe('the budget and EPF commands', () => {
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.output).toContain("error: option '--amount <year=euro>' argument '2025=1,234' is invalid. 1,234 can be read two ways: with a comma between thousands or with a decimal comma.");
     expect(ambiguous.output).not.toContain('amountCents');
-    expect((await runCli(dataDir, [...decision, '--amount', '2025=veel'])).output).toContain("argument '2025=veel' is invalid. Enter an amount in euros, such as 1.234,56 or € 1.234,56.");
+    expect((await runCli(dataDir, [...decision, '--amount', '2025=veel'])).output).toContain("argument '2025=veel' is invalid. Enter an amount in euros, such as 1,234.56 or €1,234.56.");
     expect((await runCli(dataDir, [...decision, '--amount', 'x=1.000'])).output).toContain("argument 'x=1.000' is invalid. use YEAR=AMOUNT with a year of four digits, e.g. 2025=400.000.000");
     const claim = await runCli(dataDir, ['epf', 'claim', '--reference', 'EPF-NL-2025-10', '--batch', 'Leveringen', '--period', 'sep. 2025', '--declared', '12,500', '--declared-on', '2025-09-01']);
     expect([claim.code, claim.output]).toEqual([1, expect.stringContaining("error: option '--declared <euro>' argument '12,500' is invalid. 12,500 can be read two ways")]);

@@ -147,9 +147,9 @@ export const form: typeof nl.form = {
   errors: {
     required: 'Fill in this field.',
     invalidAmount: 'Enter an amount, for example 1234567.89.',
-    amountAmbiguous: 'This amount can be read two ways: with a comma between thousands or with a decimal comma. Write thousands with a point or without a sign (1.234 or 1234) and cents after a point or comma (1234.56).',
+    amountAmbiguous: 'This amount can be read two ways: with a comma between thousands or with a decimal comma. Write it with its cents after a point (1,234.00) or without a sign between thousands (1234).',
     amountBeyondCents: 'This amount has more than two decimals; round it to whole cents.',
-    amountTooLarge: 'One amount is at most € 100 billion.',
+    amountTooLarge: 'One amount is at most €100 billion.',
     invalidCurrency: 'Enter a three-letter currency code, for example USD.',
     invalidRate: 'Enter an exchange rate, for example 0.9215.',
     invalidWholeNumber: 'Enter a whole number.',

@@ -12,7 +12,7 @@ export const imports: typeof dutch = {
   templateLink: 'Download the template (XLSX)',
   fileHeading: '2. Check the filled-in file',
   fileLabel: 'File',
-  fileHint: 'An XLSX workbook or a CSV or text file (as Excel saves it, with commas, semicolons or tabs; amounts such as € 1,234.56), at most {{maximum}}.',
+  fileHint: 'An XLSX workbook or a CSV or text file (as Excel saves it, with commas, semicolons or tabs; amounts such as €1,234.56), at most {{maximum}}.',
   check: 'Check',
   checking: 'Checking…',
   errors: {
