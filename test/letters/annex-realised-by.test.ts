@@ -102,6 +102,14 @@ describeEachDatabase('the annex at its reference date, as the figures count what
     await withdraw(await pay(undecided, 2 * MILLION, '2025-05-04'), '2025-06-01');
     expect([await neededAt('2025-05-31'), await neededAt(REFERENCE_DATE)]).toEqual([1, 0]);
   });
+
+  it('lists in the public overview no delivery from stock decided public that was not handed over, whatever the date', async () => {
+    const { realisedAt, ...notHandedOver } = stockDelivery;
+    const pending = await delivery({ ...notHandedOver, title: 'Tenten' });
+    await accepted(roles.disclosure('POST', '/disclosure-decisions', { deliveryIds: [pending], state: 'public', publicTitle: 'Tenten', publicCategory: 'nonLethal' }));
+    for (const date of [REFERENCE_DATE, '2099-12-31']) expect((await newPublicDeliveriesBy(database().db, date)).map((item) => item.title)).not.toContain('Tenten');
+    expect((await annexAt(REFERENCE_DATE)).rows.map((row) => row.title)).not.toContain('Tenten');
+  });
 });
 
 describeEachDatabase('a final letter’s figures, annex, overview and named figures after corrections dated after its reference date', (database) => {

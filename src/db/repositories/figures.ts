@@ -47,7 +47,8 @@ export async function realisedTotalsAtDates<const Dates extends readonly string[
  * withdrawn on its own date: one withdrawn later counted until then, so that date alone does not say it.
  */
 export function realisedBy(date: string): RawBuilder<boolean> {
-  return sql<boolean>`(delivery.realised_at <= ${date}::date and (delivery.support_type = 'stock' or exists (
+  // False, not null, for a delivery without a realisation date: negated, null would count it as realised.
+  return sql<boolean>`(coalesce(delivery.realised_at <= ${date}::date, false) and (delivery.support_type = 'stock' or exists (
     select from payment left join payment_withdrawal withdrawal on withdrawal.payment_id = payment.id
     where payment.delivery_id = delivery.id and payment.paid_on <= ${date}::date
       and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date))))`;
