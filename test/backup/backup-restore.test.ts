@@ -20,7 +20,7 @@ import { openSealed, openTotpSecretKey, TotpSecretKeyMissingError } from '../../
 import { readArchive, writeArchive } from '../../src/backup/archive.ts';
 import { BackupRefusedError, restoreBackup, writeBackup } from '../../src/backup/backup-file.ts';
 import { answerBackupRequests, requestBackup } from '../../src/backup/online-backup.ts';
-import { openDatabase } from '../../src/db/connection.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { LETTER_COMPARE_DATE, LETTER_REFERENCE_DATE } from '../../src/db/seed/demonstration-data.ts';
 import { figuresTable } from '../../src/register/figures.ts';
@@ -446,20 +446,24 @@ describe('backup and restore of the embedded register', () => {
 
 const postgresSkipped = postgresSkipReason();
 describe.skipIf(postgresSkipped !== undefined)(`the server's own role on PostgreSQL${postgresSkipped ? ` (skipped: ${postgresSkipped})` : ''}`, () => {
-  it('starts on a migrated database as a role that may only select, insert, update and delete (README, "Using PostgreSQL")', async () => {
+  /**
+   * A fresh database migrated by its owner, and a role that may only select, insert, update and delete its tables
+   * (README, "Using PostgreSQL"): `prepare` changes it as the owner, `run` gets a connection as that role.
+   */
+  async function asServerRole(prepare: (owner: DatabaseHandle) => Promise<void>, run: (app: DatabaseHandle, owner: DatabaseHandle) => Promise<void>) {
     const databaseUrl = await freshDatabaseUrl();
     const role = `app_${randomUUID().slice(0, 8)}`;
     const owner = await openDatabase({ databaseUrl });
     try {
       await migrate(owner);
       await sql`create role ${sql.id(role)}`.execute(owner.db);
-      await sql`revoke create on schema public from public`.execute(owner.db);
       await sql`grant select, insert, update, delete on all tables in schema public to ${sql.id(role)}`.execute(owner.db);
+      await prepare(owner);
       const asApp = new URL(databaseUrl);
       asApp.searchParams.set('options', `-c role=${role}`);
       const app = await openDatabase({ databaseUrl: asApp.href });
       try {
-        expect(await migrate(app)).toEqual([]);
+        await run(app, owner);
       } finally {
         await app.close();
       }
@@ -469,35 +473,29 @@ describe.skipIf(postgresSkipped !== undefined)(`the server's own role on Postgre
       await owner.close();
       await dropDatabase(databaseUrl);
     }
+  }
+
+  it('starts on a migrated database as a role that may only select, insert, update and delete (README, "Using PostgreSQL")', async () => {
+    await asServerRole(
+      async (owner) => void (await sql`revoke create on schema public from public`.execute(owner.db)),
+      async (app) => expect(await migrate(app)).toEqual([]),
+    );
   });
 
   it('refuses in one line to migrate as that role a database that lacks a migration, naming it and the owner who applies it', async () => {
-    const databaseUrl = await freshDatabaseUrl();
-    const role = `app_${randomUUID().slice(0, 8)}`;
-    const owner = await openDatabase({ databaseUrl });
-    try {
-      await migrate(owner);
-      await sql`create role ${sql.id(role)}`.execute(owner.db);
-      await sql`grant select, insert, update, delete on all tables in schema public to ${sql.id(role)}`.execute(owner.db);
-      // As a newer version brings a migration: the register lacks its last one.
-      const { name: last } = await owner.db.selectFrom('schemaMigration').select('name').orderBy('name', 'desc').limit(1).executeTakeFirstOrThrow();
-      await owner.db.deleteFrom('schemaMigration').where('name', '=', last).execute();
-      const asApp = new URL(databaseUrl);
-      asApp.searchParams.set('options', `-c role=${role}`);
-      const app = await openDatabase({ databaseUrl: asApp.href });
-      try {
+    let last = '';
+    await asServerRole(
+      async (owner) => {
+        // As a newer version brings a migration: the register lacks its last one.
+        last = (await owner.db.selectFrom('schemaMigration').select('name').orderBy('name', 'desc').limit(1).executeTakeFirstOrThrow()).name;
+        await owner.db.deleteFrom('schemaMigration').where('name', '=', last).execute();
+      },
+      async (app, owner) => {
         const refusal = await migrate(app).catch((error: unknown) => error);
         expect(refusal).toBeInstanceOf(MigrationNeedsOwnerError);
         expect((refusal as Error).message).toMatch(new RegExp(`^The database lacks migration ${last}, and the role DATABASE_URL names may not make it \\(must be owner of .+\\): run \`npm run cli -- migrate\` with DATABASE_URL naming the owner of the schema, grant the server's role its tables, then start again\\.$`));
-      } finally {
-        await app.close();
-      }
-      expect(await owner.db.selectFrom('schemaMigration').select('name').where('name', '=', last).execute()).toEqual([]);
-    } finally {
-      await sql`drop owned by ${sql.id(role)}`.execute(owner.db).catch(() => {});
-      await sql`drop role if exists ${sql.id(role)}`.execute(owner.db);
-      await owner.close();
-      await dropDatabase(databaseUrl);
-    }
+        expect(await owner.db.selectFrom('schemaMigration').select('name').where('name', '=', last).execute()).toEqual([]);
+      },
+    );
   });
 });
