@@ -126,14 +126,19 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
     expect((await queue.locator('td').nth(3).innerText()).replace(/\s+/g, ' ').trim()).toBe('Openbaarmakingslijst 31 augustus 2025');
   });
 
+  /** The auditor's trail at the path with its first event opened: what its details show under a label. */
+  async function firstEventOpened(path: string): Promise<(label: string) => Promise<string>> {
+    const auditor = await open('auditor');
+    await visit(auditor, server(), path);
+    const event = auditor.locator('details.audit-details').first();
+    await event.locator('summary').click();
+    return async (label) => (await event.locator('.audit-details__item', { has: auditor.getByText(label, { exact: true }) }).locator('dd').innerText()).trim();
+  }
+
   it("numbers the events a restore names in its details as the trail numbers its events, without a thousands separator", async () => {
     const detail = { operator: 'beheerder', restoredTo: 1234, restoredToHash: 'a'.repeat(64), lostFrom: 1235, lostUpTo: 20_480, signature: 'c2lnbmF0dXJl' };
     await recordAuditEvent(server().database.db, systemContext('test'), { action: 'audit.restore', object: { type: 'auditTrail', id: 'c2lnbmF0dXJl' }, result: 'success', detail });
-    const auditor = await open('auditor');
-    await visit(auditor, server(), '/audit?action=audit.restore');
-    const restore = auditor.locator('details.audit-details').first();
-    await restore.locator('summary').click();
-    const shown = async (label: string) => (await restore.locator('.audit-details__item', { has: auditor.getByText(label, { exact: true }) }).locator('dd').innerText()).trim();
+    const shown = await firstEventOpened('/audit?action=audit.restore');
     expect(await shown('Hersteld tot gebeurtenis')).toBe('nr. 1234');
     expect(await shown('Verloren vanaf gebeurtenis')).toBe('nr. 1235');
     expect(await shown('Verloren tot en met gebeurtenis')).toBe('nr. 20480');
@@ -142,11 +147,7 @@ describeWithBrowser('what each role is offered and allowed', (browser) => {
   it("names the fields a refused request had wrong by their labels, not by the API's names", async () => {
     const refused = await apiResponse(server(), '/deliveries', { method: 'POST', body: JSON.stringify({ title: 'Geweigerd', category: 'drones', supportType: 'stock', fundingSource: 'ukraineSupportBudget', quantity: 0 }) });
     expect(refused.status).toBe(400);
-    const auditor = await open('auditor');
-    await visit(auditor, server(), '/audit?action=access');
-    const event = auditor.locator('details.audit-details').first();
-    await event.locator('summary').click();
-    const shown = async (label: string) => (await event.locator('.audit-details__item', { has: auditor.getByText(label, { exact: true }) }).locator('dd').innerText()).trim();
+    const shown = await firstEventOpened('/audit?action=access');
     expect(await shown('Velden')).toBe('Aantal');
     expect(await shown('Reden')).toBe('Invoer niet geldig');
   });
