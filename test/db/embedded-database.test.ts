@@ -11,6 +11,7 @@ import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createDelivery, getDelivery } from '../../src/register/deliveries.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { createMigratedDataFolder } from '../support/cli.ts';
+import { pgliteTemplate } from '../support/scratch-database.ts';
 
 describe('the embedded database in a data directory', () => {
   const folders: string[] = [];
@@ -34,8 +35,7 @@ describe('the embedded database in a data directory', () => {
 
   it('keeps what was written across a restart', async () => {
     const dataDir = newDataDir();
-    const first = await openDatabase({ dataDir });
-    await migrate(first);
+    const first = await openDatabase({ dataDir, template: await pgliteTemplate() });
     const created = await createDelivery(first.db, systemContext('test'), {
       ...unsetDeliveryFields(),
       title: 'Blijft bewaard',
