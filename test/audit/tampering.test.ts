@@ -16,12 +16,12 @@ import { verifyAuditTrail, type VerificationOptions, type VerificationResult } f
 import { auditCommands } from '../../src/cli/audit-commands.ts';
 import { CommandError } from '../../src/cli/command-error.ts';
 import { openDatabase } from '../../src/db/connection.ts';
-import { migrate } from '../../src/db/migrate.ts';
 import { auditEventRow } from '../../src/db/repositories/audit.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { unsetDeliveryFields, type DeliveryInput } from '../../src/domain/delivery.ts';
 import { createDelivery, updateDelivery } from '../../src/register/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { pgliteTemplate } from '../support/scratch-database.ts';
 
 type Db = Kysely<Database>;
 
@@ -235,8 +235,7 @@ describe('the audit verify and audit checkpoint commands', () => {
   }
 
   it('sign a checkpoint, then find the trail intact, and broken at the first bad event after tampering', async () => {
-    const handle = await openDatabase({ dataDir: join(folder, 'data') });
-    await migrate(handle);
+    const handle = await openDatabase({ dataDir: join(folder, 'data'), template: await pgliteTemplate() });
     for (let number = 1; number <= 3; number++) await createDelivery(handle.db, context, delivery(number));
     await handle.close();
 
