@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
 import { listAuditEvents } from '../../src/db/repositories/audit.ts';
-import { runCli, runCliProcess } from '../support/cli.ts';
+import { createMigratedDataFolder, runCli, runCliProcess } from '../support/cli.ts';
 
 describe('the account commands', () => {
   const folder = mkdtempSync(join(tmpdir(), 'steunregister-accounts-'));
@@ -12,7 +12,9 @@ describe('the account commands', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('add, list, set-role and disable accounts, each recorded in the audit trail', async () => {
-    // In a process of its own: the password piped to the real program's standard input, in a new data folder.
+    // In a process of its own: the password piped to the real program's standard input. The folder holds the
+    // migrated register (migrate-command.test.ts makes one from nothing).
+    await createMigratedDataFolder(dataDir);
     const added = await runCliProcess(dataDir, ['account', 'add', '--name', 'k.jansen', '--role', 'registrar'], 'een lang genoeg wachtwoord\n');
     expect(added.output).toContain('Created account k.jansen (registrar).');
     expect(added.output).not.toContain('TOTP');
