@@ -49,7 +49,7 @@ function lacksPrivilege(error: unknown): error is Error {
 }
 
 /** Runs one migration, refusing with MigrationNeedsOwnerError when the role may not change the schema. */
-async function asOwner<T>(migration: string, run: () => Promise<T>): Promise<T> {
+async function refusedUnlessPermitted<T>(migration: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -108,7 +108,7 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
   // server's own role lacks where the schema belongs to another (README, "Using PostgreSQL").
   const files = await knownMigrations();
   if (await schemaIsMissing(handle)) {
-    await asOwner(files[0]!, () => sql`create table schema_migration (
+    await refusedUnlessPermitted(files[0]!, () => sql`create table schema_migration (
       name text primary key,
       applied_at timestamptz not null default now()
     )`.execute(handle.db));
@@ -121,7 +121,7 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
     const script = await readFile(new URL(file, MIGRATIONS_DIR), 'utf8');
     const record = `insert into schema_migration (name) values ('${file.replace(/'/g, "''")}');`;
     // Only a migration that changes records says so; the others run without the table and the step after it.
-    await asOwner(file, () =>
+    await refusedUnlessPermitted(file, () =>
       script.includes('migration_change')
         ? handle.runScript(`${MIGRATION_CHANGE_TABLE}\n${script}\n${record}`, (trx) => appendMigrationChangeEvents(trx, file))
         : handle.runScript(`${script}\n${record}`),

@@ -258,8 +258,7 @@ interface StatusTotals {
 }
 
 /**
- * A delivery as a claim on it needs it: its funding, its value at the date (its valuation then, or what it counts
- * for in realised support then where that is more: a purchase paid beyond its contract price, or not valued), and
+ * A delivery as a claim on it needs it: its funding, what it may be claimed for at the date (claimableValueAt), and
  * what was claimed on it before; kept from removal until the transaction ends (see deleteDelivery).
  */
 export async function deliveryForClaim(db: Db, deliveryId: string, date: string) {
@@ -267,7 +266,7 @@ export async function deliveryForClaim(db: Db, deliveryId: string, date: string)
     .selectFrom('delivery')
     .select((eb) => [
       'delivery.fundingSource',
-      sql<Cents>`greatest(coalesce(${valueAt(date)}, 0), ${realisedValueAt(date)})`.as('valueCents'),
+      claimableValueAt(date).as('valueCents'),
       eb
         .selectFrom('epfClaim')
         .select(sql<Cents>`coalesce(sum(declared_cents), 0)::bigint`.as('claimed'))
@@ -281,8 +280,8 @@ export async function deliveryForClaim(db: Db, deliveryId: string, date: string)
 }
 
 /**
- * The first date of a claim on the delivery at which what its claims declared up to then is more than its value then
- * (as `deliveryForClaim` reckons it), with both amounts: a revaluation or a withdrawal since lowered it below them.
+ * The first date of a claim on the delivery at which what its claims declared up to then is more than it may be
+ * claimed for then (claimableValueAt), with both amounts: a revaluation or a withdrawal since lowered it below them.
  * Undefined while its value covers every claim.
  */
 export async function claimAboveValue(db: Db, deliveryId: string): Promise<{ declaredOn: string; claimedCents: Cents; valueCents: Cents } | undefined> {
@@ -292,12 +291,21 @@ export async function claimAboveValue(db: Db, deliveryId: string): Promise<{ dec
     from delivery
     cross join lateral (select distinct declared_on from epf_claim where delivery_id = delivery.id) claim_date
     cross join lateral (select coalesce(sum(declared_cents), 0) as cents from epf_claim where delivery_id = delivery.id and declared_on <= claim_date.declared_on) claimed
-    cross join lateral (select greatest(coalesce(${valueAt(claimDate)}, 0), ${realisedValueAt(claimDate)}) as cents) worth
+    cross join lateral (select ${claimableValueAt(claimDate)} as cents) worth
     where delivery.id = ${deliveryId} and claimed.cents > worth.cents
     order by claim_date.declared_on
     limit 1`.execute(db);
   const row = rows[0];
-  return row && { declaredOn: row.declaredOn, claimedCents: Number(row.claimedCents), valueCents: Number(row.valueCents) };
+  return row && { declaredOn: row.declaredOn, claimedCents: centsFromText(row.claimedCents), valueCents: centsFromText(row.valueCents) };
+}
+
+/**
+ * What the outer query's delivery (the table `delivery`) may be claimed for at a date (or a column of dates): its
+ * valuation then, or what it counts for in realised support then where that is more (a purchase paid beyond its
+ * contract price, or not valued).
+ */
+function claimableValueAt(date: string | RawBuilder<string>): RawBuilder<Cents> {
+  return sql<Cents>`greatest(coalesce(${valueAt(date)}, 0), ${realisedValueAt(date)})`;
 }
 
 /**
