@@ -53,6 +53,8 @@ describeEachDatabase('migration 030 on values already decided public', (database
     expect(await basesOf(ids)).toEqual({ decisions: decided, projection: decided });
 
     const { db } = database();
+    // Before migration 030 there was no such column, nor the guard that keeps the decisions (migration 065).
+    await sql`alter table disclosure_decision disable trigger disclosure_decision_kept`.execute(db);
     await sql`alter table disclosure_decision drop column public_value_basis`.execute(db);
     await sql`alter table public_delivery drop column value_basis`.execute(db);
     await sql`delete from schema_migration where name = '030_public_value_basis.sql'`.execute(db);

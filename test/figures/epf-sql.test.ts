@@ -7,12 +7,11 @@ import type { Database } from '../../src/db/schema.ts';
 import { claimStateAt, epfFiguresAt, type EpfClaimHistory } from '../../src/domain/epf.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { acceptedHistory, historyDate } from '../support/epf-histories.ts';
+import { rolledBack } from '../support/rolled-back.ts';
 
-/** EPF history is never changed or deleted, so each case is stored in a transaction that is rolled back. */
-class RolledBack extends Error {}
-
-async function withStoredHistories(db: Kysely<Database>, histories: readonly EpfClaimHistory[], check: (trx: Kysely<Database>) => Promise<void>): Promise<void> {
-  const rolledBack = db.transaction().execute(async (trx) => {
+/** Stores the histories in a transaction that is rolled back after the check. */
+function withStoredHistories(db: Kysely<Database>, histories: readonly EpfClaimHistory[], check: (trx: Kysely<Database>) => Promise<void>): Promise<void> {
+  return rolledBack(db, async (trx) => {
     for (const history of histories) {
       await trx.insertInto('epfClaim').values(history.claim).execute();
       if (history.assessments.length > 0) await trx.insertInto('epfAssessment').values(history.assessments).execute();
@@ -20,9 +19,7 @@ async function withStoredHistories(db: Kysely<Database>, histories: readonly Epf
       if (history.blockages.length > 0) await trx.insertInto('epfBlockage').values(history.blockages).execute();
     }
     await check(trx);
-    throw new RolledBack();
   });
-  await expect(rolledBack).rejects.toBeInstanceOf(RolledBack);
 }
 
 /** Histories, and dates to look at them: often a day something happened, where "on or before" matters. */

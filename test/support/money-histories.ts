@@ -1,7 +1,5 @@
-/** What the property tests of the figures draw and clear: dates, withdrawals, and the register's money. */
+/** What the property tests of the figures draw: dates and withdrawals. */
 import fc from 'fast-check';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../src/db/schema.ts';
 
 /** A few dates drawn often, so that entries, withdrawals and probes share days and ties get tested. */
 export const dateArbitrary = fc.oneof(
@@ -14,9 +12,4 @@ export const withdrawalArbitrary = fc.option(fc.integer({ min: 0, max: 400 }), {
 
 export function daysAfter(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Removes every delivery with its money and withdrawals, for the next case of a property. */
-export async function clearDeliveries(db: Kysely<Database>): Promise<void> {
-  for (const table of ['paymentWithdrawal', 'valuationWithdrawal', 'payment', 'valuation', 'delivery'] as const) await db.deleteFrom(table).execute();
 }
