@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
-import { runCli } from '../support/cli.ts';
+import { createMigratedDataFolder, runCli } from '../support/cli.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'steunregister-serve-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -20,6 +20,7 @@ it.each([
 });
 
 it('refuses to serve on a HOST that is no address of this machine, in one line', async () => {
+  await createMigratedDataFolder(join(folder, 'host'));
   vi.stubEnv('HOST', '192.0.2.1');
   vi.stubEnv('PORT', '0');
   const refused = await runCli(join(folder, 'host'), ['serve', '--no-demonstration-data']);
