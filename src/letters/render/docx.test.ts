@@ -119,6 +119,15 @@ describe('renderLetterDocx', () => {
     expect(files.get('word/document.xml')).toMatch(/<w:headerReference w:type="first"/);
   });
 
+  it('is written in Dutch, so that Word checks its spelling as Dutch, and names no English placeholder as its editor', async () => {
+    for (const createdAt of [undefined, new Date('2025-09-10T10:00:00Z')]) {
+      const files = parts(await renderLetterDocx(letterFixture(), { createdAt }));
+      const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(files.get('word/styles.xml')!)![0];
+      expect(defaults).toContain('<w:lang w:val="nl-NL"/>');
+      expect(files.get('docProps/core.xml')).toContain('<cp:lastModifiedBy>Steunregister</cp:lastModifiedBy>');
+    }
+  });
+
   it('keeps hostile and long text as text', async () => {
     const files = parts(await renderLetterDocx(letterFixture({
       subject: HOSTILE_TEXT,

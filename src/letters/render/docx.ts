@@ -48,6 +48,8 @@ const LINE = 270;
 const BULLETS = 'opsomming';
 const BULLET_INDENT = 284;
 const PARAGRAPH_GAP = 200;
+const CREATOR = 'Steunregister';
+const LANGUAGE = 'nl-NL';
 
 /**
  * The letter as a Word document in the seed letter's layout: what the ministry edits before sending. Given
@@ -56,10 +58,13 @@ const PARAGRAPH_GAP = 200;
 export async function renderLetterDocx(doc: LetterDocument, options: { createdAt?: Date } = {}): Promise<Buffer> {
   const document = new Document({
     title: doc.subject,
-    creator: 'Steunregister',
+    creator: CREATOR,
+    // Without it the library names the last editor "Un-named".
+    lastModifiedBy: CREATOR,
     styles: {
       default: {
-        document: { run: { font: FONT, size: SIZE.body }, paragraph: { spacing: { line: LINE } } },
+        // The letter is Dutch whatever Word's own language: its spelling and grammar are checked as Dutch.
+        document: { run: { font: FONT, size: SIZE.body, language: { value: LANGUAGE } }, paragraph: { spacing: { line: LINE } } },
         title: { run: { font: FONT, size: SIZE.body, bold: false, color: '000000' } },
         heading1: {
           run: { font: FONT, size: SIZE.body, bold: true, color: '000000' },
@@ -118,7 +123,7 @@ export async function renderLetterDocx(doc: LetterDocument, options: { createdAt
     }],
   });
   if (!options.createdAt) return Packer.toBuffer(document);
-  const core = { path: 'docProps/core.xml', data: coreProperties(doc.subject, 'Steunregister', options.createdAt) };
+  const core = { path: 'docProps/core.xml', data: coreProperties(doc.subject, CREATOR, options.createdAt) };
   return stampZipEntries(await Packer.toBuffer(document, undefined, [core]), options.createdAt);
 }
 
@@ -131,7 +136,7 @@ function coreProperties(title: string, creator: string, date: Date): string {
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${escape(title)}</dc:title><dc:creator>${escape(creator)}</dc:creator>` +
+    `<dc:title>${escape(title)}</dc:title><dc:creator>${escape(creator)}</dc:creator><cp:lastModifiedBy>${escape(creator)}</cp:lastModifiedBy>` +
     `${stamp('created')}${stamp('modified')}</cp:coreProperties>`
   );
 }
