@@ -241,6 +241,9 @@ describeWithBrowser('letters', (browser) => {
     // The notice is said in the language the page shows, also after switching.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('The text has been saved; the preview shows the new text.').waitFor();
+    // The letter stays Dutch on the English page: its fields are spell-checked and read aloud as Dutch.
+    expect(await page.getByLabel('Heading of “Training van Oekraïense militairen”').getAttribute('lang')).toBe('nl');
+    expect(await page.getByLabel('Training van Oekraïense militairen', { exact: true }).getAttribute('lang')).toBe('nl');
   });
 
   it('the letter author edits the draft of 31 August 2025; once a disclosure officer approved it, the author finalises it, downloads it and records its paper number; the public page lists it', async () => {

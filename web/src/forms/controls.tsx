@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
+import type { Language } from '../../../common/vocabulary/languages.ts';
 import { fieldId, FormField } from './FormField.tsx';
 
 interface CommonProps {
@@ -10,6 +11,8 @@ interface CommonProps {
   error?: string;
   optional?: boolean;
   describedBy?: string;
+  /** The language of what is typed where it is not the page's (a letter's Dutch text on an English page): spelling is checked in it, and it is read aloud in it. */
+  lang?: Language;
 }
 
 type TextFieldProps = CommonProps & {
@@ -22,12 +25,13 @@ type TextFieldProps = CommonProps & {
   min?: string;
 };
 
-export function TextField({ type = 'text', inputMode, autoComplete = 'off', size, readOnly, min, value, onChange, ...field }: TextFieldProps) {
+export function TextField({ type = 'text', inputMode, autoComplete = 'off', size, readOnly, min, lang, value, onChange, ...field }: TextFieldProps) {
   return (
     <FormField {...field}>
       {(control) => (
         <input
           {...control}
+          lang={lang}
           type={type}
           inputMode={inputMode}
           autoComplete={autoComplete}
@@ -42,12 +46,13 @@ export function TextField({ type = 'text', inputMode, autoComplete = 'off', size
   );
 }
 
-export function TextAreaField({ value, onChange, rows = 4, ...field }: CommonProps & { rows?: number }) {
+export function TextAreaField({ value, onChange, rows = 4, lang, ...field }: CommonProps & { rows?: number }) {
   return (
     <FormField {...field}>
       {(control) => (
         <textarea
           {...control}
+          lang={lang}
           rows={rows}
           className={`utrecht-textarea utrecht-textarea--html-textarea${field.error ? ' utrecht-textarea--invalid' : ''}`}
           value={value}

@@ -27,6 +27,9 @@ interface LetterEditorProps {
 
 type LetterheadFields = Letter['letterhead'];
 
+/** The letter is Dutch, also where the page around it is English. */
+const LETTER_LANGUAGE = 'nl';
+
 /** A textarea per text block of a draft with its heading, and its letter date; saved as one change, refused if someone else saved first. */
 export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedChange }: LetterEditorProps) {
   const { t } = useTranslation();
@@ -104,8 +107,8 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
       <TextField name="letterDate" type="date" label={t('fields.letterDate')} hint={t('letters.editor.letterDateHint')} value={letterDate} error={submission.fieldErrors.letterDate} onChange={setLetterDate} />
       <fieldset className="utrecht-form-fieldset">
         <legend className="utrecht-form-fieldset__legend">{t('letters.letterhead.legend')}</legend>
-        <TextField name="wordmark" label={t('letters.letterhead.wordmark')} hint={t('letters.letterhead.wordmarkHint')} value={letterhead.wordmark} error={submission.fieldErrors.wordmark} onChange={(wordmark) => setLetterhead((old) => ({ ...old, wordmark }))} />
-        <TextField name="signatoryTitle" label={t('letters.letterhead.signatoryTitle')} value={letterhead.signatoryTitle} error={submission.fieldErrors.signatoryTitle} onChange={(signatoryTitle) => setLetterhead((old) => ({ ...old, signatoryTitle }))} />
+        <TextField name="wordmark" lang={LETTER_LANGUAGE} label={t('letters.letterhead.wordmark')} hint={t('letters.letterhead.wordmarkHint')} value={letterhead.wordmark} error={submission.fieldErrors.wordmark} onChange={(wordmark) => setLetterhead((old) => ({ ...old, wordmark }))} />
+        <TextField name="signatoryTitle" lang={LETTER_LANGUAGE} label={t('letters.letterhead.signatoryTitle')} value={letterhead.signatoryTitle} error={submission.fieldErrors.signatoryTitle} onChange={(signatoryTitle) => setLetterhead((old) => ({ ...old, signatoryTitle }))} />
         <TextField name="signatoryName" label={t('letters.letterhead.signatoryName')} hint={t('letters.letterhead.signatoryNameHint')} value={letterhead.signatoryName} error={submission.fieldErrors.signatoryName} onChange={(signatoryName) => setLetterhead((old) => ({ ...old, signatoryName }))} />
         {letterhead.signatoryName.trim() === '' && <Alert type="warning">{t('letters.letterhead.signatoryMissing')}</Alert>}
       </fieldset>
@@ -116,6 +119,7 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
           {block.heading !== null && (
             <TextField
               name={headingField(index)}
+              lang={LETTER_LANGUAGE}
               label={t('letters.editor.blockHeading', { heading: labelOf(index) })}
               value={headings[index] ?? ''}
               error={submission.fieldErrors[headingField(index)]}
@@ -124,6 +128,7 @@ export function LetterEditor({ letter, etag, busy, onSaved, onReload, onUnsavedC
           )}
           <TextAreaField
             name={blockField(index)}
+            lang={LETTER_LANGUAGE}
             label={labelOf(index)}
             describedBy={helpId}
             rows={rowsFor(block.text)}
