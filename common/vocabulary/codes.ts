@@ -329,6 +329,9 @@ export type EpfParameterisedFigure = (typeof EPF_PARAMETERISED_FIGURES)[number];
  */
 export const LETTER_BUDGET_FIGURE_KINDS = ['budgetDecision', 'budgetShift', 'budgetCommitment'] as const;
 export type LetterBudgetFigureKind = (typeof LETTER_BUDGET_FIGURE_KINDS)[number];
+/** The years the text may name of such a record after its id (`{{budgetShift:ID.fromYear}}`), by kind and part. */
+export const LETTER_BUDGET_YEAR_PARTS = ['budgetDecision.period', 'budgetShift.fromYear', 'budgetShift.toYear', 'budgetCommitment.year'] as const;
+export type LetterBudgetYearPart = (typeof LETTER_BUDGET_YEAR_PARTS)[number];
 
 /** Industry: where a company comes from, by its country (NL and UA; any other country is "other"). */
 export const COMPANY_ORIGINS = ['dutch', 'ukrainian', 'other'] as const;

@@ -9,6 +9,7 @@ import type {
   TrainingMeasure,
   LetterFigureName,
   LetterBudgetFigureKind,
+  LetterBudgetYearPart,
   ConfidentialityGround,
   DecideAgainReason,
   EpfClaimStatus,
@@ -56,7 +57,7 @@ export interface Vocabulary {
   auditObjectTypes: Record<AuditObjectType, string>;
   auditResults: Record<AuditResult, string>;
   /** What each name a letter's text may use places; `delivery` for `{{delivery:ID}}`. */
-  letterFigures: Record<LetterFigureName | 'delivery' | 'training' | EpfParameterisedFigure | LetterBudgetFigureKind, string>;
+  letterFigures: Record<LetterFigureName | 'delivery' | 'training' | EpfParameterisedFigure | LetterBudgetFigureKind | LetterBudgetYearPart, string>;
   // The European Peace Facility
   epfTrancheKinds: Record<EpfTrancheKind, string>;
   epfDutchRoles: Record<EpfDutchRole, string>;
@@ -362,6 +363,10 @@ export const nl: Vocabulary = {
     budgetDecision: 'bedrag van een begrotingsbesluit, met zijn kenmerk',
     budgetShift: 'bedrag van een kasschuif, met haar kenmerk',
     budgetCommitment: 'bedrag van een toezegging of verplichting, met haar kenmerk',
+    'budgetDecision.period': 'de begrotingsjaren van een begrotingsbesluit ("2025-2027"), met zijn kenmerk',
+    'budgetShift.fromYear': 'het jaar waaruit een kasschuif geld haalt, met haar kenmerk',
+    'budgetShift.toYear': 'het jaar waarnaar een kasschuif geld brengt, met haar kenmerk',
+    'budgetCommitment.year': 'het begrotingsjaar van een toezegging of verplichting, met haar kenmerk',
     'readiness.judgement': 'het oordeel over de effecten op de gereedheid (het zwaarste)',
     training: 'een aantal of bedrag van een trainingsprogramma, met zijn korte naam en de maat',
     trainingCountsUpTo: 'tot en met wanneer de trainingen zijn geteld van elk programma waarvan de tekst aantallen noemt (de vroegste van hun laatste tellingen tot de peildatum): de maand als die telling tot de laatste dag ervan loopt ("augustus 2025"), anders de dag ("15 oktober 2025")',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { EPF_PARAMETERISED_FIGURES, LETTER_FIGURE_NAMES } from '../../../../common/vocabulary/codes.ts';
+import { EPF_PARAMETERISED_FIGURES, LETTER_BUDGET_FIGURE_KINDS, LETTER_BUDGET_YEAR_PARTS, LETTER_FIGURE_NAMES } from '../../../../common/vocabulary/codes.ts';
 import { vocabulary } from '../../../../common/vocabulary/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
@@ -19,11 +19,22 @@ export function FigureNamesHelp({ id }: { id: string }) {
         <li>
           <code>{'{{delivery:…}}'}</code> {words.delivery}
         </li>
-        {EPF_PARAMETERISED_FIGURES.map((name) => (
+        {[...EPF_PARAMETERISED_FIGURES, ...LETTER_BUDGET_FIGURE_KINDS].map((name) => (
           <li key={name}>
             <code>{`{{${name}:…}}`}</code> {words[name]}
           </li>
         ))}
+        {LETTER_BUDGET_YEAR_PARTS.map((name) => {
+          const [kind, part] = name.split('.');
+          return (
+            <li key={name}>
+              <code>{`{{${kind}:….${part}}}`}</code> {words[name]}
+            </li>
+          );
+        })}
+        <li>
+          <code>{'{{training:…}}'}</code> {words.training}
+        </li>
       </ul>
     </div>
   );

@@ -5,6 +5,7 @@ import type { Letter } from '../../api/letters.ts';
 import { useDeliverySearch } from '../../forms/useDeliverySearch.ts';
 import { SelectField, TextField } from '../../forms/controls.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import { describeFigure, isOffered } from './figureChoice.ts';
 
 /** How many public deliveries a search offers, the first by title. */
 const SEARCH_LIMIT = 10;
@@ -22,7 +23,7 @@ export function FigurePicker({ figures, onInsert }: FigurePickerProps) {
   const [chosen, setChosen] = useState('');
   const [search, setSearch] = useState('');
   const found = useDeliverySearch(PUBLIC, search.trim() || null, SEARCH_LIMIT);
-  const describe = useFigureDescription();
+  const words: Record<string, string> = vocabulary(currentLanguage()).letterFigures;
   return (
     <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset figure-picker">
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('letters.picker.legend')}</legend>
@@ -33,7 +34,7 @@ export function FigurePicker({ figures, onInsert }: FigurePickerProps) {
           label={t('letters.picker.figure')}
           value={chosen}
           onChange={setChosen}
-          options={[{ value: '', label: t('form.choose') }, ...figures.filter(({ name }) => !name.startsWith('delivery:')).map(({ name, value }) => ({ value: name, label: `${describe(name)}: ${value}` }))]}
+          options={[{ value: '', label: t('form.choose') }, ...figures.filter(({ name }) => isOffered(name)).map(({ name, value }) => ({ value: name, label: `${describeFigure(name, words)}: ${value}` }))]}
         />
         <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={!chosen} onClick={() => onInsert(chosen)}>
           {t('letters.picker.insert')}
@@ -55,14 +56,4 @@ export function FigurePicker({ figures, onInsert }: FigurePickerProps) {
       )}
     </fieldset>
   );
-}
-
-/** What a figure's name stands for, in words: its own, or its kind's with what it is about (`training:stc.trainers`). */
-function useFigureDescription(): (name: string) => string {
-  const words: Record<string, string> = vocabulary(currentLanguage()).letterFigures;
-  return (name) => {
-    if (words[name]) return words[name];
-    const [kind = '', about = ''] = name.split(/:(.*)/s);
-    return words[kind] ? `${words[kind]} (${about})` : name;
-  };
 }
