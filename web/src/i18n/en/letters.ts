@@ -102,6 +102,7 @@ export const letters: typeof nl.letters = {
     signatoryMissing: 'The letter has no signatory name yet: without one it cannot be submitted for approval.',
   },
   annexTotal: 'Total of the confidential annex',
+  annexRow: 'Delivery in the confidential annex: {{delivery}}',
   approval: {
     none: 'No disclosure officer has approved the public letter yet. Without approval the letter cannot be finalised: its figures disclose something too.',
     current: 'Approved for disclosure by {{name}} on {{moment}}: the letter still reads exactly as approved.',

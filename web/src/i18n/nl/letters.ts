@@ -100,6 +100,7 @@ export const letters = {
     signatoryMissing: 'De brief heeft nog geen naam van een ondertekenaar: zonder naam kan hij niet ter goedkeuring worden aangeboden.',
   },
   annexTotal: 'Totaal van de vertrouwelijke bijlage',
+  annexRow: 'Levering in de vertrouwelijke bijlage: {{delivery}}',
   approval: {
     none: 'Een openbaarmakingsfunctionaris heeft de openbare brief nog niet goedgekeurd. Zonder goedkeuring kan de brief niet definitief worden: ook de cijfers maken iets openbaar.',
     current: 'Goedgekeurd voor openbaarmaking door {{name}} op {{moment}}: de brief luidt nog precies zoals goedgekeurd.',

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { isUuid } from '../../../../common/ids.ts';
 import { verifyLetter, type Verification } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -6,7 +8,7 @@ import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useResource } from '../../state/useResource.ts';
-import { useFigureLabel } from './useFigureLabel.ts';
+import { annexRowDelivery, useFigureLabel } from './useFigureLabel.ts';
 
 type Difference = Verification['differences'][number];
 type NamedFigureDifference = Verification['figureDifferences'][number];
@@ -39,11 +41,22 @@ function DifferencesTable({ differences }: { differences: Difference[] }) {
   const language = currentLanguage();
   const figureLabel = useFigureLabel();
   const columns: Column<Difference>[] = [
-    { key: 'figure', header: t('letters.verification.figure'), cell: (row) => figureLabel(row.figure) },
+    { key: 'figure', header: t('letters.verification.figure'), cell: (row) => <FigureCell figure={row.figure} label={figureLabel(row.figure)} /> },
     { key: 'published', header: t('letters.verification.recorded'), numeric: true, cell: (row) => formatEuro(row.published, language) },
     { key: 'recomputed', header: t('letters.verification.recomputed'), numeric: true, cell: (row) => formatEuro(row.recomputed, language) },
   ];
   return <DataTable caption={t('letters.verification.caption')} columns={columns} rows={differences} rowKey={(row) => row.figure} />;
+}
+
+/** A figure by its label; a delivery's row of the annex links to the delivery in the register. */
+function FigureCell({ figure, label }: { figure: string; label: string }) {
+  const delivery = annexRowDelivery(figure);
+  if (delivery === null || !isUuid(delivery)) return label;
+  return (
+    <Link className="utrecht-link utrecht-link--html-a" href={`/leveringen/${delivery}`}>
+      {label}
+    </Link>
+  );
 }
 
 /** The named figures of the text ({{budgetTotal}}, {{epfPaid:2024}}, …) as printed, and as the register gives them now. */
