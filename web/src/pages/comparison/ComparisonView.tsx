@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LetterComparison } from '../../api/letters.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
+import { LetterWords } from '../../components/LetterWords.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useFigureLabel } from '../letters/useFigureLabel.ts';
@@ -34,7 +35,7 @@ export function ComparisonView({ comparison }: { comparison: LetterComparison })
 }
 
 /** A figure as the server gives it: in the rounding of the letter that printed it. */
-const letterAmount = (text: string) => <span lang="nl">{text}</span>;
+const letterAmount = (text: string) => <LetterWords text={text} />;
 
 function FigureMoves({ figures, dates }: { figures: FigureMove[]; dates: { from: string; to: string } }) {
   const { t } = useTranslation();

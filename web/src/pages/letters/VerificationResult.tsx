@@ -4,6 +4,7 @@ import { isUuid } from '../../../../common/ids.ts';
 import { verifyLetter, type Verification } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { LetterWords } from '../../components/LetterWords.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -64,8 +65,8 @@ function NamedFigureDifferencesTable({ differences }: { differences: NamedFigure
   const { t } = useTranslation();
   const columns: Column<NamedFigureDifference>[] = [
     { key: 'figure', header: t('letters.verification.namedFigure'), cell: (row) => <code>{`{{${row.figure}}}`}</code> },
-    { key: 'published', header: t('letters.verification.published'), cell: (row) => row.published },
-    { key: 'recomputed', header: t('letters.verification.recomputed'), cell: (row) => row.recomputed || t('letters.verification.noValue') },
+    { key: 'published', header: t('letters.verification.published'), cell: (row) => <LetterWords text={row.published} /> },
+    { key: 'recomputed', header: t('letters.verification.recomputed'), cell: (row) => (row.recomputed ? <LetterWords text={row.recomputed} /> : t('letters.verification.noValue')) },
   ];
   return <DataTable caption={t('letters.verification.namedCaption')} columns={columns} rows={differences} rowKey={(row) => row.figure} />;
 }
@@ -76,8 +77,8 @@ function AnnexDifferencesTable({ differences }: { differences: AnnexDifference[]
   const columns: Column<AnnexDifference>[] = [
     { key: 'section', header: t('letters.verification.section'), cell: (row) => t(`letters.verification.sections.${row.section}`) },
     { key: 'item', header: t('letters.verification.item'), cell: (row) => row.item },
-    { key: 'published', header: t('letters.verification.published'), cell: (row) => row.published || t('letters.verification.noRow') },
-    { key: 'recomputed', header: t('letters.verification.recomputed'), cell: (row) => row.recomputed || t('letters.verification.noRow') },
+    { key: 'published', header: t('letters.verification.published'), cell: (row) => (row.published ? <LetterWords text={row.published} /> : t('letters.verification.noRow')) },
+    { key: 'recomputed', header: t('letters.verification.recomputed'), cell: (row) => (row.recomputed ? <LetterWords text={row.recomputed} /> : t('letters.verification.noRow')) },
   ];
   return <DataTable caption={t('letters.verification.annexCaption')} columns={columns} rows={differences} rowKey={(row) => `${row.section}:${row.item}:${row.published}`} />;
 }
