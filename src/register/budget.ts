@@ -26,7 +26,7 @@ import {
   type CommitmentStageInput,
 } from '../domain/budget.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
-import type { LetterBudgetFigureKind } from '../../common/vocabulary/codes.ts';
+import type { LetterBudgetFigureKind, LetterBudgetYearPart } from '../../common/vocabulary/codes.ts';
 import type { LetterBudgetInputs } from '../letters/snapshot.ts';
 import * as budget from '../db/repositories/budget.ts';
 import { lockNamesOf } from '../db/repositories/names.ts';
@@ -267,11 +267,13 @@ interface YearRecords {
   budgetShift: { fromYear: number; toYear: number };
   budgetCommitment: { budgetYear: number };
 }
+/** The parts of a kind of record that LETTER_BUDGET_YEAR_PARTS names (`fromYear` of `budgetShift.fromYear`). */
+type YearPartOf<Kind extends LetterBudgetFigureKind> = LetterBudgetYearPart extends infer Part ? (Part extends `${Kind}.${infer Name}` ? Name : never) : never;
 /**
  * The years a letter's text may name of a budget record after its id (`{{budgetDecision:ID.period}}`), each as the
  * letter prints it: a decision's period ("2025-2027"), a shift's years, a commitment's budget year.
  */
-export const BUDGET_YEAR_PARTS: { readonly [Kind in LetterBudgetFigureKind]: Readonly<Record<string, (record: YearRecords[Kind]) => string>> } = {
+export const BUDGET_YEAR_PARTS: { readonly [Kind in LetterBudgetFigureKind]: Readonly<Record<YearPartOf<Kind>, (record: YearRecords[Kind]) => string>> } = {
   budgetDecision: { period: (decision) => yearsText(decision.firstYear, decision.lastYear) },
   budgetShift: { fromYear: (shift) => String(shift.fromYear), toYear: (shift) => String(shift.toYear) },
   budgetCommitment: { year: (commitment) => String(commitment.budgetYear) },
