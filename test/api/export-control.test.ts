@@ -347,4 +347,41 @@ describeEachDatabase('export control API', (database) => {
     expect(parseCsv(await english.text())[0]).toEqual(['Military List category', 'Number of licences', 'Value (EUR)']);
     expect(Math.round(coarmCsv.slice(1).reduce((sum, row) => sum + (row[2] ? Number(row[2]) : 0), 0) * 100)).toBe(reports.coarm.totalValueCents);
   });
+
+  it("reports an export under the licence for its goods at its value in the report's year, and no licence of a removed delivery", async () => {
+    const reports2024 = async () => (await assessor('GET', '/export-control/reports/2024')).body;
+    const before = await reports2024();
+    const tanks = (await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Tanks voor het ATT-rapport', category: 'battleTanks', quantity: 4, committedAt: '2024-01-15', realisedAt: null })).body as { id: string };
+    const assessment = await assessor('POST', `/deliveries/${tanks.id}/export-assessments`, { ...positiveAssessment, assessedOn: '2024-02-01' });
+    const forTanks = { ...licenceFor(assessment.body.id, 'battleTanks'), issuedOn: '2024-02-05', validUntil: '2025-02-05', quantityAuthorised: 4 };
+    expect(forTanks).toMatchObject({ militaryListCategory: 'ML6', unRegisterCategory: 'I' });
+    expect((await licensing('POST', `/deliveries/${tanks.id}/export-licences`, forTanks)).status).toBe(201);
+    // Their fire control, licensed later beside them: equipment outside the UN Register's categories, under which no tank left.
+    const fireControl = { ...licenceFor(assessment.body.id, 'battleTanks'), number: `ML5-${tanks.id}`, issuedOn: '2024-03-01', militaryListCategory: 'ML5', unRegisterCategory: null, quantityAuthorised: null };
+    expect((await licensing('POST', `/deliveries/${tanks.id}/export-licences`, fireControl)).status).toBe(201);
+    const valued = await registrar('POST', `/deliveries/${tanks.id}/valuations`, { amountCents: 800_000_000, basis: 'replacementValue', effectiveDate: '2024-04-15' });
+    expect(valued.status).toBe(201);
+    const { version } = (await registrar('GET', `/deliveries/${tanks.id}`)).body;
+    expect((await registrar('PATCH', `/deliveries/${tanks.id}`, { realisedAt: '2024-04-15' }, { 'If-Match': `"${version}"` })).status).toBe(200);
+    // A revaluation of a later year is no part of 2024's exports.
+    expect((await registrar('POST', `/deliveries/${tanks.id}/valuations`, { amountCents: 1_200_000_000, basis: 'replacementValue', effectiveDate: '2025-06-01' })).status).toBe(201);
+
+    const reports = await reports2024();
+    expect(reports.att.rows).toContainEqual({ category: 'I', importingState: 'UA', numberOfItems: 4, valueCents: 800_000_000, description: 'Tanks voor het ATT-rapport', shippedOn: '2024-04-15' });
+    expect(reports.unroca.rows).toContainEqual(expect.objectContaining({ category: 'I', numberOfItems: 4, descriptions: ['Tanks voor het ATT-rapport'] }));
+    expect(reports.register).toMatchObject({
+      shipments: before.register.shipments + 1,
+      shipmentValueCents: before.register.shipmentValueCents + 800_000_000,
+      outsideCategories: before.register.outsideCategories,
+    });
+    expect(reports.coarm.totalLicences).toBe(before.coarm.totalLicences + 2);
+
+    // A delivery removed takes its assessment and licence with it: neither is counted any more.
+    const removed = await newStock();
+    const removedAssessment = await assessor('POST', `/deliveries/${removed.id}/export-assessments`, { ...positiveAssessment, assessedOn: '2024-02-01' });
+    expect((await licensing('POST', `/deliveries/${removed.id}/export-licences`, { ...licenceFor(removedAssessment.body.id), issuedOn: '2024-02-05', validUntil: '2025-02-05' })).status).toBe(201);
+    expect((await reports2024()).coarm.totalLicences).toBe(before.coarm.totalLicences + 3);
+    expect((await registrar('DELETE', `/deliveries/${removed.id}`, undefined, { 'If-Match': '"1"' })).status).toBe(204);
+    expect((await reports2024()).coarm).toMatchObject({ totalLicences: before.coarm.totalLicences + 2, totalValueCents: reports.coarm.totalValueCents });
+  });
 });

@@ -16,6 +16,7 @@ import { countFoundUpToCap, isPositionOf, keysetColumns, readKeysetPage, type Ke
 import type { Database } from '../schema.ts';
 import { withTypedErrors } from '../errors.ts';
 import { foldedReferenceIs } from './folded-reference.ts';
+import { moneyValueAt } from './figures.ts';
 
 type Db = Kysely<Database>;
 
@@ -288,28 +289,44 @@ const ShipmentSchema = z.object({
 });
 export type Shipment = z.infer<typeof ShipmentSchema>;
 
+/** Whether the licence `l` let the goods of `delivery` leave on `shipped.shipped_on`, as the shipment gate judges it: for the goods themselves, valid then, for their quantity. */
+const licenceCoveredShipment = sql<boolean>`(${licenceCoversGoods} and l.valid_until >= shipped.shipped_on
+  and (delivery.quantity is null or l.quantity_authorised is null or delivery.quantity <= l.quantity_authorised))`;
+
 /**
  * The actual exports of a year: deliveries that need a licence and left in it (stock at hand-over,
- * everything else at delivery), each with the licence it left under (the latest issued by then).
+ * everything else at delivery), each at its value at the end of the year (a later revaluation or payment is
+ * another year's) and with the licence it left under: the latest issued by then that covered it, else the
+ * latest issued by then (a licence for equipment that goes with the goods, issued after theirs, is not it).
  */
 export async function shipmentsIn(db: Db, year: number): Promise<Shipment[]> {
+  const yearEnd = `${year}-12-31`;
   const { rows } = await sql`
     select delivery.id as delivery_id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
-      delivery.current_value_cents as value_cents, shipped.shipped_on, licence.number as licence_number,
+      ${moneyValueAt(yearEnd)} as value_cents, shipped.shipped_on, licence.number as licence_number,
       licence.military_list_category, licence.un_register_category, licence.importing_state, licence.withheld_ground
     from delivery
       cross join lateral (select case when delivery.support_type = 'stock' then delivery.realised_at else delivery.delivered_at end as shipped_on) shipped
       left join lateral (select * from export_licence l where l.delivery_id = delivery.id and l.issued_on <= shipped.shipped_on
-        order by l.issued_on desc, l.recorded_at desc limit 1) licence on true
+        order by ${licenceCoveredShipment} desc, l.issued_on desc, l.recorded_at desc limit 1) licence on true
     where delivery.deleted_at is null and ${requiredExpression}
-      and shipped.shipped_on >= ${`${year}-01-01`}::date and shipped.shipped_on <= ${`${year}-12-31`}::date
+      and shipped.shipped_on >= ${`${year}-01-01`}::date and shipped.shipped_on <= ${yearEnd}::date
     order by shipped.shipped_on, delivery.id`.execute(db);
   return rows.map((row) => ShipmentSchema.parse(row));
 }
 
-/** The licences issued in a year. */
+/** The licences issued in a year, but those of a removed delivery, which took them with it as it takes its denials. */
 export async function licencesIssuedIn(db: Db, year: number): Promise<StoredLicence[]> {
-  const rows = await db.selectFrom('exportLicence').selectAll().where('issuedOn', '>=', `${year}-01-01`).where('issuedOn', '<=', `${year}-12-31`).orderBy('issuedOn').orderBy('number').execute();
+  const rows = await db
+    .selectFrom('exportLicence')
+    .innerJoin('delivery', 'delivery.id', 'exportLicence.deliveryId')
+    .where('delivery.deletedAt', 'is', null)
+    .where('issuedOn', '>=', `${year}-01-01`)
+    .where('issuedOn', '<=', `${year}-12-31`)
+    .selectAll('exportLicence')
+    .orderBy('issuedOn')
+    .orderBy('number')
+    .execute();
   return rows.map((row) => StoredLicenceSchema.parse(row));
 }
 

@@ -90,6 +90,18 @@ export function valueAt(date: string | RawBuilder<string>): RawBuilder<Cents | n
 }
 
 /**
+ * What the outer query's delivery (the table `delivery`) was worth by its money at the end of a date, as currentValue
+ * (src/domain/delivery.ts) counts it today: stock at its value then (valueAt), a purchase or contribution at its
+ * payments made by then and not withdrawn by then; 0 where there is none.
+ */
+export function moneyValueAt(date: string): RawBuilder<Cents> {
+  return sql<Cents>`(case when delivery.support_type = 'stock' then coalesce(${valueAt(date)}, 0) else (
+    select coalesce(sum(payment.amount_cents), 0)::bigint from payment left join payment_withdrawal withdrawal on withdrawal.payment_id = payment.id
+    where payment.delivery_id = delivery.id and payment.paid_on <= ${date}::date
+      and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date)) end)`;
+}
+
+/**
  * What the outer query's delivery (the table `delivery`) counts for in realised support at a date: stock handed
  * over by then at its value then, a purchase or contribution at its payments made by then and not withdrawn by
  * then (migration 035); 0 when it counts for nothing yet.
