@@ -127,4 +127,20 @@ describeWithBrowser('export control', (browser) => {
     const control = await api<{ licences: unknown[] }>(server(), `/deliveries/${id}/export-control`, { as: 'licensingOfficer' });
     expect(control.licences).toEqual([]);
   });
+
+  it("says a year the reports are not kept for at the year's field, showing no other year's figures under it", async () => {
+    const assessor = await openPageAs(browser(), server(), 'exportControlAssessor', 'en');
+    pages.push(assessor);
+    await visit(assessor, server(), '/exportcontrole/rapportages');
+    await assessor.getByLabel('Year', { exact: true }).fill('2025');
+    await assessor.getByRole('button', { name: 'Show' }).click();
+    await assessor.getByRole('heading', { name: 'Reconciliation with the register' }).waitFor();
+    for (const year of ['1999', 'abc']) {
+      await assessor.getByLabel('Year', { exact: true }).fill(year);
+      await assessor.getByRole('button', { name: 'Show' }).click();
+      expect(await fieldError(assessor, 'Year')).toBe('Enter a whole number from 2014 to 2100.');
+      expect(await assessor.getByRole('heading', { name: 'Reconciliation with the register' }).count()).toBe(0);
+      expect(await assessor.getByText('The data could not be loaded.').count()).toBe(0);
+    }
+  });
 });

@@ -49,8 +49,9 @@ export function openAssessment(id: string, signal?: AbortSignal) {
   return request<Schema<'OpenedAssessment'>>(`/export-assessments/${encodeURIComponent(id)}`, { signal });
 }
 
-export function getArmsTransferReports(year: number, signal?: AbortSignal) {
-  return request<ArmsTransferReports>(`/export-control/reports/${year}`, { signal });
+/** The reports of the year as typed: the API judges it. */
+export function getArmsTransferReports(year: string, signal?: AbortSignal) {
+  return request<ArmsTransferReports>(`/export-control/reports/${encodeURIComponent(year)}`, { signal });
 }
 
 /** One of a year's arms-transfer reports as a file, its headings in the page's language. */

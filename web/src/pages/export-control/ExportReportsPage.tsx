@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { EXPORT_REPORTS } from '../../../../common/vocabulary/codes.ts';
 import { armsTransferReportFile, getArmsTransferReports } from '../../api/export-control.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { TextField } from '../../forms/controls.tsx';
+import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { locale } from '../../format/locale.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -16,16 +17,32 @@ export function ExportReportsPage() {
   const language = currentLanguage();
   const euro = (cents: number) => formatEuro(cents, language);
   const rows = (count: number) => fill(count === 1 ? r.rowsOne : r.rowsOther, { count: count.toLocaleString(locale(language)) });
-  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
-  const chosen = /^\d{4}$/.test(year) ? Number(year) : null;
-  const reports = useResource(String(chosen), (signal) => (chosen ? getArmsTransferReports(chosen, signal) : Promise.reject(new Error('year'))));
-  const data = reports.data?.data;
+  const lastYear = String(new Date().getFullYear() - 1);
+  const [typed, setTyped] = useState(lastYear);
+  const [year, setYear] = useState(lastYear);
+  const reports = useResource(year, (signal) => getArmsTransferReports(year, signal));
+  // A year the API refuses is said at the field, and no other year's figures are shown under it.
+  const refusal = fieldErrorsOf(reports.status === 'failed' ? reports.error : undefined).year;
+  const data = reports.status !== 'failed' && reports.data?.data.year === Number(year) ? reports.data.data : undefined;
+
+  function show(event: FormEvent) {
+    event.preventDefault();
+    const asked = typed.trim() || lastYear;
+    setTyped(asked);
+    setYear(asked);
+  }
+
   return (
     <>
       <PageHeading title={r.title}>{r.title}</PageHeading>
       <p className="nl-paragraph">{r.intro}</p>
-      <TextField name="year" inputMode="numeric" size="small" label={r.year} value={year} onChange={setYear} />
-      <ResourceStatus resource={reports} onRetry={reports.reload} />
+      <form className="date-form" noValidate onSubmit={show}>
+        <TextField name="year" inputMode="numeric" size="small" label={r.year} value={typed} onChange={setTyped} error={refusal} />
+        <button type="submit" className="utrecht-button utrecht-button--primary-action">
+          {r.show}
+        </button>
+      </form>
+      {refusal === undefined && <ResourceStatus resource={reports} onRetry={reports.reload} />}
       {data && (
         <>
           <dl className="utrecht-data-list utrecht-data-list--rows details-list">
