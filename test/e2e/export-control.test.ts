@@ -143,4 +143,18 @@ describeWithBrowser('export control', (browser) => {
       expect(await assessor.getByText('The data could not be loaded.').count()).toBe(0);
     }
   });
+
+  it('says so where an inspection granted meanwhile is granted again from a page that still offers it', async () => {
+    const { id } = await api<DeliveryDetail>(server(), '/deliveries', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Mortieren ter inzage', category: 'largeCalibreArtillery', quantity: 2, unit: 'stuks', supportType: 'stock', fundingSource: 'ukraineSupportBudget', committedAt: '2025-06-01' }),
+    });
+    const assessment = await api<{ id: string }>(server(), `/deliveries/${id}/export-assessments`, { as: 'exportControlAssessor', method: 'POST', body: JSON.stringify(positiveAssessment) });
+    const assessor = await openPageAs(browser(), server(), 'exportControlAssessor', 'en');
+    pages.push(assessor);
+    await visit(assessor, server(), `/exportcontrole/leveringen/${id}`);
+    await api(server(), `/export-assessments/${assessment.id}/inspection-grants`, { as: 'exportControlAssessor', method: 'POST', body: JSON.stringify({ note: '' }) });
+    await assessor.getByRole('button', { name: 'Grant inspection by parliament' }).click();
+    await assessor.getByText(/^Parliament may inspect this assessment since .+ already; inspection is granted once\.$/).waitFor();
+  });
 });

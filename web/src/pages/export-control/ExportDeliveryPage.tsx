@@ -155,6 +155,8 @@ function GrantInspection({ assessmentId, onDone }: { assessmentId: string; onDon
   const submission = useSubmission();
   return (
     <form onSubmit={(event) => { event.preventDefault(); void submission.submit({}, async () => { await grantInspection(assessmentId, '', key); onDone(); }); }}>
+      {/* A grant made meanwhile, as from another page, is refused: said here rather than leaving the button to do nothing. */}
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={{}} formError={submission.formError} refusals={submission.refusals} />
       <SubmitButton label={d.grantInspection} submitting={submission.submitting} busyLabel={d.saving} />
     </form>
   );
