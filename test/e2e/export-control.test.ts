@@ -87,8 +87,12 @@ describeWithBrowser('export control', (browser) => {
     await licensing.getByLabel('Categorie VN-register').selectOption('III');
     await licensing.getByLabel('Toegestaan aantal (optioneel)').fill('4');
     await licensing.getByLabel('Toegestane waarde (euro)').fill('12.000.000,00');
+    // Left out of the Arms Trade Treaty's report, as its article 13.3 allows.
+    expect(await licensing.getByLabel('Niet in het ATT-rapport (art. 13.3)').inputValue()).toBe('');
+    await licensing.getByLabel('Niet in het ATT-rapport (art. 13.3)').selectOption('nationalSecurity');
     await licensing.getByRole('button', { name: 'Vergunning verlenen' }).click();
     await licensing.getByRole('table', { name: 'Vergunningen' }).getByRole('cell', { name: 'NL-2026-0042' }).waitFor();
+    expect((await api<{ licences: { withheldGround: string | null }[] }>(server(), `/deliveries/${id}/export-control`, { as: 'licensingOfficer' })).licences).toEqual([expect.objectContaining({ withheldGround: 'nationalSecurity' })]);
     await licensing.getByText('Vergunning verleend', { exact: true }).waitFor();
 
     // With the licence the same hand-over is recorded.

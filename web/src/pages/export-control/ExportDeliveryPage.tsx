@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { EXPORT_CRITERIA, ASSESSMENT_OUTCOMES, CRITERION_FINDINGS, MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, type CriterionFinding, type AssessmentOutcome, type UnRegisterCategory } from '../../../../common/vocabulary/codes.ts';
+import { EXPORT_CRITERIA, ASSESSMENT_OUTCOMES, CRITERION_FINDINGS, MILITARY_LIST_CATEGORIES, UN_REGISTER_CATEGORIES, WITHHELD_GROUNDS, type CriterionFinding, type AssessmentOutcome, type UnRegisterCategory, type WithheldGround } from '../../../../common/vocabulary/codes.ts';
 import { etagOf } from '../../api/client.ts';
 import { getDelivery } from '../../api/deliveries.ts';
 import { getExportControl, grantInspection, issueLicence, recordAssessment, setRequirement, type ExportControl } from '../../api/export-control.ts';
@@ -235,10 +235,10 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
   const d = words.delivery;
   const [key, setKey] = useState(() => crypto.randomUUID());
   // No category is chosen for the licensing officer: it is what the licence allows to be exported.
-  const [fields, setFields] = useState({ number: '', issuedOn: todayInAmsterdam(), validUntil: '', militaryListCategory: '', unRegisterCategory: '', quantityAuthorised: '', valueAuthorised: '', importingState: 'UA', conditions: '' });
+  const [fields, setFields] = useState({ number: '', issuedOn: todayInAmsterdam(), validUntil: '', militaryListCategory: '', unRegisterCategory: '', quantityAuthorised: '', valueAuthorised: '', importingState: 'UA', withheldGround: '', conditions: '' });
   const submission = useSubmission({ conflictText: history.entry.conflictText });
   const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
-  const labels = { number: d.number, issuedOn: d.issuedOn, validUntil: d.validUntil, militaryListCategory: d.militaryList, unRegisterCategory: d.unRegister, quantityAuthorised: d.quantityAuthorised, valueAuthorisedCents: d.valueAuthorised, importingState: d.importingState, conditions: d.conditions, assessmentId: d.outcome };
+  const labels = { number: d.number, issuedOn: d.issuedOn, validUntil: d.validUntil, militaryListCategory: d.militaryList, unRegisterCategory: d.unRegister, quantityAuthorised: d.quantityAuthorised, valueAuthorisedCents: d.valueAuthorised, importingState: d.importingState, withheldGround: d.withheld, conditions: d.conditions, assessmentId: d.outcome };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -258,7 +258,7 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
       quantityAuthorised: read.wholeNumber('quantityAuthorised'),
       valueAuthorisedCents: read.amount('valueAuthorisedCents', true),
       importingState: read.country('importingState'),
-      withheldGround: null,
+      withheldGround: fields.withheldGround === '' ? null : (fields.withheldGround as WithheldGround),
     };
     void submission.submitRequest(problems, licence, (name) => typed[name as keyof typeof typed], async (request) => {
       await history.entry.add(deliveryId, history.etag, (ifMatch) => issueLicence(deliveryId, request, key, ifMatch));
@@ -279,6 +279,7 @@ function LicenceForm({ deliveryId, assessmentId, history, onDone }: { deliveryId
       <TextField name="quantityAuthorised" inputMode="numeric" label={d.quantityAuthorised} value={fields.quantityAuthorised} onChange={set('quantityAuthorised')} error={submission.fieldErrors.quantityAuthorised} optional />
       <TextField name="valueAuthorisedCents" inputMode="decimal" label={d.valueAuthorised} value={fields.valueAuthorised} onChange={set('valueAuthorised')} error={submission.fieldErrors.valueAuthorisedCents} />
       <TextField name="importingState" label={d.importingState} value={fields.importingState} onChange={set('importingState')} error={submission.fieldErrors.importingState} size="small" />
+      <SelectField name="withheldGround" label={d.withheld} value={fields.withheldGround} onChange={set('withheldGround')} options={[{ value: '', label: d.no }, ...WITHHELD_GROUNDS.map((value) => ({ value, label: words.codes.withheldGrounds[value] }))]} error={submission.fieldErrors.withheldGround} />
       <TextAreaField name="conditions" label={d.conditions} value={fields.conditions} onChange={set('conditions')} error={submission.fieldErrors.conditions} rows={2} optional />
       <SubmitButton label={d.saveLicence} submitting={submission.submitting} busyLabel={d.saving} />
     </form>
