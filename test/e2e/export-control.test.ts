@@ -51,6 +51,10 @@ describeWithBrowser('export control', (browser) => {
     await assessor.getByLabel('Uitkomst', { exact: true }).selectOption({ label: 'Positief' });
     await assessor.getByRole('button', { name: 'Toetsing vastleggen' }).click();
     await assessor.getByRole('heading', { level: 3, name: `Positief · ${formatTableDate(today)}` }).waitFor();
+    // Recorded, the form is empty again: saving twice records no second assessment that would take the place of the first.
+    expect(await assessor.getByLabel('Eindgebruiker', { exact: true }).inputValue()).toBe('');
+    expect(await assessor.getByLabel('Uitkomst', { exact: true }).inputValue()).toBe('');
+    expect(await assessor.getByRole('group', { name: /^1\. / }).getByLabel('Oordeel').inputValue()).toBe('');
 
     // Before the licence, the registrar cannot record the hand-over: the error says what is missing.
     const registrar = await openPageAs(browser(), server(), 'registrar');

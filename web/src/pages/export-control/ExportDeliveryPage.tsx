@@ -170,7 +170,8 @@ function AssessmentForm({ deliveryId, history, onDone }: { deliveryId: string; h
   const [findings, setFindings] = useState<Record<number, CriterionFinding>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
   // No outcome is chosen for the assessor: a positive one opens the way to a licence.
-  const [fields, setFields] = useState({ endUser: '', endUseStatement: '', outcome: '' as AssessmentOutcome | '', conditions: '', expedited: false, assessedOn: todayInAmsterdam() });
+  const empty = () => ({ endUser: '', endUseStatement: '', outcome: '' as AssessmentOutcome | '', conditions: '', expedited: false, assessedOn: todayInAmsterdam() });
+  const [fields, setFields] = useState(empty);
   const submission = useSubmission({ conflictText: history.entry.conflictText });
   const set = (name: keyof typeof fields) => (value: string) => setFields((previous) => ({ ...previous, [name]: value }));
   const labels: Record<string, string> = { endUser: d.endUser, endUseStatement: d.endUseStatement, outcome: d.outcome, conditions: d.conditions, assessedOn: d.assessedOn };
@@ -187,6 +188,10 @@ function AssessmentForm({ deliveryId, history, onDone }: { deliveryId: string; h
     void submission.submit({}, async () => {
       await history.entry.add(deliveryId, history.etag, (ifMatch) => recordAssessment(deliveryId, { ...fields, outcome, criteria }, key, ifMatch));
       setKey(crypto.randomUUID());
+      // Emptied once recorded, so that saving again does not record the same assessment a second time, in the first one's place.
+      setFindings({});
+      setReasons({});
+      setFields(empty());
       onDone();
     }, () => true);
   }
