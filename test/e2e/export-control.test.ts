@@ -120,7 +120,8 @@ describeWithBrowser('export control', (browser) => {
 
     const licensing = await openPageAs(browser(), server(), 'licensingOfficer');
     pages.push(licensing);
-    await visit(licensing, server(), `/exportcontrole/leveringen/${id}`);
+    await visit(licensing, server(), `/leveringen/${id}`);
+    await licensing.getByRole('link', { name: 'Exportcontrole van deze levering' }).click();
     await licensing.getByLabel('Vergunningnummer').fill('NL-2026-0043');
     await licensing.getByLabel('Geldig tot en met').fill('2026-12-31');
     await licensing.getByLabel('Categorie Militaire Lijst').selectOption('ML5');

@@ -43,6 +43,7 @@ export const delivery: typeof nl.delivery = {
     addValuation: 'Add revaluation',
     addPayment: 'Add payment',
     decideDisclosure: 'Decide on disclosure',
+    exportControl: 'Export control of this delivery',
     delete: 'Delete',
   },
   deleteDialog: {

@@ -41,6 +41,7 @@ export const delivery = {
     addValuation: 'Herwaardering toevoegen',
     addPayment: 'Betaling toevoegen',
     decideDisclosure: 'Besluiten over openbaarmaking',
+    exportControl: 'Exportcontrole van deze levering',
     delete: 'Verwijderen',
   },
   deleteDialog: {

@@ -98,6 +98,12 @@ function DeliveryActions({ delivery, etag }: { delivery: DeliveryDetail; etag: s
           {t('delivery.actions.decideDisclosure')}
         </Link>
       )}
+      {/* The only way to a delivery's export control that waits in no queue: licensed, or needing no licence by the rule, which the assessor may override. */}
+      {can('export.read') && (
+        <Link className="utrecht-link utrecht-link--html-a" href={`/exportcontrole/leveringen/${delivery.id}`}>
+          {t('delivery.actions.exportControl')}
+        </Link>
+      )}
       {can('audit.read') && (
         <Link className="utrecht-link utrecht-link--html-a" href={auditAddress({ ...NO_FILTERS, objectType: 'delivery', objectId: delivery.id })}>
           {t('audit.forDelivery')}
