@@ -23,9 +23,10 @@ const SUMMARY = {
     `${counted(att.withheld.count, 'delivery', 'deliveries')} withheld from the ATT report, ${counted(register.licencesIssued, 'licence', 'licences')} issued (${euroText(register.licenceValueCents)} EUR).`,
 };
 
+/** A year in digits, as the API takes it: "0x7e9", "2025.0" or " 2025" would be read as 2025 by a number's coercion. */
 function year(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 2014 || number > 2100) throw new InvalidArgumentError('expected a year from 2014 to 2100');
+  const number = /^\d{4}$/.test(value) ? Number(value) : NaN;
+  if (!(number >= 2014 && number <= 2100)) throw new InvalidArgumentError('expected a year from 2014 to 2100');
   return number;
 }
 

@@ -34,6 +34,11 @@ describe('the export control commands', () => {
     });
     expect(Math.round(coarmValues.reduce((sum, value) => sum + value, 0) * 100)).toBe(reports.coarm.totalValueCents);
 
+    // A year is written in digits, as the API takes it: what a number's coercion would read as 2025 is refused.
+    for (const typed of ['0x7e9', '2025.0']) {
+      const refused = await runCli(dataDir, ['export-control', 'report', '--year', typed, '--format', 'json', '--out', file('refused.json')]);
+      expect([refused.code, refused.output]).toEqual([1, expect.stringContaining('expected a year from 2014 to 2100')]);
+    }
     expect(await runCli(dataDir, ['export-control', 'report', '--year', '2025', '--format', 'csv', '--out', file('att.csv')])).toEqual({
       code: 1,
       output: 'a CSV file holds one report: add --report att|unroca|coarm\n',
