@@ -165,5 +165,7 @@ describeWithBrowser('export control', (browser) => {
     await api(server(), `/export-assessments/${assessment.id}/inspection-grants`, { as: 'exportControlAssessor', method: 'POST', body: JSON.stringify({ note: '' }) });
     await assessor.getByRole('button', { name: 'Grant inspection by parliament' }).click();
     await assessor.getByText(/^Parliament may inspect this assessment since .+ already; inspection is granted once\.$/).waitFor();
+    // Each assessment's table is of its findings, not captioned as the list of assessments it is one of.
+    expect(await assessor.getByRole('table', { name: 'Finding on each criterion' }).count()).toBe(1);
   });
 });

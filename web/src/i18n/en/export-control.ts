@@ -30,6 +30,7 @@ export const exportControl: typeof dutch = {
     assessments: 'Assessments (the latest stands)',
     noAssessments: 'Not assessed yet.',
     criterion: 'Criterion',
+    findings: 'Finding on each criterion',
     finding: 'Finding',
     reasoning: 'Reasoning',
     endUser: 'End user',

@@ -29,6 +29,7 @@ export const exportControl = {
     assessments: 'Toetsingen (de nieuwste geldt)',
     noAssessments: 'Nog niet getoetst.',
     criterion: 'Criterium',
+    findings: 'Oordeel per criterium',
     finding: 'Oordeel',
     reasoning: 'Motivering',
     endUser: 'Eindgebruiker',

@@ -27,7 +27,7 @@ export function AssessmentView({ assessment }: { assessment: Schema<'ExportAsses
       </dl>
       <TableScroll labelledBy={captionId}>
         <table className="utrecht-table">
-          <caption id={captionId} className="utrecht-table__caption">{d.assessments}</caption>
+          <caption id={captionId} className="utrecht-table__caption">{d.findings}</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
               <th className="utrecht-table__header-cell">{d.criterion}</th>
