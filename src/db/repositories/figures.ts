@@ -48,10 +48,14 @@ export async function realisedTotalsAtDates<const Dates extends readonly string[
  */
 export function realisedBy(date: string): RawBuilder<boolean> {
   // False, not null, for a delivery without a realisation date: negated, null would count it as realised.
-  return sql<boolean>`(coalesce(delivery.realised_at <= ${date}::date, false) and (delivery.support_type = 'stock' or exists (
-    select from payment left join payment_withdrawal withdrawal on withdrawal.payment_id = payment.id
+  return sql<boolean>`(coalesce(delivery.realised_at <= ${date}::date, false) and (delivery.support_type = 'stock' or exists (select from ${paymentsStandingAt(date)})))`;
+}
+
+/** The outer query's delivery's payments made by the end of the date and not withdrawn by then (as `payment`). */
+function paymentsStandingAt(date: string): RawBuilder<unknown> {
+  return sql`payment left join payment_withdrawal withdrawal on withdrawal.payment_id = payment.id
     where payment.delivery_id = delivery.id and payment.paid_on <= ${date}::date
-      and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date))))`;
+      and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date)`;
 }
 
 /**
@@ -95,10 +99,8 @@ export function valueAt(date: string | RawBuilder<string>): RawBuilder<Cents | n
  * payments made by then and not withdrawn by then; 0 where there is none.
  */
 export function moneyValueAt(date: string): RawBuilder<Cents> {
-  return sql<Cents>`(case when delivery.support_type = 'stock' then coalesce(${valueAt(date)}, 0) else (
-    select coalesce(sum(payment.amount_cents), 0)::bigint from payment left join payment_withdrawal withdrawal on withdrawal.payment_id = payment.id
-    where payment.delivery_id = delivery.id and payment.paid_on <= ${date}::date
-      and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date)) end)`;
+  return sql<Cents>`(case when delivery.support_type = 'stock' then coalesce(${valueAt(date)}, 0)
+    else (select coalesce(sum(payment.amount_cents), 0)::bigint from ${paymentsStandingAt(date)}) end)`;
 }
 
 /**
