@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { nameKey } from '../../common/text.ts';
 import type { RuleViolation } from './delivery.ts';
@@ -21,4 +22,12 @@ export function sameRecordViolations<K extends string>(typed: readonly K[], inpu
 export function isSameRecord<K extends string>(typed: readonly K[], a: Partial<Record<K, Typed>>, b: Partial<Record<K, Typed>>): boolean {
   const same = (x: Typed | undefined, y: Typed | undefined) => (typeof x === 'string' && typeof y === 'string' ? nameKey(x) === nameKey(y) : x === y);
   return typed.every((field) => same(a[field], b[field]));
+}
+
+/**
+ * Whether a change gives each of its fields the value the record already has: such a change writes nothing, so
+ * that it leaves no new version for others to conflict with and no event.
+ */
+export function changesNothing(current: object, change: object): boolean {
+  return Object.entries(change).every(([field, value]) => isDeepStrictEqual(value, Reflect.get(current, field)));
 }

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Kysely, QueryCreator } from 'kysely';
 import {
   commitmentBeforeSigningViolations,
@@ -42,6 +41,7 @@ import * as budget from '../db/repositories/budget.ts';
 import { signingDaysOf } from '../db/repositories/industry.ts';
 import { dependantsOf, disclosedQuantitiesOf, recordsNaming } from '../db/repositories/delivery-dependants.ts';
 import { dependantViolations, mayAffectDependants, removalBelowDisclosedViolations, removalViolations, valueBelowClaimedViolations, valueBelowReplacedViolations } from '../domain/delivery-dependants.ts';
+import { changesNothing } from '../domain/same-record.ts';
 import { reconsiderAfterWithdrawal, withdrawFromPublic } from './disclosure.ts';
 import { countedMoney, firstPaidOn, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
@@ -191,10 +191,6 @@ export async function changeRegisterViolations(db: Db, id: string, change: Parti
   const entries = await moneyOf(db, id);
   const next: DeliveryFields = { ...fieldsOf(current), ...change };
   return [...paymentRealisationViolations(next, entries), ...(await changeOfRecordsViolations(db, current, next, entries))];
-}
-
-function changesNothing(current: deliveries.StoredDelivery, change: Partial<DeliveryInput>): boolean {
-  return Object.entries(change).every(([field, value]) => isDeepStrictEqual(value, Reflect.get(current, field)));
 }
 
 /**

@@ -10,6 +10,7 @@ import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { followsBeginningViolations, type RuleViolation, type Valuation } from '../domain/delivery.ts';
+import { changesNothing } from '../domain/same-record.ts';
 import {
   judgementAt,
   judgementViolations,
@@ -186,8 +187,11 @@ export async function updateProject(db: Db, context: RequestContext, id: string,
   return inTransaction(db, async (trx) => {
     const current = await existingProject(trx, id, { forUpdate: true });
     assertVersionMatches(expectedVersion, current.version);
-    assertValid([...projectViolations(input, requestDay(context)), ...(await projectRegisterViolations(trx, input, current))]);
     const { replaces, asOf, reason, ...fields } = input;
+    // The same state from the same day, with no reason to keep, would only repeat the latest one in its history.
+    const inRegisterOrder = replaces.toSorted((a, b) => (a.deliveryId < b.deliveryId ? -1 : 1));
+    if (reason === '' && changesNothing(current, { ...fields, asOf, replaces: inRegisterOrder })) return current;
+    assertValid([...projectViolations(input, requestDay(context)), ...(await projectRegisterViolations(trx, input, current))]);
     const updated = await repository.updateProject(trx, id, current.version, fields, replaces, { asOf, reason, recordedAt: context.now().toISOString() });
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated });

@@ -24,6 +24,7 @@ import {
   type TrainingProgrammeInput,
 } from '../domain/training.ts';
 import { unknownRecords } from '../domain/references.ts';
+import { changesNothing } from '../domain/same-record.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
 import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
@@ -58,6 +59,10 @@ export async function updateProgramme(db: Db, context: RequestContext, id: strin
   return inTransaction(db, async (trx) => {
     const current = await existing(trx, id, { forUpdate: true });
     assertVersionMatches(expectedVersion, current.version);
+    // The deliveries as the register keeps them: by their ids in small letters, in order.
+    if (changesNothing(current, { ...input, deliveryIds: input.deliveryIds.map((deliveryId) => deliveryId.toLowerCase()).sort() })) {
+      return withContributions(current, await repository.listContributions(trx, id));
+    }
     await lockNamesOf(trx, 'trainingProgramme', 'the register');
     assertValid([...programmeViolations(input), ...(await violationsAgainstRegister(trx, input, current))]);
     const updated = await repository.updateProgramme(trx, id, current.version, input).catch(keyTaken);

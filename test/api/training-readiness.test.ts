@@ -80,6 +80,35 @@ describeEachDatabase('training and readiness', (database) => {
     expect(placeholdersOf(edited.body.problems)).toEqual(['{{training:lithuania.trainers}}']);
   });
 
+  it('writes nothing for a change of a programme or a replenishment project that leaves it as it is: its version stays and nothing is audited', async () => {
+    const [first, second] = await Promise.all(
+      ['Ongewijzigd 1', 'Ongewijzigd 2'].map(async (title) => {
+        const { id } = (await registrar('POST', '/deliveries', { ...stockDelivery, title })).body;
+        expect((await registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 1_000, basis: 'replacementValue', effectiveDate: '2025-04-15' })).status).toBe(201);
+        return id as string;
+      }),
+    );
+    const programme = (await registrar('POST', '/training-programmes', { key: 'unchanged', name: 'Ongewijzigd', hostCountry: 'PL', framework: 'bilateral', deliveryIds: [second, first!.toUpperCase()] })).body;
+    const project = (await registrar('POST', '/replenishment-projects', {
+      name: 'Ongewijzigde vervanging',
+      stage: 'identified',
+      asOf: '2025-09-01',
+      replaces: [second, first].map((deliveryId) => ({ deliveryId, replacedValueCents: 100, replacedQuantity: null })),
+    })).body;
+    const before = await auditActions();
+    const { id, version, isDemonstration, contributions, contributionsVersion, ...programmeFields } = programme;
+    const sameProgramme = await registrar('PUT', `/training-programmes/${id}`, { ...programmeFields, deliveryIds: [first, second] }, { 'If-Match': '"1"' });
+    const { id: projectId, version: projectVersion, isDemonstration: _, history, ...projectFields } = project;
+    const sameProject = await registrar('PUT', `/replenishment-projects/${projectId}`, { ...projectFields, replaces: projectFields.replaces.toReversed() }, { 'If-Match': '"1"' });
+    expect([sameProgramme, sameProject].map((response) => [response.status, response.headers.get('ETag'), response.body.version])).toEqual([[200, '"1"', 1], [200, '"1"', 1]]);
+    expect(sameProject.body.history).toEqual(history);
+    expect(await auditActions()).toEqual(before);
+    const renamed = await registrar('PUT', `/training-programmes/${id}`, { ...programmeFields, name: 'Gewijzigd' }, { 'If-Match': '"1"' });
+    const confirmed = await registrar('PUT', `/replenishment-projects/${projectId}`, { ...projectFields, asOf: '2025-09-02' }, { 'If-Match': '"1"' });
+    expect([renamed, confirmed].map((response) => response.headers.get('ETag'))).toEqual(['"2"', '"2"']);
+    expect((await auditActions()).slice(before.length)).toEqual(['training.updateProgramme', 'readiness.updateProject']);
+  });
+
   it('refuses a contribution whose counts are all 0 or empty as one that counts nothing, and changes nothing', async () => {
     const programme = (await registrar('GET', '/training-programmes')).body.items.find((item: any) => item.key === 'stc');
     const contribute = (counts: Record<string, number>, language = 'nl') =>
