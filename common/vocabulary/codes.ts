@@ -440,7 +440,7 @@ const EXPORT_HEADINGS = [
   'username', 'displayName', 'role', 'hasPassword', 'hasSecondFactor', 'oidcSubject', 'email', 'disabledAt',
   'exportQueue', 'deliveryId', 'assessmentId', 'assessmentOutcome', 'assessedOn',
   'budgetYear', 'amountEuro', 'exceedsBudget', 'stageHistory', 'contractReference',
-  'programme', 'programmeKey', 'hostCountry', 'trainingFramework', 'systemTrainedOn', 'trainers', 'trainersIsMaximum', 'trainees', 'traineesIsApproximate', 'courses', 'countsUpTo',
+  'programme', 'programmeKey', 'hostCountry', 'trainingFramework', 'systemTrainedOn', 'trainers', 'trainersIsMaximum', 'trainersCountsUpTo', 'trainees', 'traineesIsApproximate', 'traineesCountsUpTo', 'courses', 'coursesCountsUpTo',
   'delivery', 'readinessEffect', 'judgedOn', 'judgedBy', 'judgements', 'replacedEuro', 'replacedQuantity', 'nonReplacements',
   'project', 'stageAsOf', 'replacesEuro', 'budgetEuro', 'expectedOn', 'note', 'decidedOn', 'reason', 'revalued', 'decidedBy',
   'country', 'contracts', 'milestonesNotStarted', 'milestonesInProgress', 'milestonesLate', 'milestonesCompleted',

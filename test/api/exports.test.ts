@@ -260,13 +260,15 @@ describeEachDatabase('list exports', (database) => {
     expect((await finance('GET', '/exports/budget-commitments?fund=epf')).status).toBe(400);
   });
 
-  it('exports the training programmes with each count as its latest contribution gives it', async () => {
+  it('exports the training programmes with each count as its latest contribution gives it, dated as that contribution counts it', async () => {
     const programme = { key: 'export-stc', name: 'Specialised training; "ST-C"', hostCountry: 'DE', framework: 'euMission', systemTrainedOn: 'Leopard 1' };
     const { id } = (await registrar('POST', '/training-programmes', programme)).body;
     expect((await registrar('POST', '/training-programmes', { ...programme, key: 'export-empty', name: 'Zonder bijdragen' })).status).toBe(201);
     const counts = [
       { periodFrom: '2024-01-01', countsUpTo: '2024-12-31', trainers: 20, trainersIsMaximum: true, trainees: 200, traineesIsApproximate: true, courses: 3 },
       { periodFrom: '2025-01-01', countsUpTo: '2025-06-30', trainees: 250 },
+      // A plan, decided later, counts none of the training given.
+      { periodFrom: '2026-01-01', countsUpTo: '2025-07-15', rotations: 4, soldiersPerRotation: 90 },
     ];
     for (const count of counts) expect((await registrar('POST', `/training-programmes/${id}/contributions`, count)).status).toBe(201);
     const { items } = (await registrar('GET', '/training-programmes')).body;
@@ -275,7 +277,9 @@ describeEachDatabase('list exports', (database) => {
     const at = (heading: string) => TRAINING_PROGRAMME_COLUMNS.findIndex((column) => column.heading === heading);
     const counted = rows.find((row) => row[0] === programme.name)!;
     expect([counted[at('trainers')], counted[at('trainersIsMaximum')], counted[at('trainees')], counted[at('traineesIsApproximate')]]).toEqual([20, nl.spreadsheetExport.yes, 250, nl.spreadsheetExport.no]);
-    expect(counted[at('countsUpTo')]).toEqual(new Date('2025-06-30T00:00:00Z'));
+    expect(['trainersCountsUpTo', 'traineesCountsUpTo', 'coursesCountsUpTo'].map((heading) => counted[at(heading)])).toEqual(
+      ['2024-12-31', '2025-06-30', '2024-12-31'].map((day) => new Date(`${day}T00:00:00Z`)),
+    );
     expect(counted[at('trainingFramework')]).toBe(nl.trainingFrameworks.euMission);
   });
 

@@ -205,7 +205,7 @@ describeEachDatabase('training and readiness at a date', (database) => {
 
   it('exports the programmes, stock deliveries, projects and decisions as they stood at the date', async () => {
     const programmes = await exported(`/exports/training-programmes?date=${BEFORE}`, TRAINING_PROGRAMME_COLUMNS);
-    expect(programmes.find((row) => row.id === programmeId)).toMatchObject({ trainers: '10', trainees: '', countsUpTo: BEFORE });
+    expect(programmes.find((row) => row.id === programmeId)).toMatchObject({ trainers: '10', trainersCountsUpTo: BEFORE, trainees: '', traineesCountsUpTo: '' });
     expect((await exported('/exports/training-programmes?date=2025-08-30', TRAINING_PROGRAMME_COLUMNS)).map((row) => row.id)).not.toContain(programmeId);
 
     const stock = await exported(`/exports/readiness-deliveries?date=${BEFORE}&q=op%20data`, READINESS_DELIVERY_COLUMNS);

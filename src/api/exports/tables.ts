@@ -171,7 +171,7 @@ export const BUDGET_COMMITMENT_COLUMNS: readonly Column<CommitmentDetail>[] = [
 
 type TrainingProgramme = Omit<ProgrammeAt, 'createdAt' | 'updatedAt'>;
 
-/** The programmes as the training page lists them at its date: each count as the letter takes it then, with its qualifier. */
+/** The programmes as the training page lists them at its date: each count as the letter takes it then, with its qualifier and the day it was counted up to. */
 export const TRAINING_PROGRAMME_COLUMNS: readonly Column<TrainingProgramme>[] = [
   { heading: 'programme', kind: 'text', value: (row) => row.name },
   { heading: 'programmeKey', kind: 'text', value: (row) => row.key },
@@ -180,10 +180,12 @@ export const TRAINING_PROGRAMME_COLUMNS: readonly Column<TrainingProgramme>[] = 
   { heading: 'systemTrainedOn', kind: 'text', value: (row) => row.systemTrainedOn },
   { heading: 'trainers', kind: 'count', value: (row) => row.counts.trainers?.value ?? null },
   { heading: 'trainersIsMaximum', kind: 'text', value: (row, words) => row.counts.trainers && yesNo(row.counts.trainers.qualifier === 'maximum', words) },
+  { heading: 'trainersCountsUpTo', kind: 'date', value: (row) => row.counts.trainers?.countsUpTo ?? null },
   { heading: 'trainees', kind: 'count', value: (row) => row.counts.trainees?.value ?? null },
   { heading: 'traineesIsApproximate', kind: 'text', value: (row, words) => row.counts.trainees && yesNo(row.counts.trainees.qualifier === 'approximate', words) },
+  { heading: 'traineesCountsUpTo', kind: 'date', value: (row) => row.counts.trainees?.countsUpTo ?? null },
   { heading: 'courses', kind: 'count', value: (row) => row.counts.courses?.value ?? null },
-  { heading: 'countsUpTo', kind: 'date', value: (row) => row.contributions.at(-1)?.countsUpTo ?? null },
+  { heading: 'coursesCountsUpTo', kind: 'date', value: (row) => row.counts.courses?.countsUpTo ?? null },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];
