@@ -654,6 +654,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     // Industry
     invalidCountry: () => 'Vul een bestaande landcode in volgens ISO 3166, twee letters, zoals NL of UA.',
     beforeSigning: (p) => `Deze datum ligt vóór de ondertekening van het contract (${p.signedOn}).`,
+    milestoneTitleRepeated: (p) => `Het contract heeft al de mijlpaal "${p.title}" (${NAME_FOLDING.nl}); geef elke mijlpaal een eigen naam, zodat voortgang bij de juiste wordt gemeld.`,
     aboveContractAmount: (p) => `Deze prijs is hoger dan het hele contract waard is (${euro('nl', p.amountCents)}).`,
     percentOutOfRange: () => 'Vul een percentage in van 0 tot en met 100.',
     beforeLatestReport: (p) => `Deze datum ligt vóór de laatste melding (${p.latest}).`,
@@ -1073,6 +1074,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     // Industry
     invalidCountry: () => 'Enter an existing ISO 3166 country code, two letters, such as NL or UA.',
     beforeSigning: (p) => `This date lies before the contract was signed (${p.signedOn}).`,
+    milestoneTitleRepeated: (p) => `The contract has the milestone "${p.title}" already (${NAME_FOLDING.en}); give each milestone a name of its own, so that progress is reported on the right one.`,
     aboveContractAmount: (p) => `This price is above what the whole contract is worth (${euro('en', p.amountCents)}).`,
     percentOutOfRange: () => 'Enter a percentage from 0 to 100.',
     beforeLatestReport: (p) => `This date lies before the latest report (${p.latest}).`,

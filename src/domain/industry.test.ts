@@ -96,6 +96,17 @@ describe('companies and contracts', () => {
   });
 });
 
+describe('the milestones of a contract', () => {
+  it('each have a title of their own: one that reads as an earlier one is refused at its place, naming that one', () => {
+    const contract = { reference: 'G2B-1', subject: 'Drones', amountCents: 100, signedOn: '2025-01-01', deliveryIds: [] };
+    const milestones = ['Levering', 'Keuring', 'levering ', 'LEVERING'].map((title) => ({ title, dueOn: '2025-06-01' }));
+    expect(contractViolations({ ...contract, milestones }, TODAY)).toEqual([
+      { field: 'milestones.2.title', code: 'milestoneTitleRepeated', params: { title: 'Levering' } },
+      { field: 'milestones.3.title', code: 'milestoneTitleRepeated', params: { title: 'Levering' } },
+    ]);
+  });
+});
+
 describe('a company', () => {
   const registered = [{ name: 'QA Défensie BV', registrationNumber: 'KVK 1234' }, { name: 'Укроборонпром', registrationNumber: null }];
   const named = (name: string) => ({ name, registrationNumber: null });

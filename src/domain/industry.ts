@@ -1,4 +1,4 @@
-import { referenceKey, saysSomething } from '../../common/text.ts';
+import { nameKey, referenceKey, saysSomething } from '../../common/text.ts';
 import { amountViolations, countViolations, countryViolations, pastDateViolations, plannedDateViolations, reviewDateViolations, textViolations, whereGiven } from './plausibility.ts';
 import type { IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
@@ -127,14 +127,25 @@ export function contractViolations(contract: Partial<Pick<ContractInput, 'refere
     ...whereGiven(contract.subject, (subject) => textViolations('subject', subject, { required: true, maximum: MAX_TEXT_LENGTH })),
     ...whereGiven(contract.amountCents, (cents) => amountViolations('amountCents', cents, MAX_CONTRACT_CENTS)),
     ...whereGiven(signedOn, (date) => pastDateViolations('signedOn', date, today)),
-    ...(contract.milestones ?? []).flatMap((milestone, index) => [
+    ...(contract.milestones ?? []).flatMap((milestone, index, milestones) => [
       ...textViolations(`milestones.${index}.title`, milestone.title, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' }),
+      ...repeatedMilestoneViolations(milestones, index),
       ...(signedOn !== undefined && milestone.dueOn < signedOn
         ? [{ field: `milestones.${index}.dueOn`, code: 'beforeSigning', params: { signedOn } }]
         : plannedDateViolations(`milestones.${index}.dueOn`, milestone.dueOn, today)),
     ]),
     ...whereGiven(contract.deliveryIds, (ids) => repeatedDeliveries('deliveryIds', ids)),
   ];
+}
+
+/**
+ * A contract's milestones are told apart by their titles, where progress is reported on one: a title that reads as
+ * one before it in the contract (nameKey) is refused, naming that one.
+ */
+function repeatedMilestoneViolations(milestones: readonly { title: string }[], index: number): RuleViolation[] {
+  const key = nameKey(milestones[index]!.title);
+  const earlier = milestones.findIndex((milestone) => nameKey(milestone.title) === key);
+  return earlier < index ? [{ field: `milestones.${index}.title`, code: 'milestoneTitleRepeated', params: { title: milestones[earlier]!.title } }] : [];
 }
 
 /**

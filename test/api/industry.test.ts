@@ -204,6 +204,23 @@ describeEachDatabase('industry', (database) => {
     expect((await contract(other.id, 'nl', 'demonstratie: g2b-drones-2025')).status).toBe(400);
   });
 
+  it('gives each milestone of a contract a title of its own, whatever its case, accents and spaces, in Dutch and English, and changes nothing', async () => {
+    const [company] = DEMONSTRATION_COMPANIES;
+    const contract = (milestones: { title: string; dueOn: string }[], language: string) =>
+      registrar('POST', '/industry-contracts', { companyId: company.id, reference: 'G2B-mijlpalen', subject: 'Drones', amountCents: 100, signedOn: '2025-06-01', milestones }, { 'Accept-Language': language });
+    const before = await counts();
+    for (const [language, reason] of [
+      ['nl', 'Het contract heeft al de mijlpaal "Eerste levering" (hoofdletters, accenten, meerdere spaties, punten in afkortingen en letters die er hetzelfde uitzien tellen niet mee); geef elke mijlpaal een eigen naam, zodat voortgang bij de juiste wordt gemeld.'],
+      ['en', 'The contract has the milestone "Eerste levering" already (capitals, accents, several spaces, dots in abbreviations and letters that look the same do not count); give each milestone a name of its own, so that progress is reported on the right one.'],
+    ] as const) {
+      const twice = await contract([{ title: 'Eerste levering', dueOn: '2025-12-01' }, { title: 'Tweede levering', dueOn: '2026-03-01' }, { title: 'eerste  LEVERING', dueOn: '2026-06-01' }], language);
+      expect(twice.status).toBe(400);
+      expect(twice.body.invalidParams).toEqual([{ name: 'milestones.2.title', code: 'milestoneTitleRepeated', reason }]);
+    }
+    expect(await counts()).toEqual(before);
+    expect((await contract([{ title: 'Eerste levering', dueOn: '2025-12-01' }, { title: 'Tweede levering', dueOn: '2026-03-01' }], 'nl')).status).toBe(201);
+  });
+
   it('gives each company of a country its own registration number whatever its case and spacing, naming the company that has it', async () => {
     const first = await registrar('POST', '/companies', { name: 'Eerste Drones B.V.', country: 'NL', registrationNumber: 'KvK 1234-AB' });
     expect(first.status).toBe(201);
