@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditObject } from '../audit/event.ts';
 import { requestDay, actorName, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { startOfDayInTheHague, type IsoDate } from '../../common/dates.ts';
+import { startOfDayInTheHague, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import { sumCents } from '../../common/money.ts';
 import type { IndustryAnnexRow } from '../letters/annex-domain-sections.ts';
 import type { CompanyOrigin, MilestoneStatus } from '../../common/vocabulary/codes.ts';
@@ -401,12 +401,12 @@ async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
   }));
   const contractsOf = Map.groupBy(contractViews, (contract) => contract.companyId);
   const stagesOf = Map.groupBy(stages, (stage) => stage.projectId);
-  const companyViews = companies.map((company): CompanyView => ({
-    ...company,
-    origin: companyOrigin(company.country),
-    contracts: contractsOf.get(company.id) ?? [],
-    version: decisionCounts.get(company.id) ?? 0,
-  }));
+  // A company recorded after the date was not in the register then, unless a contract signed by then names it (recorded later).
+  const companyViews = companies.flatMap((company): CompanyView[] =>
+    contractsOf.has(company.id) || todayInAmsterdam(new Date(company.createdAt)) <= date
+      ? [{ ...company, origin: companyOrigin(company.country), contracts: contractsOf.get(company.id) ?? [], version: decisionCounts.get(company.id) ?? 0 }]
+      : [],
+  );
   return {
     date,
     companies: companyViews,

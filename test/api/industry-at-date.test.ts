@@ -18,9 +18,11 @@ const [UKRAINIAN, DUTCH] = DEMONSTRATION_COMPANIES;
 const LATER_CONTRACT = 'G2B-2025-OKT';
 const LATER_PRICE = 'Drone type C';
 const LATER_NEED = 'Verkenningsdrones later';
+const LATER_COMPANY = 'Later bedrijf';
 
 describeEachDatabase('industry at a date', (database) => {
   let registrar: ApiCall;
+  let laterCompany: string;
 
   beforeAll(async () => {
     const { db } = database();
@@ -35,6 +37,7 @@ describeEachDatabase('industry at a date', (database) => {
       ['/demand-bundles', { need: LATER_NEED, category: 'drones', dutchQuantity: 10, ukrainianQuantity: 50, identifiedOn: '2025-11-01' }],
     ] as const;
     for (const [path, body] of recorded) expect((await registrar('POST', path, body)).status, path).toBe(201);
+    laterCompany = (await registrar('POST', '/companies', { name: LATER_COMPANY, country: 'PL' })).body.id;
     expect((await disclosure('POST', `/companies/${UKRAINIAN.id}/disclosure-decisions`, { state: 'public', publicName: 'Demonstratie: dronefabrikant' })).status).toBe(201);
   });
 
@@ -70,6 +73,17 @@ describeEachDatabase('industry at a date', (database) => {
     expect(later.coproductionProjects.map((project: any) => [project.id, project.stages.map((stage: any) => stage.reachedOn), project.version])).toEqual([
       [DEMONSTRATION_COPRODUCTION.id, [DEMONSTRATION_COPRODUCTION.stage.reachedOn], 1],
     ]);
+  });
+
+  it('lists a company from the day (in The Hague) it was recorded, or from the signing of a contract recorded with it later, in the overview and its export', async () => {
+    const companiesAt = async (date: string) => (await overviewAt(date)).companies.map((company: any) => company.id);
+    // The demonstration's companies are recorded when it is loaded, after these dates; the Dutch one has a contract signed on 1 October.
+    expect(await companiesAt('2025-09-30')).toEqual([UKRAINIAN.id]);
+    expect(await companiesAt('2025-10-01')).toEqual(expect.arrayContaining([UKRAINIAN.id, DUTCH.id]));
+    expect(await companiesAt('2025-11-14')).not.toContain(laterCompany);
+    expect(await companiesAt('2025-11-15')).toContain(laterCompany);
+    const exported = await registrar('GET', '/exports/industry-contracts?date=2025-11-14&format=csv');
+    expect(exported.body).not.toContain(LATER_COMPANY);
   });
 
   it('counts in the letter what the overview at the reference date lists of the companies decided on', async () => {

@@ -108,7 +108,9 @@ const CountrySummarySchema = z
 const IndustryOverviewSchema = z
   .object({
     date: isoDate,
-    companies: z.array(CompanySchema.extend({ contracts: z.array(ContractSchema) })),
+    companies: z
+      .array(CompanySchema.extend({ contracts: z.array(ContractSchema) }))
+      .openapi({ description: 'The companies in the register at the date: recorded by then (in The Hague), or with a contract signed by then' }),
     byCountry: z.array(CountrySummarySchema).openapi({ description: 'Contracts signed by the date per country, with the status of their milestones at the date' }),
     priceDevelopments: z.array(
       z.object({

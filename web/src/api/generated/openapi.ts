@@ -12791,6 +12791,7 @@ export interface components {
         IndustryOverview: {
             /** Format: date */
             date: string;
+            /** @description The companies in the register at the date: recorded by then (in The Hague), or with a contract signed by then */
             companies: (components["schemas"]["Company"] & {
                 contracts: components["schemas"]["IndustryContract"][];
             })[];
