@@ -188,11 +188,14 @@ export async function updateProject(db: Db, context: RequestContext, id: string,
     const current = await existingProject(trx, id, { forUpdate: true });
     assertVersionMatches(expectedVersion, current.version);
     const { replaces, asOf, reason, ...fields } = input;
-    // The same state from the same day, with no reason to keep, would only repeat the latest one in its history.
+    // The same state from the same day, with no reason to keep, would only repeat the latest one in its history: a
+    // change of what has no history (budget, expected date, note) records none, and a change of nothing writes nothing.
     const inRegisterOrder = replaces.toSorted((a, b) => (a.deliveryId < b.deliveryId ? -1 : 1));
-    if (reason === '' && changesNothing(current, { ...fields, asOf, replaces: inRegisterOrder })) return current;
+    const sameState = reason === '' && changesNothing(current, { name: fields.name, stage: fields.stage, asOf, replaces: inRegisterOrder });
+    if (sameState && changesNothing(current, fields)) return current;
     assertValid([...projectViolations(input, requestDay(context)), ...(await projectRegisterViolations(trx, input, current))]);
-    const updated = await repository.updateProject(trx, id, current.version, fields, replaces, { asOf, reason, recordedAt: context.now().toISOString() });
+    const recording = sameState ? null : { asOf, reason, recordedAt: context.now().toISOString() };
+    const updated = await repository.updateProject(trx, id, current.version, fields, replaces, recording);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated });
     return updated;

@@ -80,7 +80,7 @@ describeEachDatabase('training and readiness', (database) => {
     expect(placeholdersOf(edited.body.problems)).toEqual(['{{training:lithuania.trainers}}']);
   });
 
-  it('writes nothing for a change of a programme or a replenishment project that leaves it as it is: its version stays and nothing is audited', async () => {
+  it('writes nothing for a change of a programme or a replenishment project that leaves it as it is, and no state in the project’s history for a change of its budget', async () => {
     const [first, second] = await Promise.all(
       ['Ongewijzigd 1', 'Ongewijzigd 2'].map(async (title) => {
         const { id } = (await registrar('POST', '/deliveries', { ...stockDelivery, title })).body;
@@ -104,9 +104,13 @@ describeEachDatabase('training and readiness', (database) => {
     expect(sameProject.body.history).toEqual(history);
     expect(await auditActions()).toEqual(before);
     const renamed = await registrar('PUT', `/training-programmes/${id}`, { ...programmeFields, name: 'Gewijzigd' }, { 'If-Match': '"1"' });
-    const confirmed = await registrar('PUT', `/replenishment-projects/${projectId}`, { ...projectFields, asOf: '2025-09-02' }, { 'If-Match': '"1"' });
-    expect([renamed, confirmed].map((response) => response.headers.get('ETag'))).toEqual(['"2"', '"2"']);
-    expect((await auditActions()).slice(before.length)).toEqual(['training.updateProgramme', 'readiness.updateProject']);
+    // A budget, which has no history, changes the project, not its history of states.
+    const budgeted = await registrar('PUT', `/replenishment-projects/${projectId}`, { ...projectFields, budgetCents: 500_00 }, { 'If-Match': '"1"' });
+    expect([budgeted.body.budgetCents, budgeted.body.history]).toEqual([500_00, history]);
+    const confirmed = await registrar('PUT', `/replenishment-projects/${projectId}`, { ...projectFields, budgetCents: 500_00, asOf: '2025-09-02' }, { 'If-Match': '"2"' });
+    expect(confirmed.body.history.map((state: any) => state.asOf)).toEqual(['2025-09-01', '2025-09-02']);
+    expect([renamed, budgeted, confirmed].map((response) => response.headers.get('ETag'))).toEqual(['"2"', '"2"', '"3"']);
+    expect((await auditActions()).slice(before.length)).toEqual(['training.updateProgramme', 'readiness.updateProject', 'readiness.updateProject']);
   });
 
   it('refuses a contribution whose counts are all 0 or empty as one that counts nothing, and changes nothing', async () => {

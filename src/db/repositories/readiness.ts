@@ -95,14 +95,17 @@ export async function insertProject(
   return (await findProject(db, id))!;
 }
 
-/** Changes a project if it is still at the expected version, adding its new state to the history; undefined when someone changed it since. */
+/**
+ * Changes a project if it is still at the expected version, adding its new state to the history unless the change
+ * leaves its state as it is (`recording` null: only what has no history changed); undefined when someone changed it since.
+ */
 export async function updateProject(
   db: Db,
   id: string,
   expectedVersion: number,
   fields: ProjectFields,
   replaces: readonly Replacement[],
-  recording: StateRecording,
+  recording: StateRecording | null,
 ): Promise<StoredProject | undefined> {
   const updated = await db
     .updateTable('replenishmentProject')
@@ -113,7 +116,7 @@ export async function updateProject(
   if (updated.numUpdatedRows === 0n) return undefined;
   await db.deleteFrom('replenishmentProjectDelivery').where('projectId', '=', id).execute();
   await linkReplacements(db, id, replaces);
-  await insertState(db, id, fields, replaces, recording);
+  if (recording) await insertState(db, id, fields, replaces, recording);
   return findProject(db, id);
 }
 
