@@ -441,6 +441,7 @@ const EXPORT_HEADINGS = [
   'exportQueue', 'deliveryId', 'assessmentId', 'assessmentOutcome', 'assessedOn',
   'budgetYear', 'amountEuro', 'exceedsBudget', 'stageHistory', 'contractReference',
   'programme', 'programmeKey', 'hostCountry', 'trainingFramework', 'systemTrainedOn', 'trainers', 'trainersIsMaximum', 'trainersCountsUpTo', 'trainees', 'traineesIsApproximate', 'traineesCountsUpTo', 'courses', 'coursesCountsUpTo',
+  'rotations', 'rotationsCountsUpTo', 'soldiersPerRotation', 'soldiersPerRotationCountsUpTo', 'costEstimateEuro', 'costEstimateCountsUpTo',
   'delivery', 'readinessEffect', 'judgedOn', 'judgedBy', 'judgements', 'replacedEuro', 'replacedQuantity', 'nonReplacements',
   'project', 'stageAsOf', 'replacesEuro', 'budgetEuro', 'expectedOn', 'note', 'decidedOn', 'reason', 'revalued', 'decidedBy',
   'country', 'contracts', 'milestonesNotStarted', 'milestonesInProgress', 'milestonesLate', 'milestonesCompleted',

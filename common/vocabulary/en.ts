@@ -417,6 +417,8 @@ export const en: Vocabulary = {
       programme: 'Programme', programmeKey: 'Short name', hostCountry: 'Host country', trainingFramework: 'Framework', systemTrainedOn: 'Trained on', trainers: 'Trainers',
       trainersIsMaximum: 'Trainers: at most', trainersCountsUpTo: 'Trainers: counted up to', trainees: 'Trained', traineesIsApproximate: 'Trained: about',
       traineesCountsUpTo: 'Trained: counted up to', courses: 'Courses', coursesCountsUpTo: 'Courses: counted up to',
+      rotations: 'Rotations', rotationsCountsUpTo: 'Rotations: counted up to', soldiersPerRotation: 'Soldiers per rotation',
+      soldiersPerRotationCountsUpTo: 'Soldiers per rotation: counted up to', costEstimateEuro: 'Estimated cost (EUR)', costEstimateCountsUpTo: 'Estimated cost: counted up to',
       delivery: 'Delivery', readinessEffect: 'Latest judgement', judgedOn: 'Judged on', judgedBy: 'Judged by', judgements: 'Judgements',
       replacedEuro: 'Replaced (EUR)', replacedQuantity: 'Replaced quantity', nonReplacements: 'Decisions not to replace',
       project: 'Project', stageAsOf: 'As of', replacesEuro: 'Replaces (EUR)', budgetEuro: 'Budget (EUR)', expectedOn: 'Expected on', note: 'Note',

@@ -523,6 +523,8 @@ export const nl: Vocabulary = {
       programme: 'Programma', programmeKey: 'Korte naam', hostCountry: 'Gastland', trainingFramework: 'Kader', systemTrainedOn: 'Getraind op', trainers: 'Trainers',
       trainersIsMaximum: 'Trainers: maximaal', trainersCountsUpTo: 'Trainers: geteld tot en met', trainees: 'Getraind', traineesIsApproximate: 'Getraind: circa',
       traineesCountsUpTo: 'Getraind: geteld tot en met', courses: 'Trainingen', coursesCountsUpTo: 'Trainingen: geteld tot en met',
+      rotations: 'Rotaties', rotationsCountsUpTo: 'Rotaties: geteld tot en met', soldiersPerRotation: 'Militairen per rotatie',
+      soldiersPerRotationCountsUpTo: 'Militairen per rotatie: geteld tot en met', costEstimateEuro: 'Geraamde kosten (EUR)', costEstimateCountsUpTo: 'Geraamde kosten: geteld tot en met',
       delivery: 'Levering', readinessEffect: 'Laatste oordeel', judgedOn: 'Beoordeeld op', judgedBy: 'Beoordeeld door', judgements: 'Oordelen',
       replacedEuro: 'Vervangen (EUR)', replacedQuantity: 'Vervangen aantal', nonReplacements: 'Besluiten niet te vervangen',
       project: 'Project', stageAsOf: 'Stand per', replacesEuro: 'Vervangt (EUR)', budgetEuro: 'Budget (EUR)', expectedOn: 'Verwacht op', note: 'Toelichting',

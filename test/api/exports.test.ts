@@ -280,6 +280,8 @@ describeEachDatabase('list exports', (database) => {
     expect(['trainersCountsUpTo', 'traineesCountsUpTo', 'coursesCountsUpTo'].map((heading) => counted[at(heading)])).toEqual(
       ['2024-12-31', '2025-06-30', '2024-12-31'].map((day) => new Date(`${day}T00:00:00Z`)),
     );
+    // The plan, which the letter names too, with the day it was decided.
+    expect(['rotations', 'rotationsCountsUpTo', 'soldiersPerRotation', 'costEstimateEuro', 'costEstimateCountsUpTo'].map((heading) => counted[at(heading)])).toEqual([4, new Date('2025-07-15T00:00:00Z'), 90, null, null]);
     expect(counted[at('trainingFramework')]).toBe(nl.trainingFrameworks.euMission);
   });
 

@@ -186,6 +186,12 @@ export const TRAINING_PROGRAMME_COLUMNS: readonly Column<TrainingProgramme>[] = 
   { heading: 'traineesCountsUpTo', kind: 'date', value: (row) => row.counts.trainees?.countsUpTo ?? null },
   { heading: 'courses', kind: 'count', value: (row) => row.counts.courses?.value ?? null },
   { heading: 'coursesCountsUpTo', kind: 'date', value: (row) => row.counts.courses?.countsUpTo ?? null },
+  { heading: 'rotations', kind: 'count', value: (row) => row.counts.rotations?.value ?? null },
+  { heading: 'rotationsCountsUpTo', kind: 'date', value: (row) => row.counts.rotations?.countsUpTo ?? null },
+  { heading: 'soldiersPerRotation', kind: 'count', value: (row) => row.counts.soldiersPerRotation?.value ?? null },
+  { heading: 'soldiersPerRotationCountsUpTo', kind: 'date', value: (row) => row.counts.soldiersPerRotation?.countsUpTo ?? null },
+  { heading: 'costEstimateEuro', kind: 'euro', value: (row) => row.counts.costEstimate?.value ?? null },
+  { heading: 'costEstimateCountsUpTo', kind: 'date', value: (row) => row.counts.costEstimate?.countsUpTo ?? null },
   { heading: 'demonstration', kind: 'text', value: (row, words) => yesNo(row.isDemonstration, words) },
   { heading: 'id', kind: 'text', value: (row) => row.id },
 ];

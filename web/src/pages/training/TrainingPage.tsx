@@ -8,6 +8,7 @@ import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { formatShortDate } from '../../format/dates.ts';
+import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
@@ -62,6 +63,7 @@ export function TrainingPage() {
                   cell: (programme) => counted(programme.counts.trainees),
                 },
                 { key: 'courses', header: t('training.columns.courses'), numeric: true, cell: (programme) => counted(programme.counts.courses) },
+                { key: 'plan', header: t('training.columns.plan'), cell: (programme) => <PlanCell counts={programme.counts} /> },
                 {
                   key: 'countsUpTo',
                   header: t('training.columns.countsUpTo'),
@@ -71,7 +73,7 @@ export function TrainingPage() {
                     if (days.length === 1) return formatShortDate(days[0]!.countsUpTo, language);
                     // Counts of different days side by side: each day says which of them it dates.
                     return days.map(({ countsUpTo, measures }) => (
-                      <span className="counted-up-to" key={countsUpTo}>
+                      <span className="line-each" key={countsUpTo}>
                         {t('training.countedUpToOf', { measures: measures.map((measure) => t(`training.columns.${measure}`)).join(', '), date: formatShortDate(countsUpTo, language) })}
                       </span>
                     ));
@@ -109,4 +111,22 @@ export function TrainingPage() {
       )}
     </>
   );
+}
+
+/** A programme's plan as the letter takes it: its rotations, soldiers per rotation and estimated cost, each on a line of its own. */
+function PlanCell({ counts }: { counts: TrainingProgrammeAt['counts'] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const { rotations, soldiersPerRotation, costEstimate } = counts;
+  const lines = [
+    rotations && t('training.plan.rotations', { number: rotations.value.toLocaleString(language) }),
+    soldiersPerRotation && t('training.plan.soldiersPerRotation', { number: soldiersPerRotation.value.toLocaleString(language) }),
+    costEstimate && t('training.plan.costEstimate', { amount: formatEuro(costEstimate.value, language) }),
+  ].filter((line) => typeof line === 'string');
+  if (lines.length === 0) return t('common.none');
+  return lines.map((line) => (
+    <span className="line-each" key={line}>
+      {line}
+    </span>
+  ));
 }

@@ -7,7 +7,16 @@ type Counts = TrainingProgrammeAt['counts'];
 /** A programme's counts shown, each counted up to the day given; what the list shows of them needs no more. */
 function programme(days: Partial<Record<keyof Counts, string>>): Pick<TrainingProgrammeAt, 'counts'> {
   const count = (day: string | undefined) => (day === undefined ? null : { value: 1, qualifier: 'exact' as const, countsUpTo: day });
-  return { counts: { trainers: count(days.trainers), trainees: count(days.trainees), courses: count(days.courses), rotations: null, soldiersPerRotation: null, costEstimate: null } };
+  return {
+    counts: {
+      trainers: count(days.trainers),
+      trainees: count(days.trainees),
+      courses: count(days.courses),
+      rotations: count(days.rotations),
+      soldiersPerRotation: count(days.soldiersPerRotation),
+      costEstimate: count(days.costEstimate),
+    },
+  };
 }
 
 describe('the day a programme’s counts run up to', () => {
@@ -19,6 +28,13 @@ describe('the day a programme’s counts run up to', () => {
     expect(countedUpTo(programme({ trainers: '2025-10-31', trainees: '2025-08-31' }))).toEqual([
       { countsUpTo: '2025-10-31', measures: ['trainers'] },
       { countsUpTo: '2025-08-31', measures: ['trainees'] },
+    ]);
+  });
+
+  it('dates a plan by the day it was decided, beside the training given', () => {
+    expect(countedUpTo(programme({ trainees: '2025-08-31', rotations: '2025-09-10', soldiersPerRotation: '2025-09-10', costEstimate: '2025-09-10' }))).toEqual([
+      { countsUpTo: '2025-08-31', measures: ['trainees'] },
+      { countsUpTo: '2025-09-10', measures: ['rotations', 'soldiersPerRotation', 'costEstimate'] },
     ]);
   });
 

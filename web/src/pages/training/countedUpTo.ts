@@ -1,6 +1,6 @@
 import type { TrainingProgrammeAt } from '../../api/training.ts';
 
-const COUNT_MEASURES = ['trainers', 'trainees', 'courses'] as const;
+const COUNT_MEASURES = ['trainers', 'trainees', 'courses', 'rotations', 'soldiersPerRotation', 'costEstimate'] as const;
 export type CountMeasure = (typeof COUNT_MEASURES)[number];
 
 /**
