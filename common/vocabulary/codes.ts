@@ -51,6 +51,15 @@ export type CommitmentStage = (typeof COMMITMENT_STAGES)[number];
 
 export const VALUATION_BASES = ['replacementValue', 'bookValue', 'contractPrice', 'contribution'] as const;
 export type ValuationBasis = (typeof VALUATION_BASES)[number];
+/**
+ * The bases a delivery is valued at by its support type: stock at its replacement or book value, the rest at what
+ * is paid for it; the first is the one it is usually valued at.
+ */
+export const FITTING_VALUATION_BASES: Readonly<Record<SupportType, readonly [ValuationBasis, ...ValuationBasis[]]>> = {
+  stock: ['replacementValue', 'bookValue'],
+  procurement: ['contractPrice'],
+  natoFund: ['contribution'],
+};
 
 export const LIFECYCLE_STAGES = ['pledged', 'committed', 'realised', 'delivered'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];

@@ -5,7 +5,7 @@ import { pastDateViolations } from './plausibility.ts';
 import { sameRecordViolations } from './same-record.ts';
 import { referenceKey } from '../../common/text.ts';
 import type { Warning } from './warnings.ts';
-import type { Category, FundingSource, LifecycleStage, SupportType, ValuationBasis } from '../../common/vocabulary/codes.ts';
+import { FITTING_VALUATION_BASES, type Category, type FundingSource, type LifecycleStage, type SupportType, type ValuationBasis } from '../../common/vocabulary/codes.ts';
 
 /** The codes of a delivery's choices are shared with the browser, so they are kept in common/vocabulary. */
 export {
@@ -117,15 +117,10 @@ export function currentValue(
   return valuations.at(-1)?.amountCents ?? 0;
 }
 
-/** What the payments that realise procurement and fund contributions are, as a valuation basis. */
-const PAID_BASIS: Record<Exclude<SupportType, 'stock'>, ValuationBasis> = { procurement: 'contractPrice', natoFund: 'contribution' };
-
-/** The bases a delivery is valued at by its support type: stock at its replacement or book value, the rest at what is paid. */
-const FITTING_BASES: Record<SupportType, readonly ValuationBasis[]> = { stock: ['replacementValue', 'bookValue'], procurement: [PAID_BASIS.procurement], natoFund: [PAID_BASIS.natoFund] };
 
 /** A valuation's basis is one its delivery's support type is valued at: refused at the field, naming those that fit. */
 export function valuationBasisViolations(field: string, supportType: SupportType, basis: ValuationBasis): RuleViolation[] {
-  const fitting = FITTING_BASES[supportType];
+  const fitting = FITTING_VALUATION_BASES[supportType];
   return fitting.includes(basis) ? [] : [{ field, code: 'basisNotOfSupportType', params: { supportType, bases: fitting.join(',') } }];
 }
 
@@ -135,7 +130,7 @@ export function valuationBasisViolations(field: string, supportType: SupportType
  * valuation is withdrawn.
  */
 export function supportTypeChangeViolations(supportType: SupportType, valuations: readonly { basis: ValuationBasis }[]): RuleViolation[] {
-  const unfitting = [...new Set(valuations.map((valuation) => valuation.basis).filter((basis) => !FITTING_BASES[supportType].includes(basis)))];
+  const unfitting = [...new Set(valuations.map((valuation) => valuation.basis).filter((basis) => !FITTING_VALUATION_BASES[supportType].includes(basis)))];
   return unfitting.length === 0 ? [] : [{ field: 'supportType', code: 'valuedAtOtherBasis', params: { supportType, bases: unfitting.join(',') } }];
 }
 
@@ -144,7 +139,7 @@ export function supportTypeChangeViolations(supportType: SupportType, valuations
  * none), for procurement and fund contributions what their payments are.
  */
 export function currentValueBasis(supportType: SupportType, valuations: readonly Pick<Valuation, 'basis'>[]): ValuationBasis | null {
-  return supportType === 'stock' ? (valuations.at(-1)?.basis ?? null) : PAID_BASIS[supportType];
+  return supportType === 'stock' ? (valuations.at(-1)?.basis ?? null) : FITTING_VALUATION_BASES[supportType][0];
 }
 
 export function lifecycleStage(dates: LifecycleDates): LifecycleStage | null {

@@ -275,6 +275,8 @@ describeWithBrowser('delivery forms', (browser) => {
     const id = await findDeliveryId(server(), 'PURL');
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), `/leveringen/${id}/herwaardering`);
+    // A purchase is valued at its contract price only: the form offers no basis the server refuses for it.
+    expect(await page.getByLabel('Grondslag').locator('option').allTextContents()).toEqual(['Contractprijs']);
     await page.getByLabel('Bedrag in euro').fill('900.000,00');
     await page.getByLabel('Ingangsdatum').fill('2025-08-04');
     await page.getByLabel('Oorspronkelijke valuta').fill('usd');

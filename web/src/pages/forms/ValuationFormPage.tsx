@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VALUATION_BASES, type SupportType, type ValuationBasis } from '../../../../common/vocabulary/codes.ts';
+import { FITTING_VALUATION_BASES, VALUATION_BASES } from '../../../../common/vocabulary/codes.ts';
 import { parseEuroAmount } from '../../../../common/money.ts';
 import { fieldReader, refuse, type Problems } from '../../forms/fieldReader.ts';
 import { addValuation } from '../../api/deliveries.ts';
@@ -15,12 +15,6 @@ import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { DeliveryFormFrame } from './DeliveryFormFrame.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { ValuationsTable } from '../delivery/MoneyHistory.tsx';
-
-const USUAL_BASIS: Record<SupportType, ValuationBasis> = {
-  stock: 'replacementValue',
-  procurement: 'contractPrice',
-  natoFund: 'contribution',
-};
 
 interface ValuationValues {
   amountCents: string;
@@ -83,7 +77,7 @@ function ValuationForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
   const { values, field, labels } = useFields<ValuationValues>(
     {
       amountCents: '',
-      basis: USUAL_BASIS[loaded.delivery.supportType],
+      basis: FITTING_VALUATION_BASES[loaded.delivery.supportType][0],
       effectiveDate: '',
       currency: '',
       originalAmountMinor: '',
@@ -111,7 +105,7 @@ function ValuationForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
       <form ref={submission.formRef} noValidate onSubmit={handleSubmit} className="record-form">
         <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(FIELDS)} formError={submission.formError} refusals={submission.refusals} />
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
-        <SelectField {...field('basis')} options={VALUATION_BASES.map((value) => ({ value, label: t(`valuationBases.${value}`) }))} />
+        <SelectField {...field('basis')} options={FITTING_VALUATION_BASES[loaded.delivery.supportType].map((value) => ({ value, label: t(`valuationBases.${value}`) }))} />
         <TextField {...field('effectiveDate')} type="date" />
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section" aria-describedby="foreign-currency-hint">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('form.sections.foreignCurrency')}</legend>

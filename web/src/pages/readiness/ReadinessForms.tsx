@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { todayInAmsterdam } from '../../../../common/dates.ts';
-import { READINESS_EFFECTS, REPLENISHMENT_STAGES, VALUATION_BASES } from '../../../../common/vocabulary/codes.ts';
+import { FITTING_VALUATION_BASES, READINESS_EFFECTS, REPLENISHMENT_STAGES, VALUATION_BASES } from '../../../../common/vocabulary/codes.ts';
 import { createProject, decideNotToReplace, judgeReadiness, updateProject, type ReplenishmentProject } from '../../api/readiness.ts';
 import type { FieldReader } from '../../forms/fieldReader.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
@@ -155,7 +155,7 @@ export function NonReplacementForm({ deliveryId, etag, entry, onDone }: Delivery
         decidedOn: { label: label('decidedOn'), control: 'date' },
         reason: { label: label('reason'), control: 'textarea' },
         'revaluation.amountCents': { label: label('revaluedAmount'), control: 'amount', optional: true, hint: t('form.hints.amount'), intro: t('readiness.nonReplacementForm.revaluationIntro') },
-        'revaluation.basis': { label: label('basis'), control: 'select', options: VALUATION_BASES.map((basis) => ({ value: basis, label: t(`valuationBases.${basis}`) })), initial: 'bookValue' },
+        'revaluation.basis': { label: label('basis'), control: 'select', options: FITTING_VALUATION_BASES.stock.map((basis) => ({ value: basis, label: t(`valuationBases.${basis}`) })), initial: 'bookValue' },
         'revaluation.effectiveDate': { label: label('effectiveDate'), control: 'date', optional: true, hint: t('readiness.nonReplacementForm.effectiveDateHint') },
       }}
       read={(read) => {
