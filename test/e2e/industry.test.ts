@@ -141,4 +141,15 @@ describeWithBrowser('industry', (browser) => {
     const { companies } = await api<{ companies: { id: string; version: number }[] }>(server(), '/industry', { as: 'disclosureOfficer' });
     expect(companies.find((candidate) => candidate.id === company.id)).toMatchObject({ version: 0 });
   });
+
+  it('tells a role that may not read the industry register so, without asking the server for it', async () => {
+    page = await openPageAs(browser(), server(), 'exportControlAssessor');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/v1/industry')) asked.push(request.url());
+    });
+    await visit(page, server(), '/industrie');
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+    expect(asked).toEqual([]);
+  });
 });

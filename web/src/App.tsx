@@ -123,7 +123,11 @@ function RegisterRoutes() {
       <Route path="/begroting/kasschuif">{() => <RequirePermission action="budget.write"><BudgetShiftFormPage /></RequirePermission>}</Route>
       <Route path="/begroting/verplichting">{() => <RequirePermission action="budget.write"><CommitmentFormPage /></RequirePermission>}</Route>
       <Route path="/begroting/verplichting/:id/stap">{({ id }) => <RequirePermission action="budget.write"><CommitmentStagePage key={id} id={id} /></RequirePermission>}</Route>
-      <Route path="/industrie" component={IndustryPage} />
+      <Route path="/industrie">
+        <RequirePermission action="industry.read">
+          <IndustryPage />
+        </RequirePermission>
+      </Route>
       <Route path="/openbaarmaking" component={DisclosureQueuePage} />
       <Route path="/brieven" component={LettersPage} />
       <Route path="/brieven/vergelijken" component={LetterComparisonPage} />
