@@ -1,5 +1,6 @@
 import { isIsoDate, type IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
+import { latestCountBy } from '../../common/training-rules.ts';
 import type { FundingSource, TrainingFramework, TrainingMeasure } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
 import { nameTakenViolations } from './names.ts';
@@ -159,9 +160,7 @@ export interface TrainingCount extends TrainingFigure {
  * counted up to that date that counts it (the later recording wins on the same date).
  */
 export function trainingCountAt(contributions: readonly Contribution[], measure: TrainingMeasure, referenceDate: IsoDate): TrainingCount | null {
-  const [latest] = contributionsCountedBy(contributions, referenceDate)
-    .filter((contribution) => measureOf(contribution, measure) !== null)
-    .sort((a, b) => b.countsUpTo.localeCompare(a.countsUpTo) || b.recordedAt.localeCompare(a.recordedAt));
+  const latest = latestCountBy(contributions, referenceDate, (contribution) => measureOf(contribution, measure) !== null);
   const figure = latest ? measureOf(latest, measure) : null;
   return figure && { ...figure, countsUpTo: latest!.countsUpTo };
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { latestCountBy } from '../../../../common/training-rules.ts';
 import { listProgrammes, type TrainingProgramme } from '../../api/training.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
@@ -23,7 +24,7 @@ interface Moment {
 function overTime(programmes: readonly TrainingProgramme[], referenceDate: string): Moment[] {
   const dates = [...new Set(programmes.flatMap((programme) => programme.contributions.map((contribution) => contribution.countsUpTo)))].filter((date) => date <= referenceDate).sort();
   const latest = (programme: TrainingProgramme, measure: (typeof MEASURES)[number], date: string) =>
-    programme.contributions.filter((contribution) => contribution.countsUpTo <= date && contribution[measure] !== null).sort((a, b) => a.countsUpTo.localeCompare(b.countsUpTo)).at(-1)?.[measure] ?? 0;
+    latestCountBy(programme.contributions, date, (contribution) => contribution[measure] !== null)?.[measure] ?? 0;
   return dates.map((date) => ({
     date,
     trainees: programmes.reduce((sum, programme) => sum + latest(programme, 'trainees', date), 0),
