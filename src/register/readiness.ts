@@ -194,8 +194,8 @@ export async function updateProject(db: Db, context: RequestContext, id: string,
     const sameState = reason === '' && changesNothing(current, { name: fields.name, stage: fields.stage, asOf, replaces: inRegisterOrder });
     if (sameState && changesNothing(current, fields)) return current;
     assertValid([...projectViolations(input, requestDay(context)), ...(await projectRegisterViolations(trx, input, current))]);
-    const recording = sameState ? null : { asOf, reason, recordedAt: context.now().toISOString() };
-    const updated = await repository.updateProject(trx, id, current.version, fields, replaces, recording);
+    const now = context.now().toISOString();
+    const updated = await repository.updateProject(trx, id, current.version, fields, replaces, sameState ? null : { asOf, reason, recordedAt: now }, now);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated });
     return updated;

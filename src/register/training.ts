@@ -65,7 +65,7 @@ export async function updateProgramme(db: Db, context: RequestContext, id: strin
     }
     await lockNamesOf(trx, 'trainingProgramme', 'the register');
     assertValid([...programmeViolations(input), ...(await violationsAgainstRegister(trx, input, current))]);
-    const updated = await repository.updateProgramme(trx, id, current.version, input).catch(keyTaken);
+    const updated = await repository.updateProgramme(trx, id, current.version, input, context.now().toISOString()).catch(keyTaken);
     if (!updated) throw new VersionConflictError(current.version);
     await recordAuditEvent(trx, context, { action: 'training.updateProgramme', object: auditObject(id), result: 'success', before: current, after: updated });
     return withContributions(updated, await repository.listContributions(trx, id));

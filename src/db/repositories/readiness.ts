@@ -96,8 +96,9 @@ export async function insertProject(
 }
 
 /**
- * Changes a project if it is still at the expected version, adding its new state to the history unless the change
- * leaves its state as it is (`recording` null: only what has no history changed); undefined when someone changed it since.
+ * Changes a project if it is still at the expected version, at the moment of the request, adding its new state to the
+ * history unless the change leaves its state as it is (`recording` null: only what has no history changed); undefined
+ * when someone changed it since.
  */
 export async function updateProject(
   db: Db,
@@ -106,10 +107,11 @@ export async function updateProject(
   fields: ProjectFields,
   replaces: readonly Replacement[],
   recording: StateRecording | null,
+  updatedAt: string,
 ): Promise<StoredProject | undefined> {
   const updated = await db
     .updateTable('replenishmentProject')
-    .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: new Date().toISOString() }))
+    .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt }))
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();

@@ -55,12 +55,12 @@ export async function insertProgramme(db: Db, id: string, { deliveryIds, ...fiel
   return (await findProgramme(db, id))!;
 }
 
-/** Changes a programme if it is still at the expected version; undefined when someone changed it since. */
-export async function updateProgramme(db: Db, id: string, expectedVersion: number, { deliveryIds, ...fields }: TrainingProgrammeInput): Promise<StoredProgramme | undefined> {
+/** Changes a programme if it is still at the expected version, at the moment of the request; undefined when someone changed it since. */
+export async function updateProgramme(db: Db, id: string, expectedVersion: number, { deliveryIds, ...fields }: TrainingProgrammeInput, updatedAt: string): Promise<StoredProgramme | undefined> {
   const updated = await withTypedErrors(
     db
       .updateTable('trainingProgramme')
-      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: new Date().toISOString() }))
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt }))
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst(),
