@@ -90,6 +90,8 @@ export interface LetterInputs {
   training: readonly { key: string; contributions: readonly Contribution[] }[];
   /** The effect on readiness of each stock delivery realised by the reference date, as judged by then. */
   readinessEffects: readonly (ReadinessEffect | null)[];
+  /** Each delivery that needs an export licence and left by the reference date, with whether a licence covered it when it left. */
+  exportShipments: readonly LetterShipment[];
   letterhead: LetterheadFields;
 }
 
@@ -176,16 +178,30 @@ type ChangeDirection = 'totalFell' | 'totalDidNotFall';
 /** What keeps a letter from being finalised: a figure it may not name, markup that is not whole, or an amount or percentage typed by hand. */
 export type LetterProblem = FigureProblem | BlockMarkupFault | BlockTypedFigure;
 
+/** A delivery that needs an export licence and left by the reference date (stock at hand-over, the rest at delivery). */
+export interface LetterShipment {
+  deliveryId: string;
+  title: string;
+  shippedOn: IsoDate;
+  /** Whether a licence covered its goods when they left, as the shipment gate judges it. */
+  covered: boolean;
+}
+
 /**
  * What the author and the signatory should know of the letter but that does not keep it from being finalised:
  * the stock deliveries realised by the reference date that no one had judged the effect on readiness of by
- * then, which the letter's judgement of the effects (Effecten krijgsmacht) does not weigh.
+ * then, which the letter's judgement of the effects (Effecten krijgsmacht) does not weigh; and the deliveries
+ * that left by then without a licence covering them, though the section on export control (Toetsing) says every
+ * delivery that needed one had one, named for the staff who review the draft (never in the public letter).
  */
-interface LetterNote {
-  field: 'readiness';
-  code: 'stockDeliveriesNotJudged';
-  params: { count: string; of: string; referenceDate: string };
-}
+export type LetterNote =
+  | { field: 'readiness'; code: 'stockDeliveriesNotJudged'; params: { count: string; of: string; referenceDate: string } }
+  | {
+      field: 'exportAssessment';
+      code: 'shipmentsWithoutLicence';
+      params: { count: string; of: string; referenceDate: string };
+      deliveries: Omit<LetterShipment, 'covered'>[];
+    };
 
 export interface BuiltLetter {
   snapshot: PublicLetterSnapshot;
@@ -236,13 +252,20 @@ export function buildPublicLetter(inputs: LetterInputs, format: SnapshotFormat =
     letterhead: inputs.letterhead,
   };
   const problems = [...narrative.unknownFigures.map((name) => problemOf(inputs, figures, name, wording)), ...narrative.markupFaults, ...typedFiguresIn(inputs.blocks)];
-  return { snapshot, problems, notes: readinessNotes(inputs), figures, exactLines: lines };
+  return { snapshot, problems, notes: [...readinessNotes(inputs), ...exportNotes(inputs)], figures, exactLines: lines };
 }
 
 function readinessNotes(inputs: LetterInputs): LetterNote[] {
   const count = inputs.readinessEffects.filter((effect) => effect === null).length;
   const params = { count: formatCount(count), of: formatCount(inputs.readinessEffects.length), referenceDate: inputs.referenceDate };
   return count === 0 ? [] : [{ field: 'readiness', code: 'stockDeliveriesNotJudged', params }];
+}
+
+function exportNotes(inputs: LetterInputs): LetterNote[] {
+  const uncovered = inputs.exportShipments.filter((shipment) => !shipment.covered);
+  if (uncovered.length === 0) return [];
+  const params = { count: String(uncovered.length), of: String(inputs.exportShipments.length), referenceDate: inputs.referenceDate };
+  return [{ field: 'exportAssessment', code: 'shipmentsWithoutLicence', params, deliveries: uncovered.map(({ covered: _, ...shipment }) => shipment) }];
 }
 
 function problemOf(inputs: LetterInputs, figures: ReadonlyMap<string, string>, name: string, wording: LetterWording): FigureProblem {

@@ -12,6 +12,7 @@ import { centsOfTotal, totalCents } from '../../common/money.ts';
 import { formatExactEuros } from '../../common/letter-format.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedCountedBy } from '../db/repositories/disclosure.ts';
+import { shipmentCoversBy } from '../db/repositories/export-control.ts';
 import { realisedTotalsAt, realisedTotalsAtDates, type RealisedTotals } from '../db/repositories/figures.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/letters.ts';
@@ -33,6 +34,7 @@ import {
   type LetterheadFields,
   type LetterInputs,
   type LetterProblem,
+  type LetterShipment,
   type PublicLetterSnapshot,
   type Totals,
 } from '../letters/snapshot.ts';
@@ -70,8 +72,14 @@ export interface LetterView {
   letter: PublicLetterSnapshot;
   /** What keeps a draft from being finalised, as the faults that refuse it: the figures its text may not name (`{{name}}`), and why, its placeholders and footnotes that are not whole, amounts and percentages typed by hand, and a signatory without a name. */
   problems: RuleViolation[];
-  /** What its author should know before finalising but that does not keep it from being finalised: the stock deliveries realised by the reference date that no one judged the effect on readiness of by then (none once final). */
+  /**
+   * What its author should know before finalising but that does not keep it from being finalised: the stock deliveries realised by
+   * the reference date that no one judged the effect on readiness of by then, and the deliveries that left by then without a
+   * licence covering them though they needed one (none once final).
+   */
   notes: RuleViolation[];
+  /** The deliveries the note on export control counts, earliest shipped first, for the staff who review the draft: never part of the letter. */
+  shipmentsWithoutLicence: Omit<LetterShipment, 'covered'>[];
   /** The figures the text may name, as they print: for a draft all it knows at the reference date, once final those it printed. */
   figures: { name: string; value: string }[];
   /** The disclosure officer's approval of the public letter, and whether it still reads as approved. */
@@ -534,7 +542,8 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     isDemonstration: stored.isDemonstration,
     letter,
     problems: [...faults, ...(stored.status === 'draft' ? signatoryViolations(stored) : [])],
-    notes,
+    notes: notes.map(({ field, code, params }) => ({ field, code, params })),
+    shipmentsWithoutLicence: notes.flatMap((note) => (note.code === 'shipmentsWithoutLicence' ? note.deliveries : [])),
     figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,
     submittedAt: stored.submittedAt,
@@ -597,7 +606,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
   const referencedDeliveries = figureNames(letter.blocks)
     .filter((name) => name.startsWith('delivery:'))
     .map((name) => name.slice('delivery:'.length));
-  const [[totals, totalsAtPrevious], deliveryFacts, overview, epf, budget, industry, training, readinessEffects] = await Promise.all([
+  const [[totals, totalsAtPrevious], deliveryFacts, overview, epf, budget, industry, training, readinessEffects, exportShipments] = await Promise.all([
     // Without a previous letter its date is the letter's own, which costs nothing more in the one pass.
     realisedTotalsAtDates(db, [letter.referenceDate, previous?.referenceDate ?? letter.referenceDate]),
     repository.namedDeliveryFacts(db, referencedDeliveries.filter(isUuid), letter.referenceDate),
@@ -607,6 +616,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     industryFactsAt(db, letter.referenceDate, companiesCounted(letter, options)),
     trainingForLetter(db),
     readinessEffectsAt(db, letter.referenceDate),
+    shipmentCoversBy(db, letter.referenceDate),
   ]);
   const previousSnapshot = previous?.publicSnapshot ?? null;
   const named = namedDeliveries(referencedDeliveries, deliveryFacts, options);
@@ -636,6 +646,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     industry,
     training,
     readinessEffects,
+    exportShipments,
     letterhead: storedLetterhead(letter),
   };
 }

@@ -294,10 +294,19 @@ const licenceCoveredShipment = sql<boolean>`(${licenceCoversGoods} and l.valid_u
   and (delivery.quantity is null or l.quantity_authorised is null or delivery.quantity <= l.quantity_authorised))`;
 
 /**
- * The actual exports of a year: deliveries that need a licence and left in it (stock at hand-over,
- * everything else at delivery), each at its value at the end of the year (a later revaluation or payment is
- * another year's) and with the licence it left under: the latest issued by then that covered it, else the
- * latest issued by then (a licence for equipment that goes with the goods, issued after theirs, is not it).
+ * The deliveries that need a licence, each with the day it left (stock at hand-over, everything else at delivery;
+ * null for one that has not) and, as `licence`, the licence it left under: the latest issued by then that covered
+ * it, else the latest issued by then (a licence for equipment that goes with the goods, issued after theirs, is
+ * not it), with whether it covered the shipment (`covered`).
+ */
+const shipmentsFrom = sql`delivery
+    cross join lateral (select case when delivery.support_type = 'stock' then delivery.realised_at else delivery.delivered_at end as shipped_on) shipped
+    left join lateral (select l.*, ${licenceCoveredShipment} as covered from export_licence l where l.delivery_id = delivery.id and l.issued_on <= shipped.shipped_on
+      order by ${licenceCoveredShipment} desc, l.issued_on desc, l.recorded_at desc limit 1) licence on true`;
+
+/**
+ * The actual exports of a year: deliveries that need a licence and left in it, each at its value at the end of
+ * the year (a later revaluation or payment is another year's) and with the licence it left under (shipmentsFrom).
  */
 export async function shipmentsIn(db: Db, year: number): Promise<Shipment[]> {
   const yearEnd = `${year}-12-31`;
@@ -305,14 +314,24 @@ export async function shipmentsIn(db: Db, year: number): Promise<Shipment[]> {
     select delivery.id as delivery_id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
       ${moneyValueAt(yearEnd)} as value_cents, shipped.shipped_on, licence.number as licence_number,
       licence.military_list_category, licence.un_register_category, licence.importing_state, licence.withheld_ground
-    from delivery
-      cross join lateral (select case when delivery.support_type = 'stock' then delivery.realised_at else delivery.delivered_at end as shipped_on) shipped
-      left join lateral (select * from export_licence l where l.delivery_id = delivery.id and l.issued_on <= shipped.shipped_on
-        order by ${licenceCoveredShipment} desc, l.issued_on desc, l.recorded_at desc limit 1) licence on true
+    from ${shipmentsFrom}
     where delivery.deleted_at is null and ${requiredExpression}
       and shipped.shipped_on >= ${`${year}-01-01`}::date and shipped.shipped_on <= ${yearEnd}::date
     order by shipped.shipped_on, delivery.id`.execute(db);
   return rows.map((row) => ShipmentSchema.parse(row));
+}
+
+const ShipmentCoverSchema = z.object({ deliveryId: z.string(), title: z.string(), shippedOn: z.string(), covered: z.boolean() });
+type ShipmentCover = z.infer<typeof ShipmentCoverSchema>;
+
+/** The deliveries that need a licence and left on or before the date, each with whether a licence covered it when it left (shipmentsFrom), earliest first. */
+export async function shipmentCoversBy(db: Db, date: string): Promise<ShipmentCover[]> {
+  const { rows } = await sql`
+    select delivery.id as delivery_id, delivery.title, shipped.shipped_on, coalesce(licence.covered, false) as covered
+    from ${shipmentsFrom}
+    where delivery.deleted_at is null and ${requiredExpression} and shipped.shipped_on <= ${date}::date
+    order by shipped.shipped_on, delivery.id`.execute(db);
+  return rows.map((row) => ShipmentCoverSchema.parse(row));
 }
 
 /** The licences issued in a year, but those of a removed delivery, which took them with it as it takes its denials. */

@@ -11768,13 +11768,21 @@ export interface components {
                 nl: string[];
                 en: string[];
             };
-            /** @description What the author and the signatory should know before finalising, which does not keep the letter from being finalised, said in the language of Accept-Language: how many stock deliveries realised by the reference date no one had judged the effect on readiness of by then (`stockDeliveriesNotJudged`), which the judgement of the effects does not weigh; none once final */
+            /** @description What the author and the signatory should know before finalising, which does not keep the letter from being finalised, said in the language of Accept-Language: how many stock deliveries realised by the reference date no one had judged the effect on readiness of by then (`stockDeliveriesNotJudged`), which the judgement of the effects does not weigh; how many of the deliveries that needed an export licence and were handed over or delivered by the reference date had no licence covering them when they left (`shipmentsWithoutLicence`), though the section on export control says every delivery that needed one had one; none once final */
             notes: string[];
             /** @description The notes, in their order, in each language the application speaks */
             notesByLanguage: {
                 nl: string[];
                 en: string[];
             };
+            /** @description The deliveries the note `shipmentsWithoutLicence` counts, earliest shipped first (stock at hand-over, the rest at delivery), for the staff who review the draft: internal titles, never part of the letter or any public surface; empty where there is no such note, and once final */
+            shipmentsWithoutLicence: {
+                /** Format: uuid */
+                deliveryId: string;
+                title: string;
+                /** Format: date */
+                shippedOn: string;
+            }[];
             /** @description The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed */
             figures: {
                 name: string;
