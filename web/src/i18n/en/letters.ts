@@ -51,6 +51,11 @@ export const letters: typeof nl.letters = {
     approvedBy: '{{moment}} by {{name}}',
   },
   notes: 'Worth knowing before the letter is finalised (this does not keep it from being finalised):',
+  shipmentsWithoutLicence: {
+    summary_one: 'The delivery without a licence covering it when it left',
+    summary_other: 'The {{count}} deliveries without a licence covering them when they left',
+    shippedOn: 'handed over or delivered on {{date}}',
+  },
   problems_one: 'The text uses a name the letter does not know or may not make public, a figure or footnote that is not whole, or an amount or percentage typed by hand. As long as it is there, the letter cannot be submitted for approval or finalised:',
   problems_other: 'The text uses names the letter does not know or may not make public, figures or footnotes that are not whole, or amounts or percentages typed by hand. As long as they are there, the letter cannot be submitted for approval or finalised:',
   downloads: {

@@ -49,6 +49,11 @@ export const letters = {
     approvedBy: '{{moment}} door {{name}}',
   },
   notes: 'Goed om te weten voordat de brief definitief wordt (dit houdt de brief niet tegen):',
+  shipmentsWithoutLicence: {
+    summary_one: 'De levering zonder vergunning die haar bij vertrek dekte',
+    summary_other: 'De {{count}} leveringen zonder vergunning die ze bij vertrek dekte',
+    shippedOn: 'overgedragen of geleverd op {{date}}',
+  },
   problems_one: 'De tekst gebruikt een naam die de brief niet kent of niet openbaar mag maken, een cijfer of voetnoot die niet af is, of een bedrag of percentage dat met de hand is getypt. Zolang dat er staat, kan de brief niet ter goedkeuring worden aangeboden en niet definitief worden:',
   problems_other: 'De tekst gebruikt namen die de brief niet kent of niet openbaar mag maken, cijfers of voetnoten die niet af zijn, of bedragen of percentages die met de hand zijn getypt. Zolang die er staan, kan de brief niet ter goedkeuring worden aangeboden en niet definitief worden:',
   downloads: {

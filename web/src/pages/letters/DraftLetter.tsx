@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Letter, LetterChange } from '../../api/letters.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -13,6 +13,7 @@ import { LetterEditor } from './LetterEditor.tsx';
 import { LetterFacts } from './LetterFacts.tsx';
 import { LetterPreview } from './LetterPreview.tsx';
 import { LetterReview } from './LetterReview.tsx';
+import { ShipmentsWithoutLicence } from './ShipmentsWithoutLicence.tsx';
 import type { LetterNotice } from './letterNotice.ts';
 
 interface DraftLetterProps {
@@ -81,13 +82,20 @@ function LetterProblems({ letter }: { letter: Letter }) {
   return <SaidList type="warning" intro={t('letters.problems', { count: problems.length })} items={problems} />;
 }
 
-/** What the author and the signatory should know before finalising, which does not keep the letter from being finalised (said by the server). */
+/**
+ * What the author and the signatory should know before finalising, which does not keep the letter from being finalised (said by the
+ * server), and the deliveries its note on export control counts.
+ */
 function LetterNotes({ letter }: { letter: Letter }) {
   const { t } = useTranslation();
-  return <SaidList type="info" intro={t('letters.notes')} items={letter.notesByLanguage[currentLanguage()]} />;
+  return (
+    <SaidList type="info" intro={t('letters.notes')} items={letter.notesByLanguage[currentLanguage()]}>
+      {letter.shipmentsWithoutLicence.length > 0 && <ShipmentsWithoutLicence shipments={letter.shipmentsWithoutLicence} />}
+    </SaidList>
+  );
 }
 
-function SaidList({ type, intro, items }: { type: 'warning' | 'info'; intro: string; items: string[] }) {
+function SaidList({ type, intro, items, children }: { type: 'warning' | 'info'; intro: string; items: string[]; children?: ReactNode }) {
   return (
     <Alert type={type}>
       <p className="nl-paragraph">{intro}</p>
@@ -98,6 +106,7 @@ function SaidList({ type, intro, items }: { type: 'warning' | 'info'; intro: str
           </li>
         ))}
       </ul>
+      {children}
     </Alert>
   );
 }
