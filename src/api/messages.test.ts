@@ -73,6 +73,7 @@ describe('numbers in the reasons of a refusal', () => {
     expect(reason('nl', 'paymentFarAboveValuation', { amount: '100000000', valuation: '100', ratio: '1000000' })).toContain('is 1.000.000 keer de waardering');
     expect(reason('nl', 'undecidedDeliveries', { count: '12000' })).toContain('Er zijn nog 12.000 tot de peildatum gerealiseerde of op de EPF gedeclareerde leveringen');
     expect(reason('en', 'stockDeliveriesNotJudged', { of: '20000', count: '15000', referenceDate: '2025-08-31' })).toContain('Of the 20,000 stock deliveries up to 31 August 2025, 15,000 had');
+    expect(reason('nl', 'stockDeliveriesNotJudged', { of: '1234', count: '1200', referenceDate: '2025-08-31' })).toContain('Van de 1234 leveringen uit voorraad tot en met 31 augustus 2025 hadden er 1200 op');
     expect(reason('nl', 'shipmentsWithoutLicence', { of: '20000', count: '15000', referenceDate: '2025-08-31' })).toContain('Van de 20.000 leveringen die tot en met 31 augustus 2025 zijn overgedragen of geleverd en een exportvergunning nodig hadden, hadden er 15.000 bij vertrek');
     expect(reason('nl', 'namedByRecords', { records: 'epfClaims', count: '10000' })).toContain('10.000 EPF-declaraties noemen haar');
     // A size is given with its unit, a row by its number as the sheet shows it.

@@ -401,3 +401,12 @@ describe('the note on export control', () => {
     expect(notes.map((note) => note.code)).toEqual(['stockDeliveriesNotJudged', 'shipmentsWithoutLicence']);
   });
 });
+
+describe('the note on readiness', () => {
+  it('gives its counts in digits, which its message groups as its reader does (20.000, 20,000), never grouped already and read as decimals (1,234 or 1.2)', () => {
+    const effects = Array.from({ length: 1234 }, (_, index) => (index < 1200 ? null : 'acceptable' as const));
+    expect(buildPublicLetter(letterInputs({ readinessEffects: effects })).notes).toEqual([
+      { field: 'readiness', code: 'stockDeliveriesNotJudged', params: { count: '1200', of: '1234', referenceDate: '2025-08-31' } },
+    ]);
+  });
+});

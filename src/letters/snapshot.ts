@@ -194,7 +194,7 @@ export interface LetterShipment {
  * that left by then without a licence covering them, though the section on export control (Toetsing) says every
  * delivery that needed one had one, named for the staff who review the draft (never in the public letter).
  */
-export type LetterNote =
+type LetterNote =
   | { field: 'readiness'; code: 'stockDeliveriesNotJudged'; params: { count: string; of: string; referenceDate: string } }
   | {
       field: 'exportAssessment';
@@ -255,16 +255,18 @@ export function buildPublicLetter(inputs: LetterInputs, format: SnapshotFormat =
   return { snapshot, problems, notes: [...readinessNotes(inputs), ...exportNotes(inputs)], figures, exactLines: lines };
 }
 
+/** A note's counts in digits, which its message groups as its reader does (20.000, 20,000): grouped here, 1.234 would read as a decimal. */
+const countParams = (inputs: LetterInputs, count: number, of: number) => ({ count: String(count), of: String(of), referenceDate: inputs.referenceDate });
+
 function readinessNotes(inputs: LetterInputs): LetterNote[] {
   const count = inputs.readinessEffects.filter((effect) => effect === null).length;
-  const params = { count: formatCount(count), of: formatCount(inputs.readinessEffects.length), referenceDate: inputs.referenceDate };
-  return count === 0 ? [] : [{ field: 'readiness', code: 'stockDeliveriesNotJudged', params }];
+  return count === 0 ? [] : [{ field: 'readiness', code: 'stockDeliveriesNotJudged', params: countParams(inputs, count, inputs.readinessEffects.length) }];
 }
 
 function exportNotes(inputs: LetterInputs): LetterNote[] {
   const uncovered = inputs.exportShipments.filter((shipment) => !shipment.covered);
   if (uncovered.length === 0) return [];
-  const params = { count: String(uncovered.length), of: String(inputs.exportShipments.length), referenceDate: inputs.referenceDate };
+  const params = countParams(inputs, uncovered.length, inputs.exportShipments.length);
   return [{ field: 'exportAssessment', code: 'shipmentsWithoutLicence', params, deliveries: uncovered.map(({ covered: _, ...shipment }) => shipment) }];
 }
 
