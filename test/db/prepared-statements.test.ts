@@ -97,15 +97,20 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
     expect((await readAtOnce()).map((response) => response.status)).toEqual(Array(20).fill(200));
     await sql`alter table valuation add column prepared_probe text`.execute(db);
     try {
-      const answers = await readAtOnce();
-      const refused = answers.filter((response) => response.status !== 200);
-      expect(refused.length).toBeGreaterThan(0);
-      for (const response of refused) {
-        expect(response.status).toBe(503);
-        expect(response.headers.get('Retry-After')).toBe('5');
-        expect(await response.json()).toMatchObject({ status: 503, code: 'databaseUnavailable' });
+      // A connection fails the first request that meets its stale statement and is then replaced; one that ran only
+      // other statements in a round meets it in a later one. Within a few rounds every request is served again.
+      const refusedPerRound: number[] = [];
+      while (refusedPerRound.at(-1) !== 0 && refusedPerRound.length < 10) {
+        const refused = (await readAtOnce()).filter((response) => response.status !== 200);
+        for (const response of refused) {
+          expect(response.status).toBe(503);
+          expect(response.headers.get('Retry-After')).toBe('5');
+          expect(await response.json()).toMatchObject({ status: 503, code: 'databaseUnavailable' });
+        }
+        refusedPerRound.push(refused.length);
       }
-      expect((await readAtOnce()).map((response) => response.status)).toEqual(Array(20).fill(200));
+      expect(refusedPerRound[0]).toBeGreaterThan(0);
+      expect(refusedPerRound.at(-1)).toBe(0);
     } finally {
       await sql`alter table valuation drop column prepared_probe`.execute(db);
     }
