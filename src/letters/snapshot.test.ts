@@ -368,36 +368,28 @@ describe('a count in the running text', () => {
 });
 
 describe('the note on export control', () => {
-  const shipment = (deliveryId: string, covered: boolean) => ({ deliveryId, title: `Levering ${deliveryId}`, shippedOn: '2025-06-01', covered });
+  const listed = [
+    { deliveryId: 'b', title: 'Levering b', shippedOn: '2025-06-01' },
+    { deliveryId: 'd', title: 'Levering d', shippedOn: '2025-06-02' },
+  ];
 
-  it('counts the deliveries that left without a licence covering them, of those that needed one, and names them for the staff, never in the letter', () => {
-    const { notes, snapshot } = buildPublicLetter(letterInputs({ exportShipments: [shipment('a', true), shipment('b', false), shipment('c', true), shipment('d', false)] }));
-    expect(notes).toEqual([
-      {
-        field: 'exportAssessment',
-        code: 'shipmentsWithoutLicence',
-        params: { count: '2', of: '4', referenceDate: '2025-08-31' },
-        deliveries: [
-          { deliveryId: 'b', title: 'Levering b', shippedOn: '2025-06-01' },
-          { deliveryId: 'd', title: 'Levering d', shippedOn: '2025-06-01' },
-        ],
-      },
-    ]);
+  it('counts the deliveries that left without a licence covering them, of those that needed one, and names the first for the staff, never in the letter', () => {
+    const { notes, snapshot } = buildPublicLetter(letterInputs({ exportShipments: { needed: 4, uncovered: 2, listed } }));
+    expect(notes).toEqual([{ field: 'exportAssessment', code: 'shipmentsWithoutLicence', params: { count: '2', of: '4', referenceDate: '2025-08-31' }, deliveries: listed }]);
     expect(JSON.stringify(snapshot)).not.toContain('Levering b');
   });
 
   it('gives its counts in digits, as the message groups them for its reader', () => {
-    const many = Array.from({ length: 1234 }, (_, index) => shipment(String(index), index >= 3));
-    expect(buildPublicLetter(letterInputs({ exportShipments: many })).notes[0]?.params).toEqual({ count: '3', of: '1234', referenceDate: '2025-08-31' });
+    expect(buildPublicLetter(letterInputs({ exportShipments: { needed: 1234, uncovered: 3, listed } })).notes[0]?.params).toEqual({ count: '3', of: '1234', referenceDate: '2025-08-31' });
   });
 
   it('says nothing where every delivery that needed a licence had one, or none needed one', () => {
-    expect(buildPublicLetter(letterInputs({ exportShipments: [shipment('a', true)] })).notes).toEqual([]);
+    expect(buildPublicLetter(letterInputs({ exportShipments: { needed: 1, uncovered: 0, listed: [] } })).notes).toEqual([]);
     expect(buildPublicLetter(letterInputs()).notes).toEqual([]);
   });
 
   it('follows the note on readiness', () => {
-    const { notes } = buildPublicLetter(letterInputs({ readinessEffects: [null], exportShipments: [shipment('a', false)] }));
+    const { notes } = buildPublicLetter(letterInputs({ readinessEffects: [null], exportShipments: { needed: 1, uncovered: 1, listed: listed.slice(0, 1) } }));
     expect(notes.map((note) => note.code)).toEqual(['stockDeliveriesNotJudged', 'shipmentsWithoutLicence']);
   });
 });

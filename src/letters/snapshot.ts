@@ -90,8 +90,8 @@ export interface LetterInputs {
   training: readonly { key: string; contributions: readonly Contribution[] }[];
   /** The effect on readiness of each stock delivery realised by the reference date, as judged by then. */
   readinessEffects: readonly (ReadinessEffect | null)[];
-  /** Each delivery that needs an export licence and left by the reference date, with whether a licence covered it when it left. */
-  exportShipments: readonly LetterShipment[];
+  /** The deliveries that needed an export licence and left by the reference date, and those of them no licence covered when they left. */
+  exportShipments: LetterShipments;
   letterhead: LetterheadFields;
 }
 
@@ -178,13 +178,21 @@ type ChangeDirection = 'totalFell' | 'totalDidNotFall';
 /** What keeps a letter from being finalised: a figure it may not name, markup that is not whole, or an amount or percentage typed by hand. */
 export type LetterProblem = FigureProblem | BlockMarkupFault | BlockTypedFigure;
 
-/** A delivery that needs an export licence and left by the reference date (stock at hand-over, the rest at delivery). */
-export interface LetterShipment {
+/** A delivery that needed an export licence and left (stock at hand-over, the rest at delivery) without one covering its goods then. */
+export interface ShipmentWithoutLicence {
   deliveryId: string;
   title: string;
   shippedOn: IsoDate;
-  /** Whether a licence covered its goods when they left, as the shipment gate judges it. */
-  covered: boolean;
+}
+
+/**
+ * How many deliveries that needed an export licence left by the reference date, how many of them had no licence
+ * covering them when they left (as the shipment gate judges it), and the first of those, earliest shipped first.
+ */
+export interface LetterShipments {
+  needed: number;
+  uncovered: number;
+  listed: readonly ShipmentWithoutLicence[];
 }
 
 /**
@@ -200,7 +208,7 @@ type LetterNote =
       field: 'exportAssessment';
       code: 'shipmentsWithoutLicence';
       params: { count: string; of: string; referenceDate: string };
-      deliveries: Omit<LetterShipment, 'covered'>[];
+      deliveries: readonly ShipmentWithoutLicence[];
     };
 
 export interface BuiltLetter {
@@ -264,10 +272,9 @@ function readinessNotes(inputs: LetterInputs): LetterNote[] {
 }
 
 function exportNotes(inputs: LetterInputs): LetterNote[] {
-  const uncovered = inputs.exportShipments.filter((shipment) => !shipment.covered);
-  if (uncovered.length === 0) return [];
-  const params = countParams(inputs, uncovered.length, inputs.exportShipments.length);
-  return [{ field: 'exportAssessment', code: 'shipmentsWithoutLicence', params, deliveries: uncovered.map(({ covered: _, ...shipment }) => shipment) }];
+  const { needed, uncovered, listed } = inputs.exportShipments;
+  if (uncovered === 0) return [];
+  return [{ field: 'exportAssessment', code: 'shipmentsWithoutLicence', params: countParams(inputs, uncovered, needed), deliveries: listed }];
 }
 
 function problemOf(inputs: LetterInputs, figures: ReadonlyMap<string, string>, name: string, wording: LetterWording): FigureProblem {

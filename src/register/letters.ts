@@ -12,7 +12,7 @@ import { centsOfTotal, totalCents } from '../../common/money.ts';
 import { formatExactEuros } from '../../common/letter-format.ts';
 import { containsDemonstrationData } from '../db/repositories/deliveries.ts';
 import { countUndecidedCountedBy } from '../db/repositories/disclosure.ts';
-import { shipmentCoversBy } from '../db/repositories/export-control.ts';
+import { shipmentCountsBy } from '../db/repositories/export-control.ts';
 import { realisedTotalsAt, realisedTotalsAtDates, type RealisedTotals } from '../db/repositories/figures.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as repository from '../db/repositories/letters.ts';
@@ -34,7 +34,7 @@ import {
   type LetterheadFields,
   type LetterInputs,
   type LetterProblem,
-  type LetterShipment,
+  type ShipmentWithoutLicence,
   type PublicLetterSnapshot,
   type Totals,
 } from '../letters/snapshot.ts';
@@ -78,8 +78,11 @@ export interface LetterView {
    * licence covering them though they needed one (none once final).
    */
   notes: RuleViolation[];
-  /** The deliveries the note on export control counts, earliest shipped first, for the staff who review the draft: never part of the letter. */
-  shipmentsWithoutLicence: Omit<LetterShipment, 'covered'>[];
+  /**
+   * The deliveries the note on export control counts, for the staff who review the draft (never part of the letter): how many,
+   * and the first SHIPMENTS_LISTED of them, earliest shipped first.
+   */
+  shipmentsWithoutLicence: { count: number; first: ShipmentWithoutLicence[] };
   /** The figures the text may name, as they print: for a draft all it knows at the reference date, once final those it printed. */
   figures: { name: string; value: string }[];
   /** The disclosure officer's approval of the public letter, and whether it still reads as approved. */
@@ -543,7 +546,7 @@ async function view(db: Db, stored: repository.StoredLetter, now: Date): Promise
     letter,
     problems: [...faults, ...(stored.status === 'draft' ? signatoryViolations(stored) : [])],
     notes: notes.map(({ field, code, params }) => ({ field, code, params })),
-    shipmentsWithoutLicence: notes.flatMap((note) => (note.code === 'shipmentsWithoutLicence' ? note.deliveries : [])),
+    shipmentsWithoutLicence: shipmentsWithoutLicenceOf(notes),
     figures: [...figures].map(([name, value]) => ({ name, value })),
     approval,
     submittedAt: stored.submittedAt,
@@ -596,6 +599,14 @@ function companiesCounted(letter: repository.StoredLetter, options: { checkDiscl
   return letter.publicSnapshot && !wordingOf(letter.publicSnapshot.format).industryOfDecidedCompanies ? 'every' : { decidedBefore: letter.finalisedAt };
 }
 
+/** How many of the deliveries that left without a licence covering them a draft lists by name: a register's history imported as shipped without one may hold thousands. */
+const SHIPMENTS_LISTED = 100;
+
+function shipmentsWithoutLicenceOf(notes: BuiltLetter['notes']): LetterView['shipmentsWithoutLicence'] {
+  const note = notes.find((candidate) => candidate.code === 'shipmentsWithoutLicence');
+  return note ? { count: Number(note.params.count), first: [...note.deliveries] } : { count: 0, first: [] };
+}
+
 /**
  * What a letter at its reference date is made of, from the register as it is now; `checkDisclosure` false
  * takes the values the text names whatever was decided of their deliveries since, and counts the companies as
@@ -616,7 +627,7 @@ async function gatherInputs(db: Db, letter: repository.StoredLetter & { letterDa
     industryFactsAt(db, letter.referenceDate, companiesCounted(letter, options)),
     trainingForLetter(db),
     readinessEffectsAt(db, letter.referenceDate),
-    shipmentCoversBy(db, letter.referenceDate),
+    shipmentCountsBy(db, letter.referenceDate, SHIPMENTS_LISTED),
   ]);
   const previousSnapshot = previous?.publicSnapshot ?? null;
   const named = namedDeliveries(referencedDeliveries, deliveryFacts, options);

@@ -5,6 +5,7 @@
  * its reviewers, never in the letter.
  */
 import { beforeAll, expect, it } from 'vitest';
+import { shipmentCountsBy } from '../../src/db/repositories/export-control.ts';
 import type { ApiCall } from '../api/client.ts';
 import { apiClient } from '../api/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -53,25 +54,33 @@ describeEachDatabase('the note on export control of a draft letter', (database) 
         'Of the 2 deliveries handed over or delivered up to 30 June 2025 that needed an export licence, 1 had no licence covering it when it left. The section on export control (Toetsing) says a licence was issued for every delivery that needed one; the register does not bear that out for this delivery.',
       ],
     });
-    expect(draft.shipmentsWithoutLicence).toEqual([{ deliveryId: id.licensedAfterLeaving, title: 'Helmen', shippedOn: '2025-05-01' }]);
+    expect(draft.shipmentsWithoutLicence).toEqual({ count: 1, first: [{ deliveryId: id.licensedAfterLeaving, title: 'Helmen', shippedOn: '2025-05-01' }] });
     expect(JSON.stringify(draft.letter)).not.toContain('Helmen');
   });
 
   it('counts what left by a later reference date, and says nothing before anything that needed a licence left', async () => {
     const later = await draftAt('2025-07-31');
     laterDraftId = later.id;
-    expect(later.shipmentsWithoutLicence.map((shipment: { title: string }) => shipment.title)).toEqual(['Helmen', 'Vesten']);
+    expect(later.shipmentsWithoutLicence.first.map((shipment: { title: string }) => shipment.title)).toEqual(['Helmen', 'Vesten']);
     expect(exportNote(later).en[0]).toMatch(/^Of the 3 deliveries handed over or delivered up to 31 July 2025 that needed an export licence, 2 had no licence covering them when they left\./);
 
     const before = await draftAt('2025-04-14');
     expect(before.notes).toEqual([]);
-    expect(before.shipmentsWithoutLicence).toEqual([]);
+    expect(before.shipmentsWithoutLicence).toEqual({ count: 0, first: [] });
+  });
+
+  it('lists only the first of them, earliest shipped first, with their count', async () => {
+    expect(await shipmentCountsBy(database().db, '2025-07-31', 1)).toEqual({
+      needed: 3,
+      uncovered: 2,
+      listed: [{ deliveryId: id.licensedAfterLeaving, title: 'Helmen', shippedOn: '2025-05-01' }],
+    });
   });
 
   it('leaves out a delivery once a licence issued before it left covered it then', async () => {
     // A licence for the vests, issued before the day they left and valid then.
     await licenseForShipment(database().db, id.leftAfterTheDate, { issuedOn: '2025-07-01', validUntil: '2026-07-01', quantityAuthorised: null });
     const { body: draft } = await accepted(author('GET', `/letters/${laterDraftId}`), 200);
-    expect(draft.shipmentsWithoutLicence.map((shipment: { title: string }) => shipment.title)).toEqual(['Helmen']);
+    expect(draft.shipmentsWithoutLicence.first.map((shipment: { title: string }) => shipment.title)).toEqual(['Helmen']);
   });
 });

@@ -25,7 +25,7 @@ export function letterInputs(given: Partial<LetterInputs> = {}): LetterInputs {
     industry: { contracts: 0, contractValueCents: 0, companies: 0, ukrainianCompanies: 0, milestonesCompleted: 0, coproductionProjects: 0, demandBundles: 0 },
     training: [],
     readinessEffects: [],
-    exportShipments: [],
+    exportShipments: { needed: 0, uncovered: 0, listed: [] },
     letterhead: DEFAULT_LETTERHEAD,
     ...given,
   };

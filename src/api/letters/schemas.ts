@@ -95,11 +95,13 @@ export const LetterSchema = z
       .object({ nl: z.array(z.string()), en: z.array(z.string()) })
       .openapi({ description: 'The notes, in their order, in each language the application speaks' }),
     shipmentsWithoutLicence: z
-      .array(z.object({ deliveryId: z.uuid(), title: z.string(), shippedOn: isoDate }))
+      .object({
+        count: z.number().int().openapi({ description: 'How many deliveries the note `shipmentsWithoutLicence` counts (0 where there is no such note, and once final)' }),
+        first: z.array(z.object({ deliveryId: z.uuid(), title: z.string(), shippedOn: isoDate })).openapi({ description: 'The first 100 of them, earliest shipped first (stock at hand-over, the rest at delivery)' }),
+      })
       .openapi({
         description:
-          'The deliveries the note `shipmentsWithoutLicence` counts, earliest shipped first (stock at hand-over, the rest at delivery), for the staff who review the draft: ' +
-          'internal titles, never part of the letter or any public surface; empty where there is no such note, and once final',
+          'The deliveries that left by the reference date without a licence covering them, for the staff who review the draft: internal titles, never part of the letter or any public surface',
       }),
     figures: z
       .array(z.object({ name: z.string(), value: z.string() }))

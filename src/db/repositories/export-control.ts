@@ -17,6 +17,7 @@ import type { Database } from '../schema.ts';
 import { withTypedErrors } from '../errors.ts';
 import { foldedReferenceIs } from './folded-reference.ts';
 import { moneyValueAt } from './figures.ts';
+import type { LetterShipments } from '../../letters/snapshot.ts';
 
 type Db = Kysely<Database>;
 
@@ -321,19 +322,6 @@ export async function shipmentsIn(db: Db, year: number): Promise<Shipment[]> {
   return rows.map((row) => ShipmentSchema.parse(row));
 }
 
-const ShipmentCoverSchema = z.object({ deliveryId: z.string(), title: z.string(), shippedOn: z.string(), covered: z.boolean() });
-type ShipmentCover = z.infer<typeof ShipmentCoverSchema>;
-
-/** The deliveries that need a licence and left on or before the date, each with whether a licence covered it when it left (shipmentsFrom), earliest first. */
-export async function shipmentCoversBy(db: Db, date: string): Promise<ShipmentCover[]> {
-  const { rows } = await sql`
-    select delivery.id as delivery_id, delivery.title, shipped.shipped_on, coalesce(licence.covered, false) as covered
-    from ${shipmentsFrom}
-    where delivery.deleted_at is null and ${requiredExpression} and shipped.shipped_on <= ${date}::date
-    order by shipped.shipped_on, delivery.id`.execute(db);
-  return rows.map((row) => ShipmentCoverSchema.parse(row));
-}
-
 /** The licences issued in a year, but those of a removed delivery, which took them with it as it takes its denials. */
 export async function licencesIssuedIn(db: Db, year: number): Promise<StoredLicence[]> {
   const rows = await db
@@ -362,4 +350,26 @@ export async function denialsIn(db: Db, year: number): Promise<StoredAssessment[
     .orderBy('assessedOn')
     .execute();
   return withDetails(db, rows);
+}
+
+const ShipmentCountsSchema = z.object({
+  needed: z.coerce.number(),
+  uncovered: z.coerce.number(),
+  listed: z.array(z.object({ deliveryId: z.string(), title: z.string(), shippedOn: z.string() })),
+});
+/**
+ * How many deliveries that need a licence left on or before the date (`needed`), how many of them had no licence
+ * covering them when they left (`uncovered`, as shipmentsFrom judges it), and the first `listed` of those, earliest first.
+ */
+export async function shipmentCountsBy(db: Db, date: string, listed: number): Promise<LetterShipments> {
+  const { rows } = await sql`
+    with shipment as (
+      select delivery.id, delivery.title, shipped.shipped_on, licence.covered is true as covered
+      from ${shipmentsFrom}
+      where delivery.deleted_at is null and ${requiredExpression} and shipped.shipped_on <= ${date}::date)
+    select count(*) as needed, count(*) filter (where not covered) as uncovered,
+      coalesce((select json_agg(json_build_object('deliveryId', first.id, 'title', first.title, 'shippedOn', first.shipped_on) order by first.shipped_on, first.id)
+        from (select * from shipment where not covered order by shipped_on, id limit ${listed}) first), '[]') as listed
+    from shipment`.execute(db);
+  return ShipmentCountsSchema.parse(rows[0]);
 }

@@ -11775,14 +11775,19 @@ export interface components {
                 nl: string[];
                 en: string[];
             };
-            /** @description The deliveries the note `shipmentsWithoutLicence` counts, earliest shipped first (stock at hand-over, the rest at delivery), for the staff who review the draft: internal titles, never part of the letter or any public surface; empty where there is no such note, and once final */
+            /** @description The deliveries that left by the reference date without a licence covering them, for the staff who review the draft: internal titles, never part of the letter or any public surface */
             shipmentsWithoutLicence: {
-                /** Format: uuid */
-                deliveryId: string;
-                title: string;
-                /** Format: date */
-                shippedOn: string;
-            }[];
+                /** @description How many deliveries the note `shipmentsWithoutLicence` counts (0 where there is no such note, and once final) */
+                count: number;
+                /** @description The first 100 of them, earliest shipped first (stock at hand-over, the rest at delivery) */
+                first: {
+                    /** Format: uuid */
+                    deliveryId: string;
+                    title: string;
+                    /** Format: date */
+                    shippedOn: string;
+                }[];
+            };
             /** @description The figures the text may name (`{{name}}`), as they print: for a draft all it knows at the reference date, once final those it printed */
             figures: {
                 name: string;

@@ -54,6 +54,7 @@ export const letters: typeof nl.letters = {
   shipmentsWithoutLicence: {
     summary_one: 'The delivery without a licence covering it when it left',
     summary_other: 'The {{count}} deliveries without a licence covering them when they left',
+    summaryFirst: 'The first {{first}} of the {{all}} deliveries without a licence covering them when they left',
     shippedOn: 'handed over or delivered on {{date}}',
   },
   problems_one: 'The text uses a name the letter does not know or may not make public, a figure or footnote that is not whole, or an amount or percentage typed by hand. As long as it is there, the letter cannot be submitted for approval or finalised:',

@@ -52,6 +52,7 @@ export const letters = {
   shipmentsWithoutLicence: {
     summary_one: 'De levering zonder vergunning die haar bij vertrek dekte',
     summary_other: 'De {{count}} leveringen zonder vergunning die ze bij vertrek dekte',
+    summaryFirst: 'De eerste {{first}} van de {{all}} leveringen zonder vergunning die ze bij vertrek dekte',
     shippedOn: 'overgedragen of geleverd op {{date}}',
   },
   problems_one: 'De tekst gebruikt een naam die de brief niet kent of niet openbaar mag maken, een cijfer of voetnoot die niet af is, of een bedrag of percentage dat met de hand is getypt. Zolang dat er staat, kan de brief niet ter goedkeuring worden aangeboden en niet definitief worden:',

@@ -90,7 +90,7 @@ function LetterNotes({ letter }: { letter: Letter }) {
   const { t } = useTranslation();
   return (
     <SaidList type="info" intro={t('letters.notes')} items={letter.notesByLanguage[currentLanguage()]}>
-      {letter.shipmentsWithoutLicence.length > 0 && <ShipmentsWithoutLicence shipments={letter.shipmentsWithoutLicence} />}
+      {letter.shipmentsWithoutLicence.count > 0 && <ShipmentsWithoutLicence shipments={letter.shipmentsWithoutLicence} />}
     </SaidList>
   );
 }

@@ -10,9 +10,13 @@ export function ShipmentsWithoutLicence({ shipments }: { shipments: Letter['ship
   const language = currentLanguage();
   return (
     <details className="letter-notes__shipments">
-      <summary>{t('letters.shipmentsWithoutLicence.summary', { count: shipments.length })}</summary>
+      <summary>
+        {shipments.count > shipments.first.length
+          ? t('letters.shipmentsWithoutLicence.summaryFirst', { first: shipments.first.length.toLocaleString(language), all: shipments.count.toLocaleString(language) })
+          : t('letters.shipmentsWithoutLicence.summary', { count: shipments.count })}
+      </summary>
       <ul className="utrecht-unordered-list">
-        {shipments.map((shipment) => (
+        {shipments.first.map((shipment) => (
           <li key={shipment.deliveryId} className="utrecht-unordered-list__item">
             <Link className="utrecht-link utrecht-link--html-a" href={`/leveringen/${shipment.deliveryId}`}>
               {shipment.title}
