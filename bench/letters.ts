@@ -35,6 +35,7 @@ import { listedItems } from '../src/letters/snapshot.ts';
 import { benchmarkDatabases, measureEachSize, type BenchmarkDatabase } from './databases.ts';
 import { generateRegister } from './generate-register.ts';
 import { sizeLabel } from './report.ts';
+import { rolledBack } from '../test/support/rolled-back.ts';
 import { timed, type Timing } from './timing.ts';
 
 const DEFAULT_SIZES = [55_865, 100_000];
@@ -50,7 +51,6 @@ const author: RequestContext = { ...systemContext('benchmark'), actor: { id: nul
 const officer: RequestContext = { ...systemContext('benchmark'), actor: { id: null, username: 'benchmark', role: 'disclosureOfficer' } };
 const reader: RequestContext = { ...systemContext('benchmark'), actor: { id: null, username: 'benchmark', role: 'parliamentReader' } };
 
-class Rollback extends Error {}
 
 interface Measured {
   name: string;
@@ -124,19 +124,6 @@ async function decideAll(db: Kysely<Database>): Promise<number> {
 async function sendAndPublish(db: Kysely<Database>, final: { id: string; version: number }, publication: { paperNumber: string; publishedOn: string }) {
   const sent = await sendLetter(db, author, final.id, final.version);
   await recordPublication(db, author, final.id, sent.version, publication);
-}
-
-/** Runs the task in a transaction that is rolled back, so that it can be repeated. */
-async function rolledBack(db: Kysely<Database>, task: (trx: Kysely<Database>) => Promise<unknown>): Promise<void> {
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      await task(trx);
-      throw new Rollback();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof Rollback)) throw error;
-    });
 }
 
 /** Submits, approves and finalises a draft, running `whileApproved` before it is finalised; returns the final view. */
