@@ -1,5 +1,6 @@
+import { hash } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
-import { passwordViolation } from './passwords.ts';
+import { hashPassword, passwordMatches, passwordViolation } from './passwords.ts';
 
 describe('the password rules (NIST SP 800-63B)', () => {
   it('asks for at least 15 characters, counted as code points, and accepts up to 256', () => {
@@ -20,5 +21,22 @@ describe('the password rules (NIST SP 800-63B)', () => {
     expect(passwordViolation('mijn steunregister wachtwoord', 'k.jansen')).toBe('passwordCommon');
     expect(passwordViolation('correct horse battery staple', 'k.jansen')).toBeNull();
     expect(passwordViolation('Zt4-vq9!mW2#pL0x', 'k.jansen')).toBeNull();
+  });
+
+  it('takes a password in whatever Unicode form its accents were typed', async () => {
+    const composed = 'café crème tous les matins';
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    expect(await passwordMatches(await hashPassword(composed), decomposed)).toBe(true);
+    expect(await passwordMatches(await hashPassword(decomposed), composed)).toBe(true);
+    expect(await passwordMatches(await hashPassword(composed), 'cafe crème tous les matins')).toBe(false);
+    // Hashed as typed, before passwords were normalised: it still logs in as it was typed.
+    expect(await passwordMatches(await hash(decomposed), decomposed)).toBe(true);
+  });
+
+  it('logs in with every password it accepts, counting characters as the rules count them', async () => {
+    const animals = Array.from({ length: 200 }, (_, index) => String.fromCodePoint(0x1f400 + index)).join('');
+    expect(passwordViolation(animals, 'k.jansen')).toBeNull();
+    expect(await passwordMatches(await hashPassword(animals), animals)).toBe(true);
   });
 });

@@ -17,8 +17,16 @@ const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfgh
 });
 const SYSTEM_NAME = 'steunregister';
 
+/**
+ * The one form a password is hashed, checked and judged in (NFKC, as NIST SP 800-63B asks): "é" typed as
+ * one character or as "e" and an accent, as one keyboard or another sends it, is one password.
+ */
+function normalised(password: string): string {
+  return password.normalize('NFKC');
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2ID);
+  return hash(normalised(password), ARGON2ID);
 }
 
 /** A hash of nothing anyone knows: checking against it costs what a real check costs. */
@@ -26,12 +34,21 @@ const unknownAccountHash = hashPassword(crypto.randomUUID());
 
 /**
  * Whether the password matches. Without a stored hash (no such account, or one without a password) the
- * check still takes as long, so that timing does not tell which usernames exist.
+ * check still takes as long, so that timing does not tell which usernames exist. A password hashed before
+ * passwords were normalised matches also as it was typed then; whether that second check runs depends
+ * only on the text sent, never on the account.
  */
 export async function passwordMatches(storedHash: string | null, password: string): Promise<boolean> {
-  if (password.length > MAXIMUM_PASSWORD_LENGTH) return false;
-  const matches = await verify(storedHash ?? (await unknownAccountHash), password).catch(() => false);
-  return storedHash !== null && matches;
+  const form = normalised(password);
+  if (codePoints(form) > MAXIMUM_PASSWORD_LENGTH) return false;
+  const checked = storedHash ?? (await unknownAccountHash);
+  const matches = async (text: string) => verify(checked, text).catch(() => false);
+  const either = (await matches(form)) || (form !== password && (await matches(password)));
+  return storedHash !== null && either;
+}
+
+function codePoints(text: string): number {
+  return [...text].length;
 }
 
 /**
@@ -41,10 +58,11 @@ export async function passwordMatches(storedHash: string | null, password: strin
  * that holds the username or the system's name.
  */
 export function passwordViolation(password: string, username: string): 'passwordTooShort' | 'passwordTooLong' | 'passwordCommon' | null {
-  const length = [...password].length;
+  const form = normalised(password);
+  const length = codePoints(form);
   if (length < MINIMUM_PASSWORD_LENGTH) return 'passwordTooShort';
   if (length > MAXIMUM_PASSWORD_LENGTH) return 'passwordTooLong';
-  return isEasyToGuess(password.toLowerCase(), username.toLowerCase()) ? 'passwordCommon' : null;
+  return isEasyToGuess(form.toLowerCase(), username.toLowerCase()) ? 'passwordCommon' : null;
 }
 
 function isEasyToGuess(password: string, username: string): boolean {
