@@ -123,8 +123,9 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
 export async function changeRole(db: Db, context: RequestContext, id: string, role: Role): Promise<AccountView> {
   refuseOwnAccount(context, id, 'role');
   return inTransaction(db, async (trx) => {
-    const current = await lockAccount(trx, id);
+    const current = await lockAccountOfAdministrators(trx, id);
     if (current.role === role) throw new ValidationError([{ field: 'role', code: 'sameRole' }]);
+    await refuseLastAdministrator(trx, current, 'role');
     if (SECOND_FACTOR_ROLES.has(role) && current.totpSecret === null) {
       throw new ValidationError([{ field: 'role', code: 'roleNeedsSecondFactor' }]);
     }
@@ -149,8 +150,9 @@ export async function changeEmail(db: Db, context: RequestContext, id: string, e
 export async function disableAccount(db: Db, context: RequestContext, id: string): Promise<AccountView> {
   refuseOwnAccount(context, id, 'account');
   return inTransaction(db, async (trx) => {
-    const current = await lockAccount(trx, id);
+    const current = await lockAccountOfAdministrators(trx, id);
     if (current.disabledAt !== null) throw new ValidationError([{ field: 'account', code: 'alreadyDisabled' }]);
+    await refuseLastAdministrator(trx, current, 'account');
     const now = context.now().toISOString();
     const changed = await accounts.updateAccount(trx, id, { disabledAt: now });
     await endSessionsOf(trx, id, now);
@@ -203,6 +205,22 @@ export async function renewSecondFactor(
 /** An administrator cannot lock themselves out, nor raise or lower their own rights: another must do it. */
 function refuseOwnAccount(context: RequestContext, id: string, field: string): void {
   if (context.actor?.id === id) throw new ValidationError([{ field, code: 'ownAccount' }]);
+}
+
+/**
+ * Someone must be left who manages accounts: the change of an enabled administrator that would leave none
+ * is refused (from the command line too). Two administrators who demote or disable each other at the same
+ * moment would otherwise each see the other still there, and both succeed.
+ */
+async function refuseLastAdministrator(trx: Db, current: accounts.StoredAccount, field: string): Promise<void> {
+  if (current.role !== 'administrator' || current.disabledAt !== null) return;
+  if (!(await accounts.hasOtherEnabledAdministrator(trx, current.id))) throw new ValidationError([{ field, code: 'lastAdministrator' }]);
+}
+
+/** The account locked for a change of its role or state, after the changes of administrators before it. */
+async function lockAccountOfAdministrators(db: Db, id: string) {
+  await accounts.lockAdministrators(db);
+  return lockAccount(db, id);
 }
 
 async function lockAccount(db: Db, id: string) {

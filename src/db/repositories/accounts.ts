@@ -50,6 +50,24 @@ export async function emailsOfRole(db: Db, role: string): Promise<string[]> {
   return rows.flatMap(({ email }) => (email === null ? [] : [email]));
 }
 
+/** Makes changes of who may manage accounts wait for each other until the transaction ends. */
+export async function lockAdministrators(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended('account administrators', 0))`.execute(db);
+}
+
+/** Whether an enabled administrator other than the account exists. */
+export async function hasOtherEnabledAdministrator(db: Db, exceptId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('account')
+    .select('id')
+    .where('role', '=', 'administrator')
+    .where('disabledAt', 'is', null)
+    .where('id', '<>', exceptId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function countAccounts(db: Db): Promise<number> {
   const { count } = await db.selectFrom('account').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return Number(count);
