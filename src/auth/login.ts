@@ -8,6 +8,7 @@ import * as failures from '../db/repositories/login-failures.ts';
 import { endSession } from '../db/repositories/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { addressNetwork } from './address-network.ts';
 import { LoginFailedError, LoginThrottledError } from './errors.ts';
 import { passwordMatches } from './passwords.ts';
 import { openSession, type Principal } from './sessions.ts';
@@ -64,7 +65,8 @@ export async function logInWithPassword(
 ): Promise<LoginResult> {
   const now = context.now();
   const username = credentials.username.trim().toLowerCase();
-  await claimAttempt(db, context, username, now);
+  const network = addressNetwork(context.origin);
+  await claimAttempt(db, context, username, network, now);
 
   const account = await accounts.findAccountByUsername(db, username);
   const passwordOk = await passwordMatches(account?.passwordHash ?? null, credentials.password);
@@ -78,7 +80,7 @@ export async function logInWithPassword(
       throw new LoginFailedError();
     }
     if (previousToken) await endSession(trx, tokenHash(previousToken), now.toISOString());
-    await failures.clearLoginFailures(trx, username, context.origin);
+    await failures.clearLoginFailures(trx, username, network);
     const result = await openSession(trx, account, step !== null, now, context);
     const actor = { id: account.id, username: account.username, role: account.role };
     await recordAuditEvent(trx, { ...context, actor }, {
@@ -108,13 +110,13 @@ function secondFactorFailure(account: accounts.StoredAccount, totpSecret: string
  * wait; a success takes it back. Counting and recording are one step per address: guesses sent all at
  * once are held to the same limits as guesses sent one after another. A refusal is recorded too.
  */
-async function claimAttempt(db: Db, context: RequestContext, username: string, now: Date): Promise<void> {
+async function claimAttempt(db: Db, context: RequestContext, username: string, network: string | null, now: Date): Promise<void> {
   const waitMs = await inTransaction(db, async (trx) => {
-    await failures.lockLoginsFrom(trx, context.origin);
+    await failures.lockLoginsFrom(trx, network);
     await failures.forgetLoginFailuresBefore(trx, new Date(now.getTime() - FAILURE_MEMORY_MS).toISOString());
-    const freeAt = await throttledUntil(trx, username, context.origin, now);
+    const freeAt = await throttledUntil(trx, username, network, now);
     if (freeAt <= now.getTime()) {
-      await failures.recordLoginFailure(trx, username, context.origin, now.toISOString());
+      await failures.recordLoginFailure(trx, username, network, now.toISOString());
       return 0;
     }
     await recordAuditEvent(trx, context, {
@@ -128,7 +130,7 @@ async function claimAttempt(db: Db, context: RequestContext, username: string, n
   if (waitMs > 0) throw new LoginThrottledError(Math.max(1, Math.ceil(waitMs / 1000)));
 }
 
-/** The moment the next attempt for this username from this address may be made (milliseconds). */
+/** The moment the next attempt for this username from this address's network may be made (milliseconds). */
 async function throttledUntil(db: Db, username: string, origin: string | null, now: Date): Promise<number> {
   const ofUsername = await failures.failuresOfUsernameFrom(db, username, origin, new Date(now.getTime() - FAILURE_MEMORY_MS).toISOString());
   const usernameFreeAt = ofUsername.count >= FREE_FAILURES ? Date.parse(ofUsername.last!) + waitAfter(ofUsername.count) : 0;

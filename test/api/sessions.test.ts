@@ -501,6 +501,22 @@ describeEachDatabase('sessions through the API', (database) => {
     expect((await login({ username: registrar.username, password: PASSWORD }, undefined, { 'X-Forwarded-For': '192.0.2.10' })).status).toBe(200);
   });
 
+  it('counts the guesses from the addresses of one IPv6 network (/64) as from one address', async () => {
+    const { login } = harness(db(), { trustProxy: true });
+    const target = await account('registrar');
+    const from = (host: number) => ({ 'X-Forwarded-For': `2001:db8:5:6::${host.toString(16)}` });
+    for (let attempt = 0; attempt < FREE_FAILURES; attempt += 1) {
+      expect((await login({ username: target.username, password: `guess number ${attempt}` }, undefined, from(attempt + 1))).status).toBe(401);
+    }
+    expect((await login({ username: target.username, password: PASSWORD }, undefined, from(99))).status).toBe(429);
+    for (let attempt = FREE_FAILURES; attempt < MAX_FAILURES_PER_ORIGIN; attempt += 1) {
+      expect((await login({ username: uniqueName('guess'), password: 'a guessed password' }, undefined, from(attempt + 1))).status).toBe(401);
+    }
+    expect((await login({ username: registrar.username, password: PASSWORD }, undefined, { 'X-Forwarded-For': '2001:db8:5:6:ffff::1' })).status).toBe(429);
+    // The next network is another client.
+    expect((await login({ username: registrar.username, password: PASSWORD }, undefined, { 'X-Forwarded-For': '2001:db8:5:7::1' })).status).toBe(200);
+  });
+
   it('takes the address the proxy added, not one the client put before it', async () => {
     const { login } = harness(db(), { trustProxy: true });
     const before = await lastSeq();
