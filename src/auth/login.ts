@@ -9,6 +9,7 @@ import { endSession } from '../db/repositories/sessions.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { addressNetwork } from './address-network.ts';
+import { auditedUsername } from './audited-username.ts';
 import { LoginFailedError, LoginThrottledError } from './errors.ts';
 import { passwordMatches } from './passwords.ts';
 import { openSession, type Principal } from './sessions.ts';
@@ -66,13 +67,14 @@ export async function logInWithPassword(
   const now = context.now();
   const username = credentials.username.trim().toLowerCase();
   const network = addressNetwork(context.origin);
-  await claimAttempt(db, context, username, network, now);
-
   const account = await accounts.findAccountByUsername(db, username);
+  const audited = auditedUsername(totpKey, username, account !== undefined);
+  await claimAttempt(db, context, { username, audited }, network, now);
+
   const passwordOk = await passwordMatches(account?.passwordHash ?? null, credentials.password);
   const totpSecret = account ? openedTotpSecret(totpKey, account) : null;
   const failure = !account || !passwordOk ? 'invalidCredentials' : secondFactorFailure(account, totpSecret, credentials.totp, now);
-  if (failure || !account) return fail(db, context, username, failure ?? 'invalidCredentials');
+  if (failure || !account) return fail(db, context, audited, failure ?? 'invalidCredentials');
 
   const step = totpSecret ? totpStep(totpSecret, credentials.totp ?? '', now) : null;
   return db.transaction().execute(async (trx) => {
@@ -91,7 +93,7 @@ export async function logInWithPassword(
     });
     return result;
   }).catch(async (error: unknown) => {
-    if (error instanceof LoginFailedError) return fail(db, context, username, 'totpReused');
+    if (error instanceof LoginFailedError) return fail(db, context, audited, 'totpReused');
     throw error;
   });
 }
@@ -110,7 +112,7 @@ function secondFactorFailure(account: accounts.StoredAccount, totpSecret: string
  * wait; a success takes it back. Counting and recording are one step per address: guesses sent all at
  * once are held to the same limits as guesses sent one after another. A refusal is recorded too.
  */
-async function claimAttempt(db: Db, context: RequestContext, username: string, network: string | null, now: Date): Promise<void> {
+async function claimAttempt(db: Db, context: RequestContext, { username, audited }: { username: string; audited: string }, network: string | null, now: Date): Promise<void> {
   const waitMs = await inTransaction(db, async (trx) => {
     await failures.lockLoginsFrom(trx, network);
     await failures.forgetLoginFailuresBefore(trx, new Date(now.getTime() - FAILURE_MEMORY_MS).toISOString());
@@ -121,7 +123,7 @@ async function claimAttempt(db: Db, context: RequestContext, username: string, n
     }
     await recordAuditEvent(trx, context, {
       action: 'session.login',
-      object: { type: 'username', id: username },
+      object: { type: 'username', id: audited },
       result: 'denied',
       detail: { reason: 'throttled' satisfies AuditReason },
     });
@@ -146,11 +148,11 @@ function waitAfter(failureCount: number): number {
   return Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (failureCount - FREE_FAILURES));
 }
 
-async function fail(db: Db, context: RequestContext, username: string, reason: AuditReason): Promise<never> {
+async function fail(db: Db, context: RequestContext, auditedName: string, reason: AuditReason): Promise<never> {
   // The attempt was counted as a failure when it was claimed.
   await recordAuditEvent(db, context, {
     action: 'session.login',
-    object: { type: 'username', id: username },
+    object: { type: 'username', id: auditedName },
     result: 'failure',
     detail: { reason },
   });
