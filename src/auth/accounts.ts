@@ -16,6 +16,7 @@ import { UniqueViolationError } from '../db/errors.ts';
 import { hashPassword, passwordViolation } from './passwords.ts';
 import { newTotpSecret } from './totp.ts';
 import { sealWithKey, type TotpSecretKey } from './totp-secret-key.ts';
+import { usernameReading } from './usernames.ts';
 
 type Db = Kysely<Database>;
 
@@ -97,10 +98,7 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
   const totpSecret = SECOND_FACTOR_ROLES.has(input.role) || input.secondFactor ? newTotpSecret() : null;
   const passwordHash = input.password === null ? null : await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
-    const taken = [
-      ...((await accounts.findAccountByUsername(trx, input.username)) ? [{ field: 'username', code: 'usernameTaken' }] : []),
-      ...(input.email ? await emailTakenViolations(trx, input.email, null) : []),
-    ];
+    const taken = [...(await usernameTakenViolations(trx, input.username)), ...(input.email ? await emailTakenViolations(trx, input.email, null) : [])];
     if (taken.length > 0) throw new ValidationError(taken);
     const id = randomUUID();
     const stored = await refusingTakenEmail(accounts.insertAccount(trx, {
@@ -233,6 +231,16 @@ async function audited(db: Db, context: RequestContext, action: AuditAction, bef
   const view = viewOf(after);
   await recordAuditEvent(db, context, { action, object: { type: 'account', id: after.id }, result: 'success', before: viewOf(before), after: view });
   return view;
+}
+
+/** A username another account has, or one that reads as another's ("k.jansen" and "k-jansen", "beheer1" and "beheerl"), refused naming that account. */
+async function usernameTakenViolations(db: Db, username: string): Promise<RuleViolation[]> {
+  await accounts.lockUsernames(db);
+  const usernames = await accounts.listUsernames(db);
+  if (usernames.includes(username)) return [{ field: 'username', code: 'usernameTaken' }];
+  const reading = usernameReading(username);
+  const lookalike = usernames.find((other) => usernameReading(other) === reading);
+  return lookalike === undefined ? [] : [{ field: 'username', code: 'usernameLooksTaken', params: { username: lookalike } }];
 }
 
 /** An e-mail address names one person: another account's address, whatever its case, is refused, naming that account. */

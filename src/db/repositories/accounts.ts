@@ -52,7 +52,20 @@ export async function emailsOfRole(db: Db, role: string): Promise<string[]> {
 
 /** Makes changes of who may manage accounts wait for each other until the transaction ends. */
 export async function lockAdministrators(db: Db): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended('account administrators', 0))`.execute(db);
+  await lockUntilCommit(db, 'account administrators');
+}
+
+/** Makes new accounts wait for each other until the transaction ends: a username is compared with every other by how it reads. */
+export async function lockUsernames(db: Db): Promise<void> {
+  await lockUntilCommit(db, 'account usernames');
+}
+
+async function lockUntilCommit(db: Db, name: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`.execute(db);
+}
+
+export async function listUsernames(db: Db): Promise<string[]> {
+  return (await db.selectFrom('account').select('username').execute()).map((row) => row.username);
 }
 
 /** Whether an enabled administrator other than the account exists. */
