@@ -98,7 +98,11 @@ export async function createAccount(db: Db, context: RequestContext, input: NewA
   const totpSecret = SECOND_FACTOR_ROLES.has(input.role) || input.secondFactor ? newTotpSecret() : null;
   const passwordHash = input.password === null ? null : await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
-    const taken = [...(await usernameTakenViolations(trx, input.username)), ...(input.email ? await emailTakenViolations(trx, input.email, null) : [])];
+    const taken = [
+      ...(await usernameTakenViolations(trx, input.username)),
+      ...(input.oidcSubject ? await oidcSubjectTakenViolations(trx, input.oidcSubject) : []),
+      ...(input.email ? await emailTakenViolations(trx, input.email, null) : []),
+    ];
     if (taken.length > 0) throw new ValidationError(taken);
     const id = randomUUID();
     const stored = await refusingTakenEmail(accounts.insertAccount(trx, {
@@ -241,6 +245,12 @@ async function usernameTakenViolations(db: Db, username: string): Promise<RuleVi
   const reading = usernameReading(username);
   const lookalike = usernames.find((other) => usernameReading(other) === reading);
   return lookalike === undefined ? [] : [{ field: 'username', code: 'usernameLooksTaken', params: { username: lookalike } }];
+}
+
+/** The identity provider's subject of one person logs in to one account: another account's is refused, naming it. */
+async function oidcSubjectTakenViolations(db: Db, subject: string): Promise<RuleViolation[]> {
+  const other = await accounts.findAccountByOidcSubject(db, subject);
+  return other === undefined ? [] : [{ field: 'oidcSubject', code: 'oidcSubjectTaken', params: { username: other.username } }];
 }
 
 /** An e-mail address names one person: another account's address, whatever its case, is refused, naming that account. */
