@@ -1,9 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { addressNetwork } from '../auth/address-network.ts';
 import { requestContext, type ApiEnv } from './context.ts';
 import { problem } from './problem.ts';
 
 /**
- * At most `limit(c)` requests per client address in each window of `windowMs`, for work that is costly to
+ * At most `limit(c)` requests per client address (an IPv6 address's /64, as for logins) in each window of `windowMs`, for work that is costly to
  * do for anyone who asks (rendering a letter). Requests with a session are not counted. The count is
  * kept in this process: it protects the server, it is not an account of who asked.
  */
@@ -17,7 +18,7 @@ export function limitAnonymousRequests({ limit, windowMs }: { limit: (c: Context
       windowStart = now;
       counts = new Map();
     }
-    const address = requestContext(c).origin ?? 'unknown';
+    const address = addressNetwork(requestContext(c).origin) ?? 'unknown';
     const count = (counts.get(address) ?? 0) + 1;
     counts.set(address, count);
     if (count > limit(c)) {

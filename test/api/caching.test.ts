@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
 import { createApp } from '../../src/server.ts';
 import { createLogger } from '../../src/logging.ts';
 import { precompress } from '../../scripts/precompress.ts';
@@ -90,6 +91,16 @@ describe('caching and compression', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     // Someone with a session is not counted.
     expect((await apiClient(scratch.handle.db, { role: 'registrar' })('GET', `/public/letters/${letter.id}/renderings/html`)).status).toBe(200);
+  });
+
+  it('counts the renderings asked for from one IPv6 network (/64) as from one address', async () => {
+    const [letter] = (await anonymous('GET', '/public/letters')).body.items;
+    const api = createApi({ db: scratch.handle.db, trustProxy: true, anonymousRenderingsPerMinute: 3 });
+    const fresh = apiClient(scratch.handle.db, { api });
+    const render = (address: string) => fresh('GET', `/public/letters/${letter.id}/renderings/html`, undefined, { 'X-Forwarded-For': address });
+    for (const host of ['a', 'b', 'c']) expect((await render(`2001:db8:1:2::${host}`)).status).toBe(200);
+    expect((await render('2001:db8:1:2::d')).status).toBe(429);
+    expect((await render('2001:db8:1:3::d')).status).toBe(200);
   });
 
   describe('the browser application', () => {
