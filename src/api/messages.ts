@@ -735,6 +735,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     amountAmbiguous: (p) => `${p.shown} is op twee manieren te lezen: met een komma tussen de duizendtallen of met een decimale komma. Schrijf duizendtallen met een punt of zonder teken (1.234 of 1234) en centen na een komma of punt (1,23, 1.234,56 of 1234.56).`,
     amountBeyondCents: (p) => `Dit bedrag heeft meer dan twee cijfers achter de komma (${p.shown?.replace('.', ',')}), ook al toont de cel het afgerond; rond het af op hele centen, bijvoorbeeld met AFRONDEN(…; 2).`,
     amountTextBeyondCents: (p) => `Dit bedrag heeft meer dan twee cijfers achter de komma (${p.shown}); rond het af op hele centen.`,
+    amountShownOtherwise: (p) =>
+      `Deze cel toont ${p.shown}, maar bevat het getal ${writtenNumber('nl', p.held)}, dat het register als euro’s zou lezen. Vul het hele bedrag in euro in (zoals 1.234.567,89), in een cel met de opmaak Getal of Valuta in euro.`,
     notADate: (p) => `${p.shown} is geen datum; vul een datum in zoals 30-6-2025 of 2025-06-30.`,
     noSuchDate: (p) => `${p.shown} is geen bestaande datum; vul een datum in zoals 30-6-2025 of 2025-06-30.`,
     monthFirstDate: (p) =>
@@ -1160,6 +1162,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
     amountAmbiguous: (p) => `${p.shown} can be read two ways: with a comma between thousands or with a decimal comma. Write it with its cents after a point (1,234.00) or without a sign between thousands (1234).`,
     amountBeyondCents: (p) => `This amount has more than two decimals (${p.shown}), though the cell may show it rounded; round it to whole cents, for example with ROUND(…, 2).`,
     amountTextBeyondCents: (p) => `This amount has more than two decimals (${p.shown}); round it to whole cents.`,
+    amountShownOtherwise: (p) =>
+      `This cell shows ${p.shown} but holds the number ${writtenNumber('en', p.held)}, which the register would read as euros. Enter the whole amount in euros (such as 1,234,567.89) in a cell formatted as Number, or as Currency in euros.`,
     notADate: (p) => `${p.shown} is not a date; enter a date such as 30-6-2025 or 2025-06-30.`,
     noSuchDate: (p) => `${p.shown} is no existing date; enter a date such as 30-6-2025 or 2025-06-30.`,
     monthFirstDate: (p) =>

@@ -1,5 +1,10 @@
+import { format } from 'numfmt';
 import { describe, expect, it } from 'vitest';
+import { reason } from '../api/messages.ts';
 import { readCell } from './cells.ts';
+
+/** A number cell in a number format, as the workbook's reader gives it: the number and the text Dutch Excel shows. */
+const formatted = (number: number, numberFormat: string) => ({ number, shown: format(numberFormat, number, { locale: 'nl' }) });
 
 describe('reading a cell as its field', () => {
   it('reads text as the cell shows it: a number in a format of its own as formatted, one in General format at the digits Excel shows', () => {
@@ -16,6 +21,27 @@ describe('reading a cell as its field', () => {
     expect(readCell('count', { number: 1000, shown: '1.000' })).toEqual({ value: 1000 });
     expect(readCell('amount', { number: null, shown: '15%' })).toMatchObject({ fault: 'notAnAmount' });
     expect(readCell('count', { number: null, shown: '15%' })).toMatchObject({ fault: 'notWholeNumber' });
+  });
+
+  it('refuses an amount its cell shows in millions or in another currency than the number it holds says in euros', () => {
+    for (const [number, numberFormat] of [[2.5, '0.0 "mln"'], [2.5, '€ #,##0.0 "mln"'], [1.2, '0.0" mld"'], [2500, '#,##0 "k€"'], [2500, '[$USD] #,##0.00'], [2500, '[$$-409]#,##0.00'], [2500, '#,##0.00 [$£-809]']] as const) {
+      const cell = formatted(number, numberFormat);
+      expect(readCell('amount', cell)).toEqual({ fault: 'amountShownOtherwise', params: { shown: cell.shown, held: String(number) } });
+    }
+    const params = { shown: '2,5 mln', held: '2.5' };
+    expect([reason('nl', 'amountShownOtherwise', params), reason('en', 'amountShownOtherwise', params)]).toEqual([
+      'Deze cel toont 2,5 mln, maar bevat het getal 2,5, dat het register als euro’s zou lezen. Vul het hele bedrag in euro in (zoals 1.234.567,89), in een cel met de opmaak Getal of Valuta in euro.',
+      'This cell shows 2,5 mln but holds the number 2.5, which the register would read as euros. Enter the whole amount in euros (such as 1,234,567.89) in a cell formatted as Number, or as Currency in euros.',
+    ]);
+  });
+
+  it('reads an amount in any format that shows it as euros, rounded or in figures, from the number it holds', () => {
+    for (const numberFormat of ['€ #,##0.00', '"€"\\ #,##0.00', '[$€-413]\\ #,##0.00', '_ "€"\\ * #,##0.00_ ;_ "€"\\ * \\-#,##0.00_ ;_ "€"\\ * "-"??_ ;_ @_ ', '#,##0.00\\ "€"', '#,##0.00 "EUR"', '#,##0', '0.000', '#,##0.00_);(#,##0.00)', '#,##0,, "mln"']) {
+      expect(readCell('amount', formatted(2_500_000.4, numberFormat))).toEqual({ value: 250_000_040 });
+      expect(readCell('amount', formatted(-2500, numberFormat))).toEqual({ value: -250_000 });
+    }
+    // Accounting formats show nothing but a dash for zero.
+    expect(readCell('amount', formatted(0, '_ "€"\\ * #,##0.00_ ;_ "€"\\ * \\-#,##0.00_ ;_ "€"\\ * "-"??_ ;_ @_ '))).toEqual({ value: 0 });
   });
 
   it("reads a count a formula computed at the 15 digits Excel shows, as an amount is, and keeps a fraction the cell holds", () => {

@@ -53,7 +53,7 @@ export function readCell(kind: ColumnKind, cell: CellValue, monthFirstSign?: Mon
     case 'date':
       return readDate(number, monthFirstSign);
     case 'amount':
-      return readEuroCents(number);
+      return typeof cell === 'object' && shownOtherwiseThanEuros(cell) ? { fault: 'amountShownOtherwise', params: { shown: cell.shown.trim(), held: generalText(cell.number!) } } : readEuroCents(number);
     case 'count':
       return typeof number === 'number' ? { value: atExcelPrecision(number) } : readCount(number);
   }
@@ -167,6 +167,24 @@ const LAST_SERIAL = 2_958_465; // 9999-12-31
 export function excelSerialDate(serial: number, date1904: boolean): string | undefined {
   if (!Number.isFinite(serial) || serial < 1 || serial > LAST_SERIAL) return undefined;
   return new Date(DAY_ZERO[date1904 ? 1904 : 1900] + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a number cell's format shows its amount as something other than euros: in millions ("2,5 mln" for
+ * 2.5, the number typed in millions) or in another currency ("$2,500.00"). The number read as euros would then
+ * be a millionth of what its user sees, or in the wrong money. A format that scales the number it shows
+ * (`#,##0,, "mln"` shows 2500000 as 3 mln) holds the amount in euros all the same, and a zero is zero in any
+ * unit (an accounting format shows it as a dash).
+ */
+function shownOtherwiseThanEuros(cell: ShownNumber): boolean {
+  if (cell.number === null || cell.number === 0) return false;
+  const shown = readEuroCents(cell.shown);
+  if (!('fault' in shown) || shown.fault !== 'notAnAmount') return false;
+  const figures = readEuroCents(/\d[\d.,]*/.exec(cell.shown)?.[0] ?? '');
+  if (!('value' in figures)) return true;
+  // Scaled, the figures shown are at least a thousand times smaller than the number held (less than a hundred, rounded).
+  const shownEuros = Number(figures.value) / 100;
+  return Math.abs(cell.number) < 100 * Math.abs(shownEuros);
 }
 
 /** A plus in front, as some type a positive amount ("+1.234,56"). */
