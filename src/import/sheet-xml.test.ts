@@ -43,6 +43,11 @@ describe('a worksheet part', () => {
     expect(row).toEqual(['', { problem: 'formulaWithoutValue', shown: '=1+1' }, { problem: 'formulaWithoutValue', shown: '="a"' }]);
   });
 
+  it('gives a number cell whose value is no number as the text it holds, as a program writing its decimals in its own locale makes one, rather than the digits before its comma', async () => {
+    const [row] = await rowsOf('<row r="1"><c r="A1"><v>1234,56</v></c><c r="B1"><v>0x1A</v></c><c r="C1"><v>12abc</v></c><c r="D1"><v>NaN</v></c><c r="E1"><v> -1.5E3 </v></c><c r="F1"><v>.5</v></c></row>');
+    expect(row).toEqual(['1234,56', '0x1A', '12abc', 'NaN', -1500, 0.5]);
+  });
+
   it('numbers rows and cells that do not say where they are by the one before them, and leaves out cells there only for their style', async () => {
     const rows = await rowsOf('<row><c t="inlineStr"><is><t>a</t></is></c><c s="1"/><c><v>2</v></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row><row/>');
     expect(rows[0]).toEqual(['a', undefined, 2]);

@@ -50,6 +50,8 @@ type SheetContent = Pick<Table, 'rows' | 'hiddenRows' | 'hiddenColumns'>;
 const LAST_COLUMN = 16_383;
 /** The last row a sheet can have: a row numbered beyond it is no workbook's (and would make the rows' array billions long). */
 const LAST_ROW = 1_048_576;
+/** A number cell's value as XML Schema writes a number (what Excel writes): digits with a decimal point, and an exponent. */
+const XML_NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 /** The day ISO 8601 text begins with, before a time and zone if any. */
 const ISO_DAY = /^\s*(\d{4}-\d{2}-\d{2})(?![\d-])/;
 
@@ -201,7 +203,9 @@ function valueOf(cell: CellXml, workbook: WorkbookContext): CellValue | undefine
       return ISO_DAY.exec(value)?.[1] ?? value;
   }
   if (value.trim() === '') return null;
-  return shownNumber(Number.parseFloat(value), workbook.styles[cell.style], workbook.date1904);
+  // A value no number is (a program writing 1234,56 in its own locale) is the text it holds, never the digits before its comma.
+  if (!XML_NUMBER.test(value)) return value;
+  return shownNumber(Number(value), workbook.styles[cell.style], workbook.date1904);
 }
 
 /**
