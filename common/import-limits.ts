@@ -13,6 +13,9 @@ export const MAX_IMPORT_ROWS = 110_000;
 export const MAX_IMPORT_CELLS = 2_500_000;
 export const MAX_WORKBOOK_UNPACKED_BYTES = 256 * 1024 * 1024;
 
+/** The most cell styles a workbook has, as in Excel: a workbook with more was made by no spreadsheet. */
+export const MAX_CELL_STYLES = 65_490;
+
 /** The most characters a cell holds and cells a row has, as in Excel: a CSV file beyond them was made by no spreadsheet. */
 export const MAX_CELL_CHARACTERS = 32_767;
 export const MAX_ROW_CELLS = 16_384;

@@ -1,6 +1,6 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
+import { MAX_CELL_STYLES, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
 import { readWorkbookParts } from './workbook-xml.ts';
 import { MalformedXmlError } from './xml-events.ts';
 
@@ -46,6 +46,16 @@ describe('a workbook’s parts', () => {
     await expect(readWorkbookParts(workbookAt(strToU8(`<worksheet><sheetData>${'<row/>'.repeat(MAX_IMPORT_ROWS + 1)}</sheetData></worksheet>`)))).rejects.toThrow('tooManyRows');
     const brokenByte = new Uint8Array([...strToU8('<worksheet><sheetData><row><c t="inlineStr"><is><t>Oekra'), 0xef, ...strToU8('ne</t></is></c></row></sheetData></worksheet>')]);
     await expect(readWorkbookParts(workbookAt(brokenByte))).rejects.toThrow(MalformedXmlError);
+  });
+
+  it('refuse more shared strings than an import holds cells, and more cell styles than Excel has, which a few hundred kilobytes packed can hold', async () => {
+    const workbookWith = (part: string, xml: string) => ({
+      'xl/workbook.xml': strToU8('<workbook><sheets></sheets></workbook>'),
+      [part]: strToU8(xml),
+    });
+    await expect(readWorkbookParts(workbookWith('xl/sharedStrings.xml', `<sst>${'<si><t>a</t></si>'.repeat(MAX_IMPORT_CELLS + 1)}</sst>`))).rejects.toThrow('tooManyCells');
+    await expect(readWorkbookParts(workbookWith('xl/styles.xml', `<styleSheet><cellXfs>${'<xf numFmtId="14"/>'.repeat(MAX_CELL_STYLES + 1)}</cellXfs></styleSheet>`))).rejects.toThrow('notAWorkbook');
+    expect(await readWorkbookParts(workbookWith('xl/styles.xml', `<styleSheet><cellXfs>${'<xf numFmtId="14"/>'.repeat(MAX_CELL_STYLES)}</cellXfs></styleSheet>`))).toEqual([]);
   });
 
   it('give no sheet for an archive without a workbook, as a Word document is', async () => {

@@ -4,6 +4,8 @@
  * cells share and the number format of each cell style.
  */
 import { getFormatFromId, isDateFormat } from 'numfmt';
+import { MAX_CELL_STYLES, MAX_IMPORT_CELLS } from '../../common/import-limits.ts';
+import { ArchiveError } from './workbook-archive.ts';
 import { ReadCount, readSheetXml, withEscapedCharacters, type NumberStyle, type WorkbookContext } from './sheet-xml.ts';
 import type { SheetVisibility, Table } from './table.ts';
 import { prefixedAttribute, readXml } from './xml-events.ts';
@@ -88,7 +90,10 @@ async function sheetsOf(workbookXml: Uint8Array): Promise<{ sheets: SheetEntry[]
   return { sheets, date1904 };
 }
 
-/** The strings cells of type s name by their index: each one's text, its runs' texts together, without its phonetic guide. */
+/**
+ * The strings cells of type s name by their index: each one's text, its runs' texts together, without its phonetic guide.
+ * No more than an import holds cells, each of which may name one: a few hundred kilobytes packed hold millions.
+ */
 async function sharedStringsOf(xml: Uint8Array | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!xml) return strings;
@@ -108,6 +113,7 @@ async function sharedStringsOf(xml: Uint8Array | undefined): Promise<string[]> {
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si' && current !== undefined) {
+        if (strings.length === MAX_IMPORT_CELLS) throw new ArchiveError('tooManyCells');
         strings.push(withEscapedCharacters(current));
         current = undefined;
       }
@@ -116,25 +122,33 @@ async function sharedStringsOf(xml: Uint8Array | undefined): Promise<string[]> {
   return strings;
 }
 
-/** Each cell style's number format, by its index among the cell formats (cellXfs); a built-in format by its id. */
+/**
+ * Each cell style's number format, by its index among the cell formats (cellXfs); a built-in format by its id.
+ * No more styles than Excel has (a few hundred kilobytes packed hold millions), each format read once.
+ */
 async function stylesOf(xml: Uint8Array | undefined): Promise<NumberStyle[]> {
   const formats = new Map<string, string>();
-  const styles: NumberStyle[] = [];
-  if (!xml) return styles;
+  if (!xml) return [];
   const formatIds: string[] = [];
   let inCellFormats = false;
   await readXml(xml, {
     open(name, attributes) {
       if (name === 'numFmt' && attributes.numFmtId !== undefined) formats.set(attributes.numFmtId, attributes.formatCode ?? '');
       else if (name === 'cellXfs') inCellFormats = true;
-      else if (name === 'xf' && inCellFormats) formatIds.push(attributes.numFmtId ?? '0');
+      else if (name === 'xf' && inCellFormats) {
+        if (formatIds.length === MAX_CELL_STYLES) throw new ArchiveError('notAWorkbook');
+        formatIds.push(attributes.numFmtId ?? '0');
+      }
     },
     close(name) {
       if (name === 'cellXfs') inCellFormats = false;
     },
   });
-  for (const id of formatIds) styles.push(numberStyle(formats.get(id) ?? builtInFormat(id)));
-  return styles;
+  const styles = new Map<string, NumberStyle>();
+  return formatIds.map((id) => {
+    if (!styles.has(id)) styles.set(id, numberStyle(formats.get(id) ?? builtInFormat(id)));
+    return styles.get(id)!;
+  });
 }
 
 /**
