@@ -74,6 +74,11 @@ describe('a worksheet part', () => {
     await expect(sheet('<sheetData><row r="1048576"><c r="B1048576"><v>1</v></c></row></sheetData>', `<mergeCells>${merges}</mergeCells>`)).rejects.toThrow('tooManyCells');
   });
 
+  it('refuses more merged ranges than an import holds cells, though they cover no row the sheet has', async () => {
+    const merges = '<mergeCell ref="B2:C3"/>'.repeat(MAX_IMPORT_CELLS);
+    await expect(sheet('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>', `<mergeCells>${merges}</mergeCells>`)).rejects.toThrow('tooManyCells');
+  });
+
   it('refuses merged ranges that cover more cells than an import holds', async () => {
     const rows = Array.from({ length: 200 }, (_unused, index) => `<row r="${index + 1}"><c r="A${index + 1}"><v>1</v></c></row>`).join('');
     const width = Math.ceil(MAX_IMPORT_CELLS / 200 / 16_384) + 1;

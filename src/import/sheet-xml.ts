@@ -120,6 +120,8 @@ export async function readSheetXml(part: Uint8Array, workbook: WorkbookContext):
           if (isTrue(attributes.hidden)) hideColumns(hiddenColumns, attributes.min, attributes.max);
           break;
         case 'mergeCell':
+          // Counted as a cell it covers, so that millions of ranges over rows the sheet lacks are no list without end.
+          workbook.read.cell();
           if (attributes.ref) merges.push(attributes.ref);
           break;
       }
