@@ -48,13 +48,15 @@ describe('a workbook’s parts', () => {
     await expect(readWorkbookParts(workbookAt(brokenByte))).rejects.toThrow(MalformedXmlError);
   });
 
-  it('refuse more shared strings than an import holds cells, and more cell styles than Excel has, which a few hundred kilobytes packed can hold', async () => {
+  it('refuse more shared strings than an import holds cells, and more cell styles or number formats than Excel has, which a few hundred kilobytes packed can hold', async () => {
     const workbookWith = (part: string, xml: string) => ({
       'xl/workbook.xml': strToU8('<workbook><sheets></sheets></workbook>'),
       [part]: strToU8(xml),
     });
     await expect(readWorkbookParts(workbookWith('xl/sharedStrings.xml', `<sst>${'<si><t>a</t></si>'.repeat(MAX_IMPORT_CELLS + 1)}</sst>`))).rejects.toThrow('tooManyCells');
     await expect(readWorkbookParts(workbookWith('xl/styles.xml', `<styleSheet><cellXfs>${'<xf numFmtId="14"/>'.repeat(MAX_CELL_STYLES + 1)}</cellXfs></styleSheet>`))).rejects.toThrow('notAWorkbook');
+    const numberFormats = Array.from({ length: MAX_CELL_STYLES + 1 }, (_, index) => `<numFmt numFmtId="${index}" formatCode="0"/>`).join('');
+    await expect(readWorkbookParts(workbookWith('xl/styles.xml', `<styleSheet><numFmts>${numberFormats}</numFmts></styleSheet>`))).rejects.toThrow('notAWorkbook');
     expect(await readWorkbookParts(workbookWith('xl/styles.xml', `<styleSheet><cellXfs>${'<xf numFmtId="14"/>'.repeat(MAX_CELL_STYLES)}</cellXfs></styleSheet>`))).toEqual([]);
   });
 

@@ -124,7 +124,7 @@ async function sharedStringsOf(xml: Uint8Array | undefined): Promise<string[]> {
 
 /**
  * Each cell style's number format, by its index among the cell formats (cellXfs); a built-in format by its id.
- * No more styles than Excel has (a few hundred kilobytes packed hold millions), each format read once.
+ * No more styles or number formats than Excel has (a few hundred kilobytes packed hold millions), each format read once.
  */
 async function stylesOf(xml: Uint8Array | undefined): Promise<NumberStyle[]> {
   const formats = new Map<string, string>();
@@ -133,8 +133,10 @@ async function stylesOf(xml: Uint8Array | undefined): Promise<NumberStyle[]> {
   let inCellFormats = false;
   await readXml(xml, {
     open(name, attributes) {
-      if (name === 'numFmt' && attributes.numFmtId !== undefined) formats.set(attributes.numFmtId, attributes.formatCode ?? '');
-      else if (name === 'cellXfs') inCellFormats = true;
+      if (name === 'numFmt' && attributes.numFmtId !== undefined) {
+        if (formats.size === MAX_CELL_STYLES) throw new ArchiveError('notAWorkbook');
+        formats.set(attributes.numFmtId, attributes.formatCode ?? '');
+      } else if (name === 'cellXfs') inCellFormats = true;
       else if (name === 'xf' && inCellFormats) {
         if (formatIds.length === MAX_CELL_STYLES) throw new ArchiveError('notAWorkbook');
         formatIds.push(attributes.numFmtId ?? '0');
