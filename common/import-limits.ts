@@ -13,6 +13,12 @@ export const MAX_IMPORT_ROWS = 110_000;
 export const MAX_IMPORT_CELLS = 2_500_000;
 export const MAX_WORKBOOK_UNPACKED_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The most sheets a workbook has, and relationships its workbook part has (one a sheet, and a few more): far more
+ * than any workbook made to import holds, and far fewer than a few hundred kilobytes packed can list.
+ */
+export const MAX_WORKBOOK_SHEETS = 10_000;
+
 /** The most cell styles a workbook has, as in Excel: a workbook with more was made by no spreadsheet. */
 export const MAX_CELL_STYLES = 65_490;
 

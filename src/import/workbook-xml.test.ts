@@ -1,6 +1,6 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { MAX_CELL_STYLES, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS } from '../../common/import-limits.ts';
+import { MAX_CELL_STYLES, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_WORKBOOK_SHEETS } from '../../common/import-limits.ts';
 import { readWorkbookParts } from './workbook-xml.ts';
 import { MalformedXmlError } from './xml-events.ts';
 
@@ -58,6 +58,14 @@ describe('a workbook’s parts', () => {
     const numberFormats = Array.from({ length: MAX_CELL_STYLES + 1 }, (_, index) => `<numFmt numFmtId="${index}" formatCode="0"/>`).join('');
     await expect(readWorkbookParts(workbookWith('xl/styles.xml', `<styleSheet><numFmts>${numberFormats}</numFmts></styleSheet>`))).rejects.toThrow('notAWorkbook');
     expect(await readWorkbookParts(workbookWith('xl/styles.xml', `<styleSheet><cellXfs>${'<xf numFmtId="14"/>'.repeat(MAX_CELL_STYLES)}</cellXfs></styleSheet>`))).toEqual([]);
+  });
+
+  it('refuse more sheets or relationships than a workbook to import holds, which a few hundred kilobytes packed can list by the million', async () => {
+    const sheets = (count: number) => strToU8(`<workbook><sheets>${'<sheet name="W" r:id="rId1"/>'.repeat(count)}</sheets></workbook>`);
+    await expect(readWorkbookParts({ 'xl/workbook.xml': sheets(MAX_WORKBOOK_SHEETS + 1) })).rejects.toThrow('notAWorkbook');
+    expect(await readWorkbookParts({ 'xl/workbook.xml': sheets(MAX_WORKBOOK_SHEETS) })).toEqual([]);
+    const related = relationships(Array.from({ length: MAX_WORKBOOK_SHEETS + 1 }, () => ['rId', `${RELATIONSHIPS}/theme`, 'theme.xml']));
+    await expect(readWorkbookParts({ 'xl/workbook.xml': sheets(1), 'xl/_rels/workbook.xml.rels': related })).rejects.toThrow('notAWorkbook');
   });
 
   it('give no sheet for an archive without a workbook, as a Word document is', async () => {

@@ -4,7 +4,7 @@
  * cells share and the number format of each cell style.
  */
 import { getFormatFromId, isDateFormat } from 'numfmt';
-import { MAX_CELL_STYLES, MAX_IMPORT_CELLS } from '../../common/import-limits.ts';
+import { MAX_CELL_STYLES, MAX_IMPORT_CELLS, MAX_WORKBOOK_SHEETS } from '../../common/import-limits.ts';
 import { ArchiveError } from './workbook-archive.ts';
 import { ReadCount, readSheetXml, withEscapedCharacters, type NumberStyle, type WorkbookContext } from './sheet-xml.ts';
 import type { SheetVisibility, Table } from './table.ts';
@@ -54,6 +54,7 @@ async function relationshipsOf(parts: Parts, part: string): Promise<Relationship
   await readXml(xml, {
     open(name, attributes) {
       if (name !== 'Relationship' || !attributes.Target || attributes.TargetMode === 'External') return;
+      if (relationships.length === MAX_WORKBOOK_SHEETS) throw new ArchiveError('notAWorkbook');
       relationships.push({ id: attributes.Id ?? '', type: (attributes.Type ?? '').split('/').at(-1) ?? '', target: resolvedPath(folder, attributes.Target) });
     },
   });
@@ -83,6 +84,7 @@ async function sheetsOf(workbookXml: Uint8Array): Promise<{ sheets: SheetEntry[]
     open(name, attributes) {
       if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
       if (name !== 'sheet') return;
+      if (sheets.length === MAX_WORKBOOK_SHEETS) throw new ArchiveError('notAWorkbook');
       const visibility = attributes.state === 'hidden' || attributes.state === 'veryHidden' ? attributes.state : 'visible';
       sheets.push({ name: attributes.name ?? '', visibility, relationshipId: prefixedAttribute(attributes, 'id') ?? '' });
     },
