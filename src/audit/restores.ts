@@ -8,12 +8,12 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
 import { appendAuditEvent, auditEventHashAt, lastAuditEvent } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { inTransaction, lockUntilCommit } from '../db/transaction.ts';
 import { StartRefusedError } from '../start-refused.ts';
 import { appendDurably, readPublicKey, type Checkpoint, type CheckpointStore } from './checkpoints.ts';
 import { parseSignedLine } from './signed-lines.ts';
@@ -127,7 +127,7 @@ export async function appendRestoreEvents(db: Kysely<Database>, directory: strin
   const restores = await readRestores(directory, await readPublicKey(directory));
   if (restores.length === 0) return;
   await inTransaction(db, async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${RESTORE_EVENT_LOCK}, 0))`.execute(trx);
+    await lockUntilCommit(trx, RESTORE_EVENT_LOCK);
     for (const record of restores) {
       if ((await auditEventHashAt(trx, record.seq)) !== record.hash) continue;
       const event = await trx

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { roleOf, type Role } from '../../domain/access.ts';
 import type { AccountTable, Database } from '../schema.ts';
+import { lockUntilCommit } from '../transaction.ts';
 
 type Db = Kysely<Database>;
 
@@ -58,10 +59,6 @@ export async function lockAdministrators(db: Db): Promise<void> {
 /** Makes new accounts wait for each other until the transaction ends: a username is compared with every other by how it reads. */
 export async function lockUsernames(db: Db): Promise<void> {
   await lockUntilCommit(db, 'account usernames');
-}
-
-async function lockUntilCommit(db: Db, name: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`.execute(db);
 }
 
 export async function listUsernames(db: Db): Promise<string[]> {

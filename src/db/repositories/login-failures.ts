@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { lockUntilCommit } from '../transaction.ts';
 
 type Db = Kysely<Database>;
 
@@ -8,7 +9,7 @@ type Db = Kysely<Database>;
  * its failures and recording the next attempt are one step (all throttling rules concern one address).
  */
 export async function lockLoginsFrom(db: Db, origin: string | null): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`login from ${origin ?? ''}`}, 0))`.execute(db);
+  await lockUntilCommit(db, `login from ${origin ?? ''}`);
 }
 
 export async function recordLoginFailure(db: Db, username: string, origin: string | null, at: string): Promise<void> {

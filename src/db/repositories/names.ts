@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { NamedKind } from '../../domain/names.ts';
 import type { Database } from '../schema.ts';
+import { lockUntilCommit } from '../transaction.ts';
 
 /**
  * Makes the recording of records of the kind in the scope (a company's country, a budget decision's fund)
@@ -9,5 +10,5 @@ import type { Database } from '../schema.ts';
  * server, so no unique index can hold it.
  */
 export async function lockNamesOf(db: Kysely<Database>, kind: NamedKind, scope: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`${kind} names of ${scope}`}, 0))`.execute(db);
+  await lockUntilCommit(db, `${kind} names of ${scope}`);
 }
