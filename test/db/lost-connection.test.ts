@@ -5,22 +5,12 @@
  */
 import { sql } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresSkipReason } from '../support/postgres.ts';
-import { openScratchPostgres, type ScratchDatabase } from '../support/scratch-database.ts';
+import { expect, it } from 'vitest';
+import { describeOnPostgres } from '../support/databases.ts';
 
-const skipped = postgresSkipReason();
-describe.skipIf(skipped !== undefined)(`a connection PostgreSQL ends${skipped ? ` (skipped: ${skipped})` : ''}`, () => {
-  let scratch: ScratchDatabase;
-  beforeAll(async () => {
-    scratch = await openScratchPostgres();
-  });
-  afterAll(async () => {
-    await scratch.dispose();
-  });
-
+describeOnPostgres('a connection PostgreSQL ends', (database) => {
   it('fails the transaction that held it between two statements, not the process, and the next query runs on a new connection', async () => {
-    const { db } = scratch.handle;
+    const { db } = database();
     const ended = db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
       await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(db);

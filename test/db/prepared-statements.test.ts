@@ -4,7 +4,7 @@
  * a change of its table is replaced instead of failing on every later use.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { LIST_COUNT_CAP } from '../../src/db/keyset.ts';
 import { countDeliveries, listDeliveries, newStoredDelivery, toColumns } from '../../src/db/repositories/deliveries.ts';
@@ -12,22 +12,12 @@ import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import * as register from '../../src/register/deliveries.ts';
 import { createApi } from '../../src/api/app.ts';
 import { stockDelivery } from '../support/deliveries.ts';
-import { postgresSkipReason } from '../support/postgres.ts';
+import { describeOnPostgres } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
-import { openScratchPostgres, type ScratchDatabase } from '../support/scratch-database.ts';
 
-const skipped = postgresSkipReason();
-describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipped ? ` (skipped: ${skipped})` : ''}`, () => {
-  let scratch: ScratchDatabase;
-  beforeAll(async () => {
-    scratch = await openScratchPostgres();
-  });
-  afterAll(async () => {
-    await scratch.dispose();
-  });
-
+describeOnPostgres('prepared statements on PostgreSQL', (database) => {
   it('prepares a statement once on its connection, with parameters or without; sends one with many parameters, or several statements, unnamed', async () => {
-    await scratch.handle.db.transaction().execute(async (trx) => {
+    await database().db.transaction().execute(async (trx) => {
       for (const title of ['a', 'b', 'c']) await trx.selectFrom('delivery').select('id').where('title', '=', title).execute();
       for (let run = 0; run < 2; run++) await trx.selectFrom('delivery').select('id').limit(sql.lit(7)).execute();
       await trx.selectFrom('delivery').select('id').where('title', 'in', Array.from({ length: 150 }, (_, index) => `t${index}`)).execute();
@@ -41,7 +31,7 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
   });
 
   it("sends the list's text search and its count unnamed, so that PostgreSQL plans each for its word, and names the list's other statements and a search for a common text", async () => {
-    await scratch.handle.db.transaction().execute(async (trx) => {
+    await database().db.transaction().execute(async (trx) => {
       for (const text of ['radar', 'radar', 'Patriot', 'radar', 'radar', 'radar', 'radar']) {
         await listDeliveries(trx, { sort: 'realisedAt', descending: true, limit: 25, text });
         await listDeliveries(trx, { sort: 'realisedAt', descending: true, limit: 25, text }, 'common');
@@ -56,7 +46,7 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
   });
 
   it('searches the list for a text that found more than the cap when last counted as a common one, named, and one never counted unnamed', async () => {
-    await scratch.handle.db.transaction().execute(async (trx) => {
+    await database().db.transaction().execute(async (trx) => {
       const now = new Date();
       const many = Array.from({ length: LIST_COUNT_CAP + 1 }, (_, index) =>
         newStoredDelivery(randomUUID(), { ...unsetDeliveryFields(), title: `Veelvoorkomend ${index}`, category: 'drones', supportType: 'natoFund', fundingSource: 'defenceBudget', isDemonstration: false }, now),
@@ -77,7 +67,7 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
   });
 
   it('replaces a connection whose statement outlived a change of its table: the statement fails once, then runs', async () => {
-    const { db } = scratch.handle;
+    const { db } = database();
     await sql`create table prepared_probe (id int)`.execute(db);
     const read = () => sql`select * from prepared_probe where id = ${1}`.execute(db);
     await read();
@@ -87,7 +77,7 @@ describe.skipIf(skipped !== undefined)(`prepared statements on PostgreSQL${skipp
   });
 
   it('answers a request that meets such a statement 503 with Retry-After, and serves it again once its connection is replaced', async () => {
-    const { db } = scratch.handle;
+    const { db } = database();
     const api = createApi({ db });
     const cookie = await sessionCookieFor(db, 'registrar');
     const created = await api.request('/deliveries', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(stockDelivery) });

@@ -22,9 +22,14 @@ export type CurrentDatabase = () => DatabaseHandle;
 
 export function describeEachDatabase(name: string, suite: (database: CurrentDatabase) => void): void {
   describe(`${name} [pglite]`, () => withDatabase(openScratchPGlite, suite));
+  describeOnPostgres(`${name} [postgres]`, suite);
+}
+
+/** Runs one suite on PostgreSQL alone, for what only PostgreSQL does (its pooled connections, prepared statements). */
+export function describeOnPostgres(name: string, suite: (database: CurrentDatabase) => void): void {
   const skipReason = postgresSkipReason();
-  if (skipReason) describe.skip(`${name} [postgres] (skipped: ${skipReason})`, () => withDatabase(openScratchPostgres, suite));
-  else describe(`${name} [postgres]`, () => withDatabase(openScratchPostgres, suite));
+  if (skipReason) describe.skip(`${name} (skipped: ${skipReason})`, () => withDatabase(openScratchPostgres, suite));
+  else describe(name, () => withDatabase(openScratchPostgres, suite));
 }
 
 function withDatabase(open: () => Promise<ScratchDatabase>, suite: (database: CurrentDatabase) => void): void {
