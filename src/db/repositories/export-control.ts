@@ -303,7 +303,7 @@ const licenceCoveredShipment = sql<boolean>`(${licenceCoversGoods} and l.valid_u
 const shipmentsFrom = sql`delivery
     cross join lateral (select case when delivery.support_type = 'stock' then delivery.realised_at else delivery.delivered_at end as shipped_on) shipped
     left join lateral (select l.*, ${licenceCoveredShipment} as covered from export_licence l where l.delivery_id = delivery.id and l.issued_on <= shipped.shipped_on
-      order by ${licenceCoveredShipment} desc, l.issued_on desc, l.recorded_at desc limit 1) licence on true`;
+      order by covered desc, l.issued_on desc, l.recorded_at desc limit 1) licence on true`;
 
 /**
  * The actual exports of a year: deliveries that need a licence and left in it, each at its value at the end of
