@@ -155,6 +155,28 @@ describeWithBrowser('letters', (browser) => {
     expect(await page.getByText(RESTORED).count()).toBe(0);
   });
 
+  it('forgets the text kept in the tab when the author logs out', async () => {
+    // A session of its own: logging out ends it.
+    page = await openPageIn(browser(), 'nl');
+    await logIn(page, server(), 'letterAuthor');
+    await visit(page, server(), '/brieven');
+    await page.getByRole('link', { name: 'Brief met peildatum 31 aug. 2025' }).click();
+    const training = page.getByLabel('Training', { exact: true });
+    await training.fill(`${await training.inputValue()}\n\nEen zin die het uitloggen niet overleeft.`);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Brieven' }).waitFor();
+    const keptInTab = () => page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('steunregister.unsavedLetter.')).length);
+    expect(await keptInTab()).toBe(1);
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/inloggen'));
+    expect(await keptInTab()).toBe(0);
+    await logIn(page, server(), 'letterAuthor');
+    await visit(page, server(), `/brieven/${draftId}`);
+    await training.waitFor();
+    expect(await training.inputValue()).not.toContain('Een zin die het uitloggen niet overleeft.');
+  });
+
   it('lists a placeholder that is not whole once, naming its block, in the language the page shows, and offers no submission while it stands', async () => {
     const current = await apiResponse(server(), `/letters/${draftId}`, { as: 'letterAuthor' });
     const { blocks } = (await current.json()) as Letter;

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onSessionEnded } from '../api/client.ts';
 import { getSession, logIn as openSession, logOut as endSession, type Action, type Credentials, type Session } from '../api/session.ts';
+import { forgetEveryUnsavedText } from '../pages/letters/unsavedText.ts';
 
 /** Why the user sees the login page, when there is more to say than "log in". */
 export type LoggedOutReason = 'expired' | 'loggedOut' | 'secondFactor';
@@ -48,6 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logOut = useCallback(async (reason: LoggedOutReason = 'loggedOut') => {
     await endSession();
+    forgetEveryUnsavedText();
     setState({ status: 'anonymous', reason });
   }, []);
 

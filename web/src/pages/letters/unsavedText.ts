@@ -11,9 +11,11 @@ export interface EditorText {
 /**
  * The text an author had not saved when the session ended or they left the letter with the browser's Back
  * (or Forward), kept in this browser tab: back at the letter (after logging in again, going Forward or
- * opening it anew) the text is put back once, for the same user and the same version of the letter only.
+ * opening it anew) the text is put back once, for the same user and the same version of the letter only. Logging
+ * out forgets it.
  */
-const keyOf = (username: string, letterId: string) => `steunregister.unsavedLetter.${username}.${letterId}`;
+const KEY_PREFIX = 'steunregister.unsavedLetter.';
+const keyOf = (username: string, letterId: string) => `${KEY_PREFIX}${username}.${letterId}`;
 
 export function keepUnsavedText(username: string, letter: Letter, text: EditorText): void {
   try {
@@ -37,6 +39,15 @@ export function keptUnsavedText(username: string, letter: Letter): EditorText | 
 export function forgetUnsavedText(username: string, letter: Letter): void {
   try {
     sessionStorage.removeItem(keyOf(username, letter.id));
+  } catch {
+    // Nothing was kept.
+  }
+}
+
+/** Forgets every text kept in this tab: a user who logs out leaves nothing of their drafts behind for whoever uses the browser next. */
+export function forgetEveryUnsavedText(): void {
+  try {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith(KEY_PREFIX)) sessionStorage.removeItem(key);
   } catch {
     // Nothing was kept.
   }
