@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCheckpointStore, writeCheckpoint } from '../../src/audit/checkpoints.ts';
 import { buildAuditEvent } from '../../src/audit/event.ts';
 import { recordAuditEvent, systemContext } from '../../src/audit/trail.ts';
@@ -14,6 +14,8 @@ import { verifyAuditTrail, type VerificationResult } from '../../src/audit/verif
 import { auditEventRow, lastAuditEvent } from '../../src/db/repositories/audit.ts';
 import { unsetDeliveryFields } from '../../src/domain/delivery.ts';
 import { createDelivery } from '../../src/register/deliveries.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
 import { describeEachDatabase, type CurrentDatabase } from '../support/databases.ts';
 
 const WRITERS = 200;
@@ -80,11 +82,46 @@ describeEachDatabase('parallel writers to the audit trail', (database) => {
     expect(verifications.at(-1)).toEqual({ ok: true, eventsChecked: before + WRITERS, checkpointsChecked: checkpointsWritten, lastSeq: before + WRITERS });
   });
 
-  it('cannot fork: a second event on the same previous hash is refused', async () => {
-    const { db } = database();
-    const last = (await lastAuditEvent(db))!;
-    const previous = await db.selectFrom('auditEvent').select('hash').where('seq', '=', last.seq - 1).executeTakeFirstOrThrow();
-    const fork = buildAuditEvent(context, { action: 'session.login', result: 'denied' }, { seq: last.seq + 1, prevHash: previous.hash, occurredAt: new Date() });
-    await expect(db.insertInto('auditEvent').values(auditEventRow(fork)).execute()).rejects.toThrow(/duplicate key|unique/);
+  describe('an event added to the chain must link to the one before it', () => {
+    const event = (link: { seq: number; prevHash: string }) => auditEventRow(buildAuditEvent(context, { action: 'session.login', result: 'denied' }, { ...link, occurredAt: new Date() }));
+    /** The next two events, each linked to the one before it, as a batch appended by bulk registration. */
+    async function nextTwo(db: Kysely<Database>) {
+      const last = (await lastAuditEvent(db))!;
+      const first = event({ seq: last.seq + 1, prevHash: last.hash });
+      return [first, event({ seq: last.seq + 2, prevHash: first.hash })];
+    }
+    const unlinked = /audit event \d+ does not link to the event before it/;
+
+    it('takes a batch linked to the end of the chain and within itself', async () => {
+      const { db } = database();
+      const batch = await nextTwo(db);
+      await db.insertInto('auditEvent').values(batch).execute();
+      expect(await lastAuditEvent(db)).toEqual({ seq: batch[1]!.seq, hash: batch[1]!.hash });
+      expect(await verifyAuditTrail(db)).toMatchObject({ ok: true });
+    });
+
+    it('refuses a fork: a second event on the same event', async () => {
+      const { db } = database();
+      const last = (await lastAuditEvent(db))!;
+      const previous = await db.selectFrom('auditEvent').select('hash').where('seq', '=', last.seq - 1).executeTakeFirstOrThrow();
+      await expect(db.insertInto('auditEvent').values(event({ seq: last.seq + 1, prevHash: previous.hash })).execute()).rejects.toThrow(unlinked);
+    });
+
+    it('refuses a gap: an event past the end of the chain', async () => {
+      const { db } = database();
+      const last = (await lastAuditEvent(db))!;
+      await expect(db.insertInto('auditEvent').values(event({ seq: last.seq + 2, prevHash: last.hash })).execute()).rejects.toThrow(unlinked);
+    });
+
+    it('refuses a batch whose events do not link to each other, and adds none of it', async () => {
+      const { db } = database();
+      const before = (await lastAuditEvent(db))!;
+      const [first] = await nextTwo(db);
+      const unlinkedSecond = event({ seq: first!.seq + 1, prevHash: before.hash });
+      await expect(db.insertInto('auditEvent').values([first!, unlinkedSecond]).execute()).rejects.toThrow(unlinked);
+      const skipping = event({ seq: first!.seq + 2, prevHash: first!.hash });
+      await expect(db.insertInto('auditEvent').values([first!, skipping]).execute()).rejects.toThrow(unlinked);
+      expect(await lastAuditEvent(db)).toEqual(before);
+    });
   });
 });
