@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { DatabaseConfig } from './db/connection.ts';
+import type { DatabaseConfig, StatementLimits } from './db/connection.ts';
 import { StartRefusedError } from './start-refused.ts';
 
 /**
@@ -21,6 +21,26 @@ export function siteAddressFromEnvironment(env: NodeJS.ProcessEnv = process.env)
   const address = env.SITE_ADDRESS.replace(/\/+$/, '');
   if (!URL.canParse(address) || !/^https?:$/.test(new URL(address).protocol)) throw new StartRefusedError(`SITE_ADDRESS must be an http(s) address, not "${env.SITE_ADDRESS}"`);
   return address;
+}
+
+/**
+ * How long a request's statement on PostgreSQL may wait for a lock another connection holds
+ * (DATABASE_LOCK_TIMEOUT_SECONDS, 10 s: longer than an import of 100,000 rows holds the audit trail's append
+ * lock, which every audited write waits for) and run, its waits included (DATABASE_STATEMENT_TIMEOUT_SECONDS,
+ * 60 s: a request's longest statements at 1,000,000 deliveries take seconds); 0 for no limit. README, "Settings".
+ */
+export function statementLimitsFromEnvironment(env: NodeJS.ProcessEnv = process.env): StatementLimits {
+  return {
+    lockTimeoutMs: limitFromEnvironment(env, 'DATABASE_LOCK_TIMEOUT_SECONDS', 10),
+    statementTimeoutMs: limitFromEnvironment(env, 'DATABASE_STATEMENT_TIMEOUT_SECONDS', 60),
+  };
+}
+
+/** A limit in whole milliseconds from a number of seconds up to a day; empty is unset. */
+function limitFromEnvironment(env: NodeJS.ProcessEnv, name: string, defaultSeconds: number): number {
+  const seconds = Number(env[name]?.trim() || defaultSeconds);
+  if (!(seconds >= 0 && seconds <= 86_400)) throw new StartRefusedError(`${name} must be a number of seconds up to a day, or 0 for no limit, not "${env[name]}"`);
+  return Math.round(seconds * 1000);
 }
 
 export function portFromEnvironment(env: NodeJS.ProcessEnv = process.env): number {

@@ -14,6 +14,7 @@ import { LETTER_STYLE_SOURCE } from './letters/render/html.ts';
 import { allowInlineStyle, securityHeaders } from './security-headers.ts';
 import { problem } from './api/problem.ts';
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from './db/connection.ts';
+import { isDatabaseBusy } from './db/errors.ts';
 import { migrate, migrateOnSignedChain } from './db/migrate.ts';
 import type { Database } from './db/schema.ts';
 import { smtpMailer, type MailConfig, type Mailer } from './notifications/mail.ts';
@@ -22,6 +23,7 @@ import { loadDemonstrationData } from './register/demonstration.ts';
 import { createDemonstrationAccounts, type DemonstrationAccount } from './auth/demonstration-accounts.ts';
 import { startPublicationTimer, type PublicationTimer } from './register/publication-timer.ts';
 import { openTotpSecretKey, sealPlainTotpSecrets, temporaryTotpSecretKey, type TotpSecretKey } from './auth/totp-secret-key.ts';
+import { StartRefusedError } from './start-refused.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
@@ -170,6 +172,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     await publications?.stop();
     await database.close();
-    throw error;
+    throw isDatabaseBusy(error) ? startStoppedByDatabase(error as Error) : error;
   }
+}
+
+/** A start that met a lock held elsewhere (see StatementLimits), said in one line with what to do. */
+function startStoppedByDatabase(error: Error): StartRefusedError {
+  return new StartRefusedError(
+    `The server did not start: PostgreSQL stopped one of its statements (${error.message}). Another connection holds a lock on a table it needs ` +
+      '(pg_locks and pg_stat_activity show whose), or the statement ran longer than DATABASE_STATEMENT_TIMEOUT_SECONDS allows: start it again once that lock is released.',
+    { cause: error },
+  );
 }

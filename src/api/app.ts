@@ -5,7 +5,7 @@ import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
 import { oidcLogin, type OidcConfig } from '../auth/oidc.ts';
 import { temporaryTotpSecretKey, type TotpSecretKey } from '../auth/totp-secret-key.ts';
-import { isDatabaseUnavailable } from '../db/errors.ts';
+import { isDatabaseBusy, isDatabaseUnavailable } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import type { Mailer } from '../notifications/mail.ts';
 import { notifyWhatWaits } from '../notifications/waiting-letters.ts';
@@ -44,8 +44,9 @@ export { API_BASE_PATH };
 
 const API_VERSION = '1.0.0';
 /**
- * When to try again after the database could not be reached or was stopping or starting: a restart of
- * PostgreSQL takes a few seconds, and the pool opens a new connection at the next request.
+ * When to try again after the database could not be reached or was stopping or starting (a restart of
+ * PostgreSQL takes a few seconds, and the pool opens a new connection at the next request), or stopped a
+ * statement that waited too long for a lock.
  */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 /** No request the API answers needs more; larger bodies are refused before they are read. */
@@ -190,6 +191,11 @@ export function createApi({
       logger.warn({ requestId: c.get('requestId'), err: loggableError(error) }, 'the database is unavailable');
       c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       return problem(c, 503, { code: 'databaseUnavailable', detail: reason(answerLanguage(c), 'databaseUnavailable') });
+    }
+    if (isDatabaseBusy(error)) {
+      logger.warn({ requestId: c.get('requestId'), err: loggableError(error) }, 'the database stopped a statement that waited for a lock or ran too long');
+      c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      return problem(c, 503, { code: 'databaseBusy', detail: reason(answerLanguage(c), 'databaseBusy') });
     }
     logger.error({ requestId: c.get('requestId'), err: loggableError(error) }, 'unexpected error');
     onError?.(error);

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { withExactIntegers } from '../../common/exact-json.ts';
-import { databaseConfigFromEnvironment, portFromEnvironment, siteAddressFromEnvironment, trustProxyFromEnvironment } from '../config.ts';
+import { databaseConfigFromEnvironment, portFromEnvironment, siteAddressFromEnvironment, statementLimitsFromEnvironment, trustProxyFromEnvironment } from '../config.ts';
 import { loadDemonstrationData } from '../register/demonstration.ts';
 import { figuresTable } from '../register/figures.ts';
 import { LETTER_REFERENCE_DATE, LETTER_COMPARE_DATE } from '../db/seed/demonstration-data.ts';
@@ -46,7 +46,8 @@ program
     const server = await startServer({
       port: portFromEnvironment(),
       hostname: process.env.HOST ?? 'localhost',
-      database,
+      // The command line's own work (an import, `audit verify`, a migration) runs without them: an operator waits for it, or stops it.
+      database: { ...database, statementLimits: statementLimitsFromEnvironment() },
       demonstrationData: options.demonstrationData ?? !database.databaseUrl,
       logger: createLogger(),
       trustProxy: trustProxyFromEnvironment(),

@@ -31,9 +31,22 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/**
+ * How long a statement on PostgreSQL may wait for a lock another connection holds, and run (its waits
+ * included), before PostgreSQL stops it (lock_timeout, statement_timeout); 0 for no limit. The server sets
+ * them for its requests, so that a lock held elsewhere (someone's open transaction in psql) fails a request
+ * rather than hold it and its connection without end; bulk work lifts them (inBulkTransaction, runScript).
+ */
+export interface StatementLimits {
+  lockTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
 export interface DatabaseConfig {
   /** postgres://… to use PostgreSQL; otherwise the embedded database in dataDir. */
   databaseUrl?: string | undefined;
+  /** The limits of every connection to PostgreSQL, which also waits as long for a free connection as for a lock; none when not given. */
+  statementLimits?: StatementLimits | undefined;
   /** Folder of the embedded database; undefined keeps it in memory (tests). */
   dataDir?: string | undefined;
   /**
@@ -44,7 +57,7 @@ export interface DatabaseConfig {
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite(config.dataDir, config.template);
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.statementLimits) : openPGlite(config.dataDir, config.template);
 }
 
 /** Where in a data directory the embedded database keeps its files. */
@@ -99,9 +112,18 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
   }
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, limits: StatementLimits | undefined): Promise<DatabaseHandle> {
   const types = { getTypeParser: (oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text') };
-  const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: 10,
+    // A request that waits for a connection while all are taken (each by a statement waiting for a lock) waits no longer than for a lock.
+    connectionTimeoutMillis: limits?.lockTimeoutMs ?? 0,
+    // Set by statements rather than as parameters of the connection, which a pooler such as PgBouncer refuses;
+    // the pool hands a new connection out once they ran.
+    onConnect: limits && ((client) => client.query(`set lock_timeout = ${limits.lockTimeoutMs}; set statement_timeout = ${limits.statementTimeoutMs}`)),
+  });
   // An idle connection that the server closes (restart, failover) must not take the process down;
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
@@ -126,11 +148,14 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   };
 }
 
-/** Runs a script and what follows it in one Kysely transaction: a failed statement rolls back both. */
+/**
+ * Runs a script and what follows it in one Kysely transaction: a failed statement rolls back both. Without
+ * the statement limits: a migration may rewrite a large table, and wait for the locks of requests under way.
+ */
 function scriptRunner(db: Kysely<Database>, execute: (script: string, trx: Kysely<Database>) => Promise<unknown>): DatabaseHandle['runScript'] {
   return (script, andThen) =>
     db.transaction().execute(async (trx) => {
-      await execute(script, trx);
+      await execute(`set local lock_timeout = 0;\nset local statement_timeout = 0;\n${script}`, trx);
       await andThen?.(trx);
     });
 }

@@ -43,6 +43,20 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED',
 const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
 
 /**
+ * SQLSTATEs of a statement PostgreSQL stopped: it waited longer for a lock than lock_timeout allows (55P03), or
+ * ran longer than statement_timeout (or an administrator cancelled it, 57014). See StatementLimits.
+ */
+const STOPPED_STATES = new Set(['55P03', '57014']);
+
+/**
+ * The database stopped a statement that waited too long for a lock another connection holds, or ran too long:
+ * nothing the request asked is at fault, and it may succeed once that lock is released.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && STOPPED_STATES.has(error.code);
+}
+
+/**
  * A table changed (a migration while the server runs) under a statement prepared before: PostgreSQL refuses
  * to run it once its columns differ. The statement that meets it fails; the connection is not used again.
  */

@@ -10,7 +10,7 @@ import { sha256Hex } from '../audit/event.ts';
 import { requestDay, type RequestContext } from '../audit/trail.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { inBulkTransaction } from '../db/transaction.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import type { WarningCode } from '../domain/warnings.ts';
 import type { SheetNotTaken } from '../import/read-file.ts';
@@ -95,7 +95,7 @@ export async function dryRunImport(db: Db, context: RequestContext, file: Import
   const { rows, headerFaults, sheetsNotTaken } = await checkedFile(file, requestDay(context), onProgress, 'keep');
   const read = { headerFaults, sheetsNotTaken };
   if (!makesDomainRecords(rows)) return report(file, read, await planImport(db, context, rows, file.confirmed), null, false);
-  const { plan } = await inTransaction(db, async (trx) => writtenAndUndone(trx, context, await planImport(trx, context, rows, file.confirmed), file)).catch(undoneImport);
+  const { plan } = await inBulkTransaction(db, async (trx) => writtenAndUndone(trx, context, await planImport(trx, context, rows, file.confirmed), file)).catch(undoneImport);
   return report(file, read, plan, null, false);
 }
 
@@ -142,7 +142,7 @@ export type Progress = (done: number, total: number) => void;
 export async function commitImport(db: Db, context: RequestContext, file: ImportFile, mode: ImportMode, onProgress?: Progress): Promise<ImportReport> {
   const { rows: fileRows, headerFaults, sheetsNotTaken } = await checkedFile(file, requestDay(context), onProgress, 'take');
   // The report is made after COMMIT: the transaction holds the audit chain's append lock until then.
-  const { plan, importId } = await inTransaction(db, async (trx) => {
+  const { plan, importId } = await inBulkTransaction(db, async (trx) => {
     await imports.lockImports(trx);
     const plan = await planImport(trx, context, fileRows, file.confirmed);
     const counts = outcomeCounts(plan);

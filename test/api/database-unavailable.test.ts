@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
-import { isDatabaseUnavailable, UniqueViolationError } from '../../src/db/errors.ts';
+import { isDatabaseBusy, isDatabaseUnavailable, UniqueViolationError } from '../../src/db/errors.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { camelCaseKysely } from '../../src/db/snake-case-names.ts';
 
@@ -64,5 +64,16 @@ describe('isDatabaseUnavailable', () => {
       new Error('something else'),
       'ECONNREFUSED',
     ]) expect([String(fault), isDatabaseUnavailable(fault)]).toEqual([String(fault), false]);
+  });
+});
+
+describe('isDatabaseBusy', () => {
+  it('tells a statement PostgreSQL stopped after its lock timeout or statement timeout from a database out of reach and a fault', () => {
+    for (const stopped of [postgresError('canceling statement due to lock timeout', '55P03'), postgresError('canceling statement due to statement timeout', '57014')]) {
+      expect([stopped.message, isDatabaseBusy(stopped), isDatabaseUnavailable(stopped)]).toEqual([stopped.message, true, false]);
+    }
+    for (const other of [postgresError('connection failure', '08006'), postgresError('duplicate key value violates unique constraint "x"', '23505'), new Error('something else'), '55P03']) {
+      expect([String(other), isDatabaseBusy(other)]).toEqual([String(other), false]);
+    }
   });
 });

@@ -13,6 +13,7 @@ it.each([
   [{ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'steunregister@example.org' }, "SITE_ADDRESS must be set with SMTP_URL: the site's public address (https://…), which the links in the mail point to"],
   [{ OIDC_CLIENT_ID: 'steunregister' }, 'OpenID Connect is half configured: OIDC_CLIENT_ID set, but OIDC_ISSUER not'],
   [{ AUDIT_CHECKPOINT_SECONDS: '0' }, 'AUDIT_CHECKPOINT_SECONDS must be a number of seconds up to a day, not "0"'],
+  [{ DATABASE_LOCK_TIMEOUT_SECONDS: '10s' }, 'DATABASE_LOCK_TIMEOUT_SECONDS must be a number of seconds up to a day, or 0 for no limit, not "10s"'],
   [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, not "verbose"'],
 ])('refuses to serve with %o in one line that says what to set, starting nothing', async (environment, refusal) => {
   for (const [name, value] of Object.entries(environment)) vi.stubEnv(name, value);

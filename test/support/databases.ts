@@ -13,7 +13,7 @@
  *   });
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/connection.ts';
+import type { DatabaseHandle, StatementLimits } from '../../src/db/connection.ts';
 import { postgresSkipReason } from './postgres.ts';
 import { openScratchPGlite, openScratchPostgres, type ScratchDatabase } from './scratch-database.ts';
 
@@ -25,11 +25,15 @@ export function describeEachDatabase(name: string, suite: (database: CurrentData
   describeOnPostgres(`${name} [postgres]`, suite);
 }
 
-/** Runs one suite on PostgreSQL alone, for what only PostgreSQL does (its pooled connections, prepared statements). */
-export function describeOnPostgres(name: string, suite: (database: CurrentDatabase) => void): void {
+/**
+ * Runs one suite on PostgreSQL alone, for what only PostgreSQL does (its pooled connections, prepared statements,
+ * the limits of its statements, which the database is opened with when given).
+ */
+export function describeOnPostgres(name: string, suite: (database: CurrentDatabase) => void, statementLimits?: StatementLimits): void {
   const skipReason = postgresSkipReason();
-  if (skipReason) describe.skip(`${name} (skipped: ${skipReason})`, () => withDatabase(openScratchPostgres, suite));
-  else describe(name, () => withDatabase(openScratchPostgres, suite));
+  const open = () => openScratchPostgres(statementLimits);
+  if (skipReason) describe.skip(`${name} (skipped: ${skipReason})`, () => withDatabase(open, suite));
+  else describe(name, () => withDatabase(open, suite));
 }
 
 function withDatabase(open: () => Promise<ScratchDatabase>, suite: (database: CurrentDatabase) => void): void {

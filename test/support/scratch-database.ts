@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
+import { openDatabase, type DatabaseHandle, type StatementLimits } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { databaseName, dropDatabase, freshDatabaseUrl, postgresSkipReason } from './postgres.ts';
@@ -81,9 +81,9 @@ export async function openScratchPGlite({ demonstration = false } = {}): Promise
   return scratch;
 }
 
-export async function openScratchPostgres(): Promise<ScratchDatabase> {
+export async function openScratchPostgres(statementLimits?: StatementLimits): Promise<ScratchDatabase> {
   const databaseUrl = await freshDatabaseUrl(process.env[POSTGRES_TEMPLATE_DATABASE]);
-  const handle = await openDatabase({ databaseUrl });
+  const handle = await openDatabase({ databaseUrl, statementLimits });
   return migrated({
     handle,
     dispose: async () => {
