@@ -17,10 +17,14 @@ export function preferredLanguage(acceptLanguage: string | undefined): Language 
 }
 
 /**
- * The client's language for an answer whose words depend on it: the answer says so (`Vary:
- * Accept-Language`), so that a cache between keeps one per language instead of serving one to all.
+ * The client's language for an answer whose words depend on it: the one a request's `lang` asks (a file's
+ * link names the language of the page it is on, which its refusal then speaks too), else as Accept-Language
+ * prefers; the answer then says so (`Vary: Accept-Language`), so that a cache between keeps one per language
+ * instead of serving one to all.
  */
 export function answerLanguage(c: Context): Language {
+  const asked = c.req.query('lang');
+  if (asked === 'nl' || asked === 'en') return asked;
   const vary = c.res.headers.get('Vary') ?? '';
   if (!vary.split(',').some((name) => name.trim().toLowerCase() === 'accept-language')) c.header('Vary', 'Accept-Language', { append: true });
   return preferredLanguage(c.req.header('accept-language'));
