@@ -162,6 +162,10 @@ const EVENT_ACTIONS = [
   'account.disable',
   /** A new TOTP secret for an account (a lost phone, or the key the secrets are sealed with lost). */
   'account.newSecondFactor',
+  /** An account's holder changed their own password, with the current one (a wrong one is a failed guess). */
+  'account.changePassword',
+  /** An administrator set a new password for another account, which its holder changes at the next login. */
+  'account.resetPassword',
   'demonstration.load',
   /**
    * The list of the confidential annexes a reader may open was read. Events written before it had a name of
@@ -446,7 +450,7 @@ const EXPORT_HEADINGS = [
   'finalisedBy', 'finalisedAt', 'approvedBy', 'approvedAt', 'publicSha256', 'annexSha256', 'withdrawnBy', 'withdrawnAt', 'withdrawalReason',
   'reference', 'period', 'batch', 'declaredOn', 'declaredEuro', 'claimStatus', 'compensatedEuro', 'paidEuro', 'outstandingEuro',
   'blockedReason', 'remainderExpectedBy',
-  'username', 'displayName', 'role', 'hasPassword', 'hasSecondFactor', 'oidcSubject', 'email', 'disabledAt',
+  'username', 'displayName', 'role', 'hasPassword', 'passwordChangeRequired', 'hasSecondFactor', 'oidcSubject', 'email', 'disabledAt',
   'exportQueue', 'deliveryId', 'assessmentId', 'assessmentOutcome', 'assessedOn',
   'budgetYear', 'amountEuro', 'exceedsBudget', 'stageHistory', 'contractReference',
   'programme', 'programmeKey', 'hostCountry', 'trainingFramework', 'systemTrainedOn', 'trainers', 'trainersIsMaximum', 'trainersCountsUpTo', 'trainees', 'traineesIsApproximate', 'traineesCountsUpTo', 'courses', 'coursesCountsUpTo',

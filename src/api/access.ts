@@ -30,7 +30,9 @@ export function clearSessionCookie(c: Context): void {
 
 /**
  * Finds the session of the request. A request without a valid session to anything but a public path is
- * refused with 401, and the refusal is an audit event.
+ * refused with 401, and the refusal is an audit event. So is, with 403, a request of a session whose account
+ * must first choose its own password (an administrator set the one it logged in with): only the session's
+ * own paths answer it, among them the change of its password.
  */
 export function authenticate(apiPath: (c: Context) => string): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
@@ -38,7 +40,12 @@ export function authenticate(apiPath: (c: Context) => string): MiddlewareHandler
     const token = sessionToken(c);
     const principal = token ? await resolveSession(deps.db, token, deps.clock()) : null;
     c.set('principal', principal);
-    if (principal || isPublicPath(apiPath(c))) return next();
+    if (isPublicPath(apiPath(c))) return next();
+    if (principal?.passwordChangeRequired) {
+      await recordDenial(c, 'access', 'passwordChangeRequired');
+      return problem(c, 403, { code: 'passwordChangeRequired' });
+    }
+    if (principal) return next();
     if (token) clearSessionCookie(c);
     await recordDenial(c, 'access', token ? 'sessionExpired' : 'noSession');
     return problem(c, 401);

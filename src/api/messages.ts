@@ -487,6 +487,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     onlyWhenPublic: () => 'Dit hoort alleen bij een besluit tot openbaarmaking.',
     ownAccount: () => 'U kunt uw eigen account niet wijzigen of uitschakelen; vraag een andere beheerder.',
     accountDisabled: () => 'Dit account is uitgeschakeld: het krijgt geen nieuwe tweede factor.',
+    passwordOfDisabledAccount: () => 'Dit account is uitgeschakeld en logt niet meer in: het krijgt geen nieuw wachtwoord.',
+    accountWithoutPassword: () => 'Dit account logt alleen in via de organisatie (de identiteitsprovider) en heeft hier geen wachtwoord; het wachtwoord wordt daar gewijzigd.',
+    wrongPassword: () => 'Dit is niet het huidige wachtwoord.',
+    passwordUnchanged: () => 'Kies een ander wachtwoord dan het huidige.',
+    ownPassword: () => 'Uw eigen wachtwoord wijzigt u zelf, met uw huidige wachtwoord (Wachtwoord wijzigen, naast Uitloggen).',
     alreadyDisabled: () => 'Dit account is al uitgeschakeld.',
     lastAdministrator: () => 'Dit is de laatste beheerder die accounts kan beheren; maak eerst een ander account beheerder.',
     sameRole: () => 'Dit account heeft deze rol al.',
@@ -915,6 +920,11 @@ const REASONS: Record<Language, Record<string, Message>> = {
     onlyWhenPublic: () => 'This belongs only to a decision to make it public.',
     ownAccount: () => 'You cannot change or disable your own account; ask another administrator.',
     accountDisabled: () => 'This account is disabled: it gets no new second factor.',
+    passwordOfDisabledAccount: () => 'This account is disabled and no longer logs in: it gets no new password.',
+    accountWithoutPassword: () => 'This account logs in only through the organisation (the identity provider) and has no password here; its password is changed there.',
+    wrongPassword: () => 'This is not the current password.',
+    passwordUnchanged: () => 'Choose a password other than the current one.',
+    ownPassword: () => 'You change your own password yourself, with your current password (Change password, beside Log out).',
     alreadyDisabled: () => 'This account is disabled already.',
     lastAdministrator: () => 'This is the last administrator who can manage accounts; make another account administrator first.',
     sameRole: () => 'This account has this role already.',
@@ -1325,8 +1335,16 @@ const TITLES: Record<Language, Record<number, string>> = {
 
 /** The titles of a status that answers more than one refusal, by the problem's code. */
 const TITLES_BY_CODE: Record<Language, Record<string, string>> = {
-  nl: { confirmationRequired: 'Bevestig eerst de waarschuwing' },
-  en: { confirmationRequired: 'Confirm the warning first' },
+  nl: {
+    confirmationRequired: 'Bevestig eerst de waarschuwing',
+    passwordChangeRequired: 'Kies eerst een eigen wachtwoord',
+    tooManyWrongPasswords: 'Te vaak een verkeerd wachtwoord; probeer het later opnieuw',
+  },
+  en: {
+    confirmationRequired: 'Confirm the warning first',
+    passwordChangeRequired: 'Choose a password of your own first',
+    tooManyWrongPasswords: 'Too many wrong passwords; try again later',
+  },
 };
 
 export function title(language: Language, status: number, code?: string): string {

@@ -9,6 +9,8 @@ export const AUDIT_REASONS = [
   'notPermitted',
   'secondFactorRequired',
   'crossSiteRequest',
+  // An administrator set the password: the session reaches nothing but its change until then.
+  'passwordChangeRequired',
   'draft',
   'notSent',
   // What a request sent (refusals.ts): by its status, or the code of a 422.
@@ -28,6 +30,8 @@ export const AUDIT_REASONS = [
   'totpWrong',
   'totpReused',
   'throttled',
+  // A change of one's own password: the current one given was not right.
+  'wrongPassword',
   // A login at the identity provider.
   'stateNotOfThisBrowser',
   'stateUnknownOrUsed',

@@ -32,6 +32,8 @@ export interface AccountView {
   displayName: string;
   role: Role;
   hasPassword: boolean;
+  /** An administrator set the password: its holder chooses their own at the next login. */
+  passwordChangeRequired: boolean;
   hasSecondFactor: boolean;
   oidcSubject: string | null;
   email: string | null;
@@ -46,6 +48,7 @@ export function viewOf(account: accounts.StoredAccount): AccountView {
     displayName: account.displayName,
     role: roleOf(account.role),
     hasPassword: account.passwordHash !== null,
+    passwordChangeRequired: account.passwordChangeRequired,
     hasSecondFactor: account.totpSecret !== null,
     oidcSubject: account.oidcSubject,
     email: account.email,
@@ -159,6 +162,35 @@ export async function disableAccount(db: Db, context: RequestContext, id: string
     const changed = await accounts.updateAccount(trx, id, { disabledAt: now });
     await endSessionsOf(trx, id, now);
     return audited(trx, context, 'account.disable', current, changed);
+  });
+}
+
+/**
+ * Sets a new password for another account that logs in with one (its holder forgot it, or it leaked). Its
+ * sessions end, and as the administrator knows this password, the account is marked: its holder logs in
+ * with it only to choose their own. An administrator changes their own password with the current one.
+ */
+export async function resetPassword(db: Db, context: RequestContext, id: string, password: string): Promise<AccountView> {
+  if (context.actor?.id === id) throw new ValidationError([{ field: 'account', code: 'ownPassword' }]);
+  return inTransaction(db, async (trx) => {
+    const current = await lockAccount(trx, id);
+    if (current.disabledAt !== null) throw new ValidationError([{ field: 'account', code: 'passwordOfDisabledAccount' }]);
+    // Its password is the identity provider's; one set here would be a second way in.
+    if (current.passwordHash === null) throw new ValidationError([{ field: 'password', code: 'accountWithoutPassword' }]);
+    const weakness = passwordViolation(password, current.username);
+    if (weakness) throw new ValidationError([{ field: 'password', code: weakness }]);
+    const changed = await accounts.updateAccount(trx, id, { passwordHash: await hashPassword(password), passwordChangeRequired: true });
+    const sessionsEnded = await endSessionsOf(trx, id, context.now().toISOString());
+    const account = viewOf(changed);
+    await recordAuditEvent(trx, context, {
+      action: 'account.resetPassword',
+      object: { type: 'account', id },
+      result: 'success',
+      before: viewOf(current),
+      after: account,
+      detail: { sessionsEnded },
+    });
+    return account;
   });
 }
 

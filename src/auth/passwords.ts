@@ -47,6 +47,11 @@ export async function passwordMatches(storedHash: string | null, password: strin
   return storedHash !== null && either;
 }
 
+/** Whether two passwords are one, as they are hashed and checked. */
+export function isSamePassword(one: string, other: string): boolean {
+  return normalised(one) === normalised(other);
+}
+
 function codePoints(text: string): number {
   return [...text].length;
 }

@@ -22,6 +22,10 @@ export interface Principal {
   username: string;
   displayName: string;
   role: Role;
+  /** The account logs in with a password (not only through the identity provider), which its holder may change. */
+  hasPassword: boolean;
+  /** An administrator set the password: until its holder chooses their own, the session reaches nothing else. */
+  passwordChangeRequired: boolean;
   /** The session was opened with a second factor (TOTP, or an identity provider that used one). */
   secondFactor: boolean;
   tokenHash: string;
@@ -83,6 +87,8 @@ function principalOf(account: StoredAccount, session: { tokenHash: string; secon
     username: account.username,
     displayName: account.displayName,
     role: roleOf(account.role),
+    hasPassword: account.passwordHash !== null,
+    passwordChangeRequired: account.passwordChangeRequired,
     secondFactor: session.secondFactor,
     tokenHash: session.tokenHash,
     expiresAt: new Date(expiresAt).toISOString(),

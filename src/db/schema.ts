@@ -264,6 +264,8 @@ export interface AccountTable {
   displayName: string;
   role: string;
   passwordHash: string | null;
+  /** The password was set by an administrator: its holder chooses their own before anything else. */
+  passwordChangeRequired: Generated<boolean>;
   totpSecret: string | null;
   totpLastStep: number | null;
   oidcSubject: string | null;

@@ -77,6 +77,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'POST /accounts/{id}/role': { body: () => ({ role: 'finance' }) },
   'POST /accounts/{id}/email': { body: () => ({ email: 'iemand@example.org' }) },
   'POST /accounts/{id}/disable': {},
+  'POST /accounts/{id}/password': { body: () => ({ password: 'een nieuw lang genoeg wachtwoord' }) },
   'GET /audit-events': {},
   // The review of drafts and the embargo of final letters: each request gets a letter of its own in the state it needs.
   'GET /letters/waiting-for-me': {},
@@ -379,7 +380,8 @@ describe('the permission matrix on every route', () => {
       username: `target-${randomUUID().slice(0, 8)}`,
       displayName: 'Target',
       role: 'registrar',
-      passwordHash: null,
+      // A password an administrator may set anew (the hash is never checked here).
+      passwordHash: 'argon2id hash',
       totpSecret: null,
       oidcSubject: null,
     });

@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/api/access.ts';
 import { createApi } from '../../src/api/app.ts';
 import { changeRole, createAccount, disableAccount } from '../../src/auth/accounts.ts';
-import { FREE_FAILURES, MAX_FAILURES_PER_ORIGIN } from '../../src/auth/login.ts';
+import { FREE_FAILURES, MAX_FAILURES_PER_ORIGIN } from '../../src/auth/password-guesses.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { MAX_LIVE_SESSIONS } from '../../src/auth/sessions.ts';
 import { totpCode } from '../../src/auth/totp.ts';
@@ -108,6 +108,8 @@ describeEachDatabase('sessions through the API', (database) => {
       username: registrar.username,
       displayName: '',
       role: 'registrar',
+      hasPassword: true,
+      passwordChangeRequired: false,
       permissions: permissionsOf('registrar'),
       secondFactor: false,
       expiresAt: new Date(now().getTime() + 30 * MINUTE).toISOString(),

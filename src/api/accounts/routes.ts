@@ -1,9 +1,9 @@
-import { changeEmail, changeRole, createAccount, disableAccount, listAccounts } from '../../auth/accounts.ts';
+import { changeEmail, changeRole, createAccount, disableAccount, listAccounts, resetPassword } from '../../auth/accounts.ts';
 import { totpUri } from '../../auth/totp.ts';
 import { apiRoutes } from '../api-routes.ts';
 import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
-import { changeEmailRoute, changeRoleRoute, createAccountRoute, CreatedAccountSchema, disableRoute, listRoute } from './schemas.ts';
+import { changeEmailRoute, changeRoleRoute, createAccountRoute, CreatedAccountSchema, disableRoute, listRoute, resetPasswordRoute } from './schemas.ts';
 
 export function accountsRoutes() {
   const app = apiRoutes();
@@ -26,6 +26,11 @@ export function accountsRoutes() {
 
   app.openapi(changeEmailRoute, async (c) => {
     const account = await changeEmail(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json').email);
+    return c.json(account, 200);
+  });
+
+  app.openapi(resetPasswordRoute, async (c) => {
+    const account = await resetPassword(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json').password);
     return c.json(account, 200);
   });
 

@@ -13,6 +13,7 @@ const AccountSchema = z
     displayName: z.string(),
     role: z.enum(ROLES),
     hasPassword: z.boolean(),
+    passwordChangeRequired: z.boolean().openapi({ description: 'An administrator set the password: its holder chooses their own at the next login' }),
     hasSecondFactor: z.boolean(),
     oidcSubject: z.string().nullable(),
     email: z.string().nullable().openapi({ description: 'Where notifications go (when the server sends e-mail); null for none' }),
@@ -82,6 +83,20 @@ export const changeEmailRoute = createRoute(
     tags: ['accounts'],
     summary: "Set or clear an account's e-mail address for notifications",
     request: { params: idParam, ...jsonBody(z.strictObject({ email: emailAddress.nullable() })) },
+    responses: { 200: json(AccountSchema, 'The changed account'), ...problemResponses(400, 401, 403, 404, 415) },
+  }),
+);
+
+export const resetPasswordRoute = createRoute(
+  permitted('account.manage', {
+    method: 'post',
+    path: '/accounts/{id}/password',
+    tags: ['accounts'],
+    summary: "Set a new password for another account that has one (its sessions end; its holder changes it at the next login)",
+    request: {
+      params: idParam,
+      ...jsonBody(z.strictObject({ password: safeText(1000).min(1).openapi({ description: `At least ${MINIMUM_PASSWORD_LENGTH} characters, at most ${MAXIMUM_PASSWORD_LENGTH}` }) })),
+    },
     responses: { 200: json(AccountSchema, 'The changed account'), ...problemResponses(400, 401, 403, 404, 415) },
   }),
 );

@@ -123,6 +123,7 @@ export const ACCOUNT_COLUMNS: readonly Column<AccountView>[] = [
   { heading: 'displayName', kind: 'text', value: (row) => row.displayName },
   { heading: 'role', kind: 'text', value: (row, words) => words.roles[row.role] },
   { heading: 'hasPassword', kind: 'text', value: (row, words) => yesNo(row.hasPassword, words) },
+  { heading: 'passwordChangeRequired', kind: 'text', value: (row, words) => yesNo(row.passwordChangeRequired, words) },
   { heading: 'hasSecondFactor', kind: 'text', value: (row, words) => yesNo(row.hasSecondFactor, words) },
   { heading: 'oidcSubject', kind: 'text', value: (row) => row.oidcSubject },
   { heading: 'email', kind: 'text', value: (row) => row.email },

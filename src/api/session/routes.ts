@@ -1,17 +1,20 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
+import type { AuditReason } from '../../audit/reasons.ts';
+import { recordAuditEvent } from '../../audit/trail.ts';
 import { LoginFailedError, LoginThrottledError } from '../../auth/errors.ts';
 import { logInWithPassword, logOut } from '../../auth/login.ts';
 import { LOGIN_TTL_MS, type OidcLogin } from '../../auth/oidc.ts';
+import { changeOwnPassword } from '../../auth/own-password.ts';
 import type { Principal } from '../../auth/sessions.ts';
 import { containsDemonstrationData } from '../../db/repositories/deliveries.ts';
 import type { Database } from '../../db/schema.ts';
 import { permissionsOf } from '../../domain/access.ts';
 import { apiRoutes } from '../api-routes.ts';
-import { clearSessionCookie, sessionToken, setSessionCookie } from '../access.ts';
+import { auditedPath, clearSessionCookie, sessionToken, setSessionCookie } from '../access.ts';
 import { requestContext } from '../context.ts';
 import { problem } from '../problem.ts';
-import { AFTER_LOGIN, callbackRoute, currentRoute, LOGIN_FAILED, loginRoute, logoutRoute, methodsRoute, startRoute } from './schemas.ts';
+import { AFTER_LOGIN, callbackRoute, changePasswordRoute, currentRoute, LOGIN_FAILED, loginRoute, logoutRoute, methodsRoute, startRoute } from './schemas.ts';
 
 /**
  * The state of the login a browser started through the identity provider, so that the way back is
@@ -26,6 +29,8 @@ async function presentSession(db: Kysely<Database>, principal: Principal) {
     username: principal.username,
     displayName: principal.displayName,
     role: principal.role,
+    hasPassword: principal.hasPassword,
+    passwordChangeRequired: principal.passwordChangeRequired,
     permissions: permissionsOf(principal.role),
     secondFactor: principal.secondFactor,
     expiresAt: principal.expiresAt,
@@ -70,6 +75,28 @@ export function sessionRoutes() {
     if (token && principal) await logOut(c.get('deps').db, requestContext(c), token, principal.accountId);
     clearSessionCookie(c);
     return c.body(null, 204);
+  });
+
+  app.openapi(changePasswordRoute, async (c) => {
+    const principal = c.get('principal');
+    const { db } = c.get('deps');
+    if (!principal) {
+      // Under /session, which answers without a session, so refused here rather than by the access check.
+      const path = auditedPath(c);
+      await recordAuditEvent(db, requestContext(c), { action: 'account.changePassword', object: { type: 'path', id: path }, result: 'failure', detail: { reason: 'noSession' satisfies AuditReason, method: c.req.method, path } });
+      return problem(c, 401);
+    }
+    try {
+      const { otherSessionsEnded } = await changeOwnPassword(db, requestContext(c), principal, c.req.valid('json'));
+      // The session as it is now: no longer held to the change of its password.
+      return c.json({ otherSessionsEnded, session: await presentSession(db, { ...principal, passwordChangeRequired: false }) }, 200);
+    } catch (error) {
+      if (error instanceof LoginThrottledError) {
+        c.header('Retry-After', String(error.retryAfterSeconds));
+        return problem(c, 429, { code: 'tooManyWrongPasswords' });
+      }
+      throw error;
+    }
   });
 
   app.openapi(methodsRoute, (c) => c.json({ password: true, oidc: c.get('deps').oidc !== undefined }, 200));

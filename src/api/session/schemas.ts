@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ACTIONS, ROLES } from '../../domain/access.ts';
+import { MAXIMUM_PASSWORD_LENGTH, MINIMUM_PASSWORD_LENGTH } from '../../auth/passwords.ts';
 import { jsonBody, jsonContent as json, problemResponses, safeText } from '../openapi-common.ts';
 
 /** The browser application's pages a login through the identity provider ends on. */
@@ -19,12 +20,30 @@ const SessionSchema = z
     username: z.string(),
     displayName: z.string(),
     role: z.enum(ROLES),
+    hasPassword: z.boolean().openapi({ description: 'The account logs in with a password, which its holder may change (POST /session/password); false where it logs in only through the identity provider' }),
+    passwordChangeRequired: z
+      .boolean()
+      .openapi({ description: 'An administrator set the password: until its holder chooses their own (POST /session/password), every path outside /session and /public is refused (403, passwordChangeRequired)' }),
     permissions: z.array(z.enum(ACTIONS)).openapi({ description: 'The actions this role may take' }),
     secondFactor: z.boolean().openapi({ description: 'The session was opened with a second factor' }),
     expiresAt: z.string().openapi({ description: 'When the session ends unless used before (30 minutes idle, 12 hours at most)' }),
     isDemonstration: z.boolean().openapi({ description: 'The register holds demonstration data: every page says so, whatever the role may read' }),
   })
   .openapi('Session');
+
+const PasswordChangeSchema = z
+  .strictObject({
+    currentPassword: safeText(1000).min(1).openapi({ description: 'The password the account has now; a wrong one counts as a failed login does' }),
+    newPassword: safeText(1000).min(1).openapi({ description: `At least ${MINIMUM_PASSWORD_LENGTH} characters, at most ${MAXIMUM_PASSWORD_LENGTH}, not easy to guess, and not the current one` }),
+  })
+  .openapi('PasswordChange');
+
+const PasswordChangedSchema = z
+  .object({
+    otherSessionsEnded: z.number().int().openapi({ description: 'How many other sessions of the account (other browsers and devices) ended; this one stays' }),
+    session: SessionSchema,
+  })
+  .openapi('PasswordChanged');
 
 export const loginRoute = createRoute({
   method: 'post',
@@ -49,6 +68,18 @@ export const logoutRoute = createRoute({
   tags: ['session'],
   summary: 'Log out: ends the session',
   responses: { 204: { description: 'Logged out (also when there was no session)' }, ...problemResponses(403) },
+});
+
+export const changePasswordRoute = createRoute({
+  method: 'post',
+  path: '/session/password',
+  tags: ['session'],
+  summary: "Change the session's own password, with the current one: the account's other sessions end",
+  description:
+    'For an account that logs in with a password. A wrong current password is a failed guess, counted and slowed down as a failed login is ' +
+    '(429 with Retry-After). The change is an audit event, without either password.',
+  request: jsonBody(PasswordChangeSchema),
+  responses: { 200: json(PasswordChangedSchema, 'Changed'), ...problemResponses(400, 401, 403, 415, 429) },
 });
 
 const LoginMethodsSchema = z

@@ -7,7 +7,10 @@ type Db = Kysely<Database>;
 
 export type StoredAccount = Selectable<AccountTable>;
 
-export async function insertAccount(db: Db, account: Omit<StoredAccount, 'createdAt' | 'totpLastStep' | 'disabledAt' | 'email'> & { email?: string | null }): Promise<StoredAccount> {
+export async function insertAccount(
+  db: Db,
+  account: Omit<StoredAccount, 'createdAt' | 'totpLastStep' | 'disabledAt' | 'email' | 'passwordChangeRequired'> & { email?: string | null },
+): Promise<StoredAccount> {
   return db.insertInto('account').values(account).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -86,7 +89,7 @@ export async function countAccounts(db: Db): Promise<number> {
 export async function updateAccount(
   db: Db,
   id: string,
-  change: Partial<Pick<StoredAccount, 'role' | 'disabledAt' | 'passwordHash' | 'totpSecret' | 'totpLastStep' | 'displayName' | 'oidcSubject' | 'email'>>,
+  change: Partial<Pick<StoredAccount, 'role' | 'disabledAt' | 'passwordHash' | 'passwordChangeRequired' | 'totpSecret' | 'totpLastStep' | 'displayName' | 'oidcSubject' | 'email'>>,
 ): Promise<StoredAccount> {
   return db.updateTable('account').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

@@ -42,9 +42,15 @@ export async function endSession(db: Db, tokenHash: string, at: string): Promise
   await db.updateTable('session').set({ endedAt: at }).where('tokenHash', '=', tokenHash).where('endedAt', 'is', null).execute();
 }
 
-/** Ends every open session of an account (disabled, role changed). */
-export async function endSessionsOf(db: Db, accountId: string, at: string): Promise<void> {
-  await db.updateTable('session').set({ endedAt: at }).where('accountId', '=', accountId).where('endedAt', 'is', null).execute();
+/**
+ * Ends every open session of an account (disabled, role or password changed), but the one of the token hash
+ * `except` where given (the session a password was changed in); returns how many it ended.
+ */
+export async function endSessionsOf(db: Db, accountId: string, at: string, { except }: { except?: string } = {}): Promise<number> {
+  let query = db.updateTable('session').set({ endedAt: at }).where('accountId', '=', accountId).where('endedAt', 'is', null);
+  if (except !== undefined) query = query.where('tokenHash', '<>', except);
+  const ended = await query.executeTakeFirst();
+  return Number(ended.numUpdatedRows);
 }
 
 /** Ends the open sessions of an account except the `keep` newest; returns how many it ended. */
