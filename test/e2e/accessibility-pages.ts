@@ -30,6 +30,8 @@ const LABELS = {
     unit: 'Eenheid',
     createAccount: 'Account aanmaken',
     changeRole: 'Rol wijzigen, demo-finance',
+    changePassword: 'Wachtwoord wijzigen',
+    resetPassword: 'Nieuw wachtwoord, demo-finance',
     select: `${UNDECIDED.title} selecteren`,
     public: 'Openbaar',
     confidential: 'Vertrouwelijk',
@@ -47,6 +49,8 @@ const LABELS = {
     unit: 'Unit',
     createAccount: 'Create account',
     changeRole: 'Change role, demo-finance',
+    changePassword: 'Change password',
+    resetPassword: 'New password, demo-finance',
     select: `Select ${UNDECIDED.title}`,
     public: 'Public',
     confidential: 'Confidential',
@@ -190,6 +194,11 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
           (page) => page.getByText(labels.chartTable).click(),
         ));
       pageCheck('deliveries list', () => check('registrar', () => '/leveringen'));
+      pageCheck("change of one's own password, refused with errors", () =>
+        check('registrar', () => '/wachtwoord', async (page) => {
+          await page.getByRole('button', { name: labels.changePassword }).click();
+          await page.locator('.error-summary').waitFor();
+        }));
       pageCheck('delivery page of a stock delivery', () => check('registrar', () => `/leveringen/${stockId}`));
       pageCheck('delivery page of a procurement, with payments, as finance sees it', () => check('finance', () => `/leveringen/${procurementId}`));
       pageCheck('delete confirmation', () =>
@@ -291,6 +300,12 @@ export const describeAccessibility = (languages: readonly Language[], only?: Rea
           'administrator',
           () => '/accounts',
           (page) => page.getByRole('button', { name: labels.changeRole }).click(),
+        ));
+      pageCheck('accounts, setting a new password', () =>
+        check(
+          'administrator',
+          () => '/accounts',
+          (page) => page.getByRole('button', { name: labels.resetPassword }).click(),
         ));
       pageCheck('disclosure queue, a delivery selected to decide public', () =>
         check(

@@ -101,4 +101,41 @@ describeWithBrowser('accounts', (browser) => {
     const disabled = await api<{ items: Account[] }>(server(), '/accounts', { as: 'administrator' });
     expect(disabled.items.find((candidate) => candidate.id === account.id)?.disabledAt).not.toBeNull();
   });
+
+  it('sets a new password for an account, whose holder then chooses their own before anything else', async () => {
+    await api(server(), '/accounts', {
+      as: 'administrator',
+      method: 'POST',
+      body: JSON.stringify({ username: 'm.visser', role: 'registrar', password: 'het wachtwoord dat uitlekte' }),
+    });
+    const admin = await openPageAs(browser(), server(), 'administrator');
+    pages.push(admin);
+    await visit(admin, server(), '/accounts');
+    await admin.getByRole('button', { name: 'Nieuw wachtwoord, m.visser' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Nieuw wachtwoord voor m.visser' });
+    await dialog.getByLabel('Nieuw wachtwoord').fill('tijdelijk wachtwoord van beheer');
+    await dialog.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await admin.getByText('Het nieuwe wachtwoord van m.visser is ingesteld.', { exact: false }).waitFor();
+    await expect.poll(async () => (await rowOf(admin, 'm.visser'))?.[3]).toBe('Actief; kiest bij de volgende keer inloggen een eigen wachtwoord');
+
+    const holder = await openPageIn(browser(), 'nl');
+    pages.push(holder);
+    await visit(holder, server(), '/leveringen');
+    await holder.getByLabel('Gebruikersnaam').fill('m.visser');
+    await holder.getByLabel('Wachtwoord').fill('tijdelijk wachtwoord van beheer');
+    await holder.getByRole('button', { name: 'Inloggen' }).click();
+    await holder.getByRole('heading', { level: 1, name: 'Wachtwoord wijzigen' }).waitFor();
+    await holder.getByText('Een beheerder heeft een nieuw wachtwoord voor u ingesteld.', { exact: false }).waitFor();
+    expect(await holder.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
+
+    await holder.getByLabel('Huidig wachtwoord').fill('tijdelijk wachtwoord van beheer');
+    await holder.getByLabel('Nieuw wachtwoord', { exact: true }).fill('mijn eigen zin van woorden');
+    await holder.getByLabel('Nieuw wachtwoord nogmaals').fill('mijn eigen zin van woorden');
+    await holder.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await holder.getByText('Uw wachtwoord is gewijzigd.').waitFor();
+    await holder.getByRole('link', { name: 'Naar het overzicht' }).click();
+    await holder.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+    await visit(admin, server(), '/accounts');
+    expect((await rowOf(admin, 'm.visser'))?.[3]).toBe('Actief');
+  });
 });

@@ -6,7 +6,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/session/LoginPage.tsx';
 import { RequirePermission } from './pages/session/RequirePermission.tsx';
 import { RequireSession } from './pages/session/RequireSession.tsx';
-import { LOGIN_PATH } from './pages/session/returnPath.ts';
+import { LOGIN_PATH, PASSWORD_PATH } from './pages/session/returnPath.ts';
 import { NoticeProvider } from './state/notice.tsx';
 import { RefusalProvider } from './state/refusal.tsx';
 import { SessionProvider } from './state/session.tsx';
@@ -49,6 +49,7 @@ const ReadinessDeliveryPage = lazyPage(() => import('./pages/readiness/Readiness
 const TrainingPage = lazyPage(() => import('./pages/training/TrainingPage.tsx'), 'TrainingPage');
 const ChangeProgrammePage = lazyPage(() => import('./pages/training/ChangeProgrammePage.tsx'), 'ChangeProgrammePage');
 const ImportPage = lazyPage(() => import('./pages/import/ImportPage.tsx'), 'ImportPage');
+const ChangePasswordPage = lazyPage(() => import('./pages/session/ChangePasswordPage.tsx'), 'ChangePasswordPage');
 
 export function App() {
   return (
@@ -81,6 +82,7 @@ function RegisterRoutes() {
   return (
     <Switch>
       <Route path="/" component={HomePage} />
+      <Route path={PASSWORD_PATH} component={ChangePasswordPage} />
       <Route path="/leveringen" component={DeliveryListPage} />
       <Route path="/leveringen/nieuw">
         <RequirePermission action="delivery.create">

@@ -24,6 +24,11 @@ export function changeRole(id: string, role: Role) {
   return request<Account>(`${path(id)}/role`, { method: 'POST', body: { role } });
 }
 
+/** A new password for another account: its sessions end, and its holder changes it at the next login. */
+export function resetPassword(id: string, password: string) {
+  return request<Account>(`${path(id)}/password`, { method: 'POST', body: { password } });
+}
+
 export function disableAccount(id: string) {
   return request<Account>(`${path(id)}/disable`, { method: 'POST' });
 }

@@ -6,6 +6,8 @@ export type Session = Schema<'Session'>;
 /** An action a role may be allowed, such as `delivery.write`. */
 export type Action = Session['permissions'][number];
 export type Credentials = Schema<'Credentials'>;
+export type PasswordChange = Schema<'PasswordChange'>;
+type PasswordChanged = Schema<'PasswordChanged'>;
 type LoginMethods = Schema<'LoginMethods'>;
 
 /** The identity provider's login, which comes back to the register with a session. */
@@ -23,6 +25,11 @@ export async function getSession(): Promise<Session | null> {
 
 export async function logIn(credentials: Credentials): Promise<Session> {
   return (await request<Session>('/session', { method: 'POST', body: credentials })).data;
+}
+
+/** Changes the session's own password; the account's other sessions end. */
+export async function changePassword(change: PasswordChange): Promise<PasswordChanged> {
+  return (await request<PasswordChanged>('/session/password', { method: 'POST', body: change })).data;
 }
 
 export async function logOut(): Promise<void> {

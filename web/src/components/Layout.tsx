@@ -19,7 +19,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { refusal } = useRefusal();
   const session = useSession();
   const can = useCan();
-  const items = NAVIGATION.filter((item) => can(item.action));
+  // Until its own password is chosen, a session reaches no other page.
+  const items = session?.passwordChangeRequired ? [] : NAVIGATION.filter((item) => can(item.action));
   const menu = useFoldingMenu(location);
   useFocusHeadingOnNavigation(location);
 

@@ -22,7 +22,8 @@ export type ClientProblem =
   | 'paperNumberFormat'
   | 'publishedBeforeLetterDate'
   | 'noYearAmount'
-  | 'deliveryOrBundle';
+  | 'deliveryOrBundle'
+  | 'passwordsDiffer';
 
 /** Messages per field name, as the API names fields: 'title', 'realisedAt', 'sources.0.url'. */
 export type FieldErrors = Record<string, string>;

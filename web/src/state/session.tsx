@@ -1,6 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onSessionEnded } from '../api/client.ts';
-import { getSession, logIn as openSession, logOut as endSession, type Action, type Credentials, type Session } from '../api/session.ts';
+import {
+  changePassword as sendPasswordChange,
+  getSession,
+  logIn as openSession,
+  logOut as endSession,
+  type Action,
+  type Credentials,
+  type PasswordChange,
+  type Session,
+} from '../api/session.ts';
 import { forgetEveryUnsavedText } from '../pages/letters/unsavedText.ts';
 
 /** Why the user sees the login page, when there is more to say than "log in". */
@@ -16,6 +25,8 @@ interface SessionContextValue {
   state: SessionState;
   logIn: (credentials: Credentials) => Promise<void>;
   logOut: (reason?: LoggedOutReason) => Promise<void>;
+  /** Changes the own password and takes the session as it is after it; resolves to how many other sessions ended. */
+  changePassword: (change: PasswordChange) => Promise<number>;
   retry: () => void;
 }
 
@@ -53,12 +64,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'anonymous', reason });
   }, []);
 
+  const changePassword = useCallback(async (change: PasswordChange) => {
+    const { session, otherSessionsEnded } = await sendPasswordChange(change);
+    setState({ status: 'active', session });
+    return otherSessionsEnded;
+  }, []);
+
   const retry = useCallback(() => {
     setState({ status: 'loading' });
     setAttempt((count) => count + 1);
   }, []);
 
-  const value = useMemo(() => ({ state, logIn, logOut, retry }), [state, logIn, logOut, retry]);
+  const value = useMemo(() => ({ state, logIn, logOut, changePassword, retry }), [state, logIn, logOut, changePassword, retry]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -2,7 +2,7 @@ import type * as nl from '../nl/accounts.ts';
 
 export const accounts: typeof nl.accounts = {
   title: 'Accounts',
-  intro: 'Who uses the register, and with which role. The role decides what someone may do. Another role, or disabling, ends the open sessions of the account.',
+  intro: 'Who uses the register, and with which role. The role decides what someone may do. Another role, a new password or disabling ends the open sessions of the account.',
   listHeading: 'All accounts',
   caption: 'Accounts, by username',
   columns: {
@@ -18,6 +18,7 @@ export const accounts: typeof nl.accounts = {
     code: 'one-time code',
   },
   active: 'Active',
+  activePasswordToChange: 'Active; chooses a password of their own at the next login',
   disabledOn: 'Disabled on {{date}}',
   ownAccount: 'Your own account: another administrator changes or disables it',
   create: {
@@ -40,6 +41,13 @@ export const accounts: typeof nl.accounts = {
     body: 'The new role applies from the next time {{username}} logs in: the open sessions of this account end now.',
     confirm: 'Change role',
     done: 'The role of {{username}} is now {{role}}.',
+  },
+  resetPassword: {
+    button: 'New password',
+    title: 'New password for {{username}}',
+    body: 'Has {{username}} forgotten their password, or has it leaked? Set a new one here and pass it on by a secure route. The open sessions of this account end now; at the next login {{username}} chooses a password of their own, and only then can the account continue.',
+    confirm: 'Set password',
+    done: 'The new password of {{username}} has been set. Pass it on by a secure route; at the next login {{username}} chooses a password of their own.',
   },
   disable: {
     button: 'Disable',

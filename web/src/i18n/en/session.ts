@@ -3,6 +3,7 @@ import type * as nl from '../nl/session.ts';
 export const session: typeof nl.session = {
   loggedInAs: 'Logged in as {{name}}',
   logOut: 'Log out',
+  changePassword: 'Change password',
   logOutFailed: 'Logging out did not work. Please try again.',
   unreachable: 'The server cannot be reached. Check the connection and try again.',
 };
@@ -22,6 +23,20 @@ export const login: typeof nl.login = {
   orPassword: 'Or log in with your username and password:',
   public: 'Without logging in you can read the letters sent and the open data:',
   publicLink: 'go to the public information',
+};
+
+export const passwordChange: typeof nl.passwordChange = {
+  title: 'Change password',
+  intro: 'Fill in your current password and choose a new one. Your sessions in other browsers and on other devices then end; here you stay logged in.',
+  required: 'An administrator has set a new password for you. Choose a password of your own first; then you can continue in the register. Your current password is the one the administrator gave you.',
+  organisationOnly: "You log in with your organisation's account and have no password in the Steunregister. You change your password at your organisation.",
+  submit: 'Change password',
+  changed: 'Your password has been changed.',
+  otherSessionsEnded_zero: 'You were not logged in anywhere else.',
+  otherSessionsEnded_one: 'Your session in another browser or on another device has ended; log in there again with your new password.',
+  otherSessionsEnded_other: 'Your {{count}} sessions in other browsers or on other devices have ended; log in there again with your new password.',
+  throttled_one: 'A wrong password has been filled in too often. Try again in {{count}} minute.',
+  throttled_other: 'A wrong password has been filled in too often. Try again in {{count}} minutes.',
 };
 
 export const access: typeof nl.access = {

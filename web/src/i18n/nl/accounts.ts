@@ -1,6 +1,6 @@
 export const accounts = {
   title: 'Accounts',
-  intro: 'Wie het register gebruikt, en met welke rol. De rol bepaalt wat iemand mag. Een andere rol of uitschakelen beëindigt de open sessies van het account.',
+  intro: 'Wie het register gebruikt, en met welke rol. De rol bepaalt wat iemand mag. Een andere rol, een nieuw wachtwoord of uitschakelen beëindigt de open sessies van het account.',
   listHeading: 'Alle accounts',
   caption: 'Accounts, op gebruikersnaam',
   columns: {
@@ -16,6 +16,7 @@ export const accounts = {
     code: 'eenmalige code',
   },
   active: 'Actief',
+  activePasswordToChange: 'Actief; kiest bij de volgende keer inloggen een eigen wachtwoord',
   disabledOn: 'Uitgeschakeld op {{date}}',
   ownAccount: 'Uw eigen account: een andere beheerder wijzigt of schakelt het uit',
   create: {
@@ -38,6 +39,13 @@ export const accounts = {
     body: 'De nieuwe rol geldt vanaf de volgende keer dat {{username}} inlogt: de open sessies van dit account eindigen nu.',
     confirm: 'Rol wijzigen',
     done: 'De rol van {{username}} is nu {{role}}.',
+  },
+  resetPassword: {
+    button: 'Nieuw wachtwoord',
+    title: 'Nieuw wachtwoord voor {{username}}',
+    body: 'Is het wachtwoord van {{username}} vergeten of uitgelekt? Stel hier een nieuw in en geef het langs een veilige weg door. De open sessies van dit account eindigen nu; bij de volgende keer inloggen kiest {{username}} een eigen wachtwoord, pas daarna kan het account verder.',
+    confirm: 'Wachtwoord instellen',
+    done: 'Het nieuwe wachtwoord van {{username}} is ingesteld. Geef het langs een veilige weg door; {{username}} kiest bij de volgende keer inloggen een eigen wachtwoord.',
   },
   disable: {
     button: 'Uitschakelen',

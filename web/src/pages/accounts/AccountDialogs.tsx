@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../common/vocabulary/codes.ts';
-import { changeRole, disableAccount, type Account } from '../../api/accounts.ts';
+import { changeRole, disableAccount, resetPassword, type Account } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { SelectField } from '../../forms/controls.tsx';
+import { SelectField, TextField } from '../../forms/controls.tsx';
 import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 
 interface AccountDialogProps {
@@ -62,6 +62,32 @@ export function ChangeRoleDialog({ account, onCancel, onDone }: AccountDialogPro
         onChange={(value) => setRole(ROLES.find((candidate) => candidate === value) ?? account.role)}
         options={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
       />
+    </ConfirmDialog>
+  );
+}
+
+export function ResetPasswordDialog({ account, onCancel, onDone }: AccountDialogProps) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const change = useAccountChange(onDone);
+  const { username } = account;
+  return (
+    <ConfirmDialog
+      open
+      title={t('accounts.resetPassword.title', { username })}
+      confirmLabel={t('accounts.resetPassword.confirm')}
+      busy={change.busy}
+      failure={change.failure}
+      onCancel={onCancel}
+      onConfirm={() =>
+        change.run(async () => {
+          await resetPassword(account.id, password);
+          return t('accounts.resetPassword.done', { username });
+        })
+      }
+    >
+      <p className="nl-paragraph">{t('accounts.resetPassword.body', { username })}</p>
+      <TextField name="password" label={t('fields.newPassword')} type="password" autoComplete="new-password" size="medium" hint={t('form.hints.newPassword')} value={password} onChange={setPassword} />
     </ConfirmDialog>
   );
 }

@@ -8,7 +8,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ResourceStatus } from '../../components/ResourceStatus.tsx';
 import { useSession } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
-import { ChangeRoleDialog, DisableAccountDialog } from './AccountDialogs.tsx';
+import { ChangeRoleDialog, DisableAccountDialog, ResetPasswordDialog } from './AccountDialogs.tsx';
 import { AccountsTable, type AccountAction } from './AccountsTable.tsx';
 import { CreatedAccountSecret } from './CreatedAccountSecret.tsx';
 import { NewAccountForm } from './NewAccountForm.tsx';
@@ -53,6 +53,7 @@ export function AccountsPage() {
         )}
       </LabelledSection>
       {dialogProps && open.action === 'changeRole' && <ChangeRoleDialog key={open.account.id} {...dialogProps} />}
+      {dialogProps && open.action === 'resetPassword' && <ResetPasswordDialog key={open.account.id} {...dialogProps} />}
       {dialogProps && open.action === 'disable' && <DisableAccountDialog key={open.account.id} {...dialogProps} />}
 
       <LabelledSection heading={t('accounts.create.heading')}>

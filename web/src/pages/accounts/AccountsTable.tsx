@@ -5,13 +5,18 @@ import { todayInAmsterdam } from '../../../../common/dates.ts';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
-export type AccountAction = 'changeRole' | 'disable';
+export type AccountAction = 'changeRole' | 'resetPassword' | 'disable';
 
 interface AccountsTableProps {
   accounts: Account[];
   /** The administrator's own username: another administrator changes or disables that account. */
   ownUsername: string | undefined;
   onAction: (action: AccountAction, account: Account) => void;
+}
+
+/** What an administrator may do to another enabled account: a new password only where it logs in with one. */
+function actionsOn(account: Account): AccountAction[] {
+  return account.hasPassword ? ['changeRole', 'resetPassword', 'disable'] : ['changeRole', 'disable'];
 }
 
 export function AccountsTable({ accounts, ownUsername, onAction }: AccountsTableProps) {
@@ -44,8 +49,10 @@ export function AccountsTable({ accounts, ownUsername, onAction }: AccountsTable
     {
       key: 'status',
       header: t('accounts.columns.status'),
-      cell: (account) =>
-        account.disabledAt ? t('accounts.disabledOn', { date: formatShortDate(todayInAmsterdam(new Date(account.disabledAt)), language) }) : t('accounts.active'),
+      cell: (account) => {
+        if (account.disabledAt) return t('accounts.disabledOn', { date: formatShortDate(todayInAmsterdam(new Date(account.disabledAt)), language) });
+        return account.passwordChangeRequired ? t('accounts.activePasswordToChange') : t('accounts.active');
+      },
     },
     {
       key: 'actions',
@@ -55,7 +62,7 @@ export function AccountsTable({ accounts, ownUsername, onAction }: AccountsTable
           t('accounts.ownAccount')
         ) : (
           <div className="account-actions">
-            {(['changeRole', 'disable'] as const).map((action) => (
+            {actionsOn(account).map((action) => (
               <button
                 key={action}
                 type="button"

@@ -12,6 +12,7 @@ import { useFields } from '../../forms/useFields.ts';
 import { useSubmission, type ClientProblem } from '../../forms/useSubmission.ts';
 import { useSessionContext, type LoggedOutReason } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
+import { minutesToWait } from './retryAfter.ts';
 import { returnPathOf } from './returnPath.ts';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 
@@ -98,9 +99,6 @@ function LoginForm() {
 
 function explainRefusal(error: ApiError, t: TFunction): string | null {
   if (error.status === 401) return t('login.failed');
-  if (error.status === 429) {
-    const seconds = Number(error.headers.get('Retry-After'));
-    return t('login.throttled', { count: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 15 });
-  }
+  if (error.status === 429) return t('login.throttled', { count: minutesToWait(error) });
   return null;
 }

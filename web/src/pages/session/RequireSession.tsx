@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Redirect, useLocation, useSearch } from 'wouter';
 import { Alert } from '../../components/Alert.tsx';
 import { useSessionContext } from '../../state/session.tsx';
-import { LOGIN_PATH, loginPathReturningTo } from './returnPath.ts';
+import { LOGIN_PATH, loginPathReturningTo, PASSWORD_PATH } from './returnPath.ts';
 
-/** Shows its pages only with a session; without one, the login page, which brings the user back here. */
+/**
+ * Shows its pages only with a session; without one, the login page, which brings the user back here. A
+ * session whose account must first choose its own password (an administrator set it) sees only that page.
+ */
 export function RequireSession({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { state, retry } = useSessionContext();
@@ -14,7 +17,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
   switch (state.status) {
     case 'active':
-      return children;
+      return state.session.passwordChangeRequired && location !== PASSWORD_PATH ? <Redirect to={PASSWORD_PATH} replace /> : children;
     case 'anonymous':
       return <Redirect to={state.reason === 'loggedOut' ? LOGIN_PATH : loginPathReturningTo(search ? `${location}?${search}` : location)} replace />;
     case 'loading':

@@ -1,4 +1,6 @@
 export const LOGIN_PATH = '/inloggen';
+/** Where one changes one's own password; the only page of a session whose account must first choose its own. */
+export const PASSWORD_PATH = '/wachtwoord';
 const RETURN_PARAM = 'terug';
 
 /** The login page's address that brings the user back to `path` afterwards. */
