@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createAccount, changeRole, disableAccount, giveNewSecondFactor, viewOf } from '../auth/accounts.ts';
+import { createAccount, changeRole, disableAccount, giveNewSecondFactor, resetPassword, viewOf } from '../auth/accounts.ts';
 import { replaceLostTotpSecretKey, TotpSecretKeyNotLostError } from '../auth/lost-totp-secret-key.ts';
 import { totpUri } from '../auth/totp.ts';
 import { openTotpSecretKey } from '../auth/totp-secret-key.ts';
@@ -104,6 +104,16 @@ export function accountCommands(): Command {
         changeRole(handle.db, operatorContext(), (await accountNamed(handle.db, options.name)).id, options.role).catch(explain(ACCOUNT_OPTIONS)),
       );
       console.log(`Account ${options.name} now has role ${options.role}.`);
+    });
+
+  accountCommand
+    .command('set-password')
+    .description('set a new password for an account (a forgotten one), read from standard input; its sessions end, and its holder chooses their own at the next login')
+    .requiredOption('--name <username>', 'the username')
+    .action(async (options: { name: string }) => {
+      const password = await readPassword();
+      await withDatabase(async (handle) => resetPassword(handle.db, operatorContext(), (await accountNamed(handle.db, options.name)).id, password).catch(explain(ACCOUNT_OPTIONS)));
+      console.log(`Account ${options.name} has a new password; its sessions ended, and it chooses its own at the next login.`);
     });
 
   accountCommand

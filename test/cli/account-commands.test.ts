@@ -37,6 +37,10 @@ describe('the account commands', () => {
     expect((await runCli(dataDir, ['account', 'set-role', '--name', 'k.jansen', '--role', 'finance'])).code).toBe(0);
     const sameRole = await runCli(dataDir, ['account', 'set-role', '--name', 'k.jansen', '--role', 'finance']);
     expect([sameRole.code, sameRole.output.trim()]).toEqual([1, '--role: This account has this role already.']);
+    const newPassword = await runCli(dataDir, ['account', 'set-password', '--name', 'k.jansen'], 'een ander lang wachtwoord');
+    expect(newPassword).toEqual({ code: 0, output: 'Account k.jansen has a new password; its sessions ended, and it chooses its own at the next login.\n' });
+    const weakPassword = await runCli(dataDir, ['account', 'set-password', '--name', 'k.jansen'], 'kort');
+    expect(weakPassword).toEqual({ code: 1, output: 'password (standard input): Use a password of at least 15 characters.\n' });
     expect((await runCli(dataDir, ['account', 'disable', '--name', 'k.jansen'])).code).toBe(0);
     const twice = await runCli(dataDir, ['account', 'disable', '--name', 'k.jansen']);
     expect([twice.code, twice.output.trim()]).toEqual([1, '--name: This account is disabled already.']);
@@ -50,12 +54,13 @@ describe('the account commands', () => {
       { username: 'k.jansen', role: 'finance', hasSecondFactor: false },
     ]);
     expect(accounts[1]!.disabledAt).not.toBeNull();
+    expect(accounts[1]).toMatchObject({ passwordChangeRequired: true });
     expect(listed.output).not.toMatch(/argon2|passwordHash|totpSecret/);
 
     const handle = await openDatabase({ dataDir });
     try {
       const events = await listAuditEvents(handle.db, { objectType: 'account', limit: 10 });
-      expect(events.map((event) => event.action).reverse()).toEqual(['account.create', 'account.create', 'account.changeRole', 'account.disable']);
+      expect(events.map((event) => event.action).reverse()).toEqual(['account.create', 'account.create', 'account.changeRole', 'account.resetPassword', 'account.disable']);
       expect(new Set(events.map((event) => event.actor?.username))).toEqual(new Set([`cli:${(await import('node:os')).userInfo().username}`]));
       for (const event of events) expect(JSON.stringify(event)).not.toContain('wachtwoord');
     } finally {
