@@ -6,7 +6,7 @@ import { emailsOfRole } from '../db/repositories/accounts.ts';
 import type { Database } from '../db/schema.ts';
 import type { HeldPublication } from '../register/letter-publication.ts';
 import { waitingFor, type WaitingItem } from '../register/letter-review.ts';
-import type { Mailer } from './mail.ts';
+import { sendToEach, type Mailer } from './mail.ts';
 
 const SUBJECTS: Record<WaitingItem['kind'], string> = {
   approveLetter: 'wacht op uw goedkeuring',
@@ -26,7 +26,7 @@ export async function notifyWhatWaits(db: Kysely<Database>, mailer: Mailer, lett
     const to = await emailsOfRole(db, role);
     if (to.length === 0) continue;
     const items = (await waitingFor(db, role)).filter((item) => item.letterId === letterId && Date.parse(item.since) >= since.getTime());
-    for (const item of items) await mailer.send({ to, ...message(item, siteAddress) });
+    for (const item of items) await sendToEach(mailer, to, message(item, siteAddress));
   }
 }
 
@@ -40,7 +40,7 @@ export async function notifyPublicationHeld(db: Kysely<Database>, mailer: Mailer
   const subject = `Geplande publicatie van de leveringenbrief met peildatum ${formatLetterDate(held.referenceDate)} is tegengehouden`;
   const reasons = held.violations.map((violation) => `- ${reason('nl', violation.code, violation.params)}`);
   const text = [`${subject}, omdat:`, ...reasons, '', 'Er is niets van de brief openbaar. Leg de publicatie opnieuw vast zodra dit is opgelost.', '', letterLink(held.letterId, siteAddress)];
-  await mailer.send({ to, subject, text: text.join('\n') });
+  await sendToEach(mailer, to, { subject, text: text.join('\n') });
 }
 
 function message(item: WaitingItem, siteAddress: string): { subject: string; text: string } {

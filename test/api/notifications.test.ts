@@ -106,9 +106,11 @@ it('refuses an address another account has, whatever its case, at the e-mail fie
   expect((await administrator('POST', `/accounts/${holder.id}/email`, { email: 'Openbaarmaking@example.org' })).status).toBe(200);
 });
 
-it('tells the disclosure officers that a draft waits for their approval, and the author that it was sent back, with the comment', async () => {
+it('tells the disclosure officers that a draft waits for their approval, each in a mail of their own, and the author that it was sent back, with the comment', async () => {
   await giveAddress('letterAuthor', 'auteur@example.org');
   await giveAddress('disclosureOfficer', 'openbaarmaking@example.org');
+  const second = await administrator('POST', '/accounts', { username: 'm.tweede', role: 'disclosureOfficer', password: 'een lang genoeg wachtwoord', email: 'tweede@example.org' });
+  expect(second.status).toBe(201);
   const draft = (await author('GET', '/letters')).body.items.find((letter: { status: string; referenceDate: string }) => letter.status === 'draft' && letter.referenceDate === '2025-08-31');
 
   const submitted = await author('POST', `/letters/${draft.id}/submission`, undefined, { 'If-Match': `"${draft.version}"` });
@@ -117,6 +119,14 @@ it('tells the disclosure officers that a draft waits for their approval, and the
   expect(approval.message).toContain('Leveringenbrief met peildatum 31 augustus 2025 wacht op uw goedkeuring');
   expect(approval.message).toContain(`${SITE}/brieven/${draft.id}`);
   expect(approval.to).not.toContain('auteur@example.org');
+  // No one told sees who else was: each officer's mail is addressed to that officer alone.
+  const other = await mailTo('tweede@example.org', 'wacht op uw goedkeuring');
+  for (const [mail, address, hidden] of [[approval, 'openbaarmaking@example.org', 'tweede@example.org'], [other, 'tweede@example.org', 'openbaarmaking@example.org']] as const) {
+    expect(mail.to).toEqual([address]);
+    expect(mail.message).toMatch(new RegExp(`^To: ${address}\r?$`, 'm'));
+    expect(mail.message).not.toContain(hidden);
+    expect(mail.message).not.toMatch(/^(Cc|Bcc):/im);
+  }
 
   const saysNothing = await officer('POST', `/letters/${draft.id}/rejection`, { comment: '?!' }, { 'If-Match': submitted.headers.get('ETag')! });
   expect(saysNothing.body.invalidParams).toEqual([expect.objectContaining({ name: 'comment', code: 'noLetterOrDigit' })]);

@@ -102,7 +102,7 @@ it('takes back a scheduled publication when a decision before its moment present
   const mails: Parameters<Mailer['send']>[0][] = [];
   await db().updateTable('account').set({ email: 'auteur@example.org' }).where('role', '=', 'letterAuthor').execute();
   await notifyPublicationHeld(db(), { send: async (mail) => void mails.push(mail) }, held[0]!, 'https://steunregister.example');
-  expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([[['auteur@example.org'], 'Geplande publicatie van de leveringenbrief met peildatum 31 augustus 2025 is tegengehouden']]);
+  expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([['auteur@example.org', 'Geplande publicatie van de leveringenbrief met peildatum 31 augustus 2025 is tegengehouden']]);
   expect(mails[0]!.text).toContain(`${listed.title}`);
   expect(mails[0]!.text).toContain(`https://steunregister.example/brieven/${letterId}`);
   const events = await db().selectFrom('auditEvent').select(['action', 'result', 'canonical']).where('objectId', '=', letterId).where('action', 'like', 'letter.publi%').orderBy('seq').execute();
