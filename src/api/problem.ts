@@ -147,7 +147,7 @@ function codeOfIssue(issue: z.core.$ZodIssue, value: unknown): Omit<RuleViolatio
       if (issue.format === 'datetime') return { code: typeof value === 'string' && LOCAL_MOMENT.test(value) ? 'momentWithoutTimeZone' : 'invalidMoment' };
       return { code: 'invalidValue' };
     case 'invalid_value':
-      return { code: 'invalidChoice' };
+      return { code: 'invalidChoice', params: { values: issue.values.map(String).join(', ') } };
     case 'custom': {
       const { code = 'invalidValue', ...params } = (issue.params ?? {}) as Record<string, string>;
       return { code, params };

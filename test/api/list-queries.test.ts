@@ -52,6 +52,14 @@ it('refuses a period whose end lies before its start, at its end, on a list, its
   expect((await registrar('GET', '/deliveries?realisedFrom=2025-01-01&realisedTo=2025-01-01')).status).toBe(200);
 });
 
+it('names the values a parameter takes when it has another, on the public files and the staff lists alike', async () => {
+  const anonymous = apiClient(scratch.handle.db);
+  expect((await anonymous('GET', '/public/deliveries?lang=fr', undefined, english)).body.invalidParams).toEqual([{ name: 'lang', code: 'invalidChoice', reason: 'Choose one of: nl, en.' }]);
+  expect((await anonymous('GET', '/public/deliveries?format=csv&dialect=tsv')).body.invalidParams).toEqual([{ name: 'dialect', code: 'invalidChoice', reason: 'Kies een van: excel-nl, rfc4180.' }]);
+  expect((await anonymous('GET', '/public/letter-figures?format=xml', undefined, english)).body.invalidParams).toEqual([{ name: 'format', code: 'invalidChoice', reason: 'Choose one of: json, csv.' }]);
+  expect((await registrar('GET', '/exports/deliveries?format=pdf', undefined, english)).body.invalidParams).toEqual([expect.objectContaining({ name: 'format', code: 'invalidChoice', reason: expect.stringMatching(/^Choose one of: .*csv/) })]);
+});
+
 it('registers an operation whose query takes parameters it does not name only when it says why (x-foreign-parameters)', () => {
   const route = (query: z.ZodObject, declared: object = {}) =>
     createRoute({ method: 'get', path: '/loose', request: { query }, responses: { 204: { description: 'Nothing' } }, ...declared });
