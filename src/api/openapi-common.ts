@@ -173,9 +173,20 @@ export function strictQuery<T extends z.ZodObject>(query: T) {
   });
 }
 
-/** What is wrong with a query, as the API names it: a field the query does not know is a parameter it does not take. */
-function queryViolations(error: z.ZodError, input: unknown): RuleViolation[] {
-  return violationsFromZod(error, input).map((violation) => (violation.code === 'unknownField' ? { ...violation, code: 'unknownParameter', params: { name: violation.field } } : violation));
+/** The query as given: a parameter given once is its text, one given more than once the list of its texts. */
+function givenQuery(c: Context): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(c.req.queries()).map(([name, values]) => [name, values.length === 1 ? values[0]! : values]));
+}
+
+/**
+ * What is wrong with a query, as the API names it: a field the query does not know is a parameter it does not
+ * take, and one given more than once is that, rather than a value it does not take (a list, which no field takes).
+ */
+function queryViolations(error: z.ZodError, input: Record<string, unknown>): RuleViolation[] {
+  return violationsFromZod(error, input).map((violation) => {
+    if (violation.code === 'unknownField') return { ...violation, code: 'unknownParameter', params: { name: violation.field } };
+    return Array.isArray(input[violation.field]) ? { field: violation.field, code: 'parameterRepeated' } : violation;
+  });
 }
 
 /**
@@ -184,7 +195,7 @@ function queryViolations(error: z.ZodError, input: unknown): RuleViolation[] {
  * list, which no field takes. What is wrong is refused (ValidationError) before the handler reads anything.
  */
 export function checkedQuery<T extends z.ZodObject>(c: Context, query: T): z.infer<T> {
-  const given = Object.fromEntries(Object.entries(c.req.queries()).map(([name, values]) => [name, values.length === 1 ? values[0] : values]));
+  const given = givenQuery(c);
   const checked = strictQuery(query).safeParse(given);
   if (!checked.success) throw new ValidationError(queryViolations(checked.error, given));
   // The strict copy of the query has the query's own output, which TypeScript does not follow through strict() of a generic object.
@@ -310,7 +321,7 @@ export function validationHookWith(
     if (result.success) return;
     const input = await rawInput(c, result.target);
     const schemaViolations = result.target === 'query'
-      ? queryViolations(result.error, input)
+      ? queryViolations(result.error, input as Record<string, unknown>)
       : violationsFromZod(result.error, input).map((violation) => (result.target === 'json' ? { ...violation, field: nameOf(violation.field, input) } : violation));
     const reported = new Set(schemaViolations.map((violation) => violation.field));
     const ruleViolations = result.target === 'json' ? (await alsoCheck(input, todayInAmsterdam(c.get('deps').clock()), c)).filter((violation) => !reported.has(violation.field)) : [];
@@ -388,7 +399,7 @@ async function rawInput(c: Context, target: string | undefined): Promise<unknown
     case 'json':
       return c.req.json().catch(() => undefined);
     case 'query':
-      return c.req.query();
+      return givenQuery(c);
     case 'param':
       return c.req.param();
     case 'header':

@@ -60,6 +60,14 @@ it('names the values a parameter takes when it has another, on the public files 
   expect((await registrar('GET', '/exports/deliveries?format=pdf', undefined, english)).body.invalidParams).toEqual([expect.objectContaining({ name: 'format', code: 'invalidChoice', reason: expect.stringMatching(/^Choose one of: .*csv/) })]);
 });
 
+it('refuses a parameter given twice as given twice, rather than as a value it does not take', async () => {
+  const anonymous = apiClient(scratch.handle.db);
+  const twice = [{ name: 'lang', code: 'parameterRepeated', reason: 'This parameter is given more than once; give it once.' }];
+  expect((await anonymous('GET', '/public/deliveries?lang=en&lang=nl', undefined, english)).body.invalidParams).toEqual(twice);
+  expect((await anonymous('GET', '/public/letter-figures?format=csv&lang=en&lang=en', undefined, english)).body.invalidParams).toEqual(twice);
+  expect((await registrar('GET', '/deliveries?pageSize=5&pageSize=6', undefined, english)).body.invalidParams).toEqual([{ ...twice[0], name: 'pageSize' }]);
+});
+
 it('registers an operation whose query takes parameters it does not name only when it says why (x-foreign-parameters)', () => {
   const route = (query: z.ZodObject, declared: object = {}) =>
     createRoute({ method: 'get', path: '/loose', request: { query }, responses: { 204: { description: 'Nothing' } }, ...declared });
