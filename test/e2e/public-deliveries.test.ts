@@ -24,6 +24,18 @@ describeWithBrowser('the public deliveries page', (browser) => {
     expect(cells[headers.indexOf('Openbaar sinds')]).toBe('17 feb. 2025');
   });
 
+  it('marks what the letters print of a delivery (its title, quantity and explanation) as Dutch on the English page, so that it is read aloud as Dutch', async () => {
+    page = await openPageIn(browser(), 'en');
+    await visit(page, server(), '/openbaar/leveringen');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: UCAP, exact: true }) });
+    const cells = row.locator('th, td');
+    const languageOf = (index: number) => cells.nth(index).evaluate((cell) => cell.querySelector('[lang]')?.getAttribute('lang') ?? cell.closest('[lang]')?.getAttribute('lang'));
+    // Delivery, Category, Type of support, Quantity, Explanation, Public since: the labels are the page's words, the rest the letter's.
+    expect(await row.locator('th, td').allInnerTexts()).toEqual([UCAP, 'Non-lethal goods', 'NATO fund', '—', 'Uit het UCAP levert NAVO niet-letale steun.', '17 Feb 2025']);
+    expect(await Promise.all([0, 1, 2, 4, 5].map(languageOf))).toEqual(['nl', 'en', 'en', 'nl', 'en']);
+  });
+
   it('lists the deliveries by the day of the open-data file, the latest to become public first, and within a day by title as people read its numbers', async () => {
     // Made public today, in the order of their titles: the one that became visible last is not the first of that day.
     for (const publicTitle of ['Aggregaten', 'Zandzakken', 'Generatoren nr. 11', 'Generatoren nr. 3']) {

@@ -6,6 +6,7 @@ import { LetterWords } from '../../components/LetterWords.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useFigureLabel } from '../letters/useFigureLabel.ts';
+import { publicItemColumns } from '../public/publicItemColumns.tsx';
 
 type FigureMove = LetterComparison['figures'][number];
 type PublicItem = LetterComparison['becamePublic'][number];
@@ -52,14 +53,7 @@ function FigureMoves({ figures, dates }: { figures: FigureMove[]; dates: { from:
 function BecamePublic({ items }: { items: PublicItem[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p className="nl-paragraph">{t('comparison.nothingPublic')}</p>;
-  const columns: Column<PublicItem>[] = [
-    { key: 'title', header: t('publicDeliveries.columns.title'), cell: (item) => item.title },
-    { key: 'category', header: t('fields.category'), cell: (item) => t(`categories.${item.category}`) },
-    { key: 'supportType', header: t('fields.supportType'), cell: (item) => t(`supportTypes.${item.supportType}`) },
-    { key: 'quantity', header: t('fields.quantity'), cell: (item) => item.quantity ?? t('common.none') },
-    { key: 'detail', header: t('publicDeliveries.columns.detail'), cell: (item) => item.detail || t('common.none') },
-  ];
-  return <DataTable caption={t('comparison.publicCaption', { count: items.length })} columns={columns} rows={items} rowKey={(item) => item.publicId} />;
+  return <DataTable caption={t('comparison.publicCaption', { count: items.length })} columns={publicItemColumns<PublicItem>(t)} rows={items} rowKey={(item) => item.publicId} />;
 }
 
 function Restated({ restated }: { restated: Restatement[] }) {

@@ -17,6 +17,7 @@ import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useResource } from '../../state/useResource.ts';
 import { PublicSection } from './PublicSection.tsx';
+import { publicItemColumns } from './publicItemColumns.tsx';
 
 /** Open data: every delivery decided public, as the public may read it, to read here or to download. */
 export function PublicDeliveriesPage() {
@@ -55,11 +56,7 @@ function PublicDeliveriesTable({ items }: { items: PublicDelivery[] }) {
   const language = currentLanguage();
   if (items.length === 0) return <p className="nl-paragraph">{t('publicDeliveries.empty')}</p>;
   const columns: Column<PublicDelivery>[] = [
-    { key: 'title', header: t('publicDeliveries.columns.title'), cell: (item) => item.title },
-    { key: 'category', header: t('fields.category'), cell: (item) => t(`categories.${item.category}`) },
-    { key: 'supportType', header: t('fields.supportType'), cell: (item) => t(`supportTypes.${item.supportType}`) },
-    { key: 'quantity', header: t('fields.quantity'), cell: (item) => item.quantity ?? t('common.none') },
-    { key: 'detail', header: t('publicDeliveries.columns.detail'), cell: (item) => item.detail || t('common.none') },
+    ...publicItemColumns<PublicDelivery>(t),
     { key: 'publicSince', header: t('publicDeliveries.columns.publicSince'), cell: (item) => <span className="cell-nowrap">{formatShortDate(item.publicSince, language)}</span> },
   ];
   // The file's order, the latest to become public first; within a day by title as people read numbers in it ("nr. 3" before "nr. 11"), which the database's order of text is not.
