@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { formatLetterDate } from '../../common/letter-format.ts';
-import { reason } from '../api/messages.ts';
 import { isAllowed, ROLES } from '../domain/access.ts';
 import { emailsOfRole } from '../db/repositories/accounts.ts';
 import type { Database } from '../db/schema.ts';
@@ -31,15 +30,23 @@ export async function notifyWhatWaits(db: Kysely<Database>, mailer: Mailer, lett
 }
 
 /**
- * Tells those who record publications that the server held back a scheduled publication when its moment came,
- * and why: the letter waits for them again, and nothing of it is public until they record it anew.
+ * Tells those who record publications that the server held back a scheduled publication when its moment came:
+ * the letter waits for them again, and nothing of it is public until they record it anew. The mail is read
+ * outside the site, so it says why as the letter's page does, never which delivery a disclosure decision since
+ * changed nor how (confidential material, read in a session with the second factor): recording the
+ * publication again names them.
  */
 export async function notifyPublicationHeld(db: Kysely<Database>, mailer: Mailer, held: HeldPublication, siteAddress: string): Promise<void> {
   const to = (await Promise.all(ROLES.filter((role) => isAllowed(role, 'letter.write')).map((role) => emailsOfRole(db, role)))).flat();
   if (to.length === 0) return;
   const subject = `Geplande publicatie van de leveringenbrief met peildatum ${formatLetterDate(held.referenceDate)} is tegengehouden`;
-  const reasons = held.violations.map((violation) => `- ${reason('nl', violation.code, violation.params)}`);
-  const text = [`${subject}, omdat:`, ...reasons, '', 'Er is niets van de brief openbaar. Leg de publicatie opnieuw vast zodra dit is opgelost.', '', letterLink(held.letterId, siteAddress)];
+  const text = [
+    `${subject}: op het moment van publiceren noemde de brief een levering die sinds hij definitief werd niet meer, anders of pas later openbaar is, of was de vorige brief niet gepubliceerd.`,
+    '',
+    'Er is niets van de brief openbaar. Leg de publicatie opnieuw vast om te zien wat het is; de brief wordt gepubliceerd zodra alles weer klopt met wat hij noemt.',
+    '',
+    letterLink(held.letterId, siteAddress),
+  ];
   await sendToEach(mailer, to, { subject, text: text.join('\n') });
 }
 

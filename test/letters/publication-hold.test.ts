@@ -103,7 +103,9 @@ it('takes back a scheduled publication when a decision before its moment present
   await db().updateTable('account').set({ email: 'auteur@example.org' }).where('role', '=', 'letterAuthor').execute();
   await notifyPublicationHeld(db(), { send: async (mail) => void mails.push(mail) }, held[0]!, 'https://steunregister.example');
   expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([['auteur@example.org', 'Geplande publicatie van de leveringenbrief met peildatum 31 augustus 2025 is tegengehouden']]);
-  expect(mails[0]!.text).toContain(`${listed.title}`);
+  // The mail is read outside the site: it says what the letter's page says, never which delivery a decision since changed, nor how.
+  expect(mails[0]!.text).toContain('noemde de brief een levering die sinds hij definitief werd niet meer, anders of pas later openbaar is');
+  for (const told of [listed.title, 'CANARY', 'listedPresentedOtherwise']) expect(mails[0]!.text).not.toContain(told);
   expect(mails[0]!.text).toContain(`https://steunregister.example/brieven/${letterId}`);
   const events = await db().selectFrom('auditEvent').select(['action', 'result', 'canonical']).where('objectId', '=', letterId).where('action', 'like', 'letter.publi%').orderBy('seq').execute();
   expect(events.map((event) => [event.action, event.result])).toEqual([['letter.publication', 'success'], ['letter.publicationHeld', 'denied']]);
