@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Language } from '../../common/vocabulary/index.ts';
 
-/** Dutch unless the client prefers English over Dutch. */
+/** Dutch unless the client prefers English over Dutch; a language of quality 0 is one the client does not accept (RFC 9110). */
 export function preferredLanguage(acceptLanguage: string | undefined): Language {
   if (!acceptLanguage) return 'nl';
   const ranked = acceptLanguage
@@ -11,7 +11,7 @@ export function preferredLanguage(acceptLanguage: string | undefined): Language 
       const quality = parameters.find((parameter) => parameter.trim().startsWith('q='));
       return { tag: tag.split('-')[0], quality: quality ? Number(quality.trim().slice(2)) : 1 };
     })
-    .filter((entry) => entry.tag === 'nl' || entry.tag === 'en')
+    .filter((entry) => (entry.tag === 'nl' || entry.tag === 'en') && entry.quality > 0)
     .sort((a, b) => b.quality - a.quality);
   return ranked[0]?.tag === 'en' ? 'en' : 'nl';
 }
