@@ -52,13 +52,14 @@ describe('the public deliveries', () => {
   it('give the realised date as decided (to the month or the day), the value only where decided public, and the first letter', async () => {
     const { body } = await anonymous('GET', '/public/deliveries');
     const purl = byTitle(body.items, PURL);
-    expect(purl).toMatchObject({ category: 'airDefence', categoryLabel: 'Luchtverdediging', supportType: 'procurement', realisedOn: '2025-08', valueCents: 50_000_000_000 });
+    expect(purl).toMatchObject({ category: 'airDefence', categoryLabel: 'Luchtverdediging', supportType: 'procurement', realisedOn: '2025-08', valueCents: 50_000_000_000, valueBasis: 'contractPrice', valueBasisLabel: 'Contractprijs' });
     expect(purl.firstLetter).toEqual({ id: seedLetterId, paperNumber: PAPER_NUMBER, letterDate: '2025-09-10' });
     const drones = byTitle(body.items, DRONES);
     expect(drones.realisedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(drones.valueCents).toBeNull();
+    expect([drones.valueCents, drones.valueBasis, drones.valueBasisLabel]).toEqual([null, null, null]);
+    // Each code with its label in the language asked for, as the CSV gives them.
     const english = await anonymous('GET', '/public/deliveries?lang=en');
-    expect(byTitle(english.body.items, PURL).categoryLabel).toBe('Air defence');
+    expect(byTitle(english.body.items, PURL)).toMatchObject({ categoryLabel: 'Air defence', supportTypeLabel: 'Commercial procurement', valueBasisLabel: 'Contract price' });
   });
 
   it('are a CSV that Dutch Excel opens (byte order mark, semicolons, decimal comma), or plain RFC 4180', async () => {

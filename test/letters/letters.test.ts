@@ -625,6 +625,7 @@ describeEachDatabase('letters through the API', (database) => {
       realisedOn: null,
       valueCents: 360 * MILLION,
       valueBasis: 'replacementValue',
+      valueBasisLabel: 'Vervangingswaarde',
       firstLetter: { id: letterId, paperNumber: 'Kamerstuk 22 054, nr. 470', letterDate: '2026-01-20' },
       // Public since the publication of the letter that first listed it, on the day recorded for it.
       publicSince: '2026-01-22',

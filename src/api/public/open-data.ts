@@ -55,16 +55,18 @@ function deliveryCells(row: PublicDelivery, language: Language, dialect: CsvDial
   };
 }
 
-/** The JSON file: each delivery with its labels beside the codes. */
+/** The JSON file: each delivery with its labels beside the codes, as the CSV gives them. */
 export function deliveriesJson(language: Language): FileShape<PublicDelivery> {
   const words = vocabulary(language);
+  const labelled = (row: PublicDelivery) => ({
+    ...row,
+    categoryLabel: words.categories[row.category],
+    supportTypeLabel: words.supportTypes[row.supportType],
+    valueBasisLabel: row.valueBasis && words.valuationBases[row.valueBasis],
+  });
   return {
     start: '{"items":[',
-    batch: (rows, first) =>
-      (first ? '' : ',') +
-      rows
-        .map((row) => JSON.stringify({ ...row, categoryLabel: words.categories[row.category], supportTypeLabel: words.supportTypes[row.supportType] }))
-        .join(','),
+    batch: (rows, first) => (first ? '' : ',') + rows.map((row) => JSON.stringify(labelled(row))).join(','),
     end: ']}',
   };
 }

@@ -50,6 +50,7 @@ const PublicDeliveryResponse = z.object(PublicDeliverySchema.shape).extend({
   }),
   valueCents: z.number().int().nullable().openapi({ description: 'Its value in euro cents (of deliveries decided public at once, their values summed), where the disclosure decision made it public; else null' }),
   valueBasis: z.enum(VALUATION_BASES).nullable().openapi({ description: 'The basis of that value: the valuation’s for stock (replacement or book value), what was paid for the rest; null with it' }),
+  valueBasisLabel: z.string().nullable().openapi({ description: 'The basis of the value in the language asked for; null with it' }),
   firstLetter: z
     .object({ id: z.uuid(), paperNumber: z.string().nullable().openapi({ example: 'Kamerstuk 22 054, nr. 460' }), letterDate: isoDate })
     .nullable()

@@ -12401,6 +12401,8 @@ export interface components {
             categoryLabel: string;
             /** @description The type of support in the language asked for */
             supportTypeLabel: string;
+            /** @description The basis of the value in the language asked for; null with it */
+            valueBasisLabel: string | null;
         };
         LetterFigure: {
             /** Format: uuid */
