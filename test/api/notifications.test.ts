@@ -130,8 +130,15 @@ it('tells the disclosure officers that a draft waits for their approval, each in
 
   const saysNothing = await officer('POST', `/letters/${draft.id}/rejection`, { comment: '?!' }, { 'If-Match': submitted.headers.get('ETag')! });
   expect(saysNothing.body.invalidParams).toEqual([expect.objectContaining({ name: 'comment', code: 'noLetterOrDigit' })]);
-  const rejected = await officer('POST', `/letters/${draft.id}/rejection`, { comment: 'De toelichting bij de tabel ontbreekt.' }, { 'If-Match': submitted.headers.get('ETag')! });
+  // A comment of several lines stays in the body: a line that reads as a header adds no recipient.
+  const comment = 'De toelichting bij de tabel ontbreekt.\nBcc: verborgen@example.org';
+  const rejected = await officer('POST', `/letters/${draft.id}/rejection`, { comment }, { 'If-Match': submitted.headers.get('ETag')! });
   expect(rejected.status).toBe(200);
   const revise = await mailTo('auteur@example.org', 'is teruggestuurd');
-  expect(revise.message).toContain('De toelichting bij de tabel ontbreekt.');
+  expect(revise.to).toEqual(['auteur@example.org']);
+  const bodyStart = revise.message.search(/\r?\n\r?\n/);
+  const [headers, body] = [revise.message.slice(0, bodyStart), revise.message.slice(bodyStart)];
+  expect(headers).not.toMatch(/^(Cc|Bcc):/im);
+  expect(body).toContain('De toelichting bij de tabel ontbreekt.');
+  expect(caught.some((mail) => mail.to.includes('verborgen@example.org'))).toBe(false);
 });
