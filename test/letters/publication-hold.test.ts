@@ -14,6 +14,9 @@ import type { RequestContext } from '../../src/audit/trail.ts';
 import type { Mailer } from '../../src/notifications/mail.ts';
 import { notifyPublicationHeld } from '../../src/notifications/waiting-letters.ts';
 import { publishDueLetters } from '../../src/register/letter-publication.ts';
+import type { Kysely } from 'kysely';
+import { publicDeliveriesVersion } from '../../src/db/repositories/public.ts';
+import type { PublicDatabase } from '../../src/db/schema.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
@@ -89,10 +92,14 @@ it('refuses to publish a letter that lists a delivery decided confidential since
 });
 
 it('takes back a scheduled publication when a decision before its moment presents a listed delivery otherwise, and audits why', async () => {
+  const version = () => publicDeliveriesVersion(db() as unknown as Kysely<PublicDatabase>, new Date());
+  const unchanged = await version();
   await decide(asListed());
   const publishAt = new Date(Date.now() + HOUR);
   expect((await recordPublication(publishAt.toISOString())).status).toBe(200);
   await decide({ ...asListed(), publicTitle: 'CANARY-andere-titel' });
+  // Nothing of it is shown before the moment, nor does what the public file's ETag is checked by move (its time would tell).
+  expect(await version()).toBe(unchanged);
 
   const held = await timerAt(new Date(publishAt.getTime() + HOUR));
   expect(held.map(({ letterId: id, referenceDate, violations }) => [id, referenceDate, violations.map((violation) => violation.code)])).toEqual([[letterId, '2025-08-31', ['listedPresentedOtherwise']]]);
