@@ -495,8 +495,8 @@ describeEachDatabase('list exports', (database) => {
 
   it('refuses a file in the language its link asks for, whatever the browser prefers', async () => {
     const refusal = async (query: string) => (await registrar('GET', `/exports/deliveries?format=pdf${query}`, undefined, { 'Accept-Language': 'nl-NL,nl;q=0.9' })).body;
-    expect(await refusal('&lang=en')).toMatchObject({ title: 'The input is not valid', invalidParams: [{ name: 'format', reason: 'Choose one of the allowed values.' }] });
-    expect(await refusal('')).toMatchObject({ title: 'De invoer is niet geldig', invalidParams: [{ name: 'format', reason: 'Kies een van de mogelijke waarden.' }] });
+    expect(await refusal('&lang=en')).toMatchObject({ title: 'The input is not valid', invalidParams: [{ name: 'format', reason: 'Choose one of: xlsx, csv.' }] });
+    expect(await refusal('')).toMatchObject({ title: 'De invoer is niet geldig', invalidParams: [{ name: 'format', reason: 'Kies een van: xlsx, csv.' }] });
   });
 
   it('writes formula-like text as a plain string cell, the largest amount to the cent, and a filter that matches nothing as its headings', async () => {
