@@ -576,6 +576,8 @@ export interface ExportRequirementTable {
   deliveryId: string;
   required: boolean;
   reason: string;
+  /** The day from which the override holds (migration 067). */
+  effectiveOn: string;
   decidedById: string | null;
   decidedByName: string;
   decidedAt: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
-import { assessmentViolations, gateState, importedShipmentWarnings, licenceCoversGoods, licenceAssessmentViolations, licenceFieldViolations, licenceGoodsViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
+import { assessmentStandingOn, assessmentViolations, departureOf, gateState, importedShipmentWarnings, licenceCoversGoods, licenceAssessmentViolations, licenceFieldViolations, licenceGoodsViolations, requirementOn, requirementViolations, shipmentViolation, type AssessmentInput, type GateLicence, type LicenceInput } from './export-control.ts';
 
 const TODAY = '2025-09-01';
 
@@ -133,7 +133,7 @@ describe('a licence', () => {
 });
 
 describe('the shipment gate', () => {
-  const valid: GateLicence = { number: 'NL-1', militaryListCategory: 'ML2', unRegisterCategory: 'III', issuedOn: '2025-03-12', validUntil: '2026-03-12', quantityAuthorised: 8, onLatestAssessment: true };
+  const valid: GateLicence = { number: 'NL-1', militaryListCategory: 'ML2', unRegisterCategory: 'III', issuedOn: '2025-03-12', validUntil: '2026-03-12', quantityAuthorised: 8, onStandingAssessment: true };
   const guns = (quantity: number | null) => ({ category: 'largeCalibreArtillery' as const, quantity });
 
   it('lets a shipment through under a valid licence for its goods covering its quantity', () => {
@@ -148,7 +148,7 @@ describe('the shipment gate', () => {
     expect(code(shipmentViolation('deliveredAt', '2026-05-01', guns(8), [valid]))).toBe('licenceExpired NL-1');
     expect(code(shipmentViolation('deliveredAt', '2025-03-01', guns(8), [valid]))).toBe('licenceNotYetValid NL-1');
     expect(code(shipmentViolation('deliveredAt', '2025-05-01', guns(9), [valid]))).toBe('quantityAboveLicence NL-1');
-    expect(code(shipmentViolation('deliveredAt', '2025-05-01', guns(8), [{ ...valid, onLatestAssessment: false }]))).toBe('licenceWithdrawn');
+    expect(code(shipmentViolation('deliveredAt', '2025-05-01', guns(8), [{ ...valid, onStandingAssessment: false }]))).toBe('licenceWithdrawn');
   });
 
   it('does not count a licence for other goods as covering a delivery, naming it, and takes one for its goods beside it', () => {
@@ -167,5 +167,47 @@ describe('the shipment gate', () => {
     expect(gateState(true, { outcome: 'negative' }, 0)).toBe('assessmentNegative');
     expect(gateState(true, { outcome: 'positive' }, 0)).toBe('awaitingLicence');
     expect(gateState(true, { outcome: 'positiveWithConditions' }, 1)).toBe('licensed');
+  });
+
+  it('refuses an override without its reason or with a date that has not come or is before the register, or is no date', () => {
+    expect(requirementViolations({ required: true, reason: 'Op de Militaire Lijst.', effectiveOn: TODAY }, TODAY)).toEqual([]);
+    expect(requirementViolations({ required: true, reason: 'Herzien.', effectiveOn: '2024-02-29' }, TODAY)).toEqual([]);
+    expect(requirementViolations({ required: true, reason: ' ', effectiveOn: '2025-09-02' }, TODAY)).toEqual([
+      { field: 'reason', code: 'required' },
+      { field: 'effectiveOn', code: 'dateInFuture' },
+    ]);
+    expect(requirementViolations({ effectiveOn: '2013-12-31' }, TODAY)).toEqual([{ field: 'effectiveOn', code: 'dateOutOfRange', params: { floor: '2014-01-01' } }]);
+    expect(requirementViolations({ effectiveOn: '2025-02-29' }, TODAY)).toEqual([{ field: 'effectiveOn', code: 'invalidDate' }]);
+  });
+
+  it('takes the override that held on a date: the latest effective on or before it, of one day the latest decided', () => {
+    // Latest effective first, of one day the latest decided first, as the repository lists them.
+    const overrides = [
+      { effectiveOn: '2025-06-01', required: false, reason: 'later decided' },
+      { effectiveOn: '2025-06-01', required: true, reason: 'earlier decided' },
+      { effectiveOn: '2025-03-01', required: true, reason: 'first' },
+    ];
+    expect(requirementOn(overrides, '2025-02-28')).toBeUndefined();
+    expect(requirementOn(overrides, '2025-03-01')?.reason).toBe('first');
+    expect(requirementOn(overrides, '2025-05-31')?.reason).toBe('first');
+    expect(requirementOn(overrides, '2025-06-01')?.reason).toBe('later decided');
+  });
+
+  it('dates the departure of goods at the hand-over of stock, else at the delivery, and nothing before they left', () => {
+    expect(departureOf({ supportType: 'stock', realisedAt: '2025-04-15', deliveredAt: '2025-05-01' })).toBe('2025-04-15');
+    expect(departureOf({ supportType: 'stock', realisedAt: null, deliveredAt: '2025-05-01' })).toBe('2025-05-01');
+    expect(departureOf({ supportType: 'procurement', realisedAt: '2025-04-15', deliveredAt: null })).toBeNull();
+    expect(departureOf({ supportType: 'procurement', realisedAt: '2025-04-15', deliveredAt: '2025-06-01' })).toBe('2025-06-01');
+  });
+
+  it('licenses goods that left on the assessment standing that day, a later one being a reassessment for the record', () => {
+    // Latest first, as the repository lists them.
+    const assessments = [{ id: 'after leaving', assessedOn: '2025-06-01' }, { id: 'second', assessedOn: '2025-03-10' }, { id: 'first', assessedOn: '2025-03-01' }];
+    expect(assessmentStandingOn(assessments, '2025-04-15')?.id).toBe('second');
+    expect(assessmentStandingOn(assessments, '2025-03-10')?.id).toBe('second');
+    expect(assessmentStandingOn(assessments, TODAY)?.id).toBe('after leaving');
+    // Assessed only after they left (goods brought in as history): the latest, on which their licence is issued.
+    expect(assessmentStandingOn(assessments, '2025-02-01')?.id).toBe('after leaving');
+    expect(assessmentStandingOn([], TODAY)).toBeUndefined();
   });
 });

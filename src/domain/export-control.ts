@@ -76,14 +76,54 @@ export interface LicenceInput {
   withheldGround: WithheldGround | null;
 }
 
+/** An override of the licence rule for one delivery: whether it needs a licence, why, and from which date that holds. */
+export interface RequirementInput {
+  required: boolean;
+  reason: string;
+  effectiveOn: IsoDate;
+}
+
+/**
+ * An override has its reason, and holds from a date that has come (it is decided, not planned) and is no earlier than
+ * the register's support; an earlier date than today restates what held then. A rule is judged only on the fields given.
+ */
+export function requirementViolations(input: Partial<RequirementInput>, today: IsoDate): RuleViolation[] {
+  return [
+    ...whereGiven(input.reason, (reason) => textViolations('reason', reason, { maximum: MAX_NOTE, required: true })),
+    ...whereGiven(input.effectiveOn, (date) => pastDateViolations('effectiveOn', date, today)),
+  ];
+}
+
+/** The override that held on a date: of the overrides (latest effective first, then latest decided), the first effective on or before it. */
+export function requirementOn<Requirement extends Pick<RequirementInput, 'effectiveOn'>>(requirements: readonly Requirement[], date: IsoDate): Requirement | undefined {
+  return requirements.find((requirement) => requirement.effectiveOn <= date);
+}
+
+/**
+ * The day a delivery's goods left: the first of its dates that ship goods (the hand-over of stock, else its delivery),
+ * null while they have not. What the gate let them leave under is judged on that day.
+ */
+export function departureOf(delivery: Pick<DeliveryFields, 'supportType' | 'realisedAt' | 'deliveredAt'>): IsoDate | null {
+  return shipmentDateFields(delivery.supportType).map((field) => delivery[field]).find((date) => date !== null) ?? null;
+}
+
+/**
+ * The assessment a delivery is licensed on, judged on a date: the latest made on or before it (of the assessments,
+ * latest first), else the latest. Judged on the day its goods left, an assessment made after that is a reassessment
+ * for the record: it neither withdraws the licence they left under nor waits for one of its own.
+ */
+export function assessmentStandingOn<Assessment extends { assessedOn: IsoDate }>(assessments: readonly Assessment[], date: IsoDate): Assessment | undefined {
+  return assessments.find((assessment) => assessment.assessedOn <= date) ?? assessments[0];
+}
+
 /** What the gate needs of a licence: its number, the goods it is for, its validity, the quantity it covers and whether its assessment still stands. */
 export interface GateLicence extends LicensedGoods {
   number: string;
   issuedOn: IsoDate;
   validUntil: IsoDate;
   quantityAuthorised: number | null;
-  /** The licence was issued on the delivery's latest assessment (a later, negative one withdraws it). */
-  onLatestAssessment: boolean;
+  /** The licence was issued on the assessment the delivery is licensed on (assessmentStandingOn; a later, negative one withdraws it). */
+  onStandingAssessment: boolean;
 }
 
 /** A text of an assessment or licence: the register's rule for typed text, at most MAX_TEXT characters. */
@@ -269,8 +309,8 @@ function addYears(date: IsoDate, years: number): IsoDate {
 
 /**
  * The shipment gate: goods that need a licence leave (are handed over, or delivered) on a date only
- * under a licence for those goods themselves (licenceCoversGoods), valid on that date, on the delivery's latest
- * assessment, covering its quantity. Returns the licence that covers it, or why none does, naming the
+ * under a licence for those goods themselves (licenceCoversGoods), valid on that date, on the assessment the delivery
+ * is licensed on (assessmentStandingOn), covering its quantity. Returns the licence that covers it, or why none does, naming the
  * licence that comes closest.
  */
 export function shipmentViolation(
@@ -282,10 +322,10 @@ export function shipmentViolation(
   const { category, quantity } = goods;
   const forGoods = (licence: GateLicence) => licenceCoversGoods(category, licence);
   const covers = (licence: GateLicence) =>
-    licence.onLatestAssessment && forGoods(licence) && licence.issuedOn <= date && date <= licence.validUntil && (quantity === null || licence.quantityAuthorised === null || quantity <= licence.quantityAuthorised);
+    licence.onStandingAssessment && forGoods(licence) && licence.issuedOn <= date && date <= licence.validUntil && (quantity === null || licence.quantityAuthorised === null || quantity <= licence.quantityAuthorised);
   const covered = licences.find(covers);
   if (covered) return { covered };
-  const standing = licences.filter((licence) => licence.onLatestAssessment);
+  const standing = licences.filter((licence) => licence.onStandingAssessment);
   const closestOf = (candidates: readonly GateLicence[]) => [...candidates].sort((a, b) => (a.validUntil < b.validUntil ? 1 : -1))[0];
   const closest = closestOf(standing.filter(forGoods));
   if (!closest) {
@@ -339,15 +379,15 @@ export function withoutExportControlDetails(violation: RuleViolation): RuleViola
   return GATE_CODES.has(violation.code) ? { field: violation.field, code: 'noLicenceCovers', params: { date: violation.params!.date! } } : violation;
 }
 
-/** Where a delivery stands at the gate, for its queue and its page. */
+/** Where a delivery stands at the gate, for its queue and its page, judged on the day its goods left, else today. */
 export function gateState(
   required: boolean,
-  latestAssessment: { outcome: AssessmentOutcome } | null,
-  /** The licences on the latest assessment that cover the goods themselves (licenceCoversGoods). */
-  licencesOnLatest: number,
+  standingAssessment: { outcome: AssessmentOutcome } | null,
+  /** The licences on the standing assessment (assessmentStandingOn) that cover the goods themselves (licenceCoversGoods). */
+  licencesOnStanding: number,
 ): GateState {
   if (!required) return 'notRequired';
-  if (!latestAssessment) return 'awaitingAssessment';
-  if (latestAssessment.outcome === 'negative') return 'assessmentNegative';
-  return licencesOnLatest > 0 ? 'licensed' : 'awaitingLicence';
+  if (!standingAssessment) return 'awaitingAssessment';
+  if (standingAssessment.outcome === 'negative') return 'assessmentNegative';
+  return licencesOnStanding > 0 ? 'licensed' : 'awaitingLicence';
 }

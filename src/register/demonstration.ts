@@ -40,7 +40,7 @@ async function loadDemonstrationTrainingAndReadiness(trx: Kysely<Database>): Pro
 async function loadDemonstrationExportControl(trx: Kysely<Database>): Promise<void> {
   const assessor = systemContext('demonstratie-beoordelaar');
   const licensing = systemContext('demonstratie-vergunningverlener');
-  for (const { deliveryId, required, reason } of DEMONSTRATION_REQUIREMENTS) await setRequirement(trx, assessor, deliveryId, { required, reason });
+  for (const { deliveryId, ...requirement } of DEMONSTRATION_REQUIREMENTS) await setRequirement(trx, assessor, deliveryId, requirement);
   for (const { deliveryId, assessments } of DEMONSTRATION_ASSESSMENTS) {
     for (const { id, input, licence, inspectionGranted } of assessments) {
       await assess(trx, assessor, deliveryId, input, { id, isDemonstration: true });

@@ -5,15 +5,19 @@ import type { AuditObject } from '../audit/event.ts';
 import { requiresLicenceByRule, shipmentDateFields } from '../../common/delivery-rules.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { isRole, may } from '../domain/access.ts';
-import { followsBeginningViolations, type Category, type DeliveryFields, type RuleViolation, type SupportType } from '../domain/delivery.ts';
+import { followsBeginningViolations, type Category, type DeliveryFields, type RuleViolation } from '../domain/delivery.ts';
 import {
+  assessmentStandingOn,
   assessmentViolations,
+  departureOf,
   gateState,
   licenceCoversGoods,
   licenceAssessmentViolations,
   licenceFieldViolations,
   licenceGoodsViolations,
   MAX_NOTE,
+  requirementOn,
+  requirementViolations,
   shipmentsBeforeRegistration,
   shipmentViolation,
   withoutExportControlDetails,
@@ -21,6 +25,7 @@ import {
   type GateLicence,
   type GateState,
   type LicenceInput,
+  type RequirementInput,
 } from '../domain/export-control.ts';
 import { buildArmsTransferReports, type ArmsTransferReports } from '../domain/export-reports.ts';
 import { textViolations } from '../domain/plausibility.ts';
@@ -42,7 +47,9 @@ const deliveryObject = (id: string): AuditObject => ({ type: 'delivery', id });
 
 export interface ExportControl {
   deliveryId: string;
-  /** Whether the delivery needs an assessment and a licence: the latest override, else the rule. */
+  /** The day its goods left (departureOf), null while they have not: its requirement and place at the gate are judged on that day, else today. */
+  leftOn: string | null;
+  /** Whether the delivery needs an assessment and a licence on that day: the override that held then, else the rule. */
   required: boolean;
   requiredByRule: boolean;
   requirements: repository.StoredRequirement[];
@@ -59,18 +66,27 @@ async function existingDelivery(db: Db, deliveryId: string, options: { forUpdate
   return delivery;
 }
 
-async function exportControlOf(db: Db, delivery: { id: string; category: Category; supportType: SupportType }): Promise<ExportControl> {
+type ShipmentFields = Pick<DeliveryFields, 'category' | 'supportType' | 'quantity' | 'realisedAt' | 'deliveredAt'>;
+
+/**
+ * A delivery's export control, judged on the day its goods left, else on `today`: whether it needed a licence then (the
+ * override that held then, else the rule) and where it stood at the gate, on the assessment standing then. An override or
+ * assessment after the goods left is kept in the history, and leaves the licensing they left under as it was.
+ */
+async function exportControlOf(db: Db, delivery: { id: string } & Omit<ShipmentFields, 'quantity'>, today: string): Promise<ExportControl> {
   const [requirements, assessments, licences] = await Promise.all([
     repository.listRequirements(db, delivery.id),
     repository.listAssessments(db, delivery.id),
     repository.listLicences(db, delivery.id),
   ]);
+  const leftOn = departureOf(delivery);
+  const judgedOn = leftOn ?? today;
   const requiredByRule = requiresLicenceByRule(delivery.category, delivery.supportType);
-  const required = requirements[0]?.required ?? requiredByRule;
-  const latest = assessments[0] ?? null;
-  const licencesOnLatest = licences.filter((licence) => licence.assessmentId === latest?.id && licenceCoversGoods(delivery.category, licence)).length;
+  const required = requirementOn(requirements, judgedOn)?.required ?? requiredByRule;
+  const standing = assessmentStandingOn(assessments, judgedOn) ?? null;
+  const licencesOnStanding = licences.filter((licence) => licence.assessmentId === standing?.id && licenceCoversGoods(delivery.category, licence)).length;
   const version = requirements.length + assessments.length + licences.length;
-  return { deliveryId: delivery.id, required, requiredByRule, requirements, assessments, licences, gate: gateState(required, latest, licencesOnLatest), version };
+  return { deliveryId: delivery.id, leftOn, required, requiredByRule, requirements, assessments, licences, gate: gateState(required, standing, licencesOnStanding), version };
 }
 
 /** An entry added to a delivery's export control, with the version of the history it made. */
@@ -86,9 +102,9 @@ interface EntryOptions {
 type LockedExportControl = Awaited<ReturnType<typeof lockedExportControl>>;
 
 /** A delivery's export control, locked for an entry added to its history; with an expected version (If-Match), only while it is at it. */
-async function lockedExportControl(db: Db, deliveryId: string, expectedVersion: ExpectedVersion | undefined) {
+async function lockedExportControl(db: Db, context: RequestContext, deliveryId: string, expectedVersion: ExpectedVersion | undefined) {
   const delivery = await existingDelivery(db, deliveryId, { forUpdate: true });
-  const control = await exportControlOf(db, delivery);
+  const control = await exportControlOf(db, delivery, requestDay(context));
   assertVersionMatches(expectedVersion, control.version);
   return { delivery, control };
 }
@@ -96,31 +112,33 @@ async function lockedExportControl(db: Db, deliveryId: string, expectedVersion: 
 /** A delivery's requirement, assessments, licences and place at the gate. Assessments are confidential: reading them is recorded. */
 export async function readExportControl(db: Db, context: RequestContext, deliveryId: string): Promise<ExportControl> {
   return inTransaction(db, async (trx) => {
-    const control = await exportControlOf(trx, await existingDelivery(trx, deliveryId));
+    const control = await exportControlOf(trx, await existingDelivery(trx, deliveryId), requestDay(context));
     await recordAuditEvent(trx, context, { action: 'export.read', object: deliveryObject(deliveryId), result: 'success' });
     return control;
   });
 }
 
 /**
- * Overrides the rule for one delivery, with a reason; the earlier overrides stay in the history. With an expected
- * version (If-Match), only when nothing was added to its export control since.
+ * Overrides the rule for one delivery from a date, with a reason; the earlier overrides stay in the history, and what
+ * held before that date is judged as before. With an expected version (If-Match), only when nothing was added to its
+ * export control since.
  */
 export async function setRequirement(
   db: Db,
   context: RequestContext,
   deliveryId: string,
-  input: { required: boolean; reason: string },
+  input: RequirementInput,
   expectedVersion?: ExpectedVersion,
 ): Promise<ExportControl> {
-  const violations = textViolations('reason', input.reason, { maximum: MAX_NOTE, required: true });
+  const violations = requirementViolations(input, requestDay(context));
   if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
-    const { delivery, control: before } = await lockedExportControl(trx, deliveryId, expectedVersion);
+    const { delivery, control: before } = await lockedExportControl(trx, context, deliveryId, expectedVersion);
+    const heldBefore = requirementOn(before.requirements, input.effectiveOn)?.required ?? before.requiredByRule;
     const row = { id: randomUUID(), deliveryId, ...input, decidedById: context.actor?.id ?? null, decidedByName: context.actor?.username ?? 'unknown', decidedAt: context.now().toISOString() };
     await repository.insertRequirement(trx, row);
-    await recordAuditEvent(trx, context, { action: 'exportRequirement.set', object: deliveryObject(deliveryId), result: 'success', before: { required: before.required }, after: row });
-    return exportControlOf(trx, delivery);
+    await recordAuditEvent(trx, context, { action: 'exportRequirement.set', object: deliveryObject(deliveryId), result: 'success', before: { required: heldBefore }, after: row });
+    return exportControlOf(trx, delivery, requestDay(context));
   });
 }
 
@@ -138,7 +156,7 @@ export async function assess(
   const violations = assessmentViolations(input, requestDay(context));
   if (violations.length > 0) throw new ValidationError(violations);
   return inTransaction(db, async (trx) => {
-    const { delivery, control } = await lockedExportControl(trx, deliveryId, options.expectedVersion);
+    const { delivery, control } = await lockedExportControl(trx, context, deliveryId, options.expectedVersion);
     assertValid(followsBeginningViolations(delivery, 'assessedOn', 'exportAssessment', input.assessedOn));
     const assessment: repository.StoredAssessment = {
       id: options.id ?? randomUUID(),
@@ -239,7 +257,7 @@ export async function issueLicence(
   options: EntryOptions = {},
 ): Promise<AddedToHistory<repository.StoredLicence>> {
   return inTransaction(db, async (trx) => {
-    const locked = await lockedExportControl(trx, deliveryId, options.expectedVersion);
+    const locked = await lockedExportControl(trx, context, deliveryId, options.expectedVersion);
     assertValid(await lockedLicenceViolations(trx, context, locked, input, false));
     return insertLicence(trx, context, locked, { ...input, assessmentId: locked.control.assessments[0]!.id }, options);
   });
@@ -252,7 +270,7 @@ export async function issueLicence(
  */
 export async function issueLicenceOnLatestAssessment(db: Db, context: RequestContext, deliveryId: string, input: Omit<LicenceInput, 'assessmentId'>): Promise<repository.StoredLicence> {
   return inTransaction(db, async (trx) => {
-    const locked = await lockedExportControl(trx, deliveryId, undefined);
+    const locked = await lockedExportControl(trx, context, deliveryId, undefined);
     assertValid(await lockedLicenceViolations(trx, context, locked, input, true));
     return insertLicence(trx, context, locked, { ...input, assessmentId: locked.control.assessments[0]!.id }, {});
   });
@@ -295,7 +313,8 @@ export async function readExportQueues(db: Db, context: RequestContext, pages: Q
   return inTransaction(db, async (trx) => {
     const queuePage = async (queue: repository.ExportQueueName): Promise<QueuePage> => {
       const { start, pageSize } = pages[queue];
-      const [page, counted] = await Promise.all([repository.exportQueuePage(trx, queue, start, pageSize), repository.countQueue(trx, queue)]);
+      const today = requestDay(context);
+      const [page, counted] = await Promise.all([repository.exportQueuePage(trx, queue, today, start, pageSize), repository.countQueue(trx, queue, today)]);
       return { ...page, pageSize, total: counted.count, totalIsCapped: counted.capped };
     };
     const [awaitingAssessment, awaitingLicence] = await Promise.all([queuePage('awaitingAssessment'), queuePage('awaitingLicence')]);
@@ -333,8 +352,6 @@ export async function openAssessment(db: Db, context: RequestContext, id: string
   });
 }
 
-type ShipmentFields = Pick<DeliveryFields, 'category' | 'supportType' | 'quantity' | 'realisedAt' | 'deliveredAt'>;
-
 /**
  * The shipment gate for a delivery being registered: a licence is issued for a registered delivery, so
  * one that needs a licence by the rule is registered before it is handed over or delivered, and its
@@ -346,21 +363,24 @@ export function assertRegisteredBeforeShipment(fields: ShipmentFields): void {
 }
 
 /**
- * The shipment gate, in the transaction of the change: a delivery that needs a licence is handed over
- * (stock) or delivered only under a licence for its goods, valid on that date and covering its quantity. Checked when
- * a shipment date is set or moved, or the quantity, support type or category of a shipped delivery
- * changes: goods that needed no licence and become goods that need one are not shipped without it.
+ * The shipment gate, in the transaction of the change: a delivery that needs a licence on the day its goods leave
+ * (the override that held then, else the rule) is handed over (stock) or delivered only under a licence for its goods
+ * on the assessment standing then, valid on that date and covering its quantity. Checked when a shipment date is set or
+ * moved, or the quantity, support type or category of a shipped delivery changes: goods that needed no licence and
+ * become goods that need one are not shipped without it.
  */
 export async function assertShipmentAllowed(db: Db, deliveryId: string, before: ShipmentFields, after: ShipmentFields): Promise<void> {
   const changed = shipmentDateFields(after.supportType).filter((field) => {
     const date = after[field];
     return date !== null && (before[field] !== date || (['quantity', 'supportType', 'category'] as const).some((fact) => before[fact] !== after[fact]));
   });
-  if (changed.length === 0) return;
-  const control = await exportControlOf(db, { id: deliveryId, category: after.category, supportType: after.supportType });
+  // A shipment date is set, so the goods leave on one of them: the control is judged on that day, never on today.
+  const leftOn = departureOf(after);
+  if (changed.length === 0 || leftOn === null) return;
+  const control = await exportControlOf(db, { id: deliveryId, ...after }, leftOn);
   if (!control.required) return;
-  const latestId = control.assessments[0]?.id;
-  const licences: GateLicence[] = control.licences.map((licence) => ({ ...licence, onLatestAssessment: licence.assessmentId === latestId }));
+  const standingId = assessmentStandingOn(control.assessments, leftOn)?.id;
+  const licences: GateLicence[] = control.licences.map((licence) => ({ ...licence, onStandingAssessment: licence.assessmentId === standingId }));
   const violations = changed.flatMap((field) => {
     const result = shipmentViolation(field, after[field]!, after, licences);
     return 'violation' in result ? [result.violation] : [];

@@ -4,7 +4,7 @@
  * Reading confidential material is recorded before the first row is read, as the list itself records it.
  */
 import type { Kysely } from 'kysely';
-import { recordAuditEvent, type RequestContext } from '../audit/trail.ts';
+import { recordAuditEvent, requestDay, type RequestContext } from '../audit/trail.ts';
 import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import { listAuditEvents, type AuditEventFilter, type ListedAuditEvent } from '../db/repositories/audit.ts';
 import type { CommitmentFilter } from '../db/repositories/budget.ts';
@@ -99,9 +99,10 @@ export async function toDecideAgainBatches(db: Db, context: RequestContext, toda
  */
 export async function exportQueueBatches(db: Db, context: RequestContext): Promise<AsyncGenerator<(QueueItem & { queue: ExportQueueName })[]>> {
   await recordAuditEvent(db, context, { action: 'export.read', object: { type: 'exportQueue', id: '*' }, result: 'success', detail: { export: true } });
+  const today = requestDay(context);
   return (async function* () {
     for (const queue of ['awaitingAssessment', 'awaitingLicence'] as const) {
-      for await (const batch of keysetBatches((start) => exportQueuePage(db, queue, start, BATCH_SIZE))) yield batch.map((item) => ({ ...item, queue }));
+      for await (const batch of keysetBatches((start) => exportQueuePage(db, queue, today, start, BATCH_SIZE))) yield batch.map((item) => ({ ...item, queue }));
     }
   })();
 }

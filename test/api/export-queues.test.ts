@@ -31,7 +31,7 @@ describeEachDatabase('export control queues', (database) => {
       return response.body.id as string;
     };
     const require = async (id: string, required: boolean) =>
-      expect((await assessor('POST', `/deliveries/${id}/export-requirement`, { required, reason: 'Besluit van de beoordelaar' })).status).toBe(201);
+      expect((await assessor('POST', `/deliveries/${id}/export-requirement`, { required, reason: 'Besluit van de beoordelaar', effectiveOn: '2025-01-01' })).status).toBe(201);
 
     const unassessedLater = await register('largeCalibreArtillery', '2025-02-03');
     const unassessedEarlier = await register('ammunition', '2025-02-01');

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { vocabulary } from '../../common/vocabulary/index.ts';
 import { DUE_REVIEW_COLUMNS, EXPORT_QUEUE_COLUMNS, queuedExports } from '../../src/api/exports/tables.ts';
 import type { Column } from '../../src/api/exports/spreadsheet.ts';
@@ -82,8 +83,8 @@ describeEachDatabase('exports of lists that the pages show a page at a time', (d
   it('reads a queue and the due reviews after any of their rows as from the start', async () => {
     const { db } = database();
     for (const queue of ['awaitingAssessment', 'awaitingLicence'] as const) {
-      const whole = (await exportQueuePage(db, queue, undefined, 10_000)).rows;
-      expect(await walked((start, limit) => exportQueuePage(db, queue, start, limit))).toEqual(whole);
+      const whole = (await exportQueuePage(db, queue, todayInAmsterdam(), undefined, 10_000)).rows;
+      expect(await walked((start, limit) => exportQueuePage(db, queue, todayInAmsterdam(), start, limit))).toEqual(whole);
     }
     const whole = (await dueReviewsPage(db, REFERENCE_DATE, undefined, 10_000)).rows;
     expect(await walked((start, limit) => dueReviewsPage(db, REFERENCE_DATE, start, limit))).toEqual(whole);
@@ -105,7 +106,7 @@ describeEachDatabase('exports of lists that the pages show a page at a time', (d
     const { db } = database();
     const assessor = apiClient(db, { role: 'exportControlAssessor' });
     const page = (await assessor('GET', '/export-control/queues')).body as Record<ExportQueueName, QueueItem[]>;
-    const all = { awaitingAssessment: (await exportQueuePage(db, 'awaitingAssessment', undefined, 10_000)).rows, awaitingLicence: (await exportQueuePage(db, 'awaitingLicence', undefined, 10_000)).rows };
+    const all = { awaitingAssessment: (await exportQueuePage(db, 'awaitingAssessment', todayInAmsterdam(), undefined, 10_000)).rows, awaitingLicence: (await exportQueuePage(db, 'awaitingLicence', todayInAmsterdam(), undefined, 10_000)).rows };
     expect(all.awaitingAssessment).toHaveLength(MANY - 3);
     expect(all.awaitingLicence).toHaveLength(3);
     expect(page.awaitingAssessment).toEqual(all.awaitingAssessment.slice(0, page.awaitingAssessment.length));

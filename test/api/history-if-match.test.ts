@@ -160,7 +160,7 @@ describeEachDatabase('If-Match on entries added to a history', (database) => {
           add: async (entry, headers) => {
             if (entry % 3 === 0) return assessor('POST', `/deliveries/${id}/export-assessments`, positiveAssessment, headers);
             if (entry % 3 === 1) return licensing('POST', `/deliveries/${id}/export-licences`, licenceFor((await read()).latest!, 'ammunition'), headers);
-            return assessor('POST', `/deliveries/${id}/export-requirement`, { required: true, reason: `Herbeoordeeld ${entry}` }, headers);
+            return assessor('POST', `/deliveries/${id}/export-requirement`, { required: true, reason: `Herbeoordeeld ${entry}`, effectiveOn: '2025-01-01' }, headers);
           },
           read,
         };

@@ -142,7 +142,7 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   // Export control
   'GET /export-control/queues': {},
   'GET /deliveries/{id}/export-control': {},
-  'POST /deliveries/{id}/export-requirement': { body: () => ({ required: false, reason: 'Geen goederen van de Militaire Lijst' }) },
+  'POST /deliveries/{id}/export-requirement': { body: () => ({ required: false, reason: 'Geen goederen van de Militaire Lijst', effectiveOn: '2025-01-01' }) },
   'POST /deliveries/{id}/export-assessments': { body: () => positiveAssessment },
   'POST /export-assessments/{id}/inspection-grants': { body: () => ({ note: 'Verzoek van de vaste commissie' }) },
   'POST /deliveries/{id}/export-licences': { body: () => licenceFor(preparedAssessmentId, procurement.category) },

@@ -1,6 +1,7 @@
 /**
- * A delivery's money and the disclosure decisions are histories: the database refuses to change or remove a
- * row of them, whoever asks (migration 065), so that what a final letter printed stays reproducible.
+ * A delivery's money, the disclosure decisions and the overrides of the licence rule are histories: the database
+ * refuses to change or remove a row of them, whoever asks (migrations 065 and 067), so that what a final letter or
+ * an arms-transfer report printed stays reproducible.
  */
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
@@ -15,11 +16,12 @@ const ROWS = {
   payment_withdrawal: '0193b3a0-0000-7000-8000-000000000004',
   disclosure_decision: '0193b3a0-0000-7000-8000-000000000005',
   company_disclosure_decision: '0193b3a0-0000-7000-8000-000000000006',
+  export_requirement: '0193b3a0-0000-7000-8000-000000000007',
 } as const;
 /** The column that names a row of each table. */
 const KEY = { valuation_withdrawal: 'valuation_id', payment_withdrawal: 'payment_id' } as Record<string, string>;
 
-describeEachDatabase('the histories of money and disclosure are kept', (database) => {
+describeEachDatabase('the histories of money, disclosure and the licence rule are kept', (database) => {
   beforeAll(async () => {
     const { db } = database();
     await sql`insert into delivery (id, title, category, support_type, funding_source, realised_at) values (${DELIVERY}, 'Generatoren', 'nonLethal', 'stock', 'defenceBudget', '2025-04-15')`.execute(db);
@@ -29,6 +31,7 @@ describeEachDatabase('the histories of money and disclosure are kept', (database
     await sql`insert into payment_withdrawal (payment_id, withdrawn_on, reason) values (${ROWS.payment}, '2025-05-01', 'Teruggestort')`.execute(db);
     await sql`insert into disclosure_decision (id, delivery_id, state, ground, decided_by_name, decided_at) values (${ROWS.disclosure_decision}, ${DELIVERY}, 'confidential', 'operationalSecurity', 'Ambtenaar', now())`.execute(db);
     await sql`insert into company (id, name, country, is_demonstration, created_at) values (${COMPANY}, 'Damen', 'NL', false, now())`.execute(db);
+    await sql`insert into export_requirement (id, delivery_id, required, reason, effective_on, decided_by_name, decided_at) values (${ROWS.export_requirement}, ${DELIVERY}, true, 'Op de Militaire Lijst', '2025-04-01', 'Beoordelaar', now())`.execute(db);
     await sql`insert into company_disclosure_decision (id, company_id, state, ground, decided_by_name, decided_at) values (${ROWS.company_disclosure_decision}, ${COMPANY}, 'confidential', 'companyInterests', 'Ambtenaar', now())`.execute(db);
   });
 

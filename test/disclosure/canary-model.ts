@@ -808,7 +808,7 @@ export class CanaryRun {
       withheldGround: salt % 7 === 0 ? 'nationalSecurity' : null,
     });
     if (salt % 4 === 1) await grantInspection(db, context, assessment.id, `Verzoek ${this.#canary(salt + 19)}`);
-    if (salt % 6 === 2) await setRequirement(db, context, deliveryId, { required: true, reason: `Reden ${this.#canary(salt + 29)}` });
+    if (salt % 6 === 2) await setRequirement(db, context, deliveryId, { required: true, reason: `Reden ${this.#canary(salt + 29)}`, effectiveOn: from });
     this.#stats.exportLicences++;
   }
 

@@ -20,10 +20,10 @@ describeEachDatabase('the note on export control of a draft letter', (database) 
   let assessor: ApiCall;
   const id = {} as Record<'licensed' | 'licensedAfterLeaving' | 'leftAfterTheDate', string>;
 
-  /** Stock handed over on the day that needs no licence by the rule, which the assessor then says it does need. */
+  /** Stock handed over on the day that needs no licence by the rule, which the assessor then says it needed from that day. */
   const handedOverNeedingLicence = async (title: string, realisedAt: string) => {
     const { body } = await accepted(registrar('POST', '/deliveries', { ...stockDelivery, title, realisedAt }));
-    await accepted(assessor('POST', `/deliveries/${body.id}/export-requirement`, { required: true, reason: 'Op de Militaire Lijst (ML13).' }));
+    await accepted(assessor('POST', `/deliveries/${body.id}/export-requirement`, { required: true, reason: 'Op de Militaire Lijst (ML13).', effectiveOn: realisedAt }));
     return body.id as string;
   };
 

@@ -8,7 +8,7 @@ import { createIdempotently } from '../idempotency.ts';
 import { addToHistory, etag } from '../if-match.ts';
 import { preferredLanguage } from '../language.ts';
 import { passedFieldRules, passedFieldsHook, validationHookWith } from '../openapi-common.ts';
-import { assessmentViolations, EXPORT_CRITERIA, licenceFieldViolations } from '../../domain/export-control.ts';
+import { assessmentViolations, EXPORT_CRITERIA, licenceFieldViolations, requirementViolations } from '../../domain/export-control.ts';
 import { reportCsv, reportWorkbook, XLSX_TYPE } from './report-files.ts';
 import {
   AssessmentInputSchema,
@@ -25,6 +25,7 @@ import {
   queuesRoute,
   reportDownloadRoute,
   reportsRoute,
+  RequirementInputSchema,
   requirementRoute,
 } from './schemas.ts';
 
@@ -78,7 +79,7 @@ export function exportControlRoutes() {
       const control = await exportControl.setRequirement(trx, requestContext(c), id, body, expected);
       return { version: control.version, body: control };
     });
-  });
+  }, passedFieldsHook(passedFieldRules(RequirementInputSchema, requirementViolations)));
 
   app.openapi(assessRoute, async (c) => {
     const body = c.req.valid('json');

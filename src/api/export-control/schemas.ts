@@ -15,7 +15,7 @@ import {
 import { permitted } from '../access.ts';
 import { DeliveryIdParamSchema } from '../deliveries/schemas.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
-import { countryCode, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, languageQuery, multilineText, optionalMultilineText, positiveAmountCents, problemResponses, referenceText, safeText, wholeNumberParameter } from '../openapi-common.ts';
+import { countryCode, eventDate, idempotencyKey, isoDate, itemQuantity, jsonBody, jsonContent as json, languageQuery, multilineText, optionalMultilineText, positiveAmountCents, problemResponses, referenceText, safeText, wholeNumberParameter } from '../openapi-common.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Euro cents' });
 const criterionNumber = z.union(EXPORT_CRITERIA.map((criterion) => z.literal(criterion))).openapi({ description: 'The criterion of Common Position 2008/944/CFSP, article 2 (1-8)' });
@@ -95,19 +95,30 @@ export const LicenceInputSchema = z
   })
   .openapi('ExportLicenceInput');
 
-const RequirementSchema = z.object({ id: z.uuid(), deliveryId: z.uuid(), required: z.boolean(), reason: z.string(), decidedById: z.uuid().nullable(), decidedByName: z.string(), decidedAt: z.iso.datetime() }).openapi('ExportRequirement');
+const effectiveOn = isoDate.openapi({ description: 'The day from which the override holds: what held before it is judged as before' });
 
-const RequirementInputSchema = z.strictObject({ required: z.boolean(), reason: multilineText(MAX_NOTE) }).openapi('ExportRequirementInput');
+const RequirementSchema = z
+  .object({ id: z.uuid(), deliveryId: z.uuid(), required: z.boolean(), reason: z.string(), effectiveOn, decidedById: z.uuid().nullable(), decidedByName: z.string(), decidedAt: z.iso.datetime() })
+  .openapi('ExportRequirement');
+
+export const RequirementInputSchema = z
+  .strictObject({ required: z.boolean(), reason: multilineText(MAX_NOTE), effectiveOn: eventDate.openapi({ description: 'The day from which the override holds; not after today' }) })
+  .openapi('ExportRequirementInput');
 
 export const ExportControlSchema = z
   .object({
     deliveryId: z.uuid(),
-    required: z.boolean().openapi({ description: 'Whether the delivery needs an assessment and a licence: the latest override, else the rule' }),
+    leftOn: isoDate.nullable().openapi({
+      description: "The day its goods left (the hand-over of stock, else the delivery); null while they have not. `required` and `gate` are judged on that day, else today",
+    }),
+    required: z.boolean().openapi({ description: 'Whether the delivery needs an assessment and a licence on that day: the override that held then, else the rule' }),
     requiredByRule: z.boolean().openapi({ description: 'What the rule from category and support type says' }),
-    requirements: z.array(RequirementSchema).openapi({ description: 'Overrides of the rule, latest first' }),
-    assessments: z.array(AssessmentSchema).openapi({ description: 'Latest first: the first one stands' }),
+    requirements: z.array(RequirementSchema).openapi({ description: 'Overrides of the rule, the latest effective first (of one day, the latest decided)' }),
+    assessments: z.array(AssessmentSchema).openapi({
+      description: 'Latest first: the latest made on or before the day its goods left (else the latest) stands; one made after it is a reassessment for the record',
+    }),
     licences: z.array(LicenceSchema),
-    gate: z.enum(GATE_STATES),
+    gate: z.enum(GATE_STATES).openapi({ description: 'Where it stands at the shipment gate, judged on the day its goods left, else today' }),
     version: historyVersion.openapi({
       description: 'The version of its history (how many overrides, assessments and licences it has; a grant of inspection adds none): its ETag, to send as If-Match with the next one',
     }),
@@ -210,7 +221,7 @@ export const requirementRoute = createRoute(
     method: 'post',
     path: '/deliveries/{id}/export-requirement',
     tags: ['export control'],
-    summary: 'Override the rule for one delivery (a licence is or is not required), with a reason',
+    summary: 'Override the rule for one delivery from a date (a licence is or is not required), with a reason',
     description: EXPORT_IF_MATCH,
     request: { params: DeliveryIdParamSchema, headers: historyEntryHeaders, ...jsonBody(RequirementInputSchema) },
     responses: { 201: json(ExportControlSchema, 'Its export control (ETag: the version of the delivery’s export control)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { LICENCE_FREE_CATEGORIES, LICENCE_FREE_SUPPORT_TYPES } from '../../../common/delivery-rules.ts';
 import {
@@ -26,6 +26,7 @@ const StoredRequirementSchema = z.object({
   deliveryId: z.string(),
   required: z.boolean(),
   reason: z.string(),
+  effectiveOn: z.string(),
   decidedById: z.string().nullable(),
   decidedByName: z.string(),
   decidedAt: z.string(),
@@ -83,9 +84,16 @@ export async function insertRequirement(db: Db, row: StoredRequirement): Promise
   await db.insertInto('exportRequirement').values(row).execute();
 }
 
-/** The overrides of the rule for a delivery, latest first. */
+/** The overrides of the rule for a delivery, the latest effective first, of one day the latest decided first (requirementOn). */
 export async function listRequirements(db: Db, deliveryId: string): Promise<StoredRequirement[]> {
-  const rows = await db.selectFrom('exportRequirement').selectAll().where('deliveryId', '=', deliveryId).orderBy('decidedAt', 'desc').orderBy('id', 'desc').execute();
+  const rows = await db
+    .selectFrom('exportRequirement')
+    .selectAll()
+    .where('deliveryId', '=', deliveryId)
+    .orderBy('effectiveOn', 'desc')
+    .orderBy('decidedAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map((row) => StoredRequirementSchema.parse(row));
 }
 
@@ -173,10 +181,17 @@ export async function listLicences(db: Db, deliveryId: string): Promise<StoredLi
   return rows.map((row) => StoredLicenceSchema.parse(row));
 }
 
-/** Whether a delivery needs a licence: the latest override, else the rule from its category and support type. */
-const requiredExpression = sql<boolean>`coalesce(
-  (select r.required from export_requirement r where r.delivery_id = delivery.id order by r.decided_at desc, r.id desc limit 1),
+/**
+ * Whether a delivery needs a licence on a date: the override that held then (requirementOn in src/domain/export-control.ts),
+ * else the rule from its category and support type.
+ */
+const requiredOn = (date: RawBuilder<unknown>) => sql<boolean>`coalesce(
+  (select r.required from export_requirement r where r.delivery_id = delivery.id and r.effective_on <= ${date}
+    order by r.effective_on desc, r.decided_at desc, r.id desc limit 1),
   (delivery.support_type not in (${sql.join(LICENCE_FREE_SUPPORT_TYPES)}) and delivery.category not in (${sql.join(LICENCE_FREE_CATEGORIES)})))`;
+
+/** The day the goods of the delivery left (departureOf in src/domain/export-control.ts): the hand-over of stock, else the delivery; null while they have not. */
+const departure = sql<string | null>`(case when delivery.support_type = 'stock' then coalesce(delivery.realised_at, delivery.delivered_at) else delivery.delivered_at end)`;
 
 /** The pairs of a delivery category and a category of one of its classifications for which `fits` holds. */
 const pairsOf = <Code extends string>(fits: (category: (typeof CATEGORIES)[number]) => readonly Code[]) =>
@@ -191,9 +206,12 @@ const licenceCoversGoods = sql<boolean>`(
   and (l.un_register_category is null
     or (delivery.category, l.un_register_category) in (values ${pairsOf((category) => { const own = unRegisterCategoryOfGoods(category); return own === undefined ? UN_REGISTER_CATEGORIES : [own]; })})))`;
 
-/** The latest assessment of the delivery, as a lateral subquery's columns. */
-const latestAssessment = sql`(select a.id, a.outcome, a.assessed_on from export_assessment a
-  where a.delivery_id = delivery.id order by a.assessed_on desc, a.recorded_at desc limit 1)`;
+/**
+ * The assessment the delivery is licensed on, judged on a date (assessmentStandingOn in src/domain/export-control.ts): the
+ * latest made on or before it, else the latest; as a lateral subquery's columns.
+ */
+const assessmentStandingOn = (date: RawBuilder<unknown>) => sql`(select a.id, a.outcome, a.assessed_on from export_assessment a
+  where a.delivery_id = delivery.id order by a.assessed_on <= ${date} desc, a.assessed_on desc, a.recorded_at desc limit 1)`;
 
 const QueueItemSchema = z.object({
   deliveryId: z.string(),
@@ -226,29 +244,33 @@ const QUEUE_CONDITIONS: Record<ExportQueueName, (reading: Reading) => ReturnType
   // PostgreSQL hashed every assessment and read every delivery once almost all were assessed (317 against
   // 44 ms at 100,000, 97% assessed). A count reads every delivery anyway, and the anti-join does so faster.
   awaitingAssessment: (reading) => sql`not exists (select from export_assessment a where a.delivery_id = delivery.id${reading === 'page' ? sql` offset 0` : sql``})`,
-  // The exists is implied by the rest (the latest assessment is one that is positive without a licence covering its goods), but
+  // The exists is implied by the rest (the standing assessment is one that is positive without a licence covering its goods), but
   // PostgreSQL can find the few deliveries it holds for from the assessments and licences alone.
   awaitingLicence: () => sql`exists (select from export_assessment a where a.delivery_id = delivery.id and a.outcome <> 'negative'
         and not exists (select from export_licence l where l.assessment_id = a.id and ${licenceCoversGoods}))
-      and latest.outcome <> 'negative' and not exists (select from export_licence l where l.assessment_id = latest.id and ${licenceCoversGoods})`,
+      and standing.outcome <> 'negative' and not exists (select from export_licence l where l.assessment_id = standing.id and ${licenceCoversGoods})`,
 };
 
 /**
- * The deliveries of one export role's queue: those that need a licence and have no assessment (the
- * assessor's), or those whose latest assessment is positive but has no licence covering their goods (the licensing officer's).
- * PostgreSQL merges this subquery into the statement that reads from it, so that a page of the assessor's
- * queue walks the index delivery_export_queue until it is full; the licensing officer's starts from the
- * positive assessments without a licence, instead of asking every delivery for its latest assessment.
+ * The deliveries of one export role's queue, each judged on the day its goods left, else today (`today`), as its page judges
+ * it: those that need a licence then and have no assessment (the assessor's), or those whose assessment standing then
+ * (assessmentStandingOn) is positive but has no licence covering their goods (the licensing officer's). A reassessment
+ * after the goods left does not bring them back. PostgreSQL merges this subquery into the statement that reads from it, so
+ * that a page of the assessor's queue walks the index delivery_export_queue until it is full; the licensing officer's
+ * starts from the positive assessments without a licence, instead of asking every delivery for its standing assessment.
  */
-const queuedRows = (queue: ExportQueueName, reading: Reading) => sql`(
+const queuedRows = (queue: ExportQueueName, reading: Reading, today: string) => {
+  const judgedOn = sql`coalesce(${departure}, ${today}::date)`;
+  return sql`(
   select delivery.id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
-      delivery.realised_at, delivery.delivered_at, latest.id as assessment_id, latest.outcome, latest.assessed_on,
+      delivery.realised_at, delivery.delivered_at, standing.id as assessment_id, standing.outcome, standing.assessed_on,
       coalesce(delivery.realised_at, delivery.committed_at, delivery.pledged_at) as queue_date
-    from delivery left join lateral ${latestAssessment} latest on true
-    where delivery.deleted_at is null and ${requiredExpression} and ${QUEUE_CONDITIONS[queue](reading)})`;
+    from delivery left join lateral ${assessmentStandingOn(judgedOn)} standing on true
+    where delivery.deleted_at is null and ${requiredOn(judgedOn)} and ${QUEUE_CONDITIONS[queue](reading)})`;
+};
 
-/** A page of one export role's queue (queuedRows), the earliest first. */
-export async function exportQueuePage(db: Db, queue: ExportQueueName, start: PageStart, limit: number): Promise<KeysetPage<QueueItem>> {
+/** A page of one export role's queue (queuedRows) as it stands on `today`, the earliest first. */
+export async function exportQueuePage(db: Db, queue: ExportQueueName, today: string, start: PageStart, limit: number): Promise<KeysetPage<QueueItem>> {
   const page = await readKeysetPage(
     QUEUE_ORDER,
     false,
@@ -257,7 +279,7 @@ export async function exportQueuePage(db: Db, queue: ExportQueueName, start: Pag
     async (walks, order, limit) => {
       const walk = ({ condition, order: walkOrder }: KeysetWalk, index: number) =>
         sql`(select queued.*, ${QUEUE_ORDER.positionText} as position, ${sql.lit(index)} as walk
-          from ${queuedRows(queue, 'page')} queued where ${condition} order by ${walkOrder} limit ${limit})`;
+          from ${queuedRows(queue, 'page', today)} queued where ${condition} order by ${walkOrder} limit ${limit})`;
       const { rows } = await sql<Record<string, unknown> & { id: string; position: string | null }>`
         select * from (${sql.join(walks.map(walk), sql` union all `)}) page order by walk, ${order} limit ${limit}`.execute(db);
       return rows;
@@ -270,10 +292,11 @@ export async function exportQueuePage(db: Db, queue: ExportQueueName, start: Pag
 /** Whether a cursor's position could be one of a queue's deliveries. */
 export const isQueuePosition = (position: KeysetPosition) => isPositionOf(QUEUE_ORDER, position);
 
-/** How many deliveries wait in the queue, counted no further than the lists' cap. */
-export async function countQueue(db: Db, queue: ExportQueueName): Promise<{ count: number; capped: boolean }> {
-  return countFoundUpToCap(db, sql`select 1 from ${queuedRows(queue, 'count')} queued`);
+/** How many deliveries wait in the queue on `today`, counted no further than the lists' cap. */
+export async function countQueue(db: Db, queue: ExportQueueName, today: string): Promise<{ count: number; capped: boolean }> {
+  return countFoundUpToCap(db, sql`select 1 from ${queuedRows(queue, 'count', today)} queued`);
 }
+
 const ShipmentSchema = z.object({
   deliveryId: z.string(),
   title: z.string(),
@@ -295,18 +318,18 @@ const licenceCoveredShipment = sql<boolean>`(${licenceCoversGoods} and l.valid_u
   and (delivery.quantity is null or l.quantity_authorised is null or delivery.quantity <= l.quantity_authorised))`;
 
 /**
- * The deliveries that need a licence, each with the day it left (stock at hand-over, everything else at delivery;
- * null for one that has not) and, as `licence`, the licence it left under: the latest issued by then that covered
- * it, else the latest issued by then (a licence for equipment that goes with the goods, issued after theirs, is
- * not it), with whether it covered the shipment (`covered`).
+ * The deliveries, each with the day it left (`departure`; null for one that has not) and, as `licence`, the licence it
+ * left under: the latest issued by then that covered it, else the latest issued by then (a licence for equipment that
+ * goes with the goods, issued after theirs, is not it), with whether it covered the shipment (`covered`).
  */
 const shipmentsFrom = sql`delivery
-    cross join lateral (select case when delivery.support_type = 'stock' then delivery.realised_at else delivery.delivered_at end as shipped_on) shipped
+    cross join lateral (select ${departure} as shipped_on) shipped
     left join lateral (select l.*, ${licenceCoveredShipment} as covered from export_licence l where l.delivery_id = delivery.id and l.issued_on <= shipped.shipped_on
       order by covered desc, l.issued_on desc, l.recorded_at desc limit 1) licence on true`;
 
 /**
- * The actual exports of a year: deliveries that need a licence and left in it, each at its value at the end of
+ * The actual exports of a year: deliveries that needed a licence on the day they left in it (requiredOn: an override
+ * decided later, or held from later, is another day's), each at its value at the end of
  * the year (a later revaluation or payment is another year's) and with the licence it left under (shipmentsFrom).
  */
 export async function shipmentsIn(db: Db, year: number): Promise<Shipment[]> {
@@ -316,7 +339,7 @@ export async function shipmentsIn(db: Db, year: number): Promise<Shipment[]> {
       ${moneyValueAt(yearEnd)} as value_cents, shipped.shipped_on, licence.number as licence_number,
       licence.military_list_category, licence.un_register_category, licence.importing_state, licence.withheld_ground
     from ${shipmentsFrom}
-    where delivery.deleted_at is null and ${requiredExpression}
+    where delivery.deleted_at is null and ${requiredOn(sql`shipped.shipped_on`)}
       and shipped.shipped_on >= ${`${year}-01-01`}::date and shipped.shipped_on <= ${yearEnd}::date
     order by shipped.shipped_on, delivery.id`.execute(db);
   return rows.map((row) => ShipmentSchema.parse(row));
@@ -358,7 +381,7 @@ const ShipmentCountsSchema = z.object({
   listed: z.array(z.object({ deliveryId: z.string(), title: z.string(), shippedOn: z.string() })),
 });
 /**
- * How many deliveries that need a licence left on or before the date (`needed`), how many of them had no licence
+ * How many deliveries left on or before the date needing a licence on the day they left (`needed`), how many of them had no licence
  * covering them when they left (`uncovered`, as shipmentsFrom judges it), and the first `listed` of those, earliest first.
  */
 export async function shipmentCountsBy(db: Db, date: string, listed: number): Promise<LetterShipments> {
@@ -366,7 +389,7 @@ export async function shipmentCountsBy(db: Db, date: string, listed: number): Pr
     with shipment as (
       select delivery.id, delivery.title, shipped.shipped_on, licence.covered is true as covered
       from ${shipmentsFrom}
-      where delivery.deleted_at is null and ${requiredExpression} and shipped.shipped_on <= ${date}::date)
+      where delivery.deleted_at is null and ${requiredOn(sql`shipped.shipped_on`)} and shipped.shipped_on <= ${date}::date)
     select count(*) as needed, count(*) filter (where not covered) as uncovered,
       coalesce((select json_agg(json_build_object('deliveryId', first.id, 'title', first.title, 'shippedOn', first.shipped_on) order by first.shipped_on, first.id)
         from (select * from shipment where not covered order by shipped_on, id limit ${listed}) first), '[]') as listed

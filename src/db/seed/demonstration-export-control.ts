@@ -1,4 +1,4 @@
-import type { AssessmentInput, LicenceInput } from '../../domain/export-control.ts';
+import type { AssessmentInput, LicenceInput, RequirementInput } from '../../domain/export-control.ts';
 import { EXPORT_CRITERIA, type CriterionFinding, type ExportCriterion } from '../../../common/vocabulary/codes.ts';
 
 /**
@@ -40,20 +40,24 @@ interface DemonstrationAssessment {
   inspectionGranted?: string;
 }
 
-export const DEMONSTRATION_REQUIREMENTS: readonly { deliveryId: string; required: boolean; reason: string }[] = [
+/** The overrides, each holding from its delivery's pledge: what its goods are does not change. */
+export const DEMONSTRATION_REQUIREMENTS: readonly (RequirementInput & { deliveryId: string })[] = [
   {
     deliveryId: '9decc899-e686-494c-be62-6a52efcef57a',
     required: false,
+    effectiveOn: '2025-04-17',
     reason: `${NOTE}PURL: de goederen worden in de Verenigde Staten verworven en door hen uitgevoerd; Nederland voert niets uit.`,
   },
   {
     deliveryId: '16e45b14-bc02-4b2f-b7b1-b482790309b7',
     required: false,
+    effectiveOn: '2025-05-15',
     reason: `${NOTE}drones van de Oekraïense defensie-industrie, in Oekraïne gemaakt en geleverd; er is geen uitvoer uit Nederland.`,
   },
   {
     deliveryId: '35a66239-63a6-494f-825b-9387fac451d9',
     required: false,
+    effectiveOn: '2025-06-30',
     reason: `${NOTE}Build with Ukraine: productie in Oekraïne; uitvoer van onderdelen uit Nederland wordt apart getoetst.`,
   },
 ];

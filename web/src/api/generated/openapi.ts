@@ -8393,7 +8393,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Override the rule for one delivery (a licence is or is not required), with a reason
+         * Override the rule for one delivery from a date (a licence is or is not required), with a reason
          * @description With If-Match (the ETag of GET /deliveries/{id}/export-control), only when no override, assessment or licence was added to the delivery’s export control since (412 otherwise).
          */
         post: {
@@ -13820,16 +13820,24 @@ export interface components {
         ExportControl: {
             /** Format: uuid */
             deliveryId: string;
-            /** @description Whether the delivery needs an assessment and a licence: the latest override, else the rule */
+            /**
+             * Format: date
+             * @description The day its goods left (the hand-over of stock, else the delivery); null while they have not. `required` and `gate` are judged on that day, else today
+             */
+            leftOn: string | null;
+            /** @description Whether the delivery needs an assessment and a licence on that day: the override that held then, else the rule */
             required: boolean;
             /** @description What the rule from category and support type says */
             requiredByRule: boolean;
-            /** @description Overrides of the rule, latest first */
+            /** @description Overrides of the rule, the latest effective first (of one day, the latest decided) */
             requirements: components["schemas"]["ExportRequirement"][];
-            /** @description Latest first: the first one stands */
+            /** @description Latest first: the latest made on or before the day its goods left (else the latest) stands; one made after it is a reassessment for the record */
             assessments: components["schemas"]["ExportAssessment"][];
             licences: components["schemas"]["ExportLicence"][];
-            /** @enum {string} */
+            /**
+             * @description Where it stands at the shipment gate, judged on the day its goods left, else today
+             * @enum {string}
+             */
             gate: "notRequired" | "licensed" | "awaitingAssessment" | "assessmentNegative" | "awaitingLicence";
             /** @description The version of its history (how many overrides, assessments and licences it has; a grant of inspection adds none): its ETag, to send as If-Match with the next one */
             version: number;
@@ -13841,6 +13849,11 @@ export interface components {
             deliveryId: string;
             required: boolean;
             reason: string;
+            /**
+             * Format: date
+             * @description The day from which the override holds: what held before it is judged as before
+             */
+            effectiveOn: string;
             /** Format: uuid */
             decidedById: string | null;
             decidedByName: string;
@@ -13932,6 +13945,11 @@ export interface components {
         ExportRequirementInput: {
             required: boolean;
             reason: string;
+            /**
+             * Format: date
+             * @description The day from which the override holds; not after today
+             */
+            effectiveOn: string;
         };
         ExportAssessmentInput: {
             criteria: {

@@ -6,8 +6,8 @@ import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useExportWords } from './useExportWords.ts';
 
-/** One assessment: its finding on each criterion with the reasoning, and what it concluded. */
-export function AssessmentView({ assessment }: { assessment: Schema<'ExportAssessment'> }) {
+/** One assessment: its finding on each criterion with the reasoning, and what it concluded; said so where it is a reassessment after the goods left. */
+export function AssessmentView({ assessment, reassessment = false }: { assessment: Schema<'ExportAssessment'>; reassessment?: boolean }) {
   const words = useExportWords();
   const captionId = useId();
   const language = currentLanguage();
@@ -16,6 +16,7 @@ export function AssessmentView({ assessment }: { assessment: Schema<'ExportAsses
     <article className="assessment">
       <h3 className="nl-heading nl-heading--level-3">
         {words.codes.outcomes[assessment.outcome]} · {formatShortDate(assessment.assessedOn, language)}
+        {reassessment ? ` · ${d.reassessment}` : ''}
         {assessment.isDemonstration ? ` · ${d.demonstration}` : ''}
       </h3>
       <dl className="utrecht-data-list utrecht-data-list--rows details-list">

@@ -21,7 +21,6 @@ import { AssessmentView } from './AssessmentView.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useExportWords } from './useExportWords.ts';
 import { todayInAmsterdam } from '../../../../common/dates.ts';
-import { isBlank } from '../../../../common/text.ts';
 
 /** A delivery's export control: whether it needs a licence, its assessments and licences, and where it stands at the gate. */
 export function ExportDeliveryPage({ id }: { id: string }) {
@@ -48,11 +47,12 @@ export function ExportDeliveryPage({ id }: { id: string }) {
         <>
           <dl className="utrecht-data-list utrecht-data-list--rows details-list">
             <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.gate}</dt><dd className="utrecht-data-list__item-value"><strong>{words.codes.gateStates[data.gate]}</strong></dd></div>
+            {data.leftOn && <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.leftOn}</dt><dd className="utrecht-data-list__item-value">{formatShortDate(data.leftOn, currentLanguage())}</dd></div>}
             <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.required}</dt><dd className="utrecht-data-list__item-value">{data.required ? d.yes : d.no}</dd></div>
             <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.requiredByRule}</dt><dd className="utrecht-data-list__item-value">{data.requiredByRule ? d.yes : d.no}</dd></div>
-            {data.requirements[0] && <div className="utrecht-data-list__item"><dt className="utrecht-data-list__item-key">{d.overridden}</dt><dd className="utrecht-data-list__item-value">{data.requirements[0].reason}</dd></div>}
           </dl>
-          {data.requirements.length > 1 && <RequirementHistory control={data} />}
+          {data.leftOn && <p className="nl-paragraph">{d.judgedOnLeaving}</p>}
+          {data.requirements.length > 0 && <RequirementHistory control={data} />}
           {can('export.assess') && history && <RequirementForm deliveryId={id} required={data.required} history={history} onDone={control.reload} />}
           <h2 className="nl-heading nl-heading--level-2">{d.licences}</h2>
           {data.licences.length === 0 ? <p className="nl-paragraph">{d.noLicences}</p> : <LicenceTable control={data} />}
@@ -61,7 +61,7 @@ export function ExportDeliveryPage({ id }: { id: string }) {
           {data.assessments.length === 0 && <p className="nl-paragraph">{d.noAssessments}</p>}
           {data.assessments.map((assessment) => (
             <div key={assessment.id}>
-              <AssessmentView assessment={assessment} />
+              <AssessmentView assessment={assessment} reassessment={isReassessment(data, assessment.assessedOn)} />
               {can('export.assess') && assessment.inspectionGrants.length === 0 && <GrantInspection assessmentId={assessment.id} onDone={control.reload} />}
             </div>
           ))}
@@ -70,6 +70,11 @@ export function ExportDeliveryPage({ id }: { id: string }) {
       )}
     </>
   );
+}
+
+/** An assessment made after the goods left, where one made by then stands: a reassessment for the record (assessmentStandingOn). */
+function isReassessment({ leftOn, assessments }: ExportControl, assessedOn: string): boolean {
+  return leftOn !== null && assessedOn > leftOn && assessments.some((assessment) => assessment.assessedOn <= leftOn);
 }
 
 function LicenceTable({ control }: { control: ExportControl }) {
@@ -109,9 +114,10 @@ function RequirementHistory({ control }: { control: ExportControl }) {
     <>
       <h3 className="nl-heading nl-heading--level-3">{d.requirementHistory}</h3>
       <ul className="utrecht-unordered-list">
-        {control.requirements.slice(1).map((requirement) => (
+        {control.requirements.map((requirement) => (
           <li key={requirement.id} className="utrecht-unordered-list__item">
-            {fill(d.requirementDecided, { date: formatShortDate(todayInAmsterdam(new Date(requirement.decidedAt)), currentLanguage()), name: requirement.decidedByName, required: requirement.required ? d.yes : d.no })} {requirement.reason}
+            {fill(requirement.required ? d.requiredFrom : d.notRequiredFrom, { effectiveOn: formatShortDate(requirement.effectiveOn, currentLanguage()) })}{' '}
+            {fill(d.requirementDecided, { date: formatShortDate(todayInAmsterdam(new Date(requirement.decidedAt)), currentLanguage()), name: requirement.decidedByName })} {requirement.reason}
           </li>
         ))}
       </ul>
@@ -119,31 +125,35 @@ function RequirementHistory({ control }: { control: ExportControl }) {
   );
 }
 
-/** The assessor departs from the rule for one delivery, with a reason. */
+/** The assessor departs from the rule for one delivery from a date, with a reason. */
 function RequirementForm({ deliveryId, required, history, onDone }: { deliveryId: string; required: boolean; history: ShownHistory; onDone: () => void }) {
   const { delivery: d } = useExportWords();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [choice, setChoice] = useState(required ? 'yes' : 'no');
   const [reason, setReason] = useState('');
+  const [effectiveOn, setEffectiveOn] = useState(() => todayInAmsterdam());
   const submission = useSubmission({ conflictText: history.entry.conflictText });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void submission.submit(isBlank(reason) ? { reason: 'required' as const } : {}, async () => {
-      await history.entry.add(deliveryId, history.etag, (ifMatch) => setRequirement(deliveryId, { required: choice === 'yes', reason }, key, ifMatch));
+    // The server judges the reason and the date in one answer, a date the browser cannot read among them.
+    void submission.submit({}, async () => {
+      await history.entry.add(deliveryId, history.etag, (ifMatch) => setRequirement(deliveryId, { required: choice === 'yes', reason, effectiveOn }, key, ifMatch));
       setKey(crypto.randomUUID());
       setReason('');
+      setEffectiveOn(todayInAmsterdam());
       onDone();
-    });
+    }, () => true);
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="requirement" className="record-form">
+    <form ref={submission.formRef} onSubmit={submit} noValidate aria-labelledby="requirement" className="record-form">
       <h2 id="requirement" className="nl-heading nl-heading--level-2">{d.requirementTitle}</h2>
       <p className="nl-paragraph">{d.requirementHint}</p>
-      <ErrorSummary fieldErrors={submission.fieldErrors} labels={{ required: d.requirementChoice, reason: d.reason }} formError={submission.formError} refusals={submission.refusals} />
+      <ErrorSummary fieldErrors={submission.fieldErrors} labels={{ required: d.requirementChoice, reason: d.reason, effectiveOn: d.effectiveOn }} formError={submission.formError} refusals={submission.refusals} />
       <RadioGroupField name="required" label={d.requirementChoice} value={choice} onChange={setChoice} options={[{ value: 'yes', label: d.yes }, { value: 'no', label: d.no }]} />
       <TextAreaField name="reason" label={d.reason} value={reason} onChange={setReason} error={submission.fieldErrors.reason} rows={2} />
+      <TextField name="effectiveOn" type="date" label={d.effectiveOn} value={effectiveOn} onChange={setEffectiveOn} error={submission.fieldErrors.effectiveOn} />
       <SubmitButton label={d.saveRequirement} submitting={submission.submitting} busyLabel={d.saving} />
     </form>
   );
