@@ -4,7 +4,7 @@ import { euroText } from '../api/csv.ts';
 import { reportCsv, reportWorkbook } from '../api/export-control/report-files.ts';
 import { EXPORT_REPORTS } from '../domain/export-control.ts';
 import { armsTransferReports } from '../register/export-control.ts';
-import { operatorContext } from './operator.ts';
+import { explain, operatorContext } from './operator.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
 
@@ -46,7 +46,7 @@ export function exportControlCommands(): Command {
     .requiredOption('--out <file>', 'the file to write')
     .action(async (options: { year: number; format: 'json' | 'xlsx' | 'csv'; report?: Report; language: 'nl' | 'en'; out: string }) => {
       if (options.format === 'csv' && !options.report) throw new CommandError(`a CSV file holds one report: add --report ${EXPORT_REPORTS.join('|')}`);
-      const reports = await withDatabase((handle) => armsTransferReports(handle.db, operatorContext(), options.year));
+      const reports = await withDatabase((handle) => armsTransferReports(handle.db, operatorContext(), options.year).catch(explain()));
       const which = options.report ? [options.report] : EXPORT_REPORTS;
       const contents =
         options.format === 'json'

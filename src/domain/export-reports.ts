@@ -1,3 +1,4 @@
+import type { IsoDate } from '../../common/dates.ts';
 import { sumCents, type Cents } from '../../common/money.ts';
 import type { Vocabulary } from '../../common/vocabulary/nl.ts';
 import {
@@ -10,6 +11,7 @@ import {
   type UnRegisterCategory,
   type WithheldGround,
 } from '../../common/vocabulary/codes.ts';
+import type { RuleViolation } from './delivery.ts';
 
 /**
  * The arms-transfer reports of a year, computed from the register: the Arms Trade Treaty annual report
@@ -17,6 +19,15 @@ import {
  * Conventional Arms (categories I-VII) and the EU's COARM data (licences per Military List category,
  * and the criteria invoked for denials).
  */
+
+/**
+ * A year is reported once it has begun: the reports of one to come would say that nothing left and no licence was
+ * issued in it, which no one knows yet. The year under way is reported up to today.
+ */
+export function reportYearViolations(year: number, today: IsoDate): RuleViolation[] {
+  const current = Number(today.slice(0, 4));
+  return year > current ? [{ field: 'year', code: 'yearNotBegun', params: { year: String(year), current: String(current) } }] : [];
+}
 
 /** A delivery that needs a licence and left in the year, with the licence it left under (if any). */
 export interface ReportShipment {

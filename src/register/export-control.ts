@@ -27,7 +27,7 @@ import {
   type LicenceInput,
   type RequirementInput,
 } from '../domain/export-control.ts';
-import { buildArmsTransferReports, type ArmsTransferReports } from '../domain/export-reports.ts';
+import { buildArmsTransferReports, reportYearViolations, type ArmsTransferReports } from '../domain/export-reports.ts';
 import { textViolations } from '../domain/plausibility.ts';
 import { unknownRecord } from '../domain/references.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
@@ -404,8 +404,12 @@ export async function withShipmentRefusalsRecorded<T>(db: Db, context: RequestCo
   }
 }
 
-/** The arms-transfer reports of a year, from the register. They hold what is withheld from publication, so reading them is recorded. */
+/**
+ * The arms-transfer reports of a year that has begun, from the register. They hold what is withheld from publication, so
+ * reading them is recorded.
+ */
 export async function armsTransferReports(db: Db, context: RequestContext, year: number): Promise<ArmsTransferReports> {
+  assertValid(reportYearViolations(year, requestDay(context)));
   return inTransaction(db, async (trx) => {
     const [shipments, licences, denials] = await Promise.all([repository.shipmentsIn(trx, year), repository.licencesIssuedIn(trx, year), repository.denialsIn(trx, year)]);
     await recordAuditEvent(trx, context, { action: 'export.report', object: { type: 'exportReport', id: String(year) }, result: 'success' });

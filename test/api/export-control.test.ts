@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
+import { todayInAmsterdam } from '../../common/dates.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { parseCsv } from '../support/csv.ts';
@@ -382,6 +383,18 @@ describeEachDatabase('export control API', (database) => {
     const english = await api.request('/export-control/reports/2025/coarm?format=csv&lang=en', { headers: { Cookie: assessorCookie, 'Accept-Language': 'nl' } });
     expect(parseCsv(await english.text())[0]).toEqual(['Military List category', 'Number of licences', 'Value (EUR)']);
     expect(Math.round(coarmCsv.slice(1).reduce((sum, row) => sum + (row[2] ? Number(row[2]) : 0), 0) * 100)).toBe(reports.coarm.totalValueCents);
+  });
+
+  it('refuses the reports of a year that has not begun, in the API and its files, and gives those of a year with nothing in it as empty', async () => {
+    const current = Number(todayInAmsterdam().slice(0, 4));
+    for (const path of [`/export-control/reports/${current + 1}`, `/export-control/reports/${current + 1}/att?format=csv`, '/export-control/reports/2100/coarm?format=xlsx']) {
+      const refused = await assessor('GET', path, undefined, { 'Accept-Language': 'en' });
+      expect(refused.status, path).toBe(400);
+      expect(refused.body.invalidParams, path).toEqual([{ name: 'year', code: 'yearNotBegun', reason: expect.stringContaining(`has not begun: there is nothing to report of it yet. Choose ${current} (up to today)`) }]);
+    }
+    expect((await assessor('GET', `/export-control/reports/${current}`)).status).toBe(200);
+    const empty = (await assessor('GET', '/export-control/reports/2014')).body;
+    expect(empty).toMatchObject({ year: 2014, att: { rows: [], totalValueCents: 0 }, unroca: { rows: [] }, coarm: { rows: [], denials: 0 }, register: { shipments: 0, licencesIssued: 0 } });
   });
 
   it("reports an export under the licence for its goods at its value in the report's year, and no licence of a removed delivery", async () => {

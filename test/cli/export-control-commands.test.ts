@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -39,6 +39,13 @@ describe('the export control commands', () => {
       const refused = await runCli(dataDir, ['export-control', 'report', '--year', typed, '--format', 'json', '--out', file('refused.json')]);
       expect([refused.code, refused.output]).toEqual([1, expect.stringContaining('expected a year from 2014 to 2100')]);
     }
+    // A year that has not begun has nothing to report yet: refused, and no file is written.
+    const ahead = String(new Date().getUTCFullYear() + 2);
+    expect(await runCli(dataDir, ['export-control', 'report', '--year', ahead, '--format', 'json', '--out', file('ahead.json')])).toEqual({
+      code: 1,
+      output: `--year: The year ${ahead} has not begun: there is nothing to report of it yet. Choose ${Number(ahead) - 2} (up to today) or an earlier year.\n`,
+    });
+    expect(existsSync(file('ahead.json'))).toBe(false);
     expect(await runCli(dataDir, ['export-control', 'report', '--year', '2025', '--format', 'csv', '--out', file('att.csv')])).toEqual({
       code: 1,
       output: 'a CSV file holds one report: add --report att|unroca|coarm\n',

@@ -151,6 +151,12 @@ describeWithBrowser('export control', (browser) => {
       expect(await assessor.getByRole('heading', { name: 'Reconciliation with the register' }).count()).toBe(0);
       expect(await assessor.getByText('The data could not be loaded.').count()).toBe(0);
     }
+    // A year to come has nothing to report yet, however few its figures would be.
+    const current = Number(todayInAmsterdam().slice(0, 4));
+    await assessor.getByLabel('Year', { exact: true }).fill(String(current + 1));
+    await assessor.getByRole('button', { name: 'Show' }).click();
+    expect(await fieldError(assessor, 'Year')).toBe(`The year ${current + 1} has not begun: there is nothing to report of it yet. Choose ${current} (up to today) or an earlier year.`);
+    expect(await assessor.getByRole('heading', { name: 'Reconciliation with the register' }).count()).toBe(0);
   });
 
   it('says so where an inspection granted meanwhile is granted again from a page that still offers it', async () => {
