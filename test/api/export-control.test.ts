@@ -180,42 +180,6 @@ describeEachDatabase('export control API', (database) => {
     expect(handedOver.body).toMatchObject({ realisedAt: '2025-04-15', stage: 'realised' });
   });
 
-  it('keeps goods that left under a licence licensed when they are reassessed afterwards: out of the licensing queue, their hand-over still correctable', async () => {
-    const awaitingLicence = async () => (await licensing('GET', '/export-control/queues?licencePageSize=100')).body.awaitingLicence.map((item: { deliveryId: string }) => item.deliveryId);
-    const negative = { ...positiveAssessment, outcome: 'negative', criteria: positiveAssessment.criteria.map((entry) => (entry.criterion === 7 ? { ...entry, finding: 'objection' } : entry)) };
-    const guns = await newStock();
-    const assessment = await assessor('POST', `/deliveries/${guns.id}/export-assessments`, positiveAssessment);
-    expect((await licensing('POST', `/deliveries/${guns.id}/export-licences`, licenceFor(assessment.body.id))).status).toBe(201);
-    expect((await registrar('PATCH', `/deliveries/${guns.id}`, { realisedAt: '2025-04-15' }, { 'If-Match': '"1"' })).status).toBe(200);
-
-    // Reassessed for the record after they left, positively and then negatively.
-    expect((await assessor('POST', `/deliveries/${guns.id}/export-assessments`, { ...positiveAssessment, assessedOn: '2025-06-01' })).status).toBe(201);
-    expect((await licensing('GET', `/deliveries/${guns.id}/export-control`)).body).toMatchObject({ leftOn: '2025-04-15', gate: 'licensed' });
-    expect(await awaitingLicence()).not.toContain(guns.id);
-    expect((await assessor('POST', `/deliveries/${guns.id}/export-assessments`, { ...negative, assessedOn: '2025-06-02' })).status).toBe(201);
-    const reassessed = (await licensing('GET', `/deliveries/${guns.id}/export-control`)).body;
-    expect(reassessed).toMatchObject({ leftOn: '2025-04-15', required: true, gate: 'licensed' });
-    expect(reassessed.assessments.map((entry: { assessedOn: string }) => entry.assessedOn)).toEqual(['2025-06-02', '2025-06-01', '2025-03-10']);
-    expect(await awaitingLicence()).not.toContain(guns.id);
-    // The hand-over is corrected under the licence they left under; a quantity above it is still refused.
-    expect((await registrar('PATCH', `/deliveries/${guns.id}`, { realisedAt: '2025-04-14' }, { 'If-Match': '"2"' })).status).toBe(200);
-    const more = await registrar('PATCH', `/deliveries/${guns.id}`, { quantity: 9 }, { 'If-Match': '"3"' });
-    expect(more.body.invalidParams).toEqual([expect.objectContaining({ name: 'quantity', code: 'noLicenceCovers' })]);
-
-    // Goods still here wait for a licence on their new assessment: one that leaves after it needs it, one that left before it did not.
-    const howitzers = await newStock();
-    const first = await assessor('POST', `/deliveries/${howitzers.id}/export-assessments`, positiveAssessment);
-    expect((await licensing('POST', `/deliveries/${howitzers.id}/export-licences`, licenceFor(first.body.id))).status).toBe(201);
-    expect((await assessor('POST', `/deliveries/${howitzers.id}/export-assessments`, { ...positiveAssessment, assessedOn: '2025-06-01' })).status).toBe(201);
-    expect((await licensing('GET', `/deliveries/${howitzers.id}/export-control`)).body).toMatchObject({ leftOn: null, gate: 'awaitingLicence' });
-    expect(await awaitingLicence()).toContain(howitzers.id);
-    const afterReassessment = await registrar('PATCH', `/deliveries/${howitzers.id}`, { realisedAt: '2025-06-15' }, { 'If-Match': '"1"' });
-    expect(afterReassessment.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'noLicenceCovers' })]);
-    expect((await registrar('PATCH', `/deliveries/${howitzers.id}`, { realisedAt: '2025-05-01' }, { 'If-Match': '"1"' })).status).toBe(200);
-    expect((await licensing('GET', `/deliveries/${howitzers.id}/export-control`)).body).toMatchObject({ leftOn: '2025-05-01', gate: 'licensed' });
-    expect(await awaitingLicence()).not.toContain(howitzers.id);
-  });
-
   it("issues a licence only for the delivery's goods, and does not let one for other goods cover its hand-over, telling the registrar no more than that none covers it", async () => {
     const tanks = (await registrar('POST', '/deliveries', { ...stockDelivery, category: 'battleTanks', realisedAt: null })).body as { id: string };
     const assessment = await assessor('POST', `/deliveries/${tanks.id}/export-assessments`, positiveAssessment);
@@ -432,5 +396,45 @@ describeEachDatabase('export control API', (database) => {
     expect((await reports2024()).coarm.totalLicences).toBe(before.coarm.totalLicences + 3);
     expect((await registrar('DELETE', `/deliveries/${removed.id}`, undefined, { 'If-Match': '"1"' })).status).toBe(204);
     expect((await reports2024()).coarm).toMatchObject({ totalLicences: before.coarm.totalLicences + 2, totalValueCents: reports.coarm.totalValueCents });
+  });
+
+  it('keeps goods that left under a licence licensed when they are reassessed afterwards: out of the licensing queue, their hand-over still correctable', async () => {
+    const awaitingLicence = async () => (await licensing('GET', '/export-control/queues?licencePageSize=100')).body.awaitingLicence.map((item: { deliveryId: string }) => item.deliveryId);
+    const negative = { ...positiveAssessment, outcome: 'negative', criteria: positiveAssessment.criteria.map((entry) => (entry.criterion === 7 ? { ...entry, finding: 'objection' } : entry)) };
+    const guns = await newStock();
+    const assessment = await assessor('POST', `/deliveries/${guns.id}/export-assessments`, positiveAssessment);
+    expect((await licensing('POST', `/deliveries/${guns.id}/export-licences`, licenceFor(assessment.body.id))).status).toBe(201);
+    expect((await registrar('PATCH', `/deliveries/${guns.id}`, { realisedAt: '2025-04-15' }, { 'If-Match': '"1"' })).status).toBe(200);
+
+    // Reassessed for the record after they left, positively and then negatively.
+    expect((await assessor('POST', `/deliveries/${guns.id}/export-assessments`, { ...positiveAssessment, assessedOn: '2025-06-01' })).status).toBe(201);
+    expect((await licensing('GET', `/deliveries/${guns.id}/export-control`)).body).toMatchObject({ leftOn: '2025-04-15', gate: 'licensed' });
+    expect(await awaitingLicence()).not.toContain(guns.id);
+    const denials2025 = async () => (await assessor('GET', '/export-control/reports/2025')).body.coarm.denials;
+    const denialsBefore = await denials2025();
+    expect((await assessor('POST', `/deliveries/${guns.id}/export-assessments`, { ...negative, assessedOn: '2025-06-02' })).status).toBe(201);
+    // No export was denied: the EU's data counts no denial for it.
+    expect(await denials2025()).toBe(denialsBefore);
+    const reassessed = (await licensing('GET', `/deliveries/${guns.id}/export-control`)).body;
+    expect(reassessed).toMatchObject({ leftOn: '2025-04-15', required: true, gate: 'licensed' });
+    expect(reassessed.assessments.map((entry: { assessedOn: string }) => entry.assessedOn)).toEqual(['2025-06-02', '2025-06-01', '2025-03-10']);
+    expect(await awaitingLicence()).not.toContain(guns.id);
+    // The hand-over is corrected under the licence they left under; a quantity above it is still refused.
+    expect((await registrar('PATCH', `/deliveries/${guns.id}`, { realisedAt: '2025-04-14' }, { 'If-Match': '"2"' })).status).toBe(200);
+    const more = await registrar('PATCH', `/deliveries/${guns.id}`, { quantity: 9 }, { 'If-Match': '"3"' });
+    expect(more.body.invalidParams).toEqual([expect.objectContaining({ name: 'quantity', code: 'noLicenceCovers' })]);
+
+    // Goods still here wait for a licence on their new assessment: one that leaves after it needs it, one that left before it did not.
+    const howitzers = await newStock();
+    const first = await assessor('POST', `/deliveries/${howitzers.id}/export-assessments`, positiveAssessment);
+    expect((await licensing('POST', `/deliveries/${howitzers.id}/export-licences`, licenceFor(first.body.id))).status).toBe(201);
+    expect((await assessor('POST', `/deliveries/${howitzers.id}/export-assessments`, { ...positiveAssessment, assessedOn: '2025-06-01' })).status).toBe(201);
+    expect((await licensing('GET', `/deliveries/${howitzers.id}/export-control`)).body).toMatchObject({ leftOn: null, gate: 'awaitingLicence' });
+    expect(await awaitingLicence()).toContain(howitzers.id);
+    const afterReassessment = await registrar('PATCH', `/deliveries/${howitzers.id}`, { realisedAt: '2025-06-15' }, { 'If-Match': '"1"' });
+    expect(afterReassessment.body.invalidParams).toEqual([expect.objectContaining({ name: 'realisedAt', code: 'noLicenceCovers' })]);
+    expect((await registrar('PATCH', `/deliveries/${howitzers.id}`, { realisedAt: '2025-05-01' }, { 'If-Match': '"1"' })).status).toBe(200);
+    expect((await licensing('GET', `/deliveries/${howitzers.id}/export-control`)).body).toMatchObject({ leftOn: '2025-05-01', gate: 'licensed' });
+    expect(await awaitingLicence()).not.toContain(howitzers.id);
   });
 });

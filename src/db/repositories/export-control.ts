@@ -360,13 +360,17 @@ export async function licencesIssuedIn(db: Db, year: number): Promise<StoredLice
   return rows.map((row) => StoredLicenceSchema.parse(row));
 }
 
-/** The negative assessments of a year (denials), with the criteria they invoked. */
+/**
+ * The negative assessments of a year (denials), with the criteria they invoked: those of goods that had not left, since
+ * a negative reassessment of goods that left under a licence denied no export (assessmentStandingOn).
+ */
 export async function denialsIn(db: Db, year: number): Promise<StoredAssessment[]> {
   const rows = await db
     .selectFrom('exportAssessment')
     .innerJoin('delivery', 'delivery.id', 'exportAssessment.deliveryId')
     .where('delivery.deletedAt', 'is', null)
     .where('outcome', '=', 'negative')
+    .where(sql<boolean>`(${departure} is null or export_assessment.assessed_on <= ${departure})`)
     .where('assessedOn', '>=', `${year}-01-01`)
     .where('assessedOn', '<=', `${year}-12-31`)
     .selectAll('exportAssessment')
