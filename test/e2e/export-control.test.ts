@@ -33,6 +33,8 @@ describeWithBrowser('export control', (browser) => {
     await assessor.getByLabel('Reden', { exact: true }).fill('Goederen van de Militaire Lijst, uitgevoerd vanuit Nederland.');
     await assessor.getByRole('button', { name: 'Vergunningplicht vastleggen' }).click();
     await assessor.getByText('Goederen van de Militaire Lijst, uitgevoerd vanuit Nederland.').first().waitFor();
+    // It holds from the day the form proposes, today, and says so in the history of the overrides.
+    await assessor.getByRole('listitem').filter({ hasText: `Vanaf ${formatTableDate(today)} vergunningplichtig` }).waitFor();
     for (let criterion = 1; criterion <= 8; criterion++) {
       const group = assessor.getByRole('group', { name: new RegExp(`^${criterion}\\. `) });
       await group.getByLabel('Oordeel').selectOption('noObjection');

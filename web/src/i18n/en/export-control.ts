@@ -28,7 +28,7 @@ export const exportControl: typeof dutch = {
     judgedOnLeaving: 'Whether a licence was required, the assessment and the place at the shipment gate are those of the day the goods left; a later assessment is a reassessment for the record.',
     yes: 'Yes',
     no: 'No',
-    assessments: 'Assessments (the latest stands; once the goods left, that of the day they left)',
+    assessments: 'Assessments (the latest stands)',
     reassessment: 'reassessment after the goods left',
     noAssessments: 'Not assessed yet.',
     criterion: 'Criterion',

@@ -27,7 +27,7 @@ export const exportControl = {
     judgedOnLeaving: 'Vergunningplicht, toetsing en stand bij de uitvoerpoort zijn die van de dag van vertrek; een latere toetsing is een herbeoordeling voor het dossier.',
     yes: 'Ja',
     no: 'Nee',
-    assessments: 'Toetsingen (de nieuwste geldt; na vertrek die van de dag van vertrek)',
+    assessments: 'Toetsingen (de nieuwste geldt)',
     reassessment: 'herbeoordeling na vertrek',
     noAssessments: 'Nog niet getoetst.',
     criterion: 'Criterium',
