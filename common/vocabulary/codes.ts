@@ -206,6 +206,8 @@ const EVENT_ACTIONS = [
   'budgetCommitment.stage',
   'company.create',
   'industryContract.create',
+  'industryContract.correct',
+  'industryContract.withdraw',
   'milestone.progress',
   'priceDevelopment.create',
   'lessonLearned.create',

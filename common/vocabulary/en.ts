@@ -150,6 +150,8 @@ export const en: Vocabulary = {
     'budgetCommitment.stage': 'Record a stage of a commitment',
     'company.create': 'Record company',
     'industryContract.create': 'Record contract',
+    'industryContract.correct': 'Correct contract',
+    'industryContract.withdraw': 'Withdraw contract',
     'milestone.progress': 'Record progress of a milestone',
     'priceDevelopment.create': 'Record price development',
     'lessonLearned.create': 'Record lesson learned',

@@ -256,6 +256,8 @@ export const nl: Vocabulary = {
     'budgetCommitment.stage': 'Stap van een verplichting vastleggen',
     'company.create': 'Bedrijf vastleggen',
     'industryContract.create': 'Contract vastleggen',
+    'industryContract.correct': 'Contract corrigeren',
+    'industryContract.withdraw': 'Contract intrekken',
     'milestone.progress': 'Voortgang van een mijlpaal vastleggen',
     'priceDevelopment.create': 'Prijsontwikkeling vastleggen',
     'lessonLearned.create': 'Geleerde les vastleggen',

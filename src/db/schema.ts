@@ -55,6 +55,7 @@ export interface Database {
   publicCompany: PublicCompanyTable;
   industryContract: IndustryContractTable;
   industryContractDelivery: { contractId: string; deliveryId: string };
+  industryContractWithdrawal: { contractId: string; withdrawnOn: string; reason: string; recordedAt: Generated<string> };
   contractMilestone: { id: string; contractId: string; title: string; dueOn: string };
   milestoneProgress: MilestoneProgressTable;
   priceDevelopment: PriceDevelopmentTable;
@@ -458,6 +459,7 @@ export interface IndustryContractTable {
   signedOn: string;
   isDemonstration: boolean;
   createdAt: string;
+  version: Generated<number>;
 }
 
 export interface MilestoneProgressTable {

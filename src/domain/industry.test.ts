@@ -5,7 +5,9 @@ import {
   companyTakenViolations,
   companyViolations,
   contractViolations,
+  contractWithdrawalViolations,
   coproductionViolations,
+  correctedContractViolations,
   demandBundleViolations,
   milestoneStatus,
   nextStageViolations,
@@ -190,6 +192,29 @@ describe('a price paid under a contract', () => {
     expect(priceUnderContractViolations({ paidOn: '2025-02-28', paidPriceCents: 250_000_001 }, contract)).toEqual([
       { field: 'paidOn', code: 'beforeSigning', params: { signedOn: '2025-03-01' } },
       { field: 'paidPriceCents', code: 'aboveContractAmount', params: { amountCents: '250000000' } },
+    ]);
+  });
+});
+
+describe('correcting and withdrawing a contract', () => {
+  const dependants = { dueOn: ['2025-04-01'], reportedOn: ['2025-03-15'], prices: [{ paidOn: '2025-05-01', paidPriceCents: 500_00 }] };
+
+  it('keeps the records under a corrected contract after its signing and within its amount', () => {
+    expect(correctedContractViolations({ signedOn: '2025-03-15', amountCents: 500_00 }, dependants)).toEqual([]);
+    expect(correctedContractViolations({ signedOn: '2025-03-16', amountCents: 499_99 }, dependants)).toEqual([
+      { field: 'signedOn', code: 'afterContractRecords', params: { first: '2025-03-15' } },
+      { field: 'amountCents', code: 'belowPricePaid', params: { amountCents: '50000' } },
+    ]);
+    expect(correctedContractViolations({ signedOn: '2030-01-01', amountCents: 1 }, { dueOn: [], reportedOn: [], prices: [] })).toEqual([]);
+  });
+
+  it('withdraws a contract once, with a reason, on a day that has come and no earlier than its signing', () => {
+    const contract = { signedOn: '2025-03-01', withdrawnOn: null };
+    expect(contractWithdrawalViolations({ withdrawnOn: '2025-03-01', reason: 'Dubbel vastgelegd' }, TODAY, contract)).toEqual([]);
+    expect(contractWithdrawalViolations({ withdrawnOn: '2025-02-28', reason: ' ' }, TODAY, contract).map((violation) => violation.code)).toEqual(['beforeSigning', 'required']);
+    expect(contractWithdrawalViolations({ withdrawnOn: '2025-09-11', reason: 'Ontbonden\u0007' }, TODAY, contract).map((violation) => violation.code)).toEqual(['dateInFuture', 'controlCharacter']);
+    expect(contractWithdrawalViolations({ withdrawnOn: '2025-06-01', reason: 'Ontbonden' }, TODAY, { ...contract, withdrawnOn: '2025-05-01' })).toEqual([
+      { field: 'withdrawnOn', code: 'contractAlreadyWithdrawn', params: { withdrawnOn: '2025-05-01' } },
     ]);
   });
 });

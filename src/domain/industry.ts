@@ -138,6 +138,47 @@ export function contractViolations(contract: Partial<Pick<ContractInput, 'refere
   ];
 }
 
+/** What a contract's signing day and amount bound: its milestones' due days, their progress reports' days, and the prices paid under it. */
+export interface ContractDependants {
+  dueOn: readonly IsoDate[];
+  reportedOn: readonly IsoDate[];
+  prices: readonly { paidOn: IsoDate; paidPriceCents: Cents }[];
+}
+
+/**
+ * A correction of a contract keeps the records under it true, on the fields given: signed no later than its first
+ * milestone is due, progress is reported or a price is paid under it, and worth no less than the highest price paid
+ * under it, as each of those was judged against the contract when it was recorded.
+ */
+export function correctedContractViolations(contract: Partial<Pick<ContractInput, 'signedOn' | 'amountCents'>>, dependants: ContractDependants): RuleViolation[] {
+  const firstDependant = [...dependants.dueOn, ...dependants.reportedOn, ...dependants.prices.map((price) => price.paidOn)].sort()[0];
+  const highestPrice = Math.max(0, ...dependants.prices.map((price) => price.paidPriceCents));
+  return [
+    ...whereGiven(contract.signedOn, (date) => (firstDependant !== undefined && date > firstDependant ? [{ field: 'signedOn', code: 'afterContractRecords', params: { first: firstDependant } }] : [])),
+    ...whereGiven(contract.amountCents, (cents) => (cents < highestPrice ? [{ field: 'amountCents', code: 'belowPricePaid', params: { amountCents: String(highestPrice) } }] : [])),
+  ];
+}
+
+export interface ContractWithdrawalInput {
+  withdrawnOn: IsoDate;
+  reason: string;
+}
+
+/**
+ * A contract is withdrawn once, with its reason, from a day that has come and no earlier than its signing: from that
+ * day on it no longer counts, so that withdrawn on its signing day it leaves every figure as if it had never been made.
+ */
+export function contractWithdrawalViolations(input: Partial<ContractWithdrawalInput>, today: IsoDate, contract?: { signedOn: IsoDate; withdrawnOn: IsoDate | null }): RuleViolation[] {
+  return [
+    ...whereGiven(input.withdrawnOn, (date) => {
+      const dated = pastDateViolations('withdrawnOn', date, today);
+      return dated.length === 0 && contract && date < contract.signedOn ? [{ field: 'withdrawnOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : dated;
+    }),
+    ...whereGiven(input.reason, (reason) => textViolations('reason', reason, { required: true, maximum: MAX_TEXT_LENGTH })),
+    ...(contract?.withdrawnOn ? [{ field: 'withdrawnOn', code: 'contractAlreadyWithdrawn', params: { withdrawnOn: contract.withdrawnOn } }] : []),
+  ];
+}
+
 /**
  * A contract's milestones are told apart by their titles, where progress is reported on one: a title that reads as
  * one before it in the contract (nameKey) is refused, naming that one.

@@ -37,6 +37,7 @@ export type RecordKind =
   | 'assessment'
   | 'budgetCommitment'
   | 'company'
+  | 'contract'
   | 'coproductionProject'
   | 'delivery'
   | 'epfClaim'

@@ -14,7 +14,9 @@ import {
   companyTakenViolations,
   companyViolations,
   contractViolations,
+  contractWithdrawalViolations,
   coproductionViolations,
+  correctedContractViolations,
   demandBundleViolations,
   lessonViolations,
   milestoneStatus,
@@ -28,6 +30,7 @@ import {
   type CompanyFacts,
   type CompanyInput,
   type ContractInput,
+  type ContractWithdrawalInput,
   type CoproductionInput,
   type DemandBundleInput,
   type IndustryFacts,
@@ -39,13 +42,13 @@ import {
 import * as industry from '../db/repositories/industry.ts';
 import { lockNamesOf } from '../db/repositories/names.ts';
 import { nameTakenViolations } from '../domain/names.ts';
-import { sameRecordViolations } from '../domain/same-record.ts';
+import { changesNothing, sameRecordViolations } from '../domain/same-record.ts';
 import { nameKey } from '../../common/text.ts';
 import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODUCTION, DEMONSTRATION_LESSONS } from '../db/seed/demonstration-industry.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
+import { assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
 
@@ -101,12 +104,8 @@ export async function createContract(db: Db, context: RequestContext, input: Con
   return inTransaction(db, async (trx) => {
     assertValid([...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input))]);
     const deliveryIds = input.deliveryIds.toSorted();
-    const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, ...recorded(context) };
-    await industry.insertContract(trx, contract, deliveryIds).catch((error: unknown) => {
-      // Another contract given the reference at the same moment, which passed the check too.
-      if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_CONTRACT_REFERENCE) throw new ValidationError([CONTRACT_REFERENCE_TAKEN]);
-      throw error;
-    });
+    const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, version: 1, ...recorded(context) };
+    await industry.insertContract(trx, contract, deliveryIds).catch(referenceTaken);
     const milestones = input.milestones.map((milestone) => ({ id: randomUUID(), contractId: contract.id, ...milestone }));
     await industry.insertMilestones(trx, milestones);
     await audited(trx, context, 'industryContract.create', { type: 'industryContract', id: contract.id }, { ...contract, deliveryIds, milestones });
@@ -116,23 +115,108 @@ export async function createContract(db: Db, context: RequestContext, input: Con
 
 const CONTRACT_REFERENCE_TAKEN: RuleViolation = { field: 'reference', code: 'contractReferenceTaken' };
 
+const referenceTaken = (error: unknown) => {
+  // Another contract given the reference at the same moment, which passed the check too.
+  if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_CONTRACT_REFERENCE) throw new ValidationError([CONTRACT_REFERENCE_TAKEN]);
+  throw error;
+};
+
+/** A contract's own fields, which a correction sets: all but its milestones, which have their own histories. */
+export type ContractCorrection = Omit<ContractInput, 'milestones'>;
+
+const contractObject = (id: string): AuditObject => ({ type: 'industryContract', id });
+
+/** A contract as a correction compares and records it: its fields, its deliveries by their ids in small letters in order, and its version. */
+async function correctableContract(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  const stored = await industry.findContract(db, id, options);
+  return stored && { ...stored, deliveryIds: await industry.deliveryIdsOf(db, id) };
+}
+
+/**
+ * Corrects a contract typed in error: its company, reference, subject, amount, signing day or deliveries, at the
+ * version the correction is based on (If-Match; 412 when someone changed or withdrew it since). A correction that
+ * leaves every field as it is writes nothing: no new version, no event. The contract is judged as a new one, and
+ * against the records under it (correctedContractViolations); the audit event keeps it before and after.
+ */
+export async function correctContract(db: Db, context: RequestContext, id: string, input: ContractCorrection, expectedVersion: ExpectedVersion): Promise<industry.StoredContract & { deliveryIds: string[] }> {
+  return inTransaction(db, async (trx) => {
+    const current = await correctableContract(trx, id, { forUpdate: true });
+    if (!current) throw new NotFoundError('contract', id);
+    assertVersionMatches(expectedVersion, current.version);
+    const deliveryIds = input.deliveryIds.map((deliveryId) => deliveryId.toLowerCase()).sort();
+    if (changesNothing(current, { ...input, deliveryIds })) return current;
+    assertValid([...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input, id))]);
+    const { companyId, reference, subject, amountCents, signedOn } = input;
+    const updated = await industry.updateContract(trx, id, current.version, { companyId, reference, subject, amountCents, signedOn }, deliveryIds).catch(referenceTaken);
+    if (!updated) throw new VersionConflictError(current.version);
+    const after = { ...updated, deliveryIds };
+    await audited(trx, context, 'industryContract.correct', contractObject(id), after, current);
+    return after;
+  });
+}
+
+/**
+ * Withdraws a contract entered in error, or undone, by a dated row with its reason beside it: from `withdrawnOn` on
+ * the figures leave it out, at earlier dates they still count it as it was known then (a letter whose reference date
+ * lies before it keeps its figures). Withdrawn on its signing day, it is as if it had never been made. It raises the
+ * contract's version; with an expected version (If-Match), only when the contract is still at it.
+ */
+export async function withdrawContract(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  input: ContractWithdrawalInput,
+  expectedVersion?: ExpectedVersion,
+): Promise<industry.ContractWithdrawal & { version: number }> {
+  return inTransaction(db, async (trx) => {
+    const contract = await industry.findContract(trx, id, { forUpdate: true });
+    if (!contract) throw new NotFoundError('contract', id);
+    assertVersionMatches(expectedVersion, contract.version);
+    assertValid(contractWithdrawalViolations(input, requestDay(context), await withdrawableContract(trx, contract)));
+    const withdrawal = await industry.insertContractWithdrawal(trx, { contractId: id, ...input, recordedAt: context.now().toISOString() });
+    if (!(await industry.raiseContractVersion(trx, id, contract.version))) throw new VersionConflictError(contract.version);
+    await audited(trx, context, 'industryContract.withdraw', contractObject(id), withdrawal, contract);
+    return { ...withdrawal, version: contract.version + 1 };
+  });
+}
+
+/** A contract as its withdrawal is judged against: its signing day, and the day it was withdrawn already, if it was. */
+async function withdrawableContract(db: Db, contract: industry.StoredContract) {
+  const [earlier] = await industry.listContractWithdrawals(db, contract.id);
+  return { signedOn: contract.signedOn, withdrawnOn: earlier?.withdrawnOn ?? null };
+}
+
+/** The rules of a withdrawal that read its contract, on the fields given; a contract that does not exist has none. */
+export async function contractWithdrawalRegisterViolations(db: Db, id: string, input: Partial<ContractWithdrawalInput>, today: IsoDate): Promise<RuleViolation[]> {
+  const contract = await industry.findContract(db, id);
+  return contract ? contractWithdrawalViolations(input, today, await withdrawableContract(db, contract)) : [];
+}
+
 /**
  * The rules of a contract that read the register, on the fields given: a company that exists, under a reference it
- * has not given another contract, and procurement deliveries that exist, each committed no later than the signing.
+ * has not given another contract, and procurement deliveries that exist, each committed no later than the signing;
+ * for a correction of the contract `correcting`, also those of the records under it (correctedContractViolations).
  */
-export async function contractRegisterViolations(db: Db, input: Partial<ContractInput>): Promise<RuleViolation[]> {
+export async function contractRegisterViolations(db: Db, input: Partial<ContractInput>, correcting?: string): Promise<RuleViolation[]> {
   const { companyId, reference, deliveryIds, signedOn } = input;
   const company = companyId === undefined ? null : await industry.findCompany(db, companyId);
+  const current = correcting === undefined ? undefined : await industry.findContract(db, correcting);
   const contracted = deliveryIds === undefined ? new Map() : await industry.contractedDeliveries(db, deliveryIds);
   const bought = (id: string) => [undefined, 'procurement'].includes(contracted.get(id.toLowerCase())?.supportType);
   const lastCommitted = [...contracted.values()].map((delivery) => delivery.committedAt).filter((day) => day !== null).sort().at(-1) ?? null;
   return [
     ...(company === undefined ? [unknownRecord('companyId', 'company')] : []),
-    ...(company && reference !== undefined && (await industry.contractReferenceExists(db, company.id, reference)) ? [CONTRACT_REFERENCE_TAKEN] : []),
+    ...(company && reference !== undefined && (await industry.contractReferenceExists(db, company.id, reference, current?.id)) ? [CONTRACT_REFERENCE_TAKEN] : []),
     ...(deliveryIds === undefined ? [] : unknownRecords('deliveryIds', 'delivery', deliveryIds, contracted)),
     ...(deliveryIds ?? []).flatMap((id, index) => (bought(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'notProcurement' }])),
     ...whereGiven(signedOn, (date) => signedAfterCommitmentViolations({ committedAt: lastCommitted }, 'signedOn', date)),
+    ...(current ? correctedContractViolations(input, await industry.contractDependants(db, current.id)) : []),
   ];
+}
+
+/** The rules of a correction of the contract `id` that read the register, on the fields given; a contract that does not exist has none. */
+export async function contractCorrectionRegisterViolations(db: Db, id: string, input: Partial<ContractCorrection>): Promise<RuleViolation[]> {
+  return (await industry.findContract(db, id)) ? contractRegisterViolations(db, input, id) : [];
 }
 
 /** The rules of a progress report that read its milestone (its contract's signing, its latest report), on the fields given; a milestone that does not exist has none. */
@@ -331,6 +415,10 @@ interface ContractView extends industry.StoredContract {
   milestones: MilestoneView[];
 }
 
+interface WithdrawnContractView extends ContractView {
+  withdrawal: industry.ContractWithdrawal;
+}
+
 interface CompanyView extends industry.StoredCompany {
   origin: CompanyOrigin;
   contracts: ContractView[];
@@ -349,6 +437,8 @@ interface CountrySummary {
 export interface IndustryOverview {
   date: IsoDate;
   companies: CompanyView[];
+  /** Contracts signed by the date and withdrawn by it: in no company's contracts, nor in any figure. */
+  withdrawnContracts: WithdrawnContractView[];
   byCountry: CountrySummary[];
   priceDevelopments: (Awaited<ReturnType<typeof industry.listPriceDevelopments>>[number] & { changePerMille: number })[];
   lessons: industry.StoredLesson[];
@@ -358,7 +448,7 @@ export interface IndustryOverview {
 }
 
 /**
- * The industry register as it stood at the date: the contracts signed, progress reported, prices paid, lessons
+ * The industry register as it stood at the date: the contracts signed and not withdrawn, progress reported, prices paid, lessons
  * noted, stages reached and needs identified on or before it (a co-production project that had reached no stage
  * yet is not there), milestones judged at it, and each company as its disclosure decisions then left it (in The
  * Hague's day: a decision taken during the day holds on that day). The versions are those of the whole histories,
@@ -371,9 +461,10 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
 
 /** The industry register as it stood at the date, each company in its current disclosure state. */
 async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
-  const [companies, contracts, links, milestones, progress, prices, lessons, projects, stages, bundles, isDemonstration, decisionCounts] = await Promise.all([
+  const [companies, contracts, withdrawals, links, milestones, progress, prices, lessons, projects, stages, bundles, isDemonstration, decisionCounts] = await Promise.all([
     industry.listCompanies(db),
     industry.listContracts(db, date),
+    industry.listContractWithdrawals(db),
     industry.listContractDeliveries(db),
     industry.listMilestones(db),
     industry.listProgress(db),
@@ -399,7 +490,16 @@ async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
     deliveries: (linksOf.get(contract.id) ?? []).map((link) => ({ id: link.deliveryId, title: link.title })),
     milestones: milestonesOf.get(contract.id) ?? [],
   }));
-  const contractsOf = Map.groupBy(contractViews, (contract) => contract.companyId);
+  // A contract withdrawn on or before the date no longer counts at it; one withdrawn later still did.
+  const withdrawalOf = new Map(withdrawals.filter((withdrawal) => withdrawal.withdrawnOn <= date).map((withdrawal) => [withdrawal.contractId, withdrawal]));
+  const contractsOf = Map.groupBy(
+    contractViews.filter((contract) => !withdrawalOf.has(contract.id)),
+    (contract) => contract.companyId,
+  );
+  const withdrawnContracts = contractViews.flatMap((contract) => {
+    const withdrawal = withdrawalOf.get(contract.id);
+    return withdrawal ? [{ ...contract, withdrawal }] : [];
+  });
   const stagesOf = Map.groupBy(stages, (stage) => stage.projectId);
   // A company recorded after the date was not in the register then, unless a contract signed by then names it (recorded later).
   const companyViews = companies.flatMap((company): CompanyView[] =>
@@ -410,6 +510,7 @@ async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
   return {
     date,
     companies: companyViews,
+    withdrawnContracts,
     byCountry: contractsByCountry(companyViews),
     priceDevelopments: byThen(prices, (price) => price.paidOn).map((price) => ({ ...price, changePerMille: priceChangePerMille(price.earlierPriceCents, price.paidPriceCents) })),
     lessons: byThen(lessons, (lesson) => lesson.notedOn),

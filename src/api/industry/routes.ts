@@ -2,14 +2,19 @@ import * as register from '../../register/industry.ts';
 import { apiRoutes } from '../api-routes.ts';
 import { requestContext } from '../context.ts';
 import { createIdempotently } from '../idempotency.ts';
-import { addToHistory } from '../if-match.ts';
+import { addToHistory, etag, versionsInIfMatch } from '../if-match.ts';
 import { passedFieldsHook } from '../openapi-common.ts';
+import { problem } from '../problem.ts';
 import {
   companyDecisionInputRules,
   companyDecisionRoute,
   CompanyDecisionSchema,
   companyInputRules,
+  contractCorrectionRules,
   contractInputRules,
+  ContractWithdrawalSchema,
+  contractWithdrawalInputRules,
+  correctContractRoute,
   coproductionInputRules,
   coproductionRoute,
   createCompanyRoute,
@@ -26,6 +31,7 @@ import {
   progressRoute,
   stageInputRules,
   stageRoute,
+  withdrawContractRoute,
 } from './schemas.ts';
 import { todayInAmsterdam } from '../../../common/dates.ts';
 
@@ -46,6 +52,24 @@ export function industryRoutes() {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: { id: (await register.createContract(trx, requestContext(c), body)).id } }));
   }, passedFieldsHook(contractInputRules, { inRegister: (c, passed) => register.contractRegisterViolations(c.get('deps').db, passed) }));
+
+  app.openapi(correctContractRoute, async (c) => {
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
+    if (version === undefined) return problem(c, 428);
+    const contract = await register.correctContract(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json'), version);
+    c.header('ETag', etag(contract.version));
+    const { id, companyId, reference, subject, amountCents, signedOn, deliveryIds } = contract;
+    return c.json({ id, companyId, reference, subject, amountCents, signedOn, deliveryIds, version: contract.version }, 200);
+  }, passedFieldsHook(contractCorrectionRules, { inRegister: (c, passed) => register.contractCorrectionRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
+
+  app.openapi(withdrawContractRoute, async (c) => {
+    const body = c.req.valid('json');
+    const contractId = c.req.valid('param').id;
+    return addToHistory(c, { request: { contractId, ...body }, response: ContractWithdrawalSchema }, async (trx, expected) => {
+      const { version, ...withdrawal } = await register.withdrawContract(trx, requestContext(c), contractId, body, expected);
+      return { version, body: withdrawal };
+    });
+  }, passedFieldsHook(contractWithdrawalInputRules, { inRegister: (c, passed, today) => register.contractWithdrawalRegisterViolations(c.get('deps').db, c.req.param('id')!, passed, today) }));
 
   app.openapi(progressRoute, async (c) => {
     const body = c.req.valid('json');

@@ -12,6 +12,7 @@ import {
   companyDecisionViolations,
   companyViolations,
   contractViolations,
+  contractWithdrawalViolations,
   coproductionViolations,
   demandBundleViolations,
   lessonViolations,
@@ -22,8 +23,8 @@ import {
 } from '../../domain/industry.ts';
 import { MAX_COUNT } from '../../domain/plausibility.ts';
 import { permitted } from '../access.ts';
-import { AsAtDateQuerySchema, countryCode, deliveryIdList, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalReference, passedFieldRules, problemResponses, referenceText, safeText } from '../openapi-common.ts';
-import { historyEntryHeaders, historyVersion } from '../if-match.ts';
+import { AsAtDateQuerySchema, countryCode, deliveryIdList, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalReference, passedFieldRules, problemResponses, referenceText, safeText } from '../openapi-common.ts';
+import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
 
@@ -77,8 +78,13 @@ const ContractSchema = z
     isDemonstration: z.boolean(),
     deliveries: z.array(z.object({ id: z.uuid(), title: z.string() })).openapi({ description: 'The procurement deliveries the contract fulfils' }),
     milestones: z.array(MilestoneSchema),
+    version: z.number().int().openapi({ description: 'Its version, which a correction or a withdrawal raises: its ETag, to send as If-Match with the next' }),
   })
   .openapi('IndustryContract');
+
+export const ContractWithdrawalSchema = z
+  .object({ contractId: z.uuid(), withdrawnOn: isoDate, reason: z.string(), recordedAt: z.iso.datetime() })
+  .openapi('IndustryContractWithdrawal', { description: 'A contract withdrawn because it was entered in error or undone; from withdrawnOn on it no longer counts' });
 
 const CompanySchema = z
   .object({
@@ -110,7 +116,10 @@ const IndustryOverviewSchema = z
     date: isoDate,
     companies: z
       .array(CompanySchema.extend({ contracts: z.array(ContractSchema) }))
-      .openapi({ description: 'The companies in the register at the date: recorded by then (in The Hague), or with a contract signed by then' }),
+      .openapi({ description: 'The companies in the register at the date: recorded by then (in The Hague), or with a contract signed by then; each with its contracts that count at the date' }),
+    withdrawnContracts: z
+      .array(ContractSchema.extend({ withdrawal: ContractWithdrawalSchema }))
+      .openapi({ description: 'The contracts signed by the date and withdrawn on or before it: in no company’s contracts and no figure' }),
     byCountry: z.array(CountrySummarySchema).openapi({ description: 'Contracts signed by the date per country, with the status of their milestones at the date' }),
     priceDevelopments: z.array(
       z.object({
@@ -168,6 +177,20 @@ export const ContractInputSchema = z
   .openapi('IndustryContractInput');
 
 export const contractInputRules = passedFieldRules(ContractInputSchema, contractViolations);
+
+const ContractCorrectionSchema = ContractInputSchema.omit({ milestones: true }).openapi('IndustryContractCorrection');
+
+export const contractCorrectionRules = passedFieldRules(ContractCorrectionSchema, contractViolations);
+
+const ContractWithdrawalInputSchema = z
+  .strictObject({
+    withdrawnOn: eventDate.openapi({ description: 'From this date on the contract no longer counts; its signing date to take it out of every figure' }),
+    reason: multilineText(4000),
+  })
+  .openapi('IndustryContractWithdrawalInput');
+
+/** A withdrawal's own rules; those against its contract (signed before, not withdrawn yet) need the register. */
+export const contractWithdrawalInputRules = passedFieldRules(ContractWithdrawalInputSchema, contractWithdrawalViolations);
 
 const ProgressInputSchema = z
   .strictObject({
@@ -288,6 +311,25 @@ export const progressRoute = createRoute({
   ...create('/contract-milestones/{id}/progress', 'Report the progress of a milestone (lower than before only with a reason)', ProgressInputSchema),
   request: { params: idParam, headers: historyEntryHeaders, ...jsonBody(ProgressInputSchema) },
   responses: { 201: json(CreatedSchema, 'The report (ETag: the version of the milestone’s reports)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
+});
+export const correctContractRoute = createRoute(
+  permitted('industry.write', {
+    method: 'put',
+    path: '/industry-contracts/{id}',
+    tags: ['industry'],
+    summary: 'Correct a contract: its company, reference, subject, amount, signing date and deliveries (its milestones keep their own histories)',
+    description: 'If-Match is required (the contract’s `version` in GET /industry): 412 when it was corrected or withdrawn since. A correction that changes nothing writes nothing.',
+    request: { params: idParam, headers: ifMatchHeader, ...jsonBody(ContractCorrectionSchema) },
+    responses: { 200: json(ContractCorrectionSchema.extend({ id: z.uuid(), version: z.number().int() }), 'The contract as corrected (ETag: its version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
+  }),
+);
+export const withdrawContractRoute = createRoute({
+  ...create('/industry-contracts/{id}/withdrawal', 'Withdraw a contract entered in error or undone, from a date on, with the reason', ContractWithdrawalInputSchema),
+  description:
+    'From withdrawnOn on the contract counts in no figure; at earlier dates it still does, so that a letter whose reference date lies before it keeps its figures. ' +
+    'With If-Match (the contract’s `version` in GET /industry), only when it was not corrected or withdrawn since (412 otherwise).',
+  request: { params: idParam, headers: historyEntryHeaders, ...jsonBody(ContractWithdrawalInputSchema) },
+  responses: { 201: json(ContractWithdrawalSchema, 'The withdrawal (ETag: the contract’s new version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
 });
 export const priceRoute = createRoute(create('/price-developments', 'Record the price paid for an item against an earlier price', PriceDevelopmentInputSchema));
 export const lessonRoute = createRoute(create('/lessons-learned', 'Record a lesson learned', LessonInputSchema));

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
 import {
   CATEGORIES,
@@ -123,25 +123,85 @@ export type StoredContract = Selectable<IndustryContractTable>;
 /** The unique index that gives each contract of a company its own reference, whatever its case and spacing (migration 043). */
 export const UNIQUE_CONTRACT_REFERENCE = 'industry_contract_reference_folded_per_company';
 
-/** Whether another contract of the company has this reference, whatever its case and spacing, as the unique index compares them. */
-export async function contractReferenceExists(db: Db, companyId: string, reference: string): Promise<boolean> {
-  const found = await db.selectFrom('industryContract').select('id').where('companyId', '=', companyId).where(foldedReferenceIs('reference', reference)).limit(1).executeTakeFirst();
+/** Whether another contract of the company (than the one corrected, when given) has this reference, whatever its case and spacing, as the unique index compares them. */
+export async function contractReferenceExists(db: Db, companyId: string, reference: string, exceptId?: string): Promise<boolean> {
+  let query = db.selectFrom('industryContract').select('id').where('companyId', '=', companyId).where(foldedReferenceIs('reference', reference));
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+  const found = await query.limit(1).executeTakeFirst();
   return found !== undefined;
 }
 
-export async function insertContract(db: Db, contract: StoredContract, deliveryIds: readonly string[]): Promise<void> {
+export async function insertContract(db: Db, contract: Insertable<IndustryContractTable>, deliveryIds: readonly string[]): Promise<void> {
   await withTypedErrors(db.insertInto('industryContract').values(contract).execute());
-  if (deliveryIds.length > 0) await db.insertInto('industryContractDelivery').values(deliveryIds.map((deliveryId) => ({ contractId: contract.id, deliveryId }))).execute();
+  await linkDeliveries(db, contract.id, deliveryIds);
 }
 
-export async function findContract(db: Db, id: string): Promise<StoredContract | undefined> {
-  return db.selectFrom('industryContract').selectAll().where('id', '=', id).executeTakeFirst();
+async function linkDeliveries(db: Db, contractId: string, deliveryIds: readonly string[]): Promise<void> {
+  if (deliveryIds.length > 0) await db.insertInto('industryContractDelivery').values(deliveryIds.map((deliveryId) => ({ contractId, deliveryId }))).execute();
+}
+
+/** A contract's own fields, which a correction sets. */
+export type ContractFields = Pick<StoredContract, 'companyId' | 'reference' | 'subject' | 'amountCents' | 'signedOn'>;
+
+/**
+ * Sets a contract's fields and deliveries while it is at the expected version, raising it; undefined when it is not
+ * (another change came first).
+ */
+export async function updateContract(db: Db, id: string, expectedVersion: number, fields: ContractFields, deliveryIds: readonly string[]): Promise<StoredContract | undefined> {
+  const updated = await withTypedErrors(
+    db.updateTable('industryContract').set((eb) => ({ ...fields, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).returningAll().executeTakeFirst(),
+  );
+  if (!updated) return undefined;
+  await db.deleteFrom('industryContractDelivery').where('contractId', '=', id).execute();
+  await linkDeliveries(db, id, deliveryIds);
+  return updated;
+}
+
+/** Raises a contract's version from the one expected (a withdrawal changes what it counts); false when it is not at it. */
+export async function raiseContractVersion(db: Db, id: string, expectedVersion: number): Promise<boolean> {
+  const raised = await db.updateTable('industryContract').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  return raised.numUpdatedRows > 0n;
+}
+
+export async function findContract(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredContract | undefined> {
+  const query = db.selectFrom('industryContract').selectAll().where('id', '=', id);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** The deliveries a contract fulfils, by their ids in order. */
+export async function deliveryIdsOf(db: Db, contractId: string): Promise<string[]> {
+  const rows = await db.selectFrom('industryContractDelivery').select('deliveryId').where('contractId', '=', contractId).orderBy('deliveryId').execute();
+  return rows.map((row) => row.deliveryId);
 }
 
 export async function listContracts(db: Db, signedBy?: string): Promise<StoredContract[]> {
   let query = db.selectFrom('industryContract').selectAll();
   if (signedBy !== undefined) query = query.where('signedOn', '<=', signedBy);
   return query.orderBy('signedOn').orderBy('reference').orderBy('id').execute();
+}
+
+/** A contract withdrawn because it was entered in error or undone: from `withdrawnOn` on it no longer counts. */
+export type ContractWithdrawal = Selectable<Database['industryContractWithdrawal']>;
+
+export async function insertContractWithdrawal(db: Db, withdrawal: Insertable<Database['industryContractWithdrawal']>): Promise<ContractWithdrawal> {
+  return db.insertInto('industryContractWithdrawal').values(withdrawal).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The withdrawals of contracts (of one, when given). */
+export async function listContractWithdrawals(db: Db, contractId?: string): Promise<ContractWithdrawal[]> {
+  let query = db.selectFrom('industryContractWithdrawal').selectAll();
+  if (contractId !== undefined) query = query.where('contractId', '=', contractId);
+  return query.execute();
+}
+
+/** What a contract's signing day and amount bound: its milestones' due days, their progress reports' days, and the prices paid under it. */
+export async function contractDependants(db: Db, contractId: string): Promise<{ dueOn: string[]; reportedOn: string[]; prices: { paidOn: string; paidPriceCents: number }[] }> {
+  const [milestones, reports, prices] = await Promise.all([
+    db.selectFrom('contractMilestone').select('dueOn').where('contractId', '=', contractId).execute(),
+    db.selectFrom('milestoneProgress').innerJoin('contractMilestone', 'contractMilestone.id', 'milestoneProgress.milestoneId').select('milestoneProgress.reportedOn').where('contractMilestone.contractId', '=', contractId).execute(),
+    db.selectFrom('priceDevelopment').select(['paidOn', 'paidPriceCents']).where('contractId', '=', contractId).execute(),
+  ]);
+  return { dueOn: milestones.map((row) => row.dueOn), reportedOn: reports.map((row) => row.reportedOn), prices };
 }
 
 export async function listContractDeliveries(db: Db): Promise<{ contractId: string; deliveryId: string; title: string }[]> {

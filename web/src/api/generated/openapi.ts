@@ -6381,6 +6381,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/industry-contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct a contract: its company, reference, subject, amount, signing date and deliveries (its milestones keep their own histories)
+         * @description If-Match is required (the contract’s `version` in GET /industry): 412 when it was corrected or withdrawn since. A correction that changes nothing writes nothing.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndustryContractCorrection"];
+                };
+            };
+            responses: {
+                /** @description The contract as corrected (ETag: its version) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustryContractCorrection"] & {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is required: send the ETag of the version the change is based on */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/industry-contracts/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a contract entered in error or undone, from a date on, with the reason
+         * @description From withdrawnOn on the contract counts in no figure; at earlier dates it still does, so that a letter whose reference date lies before it keeps its figures. With If-Match (the contract’s `version` in GET /industry), only when it was not corrected or withdrawn since (412 otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IndustryContractWithdrawalInput"];
+                };
+            };
+            responses: {
+                /** @description The withdrawal (ETag: the contract’s new version) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustryContractWithdrawal"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contract-milestones/{id}/progress": {
         parameters: {
             query?: never;
@@ -11677,7 +11914,7 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "letter.verify" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "import.run" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "account.newSecondFactor" | "account.changePassword" | "account.resetPassword" | "demonstration.load" | "annex.list" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "letter.publicationHeld" | "letter.withdrawFinal" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused" | "import.commit" | "migration.change" | "audit.restore";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "letter.verify" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "import.run" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "account.newSecondFactor" | "account.changePassword" | "account.resetPassword" | "demonstration.load" | "annex.list" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "letter.publicationHeld" | "letter.withdrawFinal" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "industryContract.create" | "industryContract.correct" | "industryContract.withdraw" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused" | "import.commit" | "migration.change" | "audit.restore";
         /**
          * @description What an audit event is about
          * @enum {string}
@@ -13001,9 +13238,13 @@ export interface components {
         IndustryOverview: {
             /** Format: date */
             date: string;
-            /** @description The companies in the register at the date: recorded by then (in The Hague), or with a contract signed by then */
+            /** @description The companies in the register at the date: recorded by then (in The Hague), or with a contract signed by then; each with its contracts that count at the date */
             companies: (components["schemas"]["Company"] & {
                 contracts: components["schemas"]["IndustryContract"][];
+            })[];
+            /** @description The contracts signed by the date and withdrawn on or before it: in no company’s contracts and no figure */
+            withdrawnContracts: (components["schemas"]["IndustryContract"] & {
+                withdrawal: components["schemas"]["IndustryContractWithdrawal"];
             })[];
             /** @description Contracts signed by the date per country, with the status of their milestones at the date */
             byCountry: components["schemas"]["IndustryCountrySummary"][];
@@ -13090,6 +13331,8 @@ export interface components {
                 title: string;
             }[];
             milestones: components["schemas"]["ContractMilestone"][];
+            /** @description Its version, which a correction or a withdrawal raises: its ETag, to send as If-Match with the next */
+            version: number;
         };
         ContractMilestone: {
             /** Format: uuid */
@@ -13134,6 +13377,16 @@ export interface components {
             isDemonstration: boolean;
             /** @description The version of its disclosure decisions (how many it has): to send as If-Match with the next decision on it */
             version: number;
+        };
+        /** @description A contract withdrawn because it was entered in error or undone; from withdrawnOn on it no longer counts */
+        IndustryContractWithdrawal: {
+            /** Format: uuid */
+            contractId: string;
+            /** Format: date */
+            withdrawnOn: string;
+            reason: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         IndustryCountrySummary: {
             country: string;
@@ -13183,6 +13436,29 @@ export interface components {
                 /** Format: date */
                 dueOn: string;
             }[];
+        };
+        IndustryContractCorrection: {
+            /** Format: uuid */
+            companyId: string;
+            reference: string;
+            subject: string;
+            /** @description Euro cents, above zero, at most 10^12 (€10 mld.) */
+            amountCents: number;
+            /** Format: date */
+            signedOn: string;
+            /**
+             * @description The procurement deliveries the contract fulfils, each once
+             * @default []
+             */
+            deliveryIds?: string[];
+        };
+        IndustryContractWithdrawalInput: {
+            /**
+             * Format: date
+             * @description From this date on the contract no longer counts; its signing date to take it out of every figure
+             */
+            withdrawnOn: string;
+            reason: string;
         };
         MilestoneProgressInput: {
             /** @description 0 to 100 */

@@ -1,0 +1,84 @@
+/**
+ * A contract typed in error is corrected, or withdrawn, as the register corrects a delivery and withdraws a
+ * payment: a correction at the version it was based on (412 when stale, nothing written when it changes
+ * nothing), audited before and after; a withdrawal a dated row with its reason, counted out of the letter's
+ * industry figures from its date on and not before.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { industryFactsAt } from '../../src/register/industry.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const CONTRACT = { reference: 'G2B-2025-9', subject: 'Munitie', amountCents: 12_000_000_00, signedOn: '2025-03-01', deliveryIds: [] };
+
+describeEachDatabase('industry contract corrections', (database) => {
+  let registrar: ApiCall;
+  let finance: ApiCall;
+  let companyId: string;
+  let contractId: string;
+
+  beforeAll(async () => {
+    const { db } = database();
+    const clock = () => new Date('2025-09-05T10:00:00Z');
+    registrar = apiClient(db, { role: 'registrar', clock });
+    finance = apiClient(db, { role: 'finance', clock });
+    companyId = (await registrar('POST', '/companies', { name: 'Munitiefabriek', country: 'UA' })).body.id;
+    contractId = (await registrar('POST', '/industry-contracts', { companyId, ...CONTRACT, milestones: [{ title: 'Levering', dueOn: '2025-04-01' }] })).body.id;
+  });
+
+  const contractEvents = async () =>
+    (await database().db.selectFrom('auditEvent').select(['action', 'result', 'canonical']).where('objectId', '=', contractId).orderBy('seq').execute()).map((row) => ({ ...row, ...JSON.parse(row.canonical) }));
+  const contractAt = async (date: string) => {
+    const overview = (await registrar('GET', `/industry?date=${date}`)).body;
+    return { counted: overview.companies.flatMap((company: any) => company.contracts).find((contract: any) => contract.id === contractId), withdrawn: overview.withdrawnContracts };
+  };
+  const correct = (change: object, ifMatch?: string) => registrar('PUT', `/industry-contracts/${contractId}`, { companyId, ...CONTRACT, ...change }, ifMatch === undefined ? {} : { 'If-Match': ifMatch });
+
+  it('corrects a contract at its version, audited before and after; a stale version is refused and an unchanged one writes nothing', async () => {
+    expect((await correct({ amountCents: 1_200_000_00 })).status).toBe(428);
+    const corrected = await correct({ amountCents: 1_200_000_00, reference: 'g2b-2025-9' }, '"1"');
+    expect(corrected.status).toBe(200);
+    expect(corrected.headers.get('ETag')).toBe('"2"');
+    expect((await contractAt('2025-09-05')).counted).toMatchObject({ amountCents: 1_200_000_00, reference: 'g2b-2025-9', version: 2 });
+    expect((await correct({ amountCents: 1_300_000_00 }, '"1"')).status).toBe(412);
+
+    const events = await contractEvents();
+    const unchanged = await correct({ amountCents: 1_200_000_00, reference: 'g2b-2025-9' }, '"2"');
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.headers.get('ETag')).toBe('"2"');
+    expect(await contractEvents()).toHaveLength(events.length);
+    expect(events.filter((event) => event.action === 'industryContract.correct')).toEqual([
+      expect.objectContaining({ result: 'success', before: expect.objectContaining({ amountCents: 12_000_000_00, reference: 'G2B-2025-9', version: 1 }), after: expect.objectContaining({ amountCents: 1_200_000_00, reference: 'g2b-2025-9', version: 2 }) }),
+    ]);
+  });
+
+  it('refuses a correction that would leave the records under the contract before its signing, or a typed value out of bounds, changing nothing', async () => {
+    const refused = await correct({ signedOn: '2025-05-01', amountCents: 1.5, subject: 'Munitie\u0007' }, '"2"');
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams.map((param: any) => `${param.name}:${param.code}`).sort()).toEqual(['amountCents:notWholeNumber', 'signedOn:afterContractRecords', 'subject:controlCharacter']);
+    expect((await correct({ signedOn: '2031-01-01' }, '"2"')).body.invalidParams).toContainEqual(expect.objectContaining({ name: 'signedOn', code: 'dateInFuture' }));
+    expect((await contractAt('2025-09-05')).counted).toMatchObject({ signedOn: '2025-03-01', version: 2 });
+  });
+
+  it('withdraws a contract from its date on: a letter whose reference date lies before it keeps its figures', async () => {
+    const before = await industryFactsAt(database().db, '2025-06-30', 'every');
+    expect(before).toMatchObject({ contracts: 1, contractValueCents: 1_200_000_00, companies: 1 });
+    expect((await finance('POST', `/industry-contracts/${contractId}/withdrawal`, { withdrawnOn: '2025-07-01', reason: 'Ontbonden' })).status).toBe(403);
+    expect((await registrar('POST', `/industry-contracts/${contractId}/withdrawal`, { withdrawnOn: '2025-07-01', reason: 'Ontbonden' }, { 'If-Match': '"1"' })).status).toBe(412);
+    expect((await registrar('POST', `/industry-contracts/${contractId}/withdrawal`, { withdrawnOn: '2025-02-01', reason: '' })).body.invalidParams.map((param: any) => param.code).sort()).toEqual(['beforeSigning', 'required']);
+
+    const withdrawn = await registrar('POST', `/industry-contracts/${contractId}/withdrawal`, { withdrawnOn: '2025-07-01', reason: 'Ontbonden' }, { 'If-Match': '"2"' });
+    expect(withdrawn.status).toBe(201);
+    expect(withdrawn.headers.get('ETag')).toBe('"3"');
+    expect(await industryFactsAt(database().db, '2025-06-30', 'every')).toEqual(before);
+    expect(await industryFactsAt(database().db, '2025-07-01', 'every')).toMatchObject({ contracts: 0, contractValueCents: 0, companies: 0, milestonesCompleted: 0 });
+    expect((await contractAt('2025-06-30')).counted).toMatchObject({ version: 3 });
+    const atWithdrawal = await contractAt('2025-07-01');
+    expect(atWithdrawal.counted).toBeUndefined();
+    expect(atWithdrawal.withdrawn).toEqual([expect.objectContaining({ id: contractId, withdrawal: expect.objectContaining({ withdrawnOn: '2025-07-01', reason: 'Ontbonden' }) })]);
+
+    expect((await registrar('POST', `/industry-contracts/${contractId}/withdrawal`, { withdrawnOn: '2025-08-01', reason: 'Nogmaals' })).body.invalidParams).toEqual([expect.objectContaining({ name: 'withdrawnOn', code: 'contractAlreadyWithdrawn' })]);
+    expect((await contractEvents()).at(-1)).toMatchObject({ action: 'industryContract.withdraw', before: { version: 2 }, after: { withdrawnOn: '2025-07-01', reason: 'Ontbonden' } });
+    await expect(database().db.deleteFrom('industryContractWithdrawal').execute()).rejects.toThrow(/never changed/);
+  });
+});
