@@ -501,9 +501,10 @@ async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
     return withdrawal ? [{ ...contract, withdrawal }] : [];
   });
   const stagesOf = Map.groupBy(stages, (stage) => stage.projectId);
-  // A company recorded after the date was not in the register then, unless a contract signed by then names it (recorded later).
+  // A company recorded after the date was not in the register then, unless a contract signed by then names it (recorded later), withdrawn since or not.
+  const named = new Set(contractViews.map((contract) => contract.companyId));
   const companyViews = companies.flatMap((company): CompanyView[] =>
-    contractsOf.has(company.id) || todayInAmsterdam(new Date(company.createdAt)) <= date
+    named.has(company.id) || todayInAmsterdam(new Date(company.createdAt)) <= date
       ? [{ ...company, origin: companyOrigin(company.country), contracts: contractsOf.get(company.id) ?? [], version: decisionCounts.get(company.id) ?? 0 }]
       : [],
   );

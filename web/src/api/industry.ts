@@ -28,7 +28,9 @@ export const recordDemandBundle = (input: RequestBody<'/demand-bundles', 'post'>
  * A record under another one (a milestone's progress, a project's stage, a company's decision), with its key;
  * an entry in a history (progress, stage) with the version of that history it was added on.
  */
-function createUnder<Path extends '/contract-milestones/{id}/progress' | '/coproduction-projects/{id}/stages' | '/companies/{id}/disclosure-decisions'>(
+function createUnder<
+  Path extends '/contract-milestones/{id}/progress' | '/coproduction-projects/{id}/stages' | '/companies/{id}/disclosure-decisions' | '/industry-contracts/{id}/withdrawal',
+>(
   path: Path,
   id: string,
   input: RequestBody<Path, 'post'>,
@@ -45,3 +47,10 @@ export const decideOnCompany = (companyId: string, input: RequestBody<'/companie
 
 export const reportProgress = (milestoneId: string, input: RequestBody<'/contract-milestones/{id}/progress', 'post'>, key: string, ifMatch: string) =>
   createUnder('/contract-milestones/{id}/progress', milestoneId, input, key, ifMatch);
+
+/** A correction of a contract, at the version (ETag) it was based on. */
+export const correctContract = (contractId: string, input: RequestBody<'/industry-contracts/{id}', 'put'>, etag: string) =>
+  request<ResponseBody<'/industry-contracts/{id}', 'put'>>(`/industry-contracts/${encodeURIComponent(contractId)}`, { method: 'PUT', body: input, ifMatch: etag });
+
+export const withdrawContract = (contractId: string, input: RequestBody<'/industry-contracts/{id}/withdrawal', 'post'>, key: string, ifMatch: string) =>
+  createUnder('/industry-contracts/{id}/withdrawal', contractId, input, key, ifMatch);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExactJson } from '../../../common/exact-json.ts';
-import { formatDecimal, formatEuro, formatMinorUnits } from './money.ts';
+import { parseEuroAmount } from '../../../common/money.ts';
+import { formatDecimal, formatEuro, formatEuroAsTyped, formatMinorUnits } from './money.ts';
 
 /** Intl separates the currency sign with a no-break space. */
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');
@@ -10,6 +11,12 @@ describe('money on screen', () => {
     expect(plain(formatEuro(Number.MAX_SAFE_INTEGER, 'nl'))).toBe('€ 90.071.992.547.409,91');
     expect(plain(formatEuro(870_000_000_099, 'en'))).toBe('€8,700,000,000.99');
     expect(plain(formatEuro(-5, 'nl'))).toBe('€ -0,05');
+  });
+
+  it('fills an amount field with an amount it reads back to the cent', () => {
+    expect(formatEuroAsTyped(10_000_000_000, 'nl')).toBe('100.000.000,00');
+    expect(formatEuroAsTyped(870_000_000_099, 'en')).toBe('8,700,000,000.99');
+    for (const cents of [1, 99, 100, 123_456_789, 1_000_000_000_000]) for (const language of ['nl', 'en'] as const) expect(parseEuroAmount(formatEuroAsTyped(cents, language))).toBe(cents);
   });
 
   it('shows a sum beyond 2^53 cents to the cent, as the API sends it', () => {

@@ -20,3 +20,9 @@ export function formatDecimal(text: string, language: Language): string {
 export function formatBillions(amount: Cents, language: Language): string {
   return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 1 }).format(amount / 1e11);
 }
+
+/** An amount as a person would type it in an amount field ("1.200.000,00"), which the field reads back exactly. */
+export function formatEuroAsTyped(amount: Cents, language: Language): string {
+  const exact = `${Math.trunc(amount / 100)}.${String(Math.abs(amount % 100)).padStart(2, '0')}`;
+  return new Intl.NumberFormat(locale(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(exact as `${number}`);
+}

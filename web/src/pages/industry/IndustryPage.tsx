@@ -10,7 +10,8 @@ import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ContractsByCountry } from './ContractsByCountry.tsx';
 import { CompanyDecisionForm, CompanyForm, ContractForm, CoproductionForm, DemandBundleForm, LessonForm, PriceForm, ProgressForm } from './IndustryForms.tsx';
-import { CompaniesTable, IndustryRecords } from './IndustryTables.tsx';
+import { ContractCorrection, ContractWithdrawalForm } from './ContractCorrection.tsx';
+import { CompaniesTable, IndustryRecords, WithdrawnContractsTable } from './IndustryTables.tsx';
 
 /**
  * The industry register as it stood at a date, today unless the address names another; at today's the registrar
@@ -41,6 +42,7 @@ export function IndustryPage() {
           <LabelledSection heading={t('industry.companies.heading')}>
             <CompaniesTable overview={overview} />
           </LabelledSection>
+          <WithdrawnContractsTable overview={overview} />
           <IndustryRecords overview={overview} />
           {(mayRecord || mayDecide) && !asAt.isToday && (
             <LabelledSection heading={t('industry.forms.heading')}>
@@ -56,6 +58,12 @@ export function IndustryPage() {
               <LessonForm onRecorded={industry.reload} />
               <CoproductionForm overview={overview} entry={entry} onRecorded={industry.reload} />
               <DemandBundleForm onRecorded={industry.reload} />
+            </LabelledSection>
+          )}
+          {mayRecord && asAt.isToday && (
+            <LabelledSection heading={t('industry.forms.correctionHeading')}>
+              <ContractCorrection overview={overview} onReload={industry.reload} onRecorded={industry.reload} />
+              <ContractWithdrawalForm overview={overview} entry={entry} onRecorded={industry.reload} />
             </LabelledSection>
           )}
           {mayDecide && asAt.isToday && (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IndustryOverview } from '../../api/industry.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { ExportedTable } from '../../components/ExportedTable.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
 import { formatLongDate } from '../../format/dates.ts';
@@ -57,6 +58,31 @@ export function CompaniesTable({ overview }: { overview: IndustryOverview }) {
         { key: 'status', header: t('industry.companies.status'), cell: (row) => (row.milestone ? t(`milestoneStatuses.${row.milestone.status}`) : none) },
       ]}
     />
+  );
+}
+
+/** The contracts withdrawn by the overview's date, with when and why; nothing while there are none. */
+export function WithdrawnContractsTable({ overview }: { overview: IndustryOverview }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (overview.withdrawnContracts.length === 0) return null;
+  // A contract signed by the date puts its company in the overview, withdrawn or not.
+  const companyOf = (id: string) => overview.companies.find((company) => company.id === id);
+  return (
+    <LabelledSection heading={t('industry.withdrawn.heading')}>
+      <DataTable
+        caption={t('industry.withdrawn.caption', { date: formatLongDate(overview.date, language) })}
+        rowKey={(row) => row.id}
+        rows={overview.withdrawnContracts}
+        columns={[
+          { key: 'company', header: t('industry.withdrawn.company'), cell: (row) => companyOf(row.companyId)?.name },
+          { key: 'contract', header: t('industry.withdrawn.contract'), cell: (row) => `${row.reference}, ${formatLongDate(row.signedOn, language)}: ${row.subject}` },
+          { key: 'amount', header: t('industry.withdrawn.amount'), cell: (row) => formatEuro(row.amountCents, language), numeric: true },
+          { key: 'withdrawnOn', header: t('industry.withdrawn.withdrawnOn'), cell: (row) => formatLongDate(row.withdrawal.withdrawnOn, language) },
+          { key: 'reason', header: t('industry.withdrawn.reason'), cell: (row) => row.withdrawal.reason },
+        ]}
+      />
+    </LabelledSection>
   );
 }
 
