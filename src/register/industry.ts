@@ -127,7 +127,7 @@ export type ContractCorrection = Omit<ContractInput, 'milestones'>;
 const contractObject = (id: string): AuditObject => ({ type: 'industryContract', id });
 
 /** A contract as a correction compares and records it: its fields, its deliveries by their ids in small letters in order, and its version. */
-async function correctableContract(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+async function correctableContract(db: Db, id: string, options: { lock?: 'update' } = {}) {
   const stored = await industry.findContract(db, id, options);
   return stored && { ...stored, deliveryIds: await industry.deliveryIdsOf(db, id) };
 }
@@ -140,7 +140,7 @@ async function correctableContract(db: Db, id: string, options: { forUpdate?: bo
  */
 export async function correctContract(db: Db, context: RequestContext, id: string, input: ContractCorrection, expectedVersion: ExpectedVersion): Promise<industry.StoredContract & { deliveryIds: string[] }> {
   return inTransaction(db, async (trx) => {
-    const current = await correctableContract(trx, id, { forUpdate: true });
+    const current = await correctableContract(trx, id, { lock: 'update' });
     if (!current) throw new NotFoundError('contract', id);
     assertVersionMatches(expectedVersion, current.version);
     const deliveryIds = input.deliveryIds.map((deliveryId) => deliveryId.toLowerCase()).sort();
@@ -169,7 +169,7 @@ export async function withdrawContract(
   expectedVersion?: ExpectedVersion,
 ): Promise<industry.ContractWithdrawal & { version: number }> {
   return inTransaction(db, async (trx) => {
-    const contract = await industry.findContract(trx, id, { forUpdate: true });
+    const contract = await industry.findContract(trx, id, { lock: 'update' });
     if (!contract) throw new NotFoundError('contract', id);
     assertVersionMatches(expectedVersion, contract.version);
     assertValid(contractWithdrawalViolations(input, requestDay(context), await withdrawableContract(trx, contract)));
@@ -271,7 +271,8 @@ export async function recordPriceDevelopment(db: Db, context: RequestContext, in
 
 /** The rules of a price development that read the register, on the fields given: its contract's, and one the same as one recorded. */
 export async function priceRegisterViolations(db: Db, input: Partial<PriceDevelopmentInput>): Promise<RuleViolation[]> {
-  const contract = input.contractId ? await industry.findContract(db, input.contractId) : null;
+  // A correction of the contract waits until the price is recorded, and is then judged against it.
+  const contract = input.contractId ? await industry.findContract(db, input.contractId, { lock: 'share' }) : null;
   return [
     ...(contract === undefined ? [unknownRecord('contractId', 'contract')] : contract ? priceUnderContractViolations(input, contract) : []),
     ...sameRecordViolations(PRICE_FIELDS, input, asRecorded(await industry.listPriceDevelopments(db))),

@@ -163,9 +163,10 @@ export async function raiseContractVersion(db: Db, id: string, expectedVersion: 
   return raised.numUpdatedRows > 0n;
 }
 
-export async function findContract(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredContract | undefined> {
+/** A contract; locked until the transaction ends for a change of it (`update`), or from one (`share`) for a record judged against it. */
+export async function findContract(db: Db, id: string, options: { lock?: 'update' | 'share' } = {}): Promise<StoredContract | undefined> {
   const query = db.selectFrom('industryContract').selectAll().where('id', '=', id);
-  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+  return (options.lock === 'update' ? query.forUpdate() : options.lock === 'share' ? query.forShare() : query).executeTakeFirst();
 }
 
 /** The deliveries a contract fulfils, by their ids in order. */
@@ -247,7 +248,7 @@ export async function insertMilestones(db: Db, milestones: readonly StoredMilest
   if (milestones.length > 0) await db.insertInto('contractMilestone').values([...milestones]).execute();
 }
 
-/** A milestone, locked for its next report, with the day its contract was signed. */
+/** A milestone, locked for its next report, with the day its contract was signed, which a correction then waits to change. */
 export async function findMilestone(db: Db, id: string): Promise<(StoredMilestone & { signedOn: string }) | undefined> {
   return db
     .selectFrom('contractMilestone')
@@ -256,6 +257,7 @@ export async function findMilestone(db: Db, id: string): Promise<(StoredMileston
     .select('industryContract.signedOn')
     .where('contractMilestone.id', '=', id)
     .forUpdate('contractMilestone')
+    .forShare('industryContract')
     .executeTakeFirst();
 }
 
