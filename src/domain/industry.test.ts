@@ -197,7 +197,7 @@ describe('a price paid under a contract', () => {
 });
 
 describe('correcting and withdrawing a contract', () => {
-  const dependants = { dueOn: ['2025-04-01'], reportedOn: ['2025-03-15'], prices: [{ paidOn: '2025-05-01', paidPriceCents: 500_00 }] };
+  const dependants = { dueOn: ['2025-04-01'], reportedOn: ['2025-03-15'], prices: [{ paidOn: '2025-05-01', paidPriceCents: 500_00 }], withdrawnOn: [] };
 
   it('keeps the records under a corrected contract after its signing and within its amount', () => {
     expect(correctedContractViolations({ signedOn: '2025-03-15', amountCents: 500_00 }, dependants)).toEqual([]);
@@ -205,7 +205,8 @@ describe('correcting and withdrawing a contract', () => {
       { field: 'signedOn', code: 'afterContractRecords', params: { first: '2025-03-15' } },
       { field: 'amountCents', code: 'belowPricePaid', params: { amountCents: '50000' } },
     ]);
-    expect(correctedContractViolations({ signedOn: '2030-01-01', amountCents: 1 }, { dueOn: [], reportedOn: [], prices: [] })).toEqual([]);
+    expect(correctedContractViolations({ signedOn: '2030-01-01', amountCents: 1 }, { dueOn: [], reportedOn: [], prices: [], withdrawnOn: [] })).toEqual([]);
+    expect(correctedContractViolations({ signedOn: '2025-06-02' }, { dueOn: [], reportedOn: [], prices: [], withdrawnOn: ['2025-06-01'] })).toEqual([{ field: 'signedOn', code: 'afterContractRecords', params: { first: '2025-06-01' } }]);
   });
 
   it('withdraws a contract once, with a reason, on a day that has come and no earlier than its signing', () => {

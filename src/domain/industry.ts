@@ -138,20 +138,21 @@ export function contractViolations(contract: Partial<Pick<ContractInput, 'refere
   ];
 }
 
-/** What a contract's signing day and amount bound: its milestones' due days, their progress reports' days, and the prices paid under it. */
+/** What a contract's signing day and amount bound: its milestones' due days, their progress reports' days, the prices paid under it and its withdrawal's day. */
 export interface ContractDependants {
   dueOn: readonly IsoDate[];
   reportedOn: readonly IsoDate[];
   prices: readonly { paidOn: IsoDate; paidPriceCents: Cents }[];
+  withdrawnOn: readonly IsoDate[];
 }
 
 /**
  * A correction of a contract keeps the records under it true, on the fields given: signed no later than its first
- * milestone is due, progress is reported or a price is paid under it, and worth no less than the highest price paid
- * under it, as each of those was judged against the contract when it was recorded.
+ * milestone is due, progress is reported, a price is paid under it or it was withdrawn, and worth no less than the
+ * highest price paid under it, as each of those was judged against the contract when it was recorded.
  */
 export function correctedContractViolations(contract: Partial<Pick<ContractInput, 'signedOn' | 'amountCents'>>, dependants: ContractDependants): RuleViolation[] {
-  const firstDependant = [...dependants.dueOn, ...dependants.reportedOn, ...dependants.prices.map((price) => price.paidOn)].sort()[0];
+  const firstDependant = [...dependants.dueOn, ...dependants.reportedOn, ...dependants.prices.map((price) => price.paidOn), ...dependants.withdrawnOn].sort()[0];
   const highestPrice = Math.max(0, ...dependants.prices.map((price) => price.paidPriceCents));
   return [
     ...whereGiven(contract.signedOn, (date) => (firstDependant !== undefined && date > firstDependant ? [{ field: 'signedOn', code: 'afterContractRecords', params: { first: firstDependant } }] : [])),

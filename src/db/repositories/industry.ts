@@ -195,14 +195,15 @@ export async function listContractWithdrawals(db: Db, contractId?: string): Prom
   return query.execute();
 }
 
-/** What a contract's signing day and amount bound: its milestones' due days, their progress reports' days, and the prices paid under it. */
-export async function contractDependants(db: Db, contractId: string): Promise<{ dueOn: string[]; reportedOn: string[]; prices: { paidOn: string; paidPriceCents: number }[] }> {
-  const [milestones, reports, prices] = await Promise.all([
+/** What a contract's signing day and amount bound: its milestones' due days, their progress reports' days, the prices paid under it and its withdrawal's day. */
+export async function contractDependants(db: Db, contractId: string): Promise<{ dueOn: string[]; reportedOn: string[]; prices: { paidOn: string; paidPriceCents: number }[]; withdrawnOn: string[] }> {
+  const [milestones, reports, prices, withdrawals] = await Promise.all([
     db.selectFrom('contractMilestone').select('dueOn').where('contractId', '=', contractId).execute(),
     db.selectFrom('milestoneProgress').innerJoin('contractMilestone', 'contractMilestone.id', 'milestoneProgress.milestoneId').select('milestoneProgress.reportedOn').where('contractMilestone.contractId', '=', contractId).execute(),
     db.selectFrom('priceDevelopment').select(['paidOn', 'paidPriceCents']).where('contractId', '=', contractId).execute(),
+    listContractWithdrawals(db, contractId),
   ]);
-  return { dueOn: milestones.map((row) => row.dueOn), reportedOn: reports.map((row) => row.reportedOn), prices };
+  return { dueOn: milestones.map((row) => row.dueOn), reportedOn: reports.map((row) => row.reportedOn), prices, withdrawnOn: withdrawals.map((row) => row.withdrawnOn) };
 }
 
 export async function listContractDeliveries(db: Db): Promise<{ contractId: string; deliveryId: string; title: string }[]> {
