@@ -464,6 +464,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `Deze levering heeft al een betaling met dit kenmerk, van ${p.paidOn} (${KEY_FOLDING.nl}); geef elke betaling een eigen kenmerk, of trek die betaling eerst in als ze per vergissing is ingevoerd.`,
     paymentFarAboveValuation: (p) =>
       `Deze betaling van ${euro('nl', p.amount)} is ${writtenNumber('nl', p.ratio)} keer de waardering van deze levering (${euro('nl', p.valuation)}). Is het bedrag in centen ingevoerd, of staat er een nul te veel? Klopt het toch, bevestig het dan om de betaling vast te leggen.`,
+    datedInSentLetterPeriod: (p) =>
+      `${p.date} valt in de periode van de brief met peildatum ${p.referenceDate}${p.paperNumber ? ` (${p.paperNumber})` : ''}, die al naar de Kamer is gestuurd. Vastgelegd verandert dit wat het register op die peildatum laat zien: de cijfers die de brief afdrukte, kloppen dan niet meer met het register op die datum (de brief zelf blijft zoals hij is verstuurd). Is dat de bedoeling, zoals bij een correctie, bevestig het dan; anders kiest u een datum na de peildatum.`,
     confirmationRequired: () => 'Wat is ingevoerd kan, maar is eerder een vergissing; invalidParams noemt elke waarschuwing. Stuur hun codes mee in confirm om het toch vast te leggen.',
     alreadyWithdrawn: (p) => `Deze boeking is al ingetrokken per ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `Een boeking kan niet worden ingetrokken vóór haar eigen datum (${p.entryDate ?? ''}).`,
@@ -902,6 +904,8 @@ const REASONS: Record<Language, Record<string, Message>> = {
       `This delivery has a payment with this reference already, of ${p.paidOn} (${KEY_FOLDING.en}); give each payment a reference of its own, or first withdraw that payment if it was entered in error.`,
     paymentFarAboveValuation: (p) =>
       `This payment of ${euro('en', p.amount)} is ${writtenNumber('en', p.ratio)} times this delivery's valuation (${euro('en', p.valuation)}). Was the amount typed in cents, or is there a zero too many? If it is right, confirm it to record the payment.`,
+    datedInSentLetterPeriod: (p) =>
+      `${p.date} falls in the period of the letter with reference date ${p.referenceDate}${p.paperNumber ? ` (${p.paperNumber})` : ''}, which was sent to parliament already. Recorded, this changes what the register shows at that reference date: the figures the letter printed will no longer match the register at that date (the letter itself stays as it was sent). If that is meant, as with a correction, confirm it; otherwise choose a date after the reference date.`,
     confirmationRequired: () => 'What was entered is possible, but more likely a mistake; invalidParams names each warning. Send their codes in confirm to record it anyway.',
     alreadyWithdrawn: (p) => `This entry was already withdrawn as of ${p.withdrawnOn ?? ''}.`,
     beforeEntry: (p) => `An entry cannot be withdrawn before its own date (${p.entryDate ?? ''}).`,

@@ -47,7 +47,9 @@ import { countedMoney, firstPaidOn, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
-import type { WarningCode } from '../domain/warnings.ts';
+import type { Warning, WarningCode } from '../domain/warnings.ts';
+import { sentLetterPeriodWarnings } from '../domain/sent-letter-period.ts';
+import * as letters from '../db/repositories/letters.ts';
 import { newRecordId } from './record-ids.ts';
 
 type Db = Kysely<Database>;
@@ -215,18 +217,41 @@ export type ValuationInput = Omit<Valuation, 'id' | 'deliveryId' | 'recordedAt'>
 
 /**
  * Adds a valuation (a revaluation when earlier ones exist), dated no earlier than the delivery's beginning; earlier valuations
- * stay as they were. With an expected version (If-Match), only when the delivery is still at it.
+ * stay as they were. With an expected version (If-Match), only when the delivery is still at it. One dated in the period
+ * of a letter sent to parliament is added only when `confirmed` names that warning, which its audit event then keeps.
  */
-export async function addValuation(db: Db, context: RequestContext, deliveryId: string, input: ValuationInput, expectedVersion?: ExpectedVersion): Promise<Valuation> {
+export async function addValuation(
+  db: Db,
+  context: RequestContext,
+  deliveryId: string,
+  input: ValuationInput,
+  expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
+): Promise<Valuation> {
   return inTransaction(db, async (trx) => {
     const delivery = await lockDelivery(trx, deliveryId, expectedVersion);
     assertValid([...valuationViolations(input, requestDay(context)), ...valuationOfDeliveryViolations(delivery, input)]);
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'effectiveDate', input.effectiveDate), confirmed);
     const valuation = await money.insertValuation(trx, { id: newRecordId(), deliveryId, ...input });
     await revalue(trx, delivery, 'amountCents');
-    await recordAuditEvent(trx, context, { action: 'valuation.create', object: auditObject(deliveryId), result: 'success', after: valuation });
+    await recordAuditEvent(trx, context, { action: 'valuation.create', object: auditObject(deliveryId), result: 'success', after: valuation, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return valuation;
   });
 }
+
+/**
+ * The warning of money dated on or before the reference date of the latest letter sent to parliament: recorded, it
+ * changes what the register says held at a date whose figures parliament has (sentLetterPeriodWarnings).
+ */
+async function sentLetterPeriodWarningsOf(db: Db, field: string, date: IsoDate): Promise<Warning[]> {
+  return sentLetterPeriodWarnings(field, date, await letters.latestSentLetter(db));
+}
+
+/** What the detail of a change's audit event keeps of the warnings confirmed for it: nothing when there were none. */
+const confirmedDetail = (confirmedWarnings: readonly Warning[]) => (confirmedWarnings.length > 0 ? { confirmedWarnings } : {});
+
+/** The detail of an audit event, left out when it says nothing. */
+const withDetail = (detail: Record<string, unknown>) => (Object.keys(detail).length > 0 ? { detail } : {});
 
 /** What a valuation must meet of its delivery, on the fields given: dated no earlier than its beginning, at a basis its support type is valued at. */
 function valuationOfDeliveryViolations(delivery: deliveries.StoredDelivery, input: Partial<ValuationInput>): RuleViolation[] {
@@ -247,7 +272,8 @@ export type PaymentInput = Omit<Payment, 'id' | 'deliveryId' | 'recordedAt'>;
 /**
  * Adds a payment; the first payment of a procurement or fund contribution is when it was realised. With an
  * expected version (If-Match), only when the delivery is still at it. A payment far above the delivery's
- * valuation is added only when `confirmed` names that warning, which its audit event then keeps.
+ * valuation, or dated in the period of a letter sent to parliament, is added only when `confirmed` names that
+ * warning, which its audit event then keeps.
  */
 export async function addPayment(
   db: Db,
@@ -262,16 +288,11 @@ export async function addPayment(
     const entries = await moneyOf(trx, deliveryId);
     assertValid([...paymentViolations(input, requestDay(context)), ...paymentOfDeliveryViolations(delivery, entries, input)]);
     const counted = countedMoney(entries);
-    const confirmedWarnings = assertConfirmed(paymentWarnings(input.amountCents, counted.valuations), confirmed);
+    const warnings = [...paymentWarnings(input.amountCents, counted.valuations), ...(await sentLetterPeriodWarningsOf(trx, 'paidOn', input.paidOn))];
+    const confirmedWarnings = assertConfirmed(warnings, confirmed);
     const payment = await money.insertPayment(trx, { id: newRecordId(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
-    await recordAuditEvent(trx, context, {
-      action: 'payment.create',
-      object: auditObject(deliveryId),
-      result: 'success',
-      after: payment,
-      ...(confirmedWarnings.length > 0 ? { detail: { confirmedWarnings } } : {}),
-    });
+    await recordAuditEvent(trx, context, { action: 'payment.create', object: auditObject(deliveryId), result: 'success', after: payment, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return payment;
   });
 }
@@ -311,7 +332,9 @@ export interface WithdrawalInput {
  * own date, it leaves every figure as if the entry had never been made: a delivery realised by payment is
  * realised on the day of its first payment not so withdrawn (firstPaidOn), and a value made public that counted
  * it is withheld until the delivery is decided on again (reconsiderAfterWithdrawal). It raises the delivery's
- * version, as the entry did; with an expected version (If-Match), only when the delivery is still at it.
+ * version, as the entry did; with an expected version (If-Match), only when the delivery is still at it. One
+ * dated in the period of a letter sent to parliament is made only when `confirmed` names that warning, which its
+ * audit event then keeps.
  */
 export async function withdrawMoney(
   db: Db,
@@ -320,6 +343,7 @@ export async function withdrawMoney(
   entryId: string,
   input: WithdrawalInput,
   expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
 ): Promise<money.Withdrawal & { deliveryId: string }> {
   return inTransaction(db, async (trx) => {
     const entry = await findEntry(trx, kind, entryId);
@@ -330,6 +354,7 @@ export async function withdrawMoney(
       ...entryWithdrawalViolations(entry, await money.findWithdrawal(trx, kind, entryId), input),
       ...realisationAfterWithdrawalViolations(delivery, await moneyOf(trx, delivery.id), entry, input),
     ]);
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'withdrawnOn', input.withdrawnOn), confirmed);
     const withdrawal = await money.insertWithdrawal(trx, kind, { entryId, ...input });
     await revalue(trx, delivery, 'id');
     const publicValueWithheld = await reconsiderAfterWithdrawal(trx, delivery.id, withdrawal);
@@ -339,7 +364,7 @@ export async function withdrawMoney(
       result: 'success',
       before: entry,
       after: withdrawal,
-      ...(publicValueWithheld ? { detail: { publicValueWithheld } } : {}),
+      ...withDetail({ ...(publicValueWithheld ? { publicValueWithheld } : {}), ...confirmedDetail(confirmedWarnings) }),
     });
     return { ...withdrawal, deliveryId: entry.deliveryId };
   });

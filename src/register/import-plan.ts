@@ -28,6 +28,8 @@ import {
   type ValuationBasis,
 } from '../domain/delivery.ts';
 import { importedShipmentWarnings } from '../domain/export-control.ts';
+import { sentLetterPeriodWarnings, type SentLetter } from '../domain/sent-letter-period.ts';
+import * as letters from '../db/repositories/letters.ts';
 import { isSameRecord } from '../domain/same-record.ts';
 import { unconfirmed, type Warning, type WarningCode } from '../domain/warnings.ts';
 import { isUuid } from '../../common/ids.ts';
@@ -77,9 +79,10 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   checkMoney(registerRows, registerDeliveries, await imports.paymentsOf(db, [...registerDeliveries.keys()]), known.payment);
   const moneyRows = registerRows.filter((row) => row.sheet !== 'delivery');
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), moneyRows);
-  const warned = new Map([
-    ...paymentWarningsOf(bySheet('valuation'), bySheet('payment'), await imports.currentValuationsOf(db, [...registerDeliveries.keys()])),
-    ...shipmentWarningsOf(bySheet('delivery')),
+  const warned = warningsByRow([
+    paymentWarningsOf(bySheet('valuation'), bySheet('payment'), await imports.currentValuationsOf(db, [...registerDeliveries.keys()])),
+    shipmentWarningsOf(bySheet('delivery')),
+    sentLetterPeriodWarningsOf(moneyRows, await letters.latestSentLetter(db)),
   ]);
   const confirmedWarnings = new Map<PlannedRow, Warning[]>();
   const unconfirmedWarnings = new Set<WarningCode>();
@@ -96,6 +99,35 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
     if (money.deliveryRow && heldBack.has(money.deliveryRow) && (money.outcome === 'create' || money.outcome === 'invalid')) addFaults(money, [deliveryRowInvalid(money.deliveryRow)]);
   }
   return { rows, registerDeliveries, importedDeliveries: known.delivery, names, importedBefore, confirmedWarnings, unconfirmedWarnings };
+}
+
+/** The warnings of each row, of every kind. */
+function warningsByRow(kinds: readonly Map<PlannedRow, Warning[]>[]): Map<PlannedRow, Warning[]> {
+  const warned = new Map<PlannedRow, Warning[]>();
+  for (const [row, warnings] of kinds.flatMap((kind) => [...kind])) warned.set(row, [...(warned.get(row) ?? []), ...warnings]);
+  return warned;
+}
+
+/** The field of a money row that dates it. */
+const MONEY_DATES = { valuation: 'effectiveDate', payment: 'paidOn' } as const;
+
+/**
+ * The warnings of each valuation and payment row the import would make (or that has faults of its own, to show them
+ * at once) dated in the period of the latest letter sent to parliament (sentLetterPeriodWarnings): read once for the
+ * whole file. A date refused (one after today) records nothing and is not warned of.
+ */
+function sentLetterPeriodWarningsOf(moneyRows: PlannedRow[], sent: SentLetter | undefined): Map<PlannedRow, Warning[]> {
+  const warned = new Map<PlannedRow, Warning[]>();
+  if (!sent) return warned;
+  for (const row of moneyRows) {
+    if ((row.outcome !== 'create' && row.outcome !== 'invalid') || (row.sheet !== 'valuation' && row.sheet !== 'payment')) continue;
+    const field = MONEY_DATES[row.sheet];
+    const date = row.values[field];
+    if (typeof date !== 'string' || row.faults.some((fault) => fault.field === field)) continue;
+    const warnings = sentLetterPeriodWarnings(field, date, sent);
+    if (warnings.length > 0) warned.set(row, warnings);
+  }
+  return warned;
 }
 
 /**

@@ -73,8 +73,9 @@ const BESIDE_THE_INPUT = new Set(['deliveryReference', 'deliveryReferences', 'pr
  */
 const SHEET_RULES = {
   delivery: passedFieldRules(DeliveryInputSchema, (passed, today) => stageViolations(lifecycleDates(passed), today)),
-  valuation: passedFieldRules(ValuationInputSchema, (passed, today) => whereGiven(passed.effectiveDate, (date) => pastDateViolations('effectiveDate', date, today))),
-  payment: passedFieldRules(PaymentInputSchema, (passed, today) => whereGiven(passed.paidOn, (paidOn) => paymentViolations({ paidOn }, today))),
+  // A row's warnings are confirmed for the whole import, not per row.
+  valuation: passedFieldRules(ValuationInputSchema.omit({ confirm: true }), (passed, today) => whereGiven(passed.effectiveDate, (date) => pastDateViolations('effectiveDate', date, today))),
+  payment: passedFieldRules(PaymentInputSchema.omit({ confirm: true }), (passed, today) => whereGiven(passed.paidOn, (paidOn) => paymentViolations({ paidOn }, today))),
   // The deliveries a programme trains for are named by their references, found when the import is made.
   trainingProgramme: passedFieldRules(ProgrammeInputSchema.omit({ deliveryIds: true }), programmeInputRules.check),
   trainingContribution: contributionInputRules,

@@ -25,7 +25,7 @@ type Db = Kysely<Database>;
 export const IMPORT_MODES = ['allOrNothing', 'onlyValid'] as const;
 
 /** The warnings the rows of an import may have, which its importer may confirm for every row that has them. */
-export const IMPORT_WARNINGS = ['paymentFarAboveValuation', 'shippedWithoutLicence'] as const satisfies readonly WarningCode[];
+export const IMPORT_WARNINGS = ['paymentFarAboveValuation', 'shippedWithoutLicence', 'datedInSentLetterPeriod'] as const satisfies readonly WarningCode[];
 type ImportWarning = (typeof IMPORT_WARNINGS)[number];
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
@@ -86,7 +86,10 @@ export interface ImportReport {
 export interface ImportFile {
   fileName: string;
   bytes: Uint8Array;
-  /** The warnings its importer confirmed, for every row that has them (a payment far above its valuation, goods shipped without a licence in the register). */
+  /**
+   * The warnings its importer confirmed, for every row that has them (a payment far above its valuation, goods shipped
+   * without a licence in the register, money dated in the period of a letter sent to parliament).
+   */
   confirmed?: readonly ImportWarning[];
 }
 

@@ -372,7 +372,7 @@ describeEachDatabase('export control API', (database) => {
     // Their fire control, licensed later beside them: equipment outside the UN Register's categories, under which no tank left.
     const fireControl = { ...licenceFor(assessment.body.id, 'battleTanks'), number: `ML5-${tanks.id}`, issuedOn: '2024-03-01', militaryListCategory: 'ML5', unRegisterCategory: null, quantityAuthorised: null };
     expect((await licensing('POST', `/deliveries/${tanks.id}/export-licences`, fireControl)).status).toBe(201);
-    const valued = await registrar('POST', `/deliveries/${tanks.id}/valuations`, { amountCents: 800_000_000, basis: 'replacementValue', effectiveDate: '2024-04-15' });
+    const valued = await registrar('POST', `/deliveries/${tanks.id}/valuations`, { amountCents: 800_000_000, basis: 'replacementValue', effectiveDate: '2024-04-15', confirm: ['datedInSentLetterPeriod'] });
     expect(valued.status).toBe(201);
     const { version } = (await registrar('GET', `/deliveries/${tanks.id}`)).body;
     expect((await registrar('PATCH', `/deliveries/${tanks.id}`, { realisedAt: '2024-04-15' }, { 'If-Match': `"${version}"` })).status).toBe(200);

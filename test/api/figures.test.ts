@@ -74,7 +74,8 @@ describeEachDatabase('figures API', (database) => {
       fundingSource: 'ukraineSupportBudget',
       committedAt: '2025-01-15',
     })).body;
-    await pay('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 1_01, paidOn: '2025-01-20' });
+    // Before the reference date of the demonstration's letter sent (4 February 2025): confirmed as such.
+    await pay('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 1_01, paidOn: '2025-01-20', confirm: ['datedInSentLetterPeriod'] });
     await pay('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 7_77, paidOn: '2025-08-31' });
     await pay('POST', `/deliveries/${purchase.id}/payments`, { amountCents: 9_99, paidOn: '2025-09-01' });
     const paid = (await call('GET', LETTER_QUERY)).body;

@@ -247,15 +247,15 @@ describe('the Kiel-compatible file', () => {
     const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voertuigen (intern)' });
     expect(created.status).toBe(201);
     const valuations = `/deliveries/${created.body.id}/valuations`;
-    expect((await registrar('POST', valuations, { amountCents: 4_000_000_00, basis: 'replacementValue', effectiveDate: '2025-04-15' })).status).toBe(201);
-    expect((await registrar('POST', valuations, { amountCents: 1_250_000_00, basis: 'bookValue', effectiveDate: '2025-05-01' })).status).toBe(201);
+    expect((await registrar('POST', valuations, { amountCents: 4_000_000_00, basis: 'replacementValue', effectiveDate: '2025-04-15', confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
+    expect((await registrar('POST', valuations, { amountCents: 1_250_000_00, basis: 'bookValue', effectiveDate: '2025-05-01', confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
     const decided = await disclosure('POST', '/disclosure-decisions', {
       deliveryIds: [created.body.id], state: 'public', publicTitle: title, publicCategory: 'other', publicFrom: '2025-05-02', publicValue: true, publicRealisedDate: 'day',
     });
     expect(decided.status).toBe(201);
     expect(decided.body.items[0]).toMatchObject({ publicValueCents: 1_250_000_00, publicValueBasis: 'bookValue' });
     // A later revaluation changes neither the value decided public nor its basis.
-    expect((await registrar('POST', valuations, { amountCents: 5_000_000_00, basis: 'replacementValue', effectiveDate: '2025-06-01' })).status).toBe(201);
+    expect((await registrar('POST', valuations, { amountCents: 5_000_000_00, basis: 'replacementValue', effectiveDate: '2025-06-01', confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
 
     const [, ...rows] = parseCsv((await anonymous('GET', '/public/kiel')).body as string);
     const row = rows.find((cells) => cells[5] === title)!;
@@ -510,7 +510,7 @@ describe('what no public file tells', () => {
     const canary = async (title: string) => {
       const created = await registrar('POST', '/deliveries', { ...stockDelivery, title, committedAt: '2014-02-03', realisedAt: '2014-03-03' });
       expect(created.status).toBe(201);
-      const valued = await registrar('POST', `/deliveries/${created.body.id}/valuations`, { amountCents: 777_777_777, basis: 'replacementValue', effectiveDate: '2014-03-03' });
+      const valued = await registrar('POST', `/deliveries/${created.body.id}/valuations`, { amountCents: 777_777_777, basis: 'replacementValue', effectiveDate: '2014-03-03', confirm: ['datedInSentLetterPeriod'] });
       expect(valued.status).toBe(201);
       return created.body.id as string;
     };

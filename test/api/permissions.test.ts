@@ -65,8 +65,8 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'PUT /deliveries/{id}': { body: () => ({ ...procurement, title: 'Munitie, vervangen' }) },
   'PATCH /deliveries/{id}': { body: () => ({ title: 'Munitie, gewijzigd' }) },
   'DELETE /deliveries/{id}': {},
-  'POST /deliveries/{id}/valuations': { body: () => ({ amountCents: 100_00, basis: 'contractPrice', effectiveDate: '2025-03-01' }) },
-  'POST /deliveries/{id}/payments': { body: () => ({ amountCents: 100_00, paidOn: '2025-04-01' }) },
+  'POST /deliveries/{id}/valuations': { body: () => ({ amountCents: 100_00, basis: 'contractPrice', effectiveDate: '2025-03-01', confirm: ['datedInSentLetterPeriod'] }) },
+  'POST /deliveries/{id}/payments': { body: () => ({ amountCents: 100_00, paidOn: '2025-04-01', confirm: ['datedInSentLetterPeriod'] }) },
   'GET /figures': { query: '?referenceDate=2025-08-31&compareDate=2025-02-04' },
   'GET /figures/series': { query: '?from=2025-01-01&to=2025-08-31' },
   'GET /figures/next-letter-dates': {},
@@ -151,8 +151,8 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /export-control/reports/{year}': {},
   'GET /export-control/reports/{year}/{report}': { query: '?format=csv' },
   // Corrections: each request withdraws an entry of its own.
-  'POST /payments/{id}/withdrawal': { body: () => ({ withdrawnOn: '2025-04-01', reason: 'Dubbel geboekt' }) },
-  'POST /valuations/{id}/withdrawal': { body: () => ({ withdrawnOn: '2025-03-01', reason: 'Tikfout' }) },
+  'POST /payments/{id}/withdrawal': { body: () => ({ withdrawnOn: '2025-04-01', reason: 'Dubbel geboekt', confirm: ['datedInSentLetterPeriod'] }) },
+  'POST /valuations/{id}/withdrawal': { body: () => ({ withdrawnOn: '2025-03-01', reason: 'Tikfout', confirm: ['datedInSentLetterPeriod'] }) },
   // Import from spreadsheets
   'GET /imports/template': {},
   'POST /imports/dry-run': { body: () => importFile() },
@@ -343,9 +343,11 @@ describe('the permission matrix on every route', () => {
       id = (await createProject(db(), systemContext('test'), { ...replenishmentProject, budgetCents: null, expectedOn: null, note: '', replaces: [], reason: '' })).id;
     } else if (operation.path.startsWith('/payments/') || operation.path.startsWith('/valuations/')) {
       const delivery = await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...procurement });
+      // Dated in the period of a letter sent by then.
+      const confirmed = ['datedInSentLetterPeriod'] as const;
       id = operation.path.startsWith('/payments/')
-        ? (await addPayment(db(), systemContext('test'), delivery.id, { amountCents: 100_00, paidOn: '2025-04-01', reference: null, note: '' })).id
-        : (await addValuation(db(), systemContext('test'), delivery.id, { amountCents: 100_00, basis: 'contractPrice', effectiveDate: '2025-03-01', currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' })).id;
+        ? (await addPayment(db(), systemContext('test'), delivery.id, { amountCents: 100_00, paidOn: '2025-04-01', reference: null, note: '' }, undefined, confirmed)).id
+        : (await addValuation(db(), systemContext('test'), delivery.id, { amountCents: 100_00, basis: 'contractPrice', effectiveDate: '2025-03-01', currency: 'EUR', originalAmountMinor: null, exchangeRate: null, note: '' }, undefined, confirmed)).id;
     } else if (/readiness|replacement/.test(operation.path)) {
       id = (await createDelivery(db(), systemContext('test'), { ...unsetDeliveryFields(), ...stockDelivery })).id;
     } else if (operation.path.startsWith('/export-control/reports/')) {

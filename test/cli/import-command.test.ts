@@ -134,7 +134,7 @@ describe('the import command', () => {
     expect(unconfirmed.code).toBe(1);
 
     const unknown = await runCli(dataDir, ['import', file, '--confirm', 'paymentAboveValuation']);
-    expect([unknown.output.trim(), unknown.code]).toEqual(['--confirm paymentAboveValuation: not a warning an import has; the warnings are paymentFarAboveValuation, shippedWithoutLicence.', 1]);
+    expect([unknown.output.trim(), unknown.code]).toEqual(['--confirm paymentAboveValuation: not a warning an import has; the warnings are paymentFarAboveValuation, shippedWithoutLicence, datedInSentLetterPeriod.', 1]);
 
     const confirmed = await runCli(dataDir, ['import', file, '--confirm', 'paymentFarAboveValuation']);
     expect([confirmed.output, confirmed.code]).toEqual([expect.stringMatching(/Imported 3 rows \(import [0-9a-f-]{36}\)/), 0]);

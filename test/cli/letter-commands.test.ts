@@ -92,7 +92,7 @@ describe('the letter commands', () => {
         basis: 'replacementValue',
         effectiveDate: '2025-02-04',
         note: 'Herwaardering',
-      }));
+      }, undefined, ['datedInSentLetterPeriod']));
     const differenceLines = [
       // As the letter printed the figures (€ 2,1 mld., not the € 2,05 mld. a later letter's column gives), and the cents behind them.
       'stock: printed € 2,1 mld. (exactly 205000000000 cents), recomputed € 2,1 mld. (exactly 208000000003 cents), difference +€ 30.000.000,03',

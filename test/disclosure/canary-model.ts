@@ -85,6 +85,8 @@ const DATES = ['2024-01-15', '2024-03-01', '2024-06-30', '2024-09-15', '2025-01-
 const REFERENCE_DATES = ['2024-06-30', '2025-02-04', '2025-08-31'] as const;
 /** Letter dates: after each reference date, and one before them all (a letter dated before its reference date is refused). */
 const LETTER_DATES = ['2024-07-10', '2025-02-20', '2025-09-10', '2025-10-15', '2025-10-15', '2024-06-01'] as const;
+/** Money is recorded at any of the dates, also in the period of a letter sent: confirmed as such, as the model means it. */
+const IN_SENT_PERIOD = ['datedInSentLetterPeriod'] as const;
 
 /** Public texts with what breaks CSV, Markdown and HTML. */
 const MARKUP = '<b>vet</b>';
@@ -886,7 +888,7 @@ export class CanaryRun {
         if (value) {
           this.#amounts.add(value.amountCents);
           const valued = await this.#attempt(() =>
-            addValuation(db, context, delivery.id, { ...value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: fittingBasis(delivery.supportType), note: `Taxatie ${this.#canary(step.salt + 8)}` }),
+            addValuation(db, context, delivery.id, { ...value, currency: 'EUR', originalAmountMinor: null, exchangeRate: null, basis: fittingBasis(delivery.supportType), note: `Taxatie ${this.#canary(step.salt + 8)}` }, undefined, IN_SENT_PERIOD),
           );
           // A valuation is not dated before the pledge.
           const isValued = this.#expect(step.pledgedAt && value.effectiveDate < step.pledgedAt ? 'Validation' : 'ok', valued, 'valuation');
@@ -992,7 +994,7 @@ export class CanaryRun {
                 exchangeRate: step.withRate ? '1.000000' : null,
                 basis: fittingBasis(target.supportType),
                 note: `Herwaardering ${this.#canary(step.salt)}`,
-              }),
+              }, undefined, IN_SENT_PERIOD),
         );
         if (!this.#expect(expected, attempt)) return;
         target.valuations.push({ amountCents: step.amountCents, effectiveDate: step.effectiveDate, basis: fittingBasis(target.supportType) });
@@ -1013,7 +1015,7 @@ export class CanaryRun {
             : 'ok';
         const attempt = await this.#attempt(() =>
           // Random amounts may lie far above the valuation: confirmed, as what reaches a public surface is modelled, not what is plausible.
-          addPayment(db, context, target.id, { amountCents: step.amountCents, paidOn: step.paidOn, reference: this.#canary(step.salt), note: `Betaling ${this.#canary(step.salt + 1)}` }, undefined, ['paymentFarAboveValuation']),
+          addPayment(db, context, target.id, { amountCents: step.amountCents, paidOn: step.paidOn, reference: this.#canary(step.salt), note: `Betaling ${this.#canary(step.salt + 1)}` }, undefined, ['paymentFarAboveValuation', ...IN_SENT_PERIOD]),
         );
         if (!this.#expect(expected, attempt)) return;
         target.payments.push({ amountCents: step.amountCents, paidOn: step.paidOn });

@@ -658,7 +658,7 @@ describeEachDatabase('letters through the API', (database) => {
       docx: Buffer.from(await (await fetchAs(null, `/public/letters/${letterId}/renderings/docx`)).arrayBuffer()),
       report: (await author('GET', `/letters/${letterId}`)).body,
     };
-    const revalued = await registrar('POST', `/deliveries/${artilleryId}/valuations`, { amountCents: 400 * MILLION, basis: 'replacementValue', effectiveDate: '2025-12-01' });
+    const revalued = await registrar('POST', `/deliveries/${artilleryId}/valuations`, { amountCents: 400 * MILLION, basis: 'replacementValue', effectiveDate: '2025-12-01', confirm: ['datedInSentLetterPeriod'] });
     expect(revalued.status).toBe(201);
 
     const verification = await author('GET', `/letters/${letterId}/verification`);

@@ -16,6 +16,8 @@ import { placeholdersOf, submitAndApprove, ifMatchCurrent, SIGNED } from '../sup
 const REFERENCE_DATE = '2025-06-30';
 const AFTER = '2025-07-01';
 const MILLION = 100_000_000; // cents
+/** The confirmation of money dated in the period of a letter sent already. */
+const SENT_PERIOD = ['datedInSentLetterPeriod'];
 
 describeEachDatabase('the deliveries a letter names and lists at its reference date', (database) => {
   let roles: RecordingRoles;
@@ -171,7 +173,8 @@ describeEachDatabase('a final letter that names a delivery by value', (database)
     const { delivery, value } = deliveryRecords(() => roles);
     // Handed over after the reference date: the letter does not list it, but names what was committed for it.
     const deliveryId = await delivery({ ...stockDelivery, title: 'Pantservoertuigen (intern)', realisedAt: '2025-09-01' });
-    await value(deliveryId, 43 * MILLION, '2025-05-01');
+    // Dated in the period of the letter the test before sent.
+    await value(deliveryId, 43 * MILLION, '2025-05-01', SENT_PERIOD);
     const decide = async (decision: Record<string, unknown>) => expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [deliveryId], ...decision })).status).toBe(201);
     const asPublic = { state: 'public', publicTitle: 'Pantservoertuigen', publicCategory: 'other', publicValue: true };
     await decide(asPublic);
@@ -245,8 +248,8 @@ describeEachDatabase('a final letter whose named value is decided public otherwi
     await accepted(author('POST', `/letters/${letter.body.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! }), 200);
     await accepted(author('POST', `/letters/${letter.body.id}/sending`, undefined, await ifMatchCurrent(author, letter.body.id)), 200);
 
-    // Revalued before the reference date, and decided public with the new value: open data shows €350 mln.
-    await value(deliveryId, 350 * MILLION, '2025-06-01');
+    // Revalued before the reference date (confirmed: the letter was sent), and decided public with the new value: open data shows €350 mln.
+    await value(deliveryId, 350 * MILLION, '2025-06-01', SENT_PERIOD);
     await decide();
     const publication = { paperNumber: 'Kamerstuk 22 054, nr. 457', publishedOn: '2025-08-12' };
     const refused = await author('POST', `/letters/${letter.body.id}/publication`, publication, { ...(await ifMatchCurrent(author, letter.body.id)), 'Accept-Language': 'nl' });
@@ -255,7 +258,7 @@ describeEachDatabase('a final letter whose named value is decided public otherwi
     expect(refused.body.invalidParams[0].reason).toContain('"Houwitsers" als €300 mln., maar het besluit over openbaarmaking maakt sindsdien €350 mln. openbaar');
     expect((await author('GET', `/letters/${letter.body.id}`)).body.publishedAt).toBeNull();
 
-    await value(deliveryId, 300 * MILLION, '2025-06-02');
+    await value(deliveryId, 300 * MILLION, '2025-06-02', SENT_PERIOD);
     await decide();
     expect((await author('POST', `/letters/${letter.body.id}/publication`, publication, await ifMatchCurrent(author, letter.body.id))).status).toBe(200);
   });

@@ -39,7 +39,10 @@ export async function accepted(response: Promise<Answer>, expectedStatus = 201):
   return answer;
 }
 
-/** Deliveries, their valuations at the basis their support type is valued at, and their payments; each returns the id of what it recorded. */
+/**
+ * Deliveries, their valuations at the basis their support type is valued at, and their payments; each returns the id of
+ * what it recorded. Money dated in the period of a letter sent already is recorded with `confirm` naming that warning.
+ */
 export function deliveryRecords(roles: () => RecordingRoles) {
   const supportTypes = new Map<string, SupportType>();
   return {
@@ -48,11 +51,11 @@ export function deliveryRecords(roles: () => RecordingRoles) {
       supportTypes.set(id, fields.supportType as SupportType);
       return id;
     },
-    value: async (deliveryId: string, amountCents: number, effectiveDate: string) => {
+    value: async (deliveryId: string, amountCents: number, effectiveDate: string, confirm: readonly string[] = []) => {
       const basis = fittingBasis(supportTypes.get(deliveryId) ?? 'stock');
-      return (await accepted(roles().registrar('POST', `/deliveries/${deliveryId}/valuations`, { amountCents, basis, effectiveDate }))).body.id as string;
+      return (await accepted(roles().registrar('POST', `/deliveries/${deliveryId}/valuations`, { amountCents, basis, effectiveDate, confirm }))).body.id as string;
     },
-    pay: async (deliveryId: string, amountCents: number, paidOn: string) =>
-      (await accepted(roles().finance('POST', `/deliveries/${deliveryId}/payments`, { amountCents, paidOn }))).body.id as string,
+    pay: async (deliveryId: string, amountCents: number, paidOn: string, confirm: readonly string[] = []) =>
+      (await accepted(roles().finance('POST', `/deliveries/${deliveryId}/payments`, { amountCents, paidOn, confirm }))).body.id as string,
   };
 }

@@ -111,8 +111,9 @@ export function deliveriesRoutes() {
   app.openapi(addValuationRoute, async (c) => {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
+    const { confirm, ...input } = body;
     return addToHistory(c, { request: body, response: ValuationSchema }, async (trx, expected) => {
-      const valuation = await register.addValuation(trx, requestContext(c), id, body, expected);
+      const valuation = await register.addValuation(trx, requestContext(c), id, input, expected, confirm);
       return { version: await register.deliveryVersion(trx, id), body: valuation };
     });
   }, passedFieldsHook(passedFieldRules(ValuationInputSchema, register.valuationViolations), { inRegister: (c, passed) => register.valuationRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
@@ -130,8 +131,9 @@ export function deliveriesRoutes() {
   for (const [route, kind] of [[withdrawPaymentRoute, 'payment'], [withdrawValuationRoute, 'valuation']] as const) {
     app.openapi(route, async (c) => {
       const body = c.req.valid('json');
+      const { confirm, ...input } = body;
       return addToHistory(c, { request: body, response: WithdrawalSchema }, async (trx, expected) => {
-        const { deliveryId, ...withdrawal } = await register.withdrawMoney(trx, requestContext(c), kind, c.req.valid('param').id, body, expected);
+        const { deliveryId, ...withdrawal } = await register.withdrawMoney(trx, requestContext(c), kind, c.req.valid('param').id, input, expected, confirm);
         return { version: await register.deliveryVersion(trx, deliveryId), body: withdrawal };
       });
     }, passedFieldsHook(passedFieldRules(WithdrawalInputSchema, register.withdrawalViolations), { inRegister: (c, passed) => register.withdrawalRegisterViolations(c.get('deps').db, kind, c.req.param('id')!, passed) }));

@@ -101,6 +101,7 @@ export const ValuationInputSchema = z
       .default(null)
       .openapi({ description: 'Euro per unit of the original currency', pattern: EXCHANGE_RATE.source, example: '0.92150000' }),
     note: optionalMultilineText(2000).default(''),
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('ValuationInput');
 
@@ -125,7 +126,7 @@ export const PaymentInputSchema = z
     paidOn: eventDate,
     reference: optionalText(200, 'reference'),
     note: optionalMultilineText(2000).default(''),
-    confirm: confirmations(['paymentFarAboveValuation']),
+    confirm: confirmations(['paymentFarAboveValuation', 'datedInSentLetterPeriod']),
   })
   .openapi('PaymentInput');
 
@@ -149,6 +150,7 @@ export const WithdrawalInputSchema = z
   .strictObject({
     withdrawnOn: eventDate.openapi({ description: 'From this date on the entry no longer counts; its own date to take it out of every figure' }),
     reason: requiredMultilineText(2000),
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('WithdrawalInput');
 

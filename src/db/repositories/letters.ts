@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { z } from 'zod';
 import { LETTER_STATUSES, type LetterStatus } from '../../domain/letter.ts';
+import type { SentLetter } from '../../domain/sent-letter-period.ts';
 import type { Cents } from '../../../common/money.ts';
 import { AnnexRowSchema, AnnexSnapshotSchema, type AnnexRow, type AnnexSnapshot } from '../../letters/compose.ts';
 import type { NamedDeliveryFacts } from '../../letters/named-deliveries.ts';
@@ -181,6 +182,22 @@ export async function nextFinalReferenceDate(db: Db, referenceDate: string): Pro
     .limit(1)
     .executeTakeFirst();
   return row?.referenceDate ?? null;
+}
+
+/**
+ * The latest letter sent to parliament, by its reference date: letters are finalised and sent in the order of their
+ * dates, and only a final letter is sent (one sent is never withdrawn). One read of the index of final letters by
+ * reference date (letter_one_final_per_reference_date), from the latest.
+ */
+export async function latestSentLetter(db: Db): Promise<SentLetter | undefined> {
+  return db
+    .selectFrom('letter')
+    .select(['referenceDate', 'paperNumber'])
+    .where('status', '=', 'final')
+    .where('sentAt', 'is not', null)
+    .orderBy('referenceDate', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The public letters of all final letters, as frozen. */

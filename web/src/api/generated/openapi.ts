@@ -11703,6 +11703,11 @@ export interface components {
             exchangeRate?: string | null;
             /** @default  */
             note?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         PaymentInput: {
             /**
@@ -11722,7 +11727,7 @@ export interface components {
              * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
              * @default []
              */
-            confirm?: "paymentFarAboveValuation"[];
+            confirm?: ("paymentFarAboveValuation" | "datedInSentLetterPeriod")[];
         };
         WithdrawalInput: {
             /**
@@ -11731,6 +11736,11 @@ export interface components {
              */
             withdrawnOn: string;
             reason: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         Figures: {
             /** Format: date */
@@ -14441,7 +14451,7 @@ export interface components {
                 }[];
             }[];
             /** @description The warnings among the faults of rows that have no other (a payment far above its valuation, goods shipped without a licence in the register): confirmed in confirm, those rows are made */
-            confirmable: ("paymentFarAboveValuation" | "shippedWithoutLicence")[];
+            confirmable: ("paymentFarAboveValuation" | "shippedWithoutLicence" | "datedInSentLetterPeriod")[];
             /** @description The visible sheets with a table that no rows were taken from, and why: nothing of them is imported */
             sheetsNotTaken: {
                 sheetName: string;
@@ -14461,10 +14471,10 @@ export interface components {
             /** @description The XLSX, CSV or tab-separated text file, base64 (at most 20971520 bytes before encoding; an empty file is refused as emptyFile) */
             content: string;
             /**
-             * @description The warnings confirmed for every row that has them (paymentFarAboveValuation: a payment far above its valuation; shippedWithoutLicence: goods that need an export licence handed over or delivered before the register was used, without a licence in it); a row with a warning not confirmed has it as a fault
+             * @description The warnings confirmed for every row that has them (paymentFarAboveValuation: a payment far above its valuation; shippedWithoutLicence: goods that need an export licence handed over or delivered before the register was used, without a licence in it; datedInSentLetterPeriod: a valuation or payment dated on or before the reference date of the latest letter sent to parliament, which changes the figures the register gives at that date); a row with a warning not confirmed has it as a fault
              * @default []
              */
-            confirm?: ("paymentFarAboveValuation" | "shippedWithoutLicence")[];
+            confirm?: ("paymentFarAboveValuation" | "shippedWithoutLicence" | "datedInSentLetterPeriod")[];
         };
         ImportCommit: components["schemas"]["ImportFile"] & {
             /**

@@ -1,0 +1,104 @@
+/**
+ * A valuation or payment an import brings dated on or before the reference date of the latest letter sent to
+ * parliament is warned of as the forms warn of it: at its row and date, a fault until the import confirms the
+ * warning for every row that has it, the audit event of each row then keeping the confirmation.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { createApi } from '../../src/api/app.ts';
+import { systemContext } from '../../src/audit/trail.ts';
+import { sendLetter } from '../../src/register/letter-publication.ts';
+import { submitAndApprove } from '../../src/register/letter-review.ts';
+import { createDraft, finalise } from '../../src/register/letters.ts';
+import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { SIGNED } from '../support/letters.ts';
+import { sessionCookieFor } from '../support/sessions.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const context = systemContext('test');
+
+const PURCHASE: SheetRows = {
+  'Leveringen (Deliveries)': [['PERIODE-1', 'Munitie na de brief (import)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 1000, 'stuks', null, null, null, null]],
+  'Waarderingen (Valuations)': [['PERIODE-1-W1', 'PERIODE-1', '€ 125.000,00', 'Contractprijs', '2025-06-01']],
+};
+
+describeEachDatabase('money an import brings dated in the period of a letter sent to parliament', (database) => {
+  let registrar: ApiCall;
+  let finance: ApiCall;
+  let auditor: ApiCall;
+  let template: Uint8Array;
+
+  beforeAll(async () => {
+    const { db } = database();
+    registrar = apiClient(db, { role: 'registrar' });
+    finance = apiClient(db, { role: 'finance' });
+    auditor = apiClient(db, { role: 'auditor' });
+    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'finance') } })).arrayBuffer());
+  });
+
+  const upload = async (rows: SheetRows, fileName: string) => asUpload(await filledTemplate(template, rows), fileName);
+  const outcomes = (body: any) => body.rows.filter((row: any) => row.outcome !== 'example').map((row: any) => [row.reference, row.outcome, row.faults.map((fault: any) => fault.code)]);
+  const sendLetterOf = async (referenceDate: string) => {
+    const { db } = database();
+    const draft = await createDraft(db, context, { ...SIGNED, referenceDate, letterDate: '2025-09-10' });
+    const approved = await submitAndApprove(db, context, draft.id, draft.version);
+    const final = await finalise(db, context, draft.id, approved.version);
+    await sendLetter(db, context, draft.id, final.version);
+  };
+
+  it('is no warning before a letter is sent; after, a fault at the row’s date until confirmed, whose audit event keeps the confirmation', async () => {
+    // Valued in June, before any letter: nothing to warn of.
+    const purchase = await registrar('POST', '/imports', { ...(await upload(PURCHASE, 'aankoop.xlsx')), mode: 'allOrNothing' });
+    expect(purchase.body).toMatchObject({ committed: true, counts: { create: 2, invalid: 0 } });
+    await sendLetterOf('2025-08-31');
+
+    const valuations = await upload({ 'Waarderingen (Valuations)': [['PERIODE-1-W2', 'PERIODE-1', '€ 130.000,00', 'Contractprijs', '2025-08-31'], ['PERIODE-1-W3', 'PERIODE-1', '€ 140.000,00', 'Contractprijs', '2025-09-01']] }, 'waarderingen.xlsx');
+    const dryRun = await registrar('POST', '/imports/dry-run', valuations, { 'Accept-Language': 'en' });
+    expect(outcomes(dryRun.body)).toEqual([
+      ['PERIODE-1-W2', 'invalid', ['datedInSentLetterPeriod']],
+      ['PERIODE-1-W3', 'create', []],
+    ]);
+    expect(dryRun.body.confirmable).toEqual(['datedInSentLetterPeriod']);
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'PERIODE-1-W2').faults[0]).toMatchObject({
+      field: 'effectiveDate',
+      columnLetter: 'E',
+      reason: expect.stringContaining('31 August 2025 falls in the period of the letter with reference date 31 August 2025, which was sent to parliament already'),
+    });
+    expect((await registrar('POST', '/imports', { ...valuations, mode: 'allOrNothing' })).body).toMatchObject({ committed: false });
+
+    const confirmed = { ...valuations, confirm: ['datedInSentLetterPeriod'] };
+    expect(outcomes((await registrar('POST', '/imports/dry-run', confirmed)).body)).toEqual([
+      ['PERIODE-1-W2', 'create', []],
+      ['PERIODE-1-W3', 'create', []],
+    ]);
+    const committed = await registrar('POST', '/imports', { ...confirmed, mode: 'allOrNothing' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 2 } });
+    const events = (await auditor('GET', '/audit-events?action=valuation.create')).body.items as any[];
+    expect(events.find((event) => event.detail?.externalReference === 'PERIODE-1-W2').detail).toMatchObject({
+      importId: committed.body.importId,
+      confirmedWarnings: [{ field: 'effectiveDate', code: 'datedInSentLetterPeriod', params: { date: '2025-08-31', referenceDate: '2025-08-31' } }],
+    });
+    expect(events.find((event) => event.detail?.externalReference === 'PERIODE-1-W3').detail).not.toHaveProperty('confirmedWarnings');
+  });
+
+  it('warns of a payment in the period beside one far above its valuation, each confirmed on its own', async () => {
+    const payments = await upload({ 'Betalingen (Payments)': [['PERIODE-1-B1', 'PERIODE-1', '€ 14.000.000,00', '2025-08-01'], ['PERIODE-1-B2', 'PERIODE-1', '€ 1.000,00', '2025-08-02']] }, 'betalingen.xlsx');
+    const dryRun = await finance('POST', '/imports/dry-run', payments);
+    expect(outcomes(dryRun.body)).toEqual([
+      ['PERIODE-1-B1', 'invalid', ['paymentFarAboveValuation', 'datedInSentLetterPeriod']],
+      ['PERIODE-1-B2', 'invalid', ['datedInSentLetterPeriod']],
+    ]);
+    expect(dryRun.body.confirmable.toSorted()).toEqual(['datedInSentLetterPeriod', 'paymentFarAboveValuation']);
+    expect(outcomes((await finance('POST', '/imports/dry-run', { ...payments, confirm: ['datedInSentLetterPeriod'] })).body)).toEqual([
+      ['PERIODE-1-B1', 'invalid', ['paymentFarAboveValuation']],
+      ['PERIODE-1-B2', 'create', []],
+    ]);
+    const committed = await finance('POST', '/imports', { ...payments, confirm: ['datedInSentLetterPeriod', 'paymentFarAboveValuation'], mode: 'allOrNothing' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 2 } });
+    const events = (await auditor('GET', '/audit-events?action=payment.create')).body.items as any[];
+    expect(events.find((event) => event.detail?.externalReference === 'PERIODE-1-B1').detail.confirmedWarnings.map((warning: any) => warning.code)).toEqual([
+      'paymentFarAboveValuation',
+      'datedInSentLetterPeriod',
+    ]);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Money dated on or before the reference date of the latest letter sent to parliament changes what the register
+ * says held at that date, which the letter printed: a payment, a valuation or a withdrawal so dated is a warning
+ * to confirm, naming the letter, and recorded only when confirmed, its audit event keeping the confirmation.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { systemContext } from '../../src/audit/trail.ts';
+import { recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
+import { submitAndApprove } from '../../src/register/letter-review.ts';
+import { createDraft, finalise } from '../../src/register/letters.ts';
+import { procurement } from '../support/deliveries.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { SIGNED } from '../support/letters.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const context = systemContext('test');
+const IN_PERIOD = '2025-08-31';
+const AFTER_PERIOD = '2025-09-01';
+
+describeEachDatabase('money dated in the period of a letter sent to parliament', (database) => {
+  let registrar: ApiCall;
+  let finance: ApiCall;
+  let auditor: ApiCall;
+  let letterId: string;
+
+  beforeAll(async () => {
+    const { db } = database();
+    registrar = apiClient(db, { role: 'registrar' });
+    finance = apiClient(db, { role: 'finance' });
+    auditor = apiClient(db, { role: 'auditor' });
+    // Final before anything is realised by its reference date, so that no delivery waits for a disclosure decision.
+    const draft = await createDraft(db, context, { ...SIGNED, referenceDate: '2025-08-31', letterDate: '2025-09-10' });
+    const approved = await submitAndApprove(db, context, draft.id, draft.version);
+    letterId = (await finalise(db, context, draft.id, approved.version)).id;
+  });
+
+  let purchases = 0;
+  /** A purchase valued and paid before the letter's reference date, as the register held it when the letter was sent or not. */
+  const purchase = async () => {
+    const { body } = await registrar('POST', '/deliveries', { ...procurement, title: `Aankoop ${++purchases}` });
+    return body.id as string;
+  };
+  const detailOf = async (id: string) => (await registrar('GET', `/deliveries/${id}`)).body;
+  const eventsOf = async (id: string) => (await auditor('GET', `/audit-events?objectId=${id}`)).body.items as any[];
+  const letterVersion = async () => (await registrar('GET', `/letters/${letterId}`)).body.version as number;
+
+  it('is no warning while the letter is final but not sent', async () => {
+    const id = await purchase();
+    expect((await registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 100_000_00, basis: 'contractPrice', effectiveDate: '2025-04-01' })).status).toBe(201);
+    const paid = await finance('POST', `/deliveries/${id}/payments`, { amountCents: 100_000_00, paidOn: '2025-04-01' });
+    expect(paid.status).toBe(201);
+    expect((await finance('POST', `/payments/${paid.body.id}/withdrawal`, { withdrawnOn: IN_PERIOD, reason: 'Dubbel ingevoerd' })).status).toBe(201);
+  });
+
+  it('refuses a payment, a valuation and a withdrawal dated on or before the sent letter’s reference date, naming the letter, and changes nothing', async () => {
+    const id = await purchase();
+    const paid = await finance('POST', `/deliveries/${id}/payments`, { amountCents: 100_000_00, paidOn: '2025-04-01' });
+    await sendLetter(database().db, context, letterId, await letterVersion());
+    const before = await detailOf(id);
+    const eventsBefore = (await eventsOf(id)).length;
+
+    const payment = await finance('POST', `/deliveries/${id}/payments`, { amountCents: 50_000_00, paidOn: IN_PERIOD }, { 'Accept-Language': 'en' });
+    expect(payment.status).toBe(422);
+    expect(payment.body).toMatchObject({ code: 'confirmationRequired', title: 'Confirm the warning first' });
+    expect(payment.body.invalidParams).toEqual([
+      {
+        name: 'paidOn',
+        code: 'datedInSentLetterPeriod',
+        reason: expect.stringContaining('31 August 2025 falls in the period of the letter with reference date 31 August 2025, which was sent to parliament already'),
+      },
+    ]);
+    expect(payment.body.invalidParams[0].reason).toContain('the figures the letter printed will no longer match the register at that date');
+    expect(payment.body.reasonsByLanguage.nl[0]).toContain('valt in de periode van de brief met peildatum 31 augustus 2025, die al naar de Kamer is gestuurd');
+
+    const valuation = await registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 90_000_00, basis: 'contractPrice', effectiveDate: '2025-05-01' });
+    expect([valuation.status, valuation.body.invalidParams.map((param: any) => [param.name, param.code])]).toEqual([422, [['effectiveDate', 'datedInSentLetterPeriod']]]);
+    const withdrawal = await finance('POST', `/payments/${paid.body.id}/withdrawal`, { withdrawnOn: '2025-04-01', reason: 'Verkeerd bedrag' });
+    expect([withdrawal.status, withdrawal.body.invalidParams.map((param: any) => [param.name, param.code])]).toEqual([422, [['withdrawnOn', 'datedInSentLetterPeriod']]]);
+
+    expect(await detailOf(id)).toEqual(before);
+    expect(await eventsOf(id)).toHaveLength(eventsBefore);
+  });
+
+  it('names the letter by its paper number once it has one, and records what is confirmed, the audit event keeping the confirmation', async () => {
+    await recordPublication(database().db, context, letterId, await letterVersion(), { paperNumber: 'Kamerstuk 22 054, nr. 453', publishedOn: '2025-09-10' });
+    const id = await purchase();
+    const warned = await finance('POST', `/deliveries/${id}/payments`, { amountCents: 100_000_00, paidOn: '2025-04-01' }, { 'Accept-Language': 'en' });
+    expect(warned.body.invalidParams[0].reason).toContain('the letter with reference date 31 August 2025 (Kamerstuk 22 054, nr. 453)');
+
+    const confirmation = { confirm: ['datedInSentLetterPeriod'] };
+    const paid = await finance('POST', `/deliveries/${id}/payments`, { amountCents: 100_000_00, paidOn: '2025-04-01', ...confirmation });
+    expect(paid.status).toBe(201);
+    expect(paid.body).not.toHaveProperty('confirm');
+    const valued = await registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 100_000_00, basis: 'contractPrice', effectiveDate: '2025-04-01', ...confirmation });
+    expect(valued.status).toBe(201);
+    expect((await finance('POST', `/payments/${paid.body.id}/withdrawal`, { withdrawnOn: IN_PERIOD, reason: 'Dubbel ingevoerd', ...confirmation })).status).toBe(201);
+    expect(await detailOf(id)).toMatchObject({ realisedAt: '2025-04-01', payments: [{ id: paid.body.id }], valuations: [{ id: valued.body.id }], withdrawals: [{ entryId: paid.body.id }] });
+
+    const confirmed = (date: string, field: string) => ({
+      confirmedWarnings: [{ field, code: 'datedInSentLetterPeriod', params: { date, referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453' } }],
+    });
+    const detailsByAction = Object.fromEntries((await eventsOf(id)).map((event) => [event.action, event.detail]));
+    expect(detailsByAction).toMatchObject({
+      'payment.create': confirmed('2025-04-01', 'paidOn'),
+      'valuation.create': confirmed('2025-04-01', 'effectiveDate'),
+      'payment.withdraw': confirmed(IN_PERIOD, 'withdrawnOn'),
+    });
+  });
+
+  it('is no warning for a date after the sent letter’s reference date', async () => {
+    const id = await purchase();
+    expect((await registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 100_000_00, basis: 'contractPrice', effectiveDate: AFTER_PERIOD })).status).toBe(201);
+    const paid = await finance('POST', `/deliveries/${id}/payments`, { amountCents: 100_000_00, paidOn: AFTER_PERIOD });
+    expect(paid.status).toBe(201);
+    expect((await finance('POST', `/payments/${paid.body.id}/withdrawal`, { withdrawnOn: AFTER_PERIOD, reason: 'Dubbel ingevoerd' })).status).toBe(201);
+    expect((await eventsOf(id)).filter((event) => event.detail?.confirmedWarnings)).toEqual([]);
+  });
+});
