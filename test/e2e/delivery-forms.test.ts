@@ -249,7 +249,30 @@ describeWithBrowser('delivery forms', (browser) => {
     expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).payments.map((payment) => payment.amountCents)).toEqual([250_000_000_00]);
   });
 
-  it('refuses a withdrawal on a delivery someone else changed since the page loaded, shows the latest behind the dialog, and withdraws when confirmed again', async () => {
+  it('warns at the date of a payment in the period of the letter sent to parliament, naming it, and records it once confirmed', async () => {
+    const purchase = await api<DeliveryDetail>(server(), '/deliveries', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Reserveonderdelen (betaald vóór de peildatum)', category: 'other', supportType: 'procurement', fundingSource: 'ukraineSupportBudget', committedAt: '2025-01-10' }),
+    });
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/leveringen/${purchase.id}/betaling`);
+    await page.getByLabel('Bedrag in euro').fill('1.000,00');
+    // The demonstration's letter of 4 February 2025 was sent.
+    await page.getByLabel('Betaald op').fill('2025-02-01');
+    await page.getByRole('button', { name: 'Betaling vastleggen' }).click();
+
+    const confirmation = page.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Betaald op')).toMatch(/^1 februari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/);
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${purchase.id}`)).payments).toEqual([]);
+
+    await confirmation.check();
+    await page.getByRole('button', { name: 'Betaling vastleggen' }).click();
+    await page.getByText('De betaling is vastgelegd.').waitFor();
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${purchase.id}`)).payments.map((payment) => payment.paidOn)).toEqual(['2025-02-01']);
+  });
+
+  it('refuses a withdrawal on a delivery someone else changed since the page loaded, shows the latest behind the dialog, and withdraws when confirmed again, in the period of the letter sent once that is confirmed too', async () => {
     const id = await findDeliveryId(server(), 'overige commerciële verwervingen t/m 4 feb');
     page = await openPageAs(browser(), server(), 'finance');
     await visit(page, server(), `/leveringen/${id}`);
@@ -259,13 +282,20 @@ describeWithBrowser('delivery forms', (browser) => {
     await dialog.getByLabel('Reden').fill('Dubbel geboekt');
 
     // A colleague records a payment meanwhile.
-    await api(server(), `/deliveries/${id}/payments`, { as: 'finance', method: 'POST', body: JSON.stringify({ amountCents: 33_333, paidOn: '2025-01-15' }) });
+    await api(server(), `/deliveries/${id}/payments`, { as: 'finance', method: 'POST', body: JSON.stringify({ amountCents: 33_333, paidOn: '2025-01-15', confirm: ['datedInSentLetterPeriod'] }) });
     await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
     await dialog.getByText('iemand anders heeft de levering intussen gewijzigd, dus er is niets ingetrokken', { exact: false }).waitFor();
     await payments.getByRole('cell', { name: '€ 333,33' }).waitFor();
     expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).withdrawals).toEqual([]);
     expect(await dialog.getByLabel('Reden').inputValue()).toBe('Dubbel geboekt');
 
+    // Withdrawn from its own date, before the reference date of the demonstration's letter sent (4 February 2025).
+    await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
+    const confirmation = dialog.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.waitFor();
+    await dialog.getByText('valt in de periode van de brief met peildatum 4 februari 2025', { exact: false }).first().waitFor();
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).withdrawals).toEqual([]);
+    await confirmation.check();
     await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
     await page.getByText(/^Ingetrokken per .*: Dubbel geboekt$/).waitFor();
     expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).withdrawals.map((withdrawal) => withdrawal.reason)).toEqual(['Dubbel geboekt']);

@@ -229,7 +229,7 @@ describeWithBrowser('disclosure', (browser) => {
     const together: string[] = [];
     for (const [title, amountCents] of [['Generatoren, eerste lot', 30_000_000], ['Generatoren, tweede lot', 32_000_000]] as const) {
       const id = await registerShipped(server(), { ...MINES, title, category: 'nonLethal' });
-      await api(server(), `/deliveries/${id}/valuations`, { method: 'POST', body: JSON.stringify({ amountCents, basis: 'replacementValue', effectiveDate: MINES.realisedAt }) });
+      await api(server(), `/deliveries/${id}/valuations`, { method: 'POST', body: JSON.stringify({ amountCents, basis: 'replacementValue', effectiveDate: MINES.realisedAt, confirm: ['datedInSentLetterPeriod'] }) });
       together.push(id);
     }
     const decide = (body: Record<string, unknown>) => api(server(), '/disclosure-decisions', { as: 'disclosureOfficer', method: 'POST', body: JSON.stringify(body) });
@@ -248,9 +248,9 @@ describeWithBrowser('disclosure', (browser) => {
 
     // One whose value made public counted a valuation withdrawn since waits too, and is told so.
     const alone = await registerShipped(server(), { ...MINES, title: 'Aggregaten', category: 'nonLethal' });
-    const valuation = await api<{ id: string }>(server(), `/deliveries/${alone}/valuations`, { method: 'POST', body: JSON.stringify({ amountCents: 40_000_000, basis: 'replacementValue', effectiveDate: MINES.realisedAt }) });
+    const valuation = await api<{ id: string }>(server(), `/deliveries/${alone}/valuations`, { method: 'POST', body: JSON.stringify({ amountCents: 40_000_000, basis: 'replacementValue', effectiveDate: MINES.realisedAt, confirm: ['datedInSentLetterPeriod'] }) });
     await decide({ deliveryIds: [alone], state: 'public', publicTitle: 'Aggregaten', publicCategory: 'nonLethal', publicValue: true, publicFrom: '2025-09-01' });
-    await api(server(), `/valuations/${valuation.id}/withdrawal`, { method: 'POST', body: JSON.stringify({ withdrawnOn: MINES.realisedAt, reason: 'Bedrag tien keer te hoog ingevoerd' }) });
+    await api(server(), `/valuations/${valuation.id}/withdrawal`, { method: 'POST', body: JSON.stringify({ withdrawnOn: MINES.realisedAt, reason: 'Bedrag tien keer te hoog ingevoerd', confirm: ['datedInSentLetterPeriod'] }) });
     await visit(page, server(), `/leveringen/${alone}/openbaarmaking`);
     const withheld = page.locator('.utrecht-alert--warning');
     await withheld.getByText('telde een betaling of waardering mee die sindsdien is ingetrokken', { exact: false }).waitFor();

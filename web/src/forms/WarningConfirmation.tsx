@@ -2,6 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from './controls.tsx';
 import type { Warning } from './useSubmission.ts';
+import type { PaymentInput } from '../api/types.ts';
+
+/** The warnings a form confirms at its fields, as the API names them (a payment's form may have each of them). */
+type FormWarning = NonNullable<PaymentInput['confirm']>[number];
 
 /** The warnings confirmed, each with the value of its field it was confirmed for. */
 type Confirmed = Readonly<Record<string, { name: string; value: unknown }>>;
@@ -30,7 +34,7 @@ export function useWarningConfirmation<V extends object>(warnings: readonly Warn
         }
         return next;
       });
-    return { name, checked, onChange };
+    return { name, codes, checked, onChange };
   }
 
   /** The codes to send in `confirm`: those confirmed for the values the fields hold now. */
@@ -38,9 +42,10 @@ export function useWarningConfirmation<V extends object>(warnings: readonly Warn
   return { at, codes };
 }
 
-/** "Record anyway" at a field the server warned of, to confirm that what it holds is meant. */
-export function WarningConfirmation({ confirmation }: { confirmation: { name: string; checked: boolean; onChange: (checked: boolean) => void } | null }) {
+/** "Record anyway" at a field the server warned of, to confirm that what it holds is meant, in the words of its warning. */
+export function WarningConfirmation({ confirmation }: { confirmation: { name: string; codes: string[]; checked: boolean; onChange: (checked: boolean) => void } | null }) {
   const { t } = useTranslation();
   if (!confirmation) return null;
-  return <CheckboxField name={`${confirmation.name}-confirm`} label={t('form.recordAnyway')} checked={confirmation.checked} onChange={confirmation.onChange} />;
+  const label = t(`form.recordAnyway.${confirmation.codes[0] as FormWarning}`);
+  return <CheckboxField name={`${confirmation.name}-confirm`} label={label} checked={confirmation.checked} onChange={confirmation.onChange} />;
 }

@@ -148,7 +148,10 @@ export const form: typeof nl.form = {
   },
   saving: 'Saving…',
   errorSummary: 'Please check the form',
-  recordAnyway: 'Record anyway: the amount is right',
+  recordAnyway: {
+    paymentFarAboveValuation: 'Record anyway: the amount is right',
+    datedInSentLetterPeriod: 'Record anyway: the date is right, even though the register will then differ from the letter sent',
+  },
   errors: {
     required: 'Fill in this field.',
     invalidAmount: 'Enter an amount, for example 1234567.89.',

@@ -146,7 +146,10 @@ export const form = {
   },
   saving: 'Bezig met opslaan…',
   errorSummary: 'Controleer het formulier',
-  recordAnyway: 'Toch vastleggen: het bedrag klopt',
+  recordAnyway: {
+    paymentFarAboveValuation: 'Toch vastleggen: het bedrag klopt',
+    datedInSentLetterPeriod: 'Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief',
+  },
   errors: {
     required: 'Vul dit veld in.',
     invalidAmount: 'Vul een bedrag in, bijvoorbeeld 1.234.567,89.',

@@ -6,6 +6,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useSubmission } from '../../forms/useSubmission.ts';
+import { useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
+import type { WithdrawalInput } from '../../api/types.ts';
 
 /**
  * The "Intrekken" button of a payment or valuation entered in error, and the dialog that asks from which
@@ -23,12 +25,15 @@ export function WithdrawEntry({ kind, id, entryDate, etag, onChanged }: { kind: 
   const submission = useSubmission({ scope, conflictText: t('delivery.withdrawal.failed', { detail: t('delivery.withdrawal.changed') }) });
   const labels = { withdrawnOn: t('delivery.withdrawal.withdrawnOn'), reason: t('delivery.withdrawal.reason') };
   const scoped = (texts: Record<string, string>) => Object.fromEntries(Object.entries(texts).map(([name, text]) => [`${scope}${name}`, text]));
+  const confirmation = useWarningConfirmation(submission.warnings, { withdrawnOn, reason });
+  const dateConfirmation = confirmation.at('withdrawnOn');
 
   function confirm() {
     // The server judges both fields, in one answer: a date the browser cannot read is sent empty, refused with the reason's faults.
     void submission.submit({}, async () => {
       try {
-        await withdrawEntry(kind, id, { withdrawnOn, reason }, etag);
+        const confirmed = confirmation.codes.length > 0 ? { confirm: confirmation.codes as NonNullable<WithdrawalInput['confirm']> } : {};
+        await withdrawEntry(kind, id, { withdrawnOn, reason, ...confirmed }, etag);
       } catch (error) {
         // Someone else changed the delivery since the page loaded it: the page shows the latest behind the dialog.
         if (isApiError(error, 412)) onChanged();
@@ -49,6 +54,7 @@ export function WithdrawEntry({ kind, id, entryDate, etag, onChanged }: { kind: 
         <ErrorSummary fieldErrors={scoped(submission.fieldErrors)} labels={scoped(labels)} formError={submission.formError} refusals={submission.refusals} />
         <div ref={submission.formRef} className="withdraw-entry-fields">
           <TextField name={`${scope}withdrawnOn`} label={labels.withdrawnOn} type="date" min={entryDate} value={withdrawnOn} onChange={setWithdrawnOn} error={submission.fieldErrors.withdrawnOn} />
+          <WarningConfirmation confirmation={dateConfirmation && { ...dateConfirmation, name: `${scope}withdrawnOn` }} />
           <TextAreaField name={`${scope}reason`} label={labels.reason} value={reason} onChange={setReason} error={submission.fieldErrors.reason} />
         </div>
       </ConfirmDialog>

@@ -72,6 +72,7 @@ function PaymentForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
         <WarningConfirmation confirmation={confirmation.at('amountCents')} />
         <TextField {...field('paidOn')} type="date" />
+        <WarningConfirmation confirmation={confirmation.at('paidOn')} />
         <TextField {...field('reference')} optional />
         <TextAreaField {...field('note')} optional />
         <SubmitButton label={t('form.submit.payment')} submitting={submission.submitting} />

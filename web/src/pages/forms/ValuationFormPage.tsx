@@ -8,6 +8,7 @@ import type { ValuationInput } from '../../api/types.ts';
 import { SelectField, TextAreaField, TextField } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
+import { useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import type { LoadedDelivery } from './DeliveryFormFrame.tsx';
 import { useSubmission } from '../../forms/useSubmission.ts';
@@ -86,11 +87,13 @@ function ValuationForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
     },
     submission.fieldErrors,
   );
+  const confirmation = useWarningConfirmation(submission.warnings, values);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
     const input = readValuation(values, problems, submission.unfinished());
+    if (confirmation.codes.length > 0) input.confirm = confirmation.codes as ValuationInput['confirm'];
     void submission.submitRequest(problems, input, (name) => values[name as ValuationField], async (request) => {
       await entry.add(id, loaded.etag, (ifMatch) => addValuation(id, request, ifMatch));
       navigateWithNotice(`/leveringen/${id}`, 'valuationAdded');
@@ -107,6 +110,7 @@ function ValuationForm({ id, loaded }: { id: string; loaded: LoadedDelivery }) {
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
         <SelectField {...field('basis')} options={FITTING_VALUATION_BASES[loaded.delivery.supportType].map((value) => ({ value, label: t(`valuationBases.${value}`) }))} />
         <TextField {...field('effectiveDate')} type="date" />
+        <WarningConfirmation confirmation={confirmation.at('effectiveDate')} />
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section" aria-describedby="foreign-currency-hint">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('form.sections.foreignCurrency')}</legend>
           <p id="foreign-currency-hint" className="utrecht-form-field-description">
