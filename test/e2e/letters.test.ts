@@ -86,7 +86,7 @@ describeWithBrowser('letters', (browser) => {
     expect(await training.inputValue()).toBe(typed);
   });
 
-  it('puts back the text the author had not saved when the session ended, once logged in again', async () => {
+  it('puts back the text the author had not saved when the session ended, once logged in again, and forgets what the tab kept once they log out', async () => {
     // A session of its own, not the one the other tests share.
     page = await openPageIn(browser(), 'nl');
     await logIn(page, server(), 'letterAuthor');
@@ -111,6 +111,18 @@ describeWithBrowser('letters', (browser) => {
     // Put back once: a later visit shows the letter as saved.
     await visit(page, server(), `/brieven/${draftId}`);
     expect(await training.inputValue()).not.toContain('Een zin die de sessie overleeft.');
+
+    // Kept again when the author goes back, and forgotten when they log out: nothing is left for whoever uses the browser next.
+    await visit(page, server(), '/brieven');
+    await page.getByRole('link', { name: 'Brief met peildatum 31 aug. 2025' }).click();
+    await training.fill(`${await training.inputValue()}\n\nEen zin die het uitloggen niet overleeft.`);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Brieven' }).waitFor();
+    const keptInTab = () => page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('steunregister.unsavedLetter.')).length);
+    expect(await keptInTab()).toBe(1);
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/inloggen'));
+    expect(await keptInTab()).toBe(0);
   });
 
   it("keeps the text typed when the author goes back, puts it back going forward or opening the letter again, and saves it; not once they agreed to leave it", async () => {
@@ -153,28 +165,6 @@ describeWithBrowser('letters', (browser) => {
     await page.getByRole('heading', { level: 1, name: 'Leveringenbrief, peildatum 31 augustus 2025' }).waitFor();
     expect(await training.inputValue()).toBe(typed);
     expect(await page.getByText(RESTORED).count()).toBe(0);
-  });
-
-  it('forgets the text kept in the tab when the author logs out', async () => {
-    // A session of its own: logging out ends it.
-    page = await openPageIn(browser(), 'nl');
-    await logIn(page, server(), 'letterAuthor');
-    await visit(page, server(), '/brieven');
-    await page.getByRole('link', { name: 'Brief met peildatum 31 aug. 2025' }).click();
-    const training = page.getByLabel('Training', { exact: true });
-    await training.fill(`${await training.inputValue()}\n\nEen zin die het uitloggen niet overleeft.`);
-    await page.goBack();
-    await page.getByRole('heading', { level: 1, name: 'Brieven' }).waitFor();
-    const keptInTab = () => page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('steunregister.unsavedLetter.')).length);
-    expect(await keptInTab()).toBe(1);
-
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith('/inloggen'));
-    expect(await keptInTab()).toBe(0);
-    await logIn(page, server(), 'letterAuthor');
-    await visit(page, server(), `/brieven/${draftId}`);
-    await training.waitFor();
-    expect(await training.inputValue()).not.toContain('Een zin die het uitloggen niet overleeft.');
   });
 
   it('lists a placeholder that is not whole once, naming its block, in the language the page shows, and offers no submission while it stands', async () => {
