@@ -8,11 +8,11 @@ import type { FieldDescription } from '../../forms/DescribedField.tsx';
 import { deliveryLinkFields, type DeliveryLinkField } from '../../forms/deliveryLinkFields.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
-import { formatEuroAsTyped } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { contractOwnFields, readContractOwnFields, type ContractOwnField } from './contractFields.ts';
 
 type Contract = IndustryOverview['companies'][number]['contracts'][number];
-type CorrectionField = 'companyId' | 'reference' | 'subject' | 'amountCents' | 'signedOn' | DeliveryLinkField;
+type CorrectionField = ContractOwnField | DeliveryLinkField;
 
 interface Recorded {
   overview: IndustryOverview;
@@ -66,7 +66,6 @@ export function ContractCorrection({ overview, onReload, onRecorded }: Recorded 
 
 function CorrectionForm({ overview, contract, onReload, onRecorded }: Recorded & { contract: Contract; onReload: () => void }) {
   const { t } = useTranslation();
-  const label = (key: 'company' | 'reference' | 'subject' | 'amount' | 'signedOn') => t(`industry.forms.contract.${key}`);
   const deliveries = deliveryLinkFields<CorrectionField>({
     linked: contract.deliveries.map((delivery) => delivery.id),
     label: (number) => t('industry.forms.contract.deliveryNumbered', { number }),
@@ -75,11 +74,7 @@ function CorrectionForm({ overview, contract, onReload, onRecorded }: Recorded &
     filter: { supportType: 'procurement' },
   });
   const fields: Record<CorrectionField, FieldDescription<CorrectionField>> = {
-    companyId: { label: label('company'), control: 'select', options: overview.companies.map((company) => ({ value: company.id, label: `${company.name} (${company.country})` })), initial: contract.companyId },
-    reference: { label: label('reference'), initial: contract.reference },
-    subject: { label: label('subject'), control: 'textarea', rows: 2, initial: contract.subject },
-    amountCents: { label: label('amount'), control: 'amount', hint: t('form.hints.amount'), initial: formatEuroAsTyped(contract.amountCents, currentLanguage()) },
-    signedOn: { label: label('signedOn'), control: 'date', initial: contract.signedOn },
+    ...contractOwnFields(t, overview, { contract, language: currentLanguage() }),
     ...deliveries.fields,
   };
   return (
@@ -90,11 +85,7 @@ function CorrectionForm({ overview, contract, onReload, onRecorded }: Recorded &
       onReload={onReload}
       fields={fields}
       read={(read) => ({
-        companyId: read.required('companyId'),
-        reference: read.required('reference'),
-        subject: read.required('subject'),
-        amountCents: read.amount('amountCents', true),
-        signedOn: read.required('signedOn'),
+        ...readContractOwnFields(read),
         deliveryIds: deliveries.chosen(read.text),
       })}
       send={(input) => correctContract(contract.id, input, versionTag(contract.version))}

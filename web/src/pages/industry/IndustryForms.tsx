@@ -18,6 +18,7 @@ import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { versionTag } from '../../api/client.ts';
 import type { industry as industryWords } from '../../i18n/nl/industry.ts';
+import { contractOwnFields, readContractOwnFields, type ContractOwnField } from './contractFields.ts';
 
 type FormWords = typeof industryWords.forms;
 type FormName = { [F in keyof FormWords]: FormWords[F] extends { legend: string } ? F : never }[keyof FormWords];
@@ -64,7 +65,7 @@ export function CompanyForm({ onRecorded }: Recorded) {
 
 const PROCUREMENTS = { supportType: 'procurement' };
 
-type ContractField = 'companyId' | 'reference' | 'subject' | 'amountCents' | 'signedOn' | DeliveryLinkField | 'milestones.0.title' | 'milestones.0.dueOn';
+type ContractField = ContractOwnField | DeliveryLinkField | 'milestones.0.title' | 'milestones.0.dueOn';
 
 /** A contract with the procurement deliveries it fulfils and its first milestone. */
 export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
@@ -77,11 +78,7 @@ export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
     filter: PROCUREMENTS,
   });
   const fields: Record<ContractField, FieldDescription<ContractField>> = {
-    companyId: { label: label('company'), control: 'select', options: [{ value: '', label: t('form.choose') }, ...overview.companies.map((company) => ({ value: company.id, label: `${company.name} (${company.country})` }))] },
-    reference: { label: label('reference') },
-    subject: { label: label('subject'), control: 'textarea', rows: 2 },
-    amountCents: { label: label('amount'), control: 'amount', hint: t('form.hints.amount') },
-    signedOn: { label: label('signedOn'), control: 'date' },
+    ...contractOwnFields(t, overview),
     ...deliveries.fields,
     'milestones.0.title': { label: label('milestone'), optional: true },
     'milestones.0.dueOn': { label: label('dueOn'), control: 'date', optional: true },
@@ -93,11 +90,7 @@ export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
       read={(read) => {
         const hasMilestone = read.text('milestones.0.title') || read.text('milestones.0.dueOn');
         return {
-          companyId: read.required('companyId'),
-          reference: read.required('reference'),
-          subject: read.required('subject'),
-          amountCents: read.amount('amountCents', true),
-          signedOn: read.required('signedOn'),
+          ...readContractOwnFields(read),
           deliveryIds: deliveries.chosen(read.text),
           milestones: hasMilestone ? [{ title: read.required('milestones.0.title'), dueOn: read.required('milestones.0.dueOn') }] : [],
         };
