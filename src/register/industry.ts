@@ -200,17 +200,16 @@ export async function contractWithdrawalRegisterViolations(db: Db, id: string, i
 export async function contractRegisterViolations(db: Db, input: Partial<ContractInput>, correcting?: string): Promise<RuleViolation[]> {
   const { companyId, reference, deliveryIds, signedOn } = input;
   const company = companyId === undefined ? null : await industry.findCompany(db, companyId);
-  const current = correcting === undefined ? undefined : await industry.findContract(db, correcting);
   const contracted = deliveryIds === undefined ? new Map() : await industry.contractedDeliveries(db, deliveryIds);
   const bought = (id: string) => [undefined, 'procurement'].includes(contracted.get(id.toLowerCase())?.supportType);
   const lastCommitted = [...contracted.values()].map((delivery) => delivery.committedAt).filter((day) => day !== null).sort().at(-1) ?? null;
   return [
     ...(company === undefined ? [unknownRecord('companyId', 'company')] : []),
-    ...(company && reference !== undefined && (await industry.contractReferenceExists(db, company.id, reference, current?.id)) ? [CONTRACT_REFERENCE_TAKEN] : []),
+    ...(company && reference !== undefined && (await industry.contractReferenceExists(db, company.id, reference, correcting)) ? [CONTRACT_REFERENCE_TAKEN] : []),
     ...(deliveryIds === undefined ? [] : unknownRecords('deliveryIds', 'delivery', deliveryIds, contracted)),
     ...(deliveryIds ?? []).flatMap((id, index) => (bought(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'notProcurement' }])),
     ...whereGiven(signedOn, (date) => signedAfterCommitmentViolations({ committedAt: lastCommitted }, 'signedOn', date)),
-    ...(current ? correctedContractViolations(input, await industry.contractDependants(db, current.id)) : []),
+    ...(correcting === undefined ? [] : correctedContractViolations(input, await industry.contractDependants(db, correcting))),
   ];
 }
 
