@@ -5,6 +5,7 @@ import type { ApiEnv } from './context.ts';
 import { refuseDuplicateKeys } from './duplicate-keys.ts';
 import { refuseDeepNesting } from './nesting-depth.ts';
 import { strictQuery, validationHook } from './openapi-common.ts';
+import { jsonValueOf } from './request-body.ts';
 import { invalidParams, problem } from './problem.ts';
 import { refuseBrokenUtf8 } from './utf8-body.ts';
 
@@ -53,15 +54,7 @@ const refuseBody: MiddlewareHandler<ApiEnv> = async (c, next) => {
 
 function violationsOfBody(text: string): RuleViolation[] {
   if (/^[ \t\n\r]*$/.test(text)) return [];
-  const body = parsed(text);
+  const body = jsonValueOf(text);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return [{ field: 'body', code: 'bodyNotTaken' }];
   return Object.keys(body).map((field) => ({ field, code: 'unknownField' }));
-}
-
-function parsed(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

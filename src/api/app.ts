@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Kysely } from 'kysely';
@@ -36,6 +35,7 @@ import { exportControlRoutes } from './export-control/routes.ts';
 import { IMPORT_UPLOAD_PATHS, importBodyLimit, importRoutes } from './import/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { API_BASE_PATH } from './paths.ts';
+import { limitBody } from './body-limit.ts';
 import { invalidParams, problem } from './problem.ts';
 import { recordRefusals } from './refusals.ts';
 import { sessionRoutes } from './session/routes.ts';
@@ -117,7 +117,7 @@ export function createApi({
   });
   api.use(defaultCaching(apiPath));
   api.use(recordRefusals());
-  const defaultBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) });
+  const defaultBodyLimit = limitBody({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413) });
   // A file to import is larger than any other request. A GET or HEAD is handed on without a body whatever
   // the client sent, so there is nothing to limit, and asking for its body would make a request object for it.
   api.use((c, next) => {

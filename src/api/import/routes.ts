@@ -1,7 +1,6 @@
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import type { z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { MAX_IMPORT_FILE_BYTES } from '../../../common/import-limits.ts';
 import { importTemplate } from '../../import/template.ts';
 import { ROWS_PER_TURN, turnAfterRows } from '../../import/turns.ts';
@@ -16,6 +15,7 @@ import { sendExport } from '../exports/routes.ts';
 import { IMPORT_FAULT_COLUMNS, type ImportFaultLine } from '../exports/tables.ts';
 import { oneBatch } from '../../register/exports.ts';
 import { answerLanguage } from '../language.ts';
+import { limitBody } from '../body-limit.ts';
 import type { Language } from '../../../common/vocabulary/index.ts';
 import type { WarningCode } from '../../domain/warnings.ts';
 
@@ -23,7 +23,7 @@ import type { WarningCode } from '../../domain/warnings.ts';
 export const IMPORT_UPLOAD_PATHS: ReadonlySet<string> = new Set(['/imports/dry-run', '/imports/dry-run/faults', '/imports']);
 
 /** The largest file as base64 (four characters per three bytes), with room for the JSON around it. */
-export const importBodyLimit = bodyLimit({
+export const importBodyLimit = limitBody({
   maxSize: Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 64 * 1024,
   onError: (c) => problem(c, 413, { invalidParams: invalidParams(c, [{ field: 'content', code: 'fileTooLarge', params: { maximum: `${MAX_IMPORT_FILE_BYTES / 2 ** 20} MB` } }]) }),
 });
