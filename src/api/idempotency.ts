@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Kysely, QueryCreator } from 'kysely';
+import type { Kysely } from 'kysely';
 import { createHmac, createSecretKey, hkdfSync } from 'node:crypto';
 import { derivedOncePerKey, openSealed, sealWithKey, type TotpSecretKey } from '../auth/totp-secret-key.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { typedDatabaseError, UniqueViolationError } from '../db/errors.ts';
 import * as requests from '../db/repositories/idempotency.ts';
-import type { IdempotentRequest } from '../db/repositories/idempotency.ts';
+import type { KeyToStore } from '../db/repositories/idempotency.ts';
 import type { Database } from '../db/schema.ts';
 import type { ApiEnv } from './context.ts';
 import { answerLanguage } from './language.ts';
@@ -21,13 +21,12 @@ interface Created<Body> {
 
 /**
  * A create whose answer is known before it writes and which writes in one statement (a delivery with its
- * audit event): `write` runs that statement on what it is given, the database or the database with the
- * key's record as part of the same statement (storingIdempotentRequest). One statement is atomic without
- * a transaction, so the create and its key take one round trip, where BEGIN, the create, the key and
- * COMMIT took four.
+ * audit event): `write` writes it with the key's record, if given, committed together. One statement is
+ * atomic without a transaction, so the create and its key take one round trip, where BEGIN, the create,
+ * the key and COMMIT took four.
  */
 interface WrittenInOneStatement<Body> extends Created<Body> {
-  write: (statement: QueryCreator<Database>) => Promise<void>;
+  write: (key: KeyToStore | undefined) => Promise<void>;
 }
 
 /** A create: one statement (WrittenInOneStatement), or any work in the transaction it is given, returning its answer. */
@@ -80,7 +79,7 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
    * Runs the create and, given `stored`, stores the record it makes of the answer with it: both commit or
    * neither. Keys that expired before `expiredBefore`, if given, are removed with them.
    */
-  const run = async (stored?: (answer: Answer) => { request: IdempotentRequest; expiredBefore: string | undefined }): Promise<Answer> => {
+  const run = async (stored?: (answer: Answer) => KeyToStore): Promise<Answer> => {
     if (typeof create === 'function') {
       return db.transaction().execute(async (trx) => {
         const answer = checked(await create(trx));
@@ -92,8 +91,7 @@ export async function createIdempotently<Schema extends z.ZodType<object>>(
       });
     }
     const answer = checked(create);
-    const record = stored?.(answer);
-    await create.write(record ? requests.storingIdempotentRequest(db, record.request, record.expiredBefore) : db);
+    await create.write(stored?.(answer));
     return answer;
   };
 

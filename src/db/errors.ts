@@ -22,6 +22,15 @@ export function typedDatabaseError(error: unknown): unknown {
   return new UniqueViolationError(constraint, { cause: error });
 }
 
+/**
+ * The database refused a row a statement wrote: a data exception (class 22, such as a value out of its
+ * type's range) or an integrity constraint violation (class 23, such as a unique key stored before). What
+ * the statement was asked to write is at fault, not the database's state.
+ */
+export function isRefusedRow(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && /^2[23]...$/.test(error.code);
+}
+
 /** Runs a query, raising the typed error for what the database raised. */
 export async function withTypedErrors<T>(query: Promise<T>): Promise<T> {
   try {

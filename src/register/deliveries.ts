@@ -1,4 +1,4 @@
-import type { Kysely, QueryCreator } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   commitmentBeforeSigningViolations,
   currentValue,
@@ -31,7 +31,9 @@ import { inTransaction } from '../db/transaction.ts';
 import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { AuditObject } from '../audit/event.ts';
 import * as deliveries from '../db/repositories/deliveries.ts';
-import { writeWithAuditEvent } from '../db/repositories/audit.ts';
+import { prepareAuditEvent } from '../db/repositories/audit.ts';
+import { writeDeliveryCreate } from '../db/repositories/delivery-creates.ts';
+import type { KeyToStore } from '../db/repositories/idempotency.ts';
 import type { KeysetPage } from '../db/keyset.ts';
 import * as money from '../db/repositories/money.ts';
 import * as readiness from '../db/repositories/readiness.ts';
@@ -76,14 +78,13 @@ async function assertRegistrable(db: Db, context: RequestContext, input: Deliver
 
 export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
   const { delivery, write } = await newDelivery(db, context, input);
-  await write(db);
+  await write();
   return delivery;
 }
 
 /**
  * A delivery checked and made, as it will be once written, and `write`, which writes it with its audit
- * event in one statement on `statement` (the database, or the database with other changes that must
- * commit with it: storingIdempotentRequest).
+ * event and, if given, the request's key, all committed together (writeDeliveryCreate).
  */
 export async function newDelivery(db: Db, context: RequestContext, input: DeliveryInput) {
   await assertRegistrable(db, context, input);
@@ -92,7 +93,8 @@ export async function newDelivery(db: Db, context: RequestContext, input: Delive
   const entry = { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored } as const;
   // A new delivery has no money yet: nothing to read back.
   const delivery: DeliveryDetail = { ...stored, stage: lifecycleStage(stored), valuations: [], payments: [], withdrawals: [] };
-  return { delivery, write: (statement: QueryCreator<Database>) => writeWithAuditEvent(statement, deliveries.insertingDelivery(db, stored), context, entry, now) };
+  const event = prepareAuditEvent(context, entry, now);
+  return { delivery, write: (key?: KeyToStore) => writeDeliveryCreate(db, { delivery: stored, event, key }) };
 }
 
 interface DeliveryPage extends KeysetPage<deliveries.DeliverySummary> {

@@ -7,7 +7,8 @@ import { expect, it } from 'vitest';
 import { buildAuditEvent, canonicalText, canonicalTextAroundLink, GENESIS_HASH, sha256Hex, unlinkedAuditEvent, type AuditEntry } from '../../src/audit/event.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
-import { appendAuditEvent, writeWithAuditEvent } from '../../src/db/repositories/audit.ts';
+import { appendAuditEvent, prepareAuditEvent } from '../../src/db/repositories/audit.ts';
+import { writeDeliveryCreate } from '../../src/db/repositories/delivery-creates.ts';
 import { createDelivery } from '../../src/register/deliveries.ts';
 import { findDelivery, insertingDelivery, newStoredDelivery } from '../../src/db/repositories/deliveries.ts';
 import { unsetDeliveryFields, type DeliveryInput } from '../../src/domain/delivery.ts';
@@ -75,10 +76,11 @@ describeEachDatabase('appending an audit event', (database) => {
     const eventsBefore = await db.selectFrom('auditEvent').select('seq').execute();
     const entry = { action: 'delivery.create', object: { type: 'delivery', id: delivery.id }, result: 'success', after: delivery } satisfies AuditEntry;
     // An event audit_event refuses at COMMIT: the delivery goes with it.
-    await expect(writeWithAuditEvent(db, insertingDelivery(db, delivery), context, { ...entry, result: 'unknown' as never }, new Date())).rejects.toThrow(/audit_event_result_check|check constraint/);
+    const event = (change: AuditEntry) => prepareAuditEvent(context, change, new Date());
+    await expect(writeDeliveryCreate(db, { delivery, event: event({ ...entry, result: 'unknown' as never }) })).rejects.toThrow(/audit_event_result_check|check constraint/);
     expect(await findDelivery(db, delivery.id)).toBeUndefined();
     // A change the table refuses: its event goes with it.
-    await expect(writeWithAuditEvent(db, insertingDelivery(db, { ...delivery, category: 'ships' as never }), context, entry, new Date())).rejects.toThrow(/check constraint|violates/);
+    await expect(writeDeliveryCreate(db, { delivery: { ...delivery, category: 'ships' as never }, event: event(entry) })).rejects.toThrow(/check constraint|violates/);
     expect(await db.selectFrom('auditEvent').select('seq').execute()).toEqual(eventsBefore);
     expect(await db.selectFrom('auditEventPending').select('id').execute()).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sql, type CommonTableExpressionOutput, type Kysely, type QueryCreator, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import {
   canonicalText,
   canonicalTextAroundLink,
@@ -35,29 +35,11 @@ export type StoredAuditEvent = Selectable<AuditEventTable>;
  */
 export async function appendAuditEvent(trx: Db, context: AuditContext, entry: AuditEntry, now: Date): Promise<void> {
   if (!trx.isTransaction) throw new Error('an audit event is written in the transaction of what it records');
-  await trx.insertInto('auditEventPending').values(pendingRow(prepareAuditEvent(context, entry, now))).execute();
+  await trx.insertInto('auditEventPending').values(pendingEventRow(prepareAuditEvent(context, entry, now))).execute();
 }
 
-/**
- * Writes a change and its event in one statement: the change as a data-modifying WITH query, the event
- * as appendAuditEvent writes it, linked when the statement's transaction commits. One statement is
- * atomic on its own, so outside a transaction this is one round trip where BEGIN, the change, the event
- * and COMMIT take four. The entry says what the change writes, so the change must write every column
- * the entry's after names, as given (nothing a default or a trigger fills in). The statement is written on
- * `statement`: the database, or the database with other changes that must commit with this one as
- * data-modifying WITH queries of the same statement (the request's idempotency key).
- */
-export async function writeWithAuditEvent(
-  statement: QueryCreator<Database>,
-  change: CommonTableExpressionOutput<Database, 'change'>,
-  context: AuditContext,
-  entry: AuditEntry,
-  now: Date,
-): Promise<void> {
-  await statement.with('change', () => change).insertInto('auditEventPending').values(pendingRow(prepareAuditEvent(context, entry, now))).execute();
-}
-
-const pendingRow = ({ beforePrevHash, beforeSeq, columns }: PreparedAuditEvent) => ({ beforePrevHash, beforeSeq, ...columns });
+/** The pending row of a prepared event, which a trigger links into the chain at COMMIT (migration 027). */
+export const pendingEventRow = ({ beforePrevHash, beforeSeq, columns }: PreparedAuditEvent) => ({ beforePrevHash, beforeSeq, ...columns });
 
 /**
  * An event ready for the chain but for its link: its canonical text in the two pieces around its

@@ -75,9 +75,14 @@ export function newStoredDelivery(id: string, fields: DeliveryFields, now: Date)
   return { id, ...fields, version: 1, createdAt: at, updatedAt: at, currentValueCents: 0, disclosureState: 'undecided' };
 }
 
+/** The row of a new delivery as given, every column written. */
+export function deliveryRow(delivery: StoredDelivery) {
+  return { ...toColumns(delivery), deletedAt: null, publicId: null };
+}
+
 /** The statement that inserts a new delivery as given, writing every column. */
 export function insertingDelivery(db: Db, delivery: StoredDelivery) {
-  return db.insertInto('delivery').values({ ...toColumns(delivery), deletedAt: null, publicId: null });
+  return db.insertInto('delivery').values(deliveryRow(delivery));
 }
 
 /** Inserts unless a delivery with this id exists; true when inserted. */

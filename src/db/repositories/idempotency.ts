@@ -13,31 +13,28 @@ export async function findIdempotentRequest(db: Db, accountId: string, key: stri
  * A statement to write on that also removes every request stored before `expiredBefore`, if given. Typed as
  * the database alone: nothing reads the query's name (expired) as a table.
  */
-function removingExpired(db: Db, expiredBefore: string | undefined): QueryCreator<Database> {
+export function removingExpired(db: Db, expiredBefore: string | undefined): QueryCreator<Database> {
   if (expiredBefore === undefined) return db;
   return db.with('expired', (query) => query.deleteFrom('idempotentRequest').where('createdAt', '<', expiredBefore)) as unknown as QueryCreator<Database>;
 }
 
 export type IdempotentRequest = Omit<StoredIdempotentRequest, 'headers'> & { headers: Record<string, string> };
 
-const storedRow = (request: IdempotentRequest) => ({ ...request, headers: JSON.stringify(request.headers) });
+/** A request as its row stores it. */
+export const idempotentRequestRow = (request: IdempotentRequest) => ({ ...request, headers: JSON.stringify(request.headers) });
 
 /**
  * Stores a request under its key; given `expiredBefore`, every request stored before it is removed in the
  * same statement. A key stored before, live or expired, is refused by its unique index.
  */
 export async function insertIdempotentRequest(db: Db, request: IdempotentRequest, expiredBefore: string | undefined): Promise<void> {
-  await removingExpired(db, expiredBefore).insertInto('idempotentRequest').values(storedRow(request)).execute();
+  await removingExpired(db, expiredBefore).insertInto('idempotentRequest').values(idempotentRequestRow(request)).execute();
 }
 
-/**
- * Stores a request under its key as insertIdempotentRequest does, but as part of the statement written on what
- * this returns (the create's own), so that both commit or fail together without a transaction.
- */
-export function storingIdempotentRequest(db: Db, request: IdempotentRequest, expiredBefore: string | undefined): QueryCreator<Database> {
-  const statement = removingExpired(db, expiredBefore).with('stored', (query) => query.insertInto('idempotentRequest').values(storedRow(request)));
-  // Typed as the database alone: nothing reads the query's name (stored) as a table.
-  return statement as unknown as QueryCreator<Database>;
+/** A request to store with the create it answers, and, when it is time to, the moment before which stored requests expired, to remove them. */
+export interface KeyToStore {
+  request: IdempotentRequest;
+  expiredBefore: string | undefined;
 }
 
 /**
