@@ -1,7 +1,8 @@
 /**
  * `npm run bench:audit [-- EVENTS [WRITES]]`: audited register writes per second on PGlite and
- * PostgreSQL (a delivery and its audit event in one transaction, from 1, 8 and 32 clients at once) with
- * their median and p95 latency, beside plain single-row INSERTs into the same table as the peer in the
+ * PostgreSQL (a delivery and its audit event committed together, from 1, 8 and 32 clients at once, where
+ * creates at the same moment share a statement: src/db/repositories/delivery-creates.ts) with their median
+ * and p95 latency, beside plain single-row INSERTs into the same table as the peer in the
  * same run; and the time to verify an audit chain of 1,000,000 events (or EVENTS; WRITES writes,
  * default 2,000). `npm run bench:audit -- 10000 200` is a quick run. PostgreSQL as in run.ts. */
 import { randomUUID } from 'node:crypto';
