@@ -687,6 +687,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     afterContractRecords: (p) => `Onder dit contract is al iets vastgelegd op ${p.first} (een mijlpaal, voortgang, betaalde prijs of de intrekking); het is uiterlijk op die dag ondertekend.`,
     belowPricePaid: (p) => `Onder dit contract is al een prijs van ${euro('nl', p.amountCents)} betaald; het contract is niet minder waard.`,
     contractAlreadyWithdrawn: (p) => `Dit contract is al ingetrokken per ${p.withdrawnOn ?? ''}.`,
+    contractWithdrawn: (p) => `Dit contract is ingetrokken per ${p.withdrawnOn ?? ''}; vanaf die dag wordt er niets meer onder vastgelegd (een eerdere datum kan wel: toen gold het contract nog).`,
     notInFuture: () => 'Vul een datum in de toekomst in.',
     notProcurement: () => 'Dit is geen commerciële verwerving in het register; een contract vervult alleen verwervingen.',
     // Training and readiness.
@@ -1127,6 +1128,7 @@ const REASONS: Record<Language, Record<string, Message>> = {
     afterContractRecords: (p) => `Something under this contract is recorded on ${p.first} already (a milestone, progress, a price paid or its withdrawal); it was signed on that day at the latest.`,
     belowPricePaid: (p) => `A price of ${euro('en', p.amountCents)} was paid under this contract already; the contract is worth no less.`,
     contractAlreadyWithdrawn: (p) => `This contract was already withdrawn as of ${p.withdrawnOn ?? ''}.`,
+    contractWithdrawn: (p) => `This contract was withdrawn as of ${p.withdrawnOn ?? ''}; nothing is recorded under it from that day on (an earlier date is possible: the contract still stood then).`,
     notInFuture: () => 'Enter a date in the future.',
     notProcurement: () => 'This is not a commercial procurement in the register; a contract fulfils procurements only.',
     // Training and readiness.

@@ -20,15 +20,15 @@ import {
 } from './industry.ts';
 
 const TODAY = '2025-09-10';
-/** The contracts of these reports were signed on the first day the reports may lie on. */
-const SIGNED_ON = '2024-01-01';
+/** The contract of these reports, signed on the first day the reports may lie on and never withdrawn. */
+const CONTRACT = { signedOn: '2024-01-01', withdrawnOn: null };
 const day = fc.integer({ min: 0, max: 600 }).map((offset) => new Date(Date.UTC(2024, 0, 1 + offset)).toISOString().slice(0, 10));
 const report = fc.record({ percent: fc.integer({ min: 0, max: 100 }), reportedOn: day, reason: fc.constantFrom('', 'Leverancier kreeg onderdelen niet op tijd') });
 
 /** Applies reports one by one as the use case does: a report is kept only when it breaks no rule. */
 function accepted(reports: ProgressReport[]): ProgressReport[] {
   const history: ProgressReport[] = [];
-  for (const next of reports) if (progressViolations(history.at(-1) ?? null, next, TODAY, SIGNED_ON).length === 0) history.push(next);
+  for (const next of reports) if (progressViolations(history.at(-1) ?? null, next, TODAY, CONTRACT).length === 0) history.push(next);
   return history;
 }
 
@@ -63,15 +63,22 @@ describe('the progress of a milestone', () => {
 
   it('refuses a lower percentage without a reason, a percentage out of range, and a date in the future', () => {
     const latest = { percent: 60, reportedOn: '2025-06-01', reason: '' };
-    expect(progressViolations(latest, { percent: 40, reportedOn: '2025-07-01', reason: ' ' }, TODAY, SIGNED_ON)).toEqual([{ field: 'reason', code: 'progressGoesBack', params: { latest: '60' } }]);
-    expect(progressViolations(latest, { percent: 40, reportedOn: '2025-07-01', reason: 'Afgekeurde partij' }, TODAY, SIGNED_ON)).toEqual([]);
-    expect(progressViolations(null, { percent: 101, reportedOn: '2099-01-01', reason: '' }, TODAY, SIGNED_ON).map((v) => v.code)).toEqual(['percentOutOfRange', 'dateInFuture']);
+    expect(progressViolations(latest, { percent: 40, reportedOn: '2025-07-01', reason: ' ' }, TODAY, CONTRACT)).toEqual([{ field: 'reason', code: 'progressGoesBack', params: { latest: '60' } }]);
+    expect(progressViolations(latest, { percent: 40, reportedOn: '2025-07-01', reason: 'Afgekeurde partij' }, TODAY, CONTRACT)).toEqual([]);
+    expect(progressViolations(null, { percent: 101, reportedOn: '2099-01-01', reason: '' }, TODAY, CONTRACT).map((v) => v.code)).toEqual(['percentOutOfRange', 'dateInFuture']);
   });
 
   it('refuses a report dated before its contract was signed, and takes one on that day', () => {
-    const first = (reportedOn: string) => progressViolations(null, { percent: 10, reportedOn, reason: '' }, TODAY, '2025-03-01');
+    const first = (reportedOn: string) => progressViolations(null, { percent: 10, reportedOn, reason: '' }, TODAY, { signedOn: '2025-03-01', withdrawnOn: null });
     expect(first('2025-02-28')).toEqual([{ field: 'reportedOn', code: 'beforeSigning', params: { signedOn: '2025-03-01' } }]);
     expect(first('2025-03-01')).toEqual([]);
+  });
+
+  it('refuses a report dated on or after the day its contract was withdrawn, and takes one the day before, when the contract stood', () => {
+    const first = (reportedOn: string) => progressViolations(null, { percent: 10, reportedOn, reason: '' }, TODAY, { signedOn: '2025-03-01', withdrawnOn: '2025-07-01' });
+    expect(first('2025-07-01')).toEqual([{ field: 'reportedOn', code: 'contractWithdrawn', params: { withdrawnOn: '2025-07-01' } }]);
+    expect(first('2025-09-01')).toEqual([{ field: 'reportedOn', code: 'contractWithdrawn', params: { withdrawnOn: '2025-07-01' } }]);
+    expect(first('2025-06-30')).toEqual([]);
   });
 });
 
@@ -182,10 +189,16 @@ describe('the names typed for prices, co-production and demand', () => {
 });
 
 describe('a price paid under a contract', () => {
-  const contract = { signedOn: '2025-03-01', amountCents: 250_000_000 };
+  const contract = { signedOn: '2025-03-01', withdrawnOn: null, amountCents: 250_000_000 };
 
   it('is paid once the contract was signed, up to what the whole contract is worth', () => {
     expect(priceUnderContractViolations({ paidOn: '2025-03-01', paidPriceCents: 250_000_000 }, contract)).toEqual([]);
+  });
+
+  it('is refused on or after the day the contract was withdrawn, and taken the day before, when it stood', () => {
+    const withdrawn = { ...contract, withdrawnOn: '2025-07-01' };
+    expect(priceUnderContractViolations({ paidOn: '2025-07-01', paidPriceCents: 100 }, withdrawn)).toEqual([{ field: 'paidOn', code: 'contractWithdrawn', params: { withdrawnOn: '2025-07-01' } }]);
+    expect(priceUnderContractViolations({ paidOn: '2025-06-30', paidPriceCents: 100 }, withdrawn)).toEqual([]);
   });
 
   it('is refused before the signing and above the contract, both at once', () => {

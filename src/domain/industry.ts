@@ -165,11 +165,28 @@ export interface ContractWithdrawalInput {
   reason: string;
 }
 
+/** A contract as what is recorded under it, and its withdrawal, are judged against: the day it was signed, and the day it was withdrawn, if it was. */
+export interface ContractStanding {
+  signedOn: IsoDate;
+  withdrawnOn: IsoDate | null;
+}
+
+/**
+ * A record under a contract (progress on a milestone, a price paid) is dated while the contract stood: not before it
+ * was signed, nor on or after the day it was withdrawn, from which day on it counts in no figure. A record dated
+ * before the withdrawal still is, as the contract stood then.
+ */
+function whileContractStoodViolations(field: string, date: IsoDate, contract: ContractStanding): RuleViolation[] {
+  if (date < contract.signedOn) return [{ field, code: 'beforeSigning', params: { signedOn: contract.signedOn } }];
+  if (contract.withdrawnOn !== null && date >= contract.withdrawnOn) return [{ field, code: 'contractWithdrawn', params: { withdrawnOn: contract.withdrawnOn } }];
+  return [];
+}
+
 /**
  * A contract is withdrawn once, with its reason, from a day that has come and no earlier than its signing: from that
  * day on it no longer counts, so that withdrawn on its signing day it leaves every figure as if it had never been made.
  */
-export function contractWithdrawalViolations(input: Partial<ContractWithdrawalInput>, today: IsoDate, contract?: { signedOn: IsoDate; withdrawnOn: IsoDate | null }): RuleViolation[] {
+export function contractWithdrawalViolations(input: Partial<ContractWithdrawalInput>, today: IsoDate, contract?: ContractStanding): RuleViolation[] {
   return [
     ...whereGiven(input.withdrawnOn, (date) => {
       const dated = pastDateViolations('withdrawnOn', date, today);
@@ -191,20 +208,21 @@ function repeatedMilestoneViolations(milestones: readonly { title: string }[], i
 }
 
 /**
- * A milestone's progress is a history of reports. A report may not be dated before the contract was signed
- * nor before the latest one, and progress may go back only with a reason (a setback is recorded, never
- * silently overwritten).
+ * A milestone's progress is a history of reports. A report is dated while its contract stood (not before it was
+ * signed, nor from the day it was withdrawn) and not before the latest one, and progress may go back only with a
+ * reason (a setback is recorded, never silently overwritten).
  */
-export function progressViolations(latest: ProgressReport | null, report: Partial<ProgressReport>, today: IsoDate, signedOn: IsoDate | undefined): RuleViolation[] {
+export function progressViolations(latest: ProgressReport | null, report: Partial<ProgressReport>, today: IsoDate, contract: ContractStanding | undefined): RuleViolation[] {
   const { percent, reportedOn, reason = '' } = report;
   const violations: RuleViolation[] = [
     ...whereGiven(percent, (given) => [
       ...(Number.isInteger(given) ? [] : [{ field: 'percent', code: 'notWholeNumber' }]),
       ...(given >= 0 && given <= 100 ? [] : [{ field: 'percent', code: 'percentOutOfRange' }]),
     ]),
-    ...whereGiven(reportedOn, (date) =>
-      signedOn !== undefined && date < signedOn ? [{ field: 'reportedOn', code: 'beforeSigning', params: { signedOn } }] : pastDateViolations('reportedOn', date, today),
-    ),
+    ...whereGiven(reportedOn, (date) => {
+      const stood = contract ? whileContractStoodViolations('reportedOn', date, contract) : [];
+      return stood.length > 0 ? stood : pastDateViolations('reportedOn', date, today);
+    }),
     ...textViolations('reason', reason, { required: false, maximum: MAX_TEXT_LENGTH }),
   ];
   if (latest && reportedOn !== undefined && reportedOn < latest.reportedOn) {
@@ -242,10 +260,10 @@ export function priceDevelopmentViolations(price: Partial<PriceDevelopmentInput>
   ];
 }
 
-/** A price development under a contract: paid once the contract was signed, and no more than the whole contract is worth. */
-export function priceUnderContractViolations(price: Partial<Pick<PriceDevelopmentInput, 'paidOn' | 'paidPriceCents'>>, contract: { signedOn: IsoDate; amountCents: Cents }): RuleViolation[] {
+/** A price development under a contract: paid while the contract stood (once signed, before it was withdrawn), and no more than the whole contract is worth. */
+export function priceUnderContractViolations(price: Partial<Pick<PriceDevelopmentInput, 'paidOn' | 'paidPriceCents'>>, contract: ContractStanding & { amountCents: Cents }): RuleViolation[] {
   return [
-    ...(price.paidOn !== undefined && price.paidOn < contract.signedOn ? [{ field: 'paidOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : []),
+    ...whereGiven(price.paidOn, (date) => whileContractStoodViolations('paidOn', date, contract)),
     ...(price.paidPriceCents !== undefined && price.paidPriceCents > contract.amountCents ? [{ field: 'paidPriceCents', code: 'aboveContractAmount', params: { amountCents: String(contract.amountCents) } }] : []),
   ];
 }

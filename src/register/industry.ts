@@ -30,6 +30,7 @@ import {
   type CompanyFacts,
   type CompanyInput,
   type ContractInput,
+  type ContractStanding,
   type ContractWithdrawalInput,
   type CoproductionInput,
   type DemandBundleInput,
@@ -172,7 +173,7 @@ export async function withdrawContract(
     const contract = await industry.findContract(trx, id, { lock: 'update' });
     if (!contract) throw new NotFoundError('contract', id);
     assertVersionMatches(expectedVersion, contract.version);
-    assertValid(contractWithdrawalViolations(input, requestDay(context), await withdrawableContract(trx, contract)));
+    assertValid(contractWithdrawalViolations(input, requestDay(context), await contractStanding(trx, contract)));
     const withdrawal = await industry.insertContractWithdrawal(trx, { contractId: id, ...input, recordedAt: context.now().toISOString() });
     if (!(await industry.raiseContractVersion(trx, id, contract.version))) throw new VersionConflictError(contract.version);
     await audited(trx, context, 'industryContract.withdraw', contractObject(id), withdrawal, contract);
@@ -180,16 +181,19 @@ export async function withdrawContract(
   });
 }
 
-/** A contract as its withdrawal is judged against: its signing day, and the day it was withdrawn already, if it was. */
-async function withdrawableContract(db: Db, contract: industry.StoredContract) {
-  const [earlier] = await industry.listContractWithdrawals(db, contract.id);
-  return { signedOn: contract.signedOn, withdrawnOn: earlier?.withdrawnOn ?? null };
+/**
+ * A contract as its withdrawal and the records under it are judged against: its signing day, and the day it was
+ * withdrawn, if it was. Read after the contract is locked, so that a withdrawal committed meanwhile is seen.
+ */
+async function contractStanding(db: Db, contract: Pick<industry.StoredContract, 'id' | 'signedOn'>): Promise<ContractStanding> {
+  const [withdrawal] = await industry.listContractWithdrawals(db, contract.id);
+  return { signedOn: contract.signedOn, withdrawnOn: withdrawal?.withdrawnOn ?? null };
 }
 
 /** The rules of a withdrawal that read its contract, on the fields given; a contract that does not exist has none. */
 export async function contractWithdrawalRegisterViolations(db: Db, id: string, input: Partial<ContractWithdrawalInput>, today: IsoDate): Promise<RuleViolation[]> {
   const contract = await industry.findContract(db, id);
-  return contract ? contractWithdrawalViolations(input, today, await withdrawableContract(db, contract)) : [];
+  return contract ? contractWithdrawalViolations(input, today, await contractStanding(db, contract)) : [];
 }
 
 /**
@@ -218,15 +222,18 @@ export async function contractCorrectionRegisterViolations(db: Db, id: string, i
   return (await industry.findContract(db, id)) ? contractRegisterViolations(db, input, id) : [];
 }
 
-/** The rules of a progress report that read its milestone (its contract's signing, its latest report), on the fields given; a milestone that does not exist has none. */
+/** The rules of a progress report that read its milestone (its contract's signing and withdrawal, its latest report), on the fields given; a milestone that does not exist has none. */
 export async function progressRegisterViolations(db: Db, milestoneId: string, report: Partial<ProgressReport>, today: IsoDate): Promise<RuleViolation[]> {
   const milestone = await industry.findMilestone(db, milestoneId);
-  return milestone ? progressViolations((await industry.listProgress(db, milestoneId)).at(-1) ?? null, report, today, milestone.signedOn) : [];
+  return milestone ? progressViolations((await industry.listProgress(db, milestoneId)).at(-1) ?? null, report, today, await milestoneContract(db, milestone)) : [];
 }
+
+/** The contract of a milestone as its progress is judged against. */
+const milestoneContract = (db: Db, milestone: { contractId: string; signedOn: IsoDate }) => contractStanding(db, { id: milestone.contractId, signedOn: milestone.signedOn });
 
 /**
  * A progress report on a milestone: checked against the latest one (going back needs a reason) and its contract's
- * signing; with an expected version (If-Match), only when no report was added since the caller read them.
+ * signing and withdrawal; with an expected version (If-Match), only when no report was added since the caller read them.
  * Answers with the version of its reports after it.
  */
 export async function reportProgress(
@@ -242,7 +249,7 @@ export async function reportProgress(
     const reports = await industry.listProgress(trx, milestoneId);
     assertVersionMatches(expectedVersion, reports.length);
     const latest = reports.at(-1) ?? null;
-    assertValid(progressViolations(latest, report, requestDay(context), milestone.signedOn));
+    assertValid(progressViolations(latest, report, requestDay(context), await milestoneContract(trx, milestone)));
     const progress = { id: randomUUID(), milestoneId, ...report, recordedByName: actorName(context), recordedAt: context.now().toISOString() };
     await industry.insertProgress(trx, progress);
     await audited(trx, context, 'milestone.progress', { type: 'contractMilestone', id: milestoneId }, progress, latest);
@@ -256,7 +263,7 @@ const LESSON_FIELDS = ['text', 'notedOn', 'category'] as const;
 
 const asRecorded = <T extends { createdAt: string }>(records: T[]) => records.map((record) => ({ ...record, recordedAt: record.createdAt }));
 
-/** A price development; one under a contract is not paid before the contract was signed, nor above what the whole contract is worth. */
+/** A price development; one under a contract is paid while the contract stood (signed, not withdrawn), and not above what the whole contract is worth. */
 export async function recordPriceDevelopment(db: Db, context: RequestContext, input: PriceDevelopmentInput): Promise<{ id: string }> {
   return inTransaction(db, async (trx) => {
     await industry.lockRecordingOf(trx, 'priceDevelopment');
@@ -270,10 +277,10 @@ export async function recordPriceDevelopment(db: Db, context: RequestContext, in
 
 /** The rules of a price development that read the register, on the fields given: its contract's, and one the same as one recorded. */
 export async function priceRegisterViolations(db: Db, input: Partial<PriceDevelopmentInput>): Promise<RuleViolation[]> {
-  // A correction of the contract waits until the price is recorded, and is then judged against it.
+  // A correction or withdrawal of the contract waits until the price is recorded; the correction is then judged against it.
   const contract = input.contractId ? await industry.findContract(db, input.contractId, { lock: 'share' }) : null;
   return [
-    ...(contract === undefined ? [unknownRecord('contractId', 'contract')] : contract ? priceUnderContractViolations(input, contract) : []),
+    ...(contract === undefined ? [unknownRecord('contractId', 'contract')] : contract ? priceUnderContractViolations(input, { ...(await contractStanding(db, contract)), amountCents: contract.amountCents }) : []),
     ...sameRecordViolations(PRICE_FIELDS, input, asRecorded(await industry.listPriceDevelopments(db))),
   ];
 }

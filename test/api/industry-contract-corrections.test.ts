@@ -81,4 +81,36 @@ describeEachDatabase('industry contract corrections', (database) => {
     expect((await contractEvents()).at(-1)).toMatchObject({ action: 'industryContract.withdraw', before: { version: 2 }, after: { withdrawnOn: '2025-07-01', reason: 'Ontbonden' } });
     await expect(database().db.deleteFrom('industryContractWithdrawal').execute()).rejects.toThrow(/never changed/);
   });
+
+  it('refuses progress on its milestone, or a price under it, dated on or after the day it was withdrawn, in Dutch and English, changing nothing; dated before, the contract stood', async () => {
+    const { db } = database();
+    const [milestone] = (await contractAt('2025-06-30')).counted.milestones;
+    const report = (reportedOn: string, language = 'nl', change: object = {}) =>
+      registrar('POST', `/contract-milestones/${milestone.id}/progress`, { percent: 100, reportedOn, reason: '', ...change }, { 'Accept-Language': language });
+    const price = (paidOn: string, language = 'nl') =>
+      registrar('POST', '/price-developments', { item: 'Granaten', contractId, earlierPriceCents: 100_000, earlierOn: '2025-01-01', paidPriceCents: 110_000, paidOn, note: '' }, { 'Accept-Language': language });
+    const written = async () => ({
+      reports: await db.selectFrom('milestoneProgress').select('id').where('milestoneId', '=', milestone.id).execute(),
+      prices: await db.selectFrom('priceDevelopment').select('id').where('contractId', '=', contractId).execute(),
+      successes: await db.selectFrom('auditEvent').select('seq').where('result', '=', 'success').execute(),
+    });
+    const before = await written();
+    for (const [language, reason] of [
+      ['nl', 'Dit contract is ingetrokken per 1 juli 2025; vanaf die dag wordt er niets meer onder vastgelegd (een eerdere datum kan wel: toen gold het contract nog).'],
+      ['en', 'This contract was withdrawn as of 1 July 2025; nothing is recorded under it from that day on (an earlier date is possible: the contract still stood then).'],
+    ] as const) {
+      for (const refused of [await report('2025-07-01', language), await report('2025-09-01', language), await price('2025-07-01', language)]) {
+        expect(refused.status).toBe(400);
+        expect(refused.body.invalidParams).toEqual([{ name: refused.body.invalidParams[0].name, code: 'contractWithdrawn', reason }]);
+      }
+    }
+    expect((await price('2025-08-15')).body.invalidParams).toEqual([expect.objectContaining({ name: 'paidOn', code: 'contractWithdrawn' })]);
+    expect((await report('2025-07-01', 'nl', { percent: 101 })).body.invalidParams.map((param: any) => `${param.name}:${param.code}`).sort()).toEqual(['percent:percentOutOfRange', 'reportedOn:contractWithdrawn']);
+    expect(await written()).toEqual(before);
+
+    expect((await report('2025-06-30')).status).toBe(201);
+    expect((await price('2025-06-30')).status).toBe(201);
+    expect(await industryFactsAt(db, '2025-06-30', 'every')).toMatchObject({ contracts: 1, milestonesCompleted: 1 });
+    expect(await industryFactsAt(db, '2025-07-01', 'every')).toMatchObject({ contracts: 0, contractValueCents: 0, companies: 0, milestonesCompleted: 0 });
+  });
 });

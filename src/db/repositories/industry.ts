@@ -249,7 +249,7 @@ export async function insertMilestones(db: Db, milestones: readonly StoredMilest
   if (milestones.length > 0) await db.insertInto('contractMilestone').values([...milestones]).execute();
 }
 
-/** A milestone, locked for its next report, with the day its contract was signed, which a correction then waits to change. */
+/** A milestone, locked for its next report, with the day its contract was signed, which a correction or withdrawal of the contract then waits to change. */
 export async function findMilestone(db: Db, id: string): Promise<(StoredMilestone & { signedOn: string }) | undefined> {
   return db
     .selectFrom('contractMilestone')
