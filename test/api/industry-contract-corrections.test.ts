@@ -4,9 +4,11 @@
  * nothing), audited before and after; a withdrawal a dated row with its reason, counted out of the letter's
  * industry figures from its date on and not before.
  */
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { industryFactsAt } from '../../src/register/industry.ts';
-import { describeEachDatabase } from '../support/databases.ts';
+import { systemContext } from '../../src/audit/trail.ts';
+import { industryFactsAt, withdrawContract } from '../../src/register/industry.ts';
+import { describeEachDatabase, describeOnPostgres } from '../support/databases.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const CONTRACT = { reference: 'G2B-2025-9', subject: 'Munitie', amountCents: 12_000_000_00, signedOn: '2025-03-01', deliveryIds: [] };
@@ -112,5 +114,35 @@ describeEachDatabase('industry contract corrections', (database) => {
     expect((await price('2025-06-30')).status).toBe(201);
     expect(await industryFactsAt(db, '2025-06-30', 'every')).toMatchObject({ contracts: 1, milestonesCompleted: 1 });
     expect(await industryFactsAt(db, '2025-07-01', 'every')).toMatchObject({ contracts: 0, contractValueCents: 0, companies: 0, milestonesCompleted: 0 });
+  });
+});
+
+describeOnPostgres('a record under a contract withdrawn at the same moment', (database) => {
+  it('waits for the withdrawal to commit and is judged against it', async () => {
+    const { db } = database();
+    const clock = () => new Date('2025-09-05T10:00:00Z');
+    const registrar = apiClient(db, { role: 'registrar', clock });
+    const companyId = (await registrar('POST', '/companies', { name: 'Munitiefabriek', country: 'UA' })).body.id;
+    const contractId = (await registrar('POST', '/industry-contracts', { companyId, ...CONTRACT, milestones: [{ title: 'Levering', dueOn: '2025-04-01' }] })).body.id;
+    const [milestone] = (await registrar('GET', '/industry?date=2025-09-05')).body.companies[0].contracts[0].milestones;
+
+    let withdrawn!: () => void;
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (withdrawn = resolve));
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    const withdrawal = db.transaction().execute(async (trx) => {
+      await withdrawContract(trx, { ...systemContext('registrar'), now: clock }, contractId, { withdrawnOn: '2025-07-01', reason: 'Ontbonden' });
+      withdrawn();
+      await committing;
+    });
+    await held;
+    const report = registrar('POST', `/contract-milestones/${milestone.id}/progress`, { percent: 50, reportedOn: '2025-08-01', reason: '' });
+    const price = registrar('POST', '/price-developments', { item: 'Granaten', contractId, earlierPriceCents: 100_000, earlierOn: '2025-01-01', paidPriceCents: 110_000, paidOn: '2025-08-01', note: '' });
+    const waiting = async () => Number((await sql<{ n: string }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db)).rows[0]!.n);
+    while ((await waiting()) < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    commit();
+    await withdrawal;
+
+    for (const refused of [await report, await price]) expect(refused.body.invalidParams).toEqual([expect.objectContaining({ code: 'contractWithdrawn' })]);
   });
 });
