@@ -13,6 +13,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { assertValid, NotFoundError, ValidationError } from '../register/errors.ts';
 import { UniqueViolationError } from '../db/errors.ts';
+import { forgetGuessesFromEverywhere } from './password-guesses.ts';
 import { hashPassword, passwordViolation } from './passwords.ts';
 import { newTotpSecret } from './totp.ts';
 import { sealWithKey, type TotpSecretKey } from './totp-secret-key.ts';
@@ -168,7 +169,9 @@ export async function disableAccount(db: Db, context: RequestContext, id: string
 /**
  * Sets a new password for another account that logs in with one (its holder forgot it, or it leaked). Its
  * sessions end, and as the administrator knows this password, the account is marked: its holder logs in
- * with it only to choose their own. An administrator changes their own password with the current one.
+ * with it only to choose their own. The failed guesses at its username are forgotten, from every address:
+ * a holder who locked themselves out logs in with it at once. An administrator changes their own password
+ * with the current one.
  */
 export async function resetPassword(db: Db, context: RequestContext, id: string, password: string): Promise<AccountView> {
   if (context.actor?.id === id) throw new ValidationError([{ field: 'account', code: 'ownPassword' }]);
@@ -181,6 +184,7 @@ export async function resetPassword(db: Db, context: RequestContext, id: string,
     if (weakness) throw new ValidationError([{ field: 'password', code: weakness }]);
     const changed = await accounts.updateAccount(trx, id, { passwordHash: await hashPassword(password), passwordChangeRequired: true });
     const sessionsEnded = await endSessionsOf(trx, id, context.now().toISOString());
+    await forgetGuessesFromEverywhere(trx, current.username);
     const account = viewOf(changed);
     await recordAuditEvent(trx, context, {
       action: 'account.resetPassword',

@@ -16,9 +16,9 @@ type Db = Kysely<Database>;
  * never keep a person out: after FREE_FAILURES failures in a row, each next attempt from that address
  * waits, 30 seconds after the last failure and twice as long after each further one, up to a quarter of an
  * hour. An address is also held up after MAX_FAILURES_PER_ORIGIN failures, whatever the usernames, within
- * THROTTLE_WINDOW_MS. A right password forgets the failures of its username and address; any failure is
- * forgotten after a day. A login and the change of one's own password (which asks for the current one)
- * are guesses alike.
+ * THROTTLE_WINDOW_MS. A right password forgets the failures of its username and address; a password an
+ * administrator sets forgets those of its username from every address; any failure is forgotten after a
+ * day. A login and the change of one's own password (which asks for the current one) are guesses alike.
  */
 export const FREE_FAILURES = 5;
 const FIRST_WAIT_MS = 30 * 1000;
@@ -60,6 +60,15 @@ export async function claimGuess(db: Db, context: RequestContext, guess: Guess):
 /** The password was right: the failures of the username from this address are forgotten (in the caller's transaction). */
 export async function forgetGuesses(db: Db, context: RequestContext, username: string): Promise<void> {
   await failures.clearLoginFailures(db, username, addressNetwork(context.origin));
+}
+
+/**
+ * An administrator set a new password: the failures of the username from every address are forgotten (in the
+ * caller's transaction), so that a holder who locked themselves out logs in with it at once, wherever from.
+ * They were guesses at a password that no longer holds; those at other usernames stay counted.
+ */
+export async function forgetGuessesFromEverywhere(db: Db, username: string): Promise<void> {
+  await failures.clearLoginFailuresOfUsername(db, username);
 }
 
 /** The moment the next attempt for this username from this address's network may be made (milliseconds). */

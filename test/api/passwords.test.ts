@@ -198,6 +198,29 @@ describeEachDatabase('changing passwords', (database) => {
     expect((await call('GET', '/deliveries', undefined, as(cookie))).status).toBe(200);
   });
 
+  it('lets the holder who locked themselves out log in with the password an administrator set, from every address, while guesses at others stay counted', async () => {
+    const behindProxy = apiClient(db(), { api: createApi({ db: db(), trustProxy: true, totpKey: temporaryTotpSecretKey(), onError: (error) => { throw error; } }) });
+    const logInFrom = (address: string, username: string, password: string) => behindProxy('POST', '/session', { username, password }, { 'X-Forwarded-For': address });
+    const addresses = ['198.51.100.31', '203.0.113.32'];
+    const { id, username } = await account();
+    const other = await account();
+    for (const address of addresses) {
+      for (let attempt = 0; attempt < FREE_FAILURES; attempt += 1) expect((await logInFrom(address, username, `forgotten guess ${attempt}`)).status).toBe(401);
+      expect((await logInFrom(address, username, PASSWORD)).status).toBe(429);
+    }
+    for (let attempt = 0; attempt < FREE_FAILURES; attempt += 1) expect((await logInFrom(addresses[0]!, other.username, `a guess at another ${attempt}`)).status).toBe(401);
+    const administrator = await sessionFor(db(), 'administrator');
+    const before = await lastSeq();
+
+    expect((await call('POST', `/accounts/${id}/password`, { password: RESET_PASSWORD }, as(administrator.cookie))).status).toBe(200);
+    for (const address of addresses) expect((await logInFrom(address, username, RESET_PASSWORD)).status).toBe(200);
+    expect((await logInFrom(addresses[0]!, other.username, PASSWORD)).status).toBe(429);
+    // The reset is recorded as any other: its one event, without the guesses it forgot.
+    const [reset, ...more] = await eventsAfter(before, 'account.resetPassword');
+    expect(more).toEqual([]);
+    expect(Object.keys(JSON.parse(reset!.canonical).detail)).toEqual(['sessionsEnded']);
+  });
+
   it('lets only administrators set another account\'s password, never their own, of no disabled account, and by the rules of every password', async () => {
     const { id, username } = await account();
     const { cookie: auditor } = await sessionFor(db(), 'auditor');

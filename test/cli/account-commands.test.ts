@@ -37,6 +37,15 @@ describe('the account commands', () => {
     expect((await runCli(dataDir, ['account', 'set-role', '--name', 'k.jansen', '--role', 'finance'])).code).toBe(0);
     const sameRole = await runCli(dataDir, ['account', 'set-role', '--name', 'k.jansen', '--role', 'finance']);
     expect([sameRole.code, sameRole.output.trim()]).toEqual([1, '--role: This account has this role already.']);
+    // Its holder locked themselves out from two addresses; someone guessed at another username.
+    const before = await openDatabase({ dataDir });
+    const failedAt = new Date().toISOString();
+    await before.db.insertInto('loginFailure').values([
+      { username: 'k.jansen', origin: '198.51.100.41', failedAt },
+      { username: 'k.jansen', origin: '203.0.113.42', failedAt },
+      { username: 'beheer', origin: '198.51.100.41', failedAt },
+    ]).execute();
+    await before.close();
     const newPassword = await runCli(dataDir, ['account', 'set-password', '--name', 'k.jansen'], 'een ander lang wachtwoord');
     expect(newPassword).toEqual({ code: 0, output: 'Account k.jansen has a new password; its sessions ended, and it chooses its own at the next login.\n' });
     const weakPassword = await runCli(dataDir, ['account', 'set-password', '--name', 'k.jansen'], 'kort');
@@ -59,6 +68,8 @@ describe('the account commands', () => {
 
     const handle = await openDatabase({ dataDir });
     try {
+      // The new password forgot the failed guesses at k.jansen, from every address.
+      expect(await handle.db.selectFrom('loginFailure').select(['username', 'origin']).execute()).toEqual([{ username: 'beheer', origin: '198.51.100.41' }]);
       const events = await listAuditEvents(handle.db, { objectType: 'account', limit: 10 });
       expect(events.map((event) => event.action).reverse()).toEqual(['account.create', 'account.create', 'account.changeRole', 'account.resetPassword', 'account.disable']);
       expect(new Set(events.map((event) => event.actor?.username))).toEqual(new Set([`cli:${(await import('node:os')).userInfo().username}`]));

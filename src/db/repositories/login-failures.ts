@@ -43,6 +43,11 @@ export async function clearLoginFailures(db: Db, username: string, origin: strin
   await db.deleteFrom('loginFailure').where('username', '=', username).where('origin', 'is not distinct from', origin).execute();
 }
 
+/** Forgets the failures of a username from every address; those of other usernames stay. */
+export async function clearLoginFailuresOfUsername(db: Db, username: string): Promise<void> {
+  await db.deleteFrom('loginFailure').where('username', '=', username).execute();
+}
+
 export async function forgetLoginFailuresBefore(db: Db, before: string): Promise<void> {
   await db.deleteFrom('loginFailure').where('failedAt', '<', before).execute();
 }
