@@ -35,14 +35,34 @@ export function mailConfigFromEnvironment(env: NodeJS.ProcessEnv): MailConfig | 
   if (!env.MAIL_FROM) throw new StartRefusedError('MAIL_FROM must be set with SMTP_URL: the address notifications are sent from');
   const siteAddress = siteAddressFromEnvironment(env);
   if (!siteAddress) throw new StartRefusedError("SITE_ADDRESS must be set with SMTP_URL: the site's public address (https://…), which the links in the mail point to");
+  // Options in the address's query overrule nodemailer's others: this one would send the credentials in plain text.
+  const requireTLS = URL.parse(env.SMTP_URL)?.searchParams.get('requireTLS');
+  if (carriesCredentials(env.SMTP_URL) && requireTLS != null && requireTLS !== 'true') {
+    throw new StartRefusedError(`SMTP_URL carries a username and password, which are sent only over TLS: requireTLS=${requireTLS} cannot turn that off`);
+  }
   return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, siteAddress };
 }
 
+/**
+ * The username and password of SMTP_URL are sent only over TLS: smtps://, or smtp:// to a server that offers
+ * STARTTLS; where it offers none, the mail fails, saying so, and the server is told neither (it was told both
+ * in plain text). Without them, a mail goes as the server offers (a relay that needs no login).
+ */
 export function smtpMailer({ smtpUrl, from }: MailConfig): Mailer {
-  const transport = createTransport(smtpUrl);
+  const requireTLS = carriesCredentials(smtpUrl);
+  const transport = createTransport({ url: smtpUrl, requireTLS });
   return {
     async send({ to, subject, text }) {
-      await transport.sendMail({ from, to, subject, text });
+      await transport.sendMail({ from, to, subject, text }).catch((error: unknown) => {
+        if (!requireTLS || (error as { code?: unknown }).code !== 'ETLS') throw error;
+        throw new Error(`mail not sent: the username and password in SMTP_URL go only over TLS, which the SMTP server did not give (${(error as Error).message})`, { cause: error });
+      });
     },
   };
+}
+
+/** Whether the address holds a username or password; one that cannot be read is taken to hold them. */
+function carriesCredentials(smtpUrl: string): boolean {
+  const url = URL.parse(smtpUrl);
+  return url === null || url.username !== '' || url.password !== '';
 }
