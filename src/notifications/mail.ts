@@ -10,12 +10,14 @@ export interface Mailer {
 /**
  * Sends the message to each address in a mail of its own, so that no one told sees who else was (one mail to
  * all of them showed every address in its To:). A mail that fails does not keep the others from being sent;
- * the failures are thrown together afterwards, for the log.
+ * the failures are thrown together afterwards, for the log, whose message says why (each reason once).
  */
 export async function sendToEach(mailer: Mailer, addresses: readonly string[], message: { subject: string; text: string }): Promise<void> {
   const failures: unknown[] = [];
   for (const to of addresses) await mailer.send({ to, ...message }).catch((error: unknown) => void failures.push(error));
-  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of ${addresses.length} mails not sent`);
+  if (failures.length === 0) return;
+  const reasons = new Set(failures.map((error) => (error instanceof Error ? error.message : String(error))));
+  throw new AggregateError(failures, `${failures.length} of ${addresses.length} mails not sent: ${[...reasons].join('; ')}`);
 }
 
 /** How the server sends e-mail: the SMTP server, the sender, and the address people reach the site at (for links). */
