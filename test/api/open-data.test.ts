@@ -534,6 +534,26 @@ describe('what no public file tells', () => {
   });
 });
 
+describe('a delivery decided public from a date still to come', () => {
+  it('moves nothing that names the public file until that date, and then shows in it', async () => {
+    const publicDb = scratch.handle.db as unknown as Kysely<PublicDatabase>;
+    const versionBefore = await publicDeliveriesVersion(publicDb, new Date());
+    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'KANARIE later openbaar' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const publicFrom = `${Number(todayInAmsterdam().slice(0, 4)) + 1}-03-01`;
+    const decided = await disclosure('POST', '/disclosure-decisions', {
+      deliveryIds: [created.body.id], state: 'public', publicTitle: 'Later openbaar', publicCategory: 'nonLethal', publicFrom,
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+    // A reader before that date meets the same version: the file is not read again, and nothing tells of the decision.
+    expect(await publicDeliveriesVersion(publicDb, new Date())).toBe(versionBefore);
+    const thatDay = new Date(`${publicFrom}T12:00:00Z`);
+    expect(await publicDeliveriesVersion(publicDb, thatDay)).not.toBe(versionBefore);
+    const shownThen = await publicDb.selectFrom('publicDelivery').select('title').where('visibleFrom', '<=', thatDay.toISOString()).where('title', '=', 'Later openbaar').execute();
+    expect(shownThen).toHaveLength(1);
+  });
+});
+
 describe('reading open data from another site', () => {
   it('is allowed to any origin, without credentials, for the public routes only', async () => {
     const origin = { Origin: 'https://onderzoek.example' };
