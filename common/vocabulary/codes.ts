@@ -205,6 +205,7 @@ const EVENT_ACTIONS = [
   'budgetCommitment.create',
   'budgetCommitment.stage',
   'company.create',
+  'company.correct',
   'industryContract.create',
   'industryContract.correct',
   'industryContract.withdraw',

@@ -149,6 +149,7 @@ export const en: Vocabulary = {
     'budgetCommitment.create': 'Record a commitment or pledge',
     'budgetCommitment.stage': 'Record a stage of a commitment',
     'company.create': 'Record company',
+    'company.correct': 'Correct company',
     'industryContract.create': 'Record contract',
     'industryContract.correct': 'Correct contract',
     'industryContract.withdraw': 'Withdraw contract',

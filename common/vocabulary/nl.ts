@@ -255,6 +255,7 @@ export const nl: Vocabulary = {
     'budgetCommitment.create': 'Verplichting of toezegging vastleggen',
     'budgetCommitment.stage': 'Stap van een verplichting vastleggen',
     'company.create': 'Bedrijf vastleggen',
+    'company.correct': 'Bedrijf corrigeren',
     'industryContract.create': 'Contract vastleggen',
     'industryContract.correct': 'Contract corrigeren',
     'industryContract.withdraw': 'Contract intrekken',

@@ -427,6 +427,7 @@ export interface CompanyTable {
   publicId: string | null;
   isDemonstration: boolean;
   createdAt: string;
+  version: Generated<number>;
 }
 
 export interface CompanyDisclosureDecisionTable {

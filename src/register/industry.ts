@@ -80,21 +80,56 @@ export async function createCompany(db: Db, context: RequestContext, input: Comp
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'company', input.country);
     assertValid([...companyViolations(input), ...(await companyRegisterViolations(trx, input))]);
-    const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) }).catch((error: unknown) => {
-      // The lock above makes registrations in one country wait for each other; the index holds against any other writer.
-      if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_REGISTRATION_NUMBER) {
-        throw new ValidationError([{ field: 'registrationNumber', code: 'registrationNumberTaken', params: {} }]);
-      }
-      throw error;
-    });
+    const company = await industry.insertCompany(trx, { id: randomUUID(), ...input, ...recorded(context) }).catch(registrationNumberTaken);
     await audited(trx, context, 'company.create', { type: 'company', id: company.id }, company);
     return company;
   });
 }
 
-/** The rules of a company that read the register, on the fields given: a name and registration number no other company of its country has. */
-export async function companyRegisterViolations(db: Db, input: Partial<CompanyInput>): Promise<RuleViolation[]> {
-  return input.country === undefined ? [] : companyTakenViolations(input, await industry.listCompaniesOf(db, input.country));
+const registrationNumberTaken = (error: unknown) => {
+  // The lock on the country's names makes registrations and corrections in one country wait for each other; the index holds against any other writer.
+  if (error instanceof UniqueViolationError && error.constraint === industry.UNIQUE_REGISTRATION_NUMBER) {
+    throw new ValidationError([{ field: 'registrationNumber', code: 'registrationNumberTaken', params: {} }]);
+  }
+  throw error;
+};
+
+/**
+ * The rules of a company that read the register, on the fields given: a name and registration number no other company
+ * of its country has (than the company `correcting`, for a correction of it).
+ */
+export async function companyRegisterViolations(db: Db, input: Partial<CompanyInput>, correcting?: string): Promise<RuleViolation[]> {
+  if (input.country === undefined) return [];
+  const others = (await industry.listCompaniesOf(db, input.country)).filter((company) => company.id !== correcting);
+  return companyTakenViolations(input, others);
+}
+
+/** The rules of a correction of the company `id` that read the register, on the fields given; a company that does not exist has none. */
+export async function companyCorrectionRegisterViolations(db: Db, id: string, input: Partial<CompanyInput>): Promise<RuleViolation[]> {
+  return (await industry.findCompany(db, id)) ? companyRegisterViolations(db, input, id) : [];
+}
+
+/**
+ * Corrects a company typed in error: its name, country or registration number, at the version the correction is based
+ * on (If-Match; 412 when someone corrected it or decided on it since). A correction that leaves every field as it is
+ * writes nothing: no new version, no event. The company is judged as a new one among the others of its (new) country.
+ * As a contract's correction, it says what the company always was: the figures at every date read it so, also at the
+ * reference date of a letter already sent (whose snapshot keeps what it printed, and whose verification shows the
+ * difference); a public company's projection takes the corrected country. The audit event keeps it before and after.
+ */
+export async function correctCompany(db: Db, context: RequestContext, id: string, input: CompanyInput, expectedVersion: ExpectedVersion): Promise<industry.StoredCompany> {
+  return inTransaction(db, async (trx) => {
+    const current = await industry.findCompany(trx, id, { forUpdate: true });
+    if (!current) throw new NotFoundError('company', id);
+    assertVersionMatches(expectedVersion, current.version);
+    if (changesNothing(current, input)) return current;
+    await lockNamesOf(trx, 'company', input.country);
+    assertValid([...companyViolations(input), ...(await companyRegisterViolations(trx, input, id))]);
+    const updated = await industry.updateCompany(trx, id, current.version, input).catch(registrationNumberTaken);
+    if (!updated) throw new VersionConflictError(current.version);
+    await audited(trx, context, 'company.correct', { type: 'company', id }, updated, current);
+    return updated;
+  });
 }
 
 /**
@@ -379,7 +414,7 @@ export async function decideOnCompany(
   return inTransaction(db, async (trx) => {
     const company = await industry.findCompany(trx, companyId, { forUpdate: true });
     if (!company) throw new NotFoundError('company', companyId);
-    const version = (await industry.countCompanyDecisions(trx, companyId)).get(companyId) ?? 0;
+    const { version } = company;
     assertVersionMatches(expectedVersion, version);
     const isPublic = decision.state === 'public';
     const row: industry.StoredCompanyDecision = {
@@ -429,8 +464,6 @@ interface WithdrawnContractView extends ContractView {
 interface CompanyView extends industry.StoredCompany {
   origin: CompanyOrigin;
   contracts: ContractView[];
-  /** How many disclosure decisions it has: the version of their history. */
-  version: number;
 }
 
 interface CountrySummary {
@@ -468,7 +501,7 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
 
 /** The industry register as it stood at the date, each company in its current disclosure state. */
 async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
-  const [companies, contracts, withdrawals, links, milestones, progress, prices, lessons, projects, stages, bundles, isDemonstration, decisionCounts] = await Promise.all([
+  const [companies, contracts, withdrawals, links, milestones, progress, prices, lessons, projects, stages, bundles, isDemonstration] = await Promise.all([
     industry.listCompanies(db),
     industry.listContracts(db, date),
     industry.listContractWithdrawals(db),
@@ -481,7 +514,6 @@ async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
     industry.listStages(db),
     industry.listDemandBundles(db),
     industry.containsIndustryDemonstrationData(db),
-    industry.countCompanyDecisions(db),
   ]);
   const byThen = <R>(records: readonly R[], dateOf: (record: R) => IsoDate) => records.filter((record) => dateOf(record) <= date);
   const reportsOf = Map.groupBy(progress, (report) => report.milestoneId);
@@ -512,7 +544,7 @@ async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
   const named = new Set(contractViews.map((contract) => contract.companyId));
   const companyViews = companies.flatMap((company): CompanyView[] =>
     named.has(company.id) || todayInAmsterdam(new Date(company.createdAt)) <= date
-      ? [{ ...company, origin: companyOrigin(company.country), contracts: contractsOf.get(company.id) ?? [], version: decisionCounts.get(company.id) ?? 0 }]
+      ? [{ ...company, origin: companyOrigin(company.country), contracts: contractsOf.get(company.id) ?? [] }]
       : [],
   );
   return {

@@ -14,6 +14,7 @@ import {
   contractInputRules,
   ContractWithdrawalSchema,
   contractWithdrawalInputRules,
+  correctCompanyRoute,
   correctContractRoute,
   coproductionInputRules,
   coproductionRoute,
@@ -47,6 +48,15 @@ export function industryRoutes() {
     const body = c.req.valid('json');
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: { id: (await register.createCompany(trx, requestContext(c), body)).id } }));
   }, passedFieldsHook(companyInputRules, { inRegister: (c, passed) => register.companyRegisterViolations(c.get('deps').db, passed) }));
+
+  app.openapi(correctCompanyRoute, async (c) => {
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
+    if (version === undefined) return problem(c, 428);
+    const company = await register.correctCompany(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json'), version);
+    c.header('ETag', etag(company.version));
+    const { id, name, country, registrationNumber } = company;
+    return c.json({ id, name, country, registrationNumber, version: company.version }, 200);
+  }, passedFieldsHook(companyInputRules, { inRegister: (c, passed) => register.companyCorrectionRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
 
   app.openapi(createContractRoute, async (c) => {
     const body = c.req.valid('json');

@@ -95,8 +95,8 @@ const CompanySchema = z
     registrationNumber: z.string().nullable(),
     disclosureState: z.enum(DISCLOSURE_STATES).openapi({ description: 'As its disclosure decisions left it on the date of the overview (undecided before the first); commercially confidential until a disclosure officer decides otherwise' }),
     isDemonstration: z.boolean(),
-    version: historyVersion.openapi({
-      description: 'The version of its disclosure decisions (how many it has): to send as If-Match with the next decision on it',
+    version: z.number().int().openapi({
+      description: 'Its version, which each correction of it and each disclosure decision on it raises: its ETag, to send as If-Match with the next',
     }),
   })
   .openapi('Company');
@@ -306,6 +306,19 @@ export const overviewRoute = createRoute(
 );
 
 export const createCompanyRoute = createRoute(create('/companies', 'Record a company', CompanyInputSchema));
+export const correctCompanyRoute = createRoute(
+  permitted('industry.write', {
+    method: 'put',
+    path: '/companies/{id}',
+    tags: ['industry'],
+    summary: 'Correct a company: its name, country and registration number',
+    description:
+      'If-Match is required (the company’s `version` in GET /industry): 412 when it was corrected or decided on since. A correction that changes nothing writes nothing. ' +
+      'It says what the company always was: the industry figures at every date, the letter’s count of Ukrainian companies among them, read it so; a public company’s projection takes the corrected country.',
+    request: { params: idParam, headers: ifMatchHeader, ...jsonBody(CompanyInputSchema) },
+    responses: { 200: json(CompanyInputSchema.extend({ id: z.uuid(), version: z.number().int() }), 'The company as corrected (ETag: its version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
+  }),
+);
 export const createContractRoute = createRoute(create('/industry-contracts', 'Record a government-to-business contract with its milestones and the deliveries it fulfils', ContractInputSchema));
 export const progressRoute = createRoute({
   ...create('/contract-milestones/{id}/progress', 'Report the progress of a milestone (lower than before only with a reason)', ProgressInputSchema),
@@ -343,7 +356,7 @@ export const demandBundleRoute = createRoute(create('/demand-bundles', 'Record a
 const companyDecision = createUnder('/companies/{id}/disclosure-decisions', 'Decide on a company: public (with the name the public may read) or confidential (with its ground)', CompanyDecisionInputSchema, 'disclosure.decide');
 export const companyDecisionRoute = createRoute({
   ...companyDecision,
-  description: 'With If-Match (the company’s `version` in GET /industry), only when no decision on it was added since (412 otherwise).',
+  description: 'With If-Match (the company’s `version` in GET /industry), only when it was not corrected or decided on since (412 otherwise).',
   request: { ...companyDecision.request, headers: historyEntryHeaders },
-  responses: { ...companyDecision.responses, 201: json(CompanyDecisionSchema, 'The decision (ETag: the version of the company’s decisions)'), ...problemResponses(412) },
+  responses: { ...companyDecision.responses, 201: json(CompanyDecisionSchema, 'The decision (ETag: the company’s new version)'), ...problemResponses(412) },
 });

@@ -31,15 +31,17 @@ const CompanySchema = z.object({
   disclosureState: z.enum(DISCLOSURE_STATES),
   isDemonstration: z.boolean(),
   createdAt: z.string(),
+  /** Raised by each correction of it and each disclosure decision on it. */
+  version: z.number().int(),
 });
 export type StoredCompany = z.infer<typeof CompanySchema>;
 
-const COMPANY_COLUMNS = ['id', 'name', 'country', 'registrationNumber', 'disclosureState', 'isDemonstration', 'createdAt'] as const;
+const COMPANY_COLUMNS = ['id', 'name', 'country', 'registrationNumber', 'disclosureState', 'isDemonstration', 'createdAt', 'version'] as const;
 
 /** The unique index that gives each company of a country its own registration number, whatever its case and spacing (migration 043). */
 export const UNIQUE_REGISTRATION_NUMBER = 'company_registration_number_per_country';
 
-export async function insertCompany(db: Db, company: Omit<StoredCompany, 'disclosureState'>): Promise<StoredCompany> {
+export async function insertCompany(db: Db, company: Omit<StoredCompany, 'disclosureState' | 'version'>): Promise<StoredCompany> {
   return CompanySchema.parse(await withTypedErrors(db.insertInto('company').values(company).returning(COMPANY_COLUMNS).executeTakeFirstOrThrow()));
 }
 
@@ -52,6 +54,24 @@ export async function findCompany(db: Db, id: string, options: { forUpdate?: boo
   const query = db.selectFrom('company').select(COMPANY_COLUMNS).where('id', '=', id);
   const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
   return row && CompanySchema.parse(row);
+}
+
+/** A company's own fields, which a correction sets. */
+export type CompanyFields = Pick<StoredCompany, 'name' | 'country' | 'registrationNumber'>;
+
+/**
+ * Sets a company's fields while it is at the expected version, raising it, and the country of its public projection
+ * if it has one (the name the public reads is the one its disclosure decision gave); undefined when it is not at the
+ * version (another change came first).
+ */
+export async function updateCompany(db: Db, id: string, expectedVersion: number, fields: CompanyFields): Promise<StoredCompany | undefined> {
+  const updated = await withTypedErrors(
+    db.updateTable('company').set((eb) => ({ ...fields, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).returning([...COMPANY_COLUMNS, 'publicId']).executeTakeFirst(),
+  );
+  if (!updated) return undefined;
+  const { publicId, ...company } = updated;
+  if (publicId !== null) await db.updateTable('publicCompany').set({ country: fields.country }).where('publicId', '=', publicId).execute();
+  return CompanySchema.parse(company);
 }
 
 export async function listCompanies(db: Db): Promise<StoredCompany[]> {
@@ -78,14 +98,6 @@ export async function insertCompanyDecision(db: Db, decision: Selectable<Company
   await db.insertInto('companyDisclosureDecision').values(decision).execute();
 }
 
-/** How many disclosure decisions each company that has one has (only the named company's, when one is named). */
-export async function countCompanyDecisions(db: Db, companyId?: string): Promise<Map<string, number>> {
-  let query = db.selectFrom('companyDisclosureDecision').select((eb) => ['companyId', eb.fn.countAll<string>().as('count')]).groupBy('companyId');
-  if (companyId !== undefined) query = query.where('companyId', '=', companyId);
-  const rows = await query.execute();
-  return new Map(rows.map((row) => [row.companyId, Number(row.count)]));
-}
-
 /** The state each company's disclosure decisions left it in at the moment: its latest decision taken before it (a company without one is not in the map). */
 export async function companyStatesBefore(db: Db, moment: string): Promise<Map<string, StoredCompanyDecision['state']>> {
   const rows = await db
@@ -104,8 +116,9 @@ export async function publicIdOfCompany(db: Db, companyId: string): Promise<stri
   return (await db.selectFrom('company').select('publicId').where('id', '=', companyId).executeTakeFirst())?.publicId ?? null;
 }
 
+/** Sets the state a decision leaves a company in, raising its version. */
 export async function setCompanyDisclosure(db: Db, companyId: string, state: 'public' | 'confidential', publicId: string | null): Promise<void> {
-  await db.updateTable('company').set({ disclosureState: state, publicId }).where('id', '=', companyId).execute();
+  await db.updateTable('company').set((eb) => ({ disclosureState: state, publicId, version: eb('version', '+', 1) })).where('id', '=', companyId).execute();
 }
 
 export async function putPublicCompany(db: Db, row: Selectable<PublicCompanyTable>): Promise<void> {

@@ -1,0 +1,86 @@
+/**
+ * A company typed in error is corrected as a contract is: at the version it was based on (428 without one, 412 when
+ * stale, nothing written when it changes nothing), judged as a new company among the others of its country, audited
+ * before and after. It says what the company always was: the letter's industry figures at an earlier date read it so.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { industryFactsAt } from '../../src/register/industry.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { apiClient, type ApiCall } from './client.ts';
+
+const COMPANY = { name: 'Munitiefabriek', country: 'UA', registrationNumber: 'UA-123' };
+
+describeEachDatabase('industry company corrections', (database) => {
+  let registrar: ApiCall;
+  let finance: ApiCall;
+  let disclosureOfficer: ApiCall;
+  let companyId: string;
+
+  beforeAll(async () => {
+    const { db } = database();
+    const clock = () => new Date('2025-09-05T10:00:00Z');
+    registrar = apiClient(db, { role: 'registrar', clock });
+    finance = apiClient(db, { role: 'finance', clock });
+    disclosureOfficer = apiClient(db, { role: 'disclosureOfficer', clock });
+    companyId = (await registrar('POST', '/companies', { ...COMPANY, name: 'Munitiefabirek', country: 'PL' })).body.id;
+    await registrar('POST', '/companies', { name: 'Kyiv Drones', country: 'UA', registrationNumber: 'UA-777' });
+    await registrar('POST', '/industry-contracts', { companyId, reference: 'G2B-2025-9', subject: 'Munitie', amountCents: 12_000_000_00, signedOn: '2025-03-01', deliveryIds: [], milestones: [] });
+  });
+
+  const companyEvents = async () =>
+    (await database().db.selectFrom('auditEvent').select(['action', 'result', 'canonical']).where('objectId', '=', companyId).orderBy('seq').execute()).map((row) => ({ ...row, ...JSON.parse(row.canonical) }));
+  const companyNow = async () => (await registrar('GET', '/industry?date=2025-09-05')).body.companies.find((company: any) => company.id === companyId);
+  const correct = (change: object, ifMatch?: string, as = registrar) => as('PUT', `/companies/${companyId}`, { ...COMPANY, ...change }, ifMatch === undefined ? {} : { 'If-Match': ifMatch });
+
+  it('corrects a company at its version, audited before and after, and the figures at an earlier date read it as corrected; a stale version is refused and an unchanged one writes nothing', async () => {
+    expect((await correct({})).status).toBe(428);
+    expect((await correct({}, '"0"', finance)).status).toBe(403);
+    const before = await industryFactsAt(database().db, '2025-06-30', 'every');
+    expect(before).toMatchObject({ companies: 1, ukrainianCompanies: 0 });
+
+    const corrected = await correct({}, '"0"');
+    expect(corrected.status).toBe(200);
+    expect(corrected.headers.get('ETag')).toBe('"1"');
+    expect(corrected.body).toEqual({ id: companyId, ...COMPANY, version: 1 });
+    expect(await companyNow()).toMatchObject({ ...COMPANY, origin: 'ukrainian', version: 1 });
+    expect(await industryFactsAt(database().db, '2025-06-30', 'every')).toEqual({ ...before, ukrainianCompanies: 1 });
+    expect((await correct({ name: 'Munitiefabriek BV' }, '"0"')).status).toBe(412);
+
+    const events = await companyEvents();
+    const unchanged = await correct({}, '"1"');
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.headers.get('ETag')).toBe('"1"');
+    expect(await companyEvents()).toHaveLength(events.length);
+    expect(events.filter((event) => event.action === 'company.correct')).toEqual([
+      expect.objectContaining({
+        result: 'success',
+        before: expect.objectContaining({ name: 'Munitiefabirek', country: 'PL', version: 0 }),
+        after: expect.objectContaining({ ...COMPANY, version: 1 }),
+      }),
+    ]);
+  });
+
+  it('refuses a name or registration number another company of its country has, and a country or name out of bounds, changing nothing; its own name in other letters is its own', async () => {
+    const refused = await correct({ name: 'kyiv  drones', registrationNumber: 'ua-777' }, '"1"');
+    expect(refused.status).toBe(400);
+    expect(refused.body.invalidParams.map((param: any) => `${param.name}:${param.code}`).sort()).toEqual(['name:companyNameTaken', 'registrationNumber:registrationNumberTaken']);
+    expect((await correct({ name: ' ', country: 'Oekraïne' }, '"1"')).body.invalidParams.map((param: any) => param.name).sort()).toEqual(['country', 'name']);
+    expect(await companyNow()).toMatchObject({ ...COMPANY, version: 1 });
+
+    const recased = await correct({ name: 'MUNITIEFABRIEK' }, '"1"');
+    expect(recased.status).toBe(200);
+    expect(recased.headers.get('ETag')).toBe('"2"');
+  });
+
+  it('shares its version with the disclosure decisions on it: each raises it, and a public company is shown in its corrected country', async () => {
+    expect((await disclosureOfficer('POST', `/companies/${companyId}/disclosure-decisions`, { state: 'public', publicName: 'Munitiefabriek' }, { 'If-Match': '"1"' })).status).toBe(412);
+    const decided = await disclosureOfficer('POST', `/companies/${companyId}/disclosure-decisions`, { state: 'public', publicName: 'Munitiefabriek' }, { 'If-Match': '"2"' });
+    expect(decided.status).toBe(201);
+    expect(decided.headers.get('ETag')).toBe('"3"');
+    expect((await correct({ country: 'PL' }, '"2"')).status).toBe(412);
+
+    expect((await correct({ country: 'PL' }, '"3"')).status).toBe(200);
+    expect((await apiClient(database().db)('GET', '/public/companies')).body.items).toEqual([expect.objectContaining({ name: 'Munitiefabriek', country: 'PL' })]);
+    expect(await industryFactsAt(database().db, '2025-06-30', 'every')).toMatchObject({ companies: 1, ukrainianCompanies: 0 });
+  });
+});
