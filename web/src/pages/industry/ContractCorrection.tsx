@@ -1,14 +1,12 @@
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { versionTag } from '../../api/client.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { correctContract, withdrawContract, type IndustryOverview } from '../../api/industry.ts';
-import { SelectField } from '../../forms/controls.tsx';
 import type { FieldDescription } from '../../forms/DescribedField.tsx';
 import { deliveryLinkFields, type DeliveryLinkField } from '../../forms/deliveryLinkFields.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { CorrectionChooser } from './CorrectionChooser.tsx';
 import { contractOwnFields, readContractOwnFields, type ContractOwnField } from './contractFields.ts';
 
 type Contract = IndustryOverview['companies'][number]['contracts'][number];
@@ -30,37 +28,14 @@ function contractOptions(overview: IndustryOverview) {
  */
 export function ContractCorrection({ overview, onReload, onRecorded }: Recorded & { onReload: () => void }) {
   const { t } = useTranslation();
-  const name = useId();
-  const [chosenId, setChosenId] = useState('');
-  const [corrected, setCorrected] = useState(false);
-  const contracts = contractOptions(overview);
-  const choose = (id: string) => {
-    setChosenId(id);
-    setCorrected(false);
-  };
-  // Once saved the form closes, saying so: the contract's next version is a new form, chosen anew.
-  const saved = () => {
-    choose('');
-    setCorrected(true);
-    onRecorded();
-  };
-  const chosen = contracts.find((option) => option.contract.id === chosenId)?.contract;
-  if (contracts.length === 0) return null;
+  const word = (key: 'legend' | 'intro' | 'contract' | 'done') => t(`industry.forms.correction.${key}`);
   return (
-    <fieldset className="utrecht-form-fieldset">
-      <legend className="utrecht-form-fieldset__legend">{t('industry.forms.correction.legend')}</legend>
-      <p className="nl-paragraph">{t('industry.forms.correction.intro')}</p>
-      <div role="status">{corrected && <Alert type="ok">{t('industry.forms.correction.done')}</Alert>}</div>
-      <SelectField
-        name={`${name}contract`}
-        label={t('industry.forms.correction.contract')}
-        value={chosenId}
-        onChange={choose}
-        options={[{ value: '', label: t('form.choose') }, ...contracts.map(({ contract, label }) => ({ value: contract.id, label }))]}
-      />
-      {/* A new version (after a correction, or loading the latest) is a new form, filled from it. */}
-      {chosen && <CorrectionForm key={`${chosen.id}:${chosen.version}`} overview={overview} contract={chosen} onReload={onReload} onRecorded={saved} />}
-    </fieldset>
+    <CorrectionChooser
+      words={{ legend: word('legend'), intro: word('intro'), choose: word('contract'), done: word('done') }}
+      options={contractOptions(overview).map(({ contract, label }) => ({ record: contract, label }))}
+      form={(contract, saved) => <CorrectionForm overview={overview} contract={contract} onReload={onReload} onRecorded={saved} />}
+      onRecorded={onRecorded}
+    />
   );
 }
 
