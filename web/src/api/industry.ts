@@ -48,6 +48,10 @@ export const decideOnCompany = (companyId: string, input: RequestBody<'/companie
 export const reportProgress = (milestoneId: string, input: RequestBody<'/contract-milestones/{id}/progress', 'post'>, key: string, ifMatch: string) =>
   createUnder('/contract-milestones/{id}/progress', milestoneId, input, key, ifMatch);
 
+/** A correction of a company, at the version (ETag) it was based on. */
+export const correctCompany = (companyId: string, input: RequestBody<'/companies/{id}', 'put'>, etag: string) =>
+  request<ResponseBody<'/companies/{id}', 'put'>>(`/companies/${encodeURIComponent(companyId)}`, { method: 'PUT', body: input, ifMatch: etag });
+
 /** A correction of a contract, at the version (ETag) it was based on. */
 export const correctContract = (contractId: string, input: RequestBody<'/industry-contracts/{id}', 'put'>, etag: string) =>
   request<ResponseBody<'/industry-contracts/{id}', 'put'>>(`/industry-contracts/${encodeURIComponent(contractId)}`, { method: 'PUT', body: input, ifMatch: etag });

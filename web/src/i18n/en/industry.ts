@@ -110,6 +110,14 @@ export const industry: typeof dutch = {
     },
     decisionHeading: 'Disclosure',
     correctionHeading: 'Correct or withdraw',
+    companyCorrection: {
+      legend: 'Correct a company',
+      intro: 'Correct a typing error in a company’s name, country or registration number here. The correction holds for every date: the industry figures, such as the number of Ukrainian companies, count the company as now recorded at an earlier reference date too. It is recorded in the audit trail with the old and new details; a final letter does not change.',
+      company: 'Company',
+      submit: 'Save correction',
+      done: 'The correction has been saved.',
+      conflict: 'Someone else corrected the company or took a disclosure decision on it after you opened it. Your correction was not saved; it is still in the form.',
+    },
     correction: {
       legend: 'Correct a contract',
       intro: 'Correct a typing error in the company, reference, subject, amount, date or deliveries here. The correction is recorded in the audit trail with the old and new details; a final letter does not change.',

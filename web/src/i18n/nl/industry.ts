@@ -108,6 +108,14 @@ export const industry = {
     },
     decisionHeading: 'Openbaarmaking',
     correctionHeading: 'Corrigeren of intrekken',
+    companyCorrection: {
+      legend: 'Bedrijf corrigeren',
+      intro: 'Een tikfout in de naam, het land of het registratienummer van een bedrijf verbetert u hier. De correctie geldt voor elke datum: de cijfers over de industrie, zoals het aantal Oekraïense bedrijven, tellen het bedrijf ook bij een eerdere peildatum zoals het nu is vastgelegd. Ze wordt met de oude en nieuwe gegevens in de audittrail vastgelegd; een definitieve brief verandert er niet door.',
+      company: 'Bedrijf',
+      submit: 'Correctie opslaan',
+      done: 'De correctie is opgeslagen.',
+      conflict: 'Iemand anders heeft het bedrijf gecorrigeerd of er een besluit over openbaarmaking over genomen nadat u het opende. Uw correctie is niet opgeslagen; ze staat nog in het formulier.',
+    },
     correction: {
       legend: 'Contract corrigeren',
       intro: 'Een tikfout in het bedrijf, kenmerk, onderwerp, bedrag, de datum of de leveringen verbetert u hier. De correctie wordt met de oude en nieuwe gegevens in de audittrail vastgelegd; een definitieve brief verandert er niet door.',

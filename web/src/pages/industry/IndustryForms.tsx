@@ -18,6 +18,7 @@ import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { versionTag } from '../../api/client.ts';
 import type { industry as industryWords } from '../../i18n/nl/industry.ts';
+import { companyFields, readCompanyFields } from './companyFields.ts';
 import { contractOwnFields, readContractOwnFields, type ContractOwnField } from './contractFields.ts';
 
 type FormWords = typeof industryWords.forms;
@@ -51,12 +52,13 @@ function loadedVersion(histories: readonly { id: string; version: number }[], id
 }
 
 export function CompanyForm({ onRecorded }: Recorded) {
-  const { words, label } = useFormWords('company');
+  const { t } = useTranslation();
+  const { words } = useFormWords('company');
   return (
     <RecordForm
       {...words}
-      fields={{ name: { label: label('name') }, country: { label: label('country'), size: 'small' }, registrationNumber: { label: label('registrationNumber'), optional: true } }}
-      read={(read) => ({ name: read.required('name'), country: read.country('country'), registrationNumber: read.text('registrationNumber').trim() || null })}
+      fields={companyFields(t)}
+      read={readCompanyFields}
       send={createCompany}
       onRecorded={onRecorded}
     />

@@ -10,6 +10,7 @@ import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
 import { ContractsByCountry } from './ContractsByCountry.tsx';
 import { CompanyDecisionForm, CompanyForm, ContractForm, CoproductionForm, DemandBundleForm, LessonForm, PriceForm, ProgressForm } from './IndustryForms.tsx';
+import { CompanyCorrection } from './CompanyCorrection.tsx';
 import { ContractCorrection, ContractWithdrawalForm } from './ContractCorrection.tsx';
 import { CompaniesTable, IndustryRecords, WithdrawnContractsTable } from './IndustryTables.tsx';
 
@@ -62,6 +63,7 @@ export function IndustryPage() {
           )}
           {mayRecord && asAt.isToday && (
             <LabelledSection heading={t('industry.forms.correctionHeading')}>
+              <CompanyCorrection overview={overview} onReload={industry.reload} onRecorded={industry.reload} />
               <ContractCorrection overview={overview} onReload={industry.reload} onRecorded={industry.reload} />
               <ContractWithdrawalForm overview={overview} entry={entry} onRecorded={industry.reload} />
             </LabelledSection>
