@@ -3,9 +3,11 @@
  * stale, nothing written when it changes nothing), judged as a new company among the others of its country, audited
  * before and after. It says what the company always was: the letter's industry figures at an earlier date read it so.
  */
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { industryFactsAt } from '../../src/register/industry.ts';
-import { describeEachDatabase } from '../support/databases.ts';
+import { systemContext } from '../../src/audit/trail.ts';
+import { correctCompany, industryFactsAt } from '../../src/register/industry.ts';
+import { describeEachDatabase, describeOnPostgres } from '../support/databases.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const COMPANY = { name: 'Munitiefabriek', country: 'UA', registrationNumber: 'UA-123' };
@@ -82,5 +84,35 @@ describeEachDatabase('industry company corrections', (database) => {
     expect((await correct({ country: 'PL' }, '"3"')).status).toBe(200);
     expect((await apiClient(database().db)('GET', '/public/companies')).body.items).toEqual([expect.objectContaining({ name: 'Munitiefabriek', country: 'PL' })]);
     expect(await industryFactsAt(database().db, '2025-06-30', 'every')).toMatchObject({ companies: 1, ukrainianCompanies: 0 });
+  });
+});
+
+describeOnPostgres('a company corrected to a name another takes at the same moment', (database) => {
+  it('waits for the other to commit and is refused on its name, as two registrations in a country wait for each other', async () => {
+    const { db } = database();
+    const clock = () => new Date('2025-09-05T10:00:00Z');
+    const registrar = apiClient(db, { role: 'registrar', clock });
+    const ids: string[] = [];
+    for (const name of ['Munitiefabirek', 'Munitiefabrik']) ids.push((await registrar('POST', '/companies', { name, country: 'UA' })).body.id);
+    const name = { name: 'Munitiefabriek', country: 'UA', registrationNumber: null };
+
+    let corrected!: () => void;
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (corrected = resolve));
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    const first = db.transaction().execute(async (trx) => {
+      await correctCompany(trx, { ...systemContext('registrar'), now: clock }, ids[0]!, name, [0]);
+      corrected();
+      await committing;
+    });
+    await held;
+    const second = registrar('PUT', `/companies/${ids[1]}`, name, { 'If-Match': '"0"' });
+    const waiting = async () => Number((await sql<{ n: string }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db)).rows[0]!.n);
+    // Without a wait it would be recorded beside the first; a second is long enough to see it wait.
+    for (const deadline = Date.now() + 1000; (await waiting()) < 1 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    commit();
+    await first;
+
+    expect((await second).body.invalidParams).toEqual([expect.objectContaining({ name: 'name', code: 'companyNameTaken' })]);
   });
 });
