@@ -115,7 +115,9 @@ export async function companyCorrectionRegisterViolations(db: Db, id: string, in
  * writes nothing: no new version, no event. The company is judged as a new one among the others of its (new) country.
  * As a contract's correction, it says what the company always was: the figures at every date read it so, also at the
  * reference date of a letter already sent (whose snapshot keeps what it printed, and whose verification shows the
- * difference); a public company's projection takes the corrected country. The audit event keeps it before and after.
+ * difference). What the public reads of a public company stays as its disclosure decision made it until the disclosure
+ * officer decides on it again: a correction by a registrar shows nothing new in public. The audit event keeps it before
+ * and after.
  */
 export async function correctCompany(db: Db, context: RequestContext, id: string, input: CompanyInput, expectedVersion: ExpectedVersion): Promise<industry.StoredCompany> {
   return inTransaction(db, async (trx) => {

@@ -74,7 +74,7 @@ describeEachDatabase('industry company corrections', (database) => {
     expect(recased.headers.get('ETag')).toBe('"2"');
   });
 
-  it('shares its version with the disclosure decisions on it: each raises it, and a public company is shown in its corrected country', async () => {
+  it('shares its version with the disclosure decisions on it: each raises it, and a public company shows its correction only once decided on again', async () => {
     expect((await disclosureOfficer('POST', `/companies/${companyId}/disclosure-decisions`, { state: 'public', publicName: 'Munitiefabriek' }, { 'If-Match': '"1"' })).status).toBe(412);
     const decided = await disclosureOfficer('POST', `/companies/${companyId}/disclosure-decisions`, { state: 'public', publicName: 'Munitiefabriek' }, { 'If-Match': '"2"' });
     expect(decided.status).toBe(201);
@@ -82,8 +82,11 @@ describeEachDatabase('industry company corrections', (database) => {
     expect((await correct({ country: 'PL' }, '"2"')).status).toBe(412);
 
     expect((await correct({ country: 'PL' }, '"3"')).status).toBe(200);
-    expect((await apiClient(database().db)('GET', '/public/companies')).body.items).toEqual([expect.objectContaining({ name: 'Munitiefabriek', country: 'PL' })]);
+    const publicCompanies = async () => (await apiClient(database().db)('GET', '/public/companies')).body.items;
+    expect(await publicCompanies()).toEqual([expect.objectContaining({ name: 'Munitiefabriek', country: 'UA' })]);
     expect(await industryFactsAt(database().db, '2025-06-30', 'every')).toMatchObject({ companies: 1, ukrainianCompanies: 0 });
+    expect((await disclosureOfficer('POST', `/companies/${companyId}/disclosure-decisions`, { state: 'public', publicName: 'Munitiefabriek' }, { 'If-Match': '"4"' })).status).toBe(201);
+    expect(await publicCompanies()).toEqual([expect.objectContaining({ name: 'Munitiefabriek', country: 'PL' })]);
   });
 });
 

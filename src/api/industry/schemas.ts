@@ -314,7 +314,7 @@ export const correctCompanyRoute = createRoute(
     summary: 'Correct a company: its name, country and registration number',
     description:
       'If-Match is required (the company’s `version` in GET /industry): 412 when it was corrected or decided on since. A correction that changes nothing writes nothing. ' +
-      'It says what the company always was: the industry figures at every date, the letter’s count of Ukrainian companies among them, read it so; a public company’s projection takes the corrected country.',
+      'It says what the company always was: the industry figures at every date, the letter’s count of Ukrainian companies among them, read it so. What the public reads of a public company stays as its disclosure decision made it until the disclosure officer decides on it again.',
     request: { params: idParam, headers: ifMatchHeader, ...jsonBody(CompanyInputSchema) },
     responses: { 200: json(CompanyInputSchema.extend({ id: z.uuid(), version: z.number().int() }), 'The company as corrected (ETag: its version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
   }),

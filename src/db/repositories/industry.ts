@@ -60,18 +60,15 @@ export async function findCompany(db: Db, id: string, options: { forUpdate?: boo
 export type CompanyFields = Pick<StoredCompany, 'name' | 'country' | 'registrationNumber'>;
 
 /**
- * Sets a company's fields while it is at the expected version, raising it, and the country of its public projection
- * if it has one (the name the public reads is the one its disclosure decision gave); undefined when it is not at the
- * version (another change came first).
+ * Sets a company's fields while it is at the expected version, raising it; undefined when it is not at the version
+ * (another change came first). Its public projection, if it has one, stays as its disclosure decision made it: the
+ * public reads a corrected company only once the disclosure officer decides on it again.
  */
 export async function updateCompany(db: Db, id: string, expectedVersion: number, fields: CompanyFields): Promise<StoredCompany | undefined> {
   const updated = await withTypedErrors(
-    db.updateTable('company').set((eb) => ({ ...fields, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).returning([...COMPANY_COLUMNS, 'publicId']).executeTakeFirst(),
+    db.updateTable('company').set((eb) => ({ ...fields, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).returning(COMPANY_COLUMNS).executeTakeFirst(),
   );
-  if (!updated) return undefined;
-  const { publicId, ...company } = updated;
-  if (publicId !== null) await db.updateTable('publicCompany').set({ country: fields.country }).where('publicId', '=', publicId).execute();
-  return CompanySchema.parse(company);
+  return updated && CompanySchema.parse(updated);
 }
 
 export async function listCompanies(db: Db): Promise<StoredCompany[]> {

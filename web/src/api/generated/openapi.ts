@@ -6303,7 +6303,7 @@ export interface paths {
         get?: never;
         /**
          * Correct a company: its name, country and registration number
-         * @description If-Match is required (the company’s `version` in GET /industry): 412 when it was corrected or decided on since. A correction that changes nothing writes nothing. It says what the company always was: the industry figures at every date, the letter’s count of Ukrainian companies among them, read it so; a public company’s projection takes the corrected country.
+         * @description If-Match is required (the company’s `version` in GET /industry): 412 when it was corrected or decided on since. A correction that changes nothing writes nothing. It says what the company always was: the industry figures at every date, the letter’s count of Ukrainian companies among them, read it so. What the public reads of a public company stays as its disclosure decision made it until the disclosure officer decides on it again.
          */
         put: {
             parameters: {

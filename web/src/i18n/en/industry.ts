@@ -112,7 +112,7 @@ export const industry: typeof dutch = {
     correctionHeading: 'Correct or withdraw',
     companyCorrection: {
       legend: 'Correct a company',
-      intro: 'Correct a typing error in a company’s name, country or registration number here. The correction holds for every date: the industry figures, such as the number of Ukrainian companies, count the company as now recorded at an earlier reference date too. It is recorded in the audit trail with the old and new details; a final letter does not change.',
+      intro: 'Correct a typing error in a company’s name, country or registration number here. The correction holds for every date: the industry figures, such as the number of Ukrainian companies, count the company as now recorded at an earlier reference date too. It is recorded in the audit trail with the old and new details; a final letter does not change, and what the public sees of a public company changes only once the disclosure officer decides on it again.',
       company: 'Company',
       submit: 'Save correction',
       done: 'The correction has been saved.',
