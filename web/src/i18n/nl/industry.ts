@@ -110,7 +110,7 @@ export const industry = {
     correctionHeading: 'Corrigeren of intrekken',
     companyCorrection: {
       legend: 'Bedrijf corrigeren',
-      intro: 'Een tikfout in de naam, het land of het registratienummer van een bedrijf verbetert u hier. De correctie geldt voor elke datum: de cijfers over de industrie, zoals het aantal Oekraïense bedrijven, tellen het bedrijf ook bij een eerdere peildatum zoals het nu is vastgelegd. Ze wordt met de oude en nieuwe gegevens in de audittrail vastgelegd; een definitieve brief verandert er niet door, en wat het publiek van een openbaar bedrijf ziet pas als de functionaris openbaarmaking er opnieuw over besluit.',
+      intro: 'Een tikfout in de naam, het land of het registratienummer van een bedrijf verbetert u hier. De correctie geldt voor elke datum: de cijfers over de industrie, zoals het aantal Oekraïense bedrijven, tellen het bedrijf ook bij een eerdere peildatum zoals het nu is vastgelegd. Ze wordt met de oude en nieuwe gegevens in de audittrail vastgelegd; een definitieve brief verandert er niet door, en wat het publiek van een openbaar bedrijf ziet pas als de openbaarmakingsfunctionaris er opnieuw over besluit.',
       company: 'Bedrijf',
       submit: 'Correctie opslaan',
       done: 'De correctie is opgeslagen.',
