@@ -40,6 +40,7 @@ import { mayCreate, rolesCreating } from './import-permissions.ts';
 import { earlierDigests, recordNamesOf, type RecordNames } from './import-digests.ts';
 import { addFaults, earlierRowParams, firstRowsByReference, isSkipped, lifecycleDates, refuseRow, type PlannedRow } from './import-rows.ts';
 import { ImportedReferences } from './imported-references.ts';
+import { checkValueDependants, valuationsOfRegisterDeliveries } from './import-value-dependants.ts';
 
 type Db = Kysely<Database>;
 
@@ -79,8 +80,12 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   checkMoney(registerRows, registerDeliveries, await imports.paymentsOf(db, [...registerDeliveries.keys()]), known.payment);
   const moneyRows = registerRows.filter((row) => row.sheet !== 'delivery');
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), moneyRows);
+  const currentValuations = await imports.currentValuationsOf(db, [...registerDeliveries.keys()]);
+  const revaluations = valuationsOfRegisterDeliveries(bySheet('valuation'), (row) => row.reference !== null && known.valuation.find(row.reference) !== undefined);
+  const dependants = await imports.valueDependantsOf(db, [...new Set(revaluations.map((row) => row.deliveryId!))]);
+  checkValueDependants(revaluations, registerDeliveries, { currentValuations, ...dependants });
   const warned = warningsByRow([
-    paymentWarningsOf(bySheet('valuation'), bySheet('payment'), await imports.currentValuationsOf(db, [...registerDeliveries.keys()])),
+    paymentWarningsOf(bySheet('valuation'), bySheet('payment'), currentValuations),
     shipmentWarningsOf(bySheet('delivery')),
     sentLetterPeriodWarningsOf(moneyRows, await letters.latestSentLetter(db)),
   ]);

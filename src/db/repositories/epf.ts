@@ -17,7 +17,7 @@ import {
 } from '../../domain/epf.ts';
 import type { EpfFigurePart } from '../../domain/epf-disclosure.ts';
 import { withTypedErrors } from '../errors.ts';
-import { realisedValueAt, valueAt } from './figures.ts';
+import { realisedValueAt, valuedOnAt, valueAt } from './figures.ts';
 import { foldedReferenceIs } from './folded-reference.ts';
 import { countUpToCap, isPositionOf, keysetColumns, readKeysetPage, type KeysetPage, type KeysetPosition, type PageStart } from '../keyset.ts';
 import type { Database, EpfTrancheTable } from '../schema.ts';
@@ -285,19 +285,52 @@ export async function deliveryForClaim(db: Db, deliveryId: string, date: string)
  * Undefined while its value covers every claim.
  */
 export async function claimAboveValue(db: Db, deliveryId: string): Promise<{ declaredOn: string; claimedCents: Cents; valueCents: Cents } | undefined> {
-  const claimDate = sql<string>`claim_date.declared_on`;
   const { rows } = await sql<{ declaredOn: string; claimedCents: string; valueCents: string }>`
     select claim_date.declared_on, claimed.cents::text as claimed_cents, worth.cents::text as value_cents
     from delivery
-    cross join lateral (select distinct declared_on from epf_claim where delivery_id = delivery.id) claim_date
-    cross join lateral (select coalesce(sum(declared_cents), 0) as cents from epf_claim where delivery_id = delivery.id and declared_on <= claim_date.declared_on) claimed
-    cross join lateral (select ${claimableValueAt(claimDate)} as cents) worth
+    ${CLAIM_DATES}
+    cross join lateral (select ${claimableValueAt(CLAIM_DATE)} as cents) worth
     where delivery.id = ${deliveryId} and claimed.cents > worth.cents
     order by claim_date.declared_on
     limit 1`.execute(db);
   const row = rows[0];
   return row && { declaredOn: row.declaredOn, claimedCents: centsFromText(row.claimedCents), valueCents: centsFromText(row.valueCents) };
 }
+
+/**
+ * What an import's valuation of each of these deliveries is held against (see claimAboveValue): each date of a claim on
+ * it, first to last, with what its claims declared up to then, the effective date of the valuation its value then is
+ * taken from (valuedOnAt; null: none) and what it counts for in realised support then (realisedValueAt).
+ */
+export async function claimDatesOf(db: Db, deliveryIds: readonly string[]): Promise<Map<string, ClaimDate[]>> {
+  const { rows } = await sql<{ deliveryId: string; declaredOn: string; claimedCents: string; valuedOn: string | null; realisedCents: string }>`
+    select delivery.id as delivery_id, claim_date.declared_on, claimed.cents::text as claimed_cents,
+      ${valuedOnAt(CLAIM_DATE)} as valued_on, ${realisedValueAt(CLAIM_DATE)}::text as realised_cents
+    from delivery
+    ${CLAIM_DATES}
+    where delivery.id = any(${deliveryIds}::uuid[])
+    order by delivery.id, claim_date.declared_on`.execute(db);
+  const found = new Map<string, ClaimDate[]>();
+  for (const { deliveryId, claimedCents, realisedCents, ...row } of rows) {
+    const claimDate = { ...row, claimedCents: centsFromText(claimedCents), realisedCents: centsFromText(realisedCents) };
+    found.set(deliveryId, [...(found.get(deliveryId) ?? []), claimDate]);
+  }
+  return found;
+}
+
+/** A date of a claim on a delivery as claimDatesOf gives it. */
+export interface ClaimDate {
+  declaredOn: string;
+  claimedCents: Cents;
+  valuedOn: string | null;
+  realisedCents: Cents;
+}
+
+/** Each date of a claim on the outer query's delivery (the table `delivery`, as `claim_date`) with what its claims declared up to then (`claimed`). */
+const CLAIM_DATES = sql`
+    cross join lateral (select distinct declared_on from epf_claim where delivery_id = delivery.id) claim_date
+    cross join lateral (select coalesce(sum(declared_cents), 0) as cents from epf_claim where delivery_id = delivery.id and declared_on <= claim_date.declared_on) claimed`;
+const CLAIM_DATE = sql<string>`claim_date.declared_on`;
 
 /**
  * What the outer query's delivery (the table `delivery`) may be claimed for at a date (or a column of dates): its

@@ -84,8 +84,18 @@ export function valuesAt(db: Db, date: string) {
  * null when there is none.
  */
 export function valueAt(date: string | RawBuilder<string>): RawBuilder<Cents | null> {
-  return sql<Cents | null>`(
-    select valuation.amount_cents from valuation
+  return valuationAt<Cents>('amount_cents', date);
+}
+
+/** The effective date of the valuation valueAt takes the value of at a date (or a column of dates); null when there is none. */
+export function valuedOnAt(date: string | RawBuilder<string>): RawBuilder<string | null> {
+  return valuationAt<string>('effective_date', date);
+}
+
+/** A column of that valuation. */
+function valuationAt<Value>(column: 'amount_cents' | 'effective_date', date: string | RawBuilder<string>): RawBuilder<Value | null> {
+  return sql<Value | null>`(
+    select valuation.${sql.raw(column)} from valuation
     left join valuation_withdrawal withdrawal on withdrawal.valuation_id = valuation.id
     where valuation.delivery_id = delivery.id and valuation.effective_date <= ${date}::date
       and (withdrawal.withdrawn_on is null or withdrawal.withdrawn_on > ${date}::date)

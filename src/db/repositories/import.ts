@@ -9,6 +9,8 @@ import type { DeliveryFields, Payment, Valuation } from '../../domain/delivery.t
 import { insertRecordset } from '../recordset.ts';
 import type { Database } from '../schema.ts';
 import { toDelivery, type StoredDelivery } from './deliveries.ts';
+import { claimDatesOf, type ClaimDate } from './epf.ts';
+import { replacedValuesOf } from './readiness.ts';
 import type { NewPayment, NewValuation } from './money.ts';
 import type { ImportSheet } from '../../import/sheets.ts';
 
@@ -152,6 +154,18 @@ export async function currentValuationsOf(db: Db, deliveryIds: readonly string[]
     for (const { deliveryId, ...valuation } of rows) found.set(deliveryId, valuation as HeldValuation);
   }
   return found;
+}
+
+/** What depends on the value of each of these deliveries: what replenishment projects replace of it, and the dates of EPF claims on it. */
+export async function valueDependantsOf(db: Db, deliveryIds: readonly string[]): Promise<{ replacedValues: Map<string, number>; claimDates: Map<string, ClaimDate[]> }> {
+  const replacedValues = new Map<string, number>();
+  const claimDates = new Map<string, ClaimDate[]>();
+  for (const batch of chunks(deliveryIds, 10_000)) {
+    const [replaced, claimed] = await Promise.all([replacedValuesOf(db, batch), claimDatesOf(db, batch)]);
+    for (const [deliveryId, cents] of replaced) replacedValues.set(deliveryId, cents);
+    for (const [deliveryId, dates] of claimed) claimDates.set(deliveryId, dates);
+  }
+  return { replacedValues, claimDates };
 }
 
 export type NewDelivery = DeliveryFields & { id: string; currentValueCents: number };

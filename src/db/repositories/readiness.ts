@@ -210,12 +210,18 @@ async function replacementsOf(db: Db, projectIds: string[]): Promise<Replacement
 
 /** How much of a delivery's value the replenishment projects replace together. */
 export async function replacedValueOf(db: Db, deliveryId: string): Promise<number> {
-  const row = await db
+  return (await replacedValuesOf(db, [deliveryId])).get(deliveryId) ?? 0;
+}
+
+/** replacedValueOf of each of these deliveries that projects replace. */
+export async function replacedValuesOf(db: Db, deliveryIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db
     .selectFrom('replenishmentProjectDelivery')
-    .select(sql<string>`coalesce(sum(replaced_value_cents), 0)`.as('cents'))
-    .where('deliveryId', '=', deliveryId)
-    .executeTakeFirstOrThrow();
-  return Number(row.cents);
+    .select(['deliveryId', sql<string>`sum(replaced_value_cents)`.as('cents')])
+    .where('deliveryId', '=', sql<string>`any(${deliveryIds}::uuid[])`)
+    .groupBy('deliveryId')
+    .execute();
+  return new Map(rows.map((row) => [row.deliveryId, Number(row.cents)]));
 }
 
 /**
