@@ -245,15 +245,15 @@ export async function addValuation(
  * The warning of money dated on or before the reference date of the latest letter sent to parliament: recorded, it
  * changes what the register says held at a date whose figures parliament has (sentLetterPeriodWarnings).
  */
-async function sentLetterPeriodWarningsOf(db: Db, field: string, date: IsoDate): Promise<Warning[]> {
+export async function sentLetterPeriodWarningsOf(db: Db, field: string, date: IsoDate): Promise<Warning[]> {
   return sentLetterPeriodWarnings(field, date, await letters.latestSentLetter(db));
 }
 
 /** What the detail of a change's audit event keeps of the warnings confirmed for it: nothing when there were none. */
-const confirmedDetail = (confirmedWarnings: readonly Warning[]) => (confirmedWarnings.length > 0 ? { confirmedWarnings } : {});
+export const confirmedDetail = (confirmedWarnings: readonly Warning[]) => (confirmedWarnings.length > 0 ? { confirmedWarnings } : {});
 
 /** The detail of an audit event, left out when it says nothing. */
-const withDetail = (detail: Record<string, unknown>) => (Object.keys(detail).length > 0 ? { detail } : {});
+export const withDetail = (detail: Record<string, unknown>) => (Object.keys(detail).length > 0 ? { detail } : {});
 
 /** What a valuation must meet of its delivery, on the fields given: dated no earlier than its beginning, at a basis its support type is valued at. */
 function valuationOfDeliveryViolations(delivery: deliveries.StoredDelivery, input: Partial<ValuationInput>): RuleViolation[] {

@@ -30,11 +30,12 @@ import {
   type ReadinessEffect,
 } from '../domain/readiness.ts';
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
-import { revalue } from './deliveries.ts';
-import { assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { confirmedDetail, revalue, sentLetterPeriodWarningsOf, withDetail } from './deliveries.ts';
+import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
 import type { IsoDate } from '../../common/dates.ts';
+import type { WarningCode } from '../domain/warnings.ts';
 
 type Db = Kysely<Database>;
 
@@ -228,7 +229,9 @@ export async function projectChangeRegisterViolations(db: Db, input: Partial<Pro
  * beginning (its pledge, else its commitment). When that changes the basis of its value (what will not be replaced no longer counts at
  * replacement value), the decision adds the revaluation, dated as given and not before the decision: figures
  * at earlier dates change with it, so when the decision predates an earlier letter's reference date the next
- * letter shows that letter's figure as restated and `letter verify` of it names the difference.
+ * letter shows that letter's figure as restated and `letter verify` of it names the difference. A revaluation dated
+ * in the period of a letter sent to parliament is added only when `confirmed` names that warning, as a valuation
+ * is (addValuation), which the decision's audit event then keeps.
  */
 export async function decideNotToReplace(
   db: Db,
@@ -236,12 +239,15 @@ export async function decideNotToReplace(
   deliveryId: string,
   input: NonReplacementInput,
   expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
 ): Promise<{ decision: repository.NonReplacementDecision; valuation: Valuation | null; version: number }> {
   return inTransaction(db, async (trx) => {
     const delivery = await existingDelivery(trx, deliveryId, { forUpdate: true });
     const { nonReplacements, version } = await readinessHistory(trx, deliveryId);
     assertValid([...nonReplacementViolations(input, requestDay(context)), ...nonReplacementOfDeliveryViolations(delivery, nonReplacements, input)]);
     assertVersionMatches(expectedVersion, version);
+    const warnings = input.revaluation ? await sentLetterPeriodWarningsOf(trx, 'revaluation.effectiveDate', input.revaluation.effectiveDate) : [];
+    const confirmedWarnings = assertConfirmed(warnings, confirmed);
     const valuation = input.revaluation
       ? await money.insertValuation(trx, {
           id: randomUUID(),
@@ -269,6 +275,7 @@ export async function decideNotToReplace(
       result: 'success',
       before: { currentValueCents: delivery.currentValueCents },
       after: { decision, valuation },
+      ...withDetail(confirmedDetail(confirmedWarnings)),
     });
     return { decision, valuation, version: version + 1 };
   });

@@ -1,14 +1,15 @@
 /**
  * Money dated on or before the reference date of the latest letter sent to parliament changes what the register
- * says held at that date, which the letter printed: a payment, a valuation or a withdrawal so dated is a warning
- * to confirm, naming the letter, and recorded only when confirmed, its audit event keeping the confirmation.
+ * says held at that date, which the letter printed: a payment, a valuation or a withdrawal so dated, or the
+ * revaluation of a decision not to replace stock, is a warning to confirm, naming the letter, and recorded only
+ * when confirmed, its audit event keeping the confirmation.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { systemContext } from '../../src/audit/trail.ts';
 import { recordPublication, sendLetter } from '../../src/register/letter-publication.ts';
 import { submitAndApprove } from '../../src/register/letter-review.ts';
 import { createDraft, finalise } from '../../src/register/letters.ts';
-import { procurement } from '../support/deliveries.ts';
+import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { SIGNED } from '../support/letters.ts';
 import { apiClient, type ApiCall } from './client.ts';
@@ -105,6 +106,40 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
       'valuation.create': confirmed('2025-04-01', 'effectiveDate'),
       'payment.withdraw': confirmed(IN_PERIOD, 'withdrawnOn'),
     });
+  });
+
+  it('refuses a decision not to replace whose revaluation holds from the sent letter’s period until it is confirmed, the audit event keeping the confirmation', async () => {
+    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad die niet wordt vervangen' });
+    const decisions = `/deliveries/${stock.id}/non-replacement-decisions`;
+    const decision = { decidedOn: '2025-06-01', reason: 'Verouderd; wordt niet vervangen.', revaluation: { amountCents: 40_000_00, basis: 'bookValue', effectiveDate: IN_PERIOD } };
+    const before = await detailOf(stock.id);
+    const eventsBefore = (await eventsOf(stock.id)).length;
+
+    const warned = await registrar('POST', decisions, decision, { 'Accept-Language': 'en' });
+    expect([warned.status, warned.body.code, warned.body.invalidParams.map((param: any) => [param.name, param.code])]).toEqual([
+      422,
+      'confirmationRequired',
+      [['revaluation.effectiveDate', 'datedInSentLetterPeriod']],
+    ]);
+    expect(warned.body.invalidParams[0].reason).toContain('31 August 2025 falls in the period of the letter with reference date 31 August 2025 (Kamerstuk 22 054, nr. 453)');
+    expect(await detailOf(stock.id)).toEqual(before);
+    expect(await eventsOf(stock.id)).toHaveLength(eventsBefore);
+
+    const decided = await registrar('POST', decisions, { ...decision, confirm: ['datedInSentLetterPeriod'] });
+    expect(decided.status).toBe(201);
+    expect(decided.body).toMatchObject({ valuation: { amountCents: 40_000_00, effectiveDate: IN_PERIOD } });
+    const event = (await eventsOf(stock.id)).find((candidate) => candidate.action === 'readiness.decideNotToReplace');
+    expect(event.detail).toEqual({
+      confirmedWarnings: [{ field: 'revaluation.effectiveDate', code: 'datedInSentLetterPeriod', params: { date: IN_PERIOD, referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453' } }],
+    });
+  });
+
+  it('is no warning for a decision not to replace whose revaluation holds from after the sent letter’s reference date, nor for one without a revaluation', async () => {
+    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad die later wordt afgewaardeerd' });
+    const decisions = `/deliveries/${stock.id}/non-replacement-decisions`;
+    expect((await registrar('POST', decisions, { decidedOn: '2025-06-01', reason: 'Deels niet vervangen.' })).status).toBe(201);
+    expect((await registrar('POST', decisions, { decidedOn: '2025-06-02', reason: 'Tegen boekwaarde.', revaluation: { amountCents: 40_000_00, basis: 'bookValue', effectiveDate: AFTER_PERIOD } })).status).toBe(201);
+    expect((await eventsOf(stock.id)).filter((event) => event.detail?.confirmedWarnings)).toEqual([]);
   });
 
   it('is no warning for a date after the sent letter’s reference date', async () => {

@@ -353,11 +353,13 @@ describeEachDatabase('training and readiness', (database) => {
 
   it('a decision not to replace that revalues restates the earlier letter: in its verification and in the next letter', async () => {
     expect((await author('GET', `/letters/${februaryId}/verification`)).body.ok).toBe(true);
-    // Decided on the reference date of the letter of February, recorded since: its revaluation holds from then.
+    // Decided on the reference date of the letter of February, recorded since: its revaluation holds from then, in
+    // the period of that letter sent, which is confirmed as meant.
     const decided = await registrar('POST', `/deliveries/${STOCK_UP_TO_FEBRUARY}/non-replacement-decisions`, {
       decidedOn: '2025-02-04',
       reason: 'Demonstratie: Bofors 40L70 wordt niet vervangen; gewaardeerd tegen boekwaarde.',
       revaluation: { amountCents: 2_000 * MILLION, basis: 'bookValue', effectiveDate: '2025-02-04' },
+      confirm: ['datedInSentLetterPeriod'],
     });
     expect(decided.status).toBe(201);
     expect(decided.body.decision.valuationId).toBe(decided.body.valuation.id);

@@ -985,7 +985,7 @@ export class CanaryRun {
                 decidedOn,
                 reason: `Niet vervangen ${this.#canary(step.salt)}`,
                 revaluation: { amountCents: step.amountCents, basis: 'bookValue', effectiveDate: step.effectiveDate },
-              })
+              }, undefined, IN_SENT_PERIOD)
             : addValuation(db, context, target.id, {
                 amountCents: step.amountCents,
                 effectiveDate: step.effectiveDate,

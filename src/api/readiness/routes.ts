@@ -77,8 +77,9 @@ export function readinessRoutes() {
   app.openapi(nonReplacementRoute, async (c) => {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
+    const { confirm, ...input } = body;
     return addToHistory(c, { request: body, response: NonReplacementSchema }, async (trx, expected) => {
-      const { version, ...decided } = await register.decideNotToReplace(trx, requestContext(c), id, body, expected);
+      const { version, ...decided } = await register.decideNotToReplace(trx, requestContext(c), id, input, expected, confirm);
       return { version, body: decided };
     });
   }, passedFieldsHook(nonReplacementInputRules, { inRegister: (c, passed) => register.nonReplacementRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));

@@ -7,7 +7,7 @@ import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { ValuationSchema } from '../deliveries/schemas.ts';
 import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
-import { amountCents, AsAtDateQuerySchema, idempotencyKey, itemQuantity, positiveAmountCents, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, passedFieldRules, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
+import { amountCents, AsAtDateQuerySchema, confirmations, idempotencyKey, itemQuantity, positiveAmountCents, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, passedFieldRules, problemResponses, queryFilter, safeText } from '../openapi-common.ts';
 
 const DeliveryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const ProjectIdParamSchema = DeliveryIdParamSchema;
@@ -102,6 +102,7 @@ const NonReplacementInputSchema = z
       .nullable()
       .default(null)
       .openapi({ description: 'When the delivery’s value changes basis because it will not be replaced: the new value and the date it holds from, the day of the decision or later' }),
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('NonReplacementInput');
 

@@ -14096,6 +14096,11 @@ export interface components {
                 /** Format: date */
                 effectiveDate: string;
             } | null;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         ReplenishmentProject: {
             /** Format: uuid */
