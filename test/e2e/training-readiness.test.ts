@@ -259,6 +259,33 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(decisions))[0]).toEqual(expect.arrayContaining(['10 sep. 2025', title, 'Ja: de waarde van de levering is herzien']));
   });
 
+  it('warns at the date a decision not to replace revalues from in the period of the letter sent to parliament, naming it, and records it once confirmed', async () => {
+    const title = 'Veldkeukens die niet worden vervangen';
+    const id = await registerShipped(server(), { title, category: 'nonLethal', quantity: 4, unit: 'stuks', supportType: 'stock', fundingSource: 'ukraineSupportBudget', committedAt: '2025-01-10', realisedAt: '2025-01-20' });
+    const decisionsOf = async () => (await api<{ nonReplacements: { decidedOn: string; valuationId: string | null }[] }>(server(), `/readiness/deliveries/${id}`)).nonReplacements;
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), `/gereedheid/leveringen/${id}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+    const decision = page.locator('form', { has: page.getByRole('button', { name: 'Besluit vastleggen' }) });
+    await decision.getByLabel('Besloten op').fill('2025-02-01');
+    await decision.getByLabel('Reden').fill('Deze veldkeukens worden niet vervangen; gewaardeerd tegen boekwaarde.');
+    await decision.getByLabel(/^Nieuwe waarde van de levering/).fill('1.000.000');
+    // The demonstration's letter of 4 February 2025 was sent.
+    await decision.getByLabel(/^Nieuwe waarde geldt vanaf/).fill('2025-02-01');
+    await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+
+    const confirmation = decision.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Nieuwe waarde geldt vanaf (optioneel)')).toMatch(/^1 februari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/);
+    expect(await decisionsOf()).toEqual([]);
+
+    await confirmation.check();
+    await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await decision.getByText('Het besluit is vastgelegd.').waitFor();
+    expect(await decisionsOf()).toEqual([expect.objectContaining({ decidedOn: '2025-02-01', valuationId: expect.any(String) })]);
+  });
+
   it('the registrar sees readiness as it stood at a date: the value and judgement that held then, the search kept, the projects without what has no history, the forms at today’s', async () => {
     const title = 'Aggregaten op een datum';
     const id = await registerShipped(server(), { title, category: 'other', quantity: 2, unit: 'stuks', supportType: 'stock', fundingSource: 'ukraineSupportBudget', committedAt: '2025-06-01', realisedAt: '2025-07-20' });

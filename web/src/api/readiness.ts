@@ -51,8 +51,10 @@ export function updateProject(project: ReplenishmentProject, input: ProjectInput
   return request<ReplenishmentProject>(`/replenishment-projects/${encodeURIComponent(project.id)}`, { method: 'PUT', body: input, ifMatch: versionTag(project.version) });
 }
 
+export type NonReplacementInput = RequestBody<'/deliveries/{id}/non-replacement-decisions', 'post'>;
+
 /** A decision not to replace, with the revaluation it makes when the basis of the delivery's value changes. */
-export function decideNotToReplace(deliveryId: string, input: RequestBody<'/deliveries/{id}/non-replacement-decisions', 'post'>, idempotencyKey: string, ifMatch: string) {
+export function decideNotToReplace(deliveryId: string, input: NonReplacementInput, idempotencyKey: string, ifMatch: string) {
   return request<Schema<'NonReplacement'>>(`/deliveries/${encodeURIComponent(deliveryId)}/non-replacement-decisions`, {
     method: 'POST',
     body: input,

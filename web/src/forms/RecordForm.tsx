@@ -6,6 +6,7 @@ import { fieldReader, type FieldReader, type Problems } from './fieldReader.ts';
 import { ReloadLatest } from './ReloadLatest.tsx';
 import { SubmitButton } from './SubmitButton.tsx';
 import { useSubmission } from './useSubmission.ts';
+import { useWarningConfirmation, WarningConfirmation } from './WarningConfirmation.tsx';
 
 /** One thing per field, such as its label, by the field's name. */
 const perField = <N extends string, T>(fields: Record<N, FieldDescription<N>>, to: (description: FieldDescription<N>) => T) =>
@@ -13,9 +14,10 @@ const perField = <N extends string, T>(fields: Record<N, FieldDescription<N>>, t
 
 /**
  * The state of a record form: its values as typed, the refusal per field (the client's own checks, then
- * the server's), and one key per record, so that sending the same record twice records it once. After a
- * success it empties, takes a new key and says so. Several may share a page: each control's id is scoped
- * to its form, while its errors are looked up by the name the API gives the field.
+ * the server's), the warnings confirmed at their fields, and one key per record, so that sending the same
+ * record twice records it once. After a success it empties, takes a new key and says so. Several may share
+ * a page: each control's id is scoped to its form, while its errors are looked up by the name the API gives
+ * the field.
  */
 function useRecordForm<N extends string>(initial: Record<N, string>, labels: Record<N, string>, conflictText: string | undefined) {
   const scope = useId();
@@ -24,6 +26,7 @@ function useRecordForm<N extends string>(initial: Record<N, string>, labels: Rec
   const [values, setValues] = useState(initial);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [done, setDone] = useState(false);
+  const confirmation = useWarningConfirmation(submission.warnings, values);
 
   const field = (name: N) => ({
     name: `${scope}${name}`,
@@ -33,18 +36,24 @@ function useRecordForm<N extends string>(initial: Record<N, string>, labels: Rec
     onChange: (value: string) => setValues((previous) => ({ ...previous, [name]: value })),
   });
 
+  /** The box that confirms the warning the server gave at a field, if any, named as the form scopes its controls. */
+  const warningAt = (name: N) => {
+    const at = confirmation.at(name);
+    return at && { ...at, name: `${scope}${name}` };
+  };
+
   /**
-   * Checks what the client can, then sends the record with its key: also when the client refuses fields
-   * the request carries, nested or not, which are then sent as typed, so that the server names what else
-   * is wrong in the same round.
+   * Checks what the client can, then sends the record with its key and the warnings confirmed: also when
+   * the client refuses fields the request carries, nested or not, which are then sent as typed, so that the
+   * server names what else is wrong in the same round.
    */
-  function submit<Input>(event: FormEvent, read: (reader: FieldReader<N>) => Input, send: (input: Input, idempotencyKey: string) => Promise<unknown>) {
+  function submit<Input>(event: FormEvent, read: (reader: FieldReader<N>) => Input, send: Send<Input>) {
     event.preventDefault();
     setDone(false);
     const problems: Problems = {};
     const input = read(fieldReader(values, problems, submission.unfinished()));
     void submission.submitRequest(problems, input, (name) => values[name as N], async (request) => {
-      await send(request, key);
+      await send(request, key, confirmation.codes);
       setValues(initial);
       setKey(crypto.randomUUID());
       setDone(true);
@@ -53,8 +62,11 @@ function useRecordForm<N extends string>(initial: Record<N, string>, labels: Rec
 
   /** The refusals and labels as the error summary links them: to the scoped controls. */
   const summary = { fieldErrors: scoped(submission.fieldErrors), labels: scoped(labels) };
-  return { submission, summary, values, field, submit, done };
+  return { submission, summary, values, field, warningAt, submit, done };
 }
+
+/** Sends a record's request with its key and the codes of the warnings confirmed for what it holds (empty while none). */
+type Send<Input> = (input: Input, idempotencyKey: string, confirmed: readonly string[]) => Promise<unknown>;
 
 interface RecordFormProps<N extends string, Input> {
   legend?: string;
@@ -68,16 +80,19 @@ interface RecordFormProps<N extends string, Input> {
   fields: Record<N, FieldDescription<N>>;
   /** Builds the request from what is typed, noting the problems the client can already see. */
   read: (reader: FieldReader<N>) => Input;
-  /** Sends the request as read, a field the client refused in it as typed: it changes none of its values, which the API judges. */
-  send: (input: Input, idempotencyKey: string) => Promise<unknown>;
+  /**
+   * Sends the request as read, a field the client refused in it as typed: it changes none of its values, which the
+   * API judges. A form whose record the server may warn of sends the warnings confirmed in its `confirm`.
+   */
+  send: Send<Input>;
   /** Called once the record is made. */
   onRecorded?: () => void;
 }
 
 /**
  * A form that records something new, or a change to a record, described by its fields, how its request is
- * built and where it is sent: an optional legend, the success message, the error summary, the fields and
- * the button.
+ * built and where it is sent: an optional legend, the success message, the error summary, the fields (each
+ * with the box "Toch vastleggen" while the server warns of it) and the button.
  */
 export function RecordForm<N extends string, Input>({ legend, doneText, submitLabel, conflictText, onReload, fields, read, send, onRecorded }: RecordFormProps<N, Input>) {
   const form = useRecordForm(
@@ -87,8 +102,8 @@ export function RecordForm<N extends string, Input>({ legend, doneText, submitLa
   );
   const { submission, summary } = form;
   const onSubmit = (event: FormEvent) =>
-    form.submit(event, read, async (input, key) => {
-      await send(input, key);
+    form.submit(event, read, async (input, key, confirmed) => {
+      await send(input, key, confirmed);
       onRecorded?.();
     });
   const body = (
@@ -102,6 +117,7 @@ export function RecordForm<N extends string, Input>({ legend, doneText, submitLa
           <Fragment key={name}>
             {description.intro && <p className="nl-paragraph">{description.intro}</p>}
             <DescribedField description={description} field={form.field(name as N)} />
+            <WarningConfirmation confirmation={form.warningAt(name as N)} />
           </Fragment>
         ),
       )}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { todayInAmsterdam } from '../../../../common/dates.ts';
 import { FITTING_VALUATION_BASES, READINESS_EFFECTS, REPLENISHMENT_STAGES, VALUATION_BASES } from '../../../../common/vocabulary/codes.ts';
-import { createProject, decideNotToReplace, judgeReadiness, updateProject, type ReplenishmentProject } from '../../api/readiness.ts';
+import { createProject, decideNotToReplace, judgeReadiness, updateProject, type NonReplacementInput, type ReplenishmentProject } from '../../api/readiness.ts';
 import type { FieldReader } from '../../forms/fieldReader.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { ShownHistory } from '../../forms/useHistoryEntry.ts';
@@ -141,7 +141,8 @@ export function ProjectStageForm({ projects, onDone }: { projects: readonly Repl
 /**
  * A decision not to replace (part of) a delivery, with its reason. When the delivery's value changes
  * basis with it (the 2023 restatement: Bofors 40L70 valued at book value), the revaluation and the date
- * it holds from; a letter already sent for a later date then shows a restatement.
+ * it holds from; a letter already sent for a later date then shows a restatement, which is recorded only
+ * once the box at that date confirms it is meant.
  */
 export function NonReplacementForm({ deliveryId, etag, entry, onDone }: DeliveryFormProps) {
   const { t, label } = useReadinessWords();
@@ -167,7 +168,10 @@ export function NonReplacementForm({ deliveryId, etag, entry, onDone }: Delivery
           revaluation: amountCents === null ? null : { amountCents, basis: read.code('revaluation.basis', VALUATION_BASES), effectiveDate: read.required('revaluation.effectiveDate') },
         };
       }}
-      send={(decision, key) => entry.add(deliveryId, etag, (ifMatch) => decideNotToReplace(deliveryId, decision, key, ifMatch))}
+      send={(decision, key, confirmed) => {
+        const confirm = confirmed.length > 0 ? { confirm: confirmed as NonReplacementInput['confirm'] } : {};
+        return entry.add(deliveryId, etag, (ifMatch) => decideNotToReplace(deliveryId, { ...decision, ...confirm }, key, ifMatch));
+      }}
       onRecorded={onDone}
     />
   );
