@@ -49,9 +49,8 @@ import { countedMoney, firstPaidOn, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
-import type { Warning, WarningCode } from '../domain/warnings.ts';
-import { sentLetterPeriodWarnings } from '../domain/sent-letter-period.ts';
-import * as letters from '../db/repositories/letters.ts';
+import type { WarningCode } from '../domain/warnings.ts';
+import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
 import { newRecordId } from './record-ids.ts';
 
 type Db = Kysely<Database>;
@@ -240,20 +239,6 @@ export async function addValuation(
     return valuation;
   });
 }
-
-/**
- * The warning of money dated on or before the reference date of the latest letter sent to parliament: recorded, it
- * changes what the register says held at a date whose figures parliament has (sentLetterPeriodWarnings).
- */
-export async function sentLetterPeriodWarningsOf(db: Db, field: string, date: IsoDate): Promise<Warning[]> {
-  return sentLetterPeriodWarnings(field, date, await letters.latestSentLetter(db));
-}
-
-/** What the detail of a change's audit event keeps of the warnings confirmed for it: nothing when there were none. */
-export const confirmedDetail = (confirmedWarnings: readonly Warning[]) => (confirmedWarnings.length > 0 ? { confirmedWarnings } : {});
-
-/** The detail of an audit event, left out when it says nothing. */
-export const withDetail = (detail: Record<string, unknown>) => (Object.keys(detail).length > 0 ? { detail } : {});
 
 /** What a valuation must meet of its delivery, on the fields given: dated no earlier than its beginning, at a basis its support type is valued at. */
 function valuationOfDeliveryViolations(delivery: deliveries.StoredDelivery, input: Partial<ValuationInput>): RuleViolation[] {

@@ -30,7 +30,8 @@ import {
   type ReadinessEffect,
 } from '../domain/readiness.ts';
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
-import { confirmedDetail, revalue, sentLetterPeriodWarningsOf, withDetail } from './deliveries.ts';
+import { revalue } from './deliveries.ts';
+import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
 import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
