@@ -30,7 +30,9 @@ import {
 } from '../domain/epf.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecord } from '../domain/references.ts';
-import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
+import type { WarningCode } from '../domain/warnings.ts';
+import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
+import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
 import { isUuid } from '../../common/ids.ts';
 import type { IsoDate } from '../../common/dates.ts';
 
@@ -154,8 +156,21 @@ export async function assessClaim(db: Db, context: RequestContext, claimId: stri
     repository.insertAssessment(trx, { id: randomUUID(), claimId, ...input }));
 }
 
-export async function receiveOnClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfReceipt>, expectedVersion?: ExpectedVersion): Promise<ClaimDetail> {
-  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.receive', (history) => receiptViolations(history, input, requestDay(context)), (trx) =>
+/**
+ * Money received on a claim. Dated on or before the reference date of the latest letter sent to parliament, it changes
+ * what the register says was received by then, which the letter printed: it is recorded only when `confirmed` names
+ * that warning, which its audit event then keeps.
+ */
+export async function receiveOnClaim(
+  db: Db,
+  context: RequestContext,
+  claimId: string,
+  input: HistoryInput<EpfReceipt>,
+  expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
+): Promise<ClaimDetail> {
+  const dated = { field: 'receivedOn', date: input.receivedOn, confirmed };
+  return addToHistory(db, context, { claimId, expectedVersion, dated }, 'epf.claim.receive', (history) => receiptViolations(history, input, requestDay(context)), (trx) =>
     repository.insertReceipt(trx, { id: randomUUID(), claimId, ...input }));
 }
 
@@ -174,12 +189,14 @@ export async function historyViolations(db: Db, claimId: string, violationsOf: (
 
 /**
  * Adds a row to a claim's history after checking it against the history so far (and, with an expected version,
- * that nothing was added since the caller read it), with its audit event, in one transaction.
+ * that nothing was added since the caller read it), with its audit event, in one transaction. A row `dated` in the
+ * period of a letter sent to parliament at that field is added only when its warning is confirmed, which the
+ * audit event then keeps.
  */
 async function addToHistory(
   db: Db,
   context: RequestContext,
-  { claimId, expectedVersion }: { claimId: string; expectedVersion: ExpectedVersion | undefined },
+  { claimId, expectedVersion, dated }: { claimId: string; expectedVersion: ExpectedVersion | undefined; dated?: { field: string; date: IsoDate; confirmed: readonly WarningCode[] } },
   action: 'epf.claim.assess' | 'epf.claim.receive' | 'epf.claim.block',
   violationsOf: (history: EpfClaimHistory) => RuleViolation[],
   insert: (trx: Db) => Promise<EpfAssessment | EpfReceipt | EpfBlockage>,
@@ -191,8 +208,9 @@ async function addToHistory(
     const history = await existingClaim(trx, claimId);
     assertVersionMatches(expectedVersion, historyVersion(history));
     assertValid(violationsOf(history));
+    const confirmedWarnings = dated ? assertConfirmed(await sentLetterPeriodWarningsOf(trx, dated.field, dated.date), dated.confirmed) : [];
     const added = await insert(trx);
-    await recordAuditEvent(trx, context, { action, object: claimObject(claimId), result: 'success', after: added });
+    await recordAuditEvent(trx, context, { action, object: claimObject(claimId), result: 'success', after: added, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return detail(await existingClaim(trx, claimId), requestDay(context));
   });
 }

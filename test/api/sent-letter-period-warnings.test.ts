@@ -1,8 +1,8 @@
 /**
  * Money dated on or before the reference date of the latest letter sent to parliament changes what the register
- * says held at that date, which the letter printed: a payment, a valuation or a withdrawal so dated, or the
- * revaluation of a decision not to replace stock, is a warning to confirm, naming the letter, and recorded only
- * when confirmed, its audit event keeping the confirmation.
+ * says held at that date, which the letter printed: a payment, a valuation or a withdrawal so dated, the
+ * revaluation of a decision not to replace stock, or money received on an EPF claim, is a warning to confirm,
+ * naming the letter, and recorded only when confirmed, its audit event keeping the confirmation.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { systemContext } from '../../src/audit/trail.ts';
@@ -140,6 +140,30 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
     expect((await registrar('POST', decisions, { decidedOn: '2025-06-01', reason: 'Deels niet vervangen.' })).status).toBe(201);
     expect((await registrar('POST', decisions, { decidedOn: '2025-06-02', reason: 'Tegen boekwaarde.', revaluation: { amountCents: 40_000_00, basis: 'bookValue', effectiveDate: AFTER_PERIOD } })).status).toBe(201);
     expect((await eventsOf(stock.id)).filter((event) => event.detail?.confirmedWarnings)).toEqual([]);
+  });
+
+  it('refuses money received on an EPF claim dated on or before the sent letter’s reference date until it is confirmed, the audit event keeping the confirmation; after it is no warning', async () => {
+    const declared = await finance('POST', '/epf/claims', { reference: 'EPF-PERIODE', batch: 'Leveringen', period: '2025', declaredCents: 100_000_00, declaredOn: '2025-05-01' });
+    const claimId = declared.body.claim.id as string;
+    expect((await finance('POST', `/epf/claims/${claimId}/assessments`, { compensatedCents: 100_000_00, assessedOn: '2025-06-01' })).status).toBe(201);
+    const receipts = `/epf/claims/${claimId}/receipts`;
+    const receivedOf = async () => (await finance('GET', `/epf/claims/${claimId}`)).body.receipts.map((receipt: any) => receipt.receivedOn);
+    const eventsBefore = (await eventsOf(claimId)).length;
+
+    const warned = await finance('POST', receipts, { amountCents: 50_000_00, receivedOn: IN_PERIOD }, { 'Accept-Language': 'en' });
+    expect([warned.status, warned.body.code, warned.body.invalidParams.map((param: any) => [param.name, param.code])]).toEqual([422, 'confirmationRequired', [['receivedOn', 'datedInSentLetterPeriod']]]);
+    expect(warned.body.invalidParams[0].reason).toContain('31 August 2025 falls in the period of the letter with reference date 31 August 2025 (Kamerstuk 22 054, nr. 453)');
+    expect(await receivedOf()).toEqual([]);
+    expect(await eventsOf(claimId)).toHaveLength(eventsBefore);
+
+    expect((await finance('POST', receipts, { amountCents: 50_000_00, receivedOn: IN_PERIOD, confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
+    expect((await finance('POST', receipts, { amountCents: 10_000_00, receivedOn: AFTER_PERIOD })).status).toBe(201);
+    expect(await receivedOf()).toEqual([IN_PERIOD, AFTER_PERIOD]);
+    const detailsByDate = Object.fromEntries((await eventsOf(claimId)).filter((event) => event.action === 'epf.claim.receive').map((event) => [event.after.receivedOn, event.detail ?? null]));
+    expect(detailsByDate).toEqual({
+      [IN_PERIOD]: { confirmedWarnings: [{ field: 'receivedOn', code: 'datedInSentLetterPeriod', params: { date: IN_PERIOD, referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453' } }] },
+      [AFTER_PERIOD]: null,
+    });
   });
 
   it('is no warning for a date after the sent letter’s reference date', async () => {

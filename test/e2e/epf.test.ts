@@ -165,6 +165,34 @@ describeWithBrowser('EPF claims', (browser) => {
     expect(claim.receipts.filter((receipt) => receipt.amountCents === 111_111)).toHaveLength(1);
   });
 
+  it('warns at the date of money received in the period of the letter sent to parliament, naming it, and records it once confirmed', async () => {
+    const declared = await api<{ claim: { id: string } }>(server(), '/epf/claims', {
+      as: 'finance',
+      method: 'POST',
+      body: JSON.stringify({ reference: 'EPF-NL-VOOR-DE-PEILDATUM', batch: 'Leveringen 2024', period: '2024', declaredCents: 5_000_000_00, declaredOn: '2024-12-01' }),
+    });
+    const id = declared.claim.id;
+    await api(server(), `/epf/claims/${id}/assessments`, { as: 'finance', method: 'POST', body: JSON.stringify({ compensatedCents: 5_000_000_00, assessedOn: '2025-01-10' }) });
+    const receivedOn = async () => (await api<{ receipts: { receivedOn: string }[] }>(server(), `/epf/claims/${id}`, { as: 'finance' })).receipts.map((receipt) => receipt.receivedOn);
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/epf/declaraties/${id}`);
+    const receipts = page.locator('form', { has: page.getByRole('button', { name: 'Ontvangst vastleggen' }) });
+    await receipts.getByLabel('Bedrag in euro').fill('1.000.000');
+    // The demonstration's letter of 4 February 2025 was sent.
+    await receipts.getByLabel('Datum van ontvangst').fill('2025-02-01');
+    await receipts.getByRole('button', { name: 'Ontvangst vastleggen' }).click();
+
+    const confirmation = receipts.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Datum van ontvangst')).toMatch(/^1 februari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/);
+    expect(await receivedOn()).toEqual([]);
+
+    await confirmation.check();
+    await receipts.getByRole('button', { name: 'Ontvangst vastleggen' }).click();
+    await page.getByRole('table', { name: 'Ontvangen bedragen' }).getByText('1.000.000,00', { exact: false }).waitFor();
+    expect(await receivedOn()).toEqual(['2025-02-01']);
+  });
+
   it('records an assessment and money received with their notes, and tells two receipts of one day and amount apart by them', async () => {
     const declared = await api<{ claim: { id: string } }>(server(), '/epf/claims', {
       as: 'finance',

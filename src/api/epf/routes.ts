@@ -86,8 +86,9 @@ export function epfRoutes() {
 
   app.openapi(receiveRoute, async (c) => {
     const body = c.req.valid('json');
+    const { confirm, ...input } = body;
     return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
-      claimWith(await register.receiveOnClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
+      claimWith(await register.receiveOnClaim(trx, requestContext(c), c.req.valid('param').id, input, expected, confirm)));
   }, passedFieldsHook(receiptInputRules, { inRegister: (c, passed, today) => againstHistory(c, (history) => receiptViolations(history, passed, today)) }));
 
   app.openapi(blockRoute, async (c) => {

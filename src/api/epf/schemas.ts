@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { assessmentViolations, blockageReasonViolations, claimViolations, EPF_CLAIM_STATUSES, EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS, newTrancheViolations, receiptViolations } from '../../domain/epf.ts';
 import { permitted } from '../access.ts';
-import { amountCents, AsAtDateQuerySchema, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, passedFieldRules, positiveAmountCents, problemResponses, requiredText, safeText } from '../openapi-common.ts';
+import { amountCents, AsAtDateQuerySchema, confirmations, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, passedFieldRules, positiveAmountCents, problemResponses, requiredText, safeText } from '../openapi-common.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
 
@@ -87,7 +87,7 @@ const AssessmentInputSchema = z
 /** The rules of an assessment or a receipt that need nothing but its body; those against the claim's history need the register. */
 export const assessmentInputRules = passedFieldRules(AssessmentInputSchema, (passed, today) => assessmentViolations(null, passed, today));
 
-const ReceiptInputSchema = z.strictObject({ amountCents: positiveCents, receivedOn: eventDate, note }).openapi('EpfReceiptInput');
+const ReceiptInputSchema = z.strictObject({ amountCents: positiveCents, receivedOn: eventDate, note, confirm: confirmations(['datedInSentLetterPeriod']) }).openapi('EpfReceiptInput');
 
 export const receiptInputRules = passedFieldRules(ReceiptInputSchema, (passed, today) => receiptViolations(null, passed, today));
 

@@ -13131,6 +13131,11 @@ export interface components {
             receivedOn: string;
             /** @default  */
             note?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         EpfBlockageInput: {
             /** @description true blocks the claim (give the reason), false releases it */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
 import { etagOf } from '../../api/client.ts';
-import { addToEpfClaim, getEpfClaim, getEpfTranches, type EpfClaimDetail } from '../../api/epf.ts';
+import { addToEpfClaim, getEpfClaim, getEpfTranches, type EpfClaimDetail, type EpfReceiptInput } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { Detail } from '../../components/Detail.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
@@ -15,6 +15,7 @@ import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields, type FieldName } from '../../forms/useFields.ts';
 import { useHistoryEntry, type ShownHistory } from '../../forms/useHistoryEntry.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
+import { useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { formatMoment, formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -202,11 +203,15 @@ function ReceiptForm({ history }: { history: ClaimHistory }) {
   const { entry } = history;
   const empty = { amountCents: '', receivedOn: '', note: '' };
   const { submission, values, setValues, field, summary } = useEntryFields(empty, entry.conflictText);
+  // Money received on or before the reference date of a letter sent to parliament is recorded once confirmed at its date.
+  const confirmation = useWarningConfirmation(submission.warnings, values);
+  const dateConfirmation = confirmation.at('receivedOn');
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
     const read = fieldReader(values, problems, submission.unfinished());
-    const input = { amountCents: read.amount('amountCents', true), receivedOn: read.required('receivedOn'), note: values.note.trim() };
+    const confirmed = confirmation.codes.length > 0 ? { confirm: confirmation.codes as NonNullable<EpfReceiptInput['confirm']> } : {};
+    const input = { amountCents: read.amount('amountCents', true), receivedOn: read.required('receivedOn'), note: values.note.trim(), ...confirmed };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'receipts', request, ifMatch));
       setValues(empty);
@@ -218,6 +223,7 @@ function ReceiptForm({ history }: { history: ClaimHistory }) {
       <ErrorSummary {...summary(['amountCents', 'receivedOn', 'note'])} formError={submission.formError} refusals={submission.refusals} />
       <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
       <TextField {...field('receivedOn')} type="date" />
+      <WarningConfirmation confirmation={dateConfirmation && { ...dateConfirmation, name: field('receivedOn').name }} />
       <TextAreaField {...field('note')} optional />
       <SubmitButton label={t('epf.claim.receive')} submitting={submission.submitting} />
     </form>
