@@ -191,6 +191,14 @@ describeWithBrowser('EPF claims', (browser) => {
     await receipts.getByRole('button', { name: 'Ontvangst vastleggen' }).click();
     await page.getByRole('table', { name: 'Ontvangen bedragen' }).getByText('1.000.000,00', { exact: false }).waitFor();
     expect(await receivedOn()).toEqual(['2025-02-01']);
+
+    // The confirmation was of that money: the next, at the same date, is warned of anew.
+    await receipts.getByLabel('Bedrag in euro').fill('250.000');
+    await receipts.getByLabel('Datum van ontvangst').fill('2025-02-01');
+    await receipts.getByRole('button', { name: 'Ontvangst vastleggen' }).click();
+    await confirmation.waitFor();
+    expect(await confirmation.isChecked()).toBe(false);
+    expect(await receivedOn()).toEqual(['2025-02-01']);
   });
 
   it('records an assessment and money received with their notes, and tells two receipts of one day and amount apart by them', async () => {

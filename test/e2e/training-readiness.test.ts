@@ -284,6 +284,16 @@ describeWithBrowser('training and readiness', (browser) => {
     await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await decision.getByText('Het besluit is vastgelegd.').waitFor();
     expect(await decisionsOf()).toEqual([expect.objectContaining({ decidedOn: '2025-02-01', valuationId: expect.any(String) })]);
+
+    // The confirmation was of that decision: the next one, at the same date, is warned of anew.
+    await decision.getByLabel('Besloten op').fill('2025-02-01');
+    await decision.getByLabel('Reden').fill('Ook de rest wordt niet vervangen.');
+    await decision.getByLabel(/^Nieuwe waarde van de levering/).fill('500.000');
+    await decision.getByLabel(/^Nieuwe waarde geldt vanaf/).fill('2025-02-01');
+    await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await confirmation.waitFor();
+    expect(await confirmation.isChecked()).toBe(false);
+    expect(await decisionsOf()).toHaveLength(1);
   });
 
   it('the registrar sees readiness as it stood at a date: the value and judgement that held then, the search kept, the projects without what has no history, the forms at today’s', async () => {

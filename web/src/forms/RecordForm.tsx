@@ -55,6 +55,7 @@ function useRecordForm<N extends string>(initial: Record<N, string>, labels: Rec
     void submission.submitRequest(problems, input, (name) => values[name as N], async (request) => {
       await send(request, key, confirmation.codes);
       setValues(initial);
+      confirmation.forget();
       setKey(crypto.randomUUID());
       setDone(true);
     });

@@ -39,7 +39,9 @@ export function useWarningConfirmation<V extends object>(warnings: readonly Warn
 
   /** The codes to send in `confirm`: those confirmed for the values the fields hold now. */
   const codes = Object.keys(confirmed).filter(holds);
-  return { at, codes };
+  /** Forgets what was confirmed, once it is recorded: a form that stays for the next record warns of that one anew. */
+  const forget = () => setConfirmed({});
+  return { at, codes, forget };
 }
 
 /** "Record anyway" at a field the server warned of, to confirm that what it holds is meant, in the words of its warning. */

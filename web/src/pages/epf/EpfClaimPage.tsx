@@ -215,6 +215,7 @@ function ReceiptForm({ history }: { history: ClaimHistory }) {
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'receipts', request, ifMatch));
       setValues(empty);
+      confirmation.forget();
       history.reload();
     });
   }
