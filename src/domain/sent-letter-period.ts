@@ -18,3 +18,15 @@ export function sentLetterPeriodWarnings(field: string, date: IsoDate, sent: Sen
   const params = { date, referenceDate: sent.referenceDate, ...(sent.paperNumber ? { paperNumber: sent.paperNumber } : {}) };
   return [{ field, code: 'datedInSentLetterPeriod', params }];
 }
+
+/**
+ * A delivery's realisation moved across the reference date of the latest letter sent to parliament (set, cleared or
+ * changed from on or before it to after it, or back) adds it to or takes it from what the letter counted as realised
+ * by then: the warning names the date of the two on or before the reference date. A move on either side of it
+ * changes no figure at that date, and is none.
+ */
+export function realisationMoveWarnings(field: string, from: IsoDate | null, to: IsoDate | null, sent: SentLetter | undefined): Warning[] {
+  const inPeriod = (date: IsoDate | null): date is IsoDate => sent !== undefined && date !== null && date <= sent.referenceDate;
+  const [inside, ...bothInside] = [from, to].filter(inPeriod);
+  return inside !== undefined && bothInside.length === 0 ? sentLetterPeriodWarnings(field, inside, sent) : [];
+}

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../common/dates.ts';
 import * as letters from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
-import { sentLetterPeriodWarnings } from '../domain/sent-letter-period.ts';
+import { realisationMoveWarnings, sentLetterPeriodWarnings } from '../domain/sent-letter-period.ts';
 import type { Warning } from '../domain/warnings.ts';
 
 /**
@@ -12,6 +12,14 @@ import type { Warning } from '../domain/warnings.ts';
  */
 export async function sentLetterPeriodWarningsOf(db: Kysely<Database>, field: string, date: IsoDate): Promise<Warning[]> {
   return sentLetterPeriodWarnings(field, date, await letters.latestSentLetter(db));
+}
+
+/**
+ * The warning of a delivery's realisation moved across the reference date of the latest letter sent to parliament
+ * (realisationMoveWarnings); a realisation kept as it was reads no letter.
+ */
+export async function realisationMoveWarningsOf(db: Kysely<Database>, field: string, from: IsoDate | null, to: IsoDate | null): Promise<Warning[]> {
+  return from === to ? [] : realisationMoveWarnings(field, from, to, await letters.latestSentLetter(db));
 }
 
 /** What the detail of a change's audit event keeps of the warnings confirmed for it: nothing when there were none. */

@@ -50,7 +50,7 @@ import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import type { WarningCode } from '../domain/warnings.ts';
-import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import { confirmedDetail, realisationMoveWarningsOf, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
 import { newRecordId } from './record-ids.ts';
 
 type Db = Kysely<Database>;
@@ -136,7 +136,9 @@ export async function deliveryVersion(db: Db, id: string): Promise<number> {
 
 /**
  * Applies a change to a delivery. The change may be partial; the result must satisfy every rule. When
- * expectedVersion is given and someone else changed the delivery since, nothing is written.
+ * expectedVersion is given and someone else changed the delivery since, nothing is written. One that moves its
+ * realisation across the reference date of the latest letter sent to parliament is made only when `confirmed`
+ * names that warning, which its audit event then keeps.
  */
 export async function updateDelivery(
   db: Db,
@@ -144,6 +146,7 @@ export async function updateDelivery(
   id: string,
   change: Partial<DeliveryInput>,
   expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
 ): Promise<DeliveryDetail> {
   return withShipmentRefusalsRecorded(db, context, id, () => inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
@@ -153,11 +156,12 @@ export async function updateDelivery(
     const next: DeliveryFields = { ...fieldsOf(current), ...change };
     assertValid([...deliveryViolations(next, entries, requestDay(context), current), ...(await changeOfRecordsViolations(trx, current, next, entries))]);
     await assertShipmentAllowed(trx, id, current, next);
+    const confirmedWarnings = assertConfirmed(await realisationMoveWarningsOf(trx, 'realisedAt', current.realisedAt, next.realisedAt), confirmed);
     const counted = countedMoney(entries);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, current.version, next, value);
     if (!updated) throw new VersionConflictError(current.version);
-    await recordAuditEvent(trx, context, { action: 'delivery.update', object: auditObject(id), result: 'success', before: current, after: updated });
+    await recordAuditEvent(trx, context, { action: 'delivery.update', object: auditObject(id), result: 'success', before: current, after: updated, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return { ...updated, stage: lifecycleStage(updated), ...entries };
   }));
 }

@@ -166,6 +166,57 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
     });
   });
 
+  it('refuses a change of a delivery that moves its realisation into the sent letter’s period until it is confirmed, the audit event keeping the confirmation', async () => {
+    const { body: stock, headers } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Later gerealiseerde voorraad', realisedAt: AFTER_PERIOD });
+    const before = await detailOf(stock.id);
+    const eventsBefore = (await eventsOf(stock.id)).length;
+
+    const moved = await registrar('PUT', `/deliveries/${stock.id}`, { ...stockDelivery, title: 'Later gerealiseerde voorraad', realisedAt: IN_PERIOD }, { 'If-Match': headers.get('etag')!, 'Accept-Language': 'en' });
+    expect([moved.status, moved.body.code, moved.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, 'confirmationRequired', [['realisedAt', 'datedInSentLetterPeriod']]]);
+    expect(moved.body.invalidParams[0].reason).toContain('31 August 2025 falls in the period of the letter with reference date 31 August 2025 (Kamerstuk 22 054, nr. 453)');
+    expect(await detailOf(stock.id)).toEqual(before);
+    expect(await eventsOf(stock.id)).toHaveLength(eventsBefore);
+    const patched = await registrar('PATCH', `/deliveries/${stock.id}`, { realisedAt: null }, { 'If-Match': headers.get('etag')! });
+    expect(patched.status).toBe(200);
+    expect(await detailOf(stock.id)).toMatchObject({ realisedAt: null });
+
+    const etag = (await registrar('GET', `/deliveries/${stock.id}`)).headers.get('etag')!;
+    const set = await registrar('PATCH', `/deliveries/${stock.id}`, { realisedAt: IN_PERIOD }, { 'If-Match': etag });
+    expect([set.status, set.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, [['realisedAt', 'datedInSentLetterPeriod']]]);
+    expect((await detailOf(stock.id)).realisedAt).toBeNull();
+    expect(await eventsOf(stock.id)).toHaveLength(eventsBefore + 1);
+
+    const confirmed = await registrar('PATCH', `/deliveries/${stock.id}`, { realisedAt: IN_PERIOD, confirm: ['datedInSentLetterPeriod'] }, { 'If-Match': etag });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ realisedAt: IN_PERIOD, version: before.version + 2 });
+    expect(confirmed.body).not.toHaveProperty('confirm');
+    // The latest first.
+    const [latest] = (await eventsOf(stock.id)).filter((event) => event.action === 'delivery.update');
+    expect(latest).toMatchObject({ before: { realisedAt: null }, after: { realisedAt: IN_PERIOD } });
+    expect(latest.detail).toEqual({
+      confirmedWarnings: [{ field: 'realisedAt', code: 'datedInSentLetterPeriod', params: { date: IN_PERIOD, referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453' } }],
+    });
+  });
+
+  it('refuses a change that moves a realisation out of the sent letter’s period until it is confirmed; a move on either side of the reference date is no warning', async () => {
+    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Verschoven voorraad' });
+    const patch = async (change: object) => registrar('PATCH', `/deliveries/${stock.id}`, change, { 'If-Match': (await registrar('GET', `/deliveries/${stock.id}`)).headers.get('etag')! });
+
+    const out = await patch({ realisedAt: AFTER_PERIOD });
+    expect([out.status, out.body.invalidParams?.map((param: any) => [param.name, param.code, param.reason.includes('15 april 2025')])]).toEqual([422, [['realisedAt', 'datedInSentLetterPeriod', true]]]);
+    expect((await patch({ realisedAt: IN_PERIOD })).status).toBe(200);
+    expect((await patch({ realisedAt: AFTER_PERIOD, confirm: ['datedInSentLetterPeriod'] })).status).toBe(200);
+    expect((await patch({ realisedAt: '2025-09-15' })).status).toBe(200);
+    expect((await patch({ realisedAt: null })).status).toBe(200);
+    const updates = (await eventsOf(stock.id)).filter((event) => event.action === 'delivery.update').reverse();
+    expect(updates.map((event) => [event.after.realisedAt, event.detail?.confirmedWarnings?.[0].params.date ?? null])).toEqual([
+      [IN_PERIOD, null],
+      [AFTER_PERIOD, IN_PERIOD],
+      ['2025-09-15', null],
+      [null, null],
+    ]);
+  });
+
   it('is no warning for a date after the sent letter’s reference date', async () => {
     const id = await purchase();
     expect((await registrar('POST', `/deliveries/${id}/valuations`, { amountCents: 100_000_00, basis: 'contractPrice', effectiveDate: AFTER_PERIOD })).status).toBe(201);

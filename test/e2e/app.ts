@@ -154,7 +154,8 @@ export async function sendAndPublish(server: RunningServer, letterId: string, et
 
 /**
  * Registers a delivery that has already left, as the shipment gate has it done: registered without its
- * shipment dates, assessed and licensed for its goods (for 2024 to 2028) by the export roles, then handed over or delivered.
+ * shipment dates, assessed and licensed for its goods (for 2024 to 2028) by the export roles, then handed over or delivered,
+ * in the period of the letter sent to parliament too (its warning confirmed).
  */
 export async function registerShipped(server: RunningServer, delivery: { category: string; supportType: SupportType; realisedAt?: string | null; deliveredAt?: string | null } & Record<string, unknown>): Promise<string> {
   const { registered, shipment } = splitShipment(delivery);
@@ -162,7 +163,7 @@ export async function registerShipped(server: RunningServer, delivery: { categor
   if (Object.keys(shipment).length === 0) return id;
   const assessment = await api<{ id: string }>(server, `/deliveries/${id}/export-assessments`, { as: 'exportControlAssessor', method: 'POST', body: JSON.stringify({ ...positiveAssessment, assessedOn: LICENCE_THROUGHOUT.issuedOn }) });
   await api(server, `/deliveries/${id}/export-licences`, { as: 'licensingOfficer', method: 'POST', body: JSON.stringify({ ...licenceFor(assessment.id, delivery.category as Category), ...LICENCE_THROUGHOUT }) });
-  await api(server, `/deliveries/${id}`, { method: 'PATCH', headers: { 'If-Match': '"1"' }, body: JSON.stringify(shipment) });
+  await api(server, `/deliveries/${id}`, { method: 'PATCH', headers: { 'If-Match': '"1"' }, body: JSON.stringify({ ...shipment, confirm: ['datedInSentLetterPeriod'] }) });
   return id;
 }
 

@@ -73,12 +73,13 @@ export function splitShipment<T extends { supportType: SupportType; realisedAt?:
 /**
  * Registers a delivery that has already left as the shipment gate has it done, through the API as a
  * registrar: registered without its shipment dates, assessed and licensed (LICENCE_THROUGHOUT), then
- * handed over or delivered. Answers as the last call did (201 without shipment dates, else 200).
+ * handed over or delivered, in the period of a letter sent to parliament too (its warning confirmed). Answers as
+ * the last call did (201 without shipment dates, else 200).
  */
 export async function registerShipped(registrar: ApiCall, db: Kysely<Database>, body: { supportType: SupportType; realisedAt?: string | null; deliveredAt?: string | null } & Record<string, unknown>): Promise<ApiResponse> {
   const { registered, shipment } = splitShipment(body);
   const created = await registrar('POST', '/deliveries', registered);
   if (created.status !== 201 || Object.keys(shipment).length === 0) return created;
   await licenseForShipment(db, created.body.id, LICENCE_THROUGHOUT);
-  return registrar('PATCH', `/deliveries/${created.body.id}`, shipment, { 'If-Match': created.headers.get('ETag') ?? '"1"' });
+  return registrar('PATCH', `/deliveries/${created.body.id}`, { ...shipment, confirm: ['datedInSentLetterPeriod'] }, { 'If-Match': created.headers.get('ETag') ?? '"1"' });
 }

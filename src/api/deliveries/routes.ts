@@ -86,8 +86,8 @@ export function deliveriesRoutes() {
   app.openapi(replaceRoute, async (c) => {
     const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
-    const change = completeInput(c.req.valid('json'));
-    const delivery = await register.updateDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, change, version);
+    const { confirm, ...input } = c.req.valid('json');
+    const delivery = await register.updateDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, completeInput(input), version, confirm);
     c.header('ETag', etag(delivery.version));
     return c.json(presentDelivery(delivery), 200);
   }, passedFieldsHook(passedFieldRules(DeliveryInputSchema, stageViolationsOfInput), { inRegister: changeInRegister }));
@@ -95,8 +95,8 @@ export function deliveriesRoutes() {
   app.openapi(patchRoute, async (c) => {
     const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
-    const change = withoutUndefined(c.req.valid('json'));
-    const delivery = await register.updateDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, change, version);
+    const { confirm, ...change } = c.req.valid('json');
+    const delivery = await register.updateDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, withoutUndefined(change), version, confirm);
     c.header('ETag', etag(delivery.version));
     return c.json(presentDelivery(delivery), 200);
   }, passedFieldsHook(passedFieldRules(DeliveryPatchSchema, stageViolationsOfInput), { inRegister: changeInRegister }));

@@ -60,7 +60,11 @@ export const DeliveryInputSchema = z
   })
   .openapi('DeliveryInput');
 
-export const DeliveryPatchSchema = DeliveryInputSchema.partial().openapi('DeliveryPatch');
+/** The fields a change of some of them gives: any of a delivery's. */
+export const DeliveryPatchSchema = DeliveryInputSchema.partial();
+
+/** What a change of a delivery may confirm: its realisation moved across the reference date of the latest letter sent to parliament. */
+const changeConfirmations = { confirm: confirmations(['datedInSentLetterPeriod']) };
 
 const deliveryFields = {
   id: z.uuid(),
@@ -247,8 +251,8 @@ export const replaceRoute = createRoute(
     path: '/deliveries/{id}',
     tags: ['deliveries'],
     summary: 'Replace the fields of a delivery',
-    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, ...jsonBody(DeliveryInputSchema) },
-    responses: { 200: json(DeliverySchema, 'The changed delivery'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, ...jsonBody(DeliveryInputSchema.extend(changeConfirmations).openapi('DeliveryReplacement')) },
+    responses: { 200: json(DeliverySchema, 'The changed delivery'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
   }),
 );
 
@@ -258,8 +262,8 @@ export const patchRoute = createRoute(
     path: '/deliveries/{id}',
     tags: ['deliveries'],
     summary: 'Change some fields of a delivery',
-    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, ...jsonBody(DeliveryPatchSchema) },
-    responses: { 200: json(DeliverySchema, 'The changed delivery'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, ...jsonBody(DeliveryPatchSchema.extend(changeConfirmations).openapi('DeliveryPatch')) },
+    responses: { 200: json(DeliverySchema, 'The changed delivery'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
   }),
 );
 

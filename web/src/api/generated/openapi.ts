@@ -579,7 +579,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["DeliveryInput"];
+                    "application/json": components["schemas"]["DeliveryReplacement"];
                 };
             };
             responses: {
@@ -639,6 +639,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -813,6 +822,15 @@ export interface paths {
                 };
                 /** @description The body is not JSON */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11752,6 +11770,13 @@ export interface components {
                 url?: string;
             }[];
         };
+        DeliveryReplacement: components["schemas"]["DeliveryInput"] & {
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
+        };
         DeliveryPatch: {
             /** @example Bijdrage PURL-initiatief */
             title?: string;
@@ -11797,6 +11822,11 @@ export interface components {
                 /** Format: uri */
                 url?: string;
             }[];
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         ValuationInput: {
             /**
