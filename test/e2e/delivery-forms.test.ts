@@ -272,6 +272,28 @@ describeWithBrowser('delivery forms', (browser) => {
     expect((await api<DeliveryDetail>(server(), `/deliveries/${purchase.id}`)).payments.map((payment) => payment.paidOn)).toEqual(['2025-02-01']);
   });
 
+  it('warns at the realisation date of a delivery moved into the period of the letter sent to parliament, naming it, and saves it once confirmed', async () => {
+    const stock = await api<DeliveryDetail>(server(), '/deliveries', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Helmen (gerealiseerd na de peildatum)', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', committedAt: '2025-01-10', realisedAt: '2025-03-01' }),
+    });
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), `/leveringen/${stock.id}/bewerken`);
+    // The demonstration's letter of 4 February 2025 was sent.
+    await page.getByLabel('Gerealiseerd op (optioneel)', { exact: true }).fill('2025-02-01');
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+
+    const confirmation = page.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Gerealiseerd op (optioneel)')).toMatch(/^1 februari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/);
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${stock.id}`)).realisedAt).toBe('2025-03-01');
+
+    await confirmation.check();
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${stock.id}`)).realisedAt).toBe('2025-02-01');
+  });
+
   it('refuses a withdrawal on a delivery someone else changed since the page loaded, shows the latest behind the dialog, and withdraws when confirmed again, in the period of the letter sent once that is confirmed too', async () => {
     const id = await findDeliveryId(server(), 'overige commerciële verwervingen t/m 4 feb');
     page = await openPageAs(browser(), server(), 'finance');

@@ -1,6 +1,6 @@
 import { request, type ApiResponse } from './client.ts';
 import { queryString } from './queryString.ts';
-import type { DeliveryDetail, DeliveryInput, DeliveryList, Payment, PaymentInput, Valuation, ValuationInput, Withdrawal, WithdrawalInput } from './types.ts';
+import type { DeliveryDetail, DeliveryInput, DeliveryList, DeliveryReplacement, Payment, PaymentInput, Valuation, ValuationInput, Withdrawal, WithdrawalInput } from './types.ts';
 
 export function listDeliveries(query: Record<string, string | number | undefined>, signal?: AbortSignal) {
   return request<DeliveryList>(`/deliveries${queryString(query)}`, { signal });
@@ -14,7 +14,7 @@ export function createDelivery(input: DeliveryInput) {
   return request<DeliveryDetail>('/deliveries', { method: 'POST', body: input });
 }
 
-export function replaceDelivery(id: string, input: DeliveryInput, etag: string) {
+export function replaceDelivery(id: string, input: DeliveryReplacement, etag: string) {
   return request<DeliveryDetail>(`/deliveries/${encodeURIComponent(id)}`, { method: 'PUT', body: input, ifMatch: etag });
 }
 

@@ -11,6 +11,7 @@ import { FIELD_NAMES, LIFECYCLE_FIELDS, readDelivery, textsByField, type Deliver
 import type { Problems } from '../../forms/fieldReader.ts';
 import { SourcesFieldset } from './SourcesFieldset.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
+import { useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 
 /** Procurement and fund contributions are realised by their first payment, never by a typed date. */
 function isPaymentType(supportType: string): boolean {
@@ -21,7 +22,8 @@ function isPaymentType(supportType: string): boolean {
 interface DeliveryFormProps {
   initial: DeliveryValues;
   submitLabel: string;
-  onSubmit: (input: DeliveryInput) => Promise<void>;
+  /** Sends the delivery with the codes of the warnings confirmed for what it holds (empty while none). */
+  onSubmit: (input: DeliveryInput, confirmed: readonly string[]) => Promise<void>;
   /** Shown when the server says someone else changed the delivery meanwhile. */
   conflictNotice?: ReactNode;
 }
@@ -31,6 +33,7 @@ export function DeliveryForm({ initial, submitLabel, onSubmit, conflictNotice }:
   const submission = useSubmission();
   const errors = submission.fieldErrors;
   const { values, setValues, field, labels: fieldLabels } = useFields(initial, errors);
+  const confirmation = useWarningConfirmation(submission.warnings, values);
   const choices = (options: Option[]): Option[] => [{ value: '', label: t('form.choose') }, ...options];
 
   const labels = fieldLabels(FIELD_NAMES);
@@ -45,7 +48,7 @@ export function DeliveryForm({ initial, submitLabel, onSubmit, conflictNotice }:
     const problems: Problems = {};
     const input = readDelivery(values, problems, submission.unfinished());
     const texts = textsByField(values);
-    void submission.submitRequest(problems, input, (name) => texts[name], onSubmit);
+    void submission.submitRequest(problems, input, (name) => texts[name], (request) => onSubmit(request, confirmation.codes));
   }
 
   return (
@@ -101,6 +104,7 @@ export function DeliveryForm({ initial, submitLabel, onSubmit, conflictNotice }:
             ),
           )}
         </div>
+        <WarningConfirmation confirmation={confirmation.at('realisedAt')} />
       </fieldset>
 
       <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section">

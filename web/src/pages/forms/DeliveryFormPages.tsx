@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { createDelivery, replaceDelivery } from '../../api/deliveries.ts';
+import type { DeliveryReplacement } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { ConflictNotice } from './ConflictNotice.tsx';
@@ -36,8 +37,9 @@ export function EditDeliveryPage({ id }: { id: string }) {
           initial={valuesOf(delivery)}
           submitLabel={t('form.submit.edit')}
           conflictNotice={<ConflictNotice started={delivery} onReload={reload} />}
-          onSubmit={async (input) => {
-            await replaceDelivery(id, input, etag);
+          onSubmit={async (input, confirmed) => {
+            const confirm = confirmed.length > 0 ? { confirm: confirmed as DeliveryReplacement['confirm'] } : {};
+            await replaceDelivery(id, { ...input, ...confirm }, etag);
             navigateWithNotice(`/leveringen/${id}`, 'updated');
           }}
         />
