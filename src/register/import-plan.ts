@@ -87,7 +87,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   const warned = warningsByRow([
     paymentWarningsOf(bySheet('valuation'), bySheet('payment'), currentValuations),
     shipmentWarningsOf(bySheet('delivery')),
-    sentLetterPeriodWarningsOf(moneyRows, await letters.latestSentLetter(db)),
+    sentLetterPeriodWarningsOfRows(moneyRows, await letters.latestSentLetter(db)),
   ]);
   const confirmedWarnings = new Map<PlannedRow, Warning[]>();
   const unconfirmedWarnings = new Set<WarningCode>();
@@ -121,7 +121,7 @@ const MONEY_DATES = { valuation: 'effectiveDate', payment: 'paidOn' } as const;
  * at once) dated in the period of the latest letter sent to parliament (sentLetterPeriodWarnings): read once for the
  * whole file. A date refused (one after today) records nothing and is not warned of.
  */
-function sentLetterPeriodWarningsOf(moneyRows: PlannedRow[], sent: SentLetter | undefined): Map<PlannedRow, Warning[]> {
+function sentLetterPeriodWarningsOfRows(moneyRows: PlannedRow[], sent: SentLetter | undefined): Map<PlannedRow, Warning[]> {
   const warned = new Map<PlannedRow, Warning[]>();
   if (!sent) return warned;
   for (const row of moneyRows) {
