@@ -428,6 +428,8 @@ export interface CompanyTable {
   isDemonstration: boolean;
   createdAt: string;
   version: Generated<number>;
+  /** The moment of its latest correction since its latest disclosure decision, which waits for a new one (migration 077); null when there is none. */
+  correctedSinceDecisionAt: string | null;
 }
 
 export interface CompanyDisclosureDecisionTable {

@@ -18,6 +18,7 @@ import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { DeliverySummary, StoredDelivery } from '../db/repositories/deliveries.ts';
 import { startOfDayInTheHague, todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import * as disclosure from '../db/repositories/disclosure.ts';
+import { companiesCorrectedSinceDecision, type CorrectedCompany } from '../db/repositories/industry.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { firstPublishedLetterListing, listedByUnpublishedLetter, unpublishedLettersListing } from '../db/repositories/letter-publication.ts';
@@ -289,6 +290,8 @@ interface DisclosureQueue {
   dueForReview: KeysetPage<disclosure.DueReview> & { total: number; totalIsCapped: boolean };
   /** Public deliveries whose item another delivery left, which gives no value until they are decided again. */
   toDecideAgain: KeysetPage<disclosure.ToDecideAgain> & { total: number; totalIsCapped: boolean };
+  /** Companies corrected since the disclosure officer decided on them, which wait for a new decision; all of them (tens at most). */
+  correctedCompanies: CorrectedCompany[];
 }
 
 /** How many public deliveries whose item another left a page lists unless asked otherwise. */
@@ -298,13 +301,13 @@ export const TO_DECIDE_AGAIN_PAGE_SIZE = 100;
 export const QUEUE_ORDER = { sort: 'realisedAt', descending: false } as const;
 
 /**
- * What waits for a decision: undecided deliveries (realised first), confidential ones due for review, and public
- * ones whose item another delivery left. Reading it is recorded.
+ * What waits for a decision: undecided deliveries (realised first), confidential ones due for review, public ones
+ * whose item another delivery left, and companies corrected since they were decided on. Reading it is recorded.
  */
 export async function disclosureQueue(db: Db, context: RequestContext, { referenceDate, start, pageSize, reviews, decideAgain }: QueueQuery): Promise<DisclosureQueue> {
   return inTransaction(db, async (trx) => {
     const undecidedFilter = { disclosureState: 'undecided' } as const;
-    const [page, counted, neededForLetter, dueForReview, dueCounted, toDecideAgain, toDecideAgainCounted] = await Promise.all([
+    const [page, counted, neededForLetter, dueForReview, dueCounted, toDecideAgain, toDecideAgainCounted, correctedCompanies] = await Promise.all([
       deliveries.listDeliveries(trx, { ...undecidedFilter, ...QUEUE_ORDER, start, limit: pageSize }),
       deliveries.countDeliveries(trx, undecidedFilter),
       disclosure.countUndecidedCountedBy(trx, referenceDate),
@@ -312,6 +315,7 @@ export async function disclosureQueue(db: Db, context: RequestContext, { referen
       disclosure.countDueReviews(trx, referenceDate),
       disclosure.toDecideAgainPage(trx, decideAgain.start, decideAgain.pageSize),
       disclosure.countToDecideAgain(trx),
+      companiesCorrectedSinceDecision(trx),
     ]);
     await recordAuditEvent(trx, context, { action: 'disclosure.read', object: { type: 'disclosureQueue', id: referenceDate }, result: 'success' });
     return {
@@ -320,6 +324,7 @@ export async function disclosureQueue(db: Db, context: RequestContext, { referen
       undecided: { ...page, total: counted.count, totalIsCapped: counted.capped },
       dueForReview: { ...dueForReview, total: dueCounted.count, totalIsCapped: dueCounted.capped },
       toDecideAgain: { ...toDecideAgain, total: toDecideAgainCounted.count, totalIsCapped: toDecideAgainCounted.capped },
+      correctedCompanies,
     };
   });
 }

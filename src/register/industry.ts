@@ -116,8 +116,8 @@ export async function companyCorrectionRegisterViolations(db: Db, id: string, in
  * As a contract's correction, it says what the company always was: the figures at every date read it so, also at the
  * reference date of a letter already sent (whose snapshot keeps what it printed, and whose verification shows the
  * difference). What the public reads of a public company stays as its disclosure decision made it until the disclosure
- * officer decides on it again: a correction by a registrar shows nothing new in public. The audit event keeps it before
- * and after.
+ * officer decides on it again: a correction by a registrar shows nothing new in public, and a company decided on waits
+ * in the disclosure queue for that decision (companiesCorrectedSinceDecision). The audit event keeps it before and after.
  */
 export async function correctCompany(db: Db, context: RequestContext, id: string, input: CompanyInput, expectedVersion: ExpectedVersion): Promise<industry.StoredCompany> {
   return inTransaction(db, async (trx) => {
@@ -127,7 +127,8 @@ export async function correctCompany(db: Db, context: RequestContext, id: string
     if (changesNothing(current, input)) return current;
     await lockNamesOf(trx, 'company', input.country);
     assertValid([...companyViolations(input), ...(await companyRegisterViolations(trx, input, id))]);
-    const updated = await industry.updateCompany(trx, id, current.version, input).catch(registrationNumberTaken);
+    const correctedSinceDecisionAt = current.disclosureState === 'undecided' ? null : context.now().toISOString();
+    const updated = await industry.updateCompany(trx, id, current.version, input, correctedSinceDecisionAt).catch(registrationNumberTaken);
     if (!updated) throw new VersionConflictError(current.version);
     await audited(trx, context, 'company.correct', { type: 'company', id }, updated, current);
     return updated;

@@ -74,7 +74,9 @@ describeEachDatabase('industry company corrections', (database) => {
     expect(recased.headers.get('ETag')).toBe('"2"');
   });
 
-  it('shares its version with the disclosure decisions on it: each raises it, and a public company shows its correction only once decided on again', async () => {
+  const correctedCompanies = async () => (await disclosureOfficer('GET', '/disclosure-queue?referenceDate=2025-08-31')).body.correctedCompanies;
+
+  it('shares its version with the disclosure decisions on it: each raises it, and a public company shows its correction only once decided on again, waiting in the disclosure queue until then', async () => {
     expect((await disclosureOfficer('POST', `/companies/${companyId}/disclosure-decisions`, { state: 'public', publicName: 'Munitiefabriek' }, { 'If-Match': '"1"' })).status).toBe(412);
     const decided = await disclosureOfficer('POST', `/companies/${companyId}/disclosure-decisions`, { state: 'public', publicName: 'Munitiefabriek' }, { 'If-Match': '"2"' });
     expect(decided.status).toBe(201);
@@ -85,8 +87,26 @@ describeEachDatabase('industry company corrections', (database) => {
     const publicCompanies = async () => (await apiClient(database().db)('GET', '/public/companies')).body.items;
     expect(await publicCompanies()).toEqual([expect.objectContaining({ name: 'Munitiefabriek', country: 'UA' })]);
     expect(await industryFactsAt(database().db, '2025-06-30', 'every')).toMatchObject({ companies: 1, ukrainianCompanies: 0 });
+    expect(await correctedCompanies()).toEqual([
+      { companyId, name: 'Munitiefabriek', country: 'PL', disclosureState: 'public', publicName: 'Munitiefabriek', publicCountry: 'UA', correctedAt: '2025-09-05T10:00:00.000Z' },
+    ]);
     expect((await disclosureOfficer('POST', `/companies/${companyId}/disclosure-decisions`, { state: 'public', publicName: 'Munitiefabriek' }, { 'If-Match': '"4"' })).status).toBe(201);
     expect(await publicCompanies()).toEqual([expect.objectContaining({ name: 'Munitiefabriek', country: 'PL' })]);
+    expect(await correctedCompanies()).toEqual([]);
+  });
+
+  it('puts a confidential company corrected since its decision in the disclosure queue, and an undecided one, which waits for its first decision, not', async () => {
+    const companies = async () => (await registrar('GET', '/industry?date=2025-09-05')).body.companies as { id: string; name: string; version: number }[];
+    const kyiv = (await companies()).find((company) => company.name === 'Kyiv Drones')!;
+    const correctKyiv = (name: string, version: number) => registrar('PUT', `/companies/${kyiv.id}`, { name, country: 'UA', registrationNumber: 'UA-777' }, { 'If-Match': `"${version}"` });
+    expect((await correctKyiv('Kyiv Drones LLC', kyiv.version)).status).toBe(200);
+    expect(await correctedCompanies()).toEqual([]);
+
+    expect((await disclosureOfficer('POST', `/companies/${kyiv.id}/disclosure-decisions`, { state: 'confidential', ground: 'companyInterests' }, { 'If-Match': `"${kyiv.version + 1}"` })).status).toBe(201);
+    expect((await correctKyiv('Kyiv Drones Ltd', kyiv.version + 2)).status).toBe(200);
+    expect(await correctedCompanies()).toEqual([
+      { companyId: kyiv.id, name: 'Kyiv Drones Ltd', country: 'UA', disclosureState: 'confidential', publicName: null, publicCountry: null, correctedAt: '2025-09-05T10:00:00.000Z' },
+    ]);
   });
 });
 

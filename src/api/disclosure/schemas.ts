@@ -79,6 +79,22 @@ const QueueSchema = z
           'A page of the public deliveries whose item, which gave a value, another delivery decided at once with them has left (decided again apart, or removed), or whose value counted money withdrawn since as entered in error: open data gives the item no value, and its date as shown, until they are decided again. By the item’s public title',
       }),
     toDecideAgainPage: z.object(pageFields).openapi({ description: 'Where that page stands in the list: cursors for `decideAgainAfter` and `decideAgainBefore`' }),
+    correctedCompanies: z
+      .array(
+        z.object({
+          companyId: z.uuid(),
+          name: z.string(),
+          country: z.string(),
+          disclosureState: z.enum(['public', 'confidential']),
+          publicName: z.string().nullable().openapi({ description: 'The name the public reads, as the latest decision made it; null for a confidential company' }),
+          publicCountry: z.string().nullable().openapi({ description: 'The country the public reads, as the latest decision made it; null for a confidential company' }),
+          correctedAt: z.string().openapi({ description: 'The moment of its latest correction' }),
+        }),
+      )
+      .openapi({
+        description:
+          'The companies corrected (PUT /companies/{id}) since the disclosure officer decided on them, the earliest corrected first: what the public reads of a public one stays as that decision made it until a new decision (POST /companies/{id}/disclosure-decisions), which takes it off this list',
+      }),
   })
   .openapi('DisclosureQueue');
 
@@ -87,7 +103,7 @@ export const queueRoute = createRoute(
     method: 'get',
     path: '/disclosure-queue',
     tags: ['disclosure'],
-    summary: 'What waits for a decision: undecided deliveries (realised first), confidential ones due for review, and public ones whose item another delivery left',
+    summary: 'What waits for a decision: undecided deliveries (realised first), confidential ones due for review, public ones whose item another delivery left, and companies corrected since they were decided on',
     request: {
       query: z.object({
         referenceDate: isoDate.optional().openapi({ description: 'The reference date of the next letter (default today)' }),

@@ -62,11 +62,24 @@ export type CompanyFields = Pick<StoredCompany, 'name' | 'country' | 'registrati
 /**
  * Sets a company's fields while it is at the expected version, raising it; undefined when it is not at the version
  * (another change came first). Its public projection, if it has one, stays as its disclosure decision made it: the
- * public reads a corrected company only once the disclosure officer decides on it again.
+ * public reads a corrected company only once the disclosure officer decides on it again: it waits for that decision
+ * from `correctedSinceDecisionAt` (null for a company not decided on yet, which waits for its first).
  */
-export async function updateCompany(db: Db, id: string, expectedVersion: number, fields: CompanyFields): Promise<StoredCompany | undefined> {
+export async function updateCompany(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  fields: CompanyFields,
+  correctedSinceDecisionAt: string | null,
+): Promise<StoredCompany | undefined> {
   const updated = await withTypedErrors(
-    db.updateTable('company').set((eb) => ({ ...fields, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).returning(COMPANY_COLUMNS).executeTakeFirst(),
+    db
+      .updateTable('company')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), correctedSinceDecisionAt }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returning(COMPANY_COLUMNS)
+      .executeTakeFirst(),
   );
   return updated && CompanySchema.parse(updated);
 }
@@ -113,10 +126,49 @@ export async function publicIdOfCompany(db: Db, companyId: string): Promise<stri
   return (await db.selectFrom('company').select('publicId').where('id', '=', companyId).executeTakeFirst())?.publicId ?? null;
 }
 
-/** Sets the state a decision leaves a company in, raising its version. */
+/** Sets the state a decision leaves a company in, raising its version; a correction before it waits for no other decision. */
 export async function setCompanyDisclosure(db: Db, companyId: string, state: 'public' | 'confidential', publicId: string | null): Promise<void> {
-  await db.updateTable('company').set((eb) => ({ disclosureState: state, publicId, version: eb('version', '+', 1) })).where('id', '=', companyId).execute();
+  await db
+    .updateTable('company')
+    .set((eb) => ({ disclosureState: state, publicId, version: eb('version', '+', 1), correctedSinceDecisionAt: null }))
+    .where('id', '=', companyId)
+    .execute();
 }
+
+/** A company corrected since the disclosure officer decided on it, with what the public reads of it where it is public. */
+export interface CorrectedCompany {
+  companyId: string;
+  name: string;
+  country: string;
+  disclosureState: 'public' | 'confidential';
+  /** The name and country the public reads, as the latest decision made them; null for a confidential company. */
+  publicName: string | null;
+  publicCountry: string | null;
+  correctedAt: string;
+}
+
+/** The companies corrected since their latest disclosure decision, which wait for a new one: the earliest corrected first. */
+export async function companiesCorrectedSinceDecision(db: Db): Promise<CorrectedCompany[]> {
+  const rows = await db
+    .selectFrom('company')
+    .leftJoin('publicCompany', 'publicCompany.publicId', 'company.publicId')
+    .select(['company.id as companyId', 'company.name', 'company.country', 'company.disclosureState', 'publicCompany.name as publicName', 'publicCompany.country as publicCountry', 'company.correctedSinceDecisionAt as correctedAt'])
+    .where('company.correctedSinceDecisionAt', 'is not', null)
+    .orderBy('company.correctedSinceDecisionAt')
+    .orderBy('company.id')
+    .execute();
+  return rows.map((row) => CorrectedCompanySchema.parse(row));
+}
+
+const CorrectedCompanySchema = z.object({
+  companyId: z.string(),
+  name: z.string(),
+  country: z.string(),
+  disclosureState: z.enum(['public', 'confidential']),
+  publicName: z.string().nullable(),
+  publicCountry: z.string().nullable(),
+  correctedAt: z.string(),
+});
 
 export async function putPublicCompany(db: Db, row: Selectable<PublicCompanyTable>): Promise<void> {
   await db.insertInto('publicCompany').values(row).onConflict((conflict) => conflict.column('publicId').doUpdateSet(row)).execute();

@@ -2037,7 +2037,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What waits for a decision: undecided deliveries (realised first), confidential ones due for review, and public ones whose item another delivery left */
+        /** What waits for a decision: undecided deliveries (realised first), confidential ones due for review, public ones whose item another delivery left, and companies corrected since they were decided on */
         get: {
             parameters: {
                 query?: {
@@ -12149,6 +12149,21 @@ export interface components {
                 /** @description Send as `before` for the previous page; null on the first page */
                 previous: string | null;
             };
+            /** @description The companies corrected (PUT /companies/{id}) since the disclosure officer decided on them, the earliest corrected first: what the public reads of a public one stays as that decision made it until a new decision (POST /companies/{id}/disclosure-decisions), which takes it off this list */
+            correctedCompanies: {
+                /** Format: uuid */
+                companyId: string;
+                name: string;
+                country: string;
+                /** @enum {string} */
+                disclosureState: "public" | "confidential";
+                /** @description The name the public reads, as the latest decision made it; null for a confidential company */
+                publicName: string | null;
+                /** @description The country the public reads, as the latest decision made it; null for a confidential company */
+                publicCountry: string | null;
+                /** @description The moment of its latest correction */
+                correctedAt: string;
+            }[];
         };
         DisclosureHistory: components["schemas"]["DisclosureDecisions"] & {
             /** @description The version of its history (how many entries it has): its ETag, to send as If-Match with the next entry */
