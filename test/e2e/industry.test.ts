@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, fieldError, openPageAs, useServer, visit } from './app.ts';
+import { api, fieldError, openPageAs, tableRows, useServer, visit } from './app.ts';
 
 describeWithBrowser('industry', (browser) => {
   const server = useServer();
@@ -124,6 +124,37 @@ describeWithBrowser('industry', (browser) => {
     await form.getByText('Het besluit is vastgelegd.').waitFor();
     const { companies } = await api<{ companies: { id: string; disclosureState: string; version: number }[] }>(server(), '/industry', { as: 'disclosureOfficer' });
     expect(companies.find((candidate) => candidate.id === company.id)).toMatchObject({ disclosureState: 'public', version: 2 });
+  });
+
+  it('puts a company corrected through the form after its disclosure decision in the disclosure officer’s queue, until a new decision on it', async () => {
+    const company = await api<{ id: string }>(server(), '/companies', { method: 'POST', body: JSON.stringify({ name: 'Veldradio Techniek B.V.', country: 'NL' }) });
+    await api(server(), `/companies/${company.id}/disclosure-decisions`, { as: 'disclosureOfficer', method: 'POST', body: JSON.stringify({ state: 'public', publicName: 'Veldradio Techniek', note: '' }) });
+
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/industrie');
+    const correction = page.getByRole('group', { name: 'Bedrijf corrigeren' });
+    await correction.getByLabel('Bedrijf', { exact: true }).selectOption({ label: 'Veldradio Techniek B.V. (NL)' });
+    await correction.getByLabel('Naam', { exact: true }).fill('Veldradio Techniek Nederland B.V.');
+    await correction.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await correction.getByText('De correctie is opgeslagen.').waitFor();
+    await page.context().close();
+
+    page = await openPageAs(browser(), server(), 'disclosureOfficer');
+    await visit(page, server(), '/openbaarmaking');
+    const corrected = page.getByRole('region', { name: /^Gecorrigeerd na het besluit/ });
+    const rows = await tableRows(corrected.getByRole('table'));
+    expect(rows.map((row) => row.slice(0, 3))).toEqual([['Veldradio Techniek Nederland B.V. (NL)', 'Openbaar', 'Veldradio Techniek (NL)']]);
+
+    // The link leads to the company's decision, which takes it off the queue.
+    await corrected.getByRole('link', { name: 'Besluit opnieuw op de pagina Industrie.' }).click();
+    const decision = page.locator('form', { has: page.getByRole('group', { name: 'Openbaarmaking van een bedrijf' }) });
+    await decision.getByLabel('Bedrijf').selectOption({ label: 'Veldradio Techniek Nederland B.V. (openbaar)' });
+    await decision.getByLabel('Besluit').selectOption({ label: 'Openbaar' });
+    await decision.getByLabel('Naam die openbaar mag').fill('Veldradio Techniek Nederland');
+    await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await decision.getByText('Het besluit is vastgelegd.').waitFor();
+    await visit(page, server(), '/openbaarmaking');
+    expect(await page.getByRole('heading', { name: /^Gecorrigeerd na het besluit/ }).count()).toBe(0);
   });
 
   it('names a public name without a letter beside a note the API refuses, in one round, and records no decision', async () => {

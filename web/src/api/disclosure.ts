@@ -3,7 +3,7 @@ import { request } from './client.ts';
 import type { RequestBody, ResponseBody, Schema } from './contract.ts';
 import { queryString } from './queryString.ts';
 
-/** The undecided deliveries, how many of them the letter still needs, the confidential ones due for review, and the public ones to decide on again. */
+/** The undecided deliveries, how many of them the letter still needs, the confidential ones due for review, the public ones to decide on again, and the companies corrected since their decision. */
 type DisclosureQueue = Schema<'DisclosureQueue'>;
 
 /** A confidential delivery whose review date has come. */
@@ -14,6 +14,9 @@ export type ToDecideAgain = DisclosureQueue['toDecideAgain'][number];
 
 /** Where a page of the deliveries to decide on again stands in their list. */
 export type ToDecideAgainPage = DisclosureQueue['toDecideAgainPage'];
+
+/** A company corrected since the disclosure officer decided on it, to decide on again. */
+export type CorrectedCompany = DisclosureQueue['correctedCompanies'][number];
 
 export type DisclosureDecision = Schema<'DisclosureDecision'>;
 

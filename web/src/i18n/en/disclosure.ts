@@ -33,6 +33,18 @@ export const disclosure: typeof nl.disclosure = {
   decideAgainReason: 'Reason',
   decideAgainExplained:
     'The public line of these deliveries no longer gives a value and keeps the date it had. That happens when a delivery decided public together with them has since been decided confidential, decided apart or removed: the sum or date of the rest, beside what was public, would tell the leaving delivery’s; their value cannot then be made public apart. It also happens when the value made public counted a payment or valuation withdrawn since. The Reason column says which. Decide again on these deliveries.',
+  correctedCompanies: {
+    heading: 'Corrected after the decision ({{count}})',
+    caption: 'Companies whose name, country or registration number was corrected after their disclosure was decided, the first corrected first',
+    explained:
+      'The name, country or registration number of these companies was corrected after their disclosure was decided. What the public reads of a public company stays as the decision made it until you decide again; the new decision takes the company off this list.',
+    toDecision: 'Decide again on the Industry page.',
+    company: 'Company now',
+    state: 'Decision',
+    publicReads: 'Public as',
+    nothingPublic: 'Not public',
+    correctedAt: 'Corrected at',
+  },
   decideTitle: 'Decide on disclosure',
   waitsToBeDecidedAgain: {
     deliveryLeft:

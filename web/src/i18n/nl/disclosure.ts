@@ -31,6 +31,18 @@ export const disclosure = {
   decideAgainReason: 'Reden',
   decideAgainExplained:
     'De openbare regel van deze leveringen noemt geen waarde meer en houdt de datum die hij had. Dat gebeurt wanneer een levering waarover samen met hen openbaar werd besloten, sindsdien vertrouwelijk, apart besloten of verwijderd is: de som of datum van de rest zou naast wat openbaar was die van de vertrokken levering verraden; hun waarde kan dan niet apart openbaar worden. Het gebeurt ook wanneer de openbaar gemaakte waarde een betaling of waardering meetelde die sindsdien is ingetrokken. De kolom Reden zegt welke van de twee. Besluit opnieuw over deze leveringen.',
+  correctedCompanies: {
+    heading: 'Gecorrigeerd na het besluit ({{count}})',
+    caption: 'Bedrijven waarvan naam, land of registratienummer is gecorrigeerd nadat over hun openbaarmaking werd besloten, de eerst gecorrigeerde eerst',
+    explained:
+      'De naam, het land of het registratienummer van deze bedrijven is gecorrigeerd nadat over hun openbaarmaking werd besloten. Wat het publiek van een openbaar bedrijf leest, blijft zoals het besluit het maakte tot u opnieuw besluit; het nieuwe besluit haalt het bedrijf van deze lijst.',
+    toDecision: 'Besluit opnieuw op de pagina Industrie.',
+    company: 'Bedrijf nu',
+    state: 'Besluit',
+    publicReads: 'Openbaar als',
+    nothingPublic: 'Niet openbaar',
+    correctedAt: 'Gecorrigeerd op',
+  },
   decideTitle: 'Besluiten over openbaarmaking',
   waitsToBeDecidedAgain: {
     deliveryLeft:

@@ -17,6 +17,7 @@ import { fieldErrorsOf } from '../../forms/useSubmission.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan } from '../../state/session.tsx';
 import { useResource } from '../../state/useResource.ts';
+import { CorrectedCompanies } from './CorrectedCompanies.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { DueReviews } from './DueReviews.tsx';
 import { ToDecideAgain } from './ToDecideAgain.tsx';
@@ -144,6 +145,7 @@ function DisclosureQueue({ nextLetterDate, start }: { nextLetterDate: IsoDate; s
             page={data.toDecideAgainPage}
             pageHrefs={listPageHrefs('/openbaarmaking', { referenceDate, ...start }, 'decideAgain', data.toDecideAgainPage)}
           />
+          <CorrectedCompanies companies={data.correctedCompanies} />
         </>
       )}
     </>
