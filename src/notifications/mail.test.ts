@@ -34,6 +34,16 @@ it('sends each address a mail of its own, and the others when one fails, saying 
   expect(sent).toEqual([{ to: 'a@example.org', ...message }, { to: 'c@example.org', ...message }]);
 });
 
+it('names no recipient in the reasons it gives for the log, which SMTP servers echo: each address keeps only its domain', async () => {
+  const mailer: Mailer = { send: async ({ to }) => Promise.reject(new Error(`Can't send mail - all recipients were rejected: 550 5.1.1 <${to}>: Recipient address rejected`)) };
+  const failed = sendToEach(mailer, ['j.de.vries@mindef.example', "o'brien+kamer@mindef.example", 'auditor@audit.example'], { subject: 'Onderwerp', text: 'Tekst' });
+  await expect(failed).rejects.toThrow(
+    /^3 of 3 mails not sent: Can't send mail - all recipients were rejected: 550 5\.1\.1 <…@mindef\.example>: Recipient address rejected; Can't send mail - all recipients were rejected: 550 5\.1\.1 <…@audit\.example>: Recipient address rejected$/,
+  );
+  const logged = await failed.then(() => undefined, (error: Error) => error);
+  expect(logged?.stack).not.toMatch(/vries|brien|auditor@/);
+});
+
 it('sends the username and password of an smtp:// address only over TLS: a server that offers no STARTTLS gets neither, nor the mail', async () => {
   const logins: string[] = [];
   const received: string[] = [];

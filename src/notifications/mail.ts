@@ -10,14 +10,23 @@ export interface Mailer {
 /**
  * Sends the message to each address in a mail of its own, so that no one told sees who else was (one mail to
  * all of them showed every address in its To:). A mail that fails does not keep the others from being sent;
- * the failures are thrown together afterwards, for the log, whose message says why (each reason once).
+ * the failures are thrown together afterwards, for the log, whose message says why (each reason once) without
+ * naming whom: an SMTP server's refusal often echoes the recipient's address, of which it keeps the domain.
  */
 export async function sendToEach(mailer: Mailer, addresses: readonly string[], message: { subject: string; text: string }): Promise<void> {
   const failures: unknown[] = [];
   for (const to of addresses) await mailer.send({ to, ...message }).catch((error: unknown) => void failures.push(error));
   if (failures.length === 0) return;
-  const reasons = new Set(failures.map((error) => (error instanceof Error ? error.message : String(error))));
+  const reasons = new Set(failures.map((error) => withoutMailboxes(error instanceof Error ? error.message : String(error))));
   throw new AggregateError(failures, `${failures.length} of ${addresses.length} mails not sent: ${[...reasons].join('; ')}`);
+}
+
+/** The part of an e-mail address before its @, up to what encloses or separates it in a server's answer. */
+const MAILBOX = /[^\s<>()[\]\\,;:"@]+@(?=[\p{L}\p{N}[])/gu;
+
+/** The text with each e-mail address in it as `…@` and its domain: a reason that says which domain, not whose mailbox. */
+function withoutMailboxes(text: string): string {
+  return text.replace(MAILBOX, '…@');
 }
 
 /** How the server sends e-mail: the SMTP server, the sender, and the address people reach the site at (for links). */
