@@ -80,9 +80,12 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   checkMoney(registerRows, registerDeliveries, await imports.paymentsOf(db, [...registerDeliveries.keys()]), known.payment);
   const moneyRows = registerRows.filter((row) => row.sheet !== 'delivery');
   checkRealisedByPayment(bySheet('delivery'), bySheet('payment'), moneyRows);
-  const currentValuations = await imports.currentValuationsOf(db, [...registerDeliveries.keys()]);
   const revaluations = valuationsOfRegisterDeliveries(bySheet('valuation'), (row) => row.reference !== null && known.valuation.find(row.reference) !== undefined);
-  const dependants = await imports.valueDependantsOf(db, [...new Set(revaluations.map((row) => row.deliveryId!))]);
+  const revalued = [...new Set(revaluations.map((row) => row.deliveryId!))];
+  // Held before their valuations and what depends on their value are read: a claim or valuation the API writes meanwhile waits for the import, or is read.
+  await imports.lockDeliveries(db, revalued);
+  const currentValuations = await imports.currentValuationsOf(db, [...registerDeliveries.keys()]);
+  const dependants = await imports.valueDependantsOf(db, revalued);
   checkValueDependants(revaluations, registerDeliveries, { currentValuations, ...dependants });
   const warned = warningsByRow([
     paymentWarningsOf(bySheet('valuation'), bySheet('payment'), currentValuations),

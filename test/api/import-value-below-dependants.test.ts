@@ -5,10 +5,14 @@
  * other by their effective dates: with the file's valuations of the delivery up to its own date. A refusal is
  * named at its row and amount, and the import then changes nothing.
  */
+import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
+import { systemContext } from '../../src/audit/trail.ts';
+import type { Database } from '../../src/db/schema.ts';
+import { createClaim } from '../../src/register/epf.ts';
 import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
-import { describeEachDatabase } from '../support/databases.ts';
+import { describeEachDatabase, describeOnPostgres } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
@@ -137,5 +141,67 @@ describeEachDatabase('a valuation an import brings below what depends on its del
     // Only the valid rows: what is written leaves every claim and replacement covered.
     expect((await registrar('POST', '/imports', { ...file, mode: 'onlyValid' })).body).toMatchObject({ committed: true, counts: { create: 2, invalid: 2 } });
     expect(await valuesOf()).toEqual([expect.arrayContaining([5_500_000]), expect.arrayContaining([9_000_000])]);
+  });
+});
+
+describeOnPostgres('a valuation an import brings while an EPF claim on its delivery is being declared', (database) => {
+  let registrar: ApiCall;
+  let template: Uint8Array;
+
+  beforeAll(async () => {
+    const { db } = database();
+    registrar = apiClient(db, { role: 'registrar' });
+    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+  });
+
+  /** A delivery from stock worth € 60.000 from 1 June 2024, imported; its id. */
+  async function importedDelivery(reference: string): Promise<string> {
+    const title = `Generatoren ${reference} (import)`;
+    const rows: SheetRows = {
+      'Leveringen (Deliveries)': [[reference, title, 'Directe levering uit voorraad', 'Niet-letale goederen', 'Steunfonds Oekraïne', 8, 'stuks', null, '2024-01-01', null, null]],
+      'Waarderingen (Valuations)': [[`${reference}-W1`, reference, '€ 60.000', 'Vervangingswaarde', '2024-06-01']],
+    };
+    expect((await registrar('POST', '/imports', { ...asUpload(await filledTemplate(template, rows), 'levering.xlsx'), mode: 'allOrNothing' })).body).toMatchObject({ committed: true });
+    return (await registrar('GET', `/deliveries?q=${encodeURIComponent(title)}`)).body.items[0].id;
+  }
+  /** The file that values it at € 20.000 from 1 December 2024: below a claim of € 50.000 declared on 15 January 2025. */
+  const revaluation = async (reference: string) => ({
+    fileName: 'lager.xlsx',
+    bytes: await filledTemplate(template, { 'Waarderingen (Valuations)': [[`${reference}-W2`, reference, '€ 20.000', 'Vervangingswaarde', '2024-12-01']] }),
+  });
+  const claim = (deliveryId: string) => ({ reference: `EPF-${deliveryId}`, batch: '', period: '2024', deliveryId, trancheId: null, declaredCents: 5_000_000, declaredOn: '2025-01-15', note: '' });
+  const valuesOf = async (deliveryId: string) => (await registrar('GET', `/deliveries/${deliveryId}`)).body.valuations.map((valuation: any) => valuation.amountCents);
+
+  /** Runs the work in a transaction held open until the call made meanwhile waits for a lock (a second at most), then commits it. */
+  async function whileHeld(work: (trx: Kysely<Database>) => Promise<unknown>, meanwhile: () => Promise<{ body: any; status: number }>) {
+    const { db } = database();
+    let done!: () => void;
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (done = resolve));
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    const first = db.transaction().execute(async (trx) => {
+      await work(trx);
+      done();
+      await committing;
+    });
+    await held;
+    const second = meanwhile();
+    const waiting = async () => Number((await sql<{ n: string }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db)).rows[0]!.n);
+    for (const deadline = Date.now() + 1000; (await waiting()) < 1 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    commit();
+    await first;
+    return second;
+  }
+
+  it('sees a claim declared before its commit, waiting for it, and refuses the valuation below it', async () => {
+    const deliveryId = await importedDelivery('LCK-1');
+    const file = await revaluation('LCK-1');
+    const imported = await whileHeld(
+      (trx) => createClaim(trx, systemContext('finance'), claim(deliveryId)),
+      () => registrar('POST', '/imports', { ...asUpload(file.bytes, file.fileName), mode: 'allOrNothing' }),
+    );
+    expect(imported.body).toMatchObject({ committed: false });
+    expect(imported.body.rows.find((row: any) => row.reference === 'LCK-1-W2').faults.map((fault: any) => fault.code)).toEqual(['belowClaimedValue']);
+    expect(await valuesOf(deliveryId)).toEqual([6_000_000]);
   });
 });

@@ -156,6 +156,17 @@ export async function currentValuationsOf(db: Db, deliveryIds: readonly string[]
   return found;
 }
 
+/**
+ * Holds these deliveries as a valuation the API adds holds its delivery (FOR UPDATE) until the transaction ends, in the
+ * order of their ids, as other writers of several deliveries take them: what depends on their value (an EPF claim, a
+ * replenishment project) is then read as it stands, and none is added to them before the import commits.
+ */
+export async function lockDeliveries(db: Db, ids: readonly string[]): Promise<void> {
+  for (const batch of chunks(ids.toSorted(), 10_000)) {
+    await db.selectFrom('delivery').select('id').where('id', '=', sql<string>`any(${batch}::uuid[])`).orderBy('id').forUpdate().execute();
+  }
+}
+
 /** What depends on the value of each of these deliveries: what replenishment projects replace of it, and the dates of EPF claims on it. */
 export async function valueDependantsOf(db: Db, deliveryIds: readonly string[]): Promise<{ replacedValues: Map<string, number>; claimDates: Map<string, ClaimDate[]> }> {
   const replacedValues = new Map<string, number>();
