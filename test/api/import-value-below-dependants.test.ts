@@ -11,6 +11,7 @@ import { createApi } from '../../src/api/app.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { createClaim } from '../../src/register/epf.ts';
+import { commitImport } from '../../src/register/import.ts';
 import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase, describeOnPostgres } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
@@ -146,11 +147,13 @@ describeEachDatabase('a valuation an import brings below what depends on its del
 
 describeOnPostgres('a valuation an import brings while an EPF claim on its delivery is being declared', (database) => {
   let registrar: ApiCall;
+  let finance: ApiCall;
   let template: Uint8Array;
 
   beforeAll(async () => {
     const { db } = database();
     registrar = apiClient(db, { role: 'registrar' });
+    finance = apiClient(db, { role: 'finance' });
     template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
   });
 
@@ -203,5 +206,18 @@ describeOnPostgres('a valuation an import brings while an EPF claim on its deliv
     expect(imported.body).toMatchObject({ committed: false });
     expect(imported.body.rows.find((row: any) => row.reference === 'LCK-1-W2').faults.map((fault: any) => fault.code)).toEqual(['belowClaimedValue']);
     expect(await valuesOf(deliveryId)).toEqual([6_000_000]);
+  });
+
+  it('makes a claim declared before the import commits wait for it, and judges the claim on the value it brought', async () => {
+    const deliveryId = await importedDelivery('LCK-2');
+    const file = await revaluation('LCK-2');
+    const registrarContext = { ...systemContext('registrar'), actor: { id: null, username: 'registrar', role: 'registrar' as const } };
+    const declared = await whileHeld(
+      async (trx) => expect(await commitImport(trx, registrarContext, file, 'allOrNothing')).toMatchObject({ committed: true }),
+      () => finance('POST', '/epf/claims', claim(deliveryId)),
+    );
+    expect(declared.status).toBe(400);
+    expect(declared.body.invalidParams.map((param: any) => param.code)).toContain('aboveDelivered');
+    expect(await valuesOf(deliveryId)).toEqual(expect.arrayContaining([2_000_000]));
   });
 });

@@ -259,9 +259,12 @@ interface StatusTotals {
 
 /**
  * A delivery as a claim on it needs it: its funding, what it may be claimed for at the date (claimableValueAt), and
- * what was claimed on it before; kept from removal until the transaction ends (see deleteDelivery).
+ * what was claimed on it before; kept from removal and revaluation until the transaction ends (see deleteDelivery). It
+ * is held first and read after: a statement that waited for the hold reads other tables as they stood when it began,
+ * without the valuation whose commit it waited for.
  */
 export async function deliveryForClaim(db: Db, deliveryId: string, date: string) {
+  await db.selectFrom('delivery').select('id').where('id', '=', deliveryId).forShare().execute();
   return db
     .selectFrom('delivery')
     .select((eb) => [
@@ -275,7 +278,6 @@ export async function deliveryForClaim(db: Db, deliveryId: string, date: string)
     ])
     .where('delivery.id', '=', deliveryId)
     .where('delivery.deletedAt', 'is', null)
-    .forShare('delivery')
     .executeTakeFirst();
 }
 
