@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { auditEventRow, type StoredAuditEvent } from '../db/repositories/audit.ts';
 import { checkpointText, hasValidSignature, signCheckpoint } from './checkpoints.ts';
 import { buildAuditEvent, GENESIS_HASH, sha256Hex, type AuditEvent } from './event.ts';
-import { checkpointProblem, eventProblem } from './verify.ts';
+import { checkpointProblem } from './segment-check.ts';
+import { eventProblem } from './verify.ts';
 
 const context = { actor: { id: null, username: 'registrar', role: 'registrar' }, origin: '127.0.0.1', requestId: 'r-1' };
 

@@ -5,14 +5,16 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { availableParallelism } from 'node:os';
 import { readAuditChain } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { hasValidSignature, MalformedCheckpointError, readCheckpoints, readPublicKey, type Checkpoint } from './checkpoints.ts';
-import { eventBytesProblem } from './event-bytes.ts';
 import type { AuditProblem, Link } from './event-problem.ts';
 import { InvalidRestoreRecordError, readRestores, standingAnchors, type Anchor, type RestoreRecord } from './restores.ts';
+import type { SegmentCheck } from './segment-check.ts';
+import { SegmentCheckers } from './segment-checkers.ts';
 
-export { eventProblem, type AuditProblem } from './event-problem.ts';
+export { eventProblem } from './event-problem.ts';
 
 export interface VerificationResult {
   ok: boolean;
@@ -32,52 +34,72 @@ export interface VerificationOptions {
   publicKey?: KeyObject | undefined;
   /** Events PGlite copies at a time (10,000 by default); PostgreSQL's one COPY gives them as they come. */
   eventsPerBatch?: number | undefined;
+  /** Worker threads that check a long chain's segments at once (by default one per processor); 0 checks it all in this thread. */
+  workerThreads?: number | undefined;
+  /** Events checked in this thread before the worker threads take over (50,000 by default). */
+  eventsInThisThread?: number | undefined;
 }
 
-/** What is wrong with the event at a checkpoint's sequence number, given that checkpoint. */
-export function checkpointProblem(row: Link, checkpoint: Anchor): AuditProblem | undefined {
-  if (row.hash === checkpoint.hash) return undefined;
-  return { seq: row.seq, reason: `its hash is not the one signed in the checkpoint of ${checkpoint.at}: the chain was rewritten at or before this event` };
-}
+/** Segments given to be checked and not yet answered, per worker thread: enough for each to have the next one waiting. */
+const SEGMENTS_AHEAD_PER_THREAD = 2;
 
 export async function verifyAuditTrail(db: Kysely<Database>, options: VerificationOptions = {}): Promise<VerificationResult> {
   // Read before the chain: checkpoints written while it is scanned cover events the scan will reach.
   const loaded = await loadCheckpoints(options);
   if ('problem' in loaded) return { ok: false, eventsChecked: 0, checkpointsChecked: 0, lastSeq: 0, firstProblem: loaded.problem };
   const { checkpoints, restores } = loaded;
-  let next = 0;
-  let previous: Link | undefined;
   let eventsChecked = 0;
+  /** The last event found right (0 when none was yet). */
+  let lastSeq = 0;
   const result = (firstProblem?: AuditProblem): VerificationResult => ({
     ok: firstProblem === undefined,
     eventsChecked,
-    checkpointsChecked: next,
-    lastSeq: previous?.seq ?? 0,
+    checkpointsChecked: checkpoints.filter((checkpoint) => checkpoint.seq <= lastSeq).length,
+    lastSeq,
     ...(firstProblem ? { firstProblem } : {}),
     ...(restores.length > 0 ? { restores } : {}),
   });
 
-  const problem = await readAuditChain(db, options.eventsPerBatch ?? 10_000, async (batches) => {
-    for await (const rows of batches) {
-      for (const row of rows) {
-        const problem = eventBytesProblem(row, previous);
-        if (problem) return problem;
-        for (; checkpoints[next]?.seq === row.seq; next++) {
-          const mismatch = checkpointProblem(row, checkpoints[next]!);
-          if (mismatch) return mismatch;
+  const workerThreads = options.workerThreads ?? availableParallelism();
+  const checkers = new SegmentCheckers(checkpoints, { workerThreads, eventsInThisThread: options.eventsInThisThread ?? 50_000 });
+  let problem: AuditProblem | undefined;
+  try {
+    problem = await readAuditChain(db, options.eventsPerBatch ?? 10_000, async (segments) => {
+      const given: { before: Link | undefined; check: Promise<SegmentCheck> }[] = [];
+      /** The next answer, in the order the segments came: its problem, or undefined. */
+      const answer = async () => {
+        const { before, check } = given.shift()!;
+        const { checked, problem } = await check;
+        eventsChecked += checked;
+        lastSeq = (before?.seq ?? 0) + checked;
+        return problem;
+      };
+      let before: Link | undefined;
+      for await (const segment of segments) {
+        const check = checkers.check(segment, before);
+        // An answer not waited for, after a problem before it, is let go.
+        check.catch(() => {});
+        given.push({ before, check });
+        before = segment.last;
+        if (given.length > SEGMENTS_AHEAD_PER_THREAD * Math.max(1, workerThreads)) {
+          const found = await answer();
+          if (found) return found;
         }
-        eventsChecked++;
-        previous = { seq: row.seq, hash: row.hash };
       }
-    }
-    return undefined;
-  });
+      while (given.length > 0) {
+        const found = await answer();
+        if (found) return found;
+      }
+      return undefined;
+    });
+  } finally {
+    await checkers.close();
+  }
   if (problem) return result(problem);
   const furthest = checkpoints.at(-1);
-  if (furthest && next < checkpoints.length) {
-    const missing = (previous?.seq ?? 0) + 1;
+  if (furthest && furthest.seq > lastSeq) {
     return result({
-      seq: missing,
+      seq: lastSeq + 1,
       reason:
         `it is missing: the checkpoint of ${furthest.at} covers the chain up to event #${furthest.seq} (events removed, or the database ` +
         'restored from an older backup: if they are lost for good, `npm run cli -- audit record-restore --operator NAME` records the restore)',

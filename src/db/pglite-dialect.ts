@@ -115,27 +115,58 @@ class PGliteConnection implements DatabaseConnection {
 const COPY_TO_STDOUT = /^\s*copy\b[\s\S]*\bto\s+stdout\b/i;
 
 /**
- * What a COPY … TO STDOUT writes, in one buffer: the data of its CopyData messages. Sent as a query of the
- * wire protocol, whose answer is taken as PGlite writes it, where a COPY … TO '/dev/blob' gave a Blob of a
- * part per row written, each read on its own (and PGlite's own reading of an answer parses every message).
+ * What a COPY … TO STDOUT writes, in one buffer in an ArrayBuffer of its own (which another thread can take
+ * over): the data of its CopyData messages. Sent as a query of the wire protocol, whose answer is taken as
+ * PGlite writes it, where a COPY … TO '/dev/blob' gave a Blob of a part per row written, each read on its own
+ * (and PGlite's own reading of an answer parses every message).
  */
-async function copiedOut(pglite: PGlite, text: string): Promise<Buffer> {
+async function copiedOut(pglite: PGlite, text: string): Promise<Buffer<ArrayBuffer>> {
   const query = Buffer.from(`Q\0\0\0\0${text}\0`);
   query.writeInt32BE(query.length - 1, 1);
-  const written: Buffer[] = [];
+  const answer = new GrowingBuffer(lastAnswerBytes);
   // PGlite's own locks do not hold back a raw protocol query, nor does it wait for them: runExclusive takes them.
   // Each piece is a view of the database's memory, which the next one may overwrite.
-  await pglite.runExclusive(() => pglite.execProtocolRawStream(query, { syncToFs: false, onRawData: (piece) => written.push(Buffer.copyBytesFrom(piece)) }));
-  const answer = Buffer.concat(written);
-  const data: Buffer[] = [];
-  for (let at = 0; at < answer.length; ) {
-    const end = at + 1 + answer.readInt32BE(at + 1);
-    const body = answer.subarray(at + 5, end);
-    if (answer[at] === COPY_DATA) data.push(body);
-    else if (answer[at] === ERROR) throw errorOf(body);
+  await pglite.runExclusive(() => pglite.execProtocolRawStream(query, { syncToFs: false, onRawData: (piece) => answer.append(piece) }));
+  // The data of each CopyData message moved to the front, over the framing of the messages before it.
+  const bytes = answer.bytes();
+  lastAnswerBytes = Math.max(bytes.length, 1 << 10);
+  let dataEnd = 0;
+  for (let at = 0; at < bytes.length; ) {
+    const end = at + 1 + bytes.readInt32BE(at + 1);
+    if (bytes[at] === COPY_DATA) {
+      bytes.copyWithin(dataEnd, at + 5, end);
+      dataEnd += end - at - 5;
+    } else if (bytes[at] === ERROR) throw errorOf(bytes.subarray(at + 5, end));
     at = end;
   }
-  return Buffer.concat(data);
+  return bytes.subarray(0, dataEnd);
+}
+
+/** The size of the last COPY's answer: the next one, most often of as many rows of the same table, starts at it. */
+let lastAnswerBytes = 1 << 20;
+
+/** Bytes appended in pieces to one buffer of its own, which doubles when it is full: each byte is copied once or twice, not once per piece. */
+class GrowingBuffer {
+  #buffer: Buffer<ArrayBuffer>;
+  #length = 0;
+
+  constructor(bytes: number) {
+    this.#buffer = Buffer.allocUnsafeSlow(bytes);
+  }
+
+  append(piece: Uint8Array): void {
+    if (this.#length + piece.length > this.#buffer.length) {
+      const larger = Buffer.allocUnsafeSlow(Math.max(2 * this.#buffer.length, this.#length + piece.length));
+      this.#buffer.copy(larger, 0, 0, this.#length);
+      this.#buffer = larger;
+    }
+    this.#buffer.set(piece, this.#length);
+    this.#length += piece.length;
+  }
+
+  bytes(): Buffer<ArrayBuffer> {
+    return this.#buffer.subarray(0, this.#length);
+  }
 }
 
 /** The wire protocol's messages a COPY's answer is read for: its data, and an error. */

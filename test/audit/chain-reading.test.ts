@@ -1,13 +1,13 @@
 /**
  * Verification reads the chain by COPY in binary: on PostgreSQL in one, on PGlite a number of events at a
  * time. On the same tampered chains either must report exactly what checking each row of a plain SELECT
- * after the one before it reports; and a verification that stops at a problem must leave its connection
- * fit for use.
+ * after the one before it reports, whether the segments read are checked in this thread or in worker threads;
+ * and a verification that stops at a problem must leave its connection fit for use.
  */
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { AuditContext, AuditEntry } from '../../src/audit/event.ts';
-import { eventProblem, verifyAuditTrail, type VerificationResult } from '../../src/audit/verify.ts';
+import { eventProblem, verifyAuditTrail, type VerificationOptions, type VerificationResult } from '../../src/audit/verify.ts';
 import { appendPreparedAuditEvents, prepareAuditEvent, type StoredAuditEvent } from '../../src/db/repositories/audit.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -17,6 +17,11 @@ type Db = Kysely<Database>;
 /** Enough for the COPY to outgrow what a connection buffers; on PGlite events 500 and 501 are either side of a COPY's edge. */
 const EVENTS = 3000;
 const EVENTS_PER_BATCH = 500;
+/** Checked in this thread: all events; in worker threads, all but the first segment (on PostgreSQL, of the first 4 MB). */
+const CHECKED_WHERE: [where: string, options: VerificationOptions][] = [
+  ['in this thread', {}],
+  ['in worker threads', { workerThreads: 2, eventsInThisThread: 1 }],
+];
 
 const awkwardTitles = ['€ 8,7 mld. voor Oekraïne', 'regel\nnieuwe regel\ttab', '🇺🇦 "aanhalingstekens" en \\ schuine strepen', '\u2028\u2029\u007f', ''];
 
@@ -98,25 +103,30 @@ describeEachDatabase('reading the audit chain for verification', (database) => {
     await database().db.transaction().execute((trx) => appendPreparedAuditEvents(trx, events));
   });
 
-  it.each(TAMPERINGS)('reports as checking one by one does after tampering with %s', async (_name, tamper, firstWrong) => {
-    const results: VerificationResult[] = [];
-    let expected: VerificationResult | undefined;
-    await database()
-      .db.transaction()
-      .execute(async (trx) => {
-        await sql`set local session_replication_role = replica`.execute(trx);
-        await tamper(trx);
-        expected = checkedOneByOne(await trx.selectFrom('auditEvent').selectAll().orderBy('seq').execute());
-        // The second verification finds the connection as the first left it, also when that stopped early.
-        for (let run = 0; run < 2; run++) results.push(await verifyAuditTrail(trx, { eventsPerBatch: EVENTS_PER_BATCH }));
-        throw new RolledBack();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RolledBack)) throw error;
-      });
-    expect(expected!.firstProblem?.seq).toBe(firstWrong);
-    expect(results).toEqual([expected, expected]);
-  });
+  it.for(CHECKED_WHERE.flatMap(([where, options]) => TAMPERINGS.map(([name, tamper, firstWrong]) => [where, name, tamper, firstWrong, options] as const)))(
+    'checked %s, reports as checking one by one does after tampering with %s',
+    async ([_where, _name, tamper, firstWrong, options]) => {
+      const results: VerificationResult[] = [];
+      let expected: VerificationResult | undefined;
+      await database()
+        .db.transaction()
+        .execute(async (trx) => {
+          await sql`set local session_replication_role = replica`.execute(trx);
+          await tamper(trx);
+          expected = checkedOneByOne(await trx.selectFrom('auditEvent').selectAll().orderBy('seq').execute());
+          // The second verification finds the connection as the first left it, also when that stopped early.
+          for (let run = 0; run < 2; run++) {
+            results.push(await verifyAuditTrail(trx, { eventsPerBatch: EVENTS_PER_BATCH, ...options }));
+          }
+          throw new RolledBack();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof RolledBack)) throw error;
+        });
+      expect(expected!.firstProblem?.seq).toBe(firstWrong);
+      expect(results).toEqual([expected, expected]);
+    },
+  );
 
   it('refuses on PGlite to copy a number of events at a time that is not a whole number of at least 1', async () => {
     const { db, kind } = database();

@@ -16,8 +16,7 @@ import {
 } from '../../audit/event.ts';
 import { onOneConnection } from '../prepared-statements.ts';
 import { insertRecordsetChunks } from '../recordset.ts';
-import { copiedAuditChain, streamedAuditChain } from './audit-copy.ts';
-import type { EventBytes } from '../../audit/event-bytes.ts';
+import { copiedAuditChain, streamedAuditChain, type ChainSegment } from './audit-copy.ts';
 import type { AuditEventTable, Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -189,11 +188,11 @@ const ImportCommitSchema = z.object({
 });
 
 /**
- * Reads the chain in order, in batches (for verification, in constant memory), each event as the bytes a
+ * Reads the chain in order, in segments (for verification, in constant memory), its events as the tuples a
  * binary COPY gives (audit-copy.ts), on one connection: that of the transaction `db` is, or one held for
  * as long as `read` runs. On PostgreSQL by one COPY; on PGlite `eventsPerBatch` events a COPY.
  */
-export async function readAuditChain<T>(db: Db, eventsPerBatch: number, read: (batches: AsyncIterable<EventBytes[]>) => Promise<T>): Promise<T> {
+export async function readAuditChain<T>(db: Db, eventsPerBatch: number, read: (segments: AsyncIterable<ChainSegment>) => Promise<T>): Promise<T> {
   return onOneConnection(db, (connection, client) => read(client ? streamedAuditChain(client) : copiedAuditChain(connection.withoutPlugins(), eventsPerBatch)));
 }
 

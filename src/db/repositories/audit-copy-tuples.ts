@@ -1,0 +1,150 @@
+/**
+ * The audit chain's events in the binary format of COPY … TO: the columns a COPY selects, the header
+ * and tuples it writes, and each event as the bytes it came in, for the verification to check without
+ * decoding its text (src/audit/event-bytes.ts), and decoded as pg and the register's type parsers would
+ * only when asked. Apart from the reading of the COPY, so that a worker thread checking tuples loads
+ * none of the database's clients.
+ */
+import { BYTE_COLUMNS, type ByteColumn, type EventBytes } from '../../audit/event-bytes.ts';
+import type { StoredAuditEvent } from './audit.ts';
+
+/** Each column of BYTE_COLUMNS as the COPY selects it; the uuid as the text pg gives for one. */
+const SELECTED: Record<ByteColumn, string> = {
+  canonical: 'canonical',
+  actorId: 'actor_id::text',
+  actorName: 'actor_name',
+  actorRole: 'actor_role',
+  action: 'action',
+  objectType: 'object_type',
+  objectId: 'object_id',
+  result: 'result',
+  origin: 'origin',
+  requestId: 'request_id',
+  prevHash: 'prev_hash',
+};
+/** BYTE_COLUMNS first, so that a tuple's ranges are an EventBytes's as they are; then these three. */
+const PREV_HASH = 2 * BYTE_COLUMNS.indexOf('prevHash');
+const SEQ = 2 * BYTE_COLUMNS.length;
+const HASH = SEQ + 2;
+const OCCURRED_AT = SEQ + 4;
+const FIELDS = BYTE_COLUMNS.length + 3;
+export const COLUMNS = `${BYTE_COLUMNS.map((column) => SELECTED[column]).join(', ')}, seq, hash, occurred_at`;
+
+/** The start of every binary COPY: "PGCOPY\n\377\r\n\0", then its flags and the length of an extension. */
+const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+const HEADER = SIGNATURE.length + 8;
+/** In binary a timestamptz counts microseconds from 2000-01-01 UTC. */
+const EPOCH_2000_MS = Date.UTC(2000, 0, 1);
+export const TRAILER = -1;
+
+/** Where the header at the start of a binary COPY ends; undefined while it is not all there. */
+export function headerEnd(bytes: Buffer): number | undefined {
+  if (bytes.length < HEADER) return undefined;
+  if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error('the COPY of the audit chain is not in the binary format');
+  const end = HEADER + bytes.readUInt32BE(HEADER - 4);
+  return bytes.length >= end ? end : undefined;
+}
+
+/**
+ * Where each field of the tuple at `offset` starts and how many bytes it has (-1 for NULL), in turn, in
+ * `ranges` (a new array unless one is given to be filled again); undefined while the tuple has not all come,
+ * TRAILER at the end of the COPY.
+ */
+export function tupleRanges(bytes: Buffer, offset: number, ranges: number[] = []): number[] | typeof TRAILER | undefined {
+  if (bytes.length < offset + 2) return undefined;
+  const fields = bytes.readInt16BE(offset);
+  if (fields === -1) return TRAILER;
+  if (fields !== FIELDS) throw new Error(`a tuple of ${fields} fields in the COPY of the audit chain`);
+  ranges.length = 0;
+  let end = offset + 2;
+  for (let field = 0; field < fields; field++) {
+    if (bytes.length < end + 4) return undefined;
+    const length = bytes.readInt32BE(end);
+    ranges.push(end + 4, length);
+    end += 4 + Math.max(0, length);
+  }
+  return bytes.length >= end ? ranges : undefined;
+}
+
+/** Where a tuple ends, given its fields' ranges: after its last field. */
+export function tupleEnd(ranges: readonly number[]): number {
+  return ranges[OCCURRED_AT]! + Math.max(0, ranges[OCCURRED_AT + 1]!);
+}
+
+export class CopiedEvent implements EventBytes {
+  readonly bytes: Buffer;
+  readonly ranges: readonly number[];
+  readonly seq: number;
+  readonly prevHash: string;
+  readonly hash: string;
+  readonly occurredAtMs: number;
+
+  constructor(bytes: Buffer, ranges: readonly number[]) {
+    this.bytes = bytes;
+    this.ranges = ranges;
+    this.seq = this.#int64(SEQ);
+    this.prevHash = this.#text(PREV_HASH)!;
+    this.hash = this.#text(HASH)!;
+    this.occurredAtMs = this.#timestamp(OCCURRED_AT);
+  }
+
+  /** Where the tuple ends. */
+  get end(): number {
+    return tupleEnd(this.ranges);
+  }
+
+  decoded(): StoredAuditEvent {
+    const text = (column: ByteColumn) => this.#text(2 * BYTE_COLUMNS.indexOf(column));
+    return {
+      seq: this.seq,
+      prevHash: this.prevHash,
+      hash: this.hash,
+      canonical: text('canonical')!,
+      // As the register reads a time (type-parsers.ts): the ISO text of its millisecond.
+      occurredAt: new Date(this.occurredAtMs).toISOString(),
+      actorId: text('actorId'),
+      actorName: text('actorName'),
+      actorRole: text('actorRole'),
+      action: text('action')!,
+      objectType: text('objectType'),
+      objectId: text('objectId'),
+      result: text('result')!,
+      origin: text('origin'),
+      requestId: text('requestId'),
+    };
+  }
+
+  /** As pg gives text: decoded as UTF-8, null for NULL. */
+  #text(field: number): string | null {
+    const [start, length] = [this.ranges[field]!, this.ranges[field + 1]!];
+    return length < 0 ? null : this.bytes.toString('utf8', start, start + length);
+  }
+
+  /** A bigint column that is never NULL, as an exact number (as the register reads every bigint). */
+  #int64(field: number): number {
+    const start = this.ranges[field]!;
+    const value = this.bytes.readInt32BE(start) * 2 ** 32 + this.bytes.readUInt32BE(start + 4);
+    if (!Number.isSafeInteger(value)) throw new Error(`not a whole number JavaScript holds exactly: ${this.bytes.readBigInt64BE(start)}`);
+    return value;
+  }
+
+  /** A timestamptz column that is never NULL, as its millisecond: the microseconds cut off as Date cuts them off PostgreSQL's text. */
+  #timestamp(field: number): number {
+    const start = this.ranges[field]!;
+    const high = this.bytes.readInt32BE(start);
+    const low = this.bytes.readUInt32BE(start + 4);
+    // high * 2^32 + low microseconds, and 2^32 = 4,294,967 * 1000 + 296: exact wherever a Date can be.
+    return EPOCH_2000_MS + high * 4_294_967 + Math.floor((high * 296 + low) / 1000);
+  }
+}
+
+/** The events of bytes that hold whole tuples and nothing else, in turn. */
+export function* eventsOfTuples(bytes: Buffer): Generator<CopiedEvent> {
+  for (let at = 0; at < bytes.length; ) {
+    const ranges = tupleRanges(bytes, at);
+    if (ranges === undefined || ranges === TRAILER) throw new Error('not whole tuples of the COPY of the audit chain');
+    const event = new CopiedEvent(bytes, ranges);
+    yield event;
+    at = event.end;
+  }
+}
