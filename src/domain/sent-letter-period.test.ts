@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { realisationMoveWarnings, sentLetterPeriodWarnings } from './sent-letter-period.ts';
+import { countedDeliveryWarnings, sentLetterPeriodWarnings } from './sent-letter-period.ts';
 
 describe('money dated in the period of a letter sent to parliament', () => {
   const sent = { referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453' };
@@ -24,21 +24,44 @@ describe('money dated in the period of a letter sent to parliament', () => {
   });
 });
 
-describe('a realisation moved across the reference date of a letter sent to parliament', () => {
+describe('a delivery that counts otherwise in the figures at the reference date of a letter sent to parliament', () => {
   const sent = { referenceDate: '2025-08-31', paperNumber: null };
-  const warned = (date: string) => [{ field: 'realisedAt', code: 'datedInSentLetterPeriod', params: { date, referenceDate: '2025-08-31' } }];
+  const stock = (realisedAt: string | null) => ({ realisedAt, supportType: 'stock', fundingSource: 'defenceBudget' }) as const;
+  const warned = (date: string, field = 'realisedAt', counted: object = {}) => [{ field, code: 'datedInSentLetterPeriod', params: { date, referenceDate: '2025-08-31', ...counted } }];
 
-  it('is warned of into the period and out of it, set or cleared, naming the date on or before the reference date', () => {
-    expect(realisationMoveWarnings('realisedAt', '2025-09-01', '2025-08-31', sent)).toEqual(warned('2025-08-31'));
-    expect(realisationMoveWarnings('realisedAt', '2025-05-01', '2025-09-01', sent)).toEqual(warned('2025-05-01'));
-    expect(realisationMoveWarnings('realisedAt', null, '2025-05-01', sent)).toEqual(warned('2025-05-01'));
-    expect(realisationMoveWarnings('realisedAt', '2025-05-01', null, sent)).toEqual(warned('2025-05-01'));
+  it('is warned of for a realisation moved into the period or out of it, set or cleared, naming the date on or before the reference date', () => {
+    expect(countedDeliveryWarnings(stock('2025-09-01'), stock('2025-08-31'), sent)).toEqual(warned('2025-08-31'));
+    expect(countedDeliveryWarnings(stock('2025-05-01'), stock('2025-09-01'), sent)).toEqual(warned('2025-05-01'));
+    expect(countedDeliveryWarnings(stock(null), stock('2025-05-01'), sent)).toEqual(warned('2025-05-01'));
+    expect(countedDeliveryWarnings(stock('2025-05-01'), stock(null), sent)).toEqual(warned('2025-05-01'));
   });
 
-  it('is no warning for a move on either side of the reference date, nor before any letter was sent', () => {
-    expect(realisationMoveWarnings('realisedAt', '2025-05-01', '2025-08-31', sent)).toEqual([]);
-    expect(realisationMoveWarnings('realisedAt', '2025-09-01', null, sent)).toEqual([]);
-    expect(realisationMoveWarnings('realisedAt', null, '2025-09-01', sent)).toEqual([]);
-    expect(realisationMoveWarnings('realisedAt', '2025-09-01', '2025-05-01', undefined)).toEqual([]);
+  it('is warned of for a new delivery realised on or before the reference date', () => {
+    expect(countedDeliveryWarnings(null, stock('2025-08-31'), sent)).toEqual(warned('2025-08-31'));
+    expect(countedDeliveryWarnings(null, { ...stock('2025-03-01'), fundingSource: 'epf' }, sent)).toEqual(warned('2025-03-01'));
+  });
+
+  it('is warned of for a delivery realised in the period moved to another row, at the field that moves it, naming its realisation date', () => {
+    expect(countedDeliveryWarnings(stock('2025-05-01'), { ...stock('2025-06-01'), supportType: 'procurement' }, sent)).toEqual(warned('2025-06-01', 'supportType', { counted: 'supportType' }));
+    expect(countedDeliveryWarnings(stock('2025-05-01'), { ...stock('2025-05-01'), fundingSource: 'epf' }, sent)).toEqual(warned('2025-05-01', 'fundingSource', { counted: 'fundingSource' }));
+    expect(countedDeliveryWarnings({ ...stock('2025-05-01'), fundingSource: 'epf' }, stock('2025-05-01'), sent)).toEqual(warned('2025-05-01', 'fundingSource', { counted: 'fundingSource' }));
+    // Both: one warning, at the support type.
+    expect(countedDeliveryWarnings(stock('2025-05-01'), { realisedAt: '2025-05-01', supportType: 'natoFund', fundingSource: 'epf' }, sent)).toEqual(warned('2025-05-01', 'supportType', { counted: 'supportType' }));
+  });
+
+  it('is no warning for what changes no figure at the reference date', () => {
+    // A move on either side of it.
+    expect(countedDeliveryWarnings(stock('2025-05-01'), stock('2025-08-31'), sent)).toEqual([]);
+    expect(countedDeliveryWarnings(stock('2025-09-01'), stock(null), sent)).toEqual([]);
+    expect(countedDeliveryWarnings(stock(null), stock('2025-09-01'), sent)).toEqual([]);
+    // A new delivery not realised by then.
+    expect(countedDeliveryWarnings(null, stock('2025-09-01'), sent)).toEqual([]);
+    expect(countedDeliveryWarnings(null, stock(null), sent)).toEqual([]);
+    // Another row for a delivery realised after it, or another Dutch budget.
+    expect(countedDeliveryWarnings(stock('2025-09-01'), { ...stock('2025-09-01'), supportType: 'procurement', fundingSource: 'epf' }, sent)).toEqual([]);
+    expect(countedDeliveryWarnings(stock('2025-05-01'), { ...stock('2025-05-01'), fundingSource: 'ukraineSupportBudget' }, sent)).toEqual([]);
+    // No letter sent yet.
+    expect(countedDeliveryWarnings(stock('2025-09-01'), stock('2025-05-01'), undefined)).toEqual([]);
+    expect(countedDeliveryWarnings(null, stock('2025-05-01'), undefined)).toEqual([]);
   });
 });

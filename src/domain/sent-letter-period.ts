@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../common/dates.ts';
+import type { FundingSource, SupportType } from './delivery.ts';
 import type { Warning } from './warnings.ts';
 
 /** The latest letter sent to parliament, as a warning names it: its reference date, and its paper number once it has one. */
@@ -20,13 +21,38 @@ export function sentLetterPeriodWarnings(field: string, date: IsoDate, sent: Sen
 }
 
 /**
- * A delivery's realisation moved across the reference date of the latest letter sent to parliament (set, cleared or
- * changed from on or before it to after it, or back) adds it to or takes it from what the letter counted as realised
- * by then: the warning names the date of the two on or before the reference date. A move on either side of it
- * changes no figure at that date, and is none.
+ * What of a delivery decides what it counts for in the letter's figures at a date (realised support per support type,
+ * of Dutch deliveries; the work for the EU as implementing actor, of those the EPF funds): realised on or before the
+ * date or not, its support type, and whether the EPF funds it. Which of the Dutch budgets pays it counts for none.
  */
-export function realisationMoveWarnings(field: string, from: IsoDate | null, to: IsoDate | null, sent: SentLetter | undefined): Warning[] {
-  const inPeriod = (date: IsoDate | null): date is IsoDate => sent !== undefined && date !== null && date <= sent.referenceDate;
-  const [inside, ...bothInside] = [from, to].filter(inPeriod);
-  return inside !== undefined && bothInside.length === 0 ? sentLetterPeriodWarnings(field, inside, sent) : [];
+export interface CountedDelivery {
+  realisedAt: IsoDate | null;
+  supportType: SupportType;
+  fundingSource: FundingSource;
+}
+
+/** What each field a delivery realised by a date counts for in the figures at it, in the order a warning names them. */
+const COUNTED_AS = {
+  supportType: (delivery: CountedDelivery) => delivery.supportType,
+  fundingSource: (delivery: CountedDelivery) => delivery.fundingSource === 'epf',
+} as const;
+
+/**
+ * A delivery recorded (`before` null) or changed so that it counts otherwise in the figures at the reference date of the
+ * latest letter sent to parliament: added to or taken from what the letter counted as realised by then (its realisation
+ * set, cleared or moved across the reference date, or a new one realised by then), named at realisedAt by the date of
+ * the two on or before the reference date; or, realised by then before and after, moved to another of its rows (its
+ * support type, or whether the EPF funds it), named at that field by its realisation date, with the field as `counted`.
+ * Anything else changes no figure at that date, and is none.
+ */
+export function countedDeliveryWarnings(before: CountedDelivery | null, after: CountedDelivery, sent: SentLetter | undefined): Warning[] {
+  if (!sent) return [];
+  const realisedInPeriod = (delivery: CountedDelivery | null) => (delivery?.realisedAt != null && delivery.realisedAt <= sent.referenceDate ? delivery.realisedAt : null);
+  const [was, is] = [realisedInPeriod(before), realisedInPeriod(after)];
+  if (before === null || was === null || is === null) {
+    const inside = was ?? is;
+    return inside === null ? [] : sentLetterPeriodWarnings('realisedAt', inside, sent);
+  }
+  const moved = (Object.keys(COUNTED_AS) as (keyof typeof COUNTED_AS)[]).find((field) => COUNTED_AS[field](before) !== COUNTED_AS[field](after));
+  return moved === undefined ? [] : sentLetterPeriodWarnings(moved, is, sent).map((warning) => ({ ...warning, params: { ...warning.params, counted: moved } }));
 }

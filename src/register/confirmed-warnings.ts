@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../common/dates.ts';
 import * as letters from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
-import { realisationMoveWarnings, sentLetterPeriodWarnings } from '../domain/sent-letter-period.ts';
+import { countedDeliveryWarnings, sentLetterPeriodWarnings, type CountedDelivery } from '../domain/sent-letter-period.ts';
 import type { Warning } from '../domain/warnings.ts';
 
 /**
@@ -15,11 +15,13 @@ export async function sentLetterPeriodWarningsOf(db: Kysely<Database>, field: st
 }
 
 /**
- * The warning of a delivery's realisation moved across the reference date of the latest letter sent to parliament
- * (realisationMoveWarnings); a realisation kept as it was reads no letter.
+ * The warning of a delivery recorded (`before` null) or changed so that it counts otherwise in the figures at the reference
+ * date of the latest letter sent to parliament (countedDeliveryWarnings); one whose realisation, support type and funding
+ * stay as they were, or a new one not realised, reads no letter.
  */
-export async function realisationMoveWarningsOf(db: Kysely<Database>, field: string, from: IsoDate | null, to: IsoDate | null): Promise<Warning[]> {
-  return from === to ? [] : realisationMoveWarnings(field, from, to, await letters.latestSentLetter(db));
+export async function countedDeliveryWarningsOf(db: Kysely<Database>, before: CountedDelivery | null, after: CountedDelivery): Promise<Warning[]> {
+  const same = before === null ? after.realisedAt === null : before.realisedAt === after.realisedAt && before.supportType === after.supportType && before.fundingSource === after.fundingSource;
+  return same ? [] : countedDeliveryWarnings(before, after, await letters.latestSentLetter(db));
 }
 
 /** What the detail of a change's audit event keeps of the warnings confirmed for it: nothing when there were none. */

@@ -50,7 +50,7 @@ import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import type { WarningCode } from '../domain/warnings.ts';
-import { confirmedDetail, realisationMoveWarningsOf, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import { confirmedDetail, countedDeliveryWarningsOf, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
 import { newRecordId } from './record-ids.ts';
 
 type Db = Kysely<Database>;
@@ -75,21 +75,24 @@ async function assertRegistrable(db: Db, context: RequestContext, input: Deliver
   await withShipmentRefusalsRecorded(db, context, null, async () => assertRegisteredBeforeShipment(input));
 }
 
-export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput): Promise<DeliveryDetail> {
-  const { delivery, write } = await newDelivery(db, context, input);
+export async function createDelivery(db: Db, context: RequestContext, input: DeliveryInput, confirmed: readonly WarningCode[] = []): Promise<DeliveryDetail> {
+  const { delivery, write } = await newDelivery(db, context, input, confirmed);
   await write();
   return delivery;
 }
 
 /**
  * A delivery checked and made, as it will be once written, and `write`, which writes it with its audit
- * event and, if given, the request's key, all committed together (writeDeliveryCreate).
+ * event and, if given, the request's key, all committed together (writeDeliveryCreate). One realised on or before
+ * the reference date of the latest letter sent to parliament, which adds it to what that letter counted as realised,
+ * is made only when `confirmed` names that warning, which its audit event then keeps.
  */
-export async function newDelivery(db: Db, context: RequestContext, input: DeliveryInput) {
+export async function newDelivery(db: Db, context: RequestContext, input: DeliveryInput, confirmed: readonly WarningCode[] = []) {
   await assertRegistrable(db, context, input);
+  const confirmedWarnings = assertConfirmed(await countedDeliveryWarningsOf(db, null, input), confirmed);
   const now = context.now();
   const stored = deliveries.newStoredDelivery(newRecordId(), { ...input, isDemonstration: false }, now);
-  const entry = { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored } as const;
+  const entry = { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored, ...withDetail(confirmedDetail(confirmedWarnings)) } as const;
   // A new delivery has no money yet: nothing to read back.
   const delivery: DeliveryDetail = { ...stored, stage: lifecycleStage(stored), valuations: [], payments: [], withdrawals: [] };
   const event = prepareAuditEvent(context, entry, now);
@@ -136,9 +139,10 @@ export async function deliveryVersion(db: Db, id: string): Promise<number> {
 
 /**
  * Applies a change to a delivery. The change may be partial; the result must satisfy every rule. When
- * expectedVersion is given and someone else changed the delivery since, nothing is written. One that moves its
- * realisation across the reference date of the latest letter sent to parliament is made only when `confirmed`
- * names that warning, which its audit event then keeps.
+ * expectedVersion is given and someone else changed the delivery since, nothing is written. One that makes it count
+ * otherwise in the figures at the reference date of the latest letter sent to parliament (its realisation moved across
+ * that date, or realised by then its support type or EPF funding changed) is made only when `confirmed` names that
+ * warning, which its audit event then keeps.
  */
 export async function updateDelivery(
   db: Db,
@@ -156,7 +160,7 @@ export async function updateDelivery(
     const next: DeliveryFields = { ...fieldsOf(current), ...change };
     assertValid([...deliveryViolations(next, entries, requestDay(context), current), ...(await changeOfRecordsViolations(trx, current, next, entries))]);
     await assertShipmentAllowed(trx, id, current, next);
-    const confirmedWarnings = assertConfirmed(await realisationMoveWarningsOf(trx, 'realisedAt', current.realisedAt, next.realisedAt), confirmed);
+    const confirmedWarnings = assertConfirmed(await countedDeliveryWarningsOf(trx, current, next), confirmed);
     const counted = countedMoney(entries);
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, current.version, next, value);

@@ -444,7 +444,7 @@ describeEachDatabase('list exports', (database) => {
     for (const publicTitle of ['Veldbedden', 'Aggregaten']) {
       const ids: string[] = [];
       for (const amountCents of [10_000_000, 20_000_000, 30_000_000]) {
-        const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: `${publicTitle} (intern, ${amountCents})` });
+        const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: `${publicTitle} (intern, ${amountCents})`, confirm: ['datedInSentLetterPeriod'] });
         expect((await registrar('POST', `/deliveries/${created.body.id}/valuations`, { amountCents, basis: 'replacementValue', effectiveDate: '2025-04-15', confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
         ids.push(created.body.id);
       }
@@ -500,7 +500,7 @@ describeEachDatabase('list exports', (database) => {
   });
 
   it('writes formula-like text as a plain string cell, the largest amount to the cent, and a filter that matches nothing as its headings', async () => {
-    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: '=1+2 @SOM' });
+    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: '=1+2 @SOM', confirm: ['datedInSentLetterPeriod'] });
     const largest = { amountCents: 9_999_999_999_999, basis: 'replacementValue', effectiveDate: '2025-04-15', confirm: ['datedInSentLetterPeriod'] };
     expect((await registrar('POST', `/deliveries/${created.body.id}/valuations`, largest)).status).toBe(201);
     const path = '/exports/deliveries?q=%3D1%2B2';

@@ -100,7 +100,7 @@ describe('the public deliveries', () => {
   });
 
   it('refuse to make public the value of a delivery that has none yet, rather than give it as € 0', async () => {
-    const unvalued = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Nog niet gewaardeerd' });
+    const unvalued = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Nog niet gewaardeerd', confirm: ['datedInSentLetterPeriod'] });
     const projected = await publicDeliveryCount();
     const decided = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [unvalued.body.id], state: 'public', publicTitle: 'Generatoren', publicCategory: 'nonLethal', publicValue: true });
     expect(decided.status).toBe(400);
@@ -244,7 +244,7 @@ describe('the Kiel-compatible file', () => {
 
   it('names the basis of the valuation that gives a stock delivery its public value, in CSV and XLSX', async () => {
     const title = 'Voertuigen die niet worden vervangen';
-    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voertuigen (intern)' });
+    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voertuigen (intern)', confirm: ['datedInSentLetterPeriod'] });
     expect(created.status).toBe(201);
     const valuations = `/deliveries/${created.body.id}/valuations`;
     expect((await registrar('POST', valuations, { amountCents: 4_000_000_00, basis: 'replacementValue', effectiveDate: '2025-04-15', confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
@@ -275,7 +275,7 @@ describe('the measure the Kiel-compatible file gives', () => {
     return ['Measure', 'Quantity Pledged', 'Quantity Delivered'].map((column) => row[KIEL_COLUMNS.indexOf(column as (typeof KIEL_COLUMNS)[number])]);
   };
   const decidedPublic = async (delivery: object, publicTitle: string, openData: object) => {
-    const created = await registrar('POST', '/deliveries', delivery);
+    const created = await registrar('POST', '/deliveries', { ...delivery, confirm: ['datedInSentLetterPeriod'] });
     expect(created.status).toBe(201);
     const decided = await disclosure('POST', '/disclosure-decisions', {
       deliveryIds: [created.body.id], state: 'public', publicTitle, publicCategory: 'nonLethal', publicQuantity: '5', publicFrom: todayInAmsterdam(), ...openData,
@@ -508,7 +508,7 @@ describe('what no public file tells', () => {
     const version = () => publicDeliveriesVersion(scratch.handle.db as unknown as Kysely<PublicDatabase>, new Date());
     const versionBefore = await version();
     const canary = async (title: string) => {
-      const created = await registrar('POST', '/deliveries', { ...stockDelivery, title, committedAt: '2014-02-03', realisedAt: '2014-03-03' });
+      const created = await registrar('POST', '/deliveries', { ...stockDelivery, title, committedAt: '2014-02-03', realisedAt: '2014-03-03', confirm: ['datedInSentLetterPeriod'] });
       expect(created.status).toBe(201);
       const valued = await registrar('POST', `/deliveries/${created.body.id}/valuations`, { amountCents: 777_777_777, basis: 'replacementValue', effectiveDate: '2014-03-03', confirm: ['datedInSentLetterPeriod'] });
       expect(valued.status).toBe(201);
@@ -538,7 +538,7 @@ describe('a delivery decided public from a date still to come', () => {
   it('moves nothing that names the public file until that date, and then shows in it', async () => {
     const publicDb = scratch.handle.db as unknown as Kysely<PublicDatabase>;
     const versionBefore = await publicDeliveriesVersion(publicDb, new Date());
-    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'KANARIE later openbaar' });
+    const created = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'KANARIE later openbaar', confirm: ['datedInSentLetterPeriod'] });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const publicFrom = `${Number(todayInAmsterdam().slice(0, 4)) + 1}-03-01`;
     const decided = await disclosure('POST', '/disclosure-decisions', {

@@ -118,7 +118,7 @@ it('stays the item its letter listed when the same deliveries are decided on aga
 it('refuses to make deliveries of different types of support one public item, changing nothing', async () => {
   const purchase = await registrar('POST', '/deliveries', { ...procurement, category: 'nonLethal', title: 'Winterlaarzen (ingekocht)' });
   expect(purchase.status).toBe(201);
-  const stock = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Winterlaarzen (voorraad)' });
+  const stock = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Winterlaarzen (voorraad)', confirm: ['datedInSentLetterPeriod'] });
   const refused = await disclosure('POST', '/disclosure-decisions', { deliveryIds: [purchase.body.id, stock.body.id], state: 'public', publicTitle: 'Laarzen', publicCategory: 'nonLethal' });
   expect(refused.status).toBe(400);
   expect(refused.body.invalidParams).toEqual([expect.objectContaining({ name: 'deliveryIds', code: 'supportTypesDiffer' })]);

@@ -109,7 +109,7 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
   });
 
   it('refuses a decision not to replace whose revaluation holds from the sent letter’s period until it is confirmed, the audit event keeping the confirmation', async () => {
-    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad die niet wordt vervangen' });
+    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad die niet wordt vervangen', confirm: ['datedInSentLetterPeriod'] });
     const decisions = `/deliveries/${stock.id}/non-replacement-decisions`;
     const decision = { decidedOn: '2025-06-01', reason: 'Verouderd; wordt niet vervangen.', revaluation: { amountCents: 40_000_00, basis: 'bookValue', effectiveDate: IN_PERIOD } };
     const before = await detailOf(stock.id);
@@ -135,11 +135,11 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
   });
 
   it('is no warning for a decision not to replace whose revaluation holds from after the sent letter’s reference date, nor for one without a revaluation', async () => {
-    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad die later wordt afgewaardeerd' });
+    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad die later wordt afgewaardeerd', confirm: ['datedInSentLetterPeriod'] });
     const decisions = `/deliveries/${stock.id}/non-replacement-decisions`;
     expect((await registrar('POST', decisions, { decidedOn: '2025-06-01', reason: 'Deels niet vervangen.' })).status).toBe(201);
     expect((await registrar('POST', decisions, { decidedOn: '2025-06-02', reason: 'Tegen boekwaarde.', revaluation: { amountCents: 40_000_00, basis: 'bookValue', effectiveDate: AFTER_PERIOD } })).status).toBe(201);
-    expect((await eventsOf(stock.id)).filter((event) => event.detail?.confirmedWarnings)).toEqual([]);
+    expect((await eventsOf(stock.id)).filter((event) => event.action !== 'delivery.create' && event.detail?.confirmedWarnings)).toEqual([]);
   });
 
   it('refuses money received on an EPF claim dated on or before the sent letter’s reference date until it is confirmed, the audit event keeping the confirmation; after it is no warning', async () => {
@@ -199,7 +199,7 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
   });
 
   it('refuses a change that moves a realisation out of the sent letter’s period until it is confirmed; a move on either side of the reference date is no warning', async () => {
-    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Verschoven voorraad' });
+    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Verschoven voorraad', confirm: ['datedInSentLetterPeriod'] });
     const patch = async (change: object) => registrar('PATCH', `/deliveries/${stock.id}`, change, { 'If-Match': (await registrar('GET', `/deliveries/${stock.id}`)).headers.get('etag')! });
 
     const out = await patch({ realisedAt: AFTER_PERIOD });
@@ -215,6 +215,64 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
       ['2025-09-15', null],
       [null, null],
     ]);
+  });
+
+  it('refuses a new delivery realised on or before the sent letter’s reference date until it is confirmed, the audit event keeping the confirmation; one realised after it, or not yet, is no warning', async () => {
+    const titled = { ...stockDelivery, title: 'Alsnog geregistreerde voorraad' };
+    const listed = async () => (await registrar('GET', `/deliveries?q=${encodeURIComponent(titled.title)}`)).body.total;
+
+    const warned = await registrar('POST', '/deliveries', titled, { 'Accept-Language': 'en' });
+    expect([warned.status, warned.body.code, warned.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, 'confirmationRequired', [['realisedAt', 'datedInSentLetterPeriod']]]);
+    expect(warned.body.invalidParams[0].reason).toContain('15 April 2025 falls in the period of the letter with reference date 31 August 2025 (Kamerstuk 22 054, nr. 453)');
+    expect(await listed()).toBe(0);
+
+    const created = await registrar('POST', '/deliveries', { ...titled, confirm: ['datedInSentLetterPeriod'] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ realisedAt: '2025-04-15' });
+    expect(created.body).not.toHaveProperty('confirm');
+    const [event] = await eventsOf(created.body.id);
+    expect(event).toMatchObject({ action: 'delivery.create', after: { realisedAt: '2025-04-15' } });
+    expect(event.detail).toEqual({
+      confirmedWarnings: [{ field: 'realisedAt', code: 'datedInSentLetterPeriod', params: { date: '2025-04-15', referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453' } }],
+    });
+
+    for (const realisedAt of [AFTER_PERIOD, null]) {
+      const later = await registrar('POST', '/deliveries', { ...stockDelivery, title: `Voorraad gerealiseerd op ${realisedAt}`, realisedAt });
+      expect(later.status).toBe(201);
+      expect((await eventsOf(later.body.id))[0].detail).toBeNull();
+    }
+  });
+
+  it('refuses a change of the support type or the EPF funding of a delivery realised in the sent letter’s period until it is confirmed; another Dutch budget, or a delivery realised after it, is no warning', async () => {
+    const id = await purchase();
+    expect((await finance('POST', `/deliveries/${id}/payments`, { amountCents: 100_000_00, paidOn: '2025-04-01', confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
+    const patch = async (change: object) => registrar('PATCH', `/deliveries/${id}`, change, { 'If-Match': (await registrar('GET', `/deliveries/${id}`)).headers.get('etag')!, 'Accept-Language': 'en' });
+    const before = await detailOf(id);
+    const eventsBefore = (await eventsOf(id)).length;
+
+    const retyped = await patch({ supportType: 'natoFund' });
+    expect([retyped.status, retyped.body.code, retyped.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, 'confirmationRequired', [['supportType', 'datedInSentLetterPeriod']]]);
+    expect(retyped.body.invalidParams[0].reason).toContain('This delivery was realised on 1 April 2025, in the period of the letter with reference date 31 August 2025 (Kamerstuk 22 054, nr. 453)');
+    expect(retyped.body.invalidParams[0].reason).toContain('to another type of support');
+    const refunded = await patch({ fundingSource: 'epf' });
+    expect([refunded.status, refunded.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, [['fundingSource', 'datedInSentLetterPeriod']]]);
+    expect(refunded.body.invalidParams[0].reason).toContain('between Dutch support and the work as implementing actor for the EU (EPF)');
+    expect(refunded.body.reasonsByLanguage.nl[0]).toContain('Deze levering is gerealiseerd op 1 april 2025');
+    expect(await detailOf(id)).toEqual(before);
+    expect(await eventsOf(id)).toHaveLength(eventsBefore);
+
+    expect((await patch({ fundingSource: 'defenceBudget' })).status).toBe(200);
+    expect((await patch({ supportType: 'natoFund', fundingSource: 'epf', confirm: ['datedInSentLetterPeriod'] })).status).toBe(200);
+    const updates = (await eventsOf(id)).filter((event) => event.action === 'delivery.update').reverse();
+    const warning = { date: '2025-04-01', referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453', counted: 'supportType' };
+    expect(updates.map((event) => [event.after.supportType, event.after.fundingSource, event.detail?.confirmedWarnings ?? null])).toEqual([
+      ['procurement', 'defenceBudget', null],
+      ['natoFund', 'epf', [{ field: 'supportType', code: 'datedInSentLetterPeriod', params: warning }]],
+    ]);
+
+    const { body: later } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Na de peildatum gerealiseerd', realisedAt: AFTER_PERIOD });
+    const laterEtag = (await registrar('GET', `/deliveries/${later.id}`)).headers.get('etag')!;
+    expect((await registrar('PATCH', `/deliveries/${later.id}`, { fundingSource: 'epf' }, { 'If-Match': laterEtag })).status).toBe(200);
   });
 
   it('is no warning for a date after the sent letter’s reference date', async () => {

@@ -85,7 +85,7 @@ const DATES = ['2024-01-15', '2024-03-01', '2024-06-30', '2024-09-15', '2025-01-
 const REFERENCE_DATES = ['2024-06-30', '2025-02-04', '2025-08-31'] as const;
 /** Letter dates: after each reference date, and one before them all (a letter dated before its reference date is refused). */
 const LETTER_DATES = ['2024-07-10', '2025-02-20', '2025-09-10', '2025-10-15', '2025-10-15', '2024-06-01'] as const;
-/** Money is recorded at any of the dates, also in the period of a letter sent: confirmed as such, as the model means it. */
+/** Money and deliveries are recorded at any of the dates, also in the period of a letter sent: confirmed as such, as the model means it. */
 const IN_SENT_PERIOD = ['datedInSentLetterPeriod'] as const;
 
 /** Public texts with what breaks CSV, Markdown and HTML. */
@@ -851,12 +851,12 @@ export class CanaryRun {
             committedAt: null,
             realisedAt: handedOverOnceLicensed ? null : realisedAt,
             deliveredAt: null,
-          }),
+          }, IN_SENT_PERIOD),
         );
         if (!this.#expect(expected, attempt)) return;
         const goods = { ...licensedGoods(step.category), ...(step.salt % 5 === 0 && { unRegisterCategory: null }) };
         if (licensed) await this.#licenseForExport(attempt.value.id, step.salt, licensedFrom, goods);
-        if (handedOverOnceLicensed) await updateDelivery(db, context, attempt.value.id, { realisedAt });
+        if (handedOverOnceLicensed) await updateDelivery(db, context, attempt.value.id, { realisedAt }, undefined, IN_SENT_PERIOD);
         const delivery: ModelDelivery = {
           id: attempt.value.id,
           category: step.category,
@@ -964,7 +964,7 @@ export class CanaryRun {
           !(quantity !== null && (target.quantity === null || quantity < target.quantity) && this.#disclosedAbove(target, quantity, false)) &&
           !this.#refusedAtShipmentGate(target, { category, supportType, realisedAt, quantity });
         const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : valid ? 'ok' : 'Validation';
-        const attempt = await this.#attempt(() => updateDelivery(db, context, target.id, change, step.stale ? 0 : undefined));
+        const attempt = await this.#attempt(() => updateDelivery(db, context, target.id, change, step.stale ? 0 : undefined, IN_SENT_PERIOD));
         if (!this.#expect(expected, attempt)) return;
         Object.assign(target, { category, supportType, pledgedAt, realisedAt, fundingSource, quantity });
         return;

@@ -72,7 +72,8 @@ export function deliveriesRoutes() {
 
   app.openapi(createDeliveryRoute, async (c) => {
     const body = c.req.valid('json');
-    const { delivery, write } = await register.newDelivery(c.get('deps').db, requestContext(c), completeInput(body));
+    const { confirm, ...input } = body;
+    const { delivery, write } = await register.newDelivery(c.get('deps').db, requestContext(c), completeInput(input), confirm);
     const headers = { Location: `${c.req.path}/${delivery.id}`, ETag: etag(delivery.version) };
     return createIdempotently(c, { request: body, response: DeliverySchema }, { headers, body: presentDelivery(delivery), write });
   });

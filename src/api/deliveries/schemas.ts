@@ -63,8 +63,11 @@ export const DeliveryInputSchema = z
 /** The fields a change of some of them gives: any of a delivery's. */
 export const DeliveryPatchSchema = DeliveryInputSchema.partial();
 
-/** What a change of a delivery may confirm: its realisation moved across the reference date of the latest letter sent to parliament. */
-const changeConfirmations = { confirm: confirmations(['datedInSentLetterPeriod']) };
+/**
+ * What a delivery recorded or changed may confirm: that it counts otherwise in the figures at the reference date of the
+ * latest letter sent to parliament (realised by then, or its realisation moved across it, or its support type or EPF funding changed).
+ */
+const deliveryConfirmations = { confirm: confirmations(['datedInSentLetterPeriod']) };
 
 const deliveryFields = {
   id: z.uuid(),
@@ -229,7 +232,7 @@ export const createDeliveryRoute = createRoute(
     path: '/deliveries',
     tags: ['deliveries'],
     summary: 'Register a delivery',
-    request: { headers: idempotencyKey, ...jsonBody(DeliveryInputSchema) },
+    request: { headers: idempotencyKey, ...jsonBody(DeliveryInputSchema.extend(deliveryConfirmations).openapi('DeliveryRegistration')) },
     responses: { 201: json(DeliverySchema, 'The registered delivery'), ...problemResponses(400, 401, 403, 415, 422) },
   }),
 );
@@ -251,7 +254,7 @@ export const replaceRoute = createRoute(
     path: '/deliveries/{id}',
     tags: ['deliveries'],
     summary: 'Replace the fields of a delivery',
-    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, ...jsonBody(DeliveryInputSchema.extend(changeConfirmations).openapi('DeliveryReplacement')) },
+    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, ...jsonBody(DeliveryInputSchema.extend(deliveryConfirmations).openapi('DeliveryReplacement')) },
     responses: { 200: json(DeliverySchema, 'The changed delivery'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
   }),
 );
@@ -262,7 +265,7 @@ export const patchRoute = createRoute(
     path: '/deliveries/{id}',
     tags: ['deliveries'],
     summary: 'Change some fields of a delivery',
-    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, ...jsonBody(DeliveryPatchSchema.extend(changeConfirmations).openapi('DeliveryPatch')) },
+    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, ...jsonBody(DeliveryPatchSchema.extend(deliveryConfirmations).openapi('DeliveryPatch')) },
     responses: { 200: json(DeliverySchema, 'The changed delivery'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
   }),
 );

@@ -441,7 +441,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["DeliveryInput"];
+                    "application/json": components["schemas"]["DeliveryRegistration"];
                 };
             };
             responses: {
@@ -11723,6 +11723,13 @@ export interface components {
             reason: string;
             /** Format: date-time */
             recordedAt: string;
+        };
+        DeliveryRegistration: components["schemas"]["DeliveryInput"] & {
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         DeliveryInput: {
             /** @example Bijdrage PURL-initiatief */
