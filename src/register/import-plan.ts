@@ -21,6 +21,7 @@ import {
   samePaymentViolations,
   valuationBasisViolations,
   type Category,
+  type FundingSource,
   type LifecycleDates,
   type RuleViolation,
   type SupportType,
@@ -28,7 +29,7 @@ import {
   type ValuationBasis,
 } from '../domain/delivery.ts';
 import { importedShipmentWarnings } from '../domain/export-control.ts';
-import { sentLetterPeriodWarnings, type SentLetter } from '../domain/sent-letter-period.ts';
+import { countedDeliveryWarnings, sentLetterPeriodWarnings, type SentLetter } from '../domain/sent-letter-period.ts';
 import * as letters from '../db/repositories/letters.ts';
 import { isSameRecord } from '../domain/same-record.ts';
 import { unconfirmed, type Warning, type WarningCode } from '../domain/warnings.ts';
@@ -90,7 +91,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   const warned = warningsByRow([
     paymentWarningsOf(bySheet('valuation'), bySheet('payment'), currentValuations),
     shipmentWarningsOf(bySheet('delivery')),
-    sentLetterPeriodWarningsOfRows(moneyRows, await letters.latestSentLetter(db)),
+    sentLetterPeriodWarningsOfRows(registerRows, await letters.latestSentLetter(db)),
   ]);
   const confirmedWarnings = new Map<PlannedRow, Warning[]>();
   const unconfirmedWarnings = new Set<WarningCode>();
@@ -120,22 +121,42 @@ function warningsByRow(kinds: readonly Map<PlannedRow, Warning[]>[]): Map<Planne
 const MONEY_DATES = { valuation: 'effectiveDate', payment: 'paidOn' } as const;
 
 /**
- * The warnings of each valuation and payment row the import would make (or that has faults of its own, to show them
- * at once) dated in the period of the latest letter sent to parliament (sentLetterPeriodWarnings): read once for the
- * whole file. A date refused (one after today) records nothing and is not warned of.
+ * The warnings of each row the import would make (or that has faults of its own, to show them at once) that changes the
+ * figures at the reference date of the latest letter sent to parliament, read once for the whole file: a valuation or
+ * payment dated on or before it (sentLetterPeriodWarnings), a new delivery realised by then (countedDeliveryWarnings).
+ * A date refused (one after today) records nothing and is not warned of; a delivery row of a delivery the register
+ * holds changes nothing of it.
  */
-function sentLetterPeriodWarningsOfRows(moneyRows: PlannedRow[], sent: SentLetter | undefined): Map<PlannedRow, Warning[]> {
+function sentLetterPeriodWarningsOfRows(registerRows: PlannedRow[], sent: SentLetter | undefined): Map<PlannedRow, Warning[]> {
   const warned = new Map<PlannedRow, Warning[]>();
   if (!sent) return warned;
-  for (const row of moneyRows) {
-    if ((row.outcome !== 'create' && row.outcome !== 'invalid') || (row.sheet !== 'valuation' && row.sheet !== 'payment')) continue;
-    const field = MONEY_DATES[row.sheet];
-    const date = row.values[field];
-    if (typeof date !== 'string' || row.faults.some((fault) => fault.field === field)) continue;
-    const warnings = sentLetterPeriodWarnings(field, date, sent);
+  for (const row of registerRows) {
+    if (row.outcome !== 'create' && row.outcome !== 'invalid') continue;
+    const warnings = row.sheet === 'delivery' ? newDeliveryWarnings(row, sent) : moneyWarnings(row, sent);
     if (warnings.length > 0) warned.set(row, warnings);
   }
   return warned;
+}
+
+/** A valuation or payment row dated on or before the letter's reference date. */
+function moneyWarnings(row: PlannedRow, sent: SentLetter): Warning[] {
+  if (row.sheet !== 'valuation' && row.sheet !== 'payment') return [];
+  const field = MONEY_DATES[row.sheet];
+  const date = validDate(row, field);
+  return date === null ? [] : sentLetterPeriodWarnings(field, date, sent);
+}
+
+/** A row of a new delivery realised on or before the letter's reference date. */
+function newDeliveryWarnings(row: PlannedRow, sent: SentLetter): Warning[] {
+  if (row.deliveryId !== null) return [];
+  const { supportType, fundingSource } = row.values;
+  return countedDeliveryWarnings(null, { realisedAt: validDate(row, 'realisedAt'), supportType: supportType as SupportType, fundingSource: fundingSource as FundingSource }, sent);
+}
+
+/** A date of a row, unless it has none or a fault. */
+function validDate(row: PlannedRow, field: string): string | null {
+  const date = row.values[field];
+  return typeof date === 'string' && !row.faults.some((fault) => fault.field === field) ? date : null;
 }
 
 /**
@@ -149,11 +170,7 @@ function shipmentWarningsOf(deliveryRows: PlannedRow[]): Map<PlannedRow, Warning
   for (const row of deliveryRows) {
     const { category, supportType } = row.values;
     if ((row.outcome !== 'create' && row.outcome !== 'invalid') || row.deliveryId !== null || typeof category !== 'string' || typeof supportType !== 'string') continue;
-    const dateOf = (field: 'realisedAt' | 'deliveredAt') => {
-      const date = row.values[field];
-      return typeof date === 'string' && !row.faults.some((fault) => fault.field === field) ? date : null;
-    };
-    const warnings = importedShipmentWarnings({ category: category as Category, supportType: supportType as SupportType, realisedAt: dateOf('realisedAt'), deliveredAt: dateOf('deliveredAt') });
+    const warnings = importedShipmentWarnings({ category: category as Category, supportType: supportType as SupportType, realisedAt: validDate(row, 'realisedAt'), deliveredAt: validDate(row, 'deliveredAt') });
     if (warnings.length > 0) warned.set(row, warnings);
   }
   return warned;

@@ -1,6 +1,6 @@
 /**
  * A valuation or payment an import brings dated on or before the reference date of the latest letter sent to
- * parliament is warned of as the forms warn of it: at its row and date, a fault until the import confirms the
+ * parliament, or a new delivery realised by then, is warned of as the forms warn of it: at its row and date, a fault until the import confirms the
  * warning for every row that has it, the audit event of each row then keeping the confirmation.
  */
 import { beforeAll, expect, it } from 'vitest';
@@ -79,6 +79,36 @@ describeEachDatabase('money an import brings dated in the period of a letter sen
       confirmedWarnings: [{ field: 'effectiveDate', code: 'datedInSentLetterPeriod', params: { date: '2025-08-31', referenceDate: '2025-08-31' } }],
     });
     expect(events.find((event) => event.detail?.externalReference === 'PERIODE-1-W3').detail).not.toHaveProperty('confirmedWarnings');
+  });
+
+  it('warns of a new delivery realised in the period at its realisation date, its valuations waiting for it, until confirmed; one realised after it, or the register’s own row, is no warning', async () => {
+    const stock = (reference: string, realisedAt: string | null) => [reference, `Generatoren ${reference} (import)`, 'Directe levering uit voorraad', 'Niet-letale goederen', 'Defensiebegroting', 8, 'stuks', null, null, realisedAt, null];
+    const rows: SheetRows = {
+      'Leveringen (Deliveries)': [stock('PERIODE-2', '2025-08-31'), stock('PERIODE-3', '2025-09-01'), ['PERIODE-1', 'Munitie na de brief (import)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 1000, 'stuks', null, null, null, null]],
+      'Waarderingen (Valuations)': [['PERIODE-2-W1', 'PERIODE-2', '€ 80.000,00', 'Vervangingswaarde', '2025-09-02']],
+    };
+    const file = await upload(rows, 'voorraad.xlsx');
+    const dryRun = await registrar('POST', '/imports/dry-run', file, { 'Accept-Language': 'en' });
+    expect(outcomes(dryRun.body)).toEqual([
+      ['PERIODE-2', 'invalid', ['datedInSentLetterPeriod']],
+      ['PERIODE-3', 'create', []],
+      ['PERIODE-1', 'unchanged', []],
+      ['PERIODE-2-W1', 'invalid', ['deliveryRowInvalid']],
+    ]);
+    expect(dryRun.body.confirmable).toEqual(['datedInSentLetterPeriod']);
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'PERIODE-2').faults[0]).toMatchObject({
+      field: 'realisedAt',
+      reason: expect.stringContaining('31 August 2025 falls in the period of the letter with reference date 31 August 2025'),
+    });
+
+    const committed = await registrar('POST', '/imports', { ...file, confirm: ['datedInSentLetterPeriod'], mode: 'allOrNothing' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 3, unchanged: 1 } });
+    const events = (await auditor('GET', '/audit-events?action=delivery.create')).body.items as any[];
+    expect(events.find((event) => event.detail?.externalReference === 'PERIODE-2').detail).toMatchObject({
+      importId: committed.body.importId,
+      confirmedWarnings: [{ field: 'realisedAt', code: 'datedInSentLetterPeriod', params: { date: '2025-08-31', referenceDate: '2025-08-31' } }],
+    });
+    expect(events.find((event) => event.detail?.externalReference === 'PERIODE-3').detail).not.toHaveProperty('confirmedWarnings');
   });
 
   it('warns of a payment in the period beside one far above its valuation, each confirmed on its own', async () => {
