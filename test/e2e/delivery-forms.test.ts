@@ -294,6 +294,39 @@ describeWithBrowser('delivery forms', (browser) => {
     expect((await api<DeliveryDetail>(server(), `/deliveries/${stock.id}`)).realisedAt).toBe('2025-02-01');
   });
 
+  it('warns at the realisation date of a new delivery realised in the period of the letter sent to parliament and records it once confirmed; a change of its funding to the EPF is warned of at that field', async () => {
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/leveringen/nieuw');
+    await page.getByLabel('Titel', { exact: true }).fill('Helmen (alsnog geregistreerd)');
+    await page.getByLabel('Categorie').selectOption('nonLethal');
+    await page.getByLabel('Type steun').selectOption('stock');
+    await page.getByLabel('Financieringsbron').selectOption('defenceBudget');
+    // The demonstration's letter of 4 February 2025 was sent.
+    await page.getByLabel('Gerealiseerd op').fill('2025-01-20');
+    await page.getByRole('button', { name: 'Levering vastleggen' }).click();
+
+    const dateConfirmation = page.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await dateConfirmation.waitFor();
+    expect(await fieldError(page, 'Gerealiseerd op (optioneel)')).toMatch(/^20 januari 2025 valt in de periode van de brief met peildatum 4 februari 2025/);
+    await dateConfirmation.check();
+    await page.getByRole('button', { name: 'Levering vastleggen' }).click();
+    await page.getByText('De levering is vastgelegd.').waitFor();
+    const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).realisedAt).toBe('2025-01-20');
+
+    await visit(page, server(), `/leveringen/${id}/bewerken`);
+    await page.getByLabel('Financieringsbron').selectOption('epf');
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    const changeConfirmation = page.getByLabel('Toch vastleggen: de wijziging klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await changeConfirmation.waitFor();
+    expect(await fieldError(page, 'Financieringsbron')).toMatch(/^Deze levering is gerealiseerd op 20 januari 2025, .* tussen de Nederlandse steun en het werk als uitvoerder voor de EU \(EPF\)/);
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).fundingSource).toBe('defenceBudget');
+    await changeConfirmation.check();
+    await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await page.getByText('De wijzigingen zijn opgeslagen.').waitFor();
+    expect((await api<DeliveryDetail>(server(), `/deliveries/${id}`)).fundingSource).toBe('epf');
+  });
+
   it('refuses a withdrawal on a delivery someone else changed since the page loaded, shows the latest behind the dialog, and withdraws when confirmed again, in the period of the letter sent once that is confirmed too', async () => {
     const id = await findDeliveryId(server(), 'overige commerciële verwervingen t/m 4 feb');
     page = await openPageAs(browser(), server(), 'finance');

@@ -1,6 +1,6 @@
 import { request, type ApiResponse } from './client.ts';
 import { queryString } from './queryString.ts';
-import type { DeliveryDetail, DeliveryInput, DeliveryList, DeliveryReplacement, Payment, PaymentInput, Valuation, ValuationInput, Withdrawal, WithdrawalInput } from './types.ts';
+import type { DeliveryDetail, DeliveryList, DeliveryRegistration, DeliveryReplacement, Payment, PaymentInput, Valuation, ValuationInput, Withdrawal, WithdrawalInput } from './types.ts';
 
 export function listDeliveries(query: Record<string, string | number | undefined>, signal?: AbortSignal) {
   return request<DeliveryList>(`/deliveries${queryString(query)}`, { signal });
@@ -10,7 +10,7 @@ export function getDelivery(id: string, signal?: AbortSignal): Promise<ApiRespon
   return request<DeliveryDetail>(`/deliveries/${encodeURIComponent(id)}`, { signal });
 }
 
-export function createDelivery(input: DeliveryInput) {
+export function createDelivery(input: DeliveryRegistration) {
   return request<DeliveryDetail>('/deliveries', { method: 'POST', body: input });
 }
 

@@ -5,6 +5,7 @@ export type DeliverySummary = Schema<'DeliverySummary'>;
 export type DeliveryList = Schema<'DeliveryList'>;
 export type DeliveryDetail = Schema<'Delivery'>;
 export type DeliveryInput = Schema<'DeliveryInput'>;
+export type DeliveryRegistration = Schema<'DeliveryRegistration'>;
 export type DeliveryReplacement = Schema<'DeliveryReplacement'>;
 export type Valuation = Schema<'Valuation'>;
 export type Payment = Schema<'Payment'>;

@@ -44,10 +44,19 @@ export function useWarningConfirmation<V extends object>(warnings: readonly Warn
   return { at, codes, forget };
 }
 
-/** "Record anyway" at a field the server warned of, to confirm that what it holds is meant, in the words of its warning. */
-export function WarningConfirmation({ confirmation }: { confirmation: { name: string; codes: string[]; checked: boolean; onChange: (checked: boolean) => void } | null }) {
+/**
+ * "Record anyway" at a field the server warned of, to confirm that what it holds is meant, in the words of its warning,
+ * or in the `label` given where the field is no date or amount the warning's words name.
+ */
+export function WarningConfirmation({ confirmation, label }: { confirmation: { name: string; codes: string[]; checked: boolean; onChange: (checked: boolean) => void } | null; label?: string }) {
   const { t } = useTranslation();
   if (!confirmation) return null;
-  const label = t(`form.recordAnyway.${confirmation.codes[0] as FormWarning}`);
-  return <CheckboxField name={`${confirmation.name}-confirm`} label={label} checked={confirmation.checked} onChange={confirmation.onChange} />;
+  return (
+    <CheckboxField
+      name={`${confirmation.name}-confirm`}
+      label={label ?? t(`form.recordAnyway.${confirmation.codes[0] as FormWarning}`)}
+      checked={confirmation.checked}
+      onChange={confirmation.onChange}
+    />
+  );
 }

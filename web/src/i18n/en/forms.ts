@@ -152,6 +152,7 @@ export const form: typeof nl.form = {
     paymentFarAboveValuation: 'Record anyway: the amount is right',
     datedInSentLetterPeriod: 'Record anyway: the date is right, even though the register will then differ from the letter sent',
   },
+  recordAnywayCountedOtherwise: 'Record anyway: the change is right, even though the register will then differ from the letter sent',
   errors: {
     required: 'Fill in this field.',
     invalidAmount: 'Enter an amount, for example 1234567.89.',

@@ -150,6 +150,7 @@ export const form = {
     paymentFarAboveValuation: 'Toch vastleggen: het bedrag klopt',
     datedInSentLetterPeriod: 'Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief',
   },
+  recordAnywayCountedOtherwise: 'Toch vastleggen: de wijziging klopt, ook al wijkt het register daarmee af van de verstuurde brief',
   errors: {
     required: 'Vul dit veld in.',
     invalidAmount: 'Vul een bedrag in, bijvoorbeeld 1.234.567,89.',

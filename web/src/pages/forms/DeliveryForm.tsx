@@ -2,7 +2,7 @@ import { Fragment, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, FUNDING_SOURCES, SUPPORT_TYPES } from '../../../../common/vocabulary/codes.ts';
 import { isRealisedByPayment } from '../../../../common/delivery-rules.ts';
-import type { DeliveryInput } from '../../api/types.ts';
+import type { DeliveryRegistration } from '../../api/types.ts';
 import { SelectField, TextAreaField, TextField, type Option } from '../../forms/controls.tsx';
 import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { useFields } from '../../forms/useFields.ts';
@@ -22,8 +22,8 @@ function isPaymentType(supportType: string): boolean {
 interface DeliveryFormProps {
   initial: DeliveryValues;
   submitLabel: string;
-  /** Sends the delivery with the codes of the warnings confirmed for what it holds (empty while none). */
-  onSubmit: (input: DeliveryInput, confirmed: readonly string[]) => Promise<void>;
+  /** Sends the delivery, with the codes of the warnings confirmed for what it holds in its `confirm` (left out while none). */
+  onSubmit: (request: DeliveryRegistration) => Promise<void>;
   /** Shown when the server says someone else changed the delivery meanwhile. */
   conflictNotice?: ReactNode;
 }
@@ -48,7 +48,8 @@ export function DeliveryForm({ initial, submitLabel, onSubmit, conflictNotice }:
     const problems: Problems = {};
     const input = readDelivery(values, problems, submission.unfinished());
     const texts = textsByField(values);
-    void submission.submitRequest(problems, input, (name) => texts[name], (request) => onSubmit(request, confirmation.codes));
+    const confirmed = confirmation.codes.length > 0 ? { confirm: confirmation.codes as DeliveryRegistration['confirm'] } : {};
+    void submission.submitRequest(problems, input, (name) => texts[name], (request) => onSubmit({ ...request, ...confirmed }));
   }
 
   return (
@@ -83,11 +84,13 @@ export function DeliveryForm({ initial, submitLabel, onSubmit, conflictNotice }:
           }
           options={choices(SUPPORT_TYPES.map((value) => ({ value, label: t(`supportTypes.${value}`) })))}
         />
+        <WarningConfirmation confirmation={confirmation.at('supportType')} label={t('form.recordAnywayCountedOtherwise')} />
         <SelectField
           {...field('fundingSource')}
           hint={t('form.hints.fundingSource')}
           options={choices(FUNDING_SOURCES.map((value) => ({ value, label: t(`fundingSources.${value}`) })))}
         />
+        <WarningConfirmation confirmation={confirmation.at('fundingSource')} label={t('form.recordAnywayCountedOtherwise')} />
       </fieldset>
 
       <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset form-section" aria-describedby="lifecycle-hint">

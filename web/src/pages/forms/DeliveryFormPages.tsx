@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { createDelivery, replaceDelivery } from '../../api/deliveries.ts';
-import type { DeliveryReplacement } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 import { ConflictNotice } from './ConflictNotice.tsx';
@@ -17,8 +16,8 @@ export function CreateDeliveryPage() {
       <DeliveryForm
         initial={EMPTY_DELIVERY}
         submitLabel={t('form.submit.create')}
-        onSubmit={async (input) => {
-          const { data } = await createDelivery(input);
+        onSubmit={async (request) => {
+          const { data } = await createDelivery(request);
           navigateWithNotice(`/leveringen/${data.id}`, 'created');
         }}
       />
@@ -37,9 +36,8 @@ export function EditDeliveryPage({ id }: { id: string }) {
           initial={valuesOf(delivery)}
           submitLabel={t('form.submit.edit')}
           conflictNotice={<ConflictNotice started={delivery} onReload={reload} />}
-          onSubmit={async (input, confirmed) => {
-            const confirm = confirmed.length > 0 ? { confirm: confirmed as DeliveryReplacement['confirm'] } : {};
-            await replaceDelivery(id, { ...input, ...confirm }, etag);
+          onSubmit={async (request) => {
+            await replaceDelivery(id, request, etag);
             navigateWithNotice(`/leveringen/${id}`, 'updated');
           }}
         />
