@@ -46,29 +46,30 @@ export function headerEnd(bytes: Buffer): number | undefined {
 }
 
 /**
- * Where each field of the tuple at `offset` starts and how many bytes it has (-1 for NULL), in turn, in
- * `ranges` (a new array unless one is given to be filled again); undefined while the tuple has not all come,
- * TRAILER at the end of the COPY.
+ * Where the tuple at `offset` ends: undefined while it has not all come, TRAILER at the end of the COPY. Where
+ * each of its fields starts and how many bytes it has (-1 for NULL) go into `ranges` in turn, when given.
  */
-export function tupleRanges(bytes: Buffer, offset: number, ranges: number[] = []): number[] | typeof TRAILER | undefined {
+export function tupleEnd(bytes: Buffer, offset: number, ranges?: number[]): number | typeof TRAILER | undefined {
   if (bytes.length < offset + 2) return undefined;
-  const fields = bytes.readInt16BE(offset);
+  const fields = ((bytes[offset]! << 24) | (bytes[offset + 1]! << 16)) >> 16;
   if (fields === -1) return TRAILER;
   if (fields !== FIELDS) throw new Error(`a tuple of ${fields} fields in the COPY of the audit chain`);
-  ranges.length = 0;
   let end = offset + 2;
   for (let field = 0; field < fields; field++) {
     if (bytes.length < end + 4) return undefined;
-    const length = bytes.readInt32BE(end);
-    ranges.push(end + 4, length);
+    // A signed 32-bit length, read without readInt32BE's checks: this runs for every field of every event.
+    const length = (bytes[end]! << 24) | (bytes[end + 1]! << 16) | (bytes[end + 2]! << 8) | bytes[end + 3]!;
+    ranges?.push(end + 4, length);
     end += 4 + Math.max(0, length);
   }
-  return bytes.length >= end ? ranges : undefined;
+  return bytes.length >= end ? end : undefined;
 }
 
-/** Where a tuple ends, given its fields' ranges: after its last field. */
-export function tupleEnd(ranges: readonly number[]): number {
-  return ranges[OCCURRED_AT]! + Math.max(0, ranges[OCCURRED_AT + 1]!);
+/** Where each field of the tuple at `offset` starts and how many bytes it has, as tupleEnd gives them; or what tupleEnd gives instead. */
+export function tupleRanges(bytes: Buffer, offset: number): number[] | typeof TRAILER | undefined {
+  const ranges: number[] = [];
+  const end = tupleEnd(bytes, offset, ranges);
+  return end === undefined || end === TRAILER ? end : ranges;
 }
 
 export class CopiedEvent implements EventBytes {
@@ -88,9 +89,9 @@ export class CopiedEvent implements EventBytes {
     this.occurredAtMs = this.#timestamp(OCCURRED_AT);
   }
 
-  /** Where the tuple ends. */
+  /** Where the tuple ends: after its last field. */
   get end(): number {
-    return tupleEnd(this.ranges);
+    return this.ranges[OCCURRED_AT]! + Math.max(0, this.ranges[OCCURRED_AT + 1]!);
   }
 
   decoded(): StoredAuditEvent {

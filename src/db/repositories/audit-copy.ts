@@ -108,14 +108,11 @@ interface WholeTuples {
 function wholeTuples(bytes: Buffer, start: number): WholeTuples {
   let [end, events] = [start, 0];
   let lastStart: number | undefined;
-  const reused: number[] = [];
-  let ranges = tupleRanges(bytes, end, reused);
-  for (; ranges !== undefined && ranges !== TRAILER; ranges = tupleRanges(bytes, end, reused), events++) {
-    [lastStart, end] = [end, tupleEnd(ranges)];
-  }
+  let next = tupleEnd(bytes, end);
+  for (; next !== undefined && next !== TRAILER; next = tupleEnd(bytes, end), events++) [lastStart, end] = [end, next];
   const lastRanges = lastStart === undefined ? undefined : tupleRanges(bytes, lastStart);
   const last = Array.isArray(lastRanges) ? new CopiedEvent(bytes, lastRanges) : undefined;
-  return { end, events, last: last && { seq: last.seq, hash: last.hash }, ended: ranges === TRAILER };
+  return { end, events, last: last && { seq: last.seq, hash: last.hash }, ended: next === TRAILER };
 }
 
 /** The pieces in one buffer in an ArrayBuffer of its own: Buffer.concat takes small ones from Buffer's shared pool. */
