@@ -55,7 +55,7 @@ export function budgetCommands(): Command {
       const { amount: amounts, ...rest } = options;
       const input = { ...rest, firstYear: wholeNumber(options.firstYear), lastYear: wholeNumber(options.lastYear), amounts };
       const decision = await withDatabase((handle) =>
-        operatorChange(handle.db, 'budget decision', { schema: BudgetDecisionInputSchema, input, typedAs: { amounts: '--amount' } }, (context, valid) => createDecision(handle.db, context, valid)),
+        operatorChange(handle.db, 'budget decision', { schema: BudgetDecisionInputSchema, input, typedAs: { amounts: '--amount' } }, (context, { confirm, ...valid }) => createDecision(handle.db, context, valid, confirm)),
       );
       console.log(`Recorded budget decision ${decision.id}: ${decision.moment}, ${formatExactEuros(decision.amounts.reduce((sum, year) => sum + year.amountCents, 0))}`);
     });

@@ -62,7 +62,7 @@ export function epfCommands(): Command {
     .action(async (options: { reference: string; deliveryId?: string; batch: string; trancheId?: string; period: string; declared: number; declaredOn: string; note: string }) => {
       const { declared, ...rest } = options;
       const input = { ...rest, declaredCents: declared };
-      const claim = await withDatabase((handle) => operatorChange(handle.db, 'epf claim', { schema: ClaimInputSchema, input, typedAs: { declaredCents: '--declared' } }, (context, valid) => createClaim(handle.db, context, valid)));
+      const claim = await withDatabase((handle) => operatorChange(handle.db, 'epf claim', { schema: ClaimInputSchema, input, typedAs: { declaredCents: '--declared' } }, (context, { confirm, ...valid }) => createClaim(handle.db, context, valid, confirm)));
       console.log(`Recorded claim ${claim.claim.reference} (${claim.claim.id}): ${formatExactEuros(claim.claim.declaredCents)} declared, ${claim.state.status}`);
     });
 

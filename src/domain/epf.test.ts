@@ -10,6 +10,7 @@ import {
   claimStateAt,
   claimViolations,
   epfFiguresAt,
+  movesClaimFiguresAt,
   receiptViolations,
   trancheViolations,
   type EpfClaimHistory,
@@ -230,5 +231,43 @@ describe('EPF figures, for any history the rules accept', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('what an entry of a claim’s history moves of the EPF figures at a date', () => {
+  /** The history without its entry recorded last (the generator records them in order), or undefined without any. */
+  const withoutLast = (history: EpfClaimHistory): EpfClaimHistory | undefined => {
+    const entries = [...history.assessments, ...history.receipts, ...history.blockages];
+    const last = entries.reduce<(typeof entries)[number] | undefined>((latest, entry) => (!latest || entry.recordedAt.slice(-7) > latest.recordedAt.slice(-7) ? entry : latest), undefined);
+    if (!last) return undefined;
+    const others = <T,>(rows: readonly T[]) => rows.filter((row) => row !== last);
+    return { ...history, assessments: others(history.assessments), receipts: others(history.receipts), blockages: others(history.blockages) };
+  };
+  /** The figures a letter prints of the claim alone (not the counts per status). */
+  const printed = (history: EpfClaimHistory, date: string) => {
+    const { byStatus: _counts, ...figures } = epfFiguresAt([history], date);
+    return figures;
+  };
+
+  it('moves them exactly when the figures a letter prints at that date differ with it and without it', () => {
+    fc.assert(
+      fc.property(acceptedHistory, historyDate, (after, date) => {
+        const before = withoutLast(after);
+        fc.pre(before !== undefined);
+        expect(movesClaimFiguresAt(before!, after, date)).toBe(JSON.stringify(printed(before!, date)) !== JSON.stringify(printed(after, date)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does not move them for an assessment of what the one in force compensated, nor for one after the date', () => {
+    const declared = claim(100 * MILLION, '2025-01-10');
+    const assessed = { ...declared, assessments: [{ id: 'a1', claimId: declared.claim.id, compensatedCents: 60 * MILLION, assessedOn: '2025-03-01', remainderExpectedBy: null, note: '', recordedAt: '2025-03-01T12:00:00.000Z' }] };
+    const again = { ...assessed, assessments: [...assessed.assessments, { ...assessed.assessments[0]!, id: 'a2', assessedOn: '2025-04-01', recordedAt: '2025-04-01T12:00:00.000Z' }] };
+    const more = { ...assessed, assessments: [...assessed.assessments, { ...assessed.assessments[0]!, id: 'a3', compensatedCents: 70 * MILLION, assessedOn: '2025-04-01', recordedAt: '2025-04-01T12:00:00.000Z' }] };
+    expect(movesClaimFiguresAt(declared, assessed, '2025-08-31')).toBe(true);
+    expect(movesClaimFiguresAt(assessed, again, '2025-08-31')).toBe(false);
+    expect(movesClaimFiguresAt(assessed, more, '2025-08-31')).toBe(true);
+    expect(movesClaimFiguresAt(assessed, more, '2025-03-31')).toBe(false);
   });
 });

@@ -132,6 +132,25 @@ export function claimStateAt(history: EpfClaimHistory, date: string): EpfClaimSt
   };
 }
 
+/**
+ * Whether an entry added to a claim's history (`before` without it, `after` with it) moves what the claim adds to the
+ * EPF figures at a date (epfFiguresAt): what it had compensated and received by then, whether it was blocked (its
+ * declaration then counts as blocked), and the year the rest is expected while some is outstanding. An assessment or
+ * blockage that a later one before the date overrides, or an assessment that compensates what the one in force did,
+ * moves none.
+ */
+export function movesClaimFiguresAt(before: EpfClaimHistory, after: EpfClaimHistory, date: string): boolean {
+  const [was, is] = [claimStateAt(before, date), claimStateAt(after, date)];
+  if (!was || !is) return was !== is;
+  const remainderOf = (state: EpfClaimState) => (state.outstandingCents > 0 ? state.remainderExpectedBy : null);
+  return (
+    was.compensatedCents !== is.compensatedCents ||
+    was.paidCents !== is.paidCents ||
+    (was.status === 'blocked') !== (is.status === 'blocked') ||
+    remainderOf(was) !== remainderOf(is)
+  );
+}
+
 export interface EpfFigures {
   date: string;
   declaredCents: Cents;

@@ -37,7 +37,9 @@ import type { KeysetPage, PageStart } from '../db/keyset.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
-import { assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
+import type { WarningCode } from '../domain/warnings.ts';
+import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 
 type Db = Kysely<Database>;
 
@@ -63,13 +65,23 @@ function assertValid(violations: RuleViolation[]): void {
 /**
  * A decision of a moment (Voorjaarsnota 2025) on a fund is recorded once, with its amount for each year: a
  * moment another decision on the fund has, whatever its case, accents and spaces (nameKey), is that decision.
+ * Decided on or before the reference date of the latest letter sent to parliament, it adds to the budget the letter
+ * printed: it is recorded only when `confirmed` names that warning, which its audit event then keeps (a shift, which
+ * moves money between years, leaves that total as it was).
  */
-export async function createDecision(db: Db, context: RequestContext, input: BudgetDecisionInput): Promise<BudgetDecision> {
+export async function createDecision(db: Db, context: RequestContext, input: BudgetDecisionInput, confirmed: readonly WarningCode[] = []): Promise<BudgetDecision> {
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'budgetDecision', input.fund);
     assertValid([...decisionViolations(input, requestDay(context)), ...(await decisionRegisterViolations(trx, input))]);
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'decidedOn', input.decidedOn), confirmed);
     const decision = await budget.insertDecision(trx, randomUUID(), { ...input, isDemonstration: false });
-    await recordAuditEvent(trx, context, { action: 'budgetDecision.create', object: { type: 'budgetDecision', id: decision.id }, result: 'success', after: decision });
+    await recordAuditEvent(trx, context, {
+      action: 'budgetDecision.create',
+      object: { type: 'budgetDecision', id: decision.id },
+      result: 'success',
+      after: decision,
+      ...withDetail(confirmedDetail(confirmedWarnings)),
+    });
     return decision;
   });
 }

@@ -16,6 +16,7 @@ import {
   blockageViolations,
   claimStateAt,
   claimViolations,
+  movesClaimFiguresAt,
   newTrancheViolations,
   receiptViolations,
   trancheViolations,
@@ -46,13 +47,24 @@ function assertValid(violations: RuleViolation[]): void {
 
 export type TrancheInput = Omit<EpfTranche, 'id' | 'isDemonstration'>;
 
-/** A tranche, named as no other tranche of its kind is (whatever its case, accents and spaces, see nameKey). */
-export async function createTranche(db: Db, context: RequestContext, input: TrancheInput): Promise<EpfTranche> {
+/**
+ * A tranche, named as no other tranche of its kind is (whatever its case, accents and spaces, see nameKey). Decided on
+ * or before the reference date of the latest letter sent to parliament, it changes the EU amounts of its kind the letter
+ * printed: it is recorded only when `confirmed` names that warning, which its audit event then keeps.
+ */
+export async function createTranche(db: Db, context: RequestContext, input: TrancheInput, confirmed: readonly WarningCode[] = []): Promise<EpfTranche> {
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'epfTranche', input.kind);
     assertValid([...newTrancheViolations(input, requestDay(context)), ...(await trancheRegisterViolations(trx, input))]);
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'decidedOn', input.decidedOn), confirmed);
     const tranche = await repository.insertTranche(trx, { id: randomUUID(), ...input });
-    await recordAuditEvent(trx, context, { action: 'epf.tranche.create', object: { type: 'epfTranche', id: tranche.id }, result: 'success', after: tranche });
+    await recordAuditEvent(trx, context, {
+      action: 'epf.tranche.create',
+      object: { type: 'epfTranche', id: tranche.id },
+      result: 'success',
+      after: tranche,
+      ...withDetail(confirmedDetail(confirmedWarnings)),
+    });
     return tranche;
   });
 }
@@ -72,17 +84,20 @@ export type ClaimInput = Omit<EpfClaim, 'id' | 'isDemonstration' | 'recordedAt'>
 
 /**
  * Declares a claim; one for a delivery may not declare more than the delivery was worth at the claim's
- * date, and one on a tranche names a tranche the Netherlands claims on, decided by the claim's date.
+ * date, and one on a tranche names a tranche the Netherlands claims on, decided by the claim's date. Declared on
+ * or before the reference date of the latest letter sent to parliament, it changes what the letter printed as
+ * declared: it is recorded only when `confirmed` names that warning, which its audit event then keeps.
  */
-export async function createClaim(db: Db, context: RequestContext, input: ClaimInput): Promise<ClaimDetail> {
+export async function createClaim(db: Db, context: RequestContext, input: ClaimInput, confirmed: readonly WarningCode[] = []): Promise<ClaimDetail> {
   return inTransaction(db, async (trx) => {
     assertValid(await claimRegisterViolations(trx, input, requestDay(context)));
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'declaredOn', input.declaredOn), confirmed);
     const claim = await repository.insertClaim(trx, { id: randomUUID(), ...input, isDemonstration: false }).catch((error: unknown) => {
       // Another claim given the reference at the same moment, which passed the check too.
       if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_CLAIM_REFERENCE) throw new ValidationError([REFERENCE_TAKEN]);
       throw error;
     });
-    await recordAuditEvent(trx, context, { action: 'epf.claim.create', object: claimObject(claim.id), result: 'success', after: claim });
+    await recordAuditEvent(trx, context, { action: 'epf.claim.create', object: claimObject(claim.id), result: 'success', after: claim, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return detail({ claim, assessments: [], receipts: [], blockages: [] }, requestDay(context));
   });
 }
@@ -151,16 +166,21 @@ export async function epfOverview(db: Db, date: string): Promise<EpfOverview> {
 
 type HistoryInput<T> = Omit<T, 'id' | 'claimId' | 'recordedAt'>;
 
-export async function assessClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfAssessment>, expectedVersion?: ExpectedVersion): Promise<ClaimDetail> {
-  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.assess', (history) => assessmentViolations(history, input, requestDay(context)), (trx) =>
+/** The assessment of a claim: what it compensates, from its date (see addToHistory for one in the period of a letter sent). */
+export async function assessClaim(
+  db: Db,
+  context: RequestContext,
+  claimId: string,
+  input: HistoryInput<EpfAssessment>,
+  expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
+): Promise<ClaimDetail> {
+  const dated = { field: 'assessedOn', date: input.assessedOn, confirmed };
+  return addToHistory(db, context, { claimId, expectedVersion, dated }, 'epf.claim.assess', (history) => assessmentViolations(history, input, requestDay(context)), (trx) =>
     repository.insertAssessment(trx, { id: randomUUID(), claimId, ...input }));
 }
 
-/**
- * Money received on a claim. Dated on or before the reference date of the latest letter sent to parliament, it changes
- * what the register says was received by then, which the letter printed: it is recorded only when `confirmed` names
- * that warning, which its audit event then keeps.
- */
+/** Money received on a claim (see addToHistory for money dated in the period of a letter sent). */
 export async function receiveOnClaim(
   db: Db,
   context: RequestContext,
@@ -174,10 +194,18 @@ export async function receiveOnClaim(
     repository.insertReceipt(trx, { id: randomUUID(), claimId, ...input }));
 }
 
-/** Blocks a claim with its reason (a member state's veto), or releases it again. */
-export async function blockClaim(db: Db, context: RequestContext, claimId: string, input: HistoryInput<EpfBlockage>, expectedVersion?: ExpectedVersion): Promise<ClaimDetail> {
+/** Blocks a claim with its reason (a member state's veto), or releases it again (see addToHistory for one in the period of a letter sent). */
+export async function blockClaim(
+  db: Db,
+  context: RequestContext,
+  claimId: string,
+  input: HistoryInput<EpfBlockage>,
+  expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
+): Promise<ClaimDetail> {
   const reasonMissing = blockageReasonViolations(input);
-  return addToHistory(db, context, { claimId, expectedVersion }, 'epf.claim.block', (history) => [...reasonMissing, ...blockageViolations(history, input, requestDay(context))], (trx) =>
+  const dated = { field: 'effectiveOn', date: input.effectiveOn, confirmed };
+  return addToHistory(db, context, { claimId, expectedVersion, dated }, 'epf.claim.block', (history) => [...reasonMissing, ...blockageViolations(history, input, requestDay(context))], (trx) =>
     repository.insertBlockage(trx, { id: randomUUID(), claimId, ...input }));
 }
 
@@ -189,14 +217,15 @@ export async function historyViolations(db: Db, claimId: string, violationsOf: (
 
 /**
  * Adds a row to a claim's history after checking it against the history so far (and, with an expected version,
- * that nothing was added since the caller read it), with its audit event, in one transaction. A row `dated` in the
- * period of a letter sent to parliament at that field is added only when its warning is confirmed, which the
- * audit event then keeps.
+ * that nothing was added since the caller read it), with its audit event, in one transaction. A row `dated` on or
+ * before the reference date of the latest letter sent to parliament that moves what the claim adds to the EPF figures
+ * at that date (movesClaimFiguresAt), which the letter printed, is added only when `dated.confirmed` names that
+ * warning, which the audit event then keeps; otherwise nothing is written.
  */
 async function addToHistory(
   db: Db,
   context: RequestContext,
-  { claimId, expectedVersion, dated }: { claimId: string; expectedVersion: ExpectedVersion | undefined; dated?: { field: string; date: IsoDate; confirmed: readonly WarningCode[] } },
+  { claimId, expectedVersion, dated }: { claimId: string; expectedVersion: ExpectedVersion | undefined; dated: { field: string; date: IsoDate; confirmed: readonly WarningCode[] } },
   action: 'epf.claim.assess' | 'epf.claim.receive' | 'epf.claim.block',
   violationsOf: (history: EpfClaimHistory) => RuleViolation[],
   insert: (trx: Db) => Promise<EpfAssessment | EpfReceipt | EpfBlockage>,
@@ -208,10 +237,12 @@ async function addToHistory(
     const history = await existingClaim(trx, claimId);
     assertVersionMatches(expectedVersion, historyVersion(history));
     assertValid(violationsOf(history));
-    const confirmedWarnings = dated ? assertConfirmed(await sentLetterPeriodWarningsOf(trx, dated.field, dated.date), dated.confirmed) : [];
     const added = await insert(trx);
+    const after = await existingClaim(trx, claimId);
+    const warnings = await sentLetterPeriodWarningsOf(trx, dated.field, dated.date, (referenceDate) => movesClaimFiguresAt(history, after, referenceDate));
+    const confirmedWarnings = assertConfirmed(warnings, dated.confirmed);
     await recordAuditEvent(trx, context, { action, object: claimObject(claimId), result: 'success', after: added, ...withDetail(confirmedDetail(confirmedWarnings)) });
-    return detail(await existingClaim(trx, claimId), requestDay(context));
+    return detail(after, requestDay(context));
   });
 }
 

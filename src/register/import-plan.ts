@@ -91,7 +91,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   const warned = warningsByRow([
     paymentWarningsOf(bySheet('valuation'), bySheet('payment'), currentValuations),
     shipmentWarningsOf(bySheet('delivery')),
-    sentLetterPeriodWarningsOfRows(registerRows, await letters.latestSentLetter(db)),
+    sentLetterPeriodWarningsOfRows(rows, await letters.latestSentLetter(db)),
   ]);
   const confirmedWarnings = new Map<PlannedRow, Warning[]>();
   const unconfirmedWarnings = new Set<WarningCode>();
@@ -117,31 +117,36 @@ function warningsByRow(kinds: readonly Map<PlannedRow, Warning[]>[]): Map<Planne
   return warned;
 }
 
-/** The field of a money row that dates it. */
-const MONEY_DATES = { valuation: 'effectiveDate', payment: 'paidOn' } as const;
+/**
+ * The field that dates a row of a sheet whose records change the figures a letter prints at their date: money, and
+ * an EPF claim (what is declared). A budget commitment is new to any letter's text, which names none it does not know.
+ */
+const FIGURE_DATES = { valuation: 'effectiveDate', payment: 'paidOn', epfClaim: 'declaredOn' } as const satisfies Partial<Record<ImportSheet, string>>;
+
+const isFigureSheet = (sheet: ImportSheet): sheet is keyof typeof FIGURE_DATES => Object.hasOwn(FIGURE_DATES, sheet);
 
 /**
  * The warnings of each row the import would make (or that has faults of its own, to show them at once) that changes the
- * figures at the reference date of the latest letter sent to parliament, read once for the whole file: a valuation or
- * payment dated on or before it (sentLetterPeriodWarnings), a new delivery realised by then (countedDeliveryWarnings).
- * A date refused (one after today) records nothing and is not warned of; a delivery row of a delivery the register
- * holds changes nothing of it.
+ * figures at the reference date of the latest letter sent to parliament, read once for the whole file: a valuation,
+ * payment or EPF claim dated on or before it (sentLetterPeriodWarnings), a new delivery realised by then
+ * (countedDeliveryWarnings). A date refused (one after today) records nothing and is not warned of; a delivery row of
+ * a delivery the register holds changes nothing of it.
  */
-function sentLetterPeriodWarningsOfRows(registerRows: PlannedRow[], sent: SentLetter | undefined): Map<PlannedRow, Warning[]> {
+function sentLetterPeriodWarningsOfRows(rows: PlannedRow[], sent: SentLetter | undefined): Map<PlannedRow, Warning[]> {
   const warned = new Map<PlannedRow, Warning[]>();
   if (!sent) return warned;
-  for (const row of registerRows) {
+  for (const row of rows) {
     if (row.outcome !== 'create' && row.outcome !== 'invalid') continue;
-    const warnings = row.sheet === 'delivery' ? newDeliveryWarnings(row, sent) : moneyWarnings(row, sent);
+    const warnings = row.sheet === 'delivery' ? newDeliveryWarnings(row, sent) : datedRecordWarnings(row, sent);
     if (warnings.length > 0) warned.set(row, warnings);
   }
   return warned;
 }
 
-/** A valuation or payment row dated on or before the letter's reference date. */
-function moneyWarnings(row: PlannedRow, sent: SentLetter): Warning[] {
-  if (row.sheet !== 'valuation' && row.sheet !== 'payment') return [];
-  const field = MONEY_DATES[row.sheet];
+/** A valuation, payment or EPF claim row dated on or before the letter's reference date. */
+function datedRecordWarnings(row: PlannedRow, sent: SentLetter): Warning[] {
+  if (!isFigureSheet(row.sheet)) return [];
+  const field = FIGURE_DATES[row.sheet];
   const date = validDate(row, field);
   return date === null ? [] : sentLetterPeriodWarnings(field, date, sent);
 }

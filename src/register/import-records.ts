@@ -165,7 +165,8 @@ const KINDS: Record<DomainSheet, DomainKind> = {
       const { externalReference: _reference, deliveryReference, ...fields } = values;
       // A tranche is not named in a spreadsheet: its name need not be unique, and the claim's own form does not ask for one either.
       const input = { ...fields, deliveryId: optionalDeliveryIdOf(deliveryReference, find), trancheId: null } as ClaimInput;
-      return (await createClaim(trx, context, input)).claim.id;
+      // Its warnings are those the import confirmed for its row (planImport).
+      return (await createClaim(trx, context, input, confirmedCodesOf(context))).claim.id;
     },
     async judgeRead(trx, context, read, find) {
       const today = requestDay(context);
@@ -194,6 +195,9 @@ const KINDS: Record<DomainSheet, DomainKind> = {
 
 /** A record a row names, found, or the fault of the reference that names it. */
 type Found = { id: string } | { fault: RuleViolation };
+
+/** The codes of the warnings the import confirmed for the row whose record is made (its source). */
+const confirmedCodesOf = (context: RequestContext) => (context.recordSource?.confirmedWarnings ?? []).map((warning) => warning.code);
 
 const faultOf = (found: Found | undefined): RuleViolation[] => (found && 'fault' in found ? [found.fault] : []);
 

@@ -84,7 +84,7 @@ const SHEET_RULES = {
   readinessJudgement: judgementInputRules,
   budgetCommitment: passedFieldRules(CommitmentInputSchema.omit({ deliveryId: true }), commitmentInputRules.check),
   // An EPF claim names no tranche (see import-records.ts).
-  epfClaim: passedFieldRules(ClaimInputSchema.omit({ deliveryId: true, trancheId: true }), claimInputRules.check),
+  epfClaim: passedFieldRules(ClaimInputSchema.omit({ deliveryId: true, trancheId: true, confirm: true }), claimInputRules.check),
   // A licence is issued on its delivery's latest assessment (see import-records.ts).
   exportLicence: passedFieldRules(LicenceInputSchema.omit({ assessmentId: true }), licenceFieldViolations),
 } as const satisfies Record<ImportSheet, PassedFieldRules<z.ZodObject>>;

@@ -1,7 +1,8 @@
 /**
- * A valuation or payment an import brings dated on or before the reference date of the latest letter sent to
- * parliament, or a new delivery realised by then, is warned of as the forms warn of it: at its row and date, a fault until the import confirms the
- * warning for every row that has it, the audit event of each row then keeping the confirmation.
+ * A valuation, payment or EPF claim an import brings dated on or before the reference date of the latest letter sent
+ * to parliament, or a new delivery realised by then, is warned of as the forms warn of it: at its row and date, a
+ * fault until the import confirms the warning for every row that has it, the audit event of each row then keeping
+ * the confirmation.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
@@ -130,5 +131,33 @@ describeEachDatabase('money an import brings dated in the period of a letter sen
       'paymentFarAboveValuation',
       'datedInSentLetterPeriod',
     ]);
+  });
+
+  it('warns of an EPF claim declared in the period at its row and date until confirmed, whose audit event keeps the confirmation', async () => {
+    const claims = await upload(
+      {
+        'EPF-declaraties (EPF claims)': [
+          ['PERIODE-EPF-1', 'EPF-NL-PERIODE-1', null, 'Munitie, eerste helft 2025', 'jan. t/m jun. 2025', '€ 2.500', '2025-07-01', null],
+          ['PERIODE-EPF-2', 'EPF-NL-PERIODE-2', null, 'Munitie, september 2025', 'sep. 2025', '€ 1.500', '2025-09-01', null],
+        ],
+      },
+      'declaraties.xlsx',
+    );
+    const dryRun = await finance('POST', '/imports/dry-run', claims, { 'Accept-Language': 'en' });
+    expect(outcomes(dryRun.body)).toEqual([
+      ['PERIODE-EPF-1', 'invalid', ['datedInSentLetterPeriod']],
+      ['PERIODE-EPF-2', 'create', []],
+    ]);
+    expect(dryRun.body.confirmable).toEqual(['datedInSentLetterPeriod']);
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'PERIODE-EPF-1').faults[0]).toMatchObject({ field: 'declaredOn', columnLetter: 'G' });
+
+    const committed = await finance('POST', '/imports', { ...claims, confirm: ['datedInSentLetterPeriod'], mode: 'allOrNothing' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 2 } });
+    const events = (await auditor('GET', '/audit-events?action=epf.claim.create')).body.items as any[];
+    expect(events.find((event) => event.detail?.externalReference === 'PERIODE-EPF-1').detail).toMatchObject({
+      importId: committed.body.importId,
+      confirmedWarnings: [{ field: 'declaredOn', code: 'datedInSentLetterPeriod', params: { date: '2025-07-01', referenceDate: '2025-08-31' } }],
+    });
+    expect(events.find((event) => event.detail?.externalReference === 'PERIODE-EPF-2').detail).not.toHaveProperty('confirmedWarnings');
   });
 });

@@ -100,16 +100,16 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /epf/tranches': {},
   'POST /epf/tranches': { body: () => ({ kind: 'windfallProfits', name: `Tranche ${randomUUID()}`, euAmountCents: 100_00, decidedOn: '2025-06-01', dutchRole: 'none' }) },
   'GET /epf/claims': { query: '?date=2025-08-31' },
-  'POST /epf/claims': { body: () => ({ reference: `EPF-${randomUUID()}`, batch: 'Leveringen', period: '2024', declaredCents: 100_00, declaredOn: '2025-01-15' }) },
+  'POST /epf/claims': { body: () => ({ reference: `EPF-${randomUUID()}`, batch: 'Leveringen', period: '2024', declaredCents: 100_00, declaredOn: '2025-01-15', confirm: ['datedInSentLetterPeriod'] }) },
   'GET /epf/claims/{id}': {},
-  'POST /epf/claims/{id}/assessments': { body: () => ({ compensatedCents: 50_00, assessedOn: '2025-03-01' }) },
+  'POST /epf/claims/{id}/assessments': { body: () => ({ compensatedCents: 50_00, assessedOn: '2025-03-01', confirm: ['datedInSentLetterPeriod'] }) },
   'POST /epf/claims/{id}/receipts': { body: () => ({ amountCents: 10_00, receivedOn: '2025-04-01' }) },
   'POST /epf/claims/{id}/blockages': { body: () => ({ blocked: true, effectiveOn: '2025-04-01', reason: 'Veto' }) },
   'GET /budget': {},
   'GET /budget/figures': { query: '?knownAt=2025-08-31' },
   'GET /budget/commitments': { query: '?q=NAVO&year=2026&fund=internationalSecurityBudget' },
   'GET /budget/commitments/{id}': {},
-  'POST /budget/decisions': { body: () => ({ ...budgetDecision, moment: `Besluit ${randomUUID()}`, firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 100_00 }] }) },
+  'POST /budget/decisions': { body: () => ({ ...budgetDecision, moment: `Besluit ${randomUUID()}`, firstYear: 2025, lastYear: 2025, amounts: [{ budgetYear: 2025, amountCents: 100_00 }], confirm: ['datedInSentLetterPeriod'] }) },
   'POST /budget/shifts': { body: () => ({ moment: `Najaarsnota 2024 ${randomUUID()}`, decidedOn: '2024-11-29', fund: 'defenceBudget', fromYear: 2024, toYear: 2025, amountCents: 1 }) },
   'POST /budget/commitments': { body: () => ({ ...budgetCommitment, title: `Munitie ${randomUUID()}`, ...commitmentStage }) },
   'POST /budget/commitments/{id}/stages': { body: () => ({ ...commitmentStage, stage: 'committed', effectiveOn: '2025-06-01' }) },
@@ -371,8 +371,10 @@ describe('the permission matrix on every route', () => {
   /** A claim compensated in full, so that money can be received on it. */
   async function assessedClaim(): Promise<string> {
     const input = { reference: `EPF-${randomUUID()}`, deliveryId: null, batch: 'Leveringen', trancheId: null, period: '2024', declaredCents: 100_00, declaredOn: '2025-01-15', note: '' };
-    const { claim } = await createClaim(db(), systemContext('test'), input);
-    await assessClaim(db(), systemContext('test'), claim.id, { compensatedCents: 100_00, assessedOn: '2025-02-01', remainderExpectedBy: null, note: '' });
+    // Dated in the period of a letter sent by then.
+    const confirmed = ['datedInSentLetterPeriod'] as const;
+    const { claim } = await createClaim(db(), systemContext('test'), input, confirmed);
+    await assessClaim(db(), systemContext('test'), claim.id, { compensatedCents: 100_00, assessedOn: '2025-02-01', remainderExpectedBy: null, note: '' }, undefined, confirmed);
     return claim.id;
   }
 

@@ -143,9 +143,11 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
   });
 
   it('refuses money received on an EPF claim dated on or before the sent letter’s reference date until it is confirmed, the audit event keeping the confirmation; after it is no warning', async () => {
-    const declared = await finance('POST', '/epf/claims', { reference: 'EPF-PERIODE', batch: 'Leveringen', period: '2025', declaredCents: 100_000_00, declaredOn: '2025-05-01' });
+    // Declared and assessed in the period too, which is confirmed as meant.
+    const confirm = ['datedInSentLetterPeriod'];
+    const declared = await finance('POST', '/epf/claims', { reference: 'EPF-PERIODE', batch: 'Leveringen', period: '2025', declaredCents: 100_000_00, declaredOn: '2025-05-01', confirm });
     const claimId = declared.body.claim.id as string;
-    expect((await finance('POST', `/epf/claims/${claimId}/assessments`, { compensatedCents: 100_000_00, assessedOn: '2025-06-01' })).status).toBe(201);
+    expect((await finance('POST', `/epf/claims/${claimId}/assessments`, { compensatedCents: 100_000_00, assessedOn: '2025-06-01', confirm })).status).toBe(201);
     const receipts = `/epf/claims/${claimId}/receipts`;
     const receivedOf = async () => (await finance('GET', `/epf/claims/${claimId}`)).body.receipts.map((receipt: any) => receipt.receivedOn);
     const eventsBefore = (await eventsOf(claimId)).length;

@@ -85,7 +85,7 @@ const DATES = ['2024-01-15', '2024-03-01', '2024-06-30', '2024-09-15', '2025-01-
 const REFERENCE_DATES = ['2024-06-30', '2025-02-04', '2025-08-31'] as const;
 /** Letter dates: after each reference date, and one before them all (a letter dated before its reference date is refused). */
 const LETTER_DATES = ['2024-07-10', '2025-02-20', '2025-09-10', '2025-10-15', '2025-10-15', '2024-06-01'] as const;
-/** Money and deliveries are recorded at any of the dates, also in the period of a letter sent: confirmed as such, as the model means it. */
+/** Money, deliveries and EPF claims are recorded at any of the dates, also in the period of a letter sent: confirmed as such, as the model means it. */
 const IN_SENT_PERIOD = ['datedInSentLetterPeriod'] as const;
 
 /** Public texts with what breaks CSV, Markdown and HTML. */
@@ -1031,8 +1031,8 @@ export class CanaryRun {
           const { claim } = await createClaim(db, context, {
             reference: this.#canary(step.salt), deliveryId: null, batch: `Bundel ${this.#canary(step.salt + 1)}`, trancheId: null,
             period: this.#canary(step.salt + 2), declaredCents: step.amountCents, declaredOn: step.declaredOn, note: `Toelichting ${this.#canary(step.salt + 3)}`,
-          });
-          return assessClaim(db, context, claim.id, { compensatedCents: half, assessedOn: step.declaredOn, remainderExpectedBy: null, note: this.#canary(step.salt + 4) });
+          }, IN_SENT_PERIOD);
+          return assessClaim(db, context, claim.id, { compensatedCents: half, assessedOn: step.declaredOn, remainderExpectedBy: null, note: this.#canary(step.salt + 4) }, undefined, IN_SENT_PERIOD);
         });
         this.#expect('ok', attempt);
         return;

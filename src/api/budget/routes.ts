@@ -61,8 +61,9 @@ export function budgetRoutes() {
 
   app.openapi(createDecisionRoute, async (c) => {
     const body = c.req.valid('json');
+    const { confirm, ...input } = body;
     return createIdempotently(c, { request: body, response: BudgetDecisionSchema }, async (trx) => ({
-      body: await register.createDecision(trx, requestContext(c), body),
+      body: await register.createDecision(trx, requestContext(c), input, confirm),
     }));
   }, passedFieldsHook(decisionInputRules, { inRegister: (c, passed) => register.decisionRegisterViolations(c.get('deps').db, passed) }));
 

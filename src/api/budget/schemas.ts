@@ -4,7 +4,7 @@ import type { CommitmentFilter } from '../../db/repositories/budget.ts';
 import { permitted } from '../access.ts';
 import { pageFields, pageQueryParameters } from '../cursor.ts';
 import { historyEntryHeaders, historyVersion } from '../if-match.ts';
-import { idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, positiveAmountCents, problemResponses, queryFilter, requiredText, safeText, wholeNumberParameter } from '../openapi-common.ts';
+import { confirmations, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, positiveAmountCents, problemResponses, queryFilter, requiredText, safeText, wholeNumberParameter } from '../openapi-common.ts';
 
 const date = isoDate.openapi({ example: '2025-04-15' });
 const positiveCents = positiveAmountCents.openapi({ example: 320_000_000_000 });
@@ -32,6 +32,7 @@ export const BudgetDecisionInputSchema = z
     // At least one, which the rules check with the period: a period that ends before it starts has no years to give amounts for.
     amounts: z.array(z.strictObject({ budgetYear, amountCents: positiveCents })).max(30).openapi({ minItems: 1, description: 'The amount per budget year of the period' }),
     description,
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('BudgetDecisionInput');
 

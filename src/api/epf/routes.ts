@@ -49,8 +49,9 @@ export function epfRoutes() {
 
   app.openapi(createTrancheRoute, async (c) => {
     const body = c.req.valid('json');
+    const { confirm, ...input } = body;
     return createIdempotently(c, { request: body, response: TrancheSchema }, async (trx) => ({
-      body: await register.createTranche(trx, requestContext(c), body),
+      body: await register.createTranche(trx, requestContext(c), input, confirm),
     }));
   }, passedFieldsHook(trancheInputRules, { inRegister: (c, passed) => register.trancheRegisterViolations(c.get('deps').db, passed) }));
 
@@ -64,8 +65,9 @@ export function epfRoutes() {
 
   app.openapi(createClaimRoute, async (c) => {
     const body = c.req.valid('json');
+    const { confirm, ...input } = body;
     return createIdempotently(c, { request: body, response: ClaimDetailSchema }, async (trx) => {
-      const claim = await register.createClaim(trx, requestContext(c), body);
+      const claim = await register.createClaim(trx, requestContext(c), input, confirm);
       return { headers: { Location: `${c.req.path}/${claim.claim.id}`, ETag: etag(claim.version) }, body: claim };
     });
   }, passedFieldsHook(claimInputRules, { inRegister: (c, passed, today) => register.claimRegisterViolations(c.get('deps').db, passed, today) }));
@@ -80,8 +82,9 @@ export function epfRoutes() {
 
   app.openapi(assessRoute, async (c) => {
     const body = c.req.valid('json');
+    const { confirm, ...input } = body;
     return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
-      claimWith(await register.assessClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
+      claimWith(await register.assessClaim(trx, requestContext(c), c.req.valid('param').id, input, expected, confirm)));
   }, passedFieldsHook(assessmentInputRules, { inRegister: (c, passed, today) => againstHistory(c, (history) => assessmentViolations(history, passed, today)) }));
 
   app.openapi(receiveRoute, async (c) => {
@@ -93,8 +96,9 @@ export function epfRoutes() {
 
   app.openapi(blockRoute, async (c) => {
     const body = c.req.valid('json');
+    const { confirm, ...input } = body;
     return addToHistory(c, { request: body, response: ClaimDetailSchema }, async (trx, expected) =>
-      claimWith(await register.blockClaim(trx, requestContext(c), c.req.valid('param').id, body, expected)));
+      claimWith(await register.blockClaim(trx, requestContext(c), c.req.valid('param').id, input, expected, confirm)));
   }, passedFieldsHook(blockageInputRules, {
     inRegister: (c, { blocked, effectiveOn }, today) => againstHistory(c, (history) => (blocked === undefined || effectiveOn === undefined ? [] : blockageViolations(history, { blocked, effectiveOn }, today))),
   }));

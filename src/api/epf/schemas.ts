@@ -17,6 +17,7 @@ const TrancheInputSchema = z
     decidedOn: eventDate,
     dutchRole: z.enum(EPF_DUTCH_ROLES),
     note,
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('EpfTrancheInput');
 
@@ -46,6 +47,7 @@ export const ClaimInputSchema = z
     declaredCents: positiveCents,
     declaredOn: eventDate,
     note,
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('EpfClaimInput');
 
@@ -81,6 +83,7 @@ const AssessmentInputSchema = z
     assessedOn: eventDate,
     remainderExpectedBy: z.number().int().min(2014).max(2100).nullable().default(null),
     note,
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('EpfAssessmentInput');
 
@@ -96,6 +99,7 @@ const BlockageInputSchema = z
     blocked: z.boolean().openapi({ description: 'true blocks the claim (give the reason), false releases it' }),
     effectiveOn: eventDate,
     reason: safeText(1000).trim().default('').openapi({ example: 'Hongaarse blokkade op het aannemen van volgende tranches' }),
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('EpfBlockageInput');
 

@@ -12965,6 +12965,11 @@ export interface components {
             dutchRole: "claimant" | "implementingActor" | "none";
             /** @default  */
             note?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         EpfClaimList: {
             /** Format: date */
@@ -13153,6 +13158,11 @@ export interface components {
             declaredOn: string;
             /** @default  */
             note?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         EpfAssessmentInput: {
             /**
@@ -13169,6 +13179,11 @@ export interface components {
             remainderExpectedBy?: number | null;
             /** @default  */
             note?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         EpfReceiptInput: {
             /**
@@ -13202,6 +13217,11 @@ export interface components {
              * @example Hongaarse blokkade op het aannemen van volgende tranches
              */
             reason?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         BudgetList: {
             decisions: components["schemas"]["BudgetDecision"][];
@@ -13355,6 +13375,11 @@ export interface components {
             }[];
             /** @default  */
             description?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         BudgetShiftInput: {
             /**
@@ -14657,7 +14682,7 @@ export interface components {
             /** @description The XLSX, CSV or tab-separated text file, base64 (at most 20971520 bytes before encoding; an empty file is refused as emptyFile) */
             content: string;
             /**
-             * @description The warnings confirmed for every row that has them (paymentFarAboveValuation: a payment far above its valuation; shippedWithoutLicence: goods that need an export licence handed over or delivered before the register was used, without a licence in it; datedInSentLetterPeriod: a valuation or payment dated, or a new delivery realised, on or before the reference date of the latest letter sent to parliament, which changes the figures the register gives at that date); a row with a warning not confirmed has it as a fault
+             * @description The warnings confirmed for every row that has them (paymentFarAboveValuation: a payment far above its valuation; shippedWithoutLicence: goods that need an export licence handed over or delivered before the register was used, without a licence in it; datedInSentLetterPeriod: a valuation, payment or EPF claim dated, or a new delivery realised, on or before the reference date of the latest letter sent to parliament, which changes the figures the register gives at that date); a row with a warning not confirmed has it as a fault
              * @default []
              */
             confirm?: ("paymentFarAboveValuation" | "shippedWithoutLicence" | "datedInSentLetterPeriod")[];
