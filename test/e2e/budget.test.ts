@@ -128,6 +128,29 @@ describeWithBrowser('budget', (browser) => {
     await expect.poll(async () => plainSpaces(await row.innerText())).toContain('Juridisch verplicht 6 augustus 2025: € 18.000.000,00');
   });
 
+  it('warns at the date of a decision taken in the period of the letter sent to parliament, naming it, and records it once confirmed', async () => {
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/begroting');
+    await page.getByRole('link', { name: 'Begrotingsbesluit vastleggen' }).click();
+    await page.getByLabel('Moment in de begrotingscyclus').fill('Aanvullend besluit januari 2025');
+    // The demonstration's letter of 4 February 2025 was sent.
+    await page.getByLabel('Besloten op').fill('2025-01-20');
+    await page.getByLabel('Begrotingsartikel of fonds').selectOption('ukraineSupportBudget');
+    await page.getByLabel('Eerste begrotingsjaar').fill('2025');
+    await page.getByLabel('Laatste begrotingsjaar').fill('2025');
+    await page.getByLabel('Bedrag in euro voor 2025').fill('1.000.000');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    const confirmation = page.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Besloten op')).toMatch(/^20 januari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/);
+
+    await confirmation.check();
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByText('Het begrotingsbesluit is vastgelegd.').waitFor();
+    const decisions = (await api<{ decisions: { moment: string; decidedOn: string }[] }>(server(), '/budget', { as: 'finance' })).decisions;
+    expect(decisions.filter((decision) => decision.moment === 'Aanvullend besluit januari 2025').map((decision) => decision.decidedOn)).toEqual(['2025-01-20']);
+  });
+
   it('refuses a decision of a moment already recorded on the fund, whatever its capitals and spaces, at its moment', async () => {
     page = await openPageAs(browser(), server(), 'finance');
     await visit(page, server(), '/begroting');

@@ -169,10 +169,11 @@ describeWithBrowser('EPF claims', (browser) => {
     const declared = await api<{ claim: { id: string } }>(server(), '/epf/claims', {
       as: 'finance',
       method: 'POST',
-      body: JSON.stringify({ reference: 'EPF-NL-VOOR-DE-PEILDATUM', batch: 'Leveringen 2024', period: '2024', declaredCents: 5_000_000_00, declaredOn: '2024-12-01' }),
+      // Declared and assessed in that period too, which is confirmed as meant.
+      body: JSON.stringify({ reference: 'EPF-NL-VOOR-DE-PEILDATUM', batch: 'Leveringen 2024', period: '2024', declaredCents: 5_000_000_00, declaredOn: '2024-12-01', confirm: ['datedInSentLetterPeriod'] }),
     });
     const id = declared.claim.id;
-    await api(server(), `/epf/claims/${id}/assessments`, { as: 'finance', method: 'POST', body: JSON.stringify({ compensatedCents: 5_000_000_00, assessedOn: '2025-01-10' }) });
+    await api(server(), `/epf/claims/${id}/assessments`, { as: 'finance', method: 'POST', body: JSON.stringify({ compensatedCents: 5_000_000_00, assessedOn: '2025-01-10', confirm: ['datedInSentLetterPeriod'] }) });
     const receivedOn = async () => (await api<{ receipts: { receivedOn: string }[] }>(server(), `/epf/claims/${id}`, { as: 'finance' })).receipts.map((receipt) => receipt.receivedOn);
     page = await openPageAs(browser(), server(), 'finance');
     await visit(page, server(), `/epf/declaraties/${id}`);
@@ -199,6 +200,39 @@ describeWithBrowser('EPF claims', (browser) => {
     await confirmation.waitFor();
     expect(await confirmation.isChecked()).toBe(false);
     expect(await receivedOn()).toEqual(['2025-02-01']);
+  });
+
+  it('warns at the date of a claim declared and of an assessment in the period of the letter sent to parliament, naming it, and records each once confirmed', async () => {
+    const box = 'Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief';
+    const inPeriod = /^15 januari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/;
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/epf');
+    const claimForm = page.locator('form', { has: page.getByRole('button', { name: 'Declaratie vastleggen' }) });
+    await claimForm.getByLabel('Kenmerk').fill('EPF-NL-IN-DE-PERIODE');
+    await claimForm.getByLabel(/Wat de declaratie omvat/).fill('Leveringen december 2024');
+    await claimForm.getByLabel('Periode').fill('dec. 2024');
+    await claimForm.getByLabel('Gedeclareerd bedrag').fill('2.000.000');
+    // The demonstration's letter of 4 February 2025 was sent.
+    await claimForm.getByLabel('Datum van declaratie').fill('2025-01-15');
+    await claimForm.getByRole('button', { name: 'Declaratie vastleggen' }).click();
+    const claimBox = claimForm.getByLabel(box);
+    await claimBox.waitFor();
+    expect(await fieldError(page, 'Datum van declaratie')).toMatch(inPeriod);
+    await claimBox.check();
+    await claimForm.getByRole('button', { name: 'Declaratie vastleggen' }).click();
+    await page.getByRole('heading', { name: 'Declaratie EPF-NL-IN-DE-PERIODE' }).waitFor();
+
+    const assessment = page.locator('form', { has: page.getByRole('button', { name: 'Beoordeling vastleggen' }) });
+    await assessment.getByLabel('Gecompenseerd bedrag').fill('1.500.000');
+    await assessment.getByLabel('Datum van beoordeling').fill('2025-01-15');
+    await assessment.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    const assessmentBox = assessment.getByLabel(box);
+    await assessmentBox.waitFor();
+    expect(await fieldError(page, 'Datum van beoordeling')).toMatch(inPeriod);
+    await assessmentBox.check();
+    await assessment.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    await page.getByRole('table', { name: 'Beoordelingen van de declaratie' }).getByText('1.500.000,00', { exact: false }).waitFor();
+    expect(await assessment.getByLabel(box).count()).toBe(0);
   });
 
   it('records an assessment and money received with their notes, and tells two receipts of one day and amount apart by them', async () => {

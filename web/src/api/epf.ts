@@ -7,10 +7,9 @@ export type EpfClaimList = Schema<'EpfClaimList'>;
 export type EpfClaimDetail = Schema<'EpfClaimDetail'>;
 export type EpfClaimInput = RequestBody<'/epf/claims', 'post'>;
 export type EpfTranche = Schema<'EpfTranche'>;
-export type EpfReceiptInput = RequestBody<'/epf/claims/{id}/receipts', 'post'>;
 type HistoryInputs = {
   assessments: RequestBody<'/epf/claims/{id}/assessments', 'post'>;
-  receipts: EpfReceiptInput;
+  receipts: RequestBody<'/epf/claims/{id}/receipts', 'post'>;
   blockages: RequestBody<'/epf/claims/{id}/blockages', 'post'>;
 };
 

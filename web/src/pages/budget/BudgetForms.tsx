@@ -14,6 +14,7 @@ import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields, type FieldName } from '../../forms/useFields.ts';
 import { fieldReader, refuse, yearOf, type Problems } from '../../forms/fieldReader.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
+import { confirmedPart, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 
 const BUDGET_PATH = '/begroting';
@@ -50,6 +51,8 @@ export function BudgetDecisionFormPage() {
     { moment: '', decidedOn: '', fund: 'internationalSecurityBudget', firstYear: '', lastYear: '', description: '' },
     submission.fieldErrors,
   );
+  // A decision taken on or before the reference date of a letter sent to parliament is recorded once confirmed at its date.
+  const confirmation = useWarningConfirmation(submission.warnings, values);
   const [amounts, setAmounts] = useState<Record<number, string>>({});
   const first = budgetYearOf(values.firstYear);
   const last = budgetYearOf(values.lastYear);
@@ -72,6 +75,7 @@ export function BudgetDecisionFormPage() {
       lastYear: read.year('lastYear'),
       amounts: years.length > 0 && filled.length === 0 ? refuse(problems, 'amounts', 'noYearAmount') : yearAmounts,
       description: values.description,
+      ...confirmedPart(confirmation.codes),
     };
     // Typed: the texts, each year's amount, and no amount for any year.
     const typed: Record<string, unknown> = { ...fields, amounts: yearAmounts };
@@ -93,6 +97,7 @@ export function BudgetDecisionFormPage() {
         />
         <TextField {...field('moment')} hint={t('budget.form.momentHint')} />
         <TextField {...field('decidedOn')} type="date" />
+        <WarningConfirmation confirmation={confirmation.at('decidedOn')} />
         <SelectField {...field('fund')} options={useFundOptions()} />
         <TextField {...field('firstYear')} inputMode="numeric" size="small" hint={t('budget.form.yearHint')} />
         <TextField {...field('lastYear')} inputMode="numeric" size="small" hint={t('budget.form.yearHint')} />

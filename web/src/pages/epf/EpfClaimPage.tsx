@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
 import { etagOf } from '../../api/client.ts';
-import { addToEpfClaim, getEpfClaim, getEpfTranches, type EpfClaimDetail, type EpfReceiptInput } from '../../api/epf.ts';
+import { addToEpfClaim, getEpfClaim, getEpfTranches, type EpfClaimDetail } from '../../api/epf.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { Detail } from '../../components/Detail.tsx';
 import { LabelledSection } from '../../components/LabelledSection.tsx';
@@ -15,7 +15,7 @@ import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields, type FieldName } from '../../forms/useFields.ts';
 import { useHistoryEntry, type ShownHistory } from '../../forms/useHistoryEntry.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
-import { useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
+import { confirmedPart, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { formatMoment, formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -170,6 +170,9 @@ function AssessmentForm({ history }: { history: ClaimHistory }) {
   const { entry } = history;
   const empty = { compensatedCents: '', assessedOn: '', remainderExpectedBy: '', note: '' };
   const { submission, values, setValues, field, summary } = useEntryFields(empty, entry.conflictText);
+  // An assessment on or before the reference date of a letter sent to parliament that moves its figures is recorded once confirmed at its date.
+  const confirmation = useWarningConfirmation(submission.warnings, values);
+  const dateConfirmation = confirmation.at('assessedOn');
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
@@ -179,10 +182,12 @@ function AssessmentForm({ history }: { history: ClaimHistory }) {
       assessedOn: read.required('assessedOn'),
       remainderExpectedBy: values.remainderExpectedBy.trim() ? read.year('remainderExpectedBy') : null,
       note: values.note.trim(),
+      ...confirmedPart(confirmation.codes),
     };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'assessments', request, ifMatch));
       setValues(empty);
+      confirmation.forget();
       history.reload();
     });
   }
@@ -191,6 +196,7 @@ function AssessmentForm({ history }: { history: ClaimHistory }) {
       <ErrorSummary {...summary(['compensatedCents', 'assessedOn', 'remainderExpectedBy', 'note'])} formError={submission.formError} refusals={submission.refusals} />
       <TextField {...field('compensatedCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
       <TextField {...field('assessedOn')} type="date" />
+      <WarningConfirmation confirmation={dateConfirmation && { ...dateConfirmation, name: field('assessedOn').name }} />
       <TextField {...field('remainderExpectedBy')} inputMode="numeric" size="small" optional />
       <TextAreaField {...field('note')} optional />
       <SubmitButton label={t('epf.claim.assess')} submitting={submission.submitting} />
@@ -210,8 +216,7 @@ function ReceiptForm({ history }: { history: ClaimHistory }) {
     event.preventDefault();
     const problems: Problems = {};
     const read = fieldReader(values, problems, submission.unfinished());
-    const confirmed = confirmation.codes.length > 0 ? { confirm: confirmation.codes as NonNullable<EpfReceiptInput['confirm']> } : {};
-    const input = { amountCents: read.amount('amountCents', true), receivedOn: read.required('receivedOn'), note: values.note.trim(), ...confirmed };
+    const input = { amountCents: read.amount('amountCents', true), receivedOn: read.required('receivedOn'), note: values.note.trim(), ...confirmedPart(confirmation.codes) };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'receipts', request, ifMatch));
       setValues(empty);
@@ -237,13 +242,16 @@ function BlockageForm({ history }: { history: ClaimHistory }) {
   const submission = useSubmission({ conflictText: entry.conflictText });
   const empty = { effectiveOn: '', reason: '' };
   const { values, setValues, field, labels } = useFields(empty, submission.fieldErrors);
+  // A blockage or release on or before the reference date of a letter sent to parliament that moves its figures is recorded once confirmed at its date.
+  const confirmation = useWarningConfirmation(submission.warnings, values);
   function send(blocked: boolean) {
     const problems: Problems = {};
     const read = fieldReader(values, problems, submission.unfinished());
-    const input = { blocked, effectiveOn: read.required('effectiveOn'), reason: (blocked ? read.required('reason') : values.reason).trim() };
+    const input = { blocked, effectiveOn: read.required('effectiveOn'), reason: (blocked ? read.required('reason') : values.reason).trim(), ...confirmedPart(confirmation.codes) };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'blockages', request, ifMatch));
       setValues(empty);
+      confirmation.forget();
       history.reload();
     });
   }
@@ -259,6 +267,7 @@ function BlockageForm({ history }: { history: ClaimHistory }) {
       <ErrorSummary fieldErrors={submission.fieldErrors} labels={labels(['effectiveOn', 'reason'])} formError={submission.formError} refusals={submission.refusals} />
       <p className="nl-paragraph">{t('epf.claim.blockHint')}</p>
       <TextField {...field('effectiveOn')} type="date" />
+      <WarningConfirmation confirmation={confirmation.at('effectiveOn')} />
       <TextField {...field('reason')} />
       <SubmitButton label={t('epf.claim.block')} submitting={submission.submitting} />
       <div className="action-row">

@@ -10,6 +10,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
+import { confirmedPart, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
@@ -46,7 +47,8 @@ function readClaim(values: ClaimValues, problems: Problems, unfinished: readonly
 
 /**
  * Declares a claim on the EPF: for one delivery (found by a search) or for a batch (what it covers), on one of
- * the tranches (of those given) the Netherlands claims on, or on none.
+ * the tranches (of those given) the Netherlands claims on, or on none. One declared in the period of a letter sent to
+ * parliament is recorded once the box at its date confirms it is meant.
  */
 export function NewClaimForm({ tranches, onCreated }: { tranches: readonly EpfTranche[]; onCreated: () => void }) {
   const { t } = useTranslation();
@@ -54,6 +56,7 @@ export function NewClaimForm({ tranches, onCreated }: { tranches: readonly EpfTr
   const navigateWithNotice = useNavigateWithNotice();
   const submission = useSubmission();
   const { values, setValues, field, labels } = useFields<ClaimValues>(EMPTY, submission.fieldErrors);
+  const confirmation = useWarningConfirmation(submission.warnings, values);
 
   const trancheOptions = [
     { value: '', label: t('epf.claims.noTranche') },
@@ -65,7 +68,7 @@ export function NewClaimForm({ tranches, onCreated }: { tranches: readonly EpfTr
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
-    const input = readClaim(values, problems, submission.unfinished());
+    const input = { ...readClaim(values, problems, submission.unfinished()), ...confirmedPart(confirmation.codes) };
     void submission.submitRequest(problems, input, (name) => values[name as ClaimField], async (request) => {
       const created = await createEpfClaim(request);
       setValues(EMPTY);
@@ -85,6 +88,7 @@ export function NewClaimForm({ tranches, onCreated }: { tranches: readonly EpfTr
       <TextField {...field('period')} size="medium" />
       <TextField {...field('declaredCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
       <TextField {...field('declaredOn')} type="date" />
+      <WarningConfirmation confirmation={confirmation.at('declaredOn')} />
       <TextAreaField {...field('note')} optional />
       <SubmitButton label={t('epf.claims.submit')} submitting={submission.submitting} />
     </form>

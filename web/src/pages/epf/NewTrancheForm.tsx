@@ -2,8 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS } from '../../../../common/vocabulary/codes.ts';
 import { createEpfTranche } from '../../api/epf.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
+import { confirmedPart } from '../../forms/WarningConfirmation.tsx';
 
-/** Records a tranche the EU decided, with its EU-wide amount and what the Netherlands does in it. */
+/**
+ * Records a tranche the EU decided, with its EU-wide amount and what the Netherlands does in it; one decided in the
+ * period of a letter sent to parliament once the box at its date confirms it is meant.
+ */
 export function NewTrancheForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const choose = { value: '', label: t('form.choose') };
@@ -27,7 +31,7 @@ export function NewTrancheForm({ onCreated }: { onCreated: () => void }) {
         dutchRole: read.code('dutchRole', EPF_DUTCH_ROLES),
         note: read.text('note'),
       })}
-      send={createEpfTranche}
+      send={(tranche, key, confirmed) => createEpfTranche({ ...tranche, ...confirmedPart(confirmed) }, key)}
       onRecorded={onCreated}
     />
   );
