@@ -113,8 +113,8 @@ export function budgetCommands(): Command {
   ).action(async (id: string, options: { stage: string; amount: number; effectiveOn: string; note: string }) => {
     const { amount, ...rest } = options;
     const commitment = await withDatabase((handle) =>
-      operatorChange(handle.db, 'budget stage', { schema: CommitmentStageInputSchema, input: { ...rest, amountCents: amount }, typedAs: { amountCents: '--amount' } }, (context, valid) =>
-        addCommitmentStage(handle.db, context, id, valid),
+      operatorChange(handle.db, 'budget stage', { schema: CommitmentStageInputSchema, input: { ...rest, amountCents: amount }, typedAs: { amountCents: '--amount' } }, (context, { confirm, ...valid }) =>
+        addCommitmentStage(handle.db, context, id, valid, undefined, confirm),
       ),
     );
     console.log(`Commitment ${commitment.id} is now ${commitment.stages.at(-1)!.stage} for ${formatExactEuros(commitment.amountCents)}`);

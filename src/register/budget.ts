@@ -29,6 +29,8 @@ import type { RuleViolation } from '../domain/delivery.ts';
 import type { LetterBudgetFigureKind, LetterBudgetYearPart } from '../../common/vocabulary/codes.ts';
 import type { LetterBudgetInputs } from '../letters/snapshot.ts';
 import * as budget from '../db/repositories/budget.ts';
+import * as letters from '../db/repositories/letters.ts';
+import { figureNames } from '../letters/narrative.ts';
 import { lockNamesOf } from '../db/repositories/names.ts';
 import { nameTakenViolations } from '../domain/names.ts';
 import { sameRecordViolations } from '../domain/same-record.ts';
@@ -67,7 +69,7 @@ function assertValid(violations: RuleViolation[]): void {
  * moment another decision on the fund has, whatever its case, accents and spaces (nameKey), is that decision.
  * Decided on or before the reference date of the latest letter sent to parliament, it adds to the budget the letter
  * printed: it is recorded only when `confirmed` names that warning, which its audit event then keeps (a shift, which
- * moves money between years, leaves that total as it was).
+ * moves money between years, leaves that total as it was, and a new commitment is none a sent letter's text names).
  */
 export async function createDecision(db: Db, context: RequestContext, input: BudgetDecisionInput, confirmed: readonly WarningCode[] = []): Promise<BudgetDecision> {
   return inTransaction(db, async (trx) => {
@@ -155,7 +157,10 @@ export async function commitmentRegisterViolations(db: Db, input: Partial<Commit
 
 /**
  * The next stage of a commitment, or a new amount at the same stage; earlier stages stay as they were. With
- * an expected version (If-Match), only when no stage was added since the caller read the commitment.
+ * an expected version (If-Match), only when no stage was added since the caller read the commitment. A stage is
+ * dated on or after the latest, so one on or before the reference date of the latest letter sent to parliament is the
+ * commitment's stage then: where that letter's text names the commitment's amount and the stage changes it, it is
+ * recorded only when `confirmed` names that warning, which its audit event then keeps.
  */
 export async function addCommitmentStage(
   db: Db,
@@ -163,6 +168,7 @@ export async function addCommitmentStage(
   commitmentId: string,
   input: CommitmentStageInput,
   expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
 ): Promise<CommitmentDetail> {
   return inTransaction(db, async (trx) => {
     const commitment = await budget.findCommitment(trx, commitmentId, { forUpdate: true });
@@ -170,8 +176,17 @@ export async function addCommitmentStage(
     const stages = await budget.listStages(trx, [commitmentId]);
     assertVersionMatches(expectedVersion, stages.length);
     assertValid([...stageViolations(commitment.budgetYear, stages, input, requestDay(context)), ...(await stageOfDeliveryViolations(trx, commitment, input))]);
+    const movesNamedAmount = async (referenceDate: IsoDate) =>
+      input.amountCents !== stages.at(-1)!.amountCents && figureNames(await letters.sentLetterBlocks(trx, referenceDate)).includes(`budgetCommitment:${commitmentId}`);
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'effectiveOn', input.effectiveOn, movesNamedAmount), confirmed);
     const stage = await budget.insertStage(trx, { id: randomUUID(), commitmentId, ...input });
-    await recordAuditEvent(trx, context, { action: 'budgetCommitment.stage', object: { type: 'budgetCommitment', id: commitmentId }, result: 'success', after: stage });
+    await recordAuditEvent(trx, context, {
+      action: 'budgetCommitment.stage',
+      object: { type: 'budgetCommitment', id: commitmentId },
+      result: 'success',
+      after: stage,
+      ...withDetail(confirmedDetail(confirmedWarnings)),
+    });
     return (await detailsAt(trx, [commitment], requestDay(context)))[0]!;
   });
 }

@@ -1,13 +1,15 @@
 /**
  * The budget and EPF records dated on or before the reference date of the latest letter sent to parliament that
- * change a figure the letter printed at that date (a budget decision, an EPF tranche, claim, or an assessment or
- * blockage that moves what a claim adds up to then) are a warning to confirm, naming the letter, recorded only when
- * confirmed, their audit events keeping the confirmation; those that move no printed figure are none.
+ * change a figure the letter printed at that date (a budget decision, a new amount of a commitment its text names, an
+ * EPF tranche, claim, or an assessment or blockage that moves what a claim adds up to then) are a warning to confirm,
+ * naming the letter, recorded only when confirmed, their audit events keeping the confirmation; those that move no
+ * printed figure are none.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { systemContext } from '../../src/audit/trail.ts';
 import { sendLetter } from '../../src/register/letter-publication.ts';
 import { submitAndApprove } from '../../src/register/letter-review.ts';
+import { createCommitment } from '../../src/register/budget.ts';
 import { createDraft, finalise } from '../../src/register/letters.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { SIGNED } from '../support/letters.ts';
@@ -22,12 +24,19 @@ const warningAt = (field: string, date: string) => ({ field, code: 'datedInSentL
 describeEachDatabase('budget and EPF records dated in the period of a letter sent to parliament', (database) => {
   let finance: ApiCall;
   let auditor: ApiCall;
+  /** Commitments pledged before the letter, which its text names by their amount, by their budget year only, or not. */
+  const commitments = { named: '', yearNamed: '', unnamed: '' };
 
   beforeAll(async () => {
     const { db } = database();
     finance = apiClient(db, { role: 'finance' });
     auditor = apiClient(db, { role: 'auditor' });
-    const draft = await createDraft(db, context, { ...SIGNED, referenceDate: '2025-08-31', letterDate: '2025-09-10' });
+    for (const key of Object.keys(commitments) as (keyof typeof commitments)[]) {
+      const fields = { title: `Munitie ${key}`, fund: 'ukraineSupportBudget', budgetYear: 2025, deliveryId: null, contractReference: null } as const;
+      commitments[key] = (await createCommitment(db, context, fields, { stage: 'pledged', amountCents: 10_000_000_00, effectiveOn: '2025-03-01', note: '' })).id;
+    }
+    const text = `Toegezegd is {{budgetCommitment:${commitments.named}}} en iets voor {{budgetCommitment:${commitments.yearNamed}.year}}.`;
+    const draft = await createDraft(db, context, { ...SIGNED, referenceDate: '2025-08-31', letterDate: '2025-09-10', blocks: [{ key: 'begroting', heading: 'Begroting', text }] });
     const approved = await submitAndApprove(db, context, draft.id, draft.version);
     const final = await finalise(db, context, draft.id, approved.version);
     await sendLetter(db, context, draft.id, final.version);
@@ -53,6 +62,25 @@ describeEachDatabase('budget and EPF records dated in the period of a letter sen
     const later = await finance('POST', '/budget/decisions', { ...decision, moment: 'Najaarsnota', decidedOn: AFTER_PERIOD });
     expect(later.status).toBe(201);
     expect((await eventsOf(later.body.id))[0].detail ?? null).toBeNull();
+  });
+
+  it('refuses a new amount of a commitment whose amount the letter names in the period until it is confirmed; a stage that keeps it, or of a commitment it names by its year or not at all, is none', async () => {
+    const stages = (id: string) => `/budget/commitments/${id}/stages`;
+    const stagesOf = async (id: string) => (await finance('GET', `/budget/commitments/${id}`)).body.stages.length;
+    const lower = { stage: 'committed', amountCents: 9_000_000_00, effectiveOn: '2025-06-01' };
+    expect(warnedAt(await finance('POST', stages(commitments.named), lower))).toEqual(refusedAt('effectiveOn'));
+    expect(await stagesOf(commitments.named)).toBe(1);
+    expect((await finance('POST', stages(commitments.named), { ...lower, ...CONFIRM })).status).toBe(201);
+    const confirmedOf = async (id: string) => (await eventsOf(id)).filter((event) => event.action === 'budgetCommitment.stage').map((event) => event.detail?.confirmedWarnings ?? null);
+    expect(await confirmedOf(commitments.named)).toEqual([[warningAt('effectiveOn', '2025-06-01')]]);
+
+    // The same amount at the next stage, a new amount of commitments whose amount the letter does not print, and one after the reference date.
+    expect((await finance('POST', stages(commitments.named), { stage: 'committed', amountCents: 9_000_000_00, effectiveOn: '2025-07-01' })).status).toBe(201);
+    expect((await finance('POST', stages(commitments.yearNamed), lower)).status).toBe(201);
+    expect((await finance('POST', stages(commitments.unnamed), lower)).status).toBe(201);
+    expect((await finance('POST', stages(commitments.named), { stage: 'committed', amountCents: 8_000_000_00, effectiveOn: AFTER_PERIOD })).status).toBe(201);
+    expect(await confirmedOf(commitments.named)).toHaveLength(3);
+    expect((await confirmedOf(commitments.named)).filter((confirmed) => confirmed !== null)).toHaveLength(1);
   });
 
   it('refuses an EPF tranche decided in the period until it is confirmed, its audit event keeping the confirmation', async () => {

@@ -85,8 +85,9 @@ export function budgetRoutes() {
 
   app.openapi(addStageRoute, async (c) => {
     const body = c.req.valid('json');
+    const { confirm, ...input } = body;
     return addToHistory(c, { request: body, response: CommitmentSchema }, async (trx, expected) => {
-      const commitment = await register.addCommitmentStage(trx, requestContext(c), c.req.valid('param').id, body, expected);
+      const commitment = await register.addCommitmentStage(trx, requestContext(c), c.req.valid('param').id, input, expected, confirm);
       return { version: commitment.version, body: commitment };
     });
   }, passedFieldsHook(stageInputRules, { inRegister: (c, passed, today) => register.stageRegisterViolations(c.get('deps').db, c.req.param('id')!, passed, today) }));

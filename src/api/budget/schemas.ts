@@ -90,7 +90,7 @@ const stageInput = {
   note: optionalMultilineText(2000).default(''),
 };
 
-export const CommitmentStageInputSchema = z.strictObject(stageInput).openapi('CommitmentStageInput');
+export const CommitmentStageInputSchema = z.strictObject({ ...stageInput, confirm: confirmations(['datedInSentLetterPeriod']) }).openapi('CommitmentStageInput');
 
 /** A next stage's rules that need nothing but its body; those against its commitment's year and latest stage need the register. */
 export const stageInputRules = passedFieldRules(CommitmentStageInputSchema, stageFieldViolations);

@@ -200,6 +200,18 @@ export async function latestSentLetter(db: Db): Promise<SentLetter | undefined> 
     .executeTakeFirst();
 }
 
+/** The text of the letter sent to parliament with this reference date (the one final letter of that date): the figures it names. */
+export async function sentLetterBlocks(db: Db, referenceDate: string): Promise<NarrativeBlock[]> {
+  const row = await db
+    .selectFrom('letter')
+    .select('blocks')
+    .where('status', '=', 'final')
+    .where('sentAt', 'is not', null)
+    .where('referenceDate', '=', referenceDate)
+    .executeTakeFirstOrThrow();
+  return NarrativeBlocksSchema.parse(row.blocks);
+}
+
 /** The public letters of all final letters, as frozen. */
 export async function finalPublicSnapshots(db: Db): Promise<PublicLetterSnapshot[]> {
   const rows = await db.selectFrom('letter').select(['id', 'publicSha256']).where('status', '=', 'final').where('publicSha256', 'is not', null).execute();

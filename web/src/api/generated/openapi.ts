@@ -13450,6 +13450,11 @@ export interface components {
             effectiveOn: string;
             /** @default  */
             note?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         IndustryOverview: {
             /** Format: date */

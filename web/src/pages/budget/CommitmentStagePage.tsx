@@ -16,6 +16,7 @@ import { useFields } from '../../forms/useFields.ts';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
+import { confirmedPart, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { formatLongDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -54,6 +55,8 @@ function StageForm({ commitment, etag, reload }: { commitment: Commitment; etag:
   const submission = useSubmission({ conflictText: entry.conflictText });
   const latest = commitment.stages.at(-1)!;
   const { values, field, labels } = useFields({ stage: 'committed', amountCents: '', effectiveOn: '', note: '' }, submission.fieldErrors);
+  // A new amount in the period of a letter sent to parliament whose text names it is recorded once confirmed at its date.
+  const confirmation = useWarningConfirmation(submission.warnings, values);
   // Never back from legally committed to pledged: offer the latest stage and the ones after it.
   const stages = COMMITMENT_STAGES.slice(COMMITMENT_STAGES.indexOf(latest.stage));
 
@@ -66,6 +69,7 @@ function StageForm({ commitment, etag, reload }: { commitment: Commitment; etag:
       amountCents: read.amount('amountCents', true),
       effectiveOn: read.required('effectiveOn'),
       note: values.note,
+      ...confirmedPart(confirmation.codes),
     };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(commitment.id, etag, (ifMatch) => addCommitmentStage(commitment.id, request, ifMatch));
@@ -92,6 +96,7 @@ function StageForm({ commitment, etag, reload }: { commitment: Commitment; etag:
         <SelectField {...field('stage')} options={stages.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))} />
         <TextField {...field('amountCents')} inputMode="decimal" size="medium" hint={t('form.hints.amount')} />
         <TextField {...field('effectiveOn')} type="date" />
+        <WarningConfirmation confirmation={confirmation.at('effectiveOn')} />
         <TextAreaField {...field('note')} optional />
         <SubmitButton label={t('budget.form.submit')} submitting={submission.submitting} />
       </form>
