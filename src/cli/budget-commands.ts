@@ -3,7 +3,7 @@ import { COMPARISON_PRECISION, formatExactEuros, formatLetterAmount } from '../.
 import { BudgetDecisionInputSchema, BudgetShiftInputSchema, CommitmentInputSchema, CommitmentStageInputSchema } from '../api/budget/schemas.ts';
 import { addCommitmentStage, budgetFiguresAt, createCommitment, createDecision, createShift } from '../register/budget.ts';
 import { withDatabase } from './database.ts';
-import { euroOption, isoDateOption, operatorChange, wholeNumber } from './operator.ts';
+import { CONFIRM_OPTION, euroOption, isoDateOption, operatorChange, wholeNumber } from './operator.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 import { tableLines } from './text-table.ts';
 
@@ -51,7 +51,8 @@ export function budgetCommands(): Command {
     .requiredOption('--last-year <year>', 'the last budget year of the period')
     .requiredOption('--amount <year=euro>', 'the amount of one budget year, e.g. 2025=400.000.000 (repeat for each year)', yearAmount)
     .option('--description <text>', 'what it is for', '')
-    .action(async (options: { moment: string; decidedOn: string; fund: string; firstYear: string; lastYear: string; amount: unknown[]; description: string }) => {
+    .option(...CONFIRM_OPTION)
+    .action(async (options: { moment: string; decidedOn: string; fund: string; firstYear: string; lastYear: string; amount: unknown[]; description: string; confirm?: string[] }) => {
       const { amount: amounts, ...rest } = options;
       const input = { ...rest, firstYear: wholeNumber(options.firstYear), lastYear: wholeNumber(options.lastYear), amounts };
       const decision = await withDatabase((handle) =>
@@ -109,8 +110,12 @@ export function budgetCommands(): Command {
   );
 
   stageOptions(
-    command.command('stage').description("record a commitment's next stage (pledged, then legally committed) or its new amount").argument('<commitment>', 'the id of the commitment'),
-  ).action(async (id: string, options: { stage: string; amount: number; effectiveOn: string; note: string }) => {
+    command
+      .command('stage')
+      .description("record a commitment's next stage (pledged, then legally committed) or its new amount")
+      .argument('<commitment>', 'the id of the commitment')
+      .option(...CONFIRM_OPTION),
+  ).action(async (id: string, options: { stage: string; amount: number; effectiveOn: string; note: string; confirm?: string[] }) => {
     const { amount, ...rest } = options;
     const commitment = await withDatabase((handle) =>
       operatorChange(handle.db, 'budget stage', { schema: CommitmentStageInputSchema, input: { ...rest, amountCents: amount }, typedAs: { amountCents: '--amount' } }, (context, { confirm, ...valid }) =>

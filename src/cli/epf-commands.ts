@@ -5,7 +5,7 @@ import type { ClaimAtDate } from '../db/repositories/epf.ts';
 import { createClaim, epfOverview } from '../register/epf.ts';
 import { epfClaimBatches } from '../register/exports.ts';
 import { withDatabase } from './database.ts';
-import { euroOption, isoDateOption, operatorChange } from './operator.ts';
+import { CONFIRM_OPTION, euroOption, isoDateOption, operatorChange } from './operator.ts';
 import { todayInAmsterdam } from '../../common/dates.ts';
 
 const amount = (cents: number) => formatLetterAmount(cents, { decimals: 1 }, { unit: 'mln.' });
@@ -59,7 +59,8 @@ export function epfCommands(): Command {
     .requiredOption('--declared <euro>', 'the amount declared in euro', euroOption)
     .requiredOption('--declared-on <date>', 'the day it was declared (YYYY-MM-DD)')
     .option('--note <text>', 'a note', '')
-    .action(async (options: { reference: string; deliveryId?: string; batch: string; trancheId?: string; period: string; declared: number; declaredOn: string; note: string }) => {
+    .option(...CONFIRM_OPTION)
+    .action(async (options: { reference: string; deliveryId?: string; batch: string; trancheId?: string; period: string; declared: number; declaredOn: string; note: string; confirm?: string[] }) => {
       const { declared, ...rest } = options;
       const input = { ...rest, declaredCents: declared };
       const claim = await withDatabase((handle) => operatorChange(handle.db, 'epf claim', { schema: ClaimInputSchema, input, typedAs: { declaredCents: '--declared' } }, (context, { confirm, ...valid }) => createClaim(handle.db, context, valid, confirm)));

@@ -9,7 +9,7 @@ import { violationsFromZod } from '../api/problem.ts';
 import { recordAuditEvent, systemContext, type RequestContext } from '../audit/trail.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import type { Database } from '../db/schema.ts';
-import { NotFoundError, ValidationError } from '../register/errors.ts';
+import { NotFoundError, UnconfirmedWarningsError, ValidationError } from '../register/errors.ts';
 import { CommandError } from './command-error.ts';
 
 /** The operator, as the audit trail records changes made from the command line. */
@@ -31,6 +31,12 @@ function optionOf(field: string, typedAs: TypedAs): string {
 function refusalLines(violations: readonly RuleViolation[], typedAs: TypedAs): string {
   return violations.map((violation) => `${optionOf(violation.field, typedAs)}: ${reason('en', violation.code, violation.params ?? {})}`).join('\n');
 }
+
+/** The option that confirms the warnings a change gives, as `confirm` does in the API. */
+export const CONFIRM_OPTION = [
+  '--confirm <warning...>',
+  'record it anyway despite these warnings (datedInSentLetterPeriod: dated on or before the reference date of the latest letter sent to parliament, which changes a figure it printed)',
+] as const;
 
 /** Explains a refusal of the rules in one line per option, the way the API would. */
 export const explain =
@@ -60,6 +66,10 @@ export async function operatorChange<S extends z.ZodType, T>(
     return await change(context, parsed.data as z.output<S>);
   } catch (error) {
     if (error instanceof NotFoundError) throw new CommandError(reason('en', 'recordNotFound', { record: error.resource, id: error.id }));
+    if (error instanceof UnconfirmedWarningsError) {
+      const codes = [...new Set(error.warnings.map((warning) => warning.code))];
+      throw new CommandError(`${refusalLines(error.warnings, typedAs)}\nIf that is meant, record it with --confirm ${codes.join(' ')}.`);
+    }
     if (!(error instanceof ValidationError)) throw error;
     await recordAuditEvent(db, context, {
       action: 'access',

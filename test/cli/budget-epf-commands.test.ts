@@ -92,6 +92,21 @@ describe('the budget and EPF commands', () => {
     expect([claim.code, claim.output]).toEqual([1, `--period: This period names 2099; name a period within the years 2014 to ${new Date().getUTCFullYear()}.\n`]);
   });
 
+  it('refuses an EPF claim declared in the period of the letter sent to parliament as the API warns of it, and records it with --confirm, its audit event keeping the confirmation', async () => {
+    // The demonstration's letter of 4 February 2025 was sent.
+    const claim = ['epf', 'claim', '--reference', 'EPF-NL-2025-01', '--batch', 'Leveringen', '--period', 'jan. 2025', '--declared', '12.500', '--declared-on', '2025-01-15'];
+    const before = (await auditEvents(dataDir)).length;
+    const warned = await runCli(dataDir, claim);
+    expect(warned.code).toBe(1);
+    expect(warned.output).toMatch(/^--declared-on: 15 January 2025 falls in the period of the letter with reference date 4 February 2025 .*\nIf that is meant, record it with --confirm datedInSentLetterPeriod\.\n$/);
+    expect(await auditEvents(dataDir)).toHaveLength(before);
+
+    const recorded = await runCli(dataDir, [...claim, '--confirm', 'datedInSentLetterPeriod']);
+    expect([recorded.code, recorded.output]).toEqual([0, expect.stringContaining('Recorded claim EPF-NL-2025-01')]);
+    const created = (await auditEvents(dataDir)).at(-1)!;
+    expect([created.action, JSON.parse(created.canonical).detail.confirmedWarnings[0].code]).toEqual(['epf.claim.create', 'datedInSentLetterPeriod']);
+  });
+
   it('lists the budget per year in Dutch, the realisation pace with a decimal comma', async () => {
     expect((await runCli(dataDir, ['budget', 'list', '--known-at', '2025-08-31'])).output).toMatch(/^2022 .* 120,4%$/m);
   });
