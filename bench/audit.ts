@@ -133,7 +133,9 @@ async function benchmark(database: BenchmarkDatabase, events: number, writes: nu
     const generation = await timed(() => generateChain(handle.db, events));
     process.stderr.write(`${database.name}: generated in ${seconds(generation.ms)}, verifying…\n`);
     const { rows } = await sql<{ size: string }>`select pg_size_pretty(pg_total_relation_size('audit_event')) as size`.execute(handle.db);
-    const reading = handle.kind === 'postgres' ? 'read by one COPY in binary' : 'read by COPY in binary, 10,000 events a COPY';
+    const reading =
+      (handle.kind === 'postgres' ? 'read by one COPY in binary' : 'read by COPY in binary, 10,000 events a COPY') +
+      `, checked in ${availableParallelism()} worker threads after the first 50,000 events`;
     return { generationMs: generation.ms, tableSize: rows[0]!.size, reading, timings: await timeVerifications(handle.db) };
   });
   const wrong = verification.timings.find(({ result }) => !result.ok || result.eventsChecked !== events);
