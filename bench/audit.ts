@@ -4,7 +4,8 @@
  * creates at the same moment share a statement: src/db/repositories/delivery-creates.ts) with their median
  * and p95 latency, beside plain single-row INSERTs into the same table as the peer in the
  * same run; and the time to verify an audit chain of 1,000,000 events (or EVENTS; WRITES writes,
- * default 2,000). `npm run bench:audit -- 10000 200` is a quick run. PostgreSQL as in run.ts. */
+ * default 2,000), checked as the register does it beside all in the thread that reads the chain.
+ * `npm run bench:audit -- 10000 200` is a quick run. PostgreSQL as in run.ts. */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -12,7 +13,8 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { openCheckpointStore, writeCheckpoint } from '../src/audit/checkpoints.ts';
 import { systemContext } from '../src/audit/trail.ts';
-import { verifyAuditTrail, type VerificationResult } from '../src/audit/verify.ts';
+import { defaultWorkerThreads } from '../src/audit/segment-checkers.ts';
+import { verifyAuditTrail, type VerificationOptions, type VerificationResult } from '../src/audit/verify.ts';
 import type { DatabaseHandle } from '../src/db/connection.ts';
 import type { Database } from '../src/db/schema.ts';
 import { unsetDeliveryFields, type DeliveryInput } from '../src/domain/delivery.ts';
@@ -78,7 +80,14 @@ async function generateChain(db: Kysely<Database>, size: number): Promise<void> 
 /** Verifications of the same chain one after the other: the first in a process not yet warmed up. */
 const VERIFICATIONS = 3;
 
+/** How the chain is checked: as the register does (in worker threads after its first events), and as its peer all in the thread that reads it. */
+const CHECKED_WHERE: { name: string; options: VerificationOptions }[] = [
+  { name: `in ${defaultWorkerThreads()} worker thread(s) after the first 50,000 events`, options: {} },
+  { name: 'in the thread that reads the chain (peer)', options: { workerThreads: 0 } },
+];
+
 interface TimedVerification {
+  where: string;
   ms: number;
   result: VerificationResult;
   rssBefore: number;
@@ -86,17 +95,19 @@ interface TimedVerification {
   load: number;
 }
 
-/** Verifies the whole chain (and one checkpoint at its end) VERIFICATIONS times, sampling the process's memory. */
+/** Verifies the whole chain (and one checkpoint at its end) VERIFICATIONS times each way in turn, sampling the process's memory. */
 async function timeVerifications(db: Kysely<Database>): Promise<TimedVerification[]> {
   const directory = await mkdtemp(join(tmpdir(), 'steunregister-bench-audit-'));
   try {
     await writeCheckpoint(db, await openCheckpointStore(directory), new Date());
     const verifications: TimedVerification[] = [];
     for (let run = 0; run < VERIFICATIONS; run++) {
-      const rssBefore = process.memoryUsage.rss();
-      const load = loadavg()[0]!;
-      const { value: result, ms, peakMb } = await withPeakMemory(() => verifyAuditTrail(db, { checkpointDirectory: directory }));
-      verifications.push({ ms, result, rssBefore, peakMb, load });
+      for (const { name, options } of CHECKED_WHERE) {
+        const rssBefore = process.memoryUsage.rss();
+        const load = loadavg()[0]!;
+        const { value: result, ms, peakMb } = await withPeakMemory(() => verifyAuditTrail(db, { checkpointDirectory: directory, ...options }));
+        verifications.push({ where: `${name}, ${run === 0 ? 'first' : `again (${run + 1} of ${VERIFICATIONS})`}`, ms, result, rssBefore, peakMb, load });
+      }
     }
     return verifications;
   } finally {
@@ -133,9 +144,7 @@ async function benchmark(database: BenchmarkDatabase, events: number, writes: nu
     const generation = await timed(() => generateChain(handle.db, events));
     process.stderr.write(`${database.name}: generated in ${seconds(generation.ms)}, verifying…\n`);
     const { rows } = await sql<{ size: string }>`select pg_size_pretty(pg_total_relation_size('audit_event')) as size`.execute(handle.db);
-    const reading =
-      (handle.kind === 'postgres' ? 'read by one COPY in binary' : 'read by COPY in binary, 10,000 events a COPY') +
-      `, checked in ${availableParallelism()} worker threads after the first 50,000 events`;
+    const reading = handle.kind === 'postgres' ? 'read by one COPY in binary' : 'read by COPY in binary, 10,000 events a COPY';
     return { generationMs: generation.ms, tableSize: rows[0]!.size, reading, timings: await timeVerifications(handle.db) };
   });
   const wrong = verification.timings.find(({ result }) => !result.ok || result.eventsChecked !== events);
@@ -147,8 +156,8 @@ async function benchmark(database: BenchmarkDatabase, events: number, writes: nu
   console.log(
     table(
       ['verification of the whole chain + 1 checkpoint', 'load', 'verify', 'events/s', 'µs/event', 'RSS before', 'peak RSS'],
-      verification.timings.map(({ ms, result, rssBefore, peakMb, load }, run) => [
-        run === 0 ? 'first, in a process not yet warmed up' : `again (${run + 1} of ${VERIFICATIONS})`,
+      verification.timings.map(({ where, ms, result, rssBefore, peakMb, load }) => [
+        where,
         load.toFixed(1),
         seconds(ms),
         count(Math.round(result.eventsChecked / (ms / 1000))),

@@ -3,6 +3,7 @@
  * threads (each takes the next segment in turn), so that hashing the chain keeps pace with reading it. A short
  * chain is checked before a worker would have started. The answers come in the order the segments came.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ChainSegment } from '../db/repositories/audit-copy.ts';
 import type { Link } from './event-problem.ts';
@@ -16,6 +17,9 @@ export interface SegmentCheckerOptions {
   /** Events checked in this thread before the worker threads take over. */
   eventsInThisThread: number;
 }
+
+/** One worker thread per processor but the one left to the thread that reads the chain (and on PGlite runs the database), and at least one. */
+export const defaultWorkerThreads = () => Math.max(1, availableParallelism() - 1);
 
 export class SegmentCheckers {
   readonly #anchors: readonly Anchor[];

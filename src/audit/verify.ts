@@ -5,14 +5,13 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { availableParallelism } from 'node:os';
 import { readAuditChain } from '../db/repositories/audit.ts';
 import type { Database } from '../db/schema.ts';
 import { hasValidSignature, MalformedCheckpointError, readCheckpoints, readPublicKey, type Checkpoint } from './checkpoints.ts';
 import type { AuditProblem, Link } from './event-problem.ts';
 import { InvalidRestoreRecordError, readRestores, standingAnchors, type Anchor, type RestoreRecord } from './restores.ts';
 import type { SegmentCheck } from './segment-check.ts';
-import { SegmentCheckers } from './segment-checkers.ts';
+import { defaultWorkerThreads, SegmentCheckers } from './segment-checkers.ts';
 
 export { eventProblem } from './event-problem.ts';
 
@@ -34,7 +33,7 @@ export interface VerificationOptions {
   publicKey?: KeyObject | undefined;
   /** Events PGlite copies at a time (10,000 by default); PostgreSQL's one COPY gives them as they come. */
   eventsPerBatch?: number | undefined;
-  /** Worker threads that check a long chain's segments at once (by default one per processor); 0 checks it all in this thread. */
+  /** Worker threads that check a long chain's segments at once (by default one per processor but one); 0 checks it all in this thread. */
   workerThreads?: number | undefined;
   /** Events checked in this thread before the worker threads take over (50,000 by default). */
   eventsInThisThread?: number | undefined;
@@ -60,7 +59,7 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
     ...(restores.length > 0 ? { restores } : {}),
   });
 
-  const workerThreads = options.workerThreads ?? availableParallelism();
+  const workerThreads = options.workerThreads ?? defaultWorkerThreads();
   const checkers = new SegmentCheckers(checkpoints, { workerThreads, eventsInThisThread: options.eventsInThisThread ?? 50_000 });
   let problem: AuditProblem | undefined;
   try {
