@@ -41,6 +41,11 @@ describe('a delivery that counts otherwise in the figures at the reference date 
     expect(countedDeliveryWarnings(null, { ...stock('2025-03-01'), fundingSource: 'epf' }, sent)).toEqual(warned('2025-03-01'));
   });
 
+  it('is warned of for a delivery realised on or before the reference date removed, naming its realisation date', () => {
+    expect(countedDeliveryWarnings(stock('2025-08-31'), null, sent)).toEqual(warned('2025-08-31', 'realisedAt', { counted: 'removed' }));
+    expect(countedDeliveryWarnings({ ...stock('2025-03-01'), supportType: 'natoFund', fundingSource: 'epf' }, null, sent)).toEqual(warned('2025-03-01', 'realisedAt', { counted: 'removed' }));
+  });
+
   it('is warned of for a delivery realised in the period moved to another row, at the field that moves it, naming its realisation date', () => {
     expect(countedDeliveryWarnings(stock('2025-05-01'), { ...stock('2025-06-01'), supportType: 'procurement' }, sent)).toEqual(warned('2025-06-01', 'supportType', { counted: 'supportType' }));
     expect(countedDeliveryWarnings(stock('2025-05-01'), { ...stock('2025-05-01'), fundingSource: 'epf' }, sent)).toEqual(warned('2025-05-01', 'fundingSource', { counted: 'fundingSource' }));
@@ -57,11 +62,15 @@ describe('a delivery that counts otherwise in the figures at the reference date 
     // A new delivery not realised by then.
     expect(countedDeliveryWarnings(null, stock('2025-09-01'), sent)).toEqual([]);
     expect(countedDeliveryWarnings(null, stock(null), sent)).toEqual([]);
+    // A delivery removed that was not realised by then.
+    expect(countedDeliveryWarnings(stock('2025-09-01'), null, sent)).toEqual([]);
+    expect(countedDeliveryWarnings(stock(null), null, sent)).toEqual([]);
     // Another row for a delivery realised after it, or another Dutch budget.
     expect(countedDeliveryWarnings(stock('2025-09-01'), { ...stock('2025-09-01'), supportType: 'procurement', fundingSource: 'epf' }, sent)).toEqual([]);
     expect(countedDeliveryWarnings(stock('2025-05-01'), { ...stock('2025-05-01'), fundingSource: 'ukraineSupportBudget' }, sent)).toEqual([]);
     // No letter sent yet.
     expect(countedDeliveryWarnings(stock('2025-09-01'), stock('2025-05-01'), undefined)).toEqual([]);
     expect(countedDeliveryWarnings(null, stock('2025-05-01'), undefined)).toEqual([]);
+    expect(countedDeliveryWarnings(stock('2025-05-01'), null, undefined)).toEqual([]);
   });
 });

@@ -38,21 +38,26 @@ const COUNTED_AS = {
 } as const;
 
 /**
- * A delivery recorded (`before` null) or changed so that it counts otherwise in the figures at the reference date of the
- * latest letter sent to parliament: added to or taken from what the letter counted as realised by then (its realisation
- * set, cleared or moved across the reference date, or a new one realised by then), named at realisedAt by the date of
- * the two on or before the reference date; or, realised by then before and after, moved to another of its rows (its
- * support type, or whether the EPF funds it), named at that field by its realisation date, with the field as `counted`.
- * Anything else changes no figure at that date, and is none.
+ * A delivery recorded (`before` null), removed (`after` null) or changed so that it counts otherwise in the figures at
+ * the reference date of the latest letter sent to parliament: added to or taken from what the letter counted as realised
+ * by then (its realisation set, cleared or moved across the reference date, a new one realised by then, or one realised
+ * by then removed), named at realisedAt by the date of the two on or before the reference date, a removal with `counted`
+ * `removed`; or, realised by then before and after, moved to another of its rows (its support type, or whether the EPF
+ * funds it), named at that field by its realisation date, with the field as `counted`. Anything else changes no figure
+ * at that date, and is none.
  */
-export function countedDeliveryWarnings(before: CountedDelivery | null, after: CountedDelivery, sent: SentLetter | undefined): Warning[] {
+export function countedDeliveryWarnings(before: CountedDelivery | null, after: CountedDelivery | null, sent: SentLetter | undefined): Warning[] {
   if (!sent) return [];
   const realisedInPeriod = (delivery: CountedDelivery | null) => (delivery?.realisedAt != null && delivery.realisedAt <= sent.referenceDate ? delivery.realisedAt : null);
   const [was, is] = [realisedInPeriod(before), realisedInPeriod(after)];
+  if (after === null) return was === null ? [] : counted(sentLetterPeriodWarnings('realisedAt', was, sent), 'removed');
   if (before === null || was === null || is === null) {
     const inside = was ?? is;
     return inside === null ? [] : sentLetterPeriodWarnings('realisedAt', inside, sent);
   }
   const moved = (Object.keys(COUNTED_AS) as (keyof typeof COUNTED_AS)[]).find((field) => COUNTED_AS[field](before) !== COUNTED_AS[field](after));
-  return moved === undefined ? [] : sentLetterPeriodWarnings(moved, is, sent).map((warning) => ({ ...warning, params: { ...warning.params, counted: moved } }));
+  return moved === undefined ? [] : counted(sentLetterPeriodWarnings(moved, is, sent), moved);
 }
+
+/** The warnings with what counts the delivery otherwise in their params (`counted`). */
+const counted = (warnings: Warning[], how: string): Warning[] => warnings.map((warning) => ({ ...warning, params: { ...warning.params, counted: how } }));

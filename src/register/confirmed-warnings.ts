@@ -23,12 +23,15 @@ export async function sentLetterPeriodWarningsOf(
 }
 
 /**
- * The warning of a delivery recorded (`before` null) or changed so that it counts otherwise in the figures at the reference
- * date of the latest letter sent to parliament (countedDeliveryWarnings); one whose realisation, support type and funding
- * stay as they were, or a new one not realised, reads no letter.
+ * The warning of a delivery recorded (`before` null), removed (`after` null) or changed so that it counts otherwise in the
+ * figures at the reference date of the latest letter sent to parliament (countedDeliveryWarnings); one whose realisation,
+ * support type and funding stay as they were, or one not realised recorded or removed, reads no letter.
  */
-export async function countedDeliveryWarningsOf(db: Kysely<Database>, before: CountedDelivery | null, after: CountedDelivery): Promise<Warning[]> {
-  const same = before === null ? after.realisedAt === null : before.realisedAt === after.realisedAt && before.supportType === after.supportType && before.fundingSource === after.fundingSource;
+export async function countedDeliveryWarningsOf(db: Kysely<Database>, before: CountedDelivery | null, after: CountedDelivery | null): Promise<Warning[]> {
+  const same =
+    before === null || after === null
+      ? (before ?? after)?.realisedAt == null
+      : before.realisedAt === after.realisedAt && before.supportType === after.supportType && before.fundingSource === after.fundingSource;
   return same ? [] : countedDeliveryWarnings(before, after, await letters.latestSentLetter(db));
 }
 

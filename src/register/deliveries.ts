@@ -208,17 +208,20 @@ export async function changeRegisterViolations(db: Db, id: string, change: Parti
  * Removes a delivery no other record names and no decision in force for others decided at once with it needs
  * the items of. A record being made that names it holds the delivery's row (FOR SHARE) until it commits,
  * which the removal's lock waits for: it then counts that record, or the record, waiting in turn, finds the
- * delivery gone.
+ * delivery gone. One realised on or before the reference date of the latest letter sent to parliament, which takes
+ * it from what that letter counted as realised, is removed only when `confirmed` names that warning, which its audit
+ * event then keeps.
  */
-export async function deleteDelivery(db: Db, context: RequestContext, id: string, expectedVersion?: ExpectedVersion): Promise<void> {
+export async function deleteDelivery(db: Db, context: RequestContext, id: string, expectedVersion?: ExpectedVersion, confirmed: readonly WarningCode[] = []): Promise<void> {
   await inTransaction(db, async (trx) => {
     const current = await lockDelivery(trx, id, expectedVersion);
     assertValid([...removalViolations(await recordsNaming(trx, id)), ...removalBelowDisclosedViolations(await disclosedQuantitiesOf(trx, id, { othersOnly: true }))]);
+    const confirmedWarnings = assertConfirmed(await countedDeliveryWarningsOf(trx, current, null), confirmed);
     if (!(await deliveries.markDeliveryDeleted(trx, id, current.version))) {
       throw new VersionConflictError(current.version);
     }
     await withdrawFromPublic(trx, id);
-    await recordAuditEvent(trx, context, { action: 'delivery.delete', object: auditObject(id), result: 'success', before: current });
+    await recordAuditEvent(trx, context, { action: 'delivery.delete', object: auditObject(id), result: 'success', before: current, ...withDetail(confirmedDetail(confirmedWarnings)) });
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Money dated on or before the reference date of the latest letter sent to parliament changes what the register
  * says held at that date, which the letter printed: a payment, a valuation or a withdrawal so dated, the
- * revaluation of a decision not to replace stock, or money received on an EPF claim, is a warning to confirm,
+ * revaluation of a decision not to replace stock, money received on an EPF claim, or a delivery realised by then
+ * registered, changed to count otherwise or removed, is a warning to confirm,
  * naming the letter, and recorded only when confirmed, its audit event keeping the confirmation.
  */
 import { beforeAll, expect, it } from 'vitest';
@@ -275,6 +276,36 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
     const { body: later } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Na de peildatum gerealiseerd', realisedAt: AFTER_PERIOD });
     const laterEtag = (await registrar('GET', `/deliveries/${later.id}`)).headers.get('etag')!;
     expect((await registrar('PATCH', `/deliveries/${later.id}`, { fundingSource: 'epf' }, { 'If-Match': laterEtag })).status).toBe(200);
+  });
+
+  it('refuses to remove a delivery realised in the sent letter’s period until it is confirmed, the audit event keeping the confirmation; one realised after it, or not yet, is no warning', async () => {
+    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Ten onrechte geregistreerde voorraad', confirm: ['datedInSentLetterPeriod'] });
+    const remove = async (id: string, query = '') => registrar('DELETE', `/deliveries/${id}${query}`, undefined, { 'If-Match': (await registrar('GET', `/deliveries/${id}`)).headers.get('etag')!, 'Accept-Language': 'en' });
+    const before = await detailOf(stock.id);
+    const eventsBefore = (await eventsOf(stock.id)).length;
+
+    const warned = await remove(stock.id);
+    expect([warned.status, warned.body.code, warned.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, 'confirmationRequired', [['realisedAt', 'datedInSentLetterPeriod']]]);
+    expect(warned.body.invalidParams[0].reason).toContain('This delivery was realised on 15 April 2025, in the period of the letter with reference date 31 August 2025 (Kamerstuk 22 054, nr. 453)');
+    expect(warned.body.invalidParams[0].reason).toContain('Removed, it drops out of the figures at that reference date');
+    expect(warned.body.reasonsByLanguage.nl[0]).toContain('Verwijderd valt zij weg uit de cijfers op die peildatum');
+    expect((await remove(stock.id, '?confirm=paymentFarAboveValuation')).status).toBe(400);
+    expect(await detailOf(stock.id)).toEqual(before);
+    expect(await eventsOf(stock.id)).toHaveLength(eventsBefore);
+
+    expect((await remove(stock.id, '?confirm=datedInSentLetterPeriod')).status).toBe(204);
+    expect((await registrar('GET', `/deliveries/${stock.id}`)).status).toBe(404);
+    const [removal] = await eventsOf(stock.id);
+    expect(removal).toMatchObject({ action: 'delivery.delete', before: { realisedAt: '2025-04-15' } });
+    expect(removal.detail).toEqual({
+      confirmedWarnings: [{ field: 'realisedAt', code: 'datedInSentLetterPeriod', params: { date: '2025-04-15', referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453', counted: 'removed' } }],
+    });
+
+    for (const realisedAt of [AFTER_PERIOD, null]) {
+      const { body: later } = await registrar('POST', '/deliveries', { ...stockDelivery, title: `Verwijderde voorraad gerealiseerd op ${realisedAt}`, realisedAt });
+      expect((await remove(later.id)).status).toBe(204);
+      expect((await eventsOf(later.id))[0]).toMatchObject({ action: 'delivery.delete', detail: null });
+    }
   });
 
   it('is no warning for a date after the sent letter’s reference date', async () => {

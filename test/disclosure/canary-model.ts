@@ -1128,7 +1128,7 @@ export class CanaryRun {
         if (!target) return this.#stats.count(step.kind, 'skipped');
         // Nor is one a decision in force for the others decided at once with it needs the items of.
         const expected = target.deleted ? 'NotFound' : step.stale ? 'Conflict' : target.named || this.#disclosedAbove(target, 0, true) ? 'Validation' : 'ok';
-        const attempt = await this.#attempt(() => deleteDelivery(db, context, target.id, step.stale ? 0 : undefined));
+        const attempt = await this.#attempt(() => deleteDelivery(db, context, target.id, step.stale ? 0 : undefined, IN_SENT_PERIOD));
         if (this.#expect(expected, attempt)) target.deleted = true;
         return;
       }

@@ -105,7 +105,8 @@ export function deliveriesRoutes() {
   app.openapi(deleteRoute, async (c) => {
     const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
-    await register.deleteDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, version);
+    const { confirm } = c.req.valid('query');
+    await register.deleteDelivery(c.get('deps').db, requestContext(c), c.req.valid('param').id, version, confirm ? [confirm] : []);
     return c.body(null, 204);
   });
 

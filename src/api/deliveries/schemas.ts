@@ -270,14 +270,24 @@ export const patchRoute = createRoute(
   }),
 );
 
+/**
+ * What the removal of a delivery may confirm, in its query (a removal takes no body): that it takes one realised by then
+ * from the figures at the reference date of the latest letter sent to parliament.
+ */
+const RemovalQuerySchema = z.object({
+  confirm: queryFilter(z.enum(['datedInSentLetterPeriod'])).openapi({
+    description: 'The code of the warning confirmed (invalidParams of a 422 with code confirmationRequired), to remove the delivery anyway',
+  }),
+});
+
 export const deleteRoute = createRoute(
   permitted('delivery.delete', {
     method: 'delete',
     path: '/deliveries/{id}',
     tags: ['deliveries'],
     summary: 'Remove a delivery from the register (its history is kept)',
-    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader },
-    responses: { 204: { description: 'Removed' }, ...problemResponses(400, 401, 403, 404, 412, 428) },
+    request: { params: DeliveryIdParamSchema, headers: ifMatchHeader, query: RemovalQuerySchema },
+    responses: { 204: { description: 'Removed' }, ...problemResponses(400, 401, 403, 404, 412, 422, 428) },
   }),
 );
 

@@ -670,7 +670,10 @@ export interface paths {
         /** Remove a delivery from the register (its history is kept) */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The code of the warning confirmed (invalidParams of a 422 with code confirmationRequired), to remove the delivery anyway */
+                    confirm?: "datedInSentLetterPeriod";
+                };
                 header?: {
                     /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
                     "if-match"?: string;
@@ -727,6 +730,15 @@ export interface paths {
                 };
                 /** @description The object changed since the version in If-Match */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
