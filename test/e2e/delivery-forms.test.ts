@@ -400,6 +400,29 @@ describeWithBrowser('delivery forms', (browser) => {
     expect(await deliveryCount(server())).toBe(before - 1);
   });
 
+  it('warns in the dialog of deleting a delivery realised in the period of the letter sent to parliament, naming it, and deletes it once confirmed', async () => {
+    // The demonstration's letter of 4 February 2025 was sent.
+    const stock = await api<DeliveryDetail>(server(), '/deliveries', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Helmen (ten onrechte geregistreerd)', category: 'nonLethal', supportType: 'stock', fundingSource: 'defenceBudget', realisedAt: '2025-01-20', confirm: ['datedInSentLetterPeriod'] }),
+    });
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), `/leveringen/${stock.id}`);
+    await page.getByRole('button', { name: 'Verwijderen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Levering verwijderen?' });
+    await dialog.getByRole('button', { name: 'Ja, verwijderen' }).click();
+
+    const confirmation = dialog.getByLabel('Toch verwijderen: de verwijdering klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.waitFor();
+    await dialog.getByText(/^Deze levering is gerealiseerd op 20 januari 2025, in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd\. Verwijderd valt zij weg uit de cijfers op die peildatum/).waitFor();
+    expect((await apiResponse(server(), `/deliveries/${stock.id}`)).status).toBe(200);
+
+    await confirmation.check();
+    await dialog.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await page.getByText('De levering is verwijderd.').waitFor();
+    expect((await apiResponse(server(), `/deliveries/${stock.id}`)).status).toBe(404);
+  });
+
   it('names an amount it cannot read beside the rules of the delivery in one round, on each of its forms, and records nothing', async () => {
     const stock = await api<DeliveryDetail>(server(), '/deliveries', { method: 'POST', body: JSON.stringify({ title: 'Aggregaten voor één ronde', category: 'nonLethal', quantity: 4, supportType: 'stock', fundingSource: 'defenceBudget', pledgedAt: '2025-02-01' }) });
     page = await openPageAs(browser(), server(), 'registrar');

@@ -1,6 +1,6 @@
 import { request, type ApiResponse } from './client.ts';
 import { queryString } from './queryString.ts';
-import type { DeliveryDetail, DeliveryList, DeliveryRegistration, DeliveryReplacement, Payment, PaymentInput, Valuation, ValuationInput, Withdrawal, WithdrawalInput } from './types.ts';
+import type { DeliveryDetail, DeliveryList, DeliveryRegistration, DeliveryRemovalQuery, DeliveryReplacement, Payment, PaymentInput, Valuation, ValuationInput, Withdrawal, WithdrawalInput } from './types.ts';
 
 export function listDeliveries(query: Record<string, string | number | undefined>, signal?: AbortSignal) {
   return request<DeliveryList>(`/deliveries${queryString(query)}`, { signal });
@@ -18,8 +18,9 @@ export function replaceDelivery(id: string, input: DeliveryReplacement, etag: st
   return request<DeliveryDetail>(`/deliveries/${encodeURIComponent(id)}`, { method: 'PUT', body: input, ifMatch: etag });
 }
 
-export function deleteDelivery(id: string, etag: string) {
-  return request<void>(`/deliveries/${encodeURIComponent(id)}`, { method: 'DELETE', ifMatch: etag });
+/** Removes a delivery, with the warning confirmed in the query where there is one (a removal takes no body). */
+export function deleteDelivery(id: string, etag: string, query: DeliveryRemovalQuery = {}) {
+  return request<void>(`/deliveries/${encodeURIComponent(id)}${queryString(query)}`, { method: 'DELETE', ifMatch: etag });
 }
 
 /** A valuation or payment is added on the delivery's version in `ifMatch` (its ETag), which it raises. */

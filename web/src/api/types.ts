@@ -15,6 +15,8 @@ export type LifecycleDates = Pick<DeliveryDetail, 'pledgedAt' | 'committedAt' | 
 export type PaymentInput = Schema<'PaymentInput'>;
 export type Withdrawal = Schema<'Withdrawal'>;
 export type WithdrawalInput = Schema<'WithdrawalInput'>;
+/** What the removal of a delivery may confirm, in its query (a removal takes no body). */
+export type DeliveryRemovalQuery = QueryParameters<'/deliveries/{id}', 'delete'>;
 
 
 type DeliverySort = NonNullable<QueryParameters<'/deliveries', 'get'>['sort']>;

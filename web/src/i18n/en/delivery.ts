@@ -52,6 +52,7 @@ export const delivery: typeof nl.delivery = {
     confirm: 'Yes, delete',
     failed: 'Deleting failed: {{detail}}',
     changed: 'someone else changed the delivery meanwhile. Reload the page and look at the change before you delete.',
+    removeAnyway: 'Delete anyway: the deletion is right, even though the register will then differ from the letter sent',
   },
   notFound: 'This delivery does not exist (any more).',
   withdrawal: {

@@ -50,6 +50,7 @@ export const delivery = {
     confirm: 'Ja, verwijderen',
     failed: 'Verwijderen is mislukt: {{detail}}',
     changed: 'iemand anders heeft de levering intussen gewijzigd. Laad de pagina opnieuw en bekijk de wijziging voordat u verwijdert.',
+    removeAnyway: 'Toch verwijderen: de verwijdering klopt, ook al wijkt het register daarmee af van de verstuurde brief',
   },
   notFound: 'Deze levering bestaat niet (meer).',
   withdrawal: {

@@ -1,29 +1,33 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deleteDelivery } from '../../api/deliveries.ts';
+import type { DeliveryRemovalQuery } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { refusalReason } from '../../forms/refusalReason.ts';
+import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
+import { useSubmission } from '../../forms/useSubmission.ts';
+import { useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 
-/** The delete button and the dialog that asks for confirmation before anything is removed. */
+/**
+ * The delete button and the dialog that asks for confirmation before anything is removed. A removal the server
+ * warns of (a delivery realised in the period of the latest letter sent to parliament) is said in the dialog, with
+ * the box to remove it anyway.
+ */
 export function DeleteDelivery({ id, title, etag }: { id: string; title: string; etag: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission({ conflictText: t('delivery.deleteDialog.failed', { detail: t('delivery.deleteDialog.changed') }) });
+  // The warning concerns the delivery as it stands, which the dialog does not change: once ticked, the box holds.
+  const confirmation = useWarningConfirmation(submission.warnings, {});
   const navigateWithNotice = useNavigateWithNotice();
 
-  async function confirm() {
-    setBusy(true);
-    try {
-      await deleteDelivery(id, etag);
+  function confirm() {
+    void submission.submit({}, async () => {
+      const [code] = confirmation.codes as NonNullable<DeliveryRemovalQuery['confirm']>[];
+      await deleteDelivery(id, etag, { confirm: code });
       setOpen(false);
       navigateWithNotice('/leveringen', 'deleted');
-    } catch (error) {
-      setFailure(t('delivery.deleteDialog.failed', { detail: refusalReason(error, t, t('delivery.deleteDialog.changed')) }));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -32,7 +36,7 @@ export function DeleteDelivery({ id, title, etag }: { id: string; title: string;
         type="button"
         className="utrecht-button utrecht-button--secondary-action delete-button"
         onClick={() => {
-          setFailure(null);
+          submission.reset();
           setOpen(true);
         }}
       >
@@ -43,12 +47,14 @@ export function DeleteDelivery({ id, title, etag }: { id: string; title: string;
         title={t('delivery.deleteDialog.title')}
         confirmLabel={t('delivery.deleteDialog.confirm')}
         destructive
-        busy={busy}
-        failure={failure}
+        busy={submission.submitting}
+        failure={null}
         onConfirm={confirm}
         onCancel={() => setOpen(false)}
       >
         <p className="nl-paragraph">{t('delivery.deleteDialog.body', { title })}</p>
+        <ErrorSummary fieldErrors={submission.fieldErrors} labels={{}} formError={submission.formError} refusals={submission.refusals} />
+        <WarningConfirmation confirmation={confirmation.at('realisedAt')} label={t('delivery.deleteDialog.removeAnyway')} />
       </ConfirmDialog>
     </>
   );
