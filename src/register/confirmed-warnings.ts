@@ -7,9 +7,10 @@ import type { Warning } from '../domain/warnings.ts';
 
 /**
  * The warning of a record dated on or before the reference date of the latest letter sent to parliament that changes
- * the figures at that date (money, a revaluation): recorded, it changes what the register says held at a date whose
- * figures parliament has (sentLetterPeriodWarnings). A record that changes a printed figure only in some cases says
- * whether it does at the letter's reference date (`movesFiguresAt`): where it does not, it is no warning.
+ * the figures at that date (money, a revaluation, a count of training): recorded, it changes what the register says
+ * held at a date whose figures parliament has (sentLetterPeriodWarnings). A record that changes a printed figure only
+ * in some cases says whether it does at the letter's reference date (`movesFiguresAt`): where it does not, it is no
+ * warning.
  */
 export async function sentLetterPeriodWarningsOf(
   db: Kysely<Database>,

@@ -63,8 +63,11 @@ export interface Plan {
   /**
    * The warnings the import did not confirm, which are faults of their rows until it does, of the rows they alone
    * keep from being made: confirmed, those rows are made (a row with another fault, one of another role's sheet, is not).
+   * Those a record of another domain warns of as it is made are added then (import-writing.ts).
    */
   unconfirmedWarnings: Set<WarningCode>;
+  /** The warnings the importer confirmed, with which the records of other domains are made (import-records.ts). */
+  confirmed: readonly WarningCode[];
 }
 
 /** `confirmed`: the warnings the importer confirmed; a row with a warning not confirmed has it as a fault. */
@@ -107,7 +110,7 @@ export async function planImport(db: Db, context: RequestContext, rows: PlannedR
   for (const money of moneyRows) {
     if (money.deliveryRow && heldBack.has(money.deliveryRow) && (money.outcome === 'create' || money.outcome === 'invalid')) addFaults(money, [deliveryRowInvalid(money.deliveryRow)]);
   }
-  return { rows, registerDeliveries, importedDeliveries: known.delivery, names, importedBefore, confirmedWarnings, unconfirmedWarnings };
+  return { rows, registerDeliveries, importedDeliveries: known.delivery, names, importedBefore, confirmedWarnings, unconfirmedWarnings, confirmed };
 }
 
 /** The warnings of each row, of every kind. */

@@ -20,11 +20,12 @@ import { licenceFieldViolations, type LicenceInput } from '../domain/export-cont
 import { contractViolations, type CompanyInput, type ContractInput } from '../domain/industry.ts';
 import type { JudgementInput } from '../domain/readiness.ts';
 import { contributionViolations, type ContributionInput, type TrainingProgrammeInput } from '../domain/training.ts';
+import type { WarningCode } from '../domain/warnings.ts';
 import type { DomainSheet } from '../import/sheets.ts';
 import { commitmentRegisterViolations, createCommitment } from './budget.ts';
 import { claimRegisterViolations, createClaim, type ClaimInput } from './epf.ts';
 import { issueLicenceOnLatestAssessment, licenceRegisterViolations } from './export-control.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { NotFoundError, UnconfirmedWarningsError, ValidationError } from './errors.ts';
 import { judge, judgementRegisterViolations } from './readiness.ts';
 import { companyRegisterViolations, contractRegisterViolations, createCompany, createContract } from './industry.ts';
 import { milestoneColumn, type ReadBesideTheFaults } from './import-rows.ts';
@@ -52,8 +53,8 @@ export interface Finders {
 }
 
 interface DomainKind {
-  /** Makes the record the row's values describe, finding the records it names. */
-  create(trx: Db, context: RequestContext, values: Record<string, unknown>, find: Finders): Promise<string>;
+  /** Makes the record the row's values describe, finding the records it names, with the warnings the import confirmed. */
+  create(trx: Db, context: RequestContext, values: Record<string, unknown>, find: Finders, confirmed: readonly WarningCode[]): Promise<string>;
   /**
    * What the domain refuses of a row with faults of its own, which is not made, on what of it was read (`read`):
    * the records it names that are not found, and the domain's rules on the fields read with the records found, those
@@ -82,11 +83,11 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     columnOf: (field) => (field.startsWith('deliveryIds') ? 'deliveryReferences' : field),
   },
   trainingContribution: {
-    async create(trx, context, values, find) {
+    async create(trx, context, values, find, confirmed) {
       const { externalReference: _reference, programmeKey, ...fields } = values;
       const input = fields as unknown as ContributionInput;
       const programmeId = programmeIdOf(await find.programme(String(programmeKey)), programmeKey as string, () => contributionViolations(input, requestDay(context)));
-      return (await addContribution(trx, context, programmeId, input)).id;
+      return (await addContribution(trx, context, programmeId, input, undefined, confirmed)).id;
     },
     async judgeRead(_trx, context, { values }, find) {
       const { programmeKey, ...fields } = values;
@@ -308,24 +309,29 @@ export async function faultsBesideTheRow(trx: Db, context: RequestContext, sheet
   return violations.map((violation) => atColumn(kind, violation, read.values)).filter((violation) => !read.refused.has(violation.field));
 }
 
-/** The record a row made, or why its domain refused it (nothing of the row is left then). */
-export type DomainRowOutcome = { recordId: string } | { violations: RuleViolation[] };
+/**
+ * The record a row made, or why its domain refused it (nothing of the row is left then): its rules, or warnings the
+ * import did not confirm (`unconfirmed`), which make the row once confirmed.
+ */
+export type DomainRowOutcome = { recordId: string } | { violations: RuleViolation[]; unconfirmed?: WarningCode[] };
 
 export async function createDomainRecord(
   trx: Db,
   context: RequestContext,
   row: { sheet: DomainSheet; values: Record<string, unknown> },
   find: Finders,
+  confirmed: readonly WarningCode[],
 ): Promise<DomainRowOutcome> {
   const kind = KINDS[row.sheet];
   await sql`savepoint import_row`.execute(trx);
   try {
-    const recordId = await kind.create(trx, context, row.values, find);
+    const recordId = await kind.create(trx, context, row.values, find, confirmed);
     await sql`release savepoint import_row`.execute(trx);
     return { recordId };
   } catch (error) {
     await sql`rollback to savepoint import_row`.execute(trx);
     if (error instanceof ValidationError) return { violations: error.violations.map((violation) => atColumn(kind, violation, row.values)) };
+    if (error instanceof UnconfirmedWarningsError) return { violations: error.warnings.map((warning) => atColumn(kind, warning, row.values)), unconfirmed: error.warnings.map((warning) => warning.code) };
     // A delivery named by an id that the register does not hold, where the domain has it as the object of the path (a judgement).
     if (error instanceof NotFoundError && error.resource === 'delivery') return { violations: [unknownReference('delivery', kind.columnOf('deliveryId'), error.id)] };
     throw error;

@@ -155,9 +155,10 @@ async function createDomainRecords(trx: Db, context: RequestContext, plan: Plan,
         if (mayCreate(context.actor, sheet) && !plan.importedBefore.has(row)) addFaults(row, (await faultsBesideTheRow(trx, context, sheet, readBesideTheFaults(row), find)).map((violation) => sameAsMadeRow(violation, row, made)));
         continue;
       }
-      const outcome = await createDomainRecord(trx, { ...context, recordSource: importOrigin(plan, importId, row) }, { sheet, values: row.values }, find);
+      const outcome = await createDomainRecord(trx, { ...context, recordSource: importOrigin(plan, importId, row) }, { sheet, values: row.values }, find, plan.confirmed);
       if (!('recordId' in outcome)) {
         addFaults(row, outcome.violations.map((violation) => sameAsMadeRow(violation, row, made)));
+        for (const code of outcome.unconfirmed ?? []) plan.unconfirmedWarnings.add(code);
         continue;
       }
       made.set(outcome.recordId, row);

@@ -26,8 +26,10 @@ import {
 import { unknownRecords } from '../domain/references.ts';
 import { changesNothing } from '../domain/same-record.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
-import { assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
+import type { WarningCode } from '../domain/warnings.ts';
 
 type Db = Kysely<Database>;
 
@@ -98,6 +100,9 @@ export async function programmeRegisterViolations(db: Db, input: Partial<Trainin
 /**
  * Adds a contribution: counts are history, so an earlier count stays as it was and a later one supersedes it. With
  * an expected version of its contributions (If-Match), only when none was added since. Answers with their version after it.
+ * Counted up to a date on or before the reference date of the latest letter sent to parliament, it changes the training
+ * figures the letter took at that date (its counts, cost estimates, and up to when training was counted): it is added
+ * only when `confirmed` names that warning, which its audit event then keeps.
  */
 export async function addContribution(
   db: Db,
@@ -105,12 +110,14 @@ export async function addContribution(
   programmeId: string,
   input: ContributionInput,
   expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
 ): Promise<Contribution & { version: number }> {
   assertValid(contributionViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     await existing(trx, programmeId, { forUpdate: true });
     const version = (await repository.listContributions(trx, programmeId)).length;
     assertVersionMatches(expectedVersion, version);
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'countsUpTo', input.countsUpTo), confirmed);
     const contribution = await repository.insertContribution(trx, {
       ...input,
       id: randomUUID(),
@@ -118,7 +125,7 @@ export async function addContribution(
       recordedByName: actorName(context),
       recordedAt: context.now().toISOString(),
     });
-    await recordAuditEvent(trx, context, { action: 'training.addContribution', object: auditObject(programmeId), result: 'success', after: contribution });
+    await recordAuditEvent(trx, context, { action: 'training.addContribution', object: auditObject(programmeId), result: 'success', after: contribution, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return { ...contribution, version: version + 1 };
   });
 }

@@ -2,7 +2,7 @@
  * A valuation, payment or EPF claim an import brings dated on or before the reference date of the latest letter sent
  * to parliament, or a new delivery realised by then, is warned of as the forms warn of it: at its row and date, a
  * fault until the import confirms the warning for every row that has it, the audit event of each row then keeping
- * the confirmation.
+ * the confirmation; so is a training count counted up to such a date.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
@@ -159,5 +159,40 @@ describeEachDatabase('money an import brings dated in the period of a letter sen
       confirmedWarnings: [{ field: 'declaredOn', code: 'datedInSentLetterPeriod', params: { date: '2025-07-01', referenceDate: '2025-08-31' } }],
     });
     expect(events.find((event) => event.detail?.externalReference === 'PERIODE-EPF-2').detail).not.toHaveProperty('confirmedWarnings');
+  });
+
+  it('warns of a training count counted up to a date in the period at its row and date, a fault until confirmed, its audit event then keeping the confirmation', async () => {
+    const counts = await upload(
+      {
+        'Trainingsprogramma’s (Training)': [['PERIODE-TR', 'Opleiding in de periode (import)', 'periode-import', 'DE', 'Bilateraal', null, null, null]],
+        'Trainingstellingen (Counts)': [
+          ['PERIODE-TT-1', 'periode-import', '2025-03-01', null, '2025-08-31', 20, null, 250, null, null, null, null, null, null, ''],
+          ['PERIODE-TT-2', 'periode-import', '2025-03-01', null, '2025-09-01', 25, null, 300, null, null, null, null, null, null, ''],
+        ],
+      },
+      'training.xlsx',
+    );
+    const dryRun = await registrar('POST', '/imports/dry-run', counts, { 'Accept-Language': 'en' });
+    expect(outcomes(dryRun.body)).toEqual([
+      ['PERIODE-TR', 'create', []],
+      ['PERIODE-TT-1', 'invalid', ['datedInSentLetterPeriod']],
+      ['PERIODE-TT-2', 'create', []],
+    ]);
+    expect(dryRun.body.confirmable).toEqual(['datedInSentLetterPeriod']);
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'PERIODE-TT-1').faults[0]).toMatchObject({
+      field: 'countsUpTo',
+      columnLetter: 'E',
+      reason: expect.stringContaining('31 August 2025 falls in the period of the letter with reference date 31 August 2025, which was sent to parliament already'),
+    });
+    expect((await registrar('POST', '/imports', { ...counts, mode: 'allOrNothing' })).body).toMatchObject({ committed: false });
+
+    const committed = await registrar('POST', '/imports', { ...counts, confirm: ['datedInSentLetterPeriod'], mode: 'allOrNothing' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 3 } });
+    const events = (await auditor('GET', '/audit-events?action=training.addContribution')).body.items as any[];
+    expect(events.find((event) => event.detail?.externalReference === 'PERIODE-TT-1').detail).toMatchObject({
+      importId: committed.body.importId,
+      confirmedWarnings: [{ field: 'countsUpTo', code: 'datedInSentLetterPeriod', params: { date: '2025-08-31', referenceDate: '2025-08-31' } }],
+    });
+    expect(events.find((event) => event.detail?.externalReference === 'PERIODE-TT-2').detail).not.toHaveProperty('confirmedWarnings');
   });
 });

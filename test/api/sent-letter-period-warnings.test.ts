@@ -169,6 +169,31 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
     });
   });
 
+  it('refuses a training contribution counted up to a date on or before the sent letter’s reference date until it is confirmed, the audit event keeping the confirmation; counted later it is no warning', async () => {
+    const { body: programme } = await registrar('POST', '/training-programmes', { key: 'periode', name: 'Opleiding in de periode', hostCountry: 'DE', framework: 'bilateral', systemTrainedOn: null, description: '', deliveryIds: [] });
+    const contributions = `/training-programmes/${programme.id}/contributions`;
+    const countedUpTo = async () => (await registrar('GET', `/training-programmes/${programme.id}`)).body.contributions.map((contribution: any) => contribution.countsUpTo);
+    const counted = (countsUpTo: string) => ({ periodFrom: '2025-03-01', countsUpTo, trainers: 20, trainees: 250 });
+    const eventsBefore = (await eventsOf(programme.id)).length;
+
+    const warned = await registrar('POST', contributions, counted(IN_PERIOD), { 'Accept-Language': 'en' });
+    expect([warned.status, warned.body.code, warned.body.invalidParams.map((param: any) => [param.name, param.code])]).toEqual([422, 'confirmationRequired', [['countsUpTo', 'datedInSentLetterPeriod']]]);
+    expect(warned.body.invalidParams[0].reason).toContain('31 August 2025 falls in the period of the letter with reference date 31 August 2025 (Kamerstuk 22 054, nr. 453)');
+    expect(await countedUpTo()).toEqual([]);
+    expect(await eventsOf(programme.id)).toHaveLength(eventsBefore);
+
+    const confirmed = await registrar('POST', contributions, { ...counted(IN_PERIOD), confirm: ['datedInSentLetterPeriod'] });
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body).not.toHaveProperty('confirm');
+    expect((await registrar('POST', contributions, counted(AFTER_PERIOD))).status).toBe(201);
+    expect(await countedUpTo()).toEqual([IN_PERIOD, AFTER_PERIOD]);
+    const detailsByDate = Object.fromEntries((await eventsOf(programme.id)).filter((event) => event.action === 'training.addContribution').map((event) => [event.after.countsUpTo, event.detail ?? null]));
+    expect(detailsByDate).toEqual({
+      [IN_PERIOD]: { confirmedWarnings: [{ field: 'countsUpTo', code: 'datedInSentLetterPeriod', params: { date: IN_PERIOD, referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453' } }] },
+      [AFTER_PERIOD]: null,
+    });
+  });
+
   it('refuses a change of a delivery that moves its realisation into the sent letter’s period until it is confirmed, the audit event keeping the confirmation', async () => {
     const { body: stock, headers } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Later gerealiseerde voorraad', realisedAt: AFTER_PERIOD });
     const before = await detailOf(stock.id);

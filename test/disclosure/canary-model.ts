@@ -765,7 +765,7 @@ export class CanaryRun {
     await addContribution(db, context, programme.id, {
       periodFrom: '2024-01-01', periodTo: null, countsUpTo: '2025-01-10', trainers: null, trainersIsMaximum: false, rotations: null, soldiersPerRotation: null,
       trainees: salt % 100_000, traineesIsApproximate: true, courses: null, costEstimateCents: null, fundingSource: null, note: `Telling ${this.#canary(salt + 13)}`,
-    });
+    }, undefined, IN_SENT_PERIOD);
   }
 
   /** The rest of a contract's industry record, every text internal: progress, price, lesson, co-production and a shared need. */

@@ -38,6 +38,32 @@ describeWithBrowser('training and readiness', (browser) => {
     await expect.poll(async () => (await tableRows(table)).find((row) => row[0] === 'Medische training Interbow')).toEqual(expect.arrayContaining(['3', '30 sep. 2025']));
   });
 
+  it('warns at the date a count is counted up to in the period of the letter sent to parliament, naming it, and records it once confirmed', async () => {
+    const countedUpTo = async () =>
+      (await api<{ items: { name: string; contributions: { countsUpTo: string }[] }[] }>(server(), '/training-programmes')).items.find((item) => item.name === 'Medische training Interbow')!.contributions.map((contribution) => contribution.countsUpTo);
+    const before = await countedUpTo();
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/training');
+    const count = page.locator('form', { has: page.getByRole('button', { name: 'Telling vastleggen' }) });
+    await count.getByLabel('Trainingsprogramma').selectOption({ label: 'Medische training Interbow' });
+    await count.getByLabel('Periode vanaf').fill('2025-01-01');
+    // The demonstration's letter of 4 February 2025 was sent.
+    await count.getByLabel('Geteld tot en met').fill('2025-02-01');
+    await count.getByLabel('Aantal trainers').fill('4');
+    await count.getByRole('button', { name: 'Telling vastleggen' }).click();
+
+    const confirmation = count.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Geteld tot en met')).toMatch(/^1 februari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/);
+    expect(await countedUpTo()).toEqual(before);
+
+    await confirmation.check();
+    await count.getByRole('button', { name: 'Telling vastleggen' }).click();
+    await count.getByText('De telling is vastgelegd.').waitFor();
+    // In the order they were counted.
+    expect(await countedUpTo()).toEqual(['2025-02-01', ...before]);
+  });
+
   it('a count for a programme someone else counted since the page loaded is refused, their count shown and what was typed kept; sent again it is added', async () => {
     const { items } = await api<{ items: { id: string; name: string }[] }>(server(), '/training-programmes');
     const programme = items.find((candidate) => candidate.name === 'Medische training Interbow')!;

@@ -53,8 +53,9 @@ export function trainingRoutes() {
 
   app.openapi(addContributionRoute, async (c) => {
     const body = c.req.valid('json');
+    const { confirm, ...input } = body;
     return addToHistory(c, { request: body, response: ContributionSchema }, async (trx, expected) => {
-      const { version, ...contribution } = await register.addContribution(trx, requestContext(c), c.req.valid('param').id, body, expected);
+      const { version, ...contribution } = await register.addContribution(trx, requestContext(c), c.req.valid('param').id, input, expected, confirm);
       return { version, body: contribution };
     });
   }, passedFieldsHook(contributionInputRules));

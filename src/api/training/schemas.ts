@@ -4,7 +4,7 @@ import { StoredContributionSchema, StoredProgrammeSchema } from '../../db/reposi
 import { contributionViolations, MAX_COUNTS, programmeViolations, TRAINING_FRAMEWORKS, TRAINING_MEASURES } from '../../domain/training.ts';
 import { permitted } from '../access.ts';
 import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
-import { AsAtDateQuerySchema, countryCode, deliveryIdList, positiveAmountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, problemResponses, safeText } from '../openapi-common.ts';
+import { AsAtDateQuerySchema, confirmations, countryCode, deliveryIdList, positiveAmountCents, idempotencyKey, isoDate, jsonBody, jsonContent as json, optionalMultilineText, optionalText, passedFieldRules, problemResponses, safeText } from '../openapi-common.ts';
 
 /** A count of a contribution, within the domain's bound for it (MAX_COUNTS), so that one beyond 2^53 is refused naming that bound. */
 const count = (measure: keyof typeof MAX_COUNTS) =>
@@ -46,11 +46,12 @@ const ContributionInputSchema = z
     costEstimateCents: positiveAmountCents.nullable().default(null).openapi({ description: 'Estimated cost in euro cents, at most 10^13 (€100 mld.)' }),
     fundingSource: z.enum(FUNDING_SOURCES).nullable().default(null),
     note: optionalMultilineText(2000, { judgedByDomain: true }).default(''),
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('TrainingContributionInput');
 
-/** The rules of a contribution judged beside the fields a request, or an import's row, has wrong. */
-export const contributionInputRules = passedFieldRules(ContributionInputSchema, contributionViolations);
+/** The rules of a contribution judged beside the fields a request, or an import's row, has wrong; an import confirms warnings for the whole file, not per row. */
+export const contributionInputRules = passedFieldRules(ContributionInputSchema.omit({ confirm: true }), contributionViolations);
 
 export const ContributionSchema = StoredContributionSchema.extend({
   id: z.uuid(),

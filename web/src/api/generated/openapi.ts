@@ -13973,6 +13973,11 @@ export interface components {
             fundingSource?: "defenceBudget" | "ukraineSupportBudget" | "internationalSecurityBudget" | "epf" | null;
             /** @default  */
             note?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         ReadinessOverview: {
             /**

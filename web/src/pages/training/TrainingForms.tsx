@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FUNDING_SOURCES, TRAINING_FRAMEWORKS } from '../../../../common/vocabulary/codes.ts';
-import { addContribution, createProgramme, replaceProgramme, type TrainingProgramme } from '../../api/training.ts';
+import { addContribution, createProgramme, replaceProgramme, type ContributionInput, type TrainingProgramme } from '../../api/training.ts';
 import type { FieldDescription } from '../../forms/DescribedField.tsx';
 import { deliveryLinkFields, type DeliveryLinkField } from '../../forms/deliveryLinkFields.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
@@ -79,6 +79,8 @@ export function ProgrammeForm({ changing, onDone }: { changing?: Changing; onDon
 /**
  * A count of a programme up to a date, with everything the letter can say of it: a ceiling of trainers
  * ("maximaal 20"), an estimate of trainees ("circa 250"), rotations, and an estimated cost with its funding.
+ * Counted up to a date in the period of a letter sent to parliament, it is recorded only once the box at that
+ * date confirms it is meant.
  */
 export function ContributionForm({ programmes, entry, onDone }: { programmes: readonly TrainingProgramme[]; entry: HistoryEntry; onDone: () => void }) {
   const { t, label } = useTrainingWords();
@@ -138,9 +140,11 @@ export function ContributionForm({ programmes, entry, onDone }: { programmes: re
           note: read.text('note'),
         };
       }}
-      send={({ programmeId, ...contribution }, key) =>
-        entry.add(programmeId, versionTag(programmes.find((programme) => programme.id === programmeId)?.contributionsVersion ?? 0), (ifMatch) => addContribution(programmeId, contribution, key, ifMatch))
-      }
+      send={({ programmeId, ...contribution }, key, confirmed) => {
+        const confirm = confirmed.length > 0 ? { confirm: confirmed as ContributionInput['confirm'] } : {};
+        const version = versionTag(programmes.find((programme) => programme.id === programmeId)?.contributionsVersion ?? 0);
+        return entry.add(programmeId, version, (ifMatch) => addContribution(programmeId, { ...contribution, ...confirm }, key, ifMatch));
+      }}
       onRecorded={onDone}
     />
   );
