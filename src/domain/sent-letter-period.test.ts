@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedDeliveryWarnings, sentLetterPeriodWarnings } from './sent-letter-period.ts';
+import { countedDeliveryWarnings, realisedStockWarnings, sentLetterPeriodWarnings } from './sent-letter-period.ts';
 
 describe('money dated in the period of a letter sent to parliament', () => {
   const sent = { referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453' };
@@ -72,5 +72,20 @@ describe('a delivery that counts otherwise in the figures at the reference date 
     expect(countedDeliveryWarnings(stock('2025-09-01'), stock('2025-05-01'), undefined)).toEqual([]);
     expect(countedDeliveryWarnings(null, stock('2025-05-01'), undefined)).toEqual([]);
     expect(countedDeliveryWarnings(stock('2025-05-01'), null, undefined)).toEqual([]);
+  });
+});
+
+describe('a record of stock deliveries dated in the period of a letter sent to parliament', () => {
+  const sent = { referenceDate: '2025-08-31', paperNumber: null };
+
+  it('is warned of at its date where one of its deliveries was realised by the reference date', () => {
+    expect(realisedStockWarnings('judgedOn', '2025-07-01', '2025-08-31', sent)).toEqual([{ field: 'judgedOn', code: 'datedInSentLetterPeriod', params: { date: '2025-07-01', referenceDate: '2025-08-31' } }]);
+  });
+
+  it('is no warning where none was realised by then, for a date after it, nor before any letter was sent', () => {
+    expect(realisedStockWarnings('judgedOn', '2025-07-01', '2025-09-01', sent)).toEqual([]);
+    expect(realisedStockWarnings('judgedOn', '2025-07-01', null, sent)).toEqual([]);
+    expect(realisedStockWarnings('asOf', '2025-09-01', '2025-05-01', sent)).toEqual([]);
+    expect(realisedStockWarnings('asOf', '2025-07-01', '2025-05-01', undefined)).toEqual([]);
   });
 });

@@ -61,3 +61,13 @@ export function countedDeliveryWarnings(before: CountedDelivery | null, after: C
 
 /** The warnings with what counts the delivery otherwise in their params (`counted`). */
 const counted = (warnings: Warning[], how: string): Warning[] => warnings.map((warning) => ({ ...warning, params: { ...warning.params, counted: how } }));
+
+/**
+ * A record of stock deliveries that the letter shows only for those realised by its reference date (a judgement of the
+ * effect on readiness, a replenishment project's state: the annex's readiness section and the letter's overall
+ * judgement) is warned of at its date as sentLetterPeriodWarnings warns of it, but only where one of its deliveries was
+ * realised by then (`earliestRealisation`, null for none): of deliveries realised later it changes no figure at that date.
+ */
+export function realisedStockWarnings(field: string, date: IsoDate, earliestRealisation: IsoDate | null, sent: SentLetter | undefined): Warning[] {
+  return earliestRealisation !== null && sent !== undefined && earliestRealisation <= sent.referenceDate ? sentLetterPeriodWarnings(field, date, sent) : [];
+}

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../common/dates.ts';
 import * as letters from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
-import { countedDeliveryWarnings, sentLetterPeriodWarnings, type CountedDelivery } from '../domain/sent-letter-period.ts';
+import { countedDeliveryWarnings, realisedStockWarnings, sentLetterPeriodWarnings, type CountedDelivery } from '../domain/sent-letter-period.ts';
 import type { Warning } from '../domain/warnings.ts';
 
 /**
@@ -34,6 +34,14 @@ export async function countedDeliveryWarningsOf(db: Kysely<Database>, before: Co
       ? (before ?? after)?.realisedAt == null
       : before.realisedAt === after.realisedAt && before.supportType === after.supportType && before.fundingSource === after.fundingSource;
   return same ? [] : countedDeliveryWarnings(before, after, await letters.latestSentLetter(db));
+}
+
+/**
+ * The warning of a record of stock deliveries dated in the period of the latest letter sent to parliament that the
+ * letter shows for those realised by then (realisedStockWarnings); one of deliveries none of which was realised reads no letter.
+ */
+export async function realisedStockWarningsOf(db: Kysely<Database>, field: string, date: IsoDate, earliestRealisation: IsoDate | null): Promise<Warning[]> {
+  return earliestRealisation === null ? [] : realisedStockWarnings(field, date, earliestRealisation, await letters.latestSentLetter(db));
 }
 
 /** What the detail of a change's audit event keeps of the warnings confirmed for it: nothing when there were none. */

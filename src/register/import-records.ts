@@ -135,10 +135,10 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     },
   },
   readinessJudgement: {
-    async create(trx, context, values, find) {
+    async create(trx, context, values, find, confirmed) {
       const { externalReference: _reference, deliveryReference, ...input } = values;
       const deliveryId = deliveryIdOf(find.delivery(deliveryReference as string), 'deliveryReference', deliveryReference as string);
-      return (await judge(trx, context, deliveryId, input as unknown as JudgementInput)).id;
+      return (await judge(trx, context, deliveryId, input as unknown as JudgementInput, undefined, confirmed)).id;
     },
     async judgeRead(trx, context, { values }, find) {
       const { deliveryReference, ...fields } = values;

@@ -31,7 +31,7 @@ import {
 } from '../domain/readiness.ts';
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
 import { revalue } from './deliveries.ts';
-import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import { confirmedDetail, realisedStockWarningsOf, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
 import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
@@ -125,7 +125,9 @@ export async function replenishmentSummary(db: Db, date: IsoDate) {
 /**
  * Judges a stock delivery's effect on readiness, no earlier than its beginning (its pledge, else its commitment); earlier judgements stay as the history.
  * With an expected version (If-Match), only when no judgement or decision not to replace was added since. Answers
- * with the version of the delivery's readiness after it.
+ * with the version of the delivery's readiness after it. Judged on or before the reference date of the latest letter
+ * sent to parliament, of a delivery realised by then, it changes the judgement that letter printed (its annex's readiness
+ * section and overall judgement): it is recorded only when `confirmed` names that warning, which its audit event keeps.
  */
 export async function judge(
   db: Db,
@@ -133,12 +135,14 @@ export async function judge(
   deliveryId: string,
   input: JudgementInput,
   expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
 ): Promise<Judgement & { version: number }> {
   return inTransaction(db, async (trx) => {
     const delivery = await existingDelivery(trx, deliveryId, { forUpdate: true });
     assertValid([...judgementViolations(input, requestDay(context)), ...judgementOfDeliveryViolations(delivery, input)]);
     const { version } = await readinessHistory(trx, deliveryId);
     assertVersionMatches(expectedVersion, version);
+    const confirmedWarnings = assertConfirmed(await realisedStockWarningsOf(trx, 'judgedOn', input.judgedOn, delivery.realisedAt), confirmed);
     const judgement = await repository.insertJudgement(trx, {
       ...input,
       id: randomUUID(),
@@ -146,7 +150,7 @@ export async function judge(
       judgedByName: actorName(context),
       recordedAt: context.now().toISOString(),
     });
-    await recordAuditEvent(trx, context, { action: 'readiness.judge', object: deliveryObject(deliveryId), result: 'success', after: judgement });
+    await recordAuditEvent(trx, context, { action: 'readiness.judge', object: deliveryObject(deliveryId), result: 'success', after: judgement, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return { ...judgement, version: version + 1 };
   });
 }
@@ -172,19 +176,45 @@ function withRegisterIds<T extends Partial<ProjectInput>>(input: T): T {
   return input.replaces ? { ...input, replaces: input.replaces.map((replacement) => ({ ...replacement, deliveryId: replacement.deliveryId.toLowerCase() })) } : input;
 }
 
-export async function createProject(db: Db, context: RequestContext, given: ProjectInput): Promise<repository.StoredProject> {
+/**
+ * A project with the state it holds from `asOf`. Dated on or before the reference date of the latest letter sent to
+ * parliament, replacing a delivery realised by then, it changes the replacement that letter's annex printed: it is
+ * recorded only when `confirmed` names that warning, which its audit event keeps.
+ */
+export async function createProject(db: Db, context: RequestContext, given: ProjectInput, confirmed: readonly WarningCode[] = []): Promise<repository.StoredProject> {
   const input = withRegisterIds(given);
   return inTransaction(db, async (trx) => {
     const id = randomUUID();
     assertValid([...projectViolations(input, requestDay(context)), ...(await projectRegisterViolations(trx, input, null))]);
     const { replaces, asOf, reason, ...fields } = input;
+    const confirmedWarnings = assertConfirmed(await projectStateWarnings(trx, asOf, replaces), confirmed);
     const stored = await repository.insertProject(trx, id, { ...fields, isDemonstration: false }, replaces, { asOf, reason, recordedAt: context.now().toISOString() });
-    await recordAuditEvent(trx, context, { action: 'readiness.createProject', object: projectObject(id), result: 'success', after: stored });
+    await recordAuditEvent(trx, context, { action: 'readiness.createProject', object: projectObject(id), result: 'success', after: stored, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return stored;
   });
 }
 
-export async function updateProject(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion, given: ProjectInput): Promise<repository.StoredProject> {
+/**
+ * The warning of a project's state from `asOf` in the period of the latest letter sent to parliament: the annex's
+ * readiness section shows the projects that replace each delivery realised by its reference date, so a state that
+ * replaces one of them, or no longer does, changes it.
+ */
+async function projectStateWarnings(db: Db, asOf: IsoDate, replaced: readonly { deliveryId: string }[]) {
+  return realisedStockWarningsOf(db, 'asOf', asOf, await repository.earliestRealisationOf(db, replaced.map((replacement) => replacement.deliveryId)));
+}
+
+/**
+ * A change of a project against its version; a new state (its name, stage or what it replaces, from `asOf`) in the
+ * period of the latest letter sent to parliament is recorded only when `confirmed` names that warning (createProject).
+ */
+export async function updateProject(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  expectedVersion: ExpectedVersion,
+  given: ProjectInput,
+  confirmed: readonly WarningCode[] = [],
+): Promise<repository.StoredProject> {
   const input = withRegisterIds(given);
   return inTransaction(db, async (trx) => {
     const current = await existingProject(trx, id, { forUpdate: true });
@@ -196,10 +226,11 @@ export async function updateProject(db: Db, context: RequestContext, id: string,
     const sameState = reason === '' && changesNothing(current, { name: fields.name, stage: fields.stage, asOf, replaces: inRegisterOrder });
     if (sameState && changesNothing(current, fields)) return current;
     assertValid([...projectViolations(input, requestDay(context)), ...(await projectRegisterViolations(trx, input, current))]);
+    const confirmedWarnings = assertConfirmed(sameState ? [] : await projectStateWarnings(trx, asOf, [...current.replaces, ...replaces]), confirmed);
     const now = context.now().toISOString();
     const updated = await repository.updateProject(trx, id, current.version, fields, replaces, sameState ? null : { asOf, reason, recordedAt: now }, now);
     if (!updated) throw new VersionConflictError(current.version);
-    await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated });
+    await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return updated;
   });
 }

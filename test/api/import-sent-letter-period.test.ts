@@ -2,7 +2,8 @@
  * A valuation, payment or EPF claim an import brings dated on or before the reference date of the latest letter sent
  * to parliament, or a new delivery realised by then, is warned of as the forms warn of it: at its row and date, a
  * fault until the import confirms the warning for every row that has it, the audit event of each row then keeping
- * the confirmation; so is a training count counted up to such a date.
+ * the confirmation; so are a training count counted up to such a date and a judgement of readiness then of a
+ * delivery realised by then.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
@@ -10,6 +11,7 @@ import { systemContext } from '../../src/audit/trail.ts';
 import { sendLetter } from '../../src/register/letter-publication.ts';
 import { submitAndApprove } from '../../src/register/letter-review.ts';
 import { createDraft, finalise } from '../../src/register/letters.ts';
+import { stockDelivery } from '../support/deliveries.ts';
 import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { SIGNED } from '../support/letters.ts';
@@ -161,7 +163,8 @@ describeEachDatabase('money an import brings dated in the period of a letter sen
     expect(events.find((event) => event.detail?.externalReference === 'PERIODE-EPF-2').detail).not.toHaveProperty('confirmedWarnings');
   });
 
-  it('warns of a training count counted up to a date in the period at its row and date, a fault until confirmed, its audit event then keeping the confirmation', async () => {
+  it('warns of a training count counted up to a date in the period, and of a judgement of readiness then, at its row and date, a fault until confirmed, its audit event then keeping the confirmation', async () => {
+    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad beoordeeld (import)' });
     const counts = await upload(
       {
         'Trainingsprogramma’s (Training)': [['PERIODE-TR', 'Opleiding in de periode (import)', 'periode-import', 'DE', 'Bilateraal', null, null, null]],
@@ -169,6 +172,7 @@ describeEachDatabase('money an import brings dated in the period of a letter sen
           ['PERIODE-TT-1', 'periode-import', '2025-03-01', null, '2025-08-31', 20, null, 250, null, null, null, null, null, null, ''],
           ['PERIODE-TT-2', 'periode-import', '2025-03-01', null, '2025-09-01', 25, null, 300, null, null, null, null, null, null, ''],
         ],
+        'Gereedheidsoordelen (Readiness)': [['PERIODE-GO-1', stock.id, 'acceptabel', 'Vervanging is besteld.', '2025-07-01']],
       },
       'training.xlsx',
     );
@@ -177,6 +181,7 @@ describeEachDatabase('money an import brings dated in the period of a letter sen
       ['PERIODE-TR', 'create', []],
       ['PERIODE-TT-1', 'invalid', ['datedInSentLetterPeriod']],
       ['PERIODE-TT-2', 'create', []],
+      ['PERIODE-GO-1', 'invalid', ['datedInSentLetterPeriod']],
     ]);
     expect(dryRun.body.confirmable).toEqual(['datedInSentLetterPeriod']);
     expect(dryRun.body.rows.find((row: any) => row.reference === 'PERIODE-TT-1').faults[0]).toMatchObject({
@@ -187,12 +192,14 @@ describeEachDatabase('money an import brings dated in the period of a letter sen
     expect((await registrar('POST', '/imports', { ...counts, mode: 'allOrNothing' })).body).toMatchObject({ committed: false });
 
     const committed = await registrar('POST', '/imports', { ...counts, confirm: ['datedInSentLetterPeriod'], mode: 'allOrNothing' });
-    expect(committed.body).toMatchObject({ committed: true, counts: { create: 3 } });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 4 } });
     const events = (await auditor('GET', '/audit-events?action=training.addContribution')).body.items as any[];
     expect(events.find((event) => event.detail?.externalReference === 'PERIODE-TT-1').detail).toMatchObject({
       importId: committed.body.importId,
       confirmedWarnings: [{ field: 'countsUpTo', code: 'datedInSentLetterPeriod', params: { date: '2025-08-31', referenceDate: '2025-08-31' } }],
     });
     expect(events.find((event) => event.detail?.externalReference === 'PERIODE-TT-2').detail).not.toHaveProperty('confirmedWarnings');
+    const [judged] = (await auditor('GET', '/audit-events?action=readiness.judge')).body.items as any[];
+    expect(judged.detail).toMatchObject({ externalReference: 'PERIODE-GO-1', confirmedWarnings: [{ field: 'judgedOn', code: 'datedInSentLetterPeriod', params: { date: '2025-07-01' } }] });
   });
 });

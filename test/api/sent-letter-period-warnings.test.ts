@@ -1,9 +1,10 @@
 /**
  * Money dated on or before the reference date of the latest letter sent to parliament changes what the register
  * says held at that date, which the letter printed: a payment, a valuation or a withdrawal so dated, the
- * revaluation of a decision not to replace stock, money received on an EPF claim, or a delivery realised by then
- * registered, changed to count otherwise or removed, is a warning to confirm,
- * naming the letter, and recorded only when confirmed, its audit event keeping the confirmation.
+ * revaluation of a decision not to replace stock, money received on an EPF claim, a delivery realised by then
+ * registered, changed to count otherwise or removed, a training count counted up to such a date, or a judgement of
+ * readiness or a replenishment project's state that the annex showed then, is a warning to confirm, naming the
+ * letter, and recorded only when confirmed, its audit event keeping the confirmation.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { systemContext } from '../../src/audit/trail.ts';
@@ -192,6 +193,77 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
       [IN_PERIOD]: { confirmedWarnings: [{ field: 'countsUpTo', code: 'datedInSentLetterPeriod', params: { date: IN_PERIOD, referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453' } }] },
       [AFTER_PERIOD]: null,
     });
+  });
+
+  /** A stock delivery realised on the day given, valued then (confirmed where that is in the sent letter's period). */
+  const stockRealisedOn = async (title: string, realisedAt: string) => {
+    const { body } = await registrar('POST', '/deliveries', { ...stockDelivery, title, realisedAt });
+    const valued = await registrar('POST', `/deliveries/${body.id}/valuations`, { amountCents: 1_000_00, basis: 'replacementValue', effectiveDate: realisedAt, confirm: ['datedInSentLetterPeriod'] });
+    expect(valued.status).toBe(201);
+    return body.id as string;
+  };
+  const confirmedAt = (field: string, date: string) => ({
+    confirmedWarnings: [{ field, code: 'datedInSentLetterPeriod', params: { date, referenceDate: '2025-08-31', paperNumber: 'Kamerstuk 22 054, nr. 453' } }],
+  });
+
+  it('refuses a judgement of readiness on or before the sent letter’s reference date of a delivery realised by then until it is confirmed, the audit event keeping the confirmation; of one realised later, or judged later, it is no warning', async () => {
+    const realised = await stockRealisedOn('Voorraad beoordeeld in de periode', '2025-04-15');
+    const judge = (id: string, judgedOn: string, extra: object = {}) => registrar('POST', `/deliveries/${id}/readiness-judgements`, { effect: 'acceptable', reasoning: 'Vervanging is besteld.', judgedOn, ...extra }, { 'Accept-Language': 'en' });
+    const before = (await registrar('GET', `/readiness/deliveries/${realised}`)).body;
+    const eventsBefore = (await eventsOf(realised)).length;
+
+    const warned = await judge(realised, IN_PERIOD);
+    expect([warned.status, warned.body.code, warned.body.invalidParams.map((param: any) => [param.name, param.code])]).toEqual([422, 'confirmationRequired', [['judgedOn', 'datedInSentLetterPeriod']]]);
+    expect(warned.body.invalidParams[0].reason).toContain('31 August 2025 falls in the period of the letter with reference date 31 August 2025 (Kamerstuk 22 054, nr. 453)');
+    expect((await registrar('GET', `/readiness/deliveries/${realised}`)).body).toEqual(before);
+    expect(await eventsOf(realised)).toHaveLength(eventsBefore);
+
+    expect((await judge(realised, IN_PERIOD, { confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
+    expect((await judge(realised, AFTER_PERIOD)).status).toBe(201);
+    const later = await stockRealisedOn('Voorraad na de periode overgedragen', AFTER_PERIOD);
+    expect((await judge(later, '2025-06-01')).status).toBe(201);
+    const judgements = [...(await eventsOf(realised)), ...(await eventsOf(later))].filter((event) => event.action === 'readiness.judge');
+    expect(judgements.map((event) => [event.after.deliveryId, event.after.judgedOn, event.detail ?? null])).toEqual([
+      [realised, AFTER_PERIOD, null],
+      [realised, IN_PERIOD, confirmedAt('judgedOn', IN_PERIOD)],
+      [later, '2025-06-01', null],
+    ]);
+  });
+
+  it('refuses a replenishment project’s state from on or before the sent letter’s reference date that replaces a delivery realised by then, or no longer does, until it is confirmed; a change without a new state, a later one, or one of deliveries realised later is no warning', async () => {
+    const realised = await stockRealisedOn('Voorraad vervangen in de periode', '2025-04-15');
+    const later = await stockRealisedOn('Voorraad later vervangen', AFTER_PERIOD);
+    const replacing = (...ids: string[]) => ids.map((deliveryId) => ({ deliveryId, replacedValueCents: 100_00, replacedQuantity: null }));
+    const project = { name: 'Vervanging in de periode', stage: 'identified', asOf: '2025-06-01', replaces: replacing(realised) };
+
+    const warned = await registrar('POST', '/replenishment-projects', project, { 'Accept-Language': 'en' });
+    expect([warned.status, warned.body.code, warned.body.invalidParams.map((param: any) => [param.name, param.code])]).toEqual([422, 'confirmationRequired', [['asOf', 'datedInSentLetterPeriod']]]);
+    expect((await registrar('GET', '/readiness')).body.projects.map((candidate: any) => candidate.name)).not.toContain(project.name);
+    const created = await registrar('POST', '/replenishment-projects', { ...project, confirm: ['datedInSentLetterPeriod'] });
+    expect(created.status).toBe(201);
+    const put = (id: string, version: number, change: object) => registrar('PUT', `/replenishment-projects/${id}`, change, { 'If-Match': `"${version}"` });
+    expect((await put(created.body.id, 1, { ...project, budgetCents: 500_00 })).status).toBe(200);
+    expect((await put(created.body.id, 2, { ...project, budgetCents: 500_00, stage: 'contracted', asOf: AFTER_PERIOD })).status).toBe(200);
+
+    const other = { name: 'Vervanging van later', stage: 'identified', asOf: '2025-06-01', replaces: replacing(later) };
+    const otherCreated = await registrar('POST', '/replenishment-projects', other);
+    expect(otherCreated.status).toBe(201);
+    const widened = { ...other, asOf: '2025-07-01', replaces: replacing(later, realised) };
+    const refused = await put(otherCreated.body.id, 1, widened);
+    expect([refused.status, refused.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, [['asOf', 'datedInSentLetterPeriod']]]);
+    expect((await put(otherCreated.body.id, 1, { ...widened, confirm: ['datedInSentLetterPeriod'] })).status).toBe(200);
+    const narrowed = await put(otherCreated.body.id, 2, { ...other, asOf: '2025-08-01', replaces: replacing(later) });
+    expect([narrowed.status, narrowed.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, [['asOf', 'datedInSentLetterPeriod']]]);
+
+    // Each project's, the earliest first.
+    const changes = [...(await eventsOf(created.body.id)).reverse(), ...(await eventsOf(otherCreated.body.id)).reverse()].filter((event) => event.action.endsWith('Project'));
+    expect(changes.map((event) => [event.action, event.after.name, event.detail ?? null])).toEqual([
+      ['readiness.createProject', project.name, confirmedAt('asOf', '2025-06-01')],
+      ['readiness.updateProject', project.name, null],
+      ['readiness.updateProject', project.name, null],
+      ['readiness.createProject', other.name, null],
+      ['readiness.updateProject', other.name, confirmedAt('asOf', '2025-07-01')],
+    ]);
   });
 
   it('refuses a change of a delivery that moves its realisation into the sent letter’s period until it is confirmed, the audit event keeping the confirmation', async () => {

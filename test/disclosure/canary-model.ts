@@ -85,7 +85,7 @@ const DATES = ['2024-01-15', '2024-03-01', '2024-06-30', '2024-09-15', '2025-01-
 const REFERENCE_DATES = ['2024-06-30', '2025-02-04', '2025-08-31'] as const;
 /** Letter dates: after each reference date, and one before them all (a letter dated before its reference date is refused). */
 const LETTER_DATES = ['2024-07-10', '2025-02-20', '2025-09-10', '2025-10-15', '2025-10-15', '2024-06-01'] as const;
-/** Money, deliveries and EPF claims are recorded at any of the dates, also in the period of a letter sent: confirmed as such, as the model means it. */
+/** Money, deliveries, EPF claims, counts, judgements and projects are recorded at any of the dates, also in the period of a letter sent: confirmed as such, as the model means it. */
 const IN_SENT_PERIOD = ['datedInSentLetterPeriod'] as const;
 
 /** Public texts with what breaks CSV, Markdown and HTML. */
@@ -748,7 +748,7 @@ export class CanaryRun {
       const effect = READINESS_EFFECTS[salt % READINESS_EFFECTS.length]!;
       // Judged no earlier than pledged.
       const judgedOn = delivery.pledgedAt && delivery.pledgedAt > '2025-01-10' ? delivery.pledgedAt : '2025-01-10';
-      await judge(db, context, delivery.id, { effect, reasoning: `Oordeel ${this.#canary(salt + 9)}`, judgedOn });
+      await judge(db, context, delivery.id, { effect, reasoning: `Oordeel ${this.#canary(salt + 9)}`, judgedOn }, undefined, IN_SENT_PERIOD);
       delivery.readinessDates.push(judgedOn);
     }
     if (salt % 4 !== 0) return;
@@ -904,7 +904,7 @@ export class CanaryRun {
               replaces: [{ deliveryId: delivery.id, replacedValueCents: 1, replacedQuantity: null }],
               asOf: value.effectiveDate,
               reason: '',
-            });
+            }, IN_SENT_PERIOD);
             delivery.named = true;
           }
           // Its budget commitment: its texts and amount are as internal as the delivery's. Every other one names the

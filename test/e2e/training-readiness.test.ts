@@ -322,6 +322,55 @@ describeWithBrowser('training and readiness', (browser) => {
     expect(await decisionsOf()).toHaveLength(1);
   });
 
+  it('warns at the date of a judgement and of a project’s state that the letter sent to parliament showed, naming it, and records each once confirmed', async () => {
+    const title = 'Aggregaten beoordeeld vóór de brief';
+    const id = await registerShipped(server(), { title, category: 'nonLethal', quantity: 4, unit: 'stuks', supportType: 'stock', fundingSource: 'ukraineSupportBudget', committedAt: '2025-01-10', realisedAt: '2025-01-20' });
+    await api(server(), `/deliveries/${id}/valuations`, { method: 'POST', body: JSON.stringify({ amountCents: 1_000_000_00, basis: 'replacementValue', effectiveDate: '2025-01-20', confirm: ['datedInSentLetterPeriod'] }) });
+    const readiness = async () => api<{ judgements: { judgedOn: string }[]; replacements: { project: string }[] }>(server(), `/readiness/deliveries/${id}`);
+    const confirmText = 'Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief';
+    // The demonstration's letter of 4 February 2025 was sent.
+    const warning = /^1 februari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/;
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), `/gereedheid/leveringen/${id}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+    const judgement = page.locator('form', { has: page.getByRole('button', { name: 'Oordeel vastleggen' }) });
+    await judgement.getByLabel('Effect op de gereedheid', { exact: true }).selectOption({ label: 'acceptabel' });
+    await judgement.getByLabel('Onderbouwing').fill('Vervanging was al besteld.');
+    await judgement.getByLabel('Beoordeeld op').fill('2025-02-01');
+    await judgement.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    await judgement.getByLabel(confirmText).waitFor();
+    expect(await fieldError(page, 'Beoordeeld op')).toMatch(warning);
+    expect((await readiness()).judgements).toEqual([]);
+    await judgement.getByLabel(confirmText).check();
+    await judgement.getByRole('button', { name: 'Oordeel vastleggen' }).click();
+    await page.getByText('Het oordeel is vastgelegd; eerdere oordelen blijven in de geschiedenis.').waitFor();
+    expect((await readiness()).judgements).toEqual([expect.objectContaining({ judgedOn: '2025-02-01' })]);
+
+    const project = page.locator('form', { has: page.getByRole('button', { name: 'Project vastleggen' }) });
+    await project.getByLabel('Naam van het project').fill('Vervanging van de aggregaten');
+    await project.getByLabel(/^Stand per/).fill('2025-02-01');
+    await project.getByLabel(/^Vervangen waarde/).fill('100.000');
+    await project.getByRole('button', { name: 'Project vastleggen' }).click();
+    await project.getByLabel(confirmText).waitFor();
+    expect((await readiness()).replacements).toEqual([]);
+    await project.getByLabel(confirmText).check();
+    await project.getByRole('button', { name: 'Project vastleggen' }).click();
+    await project.getByText('Het project is vastgelegd.').waitFor();
+    expect((await readiness()).replacements).toEqual([expect.objectContaining({ project: 'Vervanging van de aggregaten' })]);
+
+    await visit(page, server(), '/gereedheid');
+    const stage = page.locator('form', { has: page.getByRole('button', { name: 'Stand vastleggen' }) });
+    await stage.getByLabel('Project').selectOption({ label: 'Vervanging van de aggregaten (Geïdentificeerd)' });
+    await stage.getByLabel('Stand', { exact: true }).selectOption({ label: 'Goedgekeurd' });
+    await stage.getByLabel(/^Stand per/).fill('2025-02-03');
+    await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
+    await stage.getByLabel(confirmText).waitFor();
+    await stage.getByLabel(confirmText).check();
+    await stage.getByRole('button', { name: 'Stand vastleggen' }).click();
+    await stage.getByText('De stand van het project is bijgewerkt.').waitFor();
+  });
+
   it('the registrar sees readiness as it stood at a date: the value and judgement that held then, the search kept, the projects without what has no history, the forms at today’s', async () => {
     const title = 'Aggregaten op een datum';
     const id = await registerShipped(server(), { title, category: 'other', quantity: 2, unit: 'stuks', supportType: 'stock', fundingSource: 'ukraineSupportBudget', committedAt: '2025-06-01', realisedAt: '2025-07-20' });

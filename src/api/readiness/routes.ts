@@ -68,8 +68,9 @@ export function readinessRoutes() {
   app.openapi(judgeRoute, async (c) => {
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');
+    const { confirm, ...input } = body;
     return addToHistory(c, { request: body, response: JudgementSchema }, async (trx, expected) => {
-      const { version, ...judgement } = await register.judge(trx, requestContext(c), id, body, expected);
+      const { version, ...judgement } = await register.judge(trx, requestContext(c), id, input, expected, confirm);
       return { version, body: judgement };
     });
   }, passedFieldsHook(judgementInputRules, { inRegister: (c, passed) => register.judgementRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
@@ -86,8 +87,9 @@ export function readinessRoutes() {
 
   app.openapi(createProjectRoute, async (c) => {
     const body = c.req.valid('json');
+    const { confirm, ...input } = body;
     return createIdempotently(c, { request: body, response: ProjectSchema }, async (trx) => {
-      const project = await register.createProject(trx, requestContext(c), body);
+      const project = await register.createProject(trx, requestContext(c), input, confirm);
       return { headers: { Location: `${c.req.path}/${project.id}`, ETag: etag(project.version) }, body: project };
     });
   }, passedFieldsHook(projectInputRules, { inRegister: (c, passed) => register.projectChangeRegisterViolations(c.get('deps').db, passed) }));
@@ -101,7 +103,8 @@ export function readinessRoutes() {
   app.openapi(replaceProjectRoute, async (c) => {
     const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
-    const project = await register.updateProject(c.get('deps').db, requestContext(c), c.req.valid('param').id, version, c.req.valid('json'));
+    const { confirm, ...input } = c.req.valid('json');
+    const project = await register.updateProject(c.get('deps').db, requestContext(c), c.req.valid('param').id, version, input, confirm);
     c.header('ETag', etag(project.version));
     return c.json(ProjectSchema.parse(project), 200);
   }, passedFieldsHook(projectInputRules, { inRegister: (c, passed) => register.projectChangeRegisterViolations(c.get('deps').db, passed, c.req.param('id')!) }));

@@ -17,10 +17,12 @@ const JudgementInputSchema = z
     effect: z.enum(READINESS_EFFECTS).openapi({ description: 'The effect on readiness and the NATO capability targets' }),
     reasoning: multilineText(4000),
     judgedOn: isoDate,
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('ReadinessJudgementInput');
 
-export const judgementInputRules = passedFieldRules(JudgementInputSchema, judgementViolations);
+/** The rules of a judgement judged beside the fields a request, or an import's row, has wrong; an import confirms warnings for the whole file, not per row. */
+export const judgementInputRules = passedFieldRules(JudgementInputSchema.omit({ confirm: true }), judgementViolations);
 
 export const JudgementSchema = z
   .object({
@@ -56,11 +58,12 @@ const ProjectInputSchema = z
     reason: optionalMultilineText(2000, { judgedByDomain: true })
       .default('')
       .openapi({ description: 'Why the project goes back to an earlier stage: required then, kept with this change in its history (the note is the whole project’s); forward needs none' }),
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('ReplenishmentProjectInput');
 
 /** A project's rules that need nothing but its body; those against the deliveries it replaces and its latest state need the register. */
-export const projectInputRules = passedFieldRules(ProjectInputSchema, projectViolations);
+export const projectInputRules = passedFieldRules(ProjectInputSchema.omit({ confirm: true }), projectViolations);
 
 const projectFields = {
   id: z.uuid(),

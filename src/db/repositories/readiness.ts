@@ -325,6 +325,17 @@ export interface StockDelivery {
 const stock = (db: Db) =>
   db.selectFrom('delivery').select(['id', 'title', 'quantity', 'unit', 'realisedAt', 'currentValueCents']).where('supportType', '=', 'stock').where('deletedAt', 'is', null);
 
+/** The earliest day any of the stock deliveries was realised, or null when none was: from when the annex's readiness section shows one of them. */
+export async function earliestRealisationOf(db: Db, deliveryIds: readonly string[]): Promise<string | null> {
+  if (deliveryIds.length === 0) return null;
+  const row = await stock(db)
+    .clearSelect()
+    .select((eb) => eb.fn.min('realisedAt').as('earliest'))
+    .where('id', 'in', [...deliveryIds])
+    .executeTakeFirst();
+  return row?.earliest ?? null;
+}
+
 /** The stock deliveries realised on or before the date: what readiness is judged for. */
 export async function stockDeliveries(db: Db, realisedBy: string): Promise<StockDelivery[]> {
   return stock(db).where('realisedAt', '<=', realisedBy).orderBy('title').orderBy('id').execute();

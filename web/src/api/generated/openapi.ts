@@ -14164,6 +14164,11 @@ export interface components {
             reasoning: string;
             /** Format: date */
             judgedOn: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         NonReplacement: {
             decision: {
@@ -14271,6 +14276,11 @@ export interface components {
              * @default
              */
             reason?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         Replacement: {
             /** Format: uuid */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { todayInAmsterdam } from '../../../../common/dates.ts';
 import { FITTING_VALUATION_BASES, READINESS_EFFECTS, REPLENISHMENT_STAGES, VALUATION_BASES } from '../../../../common/vocabulary/codes.ts';
-import { createProject, decideNotToReplace, judgeReadiness, updateProject, type NonReplacementInput, type ReplenishmentProject } from '../../api/readiness.ts';
+import { createProject, decideNotToReplace, judgeReadiness, updateProject, type NonReplacementInput, type ProjectInput, type ReplenishmentProject } from '../../api/readiness.ts';
 import type { FieldReader } from '../../forms/fieldReader.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
 import type { ShownHistory } from '../../forms/useHistoryEntry.ts';
@@ -22,12 +22,19 @@ function useReadinessWords() {
   };
 }
 
+/**
+ * The `confirm` of a request: the warnings its form confirmed (a date in the period of a letter sent to parliament,
+ * the box at that date), left out while there are none.
+ */
+const confirming = (confirmed: readonly string[]) => (confirmed.length > 0 ? { confirm: confirmed as NonNullable<NonReplacementInput['confirm']> } : {});
+
 /** A form that adds to one stock delivery's readiness history (judgements and decisions not to replace), at the version the page shows. */
 interface DeliveryFormProps extends ShownHistory {
   deliveryId: string;
   onDone: () => void;
 }
 
+/** A judgement of a delivery's effect on readiness; one the letter sent to parliament showed at its date is recorded once the box at that date confirms it. */
 export function JudgementForm({ deliveryId, etag, entry, onDone }: DeliveryFormProps) {
   const { t, label, choose } = useReadinessWords();
   return (
@@ -41,7 +48,7 @@ export function JudgementForm({ deliveryId, etag, entry, onDone }: DeliveryFormP
         judgedOn: { label: label('judgedOn'), control: 'date' },
       }}
       read={(read) => ({ effect: read.code('effect', READINESS_EFFECTS), reasoning: read.required('reasoning'), judgedOn: read.required('judgedOn') })}
-      send={(judgement, key) => entry.add(deliveryId, etag, (ifMatch) => judgeReadiness(deliveryId, judgement, key, ifMatch))}
+      send={(judgement, key, confirmed) => entry.add(deliveryId, etag, (ifMatch) => judgeReadiness(deliveryId, { ...judgement, ...confirming(confirmed) }, key, ifMatch))}
       onRecorded={onDone}
     />
   );
@@ -49,7 +56,8 @@ export function JudgementForm({ deliveryId, etag, entry, onDone }: DeliveryFormP
 
 /**
  * A new replenishment project. Recorded with a stock delivery, it replaces the part of that delivery
- * given (at most what was delivered); recorded without one, it replaces nothing yet.
+ * given (at most what was delivered); recorded without one, it replaces nothing yet. One that the annex of the
+ * letter sent to parliament showed at its date is recorded once the box at `asOf` confirms it.
  */
 export function ProjectForm({ deliveryId, onDone }: { deliveryId?: string; onDone: () => void }) {
   const { t, label, stageOptions } = useReadinessWords();
@@ -72,7 +80,7 @@ export function ProjectForm({ deliveryId, onDone }: { deliveryId?: string; onDon
   const form = {
     doneText: t('readiness.projectForm.done'),
     submitLabel: t('readiness.projectForm.submit'),
-    send: createProject,
+    send: (input: ProjectInput, key: string, confirmed: readonly string[]) => createProject({ ...input, ...confirming(confirmed) }, key),
     onRecorded: onDone,
   };
   if (!deliveryId) return <RecordForm {...form} legend={t('readiness.projectForm.legend')} fields={{ ...project, note }} read={(read) => ({ ...readProject(read), replaces: [] })} />;
@@ -99,7 +107,11 @@ function keptExpectedOn(expectedOn: string | null, stage: string, asOf: string):
   return stage === 'delivered' && expectedOn !== null && expectedOn > asOf ? null : expectedOn;
 }
 
-/** A project's next stage, the day it holds from, the expected date and, going back, the reason; the rest of the project stays as it is. */
+/**
+ * A project's next stage, the day it holds from, the expected date and, going back, the reason; the rest of the project
+ * stays as it is. A stage the annex of the letter sent to parliament showed at its date is recorded once the box at
+ * `asOf` confirms it.
+ */
 export function ProjectStageForm({ projects, onDone }: { projects: readonly ReplenishmentProject[]; onDone: () => void }) {
   const { t, label, choose, stageOptions } = useReadinessWords();
   return (
@@ -125,10 +137,10 @@ export function ProjectStageForm({ projects, onDone }: { projects: readonly Repl
         const { id: _id, version: _version, isDemonstration: _demonstration, history: _history, ...unchanged } = project;
         return { project, change: { ...unchanged, stage, asOf, reason, expectedOn: expectedOn || keptExpectedOn(project.expectedOn, stage, asOf) } };
       }}
-      send={async ({ project, change }) => {
+      send={async ({ project, change }, _key, confirmed) => {
         if (!project || !change) return;
         try {
-          await updateProject(project, change);
+          await updateProject(project, { ...change, ...confirming(confirmed) });
         } finally {
           // Also after a refusal: someone else may have changed the project, and the list shows it now.
           onDone();
@@ -168,10 +180,7 @@ export function NonReplacementForm({ deliveryId, etag, entry, onDone }: Delivery
           revaluation: amountCents === null ? null : { amountCents, basis: read.code('revaluation.basis', VALUATION_BASES), effectiveDate: read.required('revaluation.effectiveDate') },
         };
       }}
-      send={(decision, key, confirmed) => {
-        const confirm = confirmed.length > 0 ? { confirm: confirmed as NonReplacementInput['confirm'] } : {};
-        return entry.add(deliveryId, etag, (ifMatch) => decideNotToReplace(deliveryId, { ...decision, ...confirm }, key, ifMatch));
-      }}
+      send={(decision, key, confirmed) => entry.add(deliveryId, etag, (ifMatch) => decideNotToReplace(deliveryId, { ...decision, ...confirming(confirmed) }, key, ifMatch))}
       onRecorded={onDone}
     />
   );
