@@ -107,13 +107,13 @@ const KINDS: Record<DomainSheet, DomainKind> = {
     columnOf: (field) => field,
   },
   industryContract: {
-    async create(trx, context, values, find) {
+    async create(trx, context, values, find, confirmed) {
       const { externalReference: _reference, companyReference, deliveryReferences, milestoneTitle, milestoneDueOn, ...fields } = values;
       // Both or neither are filled in (see firstMilestoneViolations).
       const milestones = milestoneTitle === undefined ? [] : [{ title: milestoneTitle as string, dueOn: milestoneDueOn as string }];
       const contract = { ...fields, milestones } as Omit<ContractInput, 'companyId' | 'deliveryIds'>;
       const companyId = companyIdOf(await find.company(companyReference as string), companyReference as string, () => contractViolations(contract, requestDay(context)));
-      return (await createContract(trx, context, { ...contract, companyId, deliveryIds: deliveryIdsOf(deliveryReferences, find) })).id;
+      return (await createContract(trx, context, { ...contract, companyId, deliveryIds: deliveryIdsOf(deliveryReferences, find) }, confirmed)).id;
     },
     async judgeRead(trx, context, { values }, find) {
       const { companyReference, deliveryReferences, milestoneTitle, milestoneDueOn, ...fields } = values;

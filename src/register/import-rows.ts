@@ -80,7 +80,7 @@ const SHEET_RULES = {
   trainingProgramme: passedFieldRules(ProgrammeInputSchema.omit({ deliveryIds: true }), programmeInputRules.check),
   trainingContribution: contributionInputRules,
   company: companyInputRules,
-  industryContract: passedFieldRules(ContractInputSchema.omit({ companyId: true, deliveryIds: true, milestones: true }), contractInputRules.check),
+  industryContract: passedFieldRules(ContractInputSchema.omit({ companyId: true, deliveryIds: true, milestones: true, confirm: true }), contractInputRules.check),
   readinessJudgement: judgementInputRules,
   budgetCommitment: passedFieldRules(CommitmentInputSchema.omit({ deliveryId: true }), commitmentInputRules.check),
   // An EPF claim names no tranche (see import-records.ts).

@@ -49,7 +49,9 @@ import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODU
 import { UniqueViolationError } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import type { Warning, WarningCode } from '../domain/warnings.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
 
@@ -68,8 +70,9 @@ function assertValid(violations: RuleViolation[]): void {
 
 const recorded = (context: RequestContext) => ({ isDemonstration: false, createdAt: context.now().toISOString() });
 
-async function audited(db: Db, context: RequestContext, action: Parameters<typeof recordAuditEvent>[2]['action'], object: AuditObject, after: unknown, before?: unknown) {
-  await recordAuditEvent(db, context, { action, object, result: 'success', before, after });
+/** The audit event of a change, with the warnings confirmed for it. */
+async function audited(db: Db, context: RequestContext, action: Parameters<typeof recordAuditEvent>[2]['action'], object: AuditObject, after: unknown, before?: unknown, confirmedWarnings: readonly Warning[] = []) {
+  await recordAuditEvent(db, context, { action, object, result: 'success', before, after, ...withDetail(confirmedDetail(confirmedWarnings)) });
 }
 
 /**
@@ -137,17 +140,20 @@ export async function correctCompany(db: Db, context: RequestContext, id: string
 
 /**
  * A contract with its milestones and the procurement deliveries it fulfils, under a reference its company has
- * not given another, signed no earlier than each of those deliveries was committed.
+ * not given another, signed no earlier than each of those deliveries was committed. Signed on or before the reference
+ * date of the latest letter sent to parliament, it changes the industry figures and the annex's contracts of that
+ * letter: it is recorded only when `confirmed` names that warning, which its audit event then keeps.
  */
-export async function createContract(db: Db, context: RequestContext, input: ContractInput): Promise<industry.StoredContract> {
+export async function createContract(db: Db, context: RequestContext, input: ContractInput, confirmed: readonly WarningCode[] = []): Promise<industry.StoredContract> {
   return inTransaction(db, async (trx) => {
     assertValid([...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input))]);
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'signedOn', input.signedOn), confirmed);
     const deliveryIds = input.deliveryIds.toSorted();
     const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, version: 1, ...recorded(context) };
     await industry.insertContract(trx, contract, deliveryIds).catch(referenceTaken);
     const milestones = input.milestones.map((milestone) => ({ id: randomUUID(), contractId: contract.id, ...milestone }));
     await industry.insertMilestones(trx, milestones);
-    await audited(trx, context, 'industryContract.create', { type: 'industryContract', id: contract.id }, { ...contract, deliveryIds, milestones });
+    await audited(trx, context, 'industryContract.create', { type: 'industryContract', id: contract.id }, { ...contract, deliveryIds, milestones }, undefined, confirmedWarnings);
     return contract;
   });
 }
@@ -175,9 +181,18 @@ async function correctableContract(db: Db, id: string, options: { lock?: 'update
  * Corrects a contract typed in error: its company, reference, subject, amount, signing day or deliveries, at the
  * version the correction is based on (If-Match; 412 when someone changed or withdrew it since). A correction that
  * leaves every field as it is writes nothing: no new version, no event. The contract is judged as a new one, and
- * against the records under it (correctedContractViolations); the audit event keeps it before and after.
+ * against the records under it (correctedContractViolations); the audit event keeps it before and after. A correction
+ * of what the letter prints of a contract signed (before or after it) on or before the reference date of the latest
+ * letter sent to parliament is made only when `confirmed` names that warning, at the earlier signing day.
  */
-export async function correctContract(db: Db, context: RequestContext, id: string, input: ContractCorrection, expectedVersion: ExpectedVersion): Promise<industry.StoredContract & { deliveryIds: string[] }> {
+export async function correctContract(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  input: ContractCorrection,
+  expectedVersion: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
+): Promise<industry.StoredContract & { deliveryIds: string[] }> {
   return inTransaction(db, async (trx) => {
     const current = await correctableContract(trx, id, { lock: 'update' });
     if (!current) throw new NotFoundError('contract', id);
@@ -186,10 +201,13 @@ export async function correctContract(db: Db, context: RequestContext, id: strin
     if (changesNothing(current, { ...input, deliveryIds })) return current;
     assertValid([...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input, id))]);
     const { companyId, reference, subject, amountCents, signedOn } = input;
+    const printed = !changesNothing(current, { companyId, reference, subject, amountCents, signedOn });
+    const earlierSigning = signedOn < current.signedOn ? signedOn : current.signedOn;
+    const confirmedWarnings = assertConfirmed(printed ? await sentLetterPeriodWarningsOf(trx, 'signedOn', earlierSigning) : [], confirmed);
     const updated = await industry.updateContract(trx, id, current.version, { companyId, reference, subject, amountCents, signedOn }, deliveryIds).catch(referenceTaken);
     if (!updated) throw new VersionConflictError(current.version);
     const after = { ...updated, deliveryIds };
-    await audited(trx, context, 'industryContract.correct', contractObject(id), after, current);
+    await audited(trx, context, 'industryContract.correct', contractObject(id), after, current, confirmedWarnings);
     return after;
   });
 }
@@ -198,7 +216,8 @@ export async function correctContract(db: Db, context: RequestContext, id: strin
  * Withdraws a contract entered in error, or undone, by a dated row with its reason beside it: from `withdrawnOn` on
  * the figures leave it out, at earlier dates they still count it as it was known then (a letter whose reference date
  * lies before it keeps its figures). Withdrawn on its signing day, it is as if it had never been made. It raises the
- * contract's version; with an expected version (If-Match), only when the contract is still at it.
+ * contract's version; with an expected version (If-Match), only when the contract is still at it. Withdrawn on or
+ * before the reference date of the latest letter sent to parliament, it is made only when `confirmed` names that warning.
  */
 export async function withdrawContract(
   db: Db,
@@ -206,15 +225,17 @@ export async function withdrawContract(
   id: string,
   input: ContractWithdrawalInput,
   expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
 ): Promise<industry.ContractWithdrawal & { version: number }> {
   return inTransaction(db, async (trx) => {
     const contract = await industry.findContract(trx, id, { lock: 'update' });
     if (!contract) throw new NotFoundError('contract', id);
     assertVersionMatches(expectedVersion, contract.version);
     assertValid(contractWithdrawalViolations(input, requestDay(context), await contractStanding(trx, contract)));
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'withdrawnOn', input.withdrawnOn), confirmed);
     const withdrawal = await industry.insertContractWithdrawal(trx, { contractId: id, ...input, recordedAt: context.now().toISOString() });
     if (!(await industry.raiseContractVersion(trx, id, contract.version))) throw new VersionConflictError(contract.version);
-    await audited(trx, context, 'industryContract.withdraw', contractObject(id), withdrawal, contract);
+    await audited(trx, context, 'industryContract.withdraw', contractObject(id), withdrawal, contract, confirmedWarnings);
     return { ...withdrawal, version: contract.version + 1 };
   });
 }
@@ -272,7 +293,9 @@ const milestoneContract = (db: Db, milestone: { contractId: string; signedOn: Is
 /**
  * A progress report on a milestone: checked against the latest one (going back needs a reason) and its contract's
  * signing and withdrawal; with an expected version (If-Match), only when no report was added since the caller read them.
- * Answers with the version of its reports after it.
+ * Answers with the version of its reports after it. One that completes the milestone, or takes its completion back, on
+ * or before the reference date of the latest letter sent to parliament changes the milestones completed that letter
+ * printed: it is recorded only when `confirmed` names that warning (other progress the letter does not print).
  */
 export async function reportProgress(
   db: Db,
@@ -280,6 +303,7 @@ export async function reportProgress(
   milestoneId: string,
   report: ProgressReport,
   expectedVersion?: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
 ): Promise<industry.StoredProgress & { version: number }> {
   return inTransaction(db, async (trx) => {
     const milestone = await industry.findMilestone(trx, milestoneId);
@@ -288,9 +312,12 @@ export async function reportProgress(
     assertVersionMatches(expectedVersion, reports.length);
     const latest = reports.at(-1) ?? null;
     assertValid(progressViolations(latest, report, requestDay(context), await milestoneContract(trx, milestone)));
+    // Reports come in the order of their days: this one is the milestone's progress from its day on.
+    const completionChanges = (latest?.percent === 100) !== (report.percent === 100);
+    const confirmedWarnings = assertConfirmed(completionChanges ? await sentLetterPeriodWarningsOf(trx, 'reportedOn', report.reportedOn) : [], confirmed);
     const progress = { id: randomUUID(), milestoneId, ...report, recordedByName: actorName(context), recordedAt: context.now().toISOString() };
     await industry.insertProgress(trx, progress);
-    await audited(trx, context, 'milestone.progress', { type: 'contractMilestone', id: milestoneId }, progress, latest);
+    await audited(trx, context, 'milestone.progress', { type: 'contractMilestone', id: milestoneId }, progress, latest, confirmedWarnings);
     return { ...progress, version: reports.length + 1 };
   });
 }
@@ -335,16 +362,21 @@ export async function recordLesson(db: Db, context: RequestContext, input: Lesso
   });
 }
 
-/** A co-production project under a title no other project with the same partner has (whatever its case, accents and spaces, see nameKey). */
-export async function createCoproduction(db: Db, context: RequestContext, input: CoproductionInput): Promise<{ id: string }> {
+/**
+ * A co-production project under a title no other project with the same partner has (whatever its case, accents and
+ * spaces, see nameKey). At its first stage on or before the reference date of the latest letter sent to parliament it
+ * changes the co-production projects that letter counted: it is recorded only when `confirmed` names that warning.
+ */
+export async function createCoproduction(db: Db, context: RequestContext, input: CoproductionInput, confirmed: readonly WarningCode[] = []): Promise<{ id: string }> {
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'coproductionProject', nameKey(input.partner));
     assertValid([...coproductionViolations(input, requestDay(context)), ...(await coproductionRegisterViolations(trx, input))]);
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'reachedOn', input.reachedOn), confirmed);
     const project = { id: randomUUID(), title: input.title, partner: input.partner, ...recorded(context) };
     await industry.insertCoproduction(trx, project);
     const stage = { id: randomUUID(), projectId: project.id, stage: input.stage, reachedOn: input.reachedOn, note: input.note, recordedAt: context.now().toISOString() };
     await industry.insertStage(trx, stage);
-    await audited(trx, context, 'coproduction.create', { type: 'coproductionProject', id: project.id }, { ...project, stage });
+    await audited(trx, context, 'coproduction.create', { type: 'coproductionProject', id: project.id }, { ...project, stage }, undefined, confirmedWarnings);
     return { id: project.id };
   });
 }
@@ -381,14 +413,24 @@ export async function stageRegisterViolations(db: Db, projectId: string, input: 
   return nextStageViolations((await industry.listStages(db, projectId)).at(-1), input, today);
 }
 
-/** A shared need, named as no other of its category is (whatever its case, accents and spaces, see nameKey). */
-export async function recordDemandBundle(db: Db, context: RequestContext, input: DemandBundleInput & { category: industry.StoredDemandBundle['category'] }): Promise<{ id: string }> {
+/**
+ * A shared need, named as no other of its category is (whatever its case, accents and spaces, see nameKey). Identified
+ * on or before the reference date of the latest letter sent to parliament, it changes the shared needs that letter
+ * counted: it is recorded only when `confirmed` names that warning.
+ */
+export async function recordDemandBundle(
+  db: Db,
+  context: RequestContext,
+  input: DemandBundleInput & { category: industry.StoredDemandBundle['category'] },
+  confirmed: readonly WarningCode[] = [],
+): Promise<{ id: string }> {
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'demandBundle', input.category);
     assertValid([...demandBundleViolations(input, requestDay(context)), ...(await demandBundleRegisterViolations(trx, input))]);
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'identifiedOn', input.identifiedOn), confirmed);
     const bundle = { id: randomUUID(), ...input, ...recorded(context) };
     await industry.insertDemandBundle(trx, bundle);
-    await audited(trx, context, 'demandBundle.create', { type: 'demandBundle', id: bundle.id }, bundle);
+    await audited(trx, context, 'demandBundle.create', { type: 'demandBundle', id: bundle.id }, bundle, undefined, confirmedWarnings);
     return { id: bundle.id };
   });
 }

@@ -2,8 +2,8 @@
  * A valuation, payment or EPF claim an import brings dated on or before the reference date of the latest letter sent
  * to parliament, or a new delivery realised by then, is warned of as the forms warn of it: at its row and date, a
  * fault until the import confirms the warning for every row that has it, the audit event of each row then keeping
- * the confirmation; so are a training count counted up to such a date and a judgement of readiness then of a
- * delivery realised by then.
+ * the confirmation; so are a training count counted up to such a date, a judgement of readiness then of a delivery
+ * realised by then, and a contract signed then.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from '../../src/api/app.ts';
@@ -201,5 +201,25 @@ describeEachDatabase('money an import brings dated in the period of a letter sen
     expect(events.find((event) => event.detail?.externalReference === 'PERIODE-TT-2').detail).not.toHaveProperty('confirmedWarnings');
     const [judged] = (await auditor('GET', '/audit-events?action=readiness.judge')).body.items as any[];
     expect(judged.detail).toMatchObject({ externalReference: 'PERIODE-GO-1', confirmedWarnings: [{ field: 'judgedOn', code: 'datedInSentLetterPeriod', params: { date: '2025-07-01' } }] });
+  });
+
+  it('warns of a contract signed in the period at its row and date, made once confirmed', async () => {
+    const contracts = await upload(
+      {
+        'Bedrijven (Companies)': [['PERIODE-BD', 'Munitiefabriek in de periode (import)', 'UA', null]],
+        'Contracten (Contracts)': [['PERIODE-CT', 'PERIODE-BD', 'G2B-PERIODE-IMPORT', 'Munitie', '€ 2.500.000', '2025-06-01', null, null, null]],
+      },
+      'contracten.xlsx',
+    );
+    const dryRun = await registrar('POST', '/imports/dry-run', contracts);
+    expect(outcomes(dryRun.body)).toEqual([
+      ['PERIODE-BD', 'create', []],
+      ['PERIODE-CT', 'invalid', ['datedInSentLetterPeriod']],
+    ]);
+    expect(dryRun.body.rows.find((row: any) => row.reference === 'PERIODE-CT').faults[0]).toMatchObject({ field: 'signedOn', columnLetter: 'F' });
+    const committed = await registrar('POST', '/imports', { ...contracts, confirm: ['datedInSentLetterPeriod'], mode: 'allOrNothing' });
+    expect(committed.body).toMatchObject({ committed: true, counts: { create: 2 } });
+    const [signed] = (await auditor('GET', '/audit-events?action=industryContract.create')).body.items as any[];
+    expect(signed.detail).toMatchObject({ externalReference: 'PERIODE-CT', confirmedWarnings: [{ field: 'signedOn', code: 'datedInSentLetterPeriod', params: { date: '2025-06-01' } }] });
   });
 });

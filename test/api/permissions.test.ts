@@ -116,14 +116,14 @@ const VALID_REQUESTS: Record<string, { query?: string; body?: () => unknown; let
   'GET /industry': { query: '?date=2025-08-31' },
   'POST /companies': { body: () => ({ name: `Drone Works ${randomUUID()}`, country: 'UA' }) },
   'POST /industry-contracts': {
-    body: () => ({ companyId: industryCompanyId, reference: `G2B-${randomUUID()}`, subject: 'Drones', amountCents: 100_00, signedOn: '2025-03-01', milestones: [{ title: 'Levering', dueOn: '2025-06-01' }] }),
+    body: () => ({ companyId: industryCompanyId, reference: `G2B-${randomUUID()}`, subject: 'Drones', amountCents: 100_00, signedOn: '2025-03-01', milestones: [{ title: 'Levering', dueOn: '2025-06-01' }], confirm: ['datedInSentLetterPeriod'] }),
   },
   'POST /contract-milestones/{id}/progress': { body: () => ({ percent: 50, reportedOn: '2025-04-01' }) },
   'POST /price-developments': { body: () => ({ item: `Drone ${randomUUID()}`, earlierPriceCents: 100_00, earlierOn: '2024-03-01', paidPriceCents: 120_00, paidOn: '2025-03-01' }) },
   'POST /lessons-learned': { body: () => ({ notedOn: '2025-03-01', category: 'contracting', text: `Vooruitbetaling versnelt de levering ${randomUUID()}` }) },
-  'POST /coproduction-projects': { body: () => ({ title: `Onbemande systemen ${randomUUID()}`, partner: 'Oekraïense partner', stage: 'intention', reachedOn: '2025-03-01' }) },
+  'POST /coproduction-projects': { body: () => ({ title: `Onbemande systemen ${randomUUID()}`, partner: 'Oekraïense partner', stage: 'intention', reachedOn: '2025-03-01', confirm: ['datedInSentLetterPeriod'] }) },
   'POST /coproduction-projects/{id}/stages': { body: () => ({ stage: 'memorandum', reachedOn: '2025-05-01' }) },
-  'POST /demand-bundles': { body: () => ({ need: `Drones ${randomUUID()}`, category: 'drones', dutchQuantity: 10, ukrainianQuantity: 100, identifiedOn: '2025-03-01' }) },
+  'POST /demand-bundles': { body: () => ({ need: `Drones ${randomUUID()}`, category: 'drones', dutchQuantity: 10, ukrainianQuantity: 100, identifiedOn: '2025-03-01', confirm: ['datedInSentLetterPeriod'] }) },
   'POST /companies/{id}/disclosure-decisions': { body: () => ({ state: 'confidential', ground: 'companyInterests' }) },
   // Training and readiness.
   'GET /training-programmes': {},
@@ -333,10 +333,10 @@ describe('the permission matrix on every route', () => {
     } else if (operation.path.startsWith('/contract-milestones/')) {
       const contract = await createContract(db(), systemContext('test'), {
         companyId: industryCompanyId, reference: `G2B-${randomUUID()}`, subject: 'Munitie', amountCents: 100_00, signedOn: '2025-03-01', deliveryIds: [], milestones: [{ title: 'Levering', dueOn: '2025-06-01' }],
-      });
+      }, ['datedInSentLetterPeriod']);
       id = (await db().selectFrom('contractMilestone').select('id').where('contractId', '=', contract.id).executeTakeFirstOrThrow()).id;
     } else if (operation.path.startsWith('/coproduction-projects/')) {
-      id = (await createCoproduction(db(), systemContext('test'), { title: `Coproductie ${randomUUID()}`, partner: 'Partner', stage: 'intention', reachedOn: '2025-03-01', note: '' })).id;
+      id = (await createCoproduction(db(), systemContext('test'), { title: `Coproductie ${randomUUID()}`, partner: 'Partner', stage: 'intention', reachedOn: '2025-03-01', note: '' }, ['datedInSentLetterPeriod'])).id;
     } else if (operation.path.startsWith('/training-programmes/')) {
       id = (await createProgramme(db(), systemContext('test'), { ...uniqueProgramme(), systemTrainedOn: null, description: '', deliveryIds: [] })).id;
     } else if (operation.path.startsWith('/replenishment-projects/')) {

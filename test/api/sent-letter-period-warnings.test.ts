@@ -2,9 +2,10 @@
  * Money dated on or before the reference date of the latest letter sent to parliament changes what the register
  * says held at that date, which the letter printed: a payment, a valuation or a withdrawal so dated, the
  * revaluation of a decision not to replace stock, money received on an EPF claim, a delivery realised by then
- * registered, changed to count otherwise or removed, a training count counted up to such a date, or a judgement of
- * readiness or a replenishment project's state that the annex showed then, is a warning to confirm, naming the
- * letter, and recorded only when confirmed, its audit event keeping the confirmation.
+ * registered, changed to count otherwise or removed, a training count counted up to such a date, a judgement of
+ * readiness or a replenishment project's state that the annex showed then, or an industry record the letter counted
+ * then, is a warning to confirm, naming the letter, and recorded only when confirmed, its audit event keeping the
+ * confirmation.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { systemContext } from '../../src/audit/trail.ts';
@@ -264,6 +265,55 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
       ['readiness.createProject', other.name, null],
       ['readiness.updateProject', other.name, confirmedAt('asOf', '2025-07-01')],
     ]);
+  });
+
+  it('refuses an industry record the sent letter counted at its reference date until it is confirmed, the audit event keeping the confirmation: a contract signed, corrected or withdrawn by then, a milestone completed then, a co-production project begun then, a shared need identified then', async () => {
+    const { body: company } = await registrar('POST', '/companies', { name: 'Bedrijf in de periode', country: 'UA' });
+    const contract = { companyId: company.id, reference: 'G2B-PERIODE', subject: 'Munitie', amountCents: 1_000_000_00, signedOn: '2025-06-01', milestones: [{ title: 'Eerste levering', dueOn: '2025-12-01' }] };
+    const warnedAt = async (response: Promise<{ status: number; body: any }>) => {
+      const { status, body } = await response;
+      return [status, body.invalidParams?.map((param: any) => [param.name, param.code])];
+    };
+    const confirm = ['datedInSentLetterPeriod'];
+
+    expect(await warnedAt(registrar('POST', '/industry-contracts', contract))).toEqual([422, [['signedOn', 'datedInSentLetterPeriod']]]);
+    expect((await registrar('GET', `/industry?date=${IN_PERIOD}`)).body.companies.find((candidate: any) => candidate.id === company.id)?.contracts ?? []).toEqual([]);
+    const { body: created } = await registrar('POST', '/industry-contracts', { ...contract, confirm });
+    const { milestones: _, ...correction } = contract;
+    expect(await warnedAt(registrar('PUT', `/industry-contracts/${created.id}`, { ...correction, amountCents: 2_000_000_00 }, { 'If-Match': '"1"' }))).toEqual([422, [['signedOn', 'datedInSentLetterPeriod']]]);
+    expect((await registrar('PUT', `/industry-contracts/${created.id}`, { ...correction, amountCents: 2_000_000_00, confirm }, { 'If-Match': '"1"' })).status).toBe(200);
+    // Moved out of the period, it left what the letter counted: the earlier of the two days is warned of.
+    expect(await warnedAt(registrar('PUT', `/industry-contracts/${created.id}`, { ...correction, amountCents: 2_000_000_00, signedOn: AFTER_PERIOD }, { 'If-Match': '"2"' }))).toEqual([422, [['signedOn', 'datedInSentLetterPeriod']]]);
+
+    const [milestone] = await database().db.selectFrom('contractMilestone').select('id').where('contractId', '=', created.id).execute();
+    const progress = `/contract-milestones/${milestone!.id}/progress`;
+    expect((await registrar('POST', progress, { percent: 50, reportedOn: '2025-07-01' })).status).toBe(201);
+    expect(await warnedAt(registrar('POST', progress, { percent: 100, reportedOn: IN_PERIOD }))).toEqual([422, [['reportedOn', 'datedInSentLetterPeriod']]]);
+    expect((await registrar('POST', progress, { percent: 100, reportedOn: IN_PERIOD, confirm })).status).toBe(201);
+    expect(await warnedAt(registrar('POST', `/industry-contracts/${created.id}/withdrawal`, { withdrawnOn: IN_PERIOD, reason: 'Ontbonden' }))).toEqual([422, [['withdrawnOn', 'datedInSentLetterPeriod']]]);
+    expect((await registrar('POST', `/industry-contracts/${created.id}/withdrawal`, { withdrawnOn: AFTER_PERIOD, reason: 'Ontbonden' })).status).toBe(201);
+
+    const project = { title: 'Coproductie in de periode', partner: 'Oekraïense partner', stage: 'intention', reachedOn: IN_PERIOD };
+    expect(await warnedAt(registrar('POST', '/coproduction-projects', project))).toEqual([422, [['reachedOn', 'datedInSentLetterPeriod']]]);
+    const { body: coproduction } = await registrar('POST', '/coproduction-projects', { ...project, confirm });
+    const bundle = { need: 'Drones in de periode', category: 'drones', dutchQuantity: 10, ukrainianQuantity: 100, identifiedOn: IN_PERIOD };
+    expect(await warnedAt(registrar('POST', '/demand-bundles', bundle))).toEqual([422, [['identifiedOn', 'datedInSentLetterPeriod']]]);
+    const { body: demand } = await registrar('POST', '/demand-bundles', { ...bundle, confirm });
+    expect((await registrar('POST', '/demand-bundles', { ...bundle, need: 'Drones na de periode', identifiedOn: AFTER_PERIOD })).status).toBe(201);
+
+    const events = [...(await eventsOf(created.id)), ...(await eventsOf(milestone!.id)), ...(await eventsOf(coproduction.id)), ...(await eventsOf(demand.id))];
+    expect(events.map((event) => [event.action, event.detail?.confirmedWarnings?.[0].field ?? null]).toSorted()).toEqual(
+      [
+        ['industryContract.create', 'signedOn'],
+        ['industryContract.correct', 'signedOn'],
+        ['industryContract.withdraw', null],
+        ['milestone.progress', null],
+        ['milestone.progress', 'reportedOn'],
+        ['coproduction.create', 'reachedOn'],
+        ['demandBundle.create', 'identifiedOn'],
+      ].toSorted(),
+    );
+    expect(events.find((event) => event.action === 'industryContract.create').detail).toEqual(confirmedAt('signedOn', '2025-06-01'));
   });
 
   it('refuses a change of a delivery that moves its realisation into the sent letter’s period until it is confirmed, the audit event keeping the confirmation', async () => {

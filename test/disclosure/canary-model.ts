@@ -85,7 +85,7 @@ const DATES = ['2024-01-15', '2024-03-01', '2024-06-30', '2024-09-15', '2025-01-
 const REFERENCE_DATES = ['2024-06-30', '2025-02-04', '2025-08-31'] as const;
 /** Letter dates: after each reference date, and one before them all (a letter dated before its reference date is refused). */
 const LETTER_DATES = ['2024-07-10', '2025-02-20', '2025-09-10', '2025-10-15', '2025-10-15', '2024-06-01'] as const;
-/** Money, deliveries, EPF claims, counts, judgements and projects are recorded at any of the dates, also in the period of a letter sent: confirmed as such, as the model means it. */
+/** Money, deliveries, EPF claims, counts, judgements, projects and industry records are recorded at any of the dates, also in the period of a letter sent: confirmed as such, as the model means it. */
 const IN_SENT_PERIOD = ['datedInSentLetterPeriod'] as const;
 
 /** Public texts with what breaks CSV, Markdown and HTML. */
@@ -773,11 +773,11 @@ export class CanaryRun {
     const db = this.#harness.handle.db;
     const context = this.#context;
     const milestone = (await db.selectFrom('contractMilestone').select('id').where('contractId', '=', contractId).executeTakeFirstOrThrow()).id;
-    await reportProgress(db, context, milestone, { percent: salt % 101, reportedOn: on, reason: `Voortgang ${this.#canary(salt + 20)}` });
+    await reportProgress(db, context, milestone, { percent: salt % 101, reportedOn: on, reason: `Voortgang ${this.#canary(salt + 20)}` }, undefined, IN_SENT_PERIOD);
     await recordPriceDevelopment(db, context, { item: `Artikel ${this.#canary(salt + 21)}`, contractId, earlierPriceCents: amountCents, earlierOn: on, paidPriceCents: amountCents, paidOn: on, note: `Afweging ${this.#canary(salt + 22)}` });
     await recordLesson(db, context, { notedOn: on, category: 'pricing', text: `Les ${this.#canary(salt + 23)}` });
-    await createCoproduction(db, context, { title: `Coproductie ${this.#canary(salt + 24)}`, partner: `Partner ${this.#canary(salt + 25)}`, stage: 'intention', reachedOn: on, note: `Stap ${this.#canary(salt + 26)}` });
-    await recordDemandBundle(db, context, { need: `Behoefte ${this.#canary(salt + 27)}`, category: CATEGORIES[salt % CATEGORIES.length]!, dutchQuantity: 1, ukrainianQuantity: 1, identifiedOn: on, note: `Bundeling ${this.#canary(salt + 28)}` });
+    await createCoproduction(db, context, { title: `Coproductie ${this.#canary(salt + 24)}`, partner: `Partner ${this.#canary(salt + 25)}`, stage: 'intention', reachedOn: on, note: `Stap ${this.#canary(salt + 26)}` }, IN_SENT_PERIOD);
+    await recordDemandBundle(db, context, { need: `Behoefte ${this.#canary(salt + 27)}`, category: CATEGORIES[salt % CATEGORIES.length]!, dutchQuantity: 1, ukrainianQuantity: 1, identifiedOn: on, note: `Bundeling ${this.#canary(salt + 28)}` }, IN_SENT_PERIOD);
   }
 
   /**
@@ -1109,7 +1109,7 @@ export class CanaryRun {
           signedOn: step.signedOn,
           deliveryIds: [],
           milestones: [{ title: `Mijlpaal ${this.#canary(step.salt + 4)}`, dueOn: step.signedOn }],
-        });
+        }, IN_SENT_PERIOD);
         this.companies.push({ id: company.id, publicName: null });
         await this.#recordIndustryTexts(contract.id, step.salt, step.amountCents, step.signedOn);
         return;

@@ -87,6 +87,30 @@ describeWithBrowser('industry', (browser) => {
     expect(await page.getByRole('rowheader', { name: 'Oekraïne (UA)' }).count()).toBe(1);
   });
 
+  it('warns at the day a contract was signed in the period of the letter sent to parliament, naming it, and records it once confirmed', async () => {
+    const references = async () => (await api<{ companies: { contracts: { reference: string }[] }[] }>(server(), '/industry')).companies.flatMap((company) => company.contracts.map((contract) => contract.reference));
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/industrie');
+    const contract = page.locator('form', { has: page.getByRole('button', { name: 'Contract vastleggen' }) });
+    await contract.getByLabel('Bedrijf', { exact: true }).selectOption({ label: 'Demonstratie: Nederlands bedrijf voor onbemande systemen (NL)' });
+    await contract.getByLabel('Kenmerk').fill('G2B-2025-NL-PERIODE');
+    await contract.getByLabel('Onderwerp').fill('Onbemande systemen');
+    await contract.getByLabel('Bedrag').fill('1.000.000');
+    // The demonstration's letter of 4 February 2025 was sent.
+    await contract.getByLabel('Getekend op').fill('2025-02-01');
+    await contract.getByRole('button', { name: 'Contract vastleggen' }).click();
+
+    const confirmation = contract.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Getekend op')).toMatch(/^1 februari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/);
+    expect(await references()).not.toContain('G2B-2025-NL-PERIODE');
+
+    await confirmation.check();
+    await contract.getByRole('button', { name: 'Contract vastleggen' }).click();
+    await contract.getByText('Het contract is vastgelegd.').waitFor();
+    expect(await references()).toContain('G2B-2025-NL-PERIODE');
+  });
+
   it('shows the register as it stood at a date, without the forms, which are at today’s; a date after the register’s is refused at the field', async () => {
     page = await openPageAs(browser(), server(), 'registrar');
     await visit(page, server(), '/industrie');

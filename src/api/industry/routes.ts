@@ -60,13 +60,15 @@ export function industryRoutes() {
 
   app.openapi(createContractRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: { id: (await register.createContract(trx, requestContext(c), body)).id } }));
+    const { confirm, ...input } = body;
+    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: { id: (await register.createContract(trx, requestContext(c), input, confirm)).id } }));
   }, passedFieldsHook(contractInputRules, { inRegister: (c, passed) => register.contractRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(correctContractRoute, async (c) => {
     const version = versionsInIfMatch(c.req.valid('header')['if-match']);
     if (version === undefined) return problem(c, 428);
-    const contract = await register.correctContract(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json'), version);
+    const { confirm, ...input } = c.req.valid('json');
+    const contract = await register.correctContract(c.get('deps').db, requestContext(c), c.req.valid('param').id, input, version, confirm);
     c.header('ETag', etag(contract.version));
     const { id, companyId, reference, subject, amountCents, signedOn, deliveryIds } = contract;
     return c.json({ id, companyId, reference, subject, amountCents, signedOn, deliveryIds, version: contract.version }, 200);
@@ -75,8 +77,9 @@ export function industryRoutes() {
   app.openapi(withdrawContractRoute, async (c) => {
     const body = c.req.valid('json');
     const contractId = c.req.valid('param').id;
+    const { confirm, ...input } = body;
     return addToHistory(c, { request: { contractId, ...body }, response: ContractWithdrawalSchema }, async (trx, expected) => {
-      const { version, ...withdrawal } = await register.withdrawContract(trx, requestContext(c), contractId, body, expected);
+      const { version, ...withdrawal } = await register.withdrawContract(trx, requestContext(c), contractId, input, expected, confirm);
       return { version, body: withdrawal };
     });
   }, passedFieldsHook(contractWithdrawalInputRules, { inRegister: (c, passed, today) => register.contractWithdrawalRegisterViolations(c.get('deps').db, c.req.param('id')!, passed, today) }));
@@ -84,8 +87,9 @@ export function industryRoutes() {
   app.openapi(progressRoute, async (c) => {
     const body = c.req.valid('json');
     const milestoneId = c.req.valid('param').id;
+    const { confirm, ...report } = body;
     return addToHistory(c, { request: { milestoneId, ...body }, response: CreatedSchema }, async (trx, expected) => {
-      const { id, version } = await register.reportProgress(trx, requestContext(c), milestoneId, body, expected);
+      const { id, version } = await register.reportProgress(trx, requestContext(c), milestoneId, report, expected, confirm);
       return { version, body: { id } };
     });
   }, passedFieldsHook(progressInputRules, { inRegister: (c, passed, today) => register.progressRegisterViolations(c.get('deps').db, c.req.param('id')!, passed, today) }));
@@ -102,7 +106,8 @@ export function industryRoutes() {
 
   app.openapi(coproductionRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.createCoproduction(trx, requestContext(c), body) }));
+    const { confirm, ...input } = body;
+    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.createCoproduction(trx, requestContext(c), input, confirm) }));
   }, passedFieldsHook(coproductionInputRules, { inRegister: (c, passed) => register.coproductionRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(stageRoute, async (c) => {
@@ -116,7 +121,8 @@ export function industryRoutes() {
 
   app.openapi(demandBundleRoute, async (c) => {
     const body = c.req.valid('json');
-    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordDemandBundle(trx, requestContext(c), body) }));
+    const { confirm, ...input } = body;
+    return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordDemandBundle(trx, requestContext(c), input, confirm) }));
   }, passedFieldsHook(demandBundleInputRules, { inRegister: (c, passed) => register.demandBundleRegisterViolations(c.get('deps').db, passed) }));
 
   app.openapi(companyDecisionRoute, async (c) => {

@@ -23,7 +23,7 @@ import {
 } from '../../domain/industry.ts';
 import { MAX_COUNT } from '../../domain/plausibility.ts';
 import { permitted } from '../access.ts';
-import { AsAtDateQuerySchema, countryCode, deliveryIdList, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalReference, passedFieldRules, problemResponses, referenceText, safeText } from '../openapi-common.ts';
+import { AsAtDateQuerySchema, confirmations, countryCode, deliveryIdList, eventDate, idempotencyKey, isoDate, jsonBody, jsonContent as json, multilineText, optionalMultilineText, optionalReference, passedFieldRules, problemResponses, referenceText, safeText } from '../openapi-common.ts';
 import { historyEntryHeaders, historyVersion, ifMatchHeader } from '../if-match.ts';
 
 /** The industry register: companies, contracts and their milestones, prices, lessons, co-production, demand bundling. */
@@ -173,35 +173,39 @@ export const ContractInputSchema = z
     signedOn: isoDate,
     deliveryIds: deliveryIdList({ max: 100 }).default([]).openapi({ description: 'The procurement deliveries the contract fulfils, each once' }),
     milestones: z.array(z.strictObject({ title: text(200), dueOn: isoDate })).max(50).default([]),
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('IndustryContractInput');
 
-export const contractInputRules = passedFieldRules(ContractInputSchema, contractViolations);
+/** The rules of a contract judged beside the fields a request, or an import's row, has wrong; an import confirms warnings for the whole file, not per row. */
+export const contractInputRules = passedFieldRules(ContractInputSchema.omit({ confirm: true }), contractViolations);
 
 const ContractCorrectionSchema = ContractInputSchema.omit({ milestones: true }).openapi('IndustryContractCorrection');
 
-export const contractCorrectionRules = passedFieldRules(ContractCorrectionSchema, contractViolations);
+export const contractCorrectionRules = passedFieldRules(ContractCorrectionSchema.omit({ confirm: true }), contractViolations);
 
 const ContractWithdrawalInputSchema = z
   .strictObject({
     withdrawnOn: eventDate.openapi({ description: 'From this date on the contract no longer counts; its signing date to take it out of every figure' }),
     reason: multilineText(4000),
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('IndustryContractWithdrawalInput');
 
 /** A withdrawal's own rules; those against its contract (signed before, not withdrawn yet) need the register. */
-export const contractWithdrawalInputRules = passedFieldRules(ContractWithdrawalInputSchema, contractWithdrawalViolations);
+export const contractWithdrawalInputRules = passedFieldRules(ContractWithdrawalInputSchema.omit({ confirm: true }), contractWithdrawalViolations);
 
 const ProgressInputSchema = z
   .strictObject({
     percent: judgedByDomain('0 to 100', 0, 100),
     reportedOn: isoDate,
     reason: optionalMultilineText(4000).default('').openapi({ description: 'Required when the progress is lower than the latest report' }),
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('MilestoneProgressInput');
 
 /** A report's own rules; those against its contract's signing and the milestone's latest report need the register. */
-export const progressInputRules = passedFieldRules(ProgressInputSchema, (passed, today) => progressViolations(null, passed, today, undefined));
+export const progressInputRules = passedFieldRules(ProgressInputSchema.omit({ confirm: true }), (passed, today) => progressViolations(null, passed, today, undefined));
 
 const PriceDevelopmentInputSchema = z
   .strictObject({
@@ -227,10 +231,10 @@ const StageInputSchema = z.strictObject({ stage: z.enum(COPRODUCTION_STAGES), re
 export const stageInputRules = passedFieldRules(StageInputSchema, stageViolations);
 
 const CoproductionInputSchema = z
-  .strictObject({ title: text(200), partner: text(200), stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note })
+  .strictObject({ title: text(200), partner: text(200), stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note, confirm: confirmations(['datedInSentLetterPeriod']) })
   .openapi('CoproductionProjectInput');
 
-export const coproductionInputRules = passedFieldRules(CoproductionInputSchema, coproductionViolations);
+export const coproductionInputRules = passedFieldRules(CoproductionInputSchema.omit({ confirm: true }), coproductionViolations);
 
 const DemandBundleInputSchema = z
   .strictObject({
@@ -240,10 +244,11 @@ const DemandBundleInputSchema = z
     ukrainianQuantity: bundledQuantity,
     identifiedOn: isoDate,
     note,
+    confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('DemandBundleInput');
 
-export const demandBundleInputRules = passedFieldRules(DemandBundleInputSchema, demandBundleViolations);
+export const demandBundleInputRules = passedFieldRules(DemandBundleInputSchema.omit({ confirm: true }), demandBundleViolations);
 
 const CompanyDecisionInputSchema = z
   .strictObject({
@@ -333,7 +338,7 @@ export const correctContractRoute = createRoute(
     summary: 'Correct a contract: its company, reference, subject, amount, signing date and deliveries (its milestones keep their own histories)',
     description: 'If-Match is required (the contract’s `version` in GET /industry): 412 when it was corrected or withdrawn since. A correction that changes nothing writes nothing.',
     request: { params: idParam, headers: ifMatchHeader, ...jsonBody(ContractCorrectionSchema) },
-    responses: { 200: json(ContractCorrectionSchema.extend({ id: z.uuid(), version: z.number().int() }), 'The contract as corrected (ETag: its version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
+    responses: { 200: json(ContractCorrectionSchema.omit({ confirm: true }).extend({ id: z.uuid(), version: z.number().int() }), 'The contract as corrected (ETag: its version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
   }),
 );
 export const withdrawContractRoute = createRoute({

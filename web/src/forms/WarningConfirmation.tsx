@@ -45,6 +45,14 @@ export function useWarningConfirmation<V extends object>(warnings: readonly Warn
 }
 
 /**
+ * What a record form's request sends of the warnings confirmed at its fields (RecordForm's `send`) where the only
+ * warning it can have is a date in the period of a letter sent to parliament: `confirm` with it, left out while it is
+ * not confirmed.
+ */
+export const confirmedPeriod = (confirmed: readonly string[]): { confirm?: ['datedInSentLetterPeriod'] } =>
+  confirmed.includes('datedInSentLetterPeriod') ? { confirm: ['datedInSentLetterPeriod'] } : {};
+
+/**
  * The `confirm` of a request: the codes confirmed, left out while there are none. They are codes of the warnings the
  * endpoint gave, so they are of those its `confirm` takes.
  */

@@ -6571,7 +6571,20 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["IndustryContractCorrection"] & {
+                        "application/json": {
+                            /** Format: uuid */
+                            companyId: string;
+                            reference: string;
+                            subject: string;
+                            /** @description Euro cents, above zero, at most 10^12 (€10 mld.) */
+                            amountCents: number;
+                            /** Format: date */
+                            signedOn: string;
+                            /**
+                             * @description The procurement deliveries the contract fulfils, each once
+                             * @default []
+                             */
+                            deliveryIds?: string[];
                             /** Format: uuid */
                             id: string;
                             version: number;
@@ -13669,6 +13682,11 @@ export interface components {
                 /** Format: date */
                 dueOn: string;
             }[];
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         IndustryContractCorrection: {
             /** Format: uuid */
@@ -13684,6 +13702,11 @@ export interface components {
              * @default []
              */
             deliveryIds?: string[];
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         IndustryContractWithdrawalInput: {
             /**
@@ -13692,6 +13715,11 @@ export interface components {
              */
             withdrawnOn: string;
             reason: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         MilestoneProgressInput: {
             /** @description 0 to 100 */
@@ -13703,6 +13731,11 @@ export interface components {
              * @default
              */
             reason?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         PriceDevelopmentInput: {
             item: string;
@@ -13741,6 +13774,11 @@ export interface components {
             reachedOn: string;
             /** @default  */
             note?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         CoproductionStageInput: {
             /** @enum {string} */
@@ -13762,6 +13800,11 @@ export interface components {
             identifiedOn: string;
             /** @default  */
             note?: string;
+            /**
+             * @description The codes of the warnings confirmed (invalidParams of a 422 with code confirmationRequired), to record what they warn of anyway
+             * @default []
+             */
+            confirm?: "datedInSentLetterPeriod"[];
         };
         CompanyDisclosureDecision: {
             /** Format: uuid */

@@ -4,6 +4,7 @@ import { correctContract, withdrawContract, type IndustryOverview } from '../../
 import type { FieldDescription } from '../../forms/DescribedField.tsx';
 import { deliveryLinkFields, type DeliveryLinkField } from '../../forms/deliveryLinkFields.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
+import { confirmedPeriod } from '../../forms/WarningConfirmation.tsx';
 import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { CorrectionChooser } from './CorrectionChooser.tsx';
@@ -63,7 +64,7 @@ function CorrectionForm({ overview, contract, onReload, onRecorded }: Recorded &
         ...readContractOwnFields(read),
         deliveryIds: deliveries.chosen(read.text),
       })}
-      send={(input) => correctContract(contract.id, input, versionTag(contract.version))}
+      send={(input, _key, confirmed) => correctContract(contract.id, { ...input, ...confirmedPeriod(confirmed) }, versionTag(contract.version))}
       onRecorded={onRecorded}
     />
   );
@@ -92,7 +93,9 @@ export function ContractWithdrawalForm({ overview, entry, onRecorded }: Recorded
         reason: { label: label('reason'), control: 'textarea', rows: 2 },
       }}
       read={(read) => ({ contractId: read.required('contractId'), withdrawal: { withdrawnOn: read.required('withdrawnOn'), reason: read.required('reason') } })}
-      send={({ contractId, withdrawal }, key) => entry.add(contractId, versionOf(contractId), (ifMatch) => withdrawContract(contractId, withdrawal, key, ifMatch))}
+      send={({ contractId, withdrawal }, key, confirmed) =>
+        entry.add(contractId, versionOf(contractId), (ifMatch) => withdrawContract(contractId, { ...withdrawal, ...confirmedPeriod(confirmed) }, key, ifMatch))
+      }
       onRecorded={onRecorded}
     />
   );

@@ -15,6 +15,7 @@ import {
 import type { FieldDescription } from '../../forms/DescribedField.tsx';
 import { deliveryLinkFields, type DeliveryLinkField } from '../../forms/deliveryLinkFields.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
+import { confirmedPeriod } from '../../forms/WarningConfirmation.tsx';
 import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { versionTag } from '../../api/client.ts';
 import type { industry as industryWords } from '../../i18n/nl/industry.ts';
@@ -97,7 +98,7 @@ export function ContractForm({ overview, onRecorded }: OverviewRecorded) {
           milestones: hasMilestone ? [{ title: read.required('milestones.0.title'), dueOn: read.required('milestones.0.dueOn') }] : [],
         };
       }}
-      send={createContract}
+      send={(contract, key, confirmed) => createContract({ ...contract, ...confirmedPeriod(confirmed) }, key)}
       onRecorded={onRecorded}
     />
   );
@@ -121,8 +122,8 @@ export function ProgressForm({ overview, entry, onRecorded }: HistoryRecorded) {
         reason: { label: label('reason'), hint: label('reasonHint'), control: 'textarea', optional: true },
       }}
       read={(read) => ({ milestone: read.required('milestone'), progress: { percent: read.percentage('percent'), reportedOn: read.required('reportedOn'), reason: read.text('reason') } })}
-      send={({ milestone, progress }, key) =>
-        entry.add(milestone, loadedVersion(all.map((row) => row.milestone), milestone), (ifMatch) => reportProgress(milestone, progress, key, ifMatch))
+      send={({ milestone, progress }, key, confirmed) =>
+        entry.add(milestone, loadedVersion(all.map((row) => row.milestone), milestone), (ifMatch) => reportProgress(milestone, { ...progress, ...confirmedPeriod(confirmed) }, key, ifMatch))
       }
       onRecorded={onRecorded}
     />
@@ -201,9 +202,9 @@ export function CoproductionForm({ overview, entry, onRecorded }: HistoryRecorde
         ...(read.text('projectId') === '' ? { title: read.required('title'), partner: read.required('partner') } : { title: '', partner: '' }),
         stage: { stage: read.code('stage', COPRODUCTION_STAGES), reachedOn: read.required('reachedOn'), note: read.text('note') },
       })}
-      send={({ projectId, title, partner, stage }, key) =>
+      send={({ projectId, title, partner, stage }, key, confirmed) =>
         projectId === ''
-          ? createCoproduction({ title, partner, ...stage }, key)
+          ? createCoproduction({ title, partner, ...stage, ...confirmedPeriod(confirmed) }, key)
           : entry.add(projectId, loadedVersion(overview.coproductionProjects, projectId), (ifMatch) => recordStage(projectId, stage, key, ifMatch))
       }
       onRecorded={onRecorded}
@@ -233,7 +234,7 @@ export function DemandBundleForm({ onRecorded }: Recorded) {
         identifiedOn: read.required('identifiedOn'),
         note: read.text('note'),
       })}
-      send={recordDemandBundle}
+      send={(bundle, key, confirmed) => recordDemandBundle({ ...bundle, ...confirmedPeriod(confirmed) }, key)}
       onRecorded={onRecorded}
     />
   );
