@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { todayInAmsterdam } from '../../../../common/dates.ts';
 import { FITTING_VALUATION_BASES, READINESS_EFFECTS, REPLENISHMENT_STAGES, VALUATION_BASES } from '../../../../common/vocabulary/codes.ts';
-import { createProject, decideNotToReplace, judgeReadiness, updateProject, type NonReplacementInput, type ProjectInput, type ReplenishmentProject } from '../../api/readiness.ts';
+import { createProject, decideNotToReplace, judgeReadiness, updateProject, type ProjectInput, type ReplenishmentProject } from '../../api/readiness.ts';
 import type { FieldReader } from '../../forms/fieldReader.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
+import { confirmedPeriod } from '../../forms/WarningConfirmation.tsx';
 import type { ShownHistory } from '../../forms/useHistoryEntry.ts';
 import type { readiness as readinessWords } from '../../i18n/nl/readiness.ts';
 
@@ -21,12 +22,6 @@ function useReadinessWords() {
     stageOptions: REPLENISHMENT_STAGES.map((stage) => ({ value: stage, label: t(`replenishmentStages.${stage}`) })),
   };
 }
-
-/**
- * The `confirm` of a request: the warnings its form confirmed (a date in the period of a letter sent to parliament,
- * the box at that date), left out while there are none.
- */
-const confirming = (confirmed: readonly string[]) => (confirmed.length > 0 ? { confirm: confirmed as NonNullable<NonReplacementInput['confirm']> } : {});
 
 /** A form that adds to one stock delivery's readiness history (judgements and decisions not to replace), at the version the page shows. */
 interface DeliveryFormProps extends ShownHistory {
@@ -48,7 +43,7 @@ export function JudgementForm({ deliveryId, etag, entry, onDone }: DeliveryFormP
         judgedOn: { label: label('judgedOn'), control: 'date' },
       }}
       read={(read) => ({ effect: read.code('effect', READINESS_EFFECTS), reasoning: read.required('reasoning'), judgedOn: read.required('judgedOn') })}
-      send={(judgement, key, confirmed) => entry.add(deliveryId, etag, (ifMatch) => judgeReadiness(deliveryId, { ...judgement, ...confirming(confirmed) }, key, ifMatch))}
+      send={(judgement, key, confirmed) => entry.add(deliveryId, etag, (ifMatch) => judgeReadiness(deliveryId, { ...judgement, ...confirmedPeriod(confirmed) }, key, ifMatch))}
       onRecorded={onDone}
     />
   );
@@ -80,7 +75,7 @@ export function ProjectForm({ deliveryId, onDone }: { deliveryId?: string; onDon
   const form = {
     doneText: t('readiness.projectForm.done'),
     submitLabel: t('readiness.projectForm.submit'),
-    send: (input: ProjectInput, key: string, confirmed: readonly string[]) => createProject({ ...input, ...confirming(confirmed) }, key),
+    send: (input: ProjectInput, key: string, confirmed: readonly string[]) => createProject({ ...input, ...confirmedPeriod(confirmed) }, key),
     onRecorded: onDone,
   };
   if (!deliveryId) return <RecordForm {...form} legend={t('readiness.projectForm.legend')} fields={{ ...project, note }} read={(read) => ({ ...readProject(read), replaces: [] })} />;
@@ -140,7 +135,7 @@ export function ProjectStageForm({ projects, onDone }: { projects: readonly Repl
       send={async ({ project, change }, _key, confirmed) => {
         if (!project || !change) return;
         try {
-          await updateProject(project, { ...change, ...confirming(confirmed) });
+          await updateProject(project, { ...change, ...confirmedPeriod(confirmed) });
         } finally {
           // Also after a refusal: someone else may have changed the project, and the list shows it now.
           onDone();
@@ -180,7 +175,7 @@ export function NonReplacementForm({ deliveryId, etag, entry, onDone }: Delivery
           revaluation: amountCents === null ? null : { amountCents, basis: read.code('revaluation.basis', VALUATION_BASES), effectiveDate: read.required('revaluation.effectiveDate') },
         };
       }}
-      send={(decision, key, confirmed) => entry.add(deliveryId, etag, (ifMatch) => decideNotToReplace(deliveryId, { ...decision, ...confirming(confirmed) }, key, ifMatch))}
+      send={(decision, key, confirmed) => entry.add(deliveryId, etag, (ifMatch) => decideNotToReplace(deliveryId, { ...decision, ...confirmedPeriod(confirmed) }, key, ifMatch))}
       onRecorded={onDone}
     />
   );

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { FUNDING_SOURCES, TRAINING_FRAMEWORKS } from '../../../../common/vocabulary/codes.ts';
-import { addContribution, createProgramme, replaceProgramme, type ContributionInput, type TrainingProgramme } from '../../api/training.ts';
+import { addContribution, createProgramme, replaceProgramme, type TrainingProgramme } from '../../api/training.ts';
 import type { FieldDescription } from '../../forms/DescribedField.tsx';
 import { deliveryLinkFields, type DeliveryLinkField } from '../../forms/deliveryLinkFields.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
+import { confirmedPeriod } from '../../forms/WarningConfirmation.tsx';
 import type { training as trainingWords } from '../../i18n/nl/training.ts';
 import type { HistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { versionTag } from '../../api/client.ts';
@@ -141,9 +142,8 @@ export function ContributionForm({ programmes, entry, onDone }: { programmes: re
         };
       }}
       send={({ programmeId, ...contribution }, key, confirmed) => {
-        const confirm = confirmed.length > 0 ? { confirm: confirmed as ContributionInput['confirm'] } : {};
         const version = versionTag(programmes.find((programme) => programme.id === programmeId)?.contributionsVersion ?? 0);
-        return entry.add(programmeId, version, (ifMatch) => addContribution(programmeId, { ...contribution, ...confirm }, key, ifMatch));
+        return entry.add(programmeId, version, (ifMatch) => addContribution(programmeId, { ...contribution, ...confirmedPeriod(confirmed) }, key, ifMatch));
       }}
       onRecorded={onDone}
     />
