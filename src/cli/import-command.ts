@@ -14,7 +14,7 @@ import { operatorContext } from './operator.ts';
 const WARNING_DESCRIPTIONS: Record<(typeof IMPORT_WARNINGS)[number], string> = {
   paymentFarAboveValuation: 'a payment at ten times its valuation or more',
   shippedWithoutLicence: 'goods that need an export licence handed over or delivered without one in the register, shipped before it was used',
-  datedInSentLetterPeriod: 'a valuation, payment or EPF claim dated, or a new delivery realised, on or before the reference date of the latest letter sent to parliament, which changes the figures the register gives at that date',
+  datedInSentLetterPeriod: 'a valuation, payment, EPF claim, training count, readiness judgement or contract dated, or a new delivery realised, on or before the reference date of the latest letter sent to parliament, which changes the figures the register gives at that date',
 };
 
 /** `import FILE`: every sheet of an XLSX, CSV or text file, as the system (an operator on the server may import any sheet). */

@@ -9,9 +9,10 @@ export interface SentLetter {
 }
 
 /**
- * Money dated on or before the reference date of the latest letter sent to parliament (a payment, a valuation, or the
- * withdrawal of one) changes what the register says held at that date: the figures the letter printed, which stay as
- * sent, no longer match the register's at its reference date. That may be meant (a correction), but is not done by
+ * A record dated on or before the reference date of the latest letter sent to parliament that the letter prints figures
+ * of (a payment, a valuation, or the withdrawal of one; a count of training, a contract, ...) changes what the register
+ * says held at that date: the figures the letter printed, which stay as sent, no longer match the register's at its
+ * reference date. That may be meant (a correction), but is not done by
  * accident: it is a warning to confirm, naming the letter. A date after it, or no letter sent yet, is none.
  */
 export function sentLetterPeriodWarnings(field: string, date: IsoDate, sent: SentLetter | undefined): Warning[] {

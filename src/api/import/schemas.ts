@@ -13,7 +13,7 @@ const ImportFileSchema = z
     fileName: requiredText(255).openapi({ example: 'leveringen.xlsx' }),
     content: z.base64().openapi({ description: `The XLSX, CSV or tab-separated text file, base64 (at most ${MAX_IMPORT_FILE_BYTES} bytes before encoding; an empty file is refused as emptyFile)` }),
     confirm: confirmations(IMPORT_WARNINGS).openapi({
-      description: 'The warnings confirmed for every row that has them (paymentFarAboveValuation: a payment far above its valuation; shippedWithoutLicence: goods that need an export licence handed over or delivered before the register was used, without a licence in it; datedInSentLetterPeriod: a valuation, payment or EPF claim dated, or a new delivery realised, on or before the reference date of the latest letter sent to parliament, which changes the figures the register gives at that date); a row with a warning not confirmed has it as a fault',
+      description: 'The warnings confirmed for every row that has them (paymentFarAboveValuation: a payment far above its valuation; shippedWithoutLicence: goods that need an export licence handed over or delivered before the register was used, without a licence in it; datedInSentLetterPeriod: a valuation, payment, EPF claim, training count, readiness judgement or contract dated, or a new delivery realised, on or before the reference date of the latest letter sent to parliament, which changes the figures the register gives at that date); a row with a warning not confirmed has it as a fault',
     }),
   })
   .openapi('ImportFile');

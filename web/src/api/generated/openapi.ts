@@ -14757,7 +14757,7 @@ export interface components {
             /** @description The XLSX, CSV or tab-separated text file, base64 (at most 20971520 bytes before encoding; an empty file is refused as emptyFile) */
             content: string;
             /**
-             * @description The warnings confirmed for every row that has them (paymentFarAboveValuation: a payment far above its valuation; shippedWithoutLicence: goods that need an export licence handed over or delivered before the register was used, without a licence in it; datedInSentLetterPeriod: a valuation, payment or EPF claim dated, or a new delivery realised, on or before the reference date of the latest letter sent to parliament, which changes the figures the register gives at that date); a row with a warning not confirmed has it as a fault
+             * @description The warnings confirmed for every row that has them (paymentFarAboveValuation: a payment far above its valuation; shippedWithoutLicence: goods that need an export licence handed over or delivered before the register was used, without a licence in it; datedInSentLetterPeriod: a valuation, payment, EPF claim, training count, readiness judgement or contract dated, or a new delivery realised, on or before the reference date of the latest letter sent to parliament, which changes the figures the register gives at that date); a row with a warning not confirmed has it as a fault
              * @default []
              */
             confirm?: ("paymentFarAboveValuation" | "shippedWithoutLicence" | "datedInSentLetterPeriod")[];

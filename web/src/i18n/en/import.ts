@@ -83,7 +83,7 @@ export const imports: typeof dutch = {
     shippedWithoutLicence:
       'goods that need an export licence, recorded as handed over or delivered without a licence in the register; that is right only for goods shipped before the register was used',
     datedInSentLetterPeriod:
-      'a valuation, payment or EPF claim dated, or a new delivery realised, on or before the reference date of the latest letter sent to parliament; recorded, it changes the register’s figures at that date, which will then no longer match the letter',
+      'a valuation, payment, EPF claim, training count, readiness judgement or contract dated, or a new delivery realised, on or before the reference date of the latest letter sent to parliament; recorded, it changes the register’s figures at that date, which will then no longer match the letter',
   },
   importAnyway: 'Import anyway: the rows with a warning are right',
   nothingToImport: 'There is nothing to import: no row would be created.',

@@ -81,7 +81,7 @@ export const imports = {
     shippedWithoutLicence:
       'goederen die een exportvergunning nodig hebben, zonder vergunning in het register als overgedragen of geleverd vastgelegd; dat klopt alleen voor goederen die zijn verscheept voordat het register in gebruik was',
     datedInSentLetterPeriod:
-      'een waardering, betaling of EPF-declaratie met een datum, of een nieuwe levering gerealiseerd, op of vóór de peildatum van de laatste brief die naar de Kamer is gestuurd; vastgelegd verandert zij de cijfers van het register op die datum, die dan niet meer kloppen met de brief',
+      'een waardering, betaling, EPF-declaratie, trainingstelling, gereedheidsoordeel of contract met een datum, of een nieuwe levering gerealiseerd, op of vóór de peildatum van de laatste brief die naar de Kamer is gestuurd; vastgelegd verandert het de cijfers van het register op die datum, die dan niet meer kloppen met de brief',
   },
   importAnyway: 'Toch importeren: de regels met een waarschuwing kloppen',
   nothingToImport: 'Er is niets te importeren: geen regel wordt nieuw aangemaakt.',
