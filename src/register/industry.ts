@@ -44,6 +44,7 @@ import * as industry from '../db/repositories/industry.ts';
 import { lockNamesOf } from '../db/repositories/names.ts';
 import { nameTakenViolations } from '../domain/names.ts';
 import { changesNothing, sameRecordViolations } from '../domain/same-record.ts';
+import { correctAtVersion } from './correction.ts';
 import { nameKey } from '../../common/text.ts';
 import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODUCTION, DEMONSTRATION_LESSONS } from '../db/seed/demonstration-industry.ts';
 import { UniqueViolationError } from '../db/errors.ts';
@@ -123,18 +124,20 @@ export async function companyCorrectionRegisterViolations(db: Db, id: string, in
  * in the disclosure queue for that decision (companiesCorrectedSinceDecision). The audit event keeps it before and after.
  */
 export async function correctCompany(db: Db, context: RequestContext, id: string, input: CompanyInput, expectedVersion: ExpectedVersion): Promise<industry.StoredCompany> {
-  return inTransaction(db, async (trx) => {
-    const current = await industry.findCompany(trx, id, { forUpdate: true });
-    if (!current) throw new NotFoundError('company', id);
-    assertVersionMatches(expectedVersion, current.version);
-    if (changesNothing(current, input)) return current;
-    await lockNamesOf(trx, 'company', input.country);
-    assertValid([...companyViolations(input), ...(await companyRegisterViolations(trx, input, id))]);
-    const correctedSinceDecisionAt = current.disclosureState === 'undecided' ? null : context.now().toISOString();
-    const updated = await industry.updateCompany(trx, id, current.version, input, correctedSinceDecisionAt).catch(registrationNumberTaken);
-    if (!updated) throw new VersionConflictError(current.version);
-    await audited(trx, context, 'company.correct', { type: 'company', id }, updated, current);
-    return updated;
+  return correctAtVersion(db, context, expectedVersion, {
+    kind: 'company',
+    action: 'company.correct',
+    object: { type: 'company', id },
+    find: (trx) => industry.findCompany(trx, id, { forUpdate: true }),
+    change: input,
+    violations: async (trx) => {
+      await lockNamesOf(trx, 'company', input.country);
+      return [...companyViolations(input), ...(await companyRegisterViolations(trx, input, id))];
+    },
+    write: (trx, current) => {
+      const correctedSinceDecisionAt = current.disclosureState === 'undecided' ? null : context.now().toISOString();
+      return industry.updateCompany(trx, id, current.version, input, correctedSinceDecisionAt).catch(registrationNumberTaken);
+    },
   });
 }
 
@@ -193,22 +196,23 @@ export async function correctContract(
   expectedVersion: ExpectedVersion,
   confirmed: readonly WarningCode[] = [],
 ): Promise<industry.StoredContract & { deliveryIds: string[] }> {
-  return inTransaction(db, async (trx) => {
-    const current = await correctableContract(trx, id, { lock: 'update' });
-    if (!current) throw new NotFoundError('contract', id);
-    assertVersionMatches(expectedVersion, current.version);
-    const deliveryIds = input.deliveryIds.map((deliveryId) => deliveryId.toLowerCase()).sort();
-    if (changesNothing(current, { ...input, deliveryIds })) return current;
-    assertValid([...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input, id))]);
-    const { companyId, reference, subject, amountCents, signedOn } = input;
-    const printed = !changesNothing(current, { companyId, reference, subject, amountCents, signedOn });
-    const earlierSigning = signedOn < current.signedOn ? signedOn : current.signedOn;
-    const confirmedWarnings = assertConfirmed(printed ? await sentLetterPeriodWarningsOf(trx, 'signedOn', earlierSigning) : [], confirmed);
-    const updated = await industry.updateContract(trx, id, current.version, { companyId, reference, subject, amountCents, signedOn }, deliveryIds).catch(referenceTaken);
-    if (!updated) throw new VersionConflictError(current.version);
-    const after = { ...updated, deliveryIds };
-    await audited(trx, context, 'industryContract.correct', contractObject(id), after, current, confirmedWarnings);
-    return after;
+  const deliveryIds = input.deliveryIds.map((deliveryId) => deliveryId.toLowerCase()).sort();
+  const { companyId, reference, subject, amountCents, signedOn } = input;
+  return correctAtVersion(db, context, expectedVersion, {
+    kind: 'contract',
+    action: 'industryContract.correct',
+    object: contractObject(id),
+    find: (trx) => correctableContract(trx, id, { lock: 'update' }),
+    change: { ...input, deliveryIds },
+    violations: async (trx) => [...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input, id))],
+    // What the letter prints of it changed: warned of at the earlier of its two signing days.
+    warnings: async (trx, current) =>
+      changesNothing(current, { companyId, reference, subject, amountCents, signedOn }) ? [] : sentLetterPeriodWarningsOf(trx, 'signedOn', signedOn < current.signedOn ? signedOn : current.signedOn),
+    confirmed,
+    write: async (trx, current) => {
+      const updated = await industry.updateContract(trx, id, current.version, { companyId, reference, subject, amountCents, signedOn }, deliveryIds).catch(referenceTaken);
+      return updated && { ...updated, deliveryIds };
+    },
   });
 }
 
