@@ -214,6 +214,7 @@ const EVENT_ACTIONS = [
   'lessonLearned.create',
   'coproduction.create',
   'coproduction.stage',
+  'coproduction.correct',
   'demandBundle.create',
   'training.createProgramme',
   'training.updateProgramme',

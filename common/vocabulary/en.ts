@@ -158,6 +158,7 @@ export const en: Vocabulary = {
     'lessonLearned.create': 'Record lesson learned',
     'coproduction.create': 'Record co-production project',
     'coproduction.stage': 'Record stage of a co-production project',
+    'coproduction.correct': 'Correct co-production project',
     'demandBundle.create': 'Record demand bundling',
     'training.createProgramme': 'Record a training programme',
     'training.updateProgramme': 'Change a training programme',

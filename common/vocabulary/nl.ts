@@ -264,6 +264,7 @@ export const nl: Vocabulary = {
     'lessonLearned.create': 'Geleerde les vastleggen',
     'coproduction.create': 'Coproductieproject vastleggen',
     'coproduction.stage': 'Fase van een coproductieproject vastleggen',
+    'coproduction.correct': 'Coproductieproject corrigeren',
     'demandBundle.create': 'Vraagbundeling vastleggen',
     'training.createProgramme': 'Trainingsprogramma vastleggen',
     'training.updateProgramme': 'Trainingsprogramma wijzigen',

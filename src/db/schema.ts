@@ -60,7 +60,7 @@ export interface Database {
   milestoneProgress: MilestoneProgressTable;
   priceDevelopment: PriceDevelopmentTable;
   lessonLearned: LessonLearnedTable;
-  coproductionProject: { id: string; title: string; partner: string; isDemonstration: boolean; createdAt: string };
+  coproductionProject: { id: string; title: string; partner: string; isDemonstration: boolean; createdAt: string; version: Generated<number> };
   coproductionStage: { id: string; projectId: string; stage: string; reachedOn: string; note: string; recordedAt: string };
   demandBundle: DemandBundleTable;
   // Training and readiness (migration 010)

@@ -297,12 +297,20 @@ export function nextStageViolations(latest: StageInput | undefined, stage: Parti
   return violations;
 }
 
-export function coproductionViolations(project: Partial<CoproductionInput>, today: IsoDate): RuleViolation[] {
+/** A co-production project's own fields, which a correction sets: its stages have their own history. */
+export type CoproductionProjectInput = Pick<CoproductionInput, 'title' | 'partner'>;
+
+/** A project's own rules: a title and a partner, each one line. */
+export function coproductionProjectViolations(project: Partial<CoproductionProjectInput>): RuleViolation[] {
   return [
     ...whereGiven(project.title, (title) => textViolations('title', title, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' })),
     ...whereGiven(project.partner, (partner) => textViolations('partner', partner, { required: true, maximum: MAX_NAME_LENGTH, format: 'title' })),
-    ...stageViolations(project, today),
   ];
+}
+
+/** A project recorded at its first stage. */
+export function coproductionViolations(project: Partial<CoproductionInput>, today: IsoDate): RuleViolation[] {
+  return [...coproductionProjectViolations(project), ...stageViolations(project, today)];
 }
 
 /** Bundling needs only what both forces need: each quantity at least one. */

@@ -15,6 +15,7 @@ import {
   companyViolations,
   contractViolations,
   contractWithdrawalViolations,
+  coproductionProjectViolations,
   coproductionViolations,
   correctedContractViolations,
   demandBundleViolations,
@@ -33,6 +34,7 @@ import {
   type ContractStanding,
   type ContractWithdrawalInput,
   type CoproductionInput,
+  type CoproductionProjectInput,
   type DemandBundleInput,
   type IndustryFacts,
   type LessonInput,
@@ -238,7 +240,7 @@ export async function withdrawContract(
     assertValid(contractWithdrawalViolations(input, requestDay(context), await contractStanding(trx, contract)));
     const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'withdrawnOn', input.withdrawnOn), confirmed);
     const withdrawal = await industry.insertContractWithdrawal(trx, { contractId: id, ...input, recordedAt: context.now().toISOString() });
-    if (!(await industry.raiseContractVersion(trx, id, contract.version))) throw new VersionConflictError(contract.version);
+    if (!(await industry.raiseVersion(trx, 'industryContract', id, contract.version))) throw new VersionConflictError(contract.version);
     await audited(trx, context, 'industryContract.withdraw', contractObject(id), withdrawal, contract, confirmedWarnings);
     return { ...withdrawal, version: contract.version + 1 };
   });
@@ -376,7 +378,7 @@ export async function createCoproduction(db: Db, context: RequestContext, input:
     await lockNamesOf(trx, 'coproductionProject', nameKey(input.partner));
     assertValid([...coproductionViolations(input, requestDay(context)), ...(await coproductionRegisterViolations(trx, input))]);
     const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'reachedOn', input.reachedOn), confirmed);
-    const project = { id: randomUUID(), title: input.title, partner: input.partner, ...recorded(context) };
+    const project = { id: randomUUID(), title: input.title, partner: input.partner, ...recorded(context), version: 1 };
     await industry.insertCoproduction(trx, project);
     const stage = { id: randomUUID(), projectId: project.id, stage: input.stage, reachedOn: input.reachedOn, note: input.note, recordedAt: context.now().toISOString() };
     await industry.insertStage(trx, stage);
@@ -385,29 +387,60 @@ export async function createCoproduction(db: Db, context: RequestContext, input:
   });
 }
 
-/** The rules of a co-production project that read the register, on the fields given: a title no other project with its partner has. */
-export async function coproductionRegisterViolations(db: Db, { title, partner }: Partial<CoproductionInput>): Promise<RuleViolation[]> {
+/**
+ * The rules of a co-production project that read the register, on the fields given: a title no other project with
+ * its partner has (than the project `correcting`, for a correction of it).
+ */
+export async function coproductionRegisterViolations(db: Db, { title, partner }: Partial<CoproductionProjectInput>, correcting?: string): Promise<RuleViolation[]> {
   if (title === undefined || partner === undefined) return [];
-  const withPartner = (await industry.listCoproductions(db)).filter((project) => nameKey(project.partner) === nameKey(partner));
+  const withPartner = (await industry.listCoproductions(db)).filter((project) => project.id !== correcting && nameKey(project.partner) === nameKey(partner));
   return nameTakenViolations('coproductionProject', 'title', title, withPartner.map((project) => project.title));
+}
+
+/** The rules of a correction of the co-production project `id` that read the register, on the fields given; a project that does not exist has none. */
+export async function coproductionCorrectionRegisterViolations(db: Db, id: string, input: Partial<CoproductionProjectInput>): Promise<RuleViolation[]> {
+  return (await industry.findCoproduction(db, id)) ? coproductionRegisterViolations(db, input, id) : [];
+}
+
+/**
+ * Corrects a co-production project typed in error: its title or partner (its stages keep their own history), at the
+ * version the correction is based on (If-Match; 412 when someone corrected it or recorded a stage of it since). It is
+ * judged as a new project among the others with its (new) partner. It says what the project always was: the count of
+ * projects at every date reads it so. No public surface shows a project: the letter counts them, and a letter sent
+ * keeps what it printed in its snapshot.
+ */
+export async function correctCoproduction(db: Db, context: RequestContext, id: string, input: CoproductionProjectInput, expectedVersion: ExpectedVersion): Promise<industry.StoredCoproduction> {
+  return correctAtVersion(db, context, expectedVersion, {
+    kind: 'coproductionProject',
+    action: 'coproduction.correct',
+    object: { type: 'coproductionProject', id },
+    find: (trx) => industry.findCoproduction(trx, id),
+    change: input,
+    violations: async (trx) => {
+      await lockNamesOf(trx, 'coproductionProject', nameKey(input.partner));
+      return [...coproductionProjectViolations(input), ...(await coproductionRegisterViolations(trx, input, id))];
+    },
+    write: (trx, current) => industry.updateCoproduction(trx, id, current.version, input),
+  });
 }
 
 /**
  * A stage a co-production project reached; dated on or after the stage before it, and back to an earlier one only
- * with a reason; with an expected version (If-Match), only when no stage was added since the caller read them.
- * Answers with the version of its stages after it.
+ * with a reason; with an expected version (If-Match), only when the project was not corrected and no stage was added
+ * since the caller read it. Answers with the project's version after it.
  */
 export async function recordStage(db: Db, context: RequestContext, projectId: string, input: StageInput, expectedVersion?: ExpectedVersion): Promise<{ id: string; version: number }> {
   return inTransaction(db, async (trx) => {
-    if (!(await industry.findCoproduction(trx, projectId))) throw new NotFoundError('coproductionProject', projectId);
-    const stages = await industry.listStages(trx, projectId);
-    assertVersionMatches(expectedVersion, stages.length);
-    const latest = stages.at(-1);
+    const project = await industry.findCoproduction(trx, projectId);
+    if (!project) throw new NotFoundError('coproductionProject', projectId);
+    assertVersionMatches(expectedVersion, project.version);
+    const latest = (await industry.listStages(trx, projectId)).at(-1);
     assertValid(nextStageViolations(latest, input, requestDay(context)));
     const stage = { id: randomUUID(), projectId, ...input, recordedAt: context.now().toISOString() };
     await industry.insertStage(trx, stage);
+    if (!(await industry.raiseVersion(trx, 'coproductionProject', projectId, project.version))) throw new VersionConflictError(project.version);
     await audited(trx, context, 'coproduction.stage', { type: 'coproductionProject', id: projectId }, stage, latest ?? null);
-    return { id: stage.id, version: stages.length + 1 };
+    return { id: stage.id, version: project.version + 1 };
   });
 }
 
@@ -531,7 +564,7 @@ export interface IndustryOverview {
   byCountry: CountrySummary[];
   priceDevelopments: (Awaited<ReturnType<typeof industry.listPriceDevelopments>>[number] & { changePerMille: number })[];
   lessons: industry.StoredLesson[];
-  coproductionProjects: (industry.StoredCoproduction & { stages: industry.StoredStage[]; version: number })[];
+  coproductionProjects: (industry.StoredCoproduction & { stages: industry.StoredStage[] })[];
   demandBundles: industry.StoredDemandBundle[];
   isDemonstration: boolean;
 }
@@ -606,7 +639,7 @@ async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
     coproductionProjects: projects.flatMap((project) => {
       const own = stagesOf.get(project.id) ?? [];
       const reached = byThen(own, (stage) => stage.reachedOn);
-      return reached.length === 0 ? [] : [{ ...project, stages: reached, version: own.length }];
+      return reached.length === 0 ? [] : [{ ...project, stages: reached }];
     }),
     demandBundles: byThen(bundles, (bundle) => bundle.identifiedOn),
     isDemonstration,
@@ -708,7 +741,7 @@ export async function loadDemonstrationIndustry(trx: Db, context: RequestContext
   }
   for (const lesson of DEMONSTRATION_LESSONS) await industry.insertLesson(trx, { ...lesson, ...demonstration });
   const { stage, ...project } = DEMONSTRATION_COPRODUCTION;
-  await industry.insertCoproduction(trx, { ...project, ...demonstration });
+  await industry.insertCoproduction(trx, { ...project, ...demonstration, version: 1 });
   await industry.insertStage(trx, { ...stage, projectId: project.id, recordedAt: createdAt });
   await decideOnCompany(trx, context, DEMONSTRATION_COMPANIES[0].id, { state: 'confidential', ground: 'companyInterests', reviewOn: null, note: 'Demonstratie' });
 }

@@ -181,6 +181,28 @@ describeWithBrowser('industry', (browser) => {
     expect(await page.getByRole('heading', { name: /^Gecorrigeerd na het besluit/ }).count()).toBe(0);
   });
 
+  it('corrects a co-production project’s title through the form, keeping its stages, and records its next stage at the version the correction gave it', async () => {
+    await api(server(), '/coproduction-projects', { method: 'POST', body: JSON.stringify({ title: 'Munitei uit Oekraïne', partner: 'Ukroboronprom', stage: 'intention', reachedOn: '2025-03-01' }) });
+
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/industrie');
+    const correction = page.getByRole('group', { name: 'Coproductieproject corrigeren' });
+    await correction.getByLabel('Project', { exact: true }).selectOption({ label: 'Munitei uit Oekraïne (Ukroboronprom)' });
+    await correction.getByLabel('Titel', { exact: true }).fill('Munitie uit Oekraïne');
+    await correction.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await correction.getByText('De correctie is opgeslagen.').waitFor();
+    const projects = async () => (await tableRows(page.getByRole('table', { name: 'Coproductieprojecten en hun fase' }))).filter((row) => row[1] === 'Ukroboronprom');
+    await expect.poll(projects).toEqual([['Munitie uit Oekraïne', 'Ukroboronprom', 'Intentie', '1 maart 2025']]);
+
+    const stage = page.locator('form', { has: page.getByRole('group', { name: 'Coproductie', exact: true }) });
+    await stage.getByLabel('Project').selectOption({ label: 'Munitie uit Oekraïne' });
+    await stage.getByLabel('Stap').selectOption({ label: 'Memorandum of Understanding' });
+    await stage.getByLabel('Bereikt op').fill('2025-04-01');
+    await stage.getByRole('button', { name: 'Coproductie vastleggen' }).click();
+    await stage.getByText('De coproductie is vastgelegd.').waitFor();
+    await expect.poll(projects).toEqual([['Munitie uit Oekraïne', 'Ukroboronprom', 'Memorandum of Understanding', '1 april 2025']]);
+  });
+
   it('names a public name without a letter beside a note the API refuses, in one round, and records no decision', async () => {
     const company = await api<{ id: string }>(server(), '/companies', { method: 'POST', body: JSON.stringify({ name: 'Stuurteken Techniek B.V.', country: 'NL' }) });
     page = await openPageAs(browser(), server(), 'disclosureOfficer');

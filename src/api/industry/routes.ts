@@ -16,6 +16,8 @@ import {
   contractWithdrawalInputRules,
   correctCompanyRoute,
   correctContractRoute,
+  correctCoproductionRoute,
+  coproductionCorrectionRules,
   coproductionInputRules,
   coproductionRoute,
   createCompanyRoute,
@@ -109,6 +111,15 @@ export function industryRoutes() {
     const { confirm, ...input } = body;
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.createCoproduction(trx, requestContext(c), input, confirm) }));
   }, passedFieldsHook(coproductionInputRules, { inRegister: (c, passed) => register.coproductionRegisterViolations(c.get('deps').db, passed) }));
+
+  app.openapi(correctCoproductionRoute, async (c) => {
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
+    if (version === undefined) return problem(c, 428);
+    const project = await register.correctCoproduction(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json'), version);
+    c.header('ETag', etag(project.version));
+    const { id, title, partner } = project;
+    return c.json({ id, title, partner, version: project.version }, 200);
+  }, passedFieldsHook(coproductionCorrectionRules, { inRegister: (c, passed) => register.coproductionCorrectionRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
 
   app.openapi(stageRoute, async (c) => {
     const body = c.req.valid('json');

@@ -13,6 +13,7 @@ import {
   companyViolations,
   contractViolations,
   contractWithdrawalViolations,
+  coproductionProjectViolations,
   coproductionViolations,
   demandBundleViolations,
   lessonViolations,
@@ -145,7 +146,7 @@ const IndustryOverviewSchema = z
         stages: z
           .array(z.object({ id: z.uuid(), stage: z.enum(COPRODUCTION_STAGES), reachedOn: isoDate, note: z.string() }))
           .openapi({ description: 'The stages reached on or before the date of the overview; a project that reached none by then is not listed' }),
-        version: historyVersion,
+        version: z.number().int().openapi({ description: 'Its version, which each correction of it and each stage it reaches raises: its ETag, to send as If-Match with the next' }),
       }),
     ),
     demandBundles: z.array(
@@ -235,6 +236,10 @@ const CoproductionInputSchema = z
   .openapi('CoproductionProjectInput');
 
 export const coproductionInputRules = passedFieldRules(CoproductionInputSchema.omit({ confirm: true }), coproductionViolations);
+
+const CoproductionCorrectionSchema = CoproductionInputSchema.pick({ title: true, partner: true }).openapi('CoproductionProjectCorrection');
+
+export const coproductionCorrectionRules = passedFieldRules(CoproductionCorrectionSchema, coproductionProjectViolations);
 
 const DemandBundleInputSchema = z
   .strictObject({
@@ -352,10 +357,24 @@ export const withdrawContractRoute = createRoute({
 export const priceRoute = createRoute(create('/price-developments', 'Record the price paid for an item against an earlier price', PriceDevelopmentInputSchema));
 export const lessonRoute = createRoute(create('/lessons-learned', 'Record a lesson learned', LessonInputSchema));
 export const coproductionRoute = createRoute(create('/coproduction-projects', 'Record a co-production project at its first stage', CoproductionInputSchema));
+export const correctCoproductionRoute = createRoute(
+  permitted('industry.write', {
+    method: 'put',
+    path: '/coproduction-projects/{id}',
+    tags: ['industry'],
+    summary: 'Correct a co-production project: its title and partner (its stages keep their own history)',
+    description:
+      'If-Match is required (the project’s `version` in GET /industry): 412 when it was corrected or reached a stage since. A correction that changes nothing writes nothing. ' +
+      'It says what the project always was: the count of projects at every date reads it so.',
+    request: { params: idParam, headers: ifMatchHeader, ...jsonBody(CoproductionCorrectionSchema) },
+    responses: { 200: json(CoproductionCorrectionSchema.extend({ id: z.uuid(), version: z.number().int() }), 'The project as corrected (ETag: its version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
+  }),
+);
 export const stageRoute = createRoute({
   ...create('/coproduction-projects/{id}/stages', 'Record a stage a co-production project reached', StageInputSchema),
+  description: 'With If-Match (the project’s `version` in GET /industry), only when it was not corrected and reached no stage since (412 otherwise).',
   request: { params: idParam, headers: historyEntryHeaders, ...jsonBody(StageInputSchema) },
-  responses: { 201: json(CreatedSchema, 'The stage (ETag: the version of the project’s stages)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
+  responses: { 201: json(CreatedSchema, 'The stage (ETag: the project’s new version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
 });
 export const demandBundleRoute = createRoute(create('/demand-bundles', 'Record a need the Dutch and Ukrainian forces share', DemandBundleInputSchema));
 const companyDecision = createUnder('/companies/{id}/disclosure-decisions', 'Decide on a company: public (with the name the public may read) or confidential (with its ground)', CompanyDecisionInputSchema, 'disclosure.decide');

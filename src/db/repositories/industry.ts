@@ -219,9 +219,9 @@ export async function updateContract(db: Db, id: string, expectedVersion: number
   return updated;
 }
 
-/** Raises a contract's version from the one expected (a withdrawal changes what it counts); false when it is not at it. */
-export async function raiseContractVersion(db: Db, id: string, expectedVersion: number): Promise<boolean> {
-  const raised = await db.updateTable('industryContract').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+/** Raises the version of a contract (a withdrawal changes what it counts) or of a co-production project (a stage it reached) from the one expected; false when it is not at it. */
+export async function raiseVersion(db: Db, table: 'industryContract' | 'coproductionProject', id: string, expectedVersion: number): Promise<boolean> {
+  const raised = await db.updateTable(table).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
   return raised.numUpdatedRows > 0n;
 }
 
@@ -376,14 +376,25 @@ export interface StoredCoproduction {
   partner: string;
   isDemonstration: boolean;
   createdAt: string;
+  /** Raised by each correction of it and each stage it reaches. */
+  version: number;
 }
 
 export async function insertCoproduction(db: Db, project: StoredCoproduction): Promise<void> {
   await db.insertInto('coproductionProject').values(project).execute();
 }
 
+/** A co-production project, locked until the transaction ends for a change of it or a stage it reaches. */
 export async function findCoproduction(db: Db, id: string): Promise<StoredCoproduction | undefined> {
   return db.selectFrom('coproductionProject').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** A co-production project's own fields, which a correction sets: its stages have their own history. */
+export type CoproductionFields = Pick<StoredCoproduction, 'title' | 'partner'>;
+
+/** Sets a project's fields while it is at the expected version, raising it; undefined when it is not (another change came first). */
+export async function updateCoproduction(db: Db, id: string, expectedVersion: number, fields: CoproductionFields): Promise<StoredCoproduction | undefined> {
+  return db.updateTable('coproductionProject').set((eb) => ({ ...fields, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).returningAll().executeTakeFirst();
 }
 
 export async function listCoproductions(db: Db): Promise<StoredCoproduction[]> {

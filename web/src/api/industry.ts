@@ -56,5 +56,9 @@ export const correctCompany = (companyId: string, input: RequestBody<'/companies
 export const correctContract = (contractId: string, input: RequestBody<'/industry-contracts/{id}', 'put'>, etag: string) =>
   request<ResponseBody<'/industry-contracts/{id}', 'put'>>(`/industry-contracts/${encodeURIComponent(contractId)}`, { method: 'PUT', body: input, ifMatch: etag });
 
+/** A correction of a co-production project's title and partner, at the version (ETag) it was based on. */
+export const correctCoproduction = (projectId: string, input: RequestBody<'/coproduction-projects/{id}', 'put'>, etag: string) =>
+  request<ResponseBody<'/coproduction-projects/{id}', 'put'>>(`/coproduction-projects/${encodeURIComponent(projectId)}`, { method: 'PUT', body: input, ifMatch: etag });
+
 export const withdrawContract = (contractId: string, input: RequestBody<'/industry-contracts/{id}/withdrawal', 'post'>, key: string, ifMatch: string) =>
   createUnder('/industry-contracts/{id}/withdrawal', contractId, input, key, ifMatch);

@@ -7159,6 +7159,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/coproduction-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct a co-production project: its title and partner (its stages keep their own history)
+         * @description If-Match is required (the project’s `version` in GET /industry): 412 when it was corrected or reached a stage since. A correction that changes nothing writes nothing. It says what the project always was: the count of projects at every date reads it so.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required: the ETag of the version the change is based on (428 without it, 412 when stale); `*` for whatever version the object has, or a list of ETags of which one must be current. A weak ETag never matches */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CoproductionProjectCorrection"];
+                };
+            };
+            responses: {
+                /** @description The project as corrected (ETag: its version) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoproductionProjectCorrection"] & {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match is required: send the ETag of the version the change is based on */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/coproduction-projects/{id}/stages": {
         parameters: {
             query?: never;
@@ -7168,7 +7292,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a stage a co-production project reached */
+        /**
+         * Record a stage a co-production project reached
+         * @description With If-Match (the project’s `version` in GET /industry), only when it was not corrected and reached no stage since (412 otherwise).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7189,7 +7316,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The stage (ETag: the version of the project’s stages) */
+                /** @description The stage (ETag: the project’s new version) */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -12110,7 +12237,7 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "letter.verify" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "import.run" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "account.newSecondFactor" | "account.changePassword" | "account.resetPassword" | "demonstration.load" | "annex.list" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "letter.publicationHeld" | "letter.withdrawFinal" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "company.correct" | "industryContract.create" | "industryContract.correct" | "industryContract.withdraw" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused" | "import.commit" | "migration.change" | "audit.restore";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "letter.verify" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "import.run" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "account.newSecondFactor" | "account.changePassword" | "account.resetPassword" | "demonstration.load" | "annex.list" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "letter.publicationHeld" | "letter.withdrawFinal" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "company.correct" | "industryContract.create" | "industryContract.correct" | "industryContract.withdraw" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "coproduction.correct" | "demandBundle.create" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused" | "import.commit" | "migration.change" | "audit.restore";
         /**
          * @description What an audit event is about
          * @enum {string}
@@ -13539,7 +13666,7 @@ export interface components {
                     reachedOn: string;
                     note: string;
                 }[];
-                /** @description The version of its history (how many entries it has): its ETag, to send as If-Match with the next entry */
+                /** @description Its version, which each correction of it and each stage it reaches raises: its ETag, to send as If-Match with the next */
                 version: number;
             }[];
             demandBundles: {
@@ -13779,6 +13906,10 @@ export interface components {
              * @default []
              */
             confirm?: "datedInSentLetterPeriod"[];
+        };
+        CoproductionProjectCorrection: {
+            title: string;
+            partner: string;
         };
         CoproductionStageInput: {
             /** @enum {string} */

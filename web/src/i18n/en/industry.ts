@@ -118,6 +118,14 @@ export const industry: typeof dutch = {
       done: 'The correction has been saved.',
       conflict: 'Someone else corrected the company or took a disclosure decision on it after you opened it. Your correction was not saved; it is still in the form.',
     },
+    coproductionCorrection: {
+      legend: 'Correct a co-production project',
+      intro: 'Correct a typing error in a co-production project’s title or partner here; the project’s stages stay as recorded. The correction holds for every date and is recorded in the audit trail with the old and new details; a final letter does not change.',
+      project: 'Project',
+      submit: 'Save correction',
+      done: 'The correction has been saved.',
+      conflict: 'Someone else corrected the project or recorded a stage of it after you opened it. Your correction was not saved; it is still in the form.',
+    },
     correction: {
       legend: 'Correct a contract',
       intro: 'Correct a typing error in the company, reference, subject, amount, date or deliveries here. The correction is recorded in the audit trail with the old and new details; a final letter does not change.',

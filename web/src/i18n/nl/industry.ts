@@ -116,6 +116,14 @@ export const industry = {
       done: 'De correctie is opgeslagen.',
       conflict: 'Iemand anders heeft het bedrijf gecorrigeerd of er een besluit over openbaarmaking over genomen nadat u het opende. Uw correctie is niet opgeslagen; ze staat nog in het formulier.',
     },
+    coproductionCorrection: {
+      legend: 'Coproductieproject corrigeren',
+      intro: 'Een tikfout in de titel of de partner van een coproductieproject verbetert u hier; de fasen van het project blijven zoals ze zijn vastgelegd. De correctie geldt voor elke datum en wordt met de oude en nieuwe gegevens in de audittrail vastgelegd; een definitieve brief verandert er niet door.',
+      project: 'Project',
+      submit: 'Correctie opslaan',
+      done: 'De correctie is opgeslagen.',
+      conflict: 'Iemand anders heeft het project gecorrigeerd of er een fase bij vastgelegd nadat u het opende. Uw correctie is niet opgeslagen; ze staat nog in het formulier.',
+    },
     correction: {
       legend: 'Contract corrigeren',
       intro: 'Een tikfout in het bedrijf, kenmerk, onderwerp, bedrag, de datum of de leveringen verbetert u hier. De correctie wordt met de oude en nieuwe gegevens in de audittrail vastgelegd; een definitieve brief verandert er niet door.',

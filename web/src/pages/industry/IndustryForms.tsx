@@ -21,6 +21,7 @@ import { versionTag } from '../../api/client.ts';
 import type { industry as industryWords } from '../../i18n/nl/industry.ts';
 import { companyFields, readCompanyFields } from './companyFields.ts';
 import { contractOwnFields, readContractOwnFields, type ContractOwnField } from './contractFields.ts';
+import { coproductionProjectFields, readCoproductionProjectFields } from './coproductionFields.ts';
 
 type FormWords = typeof industryWords.forms;
 type FormName = { [F in keyof FormWords]: FormWords[F] extends { legend: string } ? F : never }[keyof FormWords];
@@ -185,21 +186,22 @@ export function CoproductionForm({ overview, entry, onRecorded }: HistoryRecorde
   const { t } = useTranslation();
   const { words, label } = useFormWords('coproduction');
   const isNew = (values: { projectId: string }) => values.projectId === '';
+  const projectFields = coproductionProjectFields(t);
   return (
     <RecordForm
       {...words}
       conflictText={entry.conflictText}
       fields={{
         projectId: { label: label('project'), control: 'select', options: [{ value: '', label: t('industry.forms.coproduction.newProject') }, ...overview.coproductionProjects.map((project) => ({ value: project.id, label: project.title }))] },
-        title: { label: label('title'), shownWhen: isNew },
-        partner: { label: label('partner'), shownWhen: isNew },
+        title: { ...projectFields.title, shownWhen: isNew },
+        partner: { ...projectFields.partner, shownWhen: isNew },
         stage: { label: label('stage'), control: 'select', options: COPRODUCTION_STAGES.map((value) => ({ value, label: t(`coproductionStages.${value}`) })), initial: COPRODUCTION_STAGES[0] },
         reachedOn: { label: label('reachedOn'), control: 'date' },
         note: { label: label('note'), control: 'textarea', optional: true },
       }}
       read={(read) => ({
         projectId: read.text('projectId'),
-        ...(read.text('projectId') === '' ? { title: read.required('title'), partner: read.required('partner') } : { title: '', partner: '' }),
+        ...(read.text('projectId') === '' ? readCoproductionProjectFields(read) : { title: '', partner: '' }),
         stage: { stage: read.code('stage', COPRODUCTION_STAGES), reachedOn: read.required('reachedOn'), note: read.text('note') },
       })}
       send={({ projectId, title, partner, stage }, key, confirmed) =>

@@ -1,0 +1,46 @@
+/**
+ * Migration 079 gives each co-production project a version of its own, which its corrections and stages raise. The
+ * database is taken back to before it, with projects at one and at three stages. Migrated again, each project's
+ * version is the number of its stages, as its ETag was, so that a stage form loaded before goes on.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { migrate } from '../../src/db/migrate.ts';
+import { apiClient, type ApiCall } from '../api/client.ts';
+import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
+
+const MIGRATION = '079_industry_record_corrections.sql';
+
+let scratch: ScratchDatabase;
+let registrar: ApiCall;
+let threeStages: string;
+
+beforeAll(async () => {
+  scratch = await openScratchPGlite();
+  const { db } = scratch.handle;
+  registrar = apiClient(db, { role: 'registrar', clock: () => new Date('2025-09-05T10:00:00Z') });
+  const record = async (title: string) => (await registrar('POST', '/coproduction-projects', { title, partner: 'Ukroboronprom', stage: 'intention', reachedOn: '2025-03-01' })).body.id as string;
+  await record('Munitie');
+  threeStages = await record('Drones');
+  for (const [stage, ifMatch] of [['memorandum', '"1"'], ['signed', '"2"']]) {
+    expect((await registrar('POST', `/coproduction-projects/${threeStages}/stages`, { stage, reachedOn: '2025-04-01' }, { 'If-Match': ifMatch! })).status).toBe(201);
+  }
+
+  // Before the migration: a project's version was the number of its stages.
+  await sql`alter table coproduction_project drop column version`.execute(db);
+  await sql`delete from schema_migration where name = ${MIGRATION}`.execute(db);
+});
+
+afterAll(async () => {
+  await scratch?.dispose();
+});
+
+it('gives each project the number of its stages as its version', async () => {
+  expect(await migrate(scratch.handle)).toEqual([MIGRATION]);
+  const projects = (await registrar('GET', '/industry?date=2025-09-05')).body.coproductionProjects;
+  expect(projects.map(({ title, version }: { title: string; version: number }) => ({ title, version }))).toEqual([
+    { title: 'Drones', version: 3 },
+    { title: 'Munitie', version: 1 },
+  ]);
+  expect((await registrar('POST', `/coproduction-projects/${threeStages}/stages`, { stage: 'producing', reachedOn: '2025-05-01' }, { 'If-Match': '"3"' })).status).toBe(201);
+});
