@@ -216,6 +216,7 @@ const EVENT_ACTIONS = [
   'coproduction.stage',
   'coproduction.correct',
   'demandBundle.create',
+  'demandBundle.correct',
   'training.createProgramme',
   'training.updateProgramme',
   'training.addContribution',

@@ -160,6 +160,7 @@ export const en: Vocabulary = {
     'coproduction.stage': 'Record stage of a co-production project',
     'coproduction.correct': 'Correct co-production project',
     'demandBundle.create': 'Record demand bundling',
+    'demandBundle.correct': 'Correct demand bundling',
     'training.createProgramme': 'Record a training programme',
     'training.updateProgramme': 'Change a training programme',
     'training.addContribution': 'Record a training contribution',

@@ -266,6 +266,7 @@ export const nl: Vocabulary = {
     'coproduction.stage': 'Fase van een coproductieproject vastleggen',
     'coproduction.correct': 'Coproductieproject corrigeren',
     'demandBundle.create': 'Vraagbundeling vastleggen',
+    'demandBundle.correct': 'Vraagbundeling corrigeren',
     'training.createProgramme': 'Trainingsprogramma vastleggen',
     'training.updateProgramme': 'Trainingsprogramma wijzigen',
     'training.addContribution': 'Trainingsbijdrage vastleggen',

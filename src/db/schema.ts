@@ -507,6 +507,7 @@ export interface DemandBundleTable {
   note: string;
   isDemonstration: boolean;
   createdAt: string;
+  version: Generated<number>;
 }
 
 export interface TrainingProgrammeTable {

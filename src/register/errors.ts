@@ -40,6 +40,7 @@ export type RecordKind =
   | 'contract'
   | 'coproductionProject'
   | 'delivery'
+  | 'demandBundle'
   | 'epfClaim'
   | 'letter'
   | 'milestone'

@@ -450,17 +450,15 @@ export async function stageRegisterViolations(db: Db, projectId: string, input: 
   return nextStageViolations((await industry.listStages(db, projectId)).at(-1), input, today);
 }
 
+/** A shared need as recorded and corrected: its category one of the register's. */
+type DemandBundleRecord = DemandBundleInput & { category: industry.StoredDemandBundle['category'] };
+
 /**
  * A shared need, named as no other of its category is (whatever its case, accents and spaces, see nameKey). Identified
  * on or before the reference date of the latest letter sent to parliament, it changes the shared needs that letter
  * counted: it is recorded only when `confirmed` names that warning.
  */
-export async function recordDemandBundle(
-  db: Db,
-  context: RequestContext,
-  input: DemandBundleInput & { category: industry.StoredDemandBundle['category'] },
-  confirmed: readonly WarningCode[] = [],
-): Promise<{ id: string }> {
+export async function recordDemandBundle(db: Db, context: RequestContext, input: DemandBundleRecord, confirmed: readonly WarningCode[] = []): Promise<{ id: string }> {
   return inTransaction(db, async (trx) => {
     await lockNamesOf(trx, 'demandBundle', input.category);
     assertValid([...demandBundleViolations(input, requestDay(context)), ...(await demandBundleRegisterViolations(trx, input))]);
@@ -472,11 +470,52 @@ export async function recordDemandBundle(
   });
 }
 
-/** The rules of a shared need that read the register, on the fields given: a need no other of its category has. */
-export async function demandBundleRegisterViolations(db: Db, { need, category }: Partial<DemandBundleInput & { category: string }>): Promise<RuleViolation[]> {
+/**
+ * The rules of a shared need that read the register, on the fields given: a need no other of its category has (than
+ * the need `correcting`, for a correction of it).
+ */
+export async function demandBundleRegisterViolations(db: Db, { need, category }: Partial<DemandBundleInput & { category: string }>, correcting?: string): Promise<RuleViolation[]> {
   if (need === undefined || category === undefined) return [];
-  const ofCategory = (await industry.listDemandBundles(db)).filter((bundle) => bundle.category === category);
+  const ofCategory = (await industry.listDemandBundles(db)).filter((bundle) => bundle.id !== correcting && bundle.category === category);
   return nameTakenViolations('demandBundle', 'need', need, ofCategory.map((bundle) => bundle.need));
+}
+
+/** The rules of a correction of the shared need `id` that read the register, on the fields given; a need that does not exist has none. */
+export async function demandBundleCorrectionRegisterViolations(db: Db, id: string, input: Partial<DemandBundleInput & { category: string }>): Promise<RuleViolation[]> {
+  return (await industry.findDemandBundle(db, id)) ? demandBundleRegisterViolations(db, input, id) : [];
+}
+
+/**
+ * Corrects a shared need typed in error: its need, category, quantities, date or note, at the version the correction
+ * is based on (If-Match; 412 when someone corrected it since). It is judged as a new need among the others of its (new)
+ * category. It says what the need always was: the count of needs at every date reads it so. No public surface shows a
+ * need: the letter counts them, and a letter sent keeps what it printed in its snapshot. A date moved where either
+ * date is on or before the reference date of the latest letter sent to parliament may change the needs it counted:
+ * the correction is made only when `confirmed` names that warning, at the earlier date.
+ */
+export async function correctDemandBundle(
+  db: Db,
+  context: RequestContext,
+  id: string,
+  input: DemandBundleRecord,
+  expectedVersion: ExpectedVersion,
+  confirmed: readonly WarningCode[] = [],
+): Promise<industry.StoredDemandBundle> {
+  return correctAtVersion(db, context, expectedVersion, {
+    kind: 'demandBundle',
+    action: 'demandBundle.correct',
+    object: { type: 'demandBundle', id },
+    find: (trx) => industry.findDemandBundle(trx, id),
+    change: input,
+    violations: async (trx) => {
+      await lockNamesOf(trx, 'demandBundle', input.category);
+      return [...demandBundleViolations(input, requestDay(context)), ...(await demandBundleRegisterViolations(trx, input, id))];
+    },
+    warnings: async (trx, current) =>
+      input.identifiedOn === current.identifiedOn ? [] : sentLetterPeriodWarningsOf(trx, 'identifiedOn', input.identifiedOn < current.identifiedOn ? input.identifiedOn : current.identifiedOn),
+    confirmed,
+    write: (trx, current) => industry.updateDemandBundle(trx, id, current.version, input),
+  });
 }
 
 /**

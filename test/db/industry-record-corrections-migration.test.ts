@@ -1,7 +1,8 @@
 /**
- * Migration 079 gives each co-production project a version of its own, which its corrections and stages raise. The
- * database is taken back to before it, with projects at one and at three stages. Migrated again, each project's
- * version is the number of its stages, as its ETag was, so that a stage form loaded before goes on.
+ * Migration 079 gives each co-production project a version of its own, which its corrections and stages raise, and
+ * each shared need one its corrections raise. The database is taken back to before it, with projects at one and at
+ * three stages and a need. Migrated again, each project's version is the number of its stages, as its ETag was, so
+ * that a stage form loaded before goes on, and the need is at its first version.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -26,8 +27,11 @@ beforeAll(async () => {
     expect((await registrar('POST', `/coproduction-projects/${threeStages}/stages`, { stage, reachedOn: '2025-04-01' }, { 'If-Match': ifMatch! })).status).toBe(201);
   }
 
-  // Before the migration: a project's version was the number of its stages.
+  await registrar('POST', '/demand-bundles', { need: 'Drones', category: 'drones', dutchQuantity: 10, ukrainianQuantity: 50, identifiedOn: '2025-03-01' });
+
+  // Before the migration: a project's version was the number of its stages, and a need had none.
   await sql`alter table coproduction_project drop column version`.execute(db);
+  await sql`alter table demand_bundle drop column version`.execute(db);
   await sql`delete from schema_migration where name = ${MIGRATION}`.execute(db);
 });
 
@@ -35,9 +39,10 @@ afterAll(async () => {
   await scratch?.dispose();
 });
 
-it('gives each project the number of its stages as its version', async () => {
+it('gives each project the number of its stages as its version, and each need its first', async () => {
   expect(await migrate(scratch.handle)).toEqual([MIGRATION]);
-  const projects = (await registrar('GET', '/industry?date=2025-09-05')).body.coproductionProjects;
+  const { coproductionProjects: projects, demandBundles } = (await registrar('GET', '/industry?date=2025-09-05')).body;
+  expect(demandBundles).toEqual([expect.objectContaining({ need: 'Drones', version: 1 })]);
   expect(projects.map(({ title, version }: { title: string; version: number }) => ({ title, version }))).toEqual([
     { title: 'Drones', version: 3 },
     { title: 'Munitie', version: 1 },

@@ -203,6 +203,23 @@ describeWithBrowser('industry', (browser) => {
     await expect.poll(projects).toEqual([['Munitie uit Oekraïne', 'Ukroboronprom', 'Memorandum of Understanding', '1 april 2025']]);
   });
 
+  it('corrects a shared need through the form, which the page then lists as corrected', async () => {
+    await api(server(), '/demand-bundles', { method: 'POST', body: JSON.stringify({ need: 'Mortiergranaten', category: 'ammunition', dutchQuantity: 100, ukrainianQuantity: 500, identifiedOn: '2025-06-01' }) });
+
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/industrie');
+    const correction = page.getByRole('group', { name: 'Gedeelde behoefte corrigeren' });
+    await correction.getByLabel('Behoefte', { exact: true }).first().selectOption({ label: 'Mortiergranaten (Munitie)' });
+    const form = correction.locator('form');
+    expect(await form.getByLabel('Aantal voor Nederland').inputValue()).toBe('100');
+    await form.getByLabel('Behoefte', { exact: true }).fill('Mortiergranaten 120mm');
+    await form.getByLabel('Aantal voor Nederland').fill('1.000');
+    await form.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await correction.getByText('De correctie is opgeslagen.').waitFor();
+    const needs = async () => (await tableRows(page.getByRole('table', { name: 'Behoeften die de Nederlandse en Oekraïense krijgsmacht delen' }))).filter((row) => row[0]!.startsWith('Mortiergranaten'));
+    await expect.poll(needs).toEqual([['Mortiergranaten 120mm (Munitie)', '1000', '500', '1 juni 2025']]);
+  });
+
   it('names a public name without a letter beside a note the API refuses, in one round, and records no decision', async () => {
     const company = await api<{ id: string }>(server(), '/companies', { method: 'POST', body: JSON.stringify({ name: 'Stuurteken Techniek B.V.', country: 'NL' }) });
     page = await openPageAs(browser(), server(), 'disclosureOfficer');

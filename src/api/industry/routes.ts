@@ -17,6 +17,7 @@ import {
   correctCompanyRoute,
   correctContractRoute,
   correctCoproductionRoute,
+  correctDemandBundleRoute,
   coproductionCorrectionRules,
   coproductionInputRules,
   coproductionRoute,
@@ -135,6 +136,16 @@ export function industryRoutes() {
     const { confirm, ...input } = body;
     return createIdempotently(c, { request: body, response: CreatedSchema }, async (trx) => ({ body: await register.recordDemandBundle(trx, requestContext(c), input, confirm) }));
   }, passedFieldsHook(demandBundleInputRules, { inRegister: (c, passed) => register.demandBundleRegisterViolations(c.get('deps').db, passed) }));
+
+  app.openapi(correctDemandBundleRoute, async (c) => {
+    const version = versionsInIfMatch(c.req.valid('header')['if-match']);
+    if (version === undefined) return problem(c, 428);
+    const { confirm, ...input } = c.req.valid('json');
+    const bundle = await register.correctDemandBundle(c.get('deps').db, requestContext(c), c.req.valid('param').id, input, version, confirm);
+    c.header('ETag', etag(bundle.version));
+    const { id, need, category, dutchQuantity, ukrainianQuantity, identifiedOn, note } = bundle;
+    return c.json({ id, need, category, dutchQuantity, ukrainianQuantity, identifiedOn, note, version: bundle.version }, 200);
+  }, passedFieldsHook(demandBundleInputRules, { inRegister: (c, passed) => register.demandBundleCorrectionRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
 
   app.openapi(companyDecisionRoute, async (c) => {
     const body = c.req.valid('json');

@@ -159,6 +159,7 @@ const IndustryOverviewSchema = z
         identifiedOn: isoDate,
         note: z.string(),
         isDemonstration: z.boolean(),
+        version: z.number().int().openapi({ description: 'Its version, which each correction of it raises: its ETag, to send as If-Match with the next' }),
       }),
     ),
     isDemonstration: z.boolean().openapi({ description: 'The industry register holds demonstration data' }),
@@ -378,6 +379,20 @@ export const stageRoute = createRoute({
 });
 export const demandBundleRoute = createRoute(create('/demand-bundles', 'Record a need the Dutch and Ukrainian forces share', DemandBundleInputSchema));
 const companyDecision = createUnder('/companies/{id}/disclosure-decisions', 'Decide on a company: public (with the name the public may read) or confidential (with its ground)', CompanyDecisionInputSchema, 'disclosure.decide');
+export const correctDemandBundleRoute = createRoute(
+  permitted('industry.write', {
+    method: 'put',
+    path: '/demand-bundles/{id}',
+    tags: ['industry'],
+    summary: 'Correct a shared need: its need, category, quantities, date identified and note',
+    description:
+      'If-Match is required (the need’s `version` in GET /industry): 412 when it was corrected since. A correction that changes nothing writes nothing. ' +
+      'It says what the need always was: the count of needs at every date reads it so. A date moved where either date is on or before the reference date of the latest letter sent to parliament ' +
+      'is a warning to confirm (datedInSentLetterPeriod, at the earlier date): 422 confirmationRequired until `confirm` names it.',
+    request: { params: idParam, headers: ifMatchHeader, ...jsonBody(DemandBundleInputSchema) },
+    responses: { 200: json(DemandBundleInputSchema.omit({ confirm: true }).extend({ id: z.uuid(), version: z.number().int() }), 'The need as corrected (ETag: its version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422, 428) },
+  }),
+);
 export const companyDecisionRoute = createRoute({
   ...companyDecision,
   description: 'With If-Match (the company’s `version` in GET /industry), only when it was not corrected or decided on since (412 otherwise).',

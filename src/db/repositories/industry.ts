@@ -426,11 +426,28 @@ const DemandBundleSchema = z.object({
   note: z.string(),
   isDemonstration: z.boolean(),
   createdAt: z.string(),
+  /** Raised by each correction of it. */
+  version: z.number().int(),
 });
 export type StoredDemandBundle = z.infer<typeof DemandBundleSchema>;
 
-export async function insertDemandBundle(db: Db, bundle: Selectable<DemandBundleTable>): Promise<void> {
+export async function insertDemandBundle(db: Db, bundle: Insertable<DemandBundleTable>): Promise<void> {
   await db.insertInto('demandBundle').values(bundle).execute();
+}
+
+/** A shared need, locked until the transaction ends for a change of it. */
+export async function findDemandBundle(db: Db, id: string): Promise<StoredDemandBundle | undefined> {
+  const row = await db.selectFrom('demandBundle').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && DemandBundleSchema.parse(row);
+}
+
+/** A shared need's own fields, which a correction sets. */
+export type DemandBundleFields = Pick<StoredDemandBundle, 'need' | 'category' | 'dutchQuantity' | 'ukrainianQuantity' | 'identifiedOn' | 'note'>;
+
+/** Sets a shared need's fields while it is at the expected version, raising it; undefined when it is not (another change came first). */
+export async function updateDemandBundle(db: Db, id: string, expectedVersion: number, fields: DemandBundleFields): Promise<StoredDemandBundle | undefined> {
+  const row = await db.updateTable('demandBundle').set((eb) => ({ ...fields, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).returningAll().executeTakeFirst();
+  return row && DemandBundleSchema.parse(row);
 }
 
 export async function listDemandBundles(db: Db): Promise<StoredDemandBundle[]> {

@@ -60,5 +60,9 @@ export const correctContract = (contractId: string, input: RequestBody<'/industr
 export const correctCoproduction = (projectId: string, input: RequestBody<'/coproduction-projects/{id}', 'put'>, etag: string) =>
   request<ResponseBody<'/coproduction-projects/{id}', 'put'>>(`/coproduction-projects/${encodeURIComponent(projectId)}`, { method: 'PUT', body: input, ifMatch: etag });
 
+/** A correction of a shared need, at the version (ETag) it was based on. */
+export const correctDemandBundle = (bundleId: string, input: RequestBody<'/demand-bundles/{id}', 'put'>, etag: string) =>
+  request<ResponseBody<'/demand-bundles/{id}', 'put'>>(`/demand-bundles/${encodeURIComponent(bundleId)}`, { method: 'PUT', body: input, ifMatch: etag });
+
 export const withdrawContract = (contractId: string, input: RequestBody<'/industry-contracts/{id}/withdrawal', 'post'>, key: string, ifMatch: string) =>
   createUnder('/industry-contracts/{id}/withdrawal', contractId, input, key, ifMatch);

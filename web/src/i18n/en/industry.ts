@@ -126,6 +126,14 @@ export const industry: typeof dutch = {
       done: 'The correction has been saved.',
       conflict: 'Someone else corrected the project or recorded a stage of it after you opened it. Your correction was not saved; it is still in the form.',
     },
+    demandBundleCorrection: {
+      legend: 'Correct a shared need',
+      intro: 'Correct a typing error in a shared need, its category, quantities, date or note here. The correction holds for every date: the number of bundled needs counts it as now recorded at an earlier reference date too. It is recorded in the audit trail with the old and new details; a final letter does not change.',
+      need: 'Need',
+      submit: 'Save correction',
+      done: 'The correction has been saved.',
+      conflict: 'Someone else corrected the need after you opened it. Your correction was not saved; it is still in the form.',
+    },
     correction: {
       legend: 'Correct a contract',
       intro: 'Correct a typing error in the company, reference, subject, amount, date or deliveries here. The correction is recorded in the audit trail with the old and new details; a final letter does not change.',

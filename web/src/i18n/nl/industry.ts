@@ -124,6 +124,14 @@ export const industry = {
       done: 'De correctie is opgeslagen.',
       conflict: 'Iemand anders heeft het project gecorrigeerd of er een fase bij vastgelegd nadat u het opende. Uw correctie is niet opgeslagen; ze staat nog in het formulier.',
     },
+    demandBundleCorrection: {
+      legend: 'Gedeelde behoefte corrigeren',
+      intro: 'Een tikfout in een gedeelde behoefte, haar categorie, de aantallen, de datum of de toelichting verbetert u hier. De correctie geldt voor elke datum: het aantal gebundelde behoeften telt haar ook bij een eerdere peildatum zoals ze nu is vastgelegd. Ze wordt met de oude en nieuwe gegevens in de audittrail vastgelegd; een definitieve brief verandert er niet door.',
+      need: 'Behoefte',
+      submit: 'Correctie opslaan',
+      done: 'De correctie is opgeslagen.',
+      conflict: 'Iemand anders heeft de behoefte gecorrigeerd nadat u haar opende. Uw correctie is niet opgeslagen; ze staat nog in het formulier.',
+    },
     correction: {
       legend: 'Contract corrigeren',
       intro: 'Een tikfout in het bedrijf, kenmerk, onderwerp, bedrag, de datum of de leveringen verbetert u hier. De correctie wordt met de oude en nieuwe gegevens in de audittrail vastgelegd; een definitieve brief verandert er niet door.',

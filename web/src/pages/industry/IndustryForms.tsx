@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, CONFIDENTIALITY_GROUNDS, COPRODUCTION_STAGES, LESSON_CATEGORIES } from '../../../../common/vocabulary/codes.ts';
+import { CONFIDENTIALITY_GROUNDS, COPRODUCTION_STAGES, LESSON_CATEGORIES } from '../../../../common/vocabulary/codes.ts';
 import {
   createCompany,
   createContract,
@@ -22,6 +22,7 @@ import type { industry as industryWords } from '../../i18n/nl/industry.ts';
 import { companyFields, readCompanyFields } from './companyFields.ts';
 import { contractOwnFields, readContractOwnFields, type ContractOwnField } from './contractFields.ts';
 import { coproductionProjectFields, readCoproductionProjectFields } from './coproductionFields.ts';
+import { demandBundleFields, readDemandBundleFields } from './demandBundleFields.ts';
 
 type FormWords = typeof industryWords.forms;
 type FormName = { [F in keyof FormWords]: FormWords[F] extends { legend: string } ? F : never }[keyof FormWords];
@@ -216,26 +217,12 @@ export function CoproductionForm({ overview, entry, onRecorded }: HistoryRecorde
 
 export function DemandBundleForm({ onRecorded }: Recorded) {
   const { t } = useTranslation();
-  const { words, label } = useFormWords('demandBundle');
+  const { words } = useFormWords('demandBundle');
   return (
     <RecordForm
       {...words}
-      fields={{
-        need: { label: label('need') },
-        category: { label: label('category'), control: 'select', options: CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) })), initial: CATEGORIES[0] },
-        dutchQuantity: { label: label('dutchQuantity'), control: 'count' },
-        ukrainianQuantity: { label: label('ukrainianQuantity'), control: 'count' },
-        identifiedOn: { label: label('identifiedOn'), control: 'date' },
-        note: { label: label('note'), control: 'textarea', optional: true },
-      }}
-      read={(read) => ({
-        need: read.required('need'),
-        category: read.code('category', CATEGORIES),
-        dutchQuantity: read.wholeNumber('dutchQuantity', true),
-        ukrainianQuantity: read.wholeNumber('ukrainianQuantity', true),
-        identifiedOn: read.required('identifiedOn'),
-        note: read.text('note'),
-      })}
+      fields={demandBundleFields(t)}
+      read={readDemandBundleFields}
       send={(bundle, key, confirmed) => recordDemandBundle({ ...bundle, ...confirmedPeriod(confirmed) }, key)}
       onRecorded={onRecorded}
     />

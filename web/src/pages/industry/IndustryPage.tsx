@@ -12,7 +12,7 @@ import { ContractsByCountry } from './ContractsByCountry.tsx';
 import { CompanyDecisionForm, CompanyForm, ContractForm, CoproductionForm, DemandBundleForm, LessonForm, PriceForm, ProgressForm } from './IndustryForms.tsx';
 import { CompanyCorrection } from './CompanyCorrection.tsx';
 import { ContractCorrection, ContractWithdrawalForm } from './ContractCorrection.tsx';
-import { CoproductionCorrection } from './CoproductionCorrection.tsx';
+import { CoproductionCorrection, DemandBundleCorrection } from './ProjectAndNeedCorrections.tsx';
 import { CompaniesTable, IndustryRecords, WithdrawnContractsTable } from './IndustryTables.tsx';
 
 /**
@@ -68,6 +68,7 @@ export function IndustryPage() {
               <ContractCorrection overview={overview} onReload={industry.reload} onRecorded={industry.reload} />
               <ContractWithdrawalForm overview={overview} entry={entry} onRecorded={industry.reload} />
               <CoproductionCorrection overview={overview} onReload={industry.reload} onRecorded={industry.reload} />
+              <DemandBundleCorrection overview={overview} onReload={industry.reload} onRecorded={industry.reload} />
             </LabelledSection>
           )}
           {mayDecide && asAt.isToday && (
