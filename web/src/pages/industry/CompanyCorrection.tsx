@@ -1,11 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { versionTag } from '../../api/client.ts';
 import { correctCompany, type IndustryOverview } from '../../api/industry.ts';
-import { RecordForm } from '../../forms/RecordForm.tsx';
-import { CorrectionChooser } from './CorrectionChooser.tsx';
+import { FieldsCorrection } from './FieldsCorrection.tsx';
 import { companyFields, readCompanyFields } from './companyFields.ts';
-
-type Company = IndustryOverview['companies'][number];
 
 interface Recorded {
   onReload: () => void;
@@ -18,28 +15,15 @@ interface Recorded {
  */
 export function CompanyCorrection({ overview, onReload, onRecorded }: Recorded & { overview: IndustryOverview }) {
   const { t } = useTranslation();
-  const word = (key: 'legend' | 'intro' | 'company' | 'done') => t(`industry.forms.companyCorrection.${key}`);
+  const word = (key: 'legend' | 'intro' | 'company' | 'submit' | 'done' | 'conflict') => t(`industry.forms.companyCorrection.${key}`);
   return (
-    <CorrectionChooser
-      words={{ legend: word('legend'), intro: word('intro'), choose: word('company'), done: word('done') }}
+    <FieldsCorrection
+      words={{ legend: word('legend'), intro: word('intro'), choose: word('company'), submit: word('submit'), done: word('done'), conflict: word('conflict') }}
       options={overview.companies.map((company) => ({ record: company, label: `${company.name} (${company.country})` }))}
-      form={(company, saved) => <CorrectionForm company={company} onReload={onReload} onRecorded={saved} />}
-      onRecorded={onRecorded}
-    />
-  );
-}
-
-function CorrectionForm({ company, onReload, onRecorded }: Recorded & { company: Company }) {
-  const { t } = useTranslation();
-  return (
-    <RecordForm
-      doneText={t('industry.forms.companyCorrection.done')}
-      submitLabel={t('industry.forms.companyCorrection.submit')}
-      conflictText={t('industry.forms.companyCorrection.conflict')}
-      onReload={onReload}
-      fields={companyFields(t, company)}
+      fields={(company) => companyFields(t, company)}
       read={readCompanyFields}
-      send={(input) => correctCompany(company.id, input, versionTag(company.version))}
+      send={(company, input) => correctCompany(company.id, input, versionTag(company.version))}
+      onReload={onReload}
       onRecorded={onRecorded}
     />
   );
