@@ -198,7 +198,8 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
 
   /** A stock delivery realised on the day given, valued then (confirmed where that is in the sent letter's period). */
   const stockRealisedOn = async (title: string, realisedAt: string) => {
-    const { body } = await registrar('POST', '/deliveries', { ...stockDelivery, title, realisedAt });
+    // Realised in the period, it is registered as confirmed (the warning of a new delivery realised then is tested below).
+    const { body } = await registrar('POST', '/deliveries', { ...stockDelivery, title, realisedAt, confirm: ['datedInSentLetterPeriod'] });
     const valued = await registrar('POST', `/deliveries/${body.id}/valuations`, { amountCents: 1_000_00, basis: 'replacementValue', effectiveDate: realisedAt, confirm: ['datedInSentLetterPeriod'] });
     expect(valued.status).toBe(201);
     return body.id as string;
@@ -314,6 +315,18 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
       ].toSorted(),
     );
     expect(events.find((event) => event.action === 'industryContract.create').detail).toEqual(confirmedAt('signedOn', '2025-06-01'));
+  });
+
+  it('refuses a correction of a shared need that moves its date into or out of the sent letter’s period until it is confirmed, the audit event keeping the confirmation; one that keeps its date is no warning', async () => {
+    const bundle = { need: 'Munitie, later gevonden', category: 'ammunition', dutchQuantity: 5, ukrainianQuantity: 50, identifiedOn: AFTER_PERIOD };
+    const { body: created } = await registrar('POST', '/demand-bundles', bundle);
+    const path = `/demand-bundles/${created.id}`;
+    const moved = await registrar('PUT', path, { ...bundle, identifiedOn: IN_PERIOD }, { 'If-Match': '"1"' });
+    expect([moved.status, moved.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, [['identifiedOn', 'datedInSentLetterPeriod']]]);
+    expect((await registrar('PUT', path, { ...bundle, note: 'Alleen een toelichting' }, { 'If-Match': '"1"' })).status).toBe(200);
+    expect((await registrar('PUT', path, { ...bundle, note: 'Alleen een toelichting', identifiedOn: IN_PERIOD, confirm: ['datedInSentLetterPeriod'] }, { 'If-Match': '"2"' })).status).toBe(200);
+    const corrections = (await eventsOf(created.id)).filter((event) => event.action === 'demandBundle.correct');
+    expect(corrections.map((event) => event.detail ?? null)).toEqual(expect.arrayContaining([null, confirmedAt('identifiedOn', IN_PERIOD)]));
   });
 
   it('refuses a change of a delivery that moves its realisation into the sent letter’s period until it is confirmed, the audit event keeping the confirmation', async () => {

@@ -53,12 +53,6 @@ export const confirmedPeriod = (confirmed: readonly string[]): { confirm?: ['dat
   confirmed.includes('datedInSentLetterPeriod') ? { confirm: ['datedInSentLetterPeriod'] } : {};
 
 /**
- * The `confirm` of a request: the codes confirmed, left out while there are none. They are codes of the warnings the
- * endpoint gave, so they are of those its `confirm` takes.
- */
-export const confirmedPart = (codes: readonly string[]): { confirm?: never[] } => (codes.length > 0 ? { confirm: [...codes] as never[] } : {});
-
-/**
  * "Record anyway" at a field the server warned of, to confirm that what it holds is meant, in the words of its warning,
  * or in the `label` given where the field is no date or amount the warning's words name.
  */

@@ -7494,7 +7494,7 @@ export interface paths {
         get?: never;
         /**
          * Correct a shared need: its need, category, quantities, date identified and note
-         * @description If-Match is required (the need’s `version` in GET /industry): 412 when it was corrected since. A correction that changes nothing writes nothing. It says what the need always was: the count of needs at every date reads it so.
+         * @description If-Match is required (the need’s `version` in GET /industry): 412 when it was corrected since. A correction that changes nothing writes nothing. It says what the need always was: the count of needs at every date reads it so. A date moved where either date is on or before the reference date of the latest letter sent to parliament is a warning to confirm (datedInSentLetterPeriod, at the earlier date): 422 confirmationRequired until `confirm` names it.
          */
         put: {
             parameters: {
@@ -7520,7 +7520,18 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DemandBundleInput"] & {
+                        "application/json": {
+                            need: string;
+                            /** @enum {string} */
+                            category: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
+                            /** @description At least 1, at most 10^9 */
+                            dutchQuantity: number;
+                            /** @description At least 1, at most 10^9 */
+                            ukrainianQuantity: number;
+                            /** Format: date */
+                            identifiedOn: string;
+                            /** @default  */
+                            note?: string;
                             /** Format: uuid */
                             id: string;
                             version: number;

@@ -14,7 +14,7 @@ import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields, type FieldName } from '../../forms/useFields.ts';
 import { fieldReader, refuse, yearOf, type Problems } from '../../forms/fieldReader.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
-import { confirmedPart, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
+import { confirmedPeriod, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
 
 const BUDGET_PATH = '/begroting';
@@ -75,7 +75,7 @@ export function BudgetDecisionFormPage() {
       lastYear: read.year('lastYear'),
       amounts: years.length > 0 && filled.length === 0 ? refuse(problems, 'amounts', 'noYearAmount') : yearAmounts,
       description: values.description,
-      ...confirmedPart(confirmation.codes),
+      ...confirmedPeriod(confirmation.codes),
     };
     // Typed: the texts, each year's amount, and no amount for any year.
     const typed: Record<string, unknown> = { ...fields, amounts: yearAmounts };

@@ -16,7 +16,7 @@ import { useFields } from '../../forms/useFields.ts';
 import { useHistoryEntry } from '../../forms/useHistoryEntry.ts';
 import { fieldReader, type Problems } from '../../forms/fieldReader.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
-import { confirmedPart, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
+import { confirmedPeriod, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { formatLongDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -69,7 +69,7 @@ function StageForm({ commitment, etag, reload }: { commitment: Commitment; etag:
       amountCents: read.amount('amountCents', true),
       effectiveOn: read.required('effectiveOn'),
       note: values.note,
-      ...confirmedPart(confirmation.codes),
+      ...confirmedPeriod(confirmation.codes),
     };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(commitment.id, etag, (ifMatch) => addCommitmentStage(commitment.id, request, ifMatch));

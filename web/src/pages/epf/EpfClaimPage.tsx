@@ -15,7 +15,7 @@ import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields, type FieldName } from '../../forms/useFields.ts';
 import { useHistoryEntry, type ShownHistory } from '../../forms/useHistoryEntry.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
-import { confirmedPart, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
+import { confirmedPeriod, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { formatMoment, formatShortDate } from '../../format/dates.ts';
 import { formatEuro } from '../../format/money.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -182,7 +182,7 @@ function AssessmentForm({ history }: { history: ClaimHistory }) {
       assessedOn: read.required('assessedOn'),
       remainderExpectedBy: values.remainderExpectedBy.trim() ? read.year('remainderExpectedBy') : null,
       note: values.note.trim(),
-      ...confirmedPart(confirmation.codes),
+      ...confirmedPeriod(confirmation.codes),
     };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'assessments', request, ifMatch));
@@ -216,7 +216,7 @@ function ReceiptForm({ history }: { history: ClaimHistory }) {
     event.preventDefault();
     const problems: Problems = {};
     const read = fieldReader(values, problems, submission.unfinished());
-    const input = { amountCents: read.amount('amountCents', true), receivedOn: read.required('receivedOn'), note: values.note.trim(), ...confirmedPart(confirmation.codes) };
+    const input = { amountCents: read.amount('amountCents', true), receivedOn: read.required('receivedOn'), note: values.note.trim(), ...confirmedPeriod(confirmation.codes) };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'receipts', request, ifMatch));
       setValues(empty);
@@ -247,7 +247,7 @@ function BlockageForm({ history }: { history: ClaimHistory }) {
   function send(blocked: boolean) {
     const problems: Problems = {};
     const read = fieldReader(values, problems, submission.unfinished());
-    const input = { blocked, effectiveOn: read.required('effectiveOn'), reason: (blocked ? read.required('reason') : values.reason).trim(), ...confirmedPart(confirmation.codes) };
+    const input = { blocked, effectiveOn: read.required('effectiveOn'), reason: (blocked ? read.required('reason') : values.reason).trim(), ...confirmedPeriod(confirmation.codes) };
     void submission.submitRequest(problems, input, (name) => values[name as keyof typeof values], async (request) => {
       await entry.add(history.id, history.etag, (ifMatch) => addToEpfClaim(history.id, 'blockages', request, ifMatch));
       setValues(empty);

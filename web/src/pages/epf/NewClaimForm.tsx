@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../forms/ErrorSummary.tsx';
 import { SubmitButton } from '../../forms/SubmitButton.tsx';
 import { useFields } from '../../forms/useFields.ts';
 import { useSubmission } from '../../forms/useSubmission.ts';
-import { confirmedPart, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
+import { confirmedPeriod, useWarningConfirmation, WarningConfirmation } from '../../forms/WarningConfirmation.tsx';
 import { formatShortDate } from '../../format/dates.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useNavigateWithNotice } from '../../state/notice.tsx';
@@ -68,7 +68,7 @@ export function NewClaimForm({ tranches, onCreated }: { tranches: readonly EpfTr
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const problems: Problems = {};
-    const input = { ...readClaim(values, problems, submission.unfinished()), ...confirmedPart(confirmation.codes) };
+    const input = { ...readClaim(values, problems, submission.unfinished()), ...confirmedPeriod(confirmation.codes) };
     void submission.submitRequest(problems, input, (name) => values[name as ClaimField], async (request) => {
       const created = await createEpfClaim(request);
       setValues(EMPTY);

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { EPF_DUTCH_ROLES, EPF_TRANCHE_KINDS } from '../../../../common/vocabulary/codes.ts';
 import { createEpfTranche } from '../../api/epf.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
-import { confirmedPart } from '../../forms/WarningConfirmation.tsx';
+import { confirmedPeriod } from '../../forms/WarningConfirmation.tsx';
 
 /**
  * Records a tranche the EU decided, with its EU-wide amount and what the Netherlands does in it; one decided in the
@@ -31,7 +31,7 @@ export function NewTrancheForm({ onCreated }: { onCreated: () => void }) {
         dutchRole: read.code('dutchRole', EPF_DUTCH_ROLES),
         note: read.text('note'),
       })}
-      send={(tranche, key, confirmed) => createEpfTranche({ ...tranche, ...confirmedPart(confirmed) }, key)}
+      send={(tranche, key, confirmed) => createEpfTranche({ ...tranche, ...confirmedPeriod(confirmed) }, key)}
       onRecorded={onCreated}
     />
   );

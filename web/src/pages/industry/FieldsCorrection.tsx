@@ -31,7 +31,8 @@ export function FieldsCorrection<R extends { id: string; version: number }, N ex
   options: readonly { record: R; label: string }[];
   fields: (record: R) => Record<N, FieldDescription<N>>;
   read: (reader: FieldReader<N>) => Input;
-  send: (record: R, input: Input) => Promise<unknown>;
+  /** Sends the correction of the record with the warnings confirmed at its fields. */
+  send: (record: R, input: Input, confirmed: readonly string[]) => Promise<unknown>;
   onReload: () => void;
   onRecorded: () => void;
 }) {
@@ -47,7 +48,7 @@ export function FieldsCorrection<R extends { id: string; version: number }, N ex
           onReload={onReload}
           fields={fields(record)}
           read={read}
-          send={(input) => send(record, input)}
+          send={(input, _key, confirmed) => send(record, input, confirmed)}
           onRecorded={saved}
         />
       )}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { versionTag } from '../../api/client.ts';
 import { correctCoproduction, correctDemandBundle, type IndustryOverview } from '../../api/industry.ts';
+import { confirmedPeriod } from '../../forms/WarningConfirmation.tsx';
 import { FieldsCorrection } from './FieldsCorrection.tsx';
 import { coproductionProjectFields, readCoproductionProjectFields } from './coproductionFields.ts';
 import { demandBundleFields, readDemandBundleFields } from './demandBundleFields.ts';
@@ -37,7 +38,7 @@ export function DemandBundleCorrection({ overview, onReload, onRecorded }: Recor
       options={overview.demandBundles.map((bundle) => ({ record: bundle, label: `${bundle.need} (${t(`categories.${bundle.category}`)})` }))}
       fields={(bundle) => demandBundleFields(t, bundle)}
       read={readDemandBundleFields}
-      send={(bundle, input) => correctDemandBundle(bundle.id, input, versionTag(bundle.version))}
+      send={(bundle, input, confirmed) => correctDemandBundle(bundle.id, { ...input, ...confirmedPeriod(confirmed) }, versionTag(bundle.version))}
       onReload={onReload}
       onRecorded={onRecorded}
     />
