@@ -395,7 +395,8 @@ describeEachDatabase('list exports', (database) => {
   it('exports the budget decisions with their amount per year, and the shifts between years', async () => {
     const finance = apiClient(database().db, { role: 'finance' });
     const decision = { moment: 'Voorjaarsnota; "2025"', decidedOn: '2025-04-15', fund: 'internationalSecurityBudget', firstYear: 2025, lastYear: 2026, amounts: [{ budgetYear: 2025, amountCents: 200_000_000_001 }, { budgetYear: 2026, amountCents: 40_000_000_099 }], description: '=Extra steun' };
-    expect((await finance('POST', '/budget/decisions', decision)).status).toBe(201);
+    // Decided in the period of the letter sent above: recorded as confirmed.
+    expect((await finance('POST', '/budget/decisions', { ...decision, confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
     const shift = { moment: 'Najaarsnota 2025', decidedOn: '2025-06-01', fund: 'internationalSecurityBudget', fromYear: 2026, toYear: 2025, amountCents: 10_000_000_001 };
     expect((await finance('POST', '/budget/shifts', shift)).status).toBe(201);
     const { decisions, shifts } = (await finance('GET', '/budget')).body;
@@ -414,7 +415,11 @@ describeEachDatabase('list exports', (database) => {
       { kind: 'windfallProfits', name: 'Tranche; "3"', euAmountCents: 1_400_000_000_01, decidedOn: '2025-06-01', dutchRole: 'none', note: '=Opbrengst' },
       { kind: 'windfallProfits', name: 'Tranche 4', euAmountCents: 1_000_00, decidedOn: '2025-10-01', dutchRole: 'none' },
     ];
-    for (const tranche of tranches) expect((await finance('POST', '/epf/tranches', tranche)).status).toBe(201);
+    // The first decided in the period of the letter sent above: recorded as confirmed.
+    for (const tranche of tranches) {
+      const confirm = tranche.decidedOn <= '2025-08-31' ? { confirm: ['datedInSentLetterPeriod'] } : {};
+      expect((await finance('POST', '/epf/tranches', { ...tranche, ...confirm })).status).toBe(201);
+    }
     const { tranches: known } = (await finance('GET', '/epf/overview?date=2025-08-31')).body;
     expect(known.map((tranche: { name: string }) => tranche.name)).toContain(tranches[0]!.name);
     expect(known.map((tranche: { name: string }) => tranche.name)).not.toContain(tranches[1]!.name);
