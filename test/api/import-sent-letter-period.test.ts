@@ -164,7 +164,8 @@ describeEachDatabase('money an import brings dated in the period of a letter sen
   });
 
   it('warns of a training count counted up to a date in the period, and of a judgement of readiness then, at its row and date, a fault until confirmed, its audit event then keeping the confirmation', async () => {
-    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad beoordeeld (import)' });
+    // Realised in the period, it is registered as confirmed.
+    const { body: stock } = await registrar('POST', '/deliveries', { ...stockDelivery, title: 'Voorraad beoordeeld (import)', confirm: ['datedInSentLetterPeriod'] });
     const counts = await upload(
       {
         'Trainingsprogramma’s (Training)': [['PERIODE-TR', 'Opleiding in de periode (import)', 'periode-import', 'DE', 'Bilateraal', null, null, null]],
