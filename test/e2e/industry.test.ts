@@ -218,6 +218,16 @@ describeWithBrowser('industry', (browser) => {
     await correction.getByText('De correctie is opgeslagen.').waitFor();
     const needs = async () => (await tableRows(page.getByRole('table', { name: 'Behoeften die de Nederlandse en Oekraïense krijgsmacht delen' }))).filter((row) => row[0]!.startsWith('Mortiergranaten'));
     await expect.poll(needs).toEqual([['Mortiergranaten 120mm (Munitie)', '1000', '500', '1 juni 2025']]);
+
+    // Dated into the period of the letter sent to parliament, the correction is saved once that is confirmed at the date.
+    await correction.getByLabel('Behoefte', { exact: true }).first().selectOption({ label: 'Mortiergranaten 120mm (Munitie)' });
+    await form.getByLabel('Vastgesteld op').fill('2025-01-15');
+    await form.getByRole('button', { name: 'Correctie opslaan' }).click();
+    const confirmation = form.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.check();
+    await form.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await correction.getByText('De correctie is opgeslagen.').waitFor();
+    await expect.poll(needs).toEqual([['Mortiergranaten 120mm (Munitie)', '1000', '500', '15 januari 2025']]);
   });
 
   it('names a public name without a letter beside a note the API refuses, in one round, and records no decision', async () => {
