@@ -37,13 +37,18 @@ export class SegmentCheckers {
     this.#eventsInThisThread = options.eventsInThisThread;
   }
 
-  /** The check of the segment whose first event follows `before`. */
+  /**
+   * The check of the segment whose first event follows `before`. The worker threads start with the chain's second
+   * segment, a chain of one needing none, and take over once this thread has checked its share: until then they start.
+   */
   check(segment: ChainSegment, before: Link | undefined): Promise<SegmentCheck> {
-    if (this.#workerThreads === 0 || this.#eventsInThisThread > 0) {
+    if (before !== undefined && this.#workers.length === 0 && this.#workerThreads > 0) {
+      this.#workers = Array.from({ length: this.#workerThreads }, () => new SegmentWorker(this.#anchors));
+    }
+    if (this.#workers.length === 0 || this.#eventsInThisThread > 0) {
       this.#eventsInThisThread -= segment.events;
       return Promise.resolve(checkSegment(segment.bytes, before, this.#anchorsBySeq));
     }
-    if (this.#workers.length === 0) this.#workers = Array.from({ length: this.#workerThreads }, () => new SegmentWorker(this.#anchors));
     return this.#workers[this.#next++ % this.#workers.length]!.check(segment, before);
   }
 
