@@ -1,6 +1,6 @@
 /**
- * Migration 079 gives each co-production project a version of its own, which its corrections and stages raise, and
- * each shared need one its corrections raise. The database is taken back to before it, with projects at one and at
+ * Migrations 079 and 080 give each co-production project a version of its own, which its corrections and stages
+ * raise, and each shared need one its corrections raise. The database is taken back to before it, with projects at one and at
  * three stages and a need. Migrated again, each project's version is the number of its stages, as its ETag was, so
  * that a stage form loaded before goes on, and the need is at its first version.
  */
@@ -10,7 +10,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { apiClient, type ApiCall } from '../api/client.ts';
 import { openScratchPGlite, type ScratchDatabase } from '../support/scratch-database.ts';
 
-const MIGRATION = '079_industry_record_corrections.sql';
+const MIGRATIONS = ['079_industry_record_corrections.sql', '080_demand_bundle_corrections.sql'];
 
 let scratch: ScratchDatabase;
 let registrar: ApiCall;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   // Before the migration: a project's version was the number of its stages, and a need had none.
   await sql`alter table coproduction_project drop column version`.execute(db);
   await sql`alter table demand_bundle drop column version`.execute(db);
-  await sql`delete from schema_migration where name = ${MIGRATION}`.execute(db);
+  for (const migration of MIGRATIONS) await sql`delete from schema_migration where name = ${migration}`.execute(db);
 });
 
 afterAll(async () => {
@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 it('gives each project the number of its stages as its version, and each need its first', async () => {
-  expect(await migrate(scratch.handle)).toEqual([MIGRATION]);
+  expect(await migrate(scratch.handle)).toEqual(MIGRATIONS);
   const { coproductionProjects: projects, demandBundles } = (await registrar('GET', '/industry?date=2025-09-05')).body;
   expect(demandBundles).toEqual([expect.objectContaining({ need: 'Drones', version: 1 })]);
   expect(projects.map(({ title, version }: { title: string; version: number }) => ({ title, version }))).toEqual([

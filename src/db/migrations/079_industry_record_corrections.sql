@@ -6,7 +6,3 @@
 alter table coproduction_project add column version integer not null default 0;
 
 update coproduction_project set version = (select count(*) from coproduction_stage where project_id = coproduction_project.id);
-
--- A shared need typed in error (its need, category, quantities, date or note) is corrected the same way, at its
--- version, which each correction raises.
-alter table demand_bundle add column version integer not null default 1;
