@@ -1,6 +1,5 @@
 import { hash } from 'node:crypto';
-import { z } from '@hono/zod-openapi';
-import { AUDIT_RESULTS, type AuditAction, type AuditObjectType, type AuditResult } from '../../common/vocabulary/codes.ts';
+import type { AuditAction, AuditObjectType, AuditResult } from '../../common/vocabulary/codes.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { Warning } from '../domain/warnings.ts';
 
@@ -67,29 +66,6 @@ export interface AuditEvent {
   after: unknown;
   detail: unknown;
 }
-
-/** Any JSON value: what the before, after and detail of an event hold (any record's fields). */
-export const JsonValueSchema = z.json();
-
-/**
- * An event as its stored text says, checked when it is read back. The action and object type are
- * plain text: an event recorded by an earlier version keeps the name it had then.
- */
-export const RecordedAuditEventSchema = z.object({
-  seq: z.number().int(),
-  prevHash: z.string(),
-  occurredAt: z.string(),
-  actor: z.object({ id: z.string().nullable(), username: z.string(), role: z.string().nullable() }).nullable(),
-  action: z.string(),
-  object: z.object({ type: z.string(), id: z.string() }).nullable(),
-  result: z.enum(AUDIT_RESULTS),
-  origin: z.string().nullable(),
-  requestId: z.string().nullable(),
-  before: JsonValueSchema,
-  after: JsonValueSchema,
-  detail: JsonValueSchema,
-});
-export type RecordedAuditEvent = z.infer<typeof RecordedAuditEventSchema>;
 
 /** An event not yet linked into the chain: everything but its sequence number and previous hash. */
 export type UnlinkedAuditEvent = Omit<AuditEvent, 'seq' | 'prevHash'>;

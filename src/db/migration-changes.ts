@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { AUDIT_OBJECT_TYPES } from '../../common/vocabulary/codes.ts';
-import { JsonValueSchema } from '../audit/event.ts';
+import { JsonValueSchema } from '../audit/recorded-event.ts';
 import { systemContext } from '../audit/trail.ts';
 import { appendPreparedAuditEvents, prepareAuditEvent } from './repositories/audit.ts';
 import type { Database } from './schema.ts';

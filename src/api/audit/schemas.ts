@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { JsonValueSchema, RecordedAuditEventSchema } from '../../audit/event.ts';
+import { JsonValueSchema, RecordedAuditEventSchema } from '../../audit/recorded-event.ts';
 import { MAX_AUDIT_ACTOR, MAX_AUDIT_OBJECT_ID } from '../../../common/audit-filter-limits.ts';
 import { isIsoDate, startOfDayInTheHague } from '../../../common/dates.ts';
 import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../../../common/vocabulary/codes.ts';

@@ -5,15 +5,14 @@ import {
   canonicalTextAroundLink,
   GENESIS_HASH,
   linkedCanonicalText,
-  RecordedAuditEventSchema,
   sha256Hex,
   type AuditContext,
   type AuditEntry,
   type AuditEvent,
-  type RecordedAuditEvent,
   type UnlinkedAuditEvent,
   unlinkedAuditEvent,
 } from '../../audit/event.ts';
+import { RecordedAuditEventSchema, type RecordedAuditEvent } from '../../audit/recorded-event.ts';
 import { onOneConnection } from '../prepared-statements.ts';
 import { insertRecordsetChunks } from '../recordset.ts';
 import { copiedAuditChain, streamedAuditChain, type ChainSegment } from './audit-copy.ts';
