@@ -79,6 +79,8 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
+  /** The size of the last COPY's answer: the next one, most often of as many rows of the same table, is gathered in as much. */
+  #lastCopiedBytes = 1 << 20;
   constructor(pglite: PGlite) {
     this.#pglite = pglite;
   }
@@ -90,7 +92,9 @@ class PGliteConnection implements DatabaseConnection {
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     if (COPY_TO_STDOUT.test(compiledQuery.sql)) {
       if (compiledQuery.parameters.length > 0) throw new Error('a COPY … TO STDOUT takes no parameters');
-      return { rows: [{ copied: await copiedOut(this.#pglite, compiledQuery.sql) } as R] };
+      const copied = await copiedOut(this.#pglite, compiledQuery.sql, this.#lastCopiedBytes);
+      this.#lastCopiedBytes = Math.max(copied.answerBytes, 1 << 10);
+      return { rows: [{ copied: copied.data } as R] };
     }
     const [blob] = compiledQuery.parameters;
     const result =
@@ -116,20 +120,20 @@ const COPY_TO_STDOUT = /^\s*copy\b[\s\S]*\bto\s+stdout\b/i;
 
 /**
  * What a COPY … TO STDOUT writes, in one buffer in an ArrayBuffer of its own (which another thread can take
- * over): the data of its CopyData messages. Sent as a query of the wire protocol, whose answer is taken as
+ * over): the data of its CopyData messages, gathered in a buffer of `expectedBytes` that grows as it must; with how
+ * many bytes the whole answer took. Sent as a query of the wire protocol, whose answer is taken as
  * PGlite writes it, where a COPY … TO '/dev/blob' gave a Blob of a part per row written, each read on its own
  * (and PGlite's own reading of an answer parses every message).
  */
-async function copiedOut(pglite: PGlite, text: string): Promise<Buffer<ArrayBuffer>> {
+async function copiedOut(pglite: PGlite, text: string, expectedBytes: number): Promise<{ data: Buffer<ArrayBuffer>; answerBytes: number }> {
   const query = Buffer.from(`Q\0\0\0\0${text}\0`);
   query.writeInt32BE(query.length - 1, 1);
-  const answer = new GrowingBuffer(lastAnswerBytes);
+  const answer = new GrowingBuffer(expectedBytes);
   // PGlite's own locks do not hold back a raw protocol query, nor does it wait for them: runExclusive takes them.
   // Each piece is a view of the database's memory, which the next one may overwrite.
   await pglite.runExclusive(() => pglite.execProtocolRawStream(query, { syncToFs: false, onRawData: (piece) => answer.append(piece) }));
   // The data of each CopyData message moved to the front, over the framing of the messages before it.
   const bytes = answer.bytes();
-  lastAnswerBytes = Math.max(bytes.length, 1 << 10);
   let dataEnd = 0;
   for (let at = 0; at < bytes.length; ) {
     const end = at + 1 + bytes.readInt32BE(at + 1);
@@ -139,11 +143,8 @@ async function copiedOut(pglite: PGlite, text: string): Promise<Buffer<ArrayBuff
     } else if (bytes[at] === ERROR) throw errorOf(bytes.subarray(at + 5, end));
     at = end;
   }
-  return bytes.subarray(0, dataEnd);
+  return { data: bytes.subarray(0, dataEnd), answerBytes: bytes.length };
 }
-
-/** The size of the last COPY's answer: the next one, most often of as many rows of the same table, starts at it. */
-let lastAnswerBytes = 1 << 20;
 
 /** Bytes appended in pieces to one buffer of its own, which doubles when it is full: each byte is copied once or twice, not once per piece. */
 class GrowingBuffer {
