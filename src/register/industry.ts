@@ -414,7 +414,7 @@ export async function correctCoproduction(db: Db, context: RequestContext, id: s
     kind: 'coproductionProject',
     action: 'coproduction.correct',
     object: { type: 'coproductionProject', id },
-    find: (trx) => industry.findCoproduction(trx, id),
+    find: (trx) => industry.findCoproduction(trx, id, { forUpdate: true }),
     change: input,
     violations: async (trx) => {
       await lockNamesOf(trx, 'coproductionProject', nameKey(input.partner));
@@ -431,7 +431,7 @@ export async function correctCoproduction(db: Db, context: RequestContext, id: s
  */
 export async function recordStage(db: Db, context: RequestContext, projectId: string, input: StageInput, expectedVersion?: ExpectedVersion): Promise<{ id: string; version: number }> {
   return inTransaction(db, async (trx) => {
-    const project = await industry.findCoproduction(trx, projectId);
+    const project = await industry.findCoproduction(trx, projectId, { forUpdate: true });
     if (!project) throw new NotFoundError('coproductionProject', projectId);
     assertVersionMatches(expectedVersion, project.version);
     const latest = (await industry.listStages(trx, projectId)).at(-1);
@@ -505,7 +505,7 @@ export async function correctDemandBundle(
     kind: 'demandBundle',
     action: 'demandBundle.correct',
     object: { type: 'demandBundle', id },
-    find: (trx) => industry.findDemandBundle(trx, id),
+    find: (trx) => industry.findDemandBundle(trx, id, { forUpdate: true }),
     change: input,
     violations: async (trx) => {
       await lockNamesOf(trx, 'demandBundle', input.category);

@@ -384,9 +384,10 @@ export async function insertCoproduction(db: Db, project: StoredCoproduction): P
   await db.insertInto('coproductionProject').values(project).execute();
 }
 
-/** A co-production project, locked until the transaction ends for a change of it or a stage it reaches. */
-export async function findCoproduction(db: Db, id: string): Promise<StoredCoproduction | undefined> {
-  return db.selectFrom('coproductionProject').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/** A co-production project; `forUpdate` locks it until the transaction ends, for a change of it or a stage it reaches. */
+export async function findCoproduction(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredCoproduction | undefined> {
+  const query = db.selectFrom('coproductionProject').selectAll().where('id', '=', id);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** A co-production project's own fields, which a correction sets: its stages have their own history. */
@@ -435,9 +436,10 @@ export async function insertDemandBundle(db: Db, bundle: Insertable<DemandBundle
   await db.insertInto('demandBundle').values(bundle).execute();
 }
 
-/** A shared need, locked until the transaction ends for a change of it. */
-export async function findDemandBundle(db: Db, id: string): Promise<StoredDemandBundle | undefined> {
-  const row = await db.selectFrom('demandBundle').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/** A shared need; `forUpdate` locks it until the transaction ends, for a change of it. */
+export async function findDemandBundle(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredDemandBundle | undefined> {
+  const query = db.selectFrom('demandBundle').selectAll().where('id', '=', id);
+  const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
   return row && DemandBundleSchema.parse(row);
 }
 
