@@ -10,6 +10,7 @@ import type { Database } from '../db/schema.ts';
 import { hasValidSignature, MalformedCheckpointError, readCheckpoints, readPublicKey, type Checkpoint } from './checkpoints.ts';
 import type { AuditProblem, Link } from './event-problem.ts';
 import { InvalidRestoreRecordError, readRestores, standingAnchors, type Anchor, type RestoreRecord } from './restores.ts';
+import type { ChainSegment } from '../db/repositories/audit-copy.ts';
 import type { SegmentCheck } from './segment-check.ts';
 import { defaultWorkerThreads, SegmentCheckers } from './segment-checkers.ts';
 
@@ -61,36 +62,14 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
 
   const workerThreads = options.workerThreads ?? defaultWorkerThreads();
   const checkers = new SegmentCheckers(checkpoints, { workerThreads, eventsInThisThread: options.eventsInThisThread ?? 50_000 });
+  const ahead = SEGMENTS_AHEAD_PER_THREAD * Math.max(1, workerThreads);
+  const counted = (before: Link | undefined, checked: number) => {
+    eventsChecked += checked;
+    lastSeq = (before?.seq ?? 0) + checked;
+  };
   let problem: AuditProblem | undefined;
   try {
-    problem = await readAuditChain(db, options.eventsPerBatch ?? 10_000, async (segments) => {
-      const given: { before: Link | undefined; check: Promise<SegmentCheck> }[] = [];
-      /** The next answer, in the order the segments came: its problem, or undefined. */
-      const answer = async () => {
-        const { before, check } = given.shift()!;
-        const { checked, problem } = await check;
-        eventsChecked += checked;
-        lastSeq = (before?.seq ?? 0) + checked;
-        return problem;
-      };
-      let before: Link | undefined;
-      for await (const segment of segments) {
-        const check = checkers.check(segment, before);
-        // An answer not waited for, after a problem before it, is let go.
-        check.catch(() => {});
-        given.push({ before, check });
-        before = segment.last;
-        if (given.length > SEGMENTS_AHEAD_PER_THREAD * Math.max(1, workerThreads)) {
-          const found = await answer();
-          if (found) return found;
-        }
-      }
-      while (given.length > 0) {
-        const found = await answer();
-        if (found) return found;
-      }
-      return undefined;
-    });
+    problem = await readAuditChain(db, options.eventsPerBatch ?? 10_000, (segments) => firstProblemInOrder(segments, checkers, ahead, counted));
   } finally {
     await checkers.close();
   }
@@ -105,6 +84,40 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
     });
   }
   return result();
+}
+
+/**
+ * The first problem of the chain's segments, each given to be checked as it comes (up to `ahead` not yet answered)
+ * and the answers taken in the order of the chain: each counted (the events found right after `before`) until one
+ * names a problem. An answer not waited for, after a problem before it, is let go.
+ */
+async function firstProblemInOrder(
+  segments: AsyncIterable<ChainSegment>,
+  checkers: SegmentCheckers,
+  ahead: number,
+  counted: (before: Link | undefined, checked: number) => void,
+): Promise<AuditProblem | undefined> {
+  const given: { before: Link | undefined; check: Promise<SegmentCheck> }[] = [];
+  const nextAnswer = async () => {
+    const { before, check } = given.shift()!;
+    const { checked, problem } = await check;
+    counted(before, checked);
+    return problem;
+  };
+  let before: Link | undefined;
+  for await (const segment of segments) {
+    const check = checkers.check(segment, before);
+    check.catch(() => {});
+    given.push({ before, check });
+    before = segment.last;
+    const problem = given.length > ahead ? await nextAnswer() : undefined;
+    if (problem) return problem;
+  }
+  while (given.length > 0) {
+    const problem = await nextAnswer();
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 /**
