@@ -10,20 +10,18 @@ import { GENESIS_HASH, sha256Hex } from './event.ts';
 import { eventProblem, type AuditProblem, type Link } from './event-problem.ts';
 
 /** The text columns whose bytes an EventBytes gives, in the order of its `ranges`. */
-export const BYTE_COLUMNS = ['canonical', 'actorId', 'actorName', 'actorRole', 'action', 'objectType', 'objectId', 'result', 'origin', 'requestId', 'prevHash'] as const;
+export const BYTE_COLUMNS = ['canonical', 'actorId', 'actorName', 'actorRole', 'action', 'objectType', 'objectId', 'result', 'origin', 'requestId', 'prevHash', 'hash'] as const;
 
 export type ByteColumn = (typeof BYTE_COLUMNS)[number];
 
 export interface EventBytes {
   readonly seq: number;
-  readonly prevHash: string;
-  readonly hash: string;
   /** The millisecond of its time. */
   readonly occurredAtMs: number;
   /** The buffer the row's fields are in. */
   readonly bytes: Buffer;
   /** For each of BYTE_COLUMNS in turn, where its bytes start and how many there are (-1 for NULL). */
-  readonly ranges: readonly number[];
+  readonly ranges: ArrayLike<number>;
   /** The row as StoredAuditEvent gives it, decoded from the bytes. */
   decoded(): StoredAuditEvent;
 }
@@ -40,6 +38,7 @@ const RESULT = at('result');
 const ORIGIN = at('origin');
 const REQUEST_ID = at('requestId');
 const PREV_HASH = at('prevHash');
+const HASH = at('hash');
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 const ACTION_KEY = ascii('{"action":');
@@ -63,18 +62,33 @@ const NULL = ascii('null');
 const TIME_LENGTH = 24;
 const DAY_MS = 86_400_000;
 
+/** The hash of the event's text, as its row must have it. */
+export function textHash({ bytes, ranges }: EventBytes): string {
+  return sha256Hex(new Uint8Array(bytes.buffer, bytes.byteOffset + ranges[CANONICAL]!, ranges[CANONICAL + 1]!));
+}
+
 /**
- * What is wrong with an event read as bytes, as eventProblem says it: checked on the bytes, and where
- * that finds anything but a right event, on the decoded row.
+ * What is wrong with an event read as bytes, as eventProblem says it: checked on the bytes, its hashes
+ * compared as they are, not decoded; and where that finds anything but a right event, on the decoded row.
  */
-export function eventBytesProblem(event: EventBytes, previous: Link | undefined): AuditProblem | undefined {
+export function eventBytesProblem(event: EventBytes, previous: Link | undefined, hash = textHash(event)): AuditProblem | undefined {
   const { bytes, ranges } = event;
   const isRight =
     event.seq === (previous?.seq ?? 0) + 1 &&
-    event.prevHash === (previous?.hash ?? GENESIS_HASH) &&
-    sha256Hex(new Uint8Array(bytes.buffer, bytes.byteOffset + ranges[CANONICAL]!, ranges[CANONICAL + 1]!)) === event.hash &&
+    holdsText(bytes, ranges, PREV_HASH, previous?.hash ?? GENESIS_HASH) &&
+    holdsText(bytes, ranges, HASH, hash) &&
     isFramedByItsBytes(event);
   return isRight ? undefined : eventProblem(event.decoded(), previous);
+}
+
+/** Whether a column holds exactly this text of ASCII characters (a hash); a column holding anything beyond ASCII does not. */
+function holdsText(bytes: Buffer, ranges: ArrayLike<number>, field: number, text: string): boolean {
+  const [start, length] = [ranges[field]!, ranges[field + 1]!];
+  if (length !== text.length) return false;
+  for (let index = 0; index < length; index++) {
+    if (bytes[start + index] !== text.charCodeAt(index)) return false;
+  }
+  return true;
 }
 
 /**
@@ -127,7 +141,7 @@ export function isFramedByItsBytes(event: EventBytes): boolean {
 }
 
 /** How many bytes a column takes in the text: `null`, or its bytes between quotes. */
-function quotedLength(ranges: readonly number[], field: number): number {
+function quotedLength(ranges: ArrayLike<number>, field: number): number {
   const length = ranges[field + 1]!;
   return length < 0 ? NULL.length : length + 2;
 }
@@ -173,7 +187,7 @@ function fixed(bytes: Buffer, at: number, expected: Buffer): number {
  * A column as JSON.stringify writes it when it needs no escape: `null`, or its bytes between quotes. A
  * column holding a quote, a backslash or a control character does not match here, whatever the text.
  */
-function column(bytes: Buffer, at: number, ranges: readonly number[], field: number): number {
+function column(bytes: Buffer, at: number, ranges: ArrayLike<number>, field: number): number {
   const length = ranges[field + 1]!;
   if (length < 0) return fixed(bytes, at, NULL);
   if (at < 0 || bytes[at] !== QUOTE || bytes[at + length + 1] !== QUOTE) return -1;

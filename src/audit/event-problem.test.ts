@@ -70,7 +70,7 @@ function asBytes(row: StoredAuditEvent): EventBytes {
     ranges.push(offset, bytes?.length ?? -1);
     if (bytes) [offset] = [offset + bytes.length, chunks.push(bytes)];
   }
-  return { seq: row.seq, prevHash: row.prevHash, hash: row.hash, occurredAtMs: Date.parse(row.occurredAt), bytes: Buffer.concat(chunks), ranges, decoded: () => row };
+  return { seq: row.seq, occurredAtMs: Date.parse(row.occurredAt), bytes: Buffer.concat(chunks), ranges, decoded: () => row };
 }
 
 /** Whether a column holds a character JSON.stringify escapes: the check on bytes leaves such a row to the check of the decoded row. */

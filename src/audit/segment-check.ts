@@ -5,7 +5,7 @@
  * has it, whose own check is that of the segment before.
  */
 import { eventsOfTuples } from '../db/repositories/audit-copy-tuples.ts';
-import { eventBytesProblem } from './event-bytes.ts';
+import { eventBytesProblem, textHash } from './event-bytes.ts';
 import type { AuditProblem, Link } from './event-problem.ts';
 import type { Anchor } from './restores.ts';
 
@@ -33,10 +33,12 @@ export function checkSegment(bytes: Buffer, before: Link | undefined, anchors: A
   let checked = 0;
   let previous = before;
   for (const event of eventsOfTuples(bytes)) {
-    const problem = eventBytesProblem(event, previous) ?? anchorProblem(event, anchors.get(event.seq));
+    const hash = textHash(event);
+    const problem = eventBytesProblem(event, previous, hash) ?? anchorProblem({ seq: event.seq, hash }, anchors.get(event.seq));
     if (problem) return { checked, problem };
     checked++;
-    previous = event;
+    // Its row's hash: the one found to be its text's.
+    previous = { seq: event.seq, hash };
   }
   return { checked };
 }

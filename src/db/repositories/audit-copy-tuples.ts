@@ -6,6 +6,7 @@
  * none of the database's clients.
  */
 import { BYTE_COLUMNS, type ByteColumn, type EventBytes } from '../../audit/event-bytes.ts';
+import type { Link } from '../../audit/event-problem.ts';
 import type { StoredAuditEvent } from './audit.ts';
 
 /** Each column of BYTE_COLUMNS as the COPY selects it; the uuid as the text pg gives for one. */
@@ -21,14 +22,13 @@ const SELECTED: Record<ByteColumn, string> = {
   origin: 'origin',
   requestId: 'request_id',
   prevHash: 'prev_hash',
+  hash: 'hash',
 };
-/** BYTE_COLUMNS first, so that a tuple's ranges are an EventBytes's as they are; then these three. */
-const PREV_HASH = 2 * BYTE_COLUMNS.indexOf('prevHash');
+/** BYTE_COLUMNS first, so that a tuple's ranges are an EventBytes's as they are; then these two. */
 const SEQ = 2 * BYTE_COLUMNS.length;
-const HASH = SEQ + 2;
-const OCCURRED_AT = SEQ + 4;
-const FIELDS = BYTE_COLUMNS.length + 3;
-export const COLUMNS = `${BYTE_COLUMNS.map((column) => SELECTED[column]).join(', ')}, seq, hash, occurred_at`;
+const OCCURRED_AT = SEQ + 2;
+const FIELDS = BYTE_COLUMNS.length + 2;
+export const COLUMNS = `${BYTE_COLUMNS.map((column) => SELECTED[column]).join(', ')}, seq, occurred_at`;
 
 /** The start of every binary COPY: "PGCOPY\n\377\r\n\0", then its flags and the length of an extension. */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
@@ -49,7 +49,7 @@ export function headerEnd(bytes: Buffer): number | undefined {
  * Where the tuple at `offset` ends: undefined while it has not all come, TRAILER at the end of the COPY. Where
  * each of its fields starts and how many bytes it has (-1 for NULL) go into `ranges` in turn, when given.
  */
-export function tupleEnd(bytes: Buffer, offset: number, ranges?: number[]): number | typeof TRAILER | undefined {
+export function tupleEnd(bytes: Buffer, offset: number, ranges?: Int32Array): number | typeof TRAILER | undefined {
   if (bytes.length < offset + 2) return undefined;
   const fields = ((bytes[offset]! << 24) | (bytes[offset + 1]! << 16)) >> 16;
   if (fields === -1) return TRAILER;
@@ -59,47 +59,47 @@ export function tupleEnd(bytes: Buffer, offset: number, ranges?: number[]): numb
     if (bytes.length < end + 4) return undefined;
     // A signed 32-bit length, read without readInt32BE's checks: this runs for every field of every event.
     const length = (bytes[end]! << 24) | (bytes[end + 1]! << 16) | (bytes[end + 2]! << 8) | bytes[end + 3]!;
-    ranges?.push(end + 4, length);
+    if (ranges) [ranges[2 * field], ranges[2 * field + 1]] = [end + 4, length];
     end += 4 + Math.max(0, length);
   }
   return bytes.length >= end ? end : undefined;
 }
 
-/** Where each field of the tuple at `offset` starts and how many bytes it has, as tupleEnd gives them; or what tupleEnd gives instead. */
-export function tupleRanges(bytes: Buffer, offset: number): number[] | typeof TRAILER | undefined {
-  const ranges: number[] = [];
-  const end = tupleEnd(bytes, offset, ranges);
-  return end === undefined || end === TRAILER ? end : ranges;
-}
-
+/**
+ * The event of one tuple of a COPY's bytes at a time: moved from tuple to tuple, it neither copies nor decodes
+ * them (a verification reads a million), so what is read of one event must be read before it moves on.
+ */
 export class CopiedEvent implements EventBytes {
   readonly bytes: Buffer;
-  readonly ranges: readonly number[];
-  readonly seq: number;
-  readonly prevHash: string;
-  readonly hash: string;
-  readonly occurredAtMs: number;
+  readonly ranges = new Int32Array(2 * FIELDS);
+  seq = 0;
+  occurredAtMs = 0;
 
-  constructor(bytes: Buffer, ranges: readonly number[]) {
+  constructor(bytes: Buffer) {
     this.bytes = bytes;
-    this.ranges = ranges;
-    this.seq = this.#int64(SEQ);
-    this.prevHash = this.#text(PREV_HASH)!;
-    this.hash = this.#text(HASH)!;
-    this.occurredAtMs = this.#timestamp(OCCURRED_AT);
   }
 
-  /** Where the tuple ends: after its last field. */
-  get end(): number {
-    return this.ranges[OCCURRED_AT]! + Math.max(0, this.ranges[OCCURRED_AT + 1]!);
+  /** Moves to the tuple at `offset`: where it ends; or what tupleEnd gives instead, and then it is at no event. */
+  moveTo(offset: number): number | typeof TRAILER | undefined {
+    const end = tupleEnd(this.bytes, offset, this.ranges);
+    if (end !== undefined && end !== TRAILER) {
+      this.seq = this.#int64(SEQ);
+      this.occurredAtMs = this.#timestamp(OCCURRED_AT);
+    }
+    return end;
+  }
+
+  /** Its sequence number and hash, as its row has them. */
+  link(): Link {
+    return { seq: this.seq, hash: this.#text(2 * BYTE_COLUMNS.indexOf('hash'))! };
   }
 
   decoded(): StoredAuditEvent {
     const text = (column: ByteColumn) => this.#text(2 * BYTE_COLUMNS.indexOf(column));
     return {
       seq: this.seq,
-      prevHash: this.prevHash,
-      hash: this.hash,
+      prevHash: text('prevHash')!,
+      hash: text('hash')!,
       canonical: text('canonical')!,
       // As the register reads a time (type-parsers.ts): the ISO text of its millisecond.
       occurredAt: new Date(this.occurredAtMs).toISOString(),
@@ -139,13 +139,13 @@ export class CopiedEvent implements EventBytes {
   }
 }
 
-/** The events of bytes that hold whole tuples and nothing else, in turn. */
+/** The events of bytes that hold whole tuples and nothing else, in turn: one CopiedEvent moved from each to the next. */
 export function* eventsOfTuples(bytes: Buffer): Generator<CopiedEvent> {
+  const event = new CopiedEvent(bytes);
   for (let at = 0; at < bytes.length; ) {
-    const ranges = tupleRanges(bytes, at);
-    if (ranges === undefined || ranges === TRAILER) throw new Error('not whole tuples of the COPY of the audit chain');
-    const event = new CopiedEvent(bytes, ranges);
+    const end = event.moveTo(at);
+    if (end === undefined || end === TRAILER) throw new Error('not whole tuples of the COPY of the audit chain');
     yield event;
-    at = event.end;
+    at = end;
   }
 }

@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { Link } from '../../audit/event-problem.ts';
 import type { Database } from '../schema.ts';
-import { COLUMNS, CopiedEvent, headerEnd, TRAILER, tupleEnd, tupleRanges } from './audit-copy-tuples.ts';
+import { COLUMNS, CopiedEvent, headerEnd, TRAILER, tupleEnd } from './audit-copy-tuples.ts';
 
 /** Consecutive events of the chain as the tuples of its COPY. */
 export interface ChainSegment {
@@ -110,9 +110,13 @@ function wholeTuples(bytes: Buffer, start: number): WholeTuples {
   let lastStart: number | undefined;
   let next = tupleEnd(bytes, end);
   for (; next !== undefined && next !== TRAILER; next = tupleEnd(bytes, end), events++) [lastStart, end] = [end, next];
-  const lastRanges = lastStart === undefined ? undefined : tupleRanges(bytes, lastStart);
-  const last = Array.isArray(lastRanges) ? new CopiedEvent(bytes, lastRanges) : undefined;
-  return { end, events, last: last && { seq: last.seq, hash: last.hash }, ended: next === TRAILER };
+  return { end, events, last: lastStart === undefined ? undefined : lastEvent(bytes, lastStart), ended: next === TRAILER };
+}
+
+function lastEvent(bytes: Buffer, start: number): Link {
+  const event = new CopiedEvent(bytes);
+  event.moveTo(start);
+  return event.link();
 }
 
 /** The pieces in one buffer in an ArrayBuffer of its own: Buffer.concat takes small ones from Buffer's shared pool. */
