@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { IsoDate } from '../../common/dates.ts';
+import type { SentLetterJudgement } from '../db/repositories/delivery-creates.ts';
 import * as letters from '../db/repositories/letters.ts';
 import type { Database } from '../db/schema.ts';
-import { countedDeliveryWarnings, realisedStockWarnings, sentLetterPeriodWarnings, type CountedDelivery } from '../domain/sent-letter-period.ts';
+import { countedDeliveryWarnings, realisedStockWarnings, sentLetterPeriodWarnings, type CountedDelivery, type SentLetter } from '../domain/sent-letter-period.ts';
 import type { Warning } from '../domain/warnings.ts';
 
 /**
@@ -24,14 +25,31 @@ export async function sentLetterPeriodWarningsOf(
 }
 
 /**
- * The warning of a delivery recorded (`before` null), removed (`after` null) or changed so that it counts otherwise in the
- * figures at the reference date of the latest letter sent to parliament (countedDeliveryWarnings); one whose realisation,
- * support type and funding stay as they were, or one not realised recorded or removed, reads no letter.
+ * What a new delivery is made of its warnings (`made`, of countedDeliveryWarnings of it recorded, throwing where they
+ * refuse it) and, for one realised, whose warnings read the latest letter sent to parliament, the letter it was judged
+ * against and how it is made against another (`judged`): the statement that writes it holds that letter, and it is
+ * judged again where another was sent meanwhile (writeDeliveryCreate). One not realised reads no letter.
  */
-export async function countedDeliveryWarningsOf(db: Kysely<Database>, before: CountedDelivery | null, after: CountedDelivery | null): Promise<Warning[]> {
+export async function judgedNewDelivery<Made>(
+  db: Kysely<Database>,
+  delivery: CountedDelivery,
+  made: (warnings: Warning[]) => Made,
+): Promise<{ made: Made; judged?: SentLetterJudgement<Made> }> {
+  if (delivery.realisedAt == null) return { made: made([]) };
+  const again = (sent: SentLetter | undefined) => made(countedDeliveryWarnings(null, delivery, sent));
+  const against = await letters.latestSentLetter(db);
+  return { made: again(against), judged: { against, again } };
+}
+
+/**
+ * The warning of a delivery removed (`after` null) or changed so that it counts otherwise in the figures at the reference
+ * date of the latest letter sent to parliament (countedDeliveryWarnings); one whose realisation, support type and funding
+ * stay as they were, or one not realised removed, reads no letter.
+ */
+export async function countedDeliveryWarningsOf(db: Kysely<Database>, before: CountedDelivery, after: CountedDelivery | null): Promise<Warning[]> {
   const same =
-    before === null || after === null
-      ? (before ?? after)?.realisedAt == null
+    after === null
+      ? before.realisedAt == null
       : before.realisedAt === after.realisedAt && before.supportType === after.supportType && before.fundingSource === after.fundingSource;
   return same ? [] : countedDeliveryWarnings(before, after, await letters.latestSentLetter(db));
 }

@@ -49,8 +49,8 @@ import { countedMoney, firstPaidOn, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
-import type { WarningCode } from '../domain/warnings.ts';
-import { confirmedDetail, countedDeliveryWarningsOf, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import type { Warning, WarningCode } from '../domain/warnings.ts';
+import { confirmedDetail, countedDeliveryWarningsOf, judgedNewDelivery, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
 import { newRecordId } from './record-ids.ts';
 
 type Db = Kysely<Database>;
@@ -89,14 +89,16 @@ export async function createDelivery(db: Db, context: RequestContext, input: Del
  */
 export async function newDelivery(db: Db, context: RequestContext, input: DeliveryInput, confirmed: readonly WarningCode[] = []) {
   await assertRegistrable(db, context, input);
-  const confirmedWarnings = assertConfirmed(await countedDeliveryWarningsOf(db, null, input), confirmed);
   const now = context.now();
   const stored = deliveries.newStoredDelivery(newRecordId(), { ...input, isDemonstration: false }, now);
-  const entry = { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored, ...withDetail(confirmedDetail(confirmedWarnings)) } as const;
+  const eventOf = (warnings: Warning[]) => {
+    const confirmedWarnings = assertConfirmed(warnings, confirmed);
+    return prepareAuditEvent(context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored, ...withDetail(confirmedDetail(confirmedWarnings)) }, now);
+  };
+  const { made: event, judged } = await judgedNewDelivery(db, input, eventOf);
   // A new delivery has no money yet: nothing to read back.
   const delivery: DeliveryDetail = { ...stored, stage: lifecycleStage(stored), valuations: [], payments: [], withdrawals: [] };
-  const event = prepareAuditEvent(context, entry, now);
-  return { delivery, write: (key?: KeyToStore) => writeDeliveryCreate(db, { delivery: stored, event, key }) };
+  return { delivery, write: (key?: KeyToStore) => writeDeliveryCreate(db, { delivery: stored, event, key, judged }) };
 }
 
 interface DeliveryPage extends KeysetPage<deliveries.DeliverySummary> {

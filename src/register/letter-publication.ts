@@ -15,7 +15,7 @@ import { paperNumberOrderViolations, sendingViolations } from '../domain/letter.
 import { pastDateViolations, plannedDateViolations, textViolations } from '../domain/plausibility.ts';
 import { UniqueViolationError } from '../db/errors.ts';
 import * as publication from '../db/repositories/letter-publication.ts';
-import type { StoredLetter } from '../db/repositories/letters.ts';
+import { lockLetterSending, type StoredLetter } from '../db/repositories/letters.ts';
 import { deliveryValueText, figureId, listedItems, type OverviewItem } from '../letters/snapshot.ts';
 import { figureNames } from '../letters/narrative.ts';
 import type { Database } from '../db/schema.ts';
@@ -101,9 +101,14 @@ function refuseUnlessSent(letter: StoredLetter): void {
   if (letter.sentAt === null) throw new ValidationError([{ field: 'status', code: 'notSent' }]);
 }
 
-/** Records that the final letter went to parliament: from now on it is under embargo until published. */
+/**
+ * Records that the final letter went to parliament: from now on it is under embargo until published, and a change dated
+ * in its period is a warning to confirm. It is recorded once the changes judged against the letter sent before it have
+ * committed, and those judged meanwhile wait for it (lockLetterSending).
+ */
 export async function sendLetter(db: Db, context: RequestContext, id: string, expectedVersion: ExpectedVersion): Promise<LetterView> {
   return inTransaction(db, async (trx) => {
+    await lockLetterSending(trx);
     const current = await letterAt(trx, id, expectedVersion);
     refuseUnlessFinal(current);
     if (current.sentAt !== null) throw new ValidationError([{ field: 'status', code: 'alreadySent' }]);

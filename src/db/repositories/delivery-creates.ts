@@ -8,6 +8,11 @@
  * commit and its link under the append lock) is then done once for them all, as is the server's round trip.
  * A statement of several that the database refuses for a row (a key stored before, a value out of its
  * bounds) is written again a create at a time, so that each create gets its own answer.
+ *
+ * A create judged against the latest letter sent to parliament (a delivery realised: one realised in that
+ * letter's period is a warning to confirm) was judged before its statement; the statement holds that letter until
+ * it commits (holdingSentLetter) and writes nothing where another was sent meanwhile. Its creates are then judged
+ * again against the letter now sent: those it refuses fail with their refusal, the others are written.
  */
 import type { Kysely, QueryCreator } from 'kysely';
 import type { Database } from '../schema.ts';
@@ -15,6 +20,8 @@ import { isRefusedRow } from '../errors.ts';
 import { pendingEventRow, type PreparedAuditEvent } from './audit.ts';
 import { deliveryRow, type StoredDelivery } from './deliveries.ts';
 import { idempotentRequestRow, removingExpired, type KeyToStore } from './idempotency.ts';
+import { holdingSentLetter, isSentLetterChanged, latestSentLetter } from './letters.ts';
+import type { SentLetter } from '../../domain/sent-letter-period.ts';
 
 type Db = Kysely<Database>;
 
@@ -23,6 +30,14 @@ export interface DeliveryCreate {
   event: PreparedAuditEvent;
   /** The request's key and answer, stored with the delivery (api/idempotency.ts). */
   key?: KeyToStore | undefined;
+  /** For a create judged against the latest letter sent to parliament: that letter, and its event judged again against another. */
+  judged?: SentLetterJudgement<PreparedAuditEvent> | undefined;
+}
+
+/** What was judged against the latest letter sent to parliament (`against`, undefined for none), and `again`, which judges it against another, throwing where that refuses it. */
+export interface SentLetterJudgement<Judged> {
+  against: SentLetter | undefined;
+  again: (sent: SentLetter | undefined) => Judged;
 }
 
 /** Creates in one statement at most: about 50 parameters each, far below PostgreSQL's 65,535. */
@@ -67,10 +82,12 @@ async function writeWhatWaits(db: Db, queue: Queue): Promise<void> {
 }
 
 async function writeBatch(db: Db, batch: Waiting[]): Promise<void> {
+  if (batch.length === 0) return;
   try {
     await writeTogether(db, batch.map((waiting) => waiting.create));
   } catch (error) {
-    if (batch.length > 1 && isRefusedRow(error)) {
+    if (isSentLetterChanged(error)) await writeJudgedAgain(db, batch);
+    else if (batch.length > 1 && isRefusedRow(error)) {
       for (const waiting of batch) await writeBatch(db, [waiting]);
     } else for (const waiting of batch) waiting.failed(error);
     return;
@@ -78,7 +95,37 @@ async function writeBatch(db: Db, batch: Waiting[]): Promise<void> {
   for (const waiting of batch) waiting.written();
 }
 
-/** One statement: the deliveries and the keys as data-modifying WITH queries, then the events, in the order given. */
+/** Writes the creates again, those judged against another letter than the latest sent judged again against it first. */
+async function writeJudgedAgain(db: Db, batch: Waiting[]): Promise<void> {
+  let sent: SentLetter | undefined;
+  try {
+    sent = await latestSentLetter(db);
+  } catch (error) {
+    for (const waiting of batch) waiting.failed(error);
+    return;
+  }
+  await writeBatch(db, judgedAgain(batch, sent));
+}
+
+/** The creates judged against another letter judged again against `sent`: those it refuses fail, the others wait to be written. */
+function judgedAgain(batch: readonly Waiting[], sent: SentLetter | undefined): Waiting[] {
+  return batch.filter((waiting) => {
+    const { judged } = waiting.create;
+    if (!judged || judged.against?.referenceDate === sent?.referenceDate) return true;
+    try {
+      waiting.create = { ...waiting.create, event: judged.again(sent), judged: { ...judged, against: sent } };
+      return true;
+    } catch (refusal) {
+      waiting.failed(refusal);
+      return false;
+    }
+  });
+}
+
+/**
+ * One statement: the deliveries and the keys as data-modifying WITH queries, then the events, in the order given,
+ * holding the latest letter sent to parliament where a create was judged against it.
+ */
 async function writeTogether(db: Db, creates: readonly DeliveryCreate[]): Promise<void> {
   const keys = creates.flatMap((create) => (create.key ? [create.key] : []));
   const expiredBefore = keys.map((key) => key.expiredBefore).find((moment) => moment !== undefined);
@@ -88,5 +135,8 @@ async function writeTogether(db: Db, creates: readonly DeliveryCreate[]): Promis
   if (keys.length > 0) {
     statement = statement.with('stored', (query) => query.insertInto('idempotentRequest').values(keys.map((key) => idempotentRequestRow(key.request)))) as unknown as QueryCreator<Database>;
   }
-  await statement.insertInto('auditEventPending').values(creates.map((create) => pendingEventRow(create.event))).execute();
+  const events = creates.map((create) => pendingEventRow(create.event));
+  const judgedAgainst = [...new Set(creates.flatMap((create) => (create.judged ? [create.judged.against?.referenceDate] : [])))];
+  if (judgedAgainst.length === 0) await statement.insertInto('auditEventPending').values(events).execute();
+  else await statement.with('event', (query) => query.insertInto('auditEventPending').values(events)).selectNoFrom(holdingSentLetter(judgedAgainst).as('held')).execute();
 }

@@ -184,20 +184,48 @@ export async function nextFinalReferenceDate(db: Db, referenceDate: string): Pro
   return row?.referenceDate ?? null;
 }
 
+/** Any fixed number: the key of the transaction-scoped advisory lock the latest sent letter is read under (also in latest_sent_letter, migration 081). */
+const LETTER_SENDING_LOCK = 7_412_002;
+
 /**
  * The latest letter sent to parliament, by its reference date: letters are finalised and sent in the order of their
- * dates, and only a final letter is sent (one sent is never withdrawn). One read of the index of final letters by
- * reference date (letter_one_final_per_reference_date), from the latest.
+ * dates, and only a final letter is sent (one sent is never withdrawn). Read under the shared form of the lock that
+ * marking a letter sent holds (lockLetterSending), taken by the statement itself (latest_sent_letter, migration 081):
+ * in a transaction, no letter is marked sent until it ends, so what it writes judged against this letter commits
+ * before any later one is sent. One read of the index of final letters by reference date
+ * (letter_one_final_per_reference_date), from the latest.
  */
 export async function latestSentLetter(db: Db): Promise<SentLetter | undefined> {
   return db
-    .selectFrom('letter')
-    .select(['referenceDate', 'paperNumber'])
-    .where('status', '=', 'final')
-    .where('sentAt', 'is not', null)
-    .orderBy('referenceDate', 'desc')
-    .limit(1)
+    .selectFrom(sql<{ referenceDate: string; paperNumber: string | null }>`latest_sent_letter()`.as('sent'))
+    .select(['sent.referenceDate', 'sent.paperNumber'])
     .executeTakeFirst();
+}
+
+/**
+ * Holds, until the transaction ends, the exclusive form of the lock the latest letter sent is read under
+ * (latestSentLetter): a letter is marked sent only once every change judged against the letter sent before it has
+ * committed, and a change judged meanwhile waits for it and reads it sent. Taken first, before the letter is locked.
+ */
+export async function lockLetterSending(trx: Db): Promise<void> {
+  if (!trx.isTransaction) throw new Error('a letter is marked sent in a transaction');
+  await sql`select pg_advisory_xact_lock(${LETTER_SENDING_LOCK})`.execute(trx);
+}
+
+/** What hold_latest_sent_letter raises (migration 081): the latest letter sent is not the one a change was judged against. */
+const SENT_LETTER_CHANGED = 'SL001';
+
+/**
+ * Holds the latest letter sent, as latestSentLetter does, in the transaction of the statement this is selected in,
+ * raising (isSentLetterChanged) where it is not the one with each of these reference dates (undefined for none
+ * sent): the statement then writes nothing.
+ */
+export const holdingSentLetter = (judgedAgainst: readonly (string | undefined)[]) =>
+  sql<void>`hold_latest_sent_letter(${judgedAgainst.map((referenceDate) => referenceDate ?? null)}::date[])`;
+
+/** A statement holding the latest letter sent (holdingSentLetter) wrote nothing: a letter was sent after its changes were judged. */
+export function isSentLetterChanged(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === SENT_LETTER_CHANGED;
 }
 
 /** The text of the letter sent to parliament with this reference date (the one final letter of that date): the figures it names. */
