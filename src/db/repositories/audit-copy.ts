@@ -5,8 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import type { Link } from '../../audit/event-problem.ts';
+import { copiedRows, type CopiedRows } from '../copy-out.ts';
 import type { Database } from '../schema.ts';
 import { COLUMNS, CopiedEvent, headerEnd, TRAILER, tupleEnd } from './audit-copy-tuples.ts';
 
@@ -19,19 +19,38 @@ export interface ChainSegment {
   readonly last: Link;
 }
 
-/** The bytes PostgreSQL's stream is gathered into before they are cut into a segment: a few thousand events. */
+/** The rows of PostgreSQL's COPY gathered into a segment: a few thousand events. */
 const STREAMED_SEGMENT_BYTES = 4 << 20;
 
 /** The chain in order from PostgreSQL, through the pg client of a connection the caller holds for as long as it reads. */
 export async function* streamedAuditChain(client: pg.ClientBase): AsyncGenerator<ChainSegment> {
-  const chunks = client.query(copyTo(`copy (select ${COLUMNS} from audit_event order by seq) to stdout (format binary)`))[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  try {
-    // Without its `return`: a stream's iterator ended early destroys the stream, and the COPY with it would never end.
-    yield* segmentsOfCopy({ [Symbol.asyncIterator]: () => ({ next: () => chunks.next() }) }, STREAMED_SEGMENT_BYTES);
-  } finally {
-    // A COPY cannot be stopped halfway but by closing its connection: what is left is read and dropped.
-    while (!(await chunks.next()).done);
+  let first = true;
+  let ended = false;
+  for await (const rows of copiedRows(client, `copy (select ${COLUMNS} from audit_event order by seq) to stdout (format binary)`, STREAMED_SEGMENT_BYTES)) {
+    if (ended) throw new Error('the COPY of the audit chain goes on after its end');
+    const { segment, endsTheCopy } = segmentOfRows(rows, first);
+    [first, ended] = [false, endsTheCopy];
+    if (segment) yield segment;
   }
+  if (!ended) throw new Error('the COPY of the audit chain ended before its end');
+}
+
+/**
+ * The events of rows of the COPY: each a tuple, but the first, after which the COPY's header comes, and the last, its
+ * trailer. Only rows with either are walked tuple by tuple to find them; of the others the last tuple is read.
+ */
+function segmentOfRows({ bytes, rows, lastRowStart }: CopiedRows, first: boolean): { segment: ChainSegment | undefined; endsTheCopy: boolean } {
+  const start = first ? headerEnd(bytes) : 0;
+  if (start === undefined) throw new Error('the COPY of the audit chain began without its header');
+  if (first || bytes.readInt16BE(lastRowStart) === TRAILER) {
+    const tuples = wholeTuples(bytes, start);
+    if (tuples.end !== bytes.length - (tuples.ended ? 2 : 0)) throw new Error('not whole tuples in the COPY of the audit chain');
+    const segment = tuples.last && { bytes: bytes.subarray(start, tuples.end), events: tuples.events, last: tuples.last };
+    return { segment, endsTheCopy: tuples.ended };
+  }
+  const last = new CopiedEvent(bytes);
+  if (last.moveTo(lastRowStart) !== bytes.length) throw new Error('not whole tuples in the COPY of the audit chain');
+  return { segment: { bytes, events: rows, last: last.link() }, endsTheCopy: false };
 }
 
 /**
@@ -53,46 +72,6 @@ export async function* copiedAuditChain(db: Kysely<Database>, eventsPerCopy: num
     lastSeq = tuples.last.seq;
     yield { bytes: bytes.subarray(start, tuples.end), events: tuples.events, last: tuples.last };
   }
-}
-
-/**
- * The tuples of one binary COPY, as its bytes come in chunks: a segment of the whole tuples that came each time
- * `segmentBytes` more came, and of the rest at the end. The bytes are copied once, into the segment's own memory.
- */
-async function* segmentsOfCopy(chunks: AsyncIterable<Buffer>, segmentBytes: number): AsyncGenerator<ChainSegment> {
-  /** What came and is in no segment yet: the header, or the tuples after the last segment's. */
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let headerRead = false;
-  const take = () => {
-    const bytes = ownedConcat(pending, pendingBytes);
-    [pending, pendingBytes] = [[], 0];
-    return bytes;
-  };
-  for await (const chunk of chunks) {
-    pending.push(chunk);
-    pendingBytes += chunk.length;
-    if (pendingBytes < segmentBytes) continue;
-    const bytes = take();
-    const start = headerRead ? 0 : headerEnd(bytes);
-    if (start === undefined) {
-      [pending, pendingBytes] = [[bytes], bytes.length];
-      continue;
-    }
-    headerRead = true;
-    const tuples = wholeTuples(bytes, start);
-    if (!tuples.ended) {
-      const rest = Buffer.from(bytes.subarray(tuples.end));
-      [pending, pendingBytes] = [[rest], rest.length];
-    }
-    if (tuples.last) yield { bytes: bytes.subarray(start, tuples.end), events: tuples.events, last: tuples.last };
-    if (tuples.ended) return;
-  }
-  const bytes = take();
-  const start = headerRead ? 0 : headerEnd(bytes);
-  const tuples = start === undefined ? undefined : wholeTuples(bytes, start);
-  if (start === undefined || !tuples?.ended) throw new Error('the COPY of the audit chain ended before its end');
-  if (tuples.last) yield { bytes: bytes.subarray(start, tuples.end), events: tuples.events, last: tuples.last };
 }
 
 interface WholeTuples {
@@ -117,12 +96,4 @@ function lastEvent(bytes: Buffer, start: number): Link {
   const event = new CopiedEvent(bytes);
   event.moveTo(start);
   return event.link();
-}
-
-/** The pieces in one buffer in an ArrayBuffer of its own: Buffer.concat takes small ones from Buffer's shared pool. */
-function ownedConcat(pieces: readonly Buffer[], length: number): Buffer<ArrayBuffer> {
-  const bytes = Buffer.allocUnsafeSlow(length);
-  let at = 0;
-  for (const piece of pieces) at += piece.copy(bytes, at);
-  return bytes;
 }
