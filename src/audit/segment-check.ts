@@ -13,6 +13,8 @@ export interface SegmentCheck {
   /** The events found right before the first problem, or all of them. */
   checked: number;
   problem?: AuditProblem;
+  /** The segment's memory, handed back once checked (readAuditChain's giveBack). */
+  memory: ArrayBuffer;
 }
 
 /** The checkpoints (and restore records) that bind the chain, by the sequence number they sign. */
@@ -29,18 +31,19 @@ export function checkpointProblem(row: Link, checkpoint: Anchor): AuditProblem |
 }
 
 /** Checks the segment's events in turn, the first after `before` (undefined: the chain's first event). */
-export function checkSegment(bytes: Buffer, before: Link | undefined, anchors: AnchorsBySeq): SegmentCheck {
+export function checkSegment(bytes: Buffer<ArrayBuffer>, before: Link | undefined, anchors: AnchorsBySeq): SegmentCheck {
+  const memory = bytes.buffer;
   let checked = 0;
   let previous = before;
   for (const event of eventsOfTuples(bytes)) {
     const hash = textHash(event);
     const problem = eventBytesProblem(event, previous, hash) ?? anchorProblem({ seq: event.seq, hash }, anchors.get(event.seq));
-    if (problem) return { checked, problem };
+    if (problem) return { checked, problem, memory };
     checked++;
     // Its row's hash: the one found to be its text's.
     previous = { seq: event.seq, hash };
   }
-  return { checked };
+  return { checked, memory };
 }
 
 function anchorProblem(row: Link, anchors: readonly Anchor[] | undefined): AuditProblem | undefined {

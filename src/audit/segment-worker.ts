@@ -9,12 +9,13 @@ export interface SegmentWorkerData {
 }
 
 export interface SegmentMessage {
-  /** The segment's tuples, in an ArrayBuffer handed over to this thread. */
-  bytes: Uint8Array;
+  /** The segment's tuples, in an ArrayBuffer handed over to this thread, and back with its check. */
+  bytes: Uint8Array<ArrayBuffer>;
   before: Link | undefined;
 }
 
 const anchors = anchorsBySeq((workerData as SegmentWorkerData).anchors);
 parentPort!.on('message', ({ bytes, before }: SegmentMessage) => {
-  parentPort!.postMessage(checkSegment(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), before, anchors));
+  const check = checkSegment(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), before, anchors);
+  parentPort!.postMessage(check, [check.memory]);
 });

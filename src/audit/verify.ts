@@ -69,7 +69,7 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
   };
   let problem: AuditProblem | undefined;
   try {
-    problem = await readAuditChain(db, options.eventsPerBatch ?? 10_000, (segments) => firstProblemInOrder(segments, checkers, ahead, counted));
+    problem = await readAuditChain(db, options.eventsPerBatch ?? 10_000, (segments, giveBack) => firstProblemInOrder(segments, checkers, ahead, counted, giveBack));
   } finally {
     await checkers.close();
   }
@@ -88,20 +88,23 @@ export async function verifyAuditTrail(db: Kysely<Database>, options: Verificati
 
 /**
  * The first problem of the chain's segments, each given to be checked as it comes (up to `ahead` not yet answered)
- * and the answers taken in the order of the chain: each counted (the events found right after `before`) until one
- * names a problem. An answer not waited for, after a problem before it, is let go.
+ * and the answers taken in the order of the chain: each counted (the events found right after `before`), its memory
+ * given back to be read into again, until one names a problem. An answer not waited for, after a problem before it,
+ * is let go.
  */
 async function firstProblemInOrder(
   segments: AsyncIterable<ChainSegment>,
   checkers: SegmentCheckers,
   ahead: number,
   counted: (before: Link | undefined, checked: number) => void,
+  giveBack: (memory: ArrayBuffer) => void,
 ): Promise<AuditProblem | undefined> {
   const given: { before: Link | undefined; check: Promise<SegmentCheck> }[] = [];
   const nextAnswer = async () => {
     const { before, check } = given.shift()!;
-    const { checked, problem } = await check;
+    const { checked, problem, memory } = await check;
     counted(before, checked);
+    giveBack(memory);
     return problem;
   };
   let before: Link | undefined;

@@ -23,13 +23,22 @@ const ERROR_RESPONSE = 0x45;
 /** A message's type and its length, which counts itself. */
 const HEADER = 5;
 
+export interface CopyOutOptions {
+  /** Chunks taken and not yet read at which the reading pauses; 2 by default. */
+  ahead?: number | undefined;
+  /**
+   * Memory the caller is done with, of chunks it was given: a chunk is read into one of these where one is large
+   * enough, not into memory newly allocated (which, at a gigabyte read, has the collector run time after time).
+   */
+  spareMemory?: ArrayBuffer[] | undefined;
+}
+
 /**
- * The COPY's rows in chunks of at least `chunkBytes` (the last one what is left), reading paused while `ahead` wait
- * to be taken. Ended early, the iteration reads the rest of the COPY and drops it: a COPY cannot be stopped halfway
- * but by closing its connection.
+ * The COPY's rows in chunks of at least `chunkBytes` (the last one what is left). Ended early, the iteration reads
+ * the rest of the COPY and drops it: a COPY cannot be stopped halfway but by closing its connection.
  */
-export async function* copiedRows(client: pg.ClientBase, text: string, chunkBytes: number, ahead = 2): AsyncGenerator<CopiedRows> {
-  const copy = new CopyOut(text, chunkBytes, ahead);
+export async function* copiedRows(client: pg.ClientBase, text: string, chunkBytes: number, options: CopyOutOptions = {}): AsyncGenerator<CopiedRows> {
+  const copy = new CopyOut(text, chunkBytes, options.ahead ?? 2, options.spareMemory ?? []);
   client.query(copy);
   try {
     for (let rows = await copy.next(); rows; rows = await copy.next()) yield rows;
@@ -42,6 +51,7 @@ class CopyOut implements pg.Submittable {
   readonly #text: string;
   readonly #chunkBytes: number;
   readonly #ahead: number;
+  readonly #spareMemory: ArrayBuffer[];
   #stream: pg.Connection['stream'] | undefined;
   #pgData: ((data: Buffer) => void) | undefined;
 
@@ -62,11 +72,12 @@ class CopyOut implements pg.Submittable {
   #error: Error | undefined;
   #wake: (() => void) | undefined;
 
-  constructor(text: string, chunkBytes: number, ahead: number) {
+  constructor(text: string, chunkBytes: number, ahead: number, spareMemory: ArrayBuffer[]) {
     this.#text = text;
     this.#chunkBytes = chunkBytes;
     this.#ahead = ahead;
-    this.#chunk = Buffer.allocUnsafeSlow(chunkBytes);
+    this.#spareMemory = spareMemory;
+    this.#chunk = this.#newChunk(chunkBytes);
   }
 
   submit(connection: pg.Connection): void {
@@ -139,8 +150,9 @@ class CopyOut implements pg.Submittable {
     if (this.#dropping) return;
     [this.#lastRowStart, this.#rows] = [this.#at, this.#rows + 1];
     if (this.#at + this.#left <= this.#chunk.length) return;
-    const grown = Buffer.allocUnsafeSlow(Math.max(2 * this.#chunk.length, this.#at + this.#left));
+    const grown = this.#newChunk(Math.max(2 * this.#chunk.length, this.#at + this.#left));
     this.#chunk.copy(grown, 0, 0, this.#at);
+    this.#spareMemory.push(this.#chunk.buffer);
     this.#chunk = grown;
   }
 
@@ -148,9 +160,15 @@ class CopyOut implements pg.Submittable {
   #pass(): void {
     if (this.#rows === 0 || this.#dropping) return;
     this.#ready.push({ bytes: this.#chunk.subarray(0, this.#at), rows: this.#rows, lastRowStart: this.#lastRowStart });
-    [this.#chunk, this.#at, this.#rows] = [Buffer.allocUnsafeSlow(this.#chunkBytes), 0, 0];
+    [this.#chunk, this.#at, this.#rows] = [this.#newChunk(this.#chunkBytes), 0, 0];
     if (this.#ready.length >= this.#ahead) this.#stream?.pause();
     this.#wake?.();
+  }
+
+  /** A chunk of at least `bytes`: in spare memory where some is large enough. */
+  #newChunk(bytes: number): Buffer<ArrayBuffer> {
+    const spare = this.#spareMemory.findIndex((memory) => memory.byteLength >= bytes);
+    return spare < 0 ? Buffer.allocUnsafeSlow(bytes) : Buffer.from(this.#spareMemory.splice(spare, 1)[0]!);
   }
 
   /** The connection's data to pg again, from what is not the COPY's. */

@@ -22,11 +22,14 @@ export interface ChainSegment {
 /** The rows of PostgreSQL's COPY gathered into a segment: a few thousand events. */
 const STREAMED_SEGMENT_BYTES = 4 << 20;
 
-/** The chain in order from PostgreSQL, through the pg client of a connection the caller holds for as long as it reads. */
-export async function* streamedAuditChain(client: pg.ClientBase): AsyncGenerator<ChainSegment> {
+/**
+ * The chain in order from PostgreSQL, through the pg client of a connection the caller holds for as long as it reads;
+ * read into the memory of segments the caller gives back (`spareMemory`) where it can.
+ */
+export async function* streamedAuditChain(client: pg.ClientBase, spareMemory: ArrayBuffer[]): AsyncGenerator<ChainSegment> {
   let first = true;
   let ended = false;
-  for await (const rows of copiedRows(client, `copy (select ${COLUMNS} from audit_event order by seq) to stdout (format binary)`, STREAMED_SEGMENT_BYTES)) {
+  for await (const rows of copiedRows(client, `copy (select ${COLUMNS} from audit_event order by seq) to stdout (format binary)`, STREAMED_SEGMENT_BYTES, { spareMemory })) {
     if (ended) throw new Error('the COPY of the audit chain goes on after its end');
     const { segment, endsTheCopy } = segmentOfRows(rows, first);
     [first, ended] = [false, endsTheCopy];

@@ -189,10 +189,19 @@ const ImportCommitSchema = z.object({
 /**
  * Reads the chain in order, in segments (for verification, in constant memory), its events as the tuples a
  * binary COPY gives (audit-copy.ts), on one connection: that of the transaction `db` is, or one held for
- * as long as `read` runs. On PostgreSQL by one COPY; on PGlite `eventsPerBatch` events a COPY.
+ * as long as `read` runs. On PostgreSQL by one COPY, read into the memory of the segments `read` gives back
+ * once done with them where it can; on PGlite `eventsPerBatch` events a COPY.
  */
-export async function readAuditChain<T>(db: Db, eventsPerBatch: number, read: (segments: AsyncIterable<ChainSegment>) => Promise<T>): Promise<T> {
-  return onOneConnection(db, (connection, client) => read(client ? streamedAuditChain(client) : copiedAuditChain(connection.withoutPlugins(), eventsPerBatch)));
+export async function readAuditChain<T>(
+  db: Db,
+  eventsPerBatch: number,
+  read: (segments: AsyncIterable<ChainSegment>, giveBack: (memory: ArrayBuffer) => void) => Promise<T>,
+): Promise<T> {
+  return onOneConnection(db, (connection, client) => {
+    if (!client) return read(copiedAuditChain(connection.withoutPlugins(), eventsPerBatch), () => {});
+    const spareMemory: ArrayBuffer[] = [];
+    return read(streamedAuditChain(client, spareMemory), (memory) => spareMemory.push(memory));
+  });
 }
 
 export async function lastAuditEvent(db: Db): Promise<Pick<StoredAuditEvent, 'seq' | 'hash'> | undefined> {
