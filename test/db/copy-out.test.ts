@@ -36,6 +36,20 @@ describeOnPostgres('reading the rows of a COPY off the connection', (database) =
     expect(chunks.flatMap(rowsOf)).toEqual(Array.from({ length: ROWS }, (_, index) => expectedRow(index + 1)));
   });
 
+  it('reads chunks into the spare memory given back where it is large enough', async () => {
+    const [small, large] = [new ArrayBuffer(100), new ArrayBuffer(20_000)];
+    const spareMemory = [small, large];
+    const chunks = await onOneConnection(database().db, async (_connection, client) => {
+      const read: CopiedRows[] = [];
+      for await (const chunk of copiedRows(client!, COPY, 10_000, { spareMemory })) read.push(chunk);
+      return read;
+    });
+    expect(chunks[0]!.bytes.buffer).toBe(large);
+    expect(chunks.slice(1).some((chunk) => chunk.bytes.buffer === small)).toBe(false);
+    expect(spareMemory).toEqual([small]);
+    expect(chunks.flatMap(rowsOf)).toEqual(Array.from({ length: ROWS }, (_, index) => expectedRow(index + 1)));
+  });
+
   it('grows a chunk for a row longer than it', async () => {
     const long = 'x'.repeat(70_000);
     const chunks = await onOneConnection(database().db, async (_connection, client) => {
@@ -61,7 +75,7 @@ describeOnPostgres('reading the rows of a COPY off the connection', (database) =
   it('reads and drops the rest of a COPY whose reading ended early, the connection fit for use after', async () => {
     const { db } = database();
     const answer = await onOneConnection(db, async (connection, client) => {
-      for await (const chunk of copiedRows(client!, COPY, 1_000, 1)) {
+      for await (const chunk of copiedRows(client!, COPY, 1_000, { ahead: 1 })) {
         expect(chunk.rows).toBeGreaterThan(0);
         break;
       }
