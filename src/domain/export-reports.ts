@@ -11,7 +11,7 @@ import {
   type UnRegisterCategory,
   type WithheldGround,
 } from '../../common/vocabulary/codes.ts';
-import type { RuleViolation } from './delivery.ts';
+import type { Category, RuleViolation } from './delivery.ts';
 
 /**
  * The arms-transfer reports of a year, computed from the register: the Arms Trade Treaty annual report
@@ -29,9 +29,21 @@ export function reportYearViolations(year: number, today: IsoDate): RuleViolatio
   return year > current ? [{ field: 'year', code: 'yearNotBegun', params: { year: String(year), current: String(current) } }] : [];
 }
 
+/**
+ * How a report names what left: as the public register shows it (its public title), else by its category. Never by
+ * its internal title: the reports go to international bodies, outside the ministry.
+ */
+interface ItemName {
+  /** Its title on the public register; null where the register does not show it. */
+  publicTitle: string | null;
+  deliveryCategory: Category;
+}
+
 /** A delivery that needs a licence and left in the year, with the licence it left under (if any). */
 export interface ReportShipment {
-  title: string;
+  publicTitle: string | null;
+  /** The delivery's category. */
+  category: Category;
   quantity: number | null;
   valueCents: Cents;
   shippedOn: string;
@@ -50,12 +62,11 @@ export interface ReportDenial {
   criteria: { criterion: ExportCriterion; finding: CriterionFinding }[];
 }
 
-interface ExportRow {
+interface ExportRow extends ItemName {
   category: UnRegisterCategory;
   importingState: string;
   numberOfItems: number | null;
   valueCents: Cents;
-  description: string;
   shippedOn: string;
 }
 
@@ -68,7 +79,7 @@ export interface ArmsTransferReports {
     withheld: { count: number; valueCents: Cents; grounds: WithheldGround[] };
     totalValueCents: Cents;
   };
-  unroca: { rows: { category: Exclude<UnRegisterCategory, 'salw'>; importingState: string; numberOfItems: number | null; descriptions: string[] }[]; smallArmsAndLightWeapons: number };
+  unroca: { rows: { category: Exclude<UnRegisterCategory, 'salw'>; importingState: string; numberOfItems: number | null; items: ItemName[] }[]; smallArmsAndLightWeapons: number };
   coarm: {
     rows: { militaryListCategory: MilitaryListCategory; licences: number; valueCents: Cents }[];
     denials: number;
@@ -89,6 +100,8 @@ export interface ArmsTransferReports {
   };
 }
 
+const itemName = (shipment: ReportShipment): ItemName => ({ publicTitle: shipment.publicTitle, deliveryCategory: shipment.category });
+
 /** The quantity of several shipments: unknown as soon as one of them has none. */
 function sumItems(quantities: readonly (number | null)[]): number | null {
   return quantities.some((quantity) => quantity === null) ? null : quantities.reduce<number>((sum, quantity) => sum + quantity!, 0);
@@ -104,7 +117,7 @@ export function buildArmsTransferReports(year: number, shipments: readonly Repor
       importingState: shipment.importingState!,
       numberOfItems: shipment.quantity,
       valueCents: shipment.valueCents,
-      description: shipment.title,
+      ...itemName(shipment),
       shippedOn: shipment.shippedOn,
     }))
     .sort((a, b) => UN_REGISTER_CATEGORIES.indexOf(a.category) - UN_REGISTER_CATEGORIES.indexOf(b.category) || a.shippedOn.localeCompare(b.shippedOn));
@@ -113,7 +126,7 @@ export function buildArmsTransferReports(year: number, shipments: readonly Repor
     const inCategory = categorised.filter((shipment) => shipment.unRegisterCategory === category);
     return [...new Set(inCategory.map((shipment) => shipment.importingState!))].map((importingState) => {
       const toState = inCategory.filter((shipment) => shipment.importingState === importingState);
-      return { category, importingState, numberOfItems: sumItems(toState.map((shipment) => shipment.quantity)), descriptions: toState.map((shipment) => shipment.title) };
+      return { category, importingState, numberOfItems: sumItems(toState.map((shipment) => shipment.quantity)), items: toState.map(itemName) };
     });
   });
 
@@ -189,6 +202,9 @@ const HEADINGS = {
   },
 } as const;
 
+/** An item's description in a report: its public title, else its category in the report's language. */
+const described = (item: ItemName, words: Vocabulary) => item.publicTitle ?? words.categories[item.deliveryCategory];
+
 /** One report as a table, its words in the language asked for. */
 export function reportTable(reports: ArmsTransferReports, report: 'att' | 'unroca' | 'coarm', words: Vocabulary, language: 'nl' | 'en'): ReportTable {
   const headings = HEADINGS[language];
@@ -200,7 +216,7 @@ export function reportTable(reports: ArmsTransferReports, report: 'att' | 'unroc
       name,
       columns: [...headings.att],
       rows: [
-        ...reports.att.rows.map((row) => [words.exportControl.unRegisterCategories[row.category], row.importingState, row.numberOfItems, euro(row.valueCents), row.description, headings.actual]),
+        ...reports.att.rows.map((row) => [words.exportControl.unRegisterCategories[row.category], row.importingState, row.numberOfItems, euro(row.valueCents), described(row, words), headings.actual]),
         [box, null, null, null, null, null],
       ],
     };
@@ -209,7 +225,7 @@ export function reportTable(reports: ArmsTransferReports, report: 'att' | 'unroc
     return {
       name,
       columns: [...headings.unroca],
-      rows: reports.unroca.rows.map((row) => [words.exportControl.unRegisterCategories[row.category], row.importingState, row.numberOfItems, row.descriptions.join('; ')]),
+      rows: reports.unroca.rows.map((row) => [words.exportControl.unRegisterCategories[row.category], row.importingState, row.numberOfItems, [...new Set(row.items.map((item) => described(item, words)))].join('; ')]),
     };
   }
   return {

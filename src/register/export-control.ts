@@ -411,7 +411,7 @@ export async function withShipmentRefusalsRecorded<T>(db: Db, context: RequestCo
 export async function armsTransferReports(db: Db, context: RequestContext, year: number): Promise<ArmsTransferReports> {
   assertValid(reportYearViolations(year, requestDay(context)));
   return inTransaction(db, async (trx) => {
-    const [shipments, licences, denials] = await Promise.all([repository.shipmentsIn(trx, year), repository.licencesIssuedIn(trx, year), repository.denialsIn(trx, year)]);
+    const [shipments, licences, denials] = await Promise.all([repository.shipmentsIn(trx, year, context.now()), repository.licencesIssuedIn(trx, year), repository.denialsIn(trx, year)]);
     await recordAuditEvent(trx, context, { action: 'export.report', object: { type: 'exportReport', id: String(year) }, result: 'success' });
     return buildArmsTransferReports(year, shipments, licences, denials);
   });

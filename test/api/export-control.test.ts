@@ -5,7 +5,7 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import { loadDemonstrationData } from '../../src/register/demonstration.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { parseCsv } from '../support/csv.ts';
-import { licenceFor, positiveAssessment } from '../support/export-control.ts';
+import { licenceFor, positiveAssessment, registerShipped } from '../support/export-control.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
@@ -380,8 +380,8 @@ describeEachDatabase('export control API', (database) => {
     expect((await registrar('POST', `/deliveries/${tanks.id}/valuations`, { amountCents: 1_200_000_000, basis: 'replacementValue', effectiveDate: '2025-06-01' })).status).toBe(201);
 
     const reports = await reports2024();
-    expect(reports.att.rows).toContainEqual({ category: 'I', importingState: 'UA', numberOfItems: 4, valueCents: 800_000_000, description: 'Tanks voor het ATT-rapport', shippedOn: '2024-04-15' });
-    expect(reports.unroca.rows).toContainEqual(expect.objectContaining({ category: 'I', numberOfItems: 4, descriptions: ['Tanks voor het ATT-rapport'] }));
+    expect(reports.att.rows).toContainEqual({ category: 'I', importingState: 'UA', numberOfItems: 4, valueCents: 800_000_000, publicTitle: null, deliveryCategory: 'battleTanks', shippedOn: '2024-04-15' });
+    expect(reports.unroca.rows).toContainEqual(expect.objectContaining({ category: 'I', numberOfItems: 4, items: [{ publicTitle: null, deliveryCategory: 'battleTanks' }] }));
     expect(reports.register).toMatchObject({
       shipments: before.register.shipments + 1,
       shipmentValueCents: before.register.shipmentValueCents + 800_000_000,
@@ -396,6 +396,37 @@ describeEachDatabase('export control API', (database) => {
     expect((await reports2024()).coarm.totalLicences).toBe(before.coarm.totalLicences + 3);
     expect((await registrar('DELETE', `/deliveries/${removed.id}`, undefined, { 'If-Match': '"1"' })).status).toBe(204);
     expect((await reports2024()).coarm).toMatchObject({ totalLicences: before.coarm.totalLicences + 2, totalValueCents: reports.coarm.totalValueCents });
+  });
+
+  it('names an export in its reports as the public register does once it is public there, else by its category, never by its internal title', async () => {
+    const internal = 'Leopard 1A5 uit depot Bergen (intern)';
+    const tanks = await registerShipped(registrar, database().db, { ...stockDelivery, title: internal, category: 'battleTanks', quantity: 3, committedAt: '2024-01-15', realisedAt: '2024-06-03' });
+    expect(tanks.status).toBe(200);
+    const disclosure = apiClient(database().db, { role: 'disclosureOfficer' });
+    const decide = async (publicFrom: string) =>
+      expect((await disclosure('POST', '/disclosure-decisions', { deliveryIds: [tanks.body.id], state: 'public', publicTitle: 'Gevechtstanks Leopard 1', publicCategory: 'battleTanks', publicFrom })).status).toBe(201);
+    const named = async () => {
+      const reports = (await assessor('GET', '/export-control/reports/2024')).body;
+      const exported = reports.att.rows.filter((row: { shippedOn: string }) => row.shippedOn === '2024-06-03');
+      const csv = async (report: string, lang: string) => parseCsv((await assessor('GET', `/export-control/reports/2024/${report}?format=csv&lang=${lang}`)).body as string);
+      const files = [...(await csv('att', 'nl')), ...(await csv('att', 'en')), ...(await csv('unroca', 'nl'))];
+      expect(JSON.stringify(reports)).not.toContain(internal);
+      expect(JSON.stringify(files)).not.toContain(internal);
+      return { exported, inFiles: (text: string) => files.some((row) => row.some((cell) => cell.split('; ').includes(text))) };
+    };
+
+    const undecided = await named();
+    expect(undecided.exported).toEqual([expect.objectContaining({ category: 'I', numberOfItems: 3, publicTitle: null, deliveryCategory: 'battleTanks' })]);
+    expect(undecided.inFiles('Gevechtstanks')).toBe(true);
+    expect(undecided.inFiles('Battle tanks')).toBe(true);
+    // Decided public from tomorrow: not public yet, so still named by its category.
+    await decide(todayInAmsterdam(new Date(Date.now() + 24 * 60 * 60 * 1000)));
+    expect((await named()).exported).toEqual([expect.objectContaining({ publicTitle: null, deliveryCategory: 'battleTanks' })]);
+    // Public from a day that has come: named as the public register names it.
+    await decide('2024-09-01');
+    const shown = await named();
+    expect(shown.exported).toEqual([expect.objectContaining({ publicTitle: 'Gevechtstanks Leopard 1', deliveryCategory: 'battleTanks' })]);
+    expect(shown.inFiles('Gevechtstanks Leopard 1')).toBe(true);
   });
 
   it('keeps goods that left under a licence licensed when they are reassessed afterwards: out of the licensing queue, their hand-over still correctable', async () => {

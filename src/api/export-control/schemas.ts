@@ -155,17 +155,22 @@ const InspectableSchema = z
 
 const OpenedAssessmentSchema = z.object({ deliveryTitle: z.string(), assessment: AssessmentSchema }).openapi('OpenedAssessment');
 
+const ItemNameFields = {
+  publicTitle: z.string().nullable().openapi({ description: 'Its title on the public register; null where the register does not show it, and the reports name it by its category' }),
+  deliveryCategory: z.enum(CATEGORIES).openapi({ description: "The delivery's category" }),
+};
+
 const ReportsSchema = z
   .object({
     year: z.number().int(),
     att: z.object({
       basis: z.literal('actual'),
-      rows: z.array(z.object({ category: z.enum(UN_REGISTER_CATEGORIES), importingState: z.string(), numberOfItems: z.number().int().nullable(), valueCents: cents, description: z.string(), shippedOn: isoDate })),
+      rows: z.array(z.object({ category: z.enum(UN_REGISTER_CATEGORIES), importingState: z.string(), numberOfItems: z.number().int().nullable(), valueCents: cents, ...ItemNameFields, shippedOn: isoDate })),
       withheld: z.object({ count: z.number().int(), valueCents: cents, grounds: z.array(z.enum(WITHHELD_GROUNDS)) }),
       totalValueCents: cents,
     }),
     unroca: z.object({
-      rows: z.array(z.object({ category: z.enum(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']), importingState: z.string(), numberOfItems: z.number().int().nullable(), descriptions: z.array(z.string()) })),
+      rows: z.array(z.object({ category: z.enum(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']), importingState: z.string(), numberOfItems: z.number().int().nullable(), items: z.array(z.object(ItemNameFields)) })),
       smallArmsAndLightWeapons: z.number().int(),
     }),
     coarm: z.object({

@@ -299,7 +299,8 @@ export async function countQueue(db: Db, queue: ExportQueueName, today: string):
 
 const ShipmentSchema = z.object({
   deliveryId: z.string(),
-  title: z.string(),
+  /** What the public register calls it, where it shows it; null where it does not (yet). */
+  publicTitle: z.string().nullable(),
   category: z.enum(CATEGORIES),
   supportType: z.enum(SUPPORT_TYPES),
   quantity: z.number().int().nullable(),
@@ -331,14 +332,18 @@ const shipmentsFrom = sql`delivery
  * The actual exports of a year: deliveries that needed a licence on the day they left in it (requiredOn: an override
  * decided later, or held from later, is another day's), each at its value at the end of
  * the year (a later revaluation or payment is another year's) and with the licence it left under (shipmentsFrom).
+ * Each is named only by what the public register shows of it at `now` (its public item's title), never by its
+ * internal title: the reports go outside the ministry.
  */
-export async function shipmentsIn(db: Db, year: number): Promise<Shipment[]> {
+export async function shipmentsIn(db: Db, year: number, now: Date): Promise<Shipment[]> {
   const yearEnd = `${year}-12-31`;
   const { rows } = await sql`
-    select delivery.id as delivery_id, delivery.title, delivery.category, delivery.support_type, delivery.quantity,
+    select delivery.id as delivery_id, shown.title as public_title, delivery.category, delivery.support_type, delivery.quantity,
       ${moneyValueAt(yearEnd)} as value_cents, shipped.shipped_on, licence.number as licence_number,
       licence.military_list_category, licence.un_register_category, licence.importing_state, licence.withheld_ground
     from ${shipmentsFrom}
+      left join public_delivery shown on shown.public_id = delivery.public_id and delivery.disclosure_state = 'public'
+        and shown.visible_from <= ${now.toISOString()}::timestamptz
     where delivery.deleted_at is null and ${requiredOn(sql`shipped.shipped_on`)}
       and shipped.shipped_on >= ${`${year}-01-01`}::date and shipped.shipped_on <= ${yearEnd}::date
     order by shipped.shipped_on, delivery.id`.execute(db);

@@ -14885,7 +14885,13 @@ export interface components {
                     numberOfItems: number | null;
                     /** @description Euro cents */
                     valueCents: number;
-                    description: string;
+                    /** @description Its title on the public register; null where the register does not show it, and the reports name it by its category */
+                    publicTitle: string | null;
+                    /**
+                     * @description The delivery's category
+                     * @enum {string}
+                     */
+                    deliveryCategory: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
                     /** Format: date */
                     shippedOn: string;
                 }[];
@@ -14904,7 +14910,15 @@ export interface components {
                     category: "I" | "II" | "III" | "IV" | "V" | "VI" | "VII";
                     importingState: string;
                     numberOfItems: number | null;
-                    descriptions: string[];
+                    items: {
+                        /** @description Its title on the public register; null where the register does not show it, and the reports name it by its category */
+                        publicTitle: string | null;
+                        /**
+                         * @description The delivery's category
+                         * @enum {string}
+                         */
+                        deliveryCategory: "battleTanks" | "armouredCombatVehicles" | "largeCalibreArtillery" | "combatAircraft" | "attackHelicopters" | "warships" | "missilesAndLaunchers" | "smallArms" | "ammunition" | "drones" | "airDefence" | "vehicles" | "nonLethal" | "other";
+                    }[];
                 }[];
                 smallArmsAndLightWeapons: number;
             };
