@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { vocabulary } from '../../common/vocabulary/index.ts';
 import { createApi } from '../../src/api/app.ts';
 import { parseCsv } from '../support/csv.ts';
+import { sheetRows } from '../support/sheet-rows.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
@@ -82,8 +83,7 @@ describeEachDatabase('the faults of a dry run as a spreadsheet', (database) => {
       await workbook.xlsx.load(await response.arrayBuffer());
       const sheet = workbook.worksheets[0]!;
       expect(sheet.name).toBe('Import faults');
-      const rows: unknown[][] = [];
-      sheet.eachRow((row) => rows.push(Array.from({ length: 6 }, (_, index) => (row.values as unknown[])[index + 1] ?? null)));
+      const rows = sheetRows(sheet, 6);
       expect(rows[0]).toEqual(headings('en'));
       expect(rows.slice(1)).toEqual(english);
     }

@@ -68,7 +68,15 @@ function xlsxCell(value: CellValue, kind: ColumnKind): ExcelJS.CellValue {
   if (kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
   // exceljs writes a Date as the serial number of its moment in UTC, which the column's heading names.
   if (kind === 'moment') return new Date(String(value));
-  return cutToExcelCell(unchangedOnImport(String(value)));
+  return asInlineString(cutToExcelCell(unchangedOnImport(String(value))));
+}
+
+/**
+ * A text as a string cell of its own (t="inlineStr"): exceljs's streaming writer gives a plain string the type of
+ * a formula's text result (t="str"), which a reader may take for a number when it looks like one ("007" as 7).
+ */
+function asInlineString(text: string): ExcelJS.CellRichTextValue {
+  return { richText: [{ text }] };
 }
 
 /** A text cut to what a cell of Excel holds, marked so, and never between the two halves of a character (an emoji). */
