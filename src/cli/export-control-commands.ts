@@ -7,6 +7,7 @@ import { armsTransferReports } from '../register/export-control.ts';
 import { explain, operatorContext } from './operator.ts';
 import { CommandError } from './command-error.ts';
 import { withDatabase } from './database.ts';
+import { languageOption } from './language-option.ts';
 
 type Report = (typeof EXPORT_REPORTS)[number];
 type Reports = Awaited<ReturnType<typeof armsTransferReports>>;
@@ -42,7 +43,7 @@ export function exportControlCommands(): Command {
     .requiredOption('--year <year>', 'the calendar year', year)
     .addOption(new Option('--format <format>', 'the file format').choices(['json', 'xlsx', 'csv']).makeOptionMandatory())
     .addOption(new Option('--report <report>', 'only this report (needed for CSV)').choices(EXPORT_REPORTS))
-    .addOption(new Option('--language <language>', 'the language of the headings and of the line saying what was written').choices(['nl', 'en']).default('nl'))
+    .addOption(languageOption('the language of the headings and of the line saying what was written'))
     .requiredOption('--out <file>', 'the file to write')
     .action(async (options: { year: number; format: 'json' | 'xlsx' | 'csv'; report?: Report; language: 'nl' | 'en'; out: string }) => {
       if (options.format === 'csv' && !options.report) throw new CommandError(`a CSV file holds one report: add --report ${EXPORT_REPORTS.join('|')}`);

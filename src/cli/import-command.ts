@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command } from 'commander';
+import type { Language } from '../../common/vocabulary/languages.ts';
 import { importHasFaults } from '../../common/import-faults.ts';
 import { reason } from '../api/messages.ts';
 import { sheetNotTakenFault, UnreadableFileError, type SheetNotTaken } from '../import/read-file.ts';
 import { commitImport, dryRunImport, IMPORT_WARNINGS, type ImportFile, type ImportReport, type ImportRowReport, type Progress } from '../register/import.ts';
 import { CommandError } from './command-error.ts';
-import { counted, inNumber } from './counted.ts';
+import { IMPORT_TEXTS } from './import-texts.ts';
+import { languageOption } from './language-option.ts';
 import { withDatabase } from './database.ts';
 import { operatorContext } from './operator.ts';
 
@@ -30,8 +32,10 @@ export function importCommand(): Command {
     .option('--only-valid', 'import the rows without a fault, even when other rows have one')
     .option('--confirm <warning...>', `record the rows with these warnings anyway (${IMPORT_WARNINGS.map((code) => `${code}: ${WARNING_DESCRIPTIONS[code]}`).join('; ')})`)
     .option('--json', 'print the report as JSON')
-    .action(async (path: string, options: { dryRun?: boolean; onlyValid?: boolean; confirm?: string[]; json?: boolean }) => {
-      const file = { fileName: basename(path), bytes: await importedFile(path), confirmed: confirmedWarnings(options.confirm ?? []) };
+    .addOption(languageOption('the language of the report: where each fault is, why, and what was imported'))
+    .action(async (path: string, options: { dryRun?: boolean; onlyValid?: boolean; confirm?: string[]; json?: boolean; language: Language }) => {
+      const { language } = options;
+      const file = { fileName: basename(path), bytes: await importedFile(path, language), confirmed: confirmedWarnings(options.confirm ?? []) };
       const progress = progressBar();
       const report = await withDatabase((handle) =>
         options.dryRun
@@ -39,24 +43,24 @@ export function importCommand(): Command {
           : commitImport(handle.db, operatorContext(), file, options.onlyValid ? 'onlyValid' : 'allOrNothing', progress),
       ).catch((error: unknown) => {
         if (error instanceof UnreadableFileError) {
-          const notTaken = error.sheetsNotTaken.map((sheet) => `\n${sheetNotTakenReason(sheet)}`).join('');
-          throw new CommandError(`${path}: ${reason('en', error.code, error.params)}${notTaken}`);
+          const notTaken = error.sheetsNotTaken.map((sheet) => `\n${sheetNotTakenReason(sheet, language)}`).join('');
+          throw new CommandError(`${path}: ${reason(language, error.code, error.params)}${notTaken}`);
         }
         throw error;
       });
       process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '');
-      console.log(options.json ? JSON.stringify(report, null, 2) : describe(report, options.dryRun === true));
+      console.log(options.json ? JSON.stringify(report, null, 2) : describe(report, options.dryRun === true, language));
       // A dry run is a check: a fault fails it whatever mode the import would take; --only-valid leaves faulty rows out as asked.
       if (importHasFaults(report) && (options.dryRun || !options.onlyValid)) process.exitCode = 1;
     });
 }
 
 /** The file's bytes, or a one-line refusal that says why it cannot be read (no such file, a folder, no permission). */
-async function importedFile(path: string): Promise<Uint8Array> {
+async function importedFile(path: string, language: Language): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
-    throw new CommandError(`${path}: cannot read this file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); give the path of an XLSX, CSV or text file.`);
+    throw new CommandError(IMPORT_TEXTS[language].unreadable(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
 }
 
@@ -78,39 +82,29 @@ function progressBar(): Progress | undefined {
   };
 }
 
-function describe(report: ImportReport, dryRun: boolean): string {
+function describe(report: ImportReport, dryRun: boolean, language: Language): string {
+  const texts = IMPORT_TEXTS[language];
   // The faults of the sheets' header rows first: a column missing or unknown is behind the faults of many rows.
-  const headerLines = report.headerFaults.flatMap(faultLines);
-  const lines = report.rows.flatMap((row) => (row.outcome === 'notes' ? [`${row.sheetName}, row ${row.rowNumber}: notes on the columns (such as "required" or "YYYY-MM-DD"), no data; skipped.`] : faultLines(row)));
+  const headerLines = report.headerFaults.flatMap((row) => faultLines(row, language));
+  const lines = report.rows.flatMap((row) => (row.outcome === 'notes' ? [texts.notesRow(row.sheetName, row.rowNumber)] : faultLines(row, language)));
   // A sheet that nothing is taken from is said after the faults, just above the outcome it is no part of.
-  const notTaken = report.sheetsNotTaken.map(sheetNotTakenReason);
-  const confirmable = report.confirmable.length === 0 ? [] : [`Rows with a warning (${report.confirmable.join(', ')}) are made when it is confirmed: --confirm ${report.confirmable.join(' ')}.`];
-  return [...[...headerLines, ...lines].map(withVisibleControls), ...notTaken, importOutcome(report, dryRun), ...confirmable].join('\n');
+  const notTaken = report.sheetsNotTaken.map((sheet) => sheetNotTakenReason(sheet, language));
+  const confirmable = report.confirmable.length === 0 ? [] : [texts.confirmable(report.confirmable)];
+  return [...[...headerLines, ...lines].map(withVisibleControls), ...notTaken, importOutcome(report, dryRun, language), ...confirmable].join('\n');
 }
 
 /** What the import did, or a dry run would do, in one sentence of counts. */
-export function importOutcome(report: Pick<ImportReport, 'committed' | 'importId' | 'counts' | 'headerFaults'>, dryRun: boolean): string {
-  const { create, unchanged, invalid, example, notes } = report.counts;
-  const headers = report.headerFaults.length;
-  // The header rows are no rows of data: their faults are counted by sheet, and only when there are any.
-  const headerCount = headers === 0 ? '' : ` (and the header row of ${counted(headers, 'sheet')})`;
-  // A count with its verb in the number it takes: "1 has", "2 have".
-  const doing = (count: number, one: string, many: string) => `${count} ${inNumber(count, one, many)}`;
-  if (dryRun) {
-    return `Dry run: ${counted(create, 'row')} would be created, ${doing(unchanged, 'is', 'are')} in the register already, ${doing(invalid, 'has', 'have')} a fault${headerCount}, ${counted(example, 'example')} and ${counted(notes, 'row')} of notes skipped.`;
-  }
-  if (report.committed) return `Imported ${counted(create, 'row')} (import ${report.importId}); ${doing(unchanged, 'was', 'were')} in the register already, ${invalid} with a fault ${inNumber(invalid, 'was', 'were')} left out.`;
-  if (create === 0) return `Nothing to import: ${counted(unchanged, 'row')} ${inNumber(unchanged, 'is', 'are')} in the register already, ${doing(invalid, 'has', 'have')} a fault${headerCount}.`;
-  return `Nothing imported: ${counted(invalid, 'row')} ${inNumber(invalid, 'has', 'have')} a fault${headerCount} (use --only-valid to import the other ${create}).`;
+export function importOutcome(report: Pick<ImportReport, 'committed' | 'importId' | 'counts' | 'headerFaults'>, dryRun: boolean, language: Language): string {
+  const texts = IMPORT_TEXTS[language];
+  const outcome = { ...report.counts, headers: report.headerFaults.length, importId: report.importId };
+  if (dryRun) return texts.dryRun(outcome);
+  if (report.committed) return texts.imported(outcome);
+  return report.counts.create === 0 ? texts.nothingToImport(outcome) : texts.nothingImported(outcome);
 }
 
 /** The faults of a row, or of a sheet's header row, one line each, by sheet, row and column. */
-function faultLines(row: Pick<ImportRowReport, 'sheetName' | 'rowNumber' | 'faults'>): string[] {
-  return row.faults.map((fault) => {
-    // A fault of the whole sheet (a hidden one) has no column; a column without a header has only its letter.
-    const column = fault.column === '' ? (fault.columnLetter ? `, column ${fault.columnLetter}` : '') : `, column ${fault.columnLetter ?? '-'} (${fault.column})`;
-    return `${row.sheetName}, row ${row.rowNumber}${column}: ${reason('en', fault.code, { later: fault.field, ...fault.params })}`;
-  });
+function faultLines(row: Pick<ImportRowReport, 'sheetName' | 'rowNumber' | 'faults'>, language: Language): string[] {
+  return row.faults.map((fault) => `${IMPORT_TEXTS[language].place(row.sheetName, row.rowNumber, fault.column, fault.columnLetter)}: ${reason(language, fault.code, { later: fault.field, ...fault.params })}`);
 }
 
 /** Text of the file (a header, a sheet's name) with its control characters written out (\x1b): an escape sequence in it would otherwise act on the terminal. */
@@ -119,7 +113,7 @@ function withVisibleControls(text: string): string {
 }
 
 /** Why a sheet was not taken, in one line, its name's control characters shown rather than obeyed. */
-function sheetNotTakenReason(sheet: SheetNotTaken): string {
+function sheetNotTakenReason(sheet: SheetNotTaken, language: Language): string {
   const { code, params } = sheetNotTakenFault(sheet);
-  return withVisibleControls(reason('en', code, params));
+  return withVisibleControls(reason(language, code, params));
 }
