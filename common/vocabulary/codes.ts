@@ -230,6 +230,8 @@ const EVENT_ACTIONS = [
   'shipment.refused',
   // Import from spreadsheets
   'import.commit',
+  /** An import that committed nothing for the faults of its file (its rows, or a sheet's header row). */
+  'import.refused',
   /** A migration of the schema changed a record it keeps (the actor names the migration). */
   'migration.change',
   /** An operator recorded that an older backup was restored and the events after it are lost (the record's signature is the object's id). */
@@ -275,6 +277,8 @@ export const AUDIT_OBJECT_TYPES = [
   'exportReport',
   // Import from spreadsheets
   'import',
+  /** A file an import was refused for, named by its SHA-256. */
+  'importFile',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

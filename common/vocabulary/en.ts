@@ -182,6 +182,7 @@ export const en: Vocabulary = {
     // Import from spreadsheets
     'import.run': 'Import data from a spreadsheet',
     'import.commit': 'Import committed',
+    'import.refused': 'Import refused for faults in the file',
     'migration.change': 'Changed by a migration of the schema',
     'audit.restore': 'Restore of an older backup recorded (later events lost)',
     'annex.list': 'View the list of confidential annexes',
@@ -218,6 +219,7 @@ export const en: Vocabulary = {
     exportReport: 'Arms-transfer report',
     // Import from spreadsheets
     import: 'Import',
+    importFile: 'Import file',
   },
   auditResults: {
     success: 'Succeeded',

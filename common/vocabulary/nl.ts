@@ -288,6 +288,7 @@ export const nl: Vocabulary = {
     // Import from spreadsheets
     'import.run': 'Gegevens importeren uit een spreadsheet',
     'import.commit': 'Import vastgelegd',
+    'import.refused': 'Import geweigerd om fouten in het bestand',
     'migration.change': 'Gewijzigd door een migratie van het schema',
     'audit.restore': 'Herstel van een oudere back-up vastgelegd (latere gebeurtenissen verloren)',
     'annex.list': 'Lijst van vertrouwelijke bijlagen inzien',
@@ -324,6 +325,7 @@ export const nl: Vocabulary = {
     exportReport: 'Rapportage wapenexport',
     // Import from spreadsheets
     import: 'Import',
+    importFile: 'Importbestand',
   },
   auditResults: {
     success: 'Gelukt',

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { importHasFaults } from '../../common/import-faults.ts';
 import { sha256Hex } from '../audit/event.ts';
-import { requestDay, type RequestContext } from '../audit/trail.ts';
+import { recordAuditEvent, requestDay, type RequestContext } from '../audit/trail.ts';
 import * as imports from '../db/repositories/import.ts';
 import type { Database } from '../db/schema.ts';
 import { inBulkTransaction } from '../db/transaction.ts';
@@ -160,7 +160,26 @@ export async function commitImport(db: Db, context: RequestContext, file: Import
     if (created === 0 || (mode === 'allOrNothing' && plan.rows.some((row) => row.outcome === 'invalid'))) throw new UndoneImport(plan);
     return { plan, importId };
   }).catch(undoneImport);
-  return report(file, { headerFaults, sheetsNotTaken }, plan, importId, importId !== null);
+  const made = report(file, { headerFaults, sheetsNotTaken }, plan, importId, importId !== null);
+  if (mode === 'allOrNothing' && !made.committed && importHasFaults(made)) await recordRefusal(db, context, made);
+  return made;
+}
+
+/**
+ * An import of all or nothing refused for the faults of its file is recorded, as a refused request is, once its
+ * transaction is undone: who tried it (the event's actor), the file by its name and SHA-256 and how many faults;
+ * nothing of its rows, which the register does not hold. With "onlyValid" the rows with a fault are left out as
+ * asked, which the import's own event counts (skippedRows).
+ */
+async function recordRefusal(db: Db, context: RequestContext, made: ImportReport): Promise<void> {
+  const { fileName, sha256, counts, rows, headerFaults } = made;
+  const faults = [...rows, ...headerFaults].reduce((sum, row) => sum + row.faults.length, 0);
+  await recordAuditEvent(db, context, {
+    action: 'import.refused',
+    object: { type: 'importFile', id: sha256 },
+    result: 'failure',
+    detail: { fileName, sha256, mode: 'allOrNothing', rowsWithFaults: counts.invalid, headerFaults: headerFaults.length, faults },
+  });
 }
 
 /** What the file's reading found beside its rows: the faults of its sheets' header rows, and the sheets no rows were taken from. */
