@@ -5,12 +5,10 @@
  * is "not found" (404).
  */
 import { expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { licenceFor } from '../support/export-control.ts';
-import { asUpload, filledTemplate } from '../support/import-files.ts';
+import { asUpload, downloadedTemplate, filledTemplate } from '../support/import-files.ts';
 import { itRefusesEach, registerToTypeInto, type RefusedInput } from '../support/refused-input.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 
 /** An id nothing in the register has. */
 const MISSING = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -84,8 +82,8 @@ describeEachDatabase('a record the body names that does not exist', (database) =
 
   it('in an import, names a delivery or company given by an id that does not exist at the row’s column', async () => {
     const { db } = database();
-    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-    const bytes = await filledTemplate(new Uint8Array(template), {
+    const template = await downloadedTemplate(db);
+    const bytes = await filledTemplate(template, {
       'Contracten (Contracts)': [
         ['CT-ID-1', ids.company!, `G2B-${next()}`, 'Munitie', 1000, '2025-06-01', `${ids.procurement}; ${MISSING}`, null, null],
         ['CT-ID-2', MISSING, `G2B-${next()}`, 'Munitie', 1000, '2025-06-01', null, null, null],

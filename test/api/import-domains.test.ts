@@ -7,11 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
-import { asUpload, filledTemplate } from '../support/import-files.ts';
+import { asUpload, downloadedTemplate, filledTemplate } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 describeEachDatabase('importing records of other domains', (database) => {
@@ -23,8 +21,8 @@ describeEachDatabase('importing records of other domains', (database) => {
     const { db } = database();
     registrar = apiClient(db, { role: 'registrar' });
     auditor = apiClient(db, { role: 'auditor' });
-    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-    const bytes = await filledTemplate(new Uint8Array(template), {
+    const template = await downloadedTemplate(db);
+    const bytes = await filledTemplate(template, {
       'Leveringen (Deliveries)': [
         ['DOM-1', 'Pantserhouwitsers (import)', 'Directe levering uit voorraad', 'Artillerie', 'Defensiebegroting', 4, 'stuks', null, null, '2025-06-01', null],
         ['DOM-2', 'Munitie (import)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 1000, 'stuks', null, null, null, null],
@@ -118,8 +116,8 @@ describeEachDatabase('importing records of other domains', (database) => {
 
   it('refused with all or nothing for a fault of the file, reports what the dry run does: the faults only the other domains find too, and the rows only the valid ones would make', async () => {
     const { db } = database();
-    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-    const bytes = await filledTemplate(new Uint8Array(template), {
+    const template = await downloadedTemplate(db);
+    const bytes = await filledTemplate(template, {
       'Leveringen (Deliveries)': [['WEIGER-1', 'Munitie (weigering)', 'Commerciële verwerving', 'Munitie', 'Defensiebegroting', 1000, 'stuks', null, null, null, null]],
       // A payment of nothing: a fault of the file itself, which the plan finds before any record is made.
       'Betalingen (Payments)': [['WEIGER-1-B', 'WEIGER-1', 0, '2025-06-03']],
@@ -139,8 +137,8 @@ describeEachDatabase('importing records of other domains', (database) => {
 
   it('says of a contract whose company has a fault on its row in the same file that that row has one, not that there is no such company', async () => {
     const { db } = database();
-    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-    const bytes = await filledTemplate(new Uint8Array(template), {
+    const template = await downloadedTemplate(db);
+    const bytes = await filledTemplate(template, {
       // A country that is no ISO code: the company's row has a fault, and no company is made.
       'Bedrijven (Companies)': [['BD-FOUT', 'Werf (import)', 'Oekraïne', null]],
       'Contracten (Contracts)': [['CT-FOUT', 'bd-fout', 'G2B-FOUT-1', 'Munitie', 1000, '2025-06-01', null, null, null]],
@@ -154,8 +152,8 @@ describeEachDatabase('importing records of other domains', (database) => {
 
   it('refuses a company under a registration number of its country, and a contract under a reference of its company, whatever their case and spacing', async () => {
     const { db } = database();
-    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-    const bytes = await filledTemplate(new Uint8Array(template), {
+    const template = await downloadedTemplate(db);
+    const bytes = await filledTemplate(template, {
       'Bedrijven (Companies)': [
         ['BD-KVK-1', 'Eerste werf (import)', 'NL', 'KvK 777-A'],
         ['BD-KVK-2', 'Tweede werf (import)', 'nl', 'kvk  777-a'],
@@ -180,8 +178,8 @@ describeEachDatabase('importing records of other domains', (database) => {
   it('refuses a company the register or the file holds already under its name, whatever its case, accents and spaces, and an amount not above zero as every amount, by row and column', async () => {
     const { db } = database();
     expect((await registrar('POST', '/companies', { name: 'Dubbele Défensie (import)', country: 'NL' })).status).toBe(201);
-    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-    const bytes = await filledTemplate(new Uint8Array(template), {
+    const template = await downloadedTemplate(db);
+    const bytes = await filledTemplate(template, {
       'Bedrijven (Companies)': [
         ['BD-NAAM-1', 'dubbele defensie  (IMPORT)', 'nl', null],
         ['BD-NAAM-2', 'Enkele werf (import)', 'NL', null],
@@ -212,8 +210,8 @@ describeEachDatabase('importing records of other domains', (database) => {
   it('refuses a programme the register or the file holds already under its name, whatever its case, accents and spaces, by row and column', async () => {
     const { db } = database();
     expect((await registrar('POST', '/training-programmes', { key: 'dubbel-naam', name: 'Dubbele Opléiding (import)', hostCountry: 'DE', framework: 'bilateral' })).status).toBe(201);
-    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-    const bytes = await filledTemplate(new Uint8Array(template), {
+    const template = await downloadedTemplate(db);
+    const bytes = await filledTemplate(template, {
       'Trainingsprogramma’s (Training)': [
         ['TR-NAAM-1', 'dubbele opleiding  (IMPORT)', 'naam-1', 'DE', 'Bilateraal', null, null, null],
         ['TR-NAAM-2', 'Enkele opleiding (import)', 'naam-2', 'DE', 'Bilateraal', null, null, null],
@@ -238,8 +236,8 @@ describeEachDatabase('importing records of other domains', (database) => {
 
   it('refuses the counts of a programme whose row has a fault, rather than adding them to a programme of the register under its short name', async () => {
     const { db } = database();
-    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-    const bytes = await filledTemplate(new Uint8Array(template), {
+    const template = await downloadedTemplate(db);
+    const bytes = await filledTemplate(template, {
       // The first programme's short name is one of the register (imported above): its domain refuses it. The second's framework is none.
       'Trainingsprogramma’s (Training)': [
         ['TR-BEZET', 'Een ander programma', 'pzh-import', 'DE', 'Bilateraal', null, null, null],
@@ -268,17 +266,17 @@ describeEachDatabase('importing records of other domains', (database) => {
     expect(again.body).toMatchObject({ committed: false, counts: { create: 0, unchanged: 7, invalid: 5 } });
 
     const { db } = database();
-    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-    const changed = await filledTemplate(new Uint8Array(template), { 'Gereedheidsoordelen (Readiness)': [['GO-1', 'DOM-1', 'geen', 'Vervanging is besteld.', '2025-07-01']] });
+    const template = await downloadedTemplate(db);
+    const changed = await filledTemplate(template, { 'Gereedheidsoordelen (Readiness)': [['GO-1', 'DOM-1', 'geen', 'Vervanging is besteld.', '2025-07-01']] });
     const dryRun = await registrar('POST', '/imports/dry-run', { fileName: 'gewijzigd.xlsx', content: Buffer.from(changed).toString('base64') });
     expect(dryRun.body.rows.find((row: any) => row.reference === 'GO-1')).toMatchObject({ outcome: 'invalid', faults: [expect.objectContaining({ code: 'differsFromEarlierImport', field: 'externalReference' })] });
   });
 
   it('takes a row again as unchanged however the references it names are spelled, also one an earlier import kept as typed', async () => {
     const { db } = database();
-    const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
+    const template = await downloadedTemplate(db);
     // The rows imported above, naming their delivery, programme and company as a user retyping them would.
-    const retyped = await filledTemplate(new Uint8Array(template), {
+    const retyped = await filledTemplate(template, {
       'Trainingsprogramma’s (Training)': [['TR-1', 'Opleiding op de pantserhouwitser', 'pzh-import', 'de', 'Bilateraal', 'Panzerhaubitze 2000', 'DOM-1', 'Bemanningen en onderhoud.']],
       'Trainingstellingen (Counts)': [['TT-1', 'pzh-import', '2025-03-01', null, '2025-08-31', 20, 'Ja', 250, 'ja', null, null, null, '€ 1.500.000', 'Steunfonds Oekraïne', '']],
       'Gereedheidsoordelen (Readiness)': [['GO-1', 'dom-1', 'acceptabel', 'Vervanging is besteld.', '2025-07-01']],
@@ -303,7 +301,7 @@ describeEachDatabase('importing records of other domains', (database) => {
 
   it('takes a row again as unchanged when it names its delivery or company by id one time and by reference the other, and not when it names another', async () => {
     const { db } = database();
-    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const template = await downloadedTemplate(db);
     const idOf = async (sheet: string, reference: string) =>
       (await db.selectFrom('importedRecord').select('recordId').where('sheet', '=', sheet).where('externalReference', '=', reference).executeTakeFirstOrThrow()).recordId;
     const [dom1, dom2, bd1] = await Promise.all([idOf('delivery', 'DOM-1'), idOf('delivery', 'DOM-2'), idOf('company', 'BD-1')]);
@@ -348,7 +346,7 @@ describeEachDatabase('importing records of other domains', (database) => {
 
   it('takes a record naming a delivery the register holds though that delivery’s row in the file differs from the register, the row saying so', async () => {
     const { db } = database();
-    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const template = await downloadedTemplate(db);
     const { recordId } = await db.selectFrom('importedRecord').select('recordId').where('sheet', '=', 'delivery').where('externalReference', '=', 'DOM-1').executeTakeFirstOrThrow();
     const current = await registrar('GET', `/deliveries/${recordId}`);
     expect((await registrar('PATCH', `/deliveries/${recordId}`, { title: 'Pantserhouwitsers 2000 (import)' }, { 'If-Match': current.headers.get('ETag')! })).status).toBe(200);
@@ -373,7 +371,7 @@ describeEachDatabase('importing records of other domains', (database) => {
   });
   it('refuses a programme or a contract that names the same delivery twice, by reference or by id in any case, at its list’s column, as the API refuses it', async () => {
     const { db } = database();
-    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const template = await downloadedTemplate(db);
     const { recordId: dom1 } = await db.selectFrom('importedRecord').select('recordId').where('sheet', '=', 'delivery').where('externalReference', '=', 'DOM-1').executeTakeFirstOrThrow();
     const bytes = await filledTemplate(template, {
       'Trainingsprogramma’s (Training)': [
@@ -399,7 +397,7 @@ describeEachDatabase('importing records of other domains', (database) => {
 
   it('says of a first milestone without its due date, or without its title, that the column is required, as the API does', async () => {
     const { db } = database();
-    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const template = await downloadedTemplate(db);
     const bytes = await filledTemplate(template, {
       'Bedrijven (Companies)': [['BD-MIJL', 'Mijlpaalwerf (import)', 'NL', null]],
       'Contracten (Contracts)': [
@@ -417,7 +415,7 @@ describeEachDatabase('importing records of other domains', (database) => {
   });
   it('names the own faults of a count whose programme’s row has a fault, and of a contract whose company’s row has one, beside that fault', async () => {
     const { db } = database();
-    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const template = await downloadedTemplate(db);
     const bytes = await filledTemplate(template, {
       'Trainingsprogramma’s (Training)': [['TR-EIGEN', 'Programma met een fout', 'eigen-fout', 'DE', 'Onbekend', null, null, null]],
       'Trainingstellingen (Counts)': [['TT-EIGEN', 'eigen-fout', '2025-09-01', null, '2099-01-01', -2, null, null, null, null, null, null, null, null, '']],
@@ -432,7 +430,7 @@ describeEachDatabase('importing records of other domains', (database) => {
 
   it('names the fault of a count’s programme row, and of a contract’s company row, beside a cell of its own that could not be read', async () => {
     const { db } = database();
-    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const template = await downloadedTemplate(db);
     const bytes = await filledTemplate(template, {
       'Trainingsprogramma’s (Training)': [['TR-CEL', 'Programma met een fout en een cel', 'cel-fout', 'DE', 'Onbekend', null, null, null]],
       'Trainingstellingen (Counts)': [['TT-CEL', 'cel-fout', '2025-09-01', null, '2025-09-30', 5, 'misschien', null, null, null, null, null, null, null, '']],
@@ -447,7 +445,7 @@ describeEachDatabase('importing records of other domains', (database) => {
 
   it('names a count’s date before its period beside a Ja/Nee cell that says neither, as the API names it beside a value that is no yes or no', async () => {
     const { db } = database();
-    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const template = await downloadedTemplate(db);
     const bytes = await filledTemplate(template, {
       'Trainingstellingen (Counts)': [['TT-MISSCHIEN', 'pzh-import', '2025-09-01', null, '2025-08-01', 5, 'misschien', null, null, null, null, null, null, null, '']],
     });

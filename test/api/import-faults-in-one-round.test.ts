@@ -4,10 +4,8 @@
  * beside a cell the input rules refuse, so that a file is corrected in one round.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
-import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { asUpload, downloadedTemplate, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 describeEachDatabase('an import names every fault of a row in one round', (database) => {
@@ -21,7 +19,7 @@ describeEachDatabase('an import names every fault of a row in one round', (datab
     const { db } = database();
     registrar = apiClient(db, { role: 'registrar' });
     finance = apiClient(db, { role: 'finance' });
-    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    template = await downloadedTemplate(db);
     // The file names these deliveries of the register by their ids.
     const created = async (body: object) => (await registrar('POST', '/deliveries', body)).body.id as string;
     procurement = await created({ title: 'Granaten (betaald)', category: 'ammunition', supportType: 'procurement', fundingSource: 'ukraineSupportBudget' });

@@ -7,11 +7,9 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { todayInAmsterdam } from '../../common/dates.ts';
-import { createApi } from '../../src/api/app.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
-import { filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { downloadedTemplate, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const UNKNOWN_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -58,7 +56,7 @@ describeEachDatabase('importing commitments and EPF claims', (database) => {
     registrar = apiClient(db, { role: 'registrar' });
     finance = apiClient(db, { role: 'finance' });
     auditor = apiClient(db, { role: 'auditor' });
-    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'finance') } })).arrayBuffer());
+    template = await downloadedTemplate(db, 'finance');
     // Handed over before the register was used: confirmed, no licence of the register covers it.
     const delivery = await registrar('POST', '/imports', { ...(await upload(REGISTRARS_DELIVERY, 'levering.xlsx')), confirm: ['shippedWithoutLicence'], mode: 'allOrNothing' });
     expect(delivery.body).toMatchObject({ committed: true, counts: { create: 2 } });

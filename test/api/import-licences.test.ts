@@ -6,14 +6,12 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { verifyAuditTrail } from '../../src/audit/verify.ts';
 import { commitImport, dryRunImport } from '../../src/register/import.ts';
-import { filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { downloadedTemplate, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { positiveAssessment } from '../support/export-control.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 describeEachDatabase('importing export licences', (database) => {
@@ -47,7 +45,7 @@ describeEachDatabase('importing export licences', (database) => {
     licensing = apiClient(db, { role: 'licensingOfficer' });
     auditor = apiClient(db, { role: 'auditor' });
     const assessor = apiClient(db, { role: 'exportControlAssessor' });
-    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'licensingOfficer') } })).arrayBuffer());
+    template = await downloadedTemplate(db, 'licensingOfficer');
     for (const key of Object.keys(ids) as (keyof typeof ids)[]) {
       const created = await registrar('POST', '/deliveries', { title: `Houwitsers (vergunning ${key})`, category: 'largeCalibreArtillery', supportType: 'stock', fundingSource: 'ukraineSupportBudget', quantity: 4 });
       expect(created.status).toBe(201);

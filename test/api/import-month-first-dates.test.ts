@@ -5,10 +5,8 @@
  * a date reads them day first, as before.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
-import { asUpload, filledTemplate } from '../support/import-files.ts';
+import { asUpload, downloadedTemplate, filledTemplate } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const DELIVERY_HEADERS = ['Eigen kenmerk', 'Titel', 'Soort steun', 'Categorie', 'Financieringsbron', 'Toegezegd op', 'Juridisch verplicht op'];
@@ -35,7 +33,7 @@ describeEachDatabase('an import of a file that writes dates month first', (datab
   beforeAll(async () => {
     const { db } = database();
     registrar = apiClient(db, { role: 'registrar' });
-    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    template = await downloadedTemplate(db);
   });
 
   const dryRun = async (upload: { fileName: string; content: string }, language = 'nl') => {

@@ -3,12 +3,10 @@
  * of it: at its row and column, a fault until the import confirms the warning for every row that has it.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { dryRunImport } from '../../src/register/import.ts';
-import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { asUpload, downloadedTemplate, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const VALUED_PURCHASE: SheetRows = {
@@ -34,7 +32,7 @@ describeEachDatabase('a payment an import brings far above its delivery’s valu
     registrar = apiClient(db, { role: 'registrar' });
     finance = apiClient(db, { role: 'finance' });
     auditor = apiClient(db, { role: 'auditor' });
-    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'finance') } })).arrayBuffer());
+    template = await downloadedTemplate(db, 'finance');
   });
 
   const upload = async (rows: SheetRows, fileName: string) => asUpload(await filledTemplate(template, rows), fileName);

@@ -5,11 +5,9 @@
  * refuses: so that the file is corrected in one round. A row without such a cell shows what it showed before.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
-import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { asUpload, downloadedTemplate, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { licenceFor, positiveAssessment } from '../support/export-control.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 /** An id no delivery of the register has. */
@@ -29,7 +27,7 @@ describeEachDatabase('an import names the register’s faults of a row beside it
     finance = apiClient(db, { role: 'finance' });
     licensing = apiClient(db, { role: 'licensingOfficer' });
     const assessor = apiClient(db, { role: 'exportControlAssessor' });
-    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    template = await downloadedTemplate(db);
     const created = async (call: ApiCall, path: string, body: object) => {
       const response = await call('POST', path, body);
       expect(response.status).toBe(201);

@@ -5,12 +5,10 @@
  * the register already holds unchanged is no one's concern.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { commitImport } from '../../src/register/import.ts';
-import { filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { downloadedTemplate, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const SHARED_WORKBOOK: SheetRows = {
@@ -33,7 +31,7 @@ describeEachDatabase('who may import which rows', (database) => {
     const { db } = database();
     registrar = apiClient(db, { role: 'registrar' });
     finance = apiClient(db, { role: 'finance' });
-    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'finance') } })).arrayBuffer());
+    template = await downloadedTemplate(db, 'finance');
   });
 
   const upload = async (rows: SheetRows, fileName: string) => ({ fileName, content: Buffer.from(await filledTemplate(template, rows)).toString('base64') });

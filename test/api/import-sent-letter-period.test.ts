@@ -6,16 +6,14 @@
  * realised by then, and a contract signed then.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import { sendLetter } from '../../src/register/letter-publication.ts';
 import { submitAndApprove } from '../../src/register/letter-review.ts';
 import { createDraft, finalise } from '../../src/register/letters.ts';
 import { stockDelivery } from '../support/deliveries.ts';
-import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { asUpload, downloadedTemplate, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { SIGNED } from '../support/letters.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 const context = systemContext('test');
@@ -36,7 +34,7 @@ describeEachDatabase('money an import brings dated in the period of a letter sen
     registrar = apiClient(db, { role: 'registrar' });
     finance = apiClient(db, { role: 'finance' });
     auditor = apiClient(db, { role: 'auditor' });
-    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'finance') } })).arrayBuffer());
+    template = await downloadedTemplate(db, 'finance');
   });
 
   const upload = async (rows: SheetRows, fileName: string) => asUpload(await filledTemplate(template, rows), fileName);

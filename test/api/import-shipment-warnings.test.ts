@@ -5,11 +5,9 @@
  * row once its importer confirms the warning, and the delivery's audit event keeps the confirmation.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { SHEETS } from '../../src/import/sheets.ts';
-import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { asUpload, downloadedTemplate, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 /** The template's example delivery (stock artillery, handed over and delivered), as data under a reference of its own. */
@@ -36,7 +34,7 @@ describeEachDatabase('a delivery an import registers as shipped without a licenc
     registrar = apiClient(db, { role: 'registrar' });
     finance = apiClient(db, { role: 'finance' });
     auditor = apiClient(db, { role: 'auditor' });
-    const template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    const template = await downloadedTemplate(db);
     file = asUpload(await filledTemplate(template, HISTORY), 'geschiedenis.xlsx');
   });
 
@@ -108,7 +106,7 @@ describeEachDatabase('a delivery an import registers as shipped without a licenc
 
   it('offers the warning to confirm only for a row it alone keeps from being made, not for one of another role’s sheet', async () => {
     const another = asUpload(
-      await filledTemplate(new Uint8Array(await (await createApi({ db: database().db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(database().db, 'finance') } })).arrayBuffer()), {
+      await filledTemplate(await downloadedTemplate(database().db, 'finance'), {
         'Leveringen (Deliveries)': [['HIST-5', 'Munitie, overgedragen (import)', 'Directe levering uit voorraad', 'Munitie', 'Defensiebegroting', 100, 'stuks', null, null, '2024-05-01', null]],
       }),
       'anders.xlsx',

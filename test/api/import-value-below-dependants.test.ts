@@ -7,14 +7,12 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import { systemContext } from '../../src/audit/trail.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { createClaim } from '../../src/register/epf.ts';
 import { commitImport } from '../../src/register/import.ts';
-import { asUpload, filledTemplate, type SheetRows } from '../support/import-files.ts';
+import { asUpload, downloadedTemplate, filledTemplate, type SheetRows } from '../support/import-files.ts';
 import { describeEachDatabase, describeOnPostgres } from '../support/databases.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 /** Two deliveries from stock: one worth € 60.000 from 1 June 2024, one worth € 100.000 from 1 January 2025. */
@@ -38,7 +36,7 @@ describeEachDatabase('a valuation an import brings below what depends on its del
     const { db } = database();
     registrar = apiClient(db, { role: 'registrar' });
     const finance = apiClient(db, { role: 'finance' });
-    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    template = await downloadedTemplate(db);
     expect((await registrar('POST', '/imports', { ...(await upload(DELIVERIES, 'leveringen.xlsx')), mode: 'allOrNothing' })).body).toMatchObject({ committed: true, counts: { create: 4 } });
     for (const [reference, title] of [['AFH-1', 'Generatoren met een EPF-declaratie'], ['AFH-2', 'Generatoren die vervangen worden']] as const) {
       ids[reference] = (await registrar('GET', `/deliveries?q=${encodeURIComponent(title)}`)).body.items[0].id;
@@ -154,7 +152,7 @@ describeOnPostgres('a valuation an import brings while an EPF claim on its deliv
     const { db } = database();
     registrar = apiClient(db, { role: 'registrar' });
     finance = apiClient(db, { role: 'finance' });
-    template = new Uint8Array(await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer());
+    template = await downloadedTemplate(db);
   });
 
   /** A delivery from stock worth € 60.000 from 1 June 2024, imported; its id. */

@@ -8,13 +8,11 @@
  * nothing.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../src/api/app.ts';
 import type { Role } from '../../src/domain/access.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { licenceFor, positiveAssessment } from '../support/export-control.ts';
-import { filledTemplate } from '../support/import-files.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
+import { downloadedTemplate, filledTemplate } from '../support/import-files.ts';
 import { apiClient, type ApiCall, type ApiResponse } from './client.ts';
 
 describeEachDatabase('what a person types, kept as meant', (database) => {
@@ -116,8 +114,8 @@ describeEachDatabase('what a person types, kept as meant', (database) => {
     // A spreadsheet cell is typed by a person: lower case there is taken as the code it spells, as for a programme's host country.
     it('in an imported company, where a code in lower case is taken and one of three letters is not', async () => {
       const { db } = database();
-      const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-      const bytes = await filledTemplate(new Uint8Array(template), { 'Bedrijven (Companies)': [['LAND-1', 'Land B.V.', 'nl', null], ['LAND-2', 'Land B.V.', 'NLD', null]] });
+      const template = await downloadedTemplate(db);
+      const bytes = await filledTemplate(template, { 'Bedrijven (Companies)': [['LAND-1', 'Land B.V.', 'nl', null], ['LAND-2', 'Land B.V.', 'NLD', null]] });
       const dryRun = await as.registrar('POST', '/imports/dry-run', { fileName: 'bedrijven.xlsx', content: Buffer.from(bytes).toString('base64') });
       expect(dryRun.status, JSON.stringify(dryRun.body)).toBe(200);
       const faults = dryRun.body.rows.filter((row: { sheet: string; outcome: string }) => row.sheet === 'company' && row.outcome !== 'example').map((row: { faults: { field: string; code: string }[] }) => row.faults.map(({ field, code }) => `${field} ${code}`));

@@ -15,8 +15,7 @@ import type { Database } from '../../src/db/schema.ts';
 import { apiClient } from '../api/client.ts';
 import { describeOnPostgres } from '../support/databases.ts';
 import { postgresServer } from '../support/postgres.ts';
-import { asUpload, filledTemplate, THREE_ROWS } from '../support/import-files.ts';
-import { sessionCookieFor } from '../support/sessions.ts';
+import { asUpload, downloadedTemplate, filledTemplate, THREE_ROWS } from '../support/import-files.ts';
 
 const LIMITS = { lockTimeoutMs: 300, statementTimeoutMs: 3_000 };
 /** Longer than a request waits for a lock, shorter than an import does. */
@@ -72,8 +71,8 @@ describeOnPostgres(
 
     it("commits an import that waits for another import's commit longer than a request waits for a lock", async () => {
       const { db } = database();
-      const template = await (await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, 'registrar') } })).arrayBuffer();
-      const file = { ...asUpload(await filledTemplate(new Uint8Array(template), THREE_ROWS)), confirm: ['shippedWithoutLicence'], mode: 'onlyValid' };
+      const template = await downloadedTemplate(db);
+      const file = { ...asUpload(await filledTemplate(template, THREE_ROWS)), confirm: ['shippedWithoutLicence'], mode: 'onlyValid' };
       const registrar = apiClient(db, { role: 'registrar' });
       const release = await holding(db, lockImports);
       const committing = registrar('POST', '/imports', file);

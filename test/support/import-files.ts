@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { createApi } from '../../src/api/app.ts';
 import type { Database } from '../../src/db/schema.ts';
+import type { Role } from '../../src/domain/access.ts';
 import { sessionCookieFor } from './sessions.ts';
 
 type TemplateSheet = 'Leveringen (Deliveries)' | 'Waarderingen (Valuations)' | 'Betalingen (Payments)' | 'Trainingsprogramma’s (Training)' | 'Trainingstellingen (Counts)' | 'Gereedheidsoordelen (Readiness)' | 'Bedrijven (Companies)' | 'Contracten (Contracts)' | 'Verplichtingen (Commitments)' | 'EPF-declaraties (EPF claims)' | 'Vergunningen (Licences)';
@@ -81,6 +82,13 @@ export async function workbookWithOverview(reference: string, { overviewOnly = f
   }
   workbook.addWorksheet('Overzicht').addRows([['Levering', 'Waarde'], [reference, 1]]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The import template as a user of the role downloads it (GET /imports/template). */
+export async function downloadedTemplate(db: Kysely<Database>, role: Role = 'registrar'): Promise<Uint8Array> {
+  const response = await createApi({ db }).request('/imports/template', { headers: { Cookie: await sessionCookieFor(db, role) } });
+  if (response.status !== 200) throw new Error(`the import template answered ${response.status}: ${await response.text()}`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 /** A file as the import's routes take it: its name and its bytes in base64. */
