@@ -11,6 +11,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { procurement, stockDelivery } from '../support/deliveries.ts';
 import { asUpload, deliveriesExport } from '../support/import-files.ts';
+import { sheetRows } from '../support/sheet-rows.ts';
 import { apiClient, type ApiCall } from './client.ts';
 
 type Fault = { field: string; code: string; column: string; columnLetter: string | null; reason: string };
@@ -124,10 +125,10 @@ describeEachDatabase('the columns of the deliveries export the register computes
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(await exported('xlsx', 'en')).buffer);
     const sheet = workbook.worksheets[0]!;
-    const headings = (sheet.getRow(1).values as unknown[]).slice(1);
+    const [headings] = sheetRows(sheet, sheet.columnCount);
     const cellOf = (title: string, heading: string) => {
-      const rowNumber = [...Array(sheet.rowCount).keys()].map((index) => index + 1).find((number) => sheet.getRow(number).getCell(1).value === title)!;
-      return sheet.getRow(rowNumber).getCell(headings.indexOf(heading) + 1);
+      const rowNumber = [...Array(sheet.rowCount).keys()].map((index) => index + 1).find((number) => sheet.getRow(number).getCell(1).text === title)!;
+      return sheet.getRow(rowNumber).getCell(headings!.indexOf(heading) + 1);
     };
     expect(cellOf(titles.valued, 'Value (EUR)').value).toBe(1234567.89);
     // The number the cell holds, in its own format; a typed amount equal to the register's; another typed as a word.
