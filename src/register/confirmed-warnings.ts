@@ -56,10 +56,21 @@ export async function countedDeliveryWarningsOf(db: Kysely<Database>, before: Co
 
 /**
  * The warning of a record of stock deliveries dated in the period of the latest letter sent to parliament that the
- * letter shows for those realised by then (realisedStockWarnings); one of deliveries none of which was realised reads no letter.
+ * letter shows for those realised by then (realisedStockWarnings); one of deliveries none of which was realised reads no
+ * letter. A record that the letter shows only in some cases says whether it does at its reference date
+ * (`movesFiguresAt`, as sentLetterPeriodWarningsOf): where it does not, it is no warning.
  */
-export async function realisedStockWarningsOf(db: Kysely<Database>, field: string, date: IsoDate, earliestRealisation: IsoDate | null): Promise<Warning[]> {
-  return earliestRealisation === null ? [] : realisedStockWarnings(field, date, earliestRealisation, await letters.latestSentLetter(db));
+export async function realisedStockWarningsOf(
+  db: Kysely<Database>,
+  field: string,
+  date: IsoDate,
+  earliestRealisation: IsoDate | null,
+  movesFiguresAt: (referenceDate: IsoDate) => boolean = () => true,
+): Promise<Warning[]> {
+  if (earliestRealisation === null) return [];
+  const sent = await letters.latestSentLetter(db);
+  const warnings = realisedStockWarnings(field, date, earliestRealisation, sent);
+  return warnings.length > 0 && movesFiguresAt(sent!.referenceDate) ? warnings : [];
 }
 
 /** What the detail of a change's audit event keeps of the warnings confirmed for it: nothing when there were none. */

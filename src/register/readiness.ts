@@ -70,10 +70,10 @@ export async function deliveryReadiness(db: Db, deliveryId: string) {
   return { ...delivery, judgements, replacements, nonReplacements, version: judgements.length + nonReplacements.length };
 }
 
-/** A stock delivery's decisions not to replace, and the version of its judgements and those decisions together: how many there are. */
+/** A stock delivery's judgements and decisions not to replace, and the version of them together: how many there are. */
 async function readinessHistory(db: Db, deliveryId: string) {
   const [judgements, nonReplacements] = await Promise.all([repository.listJudgements(db, deliveryId), repository.listNonReplacements(db, deliveryId)]);
-  return { nonReplacements, version: judgements.length + nonReplacements.length };
+  return { judgements, nonReplacements, version: judgements.length + nonReplacements.length };
 }
 
 /**
@@ -126,8 +126,9 @@ export async function replenishmentSummary(db: Db, date: IsoDate) {
  * Judges a stock delivery's effect on readiness, no earlier than its beginning (its pledge, else its commitment); earlier judgements stay as the history.
  * With an expected version (If-Match), only when no judgement or decision not to replace was added since. Answers
  * with the version of the delivery's readiness after it. Judged on or before the reference date of the latest letter
- * sent to parliament, of a delivery realised by then, it changes the judgement that letter printed (its annex's readiness
- * section and overall judgement): it is recorded only when `confirmed` names that warning, which its audit event keeps.
+ * sent to parliament, of a delivery realised by then, and holding at that date (judgementAt), it changes the judgement that
+ * letter printed (its annex's readiness section and overall judgement): it is recorded only when `confirmed` names that
+ * warning, which its audit event keeps. One that a later judgement by then supersedes changes nothing the letter printed.
  */
 export async function judge(
   db: Db,
@@ -140,16 +141,13 @@ export async function judge(
   return inTransaction(db, async (trx) => {
     const delivery = await existingDelivery(trx, deliveryId, { forUpdate: true });
     assertValid([...judgementViolations(input, requestDay(context)), ...judgementOfDeliveryViolations(delivery, input)]);
-    const { version } = await readinessHistory(trx, deliveryId);
+    const { judgements, version } = await readinessHistory(trx, deliveryId);
     assertVersionMatches(expectedVersion, version);
-    const confirmedWarnings = assertConfirmed(await realisedStockWarningsOf(trx, 'judgedOn', input.judgedOn, delivery.realisedAt), confirmed);
-    const judgement = await repository.insertJudgement(trx, {
-      ...input,
-      id: randomUUID(),
-      deliveryId,
-      judgedByName: actorName(context),
-      recordedAt: context.now().toISOString(),
-    });
+    const judged: Judgement = { ...input, id: randomUUID(), deliveryId, judgedByName: actorName(context), recordedAt: context.now().toISOString() };
+    // The letter shows the judgement that held at its reference date: one a later judgement by then supersedes it never showed.
+    const heldAt = (referenceDate: IsoDate) => judgementAt([...judgements, judged], referenceDate) === judged;
+    const confirmedWarnings = assertConfirmed(await realisedStockWarningsOf(trx, 'judgedOn', input.judgedOn, delivery.realisedAt, heldAt), confirmed);
+    const judgement = await repository.insertJudgement(trx, judged);
     await recordAuditEvent(trx, context, { action: 'readiness.judge', object: deliveryObject(deliveryId), result: 'success', after: judgement, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return { ...judgement, version: version + 1 };
   });

@@ -232,6 +232,22 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
     ]);
   });
 
+  it('is no warning for a judgement of readiness that a later judgement on or before the sent letter’s reference date supersedes; one of the day of that later one is', async () => {
+    const realised = await stockRealisedOn('Voorraad eerder beoordeeld', '2025-04-15');
+    const judge = (judgedOn: string, extra: object = {}) => registrar('POST', `/deliveries/${realised}/readiness-judgements`, { effect: 'significantButAcceptable', reasoning: 'Eerder oordeel.', judgedOn, ...extra });
+    expect((await judge('2025-07-01', { confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
+
+    // The letter printed the judgement of 1 July, which holds at its reference date whatever was judged before it.
+    expect((await judge('2025-06-01')).status).toBe(201);
+    const sameDay = await judge('2025-07-01');
+    expect([sameDay.status, sameDay.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, [['judgedOn', 'datedInSentLetterPeriod']]]);
+    const judgements = (await eventsOf(realised)).filter((event) => event.action === 'readiness.judge');
+    expect(judgements.map((event) => [event.after.judgedOn, event.detail ?? null])).toEqual([
+      ['2025-06-01', null],
+      ['2025-07-01', confirmedAt('judgedOn', '2025-07-01')],
+    ]);
+  });
+
   it('refuses a replenishment project’s state from on or before the sent letter’s reference date that replaces a delivery realised by then, or no longer does, until it is confirmed; a change without a new state, a later one, or one of deliveries realised later is no warning', async () => {
     const realised = await stockRealisedOn('Voorraad vervangen in de periode', '2025-04-15');
     const later = await stockRealisedOn('Voorraad later vervangen', AFTER_PERIOD);
