@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TRAINING_MEASURES, contributionViolations, programmeTakenViolations, trainingCountAt, trainingCountedUpTo, trainingCountedUpToByEach, trainingFigureAt, type Contribution, type ContributionInput } from './training.ts';
+import {
+  GIVEN_TRAINING,
+  TRAINING_MEASURES,
+  contributionViolations,
+  movesTrainingFiguresAt,
+  programmeTakenViolations,
+  trainingCountAt,
+  trainingCountedUpTo,
+  trainingCountedUpToByEach,
+  trainingFigureAt,
+  type Contribution,
+  type ContributionInput,
+} from './training.ts';
 
 const TODAY = '2025-09-10';
 const valid: ContributionInput = {
@@ -147,6 +159,78 @@ describe('a training figure at a reference date', () => {
     expect(trainingCountedUpToByEach([specialist, stc], '2025-07-01')).toBe('2025-05-31');
     expect(trainingCountedUpToByEach([specialist, [plan]], '2025-10-14')).toBeNull();
     expect(trainingCountedUpToByEach([], '2025-10-14')).toBeNull();
+  });
+});
+
+describe('a contribution added in the period of a letter', () => {
+  const counted = (countsUpTo: string, counts: Partial<ContributionInput>, recordedAt = `${countsUpTo}T12:00:00.000Z`): Contribution => ({
+    ...valid,
+    trainers: null,
+    trainees: null,
+    traineesIsApproximate: false,
+    ...counts,
+    id: `${countsUpTo}-${recordedAt}`,
+    programmeId: 'p',
+    countsUpTo,
+    recordedByName: 'r',
+    recordedAt,
+  });
+  const later = '2025-09-20T12:00:00.000Z';
+
+  it('moves no figure where a later count by the reference date supersedes each of its measures, and moves the one no later count holds', () => {
+    const programme = [counted('2025-08-15', { trainers: 20, trainees: 250 })];
+    expect(movesTrainingFiguresAt(programme, counted('2025-06-30', { trainers: 12, trainees: 100 }, later), [], '2025-08-31')).toBe(false);
+    expect(movesTrainingFiguresAt(programme, counted('2025-06-30', { trainers: 12, courses: 4 }, later), [], '2025-08-31')).toBe(true);
+    // Of the same day as the count in force it is recorded later, and in force itself.
+    expect(movesTrainingFiguresAt(programme, counted('2025-08-15', { trainers: 21 }, later), [], '2025-08-31')).toBe(true);
+    expect(movesTrainingFiguresAt(programme, counted('2025-09-01', { trainers: 21 }, later), [], '2025-08-31')).toBe(false);
+  });
+
+  it('moves the count of training given at the earliest of the programmes’ latest counts, where a letter of format 7 takes it, though a later one supersedes it by the reference date', () => {
+    const programme = [counted('2025-08-31', { trainers: 20 })];
+    const countedEarlier = [counted('2025-07-31', { trainees: 80 })];
+    const added = counted('2025-07-15', { trainers: 15 }, later);
+    expect(movesTrainingFiguresAt(programme, added, [], '2025-08-31')).toBe(false);
+    expect(movesTrainingFiguresAt(programme, added, [countedEarlier], '2025-08-31')).toBe(true);
+    // A plan's cost the letter takes at the reference date alone.
+    const plan = counted('2025-07-15', { costEstimateCents: 400_000_000, fundingSource: 'defenceBudget' }, later);
+    expect(movesTrainingFiguresAt([...programme, counted('2025-08-01', { costEstimateCents: 500_000_000, fundingSource: 'defenceBudget' })], plan, [countedEarlier], '2025-08-31')).toBe(false);
+  });
+
+  /**
+   * What a letter at the reference date prints of training, as its figures take it (src/letters/snapshot.ts), with the
+   * programmes in `named` those whose counts of training given its text names: every programme's counts, those of
+   * training given at the earliest of the named programmes' latest counts (format 7; the reference date where none is
+   * named), the others at the reference date; up to when training given was counted, in both formats; and the annex's rows.
+   */
+  const printed = (programmes: readonly Contribution[][], named: readonly number[], referenceDate: string) => {
+    const takenAt = named.length === 0 ? referenceDate : (trainingCountedUpToByEach(named.map((index) => programmes[index]!), referenceDate) ?? referenceDate);
+    const given = (measure: string) => (GIVEN_TRAINING as readonly string[]).includes(measure);
+    return JSON.stringify({
+      counts: programmes.map((contributions) => TRAINING_MEASURES.map((measure) => trainingFigureAt(contributions, measure, given(measure) ? takenAt : referenceDate))),
+      countedUpTo: [trainingCountedUpToByEach(named.length === 0 ? programmes : named.map((index) => programmes[index]!), referenceDate), trainingCountedUpTo(programmes.flat(), referenceDate)],
+      annex: programmes.map((contributions) => [trainingCountedUpTo(contributions, referenceDate), ...GIVEN_TRAINING.map((measure) => trainingFigureAt(contributions, measure, referenceDate))]),
+    });
+  };
+
+  it('moves a figure exactly where a letter at the reference date, whichever programmes its text names, prints otherwise with it (property)', () => {
+    const day = (n: number) => `2025-02-${String(n).padStart(2, '0')}`;
+    const count = fc.option(fc.integer({ min: 1, max: 3 }), { nil: null });
+    const contribution = fc.record({ day: fc.integer({ min: 1, max: 12 }), trainers: count, trainees: count, rotations: count, order: fc.nat({ max: 999 }) });
+    const contributionOf = ({ day: n, trainers, trainees, rotations }: { day: number; trainers: number | null; trainees: number | null; rotations: number | null }, recordedAt: string) =>
+      counted(day(n), { trainers, trainees, rotations }, recordedAt);
+    const programme = fc.array(contribution, { maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(programme, { minLength: 1, maxLength: 3 }), contribution, fc.integer({ min: 1, max: 12 }), (rows, addedRow, referenceDay) => {
+        const programmes = rows.map((own, index) => own.map((row) => ({ ...contributionOf(row, `2025-03-01T00:00:00.${String(row.order).padStart(3, '0')}Z`), id: `${index}-${row.order}-${row.day}` })));
+        const added = { ...contributionOf(addedRow, later), id: 'added' };
+        const after = [[...programmes[0]!, added], ...programmes.slice(1)];
+        const subsets = Array.from({ length: 2 ** programmes.length }, (_, mask) => programmes.flatMap((__, index) => ((mask >> index) & 1 ? [index] : [])));
+        const expected = subsets.some((named) => printed(programmes, named, day(referenceDay)) !== printed(after, named, day(referenceDay)));
+        expect(movesTrainingFiguresAt(programmes[0]!, added, programmes.slice(1), day(referenceDay))).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { isIsoDate, type IsoDate } from '../../common/dates.ts';
 import type { Cents } from '../../common/money.ts';
 import { latestCountBy } from '../../common/training-rules.ts';
-import type { FundingSource, TrainingFramework, TrainingMeasure } from '../../common/vocabulary/codes.ts';
+import { TRAINING_MEASURES, type FundingSource, type TrainingFramework, type TrainingMeasure } from '../../common/vocabulary/codes.ts';
 import type { RuleViolation } from './delivery.ts';
 import { nameTakenViolations } from './names.ts';
 import { repeatedDeliveries } from './references.ts';
@@ -190,4 +190,24 @@ export function trainingCountedUpTo(contributions: readonly Contribution[], refe
 export function trainingCountedUpToByEach(programmes: readonly (readonly Contribution[])[], referenceDate: IsoDate): IsoDate | null {
   const dates = programmes.map((contributions) => trainingCountedUpTo(contributions, referenceDate)).filter((date) => date !== null);
   return dates.length === 0 ? null : dates.reduce((earliest, date) => (date < earliest ? date : earliest));
+}
+
+/**
+ * Whether a contribution added to a programme's (`before`) moves a figure a letter with the reference date prints of
+ * it, beside the other programmes' contributions (`others`): the date its training given was counted up to, a count of
+ * a plan at the reference date, or a count of training given at a date the letter takes those at. That is the
+ * reference date (the annex, and a text that names none), or, in format 7, the earliest of the latest counts of the
+ * programmes the text names (trainingCountedUpToByEach), which is one of those programmes' latest counts. A
+ * contribution that a later count of each of its measures supersedes at each of those dates, as the letter takes a
+ * count (trainingFigureAt), moves none, as does one counted up to after the reference date.
+ */
+export function movesTrainingFiguresAt(before: readonly Contribution[], added: Contribution, others: readonly (readonly Contribution[])[], referenceDate: IsoDate): boolean {
+  const after = [...before, added];
+  if (trainingCountedUpTo(before, referenceDate) !== trainingCountedUpTo(after, referenceDate)) return true;
+  const givenTakenAt = new Set([referenceDate, ...[...others, after].flatMap((contributions) => trainingCountedUpTo(contributions, referenceDate) ?? [])]);
+  const movesAt = (measure: TrainingMeasure, date: IsoDate) => {
+    const [was, is] = [trainingFigureAt(before, measure, date), trainingFigureAt(after, measure, date)];
+    return was?.value !== is?.value || was?.qualifier !== is?.qualifier;
+  };
+  return TRAINING_MEASURES.some((measure) => ((GIVEN_TRAINING as readonly TrainingMeasure[]).includes(measure) ? [...givenTakenAt] : [referenceDate]).some((date) => movesAt(measure, date)));
 }

@@ -11,6 +11,7 @@ import { todayInAmsterdam, type IsoDate } from '../../common/dates.ts';
 import {
   contributionsCountedBy,
   contributionViolations,
+  movesTrainingFiguresAt,
   programmeTakenViolations,
   programmeViolations,
   trainingCountAt,
@@ -100,9 +101,10 @@ export async function programmeRegisterViolations(db: Db, input: Partial<Trainin
 /**
  * Adds a contribution: counts are history, so an earlier count stays as it was and a later one supersedes it. With
  * an expected version of its contributions (If-Match), only when none was added since. Answers with their version after it.
- * Counted up to a date on or before the reference date of the latest letter sent to parliament, it changes the training
- * figures the letter took at that date (its counts, cost estimates, and up to when training was counted): it is added
- * only when `confirmed` names that warning, which its audit event then keeps.
+ * Counted up to a date on or before the reference date of the latest letter sent to parliament, where it changes the
+ * training figures the letter took at that date (its counts, cost estimates, and up to when training was counted;
+ * movesTrainingFiguresAt), it is added only when `confirmed` names that warning, which its audit event then keeps; one
+ * superseded by then by a later count of each of its measures changes none of them, and is no warning.
  */
 export async function addContribution(
   db: Db,
@@ -115,19 +117,22 @@ export async function addContribution(
   assertValid(contributionViolations(input, requestDay(context)));
   return inTransaction(db, async (trx) => {
     await existing(trx, programmeId, { forUpdate: true });
-    const version = (await repository.listContributions(trx, programmeId)).length;
+    const earlier = await repository.listContributions(trx, programmeId);
+    const version = earlier.length;
     assertVersionMatches(expectedVersion, version);
-    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'countsUpTo', input.countsUpTo), confirmed);
-    const contribution = await repository.insertContribution(trx, {
-      ...input,
-      id: randomUUID(),
-      programmeId,
-      recordedByName: actorName(context),
-      recordedAt: context.now().toISOString(),
-    });
+    const added: Contribution = { ...input, id: randomUUID(), programmeId, recordedByName: actorName(context), recordedAt: context.now().toISOString() };
+    const movesFiguresAt = async (referenceDate: IsoDate) => movesTrainingFiguresAt(earlier, added, await otherProgrammesContributions(trx, programmeId), referenceDate);
+    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'countsUpTo', input.countsUpTo, movesFiguresAt), confirmed);
+    const contribution = await repository.insertContribution(trx, added);
     await recordAuditEvent(trx, context, { action: 'training.addContribution', object: auditObject(programmeId), result: 'success', after: contribution, ...withDetail(confirmedDetail(confirmedWarnings)) });
     return { ...contribution, version: version + 1 };
   });
+}
+
+/** The contributions of each programme but the one given, as a letter's training figures read them beside its. */
+async function otherProgrammesContributions(db: Db, programmeId: string): Promise<Contribution[][]> {
+  const others = (await repository.listContributions(db)).filter((contribution) => contribution.programmeId !== programmeId);
+  return [...Map.groupBy(others, (contribution) => contribution.programmeId).values()];
 }
 
 export async function getProgramme(db: Db, id: string): Promise<ProgrammeDetail> {

@@ -196,6 +196,23 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
     });
   });
 
+  it('is no warning for a training contribution that a later count up to the sent letter’s reference date supersedes, of each measure it counts, where the letter takes them', async () => {
+    const { body: programme } = await registrar('POST', '/training-programmes', { key: 'eerder', name: 'Opleiding eerder geteld', hostCountry: 'PL', framework: 'bilateral', systemTrainedOn: null, description: '', deliveryIds: [] });
+    const add = (counts: object, extra: object = {}) => registrar('POST', `/training-programmes/${programme.id}/contributions`, { periodFrom: '2025-03-01', ...counts, ...extra });
+    expect((await add({ countsUpTo: '2025-08-15', trainers: 20, trainees: 250 }, { confirm: ['datedInSentLetterPeriod'] })).status).toBe(201);
+
+    // The letter printed the count up to 15 August: one up to 30 June, of the same measures, it never showed.
+    expect((await add({ countsUpTo: '2025-06-30', trainers: 12, trainees: 100 })).status).toBe(201);
+    // Courses that no later count holds, the letter shows from then on.
+    const courses = await add({ countsUpTo: '2025-07-31', courses: 4 });
+    expect([courses.status, courses.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, [['countsUpTo', 'datedInSentLetterPeriod']]]);
+    const added = (await eventsOf(programme.id)).filter((event) => event.action === 'training.addContribution');
+    expect(added.map((event) => [event.after.countsUpTo, event.detail?.confirmedWarnings?.[0].field ?? null])).toEqual([
+      ['2025-06-30', null],
+      ['2025-08-15', 'countsUpTo'],
+    ]);
+  });
+
   /** A stock delivery realised on the day given, valued then (confirmed where that is in the sent letter's period). */
   const stockRealisedOn = async (title: string, realisedAt: string) => {
     // Realised in the period, it is registered as confirmed (the warning of a new delivery realised then is tested below).
