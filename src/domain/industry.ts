@@ -171,6 +171,11 @@ export interface ContractStanding {
   withdrawnOn: IsoDate | null;
 }
 
+/** Whether a contract withdrawn on `withdrawnOn` (null: not withdrawn) was withdrawn by the date: from that day on it counts in no figure. */
+export function withdrawnBy(withdrawnOn: IsoDate | null, date: IsoDate): boolean {
+  return withdrawnOn !== null && withdrawnOn <= date;
+}
+
 /**
  * A record under a contract (progress on a milestone, a price paid) is dated while the contract stood: not before it
  * was signed, nor on or after the day it was withdrawn, from which day on it counts in no figure. A record dated

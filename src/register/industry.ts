@@ -27,6 +27,7 @@ import {
   progressAt,
   progressViolations,
   nextStageViolations,
+  withdrawnBy,
   type CompanyDecisionInput,
   type CompanyFacts,
   type CompanyInput,
@@ -188,7 +189,8 @@ async function correctableContract(db: Db, id: string, options: { lock?: 'update
  * leaves every field as it is writes nothing: no new version, no event. The contract is judged as a new one, and
  * against the records under it (correctedContractViolations); the audit event keeps it before and after. A correction
  * of what the letter prints of a contract signed (before or after it) on or before the reference date of the latest
- * letter sent to parliament is made only when `confirmed` names that warning, at the earlier signing day.
+ * letter sent to parliament is made only when `confirmed` names that warning, at the earlier signing day; of one withdrawn
+ * by that date, which the letter did not count, it is none.
  */
 export async function correctContract(
   db: Db,
@@ -207,9 +209,13 @@ export async function correctContract(
     find: (trx) => correctableContract(trx, id, { lock: 'update' }),
     change: { ...input, deliveryIds },
     violations: async (trx) => [...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input, id))],
-    // What the letter prints of it changed: warned of at the earlier of its two signing days.
-    warnings: async (trx, current) =>
-      changesNothing(current, { companyId, reference, subject, amountCents, signedOn }) ? [] : sentLetterPeriodWarningsOf(trx, 'signedOn', signedOn < current.signedOn ? signedOn : current.signedOn),
+    // What the letter prints of it changed: warned of at the earlier of its two signing days, unless it was withdrawn by
+    // the letter's reference date, when the letter counted it in none of its figures, whatever it said.
+    warnings: async (trx, current) => {
+      if (changesNothing(current, { companyId, reference, subject, amountCents, signedOn })) return [];
+      const { withdrawnOn } = await contractStanding(trx, current);
+      return sentLetterPeriodWarningsOf(trx, 'signedOn', signedOn < current.signedOn ? signedOn : current.signedOn, (referenceDate) => !withdrawnBy(withdrawnOn, referenceDate));
+    },
     confirmed,
     write: async (trx, current) => {
       const updated = await industry.updateContract(trx, id, current.version, { companyId, reference, subject, amountCents, signedOn }, deliveryIds).catch(referenceTaken);
@@ -651,7 +657,7 @@ async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
     milestones: milestonesOf.get(contract.id) ?? [],
   }));
   // A contract withdrawn on or before the date no longer counts at it; one withdrawn later still did.
-  const withdrawalOf = new Map(withdrawals.filter((withdrawal) => withdrawal.withdrawnOn <= date).map((withdrawal) => [withdrawal.contractId, withdrawal]));
+  const withdrawalOf = new Map(withdrawals.filter((withdrawal) => withdrawnBy(withdrawal.withdrawnOn, date)).map((withdrawal) => [withdrawal.contractId, withdrawal]));
   const contractsOf = Map.groupBy(
     contractViews.filter((contract) => !withdrawalOf.has(contract.id)),
     (contract) => contract.companyId,

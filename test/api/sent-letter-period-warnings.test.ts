@@ -350,6 +350,27 @@ describeEachDatabase('money dated in the period of a letter sent to parliament',
     expect(events.find((event) => event.action === 'industryContract.create').detail).toEqual(confirmedAt('signedOn', '2025-06-01'));
   });
 
+  it('is no warning for a correction of a contract withdrawn on or before the sent letter’s reference date, which the letter did not count; one withdrawn after it still is', async () => {
+    const { body: company } = await registrar('POST', '/companies', { name: 'Bedrijf met ingetrokken contract', country: 'PL' });
+    const confirm = ['datedInSentLetterPeriod'];
+    const correction = (reference: string) => ({ companyId: company.id, reference, subject: 'Granaten', amountCents: 500_000_00, signedOn: '2025-05-01' });
+    const withdrawnOn = async (reference: string, date: string) => {
+      const { body: created } = await registrar('POST', '/industry-contracts', { ...correction(reference), milestones: [], confirm });
+      expect((await registrar('POST', `/industry-contracts/${created.id}/withdrawal`, { withdrawnOn: date, reason: 'Ontbonden', ...(date <= IN_PERIOD && { confirm }) })).status).toBe(201);
+      return created.id as string;
+    };
+    const corrected = (id: string, reference: string) => registrar('PUT', `/industry-contracts/${id}`, { ...correction(reference), amountCents: 600_000_00 }, { 'If-Match': '"2"' });
+
+    const withdrawn = await withdrawnOn('G2B-INGETROKKEN', '2025-07-01');
+    expect((await corrected(withdrawn, 'G2B-INGETROKKEN')).status).toBe(200);
+    const [event] = await eventsOf(withdrawn);
+    expect(event).toMatchObject({ action: 'industryContract.correct', after: { amountCents: 600_000_00 }, detail: null });
+
+    const later = await withdrawnOn('G2B-LATER-INGETROKKEN', AFTER_PERIOD);
+    const warned = await corrected(later, 'G2B-LATER-INGETROKKEN');
+    expect([warned.status, warned.body.invalidParams?.map((param: any) => [param.name, param.code])]).toEqual([422, [['signedOn', 'datedInSentLetterPeriod']]]);
+  });
+
   it('refuses a correction of a shared need that moves its date into or out of the sent letter’s period until it is confirmed, the audit event keeping the confirmation; one that keeps its date is no warning', async () => {
     const bundle = { need: 'Munitie, later gevonden', category: 'ammunition', dutchQuantity: 5, ukrainianQuantity: 50, identifiedOn: AFTER_PERIOD };
     const { body: created } = await registrar('POST', '/demand-bundles', bundle);
