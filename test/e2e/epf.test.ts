@@ -4,6 +4,9 @@ import { describeWithBrowser } from '../support/browser.ts';
 import { api, fieldError, openPageAs, useServer, visit } from './app.ts';
 
 const plain = (text: string) => text.replace(/\u00a0/g, ' ').trim();
+/** The box at a date in the period of the letter sent to parliament, and the warning at that date naming the demonstration's letter of 4 February 2025. */
+const RECORD_ANYWAY = 'Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief';
+const IN_PERIOD_OF_SENT_LETTER = (date: string) => new RegExp(`^${date} valt in de periode van de brief met peildatum 4 februari 2025 \\(Kamerstuk [^)]+\\), die al naar de Kamer is gestuurd`);
 
 describeWithBrowser('EPF claims', (browser) => {
   const server = useServer();
@@ -183,9 +186,9 @@ describeWithBrowser('EPF claims', (browser) => {
     await receipts.getByLabel('Datum van ontvangst').fill('2025-02-01');
     await receipts.getByRole('button', { name: 'Ontvangst vastleggen' }).click();
 
-    const confirmation = receipts.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    const confirmation = receipts.getByLabel(RECORD_ANYWAY);
     await confirmation.waitFor();
-    expect(await fieldError(page, 'Datum van ontvangst')).toMatch(/^1 februari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/);
+    expect(await fieldError(page, 'Datum van ontvangst')).toMatch(IN_PERIOD_OF_SENT_LETTER('1 februari 2025'));
     expect(await receivedOn()).toEqual([]);
 
     await confirmation.check();
@@ -203,8 +206,7 @@ describeWithBrowser('EPF claims', (browser) => {
   });
 
   it('warns at the date of a claim declared and of an assessment in the period of the letter sent to parliament, naming it, and records each once confirmed', async () => {
-    const box = 'Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief';
-    const inPeriod = /^15 januari 2025 valt in de periode van de brief met peildatum 4 februari 2025 \(Kamerstuk [^)]+\), die al naar de Kamer is gestuurd/;
+    const inPeriod = IN_PERIOD_OF_SENT_LETTER('15 januari 2025');
     page = await openPageAs(browser(), server(), 'finance');
     await visit(page, server(), '/epf');
     const claimForm = page.locator('form', { has: page.getByRole('button', { name: 'Declaratie vastleggen' }) });
@@ -215,7 +217,7 @@ describeWithBrowser('EPF claims', (browser) => {
     // The demonstration's letter of 4 February 2025 was sent.
     await claimForm.getByLabel('Datum van declaratie').fill('2025-01-15');
     await claimForm.getByRole('button', { name: 'Declaratie vastleggen' }).click();
-    const claimBox = claimForm.getByLabel(box);
+    const claimBox = claimForm.getByLabel(RECORD_ANYWAY);
     await claimBox.waitFor();
     expect(await fieldError(page, 'Datum van declaratie')).toMatch(inPeriod);
     await claimBox.check();
@@ -226,13 +228,77 @@ describeWithBrowser('EPF claims', (browser) => {
     await assessment.getByLabel('Gecompenseerd bedrag').fill('1.500.000');
     await assessment.getByLabel('Datum van beoordeling').fill('2025-01-15');
     await assessment.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
-    const assessmentBox = assessment.getByLabel(box);
+    const assessmentBox = assessment.getByLabel(RECORD_ANYWAY);
     await assessmentBox.waitFor();
     expect(await fieldError(page, 'Datum van beoordeling')).toMatch(inPeriod);
     await assessmentBox.check();
     await assessment.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
     await page.getByRole('table', { name: 'Beoordelingen van de declaratie' }).getByText('1.500.000,00', { exact: false }).waitFor();
-    expect(await assessment.getByLabel(box).count()).toBe(0);
+    expect(await assessment.getByLabel(RECORD_ANYWAY).count()).toBe(0);
+  });
+
+  it('warns at the date of a tranche decided in the period of the letter sent to parliament, naming it, and records it once confirmed', async () => {
+    const decidedOn = async () => (await api<{ items: { name: string; decidedOn: string }[] }>(server(), '/epf/tranches', { as: 'finance' })).items.filter((tranche) => tranche.name === 'Tranche in de periode').map((tranche) => tranche.decidedOn);
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), '/epf');
+    const tranche = page.locator('form', { has: page.getByRole('button', { name: 'Tranche vastleggen' }) });
+    await tranche.getByLabel('Tranche', { exact: true }).fill('Tranche in de periode');
+    await tranche.getByLabel('Soort', { exact: true }).selectOption({ index: 1 });
+    await tranche.getByLabel('Bedrag (EU-breed)').fill('500.000.000');
+    // The demonstration's letter of 4 February 2025 was sent.
+    await tranche.getByLabel('Besloten op').fill('2025-01-15');
+    await tranche.getByLabel('Rol van Nederland').selectOption({ index: 1 });
+    await tranche.getByRole('button', { name: 'Tranche vastleggen' }).click();
+
+    const confirmation = tranche.getByLabel(RECORD_ANYWAY);
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Besloten op')).toMatch(IN_PERIOD_OF_SENT_LETTER('15 januari 2025'));
+    expect(await decidedOn()).toEqual([]);
+    await confirmation.check();
+    await tranche.getByRole('button', { name: 'Tranche vastleggen' }).click();
+    await tranche.getByText('De tranche is vastgelegd.').waitFor();
+    expect(await decidedOn()).toEqual(['2025-01-15']);
+  });
+
+  it('warns at the date of a blockage and of a release in the period of the letter sent to parliament, naming it, and records each once confirmed', async () => {
+    const declared = await api<{ claim: { id: string } }>(server(), '/epf/claims', {
+      as: 'finance',
+      method: 'POST',
+      body: JSON.stringify({ reference: 'EPF-NL-GEBLOKKEERD', batch: 'Leveringen 2024', period: '2024', declaredCents: 3_000_000_00, declaredOn: '2024-12-01', confirm: ['datedInSentLetterPeriod'] }),
+    });
+    const id = declared.claim.id;
+    const entries = async () => (await api<{ blockages: { blocked: boolean; effectiveOn: string }[] }>(server(), `/epf/claims/${id}`, { as: 'finance' })).blockages.map((entry) => [entry.blocked, entry.effectiveOn]);
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/epf/declaraties/${id}`);
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Blokkeren' }) });
+    const confirmation = form.getByLabel(RECORD_ANYWAY);
+    const entriesTable = page.getByRole('table', { name: 'Blokkades en vrijgaven' });
+
+    // Blocked before the letter's reference date, the claim counted as blocked in the letter's figures.
+    await form.getByLabel('Met ingang van').fill('2025-01-20');
+    await form.getByLabel('Reden', { exact: true }).fill('Veto van een lidstaat');
+    await form.getByRole('button', { name: 'Blokkeren' }).click();
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Met ingang van')).toMatch(IN_PERIOD_OF_SENT_LETTER('20 januari 2025'));
+    expect(await entries()).toEqual([]);
+    await confirmation.check();
+    await form.getByRole('button', { name: 'Blokkeren' }).click();
+    await entriesTable.getByText('Veto van een lidstaat').waitFor();
+    expect(await entries()).toEqual([[true, '2025-01-20']]);
+
+    // Released before it too: warned of anew, the box unticked, and recorded once ticked.
+    await form.getByLabel('Met ingang van').fill('2025-02-01');
+    await form.getByRole('button', { name: 'Vrijgeven' }).click();
+    await confirmation.waitFor();
+    expect(await confirmation.isChecked()).toBe(false);
+    expect(await entries()).toEqual([[true, '2025-01-20']]);
+    await confirmation.check();
+    await form.getByRole('button', { name: 'Vrijgeven' }).click();
+    await entriesTable.getByText('Vrijgegeven').waitFor();
+    expect(await entries()).toEqual([
+      [true, '2025-01-20'],
+      [false, '2025-02-01'],
+    ]);
   });
 
   it('records an assessment and money received with their notes, and tells two receipts of one day and amount apart by them', async () => {
