@@ -152,6 +152,16 @@ export async function sendAndPublish(server: RunningServer, letterId: string, et
   await api(server, `/letters/${letterId}/publication`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': sent.headers.get('ETag') ?? '' }, body: JSON.stringify(publication) });
 }
 
+/** The demonstration's draft of 31 August 2025 (the seed letter's text) approved, finalised, sent and published, through the API. */
+export async function publishLetterOf31August(server: RunningServer): Promise<void> {
+  const { items } = await api<{ items: { id: string; referenceDate: string }[] }>(server, '/letters', { as: 'letterAuthor' });
+  const id = items.find((letter) => letter.referenceDate === '2025-08-31')!.id;
+  const draft = await apiResponse(server, `/letters/${id}`, { as: 'letterAuthor' });
+  const approved = await submitAndApprove(server, id, draft.headers.get('ETag'));
+  const final = await api<{ version: number }>(server, `/letters/${id}/finalisation`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': approved.headers.get('ETag') ?? '' }, body: '{}' });
+  await sendAndPublish(server, id, `"${final.version}"`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' });
+}
+
 /**
  * Registers a delivery that has already left, as the shipment gate has it done: registered without its
  * shipment dates, assessed and licensed for its goods (for 2024 to 2028) by the export roles, then handed over or delivered,

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, fieldError, openPageAs, useServer, visit } from './app.ts';
+import { api, fieldError, openPageAs, publishLetterOf31August, useServer, visit } from './app.ts';
 
 const plainSpaces = (text: string) => text.replace(/\u00a0/g, ' ').trim();
 
@@ -259,5 +259,29 @@ describeWithBrowser('budget', (browser) => {
     // Where a table fits, its box is no region and no stop for the keyboard.
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => page.getByRole('region', { name: 'Begrotingsbesluiten, nieuwste eerst' }).count()).toBe(0);
+  });
+
+  // Last: it sends the letter of 31 August 2025, in whose period the tests before record dates unconfirmed.
+  it('warns at the date of a stage in the period of the letter sent to parliament whose text names the commitment’s amount, naming it, and records it once confirmed', async () => {
+    // The seed letter names the €25 mln. to be added to the NATO UCAP in 2026.
+    const ucap = '43f6ab79-f987-46cf-93da-9deb316d76ff';
+    await publishLetterOf31August(server());
+    const stages = async () => (await api<{ stages: { stage: string; amountCents: number; effectiveOn: string }[] }>(server(), `/budget/commitments/${ucap}`, { as: 'finance' })).stages.map((stage) => [stage.stage, stage.effectiveOn, stage.amountCents]);
+    const pledged = await stages();
+    page = await openPageAs(browser(), server(), 'finance');
+    await visit(page, server(), `/begroting/verplichting/${ucap}/stap`);
+    await page.getByLabel('Stap').selectOption('committed');
+    await page.getByLabel('Bedrag in euro').fill('24.000.000');
+    await page.getByLabel('Met ingang van').fill('2025-08-20');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+
+    const confirmation = page.getByLabel('Toch vastleggen: de datum klopt, ook al wijkt het register daarmee af van de verstuurde brief');
+    await confirmation.waitFor();
+    expect(await fieldError(page, 'Met ingang van')).toMatch(/^20 augustus 2025 valt in de periode van de brief met peildatum 31 augustus 2025 \(Kamerstuk 22 054, nr\. 460\), die al naar de Kamer is gestuurd/);
+    expect(await stages()).toEqual(pledged);
+    await confirmation.check();
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByText('De nieuwe stap van de verplichting is vastgelegd.').waitFor();
+    expect(await stages()).toEqual([...pledged, ['committed', '2025-08-20', 2_400_000_000]]);
   });
 });

@@ -4,7 +4,7 @@ import { todayInAmsterdam } from '../../common/dates.ts';
 import type { DisclosureDecision } from '../../web/src/api/disclosure.ts';
 import type { PublicDelivery } from '../../web/src/api/public.ts';
 import { describeWithBrowser } from '../support/browser.ts';
-import { api, apiResponse, fieldError, logIn, openPageAs, openPageIn, registerShipped, sendAndPublish, submitAndApprove, tableRows, useServer, visit } from './app.ts';
+import { api, apiResponse, fieldError, logIn, openPageAs, openPageIn, publishLetterOf31August, registerShipped, tableRows, useServer, visit } from './app.ts';
 
 const HOWITZERS = {
   title: 'Pantserhouwitsers 2000, tweede tranche',
@@ -48,15 +48,6 @@ describeWithBrowser('disclosure', (browser) => {
   afterEach(async () => {
     await page.context().close();
   });
-  /** The draft of 31 August 2025 approved, finalised, sent and published, through the API. */
-  const publishLetterOf31August = async () => {
-    const { items } = await api<{ items: { id: string; referenceDate: string }[] }>(server(), '/letters', { as: 'letterAuthor' });
-    const id = items.find((letter) => letter.referenceDate === '2025-08-31')!.id;
-    const draft = await apiResponse(server(), `/letters/${id}`, { as: 'letterAuthor' });
-    const approved = await submitAndApprove(server(), id, draft.headers.get('ETag'));
-    const final = await api<{ version: number }>(server(), `/letters/${id}/finalisation`, { as: 'letterAuthor', method: 'POST', headers: { 'If-Match': approved.headers.get('ETag') ?? '' }, body: '{}' });
-    await sendAndPublish(server(), id, `"${final.version}"`, { paperNumber: 'Kamerstuk 22 054, nr. 460', publishedOn: '2025-09-10' });
-  };
 
   it('the disclosure officer decides one delivery public and a selection confidential; the public list shows exactly the public one', async () => {
     const publicBefore = await publicDeliveries(server().url);
@@ -117,7 +108,7 @@ describeWithBrowser('disclosure', (browser) => {
     // Under the embargo, nothing new is public until the letter that first lists the public one is published.
     const publicDecided = await publicDeliveries(server().url);
     expect(publicDecided.filter((item) => !publicBefore.some((before) => before.publicId === item.publicId))).toEqual([]);
-    await publishLetterOf31August();
+    await publishLetterOf31August(server());
 
     // Then open data gains exactly the public one, as decided; nothing of the confidential ones. (The letter's
     // publication also makes public the demonstration deliveries it first lists.)
