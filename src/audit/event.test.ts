@@ -41,3 +41,15 @@ it('puts the source of the records made in a context in the detail of its events
   expect(detailOf(['x'], source)).toEqual({ ...source, detail: ['x'] });
   expect([detailOf(undefined), detailOf({ reason: 'x' })]).toEqual([null, { reason: 'x' }]);
 });
+
+it('keeps the warnings confirmed for a change in the detail of its event, beside its own detail and over the source of its records, and nothing of none', () => {
+  const context: AuditContext = { actor: null, origin: null, requestId: null };
+  const warning = { code: 'datedInSentLetterPeriod', field: 'decidedOn', params: { referenceDate: '2025-08-31' } } as const;
+  const source = { importId: 'import-1', sheet: 'budgetDecision', row: 3, externalReference: null, confirmedWarnings: [warning, warning] };
+  const detailOf = (entry: Partial<AuditEntry>, recordSource?: AuditContext['recordSource']) =>
+    unlinkedAuditEvent({ ...context, ...(recordSource ? { recordSource } : {}) }, { action: 'budgetDecision.create', result: 'success', ...entry }, new Date()).detail;
+  expect(detailOf({ confirmedWarnings: [warning] })).toEqual({ confirmedWarnings: [warning] });
+  expect(detailOf({ detail: { publicValueWithheld: true }, confirmedWarnings: [warning] })).toEqual({ publicValueWithheld: true, confirmedWarnings: [warning] });
+  expect(detailOf({ confirmedWarnings: [warning] }, source)).toEqual({ ...source, confirmedWarnings: [warning] });
+  expect([detailOf({ confirmedWarnings: [] }), detailOf({ detail: { reason: 'x' }, confirmedWarnings: [] })]).toEqual([null, { reason: 'x' }]);
+});

@@ -28,6 +28,8 @@ export interface AuditEntry {
   after?: unknown;
   /** Anything else worth keeping: the reason of a denial, the filter of a read. */
   detail?: unknown;
+  /** The warnings the change was made only with confirmed, which its event's detail keeps as `confirmedWarnings`: none, nothing. */
+  confirmedWarnings?: readonly Warning[];
 }
 
 /** Where the action came from: the actor (null when anonymous), the client's address, the request. */
@@ -82,15 +84,24 @@ export function unlinkedAuditEvent(context: AuditContext, entry: AuditEntry, occ
     requestId: context.requestId,
     before: entry.before ?? null,
     after: entry.after ?? null,
-    detail: withRecordSource(entry.detail ?? null, context.recordSource),
+    detail: withRecordSource(detailOf(entry), context.recordSource),
   };
 }
 
+/** The detail an entry gives, with the warnings confirmed for its change beside it. */
+function detailOf({ detail = null, confirmedWarnings = [] }: AuditEntry): unknown {
+  return confirmedWarnings.length > 0 ? beside(detail, { confirmedWarnings }) : detail;
+}
+
 function withRecordSource(detail: unknown, source: AuditContext['recordSource']): unknown {
-  if (!source) return detail;
-  if (detail === null) return source;
-  // A detail that is no object of named values keeps its own name beside the source's.
-  return typeof detail === 'object' && !Array.isArray(detail) ? { ...source, ...detail } : { ...source, detail };
+  return source ? beside(detail, source) : detail;
+}
+
+/** A detail with named values beside it, its own where both name one. */
+function beside(detail: unknown, named: object): unknown {
+  if (detail === null) return named;
+  // A detail that is no object of named values keeps its own name beside the others.
+  return typeof detail === 'object' && !Array.isArray(detail) ? { ...named, ...detail } : { ...named, detail };
 }
 
 export function buildAuditEvent(

@@ -40,7 +40,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { WarningCode } from '../domain/warnings.ts';
-import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import { sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -82,7 +82,7 @@ export async function createDecision(db: Db, context: RequestContext, input: Bud
       object: { type: 'budgetDecision', id: decision.id },
       result: 'success',
       after: decision,
-      ...withDetail(confirmedDetail(confirmedWarnings)),
+      confirmedWarnings,
     });
     return decision;
   });
@@ -185,7 +185,7 @@ export async function addCommitmentStage(
       object: { type: 'budgetCommitment', id: commitmentId },
       result: 'success',
       after: stage,
-      ...withDetail(confirmedDetail(confirmedWarnings)),
+      confirmedWarnings,
     });
     return (await detailsAt(trx, [commitment], requestDay(context)))[0]!;
   });

@@ -72,9 +72,3 @@ export async function realisedStockWarningsOf(
   const warnings = realisedStockWarnings(field, date, earliestRealisation, sent);
   return warnings.length > 0 && movesFiguresAt(sent!.referenceDate) ? warnings : [];
 }
-
-/** What the detail of a change's audit event keeps of the warnings confirmed for it: nothing when there were none. */
-export const confirmedDetail = (confirmedWarnings: readonly Warning[]) => (confirmedWarnings.length > 0 ? { confirmedWarnings } : {});
-
-/** The detail of an audit event, left out when it says nothing. */
-export const withDetail = (detail: Record<string, unknown>) => (Object.keys(detail).length > 0 ? { detail } : {});

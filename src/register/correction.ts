@@ -7,7 +7,6 @@ import { inTransaction } from '../db/transaction.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import { changesNothing } from '../domain/same-record.ts';
 import type { Warning, WarningCode } from '../domain/warnings.ts';
-import { confirmedDetail, withDetail } from './confirmed-warnings.ts';
 import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion, type RecordKind } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -47,8 +46,7 @@ export async function correctAtVersion<R extends { version: number }>(db: Db, co
     const confirmedWarnings = assertConfirmed((await correction.warnings?.(trx, current)) ?? [], correction.confirmed ?? []);
     const corrected = await correction.write(trx, current);
     if (!corrected) throw new VersionConflictError(current.version);
-    const detail = withDetail(confirmedDetail(confirmedWarnings));
-    await recordAuditEvent(trx, context, { action: correction.action, object: correction.object, result: 'success', before: current, after: corrected, ...detail });
+    await recordAuditEvent(trx, context, { action: correction.action, object: correction.object, result: 'success', before: current, after: corrected, confirmedWarnings });
     return corrected;
   });
 }

@@ -50,7 +50,7 @@ import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import type { Warning, WarningCode } from '../domain/warnings.ts';
-import { confirmedDetail, countedDeliveryWarningsOf, judgedNewDelivery, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import { countedDeliveryWarningsOf, judgedNewDelivery, sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
 import { newRecordId } from './record-ids.ts';
 
 type Db = Kysely<Database>;
@@ -93,7 +93,7 @@ export async function newDelivery(db: Db, context: RequestContext, input: Delive
   const stored = deliveries.newStoredDelivery(newRecordId(), { ...input, isDemonstration: false }, now);
   const eventOf = (warnings: Warning[]) => {
     const confirmedWarnings = assertConfirmed(warnings, confirmed);
-    return prepareAuditEvent(context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored, ...withDetail(confirmedDetail(confirmedWarnings)) }, now);
+    return prepareAuditEvent(context, { action: 'delivery.create', object: auditObject(stored.id), result: 'success', after: stored, confirmedWarnings }, now);
   };
   const { made: event, judged } = await judgedNewDelivery(db, input, eventOf);
   // A new delivery has no money yet: nothing to read back.
@@ -167,7 +167,7 @@ export async function updateDelivery(
     const value = currentValue(next.supportType, counted.valuations, counted.payments);
     const updated = await deliveries.updateDeliveryFields(trx, id, current.version, next, value);
     if (!updated) throw new VersionConflictError(current.version);
-    await recordAuditEvent(trx, context, { action: 'delivery.update', object: auditObject(id), result: 'success', before: current, after: updated, ...withDetail(confirmedDetail(confirmedWarnings)) });
+    await recordAuditEvent(trx, context, { action: 'delivery.update', object: auditObject(id), result: 'success', before: current, after: updated, confirmedWarnings });
     return { ...updated, stage: lifecycleStage(updated), ...entries };
   }));
 }
@@ -223,7 +223,7 @@ export async function deleteDelivery(db: Db, context: RequestContext, id: string
       throw new VersionConflictError(current.version);
     }
     await withdrawFromPublic(trx, id);
-    await recordAuditEvent(trx, context, { action: 'delivery.delete', object: auditObject(id), result: 'success', before: current, ...withDetail(confirmedDetail(confirmedWarnings)) });
+    await recordAuditEvent(trx, context, { action: 'delivery.delete', object: auditObject(id), result: 'success', before: current, confirmedWarnings });
   });
 }
 
@@ -248,7 +248,7 @@ export async function addValuation(
     const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'effectiveDate', input.effectiveDate), confirmed);
     const valuation = await money.insertValuation(trx, { id: newRecordId(), deliveryId, ...input });
     await revalue(trx, delivery, 'amountCents');
-    await recordAuditEvent(trx, context, { action: 'valuation.create', object: auditObject(deliveryId), result: 'success', after: valuation, ...withDetail(confirmedDetail(confirmedWarnings)) });
+    await recordAuditEvent(trx, context, { action: 'valuation.create', object: auditObject(deliveryId), result: 'success', after: valuation, confirmedWarnings });
     return valuation;
   });
 }
@@ -292,7 +292,7 @@ export async function addPayment(
     const confirmedWarnings = assertConfirmed(warnings, confirmed);
     const payment = await money.insertPayment(trx, { id: newRecordId(), deliveryId, ...input });
     await refreshCurrentValue(trx, delivery);
-    await recordAuditEvent(trx, context, { action: 'payment.create', object: auditObject(deliveryId), result: 'success', after: payment, ...withDetail(confirmedDetail(confirmedWarnings)) });
+    await recordAuditEvent(trx, context, { action: 'payment.create', object: auditObject(deliveryId), result: 'success', after: payment, confirmedWarnings });
     return payment;
   });
 }
@@ -364,7 +364,8 @@ export async function withdrawMoney(
       result: 'success',
       before: entry,
       after: withdrawal,
-      ...withDetail({ ...(publicValueWithheld ? { publicValueWithheld } : {}), ...confirmedDetail(confirmedWarnings) }),
+      ...(publicValueWithheld ? { detail: { publicValueWithheld } } : {}),
+      confirmedWarnings,
     });
     return { ...withdrawal, deliveryId: entry.deliveryId };
   });

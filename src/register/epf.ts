@@ -33,7 +33,7 @@ import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecord } from '../domain/references.ts';
 import type { WarningCode } from '../domain/warnings.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
-import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import { sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
 import { isUuid } from '../../common/ids.ts';
 import type { IsoDate } from '../../common/dates.ts';
 
@@ -63,7 +63,7 @@ export async function createTranche(db: Db, context: RequestContext, input: Tran
       object: { type: 'epfTranche', id: tranche.id },
       result: 'success',
       after: tranche,
-      ...withDetail(confirmedDetail(confirmedWarnings)),
+      confirmedWarnings,
     });
     return tranche;
   });
@@ -97,7 +97,7 @@ export async function createClaim(db: Db, context: RequestContext, input: ClaimI
       if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_CLAIM_REFERENCE) throw new ValidationError([REFERENCE_TAKEN]);
       throw error;
     });
-    await recordAuditEvent(trx, context, { action: 'epf.claim.create', object: claimObject(claim.id), result: 'success', after: claim, ...withDetail(confirmedDetail(confirmedWarnings)) });
+    await recordAuditEvent(trx, context, { action: 'epf.claim.create', object: claimObject(claim.id), result: 'success', after: claim, confirmedWarnings });
     return detail({ claim, assessments: [], receipts: [], blockages: [] }, requestDay(context));
   });
 }
@@ -241,7 +241,7 @@ async function addToHistory(
     const after = await existingClaim(trx, claimId);
     const warnings = await sentLetterPeriodWarningsOf(trx, dated.field, dated.date, (referenceDate) => movesClaimFiguresAt(history, after, referenceDate));
     const confirmedWarnings = assertConfirmed(warnings, dated.confirmed);
-    await recordAuditEvent(trx, context, { action, object: claimObject(claimId), result: 'success', after: added, ...withDetail(confirmedDetail(confirmedWarnings)) });
+    await recordAuditEvent(trx, context, { action, object: claimObject(claimId), result: 'success', after: added, confirmedWarnings });
     return detail(after, requestDay(context));
   });
 }

@@ -54,7 +54,7 @@ import { UniqueViolationError } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
-import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import { sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
 import type { Warning, WarningCode } from '../domain/warnings.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
@@ -76,7 +76,7 @@ const recorded = (context: RequestContext) => ({ isDemonstration: false, created
 
 /** The audit event of a change, with the warnings confirmed for it. */
 async function audited(db: Db, context: RequestContext, action: Parameters<typeof recordAuditEvent>[2]['action'], object: AuditObject, after: unknown, before?: unknown, confirmedWarnings: readonly Warning[] = []) {
-  await recordAuditEvent(db, context, { action, object, result: 'success', before, after, ...withDetail(confirmedDetail(confirmedWarnings)) });
+  await recordAuditEvent(db, context, { action, object, result: 'success', before, after, confirmedWarnings });
 }
 
 /**

@@ -31,7 +31,7 @@ import {
 } from '../domain/readiness.ts';
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
 import { revalue } from './deliveries.ts';
-import { confirmedDetail, realisedStockWarningsOf, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import { realisedStockWarningsOf, sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
 import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
@@ -148,7 +148,7 @@ export async function judge(
     const heldAt = (referenceDate: IsoDate) => judgementAt([...judgements, judged], referenceDate) === judged;
     const confirmedWarnings = assertConfirmed(await realisedStockWarningsOf(trx, 'judgedOn', input.judgedOn, delivery.realisedAt, heldAt), confirmed);
     const judgement = await repository.insertJudgement(trx, judged);
-    await recordAuditEvent(trx, context, { action: 'readiness.judge', object: deliveryObject(deliveryId), result: 'success', after: judgement, ...withDetail(confirmedDetail(confirmedWarnings)) });
+    await recordAuditEvent(trx, context, { action: 'readiness.judge', object: deliveryObject(deliveryId), result: 'success', after: judgement, confirmedWarnings });
     return { ...judgement, version: version + 1 };
   });
 }
@@ -187,7 +187,7 @@ export async function createProject(db: Db, context: RequestContext, given: Proj
     const { replaces, asOf, reason, ...fields } = input;
     const confirmedWarnings = assertConfirmed(await projectStateWarnings(trx, asOf, replaces), confirmed);
     const stored = await repository.insertProject(trx, id, { ...fields, isDemonstration: false }, replaces, { asOf, reason, recordedAt: context.now().toISOString() });
-    await recordAuditEvent(trx, context, { action: 'readiness.createProject', object: projectObject(id), result: 'success', after: stored, ...withDetail(confirmedDetail(confirmedWarnings)) });
+    await recordAuditEvent(trx, context, { action: 'readiness.createProject', object: projectObject(id), result: 'success', after: stored, confirmedWarnings });
     return stored;
   });
 }
@@ -228,7 +228,7 @@ export async function updateProject(
     const now = context.now().toISOString();
     const updated = await repository.updateProject(trx, id, current.version, fields, replaces, sameState ? null : { asOf, reason, recordedAt: now }, now);
     if (!updated) throw new VersionConflictError(current.version);
-    await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated, ...withDetail(confirmedDetail(confirmedWarnings)) });
+    await recordAuditEvent(trx, context, { action: 'readiness.updateProject', object: projectObject(id), result: 'success', before: current, after: updated, confirmedWarnings });
     return updated;
   });
 }
@@ -305,7 +305,7 @@ export async function decideNotToReplace(
       result: 'success',
       before: { currentValueCents: delivery.currentValueCents },
       after: { decision, valuation },
-      ...withDetail(confirmedDetail(confirmedWarnings)),
+      confirmedWarnings,
     });
     return { decision, valuation, version: version + 1 };
   });

@@ -28,7 +28,7 @@ import { unknownRecords } from '../domain/references.ts';
 import { changesNothing } from '../domain/same-record.ts';
 import type { TrainingAnnexRow } from '../letters/annex-domain-sections.ts';
 import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
-import { confirmedDetail, sentLetterPeriodWarningsOf, withDetail } from './confirmed-warnings.ts';
+import { sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
 import type { RuleViolation } from '../domain/delivery.ts';
 import type { WarningCode } from '../domain/warnings.ts';
 
@@ -124,7 +124,7 @@ export async function addContribution(
     const movesFiguresAt = async (referenceDate: IsoDate) => movesTrainingFiguresAt(earlier, added, await otherProgrammesContributions(trx, programmeId), referenceDate);
     const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'countsUpTo', input.countsUpTo, movesFiguresAt), confirmed);
     const contribution = await repository.insertContribution(trx, added);
-    await recordAuditEvent(trx, context, { action: 'training.addContribution', object: auditObject(programmeId), result: 'success', after: contribution, ...withDetail(confirmedDetail(confirmedWarnings)) });
+    await recordAuditEvent(trx, context, { action: 'training.addContribution', object: auditObject(programmeId), result: 'success', after: contribution, confirmedWarnings });
     return { ...contribution, version: version + 1 };
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The names of the fields an audit event can carry, read from the register's code by the TypeScript compiler:
  * the properties of what every call that records an event gives as its `before`, `after` and `detail` (an
- * `AuditEntry`), and of the record source an import adds to the detail (`AuditContext.recordSource`), with
+ * `AuditEntry`), the warnings it gives as confirmed, which the detail keeps under their own name, and of the
+ * record source an import adds to the detail (`AuditContext.recordSource`), with
  * the properties of the objects and lists of objects within them. What such a call gives through a parameter
  * of its function is read at that function's calls. A value whose fields cannot be read from its type
  * (unknown, any, a record keyed by any string) is named by its place, so that it is given a type.
@@ -12,6 +13,9 @@ import ts from 'typescript';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const AUDITED = new Set(['before', 'after', 'detail']);
+/** What an entry gives that its event's detail keeps as a field of that name. */
+const IN_DETAIL = new Set(['confirmedWarnings']);
+const isAudited = (name: string) => AUDITED.has(name) || IN_DETAIL.has(name);
 
 export interface AuditedFields {
   /** The fields of the records and details themselves: what the page lists. */
@@ -118,20 +122,22 @@ export function auditedFields(): AuditedFields {
       return;
     }
     if (isLibraryClass(type)) return;
-    for (const property of properties) {
-      const name = property.getName();
-      into.add(name);
-      const within = result.nested.get(name) ?? new Set<string>();
-      addFields(checker.getTypeOfSymbolAtLocation(property, node), node, within, false, seen);
-      if (within.size > 0) result.nested.set(name, within);
-    }
+    for (const property of properties) addField(property.getName(), checker.getTypeOfSymbolAtLocation(property, node), node, into, seen);
   };
 
-  /** The audited values of an event's entry, also those spread into it (`...(detail ? { detail } : {})`). */
-  const auditedValues = (literal: ts.ObjectLiteralExpression): (ts.Expression | ts.ShorthandPropertyAssignment)[] =>
+  /** Adds a field to `into`, and the fields of its value to `result.nested` under its name. */
+  const addField = (name: string, type: ts.Type, node: ts.Node, into: Set<string>, seen: Set<ts.Type>): void => {
+    into.add(name);
+    const within = result.nested.get(name) ?? new Set<string>();
+    addFields(type, node, within, false, seen);
+    if (within.size > 0) result.nested.set(name, within);
+  };
+
+  /** The audited values of an event's entry by their name, also those spread into it (`...(detail ? { detail } : {})`). */
+  const auditedValues = (literal: ts.ObjectLiteralExpression): { name: string; value: ts.Expression | ts.ShorthandPropertyAssignment }[] =>
     literal.properties.flatMap((property) => {
-      if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && AUDITED.has(property.name.text)) return [property.initializer];
-      if (ts.isShorthandPropertyAssignment(property) && AUDITED.has(property.name.text)) return [property];
+      if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && isAudited(property.name.text)) return [{ name: property.name.text, value: property.initializer }];
+      if (ts.isShorthandPropertyAssignment(property) && isAudited(property.name.text)) return [{ name: property.name.text, value: property }];
       if (ts.isSpreadAssignment(property)) return spreadLiterals(property.expression).flatMap(auditedValues);
       return [];
     });
@@ -142,7 +148,12 @@ export function auditedFields(): AuditedFields {
   };
 
   for (const entry of entries.filter((literal) => isNamed(checker.getContextualType(literal), 'AuditEntry'))) {
-    for (const value of auditedValues(entry)) for (const { type, node } of typesOf(value)) addFields(type, node, result.fields, true, new Set());
+    for (const { name, value } of auditedValues(entry)) {
+      for (const { type, node } of typesOf(value)) {
+        if (IN_DETAIL.has(name)) addField(name, type, node, result.fields, new Set());
+        else addFields(type, node, result.fields, true, new Set());
+      }
+    }
   }
   for (const context of contexts) {
     const source = context.properties.find((property): property is ts.PropertyAssignment => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'recordSource');
