@@ -13,9 +13,6 @@ import { auditedFields, type AuditedFields } from '../support/audited-fields.ts'
 const UNTYPED_BY_DESIGN = [
   // A migration's change of a stored record, read back from its table as JSON: the fields are that record's, which the events of its making name.
   'src/db/migration-changes.ts:',
-  // A correction at a version (correctAtVersion), generic over the kind of record corrected: its record before and after are those of each
-  // kind's correction, whose fields the event of its making names with their types (a company, a contract, a co-production project, a shared need).
-  'src/register/correction.ts:',
 ];
 
 describe('the labels of the audit page', () => {

@@ -4,7 +4,8 @@
  * `AuditEntry`), the warnings it gives as confirmed, which the detail keeps under their own name, and of the
  * record source an import adds to the detail (`AuditContext.recordSource`), with
  * the properties of the objects and lists of objects within them. What such a call gives through a parameter
- * of its function is read at that function's calls. A value whose fields cannot be read from its type
+ * of its function is read at that function's calls, and what it gives as the type parameter its function
+ * answers with (a step generic over kinds of record) as the record each call answers with. A value whose fields cannot be read from its type
  * (unknown, any, a record keyed by any string) is named by its place, so that it is given a type.
  */
 import { dirname, join, relative } from 'node:path';
@@ -69,6 +70,9 @@ export function auditedFields(): AuditedFields {
     return undefined;
   };
   const resolved = (symbol: ts.Symbol | undefined) => (symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
+  /** The calls of a function, by whatever name they import it. */
+  const callsOf = (fn: ts.Symbol): ts.CallExpression[] =>
+    calls.get(fn.getName())?.filter((call) => resolved(checker.getSymbolAtLocation(ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression)) === fn) ?? [];
 
   /** The types an expression can have: through a parameter, those of the arguments its function's calls give it. */
   const typesOf = (expression: ts.Expression | ts.ShorthandPropertyAssignment, seen = new Set<ts.Node>()): { type: ts.Type; node: ts.Node }[] => {
@@ -80,7 +84,7 @@ export function auditedFields(): AuditedFields {
       if (declaration && ts.isParameter(declaration) && ts.isIdentifier(declaration.name)) {
         const fn = resolved(functionSymbol(declaration));
         const index = (declaration.parent as ts.SignatureDeclaration).parameters.indexOf(declaration);
-        const given = (fn && calls.get(fn.getName())?.filter((call) => resolved(checker.getSymbolAtLocation(ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression)) === fn)) ?? [];
+        const given = fn ? callsOf(fn) : [];
         const argumentsGiven = given.flatMap((call) => (call.arguments[index] ? [call.arguments[index]] : []));
         if (argumentsGiven.length > 0) return argumentsGiven.flatMap((argument) => typesOf(argument, new Set([...seen, expression])));
       }
@@ -98,10 +102,26 @@ export function auditedFields(): AuditedFields {
     );
   };
 
+  /**
+   * The types a function's type parameter is given at its calls, where the function answers with it (the record of each kind
+   * a step generic over kinds writes, such as correctAtVersion); none where it answers with something else.
+   */
+  const instancesOf = (parameter: ts.Type): { type: ts.Type; node: ts.Node }[] => {
+    const fn = parameter.getSymbol()?.declarations?.find(ts.isTypeParameterDeclaration)?.parent;
+    if (!fn || !ts.isFunctionDeclaration(fn) || !fn.name) return [];
+    if (checker.getAwaitedType(checker.getSignatureFromDeclaration(fn)!.getReturnType()) !== parameter) return [];
+    return callsOf(checker.getSymbolAtLocation(fn.name)!).map((call) => ({ type: checker.getAwaitedType(checker.getResolvedSignature(call)!.getReturnType())!, node: call }));
+  };
+
   /** Adds the fields of a type to `into`, and those of the objects within it to `result.nested` under their field. */
   const addFields = (type: ts.Type, node: ts.Node, into: Set<string>, topLevel: boolean, seen: Set<ts.Type>): void => {
     if (seen.has(type)) return;
     seen = new Set([...seen, type]);
+    const instances = type.flags & ts.TypeFlags.TypeParameter ? instancesOf(type) : [];
+    if (instances.length > 0) {
+      for (const instance of instances) addFields(instance.type, instance.node, into, topLevel, seen);
+      return;
+    }
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) {
       result.unreadable.push(`${place(node)} (${checker.typeToString(type)})`);
       return;
