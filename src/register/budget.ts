@@ -41,6 +41,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trail.ts';
 import type { WarningCode } from '../domain/warnings.ts';
 import { sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
+import { recordNew } from './new-record.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 
 type Db = Kysely<Database>;
@@ -72,19 +73,14 @@ function assertValid(violations: RuleViolation[]): void {
  * moves money between years, leaves that total as it was, and a new commitment is none a sent letter's text names).
  */
 export async function createDecision(db: Db, context: RequestContext, input: BudgetDecisionInput, confirmed: readonly WarningCode[] = []): Promise<BudgetDecision> {
-  return inTransaction(db, async (trx) => {
-    await lockNamesOf(trx, 'budgetDecision', input.fund);
-    assertValid([...decisionViolations(input, requestDay(context)), ...(await decisionRegisterViolations(trx, input))]);
-    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'decidedOn', input.decidedOn), confirmed);
-    const decision = await budget.insertDecision(trx, randomUUID(), { ...input, isDemonstration: false });
-    await recordAuditEvent(trx, context, {
-      action: 'budgetDecision.create',
-      object: { type: 'budgetDecision', id: decision.id },
-      result: 'success',
-      after: decision,
-      confirmedWarnings,
-    });
-    return decision;
+  return recordNew(db, context, {
+    action: 'budgetDecision.create',
+    objectType: 'budgetDecision',
+    lock: (trx) => lockNamesOf(trx, 'budgetDecision', input.fund),
+    violations: async (trx) => [...decisionViolations(input, requestDay(context)), ...(await decisionRegisterViolations(trx, input))],
+    warnings: (trx) => sentLetterPeriodWarningsOf(trx, 'decidedOn', input.decidedOn),
+    confirmed,
+    insert: (trx) => budget.insertDecision(trx, randomUUID(), { ...input, isDemonstration: false }),
   });
 }
 

@@ -34,6 +34,7 @@ import { unknownRecord } from '../domain/references.ts';
 import type { WarningCode } from '../domain/warnings.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 import { sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
+import { recordNew } from './new-record.ts';
 import { isUuid } from '../../common/ids.ts';
 import type { IsoDate } from '../../common/dates.ts';
 
@@ -53,19 +54,14 @@ export type TrancheInput = Omit<EpfTranche, 'id' | 'isDemonstration'>;
  * printed: it is recorded only when `confirmed` names that warning, which its audit event then keeps.
  */
 export async function createTranche(db: Db, context: RequestContext, input: TrancheInput, confirmed: readonly WarningCode[] = []): Promise<EpfTranche> {
-  return inTransaction(db, async (trx) => {
-    await lockNamesOf(trx, 'epfTranche', input.kind);
-    assertValid([...newTrancheViolations(input, requestDay(context)), ...(await trancheRegisterViolations(trx, input))]);
-    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'decidedOn', input.decidedOn), confirmed);
-    const tranche = await repository.insertTranche(trx, { id: randomUUID(), ...input });
-    await recordAuditEvent(trx, context, {
-      action: 'epf.tranche.create',
-      object: { type: 'epfTranche', id: tranche.id },
-      result: 'success',
-      after: tranche,
-      confirmedWarnings,
-    });
-    return tranche;
+  return recordNew(db, context, {
+    action: 'epf.tranche.create',
+    objectType: 'epfTranche',
+    lock: (trx) => lockNamesOf(trx, 'epfTranche', input.kind),
+    violations: async (trx) => [...newTrancheViolations(input, requestDay(context)), ...(await trancheRegisterViolations(trx, input))],
+    warnings: (trx) => sentLetterPeriodWarningsOf(trx, 'decidedOn', input.decidedOn),
+    confirmed,
+    insert: (trx) => repository.insertTranche(trx, { id: randomUUID(), ...input }),
   });
 }
 
@@ -89,17 +85,20 @@ export type ClaimInput = Omit<EpfClaim, 'id' | 'isDemonstration' | 'recordedAt'>
  * declared: it is recorded only when `confirmed` names that warning, which its audit event then keeps.
  */
 export async function createClaim(db: Db, context: RequestContext, input: ClaimInput, confirmed: readonly WarningCode[] = []): Promise<ClaimDetail> {
-  return inTransaction(db, async (trx) => {
-    assertValid(await claimRegisterViolations(trx, input, requestDay(context)));
-    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'declaredOn', input.declaredOn), confirmed);
-    const claim = await repository.insertClaim(trx, { id: randomUUID(), ...input, isDemonstration: false }).catch((error: unknown) => {
-      // Another claim given the reference at the same moment, which passed the check too.
-      if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_CLAIM_REFERENCE) throw new ValidationError([REFERENCE_TAKEN]);
-      throw error;
-    });
-    await recordAuditEvent(trx, context, { action: 'epf.claim.create', object: claimObject(claim.id), result: 'success', after: claim, confirmedWarnings });
-    return detail({ claim, assessments: [], receipts: [], blockages: [] }, requestDay(context));
+  const claim = await recordNew(db, context, {
+    action: 'epf.claim.create',
+    objectType: 'epfClaim',
+    violations: (trx) => claimRegisterViolations(trx, input, requestDay(context)),
+    warnings: (trx) => sentLetterPeriodWarningsOf(trx, 'declaredOn', input.declaredOn),
+    confirmed,
+    insert: (trx) =>
+      repository.insertClaim(trx, { id: randomUUID(), ...input, isDemonstration: false }).catch((error: unknown) => {
+        // Another claim given the reference at the same moment, which passed the check too.
+        if (error instanceof UniqueViolationError && error.constraint === repository.UNIQUE_CLAIM_REFERENCE) throw new ValidationError([REFERENCE_TAKEN]);
+        throw error;
+      }),
   });
+  return detail({ claim, assessments: [], receipts: [], blockages: [] }, requestDay(context));
 }
 
 const REFERENCE_TAKEN: RuleViolation = { field: 'reference', code: 'referenceTaken' };

@@ -55,6 +55,7 @@ import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
+import { recordNew } from './new-record.ts';
 import type { Warning, WarningCode } from '../domain/warnings.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import { SYSTEM_ACTOR } from '../../common/actors.ts';
@@ -150,18 +151,23 @@ export async function correctCompany(db: Db, context: RequestContext, id: string
  * date of the latest letter sent to parliament, it changes the industry figures and the annex's contracts of that
  * letter: it is recorded only when `confirmed` names that warning, which its audit event then keeps.
  */
-export async function createContract(db: Db, context: RequestContext, input: ContractInput, confirmed: readonly WarningCode[] = []): Promise<industry.StoredContract> {
-  return inTransaction(db, async (trx) => {
-    assertValid([...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input))]);
-    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'signedOn', input.signedOn), confirmed);
-    const deliveryIds = input.deliveryIds.toSorted();
-    const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, version: 1, ...recorded(context) };
-    await industry.insertContract(trx, contract, deliveryIds).catch(referenceTaken);
-    const milestones = input.milestones.map((milestone) => ({ id: randomUUID(), contractId: contract.id, ...milestone }));
-    await industry.insertMilestones(trx, milestones);
-    await audited(trx, context, 'industryContract.create', { type: 'industryContract', id: contract.id }, { ...contract, deliveryIds, milestones }, undefined, confirmedWarnings);
-    return contract;
+export async function createContract(db: Db, context: RequestContext, input: ContractInput, confirmed: readonly WarningCode[] = []): Promise<{ id: string }> {
+  const { id } = await recordNew(db, context, {
+    action: 'industryContract.create',
+    objectType: 'industryContract',
+    violations: async (trx) => [...contractViolations(input, requestDay(context)), ...(await contractRegisterViolations(trx, input))],
+    warnings: (trx) => sentLetterPeriodWarningsOf(trx, 'signedOn', input.signedOn),
+    confirmed,
+    insert: async (trx) => {
+      const deliveryIds = input.deliveryIds.toSorted();
+      const contract = { id: randomUUID(), companyId: input.companyId, reference: input.reference, subject: input.subject, amountCents: input.amountCents, signedOn: input.signedOn, version: 1, ...recorded(context) };
+      await industry.insertContract(trx, contract, deliveryIds).catch(referenceTaken);
+      const milestones = input.milestones.map((milestone) => ({ id: randomUUID(), contractId: contract.id, ...milestone }));
+      await industry.insertMilestones(trx, milestones);
+      return { ...contract, deliveryIds, milestones };
+    },
   });
+  return { id };
 }
 
 const CONTRACT_REFERENCE_TAKEN: RuleViolation = { field: 'reference', code: 'contractReferenceTaken' };
@@ -380,17 +386,22 @@ export async function recordLesson(db: Db, context: RequestContext, input: Lesso
  * changes the co-production projects that letter counted: it is recorded only when `confirmed` names that warning.
  */
 export async function createCoproduction(db: Db, context: RequestContext, input: CoproductionInput, confirmed: readonly WarningCode[] = []): Promise<{ id: string }> {
-  return inTransaction(db, async (trx) => {
-    await lockNamesOf(trx, 'coproductionProject', nameKey(input.partner));
-    assertValid([...coproductionViolations(input, requestDay(context)), ...(await coproductionRegisterViolations(trx, input))]);
-    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'reachedOn', input.reachedOn), confirmed);
-    const project = { id: randomUUID(), title: input.title, partner: input.partner, ...recorded(context), version: 1 };
-    await industry.insertCoproduction(trx, project);
-    const stage = { id: randomUUID(), projectId: project.id, stage: input.stage, reachedOn: input.reachedOn, note: input.note, recordedAt: context.now().toISOString() };
-    await industry.insertStage(trx, stage);
-    await audited(trx, context, 'coproduction.create', { type: 'coproductionProject', id: project.id }, { ...project, stage }, undefined, confirmedWarnings);
-    return { id: project.id };
+  const { id } = await recordNew(db, context, {
+    action: 'coproduction.create',
+    objectType: 'coproductionProject',
+    lock: (trx) => lockNamesOf(trx, 'coproductionProject', nameKey(input.partner)),
+    violations: async (trx) => [...coproductionViolations(input, requestDay(context)), ...(await coproductionRegisterViolations(trx, input))],
+    warnings: (trx) => sentLetterPeriodWarningsOf(trx, 'reachedOn', input.reachedOn),
+    confirmed,
+    insert: async (trx) => {
+      const project = { id: randomUUID(), title: input.title, partner: input.partner, ...recorded(context), version: 1 };
+      await industry.insertCoproduction(trx, project);
+      const stage = { id: randomUUID(), projectId: project.id, stage: input.stage, reachedOn: input.reachedOn, note: input.note, recordedAt: context.now().toISOString() };
+      await industry.insertStage(trx, stage);
+      return { ...project, stage };
+    },
   });
+  return { id };
 }
 
 /**
@@ -465,15 +476,20 @@ type DemandBundleRecord = DemandBundleInput & { category: industry.StoredDemandB
  * counted: it is recorded only when `confirmed` names that warning.
  */
 export async function recordDemandBundle(db: Db, context: RequestContext, input: DemandBundleRecord, confirmed: readonly WarningCode[] = []): Promise<{ id: string }> {
-  return inTransaction(db, async (trx) => {
-    await lockNamesOf(trx, 'demandBundle', input.category);
-    assertValid([...demandBundleViolations(input, requestDay(context)), ...(await demandBundleRegisterViolations(trx, input))]);
-    const confirmedWarnings = assertConfirmed(await sentLetterPeriodWarningsOf(trx, 'identifiedOn', input.identifiedOn), confirmed);
-    const bundle = { id: randomUUID(), ...input, ...recorded(context) };
-    await industry.insertDemandBundle(trx, bundle);
-    await audited(trx, context, 'demandBundle.create', { type: 'demandBundle', id: bundle.id }, bundle, undefined, confirmedWarnings);
-    return { id: bundle.id };
+  const { id } = await recordNew(db, context, {
+    action: 'demandBundle.create',
+    objectType: 'demandBundle',
+    lock: (trx) => lockNamesOf(trx, 'demandBundle', input.category),
+    violations: async (trx) => [...demandBundleViolations(input, requestDay(context)), ...(await demandBundleRegisterViolations(trx, input))],
+    warnings: (trx) => sentLetterPeriodWarningsOf(trx, 'identifiedOn', input.identifiedOn),
+    confirmed,
+    insert: async (trx) => {
+      const bundle = { id: randomUUID(), ...input, ...recorded(context) };
+      await industry.insertDemandBundle(trx, bundle);
+      return bundle;
+    },
   });
+  return { id };
 }
 
 /**

@@ -32,6 +32,7 @@ import {
 import type { ReadinessAnnexRow } from '../letters/annex-domain-sections.ts';
 import { revalue } from './deliveries.ts';
 import { realisedStockWarningsOf, sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
+import { recordNew } from './new-record.ts';
 import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { whereGiven } from '../domain/plausibility.ts';
 import type { StoredDelivery } from '../db/repositories/deliveries.ts';
@@ -181,14 +182,14 @@ function withRegisterIds<T extends Partial<ProjectInput>>(input: T): T {
  */
 export async function createProject(db: Db, context: RequestContext, given: ProjectInput, confirmed: readonly WarningCode[] = []): Promise<repository.StoredProject> {
   const input = withRegisterIds(given);
-  return inTransaction(db, async (trx) => {
-    const id = randomUUID();
-    assertValid([...projectViolations(input, requestDay(context)), ...(await projectRegisterViolations(trx, input, null))]);
-    const { replaces, asOf, reason, ...fields } = input;
-    const confirmedWarnings = assertConfirmed(await projectStateWarnings(trx, asOf, replaces), confirmed);
-    const stored = await repository.insertProject(trx, id, { ...fields, isDemonstration: false }, replaces, { asOf, reason, recordedAt: context.now().toISOString() });
-    await recordAuditEvent(trx, context, { action: 'readiness.createProject', object: projectObject(id), result: 'success', after: stored, confirmedWarnings });
-    return stored;
+  const { replaces, asOf, reason, ...fields } = input;
+  return recordNew(db, context, {
+    action: 'readiness.createProject',
+    objectType: 'replenishmentProject',
+    violations: async (trx) => [...projectViolations(input, requestDay(context)), ...(await projectRegisterViolations(trx, input, null))],
+    warnings: (trx) => projectStateWarnings(trx, asOf, replaces),
+    confirmed,
+    insert: (trx) => repository.insertProject(trx, randomUUID(), { ...fields, isDemonstration: false }, replaces, { asOf, reason, recordedAt: context.now().toISOString() }),
   });
 }
 
