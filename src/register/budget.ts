@@ -42,7 +42,7 @@ import { requestDay, recordAuditEvent, type RequestContext } from '../audit/trai
 import type { WarningCode } from '../domain/warnings.ts';
 import { sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
 import { recordNew } from './new-record.ts';
-import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
+import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, type ExpectedVersion } from './errors.ts';
 
 type Db = Kysely<Database>;
 
@@ -57,10 +57,6 @@ export interface CommitmentDetail extends budget.StoredCommitment {
    * is a fact of a contract or an announcement: the register records it and says so, it does not refuse it.
    */
   exceedsBudget: boolean;
-}
-
-function assertValid(violations: RuleViolation[]): void {
-  if (violations.length > 0) throw new ValidationError(violations);
 }
 
 // Every change below is recorded in the audit trail in the transaction that makes it.

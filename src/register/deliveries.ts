@@ -48,7 +48,7 @@ import { reconsiderAfterWithdrawal, withdrawFromPublic } from './disclosure.ts';
 import { countedMoney, firstPaidOn, moneyOf } from './delivery-money.ts';
 import { listCountsOf } from './list-counts.ts';
 import { assertRegisteredBeforeShipment, assertShipmentAllowed, withShipmentRefusalsRecorded } from './export-control.ts';
-import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import type { Warning, WarningCode } from '../domain/warnings.ts';
 import { countedDeliveryWarningsOf, judgedNewDelivery, sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
 import { newRecordId } from './record-ids.ts';
@@ -465,10 +465,6 @@ export async function revalue(db: Db, delivery: Pick<DeliveryFields, 'supportTyp
   const value = await refreshCurrentValue(db, delivery);
   if (delivery.supportType === 'stock') assertValid(valueBelowReplacedViolations(field, value, await readiness.replacedValueOf(db, delivery.id)));
   assertValid(valueBelowClaimedViolations(field, await claimAboveValue(db, delivery.id)));
-}
-
-function assertValid(violations: RuleViolation[]): void {
-  if (violations.length > 0) throw new ValidationError(violations);
 }
 
 /**

@@ -32,7 +32,7 @@ import {
 import type { RuleViolation } from '../domain/delivery.ts';
 import { unknownRecord } from '../domain/references.ts';
 import type { WarningCode } from '../domain/warnings.ts';
-import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
+import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, ValidationError, type ExpectedVersion } from './errors.ts';
 import { sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
 import { recordNew } from './new-record.ts';
 import { isUuid } from '../../common/ids.ts';
@@ -41,10 +41,6 @@ import type { IsoDate } from '../../common/dates.ts';
 type Db = Kysely<Database>;
 
 const claimObject = (id: string): AuditObject => ({ type: 'epfClaim', id });
-
-function assertValid(violations: RuleViolation[]): void {
-  if (violations.length > 0) throw new ValidationError(violations);
-}
 
 export type TrancheInput = Omit<EpfTranche, 'id' | 'isDemonstration'>;
 

@@ -53,7 +53,7 @@ import { DEMONSTRATION_COMPANIES, DEMONSTRATION_CONTRACTS, DEMONSTRATION_COPRODU
 import { UniqueViolationError } from '../db/errors.ts';
 import type { Database } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { assertConfirmed, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
+import { assertConfirmed, assertValid, assertVersionMatches, NotFoundError, ValidationError, VersionConflictError, type ExpectedVersion } from './errors.ts';
 import { sentLetterPeriodWarningsOf } from './confirmed-warnings.ts';
 import { recordNew } from './new-record.ts';
 import type { Warning, WarningCode } from '../domain/warnings.ts';
@@ -68,10 +68,6 @@ type Db = Kysely<Database>;
  * commercially confidential: only a disclosure officer's decision puts a company's name in the public
  * projection, exactly as for deliveries.
  */
-
-function assertValid(violations: RuleViolation[]): void {
-  if (violations.length > 0) throw new ValidationError(violations);
-}
 
 const recorded = (context: RequestContext) => ({ isDemonstration: false, createdAt: context.now().toISOString() });
 
