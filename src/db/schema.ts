@@ -218,6 +218,8 @@ export interface PublicDeliveryTable {
 export interface PublicDeliveryVersionTable {
   onlyRow: Generated<boolean>;
   version: number;
+  /** The moment of the latest statement that moved the version (migration 083); null until one came. */
+  changedAt: ColumnType<string | null, never, never>;
 }
 
 export interface LetterTable {

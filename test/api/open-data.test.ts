@@ -14,6 +14,7 @@ import { openDataCatalog } from '../../src/api/public/catalog.ts';
 import type { Kysely } from 'kysely';
 import { publicDeliveriesVersion } from '../../src/db/repositories/public.ts';
 import type { PublicDatabase } from '../../src/db/schema.ts';
+import type { Role } from '../../src/domain/access.ts';
 import { stockDelivery } from '../support/deliveries.ts';
 import { submitAndApprove, ifMatchCurrent } from '../support/letters.ts';
 
@@ -36,14 +37,19 @@ beforeAll(async () => {
   author = apiClient(scratch.handle.db, { role: 'letterAuthor', api });
   disclosure = apiClient(scratch.handle.db, { role: 'disclosureOfficer', api });
   registrar = apiClient(scratch.handle.db, { role: 'registrar', api });
-  // The seed letter is finalised, sent and published: it is the first to list the deliveries it names.
+  seedLetterId = await publishSeedLetter({ author, disclosure });
+});
+
+/** The seed letter finalised, sent and published: it is the first to list the deliveries it names. */
+async function publishSeedLetter(roles: { author: ApiCall; disclosure: ApiCall }): Promise<string> {
+  const { author } = roles;
   const draft = (await author('GET', '/letters')).body.items.find((letter: any) => letter.referenceDate === '2025-08-31');
-  const approved = await submitAndApprove({ author, disclosure }, draft.id, `"${draft.version}"`);
+  const approved = await submitAndApprove(roles, draft.id, `"${draft.version}"`);
   expect((await author('POST', `/letters/${draft.id}/finalisation`, {}, { 'If-Match': approved.headers.get('ETag')! })).status).toBe(200);
   expect((await author('POST', `/letters/${draft.id}/sending`, undefined, await ifMatchCurrent(author, draft.id))).status).toBe(200);
   expect((await author('POST', `/letters/${draft.id}/publication`, { paperNumber: PAPER_NUMBER, publishedOn: '2025-09-10' }, await ifMatchCurrent(author, draft.id))).status).toBe(200);
-  seedLetterId = draft.id;
-});
+  return draft.id;
+}
 
 afterAll(async () => {
   await scratch?.dispose();
@@ -329,6 +335,7 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
   const isUri = (value: any) => literalsIn(value).length > 0 && literalsIn(value).every((entry) => /^https?:\/\//.test(entry['@id']));
   const isAgent = (value: any) => value['@type'] === 'foaf:Agent' && hasTexts(value['foaf:name']) && isUri(value);
   const isDate = (value: any) => value['@type'] === 'xsd:date' && /^\d{4}-\d{2}-\d{2}$/.test(value['@value']);
+  const isMoment = (value: any) => value['@type'] === 'xsd:dateTime' && !Number.isNaN(Date.parse(value['@value']));
 
   it('gives every mandatory class and property, with values of the right kind, and links files that exist', async () => {
     const configured = createApi({ db: scratch.handle.db, siteAddress: 'https://steunregister.example.nl', onError: (error) => { throw error; } });
@@ -356,7 +363,8 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
       expect(hasTexts(dataset['dcat:contactPoint']['vcard:fn'])).toBe(true);
       expect(isUri(dataset['dcat:theme']) && dataset['dcat:theme'].every((theme: any) => theme['@id'].startsWith('http://publications.europa.eu/resource/authority/data-theme/'))).toBe(true);
       expect(dataset['dct:accessRights']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/access-right/PUBLIC' });
-      expect(isDate(dataset['dct:modified'])).toBe(true);
+      // The deliveries changed at a moment kept (a decision, a publication), the letters' figures on a letter's day of publication.
+      expect(isMoment(dataset['dct:modified']) || isDate(dataset['dct:modified'])).toBe(true);
       expect(dataset['dct:temporal']['@type']).toBe('dct:PeriodOfTime');
       expect(isDate(dataset['dct:temporal']['dcat:startDate']) && isDate(dataset['dct:temporal']['dcat:endDate'])).toBe(true);
       expect(dataset['dct:temporal']['dcat:startDate']['@value'] <= dataset['dct:temporal']['dcat:endDate']['@value']).toBe(true);
@@ -378,6 +386,7 @@ describe('the DCAT-AP-NL 3.0 catalogue', () => {
     }
     const [deliveries, figures] = catalog['dcat:dataset'];
     expect(deliveries['dct:temporal']['dcat:startDate']['@value'] <= '2025-08-01').toBe(true);
+    expect(isMoment(deliveries['dct:modified'])).toBe(true);
     // The letters' figures change only with a publication, not with a decision on a delivery.
     const letters = (await anonymous('GET', '/public/letters')).body.items;
     const published = letters.map((letter: any) => letter.publishedOn).sort();
@@ -571,5 +580,38 @@ describe('reading open data from another site', () => {
     for (const path of ['/deliveries', '/figures', '/session']) {
       expect((await api.request(path, { headers: origin })).headers.get('Access-Control-Allow-Origin'), path).toBeNull();
     }
+  });
+});
+
+describe('when the catalogue says the public deliveries last changed', () => {
+  let own: ScratchDatabase;
+  afterAll(async () => {
+    await own?.dispose();
+  });
+
+  it('is the moment of the latest change to what is shown, the same to every reader until the next: a publication, a delivery taken out', async () => {
+    own = await openScratchPGlite({ demonstration: true });
+    const ownApi = createApi({ db: own.handle.db, onError: (error) => { throw error; } });
+    const as = (role?: Role) => apiClient(own.handle.db, { role, api: ownApi });
+    const [reader, letterAuthor, officer] = [as(), as('letterAuthor'), as('disclosureOfficer')];
+    const deliveriesModified = async () => (await reader('GET', '/public/catalog')).body['dcat:dataset'][0]['dct:modified'];
+
+    const first = await deliveriesModified();
+    expect(await deliveriesModified()).toEqual(first);
+
+    // A letter published shows the deliveries it lists first, and names it beside them.
+    await publishSeedLetter({ author: letterAuthor, disclosure: officer });
+    const published = await deliveriesModified();
+    expect(published['@type']).toBe('xsd:dateTime');
+    expect(first === undefined || published['@value'] > first['@value']).toBe(true);
+    expect(await deliveriesModified()).toEqual(published);
+
+    // A public delivery decided confidential again leaves the file: the dataset changed then, though no delivery still shown did.
+    const purl = (await as('registrar')('GET', '/deliveries?q=PURL')).body.items.find((item: any) => item.title === PURL);
+    const taken = await officer('POST', '/disclosure-decisions', { deliveryIds: [purl.id], state: 'confidential', ground: 'stateSecurity', reviewOn: `${Number(todayInAmsterdam().slice(0, 4)) + 1}-01-01` });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+    const takenOut = await deliveriesModified();
+    expect(takenOut['@value'] > published['@value']).toBe(true);
+    expect(await deliveriesModified()).toEqual(takenOut);
   });
 });

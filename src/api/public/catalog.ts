@@ -18,7 +18,11 @@ export interface CatalogDates {
   lastRealised: string | null;
   firstReferenceDate: string | null;
   lastReferenceDate: string | null;
-  /** The day the public deliveries last changed (a decision, or a publication that showed them); null while none is public. */
+  /**
+   * The moment (an ISO timestamp) the public deliveries last changed: a decision or removal that changed those shown, a
+   * publication, or a moment one was shown from passing; a day (YYYY-MM-DD) where the register kept no such moment yet;
+   * null while none was ever public.
+   */
   deliveriesModified: string | null;
   /** The day the last letter was published; null while none is. */
   lettersModified: string | null;
@@ -38,6 +42,8 @@ const texts = ({ nl, en }: Text) => [
 ];
 const uri = (id: string) => ({ '@id': id });
 const date = (value: string) => ({ '@type': 'xsd:date', '@value': value });
+/** A day, or a moment: DCAT-AP-NL takes either as when a dataset or file last changed. */
+const dayOrMoment = (value: string) => (value.length > 10 ? { '@type': 'xsd:dateTime', '@value': value } : date(value));
 
 function startOf(period: string): string {
   return period.length === 7 ? `${period}-01` : period;
@@ -128,7 +134,7 @@ export function openDataCatalog(origin: string, dates: CatalogDates, letters: re
     'dct:language': [uri(`${EU}/language/NLD`), uri(`${EU}/language/ENG`)],
     'dct:spatial': uri('http://publications.europa.eu/resource/authority/country/UKR'),
   };
-  const modified = (day: string | null) => (day ? { 'dct:modified': date(day) } : {});
+  const modified = (when: string | null) => (when ? { 'dct:modified': dayOrMoment(when) } : {});
   /** A file, changed when its dataset last changed. */
   const distribution = (file: FileDescription, changed: string | null) => ({
     '@id': `${base}${file.path}`,

@@ -261,16 +261,31 @@ export async function openDataDates(db: PublicDb, now: Date) {
     .selectFrom('publicLetter')
     .select((eb) => [eb.fn.min('referenceDate').as('firstReferenceDate'), eb.fn.max('referenceDate').as('lastReferenceDate'), eb.fn.max('publishedOn').as('lastPublished')])
     .executeTakeFirstOrThrow();
-  // A publication changes the deliveries too: it shows those it lists first, and names it beside them.
-  const deliveryChanges = [deliveries.lastDecided, deliveries.lastShown && todayInAmsterdam(new Date(deliveries.lastShown)), deliveries.lastDecided && letters.lastPublished];
+  const { changedAt } = await db.selectFrom('publicDeliveryVersion').select('changedAt').executeTakeFirstOrThrow();
   return {
     firstRealised: deliveries.firstRealised,
     lastRealised: deliveries.lastRealised,
     firstReferenceDate: letters.firstReferenceDate,
     lastReferenceDate: letters.lastReferenceDate,
-    deliveriesModified: deliveryChanges.filter((day): day is string => !!day).sort().at(-1) ?? null,
+    deliveriesModified: changedAt === null ? daysDeliveriesTell(deliveries, letters.lastPublished) : latestMoment([changedAt, deliveries.lastShown]),
     lettersModified: letters.lastPublished,
   };
+}
+
+/**
+ * The moment the public deliveries last changed: the latest statement that changed what is shown (a decision, a
+ * removal, a publication), or the latest moment passed from which a delivery is shown, whichever came last.
+ */
+const latestMoment = (moments: readonly (string | null)[]) => moments.filter((moment) => moment !== null).sort().at(-1)!;
+
+/**
+ * The day the public deliveries last changed as the rows shown tell it, for a register in which nothing shown changed
+ * since the moment of each change was kept (migration 083): the latest decision on them, the day the latest was shown
+ * from, and the latest publication, which shows those it lists first and names it beside them.
+ */
+function daysDeliveriesTell(deliveries: { lastDecided: string | null; lastShown: string | null }, lastPublished: string | null): string | null {
+  const days = [deliveries.lastDecided, deliveries.lastShown && todayInAmsterdam(new Date(deliveries.lastShown)), deliveries.lastDecided && lastPublished];
+  return days.filter((day): day is string => !!day).sort().at(-1) ?? null;
 }
 
 /** Whether a delivery anyone may see at this moment is demonstration data (the catalogue says so while one is). */
