@@ -206,6 +206,7 @@ const EVENT_ACTIONS = [
   'budgetCommitment.stage',
   'company.create',
   'company.correct',
+  'company.withdraw',
   'industryContract.create',
   'industryContract.correct',
   'industryContract.withdraw',

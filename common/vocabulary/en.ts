@@ -150,6 +150,7 @@ export const en: Vocabulary = {
     'budgetCommitment.stage': 'Record a stage of a commitment',
     'company.create': 'Record company',
     'company.correct': 'Correct company',
+    'company.withdraw': 'Withdraw company',
     'industryContract.create': 'Record contract',
     'industryContract.correct': 'Correct contract',
     'industryContract.withdraw': 'Withdraw contract',

@@ -256,6 +256,7 @@ export const nl: Vocabulary = {
     'budgetCommitment.stage': 'Stap van een verplichting vastleggen',
     'company.create': 'Bedrijf vastleggen',
     'company.correct': 'Bedrijf corrigeren',
+    'company.withdraw': 'Bedrijf intrekken',
     'industryContract.create': 'Contract vastleggen',
     'industryContract.correct': 'Contract corrigeren',
     'industryContract.withdraw': 'Contract intrekken',

@@ -56,6 +56,7 @@ export interface Database {
   industryContract: IndustryContractTable;
   industryContractDelivery: { contractId: string; deliveryId: string };
   industryContractWithdrawal: { contractId: string; withdrawnOn: string; reason: string; recordedAt: Generated<string> };
+  companyWithdrawal: { companyId: string; withdrawnOn: string; reason: string; recordedAt: Generated<string> };
   contractMilestone: { id: string; contractId: string; title: string; dueOn: string };
   milestoneProgress: MilestoneProgressTable;
   priceDevelopment: PriceDevelopmentTable;

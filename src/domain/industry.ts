@@ -160,7 +160,8 @@ export function correctedContractViolations(contract: Partial<Pick<ContractInput
   ];
 }
 
-export interface ContractWithdrawalInput {
+/** A withdrawal of a record entered in error or undone: the day from which it no longer counts, and why. */
+export interface WithdrawalInput {
   withdrawnOn: IsoDate;
   reason: string;
 }
@@ -191,15 +192,57 @@ function whileContractStoodViolations(field: string, date: IsoDate, contract: Co
  * A contract is withdrawn once, with its reason, from a day that has come and no earlier than its signing: from that
  * day on it no longer counts, so that withdrawn on its signing day it leaves every figure as if it had never been made.
  */
-export function contractWithdrawalViolations(input: Partial<ContractWithdrawalInput>, today: IsoDate, contract?: ContractStanding): RuleViolation[] {
+export function contractWithdrawalViolations(input: Partial<WithdrawalInput>, today: IsoDate, contract?: ContractStanding): RuleViolation[] {
+  return withdrawalViolations(input, today, {
+    againstRecord: (date) => (contract && date < contract.signedOn ? [{ field: 'withdrawnOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : []),
+    withdrawnOn: contract?.withdrawnOn ?? null,
+    alreadyWithdrawn: 'contractAlreadyWithdrawn',
+  });
+}
+
+/**
+ * A withdrawal's rules: once, with its reason, from a day that has come; on that day, those of the record withdrawn
+ * (`againstRecord`), once its day is one that has come.
+ */
+function withdrawalViolations(
+  input: Partial<WithdrawalInput>,
+  today: IsoDate,
+  record: { againstRecord: (date: IsoDate) => RuleViolation[]; withdrawnOn: IsoDate | null; alreadyWithdrawn: string },
+): RuleViolation[] {
   return [
     ...whereGiven(input.withdrawnOn, (date) => {
       const dated = pastDateViolations('withdrawnOn', date, today);
-      return dated.length === 0 && contract && date < contract.signedOn ? [{ field: 'withdrawnOn', code: 'beforeSigning', params: { signedOn: contract.signedOn } }] : dated;
+      return dated.length === 0 ? record.againstRecord(date) : dated;
     }),
     ...whereGiven(input.reason, (reason) => textViolations('reason', reason, { required: true, maximum: MAX_TEXT_LENGTH })),
-    ...(contract?.withdrawnOn ? [{ field: 'withdrawnOn', code: 'contractAlreadyWithdrawn', params: { withdrawnOn: contract.withdrawnOn } }] : []),
+    ...(record.withdrawnOn ? [{ field: 'withdrawnOn', code: record.alreadyWithdrawn, params: { withdrawnOn: record.withdrawnOn } }] : []),
   ];
+}
+
+/**
+ * A company as its withdrawal is judged against: the day it was withdrawn, if it was, its contracts with the day each
+ * was withdrawn, if it was, and the titles of the co-production projects that name it as their partner.
+ */
+export interface CompanyStanding {
+  withdrawnOn: IsoDate | null;
+  contracts: readonly { reference: string; withdrawnOn: IsoDate | null }[];
+  partnerIn: readonly string[];
+}
+
+/**
+ * A company is withdrawn once, with its reason, from a day that has come, from which day on it is in no overview: only
+ * when none of its contracts counts from that day (each withdrawn on or before it) and no co-production project names
+ * it as its partner, each named in the refusal.
+ */
+export function companyWithdrawalViolations(input: Partial<WithdrawalInput>, today: IsoDate, company?: CompanyStanding): RuleViolation[] {
+  const againstRecord = (date: IsoDate): RuleViolation[] => {
+    const counting = (company?.contracts ?? []).filter((contract) => contract.withdrawnOn === null || contract.withdrawnOn > date);
+    return [
+      ...(counting.length > 0 ? [{ field: 'withdrawnOn', code: 'companyHasContracts', params: { references: counting.map((contract) => contract.reference).join(', ') } }] : []),
+      ...(company && company.partnerIn.length > 0 ? [{ field: 'withdrawnOn', code: 'companyIsPartner', params: { projects: company.partnerIn.join(', ') } }] : []),
+    ];
+  };
+  return withdrawalViolations(input, today, { againstRecord, withdrawnOn: company?.withdrawnOn ?? null, alreadyWithdrawn: 'companyAlreadyWithdrawn' });
 }
 
 /**

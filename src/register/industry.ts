@@ -13,6 +13,7 @@ import {
   companyOrigin,
   companyTakenViolations,
   companyViolations,
+  companyWithdrawalViolations,
   contractViolations,
   contractWithdrawalViolations,
   coproductionProjectViolations,
@@ -31,9 +32,9 @@ import {
   type CompanyDecisionInput,
   type CompanyFacts,
   type CompanyInput,
+  type CompanyStanding,
   type ContractInput,
   type ContractStanding,
-  type ContractWithdrawalInput,
   type CoproductionInput,
   type CoproductionProjectInput,
   type DemandBundleInput,
@@ -42,6 +43,7 @@ import {
   type PriceDevelopmentInput,
   type ProgressReport,
   type StageInput,
+  type WithdrawalInput,
 } from '../domain/industry.ts';
 import * as industry from '../db/repositories/industry.ts';
 import { lockNamesOf } from '../db/repositories/names.ts';
@@ -128,7 +130,7 @@ export async function correctCompany(db: Db, context: RequestContext, id: string
     kind: 'company',
     action: 'company.correct',
     object: { type: 'company', id },
-    find: (trx) => industry.findCompany(trx, id, { forUpdate: true }),
+    find: (trx) => industry.findCompany(trx, id, { lock: 'update' }),
     change: input,
     violations: async (trx) => {
       await lockNamesOf(trx, 'company', input.country);
@@ -139,6 +141,51 @@ export async function correctCompany(db: Db, context: RequestContext, id: string
       return industry.updateCompany(trx, id, current.version, input, correctedSinceDecisionAt).catch(registrationNumberTaken);
     },
   });
+}
+
+/**
+ * Withdraws a company recorded in error, or that no longer takes part, by a dated row with its reason beside it: from
+ * `withdrawnOn` on it is in no overview, at earlier dates it still is as it was then. It is withdrawn only when none of
+ * its contracts counts from that day (each withdrawn on or before it) and no co-production project names it as its
+ * partner; the contracts' figures are then as they were. It leaves what the public reads of companies (a public one's
+ * name and country) and waits for no disclosure decision, nor gets one. It raises the company's version; with an
+ * expected version (If-Match), only when the company is still at it. The audit event keeps the company before it.
+ */
+export async function withdrawCompany(db: Db, context: RequestContext, id: string, input: WithdrawalInput, expectedVersion?: ExpectedVersion): Promise<industry.CompanyWithdrawal & { version: number }> {
+  return inTransaction(db, async (trx) => {
+    const company = await industry.findCompany(trx, id, { lock: 'update' });
+    if (!company) throw new NotFoundError('company', id);
+    assertVersionMatches(expectedVersion, company.version);
+    assertValid(companyWithdrawalViolations(input, requestDay(context), await companyStanding(trx, company)));
+    const withdrawal = await industry.insertCompanyWithdrawal(trx, { companyId: id, ...input, recordedAt: context.now().toISOString() });
+    const publicId = await industry.publicIdOfCompany(trx, id);
+    if (publicId) await industry.removePublicCompany(trx, publicId);
+    if (!(await industry.raiseVersion(trx, 'company', id, company.version))) throw new VersionConflictError(company.version);
+    await audited(trx, context, 'company.withdraw', { type: 'company', id }, withdrawal, company);
+    return { ...withdrawal, version: company.version + 1 };
+  });
+}
+
+/**
+ * A company as its withdrawal is judged against. Read after the company is locked, so that a withdrawal committed
+ * meanwhile is seen, and a contract that names it is recorded (or corrected to name it) before or after, not meanwhile.
+ */
+async function companyStanding(db: Db, company: Pick<industry.StoredCompany, 'id' | 'name'>): Promise<CompanyStanding> {
+  const [[withdrawal], contracts, projects] = await Promise.all([industry.listCompanyWithdrawals(db, company.id), industry.contractsOfCompany(db, company.id), industry.listCoproductions(db)]);
+  const partnerIn = projects.filter((project) => nameKey(project.partner) === nameKey(company.name)).map((project) => project.title);
+  return { withdrawnOn: withdrawal?.withdrawnOn ?? null, contracts, partnerIn };
+}
+
+/** The rules of a withdrawal that read its company, on the fields given; a company that does not exist has none. */
+export async function companyWithdrawalRegisterViolations(db: Db, id: string, input: Partial<WithdrawalInput>, today: IsoDate): Promise<RuleViolation[]> {
+  const company = await industry.findCompany(db, id);
+  return company ? companyWithdrawalViolations(input, today, await companyStanding(db, company)) : [];
+}
+
+/** That a record names (at `field`) a company withdrawn: a company withdrawn is named by no new contract, nor decided on. */
+async function companyWithdrawnViolations(db: Db, companyId: string, field: string): Promise<RuleViolation[]> {
+  const [withdrawal] = await industry.listCompanyWithdrawals(db, companyId);
+  return withdrawal ? [{ field, code: 'companyWithdrawn', params: { withdrawnOn: withdrawal.withdrawnOn } }] : [];
 }
 
 /**
@@ -237,7 +284,7 @@ export async function withdrawContract(
   db: Db,
   context: RequestContext,
   id: string,
-  input: ContractWithdrawalInput,
+  input: WithdrawalInput,
   expectedVersion?: ExpectedVersion,
   confirmed: readonly WarningCode[] = [],
 ): Promise<industry.ContractWithdrawal & { version: number }> {
@@ -264,7 +311,7 @@ async function contractStanding(db: Db, contract: Pick<industry.StoredContract, 
 }
 
 /** The rules of a withdrawal that read its contract, on the fields given; a contract that does not exist has none. */
-export async function contractWithdrawalRegisterViolations(db: Db, id: string, input: Partial<ContractWithdrawalInput>, today: IsoDate): Promise<RuleViolation[]> {
+export async function contractWithdrawalRegisterViolations(db: Db, id: string, input: Partial<WithdrawalInput>, today: IsoDate): Promise<RuleViolation[]> {
   const contract = await industry.findContract(db, id);
   return contract ? contractWithdrawalViolations(input, today, await contractStanding(db, contract)) : [];
 }
@@ -276,12 +323,14 @@ export async function contractWithdrawalRegisterViolations(db: Db, id: string, i
  */
 export async function contractRegisterViolations(db: Db, input: Partial<ContractInput>, correcting?: string): Promise<RuleViolation[]> {
   const { companyId, reference, deliveryIds, signedOn } = input;
-  const company = companyId === undefined ? null : await industry.findCompany(db, companyId);
+  // Locked from its withdrawal until the contract is recorded, which then sees the contract.
+  const company = companyId === undefined ? null : await industry.findCompany(db, companyId, { lock: 'share' });
   const contracted = deliveryIds === undefined ? new Map() : await industry.contractedDeliveries(db, deliveryIds);
   const bought = (id: string) => [undefined, 'procurement'].includes(contracted.get(id.toLowerCase())?.supportType);
   const lastCommitted = [...contracted.values()].map((delivery) => delivery.committedAt).filter((day) => day !== null).sort().at(-1) ?? null;
   return [
     ...(company === undefined ? [unknownRecord('companyId', 'company')] : []),
+    ...(company ? await companyWithdrawnViolations(db, company.id, 'companyId') : []),
     ...(company && reference !== undefined && (await industry.contractReferenceExists(db, company.id, reference, correcting)) ? [CONTRACT_REFERENCE_TAKEN] : []),
     ...(deliveryIds === undefined ? [] : unknownRecords('deliveryIds', 'delivery', deliveryIds, contracted)),
     ...(deliveryIds ?? []).flatMap((id, index) => (bought(id) ? [] : [{ field: `deliveryIds.${index}`, code: 'notProcurement' }])),
@@ -551,10 +600,12 @@ export async function decideOnCompany(
   assertValid(companyDecisionViolations(decision, requestDay(context)));
   const decidedAt = context.now().toISOString();
   return inTransaction(db, async (trx) => {
-    const company = await industry.findCompany(trx, companyId, { forUpdate: true });
+    const company = await industry.findCompany(trx, companyId, { lock: 'update' });
     if (!company) throw new NotFoundError('company', companyId);
     const { version } = company;
     assertVersionMatches(expectedVersion, version);
+    // A company withdrawn is in no overview: nothing is decided on it, nor is it put back in public.
+    assertValid(await companyWithdrawnViolations(trx, companyId, 'state'));
     const isPublic = decision.state === 'public';
     const row: industry.StoredCompanyDecision = {
       id: randomUUID(),
@@ -618,6 +669,8 @@ export interface IndustryOverview {
   companies: CompanyView[];
   /** Contracts signed by the date and withdrawn by it: in no company's contracts, nor in any figure. */
   withdrawnContracts: WithdrawnContractView[];
+  /** Companies in the register by the date and withdrawn by it: not among its companies. */
+  withdrawnCompanies: (industry.StoredCompany & { origin: CompanyOrigin; withdrawal: industry.CompanyWithdrawal })[];
   byCountry: CountrySummary[];
   priceDevelopments: (Awaited<ReturnType<typeof industry.listPriceDevelopments>>[number] & { changePerMille: number })[];
   lessons: industry.StoredLesson[];
@@ -640,8 +693,9 @@ export async function industryOverview(db: Db, date: IsoDate): Promise<IndustryO
 
 /** The industry register as it stood at the date, each company in its current disclosure state. */
 async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
-  const [companies, contracts, withdrawals, links, milestones, progress, prices, lessons, projects, stages, bundles, isDemonstration] = await Promise.all([
+  const [companies, companyWithdrawals, contracts, withdrawals, links, milestones, progress, prices, lessons, projects, stages, bundles, isDemonstration] = await Promise.all([
     industry.listCompanies(db),
+    industry.listCompanyWithdrawals(db),
     industry.listContracts(db, date),
     industry.listContractWithdrawals(db),
     industry.listContractDeliveries(db),
@@ -681,15 +735,21 @@ async function registerAt(db: Db, date: IsoDate): Promise<IndustryOverview> {
   const stagesOf = Map.groupBy(stages, (stage) => stage.projectId);
   // A company recorded after the date was not in the register then, unless a contract signed by then names it (recorded later), withdrawn since or not.
   const named = new Set(contractViews.map((contract) => contract.companyId));
-  const companyViews = companies.flatMap((company): CompanyView[] =>
-    named.has(company.id) || todayInAmsterdam(new Date(company.createdAt)) <= date
-      ? [{ ...company, origin: companyOrigin(company.country), contracts: contractsOf.get(company.id) ?? [] }]
-      : [],
+  const inRegister = companies.filter((company) => named.has(company.id) || todayInAmsterdam(new Date(company.createdAt)) <= date);
+  // A company withdrawn on or before the date was no longer in it; one withdrawn later still was.
+  const companyWithdrawalOf = new Map(companyWithdrawals.filter((withdrawal) => withdrawal.withdrawnOn <= date).map((withdrawal) => [withdrawal.companyId, withdrawal]));
+  const companyViews = inRegister.flatMap((company): CompanyView[] =>
+    companyWithdrawalOf.has(company.id) ? [] : [{ ...company, origin: companyOrigin(company.country), contracts: contractsOf.get(company.id) ?? [] }],
   );
+  const withdrawnCompanies = inRegister.flatMap((company) => {
+    const withdrawal = companyWithdrawalOf.get(company.id);
+    return withdrawal ? [{ ...company, origin: companyOrigin(company.country), withdrawal }] : [];
+  });
   return {
     date,
     companies: companyViews,
     withdrawnContracts,
+    withdrawnCompanies,
     byCountry: contractsByCountry(companyViews),
     priceDevelopments: byThen(prices, (price) => price.paidOn).map((price) => ({ ...price, changePerMille: priceChangePerMille(price.earlierPriceCents, price.paidPriceCents) })),
     lessons: byThen(lessons, (lesson) => lesson.notedOn),

@@ -181,6 +181,31 @@ describeWithBrowser('industry', (browser) => {
     expect(await page.getByRole('heading', { name: /^Gecorrigeerd na het besluit/ }).count()).toBe(0);
   });
 
+  it('withdraws a company through the button of its correction once its contract is withdrawn, refusing it before with the contract named, and lists it among the withdrawn companies', async () => {
+    const company = await api<{ id: string }>(server(), '/companies', { method: 'POST', body: JSON.stringify({ name: 'Dubbel Vastgelegd B.V.', country: 'NL' }) });
+    const contract = await api<{ id: string }>(server(), '/industry-contracts', {
+      method: 'POST',
+      body: JSON.stringify({ companyId: company.id, reference: 'G2B-2025-DUBBEL', subject: 'Onderdelen', amountCents: 100_000, signedOn: '2025-08-01', deliveryIds: [], milestones: [] }),
+    });
+
+    page = await openPageAs(browser(), server(), 'registrar');
+    await visit(page, server(), '/industrie');
+    const correction = page.getByRole('group', { name: 'Bedrijf corrigeren' });
+    await correction.getByLabel('Bedrijf', { exact: true }).selectOption({ label: 'Dubbel Vastgelegd B.V. (NL)' });
+    await correction.getByRole('button', { name: 'Bedrijf intrekken' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bedrijf intrekken?' });
+    await dialog.getByLabel('Reden').fill('Dubbel vastgelegd');
+    await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await dialog.locator('.error-summary').getByText(/G2B-2025-DUBBEL/).waitFor();
+
+    await api(server(), `/industry-contracts/${contract.id}/withdrawal`, { method: 'POST', body: JSON.stringify({ withdrawnOn: '2025-08-01', reason: 'Dubbel vastgelegd' }) });
+    await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const withdrawn = async () => tableRows(page.getByRole('table', { name: /^Bedrijven ingetrokken tot en met/ }));
+    await expect.poll(async () => (await withdrawn()).map((row) => [row[0], row[2]])).toEqual([['Dubbel Vastgelegd B.V. (NL)', 'Dubbel vastgelegd']]);
+    expect(await correction.getByLabel('Bedrijf', { exact: true }).locator('option', { hasText: 'Dubbel Vastgelegd' }).count()).toBe(0);
+  });
+
   it('corrects a co-production project’s title through the form, keeping its stages, and records its next stage at the version the correction gave it', async () => {
     await api(server(), '/coproduction-projects', { method: 'POST', body: JSON.stringify({ title: 'Munitei uit Oekraïne', partner: 'Ukroboronprom', stage: 'intention', reachedOn: '2025-03-01' }) });
 

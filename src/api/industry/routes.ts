@@ -10,6 +10,8 @@ import {
   companyDecisionRoute,
   CompanyDecisionSchema,
   companyInputRules,
+  CompanyWithdrawalSchema,
+  companyWithdrawalInputRules,
   contractCorrectionRules,
   contractInputRules,
   ContractWithdrawalSchema,
@@ -35,6 +37,7 @@ import {
   progressRoute,
   stageInputRules,
   stageRoute,
+  withdrawCompanyRoute,
   withdrawContractRoute,
 } from './schemas.ts';
 import { todayInAmsterdam } from '../../../common/dates.ts';
@@ -60,6 +63,15 @@ export function industryRoutes() {
     const { id, name, country, registrationNumber } = company;
     return c.json({ id, name, country, registrationNumber, version: company.version }, 200);
   }, passedFieldsHook(companyInputRules, { inRegister: (c, passed) => register.companyCorrectionRegisterViolations(c.get('deps').db, c.req.param('id')!, passed) }));
+
+  app.openapi(withdrawCompanyRoute, async (c) => {
+    const body = c.req.valid('json');
+    const companyId = c.req.valid('param').id;
+    return addToHistory(c, { request: { companyId, ...body }, response: CompanyWithdrawalSchema }, async (trx, expected) => {
+      const { version, ...withdrawal } = await register.withdrawCompany(trx, requestContext(c), companyId, body, expected);
+      return { version, body: withdrawal };
+    });
+  }, passedFieldsHook(companyWithdrawalInputRules, { inRegister: (c, passed, today) => register.companyWithdrawalRegisterViolations(c.get('deps').db, c.req.param('id')!, passed, today) }));
 
   app.openapi(createContractRoute, async (c) => {
     const body = c.req.valid('json');

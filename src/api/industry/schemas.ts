@@ -11,6 +11,7 @@ import {
 import {
   companyDecisionViolations,
   companyViolations,
+  companyWithdrawalViolations,
   contractViolations,
   contractWithdrawalViolations,
   coproductionProjectViolations,
@@ -87,6 +88,10 @@ export const ContractWithdrawalSchema = z
   .object({ contractId: z.uuid(), withdrawnOn: isoDate, reason: z.string(), recordedAt: z.iso.datetime() })
   .openapi('IndustryContractWithdrawal', { description: 'A contract withdrawn because it was entered in error or undone; from withdrawnOn on it no longer counts' });
 
+export const CompanyWithdrawalSchema = z
+  .object({ companyId: z.uuid(), withdrawnOn: isoDate, reason: z.string(), recordedAt: z.iso.datetime() })
+  .openapi('CompanyWithdrawal', { description: 'A company withdrawn because it was recorded in error or no longer takes part; from withdrawnOn on it is in no overview' });
+
 const CompanySchema = z
   .object({
     id: z.uuid(),
@@ -121,6 +126,9 @@ const IndustryOverviewSchema = z
     withdrawnContracts: z
       .array(ContractSchema.extend({ withdrawal: ContractWithdrawalSchema }))
       .openapi({ description: 'The contracts signed by the date and withdrawn on or before it: in no company’s contracts and no figure' }),
+    withdrawnCompanies: z
+      .array(CompanySchema.extend({ withdrawal: CompanyWithdrawalSchema }))
+      .openapi({ description: 'The companies in the register at the date and withdrawn on or before it: not among its companies' }),
     byCountry: z.array(CountrySummarySchema).openapi({ description: 'Contracts signed by the date per country, with the status of their milestones at the date' }),
     priceDevelopments: z.array(
       z.object({
@@ -186,16 +194,25 @@ const ContractCorrectionSchema = ContractInputSchema.omit({ milestones: true }).
 
 export const contractCorrectionRules = passedFieldRules(ContractCorrectionSchema.omit({ confirm: true }), contractViolations);
 
+/** What a withdrawal gives: the day from which the record no longer counts (`withdrawnOn`, described), and why. */
+const withdrawalFields = (withdrawnOn: string) => ({ withdrawnOn: eventDate.openapi({ description: withdrawnOn }), reason: multilineText(4000) });
+
 const ContractWithdrawalInputSchema = z
   .strictObject({
-    withdrawnOn: eventDate.openapi({ description: 'From this date on the contract no longer counts; its signing date to take it out of every figure' }),
-    reason: multilineText(4000),
+    ...withdrawalFields('From this date on the contract no longer counts; its signing date to take it out of every figure'),
     confirm: confirmations(['datedInSentLetterPeriod']),
   })
   .openapi('IndustryContractWithdrawalInput');
 
 /** A withdrawal's own rules; those against its contract (signed before, not withdrawn yet) need the register. */
 export const contractWithdrawalInputRules = passedFieldRules(ContractWithdrawalInputSchema.omit({ confirm: true }), contractWithdrawalViolations);
+
+const CompanyWithdrawalInputSchema = z
+  .strictObject(withdrawalFields('From this date on the company is in no overview; none of its contracts may count from it'))
+  .openapi('CompanyWithdrawalInput');
+
+/** A withdrawal's own rules; those against its company (its contracts withdrawn by then, no project its partner, not withdrawn yet) need the register. */
+export const companyWithdrawalInputRules = passedFieldRules(CompanyWithdrawalInputSchema, companyWithdrawalViolations);
 
 const ProgressInputSchema = z
   .strictObject({
@@ -354,6 +371,14 @@ export const withdrawContractRoute = createRoute({
     'With If-Match (the contract’s `version` in GET /industry), only when it was not corrected or withdrawn since (412 otherwise).',
   request: { params: idParam, headers: historyEntryHeaders, ...jsonBody(ContractWithdrawalInputSchema) },
   responses: { 201: json(ContractWithdrawalSchema, 'The withdrawal (ETag: the contract’s new version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
+});
+export const withdrawCompanyRoute = createRoute({
+  ...create('/companies/{id}/withdrawal', 'Withdraw a company recorded in error or that no longer takes part, from a date on, with the reason', CompanyWithdrawalInputSchema),
+  description:
+    'From withdrawnOn on the company is in no overview and the public no longer reads it; at earlier dates it still is. Refused while a contract of it counts on that date or a co-production project names it as its partner. ' +
+    'With If-Match (the company’s `version` in GET /industry), only when it was not corrected, decided on or withdrawn since (412 otherwise).',
+  request: { params: idParam, headers: historyEntryHeaders, ...jsonBody(CompanyWithdrawalInputSchema) },
+  responses: { 201: json(CompanyWithdrawalSchema, 'The withdrawal (ETag: the company’s new version)'), ...problemResponses(400, 401, 403, 404, 412, 415, 422) },
 });
 export const priceRoute = createRoute(create('/price-developments', 'Record the price paid for an item against an earlier price', PriceDevelopmentInputSchema));
 export const lessonRoute = createRoute(create('/lessons-learned', 'Record a lesson learned', LessonInputSchema));

@@ -50,10 +50,36 @@ export async function listCompaniesOf(db: Db, country: string): Promise<StoredCo
   return (await db.selectFrom('company').select(COMPANY_COLUMNS).where('country', '=', country).orderBy('createdAt').orderBy('id').execute()).map((row) => CompanySchema.parse(row));
 }
 
-export async function findCompany(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredCompany | undefined> {
+/** A company; locked until the transaction ends for a change of it (`update`), or from one (`share`) for a record that names it. */
+export async function findCompany(db: Db, id: string, options: { lock?: 'update' | 'share' } = {}): Promise<StoredCompany | undefined> {
   const query = db.selectFrom('company').select(COMPANY_COLUMNS).where('id', '=', id);
-  const row = await (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+  const row = await (options.lock === 'update' ? query.forUpdate() : options.lock === 'share' ? query.forShare() : query).executeTakeFirst();
   return row && CompanySchema.parse(row);
+}
+
+/** A company withdrawn because it was recorded in error or no longer takes part: from `withdrawnOn` on it is in no overview. */
+export type CompanyWithdrawal = Selectable<Database['companyWithdrawal']>;
+
+export async function insertCompanyWithdrawal(db: Db, withdrawal: Insertable<Database['companyWithdrawal']>): Promise<CompanyWithdrawal> {
+  return db.insertInto('companyWithdrawal').values(withdrawal).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The withdrawals of companies (of one, when given). */
+export async function listCompanyWithdrawals(db: Db, companyId?: string): Promise<CompanyWithdrawal[]> {
+  let query = db.selectFrom('companyWithdrawal').selectAll();
+  if (companyId !== undefined) query = query.where('companyId', '=', companyId);
+  return query.execute();
+}
+
+/** The contracts of a company, by their references, each with the day it was withdrawn (null while it was not). */
+export async function contractsOfCompany(db: Db, companyId: string): Promise<{ reference: string; withdrawnOn: string | null }[]> {
+  return db
+    .selectFrom('industryContract')
+    .leftJoin('industryContractWithdrawal', 'industryContractWithdrawal.contractId', 'industryContract.id')
+    .select(['industryContract.reference', 'industryContractWithdrawal.withdrawnOn'])
+    .where('industryContract.companyId', '=', companyId)
+    .orderBy('industryContract.reference')
+    .execute();
 }
 
 /** A company's own fields, which a correction sets. */
@@ -154,6 +180,8 @@ export async function companiesCorrectedSinceDecision(db: Db): Promise<Corrected
     .leftJoin('publicCompany', 'publicCompany.publicId', 'company.publicId')
     .select(['company.id as companyId', 'company.name', 'company.country', 'company.disclosureState', 'publicCompany.name as publicName', 'publicCompany.country as publicCountry', 'company.correctedSinceDecisionAt as correctedAt'])
     .where('company.correctedSinceDecisionAt', 'is not', null)
+    // A company withdrawn is decided on no more.
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('companyWithdrawal').select('companyId').whereRef('companyWithdrawal.companyId', '=', 'company.id'))))
     .orderBy('company.correctedSinceDecisionAt')
     .orderBy('company.id')
     .execute();
@@ -219,8 +247,8 @@ export async function updateContract(db: Db, id: string, expectedVersion: number
   return updated;
 }
 
-/** Raises the version of a contract (a withdrawal changes what it counts) or of a co-production project (a stage it reached) from the one expected; false when it is not at it. */
-export async function raiseVersion(db: Db, table: 'industryContract' | 'coproductionProject', id: string, expectedVersion: number): Promise<boolean> {
+/** Raises the version of a company or a contract (a withdrawal changes what it counts) or of a co-production project (a stage it reached) from the one expected; false when it is not at it. */
+export async function raiseVersion(db: Db, table: 'company' | 'industryContract' | 'coproductionProject', id: string, expectedVersion: number): Promise<boolean> {
   const raised = await db.updateTable(table).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
   return raised.numUpdatedRows > 0n;
 }

@@ -29,7 +29,7 @@ export const recordDemandBundle = (input: RequestBody<'/demand-bundles', 'post'>
  * an entry in a history (progress, stage) with the version of that history it was added on.
  */
 function createUnder<
-  Path extends '/contract-milestones/{id}/progress' | '/coproduction-projects/{id}/stages' | '/companies/{id}/disclosure-decisions' | '/industry-contracts/{id}/withdrawal',
+  Path extends '/contract-milestones/{id}/progress' | '/coproduction-projects/{id}/stages' | '/companies/{id}/disclosure-decisions' | '/industry-contracts/{id}/withdrawal' | '/companies/{id}/withdrawal',
 >(
   path: Path,
   id: string,
@@ -66,3 +66,5 @@ export const correctDemandBundle = (bundleId: string, input: RequestBody<'/deman
 
 export const withdrawContract = (contractId: string, input: RequestBody<'/industry-contracts/{id}/withdrawal', 'post'>, key: string, ifMatch: string) =>
   createUnder('/industry-contracts/{id}/withdrawal', contractId, input, key, ifMatch);
+export const withdrawCompany = (companyId: string, input: RequestBody<'/companies/{id}/withdrawal', 'post'>, key: string, ifMatch: string) =>
+  createUnder('/companies/{id}/withdrawal', companyId, input, key, ifMatch);

@@ -6447,6 +6447,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/companies/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a company recorded in error or that no longer takes part, from a date on, with the reason
+         * @description From withdrawnOn on the company is in no overview and the public no longer reads it; at earlier dates it still is. Refused while a contract of it counts on that date or a co-production project names it as its partner. With If-Match (the company’s `version` in GET /industry), only when it was not corrected, decided on or withdrawn since (412 otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique text (e.g. a UUID): a retry with the same key and body returns the first answer and creates nothing; the same key with another body gets 422 */
+                    "idempotency-key"?: string;
+                    /** @description Optional: the ETag of the history the entry is added to (its `version`); 412 when someone added to it since. `*` or a list of ETags as for other changes; a weak ETag never matches */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompanyWithdrawalInput"];
+                };
+            };
+            responses: {
+                /** @description The withdrawal (ETag: the company’s new version) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompanyWithdrawal"];
+                    };
+                };
+                /** @description The input is not valid; invalidParams names the fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid session: log in first */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role of this account may not do this, or the session lacks the second factor (code says which) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No object at the path (an id the body gives that names nothing is a 400 at its field) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The object changed since the version in If-Match */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Idempotency-Key was used before with another request (code idempotencyKeyReused), or the input is possible but more likely a mistake (code confirmationRequired: invalidParams names each warning; send their codes in `confirm` to record it anyway) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/industry-contracts": {
         parameters: {
             query?: never;
@@ -12372,7 +12485,7 @@ export interface components {
          * @description An action the audit trail records
          * @enum {string}
          */
-        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "letter.verify" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "import.run" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "account.newSecondFactor" | "account.changePassword" | "account.resetPassword" | "demonstration.load" | "annex.list" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "letter.publicationHeld" | "letter.withdrawFinal" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "company.correct" | "industryContract.create" | "industryContract.correct" | "industryContract.withdraw" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "coproduction.correct" | "demandBundle.create" | "demandBundle.correct" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused" | "import.commit" | "import.refused" | "migration.change" | "audit.restore";
+        AuditAction: "delivery.read" | "delivery.create" | "delivery.update" | "delivery.delete" | "valuation.create" | "payment.create" | "figures.read" | "audit.read" | "account.read" | "account.manage" | "disclosure.read" | "disclosure.decide" | "letter.read" | "letter.write" | "letter.verify" | "annex.read" | "epf.read" | "epf.write" | "budget.read" | "budget.write" | "industry.read" | "industry.write" | "training.read" | "training.write" | "readiness.read" | "readiness.write" | "export.read" | "export.assess" | "licence.issue" | "export.report" | "assessment.inspect" | "payment.withdraw" | "valuation.withdraw" | "import.run" | "access" | "session.login" | "session.logout" | "session.ended" | "account.create" | "account.changeRole" | "account.changeEmail" | "account.disable" | "account.newSecondFactor" | "account.changePassword" | "account.resetPassword" | "demonstration.load" | "annex.list" | "letter.create" | "letter.update" | "letter.approve" | "letter.finalise" | "letter.publication" | "report.create" | "report.update" | "report.approve" | "report.finalise" | "report.publication" | "letter.submit" | "letter.reject" | "letter.withdraw" | "letter.delete" | "letter.send" | "letter.publish" | "letter.publicationCorrection" | "letter.publicationHeld" | "letter.withdrawFinal" | "epf.tranche.create" | "epf.claim.create" | "epf.claim.assess" | "epf.claim.receive" | "epf.claim.block" | "budgetDecision.create" | "budgetShift.create" | "budgetCommitment.create" | "budgetCommitment.stage" | "company.create" | "company.correct" | "company.withdraw" | "industryContract.create" | "industryContract.correct" | "industryContract.withdraw" | "milestone.progress" | "priceDevelopment.create" | "lessonLearned.create" | "coproduction.create" | "coproduction.stage" | "coproduction.correct" | "demandBundle.create" | "demandBundle.correct" | "training.createProgramme" | "training.updateProgramme" | "training.addContribution" | "readiness.judge" | "readiness.createProject" | "readiness.updateProject" | "readiness.decideNotToReplace" | "exportRequirement.set" | "exportInspection.grant" | "shipment.refused" | "import.commit" | "import.refused" | "migration.change" | "audit.restore";
         /**
          * @description What an audit event is about
          * @enum {string}
@@ -13754,6 +13867,10 @@ export interface components {
             withdrawnContracts: (components["schemas"]["IndustryContract"] & {
                 withdrawal: components["schemas"]["IndustryContractWithdrawal"];
             })[];
+            /** @description The companies in the register at the date and withdrawn on or before it: not among its companies */
+            withdrawnCompanies: (components["schemas"]["Company"] & {
+                withdrawal: components["schemas"]["CompanyWithdrawal"];
+            })[];
             /** @description Contracts signed by the date per country, with the status of their milestones at the date */
             byCountry: components["schemas"]["IndustryCountrySummary"][];
             priceDevelopments: {
@@ -13898,6 +14015,16 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
         };
+        /** @description A company withdrawn because it was recorded in error or no longer takes part; from withdrawnOn on it is in no overview */
+        CompanyWithdrawal: {
+            /** Format: uuid */
+            companyId: string;
+            /** Format: date */
+            withdrawnOn: string;
+            reason: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         IndustryCountrySummary: {
             country: string;
             /** @enum {string} */
@@ -13925,6 +14052,14 @@ export interface components {
             country: string;
             /** @default null */
             registrationNumber?: string | null;
+        };
+        CompanyWithdrawalInput: {
+            /**
+             * Format: date
+             * @description From this date on the company is in no overview; none of its contracts may count from it
+             */
+            withdrawnOn: string;
+            reason: string;
         };
         IndustryContractInput: {
             /** Format: uuid */

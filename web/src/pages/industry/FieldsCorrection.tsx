@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FieldDescription } from '../../forms/DescribedField.tsx';
 import type { FieldReader } from '../../forms/fieldReader.ts';
 import { RecordForm } from '../../forms/RecordForm.tsx';
@@ -24,6 +25,7 @@ export function FieldsCorrection<R extends { id: string; version: number }, N ex
   fields,
   read,
   send,
+  actions,
   onReload,
   onRecorded,
 }: {
@@ -33,6 +35,8 @@ export function FieldsCorrection<R extends { id: string; version: number }, N ex
   read: (reader: FieldReader<N>) => Input;
   /** Sends the correction of the record with the warnings confirmed at its fields. */
   send: (record: R, input: Input, confirmed: readonly string[]) => Promise<unknown>;
+  /** What else may be done with the record chosen, below its form. */
+  actions?: (record: R) => ReactNode;
   onReload: () => void;
   onRecorded: () => void;
 }) {
@@ -41,16 +45,19 @@ export function FieldsCorrection<R extends { id: string; version: number }, N ex
       words={words}
       options={options}
       form={(record, saved) => (
-        <RecordForm
-          doneText={words.done}
-          submitLabel={words.submit}
-          conflictText={words.conflict}
-          onReload={onReload}
-          fields={fields(record)}
-          read={read}
-          send={(input, _key, confirmed) => send(record, input, confirmed)}
-          onRecorded={saved}
-        />
+        <>
+          <RecordForm
+            doneText={words.done}
+            submitLabel={words.submit}
+            conflictText={words.conflict}
+            onReload={onReload}
+            fields={fields(record)}
+            read={read}
+            send={(input, _key, confirmed) => send(record, input, confirmed)}
+            onRecorded={saved}
+          />
+          {actions?.(record)}
+        </>
       )}
       onRecorded={onRecorded}
     />

@@ -13,7 +13,7 @@ import { CompanyDecisionForm, CompanyForm, ContractForm, CoproductionForm, Deman
 import { CompanyCorrection } from './CompanyCorrection.tsx';
 import { ContractCorrection, ContractWithdrawalForm } from './ContractCorrection.tsx';
 import { CoproductionCorrection, DemandBundleCorrection } from './ProjectAndNeedCorrections.tsx';
-import { CompaniesTable, IndustryRecords, WithdrawnContractsTable } from './IndustryTables.tsx';
+import { CompaniesTable, IndustryRecords, WithdrawnCompaniesTable, WithdrawnContractsTable } from './IndustryTables.tsx';
 
 /**
  * The industry register as it stood at a date, today unless the address names another; at today's the registrar
@@ -45,6 +45,7 @@ export function IndustryPage() {
             <CompaniesTable overview={overview} />
           </LabelledSection>
           <WithdrawnContractsTable overview={overview} />
+          <WithdrawnCompaniesTable overview={overview} />
           <IndustryRecords overview={overview} />
           {(mayRecord || mayDecide) && !asAt.isToday && (
             <LabelledSection heading={t('industry.forms.heading')}>

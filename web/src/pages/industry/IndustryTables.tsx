@@ -66,8 +66,8 @@ export function WithdrawnContractsTable({ overview }: { overview: IndustryOvervi
   const { t } = useTranslation();
   const language = currentLanguage();
   if (overview.withdrawnContracts.length === 0) return null;
-  // A contract signed by the date puts its company in the overview, withdrawn or not.
-  const companyOf = (id: string) => overview.companies.find((company) => company.id === id);
+  // A contract signed by the date puts its company in the overview, withdrawn or not; a company withdrawn with its contracts among the withdrawn ones.
+  const companyOf = (id: string) => [...overview.companies, ...overview.withdrawnCompanies].find((company) => company.id === id);
   return (
     <LabelledSection heading={t('industry.withdrawn.heading')}>
       <DataTable
@@ -80,6 +80,27 @@ export function WithdrawnContractsTable({ overview }: { overview: IndustryOvervi
           { key: 'amount', header: t('industry.withdrawn.amount'), cell: (row) => formatEuro(row.amountCents, language), numeric: true },
           { key: 'withdrawnOn', header: t('industry.withdrawn.withdrawnOn'), cell: (row) => formatLongDate(row.withdrawal.withdrawnOn, language) },
           { key: 'reason', header: t('industry.withdrawn.reason'), cell: (row) => row.withdrawal.reason },
+        ]}
+      />
+    </LabelledSection>
+  );
+}
+
+/** The companies withdrawn by the overview's date, with when and why; nothing while there are none. */
+export function WithdrawnCompaniesTable({ overview }: { overview: IndustryOverview }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (overview.withdrawnCompanies.length === 0) return null;
+  return (
+    <LabelledSection heading={t('industry.withdrawnCompanies.heading')}>
+      <DataTable
+        caption={t('industry.withdrawnCompanies.caption', { date: formatLongDate(overview.date, language) })}
+        rowKey={(row) => row.id}
+        rows={overview.withdrawnCompanies}
+        columns={[
+          { key: 'company', header: t('industry.withdrawnCompanies.company'), cell: (row) => `${row.name} (${row.country})` },
+          { key: 'withdrawnOn', header: t('industry.withdrawnCompanies.withdrawnOn'), cell: (row) => formatLongDate(row.withdrawal.withdrawnOn, language) },
+          { key: 'reason', header: t('industry.withdrawnCompanies.reason'), cell: (row) => row.withdrawal.reason },
         ]}
       />
     </LabelledSection>
