@@ -17,10 +17,18 @@ export async function sentLetterPeriodWarningsOf(
   db: Kysely<Database>,
   field: string,
   date: IsoDate,
-  movesFiguresAt: (referenceDate: IsoDate) => boolean | Promise<boolean> = () => true,
+  movesFiguresAt: MovesFiguresAt = () => true,
 ): Promise<Warning[]> {
+  return warningsOfLatestSentLetter(db, (sent) => sentLetterPeriodWarnings(field, date, sent), movesFiguresAt);
+}
+
+/** Whether a record moves a figure the letter with this reference date printed. */
+type MovesFiguresAt = (referenceDate: IsoDate) => boolean | Promise<boolean>;
+
+/** The warnings a record has against the latest letter sent to parliament, where it moves a figure that letter printed. */
+async function warningsOfLatestSentLetter(db: Kysely<Database>, warningsAgainst: (sent: SentLetter | undefined) => Warning[], movesFiguresAt: MovesFiguresAt): Promise<Warning[]> {
   const sent = await letters.latestSentLetter(db);
-  const warnings = sentLetterPeriodWarnings(field, date, sent);
+  const warnings = warningsAgainst(sent);
   return warnings.length > 0 && (await movesFiguresAt(sent!.referenceDate)) ? warnings : [];
 }
 
@@ -65,10 +73,7 @@ export async function realisedStockWarningsOf(
   field: string,
   date: IsoDate,
   earliestRealisation: IsoDate | null,
-  movesFiguresAt: (referenceDate: IsoDate) => boolean = () => true,
+  movesFiguresAt: MovesFiguresAt = () => true,
 ): Promise<Warning[]> {
-  if (earliestRealisation === null) return [];
-  const sent = await letters.latestSentLetter(db);
-  const warnings = realisedStockWarnings(field, date, earliestRealisation, sent);
-  return warnings.length > 0 && movesFiguresAt(sent!.referenceDate) ? warnings : [];
+  return earliestRealisation === null ? [] : warningsOfLatestSentLetter(db, (sent) => realisedStockWarnings(field, date, earliestRealisation, sent), movesFiguresAt);
 }
